@@ -1,0 +1,28 @@
+"""briefing: turn a YAML content file into a print-ready, one-page PDF briefing.
+
+The public API is :func:`build`, :func:`check` and :class:`ContentError`; they load ReportLab
+only when first used, so importing the package (and ``briefing --help``) stays fast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+__all__ = ["ContentError", "Problem", "Result", "build", "check"]
+
+if TYPE_CHECKING:
+    from .errors import ContentError, Problem
+    from .pipeline import Result, build, check
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("build", "check", "Result"):
+        from . import pipeline as module
+
+        return getattr(module, name)
+    if name in ("ContentError", "Problem"):
+        from . import errors
+
+        return getattr(errors, name)
+    raise AttributeError(f"module 'briefing' has no attribute {name!r}")

@@ -1,0 +1,40 @@
+"""Problems found in content, each located at ``file:line:column``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A 1-based position in a source file."""
+
+    path: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One error or warning about the content, with where it is and what was expected."""
+
+    message: str
+    location: Location
+    expected: str | None = None
+    severity: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.severity}: {self.message}"
+        return f"{text}; expected {self.expected}" if self.expected else text
+
+
+class ContentError(Exception):
+    """The content cannot be built; ``problems`` says every reason found, in file order."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda p: p.location)
+        super().__init__("\n".join(str(p) for p in self.problems))

@@ -1,0 +1,69 @@
+"""The TrueType families shipped with briefing: registration and glyph coverage."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+FONT_DIR = Path(__file__).parent / "fonts"
+FAMILIES = {"Noto Sans": "NotoSans", "Noto Serif": "NotoSerif"}
+_STYLES = ("Regular", "Bold", "Italic", "BoldItalic")
+
+
+@dataclass(frozen=True)
+class Faces:
+    """The ReportLab font names of one registered family."""
+
+    family: str
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+
+
+@cache
+def register(family: str) -> Faces:
+    """Register a shipped family (once) so ``<b>`` and ``<i>`` pick its real faces."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    stem = FAMILIES[family]
+    names = [f"{stem}-{style}" for style in _STYLES]
+    for name in names:
+        pdfmetrics.registerFont(TTFont(name, FONT_DIR / f"{name}.ttf"))
+    faces = Faces(family, *names)
+    pdfmetrics.registerFontFamily(
+        names[0],
+        normal=faces.regular,
+        bold=faces.bold,
+        italic=faces.italic,
+        boldItalic=faces.bold_italic,
+    )
+    return faces
+
+
+@cache
+def _coverage(family: str) -> frozenset[int]:
+    from reportlab.pdfbase import pdfmetrics
+
+    faces = register(family)
+    sets = [
+        set(pdfmetrics.getFont(name).face.charToGlyph)
+        for name in (faces.regular, faces.bold, faces.italic, faces.bold_italic)
+    ]
+    return frozenset(set.intersection(*sets))
+
+
+def missing(text: str, family: str) -> list[int]:
+    """Offsets of the characters of ``text`` that the family cannot draw (line breaks are fine)."""
+    covered = _coverage(family)
+    return [i for i, char in enumerate(text) if ord(char) not in covered and char not in "\n\t"]
+
+
+def describe(char: str) -> str:
+    """A character as a writer can find it: the glyph, its code point and its Unicode name."""
+    name = unicodedata.name(char, "unnamed character")
+    shown = char if char.isprintable() else ""
+    return f"'{shown}' (U+{ord(char):04X} {name})" if shown else f"U+{ord(char):04X} ({name})"

@@ -1,0 +1,108 @@
+"""Inline Markdown in content text, turned into ReportLab paragraph markup.
+
+Only bold, italic, links and (in section bodies) paragraphs and lists are formatting; every other
+character, ``<``, ``&`` and ReportLab's own tags included, is escaped and prints as typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape, quoteattr
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .errors import Problem
+from .model import Text
+
+LINK_SCHEMES = ("http", "https", "mailto")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph or list item of a text, as ReportLab markup."""
+
+    kind: Literal["paragraph", "item"]
+    markup: str
+    label: str = ""  # the bullet or number of an item
+    depth: int = 0  # how deep an item is nested
+    group: int = 0  # items of one list share a group number
+
+
+@cache
+def _parser() -> MarkdownIt:
+    return MarkdownIt("zero").enable(["list", "emphasis", "link", "escape", "newline", "backticks"])
+
+
+def inline(text: Text, problems: list[Problem], link_color: str = "") -> str:
+    """ReportLab markup for a one-paragraph field: inline formatting only."""
+    return _inline(_parser().parseInline(text)[0].children or [], text, problems, link_color)
+
+
+def plain(text: str) -> str:
+    """ReportLab markup that prints ``text`` exactly as typed."""
+    return escape(" ".join(text.split()))
+
+
+def blocks(text: Text, problems: list[Problem], link_color: str = "") -> list[Block]:
+    """The paragraphs and list items of a section body."""
+    result: list[Block] = []
+    lists: list[tuple[str, int]] = []  # (kind, next number) for each open list
+    group = 0
+    for token in _parser().parse(text):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            group += 1
+            lists.append((token.type, int(token.attrs.get("start", 1) or 1)))
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif token.type == "inline":
+            markup = _inline(token.children or [], text, problems, link_color)
+            if not lists:
+                result.append(Block("paragraph", markup))
+                continue
+            kind, number = lists[-1]
+            if kind == "ordered_list_open":
+                label = f"{number}."
+                lists[-1] = (kind, number + 1)
+            else:
+                label = "•" if len(lists) == 1 else "–"
+            result.append(Block("item", markup, label, len(lists) - 1, group))
+    return result
+
+
+def _inline(tokens: list[Token], text: Text, problems: list[Problem], link_color: str) -> str:
+    out: list[str] = []
+    open_links: list[bool] = []  # whether each open link was kept
+    for token in tokens:
+        kind = token.type
+        if kind == "text" or kind == "code_inline":
+            out.append(escape(token.content))
+        elif kind == "softbreak":
+            out.append(" ")
+        elif kind == "hardbreak":
+            out.append("<br/>")
+        elif kind in ("strong_open", "strong_close", "em_open", "em_close"):
+            tag = "b" if kind.startswith("strong") else "i"
+            out.append(f"<{tag}>" if kind.endswith("open") else f"</{tag}>")
+        elif kind == "link_open":
+            href = str(token.attrs.get("href", ""))
+            if urlsplit(href).scheme.lower() not in LINK_SCHEMES:
+                offset = max(text.find(href), 0) if href else 0
+                problems.append(
+                    Problem(
+                        f"the link target '{href}' is not a web or e-mail address",
+                        text.locate(offset),
+                        "a link starting https://, http:// or mailto:",
+                    )
+                )
+                open_links.append(False)
+                continue
+            open_links.append(True)
+            colour = f" color={quoteattr(link_color)}" if link_color else ""
+            out.append(f'<a href={quoteattr(href)}{colour} underline="1">')
+        elif kind == "link_close" and open_links.pop():
+            out.append("</a>")
+    return "".join(out).strip()

@@ -1,0 +1,100 @@
+"""The pipeline: content file -> model -> checks -> layout -> PDF bytes -> atomic write."""
+
+from __future__ import annotations
+
+import calendar
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import checks, layout, pdf
+from .errors import ContentError, Problem
+from .model import Content, load
+from .output import write_atomic
+from .reader import Source, parse, read
+from .theme import Theme
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a build made."""
+
+    output: Path
+    pages: int
+    paper: str
+    scale: float
+    body_size: float
+    seconds: float
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def fit(self) -> str:
+        """The fit as the CLI reports it: ``fit 92%, body 9.2 pt``."""
+        return f"fit {self.scale:.0%}, body {self.body_size:.1f} pt"
+
+
+def check(content: str | Path | dict[str, Any]) -> tuple[Content, list[Problem]]:
+    """Validate content without rendering: the model and its warnings, or :class:`ContentError`."""
+    model = load(_source(content))
+    theme = Theme()
+    problems = checks.glyph_problems(model, theme.family)
+    if problems:
+        raise ContentError(problems)
+    return model, checks.warnings(model)
+
+
+def render(
+    model: Content, paper: str | None = None, theme: Theme | None = None
+) -> tuple[bytes, layout.Page]:
+    """Lay out and draw validated content; return the PDF bytes and the page they show."""
+    theme = theme or Theme()
+    page = layout.compose(model, theme, paper or model.paper)
+    epoch = calendar.timegm(model.date.timetuple()) if model.date else None
+    subject = " – ".join(str(part) for part in (model.subtitle, model.office) if part)
+    keywords = tuple(str(k) for k in (model.title, model.subtitle, model.organization) if k)
+    meta = pdf.Metadata(
+        title=f"{model.title}: {model.subtitle}" if model.subtitle else str(model.title),
+        author=str(model.organization),
+        subject=subject or str(model.title),
+        keywords=keywords + tuple(str(s.heading) for s in model.sections),
+        language=model.language,
+        epoch=epoch,
+    )
+    return pdf.render(page, meta), page
+
+
+def build(
+    content: str | Path | dict[str, Any], output: str | Path | None = None, paper: str | None = None
+) -> Result:
+    """Build one briefing PDF from a content file (or a dict) and write it atomically.
+
+    ``output`` defaults to the content file's name with ``.pdf``. Raises :class:`ContentError`
+    for problems in the content; the previous output is then left untouched.
+    """
+    start = time.perf_counter()
+    model, warnings = check(content)
+    data, page = render(model, paper)
+    if output is None:
+        if isinstance(content, dict):
+            raise ValueError("an output path is needed when content is given as a dict")
+        output = Path(content).with_suffix(".pdf")
+    target = Path(output)
+    write_atomic(target, data)
+    return Result(
+        target,
+        1,
+        paper or model.paper,
+        page.scale,
+        page.body_size,
+        time.perf_counter() - start,
+        warnings,
+    )
+
+
+def _source(content: str | Path | dict[str, Any]) -> Source:
+    if isinstance(content, dict):
+        return parse(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), "<dict>")
+    return read(content)

@@ -1,0 +1,216 @@
+"""Read YAML text into a node tree that remembers where every value was written.
+
+Only what a content file needs is accepted: UTF-8 text of bounded size, no duplicate keys and no
+aliases (which could expand without bound). Every problem becomes a located :class:`Problem`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError, Location, Problem
+
+MAX_BYTES = 1_000_000
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A parsed content file: its text, its YAML node tree and the name to report it by."""
+
+    path: str
+    text: str
+    root: yaml.Node | None
+
+    def at(self, mark: Any) -> Location:
+        """The location of a YAML mark."""
+        return Location(self.path, mark.line + 1, mark.column + 1)
+
+    def locate(self, node: yaml.Node, offset: int | None = None) -> Location:
+        """Where ``node`` was written, or with ``offset`` where that character of its value is."""
+        if offset is None or not isinstance(node, yaml.ScalarNode):
+            return self.at(node.start_mark)
+        char = node.value[offset]
+        nth = node.value.count(char, 0, offset)
+        start, end = node.start_mark.index, node.end_mark.index
+        index = start - 1
+        for _ in range(nth + 1):
+            index = self.text.find(char, index + 1, end)
+            if index < 0:  # written as an escape sequence: point at the value itself
+                return self.at(node.start_mark)
+        line = self.text.count("\n", 0, index)
+        column = index - (self.text.rfind("\n", 0, index) + 1)
+        return Location(self.path, line + 1, column + 1)
+
+
+def read(path: str | Path) -> Source:
+    """Read and parse a content file; raise :class:`ContentError` for anything unreadable."""
+    shown = str(path)
+    try:
+        with open(path, "rb") as file:
+            data = file.read(MAX_BYTES + 1)
+    except OSError as error:
+        problem = f"cannot read the file: {error.strerror or error}"
+        raise ContentError(
+            [Problem(problem, Location(shown, 1, 1), "a readable content file")]
+        ) from None
+    if len(data) > MAX_BYTES:
+        raise ContentError(
+            [
+                Problem(
+                    f"the file is larger than {MAX_BYTES // 1_000_000} MB",
+                    Location(shown, 1, 1),
+                    "a content file of a few kilobytes",
+                )
+            ]
+        )
+    return parse(_decode(data, shown), shown)
+
+
+def _decode(data: bytes, path: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        good = data[: error.start].decode("utf-8-sig")
+        line = good.count("\n") + 1
+        column = len(good) - (good.rfind("\n") + 1) + 1
+        raise ContentError(
+            [
+                Problem(
+                    f"byte 0x{data[error.start]:02X} is not UTF-8 text",
+                    Location(path, line, column),
+                    "a file saved as UTF-8 (choose UTF-8 in your editor's Save As)",
+                )
+            ]
+        ) from None
+
+
+def parse(text: str, path: str = "<content>") -> Source:
+    """Parse YAML text; raise :class:`ContentError` on syntax errors, duplicate keys or aliases."""
+    text = text.removeprefix("\ufeff")
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        raise ContentError([_syntax_problem(error, path)]) from None
+    except yaml.YAMLError as error:  # unmarked: unprintable characters and the like
+        raise ContentError([Problem(str(error), Location(path, 1, 1), "valid YAML")]) from None
+    except RecursionError:
+        raise ContentError(
+            [
+                Problem(
+                    "the file is nested too deeply",
+                    Location(path, 1, 1),
+                    "at most a few levels of indentation",
+                )
+            ]
+        ) from None
+    source = Source(path, text, root)
+    problems = _structure_problems(source)
+    if problems:
+        raise ContentError(problems)
+    return source
+
+
+def _structure_problems(source: Source) -> list[Problem]:
+    """Duplicate keys and aliases, found in one pass that visits each node once."""
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    aliased = False
+    stack = [source.root] if source.root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            aliased = True
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, yaml.Node] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in first:
+                        line = first[key.value].start_mark.line + 1
+                        problems.append(
+                            Problem(
+                                f"duplicate key '{key.value}' (first written on line {line})",
+                                source.at(key.start_mark),
+                                "each key once; merge the two or rename one",
+                            )
+                        )
+                    else:
+                        first[key.value] = key
+                stack.extend((key, value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    if aliased:
+        problems.extend(
+            Problem(
+                f"the alias '*{event.anchor}' repeats content",
+                source.at(event.start_mark),
+                "each value written out in full (anchors and aliases are not supported)",
+            )
+            for event in yaml.parse(source.text, Loader=_Loader)
+            if isinstance(event, yaml.AliasEvent) and event.start_mark is not None
+        )
+    return problems
+
+
+_SYNTAX_HINTS = (
+    (
+        "tab character",
+        "a tab character is used for indentation",
+        "spaces for indentation (YAML forbids tabs)",
+    ),
+    (
+        "'\\t'",
+        "a tab character is used for indentation",
+        "spaces for indentation (YAML forbids tabs)",
+    ),
+    (
+        "while scanning a quoted scalar",
+        "quoted text is never closed",
+        "a closing quote to match this one",
+    ),
+    (
+        "mapping values are not allowed",
+        "unexpected ': ' here",
+        "this line indented like the keys above it, or text containing ': ' put in quotes",
+    ),
+    (
+        "could not find expected ':'",
+        "a line is neither 'key: value' nor a list item",
+        "'key: value', or '- item' under a list",
+    ),
+    (
+        "expected <block end>",
+        "the indentation does not line up with the lines above",
+        "this line indented like the other keys at its level",
+    ),
+    (
+        "did not find expected key",
+        "the indentation does not line up with the lines above",
+        "this line indented like the other keys at its level",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "a list item is indented differently from the others",
+        "every '- ' item of a list at the same indentation",
+    ),
+)
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, path: str) -> Problem:
+    described = f"{error.context or ''} {error.problem or ''}"
+    mark = error.problem_mark or error.context_mark
+    hint = next((hint for hint in _SYNTAX_HINTS if hint[0] in described), None)
+    if hint is None:
+        message, expected = f"YAML syntax error: {error.problem}", "valid YAML"
+    else:
+        message, expected = hint[1], hint[2]
+        if hint[0].startswith("while scanning a quoted") and error.context_mark is not None:
+            mark = error.context_mark  # where the quote was opened
+    location = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path, 1, 1)
+    return Problem(message, location, expected)

@@ -1,0 +1,79 @@
+"""Design values in one place: colours, type sizes, spacing and the page grid."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Every design value the layout uses; sizes are in points at a fit scale of 1."""
+
+    # Colours (hex). Each text colour is checked against its background for 4.5:1 contrast.
+    primary: str = "#112E51"  # header band, title, headings, figure values
+    accent: str = "#A31F34"  # subtitle, rules beside the lead and under the band
+    ink: str = "#1B1B1B"  # body text
+    muted: str = "#4A5361"  # labels and footer text
+    tint: str = "#EEF2F7"  # background of the key-figure strip
+    on_primary: str = "#FFFFFF"  # organization name on the band
+    on_primary_muted: str = "#C9D6E6"  # office name on the band
+    rule: str = "#B8C2CE"  # hairlines (decoration, not text)
+    link: str = "#1A4480"  # links in text
+
+    family: str = "Noto Sans"
+
+    # Page grid.
+    margin_x: float = 48
+    margin_top: float = 0  # the band bleeds off the top edge
+    margin_bottom: float = 36
+    band_height: float = 62
+    band_stripe: float = 3
+    column_gap: float = 22
+
+    # Type, scaled together by the fit engine.
+    body_size: float = 9.6
+    body_leading: float = 1.42  # times the size
+    lead_size: float = 11.2
+    title_size: float = 30
+    subtitle_size: float = 12.5
+    heading_size: float = 10
+    figure_value_size: float = 18
+    figure_label_size: float = 7.8
+    band_size: float = 9.5
+    footer_size: float = 7.5
+
+    # Vertical rhythm, in points at scale 1.
+    paragraph_gap: float = 5.5
+    section_gap: float = 13
+    block_gap: float = 16
+    heading_gap: float = 5
+
+    min_body_size: float = 8.0  # the legibility floor of the fit engine
+
+
+def luminance(colour: str) -> float:
+    """WCAG relative luminance of a ``#rrggbb`` colour."""
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio between two colours, from 1 to 21."""
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def text_pairs(theme: Theme) -> dict[str, tuple[str, str]]:
+    """Every (text colour, background) pair the page prints, by what it is used for."""
+    return {
+        "organization on band": (theme.on_primary, theme.primary),
+        "office on band": (theme.on_primary_muted, theme.primary),
+        "title": (theme.primary, "#FFFFFF"),
+        "subtitle": (theme.accent, "#FFFFFF"),
+        "body text": (theme.ink, "#FFFFFF"),
+        "links": (theme.link, "#FFFFFF"),
+        "figure values": (theme.primary, theme.tint),
+        "figure labels": (theme.muted, theme.tint),
+        "footer": (theme.muted, "#FFFFFF"),
+    }
