@@ -31,6 +31,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(error, ContentError):
             _report(error.problems)
             return EXIT_CONTENT
+        if isinstance(error, OSError) and not args.debug:
+            print(f"briefing: cannot write {error.filename}: {error.strerror}", file=sys.stderr)
+            return EXIT_INTERNAL
         if args.debug:
             raise
         print(

@@ -64,6 +64,7 @@ def missing(text: str, family: str) -> list[int]:
 
 def describe(char: str) -> str:
     """A character as a writer can find it: the glyph, its code point and its Unicode name."""
-    name = unicodedata.name(char, "unnamed character")
+    kinds = {"Cc": "a control character", "Co": "a private-use character", "Cn": "unassigned"}
+    name = unicodedata.name(char, kinds.get(unicodedata.category(char), "unnamed character"))
     shown = char if char.isprintable() else ""
     return f"'{shown}' (U+{ord(char):04X} {name})" if shown else f"U+{ord(char):04X} ({name})"

@@ -76,8 +76,29 @@ class Page:
     height: float
     scale: float
     body_size: float
+    font: str  # the regular face, so the PDF names no other font
     shapes: list[Shape] = field(default_factory=list)
     texts: list[Text] = field(default_factory=list)
+    elements: int = 0  # how many structure elements have been numbered
+
+    def element(self) -> int:
+        """A new structure element number."""
+        self.elements += 1
+        return self.elements
+
+    def place(
+        self,
+        flowable: Flowable,
+        x: float,
+        top: float,
+        width: float,
+        role: str,
+        parents: tuple[str, ...] = (),
+    ) -> float:
+        """Put a paragraph with its top at ``top``; return its bottom."""
+        _, h = flowable.wrap(width, 1e6)
+        self.texts.append(Text(flowable, x, top - h, width, h, role, self.element(), parents))
+        return top - h
 
     @property
     def fit(self) -> str:
@@ -114,6 +135,19 @@ def compose(content: Content, theme: Theme, paper: str) -> Page:
         else:
             low, best = middle, trial
     return best
+
+
+@dataclass
+class _Frame:
+    """A page laid out but for its body columns."""
+
+    page: Page
+    styles: dict[str, ParagraphStyle]
+    items: list[_Item]
+    footer: list[Text]
+    top: float  # where the columns start
+    space: float  # how tall they may be
+    column_width: float
 
 
 @dataclass
@@ -215,27 +249,17 @@ class _Parts:
             "date": style("date", f.regular, t.footer_size, t.muted, 1.3, alignment=TA_RIGHT),
         }
 
-    def body_items(self, styles: dict[str, ParagraphStyle]) -> list[_Item]:
+    def body_items(self, page: Page, styles: dict[str, ParagraphStyle]) -> list[_Item]:
+        """The sections as paragraphs to flow into columns, each with its structure role."""
         items: list[_Item] = []
-        element = 100
         for number, (heading, blocks) in enumerate(self.sections):
             section = f"Sect:{number}"
-            element += 1
-            items.append(
-                _Item(
-                    Paragraph(heading, styles["heading"]),
-                    "H2",
-                    element,
-                    (section,),
-                    keep_with_next=True,
-                )
-            )
+            flowable = Paragraph(heading, styles["heading"])
+            items.append(_Item(flowable, "H2", page.element(), (section,), keep_with_next=True))
             for block in blocks:
-                element += 1
                 if block.kind == "paragraph":
-                    items.append(
-                        _Item(Paragraph(block.markup, styles["body"]), "P", element, (section,))
-                    )
+                    flowable = Paragraph(block.markup, styles["body"])
+                    items.append(_Item(flowable, "P", page.element(), (section,)))
                     continue
                 style = styles["item"]
                 if block.depth:
@@ -247,21 +271,29 @@ class _Parts:
                         bulletIndent=indent - style.leftIndent + style.bulletIndent,
                     )
                 flowable = Paragraph(block.markup, style, bulletText=block.label)
-                items.append(_Item(flowable, "LI", element, (section, f"L:{block.group}")))
+                parents = (section, f"L:{block.group}")
+                items.append(_Item(flowable, "LI", page.element(), parents))
         return items
+
+    def _frame(self, width: float, height: float, scale: float) -> _Frame:
+        """Everything but the body columns, and the room left for them."""
+        t = self.theme
+        styles = self.styles(scale)
+        page = Page(width, height, scale, t.body_size * scale, self.faces.regular)
+        inner = width - 2 * t.margin_x
+        top = self._header(page, styles, inner)
+        footer, bottom = self._footer(page, styles, inner)
+        columns_top = self._top_block(page, styles, inner, top, scale)
+        column_width = (inner - t.column_gap) / 2
+        items = self.body_items(page, styles)
+        return _Frame(page, styles, items, footer, columns_top, columns_top - bottom, column_width)
 
     def layout(self, width: float, height: float, scale: float) -> Page | None:
         """The page at ``scale``, or None if the content does not fit at that scale."""
         t = self.theme
-        styles = self.styles(scale)
-        page = Page(width, height, scale, t.body_size * scale)
-        inner = width - 2 * t.margin_x
-        top = self._header(page, styles, inner)
-        bottom = self._footer(page, styles, inner)
-        columns_top = self._top_block(page, styles, inner, top, scale)
-        column_width = (inner - t.column_gap) / 2
-        space = columns_top - bottom
-        columns = _balance(self.body_items(styles), column_width, space)
+        frame = self._frame(width, height, scale)
+        page, columns_top, column_width = frame.page, frame.top, frame.column_width
+        columns = _balance(frame.items, column_width, frame.space)
         if columns is None:
             return None
         for index, column in enumerate(columns):
@@ -283,22 +315,17 @@ class _Parts:
                 if item.role == "H2":
                     rule_y = y + item_height + 4 * scale
                     page.shapes.append(Shape("line", x, rule_y, column_width, 0, t.rule, 0.6))
+        page.texts += frame.footer
         return page
 
     def overflow_problem(self, width: float, height: float, scale: float) -> Problem:
         """Why the content cannot fit even at the floor, and about how much to cut."""
         t = self.theme
-        styles = self.styles(scale)
-        page = Page(width, height, scale, t.body_size * scale)
-        inner = width - 2 * t.margin_x
-        columns_top = self._top_block(page, styles, inner, self._header(page, styles, inner), scale)
-        space = columns_top - self._footer(page, styles, inner)
-        column_width = (inner - t.column_gap) / 2
-        items = self.body_items(styles)
-        needed = _stacked_height(items, column_width) / 2
-        over = max(needed - space, 0)
+        frame = self._frame(width, height, scale)
+        needed = _stacked_height(frame.items, frame.column_width) / 2
+        over = max(needed - frame.space, 0)
         words = sum(len((s.body or "").split()) for s in self.content.sections)
-        leading = styles["body"].leading
+        leading = frame.styles["body"].leading
         cut = int(words * over / max(needed, 1)) + 1
         location = self.content.sections[-1].heading.locate()
         return Problem(
@@ -316,31 +343,32 @@ class _Parts:
         page.shapes.append(
             Shape("rect", 0, band_bottom - t.band_stripe, page.width, t.band_stripe, t.accent)
         )
-        lines = [(Paragraph(markup.plain(c.organization), styles["band"]), "P", 1)]
+        lines = [Paragraph(markup.plain(c.organization), styles["band"])]
         if c.office:
-            lines.append((Paragraph(markup.plain(c.office), styles["office"]), "P", 2))
-        sizes = [p.wrap(inner, t.band_height) for p, _, _ in lines]
-        total = sum(h for _, h in sizes)
+            lines.append(Paragraph(markup.plain(c.office), styles["office"]))
+        total = sum(p.wrap(inner, t.band_height)[1] for p in lines)
         y = band_bottom + (t.band_height + total) / 2
-        for (flowable, role, element), (_, h) in zip(lines, sizes, strict=True):
-            y -= h
-            page.texts.append(Text(flowable, t.margin_x, y, inner, h, role, element))
+        for flowable in lines:
+            y = page.place(flowable, t.margin_x, y, inner, "P")
         return band_bottom - t.band_stripe
 
-    def _footer(self, page: Page, styles: dict[str, ParagraphStyle], inner: float) -> float:
-        """Draw the footer; return the lowest y the body may use."""
+    def _footer(
+        self, page: Page, styles: dict[str, ParagraphStyle], inner: float
+    ) -> tuple[list[Text], float]:
+        """The footer's texts (placed last in reading order) and the lowest y the body may use."""
         t = self.theme
         left = Paragraph(self.footer, styles["footer"])
         _, h = left.wrap(inner * 0.6, 100)
         y = t.margin_bottom
-        page.texts.append(Text(left, t.margin_x, y, inner * 0.6, h, "P", 90))
+        texts = [Text(left, t.margin_x, y, inner * 0.6, h, "P", page.element())]
         if self.date:
             right = Paragraph(self.date, styles["date"])
             _, rh = right.wrap(inner * 0.4, 100)
-            page.texts.append(Text(right, t.margin_x + inner * 0.6, y, inner * 0.4, rh, "P", 91))
+            x = t.margin_x + inner * 0.6
+            texts.append(Text(right, x, y, inner * 0.4, rh, "P", page.element()))
         rule_y = y + h + 6
         page.shapes.append(Shape("line", t.margin_x, rule_y, inner, 0, t.rule, 0.6))
-        return rule_y + 8
+        return texts, rule_y + 8
 
     def _top_block(
         self, page: Page, styles: dict[str, ParagraphStyle], inner: float, top: float, scale: float
@@ -348,33 +376,19 @@ class _Parts:
         """Place title, subtitle, lead and key figures below ``top``; return where columns start."""
         t, c = self.theme, self.content
         y = top - 20 * scale
-        y = self._place(
-            page, Paragraph(markup.plain(c.title), styles["title"]), t.margin_x, y, inner, "H1", 3
-        )
+        title = Paragraph(markup.plain(c.title), styles["title"])
+        y = page.place(title, t.margin_x, y, inner, "H1")
         if c.subtitle:
-            y = self._place(
-                page,
-                Paragraph(markup.plain(c.subtitle), styles["subtitle"]),
-                t.margin_x,
-                y - 2 * scale,
-                inner,
-                "P",
-                4,
-            )
+            subtitle = Paragraph(markup.plain(c.subtitle), styles["subtitle"])
+            y = page.place(subtitle, t.margin_x, y - 2 * scale, inner, "P")
         if self.lead:
-            bar = 3 * scale
             indent = 12 * scale
             lead_top = y - t.block_gap * 0.8 * scale
-            y = self._place(
-                page,
-                Paragraph(self.lead, styles["lead"]),
-                t.margin_x + indent,
-                lead_top,
-                inner - indent,
-                "P",
-                5,
+            lead = Paragraph(self.lead, styles["lead"])
+            y = page.place(lead, t.margin_x + indent, lead_top, inner - indent, "P")
+            page.shapes.append(
+                Shape("rect", t.margin_x, y + 1, 3 * scale, lead_top - y - 1, t.accent)
             )
-            page.shapes.append(Shape("rect", t.margin_x, y + 1, bar, lead_top - y - 1, t.accent))
         if self.figures:
             y = self._figures(page, styles, inner, y - t.block_gap * scale, scale)
         return y - t.block_gap * scale
@@ -389,41 +403,19 @@ class _Parts:
         cells = []
         for value, label in self.figures:
             v, lab = Paragraph(value, styles["value"]), Paragraph(label, styles["label"])
-            vh = v.wrap(cell - 2 * pad, 200)[1]
-            lh = lab.wrap(cell - 2 * pad, 200)[1]
-            cells.append((v, vh, lab, lh))
-        strip = max(vh + 2 * scale + lh for _, vh, _, lh in cells) + 2 * pad
+            height = v.wrap(cell - 2 * pad, 200)[1] + 2 * scale + lab.wrap(cell - 2 * pad, 200)[1]
+            cells.append((v, lab, height))
+        strip = max(height for _, _, height in cells) + 2 * pad
         bottom = top - strip
         page.shapes.append(Shape("rect", t.margin_x, bottom, inner, strip, t.tint))
-        for index, (v, vh, lab, lh) in enumerate(cells):
+        for index, (v, lab, _) in enumerate(cells):
             x = t.margin_x + index * cell
             if index:
                 page.shapes.append(Shape("line", x, bottom + pad, 0, strip - 2 * pad, t.rule, 0.6))
             group = (f"Figure:{index}",)
-            page.texts.append(
-                Text(v, x + pad, top - pad - vh, cell - 2 * pad, vh, "P", 10 + 2 * index, group)
-            )
-            page.texts.append(
-                Text(
-                    lab,
-                    x + pad,
-                    top - pad - vh - 2 * scale - lh,
-                    cell - 2 * pad,
-                    lh,
-                    "P",
-                    11 + 2 * index,
-                    group,
-                )
-            )
+            below = page.place(v, x + pad, top - pad, cell - 2 * pad, "P", group)
+            page.place(lab, x + pad, below - 2 * scale, cell - 2 * pad, "P", group)
         return bottom
-
-    @staticmethod
-    def _place(
-        page: Page, flowable: Flowable, x: float, top: float, width: float, role: str, element: int
-    ) -> float:
-        _, h = flowable.wrap(width, 1000)
-        page.texts.append(Text(flowable, x, top - h, width, h, role, element))
-        return top - h
 
 
 _Column = list[tuple[_Item, float, float]]  # (item, offset from the column top, height)

@@ -214,10 +214,12 @@ def _convert_mapping(source: Source, node: yaml.Node, kind: type, problems: list
         keys = ", ".join(f"'{name}:'" for name, f in fields.items() if _required(f))
         return _mismatch(source, node, f"{noun} as a mapping of fields such as {keys}", problems)
     values: dict[str, Any] = {}
+    guessed: set[str] = set()  # fields a misspelt key probably meant: not reported missing too
     for key, value in node.value:
         name = key.value if isinstance(key, yaml.ScalarNode) else None
         if name not in fields:
             guess = difflib.get_close_matches(str(name), fields, n=1, cutoff=0.6)
+            guessed.update(guess)
             hint = f"did you mean '{guess[0]}'?" if guess else "one of " + ", ".join(fields)
             shown = f"'{name}'" if name is not None else "that is not text"
             problems.append(
@@ -227,6 +229,8 @@ def _convert_mapping(source: Source, node: yaml.Node, kind: type, problems: list
         values[name] = _convert(source, value, hints[name], problems)
     missing = [name for name, f in fields.items() if _required(f) and name not in values]
     for name in missing:
+        if name in guessed:
+            continue
         problems.append(
             Problem(
                 f"{noun} has no '{name}'",

@@ -48,6 +48,7 @@ def render(page: Page, meta: Metadata) -> bytes:
         buffer,
         pagesize=(page.width, page.height),
         invariant=1,
+        initialFontName=page.font,
         lang=_LANG[meta.language],
         pageCompression=1,
     )

@@ -6,6 +6,7 @@ aliases (which could expand without bound). Every problem becomes a located :cla
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -95,7 +96,7 @@ def parse(text: str, path: str = "<content>") -> Source:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        raise ContentError([_syntax_problem(error, path)]) from None
+        raise ContentError([_syntax_problem(error, text, path)]) from None
     except yaml.YAMLError as error:  # unmarked: unprintable characters and the like
         raise ContentError([Problem(str(error), Location(path, 1, 1), "valid YAML")]) from None
     except RecursionError:
@@ -202,9 +203,34 @@ _SYNTAX_HINTS = (
 )
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, path: str) -> Problem:
-    described = f"{error.context or ''} {error.problem or ''}"
+_INDICATOR = re.compile(r"^(\s*(?:-\s+)?[^\s:#][^:#]*:\s+|\s*-\s+)([\[{*&!%@`])")
+
+
+def _leading_indicator(text: str, mark: Any) -> tuple[str, int, int] | None:
+    """The YAML indicator that starts a value on the error's line, as (char, line, column)."""
+    if mark is None:
+        return None
+    lines = text.splitlines()
+    for line in range(min(mark.line, len(lines) - 1), max(mark.line - 2, -1), -1):
+        match = _INDICATOR.match(lines[line])
+        if match:
+            return match.group(2), line + 1, match.start(2) + 1
+    return None
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     mark = error.problem_mark or error.context_mark
+    described = f"{error.context or ''} {error.problem or ''}"
+    if mark is not None and text[mark.index : mark.index + 1] == "\t":
+        described += " tab character"
+    indicator = _leading_indicator(text, error.problem_mark)
+    if indicator is not None:
+        char, line, column = indicator
+        return Problem(
+            f"text starting with '{char}' is read as YAML syntax, not as text",
+            Location(path, line, column),
+            "the whole text in quotes, or written on the next lines after '|'",
+        )
     hint = next((hint for hint in _SYNTAX_HINTS if hint[0] in described), None)
     if hint is None:
         message, expected = f"YAML syntax error: {error.problem}", "valid YAML"

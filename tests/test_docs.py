@@ -1,0 +1,44 @@
+"""The documentation stays true: schema file, field reference, README commands."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from briefing.model import Content, Figure, Section
+
+from .conftest import ROOT, run
+
+
+def test_committed_schema_matches_briefing_schema() -> None:
+    result = run("schema", cwd=ROOT)
+    assert result.returncode == 0
+    committed = (ROOT / "docs" / "content.schema.json").read_text(encoding="utf-8")
+    assert json.loads(result.stdout) == json.loads(committed)
+
+
+def test_content_yaml_names_the_schema_for_editors() -> None:
+    first = (ROOT / "content.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=docs/content.schema.json"
+
+
+def test_every_field_is_documented() -> None:
+    text = (ROOT / "docs" / "content.md").read_text(encoding="utf-8")
+    for kind in (Content, Figure, Section):
+        for field in dataclasses.fields(kind):
+            assert f"`{field.name}`" in text, field.name
+
+
+def test_readme_commands_and_help_agree() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "pip install . && briefing build" in readme
+    assert "pip install -e '.[test]' && pytest" in readme
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "pip install -e '.[test]' && pytest\n" in ci
+    top = run("--help", cwd=ROOT).stdout
+    for command in ("build", "check", "schema"):
+        assert command in top
+        assert f"briefing {command}" in readme
+    build = run("build", "--help", cwd=ROOT).stdout
+    for option in ("--output", "--paper", "--debug", "CONTENT"):
+        assert option in build

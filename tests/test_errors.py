@@ -1,0 +1,205 @@
+"""Bad content: a located message naming what is wrong and what was expected, exit code 2, no
+traceback, and the previous PDF left exactly as it was."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import MINIMAL, ROOT, SAMPLE, run
+
+GOOD = MINIMAL
+
+
+def build_bad(tmp_path: Path, content: str | bytes) -> tuple[str, Path]:
+    """Build good content, then the bad content over the same output; return stderr."""
+    source = tmp_path / "content.yaml"
+    out = tmp_path / "content.pdf"
+    source.write_text(GOOD, encoding="utf-8")
+    assert run("build", cwd=tmp_path).returncode == 0
+    before = out.read_bytes()
+    if isinstance(content, bytes):
+        source.write_bytes(content)
+    else:
+        source.write_text(content, encoding="utf-8")
+    result = run("build", cwd=tmp_path)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    assert out.read_bytes() == before, "a failed build changed the previous PDF"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content.pdf", "content.yaml"]
+    return result.stderr, out
+
+
+CASES = {
+    "empty file": ("", "content.yaml:1:1: error: the file is empty; expected a mapping"),
+    "not a mapping": (
+        "- one\n- two\n",
+        "content.yaml:1:1: error: found a list; expected the top level as a mapping of fields",
+    ),
+    "tabs for indentation": (
+        GOOD.replace("  - heading", "\t- heading"),
+        "content.yaml:4:1: error: a tab character is used for indentation; expected spaces",
+    ),
+    "unclosed quote": (
+        GOOD.replace("title: Testland", 'title: "Testland'),
+        "content.yaml:2:8: error: quoted text is never closed; expected a closing quote",
+    ),
+    "bad indentation": (
+        GOOD.replace("    body:", "     body:"),
+        "content.yaml:5:10: error: unexpected ': ' here; expected this line "
+        "indented like the keys above it",
+    ),
+    "duplicate key": (
+        GOOD + "title: Again\n",
+        "content.yaml:6:1: error: duplicate key 'title' (first written on line 2); "
+        "expected each key once",
+    ),
+    "unknown key": (
+        GOOD.replace("title:", "titel:"),
+        "content.yaml:2:1: error: unknown key 'titel' in the top level; expected did "
+        "you mean 'title'?",
+    ),
+    "missing field": (
+        GOOD.replace("title: Testland\n", ""),
+        "content.yaml:1:1: error: the top level has no 'title'; expected 'title:'",
+    ),
+    "list where text is expected": (
+        GOOD.replace("title: Testland", "title: [a, b]"),
+        "content.yaml:2:8: error: found a list; expected text",
+    ),
+    "mapping where a list is expected": (
+        GOOD.replace(
+            "sections:\n  - heading: Overview\n    body: A short paragraph about Testland.\n",
+            "sections:\n  heading: Overview\n",
+        ),
+        "content.yaml:4:3: error: found a mapping; expected a list",
+    ),
+    "bad date": (
+        GOOD + "date: last May\n",
+        "content.yaml:6:7: error: found text 'last May'; expected a date written YYYY-MM-DD",
+    ),
+    "bad paper": (
+        GOOD + "paper: legal\n",
+        "content.yaml:6:8: error: found text 'legal'; expected one of 'letter', 'a4'",
+    ),
+    "not UTF-8": (
+        (GOOD + "footer: Caf\xe9\n").encode("latin-1"),
+        "content.yaml:6:12: error: byte 0xE9 is not UTF-8 text; expected a file saved as UTF-8",
+    ),
+    "alias": (
+        GOOD + "footer: &x Hello\nsubtitle: *x\n",
+        "content.yaml:7:11: error: the alias '*x' repeats content; expected each value "
+        "written out in full",
+    ),
+    "link to a local file": (
+        GOOD.replace("A short", "See [a link](ftp://host/file),"),
+        "content.yaml:5:24: error: the link target 'ftp://host/file' is not "
+        "a web or e-mail address; expected a link starting https://",
+    ),
+    "text starting with a YAML indicator": (
+        GOOD.replace("A short paragraph", "[A link](https://example.org) and"),
+        "content.yaml:5:11: error: text starting with '[' is read as YAML syntax, not as text; "
+        "expected the whole text in quotes",
+    ),
+    "text starting with an asterisk": (
+        GOOD.replace("A short paragraph", "*Very* short paragraph"),
+        "content.yaml:5:11: error: text starting with '*' is read as YAML syntax",
+    ),
+    "character the font lacks": (
+        GOOD.replace("Testland\n", "Testland ☃\n", 1),
+        "content.yaml:2:17: error: the character '☃' (U+2603 SNOWMAN) is not in the font Noto Sans",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input_is_located_and_keeps_the_previous_pdf(tmp_path: Path, case: str) -> None:
+    content, message = CASES[case]
+    stderr, _ = build_bad(tmp_path, content)
+    assert stderr.startswith(message), stderr
+
+
+def test_every_problem_is_reported_in_one_run(tmp_path: Path) -> None:
+    content = "organisation: X\ntitle: [1]\nsections:\n  - heading: A\n    bdy: text\n"
+    stderr, _ = build_bad(tmp_path, content)
+    lines = stderr.splitlines()
+    assert lines[0].startswith("content.yaml:1:1: error: unknown key 'organisation'")
+    assert "did you mean 'organization'?" in lines[0]
+    assert len(lines) == 3  # the misspelt key is not reported as a missing one too
+    assert "content.yaml:2:8: error: found a list; expected text" in lines
+    assert any(
+        line.startswith(
+            "content.yaml:5:5: error: unknown key 'bdy' in a section; expected did you mean 'body'?"
+        )
+        for line in lines
+    )
+
+
+def test_byte_order_mark_is_fine(tmp_path: Path) -> None:
+    (tmp_path / "content.yaml").write_bytes(b"\xef\xbb\xbf" + GOOD.encode())
+    assert run("build", cwd=tmp_path).returncode == 0
+
+
+def test_numbers_and_dates_where_text_is_expected(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    content = GOOD + "date: 2019-05-01\nkey_figures:\n  - value: 2018\n    label: 1.50\n"
+    (tmp_path / "content.yaml").write_text(content, encoding="utf-8")
+    result = run("build", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = PdfReader(tmp_path / "content.pdf").pages[0].extract_text()
+    assert "2018" in text and "1.50" in text and "Updated May 1, 2019" in text
+
+
+@pytest.mark.parametrize("kind", ["huge", "deep", "billion laughs"])
+def test_hostile_files_are_rejected_fast(tmp_path: Path, kind: str) -> None:
+    if kind == "huge":
+        content = GOOD + "footer: " + "x" * 50_000_000 + "\n"
+        message = "content.yaml:1:1: error: the file is larger than 1 MB"
+    elif kind == "deep":
+        content = "title: " + "[" * 100_000 + "]" * 100_000 + "\n"
+        message = "content.yaml:1:"
+    else:
+        lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+        lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+        content = GOOD + "\n".join(lines) + "\n"
+        message = "content.yaml:7:10: error: the alias '*a0' repeats content"
+    start = time.perf_counter()
+    stderr, _ = build_bad(tmp_path, content)
+    assert time.perf_counter() - start < 20  # two whole builds through a fresh interpreter
+    assert stderr.startswith(message), stderr[:300]
+
+
+def test_overflow_beyond_the_floor_says_how_much_to_cut(tmp_path: Path) -> None:
+    body = " ".join(["Words that will never fit on a single page at any legible size."] * 500)
+    content = GOOD.replace("A short paragraph about Testland.", body)
+    stderr, _ = build_bad(tmp_path, content)
+    assert "error: the content runs about" in stderr
+    assert "past the page even with body text at the 8 pt floor" in stderr
+    assert "expected about" in stderr and "fewer words in the sections" in stderr
+
+
+def test_check_validates_without_writing(tmp_path: Path) -> None:
+    (tmp_path / "content.yaml").write_text(GOOD, encoding="utf-8")
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 0 and "content.yaml: ok" in result.stdout
+    assert not (tmp_path / "content.pdf").exists()
+    (tmp_path / "content.yaml").write_text(GOOD.replace("title", "titel"), encoding="utf-8")
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 2 and "did you mean 'title'?" in result.stderr
+
+
+def test_unwritable_output_is_an_internal_error_without_traceback(tmp_path: Path) -> None:
+    (tmp_path / "out.pdf").mkdir()
+    result = run("build", SAMPLE, "-o", tmp_path / "out.pdf", cwd=ROOT)
+    assert result.returncode == 1
+    assert "briefing: cannot write" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_missing_content_file(tmp_path: Path) -> None:
+    result = run("build", "nowhere.yaml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("nowhere.yaml:1:1: error: cannot read the file")
