@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from .errors import Problem
 from .fonts import describe, missing
 from .model import Content, Text
+from .theme import MIN_CONTRAST, Theme, contrast, grayscale, text_pairs
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z]\b")
 _SPELLED_OUT = r"\(\s*{}\s*\)"
@@ -43,6 +44,34 @@ def glyph_problems(content: Content, family: str) -> list[Problem]:
                     "script (replace or remove this character)",
                 )
             )
+    return problems
+
+
+def colour_problems(content: Content, theme: Theme) -> list[Problem]:
+    """An error for each design colour whose text falls under 4.5:1 contrast, in colour or gray."""
+    problems = []
+    chosen = {name: getattr(content.design, name) for name in ("primary", "accent")}
+    for use, (fore, back) in text_pairs(theme).items():
+        for name, colour in chosen.items():
+            if colour is None or colour.upper() not in (fore.upper(), back.upper()):
+                continue
+            for kind, a, b in (
+                ("", fore, back),
+                (" in grayscale", grayscale(fore), grayscale(back)),
+            ):
+                ratio = contrast(a, b)
+                if ratio < MIN_CONTRAST:
+                    problems.append(
+                        Problem(
+                            f"the {name} colour {colour} gives {use} a contrast of only "
+                            f"{ratio:.1f}:1{kind}",
+                            colour.locate(),
+                            f"a colour with at least {MIN_CONTRAST}:1 contrast for {use}, in "
+                            "colour "
+                            "and when photocopied in gray (darker for text on white, for example)",
+                        )
+                    )
+                    break
     return problems
 
 

@@ -1,58 +1,50 @@
-"""Layout: the content as positioned paragraphs and decoration on one page, fitted by scale.
+"""Layout: the content as placed paragraphs, images and decoration on one page, fitted by scale.
 
-The fit engine only wraps and splits paragraphs (no drawing), so each trial scale is cheap. The
-largest scale at or below 1 whose layout fits is kept; nothing is ever drawn smaller than the
-theme's legibility floor.
+Everything is measured once per trial scale (paragraphs wrapped at their widths); arranging the
+measured pieces, balancing columns and spreading space is arithmetic (see ``flow``). The largest
+scale at or below 1 that fits is kept, never below the theme's legibility floor. Content that
+fits with room to spare keeps its design size and spreads its vertical gaps instead.
 """
 
 from __future__ import annotations
 
-import datetime
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
-from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from . import markup
 from .errors import ContentError, Problem
+from .flow import Block, Column, Piece, pack, realize, shortest, stacked_height
 from .fonts import Faces, register
+from .images import load_logo, qr_code
+from .language import LANGUAGES
 from .model import Content
 from .theme import Theme
 
 PAPER = {"letter": LETTER, "a4": A4}
-HYPHENATION = {"en": "en_US", "fr": "fr_FR", "es": "es_ES", "pt": "pt_PT"}
-_MONTHS = {
-    "en": "January February March April May June July August September October November December",
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
-    "diciembre",
-    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro "
-    "dezembro",
-}
-_DATE_LINE = {
-    "en": "Updated {month} {day}, {year}",
-    "fr": "Mis à jour le {day} {month} {year}",
-    "es": "Actualizado el {day} de {month} de {year}",
-    "pt": "Atualizado em {day} de {month} de {year}",
-}
-_FIT_STEPS = 7  # bisection steps between the floor and full size: about 0.5 % apart
+_FIT_STEPS = 6  # interpolation steps of the scale search
+_AIR_STEPS = 7
 
 
 @dataclass
-class Text:
-    """A paragraph placed on the page, with its role in the document's structure."""
+class Placed:
+    """Something drawn on the page with its role in the document's structure."""
 
     flowable: Flowable
     x: float
     y: float  # bottom edge
     width: float
     height: float
-    role: str  # the structure type: H1, H2, P, LI ...
+    role: str  # the structure type: H1, H2, P, LI, Lbl, LBody, Figure ...
     element: int  # paragraphs split over two columns share one element number
     parents: tuple[str, ...] = ()  # keys of grouping elements, outermost first
+    alt: str | None = None  # alternate text of a figure
 
 
 @dataclass(frozen=True)
@@ -70,35 +62,16 @@ class Shape:
 
 @dataclass
 class Page:
-    """A laid-out page: its size, what is drawn on it and at what scale it fitted."""
+    """A laid-out page: its size, what is drawn on it and how it was fitted."""
 
     width: float
     height: float
     scale: float
+    air: float
     body_size: float
     font: str  # the regular face, so the PDF names no other font
     shapes: list[Shape] = field(default_factory=list)
-    texts: list[Text] = field(default_factory=list)
-    elements: int = 0  # how many structure elements have been numbered
-
-    def element(self) -> int:
-        """A new structure element number."""
-        self.elements += 1
-        return self.elements
-
-    def place(
-        self,
-        flowable: Flowable,
-        x: float,
-        top: float,
-        width: float,
-        role: str,
-        parents: tuple[str, ...] = (),
-    ) -> float:
-        """Put a paragraph with its top at ``top``; return its bottom."""
-        _, h = flowable.wrap(width, 1e6)
-        self.texts.append(Text(flowable, x, top - h, width, h, role, self.element(), parents))
-        return top - h
+    items: list[Placed] = field(default_factory=list)
 
     @property
     def fit(self) -> str:
@@ -106,64 +79,24 @@ class Page:
         return f"fit {self.scale:.0%}, body {self.body_size:.1f} pt"
 
 
-def date_line(date: datetime.date, language: str) -> str:
-    """The 'updated' line in the content's language."""
-    month = _MONTHS[language].split()[date.month - 1]
-    return _DATE_LINE[language].format(day=date.day, month=month, year=date.year)
+def compose(content: Content, theme: Theme, paper: str, base: Path) -> Page:
+    """Lay out ``content`` on one page at the largest scale that fits.
 
-
-def compose(content: Content, theme: Theme, paper: str) -> Page:
-    """Lay out ``content`` on one page at the largest scale that fits."""
-    faces = register(theme.family)
+    ``base`` is the folder that relative file names in the content (the logo) start from.
+    """
+    sheet = _Sheet(content, theme, base)
     width, height = PAPER[paper]
-    problems: list[Problem] = []
-    parts = _Parts(content, theme, faces, problems)
-    if problems:
-        raise ContentError(problems)
-    page = parts.layout(width, height, 1.0)
-    if page is not None:
-        return page
-    low, high = theme.min_body_size / theme.body_size, 1.0
-    best = parts.layout(width, height, low)
-    if best is None:
-        raise ContentError([parts.overflow_problem(width, height, low)])
-    for _ in range(_FIT_STEPS):
-        middle = (low + high) / 2
-        trial = parts.layout(width, height, middle)
-        if trial is None:
-            high = middle
-        else:
-            low, best = middle, trial
-    return best
+    return sheet.fit(width, height)
 
 
-@dataclass
-class _Frame:
-    """A page laid out but for its body columns."""
+class _Sheet:
+    """The content as markup and images, ready to be measured at any scale."""
 
-    page: Page
-    styles: dict[str, ParagraphStyle]
-    items: list[_Item]
-    footer: list[Text]
-    top: float  # where the columns start
-    space: float  # how tall they may be
-    column_width: float
-
-
-@dataclass
-class _Item:
-    flowable: Flowable
-    role: str
-    element: int
-    parents: tuple[str, ...]
-    keep_with_next: bool = False
-
-
-class _Parts:
-    """The content's text as markup, ready to be set at any scale."""
-
-    def __init__(self, content: Content, theme: Theme, faces: Faces, problems: list[Problem]):
-        self.content, self.theme, self.faces = content, theme, faces
+    def __init__(self, content: Content, theme: Theme, base: Path) -> None:
+        problems: list[Problem] = []
+        self.content, self.theme = content, theme
+        self.faces: Faces = register(theme.family)
+        self.words = LANGUAGES[content.language]
         link = theme.link
         self.lead = markup.inline(content.lead, problems, link) if content.lead else None
         self.figures = [
@@ -174,27 +107,51 @@ class _Parts:
             (markup.plain(s.heading), markup.blocks(s.body, problems, link) if s.body else [])
             for s in content.sections
         ]
-        footer = content.footer or content.organization
-        self.footer = markup.plain(footer)
-        self.date = markup.plain(date_line(content.date, content.language)) if content.date else ""
+        self.logo = load_logo(content.logo, base, problems) if content.logo else None
+        if problems:
+            raise ContentError(problems)
+
+    # -- fitting -------------------------------------------------------------------------
+
+    def fit(self, width: float, height: float) -> Page:
+        """The page at the largest scale that fits, with spare room spread between blocks."""
+        t = self.theme
+        full = _Measured(self, width, height, 1.0)
+        over = full.overflow(1.0)
+        if over <= 0:
+            low, high = 1.0, t.max_air
+            for _ in range(_AIR_STEPS):
+                middle = (low + high) / 2
+                low, high = (middle, high) if full.overflow(middle) <= 0 else (low, middle)
+            return full.page(low)
+        floor = t.min_body_size / t.body_size
+        if floor >= 1:
+            raise ContentError([full.overflow_problem()])
+        smallest = _Measured(self, width, height, floor)
+        if smallest.overflow(1.0) > 0:
+            raise ContentError([smallest.overflow_problem()])
+        best, low, high, over_low, over_high = smallest, floor, 1.0, smallest.overflow(1.0), over
+        for _ in range(_FIT_STEPS):
+            if high - low < 0.004:
+                break
+            # Interpolate where the overflow crosses zero, kept off the bracket's ends.
+            guess = low + (high - low) * (-over_low) / (over_high - over_low)
+            guess = min(max(guess, low + (high - low) * 0.1), high - (high - low) * 0.1)
+            trial = _Measured(self, width, height, guess)
+            trial_over = trial.overflow(1.0)
+            if trial_over <= 0:
+                best, low, over_low = trial, guess, trial_over
+            else:
+                high, over_high = guess, trial_over
+        return best.page(1.0)
+
+    # -- styles ---------------------------------------------------------------------------
 
     def styles(self, scale: float) -> dict[str, ParagraphStyle]:
+        """Every paragraph style at ``scale``."""
         t, f = self.theme, self.faces
         size = t.body_size * scale
-        body = ParagraphStyle(
-            "body",
-            fontName=f.regular,
-            fontSize=size,
-            leading=size * t.body_leading,
-            textColor=t.ink,
-            alignment=TA_JUSTIFY,
-            hyphenationLang=HYPHENATION[self.content.language],
-            embeddedHyphenation=1,
-            uriWasteReduce=0.3,
-            allowWidows=0,
-            allowOrphans=0,
-            spaceAfter=t.paragraph_gap * scale,
-        )
+        hyphenation = self.words.hyphenation
 
         def style(
             name: str, font: str, points: float, colour: str, leading: float = 1.2, **extra: object
@@ -209,281 +166,621 @@ class _Parts:
                 **extra,
             )
 
+        body = style(
+            "body",
+            f.regular,
+            size,
+            t.ink,
+            t.body_leading,
+            alignment=TA_JUSTIFY,
+            hyphenationLang=hyphenation,
+            embeddedHyphenation=1,
+            uriWasteReduce=0.3,
+            allowWidows=0,
+            allowOrphans=0,
+            spaceAfter=t.paragraph_gap * scale,
+        )
+        heading = style(
+            "heading",
+            f.bold,
+            t.heading_size * scale,
+            t.primary,
+            1.25,
+            spaceBefore=t.section_gap * scale,
+            spaceAfter=t.heading_gap * scale,
+            textTransform="uppercase",
+            keepWithNext=1,
+        )
         return {
             "body": body,
             "item": ParagraphStyle(
-                "item",
-                parent=body,
-                leftIndent=11 * scale,
-                bulletIndent=1.5 * scale,
-                bulletFontName=f.bold,
-                bulletColor=t.primary,
-                spaceAfter=2.5 * scale,
+                "item", parent=body, leftIndent=11 * scale, spaceAfter=2.5 * scale
             ),
-            "heading": style(
-                "heading",
-                f.bold,
-                t.heading_size * scale,
-                t.primary,
-                spaceBefore=t.section_gap * scale,
-                spaceAfter=t.heading_gap * scale,
-                textTransform="uppercase",
-            ),
+            "bullet": style("bullet", f.bold, size, t.primary, t.body_leading),
+            "heading": heading,
+            "side heading": ParagraphStyle("side heading", parent=heading, spaceBefore=0),
             "title": style("title", f.bold, t.title_size * scale, t.primary, 1.1),
             "subtitle": style("subtitle", f.regular, t.subtitle_size * scale, t.accent, 1.25),
             "lead": style(
-                "lead",
-                f.regular,
-                t.lead_size * scale,
-                t.ink,
-                1.4,
-                hyphenationLang=HYPHENATION[self.content.language],
+                "lead", f.regular, t.lead_size * scale, t.ink, 1.4, hyphenationLang=hyphenation
             ),
             "value": style("value", f.bold, t.figure_value_size * scale, t.primary, 1.15),
             "label": style("label", f.regular, t.figure_label_size * scale, t.muted, 1.3),
+            "fact label": style("fact label", f.bold, t.fact_size * scale, t.primary, 1.3),
+            "fact": style("fact", f.regular, t.fact_size * scale, t.ink, 1.3),
             "band": style(
                 "band", f.bold, t.band_size, t.on_primary, 1.25, textTransform="uppercase"
             ),
             "office": style("office", f.regular, t.band_size, t.on_primary_muted, 1.25),
             "footer": style("footer", f.regular, t.footer_size, t.muted, 1.3),
             "date": style("date", f.regular, t.footer_size, t.muted, 1.3, alignment=TA_RIGHT),
+            "marking": style("marking", f.bold, t.marking_size, t.ink, 1.2, alignment=TA_CENTER),
         }
 
-    def body_items(self, page: Page, styles: dict[str, ParagraphStyle]) -> list[_Item]:
-        """The sections as paragraphs to flow into columns, each with its structure role."""
-        items: list[_Item] = []
-        for number, (heading, blocks) in enumerate(self.sections):
-            section = f"Sect:{number}"
-            flowable = Paragraph(heading, styles["heading"])
-            items.append(_Item(flowable, "H2", page.element(), (section,), keep_with_next=True))
-            for block in blocks:
-                if block.kind == "paragraph":
-                    flowable = Paragraph(block.markup, styles["body"])
-                    items.append(_Item(flowable, "P", page.element(), (section,)))
-                    continue
-                style = styles["item"]
-                if block.depth:
-                    indent = style.leftIndent * (block.depth + 1)
-                    style = ParagraphStyle(
-                        "nested",
-                        parent=style,
-                        leftIndent=indent,
-                        bulletIndent=indent - style.leftIndent + style.bulletIndent,
+
+@dataclass
+class _Region:
+    """A stack of placed items measured at one width: its height and what is in it."""
+
+    items: list[tuple[Flowable, float, float, str, tuple[str, ...], str | None]] = field(
+        default_factory=list
+    )  # (flowable, x offset, top offset, role, parents, alt)
+    shapes: list[Shape] = field(default_factory=list)  # at offsets from the region's top-left
+    height: float = 0.0
+    gaps: float = 0.0  # how much of the height is spreadable gap, at air 1
+
+
+class _Measured:
+    """Everything on the page measured at one scale; arranging it is arithmetic."""
+
+    def __init__(self, sheet: _Sheet, width: float, height: float, scale: float) -> None:
+        self.sheet, self.width, self.height, self.scale = sheet, width, height, scale
+        t = sheet.theme
+        self.styles = sheet.styles(scale)
+        self.inner = width - 2 * t.margin_x
+        self.elements = 0
+        sidebar = t.layout == "sidebar"
+        self.side_width = (self.inner - t.column_gap) * t.sidebar_share if sidebar else 0.0
+        self.main_width = self.inner - self.side_width - (t.column_gap if sidebar else 0.0)
+        if t.layout == "two-column":
+            self.columns, self.column_width = 2, (self.inner - t.column_gap) / 2
+        else:
+            self.columns, self.column_width = 1, self.main_width
+        self.rail = self.inner * t.rail_share if t.layout == "single-column" else 0.0
+        if self.rail:
+            self.column_width = self.inner - self.rail
+        self.band = self._band()
+        self.title = self._title()
+        self.lead = self._lead(self.main_width if sidebar else self.inner)
+        self.pad = 12 * scale if sidebar else 0.0  # the sidebar's inner padding
+        self.extras = self._extras(
+            self.side_width - 2 * self.pad if sidebar else self.inner, stacked=sidebar
+        )
+        self.blocks = self._blocks()
+        self.footer = self._footer()
+
+    def element(self) -> int:
+        """A new structure element number."""
+        self.elements += 1
+        return self.elements
+
+    # -- measuring ------------------------------------------------------------------------
+
+    def _band(self) -> _Region:
+        t, c, s = self.sheet.theme, self.sheet.content, self.styles
+        region = _Region()
+        x = 0.0
+        logo = self.sheet.logo
+        if logo is not None:
+            height = min(t.logo_height, 2.5 * t.logo_height * logo.height / logo.width)
+            picture = logo.flowable(height)
+            top = (t.band_height - height) / 2
+            region.items.append((picture, 0.0, top, "Figure", (), logo.alt))
+            x = picture.width + 12
+        lines = [Paragraph(markup.plain(c.organization), s["band"])]
+        if c.office:
+            lines.append(Paragraph(markup.plain(c.office), s["office"]))
+        heights = [p.wrap(self.inner - x, t.band_height)[1] for p in lines]
+        top = (t.band_height - sum(heights)) / 2
+        for paragraph, h in zip(lines, heights, strict=True):
+            region.items.append((paragraph, x, top, "P", (), None))
+            top += h
+        region.height = t.band_height
+        return region
+
+    def _title(self) -> _Region:
+        c, s = self.sheet.content, self.styles
+        region = _Region()
+        paragraphs = [(Paragraph(markup.plain(c.title), s["title"]), "H1")]
+        if c.subtitle:
+            paragraphs.append((Paragraph(markup.plain(c.subtitle), s["subtitle"]), "P"))
+        top = 0.0
+        for paragraph, role in paragraphs:
+            h = paragraph.wrap(self.inner, 1e9)[1]
+            region.items.append((paragraph, 0.0, top, role, (), None))
+            top += h + 2 * self.scale
+        region.height = top - 2 * self.scale
+        return region
+
+    def _lead(self, width: float) -> _Region:
+        t, s = self.sheet.theme, self.styles
+        region = _Region()
+        if self.sheet.lead:
+            indent = 12 * self.scale
+            paragraph = Paragraph(self.sheet.lead, s["lead"])
+            h = paragraph.wrap(width - indent, 1e9)[1]
+            region.items.append((paragraph, indent, 0.0, "P", (), None))
+            region.shapes.append(Shape("rect", 0, 0, 3 * self.scale, h - 1, t.accent))
+            region.height = h
+        return region
+
+    def _extras(self, width: float, stacked: bool) -> list[_Region]:
+        """Key figures, facts, contacts and the QR code: a strip each, or a sidebar stack."""
+        regions = [
+            self._figures(width, stacked),
+            self._facts(width, stacked),
+            self._contacts(width if stacked else width * 0.6),
+        ]
+        online = self._online(width if stacked else width * 0.4, stacked)
+        if stacked:
+            regions.append(online)
+        else:  # contacts and the online link share the closing row
+            contacts = regions.pop()
+            row = _Region(height=max(contacts.height, online.height))
+            row.items = contacts.items + [
+                (f, x + width * 0.6, y, r, p, a) for f, x, y, r, p, a in online.items
+            ]
+            row.shapes = contacts.shapes
+            regions.append(row)
+        return [r for r in regions if r.items]
+
+    def _figures(self, width: float, stacked: bool) -> _Region:
+        """The key figures: a tinted strip of cells, or a stack in the sidebar."""
+        t, s = self.sheet.theme, self.styles
+        region = _Region()
+        if not self.sheet.figures:
+            return region
+        pad = 0.0 if stacked else 10 * self.scale
+        cell = width if stacked else width / len(self.sheet.figures)
+        cells = []
+        for value, label in self.sheet.figures:
+            v, lab = Paragraph(value, s["value"]), Paragraph(label, s["label"])
+            v.wrap(cell - 2 * pad, 1e9)
+            lab.wrap(cell - 2 * pad, 1e9)
+            cells.append((v, lab, v.height + 2 * self.scale + lab.height))
+        top = 0.0
+        for index, (v, lab, height) in enumerate(cells):
+            parents = (f"Figure:{self.element()}",)
+            x = 0.0 if stacked else index * cell
+            region.items.append((v, x + pad, top + pad, "P", parents, None))
+            region.items.append(
+                (lab, x + pad, top + pad + v.height + 2 * self.scale, "P", parents, None)
+            )
+            if stacked:
+                top += height + 10 * self.scale
+        if stacked:
+            region.height = top - 10 * self.scale
+            return region
+        region.height = max(height for _, _, height in cells) + 2 * pad
+        region.shapes.append(Shape("rect", 0, 0, width, region.height, t.tint))
+        region.shapes += [
+            Shape("line", i * cell, pad, 0, region.height - 2 * pad, t.rule, 0.6)
+            for i in range(1, len(cells))
+        ]
+        return region
+
+    def _facts(self, width: float, stacked: bool) -> _Region:
+        s, c = self.styles, self.sheet.content
+        region = _Region()
+        if not c.at_a_glance:
+            return region
+        parents = (f"Div:{self.element()}",)
+        heading = Paragraph(markup.plain(self.sheet.words.glance), s["side heading"])
+        top = heading.wrap(width, 1e9)[1] + 3 * self.scale
+        region.items.append((heading, 0.0, 0.0, "H2", parents, None))
+        per_row = 1 if stacked else min(4, len(c.at_a_glance))
+        cell = width / per_row
+        row_height = 0.0
+        for index, fact in enumerate(c.at_a_glance):
+            if index and index % per_row == 0:
+                top, row_height = top + row_height + 4 * self.scale, 0.0
+            x = (index % per_row) * cell
+            label = Paragraph(markup.plain(fact.label), s["fact label"])
+            value = Paragraph(markup.inline(fact.value, [], self.sheet.theme.link), s["fact"])
+            lh = label.wrap(cell - 8, 1e9)[1]
+            vh = value.wrap(cell - 8, 1e9)[1]
+            group = (*parents, f"Div:{self.element()}")
+            region.items.append((label, x, top, "P", group, None))
+            region.items.append((value, x, top + lh, "P", group, None))
+            row_height = max(row_height, lh + vh)
+        region.height = top + row_height
+        return region
+
+    def _contacts(self, width: float) -> _Region:
+        s, c = self.styles, self.sheet.content
+        region = _Region()
+        if not c.contacts:
+            return region
+        parents = (f"Div:{self.element()}",)
+        heading = Paragraph(markup.plain(self.sheet.words.contacts), s["side heading"])
+        top = heading.wrap(width, 1e9)[1] + 3 * self.scale
+        region.items.append((heading, 0.0, 0.0, "H2", parents, None))
+        for contact in c.contacts:
+            lines = [f"<b>{markup.plain(contact.name)}</b>"]
+            lines += [markup.plain(part) for part in (contact.role, contact.phone) if part]
+            if contact.email:
+                lines.append(
+                    markup.link(f"mailto:{contact.email}", contact.email, self.sheet.theme.link)
+                )
+            paragraph = Paragraph("<br/>".join(lines), s["fact"])
+            region.items.append((paragraph, 0.0, top, "P", parents, None))
+            top += paragraph.wrap(width, 1e9)[1] + 5 * self.scale
+        region.height = top - 5 * self.scale
+        return region
+
+    def _online(self, width: float, stacked: bool) -> _Region:
+        """The QR code of the online version, its caption beside it or (stacked) below."""
+        t, s, c = self.sheet.theme, self.styles, self.sheet.content
+        region = _Region()
+        if not c.online:
+            return region
+        parents = (f"Div:{self.element()}",)
+        size = t.qr_size * self.scale
+        code = qr_code(str(c.online), size, t.ink)
+        shown = re.sub(r"^https?://(www\.)?", "", str(c.online)).rstrip("/")
+        caption = Paragraph(
+            f"<b>{markup.plain(self.sheet.words.online)}</b><br/>"
+            + markup.link(str(c.online), shown, t.link),
+            s["fact"],
+        )
+        region.items.append((code, 0.0, 0.0, "Figure", parents, f"QR code linking to {c.online}"))
+        if stacked:
+            ch = caption.wrap(width, 1e9)[1]
+            region.items.append((caption, 0.0, size + 4 * self.scale, "P", parents, None))
+            region.height = size + 4 * self.scale + ch
+        else:
+            gap = 10 * self.scale
+            ch = caption.wrap(max(width - size - gap, 40), 1e9)[1]
+            region.items.append((caption, size + gap, (size - ch) / 2, "P", parents, None))
+            region.height = max(size, ch)
+        return region
+
+    def _blocks(self) -> list[Block]:
+        """The sections as blocks to flow into columns, each with its structure role."""
+        s, width = self.styles, self.column_width
+        rail = self.rail
+        blocks: list[Block] = []
+        for heading, parts in self.sheet.sections:
+            section = f"Sect:{self.element()}"
+            paragraph = Paragraph(heading, s["heading"])
+            if rail:
+                block = Block.wrap(
+                    paragraph,
+                    rail - 14 * self.scale,
+                    "H2",
+                    self.element(),
+                    (section,),
+                    keep_with_next=True,
+                )
+                block.hang = block.height
+            else:
+                block = Block.wrap(
+                    paragraph, width, "H2", self.element(), (section,), keep_with_next=True
+                )
+            blocks.append(block)
+            for part in parts:
+                if part.kind == "paragraph":
+                    blocks.append(
+                        Block.wrap(
+                            Paragraph(part.markup, s["body"]),
+                            width,
+                            "P",
+                            self.element(),
+                            (section,),
+                        )
                     )
-                flowable = Paragraph(block.markup, style, bulletText=block.label)
-                parents = (section, f"L:{block.group}")
-                items.append(_Item(flowable, "LI", page.element(), parents))
-        return items
-
-    def _frame(self, width: float, height: float, scale: float) -> _Frame:
-        """Everything but the body columns, and the room left for them."""
-        t = self.theme
-        styles = self.styles(scale)
-        page = Page(width, height, scale, t.body_size * scale, self.faces.regular)
-        inner = width - 2 * t.margin_x
-        top = self._header(page, styles, inner)
-        footer, bottom = self._footer(page, styles, inner)
-        columns_top = self._top_block(page, styles, inner, top, scale)
-        column_width = (inner - t.column_gap) / 2
-        items = self.body_items(page, styles)
-        return _Frame(page, styles, items, footer, columns_top, columns_top - bottom, column_width)
-
-    def layout(self, width: float, height: float, scale: float) -> Page | None:
-        """The page at ``scale``, or None if the content does not fit at that scale."""
-        t = self.theme
-        frame = self._frame(width, height, scale)
-        page, columns_top, column_width = frame.page, frame.top, frame.column_width
-        columns = _balance(frame.items, column_width, frame.space)
-        if columns is None:
-            return None
-        for index, column in enumerate(columns):
-            x = t.margin_x + index * (column_width + t.column_gap)
-            for item, offset, item_height in column:
-                y = columns_top - offset - item_height
-                page.texts.append(
-                    Text(
-                        item.flowable,
-                        x,
-                        y,
-                        column_width,
-                        item_height,
-                        item.role,
-                        item.element,
-                        item.parents,
+                    continue
+                indent = s["item"].leftIndent * (part.depth + 1)
+                item_style = ParagraphStyle("item", parent=s["item"], leftIndent=indent)
+                parents = (section, f"L:{part.group}", f"LI:{self.element()}")
+                blocks.append(
+                    Block.wrap(
+                        Paragraph(part.markup, item_style),
+                        width,
+                        "LBody",
+                        self.element(),
+                        parents,
+                        label=_wrapped(Paragraph(markup.plain(part.label), s["bullet"]), width),
+                        label_indent=indent - s["item"].leftIndent + 1.5 * self.scale,
                     )
                 )
-                if item.role == "H2":
-                    rule_y = y + item_height + 4 * scale
-                    page.shapes.append(Shape("line", x, rule_y, column_width, 0, t.rule, 0.6))
-        page.texts += frame.footer
-        return page
+        return _safe_lines(blocks)
 
-    def overflow_problem(self, width: float, height: float, scale: float) -> Problem:
-        """Why the content cannot fit even at the floor, and about how much to cut."""
-        t = self.theme
-        frame = self._frame(width, height, scale)
-        needed = _stacked_height(frame.items, frame.column_width) / 2
-        over = max(needed - frame.space, 0)
-        words = sum(len((s.body or "").split()) for s in self.content.sections)
-        leading = frame.styles["body"].leading
-        cut = int(words * over / max(needed, 1)) + 1
-        location = self.content.sections[-1].heading.locate()
+    def _footer(self) -> _Region:
+        t, c, s = self.sheet.theme, self.sheet.content, self.styles
+        region = _Region()
+        left = Paragraph(markup.plain(c.footer or c.organization), s["footer"])
+        h = left.wrap(self.inner * 0.6, 1e9)[1]
+        region.items.append((left, 0.0, 8.0, "P", (), None))
+        if c.date:
+            right = Paragraph(markup.plain(self.sheet.words.date_line(c.date)), s["date"])
+            right.wrap(self.inner * 0.4, 1e9)
+            region.items.append((right, self.inner * 0.6, 8.0, "P", (), None))
+        region.shapes.append(Shape("line", 0, 2, self.inner, 0, t.rule, 0.6))
+        region.height = h + 8.0
+        return region
+
+    # -- arranging ------------------------------------------------------------------------
+
+    def _frame(self, air: float) -> tuple[float, float, float, float]:
+        """(top of the body, its bottom, the sidebar's needed height, its top)."""
+        t = self.sheet.theme
+        gap = t.block_gap * self.scale * air
+        marking = t.marking_height if self.sheet.content.marking else 0.0
+        y = self.height - marking - t.band_height - t.band_stripe - 20 * self.scale
+        y -= self.title.height
+        bottom = t.margin_bottom + marking + self.footer.height + 8
+        if t.layout == "sidebar":
+            side_top = y - gap
+            side = sum(r.height for r in self.extras) + gap * 0.75 * max(len(self.extras) - 1, 0)
+            side += 2 * self.pad if self.extras else 0.0
+            if self.lead.items:
+                y -= gap * 0.8 + self.lead.height
+            return y - gap, bottom, side, side_top
+        if self.lead.items:
+            y -= gap * 0.8 + self.lead.height
+        closing = self.extras[-1] if self._has_closing() else None
+        for region in self.extras:
+            if region is not closing:
+                y -= gap + region.height
+        if closing is not None:
+            bottom += closing.height + gap
+        return y - gap, bottom, 0.0, 0.0
+
+    def _has_closing(self) -> bool:
+        c = self.sheet.content
+        return bool(c.contacts or c.online) and self.sheet.theme.layout != "sidebar"
+
+    def overflow(self, air: float) -> float:
+        """How many points the content runs past the page at this air (<= 0: it fits)."""
+        top, bottom, side, side_top = self._frame(air)
+        space = top - bottom
+        over = side - (side_top - bottom) if side else -space
+        result = shortest(self.blocks, self.columns, 1e9, air)
+        needed = result[0] if result else 1e9
+        return max(over, needed - space)
+
+    def overflow_problem(self) -> Problem:
+        """Why the content cannot fit at the floor, and about how much to cut."""
+        t, c = self.sheet.theme, self.sheet.content
+        over = self.overflow(1.0)
+        leading = self.styles["body"].leading
+        counts = [len((s.body or "").split()) for s in c.sections]
+        words = sum(counts)
+        needed = stacked_height(self.blocks) / self.columns
+        cut = max(1, round(words * over / max(needed, 1.0)))
+        each = ", ".join(f"{s.heading} {n}" for s, n in zip(c.sections, counts, strict=True))
+        where = "per column " if self.columns > 1 else ""
         return Problem(
-            f"the content runs about {over:.0f} pt ({over / leading:.0f} lines per column) "
-            f"past the page even with body text at the {t.min_body_size:g} pt floor",
-            location,
+            f"the content runs about {over:.0f} pt ({over / leading:.0f} lines {where}at "
+            f"{t.min_body_size:g} pt) past the page even with body text at the "
+            f"{t.min_body_size:g} pt floor; words per section: {each}",
+            c.sections[-1].heading.locate(),
             f"about {cut} fewer words in the sections (they hold {words})",
         )
 
-    def _header(self, page: Page, styles: dict[str, ParagraphStyle], inner: float) -> float:
-        """Draw the band; return the y just below it."""
-        t, c = self.theme, self.content
-        band_bottom = page.height - t.band_height
-        page.shapes.append(Shape("rect", 0, band_bottom, page.width, t.band_height, t.primary))
-        page.shapes.append(
-            Shape("rect", 0, band_bottom - t.band_stripe, page.width, t.band_stripe, t.accent)
+    def page(self, air: float) -> Page:
+        """Place everything, spreading gaps by ``air``."""
+        t, c = self.sheet.theme, self.sheet.content
+        page = Page(
+            self.width,
+            self.height,
+            self.scale,
+            air,
+            t.body_size * self.scale,
+            self.sheet.faces.regular,
         )
-        lines = [Paragraph(markup.plain(c.organization), styles["band"])]
-        if c.office:
-            lines.append(Paragraph(markup.plain(c.office), styles["office"]))
-        total = sum(p.wrap(inner, t.band_height)[1] for p in lines)
-        y = band_bottom + (t.band_height + total) / 2
-        for flowable in lines:
-            y = page.place(flowable, t.margin_x, y, inner, "P")
-        return band_bottom - t.band_stripe
-
-    def _footer(
-        self, page: Page, styles: dict[str, ParagraphStyle], inner: float
-    ) -> tuple[list[Text], float]:
-        """The footer's texts (placed last in reading order) and the lowest y the body may use."""
-        t = self.theme
-        left = Paragraph(self.footer, styles["footer"])
-        _, h = left.wrap(inner * 0.6, 100)
-        y = t.margin_bottom
-        texts = [Text(left, t.margin_x, y, inner * 0.6, h, "P", page.element())]
-        if self.date:
-            right = Paragraph(self.date, styles["date"])
-            _, rh = right.wrap(inner * 0.4, 100)
-            x = t.margin_x + inner * 0.6
-            texts.append(Text(right, x, y, inner * 0.4, rh, "P", page.element()))
-        rule_y = y + h + 6
-        page.shapes.append(Shape("line", t.margin_x, rule_y, inner, 0, t.rule, 0.6))
-        return texts, rule_y + 8
-
-    def _top_block(
-        self, page: Page, styles: dict[str, ParagraphStyle], inner: float, top: float, scale: float
-    ) -> float:
-        """Place title, subtitle, lead and key figures below ``top``; return where columns start."""
-        t, c = self.theme, self.content
-        y = top - 20 * scale
-        title = Paragraph(markup.plain(c.title), styles["title"])
-        y = page.place(title, t.margin_x, y, inner, "H1")
-        if c.subtitle:
-            subtitle = Paragraph(markup.plain(c.subtitle), styles["subtitle"])
-            y = page.place(subtitle, t.margin_x, y - 2 * scale, inner, "P")
-        if self.lead:
-            indent = 12 * scale
-            lead_top = y - t.block_gap * 0.8 * scale
-            lead = Paragraph(self.lead, styles["lead"])
-            y = page.place(lead, t.margin_x + indent, lead_top, inner - indent, "P")
-            page.shapes.append(
-                Shape("rect", t.margin_x, y + 1, 3 * scale, lead_top - y - 1, t.accent)
+        left = t.margin_x
+        marking = t.marking_height if c.marking else 0.0
+        if c.marking:
+            banner = Paragraph(markup.plain(c.marking), self.styles["marking"])
+            banner.wrap(self.inner, 100)
+            self._put(page, _single(banner, "P"), left, self.height - 4)
+        band_top = self.height - marking
+        page.shapes.append(
+            Shape("rect", 0, band_top - t.band_height, self.width, t.band_height, t.primary)
+        )
+        page.shapes.append(
+            Shape(
+                "rect",
+                0,
+                band_top - t.band_height - t.band_stripe,
+                self.width,
+                t.band_stripe,
+                t.accent,
             )
-        if self.figures:
-            y = self._figures(page, styles, inner, y - t.block_gap * scale, scale)
-        return y - t.block_gap * scale
+        )
+        self._put(page, self.band, left, band_top)
+        y = band_top - t.band_height - t.band_stripe - 20 * self.scale
+        self._put(page, self.title, left, y)
+        y -= self.title.height
+        top, bottom, _, side_top = self._frame(air)
+        gap = t.block_gap * self.scale * air
+        if t.layout == "sidebar":
+            side_x = left + self.main_width + t.column_gap
+            page.shapes.append(
+                Shape("rect", side_x, bottom, self.side_width, side_top - bottom, t.tint)
+            )
+            if self.lead.items:
+                self._put(page, self.lead, left, y - gap * 0.8)
+            self._body(page, top, bottom, air)
+            sy = side_top - self.pad
+            for region in self.extras:
+                self._put(page, region, side_x + self.pad, sy)
+                sy -= region.height + gap * 0.75
+        else:
+            if self.lead.items:
+                y -= gap * 0.8
+                self._put(page, self.lead, left, y)
+                y -= self.lead.height
+            closing = self.extras[-1] if self._has_closing() else None
+            for region in self.extras:
+                if region is not closing:
+                    y -= gap
+                    self._put(page, region, left, y)
+                    y -= region.height
+            self._body(page, top, bottom, air)
+            if closing is not None:
+                closing_top = bottom - gap
+                page.shapes.append(
+                    Shape("line", left, closing_top + gap / 2, self.inner, 0, t.rule, 0.6)
+                )
+                self._put(page, closing, left, closing_top)
+        footer_top = t.margin_bottom + marking + self.footer.height
+        self._put(page, self.footer, left, footer_top)
+        if c.marking:
+            banner = Paragraph(markup.plain(c.marking), self.styles["marking"])
+            h = banner.wrap(self.inner, 100)[1]
+            self._put(page, _single(banner, "P"), left, t.margin_bottom / 2 + h)
+        return page
 
-    def _figures(
-        self, page: Page, styles: dict[str, ParagraphStyle], inner: float, top: float, scale: float
-    ) -> float:
-        t = self.theme
-        pad = 10 * scale
-        count = len(self.figures)
-        cell = inner / count
-        cells = []
-        for value, label in self.figures:
-            v, lab = Paragraph(value, styles["value"]), Paragraph(label, styles["label"])
-            height = v.wrap(cell - 2 * pad, 200)[1] + 2 * scale + lab.wrap(cell - 2 * pad, 200)[1]
-            cells.append((v, lab, height))
-        strip = max(height for _, _, height in cells) + 2 * pad
-        bottom = top - strip
-        page.shapes.append(Shape("rect", t.margin_x, bottom, inner, strip, t.tint))
-        for index, (v, lab, _) in enumerate(cells):
-            x = t.margin_x + index * cell
-            if index:
-                page.shapes.append(Shape("line", x, bottom + pad, 0, strip - 2 * pad, t.rule, 0.6))
-            group = (f"Figure:{index}",)
-            below = page.place(v, x + pad, top - pad, cell - 2 * pad, "P", group)
-            page.place(lab, x + pad, below - 2 * scale, cell - 2 * pad, "P", group)
-        return bottom
+    def _body(self, page: Page, top: float, bottom: float, air: float) -> None:
+        t = self.sheet.theme
+        result = shortest(self.blocks, self.columns, top - bottom + 1e-6, air)
+        if result is None:
+            raise RuntimeError("the body did not fit where the fit engine said it would")
+        _, columns = result
+        x0 = t.margin_x + self.rail
+        for index, column in enumerate(realize(self.blocks, columns, self.column_width)):
+            x = x0 + index * (self.column_width + t.column_gap)
+            for block, flowable, piece in column:
+                y = top - piece.top - flowable.height
+                if block.hang:
+                    x_hang = t.margin_x
+                    self._add(
+                        page,
+                        flowable,
+                        x_hang,
+                        y,
+                        self.rail,
+                        block.role,
+                        block.element,
+                        block.parents,
+                    )
+                    continue
+                if block.label is not None and piece.first == 0:
+                    label = block.label
+                    self._add(
+                        page,
+                        label,
+                        x + block.label_indent,
+                        top - piece.top - label.height,
+                        self.column_width,
+                        "Lbl",
+                        self.element(),
+                        block.parents,
+                    )
+                self._add(
+                    page,
+                    flowable,
+                    x,
+                    y,
+                    self.column_width,
+                    block.role,
+                    block.element,
+                    block.parents,
+                )
+                if block.role == "H2":
+                    rule_y = y + flowable.height + 4 * self.scale
+                    page.shapes.append(Shape("line", x, rule_y, self.column_width, 0, t.rule, 0.6))
+            if self.rail and index == 0:
+                for block, _, piece in column:
+                    if block.hang:
+                        rule_y = top - piece.top + 4 * self.scale
+                        page.shapes.append(
+                            Shape("line", t.margin_x, rule_y, self.inner, 0, t.rule, 0.6)
+                        )
+
+    def _put(self, page: Page, region: _Region, x: float, top: float) -> None:
+        for shape in region.shapes:
+            page.shapes.append(
+                Shape(
+                    shape.kind,
+                    x + shape.x,
+                    top - shape.y - shape.height,
+                    shape.width,
+                    shape.height,
+                    shape.colour,
+                    shape.line_width,
+                )
+            )
+        for flowable, dx, dy, role, parents, alt in region.items:
+            width = getattr(flowable, "width", self.inner)
+            self._add(
+                page,
+                flowable,
+                x + dx,
+                top - dy - flowable.height,
+                width,
+                role,
+                self.element(),
+                parents,
+                alt,
+            )
+
+    @staticmethod
+    def _add(
+        page: Page,
+        flowable: Flowable,
+        x: float,
+        y: float,
+        width: float,
+        role: str,
+        element: int,
+        parents: tuple[str, ...],
+        alt: str | None = None,
+    ) -> None:
+        page.items.append(
+            Placed(flowable, x, y, width, flowable.height, role, element, parents, alt)
+        )
 
 
-_Column = list[tuple[_Item, float, float]]  # (item, offset from the column top, height)
+def _wrapped(paragraph: Paragraph, width: float) -> Paragraph:
+    paragraph.wrap(width, 1e9)
+    return paragraph
 
 
-def _gap(previous: _Item | None, item: _Item) -> float:
-    if previous is None:
-        return 0.0
-    return max(previous.flowable.getSpaceAfter(), item.flowable.getSpaceBefore())
+def _single(paragraph: Paragraph, role: str) -> _Region:
+    return _Region(items=[(paragraph, 0.0, 0.0, role, (), None)], height=paragraph.height)
 
 
-def _stacked_height(items: list[_Item], width: float) -> float:
-    """The height of all items stacked in one column."""
-    total, previous = 0.0, None
-    for item in items:
-        total += _gap(previous, item) + item.flowable.wrap(width, 1e6)[1]
-        previous = item
-    return total
+def _safe_lines(blocks: list[Block]) -> list[Block]:
+    """Re-wrap without hyphenation any paragraph with a line wider than its column.
+
+    ReportLab does not split an unhyphenatable long word (a URL) when hyphenation is on; without
+    it, the word is split at the column edge.
+    """
+    for index, block in enumerate(blocks):
+        lines = block.flowable.blPara.lines
+        if any(getattr(line, "extraSpace", 0) < -0.01 for line in lines):
+            style = ParagraphStyle(
+                "unhyphenated", parent=block.flowable.style, hyphenationLang="", splitLongWords=1
+            )
+            paragraph = Paragraph(block.flowable.text, style)
+            wrap_width = block.flowable.width
+            fixed = Block.wrap(
+                paragraph,
+                wrap_width,
+                block.role,
+                block.element,
+                block.parents,
+                keep_with_next=block.keep_with_next,
+                label=block.label,
+                label_indent=block.label_indent,
+            )
+            fixed.hang = fixed.height if block.hang else 0.0
+            blocks[index] = fixed
+    return blocks
 
 
-def _balance(items: list[_Item], width: float, space: float) -> list[_Column] | None:
-    """Two columns of equal height as short as the text allows, or None if it cannot fit."""
-    if not items:
-        return [[], []]
-    leading = max(getattr(i.flowable.style, "leading", 12) for i in items)
-    height = min(_stacked_height(items, width) / 2, space)
-    while height <= space + 0.01:
-        columns = _pack(items, width, [height, height])
-        if columns is not None:
-            return columns
-        height += leading / 2
-    return None
-
-
-def _pack(items: list[_Item], width: float, heights: list[float]) -> list[_Column] | None:
-    """Flow items into columns of the given heights, splitting paragraphs; None if some are left."""
-    queue = list(items)
-    columns: list[_Column] = []
-    for height in heights:
-        column: _Column = []
-        used, previous = 0.0, None
-        while queue:
-            item = queue[0]
-            gap = _gap(previous, item)
-            room = height - used - gap
-            _, h = item.flowable.wrap(width, room)
-            if h <= room + 0.01 and (not item.keep_with_next or _starts(queue, width, room - h)):
-                column.append((item, used + gap, h))
-                used, previous = used + gap + h, item
-                queue.pop(0)
-                continue
-            parts = [] if item.keep_with_next else item.flowable.split(width, room)
-            if len(parts) >= 2:
-                first = parts[0]
-                _, fh = first.wrap(width, room)
-                column.append((_Item(first, item.role, item.element, item.parents), used + gap, fh))
-                queue[0:1] = [_Item(p, item.role, item.element, item.parents) for p in parts[1:]]
-            break
-        columns.append(column)
-    return None if queue else columns
-
-
-def _starts(queue: list[_Item], width: float, room: float) -> bool:
-    """Whether the item after a heading can begin in ``room``: a heading is never left stranded."""
-    if len(queue) < 2:
-        return True
-    following = queue[1]
-    room -= _gap(queue[0], following)
-    if following.flowable.wrap(width, room)[1] <= room:
-        return True
-    return len(following.flowable.split(width, room)) >= 2
+__all__ = ["PAPER", "Column", "Page", "Piece", "Placed", "Shape", "compose", "pack"]

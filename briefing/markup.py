@@ -47,6 +47,16 @@ def plain(text: str) -> str:
     return escape(" ".join(text.split()))
 
 
+def link(href: str, text: str, colour: str = "") -> str:
+    """Markup for a link to ``href`` (already checked) showing ``text`` as typed."""
+    return f"{_link_open(href, colour)}{plain(text)}</a>"
+
+
+def _link_open(href: str, colour: str) -> str:
+    shown = f" color={quoteattr(colour)}" if colour else ""
+    return f'<a href={quoteattr(href)}{shown} underline="1">'
+
+
 def blocks(text: Text, problems: list[Problem], link_color: str = "") -> list[Block]:
     """The paragraphs and list items of a section body."""
     result: list[Block] = []
@@ -101,8 +111,7 @@ def _inline(tokens: list[Token], text: Text, problems: list[Problem], link_color
                 open_links.append(False)
                 continue
             open_links.append(True)
-            colour = f" color={quoteattr(link_color)}" if link_color else ""
-            out.append(f'<a href={quoteattr(href)}{colour} underline="1">')
+            out.append(_link_open(href, link_color))
         elif kind == "link_close" and open_links.pop():
             out.append("</a>")
     return "".join(out).strip()

@@ -9,18 +9,20 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import difflib
+import re
 import types
 import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal, Union
+from urllib.parse import urlsplit
 
 import yaml
 
 from .errors import ContentError, Location, Problem
 from .reader import Source
 
-LANGUAGES = ("en", "fr", "es", "pt")
 MAX_FIGURES = 4
+_UNITS = {"pt": 1.0, "in": 72.0, "mm": 72 / 25.4, "cm": 72 / 2.54}
 
 
 class Text(str):
@@ -34,6 +36,14 @@ class Text(str):
         if self.source is None or self.node is None:
             return Location("<content>", 1, 1)
         return self.source.locate(self.node, offset)
+
+
+class Colour(Text):
+    """A colour written ``"#RRGGBB"``."""
+
+
+class Length(float):
+    """A length in points, written as a number of points or with a unit: ``0.75in``, ``18mm``."""
 
 
 def _doc(doc: str, example: Any = None, **kwargs: Any) -> Any:
@@ -51,6 +61,24 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Fact:
+    """A fact for the 'at a glance' list."""
+
+    label: Text = _doc("What the fact is.", "Capital")
+    value: Text = _doc("The fact itself.", "Niamey")
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Someone readers can contact."""
+
+    name: Text = _doc("A person or an office.", "INL Public Affairs")
+    role: Text | None = _doc("Their role or title.", "Press inquiries", default=None)
+    email: Text | None = _doc("An e-mail address.", "INL-PA@state.gov", default=None)
+    phone: Text | None = _doc("A telephone number.", "+1 202-647-2842", default=None)
+
+
+@dataclass(frozen=True)
 class Section:
     """A titled part of the body."""
 
@@ -59,6 +87,50 @@ class Section:
         "The section's text. Separate paragraphs with a blank line; use **bold**, *italic*, "
         "[links](https://www.state.gov), and lists of lines starting '- ' or '1. '.",
         "Niger lies in the Lake Chad Basin.\n\nIt faces threats along three borders.",
+        default=None,
+    )
+
+
+@dataclass(frozen=True)
+class Logo:
+    """A logo or seal for the header band."""
+
+    file: Text = _doc("A PNG, JPEG or SVG file, relative to the content file.", "seal.png")
+    alt: Text = _doc(
+        "What the image shows, for readers who cannot see it.",
+        "Seal of the U.S. Department of State",
+    )
+
+
+@dataclass(frozen=True)
+class Design:
+    """How the page looks; every field has a default."""
+
+    layout: Literal["two-column", "single-column", "sidebar"] = _doc(
+        "two-column: the sections in two balanced columns; single-column: one column with "
+        "headings hanging in the margin; sidebar: a main column and a side panel for the key "
+        "figures, facts and contacts.",
+        "sidebar",
+        default="two-column",
+    )
+    font: Literal["Noto Sans", "Noto Serif"] = _doc(
+        "The type family, from those shipped.", "Noto Serif", default="Noto Sans"
+    )
+    primary: Colour | None = _doc(
+        "The main colour (header band, title, headings), in quotes: an unquoted # starts a "
+        "comment. Text on it and in it must keep 4.5:1 contrast, in colour and in grayscale.",
+        "#112E51",
+        default=None,
+    )
+    accent: Colour | None = _doc(
+        "The second colour (subtitle and rules), in quotes.", "#A31F34", default=None
+    )
+    margins: Length | None = _doc(
+        "The left and right margins: points, or with a unit (in, mm, cm).", "0.75in", default=None
+    )
+    min_body_size: float | None = _doc(
+        "The smallest body text size, in points, that the fit engine may use (6 to 12).",
+        8,
         default=None,
     )
 
@@ -81,7 +153,9 @@ class Content:
         default=None,
     )
     subtitle: Text | None = _doc(
-        "What kind of sheet this is, printed under the title.", "INL Program Overview", default=None
+        "What kind of sheet this is, printed under the title.",
+        "INL Program Overview",
+        default=None,
     )
     date: datetime.date | None = _doc(
         "The date the sheet is current as of, written YYYY-MM-DD.",
@@ -96,18 +170,40 @@ class Content:
     key_figures: list[Figure] = _doc(
         f"Up to {MAX_FIGURES} figures shown in a strip under the lead.", default_factory=list
     )
+    at_a_glance: list[Fact] = _doc(
+        "Short facts (capital, population, funding ...) listed beside or under the figures.",
+        default_factory=list,
+    )
+    contacts: list[Contact] = _doc(
+        "Who to contact, printed in a block at the foot of the body.", default_factory=list
+    )
+    online: Text | None = _doc(
+        "The web address of the online version: printed, and as a QR code for phones.",
+        "https://www.state.gov/inl-niger",
+        default=None,
+    )
+    marking: Text | None = _doc(
+        "A marking printed in banners at the top and bottom of the page.",
+        "UNCLASSIFIED",
+        default=None,
+    )
+    logo: Logo | None = _doc("A logo or seal in the header band.", default=None)
     footer: Text | None = _doc(
         "The line at the foot of the page; the organization if left out.",
         "U.S. Department of State",
         default=None,
     )
     language: Literal["en", "fr", "es", "pt"] = _doc(
-        "The language of the text: sets hyphenation, the date format and the PDF's language.",
+        "The language of the text: sets hyphenation, fixed labels, the date format and the "
+        "PDF's language.",
         "en",
         default="en",
     )
     paper: Literal["letter", "a4"] = _doc(
         "The paper size; the command line may override it.", "letter", default="letter"
+    )
+    design: Design = _doc(
+        "How the page looks: layout, font, colours, margins.", default_factory=Design
     )
 
 
@@ -153,7 +249,7 @@ def _convert(source: Source, node: yaml.Node, kind: Any, problems: list[Problem]
     origin = typing.get_origin(kind)
     if origin in (Union, types.UnionType):
         inner = next(arg for arg in typing.get_args(kind) if arg is not type(None))
-        if _is_null(node):
+        if _is_null(node) and inner is not Colour:  # '#' unquoted would leave a colour empty
             return None
         return _convert(source, node, inner, problems)
     if dataclasses.is_dataclass(kind):
@@ -180,7 +276,14 @@ def _convert(source: Source, node: yaml.Node, kind: Any, problems: list[Problem]
             return float(node.value)
         except ValueError:
             return _mismatch(source, node, _expected(kind), problems)
-    text = Text(node.value)
+    if kind is Length:
+        match = re.fullmatch(r"\s*([0-9]*\.?[0-9]+)\s*(pt|in|mm|cm)?\s*", node.value)
+        if match is None:
+            return _mismatch(source, node, _expected(kind), problems)
+        return Length(float(match.group(1)) * _UNITS[match.group(2) or "pt"])
+    if kind is Colour and not re.fullmatch(r"#[0-9A-Fa-f]{6}", node.value):
+        return _mismatch(source, node, _expected(kind), problems)
+    text = kind(node.value)
     text.source, text.node = source, node
     if not text.strip():
         return _mismatch(source, node, "some text", problems)
@@ -198,6 +301,10 @@ def _expected(kind: Any) -> str:
         return "a date written YYYY-MM-DD, such as 2019-05-01"
     if kind is float:
         return "a number"
+    if kind is Length:
+        return "a length such as 54, 0.75in or 18mm"
+    if kind is Colour:
+        return 'a colour written "#RRGGBB" in quotes (an unquoted # starts a comment)'
     return "text"
 
 
@@ -249,8 +356,35 @@ def _required(f: dataclasses.Field[Any]) -> bool:
 
 
 def _checked(source: Source, node: yaml.Node, value: Any, problems: list[Problem]) -> Any:
-    """Rules that span a whole entry rather than one value."""
+    """Rules that go beyond one value's type."""
+    where = {key.value: val for key, val in node.value if isinstance(key, yaml.ScalarNode)}
+    if isinstance(value, Design):
+        size = value.min_body_size
+        if size is not None and not 6 <= size <= 12:
+            problems.append(
+                Problem(
+                    f"found {size:g} pt",
+                    source.at(where["min_body_size"].start_mark),
+                    "a size from 6 to 12 points",
+                )
+            )
+        if value.margins is not None and not 18 <= value.margins <= 108:
+            problems.append(
+                Problem(
+                    f"found margins of {value.margins:.0f} pt",
+                    source.at(where["margins"].start_mark),
+                    "margins from 18 pt (0.25in) to 108 pt (1.5in)",
+                )
+            )
     if isinstance(value, Content):
+        if value.online and urlsplit(value.online).scheme not in ("http", "https"):
+            problems.append(
+                Problem(
+                    f"the address '{value.online}' is not a web address",
+                    value.online.locate(),
+                    "an address starting https://",
+                )
+            )
         if not value.sections:
             problems.append(
                 Problem(

@@ -23,10 +23,10 @@ from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
 from reportlab.pdfgen.canvas import Canvas
 
 from . import __version__
-from .layout import Page, Shape, Text
+from .language import LANGUAGES
+from .layout import Page, Placed, Shape
 
-_LANG = {"en": "en-US", "fr": "fr-FR", "es": "es-ES", "pt": "pt-PT"}
-_GROUPS = {"Sect": "Sect", "L": "L", "Figure": "Div"}
+_GROUPS = {"Sect": "Sect", "L": "L", "LI": "LI", "Figure": "Div", "Div": "Div"}
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def render(page: Page, meta: Metadata) -> bytes:
         pagesize=(page.width, page.height),
         invariant=1,
         initialFontName=page.font,
-        lang=_LANG[meta.language],
+        lang=LANGUAGES[meta.language].tag,
         pageCompression=1,
     )
     canvas._doc._timeStamp = _timestamp(meta.epoch)
@@ -62,9 +62,9 @@ def render(page: Page, meta: Metadata) -> bytes:
     with canvas.artifact():
         for shape in page.shapes:
             _draw_shape(canvas, shape)
-    for text in page.texts:
-        with canvas.element(text):
-            text.flowable.drawOn(canvas, text.x, text.y)
+    for item in page.items:
+        with canvas.element(item):
+            item.flowable.drawOn(canvas, item.x, item.y)
     canvas.showPage()
     canvas.finish(meta)
     canvas.save()
@@ -117,16 +117,16 @@ class _TaggedCanvas(Canvas):
         self.addLiteral("EMC")
 
     @contextmanager
-    def element(self, text: Text) -> Iterator[None]:
-        """Mark what is drawn inside as (part of) the structure element of ``text``."""
-        element = self._elements.get(text.element)
+    def element(self, item: Placed) -> Iterator[None]:
+        """Mark what is drawn inside as (part of) the structure element of ``item``."""
+        element = self._elements.get(item.element)
         if element is None:
-            element = self._elements[text.element] = _Element(text.role)
-            self._parent(text.parents).children.append(element)
+            element = self._elements[item.element] = _Element(item.role, alt=item.alt)
+            self._parent(item.parents).children.append(element)
         mcid = len(self._mcids)
         self._mcids.append(element)
         element.children.append(mcid)
-        self.addLiteral(f"/{text.role} <</MCID {mcid}>> BDC")
+        self.addLiteral(f"/{item.role} <</MCID {mcid}>> BDC")
         self._current = element
         yield
         self._current = None
@@ -169,6 +169,8 @@ class _TaggedCanvas(Canvas):
             node = PDFDictionary(
                 {"Type": PDFName("StructElem"), "S": PDFName(element.role), "P": parent_ref}
             )
+            if element.alt:
+                node["Alt"] = PDFString(element.alt)
             ref = doc.Reference(node)
             refs[id(element)] = ref
             kids: list[Any] = []
@@ -225,7 +227,7 @@ def _xmp(meta: Metadata) -> str:
    <dc:description><rdf:Alt>
     <rdf:li xml:lang="x-default">{escape(meta.subject)}</rdf:li>
    </rdf:Alt></dc:description>
-   <dc:language><rdf:Bag><rdf:li>{_LANG[meta.language]}</rdf:li></rdf:Bag></dc:language>
+   <dc:language><rdf:Bag><rdf:li>{LANGUAGES[meta.language].tag}</rdf:li></rdf:Bag></dc:language>
    <pdf:Keywords>{keywords}</pdf:Keywords>
    <pdf:Producer>ReportLab PDF Library - www.reportlab.com</pdf:Producer>
    <xmp:CreatorTool>briefing {__version__}</xmp:CreatorTool>

@@ -15,7 +15,7 @@ from .errors import ContentError, Problem
 from .model import Content, load
 from .output import write_atomic
 from .reader import Source, parse, read
-from .theme import Theme
+from .theme import themed
 
 
 @dataclass(frozen=True)
@@ -39,19 +39,21 @@ class Result:
 def check(content: str | Path | dict[str, Any]) -> tuple[Content, list[Problem]]:
     """Validate content without rendering: the model and its warnings, or :class:`ContentError`."""
     model = load(_source(content))
-    theme = Theme()
-    problems = checks.glyph_problems(model, theme.family)
+    theme = themed(model.design)
+    problems = checks.glyph_problems(model, theme.family) + checks.colour_problems(model, theme)
     if problems:
         raise ContentError(problems)
     return model, checks.warnings(model)
 
 
 def render(
-    model: Content, paper: str | None = None, theme: Theme | None = None
+    model: Content, paper: str | None = None, base: Path | None = None
 ) -> tuple[bytes, layout.Page]:
-    """Lay out and draw validated content; return the PDF bytes and the page they show."""
-    theme = theme or Theme()
-    page = layout.compose(model, theme, paper or model.paper)
+    """Lay out and draw validated content; return the PDF bytes and the page they show.
+
+    ``base`` is the folder that file names in the content (the logo) are relative to.
+    """
+    page = layout.compose(model, themed(model.design), paper or model.paper, base or Path.cwd())
     epoch = calendar.timegm(model.date.timetuple()) if model.date else None
     subject = " – ".join(str(part) for part in (model.subtitle, model.office) if part)
     keywords = tuple(str(k) for k in (model.title, model.subtitle, model.organization) if k)
@@ -67,7 +69,9 @@ def render(
 
 
 def build(
-    content: str | Path | dict[str, Any], output: str | Path | None = None, paper: str | None = None
+    content: str | Path | dict[str, Any],
+    output: str | Path | None = None,
+    paper: str | None = None,
 ) -> Result:
     """Build one briefing PDF from a content file (or a dict) and write it atomically.
 
@@ -76,7 +80,8 @@ def build(
     """
     start = time.perf_counter()
     model, warnings = check(content)
-    data, page = render(model, paper)
+    base = Path.cwd() if isinstance(content, dict) else Path(content).parent
+    data, page = render(model, paper, base)
     if output is None:
         if isinstance(content, dict):
             raise ValueError("an output path is needed when content is given as a dict")

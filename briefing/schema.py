@@ -9,7 +9,7 @@ import types
 import typing
 from typing import Any, Literal, Union
 
-from .model import Content, Text
+from .model import Colour, Content, Length, Text
 
 
 def json_schema() -> str:
@@ -61,6 +61,13 @@ def _type(kind: Any) -> dict[str, Any]:
         return {"type": "string", "format": "date"}
     if kind is float:
         return {"type": "number"}
+    if kind is Colour:
+        return {"type": "string", "pattern": "^#[0-9A-Fa-f]{6}$"}
+    if kind is Length:
+        return {
+            "type": ["number", "string"],
+            "pattern": r"^\s*[0-9]*\.?[0-9]+\s*(pt|in|mm|cm)?\s*$",
+        }
     if kind is Text:
         # A number such as 2018 is fine where text is expected: it prints as typed.
         return {"type": ["string", "number"], "minLength": 1}

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .model import Design
+
+MIN_CONTRAST = 4.5  # WCAG 2 AA for body text
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,7 @@ class Theme:
     link: str = "#1A4480"  # links in text
 
     family: str = "Noto Sans"
+    layout: str = "two-column"
 
     # Page grid.
     margin_x: float = 48
@@ -29,6 +35,11 @@ class Theme:
     band_height: float = 62
     band_stripe: float = 3
     column_gap: float = 22
+    marking_height: float = 16
+    sidebar_share: float = 0.34  # of the text width, in the sidebar layout
+    rail_share: float = 0.25  # the hanging headings' rail, in the single-column layout
+    logo_height: float = 42
+    qr_size: float = 64
 
     # Type, scaled together by the fit engine.
     body_size: float = 9.6
@@ -41,6 +52,8 @@ class Theme:
     figure_label_size: float = 7.8
     band_size: float = 9.5
     footer_size: float = 7.5
+    marking_size: float = 8
+    fact_size: float = 8.6
 
     # Vertical rhythm, in points at scale 1.
     paragraph_gap: float = 5.5
@@ -49,6 +62,30 @@ class Theme:
     heading_gap: float = 5
 
     min_body_size: float = 8.0  # the legibility floor of the fit engine
+    max_air: float = 1.8  # how far short content may spread its vertical gaps
+
+
+def themed(design: Design) -> Theme:
+    """The default theme with a content file's design choices applied."""
+    chosen: dict[str, Any] = {
+        "layout": design.layout,
+        "family": design.font,
+        "primary": design.primary,
+        "accent": design.accent,
+        "margin_x": design.margins,
+        "min_body_size": design.min_body_size,
+    }
+    given: dict[str, Any] = {
+        k: str(v) if isinstance(v, str) else v for k, v in chosen.items() if v is not None
+    }
+    return replace(Theme(), **given)
+
+
+def grayscale(colour: str) -> str:
+    """How a colour prints on a black-and-white copier (luma of the sRGB values)."""
+    r, g, b = (int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
+    level = round(0.299 * r + 0.587 * g + 0.114 * b)
+    return f"#{level:02X}{level:02X}{level:02X}"
 
 
 def luminance(colour: str) -> float:
@@ -75,5 +112,8 @@ def text_pairs(theme: Theme) -> dict[str, tuple[str, str]]:
         "links": (theme.link, "#FFFFFF"),
         "figure values": (theme.primary, theme.tint),
         "figure labels": (theme.muted, theme.tint),
+        "sidebar text": (theme.ink, theme.tint),
+        "headings in the sidebar": (theme.primary, theme.tint),
         "footer": (theme.muted, "#FFFFFF"),
+        "marking": (theme.ink, "#FFFFFF"),
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from briefing.model import Content, Figure, Section
+from briefing.model import Contact, Content, Design, Fact, Figure, Logo, Section
 
 from .conftest import ROOT, run
 
@@ -24,7 +24,7 @@ def test_content_yaml_names_the_schema_for_editors() -> None:
 
 def test_every_field_is_documented() -> None:
     text = (ROOT / "docs" / "content.md").read_text(encoding="utf-8")
-    for kind in (Content, Figure, Section):
+    for kind in (Content, Figure, Fact, Contact, Section, Logo, Design):
         for field in dataclasses.fields(kind):
             assert f"`{field.name}`" in text, field.name
 

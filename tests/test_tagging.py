@@ -122,10 +122,14 @@ def test_lists_are_tagged_as_lists(tmp_path: Path) -> None:
     with pikepdf.open(tmp_path / "content.pdf") as pdf:
         roles = [(d, r) for d, r, _ in structure(pdf)]
     start = roles.index((1, "/Sect"))
-    assert roles[start + 1 : start + 6] == [
+    assert roles[start + 1 : start + 10] == [
         (2, "/H2"),
         (2, "/P"),
         (2, "/L"),
         (3, "/LI"),
+        (4, "/Lbl"),
+        (4, "/LBody"),
         (3, "/LI"),
+        (4, "/Lbl"),
+        (4, "/LBody"),
     ]

@@ -69,7 +69,7 @@ def test_markdown_bold_italic_links_and_lists(tmp_path: Path) -> None:
     assert font["strong"].endswith("NotoSans-Bold")
     assert font["slanted"].endswith("NotoSans-Italic")
     assert font["Plain,"].endswith("NotoSans-Regular")
-    text = _text(pdf)
+    text = " ".join(_text(pdf).split())
     assert "• first bullet" in text and "• second bullet" in text
     assert "1. first step" in text and "2. second step" in text
     assert "**" not in text and "[link]" not in text
