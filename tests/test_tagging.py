@@ -110,7 +110,7 @@ def test_links_are_tied_to_link_elements(tmp_path: Path) -> None:
         nums = pdf.Root.StructTreeRoot.ParentTree.Nums
         link = dict(zip(nums[::2], nums[1::2], strict=True))[key]
         assert link.S == "/Link"
-        objr = [k for k in _kids(link) if isinstance(k, pikepdf.Dictionary)][0]
+        objr = next(k for k in _kids(link) if isinstance(k, pikepdf.Dictionary))
         assert objr.Type == "/OBJR" and objr.Obj.objgen == annotation.objgen
         assert link.P.S == "/P"
 
