@@ -7,6 +7,7 @@ orphan or widow lines), so the real split of the final layout lands where the co
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import Any
 
@@ -175,13 +176,29 @@ def shortest(
     return high, best
 
 
+def _split(whole: Paragraph, count: int, width: float) -> tuple[Paragraph, Paragraph]:
+    """Split after ``count`` lines; both parts keep the lines of the paragraph's one wrap."""
+    parts = whole.split(width, count * whole.style.leading + _EPS)
+    if len(parts) != 2:
+        raise RuntimeError(f"a paragraph did not split after {count} lines")
+    for part, lines in zip(
+        parts, (whole.blPara.lines[:count], whole.blPara.lines[count:]), strict=True
+    ):
+        part.blPara = copy.copy(whole.blPara)
+        part.blPara.lines = lines
+        part.width, part.height = width, len(lines) * whole.style.leading
+    return parts[0], parts[1]
+
+
 def realize(
     blocks: list[Block], columns: list[Column], width: float
 ) -> list[list[tuple[Block, Flowable, Piece]]]:
     """The real flowables of each column, splitting paragraphs where the pieces say.
 
-    A paragraph is never wrapped twice: ReportLab drops the hyphen of a word it broke at an
-    embedded hyphen (``Nigerien-led``) when the same paragraph is wrapped again.
+    No text is wrapped twice. ReportLab drops hyphens (``Nigerien-led`` becomes ``Nigerienled``)
+    when it re-wraps text it has hyphenated once: the same paragraph wrapped again, or the parts
+    of a split paragraph of several fragments (bold, italic, links). So both parts of a split
+    keep the lines of the paragraph's first wrap instead of being wrapped anew.
     """
     rest: dict[int, Paragraph] = {}
     placed = []
@@ -191,11 +208,7 @@ def realize(
             block = blocks[piece.block]
             flowable = rest.pop(piece.block, block.flowable)
             if piece.first + piece.count < block.lines:
-                parts = flowable.split(width, piece.count * block.leading + _EPS)
-                if len(parts) != 2:
-                    raise RuntimeError(f"a paragraph did not split after {piece.count} lines")
-                flowable, rest[piece.block] = parts
-                rest[piece.block].wrap(width, 1e9)
+                flowable, rest[piece.block] = _split(flowable, piece.count, width)
             out.append((block, flowable, piece))
         placed.append(out)
     return placed

@@ -8,6 +8,7 @@ fits with room to spare keeps its design size and spreads its vertical gaps inst
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +29,7 @@ from .model import Content
 from .theme import Theme
 
 PAPER = {"letter": LETTER, "a4": A4}
-_FIT_STEPS = 6  # interpolation steps of the scale search
+_FIT_STEPS = 6  # trial scales at most, after the design size
 _AIR_STEPS = 7
 
 
@@ -114,35 +115,42 @@ class _Sheet:
     # -- fitting -------------------------------------------------------------------------
 
     def fit(self, width: float, height: float) -> Page:
-        """The page at the largest scale that fits, with spare room spread between blocks."""
+        """The page at the largest scale that fits, with spare room spread between blocks.
+
+        Text height grows about as the square of the scale (larger type, fewer words a line),
+        so each trial guesses the next scale from the square root of room over demand, kept
+        inside the bracket of scales known to fit and known not to.
+        """
         t = self.theme
         full = _Measured(self, width, height, 1.0)
-        over = full.overflow(1.0)
-        if over <= 0:
+        needed, room = full.demand(1.0)
+        if needed <= room:
             low, high = 1.0, t.max_air
             for _ in range(_AIR_STEPS):
                 middle = (low + high) / 2
-                low, high = (middle, high) if full.overflow(middle) <= 0 else (low, middle)
+                fits = full.demand(middle)[0] <= full.demand(middle)[1]
+                low, high = (middle, high) if fits else (low, middle)
             return full.page(low)
         floor = t.min_body_size / t.body_size
-        if floor >= 1:
-            raise ContentError([full.overflow_problem()])
-        smallest = _Measured(self, width, height, floor)
-        if smallest.overflow(1.0) > 0:
-            raise ContentError([smallest.overflow_problem()])
-        best, low, high, over_low, over_high = smallest, floor, 1.0, smallest.overflow(1.0), over
+        best: _Measured | None = None
+        low, high, scale = floor, 1.0, 1.0
         for _ in range(_FIT_STEPS):
-            if high - low < 0.004:
-                break
-            # Interpolate where the overflow crosses zero, kept off the bracket's ends.
-            guess = low + (high - low) * (-over_low) / (over_high - over_low)
-            guess = min(max(guess, low + (high - low) * 0.1), high - (high - low) * 0.1)
-            trial = _Measured(self, width, height, guess)
-            trial_over = trial.overflow(1.0)
-            if trial_over <= 0:
-                best, low, over_low = trial, guess, trial_over
+            guess = scale * math.sqrt(room / needed) * 0.995  # aim just inside
+            margin = (high - low) * 0.1
+            scale = min(max(guess, low + margin if best else low), high - margin)
+            trial = _Measured(self, width, height, scale)
+            needed, room = trial.demand(1.0)
+            if needed <= room:
+                best, low = trial, scale
             else:
-                high, over_high = guess, trial_over
+                high = scale
+            if high - low < 0.015 or (best is None and scale <= floor):
+                break
+        if best is None:
+            smallest = trial if scale <= floor else _Measured(self, width, height, floor)
+            if smallest.demand(1.0)[0] > smallest.demand(1.0)[1]:
+                raise ContentError([smallest.overflow_problem()])
+            best = smallest
         return best.page(1.0)
 
     # -- styles ---------------------------------------------------------------------------
@@ -517,7 +525,7 @@ class _Measured:
         t = self.sheet.theme
         gap = t.block_gap * self.scale * air
         marking = t.marking_height if self.sheet.content.marking else 0.0
-        y = self.height - marking - t.band_height - t.band_stripe - 20 * self.scale
+        y = self.height - marking - t.band_height - t.band_stripe - t.title_gap * self.scale
         y -= self.title.height
         bottom = t.margin_bottom + marking + self.footer.height + 8
         if t.layout == "sidebar":
@@ -541,19 +549,24 @@ class _Measured:
         c = self.sheet.content
         return bool(c.contacts or c.online) and self.sheet.theme.layout != "sidebar"
 
-    def overflow(self, air: float) -> float:
-        """How many points the content runs past the page at this air (<= 0: it fits)."""
+    def demand(self, air: float) -> tuple[float, float]:
+        """(height needed, height available) of the tighter of the body and the sidebar."""
         top, bottom, side, side_top = self._frame(air)
-        space = top - bottom
-        over = side - (side_top - bottom) if side else -space
         result = shortest(self.blocks, self.columns, 1e9, air)
-        needed = result[0] if result else 1e9
-        return max(over, needed - space)
+        body = (result[0] if result else 1e9, top - bottom)
+        if side and side * body[1] > body[0] * (side_top - bottom):
+            return side, side_top - bottom
+        return body
+
+    def overflow(self) -> float:
+        """How many points the content runs past the page (<= 0: it fits)."""
+        needed, room = self.demand(1.0)
+        return needed - room
 
     def overflow_problem(self) -> Problem:
         """Why the content cannot fit at the floor, and about how much to cut."""
         t, c = self.sheet.theme, self.sheet.content
-        over = self.overflow(1.0)
+        over = self.overflow()
         leading = self.styles["body"].leading
         counts = [len((s.body or "").split()) for s in c.sections]
         words = sum(counts)
@@ -601,7 +614,7 @@ class _Measured:
             )
         )
         self._put(page, self.band, left, band_top)
-        y = band_top - t.band_height - t.band_stripe - 20 * self.scale
+        y = band_top - t.band_height - t.band_stripe - t.title_gap * self.scale
         self._put(page, self.title, left, y)
         y -= self.title.height
         top, bottom, _, side_top = self._frame(air)

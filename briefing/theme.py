@@ -32,7 +32,7 @@ class Theme:
     margin_x: float = 48
     margin_top: float = 0  # the band bleeds off the top edge
     margin_bottom: float = 36
-    band_height: float = 62
+    band_height: float = 60
     band_stripe: float = 3
     column_gap: float = 22
     marking_height: float = 16
@@ -43,8 +43,8 @@ class Theme:
 
     # Type, scaled together by the fit engine.
     body_size: float = 9.6
-    body_leading: float = 1.42  # times the size
-    lead_size: float = 11.2
+    body_leading: float = 1.38  # times the size
+    lead_size: float = 10.8
     title_size: float = 30
     subtitle_size: float = 12.5
     heading_size: float = 10
@@ -58,7 +58,8 @@ class Theme:
     # Vertical rhythm, in points at scale 1.
     paragraph_gap: float = 5.5
     section_gap: float = 13
-    block_gap: float = 16
+    block_gap: float = 15
+    title_gap: float = 16  # between the band and the title
     heading_gap: float = 5
 
     min_body_size: float = 8.0  # the legibility floor of the fit engine
