@@ -11,9 +11,11 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 _EPS = 1e-6
+_SLACK = 0.3  # of the font size: about the width of a space
 _BISECTIONS = 16
 
 
@@ -36,7 +38,7 @@ class Block:
     label_indent: float = 0.0
 
     @classmethod
-    def wrap(
+    def make(
         cls,
         flowable: Paragraph,
         width: float,
@@ -46,8 +48,8 @@ class Block:
         **extra: Any,
     ) -> Block:
         """Wrap ``flowable`` at ``width`` and record what packing needs to know."""
-        _, height = flowable.wrap(width, 1e9)
-        lines = len(flowable.blPara.lines)
+        flowable = fitted(flowable, width)
+        height, lines = flowable.height, len(flowable.blPara.lines)
         return cls(
             flowable,
             role,
@@ -60,6 +62,43 @@ class Block:
             flowable.getSpaceAfter(),
             **extra,
         )
+
+
+def fitted(paragraph: Paragraph, width: float) -> Paragraph:
+    """``paragraph`` wrapped at ``width`` (once), or a copy without hyphenation if a line overflows.
+
+    With hyphenation on, ReportLab leaves a word it cannot hyphenate (a long URL) whole and
+    past the column edge, and may overshoot a hyphenated line by a point or so; without it,
+    a too-long word is split at the edge.
+    """
+    paragraph.wrap(width, 1e9)
+    if not overflows(paragraph):
+        return paragraph
+    plain = ParagraphStyle(
+        f"{paragraph.style.name} unhyphenated",
+        parent=paragraph.style,
+        hyphenationLang="",
+        embeddedHyphenation=0,
+        uriWasteReduce=0,
+        splitLongWords=1,
+    )
+    again = Paragraph(paragraph.text, plain, bulletText=paragraph.bulletText)
+    again.wrap(width, 1e9)
+    return again
+
+
+def overflows(paragraph: Paragraph) -> bool:
+    """Whether a wrapped paragraph has a line wider than its width.
+
+    ReportLab reports lines up to a space's width over (``_SLACK``) that still end at the edge
+    when drawn (it counts a space it does not draw, and closes up justified lines); a word
+    that cannot be broken runs over by far more.
+    """
+    slack = _SLACK * paragraph.style.fontSize
+    return any(
+        float(line[0] if isinstance(line, tuple) else line.extraSpace) < -slack
+        for line in paragraph.blPara.lines
+    )
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from . import markup
 from .errors import ContentError, Problem
-from .flow import Block, Column, Piece, pack, realize, shortest, stacked_height
+from .flow import Block, Column, Piece, fitted, pack, realize, shortest, stacked_height
 from .fonts import Faces, register
 from .images import load_logo, qr_code
 from .language import LANGUAGES
@@ -259,7 +259,7 @@ class _Measured:
             self.column_width = self.inner - self.rail
         self.band = self._band()
         self.title = self._title()
-        self.lead = self._lead(self.main_width if sidebar else self.inner)
+        self.lead = self._lead(self.inner)
         self.pad = 12 * scale if sidebar else 0.0  # the sidebar's inner padding
         self.extras = self._extras(
             self.side_width - 2 * self.pad if sidebar else self.inner, stacked=sidebar
@@ -285,10 +285,10 @@ class _Measured:
             top = (t.band_height - height) / 2
             region.items.append((picture, 0.0, top, "Figure", (), logo.alt))
             x = picture.width + 12
-        lines = [Paragraph(markup.plain(c.organization), s["band"])]
+        lines = [fitted(Paragraph(markup.plain(c.organization), s["band"]), self.inner - x)]
         if c.office:
-            lines.append(Paragraph(markup.plain(c.office), s["office"]))
-        heights = [p.wrap(self.inner - x, t.band_height)[1] for p in lines]
+            lines.append(fitted(Paragraph(markup.plain(c.office), s["office"]), self.inner - x))
+        heights = [p.height for p in lines]
         top = (t.band_height - sum(heights)) / 2
         for paragraph, h in zip(lines, heights, strict=True):
             region.items.append((paragraph, x, top, "P", (), None))
@@ -304,7 +304,8 @@ class _Measured:
             paragraphs.append((Paragraph(markup.plain(c.subtitle), s["subtitle"]), "P"))
         top = 0.0
         for paragraph, role in paragraphs:
-            h = paragraph.wrap(self.inner, 1e9)[1]
+            paragraph = fitted(paragraph, self.inner)
+            h = paragraph.height
             region.items.append((paragraph, 0.0, top, role, (), None))
             top += h + 2 * self.scale
         region.height = top - 2 * self.scale
@@ -315,8 +316,8 @@ class _Measured:
         region = _Region()
         if self.sheet.lead:
             indent = 12 * self.scale
-            paragraph = Paragraph(self.sheet.lead, s["lead"])
-            h = paragraph.wrap(width - indent, 1e9)[1]
+            paragraph = fitted(Paragraph(self.sheet.lead, s["lead"]), width - indent)
+            h = paragraph.height
             region.items.append((paragraph, indent, 0.0, "P", (), None))
             region.shapes.append(Shape("rect", 0, 0, 3 * self.scale, h - 1, t.accent))
             region.height = h
@@ -352,9 +353,8 @@ class _Measured:
         cell = width if stacked else width / len(self.sheet.figures)
         cells = []
         for value, label in self.sheet.figures:
-            v, lab = Paragraph(value, s["value"]), Paragraph(label, s["label"])
-            v.wrap(cell - 2 * pad, 1e9)
-            lab.wrap(cell - 2 * pad, 1e9)
+            v = fitted(Paragraph(value, s["value"]), cell - 2 * pad)
+            lab = fitted(Paragraph(label, s["label"]), cell - 2 * pad)
             cells.append((v, lab, v.height + 2 * self.scale + lab.height))
         top = 0.0
         for index, (v, lab, height) in enumerate(cells):
@@ -383,8 +383,8 @@ class _Measured:
         if not c.at_a_glance:
             return region
         parents = (f"Div:{self.element()}",)
-        heading = Paragraph(markup.plain(self.sheet.words.glance), s["side heading"])
-        top = heading.wrap(width, 1e9)[1] + 3 * self.scale
+        heading = fitted(Paragraph(markup.plain(self.sheet.words.glance), s["side heading"]), width)
+        top = heading.height + 3 * self.scale
         region.items.append((heading, 0.0, 0.0, "H2", parents, None))
         per_row = 1 if stacked else min(4, len(c.at_a_glance))
         cell = width / per_row
@@ -395,8 +395,8 @@ class _Measured:
             x = (index % per_row) * cell
             label = Paragraph(markup.plain(fact.label), s["fact label"])
             value = Paragraph(markup.inline(fact.value, [], self.sheet.theme.link), s["fact"])
-            lh = label.wrap(cell - 8, 1e9)[1]
-            vh = value.wrap(cell - 8, 1e9)[1]
+            label, value = fitted(label, cell - 8), fitted(value, cell - 8)
+            lh, vh = label.height, value.height
             group = (*parents, f"Div:{self.element()}")
             region.items.append((label, x, top, "P", group, None))
             region.items.append((value, x, top + lh, "P", group, None))
@@ -410,8 +410,10 @@ class _Measured:
         if not c.contacts:
             return region
         parents = (f"Div:{self.element()}",)
-        heading = Paragraph(markup.plain(self.sheet.words.contacts), s["side heading"])
-        top = heading.wrap(width, 1e9)[1] + 3 * self.scale
+        heading = fitted(
+            Paragraph(markup.plain(self.sheet.words.contacts), s["side heading"]), width
+        )
+        top = heading.height + 3 * self.scale
         region.items.append((heading, 0.0, 0.0, "H2", parents, None))
         for contact in c.contacts:
             lines = [f"<b>{markup.plain(contact.name)}</b>"]
@@ -420,9 +422,9 @@ class _Measured:
                 lines.append(
                     markup.link(f"mailto:{contact.email}", contact.email, self.sheet.theme.link)
                 )
-            paragraph = Paragraph("<br/>".join(lines), s["fact"])
+            paragraph = fitted(Paragraph("<br/>".join(lines), s["fact"]), width)
             region.items.append((paragraph, 0.0, top, "P", parents, None))
-            top += paragraph.wrap(width, 1e9)[1] + 5 * self.scale
+            top += paragraph.height + 5 * self.scale
         region.height = top - 5 * self.scale
         return region
 
@@ -443,12 +445,14 @@ class _Measured:
         )
         region.items.append((code, 0.0, 0.0, "Figure", parents, f"QR code linking to {c.online}"))
         if stacked:
-            ch = caption.wrap(width, 1e9)[1]
+            caption = fitted(caption, width)
+            ch = caption.height
             region.items.append((caption, 0.0, size + 4 * self.scale, "P", parents, None))
             region.height = size + 4 * self.scale + ch
         else:
             gap = 10 * self.scale
-            ch = caption.wrap(max(width - size - gap, 40), 1e9)[1]
+            caption = fitted(caption, max(width - size - gap, 40))
+            ch = caption.height
             region.items.append((caption, size + gap, (size - ch) / 2, "P", parents, None))
             region.height = max(size, ch)
         return region
@@ -462,7 +466,7 @@ class _Measured:
             section = f"Sect:{self.element()}"
             paragraph = Paragraph(heading, s["heading"])
             if rail:
-                block = Block.wrap(
+                block = Block.make(
                     paragraph,
                     rail - 14 * self.scale,
                     "H2",
@@ -472,14 +476,14 @@ class _Measured:
                 )
                 block.hang = block.height
             else:
-                block = Block.wrap(
+                block = Block.make(
                     paragraph, width, "H2", self.element(), (section,), keep_with_next=True
                 )
             blocks.append(block)
             for part in parts:
                 if part.kind == "paragraph":
                     blocks.append(
-                        Block.wrap(
+                        Block.make(
                             Paragraph(part.markup, s["body"]),
                             width,
                             "P",
@@ -492,27 +496,31 @@ class _Measured:
                 item_style = ParagraphStyle("item", parent=s["item"], leftIndent=indent)
                 parents = (section, f"L:{part.group}", f"LI:{self.element()}")
                 blocks.append(
-                    Block.wrap(
+                    Block.make(
                         Paragraph(part.markup, item_style),
                         width,
                         "LBody",
                         self.element(),
                         parents,
-                        label=_wrapped(Paragraph(markup.plain(part.label), s["bullet"]), width),
+                        label=fitted(Paragraph(markup.plain(part.label), s["bullet"]), width),
                         label_indent=indent - s["item"].leftIndent + 1.5 * self.scale,
                     )
                 )
-        return _safe_lines(blocks)
+        return blocks
 
     def _footer(self) -> _Region:
         t, c, s = self.sheet.theme, self.sheet.content, self.styles
         region = _Region()
-        left = Paragraph(markup.plain(c.footer or c.organization), s["footer"])
-        h = left.wrap(self.inner * 0.6, 1e9)[1]
+        left = fitted(
+            Paragraph(markup.plain(c.footer or c.organization), s["footer"]), self.inner * 0.6
+        )
+        h = left.height
         region.items.append((left, 0.0, 8.0, "P", (), None))
         if c.date:
-            right = Paragraph(markup.plain(self.sheet.words.date_line(c.date)), s["date"])
-            right.wrap(self.inner * 0.4, 1e9)
+            right = fitted(
+                Paragraph(markup.plain(self.sheet.words.date_line(c.date)), s["date"]),
+                self.inner * 0.4,
+            )
             region.items.append((right, self.inner * 0.6, 8.0, "P", (), None))
         region.shapes.append(Shape("line", 0, 2, self.inner, 0, t.rule, 0.6))
         region.height = h + 8.0
@@ -528,15 +536,12 @@ class _Measured:
         y = self.height - marking - t.band_height - t.band_stripe - t.title_gap * self.scale
         y -= self.title.height
         bottom = t.margin_bottom + marking + self.footer.height + 8
-        if t.layout == "sidebar":
-            side_top = y - gap
-            side = sum(r.height for r in self.extras) + gap * 0.75 * max(len(self.extras) - 1, 0)
-            side += 2 * self.pad if self.extras else 0.0
-            if self.lead.items:
-                y -= gap * 0.8 + self.lead.height
-            return y - gap, bottom, side, side_top
         if self.lead.items:
             y -= gap * 0.8 + self.lead.height
+        if t.layout == "sidebar":
+            side = sum(r.height for r in self.extras) + gap * 0.75 * max(len(self.extras) - 1, 0)
+            side += 2 * self.pad if self.extras else 0.0
+            return y - gap, bottom, side, y - gap
         closing = self.extras[-1] if self._has_closing() else None
         for region in self.extras:
             if region is not closing:
@@ -596,8 +601,7 @@ class _Measured:
         left = t.margin_x
         marking = t.marking_height if c.marking else 0.0
         if c.marking:
-            banner = Paragraph(markup.plain(c.marking), self.styles["marking"])
-            banner.wrap(self.inner, 100)
+            banner = fitted(Paragraph(markup.plain(c.marking), self.styles["marking"]), self.inner)
             self._put(page, _single(banner, "P"), left, self.height - 4)
         band_top = self.height - marking
         page.shapes.append(
@@ -619,23 +623,21 @@ class _Measured:
         y -= self.title.height
         top, bottom, _, side_top = self._frame(air)
         gap = t.block_gap * self.scale * air
+        if self.lead.items:
+            y -= gap * 0.8
+            self._put(page, self.lead, left, y)
+            y -= self.lead.height
         if t.layout == "sidebar":
             side_x = left + self.main_width + t.column_gap
             page.shapes.append(
                 Shape("rect", side_x, bottom, self.side_width, side_top - bottom, t.tint)
             )
-            if self.lead.items:
-                self._put(page, self.lead, left, y - gap * 0.8)
             self._body(page, top, bottom, air)
             sy = side_top - self.pad
             for region in self.extras:
                 self._put(page, region, side_x + self.pad, sy)
                 sy -= region.height + gap * 0.75
         else:
-            if self.lead.items:
-                y -= gap * 0.8
-                self._put(page, self.lead, left, y)
-                y -= self.lead.height
             closing = self.extras[-1] if self._has_closing() else None
             for region in self.extras:
                 if region is not closing:
@@ -652,8 +654,8 @@ class _Measured:
         footer_top = t.margin_bottom + marking + self.footer.height
         self._put(page, self.footer, left, footer_top)
         if c.marking:
-            banner = Paragraph(markup.plain(c.marking), self.styles["marking"])
-            h = banner.wrap(self.inner, 100)[1]
+            banner = fitted(Paragraph(markup.plain(c.marking), self.styles["marking"]), self.inner)
+            h = banner.height
             self._put(page, _single(banner, "P"), left, t.margin_bottom / 2 + h)
         return page
 
@@ -758,42 +760,8 @@ class _Measured:
         )
 
 
-def _wrapped(paragraph: Paragraph, width: float) -> Paragraph:
-    paragraph.wrap(width, 1e9)
-    return paragraph
-
-
 def _single(paragraph: Paragraph, role: str) -> _Region:
     return _Region(items=[(paragraph, 0.0, 0.0, role, (), None)], height=paragraph.height)
-
-
-def _safe_lines(blocks: list[Block]) -> list[Block]:
-    """Re-wrap without hyphenation any paragraph with a line wider than its column.
-
-    ReportLab does not split an unhyphenatable long word (a URL) when hyphenation is on; without
-    it, the word is split at the column edge.
-    """
-    for index, block in enumerate(blocks):
-        lines = block.flowable.blPara.lines
-        if any(getattr(line, "extraSpace", 0) < -0.01 for line in lines):
-            style = ParagraphStyle(
-                "unhyphenated", parent=block.flowable.style, hyphenationLang="", splitLongWords=1
-            )
-            paragraph = Paragraph(block.flowable.text, style)
-            wrap_width = block.flowable.width
-            fixed = Block.wrap(
-                paragraph,
-                wrap_width,
-                block.role,
-                block.element,
-                block.parents,
-                keep_with_next=block.keep_with_next,
-                label=block.label,
-                label_indent=block.label_indent,
-            )
-            fixed.hang = fixed.height if block.hang else 0.0
-            blocks[index] = fixed
-    return blocks
 
 
 __all__ = ["PAPER", "Column", "Page", "Piece", "Placed", "Shape", "compose", "pack"]

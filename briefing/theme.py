@@ -37,7 +37,7 @@ class Theme:
     column_gap: float = 22
     marking_height: float = 16
     sidebar_share: float = 0.34  # of the text width, in the sidebar layout
-    rail_share: float = 0.25  # the hanging headings' rail, in the single-column layout
+    rail_share: float = 0.21  # the hanging headings' rail, in the single-column layout
     logo_height: float = 42
     qr_size: float = 64
 
@@ -63,7 +63,7 @@ class Theme:
     heading_gap: float = 5
 
     min_body_size: float = 8.0  # the legibility floor of the fit engine
-    max_air: float = 1.8  # how far short content may spread its vertical gaps
+    max_air: float = 2.5  # how far short content may spread its vertical gaps
 
 
 def themed(design: Design) -> Theme:

@@ -1,32 +1,42 @@
-"""Regenerate docs/preview.png from content.yaml (needs the test extra for pypdfium2)."""
+"""Regenerate docs/preview.png and, with --references, the reference images of the tests.
+
+Needs the test extra (pypdfium2). Look at the pages before committing new references.
+"""
 
 from __future__ import annotations
 
-import tempfile
+import argparse
+import io
+import sys
 from pathlib import Path
 
 import pypdfium2
 
-from briefing import build
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-
-def render_png(pdf: Path, png: Path, scale: float = 1.25) -> None:
-    """Render the first page of ``pdf`` to ``png``."""
-    document = pypdfium2.PdfDocument(pdf)
-    try:
-        document[0].render(scale=scale).to_pil().save(png, optimize=True)
-    finally:
-        document.close()
+from briefing.pipeline import check, render  # noqa: E402
+from tests.visual import CASES, REFERENCES, picture  # noqa: E402
 
 
 def main() -> None:
-    """Build the sample and write its preview."""
-    with tempfile.TemporaryDirectory() as folder:
-        result = build(ROOT / "content.yaml", Path(folder) / "sample.pdf")
-        render_png(result.output, ROOT / "docs" / "preview.png")
-    print(f"wrote docs/preview.png ({result.fit})")
+    """Write the preview, and the references when asked."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--references", action="store_true", help="also rewrite tests/references")
+    args = parser.parse_args()
+    model, _ = check(ROOT / "content.yaml")
+    data, page = render(model, base=ROOT)
+    document = pypdfium2.PdfDocument(io.BytesIO(data))
+    try:  # 90 dpi, rendered directly for a sharp preview
+        document[0].render(scale=1.25).to_pil().save(ROOT / "docs" / "preview.png", optimize=True)
+    finally:
+        document.close()
+    print(f"wrote docs/preview.png ({page.fit})")
+    if args.references:
+        REFERENCES.mkdir(exist_ok=True)
+        for case in CASES:
+            picture(case).save(REFERENCES / f"{case}.png", optimize=True)
+            print(f"wrote tests/references/{case}.png")
 
 
 if __name__ == "__main__":

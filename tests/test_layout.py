@@ -1,0 +1,320 @@
+"""The fit engine and the design options, read back from the PDF and from the layout."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pikepdf
+import pytest
+import yaml
+from PIL import Image
+from pypdf import PdfReader
+from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from briefing import ContentError, build
+from briefing.flow import Block, Piece, overflows, realize
+from briefing.fonts import register
+from briefing.layout import Page
+from briefing.pipeline import check, render
+from briefing.theme import Theme, grayscale, themed
+
+from .conftest import ROOT, SAMPLE, run
+
+SAMPLE_TREE: dict[str, Any] = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+EXTRAS: dict[str, Any] = {
+    "at_a_glance": [
+        {"label": "Capital", "value": "Niamey"},
+        {"label": "Funding", "value": "TSCTP"},
+    ],
+    "contacts": [
+        {"name": "U.S. Embassy Niamey", "role": "Political Section", "email": "contact@example.org"}
+    ],
+    "online": "https://www.state.gov/inl-niger",
+    "marking": "UNCLASSIFIED",
+    "logo": {"file": str(ROOT / "examples" / "seal.svg"), "alt": "A round emblem with a star"},
+}
+LONG_URL = (
+    "See https://www.state.gov/bureau-of-international-narcotics-and-law-enforcement-"
+    "affairs/releases/2019/niger-program-summary-and-detailed-annual-report for more."
+)
+LAYOUTS = ["two-column", "single-column", "sidebar"]
+
+
+def sized(factor: float, layout: str, extras: bool = False) -> dict[str, Any]:
+    """The sample with its sections' text repeated or cut to ``factor`` of its length."""
+    tree = {**SAMPLE_TREE, "design": {"layout": layout}}
+    if extras:
+        tree.update(EXTRAS)
+    sections = []
+    for section in SAMPLE_TREE["sections"]:
+        words = section["body"].split(" ")
+        count = max(3, int(len(words) * factor))
+        body = " ".join((words * 4)[:count])
+        sections.append({"heading": section["heading"], "body": body})
+    sections[-1]["body"] += "\n\n" + LONG_URL
+    tree["sections"] = sections
+    return tree
+
+
+def laid_out(tree: dict[str, Any]) -> tuple[bytes, Page]:
+    model, _ = check(tree)
+    return render(model, base=ROOT)
+
+
+def printed(paragraph: str, pdf_text: str) -> bool:
+    """Whether the PDF's text holds ``paragraph`` exactly, except hyphens added at line ends."""
+    letters = re.sub(r"\s|\*\*", "", paragraph)
+    pattern = "-?".join(map(re.escape, letters))
+    return re.search(pattern, re.sub(r"\s", "", pdf_text)) is not None
+
+
+def assert_clean_page(data: bytes, page: Page, tmp_path: Path) -> None:
+    """One page; no line wider than its column; glyphs inside the margins; no overlaps."""
+    theme = Theme()
+    for item in page.items:
+        if hasattr(item.flowable, "blPara"):
+            assert not overflows(item.flowable), f"a line of {item.role} is wider than its column"
+    pdf = tmp_path / "page.pdf"
+    pdf.write_bytes(data)
+    assert len(PdfReader(pdf).pages) == 1
+    with pdfplumber.open(pdf) as document:
+        sheet = document.pages[0]
+        words = sheet.extract_words()
+        for word in words:  # every word ends inside the box of the paragraph it starts in
+            middle = sheet.height - (word["top"] + word["bottom"]) / 2
+            boxes = [
+                i
+                for i in page.items
+                if i.x - 0.5 <= word["x0"] <= i.x + i.width and i.y <= middle <= i.y + i.height
+            ]
+            assert boxes, word
+            assert any(word["x1"] <= i.x + i.width + 0.5 for i in boxes), (word, boxes[0].role)
+        for char in sheet.chars:
+            assert (
+                theme.margin_x - 1 <= char["x0"] and char["x1"] <= sheet.width - theme.margin_x + 1
+            )
+            assert char["top"] >= 0 and char["bottom"] <= sheet.height, char
+    boxes = [(w["x0"] + 0.3, w["top"] + 0.3, w["x1"] - 0.3, w["bottom"] - 0.3) for w in words]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("factor", [0.05, 0.5, 1.0, 1.6, 2.2, 3.0])
+def test_stress_corpus_gives_one_clean_page_or_an_overflow_report(
+    tmp_path: Path, layout: str, factor: float
+) -> None:
+    tree = sized(factor, layout, extras=factor in (0.5, 1.6))
+    try:
+        data, page = laid_out(tree)
+    except ContentError as error:
+        assert factor >= 1.6, f"{factor}x of the sample should fit"
+        message = str(error.problems[0])
+        assert "past the page even with body text at the 8 pt floor" in message
+        assert "words per section: Context and Challenges" in message
+        assert re.search(r"expected about \d+ fewer words in the sections", message)
+        return
+    assert_clean_page(data, page, tmp_path)
+    assert page.body_size >= 8.0 - 1e-6
+    text = PdfReader(tmp_path / "page.pdf").pages[0].extract_text()
+    for section in tree["sections"]:
+        for paragraph in section["body"].split("\n\n"):
+            assert printed(paragraph, text), paragraph[:60]
+
+
+def test_short_content_keeps_design_size_and_spreads_out() -> None:
+    _, short = laid_out(sized(0.3, "two-column"))
+    _, sample = laid_out(SAMPLE_TREE)
+    assert short.scale == 1.0 and short.air > 1.5
+    assert sample.scale == 1.0 and sample.air < short.air
+
+
+def test_long_content_is_scaled_down_not_clipped() -> None:
+    _, page = laid_out(sized(1.6, "two-column"))
+    assert 8.0 <= page.body_size < Theme().body_size
+    assert page.fit == f"fit {page.scale:.0%}, body {page.body_size:.1f} pt"
+
+
+def test_floor_is_configurable(tmp_path: Path) -> None:
+    tree = sized(1.6, "two-column")
+    tree["design"]["min_body_size"] = 9.5
+    with pytest.raises(ContentError) as error:
+        laid_out(tree)
+    assert "at the 9.5 pt floor" in str(error.value)
+
+
+def test_hyphenated_words_survive_splitting_at_every_width() -> None:
+    """ReportLab drops the hyphen of text it re-wraps ('Nigerienled'); a split must not."""
+    faces = register("Noto Sans")
+    text = "<b>Corrections.</b> " + " ".join(
+        ["INL has supported Nigerien-led efforts to provide safe and humane detention."] * 6
+    )
+    style = ParagraphStyle(
+        "body",
+        fontName=faces.regular,
+        fontSize=9.6,
+        leading=13,
+        alignment=TA_JUSTIFY,
+        hyphenationLang="en_US",
+        embeddedHyphenation=1,
+        allowWidows=0,
+        allowOrphans=0,
+    )
+    for width in range(160, 330, 10):
+        for lines in (2, 3, 5):
+            block = Block.make(Paragraph(text, style), width, "P", 1, ())
+            rest = block.lines - lines
+            columns = [[Piece(0, 0, lines, 0, lines * 13)], [Piece(0, lines, rest, 0, rest * 13)]]
+            buffer = io.BytesIO()
+            canvas = Canvas(buffer)
+            y = 800.0
+            for column in realize([block], columns, width):
+                for _, flowable, _ in column:
+                    flowable.drawOn(canvas, 20, y - flowable.height)
+                    y -= flowable.height + 10
+            canvas.save()
+            pdf_text = PdfReader(buffer).pages[0].extract_text()
+            assert printed(re.sub("</?b>", "", text), pdf_text), (width, lines)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_every_layout_with_logo_facts_contacts_qr_and_marking(tmp_path: Path, layout: str) -> None:
+    data, page = laid_out({**SAMPLE_TREE, **EXTRAS, "design": {"layout": layout}})
+    assert_clean_page(data, page, tmp_path)
+    text = PdfReader(tmp_path / "page.pdf").pages[0].extract_text()
+    assert text.count("UNCLASSIFIED") == 2
+    for expected in (
+        "AT A GLANCE",
+        "Niamey",
+        "CONTACTS",
+        "U.S. Embassy Niamey",
+        "Read it online",
+        "state.gov/inl-niger",
+    ):
+        assert expected in text
+    with pikepdf.open(tmp_path / "page.pdf") as pdf:
+        alts = []
+
+        def walk(element: Any) -> None:
+            if element.get("/S") == "/Figure":
+                alts.append(str(element.Alt))
+            kids = element.get("/K")
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    walk(kid)
+
+        walk(pdf.Root.StructTreeRoot.K)
+        uris = [str(a.A.URI) for a in pdf.pages[0].Annots]
+    assert alts == [
+        "A round emblem with a star",
+        "QR code linking to https://www.state.gov/inl-niger",
+    ]
+    assert "https://www.state.gov/inl-niger" in uris and "mailto:contact@example.org" in uris
+
+
+@pytest.mark.parametrize("kind", ["png", "jpeg", "svg"])
+def test_logo_formats(tmp_path: Path, kind: str) -> None:
+    if kind == "svg":
+        logo = tmp_path / "logo.svg"
+        logo.write_bytes((ROOT / "examples" / "seal.svg").read_bytes())
+    else:
+        logo = tmp_path / f"logo.{kind}"
+        Image.new("RGB", (300, 120), "#112E51").save(logo, format=kind.upper())
+    tree = {**SAMPLE_TREE, "logo": {"file": logo.name, "alt": "Our logo"}}
+    (tmp_path / "sheet.yaml").write_text(yaml.safe_dump(tree, allow_unicode=True), encoding="utf-8")
+    result = build(tmp_path / "sheet.yaml")
+    with pikepdf.open(result.output) as pdf:
+        resources = pdf.pages[0].Resources
+        if kind == "svg":
+            assert "/XObject" not in resources  # drawn as vector paths
+        else:
+            assert len(resources.XObject) == 1
+
+
+def test_missing_and_broken_logo_are_located_errors(tmp_path: Path) -> None:
+    (tmp_path / "broken.png").write_bytes(b"not an image")
+    for name, message in (
+        ("gone.png", "the image 'gone.png' was not found"),
+        ("broken.png", "the file 'broken.png' is not a readable PNG, JPEG or SVG"),
+    ):
+        content = SAMPLE.read_text(encoding="utf-8") + f"logo:\n  file: {name}\n  alt: Logo\n"
+        (tmp_path / "content.yaml").write_text(content, encoding="utf-8")
+        result = run("build", cwd=tmp_path)
+        line = content.count("\n") - 1
+        assert result.returncode == 2
+        assert result.stderr.startswith(f"content.yaml:{line}:9: error: {message}"), result.stderr
+
+
+def test_logo_needs_alt_text(tmp_path: Path) -> None:
+    content = SAMPLE.read_text(encoding="utf-8") + "logo:\n  file: seal.png\n"
+    (tmp_path / "content.yaml").write_text(content, encoding="utf-8")
+    result = run("build", cwd=tmp_path)
+    assert result.returncode == 2 and "error: a logo has no 'alt'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("colour", "message"),
+    [
+        (
+            "'#AAAAAA'",
+            "12: error: the primary colour #AAAAAA gives organization on band a contrast of only",
+        ),
+        ("#112E51", '11: error: found nothing; expected a colour written "#RRGGBB" in quotes'),
+        ("navy", "12: error: found text 'navy'; expected a colour written \"#RRGGBB\""),
+    ],
+)
+def test_design_colours_are_checked(tmp_path: Path, colour: str, message: str) -> None:
+    content = SAMPLE.read_text(encoding="utf-8") + f"design:\n  primary: {colour}\n"
+    (tmp_path / "content.yaml").write_text(content, encoding="utf-8")
+    result = run("build", cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"content.yaml:{content.count(chr(10))}:{message}" in result.stderr
+
+
+def test_grayscale_is_luma() -> None:
+    assert grayscale("#FF0000") == "#4C4C4C"
+    assert grayscale("#FFFFFF") == "#FFFFFF"
+
+
+def test_design_choices_reach_the_theme() -> None:
+    model, _ = check(
+        {
+            **SAMPLE_TREE,
+            "design": {
+                "font": "Noto Serif",
+                "primary": "#1A3C2B",
+                "margins": "0.75in",
+                "layout": "sidebar",
+            },
+        }
+    )
+    theme = themed(model.design)
+    assert (theme.family, theme.primary, theme.margin_x, theme.layout) == (
+        "Noto Serif",
+        "#1A3C2B",
+        54.0,
+        "sidebar",
+    )
+    _data, page = render(model, base=ROOT)
+    assert page.font == "NotoSerif-Regular"
+
+
+def test_french_example(tmp_path: Path) -> None:
+    out = tmp_path / "fr.pdf"
+    result = run("build", ROOT / "examples" / "niger-fr.yaml", "-o", out, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    text = " ".join(PdfReader(out).pages[0].extract_text().split())
+    assert "Mis à jour le 12 mai 2019" in text and "EN BREF" in text and "Ƙasar Nijar" in text
+    assert "Lire en ligne" in text
+    with pikepdf.open(out) as pdf:
+        assert str(pdf.Root.Lang) == "fr-FR"
+        box = pdf.pages[0].MediaBox
+        assert (round(float(box[2])), round(float(box[3]))) == (595, 842)

@@ -1,0 +1,69 @@
+"""The pages whose look is pinned by reference images, and how they are rendered and compared."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pypdfium2
+import yaml
+from PIL import Image, ImageChops
+
+from briefing.pipeline import check, render
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCES = Path(__file__).resolve().parent / "references"
+SCALE = 0.6  # render resolution: 43 dpi keeps the references small and still shows layout
+_SAMPLE = yaml.safe_load((ROOT / "content.yaml").read_text(encoding="utf-8"))
+_EXTRAS: dict[str, Any] = {
+    "at_a_glance": [
+        {"label": "Capital", "value": "Niamey"},
+        {"label": "Funding", "value": "TSCTP"},
+    ],
+    "contacts": [
+        {"name": "U.S. Embassy Niamey", "role": "Political Section", "email": "contact@example.org"}
+    ],
+    "online": "https://www.state.gov/inl-niger",
+    "marking": "UNCLASSIFIED",
+    "logo": {"file": "examples/seal.svg", "alt": "A round emblem with a star"},
+}
+CASES: dict[str, Path | dict[str, Any]] = {
+    "sample": ROOT / "content.yaml",
+    "niger-fr": ROOT / "examples" / "niger-fr.yaml",
+    "two-column-extras": {**_SAMPLE, **_EXTRAS},
+    "single-column-extras": {**_SAMPLE, **_EXTRAS, "design": {"layout": "single-column"}},
+    "sidebar-serif": {
+        **_SAMPLE,
+        **_EXTRAS,
+        "design": {
+            "layout": "sidebar",
+            "font": "Noto Serif",
+            "primary": "#1B3A2F",
+            "accent": "#8A4B08",
+        },
+    },
+    "short": {**_SAMPLE, "sections": _SAMPLE["sections"][:1], "key_figures": []},
+}
+
+
+def picture(case: str) -> Image.Image:
+    """The case's page rendered to an RGB image."""
+    content = CASES[case]
+    model, _ = check(content)
+    base = content.parent if isinstance(content, Path) else ROOT
+    data, _ = render(model, base=base)
+    document = pypdfium2.PdfDocument(io.BytesIO(data))
+    try:
+        return document[0].render(scale=SCALE).to_pil().convert("RGB")
+    finally:
+        document.close()
+
+
+def difference(a: Image.Image, b: Image.Image) -> tuple[float, float]:
+    """(mean absolute difference in levels, share of pixels off by more than 64 levels)."""
+    diff = ImageChops.difference(a, b).convert("L")
+    histogram = diff.histogram()
+    pixels = a.width * a.height
+    mean = sum(level * count for level, count in enumerate(histogram)) / pixels
+    return mean, sum(histogram[65:]) / pixels
