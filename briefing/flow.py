@@ -129,6 +129,8 @@ def first_part(lines: int, room: int) -> int:
 def _gap(previous: Block | None, block: Block, air: float) -> float:
     if previous is None or previous.hang:  # text starts level with a hanging heading
         return 0.0
+    if previous.keep_with_next:  # a heading stays close to its text however the page spreads
+        return max(previous.after, block.before)
     return max(previous.after, block.before) * air
 
 
@@ -137,7 +139,7 @@ def _can_start(blocks: list[Block], index: int, room: float, heading: Block, air
     if index >= len(blocks):
         return True
     block = blocks[index]
-    room -= 0.0 if heading.hang else max(heading.after, block.before) * air
+    room -= _gap(heading, block, air)
     if block.height <= room + _EPS:
         return True
     if block.keep_with_next:
@@ -210,7 +212,7 @@ def shortest(
             low = middle
         else:
             high, best = middle, trial
-        if high - low < 0.25:
+        if high - low < 0.5:
             break
     return high, best
 

@@ -23,19 +23,23 @@ class Faces:
     bold_italic: str
 
 
-@cache
-def register(family: str) -> Faces:
-    """Register a shipped family (once) so ``<b>`` and ``<i>`` pick its real faces."""
+def register(family: str, italic: bool = True) -> Faces:
+    """Register a shipped family so ``<b>`` and ``<i>`` pick its real faces.
+
+    Each face is parsed once per process (about 9 ms each); the italic faces only when asked.
+    """
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
     stem = FAMILIES[family]
-    names = [f"{stem}-{style}" for style in _STYLES]
-    for name in names:
-        pdfmetrics.registerFont(TTFont(name, FONT_DIR / f"{name}.ttf"))
-    faces = Faces(family, *names)
+    faces = Faces(family, *(f"{stem}-{style}" for style in _STYLES))
+    wanted = [faces.regular, faces.bold] + ([faces.italic, faces.bold_italic] if italic else [])
+    for name in wanted:
+        if name not in _registered:
+            pdfmetrics.registerFont(TTFont(name, FONT_DIR / f"{name}.ttf"))
+            _registered.add(name)
     pdfmetrics.registerFontFamily(
-        names[0],
+        faces.regular,
         normal=faces.regular,
         bold=faces.bold,
         italic=faces.italic,
@@ -44,16 +48,15 @@ def register(family: str) -> Faces:
     return faces
 
 
+_registered: set[str] = set()
+
+
 @cache
 def _coverage(family: str) -> frozenset[int]:
+    """The characters the family draws; its four faces cover the same ones (a test checks)."""
     from reportlab.pdfbase import pdfmetrics
 
-    faces = register(family)
-    sets = [
-        set(pdfmetrics.getFont(name).face.charToGlyph)
-        for name in (faces.regular, faces.bold, faces.italic, faces.bold_italic)
-    ]
-    return frozenset(set.intersection(*sets))
+    return frozenset(pdfmetrics.getFont(register(family, italic=False).regular).face.charToGlyph)
 
 
 def missing(text: str, family: str) -> list[int]:

@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
@@ -23,14 +23,17 @@ from . import markup
 from .errors import ContentError, Problem
 from .flow import Block, Column, Piece, fitted, pack, realize, shortest, stacked_height
 from .fonts import Faces, register
-from .images import load_logo, qr_code
+from .hyphenation import prepare
 from .language import LANGUAGES
 from .model import Content
 from .theme import Theme
 
+if TYPE_CHECKING:
+    from .images import Picture
+
 PAPER = {"letter": LETTER, "a4": A4}
 _FIT_STEPS = 6  # trial scales at most, after the design size
-_AIR_STEPS = 7
+_AIR_STEPS = 6
 
 
 @dataclass
@@ -96,8 +99,8 @@ class _Sheet:
     def __init__(self, content: Content, theme: Theme, base: Path) -> None:
         problems: list[Problem] = []
         self.content, self.theme = content, theme
-        self.faces: Faces = register(theme.family)
         self.words = LANGUAGES[content.language]
+        prepare(self.words.hyphenation)
         link = theme.link
         self.lead = markup.inline(content.lead, problems, link) if content.lead else None
         self.figures = [
@@ -108,9 +111,19 @@ class _Sheet:
             (markup.plain(s.heading), markup.blocks(s.body, problems, link) if s.body else [])
             for s in content.sections
         ]
-        self.logo = load_logo(content.logo, base, problems) if content.logo else None
+        self.logo: Picture | None = None
+        if content.logo:
+            from .images import load_logo  # ReportLab's graphics load only for pictures
+
+            self.logo = load_logo(content.logo, base, problems)
         if problems:
             raise ContentError(problems)
+        italic = any("<i>" in text for text in self._markup())
+        self.faces: Faces = register(theme.family, italic)
+
+    def _markup(self) -> list[str]:
+        texts = [self.lead or ""] + [label for _, label in self.figures]
+        return texts + [block.markup for _, blocks in self.sections for block in blocks]
 
     # -- fitting -------------------------------------------------------------------------
 
@@ -128,7 +141,8 @@ class _Sheet:
             low, high = 1.0, t.max_air
             for _ in range(_AIR_STEPS):
                 middle = (low + high) / 2
-                fits = full.demand(middle)[0] <= full.demand(middle)[1]
+                needed, room = full.demand(middle)
+                fits = needed <= room
                 low, high = (middle, high) if fits else (low, middle)
             return full.page(low)
         floor = t.min_body_size / t.body_size
@@ -436,6 +450,8 @@ class _Measured:
             return region
         parents = (f"Div:{self.element()}",)
         size = t.qr_size * self.scale
+        from .images import qr_code
+
         code = qr_code(str(c.online), size, t.ink)
         shown = re.sub(r"^https?://(www\.)?", "", str(c.online)).rstrip("/")
         caption = Paragraph(
@@ -529,9 +545,13 @@ class _Measured:
     # -- arranging ------------------------------------------------------------------------
 
     def _frame(self, air: float) -> tuple[float, float, float, float]:
-        """(top of the body, its bottom, the sidebar's needed height, its top)."""
+        """(top of the body, its bottom, the sidebar's needed height, its top).
+
+        In the sidebar layout only the body's own gaps spread (``air``): the sidebar spreads
+        its blocks itself, in whatever room it has.
+        """
         t = self.sheet.theme
-        gap = t.block_gap * self.scale * air
+        gap = t.block_gap * self.scale * (1.0 if t.layout == "sidebar" else air)
         marking = t.marking_height if self.sheet.content.marking else 0.0
         y = self.height - marking - t.band_height - t.band_stripe - t.title_gap * self.scale
         y -= self.title.height
@@ -621,8 +641,8 @@ class _Measured:
         y = band_top - t.band_height - t.band_stripe - t.title_gap * self.scale
         self._put(page, self.title, left, y)
         y -= self.title.height
-        top, bottom, _, side_top = self._frame(air)
-        gap = t.block_gap * self.scale * air
+        top, bottom, side, side_top = self._frame(air)
+        gap = t.block_gap * self.scale * (1.0 if t.layout == "sidebar" else air)
         if self.lead.items:
             y -= gap * 0.8
             self._put(page, self.lead, left, y)
@@ -634,9 +654,11 @@ class _Measured:
             )
             self._body(page, top, bottom, air)
             sy = side_top - self.pad
+            spare = side_top - bottom - side
+            spread = min(spare / max(len(self.extras) - 1, 1), gap * 2) if spare > 0 else 0.0
             for region in self.extras:
                 self._put(page, region, side_x + self.pad, sy)
-                sy -= region.height + gap * 0.75
+                sy -= region.height + gap * 0.75 + spread
         else:
             closing = self.extras[-1] if self._has_closing() else None
             for region in self.extras:

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 from urllib.parse import urlsplit
-from xml.sax.saxutils import escape, quoteattr
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -40,6 +39,16 @@ def _parser() -> MarkdownIt:
 def inline(text: Text, problems: list[Problem], link_color: str = "") -> str:
     """ReportLab markup for a one-paragraph field: inline formatting only."""
     return _inline(_parser().parseInline(text)[0].children or [], text, problems, link_color)
+
+
+def escape(text: str) -> str:
+    """``text`` with the characters that are markup in XML escaped."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def quoteattr(text: str) -> str:
+    """``text`` as a quoted XML attribute value."""
+    return '"' + escape(text).replace('"', "&quot;") + '"'
 
 
 def plain(text: str) -> str:

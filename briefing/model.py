@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import difflib
 import re
 import types
 import typing
@@ -325,7 +324,9 @@ def _convert_mapping(source: Source, node: yaml.Node, kind: type, problems: list
     for key, value in node.value:
         name = key.value if isinstance(key, yaml.ScalarNode) else None
         if name not in fields:
-            guess = difflib.get_close_matches(str(name), fields, n=1, cutoff=0.6)
+            from difflib import get_close_matches  # only when a key is wrong
+
+            guess = get_close_matches(str(name), fields, n=1, cutoff=0.6)
             guessed.update(guess)
             hint = f"did you mean '{guess[0]}'?" if guess else "one of " + ", ".join(fields)
             shown = f"'{name}'" if name is not None else "that is not text"

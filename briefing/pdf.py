@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import TimeStamp
@@ -25,6 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 from . import __version__
 from .language import LANGUAGES
 from .layout import Page, Placed, Shape
+from .markup import escape
 
 _GROUPS = {"Sect": "Sect", "L": "L", "LI": "LI", "Figure": "Div", "Div": "Div"}
 

@@ -10,7 +10,7 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from briefing.theme import Theme, contrast, text_pairs
+from briefing.theme import Theme, contrast, grayscale, text_pairs
 
 from .conftest import ROOT, SAMPLE, SEED, run
 
@@ -163,6 +163,7 @@ def test_justified_hyphenated_body(sample_pdf: Path) -> None:
     assert any(_norm(a + b) in source and f"{a}-{b}" not in SAMPLE.read_text() for a, b in broken)
 
 
-def test_colours_have_enough_contrast() -> None:
+def test_colours_have_enough_contrast_in_colour_and_in_gray() -> None:
     for use, (fore, back) in text_pairs(Theme()).items():
         assert contrast(fore, back) >= 4.5, use
+        assert contrast(grayscale(fore), grayscale(back)) >= 4.5, use

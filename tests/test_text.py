@@ -103,3 +103,19 @@ def test_python_api_takes_a_dict(tmp_path: Path) -> None:
     result = build(content, tmp_path / "dict.pdf")
     assert result.pages == 1 and result.output == tmp_path / "dict.pdf"
     assert "Text with AT&T." in _text(result.output)
+
+
+def test_each_family_s_faces_cover_the_same_characters() -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    from briefing.fonts import FAMILIES, register
+
+    for family in FAMILIES:
+        faces = register(family)
+        covered = [
+            set(pdfmetrics.getFont(name).face.charToGlyph)
+            for name in (faces.regular, faces.bold, faces.italic, faces.bold_italic)
+        ]
+        assert all(c == covered[0] for c in covered), family
+        for char in "AÀĀǍɓɗƙƴƁƊƘƳ€“”–—…•ΑΩАЯ":
+            assert ord(char) in covered[0], (family, char)
