@@ -16,7 +16,6 @@ from reportlab.platypus import Flowable, Paragraph
 
 _EPS = 1e-6
 _SLACK = 0.3  # of the font size: about the width of a space
-_BISECTIONS = 16
 
 
 @dataclass
@@ -204,16 +203,25 @@ def shortest(
     best = pack(blocks, [high] * count, air)
     if best is None:
         return None
+    # Balanced columns are usually a line or two above the even share: search upward from it
+    # in growing steps, then narrow down between the last height too low and the first enough.
     low = total / count - _EPS
-    for _ in range(_BISECTIONS):
+    step = min(block.leading for block in blocks) / 2
+    trial_height = low + step
+    while trial_height < high:
+        trial = pack(blocks, [trial_height] * count, air)
+        if trial is not None:
+            high, best = trial_height, trial
+            break
+        low, step = trial_height, step * 2
+        trial_height = low + step
+    while high - low > 0.5:
         middle = (low + high) / 2
         trial = pack(blocks, [middle] * count, air)
         if trial is None:
             low = middle
         else:
             high, best = middle, trial
-        if high - low < 0.5:
-            break
     return high, best
 
 

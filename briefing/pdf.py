@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase import pdfdoc
@@ -43,6 +44,14 @@ class Metadata:
 
 def render(page: Page, meta: Metadata) -> bytes:
     """The page as a tagged, deterministic one-page PDF."""
+    ascii85, rl_config.useA85 = rl_config.useA85, 0  # binary streams: smaller, and faster
+    try:
+        return _render(page, meta)
+    finally:
+        rl_config.useA85 = ascii85
+
+
+def _render(page: Page, meta: Metadata) -> bytes:
     buffer = io.BytesIO()
     canvas = _TaggedCanvas(
         buffer,
