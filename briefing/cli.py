@@ -6,11 +6,17 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 
+if TYPE_CHECKING:
+    from .errors import Problem
+    from .pipeline import Result
+
 EXIT_OK, EXIT_INTERNAL, EXIT_CONTENT = 0, 1, 2
 DEFAULT_CONTENT = "content.yaml"
+_PAPERS = {"letter": "Letter", "a4": "A4"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -31,23 +37,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(error, ContentError):
             _report(error.problems)
             return EXIT_CONTENT
-        if isinstance(error, OSError) and not args.debug:
-            print(f"briefing: cannot write {error.filename}: {error.strerror}", file=sys.stderr)
-            return EXIT_INTERNAL
         if args.debug:
             raise
-        print(
-            f"briefing: internal error: {error!r} (run again with --debug for details)",
-            file=sys.stderr,
-        )
+        if isinstance(error, OSError):
+            print(f"briefing: cannot write {error.filename}: {error.strerror}", file=sys.stderr)
+        else:
+            print(
+                f"briefing: internal error: {error!r} (run again with --debug for details)",
+                file=sys.stderr,
+            )
         return EXIT_INTERNAL
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    formats = tuple(part.strip() for part in text.split(",") if part.strip())
+    if not formats or set(formats) - {"pdf", "png"}:
+        raise argparse.ArgumentTypeError("expected pdf, png or pdf,png")
+    return formats
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
-        description="Turn a YAML content file into a print-ready, one-page PDF "
-        "briefing. Run 'briefing COMMAND --help' for a command's options.",
+        description="Turn a YAML content file into a print-ready, one-page PDF briefing. "
+        "Run 'briefing COMMAND --help' for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -62,17 +75,35 @@ def _parser() -> argparse.ArgumentParser:
         )
         return sub
 
+    def paper(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--paper",
+            choices=("letter", "a4"),
+            help="paper size; overrides 'paper:' in the content (default: letter)",
+        )
+
+    def formats(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--format",
+            type=_formats,
+            default=("pdf",),
+            metavar="pdf|png|pdf,png",
+            help="what to write: the PDF (default), a PNG preview beside it, or both",
+        )
+
     build = command(
         "build",
         _build,
-        "Build PDFs from content files (writes NAME.pdf beside NAME.yaml unless -o is given).",
+        "Build PDFs from content files (writes NAME.pdf beside "
+        "NAME.yaml unless -o is given). Several files, or folders of .yaml files, "
+        "build in parallel with a summary table.",
     )
     build.add_argument(
         "content",
         nargs="*",
         type=Path,
         metavar="CONTENT",
-        help=f"content files (default: {DEFAULT_CONTENT})",
+        help=f"content files or folders (default: {DEFAULT_CONTENT})",
     )
     build.add_argument(
         "-o",
@@ -81,11 +112,16 @@ def _parser() -> argparse.ArgumentParser:
         metavar="OUTPUT",
         help="where to write the PDF (only with one content file)",
     )
+    paper(build)
+    formats(build)
     build.add_argument(
-        "--paper",
-        choices=("letter", "a4"),
-        help="paper size; overrides 'paper:' in the content (default: letter)",
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="how many files to build at once (default: one per core)",
     )
+
     check = command(
         "check",
         _check,
@@ -96,42 +132,146 @@ def _parser() -> argparse.ArgumentParser:
         nargs="*",
         type=Path,
         metavar="CONTENT",
-        help=f"content files (default: {DEFAULT_CONTENT})",
+        help=f"content files or folders (default: {DEFAULT_CONTENT})",
     )
+
+    watch = command(
+        "watch",
+        _watch,
+        "Build a content file, then rebuild it on every save of it "
+        "or of a file it refers to (Ctrl-C stops).",
+    )
+    watch.add_argument(
+        "content",
+        nargs="?",
+        type=Path,
+        default=Path(DEFAULT_CONTENT),
+        metavar="CONTENT",
+        help=f"the content file (default: {DEFAULT_CONTENT})",
+    )
+    watch.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUTPUT",
+        help="where to write the PDF (default: beside the content file)",
+    )
+    paper(watch)
+    formats(watch)
+
+    book = command(
+        "book",
+        _book,
+        "Bind content files into one PDF: a cover, a contents page "
+        "with links, each sheet on its own page, bookmarks and page numbers.",
+    )
+    book.add_argument(
+        "content",
+        nargs="+",
+        type=Path,
+        metavar="CONTENT",
+        help="content files or folders, in the order of the book",
+    )
+    book.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="OUTPUT",
+        help="where to write the book's PDF",
+    )
+    book.add_argument("--title", help="the cover's title (default: ORGANIZATION: briefing book)")
+    paper(book)
+
+    new = command("new", _new, "Write a commented starter content file that builds as it is.")
+    new.add_argument(
+        "name",
+        nargs="?",
+        default=DEFAULT_CONTENT,
+        metavar="NAME",
+        help=f"the file to write; .yaml is added if missing (default: {DEFAULT_CONTENT})",
+    )
+
     command("schema", _schema, "Print the JSON Schema of content files (for editors).")
     return parser
 
 
-def _contents(args: argparse.Namespace) -> list[Path]:
-    return list(args.content) or [Path(DEFAULT_CONTENT)]
+def _contents(paths: Sequence[Path]) -> list[Path]:
+    from .bulk import expand
+
+    return expand(list(paths) or [Path(DEFAULT_CONTENT)])
 
 
-def _report(problems: Sequence[object]) -> None:
+def _report(problems: Sequence[Problem]) -> None:
     for problem in problems:
         print(problem, file=sys.stderr)
 
 
-def _build(args: argparse.Namespace) -> int:
-    from .errors import ContentError
-    from .pipeline import build
+def _built(result: Result, verb: str = "wrote") -> str:
+    pages = "1 page" if result.pages == 1 else f"{result.pages} pages"
+    preview = f" and {result.preview}" if result.preview else ""
+    return (
+        f"{verb} {result.output}{preview} ({pages}, {_PAPERS[result.paper]}, {result.fit}) "
+        f"in {result.seconds:.2f} s"
+    )
 
-    contents = _contents(args)
+
+def _build(args: argparse.Namespace) -> int:
+    contents = _contents(args.content)
     if args.output and len(contents) > 1:
         print("briefing: -o/--output takes one content file; got several", file=sys.stderr)
         return EXIT_CONTENT
-    status = EXIT_OK
-    for content in contents:
-        try:
-            result = build(content, args.output, args.paper)
-        except ContentError as error:
-            _report(error.problems)
-            status = EXIT_CONTENT
-            continue
+    if len(contents) == 1:
+        from .pipeline import build
+
+        result = build(contents[0], args.output, args.paper, args.format)
         _report(result.warnings)
-        pages = "1 page" if result.pages == 1 else f"{result.pages} pages"
-        paper = {"letter": "Letter", "a4": "A4"}[result.paper]
-        print(f"wrote {result.output} ({pages}, {paper}, {result.fit}) in {result.seconds:.2f} s")
-    return status
+        print(_built(result) if "pdf" in args.format else f"wrote {result.preview}")
+        return EXIT_OK
+    from .bulk import build_many
+
+    outcomes = build_many(contents, args.paper, args.format, args.jobs, _progress())
+    rows = []
+    for outcome in outcomes:
+        if outcome.result is None:
+            _report(outcome.problems)
+            rows.append((str(outcome.content), "-", "-", "-", "failed"))
+            continue
+        done = outcome.result
+        _report(done.warnings)
+        status = f"ok, {len(done.warnings)} warning(s)" if done.warnings else "ok"
+        rows.append(
+            (str(outcome.content), str(done.pages), done.fit, f"{done.seconds:.2f} s", status)
+        )
+    _table(("file", "pages", "fit", "time", "status"), rows)
+    failed = sum(outcome.result is None for outcome in outcomes)
+    print(f"{len(outcomes) - failed} built, {failed} failed")
+    return EXIT_CONTENT if failed else EXIT_OK
+
+
+def _progress() -> Callable[[int, int], None]:
+    if not sys.stderr.isatty():
+        return lambda done, total: None
+
+    def show(done: int, total: int) -> None:
+        filled = round(30 * done / total)
+        end = "\n" if done == total else ""
+        print(
+            f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}",
+            end=end,
+            file=sys.stderr,
+            flush=True,
+        )
+
+    return show
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header))]
+    for row in (header, ["-" * w for w in widths], *rows):
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -139,7 +279,7 @@ def _check(args: argparse.Namespace) -> int:
     from .pipeline import check
 
     status = EXIT_OK
-    for content in _contents(args):
+    for content in _contents(args.content):
         try:
             _, warnings = check(content)
         except ContentError as error:
@@ -149,6 +289,58 @@ def _check(args: argparse.Namespace) -> int:
         _report(warnings)
         print(f"{content}: ok" + (f", {len(warnings)} warning(s)" if warnings else ""))
     return status
+
+
+def _watch(args: argparse.Namespace) -> int:
+    from .watch import watch
+
+    def report(result: Result | None, problems: list[Problem], seconds: float) -> None:
+        _report(problems)
+        if result is None:
+            print(f"kept the last good PDF ({len(problems)} problem(s) to fix)", flush=True)
+        else:
+            print(_built(result, "built"), flush=True)
+
+    print(f"watching {args.content} (Ctrl-C to stop)", flush=True)
+    watch(args.content, args.output, args.paper, args.format, report)
+    return EXIT_OK
+
+
+def _book(args: argparse.Namespace) -> int:
+    from .book import build_book
+
+    result = build_book(_contents(args.content), args.output, args.title, args.paper)
+    _report(result.warnings)
+    print(
+        f"wrote {result.output} ({result.pages} pages: cover, contents and "
+        f"{result.sheets} sheets) in {result.seconds:.2f} s"
+    )
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    import datetime
+    from importlib.resources import files
+
+    path = Path(args.name)
+    if not path.suffix:
+        path = path.with_suffix(".yaml")
+    if path.exists():
+        print(
+            f"briefing: {path} already exists; expected the name of a new file "
+            "(briefing new my-sheet)",
+            file=sys.stderr,
+        )
+        return EXIT_CONTENT
+    title = path.stem.replace("-", " ").replace("_", " ").title()
+    if path.name == DEFAULT_CONTENT:
+        title = "Country Name"
+    starter = files("briefing").joinpath("starter.yaml").read_text(encoding="utf-8")
+    path.write_text(
+        starter.format(file=path, title=title, date=datetime.date.today()), encoding="utf-8"
+    )
+    print(f"wrote {path}; edit it, then run: briefing build {path}")
+    return EXIT_OK
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -83,6 +83,11 @@ class Page:
         return f"fit {self.scale:.0%}, body {self.body_size:.1f} pt"
 
 
+def styles(content: Content, theme: Theme, base: Path) -> dict[str, ParagraphStyle]:
+    """The paragraph styles of ``content``'s page at design size (for pages around sheets)."""
+    return _Sheet(content, theme, base).styles(1.0)
+
+
 def compose(content: Content, theme: Theme, paper: str, base: Path) -> Page:
     """Lay out ``content`` on one page at the largest scale that fits.
 

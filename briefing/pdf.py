@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,7 +27,16 @@ from .language import LANGUAGES
 from .layout import Page, Placed, Shape
 from .markup import escape
 
-_GROUPS = {"Sect": "Sect", "L": "L", "LI": "LI", "Figure": "Div", "Div": "Div"}
+_GROUPS = {
+    "Sect": "Sect",
+    "L": "L",
+    "LI": "LI",
+    "Figure": "Div",
+    "Div": "Div",
+    "Part": "Part",
+    "TOC": "TOC",
+    "TOCI": "TOCI",
+}
 
 
 @dataclass(frozen=True)
@@ -42,22 +51,27 @@ class Metadata:
     epoch: int | None = None  # creation time; SOURCE_DATE_EPOCH wins over it
 
 
-def render(page: Page, meta: Metadata) -> bytes:
-    """The page as a tagged, deterministic one-page PDF."""
+def render(pages: Sequence[Page], meta: Metadata, outline: Sequence[tuple[str, int]] = ()) -> bytes:
+    """The pages as a tagged, deterministic PDF.
+
+    ``outline`` lists bookmarks as (title, page index). Every page can be linked to by the name
+    ``page-N`` (N counting from 1). With several pages, each page's structure is a Part.
+    """
     ascii85, rl_config.useA85 = rl_config.useA85, 0  # binary streams: smaller, and faster
     try:
-        return _render(page, meta)
+        return _render(pages, meta, outline)
     finally:
         rl_config.useA85 = ascii85
 
 
-def _render(page: Page, meta: Metadata) -> bytes:
+def _render(pages: Sequence[Page], meta: Metadata, outline: Sequence[tuple[str, int]]) -> bytes:
     buffer = io.BytesIO()
+    first = pages[0]
     canvas = _TaggedCanvas(
         buffer,
-        pagesize=(page.width, page.height),
+        pagesize=(first.width, first.height),
         invariant=1,
-        initialFontName=page.font,
+        initialFontName=first.font,
         lang=LANGUAGES[meta.language].tag,
         pageCompression=1,
     )
@@ -68,13 +82,21 @@ def _render(page: Page, meta: Metadata) -> bytes:
     canvas.setKeywords(", ".join(meta.keywords))
     canvas.setCreator(f"briefing {__version__}")
     canvas.setViewerPreference("DisplayDocTitle", "true")
-    with canvas.artifact():
-        for shape in page.shapes:
-            _draw_shape(canvas, shape)
-    for item in page.items:
-        with canvas.element(item):
-            item.flowable.drawOn(canvas, item.x, item.y)
-    canvas.showPage()
+    for number, page in enumerate(pages, start=1):
+        canvas.setPageSize((page.width, page.height))
+        canvas.bookmarkPage(f"page-{number}")
+        with canvas.artifact():
+            for shape in page.shapes:
+                _draw_shape(canvas, shape)
+        part = (f"Part:{number}",) if len(pages) > 1 else ()
+        for item in page.items:
+            with canvas.element(item, part):
+                item.flowable.drawOn(canvas, item.x, item.y)
+        canvas.showPage()
+    for title, index in outline:
+        canvas.addOutlineEntry(title, f"page-{index + 1}", level=0)
+    if outline:
+        canvas.showOutline()
     canvas.finish(meta)
     canvas.save()
     return buffer.getvalue()
@@ -102,7 +124,7 @@ def _draw_shape(canvas: Canvas, shape: Shape) -> None:
 @dataclass
 class _Element:
     role: str
-    children: list[_Element | int | tuple[str, Any]] = field(default_factory=list)
+    children: list[_Element | tuple[int, int]] = field(default_factory=list)  # or (page, MCID)
     alt: str | None = None
 
 
@@ -113,9 +135,9 @@ class _TaggedCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._root = _Element("Document")
         self._groups: dict[tuple[str, ...], _Element] = {}
-        self._elements: dict[int, _Element] = {}
-        self._mcids: list[_Element] = []  # the element of each MCID, in MCID order
-        self._links: list[tuple[_Element, PDFDictionary]] = []
+        self._elements: dict[tuple[str, ...], _Element] = {}
+        self._mcids: list[list[_Element]] = [[]]  # per page, the element of each MCID
+        self._links: list[tuple[_Element, PDFDictionary, int]] = []  # with the page index
         self._current: _Element | None = None
 
     @contextmanager
@@ -126,15 +148,24 @@ class _TaggedCanvas(Canvas):
         self.addLiteral("EMC")
 
     @contextmanager
-    def element(self, item: Placed) -> Iterator[None]:
-        """Mark what is drawn inside as (part of) the structure element of ``item``."""
-        element = self._elements.get(item.element)
+    def element(self, item: Placed, part: tuple[str, ...] = ()) -> Iterator[None]:
+        """Mark what is drawn inside as (part of) the structure element of ``item``.
+
+        Items whose role is ``Artifact`` (page numbers) are marked as artifacts instead.
+        """
+        if item.role == "Artifact":
+            with self.artifact():
+                yield
+            return
+        key = (*part, str(item.element))
+        element = self._elements.get(key)
         if element is None:
-            element = self._elements[item.element] = _Element(item.role, alt=item.alt)
-            self._parent(item.parents).children.append(element)
-        mcid = len(self._mcids)
-        self._mcids.append(element)
-        element.children.append(mcid)
+            element = self._elements[key] = _Element(item.role, alt=item.alt)
+            self._parent((*part, *item.parents)).children.append(element)
+        page_mcids = self._mcids[-1]
+        mcid = len(page_mcids)
+        page_mcids.append(element)
+        element.children.append((len(self._mcids) - 1, mcid))
         self.addLiteral(f"/{item.role} <</MCID {mcid}>> BDC")
         self._current = element
         yield
@@ -156,23 +187,54 @@ class _TaggedCanvas(Canvas):
         if self._current is not None and isinstance(annotation, PDFDictionary):
             link = _Element("Link")
             self._current.children.append(link)
-            annotation["StructParent"] = 1 + len(self._links)
-            uri = annotation["A"]["URI"].s if "A" in annotation.dict else ""
-            annotation["Contents"] = PDFString(f"Link to {uri}")
-            self._links.append((link, annotation))
+            self._links.append((link, annotation, len(self._mcids) - 1))
+            if "A" in annotation.dict:
+                annotation["Contents"] = PDFString(f"Link to {annotation['A']['URI'].s}")
         super()._addAnnotation(annotation, name, addtopage)
 
+    def linkRect(
+        self,
+        contents: str,
+        destinationname: str,
+        Rect: Any = None,
+        addtopage: int = 1,
+        name: str | None = None,
+        relative: int = 1,
+        **kw: Any,
+    ) -> None:
+        """An internal link, as a dictionary that the structure tree can point at."""
+        annotation = PDFDictionary(
+            {
+                "Type": PDFName("Annot"),
+                "Subtype": PDFName("Link"),
+                "Rect": PDFArray(self._absRect(Rect, relative)),
+                "Border": PDFArray([0, 0, 0]),
+                "Dest": self._bookmarkReference(destinationname),
+                "Contents": PDFString(f"Link to {contents or destinationname}"),
+            }
+        )
+        self._addAnnotation(annotation, name, addtopage)
+
+    def showPage(self) -> None:
+        super().showPage()
+        self._mcids.append([])
+
     def finish(self, meta: Metadata) -> None:
-        """Write the structure tree, ParentTree, MarkInfo and XMP metadata (after ``showPage``)."""
+        """Write the structure tree, ParentTree, MarkInfo and XMP metadata (after the pages)."""
         doc = self._doc
-        page = doc.Pages.pages[-1]
-        page.__NoDefault__ = [*page.__NoDefault__, "StructParents", "Tabs"]
-        page.StructParents = 0
-        page.Tabs = PDFName("S")
-        page_ref = doc.Reference(page)
+        pages = doc.Pages.pages
+        page_refs = []
+        for index, page in enumerate(pages):
+            page.__NoDefault__ = [*page.__NoDefault__, "StructParents", "Tabs"]
+            page.StructParents = index
+            page.Tabs = PDFName("S")
+            page_refs.append(doc.Reference(page))
         tree_root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
         tree_ref = doc.Reference(tree_root)
         refs: dict[int, Any] = {}
+        first_key = len(pages)  # ParentTree keys after the pages' are the annotations'
+        for key, (_, annotation, _) in enumerate(self._links, start=first_key):
+            annotation["StructParent"] = key
 
         def build(element: _Element, parent_ref: Any) -> Any:
             node = PDFDictionary(
@@ -184,32 +246,32 @@ class _TaggedCanvas(Canvas):
             refs[id(element)] = ref
             kids: list[Any] = []
             for child in element.children:
-                if isinstance(child, int):
-                    kids.append(child)
-                    node["Pg"] = page_ref
-                elif isinstance(child, _Element):
+                if isinstance(child, tuple):
+                    page_index, mcid = child
+                    node["Pg"] = page_refs[page_index]
+                    kids.append(mcid)
+                else:
                     kids.append(build(child, ref))
-            for link, annotation in self._links:
+            for link, annotation, page_index in self._links:
                 if link is element:
-                    kids.append(
-                        PDFDictionary(
-                            {
-                                "Type": PDFName("OBJR"),
-                                "Obj": doc.Reference(annotation),
-                                "Pg": page_ref,
-                            }
-                        )
-                    )
+                    objr = {
+                        "Type": PDFName("OBJR"),
+                        "Obj": doc.Reference(annotation),
+                        "Pg": page_refs[page_index],
+                    }
+                    kids.append(PDFDictionary(objr))
             node["K"] = PDFArray(kids)
             return ref
 
         document = build(self._root, tree_ref)
-        nums: list[Any] = [0, PDFArray([refs[id(element)] for element in self._mcids])]
-        for index, (link, _) in enumerate(self._links, start=1):
-            nums += [index, refs[id(link)]]
+        nums: list[Any] = []
+        for index, owners in enumerate(self._mcids[: len(pages)]):
+            nums += [index, PDFArray([refs[id(element)] for element in owners])]
+        for key, (link, _, _) in enumerate(self._links, start=first_key):
+            nums += [key, refs[id(link)]]
         tree_root["K"] = document
         tree_root["ParentTree"] = doc.Reference(PDFDictionary({"Nums": PDFArray(nums)}))
-        tree_root["ParentTreeNextKey"] = 1 + len(self._links)
+        tree_root["ParentTreeNextKey"] = first_key + len(self._links)
         catalog = doc.Catalog
         catalog.StructTreeRoot = tree_ref
         catalog.MarkInfo = PDFDictionary({"Marked": "true"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,9 @@ from .output import write_atomic
 from .reader import Source, parse, read
 from .theme import themed
 
+FORMATS = ("pdf", "png")
+ContentSource = str | Path | dict[str, Any]
+
 
 @dataclass(frozen=True)
 class Result:
@@ -29,6 +33,7 @@ class Result:
     body_size: float
     seconds: float
     warnings: list[Problem] = field(default_factory=list)
+    preview: Path | None = None  # the PNG, when asked for
 
     @property
     def fit(self) -> str:
@@ -36,7 +41,7 @@ class Result:
         return f"fit {self.scale:.0%}, body {self.body_size:.1f} pt"
 
 
-def check(content: str | Path | dict[str, Any]) -> tuple[Content, list[Problem]]:
+def check(content: ContentSource) -> tuple[Content, list[Problem]]:
     """Validate content without rendering: the model and its warnings, or :class:`ContentError`."""
     model = load(_source(content))
     theme = themed(model.design)
@@ -46,39 +51,49 @@ def check(content: str | Path | dict[str, Any]) -> tuple[Content, list[Problem]]
     return model, checks.warnings(model)
 
 
-def render(
-    model: Content, paper: str | None = None, base: Path | None = None
-) -> tuple[bytes, layout.Page]:
-    """Lay out and draw validated content; return the PDF bytes and the page they show.
+def lay_out(model: Content, paper: str | None = None, base: Path | None = None) -> layout.Page:
+    """The page of validated content, fitted. ``base``: the folder file names start from."""
+    return layout.compose(model, themed(model.design), paper or model.paper, base or Path.cwd())
 
-    ``base`` is the folder that file names in the content (the logo) are relative to.
-    """
-    page = layout.compose(model, themed(model.design), paper or model.paper, base or Path.cwd())
-    epoch = calendar.timegm(model.date.timetuple()) if model.date else None
+
+def metadata(model: Content) -> pdf.Metadata:
+    """What the PDF of ``model`` says about itself."""
     subject = " – ".join(str(part) for part in (model.subtitle, model.office) if part)
     keywords = tuple(str(k) for k in (model.title, model.subtitle, model.organization) if k)
-    meta = pdf.Metadata(
+    return pdf.Metadata(
         title=f"{model.title}: {model.subtitle}" if model.subtitle else str(model.title),
         author=str(model.organization),
         subject=subject or str(model.title),
         keywords=keywords + tuple(str(s.heading) for s in model.sections),
         language=model.language,
-        epoch=epoch,
+        epoch=calendar.timegm(model.date.timetuple()) if model.date else None,
     )
-    return pdf.render(page, meta), page
+
+
+def render(
+    model: Content, paper: str | None = None, base: Path | None = None
+) -> tuple[bytes, layout.Page]:
+    """Lay out and draw validated content; return the PDF bytes and the page they show."""
+    page = lay_out(model, paper, base)
+    return pdf.render([page], metadata(model)), page
 
 
 def build(
-    content: str | Path | dict[str, Any],
+    content: ContentSource,
     output: str | Path | None = None,
     paper: str | None = None,
+    formats: Sequence[str] = ("pdf",),
 ) -> Result:
-    """Build one briefing PDF from a content file (or a dict) and write it atomically.
+    """Build one briefing from a content file (or a dict) and write it atomically.
 
-    ``output`` defaults to the content file's name with ``.pdf``. Raises :class:`ContentError`
-    for problems in the content; the previous output is then left untouched.
+    ``output`` defaults to the content file's name with ``.pdf``; ``formats`` may add ``png``,
+    a preview written beside the PDF. Raises :class:`ContentError` for problems in the
+    content; the previous output is then left untouched.
     """
     start = time.perf_counter()
+    unknown = set(formats) - set(FORMATS)
+    if unknown or not formats:
+        raise ValueError(f"formats are {', '.join(FORMATS)}; got {', '.join(formats)}")
     model, warnings = check(content)
     base = Path.cwd() if isinstance(content, dict) else Path(content).parent
     data, page = render(model, paper, base)
@@ -87,7 +102,14 @@ def build(
             raise ValueError("an output path is needed when content is given as a dict")
         output = Path(content).with_suffix(".pdf")
     target = Path(output)
-    write_atomic(target, data)
+    preview = None
+    if "png" in formats:
+        from .preview import png
+
+        preview = target.with_suffix(".png")
+        write_atomic(preview, png(data))
+    if "pdf" in formats:
+        write_atomic(target, data)
     return Result(
         target,
         1,
@@ -96,10 +118,11 @@ def build(
         page.body_size,
         time.perf_counter() - start,
         warnings,
+        preview,
     )
 
 
-def _source(content: str | Path | dict[str, Any]) -> Source:
+def _source(content: ContentSource) -> Source:
     if isinstance(content, dict):
         return parse(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), "<dict>")
     return read(content)

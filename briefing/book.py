@@ -1,0 +1,219 @@
+"""A briefing book: a cover, a contents page with links, then every sheet on its own page.
+
+Each sheet is laid out exactly as it would be alone; the book adds page numbers to their feet,
+a bookmark per sheet, and a contents page whose entries link to the sheets.
+"""
+
+from __future__ import annotations
+
+import datetime
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from . import layout, markup, pdf
+from .errors import ContentError, Problem
+from .flow import fitted
+from .language import LANGUAGES, Language
+from .layout import Page, Placed, Shape
+from .model import Content
+from .output import write_atomic
+from .pipeline import check, lay_out
+from .theme import Theme, themed
+
+
+@dataclass(frozen=True)
+class BookResult:
+    """What a book build made."""
+
+    output: Path
+    pages: int
+    sheets: int
+    seconds: float
+    warnings: list[Problem]
+
+
+def build_book(
+    contents: Sequence[Path], output: Path, title: str | None = None, paper: str | None = None
+) -> BookResult:
+    """Build a book of the content files and write it atomically; raise :class:`ContentError`
+    with the problems of every file that has any."""
+    start = time.perf_counter()
+    sheets: list[tuple[Content, Page]] = []
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    for content in contents:
+        try:
+            model, found = check(content)
+            sheets.append((model, lay_out(model, paper or None, content.parent)))
+            warnings += found
+        except ContentError as error:
+            problems += error.problems
+    if problems:
+        raise ContentError(problems)
+    if not sheets:
+        raise ValueError("a book needs at least one content file")
+    first = sheets[0][0]
+    theme = themed(first.design)
+    styles = layout.styles(first, theme, contents[0].parent)
+    size = (sheets[0][1].width, sheets[0][1].height)
+    words = LANGUAGES[first.language]
+    dates = [model.date for model, _ in sheets if model.date]
+    latest = max(dates) if dates else None
+    name = title or f"{first.organization}: briefing book"
+    pages = [
+        _cover(name, latest, len(sheets), first, theme, styles, size, words),
+        _contents(sheets, theme, styles, size),
+    ]
+    for number, (_, page) in enumerate(sheets, start=3):
+        _number(page, number, theme, styles)
+    pages += [page for _, page in sheets]
+    outline = [("Contents", 1)] + [(_entry_title(m), i) for i, (m, _) in enumerate(sheets, 2)]
+    meta = pdf.Metadata(
+        title=name,
+        author=str(first.organization),
+        subject=f"{len(sheets)} briefings",
+        keywords=tuple(str(model.title) for model, _ in sheets),
+        language=first.language,
+        epoch=int(
+            datetime.datetime.combine(latest, datetime.time(), datetime.timezone.utc).timestamp()
+        )
+        if latest
+        else None,
+    )
+    write_atomic(output, pdf.render(pages, meta, outline))
+    return BookResult(output, len(pages), len(sheets), time.perf_counter() - start, warnings)
+
+
+def _entry_title(model: Content) -> str:
+    return f"{model.title}: {model.subtitle}" if model.subtitle else str(model.title)
+
+
+def _band(page: Page, theme: Theme) -> float:
+    bottom = page.height - theme.band_height
+    page.shapes.append(Shape("rect", 0, bottom, page.width, theme.band_height, theme.primary))
+    page.shapes.append(
+        Shape("rect", 0, bottom - theme.band_stripe, page.width, theme.band_stripe, theme.accent)
+    )
+    return bottom - theme.band_stripe
+
+
+def _put(
+    page: Page,
+    paragraph: Paragraph,
+    x: float,
+    top: float,
+    width: float,
+    role: str,
+    parents: tuple[str, ...] = (),
+) -> float:
+    paragraph = fitted(paragraph, width)
+    page.items.append(
+        Placed(
+            paragraph,
+            x,
+            top - paragraph.height,
+            width,
+            paragraph.height,
+            role,
+            len(page.items) + 1,
+            parents,
+        )
+    )
+    return top - paragraph.height
+
+
+def _cover(
+    title: str,
+    date: datetime.date | None,
+    count: int,
+    first: Content,
+    theme: Theme,
+    styles: dict[str, ParagraphStyle],
+    size: tuple[float, float],
+    words: Language,
+) -> Page:
+    page = Page(size[0], size[1], 1.0, 1.0, theme.body_size, styles["body"].fontName)
+    inner = page.width - 2 * theme.margin_x
+    top = _band(page, theme)
+    _put(
+        page,
+        Paragraph(markup.plain(first.organization), styles["band"]),
+        theme.margin_x,
+        page.height - theme.band_height / 2 + 6,
+        inner,
+        "P",
+    )
+    big = ParagraphStyle("cover title", parent=styles["title"], fontSize=34, leading=40)
+    y = _put(
+        page,
+        Paragraph(markup.plain(title), big),
+        theme.margin_x,
+        top - page.height * 0.25,
+        inner,
+        "H1",
+    )
+    lines = [f"{count} briefing{'s' if count != 1 else ''}"]
+    if date is not None:
+        lines.append(words.date_line(date))
+    _put(
+        page,
+        Paragraph(markup.escape(" · ".join(lines)), styles["subtitle"]),
+        theme.margin_x,
+        y - 10,
+        inner,
+        "P",
+    )
+    return page
+
+
+def _contents(
+    sheets: list[tuple[Content, Page]],
+    theme: Theme,
+    styles: dict[str, ParagraphStyle],
+    size: tuple[float, float],
+) -> Page:
+    page = Page(size[0], size[1], 1.0, 1.0, theme.body_size, styles["body"].fontName)
+    inner = page.width - 2 * theme.margin_x
+    y = _band(page, theme) - 30
+    y = _put(page, Paragraph("Contents", styles["title"]), theme.margin_x, y, inner, "H1") - 14
+    number_style = ParagraphStyle("page number", parent=styles["lead"], alignment=TA_RIGHT)
+    for index, (model, _) in enumerate(sheets, start=3):
+        target = f"#page-{index}"
+        text = markup.link(target, _entry_title(model), theme.primary)
+        parents = ("TOC:1", f"TOCI:{index}")
+        bottom = _put(
+            page,
+            Paragraph(text, styles["lead"]),
+            theme.margin_x,
+            y,
+            inner - 40,
+            "Reference",
+            parents,
+        )
+        _put(
+            page,
+            Paragraph(markup.link(target, str(index), theme.primary), number_style),
+            theme.margin_x + inner - 40,
+            y,
+            40,
+            "Reference",
+            parents,
+        )
+        page.shapes.append(Shape("line", theme.margin_x, bottom - 5, inner, 0, theme.rule, 0.6))
+        y = bottom - 12
+    return page
+
+
+def _number(page: Page, number: int, theme: Theme, styles: dict[str, ParagraphStyle]) -> None:
+    """The page number at the foot of a sheet, right-aligned below its footer (an artifact)."""
+    style = ParagraphStyle("folio", parent=styles["date"])
+    paragraph = fitted(Paragraph(str(number), style), 60)
+    page.items.append(
+        Placed(paragraph, page.width - theme.margin_x - 60, 14, 60, paragraph.height, "Artifact", 0)
+    )

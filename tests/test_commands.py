@@ -1,0 +1,214 @@
+"""watch, bulk builds, the briefing book, new, PNG previews and the Python API."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pikepdf
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from briefing import ContentError, build
+
+from .conftest import MINIMAL, ROOT, SAMPLE, run
+
+
+def wait_for(condition, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+def test_watch_rebuilds_keeps_last_good_pdf_and_stops_cleanly(tmp_path: Path) -> None:
+    content = tmp_path / "content.yaml"
+    pdf = tmp_path / "content.pdf"
+    content.write_text(MINIMAL, encoding="utf-8")
+    log = tmp_path / "log.txt"
+    with log.open("w") as out:
+        watcher = subprocess.Popen(
+            [sys.executable, "-m", "briefing", "watch"],
+            cwd=tmp_path,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_for(lambda: pdf.exists() and "built" in log.read_text())
+        first = pdf.read_bytes()
+
+        content.write_text(MINIMAL.replace("Testland", "Editland"), encoding="utf-8")
+        wait_for(lambda: pdf.read_bytes() != first)
+        assert "Editland" in PdfReader(pdf).pages[0].extract_text()
+        good = pdf.read_bytes()
+
+        content.write_text(MINIMAL.replace("title: Testland", "titel: Testland"), encoding="utf-8")
+        wait_for(lambda: "did you mean 'title'?" in log.read_text())
+        assert "content.yaml:2:1: error: unknown key 'titel'" in log.read_text()
+        assert pdf.read_bytes() == good
+
+        content.write_text(MINIMAL.replace("Testland", "Fixland"), encoding="utf-8")
+        wait_for(lambda: pdf.read_bytes() != good)
+        assert "Fixland" in PdfReader(pdf).pages[0].extract_text()
+    finally:
+        watcher.send_signal(signal.SIGINT)
+        code = watcher.wait(timeout=20)
+    assert code == 0
+    assert "Traceback" not in log.read_text()
+
+
+def test_watch_follows_the_logo(tmp_path: Path) -> None:
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (40, 40), "#112E51").save(logo)
+    content = tmp_path / "content.yaml"
+    content.write_text(MINIMAL + "logo:\n  file: logo.png\n  alt: A square\n", encoding="utf-8")
+    pdf = tmp_path / "content.pdf"
+    watcher = subprocess.Popen(
+        [sys.executable, "-m", "briefing", "watch"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(pdf.exists)
+        before = pdf.read_bytes()
+        Image.new("RGB", (80, 40), "#A31F34").save(logo)
+        wait_for(lambda: pdf.read_bytes() != before)
+    finally:
+        watcher.send_signal(signal.SIGINT)
+        assert watcher.wait(timeout=20) == 0
+
+
+def test_bulk_build_with_a_failing_file(tmp_path: Path) -> None:
+    sheets = tmp_path / "sheets"
+    sheets.mkdir()
+    for name in "abcdef":
+        (sheets / f"{name}.yaml").write_text(
+            MINIMAL.replace("Testland", name.upper() + "land"), encoding="utf-8"
+        )
+    (sheets / "c.yaml").write_text(MINIMAL + "title: again\n", encoding="utf-8")
+    (sheets / "notes.txt").write_text("not content", encoding="utf-8")
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(MINIMAL, encoding="utf-8")
+    result = run("build", "sheets", "extra.yaml", cwd=tmp_path)
+    assert result.returncode == 2
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["file", "pages", "fit", "time", "status"]
+    rows = {line.split()[0]: line for line in lines[2:-1]}
+    assert list(rows) == [*(f"sheets/{n}.yaml" for n in "abcdef"), "extra.yaml"]
+    assert rows["sheets/c.yaml"].split()[-1] == "failed"
+    assert all(rows[f"sheets/{n}.yaml"].endswith("ok") for n in "abdef")
+    assert lines[-1] == "6 built, 1 failed"
+    assert result.stderr.startswith("sheets/c.yaml:6:1: error: duplicate key 'title'")
+    for name in "abdef":
+        assert len(PdfReader(sheets / f"{name}.pdf").pages) == 1
+    assert not (sheets / "c.pdf").exists()
+
+
+def test_book(tmp_path: Path) -> None:
+    other = tmp_path / "other.yaml"
+    other.write_text(MINIMAL + "subtitle: Overview\ndate: 2020-02-03\n", encoding="utf-8")
+    book = tmp_path / "book.pdf"
+    result = run("book", SAMPLE, other, "-o", book, "--title", "Sahel briefings", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "wrote" in result.stdout and "(4 pages: cover, contents and 2 sheets)" in result.stdout
+    reader = PdfReader(book)
+    assert len(reader.pages) == 4
+    cover, contents = (reader.pages[i].extract_text() for i in (0, 1))
+    assert "Sahel briefings" in cover and "2 briefings" in cover
+    assert "Updated February 3, 2020" in cover  # the latest sheet's date
+    assert "Niger: INL Program Overview" in contents and "Testland: Overview" in contents
+    assert reader.pages[2].extract_text().rstrip().endswith("3")
+    assert reader.pages[3].extract_text().rstrip().endswith("4")
+    assert [o.title for o in reader.outline] == [
+        "Contents",
+        "Niger: INL Program Overview",
+        "Testland: Overview",
+    ]
+    assert [reader.get_destination_page_number(o) for o in reader.outline] == [1, 2, 3]
+    with pikepdf.open(book) as pdf:
+        targets = []
+        for annotation in pdf.pages[1].Annots:
+            destination = annotation.Dest
+            page = destination[0] if isinstance(destination, pikepdf.Array) else None
+            targets.append(next(i for i, p in enumerate(pdf.pages) if p.obj == page))
+            assert "/StructParent" in annotation
+        assert targets == [2, 2, 3, 3]  # each entry's title and page number link to the sheet
+        assert [p.obj.StructParents for p in pdf.pages] == [0, 1, 2, 3]
+        parts = [k for k in pdf.Root.StructTreeRoot.K.K if k.S == "/Part"]
+        assert len(parts) == 4
+    again = tmp_path / "again.pdf"
+    run("book", SAMPLE, other, "-o", again, "--title", "Sahel briefings", cwd=ROOT)
+    assert again.read_bytes() == book.read_bytes()
+
+
+def test_book_reports_every_bad_file(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("title: [x]\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(MINIMAL + "paper: legal\n", encoding="utf-8")
+    result = run("book", "a.yaml", "b.yaml", "-o", "book.pdf", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "a.yaml:1:8: error: found a list" in result.stderr
+    assert "b.yaml:6:8: error: found text 'legal'" in result.stderr
+    assert not (tmp_path / "book.pdf").exists()
+
+
+def test_new_writes_a_starter_that_builds(tmp_path: Path) -> None:
+    result = run("new", "ghana", cwd=tmp_path)
+    assert result.returncode == 0 and "wrote ghana.yaml" in result.stdout
+    text = (tmp_path / "ghana.yaml").read_text(encoding="utf-8")
+    assert "title: Ghana" in text and text.count("#") > 10
+    built = run("build", "ghana.yaml", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    assert len(PdfReader(tmp_path / "ghana.pdf").pages) == 1
+    again = run("new", "ghana", cwd=tmp_path)
+    assert again.returncode == 2 and "ghana.yaml already exists" in again.stderr
+    assert (tmp_path / "ghana.yaml").read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("formats", ["png", "pdf,png"])
+def test_png_preview(tmp_path: Path, formats: str) -> None:
+    (tmp_path / "content.yaml").write_text(MINIMAL, encoding="utf-8")
+    result = run("build", "--format", formats, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    image = Image.open(tmp_path / "content.png")
+    assert image.size == (1224, 1584)  # Letter at 144 dpi
+    assert (tmp_path / "content.pdf").exists() == ("pdf" in formats)
+
+
+def test_bad_format_is_refused(tmp_path: Path) -> None:
+    result = run("build", "--format", "docx", cwd=tmp_path)
+    assert result.returncode == 2 and "expected pdf, png or pdf,png" in result.stderr
+
+
+def test_python_api(tmp_path: Path) -> None:
+    result = build(SAMPLE, tmp_path / "niger.pdf")
+    assert (result.pages, result.paper, result.warnings) == (1, "letter", [])
+    assert result.fit.startswith("fit ") and result.output.exists()
+    result = build(
+        {"organization": "O", "title": "T", "sections": [{"heading": "H"}]},
+        tmp_path / "t.pdf",
+        paper="a4",
+        formats=("pdf", "png"),
+    )
+    assert result.paper == "a4" and result.preview == tmp_path / "t.png"
+    assert [w.message for w in result.warnings] == ["the section 'H' has no text"]
+    with pytest.raises(ContentError) as error:
+        build({"title": "T"}, tmp_path / "x.pdf")
+    assert "<dict>:1:1: error: the top level has no 'organization'" in str(error.value)
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_watch_with_an_output_path_stops_on_ctrl_c(tmp_path: Path) -> None:
+    watcher = subprocess.Popen(
+        [sys.executable, "-m", "briefing", "watch", str(SAMPLE), "-o", str(tmp_path / "x.pdf")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    wait_for((tmp_path / "x.pdf").exists)
+    watcher.send_signal(signal.SIGINT)
+    assert watcher.wait(timeout=20) == 0
+    assert watcher.stderr is not None and b"Traceback" not in watcher.stderr.read()
