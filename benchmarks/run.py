@@ -250,11 +250,65 @@ def main() -> None:
                 "target >= 2",
             )
 
+    with tempfile.TemporaryDirectory() as folder:
+        sheets = Path(folder)
+        for number in range(batch):
+            (sheets / f"sheet{number:03}.yaml").write_bytes(SAMPLE.read_bytes())
+        start = time.perf_counter()
+        subprocess.run([*cli, "build", str(sheets)], check=True, capture_output=True)
+        rate = batch / (time.perf_counter() - start)
+        row(
+            f"batch of {batch}: briefing build FOLDER (parallel, whole process)",
+            f"{rate:.1f} sheets/s",
+        )
+        if "typst-py" in rates:
+            row(
+                "batch: briefing build FOLDER / typst-py",
+                f"{rate / rates['typst-py']:.2f}",
+                "target >= 2",
+            )
+
+    print("\n# Watch: save to new PDF, median")
+    latencies = watch_latency(cli, 5 if args.quick else 20)
+    row(
+        "watch: save-to-new-PDF latency",
+        f"{statistics.median(latencies):.0f} ms",
+        "target well under 100 ms",
+    )
+
     print("\n# Peak memory of one build (whole process, maximum resident set)")
     for name, mb in peaks.items():
         row(f"peak memory: {name}", f"{mb:.0f} MB", "target < 100 MB" if "briefing" in name else "")
 
     write_results(rows)
+
+
+def watch_latency(cli: list[str], edits: int) -> list[float]:
+    """Milliseconds from saving the content file to the new PDF being in place, per edit."""
+    with tempfile.TemporaryDirectory() as folder:
+        content = Path(folder) / "content.yaml"
+        pdf = content.with_suffix(".pdf")
+        text = SAMPLE.read_text(encoding="utf-8")
+        content.write_text(text, encoding="utf-8")
+        watcher = subprocess.Popen(
+            [*cli, "watch", str(content)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        try:
+            while not pdf.exists():
+                time.sleep(0.01)
+            latencies = []
+            for edit in range(edits):
+                time.sleep(0.3)  # let the watcher settle between saves
+                before = pdf.stat().st_mtime_ns
+                start = time.perf_counter()
+                content.write_text(text.replace("Niger", f"Niger {edit}", 1), encoding="utf-8")
+                while pdf.stat().st_mtime_ns == before:
+                    time.sleep(0.001)
+                latencies.append((time.perf_counter() - start) * 1000)
+            return latencies
+        finally:
+            watcher.terminate()
+            watcher.wait()
 
 
 def write_results(rows: list[tuple[str, str, str]]) -> None:
