@@ -203,3 +203,35 @@ def test_missing_content_file(tmp_path: Path) -> None:
     result = run("build", "nowhere.yaml", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.startswith("nowhere.yaml:1:1: error: cannot read the file")
+
+
+def test_writers_warnings_are_located(tmp_path: Path) -> None:
+    long_body = " ".join(["Plenty of words here."] * 60)
+    content = (
+        "organization: Office\ntitle: Testland\n"
+        "lead: The NGO works with the Ministry of Health (MOH) and UNICEF.\n"
+        "sections:\n"
+        "  - heading: Empty\n"
+        "  - heading: Short\n    body: A few words about the Ministry of Health (MOH).\n"
+        "  - heading: Short too\n    body: Another short section.\n"
+        f"  - heading: Long\n    body: {long_body}\n"
+    )
+    (tmp_path / "content.yaml").write_text(content, encoding="utf-8")
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout == "content.yaml: ok, 4 warning(s)\n"
+    lines = result.stderr.splitlines()
+    assert lines[0] == (
+        "content.yaml:3:11: warning: 'NGO' is used before it is spelled out; "
+        "expected the full name followed by (NGO) at its first use"
+    )
+    assert lines[1].startswith(
+        "content.yaml:3:59: warning: 'UNICEF' is used before it is spelled out"
+    )
+    assert lines[2].startswith("content.yaml:5:14: warning: the section 'Empty' has no text")
+    assert lines[3].startswith(
+        "content.yaml:10:14: warning: the section 'Long' has 240 words, "
+        "over three times as many as a typical section here"
+    )
+    built = run("build", cwd=tmp_path)
+    assert built.returncode == 0 and built.stderr == result.stderr

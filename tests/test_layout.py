@@ -26,20 +26,8 @@ from briefing.pipeline import check, render
 from briefing.theme import Theme, grayscale, themed
 
 from .conftest import ROOT, SAMPLE, run
+from .visual import EXTRAS, SAMPLE_TREE
 
-SAMPLE_TREE: dict[str, Any] = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
-EXTRAS: dict[str, Any] = {
-    "at_a_glance": [
-        {"label": "Capital", "value": "Niamey"},
-        {"label": "Funding", "value": "TSCTP"},
-    ],
-    "contacts": [
-        {"name": "U.S. Embassy Niamey", "role": "Political Section", "email": "contact@example.org"}
-    ],
-    "online": "https://www.state.gov/inl-niger",
-    "marking": "UNCLASSIFIED",
-    "logo": {"file": str(ROOT / "examples" / "seal.svg"), "alt": "A round emblem with a star"},
-}
 LONG_URL = (
     "See https://www.state.gov/bureau-of-international-narcotics-and-law-enforcement-"
     "affairs/releases/2019/niger-program-summary-and-detailed-annual-report for more."
@@ -76,8 +64,28 @@ def printed(paragraph: str, pdf_text: str) -> bool:
 
 
 def assert_clean_page(data: bytes, page: Page, tmp_path: Path) -> None:
-    """One page; no line wider than its column; glyphs inside the margins; no overlaps."""
+    """One page; no line wider than its column; glyphs inside the margins; no overlaps; no
+    heading left at the foot of a column; no paragraph split into a lone line."""
     theme = Theme()
+    for heading in page.items:
+        if heading.role != "H2" or not heading.parents[0].startswith("Sect"):
+            continue
+        following = [
+            i
+            for i in page.items
+            if i.parents[:1] == heading.parents[:1]
+            and i.role != "H2"
+            and i.y + i.height <= heading.y + heading.height + 0.5
+        ]
+        if following:  # a section with a body: its text starts right under (or beside) it
+            assert min(heading.y - (i.y + i.height) for i in following) < 25, heading
+    parts: dict[int, list[Any]] = {}
+    for item in page.items:
+        if item.role in ("P", "LBody"):
+            parts.setdefault(item.element, []).append(item)
+    for split in (p for p in parts.values() if len(p) > 1):
+        for part in split:
+            assert part.height >= 2 * part.flowable.style.leading - 0.1, "a lone line"
     for item in page.items:
         if hasattr(item.flowable, "blPara"):
             assert not overflows(item.flowable), f"a line of {item.role} is wider than its column"

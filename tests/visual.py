@@ -15,8 +15,8 @@ from briefing.pipeline import check, render
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCES = Path(__file__).resolve().parent / "references"
 SCALE = 0.6  # render resolution: 43 dpi keeps the references small and still shows layout
-_SAMPLE = yaml.safe_load((ROOT / "content.yaml").read_text(encoding="utf-8"))
-_EXTRAS: dict[str, Any] = {
+SAMPLE_TREE: dict[str, Any] = yaml.safe_load((ROOT / "content.yaml").read_text(encoding="utf-8"))
+EXTRAS: dict[str, Any] = {
     "at_a_glance": [
         {"label": "Capital", "value": "Niamey"},
         {"label": "Funding", "value": "TSCTP"},
@@ -31,11 +31,11 @@ _EXTRAS: dict[str, Any] = {
 CASES: dict[str, Path | dict[str, Any]] = {
     "sample": ROOT / "content.yaml",
     "niger-fr": ROOT / "examples" / "niger-fr.yaml",
-    "two-column-extras": {**_SAMPLE, **_EXTRAS},
-    "single-column-extras": {**_SAMPLE, **_EXTRAS, "design": {"layout": "single-column"}},
+    "two-column-extras": {**SAMPLE_TREE, **EXTRAS},
+    "single-column-extras": {**SAMPLE_TREE, **EXTRAS, "design": {"layout": "single-column"}},
     "sidebar-serif": {
-        **_SAMPLE,
-        **_EXTRAS,
+        **SAMPLE_TREE,
+        **EXTRAS,
         "design": {
             "layout": "sidebar",
             "font": "Noto Serif",
@@ -43,7 +43,7 @@ CASES: dict[str, Path | dict[str, Any]] = {
             "accent": "#8A4B08",
         },
     },
-    "short": {**_SAMPLE, "sections": _SAMPLE["sections"][:1], "key_figures": []},
+    "short": {**SAMPLE_TREE, "sections": SAMPLE_TREE["sections"][:1], "key_figures": []},
 }
 
 
