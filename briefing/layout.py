@@ -11,9 +11,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
@@ -189,7 +191,7 @@ class _Sheet:
                 fontName=font,
                 fontSize=points,
                 leading=points * leading,
-                textColor=colour,
+                textColor=_colour(colour),
                 **extra,
             )
 
@@ -785,6 +787,12 @@ class _Measured:
         page.items.append(
             Placed(flowable, x, y, width, flowable.height, role, element, parents, alt)
         )
+
+
+@cache
+def _colour(hex_colour: str) -> Color:
+    """A ReportLab colour, made once: ReportLab would parse a hex string at every draw."""
+    return HexColor(hex_colour)
 
 
 def _single(paragraph: Paragraph, role: str) -> _Region:
