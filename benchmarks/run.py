@@ -1,6 +1,6 @@
 """Benchmark briefing against Typst (typst-py) and WeasyPrint on the Niger sheet, in one run.
 
-    pip install -e '.[bench]' && python benchmarks/run.py
+    pip install '.[bench]' && python benchmarks/run.py
 
 Prints medians and ratios and writes them, with the machine and date, to benchmarks/RESULTS.md.
 WeasyPrint needs Pango from the system (Debian: libpango-1.0-0 libpangoft2-1.0-0).

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 FONT_DIR = Path(__file__).parent / "fonts"
 FAMILIES = {"Noto Sans": "NotoSans", "Noto Serif": "NotoSerif"}
@@ -36,7 +37,9 @@ def register(family: str, italic: bool = True) -> Faces:
     wanted = [faces.regular, faces.bold] + ([faces.italic, faces.bold_italic] if italic else [])
     for name in wanted:
         if name not in _registered:
-            pdfmetrics.registerFont(TTFont(name, FONT_DIR / f"{name}.ttf"))
+            font = TTFont(name, FONT_DIR / f"{name}.ttf")
+            _remember_subsets(font.face)
+            pdfmetrics.registerFont(font)
             _registered.add(name)
     pdfmetrics.registerFontFamily(
         faces.regular,
@@ -49,6 +52,14 @@ def register(family: str, italic: bool = True) -> Faces:
 
 
 _registered: set[str] = set()
+
+
+def _remember_subsets(face: Any) -> None:
+    """Keep the embedded subsets a face makes: rebuilds (watch, a batch of sheets) mostly use
+    the same characters, and ReportLab would otherwise subset the font anew for each PDF."""
+    make = face.makeSubset
+    remembered = lru_cache(maxsize=32)(lambda codes: make(list(codes)))
+    face.makeSubset = lambda subset: remembered(tuple(subset))
 
 
 @cache

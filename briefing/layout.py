@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 PAPER = {"letter": LETTER, "a4": A4}
 _FIT_STEPS = 6  # trial scales at most, after the design size
-_AIR_STEPS = 6
+_AIR_STEPS = 5
 
 
 @dataclass
