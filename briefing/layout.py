@@ -23,7 +23,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from . import markup
 from .errors import ContentError, Problem
-from .flow import Block, Column, Piece, fitted, pack, realize, shortest, stacked_height
+from .flow import Block, fitted, realize, shortest, stacked_height
 from .fonts import Faces, register
 from .hyphenation import prepare
 from .language import LANGUAGES
@@ -153,6 +153,8 @@ class _Sheet:
                 low, high = (middle, high) if fits else (low, middle)
             return full.page(low)
         floor = t.min_body_size / t.body_size
+        if floor >= 1:  # the floor is the design size: nothing to shrink
+            raise ContentError([full.overflow_problem()])
         best: _Measured | None = None
         low, high, scale = floor, 1.0, 1.0
         for _ in range(_FIT_STEPS):
@@ -256,7 +258,6 @@ class _Region:
     )  # (flowable, x offset, top offset, role, parents, alt)
     shapes: list[Shape] = field(default_factory=list)  # at offsets from the region's top-left
     height: float = 0.0
-    gaps: float = 0.0  # how much of the height is spreadable gap, at air 1
 
 
 class _Measured:
@@ -797,6 +798,3 @@ def _colour(hex_colour: str) -> Color:
 
 def _single(paragraph: Paragraph, role: str) -> _Region:
     return _Region(items=[(paragraph, 0.0, 0.0, role, (), None)], height=paragraph.height)
-
-
-__all__ = ["PAPER", "Column", "Page", "Piece", "Placed", "Shape", "compose", "pack"]

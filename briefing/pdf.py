@@ -200,7 +200,7 @@ class _TaggedCanvas(Canvas):
         addtopage: int = 1,
         name: str | None = None,
         relative: int = 1,
-        **kw: Any,
+        **_border: Any,  # thickness, colour: links here are drawn without a border
     ) -> None:
         """An internal link, as a dictionary that the structure tree can point at."""
         annotation = PDFDictionary(

@@ -30,7 +30,6 @@ class Theme:
 
     # Page grid.
     margin_x: float = 48
-    margin_top: float = 0  # the band bleeds off the top edge
     margin_bottom: float = 36
     band_height: float = 60
     band_stripe: float = 3
