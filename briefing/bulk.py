@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +49,9 @@ def build_many(
             built.append(_one(content, paper, tuple(formats)))
             progress(done, total)
         return built
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     outcomes: list[Outcome | None] = [None] * total

@@ -42,3 +42,12 @@ def test_readme_commands_and_help_agree() -> None:
     build = run("build", "--help", cwd=ROOT).stdout
     for option in ("--output", "--paper", "--debug", "CONTENT"):
         assert option in build
+
+
+def test_the_model_offers_exactly_the_languages_the_page_knows() -> None:
+    import typing
+
+    from briefing.language import LANGUAGES
+
+    hints = typing.get_type_hints(Content)
+    assert set(typing.get_args(hints["language"])) == set(LANGUAGES)
