@@ -398,7 +398,8 @@ def write_results(rows: list[tuple[str, str, str]]) -> None:
         f"Run on {datetime.date.today():%Y-%m-%d} with `python benchmarks/run.py`: {cpu}, "
         f"{os.cpu_count()} cores, Python {platform.python_version()} on {platform.system()}; "
         + ", ".join(versions)
-        + ". Times are medians; the machine is shared and noisy.",
+        + ". Times are medians; the machine is shared and noisy. What each figure means, and "
+        "what limits the ones that miss their targets: [README.md](README.md).",
         "",
         "| measure | value | note |",
         "|---|---:|---|",
