@@ -297,25 +297,37 @@ class _Measured:
     # -- measuring ------------------------------------------------------------------------
 
     def _band(self) -> _Region:
+        """The header band: logo, organization and office, centred; taller if they need it."""
         t, c, s = self.sheet.theme, self.sheet.content, self.styles
         region = _Region()
         x = 0.0
         logo = self.sheet.logo
+        picture = None
         if logo is not None:
-            height = min(t.logo_height, 2.5 * t.logo_height * logo.height / logo.width)
-            picture = logo.flowable(height)
-            top = (t.band_height - height) / 2
-            region.items.append((picture, 0.0, top, "Figure", (), logo.alt))
+            picture = logo.flowable(
+                min(t.logo_height, 2.5 * t.logo_height * logo.height / logo.width)
+            )
             x = picture.width + 12
         lines = [fitted(Paragraph(markup.plain(c.organization), s["band"]), self.inner - x)]
         if c.office:
             lines.append(fitted(Paragraph(markup.plain(c.office), s["office"]), self.inner - x))
-        heights = [p.height for p in lines]
-        top = (t.band_height - sum(heights)) / 2
-        for paragraph, h in zip(lines, heights, strict=True):
+        text = sum(p.height for p in lines)
+        region.height = max(t.band_height, text + 24, (picture.height if picture else 0) + 18)
+        if picture is not None:
+            region.items.append(
+                (
+                    picture,
+                    0.0,
+                    (region.height - picture.height) / 2,
+                    "Figure",
+                    (),
+                    logo.alt if logo else None,
+                )
+            )
+        top = (region.height - text) / 2
+        for paragraph in lines:
             region.items.append((paragraph, x, top, "P", (), None))
-            top += h
-        region.height = t.band_height
+            top += paragraph.height
         return region
 
     def _title(self) -> _Region:
@@ -561,7 +573,7 @@ class _Measured:
         t = self.sheet.theme
         gap = t.block_gap * self.scale * (1.0 if t.layout == "sidebar" else air)
         marking = t.marking_height if self.sheet.content.marking else 0.0
-        y = self.height - marking - t.band_height - t.band_stripe - t.title_gap * self.scale
+        y = self.height - marking - self.band.height - t.band_stripe - t.title_gap * self.scale
         y -= self.title.height
         bottom = t.margin_bottom + marking + self.footer.height + 8
         if self.lead.items:
@@ -633,20 +645,20 @@ class _Measured:
             self._put(page, _single(banner, "P"), left, self.height - 4)
         band_top = self.height - marking
         page.shapes.append(
-            Shape("rect", 0, band_top - t.band_height, self.width, t.band_height, t.primary)
+            Shape("rect", 0, band_top - self.band.height, self.width, self.band.height, t.primary)
         )
         page.shapes.append(
             Shape(
                 "rect",
                 0,
-                band_top - t.band_height - t.band_stripe,
+                band_top - self.band.height - t.band_stripe,
                 self.width,
                 t.band_stripe,
                 t.accent,
             )
         )
         self._put(page, self.band, left, band_top)
-        y = band_top - t.band_height - t.band_stripe - t.title_gap * self.scale
+        y = band_top - self.band.height - t.band_stripe - t.title_gap * self.scale
         self._put(page, self.title, left, y)
         y -= self.title.height
         top, bottom, side, side_top = self._frame(air)

@@ -326,3 +326,17 @@ def test_french_example(tmp_path: Path) -> None:
         assert str(pdf.Root.Lang) == "fr-FR"
         box = pdf.pages[0].MediaBox
         assert (round(float(box[2])), round(float(box[3]))) == (595, 842)
+
+
+def test_the_band_grows_to_hold_a_long_organization_and_office(tmp_path: Path) -> None:
+    tree = {
+        **SAMPLE_TREE,
+        "organization": "The Long Name of an Organization " * 4,
+        "office": "Bureau of International Narcotics and Law Enforcement Affairs " * 3,
+    }
+    data, page = laid_out(tree)
+    assert_clean_page(data, page, tmp_path)
+    band = page.shapes[0]
+    assert band.height > Theme().band_height
+    for item in page.items[:2]:  # the organization and the office, white on the band
+        assert band.y <= item.y and item.y + item.height <= band.y + band.height
