@@ -612,15 +612,32 @@ class _Measured:
         """Why the content cannot fit at the floor, and about how much to cut."""
         t, c = self.sheet.theme, self.sheet.content
         over = self.overflow()
+        _, bottom, side, side_top = self._frame(1.0)
+        if side and side - (side_top - bottom) >= over - 0.01:  # the sidebar is what runs over
+            first = (
+                c.at_a_glance[0].label
+                if c.at_a_glance
+                else c.contacts[0].name
+                if c.contacts
+                else c.key_figures[0].value
+                if c.key_figures
+                else c.sections[0].heading
+            )
+            return Problem(
+                f"the sidebar (key figures, facts, contacts, QR code) runs about {over:.0f} pt "
+                f"past the page even with text at the {t.min_body_size:g} pt floor",
+                first.locate(),
+                "fewer or shorter facts, contacts or key figures, or the two-column layout",
+            )
         leading = self.styles["body"].leading
         counts = [len((s.body or "").split()) for s in c.sections]
         words = sum(counts)
         needed = stacked_height(self.blocks) / self.columns
         cut = max(1, round(words * over / max(needed, 1.0)))
         each = ", ".join(f"{s.heading} {n}" for s, n in zip(c.sections, counts, strict=True))
-        where = "per column " if self.columns > 1 else ""
+        per_column = "per column " if self.columns > 1 else ""
         return Problem(
-            f"the content runs about {over:.0f} pt ({over / leading:.0f} lines {where}at "
+            f"the content runs about {over:.0f} pt ({over / leading:.0f} lines {per_column}at "
             f"{t.min_body_size:g} pt) past the page even with body text at the "
             f"{t.min_body_size:g} pt floor; words per section: {each}",
             c.sections[-1].heading.locate(),

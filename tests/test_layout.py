@@ -340,3 +340,15 @@ def test_the_band_grows_to_hold_a_long_organization_and_office(tmp_path: Path) -
     assert band.height > Theme().band_height
     for item in page.items[:2]:  # the organization and the office, white on the band
         assert band.y <= item.y and item.y + item.height <= band.y + band.height
+
+
+def test_an_overfull_sidebar_is_reported_as_such() -> None:
+    facts = [
+        {"label": f"Fact {n}", "value": "A value long enough to take two lines here"}
+        for n in range(40)
+    ]
+    with pytest.raises(ContentError) as error:
+        laid_out({**SAMPLE_TREE, "at_a_glance": facts, "design": {"layout": "sidebar"}})
+    message = str(error.value.problems[0])
+    assert "the sidebar (key figures, facts, contacts, QR code) runs about" in message
+    assert "expected fewer or shorter facts, contacts or key figures" in message
