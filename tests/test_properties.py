@@ -29,6 +29,19 @@ value = st.one_of(
 )
 section = st.fixed_dictionaries({"heading": prose}, optional={"body": prose})
 figure = st.fixed_dictionaries({"value": prose, "label": prose})
+fact = st.fixed_dictionaries({"label": prose, "value": prose})
+contact = st.fixed_dictionaries(
+    {"name": prose}, optional={"role": prose, "email": prose, "phone": prose}
+)
+design = st.fixed_dictionaries(
+    {},
+    optional={
+        "layout": st.sampled_from(["two-column", "single-column", "sidebar"]),
+        "font": st.sampled_from(["Noto Sans", "Noto Serif"]),
+        "margins": st.sampled_from(["0.25in", "1.5in", "54", "20mm"]),
+        "min_body_size": st.sampled_from([6, 8, 12]),
+    },
+)
 plausible = st.fixed_dictionaries(
     {"organization": prose, "title": prose, "sections": st.lists(section, min_size=1, max_size=6)},
     optional={
@@ -37,6 +50,11 @@ plausible = st.fixed_dictionaries(
         "office": prose,
         "footer": prose,
         "key_figures": st.lists(figure, max_size=4),
+        "at_a_glance": st.lists(fact, max_size=6),
+        "contacts": st.lists(contact, max_size=3),
+        "online": st.sampled_from(["https://www.state.gov/inl", "http://example.org/x"]),
+        "marking": prose,
+        "design": design,
         "language": st.sampled_from(["en", "fr", "es", "pt"]),
         "paper": st.sampled_from(["letter", "a4"]),
     },
@@ -60,7 +78,7 @@ broken = st.dictionaries(
 content = st.one_of(plausible, plausible, broken)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(content)
 def test_any_content_tree_builds_one_page_or_reports_located_problems(tree: dict[str, Any]) -> None:
     with tempfile.TemporaryDirectory() as folder:
