@@ -131,6 +131,7 @@ def test_book(tmp_path: Path) -> None:
     ]
     assert [reader.get_destination_page_number(o) for o in reader.outline] == [1, 2, 3]
     with pikepdf.open(book) as pdf:
+        assert pdf.check_pdf_syntax() == []
         targets = []
         for annotation in pdf.pages[1].Annots:
             destination = annotation.Dest

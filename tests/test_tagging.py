@@ -89,6 +89,7 @@ def test_reading_order_of_the_structure_is_the_text_order(sample_pdf: Path) -> N
 
 def test_catalog_and_xmp_metadata(sample_pdf: Path) -> None:
     with pikepdf.open(sample_pdf) as pdf:
+        assert pdf.check_pdf_syntax() == []  # qpdf's own check of the file
         root = pdf.Root
         assert root.MarkInfo.Marked is True
         assert str(root.Lang) == "en-US"
