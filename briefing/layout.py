@@ -530,7 +530,10 @@ class _Measured:
                     continue
                 indent = s["item"].leftIndent * (part.depth + 1)
                 item_style = ParagraphStyle("item", parent=s["item"], leftIndent=indent)
-                parents = (section, f"L:{part.group}", f"LI:{self.element()}")
+                parents = (section, *part.path)
+                label = None
+                if part.label:
+                    label = fitted(Paragraph(markup.plain(part.label), s["bullet"]), width)
                 blocks.append(
                     Block.make(
                         Paragraph(part.markup, item_style),
@@ -538,7 +541,7 @@ class _Measured:
                         "LBody",
                         self.element(),
                         parents,
-                        label=fitted(Paragraph(markup.plain(part.label), s["bullet"]), width),
+                        label=label,
                         label_indent=indent - s["item"].leftIndent + 1.5 * self.scale,
                     )
                 )

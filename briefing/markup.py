@@ -28,7 +28,7 @@ class Block:
     markup: str
     label: str = ""  # the bullet or number of an item
     depth: int = 0  # how deep an item is nested
-    group: int = 0  # items of one list share a group number
+    path: tuple[str, ...] = ()  # an item's lists and items, outermost first: ("L:1", "LI:1")
 
 
 @cache
@@ -70,25 +70,37 @@ def blocks(text: Text, problems: list[Problem], link_color: str = "") -> list[Bl
     """The paragraphs and list items of a section body."""
     result: list[Block] = []
     lists: list[tuple[str, int]] = []  # (kind, next number) for each open list
-    group = 0
+    path: list[str] = []  # keys of the open lists and items, for the structure tree
+    count = 0
+    labelled = True  # whether the open item's first paragraph has been given its label
     for token in _parser().parse(text):
-        if token.type in ("bullet_list_open", "ordered_list_open"):
-            group += 1
-            lists.append((token.type, int(token.attrs.get("start", 1) or 1)))
-        elif token.type in ("bullet_list_close", "ordered_list_close"):
-            lists.pop()
-        elif token.type == "inline":
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open", "list_item_open"):
+            count += 1
+            path.append(f"{'LI' if kind == 'list_item_open' else 'L'}:{count}")
+            if kind == "list_item_open":
+                labelled = False
+            else:
+                lists.append((kind, int(token.attrs.get("start", 1) or 1)))
+        elif kind in ("bullet_list_close", "ordered_list_close", "list_item_close"):
+            path.pop()
+            if kind != "list_item_close":
+                lists.pop()
+        elif kind == "inline":
             markup = _inline(token.children or [], text, problems, link_color)
             if not lists:
                 result.append(Block("paragraph", markup))
                 continue
-            kind, number = lists[-1]
-            if kind == "ordered_list_open":
-                label = f"{number}."
-                lists[-1] = (kind, number + 1)
-            else:
-                label = "•" if len(lists) == 1 else "–"
-            result.append(Block("item", markup, label, len(lists) - 1, group))
+            label = ""
+            if not labelled:
+                list_kind, number = lists[-1]
+                if list_kind == "ordered_list_open":
+                    label = f"{number}."
+                    lists[-1] = (list_kind, number + 1)
+                else:
+                    label = "•" if len(lists) == 1 else "–"
+                labelled = True
+            result.append(Block("item", markup, label, len(lists) - 1, tuple(path)))
     return result
 
 

@@ -134,3 +134,29 @@ def test_lists_are_tagged_as_lists(tmp_path: Path) -> None:
         (4, "/Lbl"),
         (4, "/LBody"),
     ]
+
+
+def test_nested_lists_and_items_of_several_paragraphs(tmp_path: Path) -> None:
+    body = "|\n      - one\n\n        more of one\n      - two\n        - nested\n"
+    write(tmp_path / "content.yaml", MINIMAL.replace("A short paragraph about Testland.", body))
+    assert run("build", cwd=tmp_path).returncode == 0
+    with pikepdf.open(tmp_path / "content.pdf") as pdf:
+        roles = [(d, r) for d, r, _ in structure(pdf)]
+    start = roles.index((2, "/L"))
+    assert roles[start : start + 11] == [
+        (2, "/L"),
+        (3, "/LI"),
+        (4, "/Lbl"),
+        (4, "/LBody"),
+        (4, "/LBody"),  # one bullet, two paragraphs
+        (3, "/LI"),
+        (4, "/Lbl"),
+        (4, "/LBody"),
+        (4, "/L"),
+        (5, "/LI"),
+        (6, "/Lbl"),
+    ]
+    from pypdf import PdfReader
+
+    text = " ".join(PdfReader(tmp_path / "content.pdf").pages[0].extract_text().split())
+    assert "• one more of one • two – nested" in text
