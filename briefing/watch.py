@@ -14,6 +14,7 @@ from .errors import ContentError, Problem
 from .pipeline import Result, build
 
 DEBOUNCE_MS = 30  # how long a burst of file events (an editor's save) may take
+START_MS = 100  # how long the watcher waits before answering when nothing changed
 
 
 def sources(content: Path) -> set[Path]:
@@ -54,20 +55,23 @@ def watch(
             return
         report(result, result.warnings, time.perf_counter() - since)
 
-    rebuild(time.perf_counter())
     while True:
         watched = sources(content)
+        started = False
         for batch in changes(
             *{path.parent for path in watched},
             debounce=DEBOUNCE_MS,
             step=10,
-            rust_timeout=200,
+            rust_timeout=START_MS,
             yield_on_timeout=True,
             raise_interrupt=False,
         ):
             if stop():
                 return
-            if {Path(path).resolve() for _, path in batch} & watched:
+            # The first build waits for the watcher's first answer, so that no save made
+            # after it can be missed.
+            if not started or {Path(path).resolve() for _, path in batch} & watched:
+                started = True
                 rebuild(time.perf_counter())
                 if sources(content) != watched:
                     break  # the logo changed: watch the new set of files
