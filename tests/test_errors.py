@@ -235,3 +235,12 @@ def test_writers_warnings_are_located(tmp_path: Path) -> None:
     )
     built = run("build", cwd=tmp_path)
     assert built.returncode == 0 and built.stderr == result.stderr
+
+
+def test_windows_line_endings_build_and_locate(tmp_path: Path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8").replace("\n", "\r\n")
+    (tmp_path / "content.yaml").write_bytes(text.encode("utf-8"))
+    assert run("build", cwd=tmp_path).returncode == 0
+    stderr, _ = build_bad(tmp_path, text.replace("title: Niger", "title: Niger ☃"))
+    line = text[: text.index("title: Niger")].count("\n") + 1
+    assert stderr.startswith(f"content.yaml:{line}:14: error: the character '☃'")
