@@ -23,7 +23,7 @@ from .language import LANGUAGES, Language
 from .layout import Page, Placed, Shape
 from .model import Content
 from .output import write_atomic
-from .pipeline import check, lay_out
+from .pipeline import check, epoch_of, lay_out, title_of
 from .theme import Theme, themed
 
 
@@ -73,25 +73,17 @@ def build_book(
     for number, (_, page) in enumerate(sheets, start=3):
         _number(page, number, theme, styles)
     pages += [page for _, page in sheets]
-    outline = [("Contents", 1)] + [(_entry_title(m), i) for i, (m, _) in enumerate(sheets, 2)]
+    outline = [("Contents", 1)] + [(title_of(m), i) for i, (m, _) in enumerate(sheets, 2)]
     meta = pdf.Metadata(
         title=name,
         author=str(first.organization),
         subject=f"{len(sheets)} briefings",
         keywords=tuple(str(model.title) for model, _ in sheets),
         language=first.language,
-        epoch=int(
-            datetime.datetime.combine(latest, datetime.time(), datetime.timezone.utc).timestamp()
-        )
-        if latest
-        else None,
+        epoch=epoch_of(latest),
     )
     write_atomic(output, pdf.render(pages, meta, outline))
     return BookResult(output, len(pages), len(sheets), time.perf_counter() - start, warnings)
-
-
-def _entry_title(model: Content) -> str:
-    return f"{model.title}: {model.subtitle}" if model.subtitle else str(model.title)
 
 
 def _band(page: Page, theme: Theme) -> float:
@@ -185,7 +177,7 @@ def _contents(
     number_style = ParagraphStyle("page number", parent=styles["lead"], alignment=TA_RIGHT)
     for index, (model, _) in enumerate(sheets, start=3):
         target = f"#page-{index}"
-        text = markup.link(target, _entry_title(model), theme.primary)
+        text = markup.link(target, title_of(model), theme.primary)
         parents = ("TOC:1", f"TOCI:{index}")
         bottom = _put(
             page,

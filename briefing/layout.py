@@ -171,7 +171,8 @@ class _Sheet:
                 break
         if best is None:
             smallest = trial if scale <= floor else _Measured(self, width, height, floor)
-            if smallest.demand(1.0)[0] > smallest.demand(1.0)[1]:
+            needed, room = smallest.demand(1.0)
+            if needed > room:
                 raise ContentError([smallest.overflow_problem()])
             best = smallest
         return best.page(1.0)

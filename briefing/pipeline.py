@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import datetime
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -56,17 +57,27 @@ def lay_out(model: Content, paper: str | None = None, base: Path | None = None) 
     return layout.compose(model, themed(model.design), paper or model.paper, base or Path.cwd())
 
 
+def title_of(model: Content) -> str:
+    """The sheet's title as the PDF, a book's contents and its bookmarks show it."""
+    return f"{model.title}: {model.subtitle}" if model.subtitle else str(model.title)
+
+
+def epoch_of(date: datetime.date | None) -> int | None:
+    """A content date as the PDF's creation time (midnight UTC)."""
+    return calendar.timegm(date.timetuple()) if date else None
+
+
 def metadata(model: Content) -> pdf.Metadata:
     """What the PDF of ``model`` says about itself."""
     subject = " – ".join(str(part) for part in (model.subtitle, model.office) if part)
     keywords = tuple(str(k) for k in (model.title, model.subtitle, model.organization) if k)
     return pdf.Metadata(
-        title=f"{model.title}: {model.subtitle}" if model.subtitle else str(model.title),
+        title=title_of(model),
         author=str(model.organization),
         subject=subject or str(model.title),
         keywords=keywords + tuple(str(s.heading) for s in model.sections),
         language=model.language,
-        epoch=calendar.timegm(model.date.timetuple()) if model.date else None,
+        epoch=epoch_of(model.date),
     )
 
 

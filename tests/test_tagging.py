@@ -100,11 +100,22 @@ def test_catalog_and_xmp_metadata(sample_pdf: Path) -> None:
             assert meta["dc:creator"] == ["U.S. Department of State"]
 
 
-def test_links_are_tied_to_link_elements(tmp_path: Path) -> None:
-    body = "See the [INL site](https://www.state.gov/inl) for more."
+def built_with_body(tmp_path: Path, body: str) -> Path:
+    """Build the minimal sheet with ``body`` as its section's text; return the PDF."""
     write(tmp_path / "content.yaml", MINIMAL.replace("A short paragraph about Testland.", body))
     assert run("build", cwd=tmp_path).returncode == 0
-    with pikepdf.open(tmp_path / "content.pdf") as pdf:
+    return tmp_path / "content.pdf"
+
+
+def built_roles(tmp_path: Path, body: str) -> list[tuple[int, str]]:
+    """(depth, role) of every structure element of the sheet built with ``body``."""
+    with pikepdf.open(built_with_body(tmp_path, body)) as pdf:
+        return [(d, r) for d, r, _ in structure(pdf)]
+
+
+def test_links_are_tied_to_link_elements(tmp_path: Path) -> None:
+    body = "See the [INL site](https://www.state.gov/inl) for more."
+    with pikepdf.open(built_with_body(tmp_path, body)) as pdf:
         annotation = pdf.pages[0].Annots[0]
         key = int(annotation.StructParent)
         assert str(annotation.Contents) == "Link to https://www.state.gov/inl"
@@ -117,11 +128,7 @@ def test_links_are_tied_to_link_elements(tmp_path: Path) -> None:
 
 
 def test_lists_are_tagged_as_lists(tmp_path: Path) -> None:
-    body = "|\n      Intro.\n\n      - one\n      - two\n"
-    write(tmp_path / "content.yaml", MINIMAL.replace("A short paragraph about Testland.", body))
-    assert run("build", cwd=tmp_path).returncode == 0
-    with pikepdf.open(tmp_path / "content.pdf") as pdf:
-        roles = [(d, r) for d, r, _ in structure(pdf)]
+    roles = built_roles(tmp_path, "|\n      Intro.\n\n      - one\n      - two\n")
     start = roles.index((1, "/Sect"))
     assert roles[start + 1 : start + 10] == [
         (2, "/H2"),
@@ -138,10 +145,7 @@ def test_lists_are_tagged_as_lists(tmp_path: Path) -> None:
 
 def test_nested_lists_and_items_of_several_paragraphs(tmp_path: Path) -> None:
     body = "|\n      - one\n\n        more of one\n      - two\n        - nested\n"
-    write(tmp_path / "content.yaml", MINIMAL.replace("A short paragraph about Testland.", body))
-    assert run("build", cwd=tmp_path).returncode == 0
-    with pikepdf.open(tmp_path / "content.pdf") as pdf:
-        roles = [(d, r) for d, r, _ in structure(pdf)]
+    roles = built_roles(tmp_path, body)
     start = roles.index((2, "/L"))
     assert roles[start : start + 11] == [
         (2, "/L"),
