@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 
@@ -47,6 +50,24 @@ def main(argv: Sequence[str] | None = None) -> int:
                 file=sys.stderr,
             )
         return EXIT_INTERNAL
+
+
+def run() -> NoReturn:
+    """The ``briefing`` command itself: :func:`main`, made quick to start and to end.
+
+    A build makes objects by the hundred thousand (modules, font tables, hyphenation patterns)
+    that live until the process ends, so Python's cycle collector, run every 700 allocations by
+    default, spends about 9 ms finding no garbage: it runs a hundred times less often here. And
+    once the output is written and the streams are flushed, the process ends without Python's
+    teardown, which frees every object one by one (about 25 ms). Library callers of
+    :func:`main` and of the API keep Python's defaults.
+    """
+    gc.set_threshold(100_000)
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more to say
+            stream.flush()
+    os._exit(code)
 
 
 def _formats(text: str) -> tuple[str, ...]:
