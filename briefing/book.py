@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -27,8 +27,7 @@ from .pipeline import check, epoch_of, lay_out, title_of
 from .theme import Theme, themed
 
 
-@dataclass(frozen=True)
-class BookResult:
+class BookResult(NamedTuple):
     """What a book build made."""
 
     output: Path

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import ContentError, Problem
 from .pipeline import Result, build
@@ -13,8 +13,7 @@ from .pipeline import Result, build
 PARALLEL_FROM = 4  # fewer files build faster in this process than in fresh workers
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """One file's build: its result, or the problems that stopped it."""
 
     content: Path

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
@@ -100,13 +100,12 @@ def overflows(paragraph: Paragraph) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     """Some lines of a block, placed in a column ``top`` points below the column's top."""
 
     block: int
-    first: int
-    count: int
+    first: int  # the first line's index
+    lines: int
     top: float
     height: float
 
@@ -256,8 +255,8 @@ def realize(
         for piece in column:
             block = blocks[piece.block]
             flowable = rest.pop(piece.block, block.flowable)
-            if piece.first + piece.count < block.lines:
-                flowable, rest[piece.block] = _split(flowable, piece.count, width)
+            if piece.first + piece.lines < block.lines:
+                flowable, rest[piece.block] = _split(flowable, piece.lines, width)
             out.append((block, flowable, piece))
         placed.append(out)
     return placed

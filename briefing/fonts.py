@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import cache
 
@@ -18,8 +17,7 @@ FAMILIES = {"Noto Sans": "NotoSans", "Noto Serif": "NotoSerif"}
 _STYLES = ("Regular", "Bold", "Italic", "BoldItalic")
 
 
-@dataclass(frozen=True)
-class Faces:
+class Faces(NamedTuple):
     """The ReportLab font names of one registered family."""
 
     family: str

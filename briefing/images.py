@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlab.graphics.shapes import Drawing, Group
 from reportlab.lib.colors import HexColor
@@ -16,8 +15,7 @@ from .model import Logo
 _RASTER = {".png", ".jpg", ".jpeg"}
 
 
-@dataclass(frozen=True)
-class Picture:
+class Picture(NamedTuple):
     """A loaded logo: its intrinsic size in points and how to draw it at any size."""
 
     path: Path

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -53,8 +53,7 @@ class Placed:
     alt: str | None = None  # alternate text of a figure
 
 
-@dataclass(frozen=True)
-class Shape:
+class Shape(NamedTuple):
     """A decorative rectangle or line (drawn as an artifact)."""
 
     kind: Literal["rect", "line"]

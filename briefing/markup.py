@@ -6,9 +6,8 @@ character, ``<``, ``&`` and ReportLab's own tags included, is escaped and prints
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
@@ -20,8 +19,7 @@ from .model import Text
 LINK_SCHEMES = ("http", "https", "mailto")
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """One paragraph or list item of a text, as ReportLab markup."""
 
     kind: Literal["paragraph", "item"]

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -20,11 +18,11 @@ from .reader import Source, parse, read
 from .theme import themed
 
 FORMATS = ("pdf", "png")
+_EPOCH = datetime.date(1970, 1, 1)
 ContentSource = str | Path | dict[str, Any]
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     """What a build made."""
 
     output: Path
@@ -33,7 +31,7 @@ class Result:
     scale: float
     body_size: float
     seconds: float
-    warnings: list[Problem] = field(default_factory=list)
+    warnings: list[Problem]
     preview: Path | None = None  # the PNG, when asked for
 
     @property
@@ -64,7 +62,7 @@ def title_of(model: Content) -> str:
 
 def epoch_of(date: datetime.date | None) -> int | None:
     """A content date as the PDF's creation time (midnight UTC)."""
-    return calendar.timegm(date.timetuple()) if date else None
+    return (date - _EPOCH).days * 86_400 if date else None
 
 
 def metadata(model: Content) -> pdf.Metadata:

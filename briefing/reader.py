@@ -7,9 +7,8 @@ aliases (which could expand without bound). Every problem becomes a located :cla
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -19,8 +18,7 @@ MAX_BYTES = 1_000_000
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """A parsed content file: its text, its YAML node tree and the name to report it by."""
 
     path: str

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from .model import Design
 
 MIN_CONTRAST = 4.5  # WCAG 2 AA for body text
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     """Every design value the layout uses; sizes are in points at a fit scale of 1."""
 
     # Colours (hex). Each text colour is checked against its background for 4.5:1 contrast.
@@ -78,7 +76,7 @@ def themed(design: Design) -> Theme:
     given: dict[str, Any] = {
         k: str(v) if isinstance(v, str) else v for k, v in chosen.items() if v is not None
     }
-    return replace(Theme(), **given)
+    return Theme()._replace(**given)
 
 
 def grayscale(colour: str) -> str:
