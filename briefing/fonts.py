@@ -119,17 +119,21 @@ def _remember_subsets(face: Any) -> None:
 
 
 @functools.cache
-def _coverage(family: str) -> frozenset[int]:
-    """The characters the family draws; its four faces cover the same ones (a test checks)."""
+def _coverage(family: str) -> frozenset[str]:
+    """The characters the family draws, and line breaks and tabs, which are never drawn (its
+    four faces cover the same characters; a test checks)."""
     from reportlab.pdfbase import pdfmetrics
 
-    return frozenset(pdfmetrics.getFont(register(family, italic=False).regular).face.charToGlyph)
+    face = pdfmetrics.getFont(register(family, italic=False).regular).face
+    return frozenset(map(chr, face.charToGlyph)) | {"\n", "\t"}
 
 
 def missing(text: str, family: str) -> list[int]:
     """Offsets of the characters of ``text`` that the family cannot draw (line breaks are fine)."""
     covered = _coverage(family)
-    return [i for i, char in enumerate(text) if ord(char) not in covered and char not in "\n\t"]
+    if covered.issuperset(text):  # the usual case, checked without a loop in Python
+        return []
+    return [i for i, char in enumerate(text) if char not in covered]
 
 
 def describe(char: str) -> str:

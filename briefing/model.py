@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import re
 import types
 import typing
@@ -312,9 +313,14 @@ def _mismatch(source: Source, node: yaml.Node, expected: str, problems: list[Pro
     return _MISSING
 
 
+@functools.cache
+def _fields(kind: type) -> tuple[dict[str, dataclasses.Field[Any]], dict[str, Any]]:
+    """A model class's fields by name, and their types (evaluated once: that takes a while)."""
+    return {f.name: f for f in dataclasses.fields(kind)}, typing.get_type_hints(kind)
+
+
 def _convert_mapping(source: Source, node: yaml.Node, kind: type, problems: list[Problem]) -> Any:
-    fields = {f.name: f for f in dataclasses.fields(kind)}
-    hints = typing.get_type_hints(kind)
+    fields, hints = _fields(kind)
     noun = "the top level" if kind is Content else f"a {kind.__name__.lower()}"
     if not isinstance(node, yaml.MappingNode):
         keys = ", ".join(f"'{name}:'" for name, f in fields.items() if _required(f))
