@@ -6,14 +6,12 @@ character, ``<``, ``&`` and ReportLab's own tags included, is escaped and prints
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Literal, NamedTuple
 from urllib.parse import urlsplit
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-
+from . import markdown
 from .errors import Problem
+from .markdown import Token
 from .model import Text
 
 LINK_SCHEMES = ("http", "https", "mailto")
@@ -29,14 +27,9 @@ class Block(NamedTuple):
     path: tuple[str, ...] = ()  # an item's lists and items, outermost first: ("L:1", "LI:1")
 
 
-@cache
-def _parser() -> MarkdownIt:
-    return MarkdownIt("zero").enable(["list", "emphasis", "link", "escape", "newline", "backticks"])
-
-
 def inline(text: Text, problems: list[Problem], link_color: str = "") -> str:
     """ReportLab markup for a one-paragraph field: inline formatting only."""
-    return _inline(_parser().parseInline(text)[0].children or [], text, problems, link_color)
+    return _inline(markdown.parse_inline(text), text, problems, link_color)
 
 
 def escape(text: str) -> str:
@@ -71,7 +64,7 @@ def blocks(text: Text, problems: list[Problem], link_color: str = "") -> list[Bl
     path: list[str] = []  # keys of the open lists and items, for the structure tree
     count = 0
     labelled = True  # whether the open item's first paragraph has been given its label
-    for token in _parser().parse(text):
+    for token in markdown.parse(text):
         kind = token.type
         if kind in ("bullet_list_open", "ordered_list_open", "list_item_open"):
             count += 1
@@ -79,13 +72,13 @@ def blocks(text: Text, problems: list[Problem], link_color: str = "") -> list[Bl
             if kind == "list_item_open":
                 labelled = False
             else:
-                lists.append((kind, int(token.attrs.get("start", 1) or 1)))
+                lists.append((kind, token.start))
         elif kind in ("bullet_list_close", "ordered_list_close", "list_item_close"):
             path.pop()
             if kind != "list_item_close":
                 lists.pop()
         elif kind == "inline":
-            markup = _inline(token.children or [], text, problems, link_color)
+            markup = _inline(token.children, text, problems, link_color)
             if not lists:
                 result.append(Block("paragraph", markup))
                 continue
@@ -117,7 +110,7 @@ def _inline(tokens: list[Token], text: Text, problems: list[Problem], link_color
             tag = "b" if kind.startswith("strong") else "i"
             out.append(f"<{tag}>" if kind.endswith("open") else f"</{tag}>")
         elif kind == "link_open":
-            href = str(token.attrs.get("href", ""))
+            href = token.href
             if urlsplit(href).scheme.lower() not in LINK_SCHEMES:
                 offset = max(text.find(href), 0) if href else 0
                 problems.append(

@@ -1,0 +1,111 @@
+"""briefing's Markdown parser gives markdown-it-py's tokens, for every text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from briefing import markdown
+
+from .conftest import SAMPLE
+
+REFERENCE = MarkdownIt("zero").enable(
+    ["list", "emphasis", "link", "escape", "newline", "backticks"]
+)
+
+# Pieces of text that mean something to a Markdown parser, and some that do not.
+PIECES = [
+    *("*", "**", "_", "__", "`", "``", "[", "]", "(", ")", "<", ">", "\\", "\\*", "\\\n"),
+    *("\n", "\n\n", "  \n", "\r\n", " ", "  ", "    ", "\t", "\xa0", "\u2003"),
+    *("- ", "+ ", "* ", "1. ", "2) ", "0. ", "-", "1.", "\n- ", "\n1. ", "\n  - ", "\n   1. "),
+    *("\n    ", "\n\t", "\n     - ", "\n\n  ", "](", ")[", "(a)", '"t"', "'"),
+    *("a", "b c", "x_y", "é", "例", "“", "!", ".", ",", "#", "&amp;", "&#35;"),
+    *("http://x.org", "https://例え.jp/ä", "mailto:a@b", "javascript:", "<http://a>"),
+]
+texts = st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=40).map("".join)
+
+
+def _inline_shape(tokens: list[Any]) -> list[tuple[str, str, str]]:
+    shapes = []
+    for token in tokens:
+        href = ""
+        if token.type == "link_open":
+            href = token.attrs["href"] if hasattr(token, "attrs") else token.href
+        content = token.content if token.type in ("text", "code_inline") else ""
+        shapes.append((token.type, content, href))
+    return shapes
+
+
+def reference_blocks(text: str) -> list[tuple[Any, ...]]:
+    shapes: list[tuple[Any, ...]] = []
+    for token in REFERENCE.parse(text):
+        if token.type == "inline":
+            shapes.append(("inline", token.content, _inline_shape(token.children or [])))
+        elif token.type == "ordered_list_open":
+            shapes.append((token.type, int(token.attrs.get("start", 1))))
+        elif token.type not in ("paragraph_open", "paragraph_close"):
+            shapes.append((token.type,))
+    return shapes
+
+
+def our_blocks(text: str) -> list[tuple[Any, ...]]:
+    shapes: list[tuple[Any, ...]] = []
+    for token in markdown.parse(text):
+        if token.type == "inline":
+            shapes.append(("inline", token.content, _inline_shape(token.children)))
+        elif token.type == "ordered_list_open":
+            shapes.append((token.type, token.start))
+        else:
+            shapes.append((token.type,))
+    return shapes
+
+
+def assert_same(text: str) -> None:
+    assert our_blocks(text) == reference_blocks(text)
+    reference = REFERENCE.parseInline(text)[0].children or []
+    assert _inline_shape(markdown.parse_inline(text)) == _inline_shape(reference)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(texts)
+def test_random_text_parses_as_markdown_it_parses_it(text: str) -> None:
+    assert_same(text)
+
+
+CASES = [
+    *("**a**", "*a*", "***a***", "**a*", "a**b**c", "_a_b", "__init__", "*a **b** c*"),
+    *("[l](https://x.org)", "[a](<b c>)", '[a](b "t")', "[a](javascript:x)", "[a [b](c) d](e)"),
+    *("[a](http://例え.jp/パス)", "[a](mailto:ü@ex.com)", "[a](&amp;)", "[a\\]](b)", "*[a*](b)"),
+    *("`code *x*`", "`` a`b ``", "a  \nb", "a\\\nb", "\\*not\\*", "x<y & z>w", "# heading"),
+    *("- a\n- b", "1. a\n2. b", "- a\n  - b\n- c", "- a\n\n  b\n- c", "a\n- b", "a\n2. b", "0. a"),
+    *("-\n  a", "- \n- b", "1.\ta", "- a\n+ b", "\t- a", "    code", "- a\nb", "a\r\nb", "a\0b"),
+    "- " * 30 + "a",  # deeper than markdown-it's nesting limit
+    "".join("  " * i + "- x\n" for i in range(30)),
+    "[" * 40 + "a" + "]" * 40,
+]
+
+
+@pytest.mark.parametrize("text", CASES)
+def test_tricky_text_parses_as_markdown_it_parses_it(text: str) -> None:
+    assert_same(text)
+
+
+def test_the_sample_parses_as_markdown_it_parses_it() -> None:
+    content = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    for text in [content["lead"], *(section["body"] for section in content["sections"])]:
+        assert_same(text)
+    assert any(token.type == "strong_open" for token in markdown.parse_inline("**Results.** x"))
+
+
+def test_ordered_lists_number_from_their_first_number_zero_included() -> None:
+    from briefing.markup import blocks
+    from briefing.model import Text
+
+    labels = [b.label for b in blocks(Text("3. three\n4. four\n9. five"), [])]
+    assert labels == ["3.", "4.", "5."]
+    assert [b.label for b in blocks(Text("0. zero\n1. one"), [])] == ["0.", "1."]
