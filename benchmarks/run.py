@@ -15,7 +15,6 @@ import json
 import os
 import platform
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -46,6 +45,18 @@ def median_ms(run: Callable[[], object], repeat: int, warmup: int = 2) -> float:
         run()
         times.append(time.perf_counter() - start)
     return statistics.median(times) * 1000
+
+
+def briefing_command() -> list[str]:
+    """The installed ``briefing`` command of this Python, as a user runs it.
+
+    Not ``python -m briefing`` from the repository: that would run the source tree, whose
+    modules may have no compiled bytecode to load.
+    """
+    installed = Path(sys.executable).with_name("briefing")
+    if not installed.exists():
+        raise SystemExit("install briefing in this environment first: pip install '.[bench]'")
+    return [str(installed)]
 
 
 def process_ms(commands: dict[str, list[str]], repeat: int) -> dict[str, tuple[float, float]]:
@@ -193,8 +204,7 @@ def main() -> None:
     runs = 3 if args.quick else 21
     with tempfile.TemporaryDirectory() as folder:
         out = str(Path(folder) / "out.pdf")
-        cli = [shutil.which("briefing") or sys.executable]
-        cli += [] if cli[0].endswith("briefing") else ["-m", "briefing"]
+        cli = briefing_command()
         measured = process_ms(
             {
                 "floor": [PYTHON, "-c", FLOOR],
