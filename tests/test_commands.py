@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import signal
 import subprocess
 import sys
@@ -213,3 +214,31 @@ def test_watch_with_an_output_path_stops_on_ctrl_c(tmp_path: Path) -> None:
     watcher.send_signal(signal.SIGINT)
     assert watcher.wait(timeout=20) == 0
     assert watcher.stderr is not None and b"Traceback" not in watcher.stderr.read()
+
+
+_LOADED = """
+import contextlib, io, json, sys
+from briefing.cli import main
+with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+    main(sys.argv[1:])
+print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})))
+"""
+_PARSERS = {"markdown_it", "mdurl"}
+
+
+@pytest.mark.parametrize(
+    ("args", "absent", "present"),
+    [
+        (["--help"], {"reportlab", "yaml", *_PARSERS}, {"argparse"}),
+        (["build", "--help"], {"reportlab", "yaml", *_PARSERS}, {"argparse"}),
+        (["build", str(SAMPLE), "-o", "{out}"], {"pypdfium2", *_PARSERS}, {"reportlab", "yaml"}),
+    ],
+)
+def test_what_a_command_loads(
+    tmp_path: Path, args: list[str], absent: set[str], present: set[str]
+) -> None:
+    """Help loads no ReportLab; a build no peer Markdown parser, and mdurl only for a link."""
+    argv = [a.format(out=tmp_path / "out.pdf") for a in args]
+    result = subprocess.run([sys.executable, "-c", _LOADED, *argv], capture_output=True, text=True)
+    loaded = set(json.loads(result.stdout))
+    assert not absent & loaded and present <= loaded
