@@ -42,11 +42,10 @@ class Token:
     (``href``) and their ``_close``.
     """
 
-    __slots__ = ("children", "content", "href", "nesting", "start", "type")
+    __slots__ = ("children", "content", "href", "start", "type")
 
-    def __init__(self, kind: str, nesting: int = 0, content: str = "") -> None:
+    def __init__(self, kind: str, content: str = "") -> None:
         self.type = kind
-        self.nesting = nesting
         self.content = content
         self.href = ""
         self.start = 1
@@ -110,7 +109,6 @@ class _Blocks:
         self.line = 0
         self.indent = 0  # markdown-it's blkIndent
         self.list_indent = -1
-        self.parent = "root"
         self.level = 0
         self.tokens: list[Token] = []
 
@@ -122,7 +120,7 @@ class _Blocks:
 
     def push(self, kind: str, nesting: int) -> Token:
         self.level += nesting
-        token = Token(kind, nesting)
+        token = Token(kind)
         self.tokens.append(token)
         return token
 
@@ -148,7 +146,6 @@ class _Blocks:
 
     def paragraph(self, start: int) -> None:
         following, end = start + 1, self.line_max
-        old_parent, self.parent = self.parent, "paragraph"
         while following < end and not self.is_empty(following):
             indent = self.count[following]
             if 0 <= indent <= self.indent + 3 and self.list(following, end, silent=True):
@@ -157,7 +154,6 @@ class _Blocks:
         content = self.lines(start, following, self.indent).strip(_TRIM)
         self.line = following
         self.push("inline", 0).content = content
-        self.parent = old_parent
 
     def lines(self, begin: int, end: int, indent: int) -> str:
         """The text of lines ``begin`` to ``end``, less ``indent`` columns of indentation."""
@@ -216,7 +212,8 @@ class _Blocks:
             and self.count[start] < self.indent
         ):
             return False
-        interrupts = silent and self.parent == "paragraph" and self.count[start] >= self.indent
+        # silent: asked by a paragraph whether this line ends it
+        interrupts = silent and self.count[start] >= self.indent
         after = self._ordered(start)
         ordered = after >= 0
         if ordered:
@@ -237,7 +234,6 @@ class _Blocks:
         if ordered:
             opening.start = number
         following = start
-        old_parent, self.parent = self.parent, "list"
         while following < end:
             pos, maximum = after, self.end[following]
             initial = offset = (
@@ -277,7 +273,6 @@ class _Blocks:
                 break
         self.push("ordered_list_close" if ordered else "bullet_list_close", -1)
         self.line = following
-        self.parent = old_parent
         return True
 
 
@@ -310,13 +305,13 @@ class _Inline:
         self.backtick_runs: dict[int, int] | None = None
 
     def push_pending(self) -> None:
-        self.tokens.append(Token("text", 0, self.pending))
+        self.tokens.append(Token("text", self.pending))
         self.pending = ""
 
     def push(self, kind: str, nesting: int = 0) -> Token:
         if self.pending:
             self.push_pending()
-        token = Token(kind, nesting)
+        token = Token(kind)
         if nesting < 0:
             self.level -= 1
             self.delimiters = self.outer_delimiters.pop()
@@ -485,7 +480,7 @@ class _Inline:
         href = ""
         destination = _destination(self.src, pos, maximum)
         if destination is not None:
-            href = normalize_link(destination[0])
+            href = _normalize_link(destination[0])
             if _valid(href):
                 pos = destination[1]
             else:
@@ -653,7 +648,7 @@ def _valid_code(code: int) -> bool:
     )
 
 
-def normalize_link(url: str) -> str:
+def _normalize_link(url: str) -> str:
     """A link destination as markdown-it writes it: percent-encoded, host names in punycode."""
     import mdurl
 
@@ -761,8 +756,8 @@ def _emphasize(tokens: list[Token], delimiters: list[_Delimiter]) -> None:
             and delimiters[start.end + 1].token == end.token + 1
         )
         kind = "strong" if strong else "em"
-        tokens[start.token].type, tokens[start.token].nesting = f"{kind}_open", 1
-        tokens[end.token].type, tokens[end.token].nesting = f"{kind}_close", -1
+        tokens[start.token].type = f"{kind}_open"
+        tokens[end.token].type = f"{kind}_close"
         tokens[start.token].content = tokens[end.token].content = ""
         if strong:
             tokens[delimiters[i - 1].token].content = ""
