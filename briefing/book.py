@@ -67,12 +67,13 @@ def build_book(
     name = title or f"{first.organization}: briefing book"
     pages = [
         _cover(name, latest, len(sheets), first, theme, styles, size, words),
-        _contents(sheets, theme, styles, size),
+        _contents(sheets, theme, styles, size, words),
     ]
     for number, (_, page) in enumerate(sheets, start=3):
         _number(page, number, theme, styles)
     pages += [page for _, page in sheets]
-    outline = [("Contents", 1)] + [(title_of(m), i) for i, (m, _) in enumerate(sheets, 2)]
+    outline = [(words.contents, 1)] + [(title_of(m), i) for i, (m, _) in enumerate(sheets, 2)]
+    languages = [first.language] * 2 + [model.language for model, _ in sheets]
     meta = pdf.Metadata(
         title=name,
         author=str(first.organization),
@@ -81,7 +82,7 @@ def build_book(
         language=first.language,
         epoch=epoch_of(latest),
     )
-    write_atomic(output, pdf.render(pages, meta, outline))
+    write_atomic(output, pdf.render(pages, meta, outline, languages))
     return BookResult(output, len(pages), len(sheets), time.perf_counter() - start, warnings)
 
 
@@ -168,11 +169,13 @@ def _contents(
     theme: Theme,
     styles: dict[str, ParagraphStyle],
     size: tuple[float, float],
+    words: Language,
 ) -> Page:
     page = Page(size[0], size[1], 1.0, 1.0, theme.body_size, styles["body"].fontName)
     inner = page.width - 2 * theme.margin_x
     y = _band(page, theme) - 30
-    y = _put(page, Paragraph("Contents", styles["title"]), theme.margin_x, y, inner, "H1") - 14
+    heading = Paragraph(markup.plain(words.contents), styles["title"])
+    y = _put(page, heading, theme.margin_x, y, inner, "H1") - 14
     number_style = ParagraphStyle("page number", parent=styles["lead"], alignment=TA_RIGHT)
     for index, (model, _) in enumerate(sheets, start=3):
         target = f"#page-{index}"

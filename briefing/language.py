@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from typing import NamedTuple
+from urllib.parse import unquote
 
 
 class Language(NamedTuple):
@@ -16,11 +17,30 @@ class Language(NamedTuple):
     glance: str
     contacts: str
     online: str
+    contents: str  # a book's contents page
+    page_ref: str  # a link to a page, with {title} {number}
+    link_to: str  # a link's description, with {target}
+    mail_to: str  # a mailto link's description, with {address}
+    qr_code: str  # the QR code's alternate text, with {url}
 
     def date_line(self, date: datetime.date) -> str:
         """The 'updated' line for ``date``."""
         month = self.months[date.month - 1]
         return self.updated.format(day=date.day, month=month, year=date.year)
+
+    def describe_link(self, uri: str) -> str:
+        """What a link to ``uri`` does, for its annotation's ``Contents``."""
+        if uri.startswith("mailto:"):
+            return self.mail_to.format(address=unquote(uri.removeprefix("mailto:")))
+        return self.link_to.format(target=uri)
+
+    def describe_page(self, title: str, number: int) -> str:
+        """What a link to page ``number``, showing ``title``, leads to."""
+        return self.page_ref.format(title=title, number=number)
+
+    def qr_alt(self, url: str) -> str:
+        """The alternate text of the QR code of ``url``."""
+        return self.qr_code.format(url=url)
 
 
 LANGUAGES = {
@@ -45,6 +65,11 @@ LANGUAGES = {
         "At a glance",
         "Contacts",
         "Read it online",
+        "Contents",
+        "{title}, page {number}",
+        "Link to {target}",
+        "Email {address}",
+        "QR code linking to {url}",
     ),
     "fr": Language(
         "fr-FR",
@@ -67,6 +92,11 @@ LANGUAGES = {
         "En bref",
         "Contacts",
         "Lire en ligne",
+        "Sommaire",
+        "{title}, page {number}",
+        "Lien vers {target}",
+        "Écrire à {address}",
+        "Code QR menant à {url}",
     ),
     "es": Language(
         "es-ES",
@@ -89,6 +119,11 @@ LANGUAGES = {
         "De un vistazo",
         "Contactos",
         "Leer en línea",
+        "Índice",
+        "{title}, página {number}",
+        "Enlace a {target}",
+        "Escribir a {address}",
+        "Código QR que enlaza a {url}",
     ),
     "pt": Language(
         "pt-PT",
@@ -111,5 +146,10 @@ LANGUAGES = {
         "Em resumo",
         "Contactos",
         "Ler online",
+        "Índice",
+        "{title}, página {number}",
+        "Ligação para {target}",
+        "Escrever para {address}",
+        "Código QR com ligação para {url}",
     ),
 }

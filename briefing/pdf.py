@@ -1,29 +1,35 @@
-"""Draw a laid-out page to PDF bytes: metadata, determinism and tagged structure (PDF/UA).
+"""Draw laid-out pages to PDF bytes: metadata, determinism, tagged structure (PDF/UA-1, PDF/A-2a).
 
 Every piece of page content is either inside a marked-content sequence tied to a structure
 element (MCID, ParentTree, StructParents) or marked as an Artifact. The structure tree follows
-the layout's reading order: Document, then H1/H2/P, Sect, L/LI and Figure groups.
+the layout's reading order: Document, then H1/H2/P, Sect, L/LI and Figure groups. The file
+also meets PDF/A-2a: an sRGB output intent, XMP with both identifiers, printable annotations
+and the stream syntax PDF/A asks for (see :func:`_reportlab_for_pdfa`).
 """
 
 from __future__ import annotations
 
 import io
 import os
+import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import TimeStamp
-from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 
 from . import __version__
-from .language import LANGUAGES
+from .language import LANGUAGES, Language
 from .layout import Page, Placed, Shape
 from .markup import escape
 
@@ -50,20 +56,29 @@ class Metadata(NamedTuple):
     epoch: int | None = None  # creation time; SOURCE_DATE_EPOCH wins over it
 
 
-def render(pages: Sequence[Page], meta: Metadata, outline: Sequence[tuple[str, int]] = ()) -> bytes:
-    """The pages as a tagged, deterministic PDF.
+def render(
+    pages: Sequence[Page],
+    meta: Metadata,
+    outline: Sequence[tuple[str, int]] = (),
+    languages: Sequence[str] = (),
+) -> bytes:
+    """The pages as a tagged, deterministic PDF that meets PDF/UA-1 and PDF/A-2a.
 
-    ``outline`` lists bookmarks as (title, page index). Every page can be linked to by the name
-    ``page-N`` (N counting from 1). With several pages, each page's structure is a Part.
+    ``outline`` lists bookmarks as (title, page index); links to a bookmarked page are described
+    by its title. Every page can be linked to by the name ``page-N`` (N counting from 1). With
+    several pages, each page's structure is a Part in the language of ``languages[index]``
+    (the document's language when not given).
     """
-    ascii85, rl_config.useA85 = rl_config.useA85, 0  # binary streams: smaller, and faster
-    try:
-        return _render(pages, meta, outline)
-    finally:
-        rl_config.useA85 = ascii85
+    with _reportlab_for_pdfa():
+        return _render(pages, meta, outline, languages)
 
 
-def _render(pages: Sequence[Page], meta: Metadata, outline: Sequence[tuple[str, int]]) -> bytes:
+def _render(
+    pages: Sequence[Page],
+    meta: Metadata,
+    outline: Sequence[tuple[str, int]],
+    languages: Sequence[str],
+) -> bytes:
     buffer = io.BytesIO()
     first = pages[0]
     canvas = _TaggedCanvas(
@@ -80,8 +95,11 @@ def _render(pages: Sequence[Page], meta: Metadata, outline: Sequence[tuple[str, 
     canvas.setSubject(meta.subject)
     canvas.setKeywords(", ".join(meta.keywords))
     canvas.setCreator(f"briefing {__version__}")
+    canvas.setProducer(_PRODUCER)
     canvas.setViewerPreference("DisplayDocTitle", "true")
+    canvas.titles = {f"page-{index + 1}": title for title, index in outline}
     for number, page in enumerate(pages, start=1):
+        canvas.words = LANGUAGES[languages[number - 1] if languages else meta.language]
         canvas.setPageSize((page.width, page.height))
         canvas.bookmarkPage(f"page-{number}")
         with canvas.artifact():
@@ -89,6 +107,7 @@ def _render(pages: Sequence[Page], meta: Metadata, outline: Sequence[tuple[str, 
                 _draw_shape(canvas, shape)
         part = (f"Part:{number}",) if len(pages) > 1 else ()
         for item in page.items:
+            _name_font(item.flowable, page.font)
             with canvas.element(item, part):
                 item.flowable.drawOn(canvas, item.x, item.y)
         canvas.showPage()
@@ -120,24 +139,46 @@ def _draw_shape(canvas: Canvas, shape: Shape) -> None:
         canvas.line(shape.x, shape.y, shape.x + shape.width, shape.y + shape.height)
 
 
+_Rect = tuple[float, float, float, float]
+
+
+class _Mcid(NamedTuple):
+    page: int
+    mcid: int
+
+
+class _Annotation(NamedTuple):
+    dictionary: PDFDictionary
+    page: int
+
+
 @dataclass
 class _Element:
     role: str
-    children: list[_Element | tuple[int, int]] = field(default_factory=list)  # or (page, MCID)
+    children: list[_Element | _Mcid | _Annotation] = field(default_factory=list)
     alt: str | None = None
+    lang: str | None = None
 
 
 class _TaggedCanvas(Canvas):
-    """A canvas that records marked content and link annotations for the structure tree."""
+    """A canvas that records marked content and link annotations for the structure tree.
+
+    ``words`` is the language of the page being drawn, which describes its links; ``titles``
+    maps bookmark names to the titles that describe links to them.
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.words: Language = LANGUAGES["en"]
+        self.titles: dict[str, str] = {}
         self._root = _Element("Document")
         self._groups: dict[tuple[str, ...], _Element] = {}
         self._elements: dict[tuple[str, ...], _Element] = {}
+        self._link_elements: dict[tuple[int, object], _Element] = {}
         self._mcids: list[list[_Element]] = [[]]  # per page, the element of each MCID
-        self._links: list[tuple[_Element, PDFDictionary, int]] = []  # with the page index
+        self._annotations: list[tuple[_Element, PDFDictionary]] = []  # with their Link
         self._current: _Element | None = None
+        self._text: PDFTextObject | None = None  # a text object begun and not yet drawn
 
     @contextmanager
     def artifact(self) -> Iterator[None]:
@@ -161,15 +202,80 @@ class _TaggedCanvas(Canvas):
         if element is None:
             element = self._elements[key] = _Element(item.role, alt=item.alt)
             self._parent((*part, *item.parents)).children.append(element)
-        page_mcids = self._mcids[-1]
-        mcid = len(page_mcids)
-        page_mcids.append(element)
-        element.children.append((len(self._mcids) - 1, mcid))
-        self.addLiteral(f"/{item.role} <</MCID {mcid}>> BDC")
+        self._begin(element)
         self._current = element
         yield
         self._current = None
-        self.addLiteral("EMC")
+        self._literal("EMC")
+
+    @contextmanager
+    def link(self, uri: str, rect: _Rect, key: object) -> Iterator[None]:
+        """Draw what is inside as (part of) the link ``key`` of the current element.
+
+        The element's marked content is ended, and what is drawn inside goes into the marked
+        content of a Link element, a child of the current element at this point in reading
+        order (made at the first use of ``key`` in this element; later uses, such as a link's
+        second line, add to it). Each use adds a link annotation to ``uri`` (a web or mailto
+        address, or ``#name`` for a page in this document) over ``rect`` (x1, y1, x2, y2 in the
+        current user space) that the Link element holds. Then the element's marked content
+        resumes. It may be used inside a text object begun with ``beginText``.
+        """
+        parent = self._current
+        if parent is None:
+            raise RuntimeError("link() is only drawn inside element()")
+        link = self._link_elements.get((id(parent), key))
+        if link is None:
+            link = self._link_elements[id(parent), key] = _Element("Link")
+            parent.children.append(link)
+        self._literal("EMC")
+        self._begin(link)
+        annotation = PDFDictionary(
+            {
+                "Type": PDFName("Annot"),
+                "Subtype": PDFName("Link"),
+                "Rect": PDFArray(self._absRect(rect, 1)),
+                "Border": PDFArray([0, 0, 0]),
+            }
+        )
+        if uri.startswith("#"):
+            annotation["Dest"] = self._bookmarkReference(uri[1:])
+            annotation["Contents"] = PDFString(self._describe_page(uri[1:]))
+        else:
+            action = {"S": PDFName("URI"), "URI": PDFString(uri)}
+            annotation["A"] = PDFDictionary(action)
+        self._tie(link, annotation)
+        super()._addAnnotation(annotation)
+        self._current = link
+        yield
+        self._current = parent
+        self._literal("EMC")
+        self._begin(parent)
+
+    def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> PDFTextObject:
+        """A text object, into which marked content goes until it is drawn."""
+        self._text = super().beginText(x, y, direction)
+        return self._text
+
+    def drawText(self, aTextObject: PDFTextObject) -> None:
+        """Draw a text object (and end it: marked content goes to the page again)."""
+        if aTextObject is self._text:
+            self._text = None
+        super().drawText(aTextObject)
+
+    def _begin(self, element: _Element) -> None:
+        """Open a marked-content sequence for ``element`` with the page's next MCID."""
+        page_mcids = self._mcids[-1]
+        mcid = len(page_mcids)
+        page_mcids.append(element)
+        element.children.append(_Mcid(len(self._mcids) - 1, mcid))
+        self._literal(f"/{element.role} <</MCID {mcid}>> BDC")
+
+    def _literal(self, operator: str) -> None:
+        """Add a marked-content operator to the open text object, or else to the page."""
+        if self._text is None:
+            self.addLiteral(operator)
+        else:
+            self._text._code.append(operator)  # ReportLab's text objects have no public way
 
     def _parent(self, keys: tuple[str, ...]) -> _Element:
         parent = self._root
@@ -177,18 +283,31 @@ class _TaggedCanvas(Canvas):
             path = keys[: depth + 1]
             group = self._groups.get(path)
             if group is None:
-                group = self._groups[path] = _Element(_GROUPS[keys[depth].split(":")[0]])
+                role = _GROUPS[keys[depth].split(":")[0]]
+                lang = self.words.tag if role == "Part" else None
+                group = self._groups[path] = _Element(role, lang=lang)
                 parent.children.append(group)
             parent = group
         return parent
 
+    def _tie(self, link: _Element, annotation: PDFDictionary) -> None:
+        """Make ``annotation`` printable, describe it, and let the Link element hold it."""
+        annotation["F"] = 4  # Print
+        if "A" in annotation.dict:
+            annotation["Contents"] = PDFString(self.words.describe_link(annotation["A"]["URI"].s))
+        link.children.append(_Annotation(annotation, len(self._mcids) - 1))
+        self._annotations.append((link, annotation))
+
+    def _describe_page(self, name: str) -> str:
+        number = int(name.removeprefix("page-"))
+        return self.words.describe_page(self.titles.get(name, str(number)), number)
+
     def _addAnnotation(self, annotation: Any, name: str | None = None, addtopage: int = 1) -> None:
+        """ReportLab paragraphs' links: a Link element in the current element for each."""
         if self._current is not None and isinstance(annotation, PDFDictionary):
             link = _Element("Link")
             self._current.children.append(link)
-            self._links.append((link, annotation, len(self._mcids) - 1))
-            if "A" in annotation.dict:
-                annotation["Contents"] = PDFString(f"Link to {annotation['A']['URI'].s}")
+            self._tie(link, annotation)
         super()._addAnnotation(annotation, name, addtopage)
 
     def linkRect(
@@ -209,7 +328,7 @@ class _TaggedCanvas(Canvas):
                 "Rect": PDFArray(self._absRect(Rect, relative)),
                 "Border": PDFArray([0, 0, 0]),
                 "Dest": self._bookmarkReference(destinationname),
-                "Contents": PDFString(f"Link to {contents or destinationname}"),
+                "Contents": PDFString(contents or self._describe_page(destinationname)),
             }
         )
         self._addAnnotation(annotation, name, addtopage)
@@ -219,7 +338,7 @@ class _TaggedCanvas(Canvas):
         self._mcids.append([])
 
     def finish(self, meta: Metadata) -> None:
-        """Write the structure tree, ParentTree, MarkInfo and XMP metadata (after the pages)."""
+        """Write the structure tree, ParentTree, MarkInfo, output intent and XMP metadata."""
         doc = self._doc
         pages = doc.Pages.pages
         page_refs = []
@@ -232,7 +351,7 @@ class _TaggedCanvas(Canvas):
         tree_ref = doc.Reference(tree_root)
         refs: dict[int, Any] = {}
         first_key = len(pages)  # ParentTree keys after the pages' are the annotations'
-        for key, (_, annotation, _) in enumerate(self._links, start=first_key):
+        for key, (_, annotation) in enumerate(self._annotations, start=first_key):
             annotation["StructParent"] = key
 
         def build(element: _Element, parent_ref: Any) -> Any:
@@ -241,24 +360,24 @@ class _TaggedCanvas(Canvas):
             )
             if element.alt:
                 node["Alt"] = PDFString(element.alt)
+            if element.lang:
+                node["Lang"] = PDFString(element.lang)
             ref = doc.Reference(node)
             refs[id(element)] = ref
             kids: list[Any] = []
             for child in element.children:
-                if isinstance(child, tuple):
-                    page_index, mcid = child
-                    node["Pg"] = page_refs[page_index]
-                    kids.append(mcid)
-                else:
-                    kids.append(build(child, ref))
-            for link, annotation, page_index in self._links:
-                if link is element:
+                if isinstance(child, _Mcid):
+                    node["Pg"] = page_refs[child.page]
+                    kids.append(child.mcid)
+                elif isinstance(child, _Annotation):
                     objr = {
                         "Type": PDFName("OBJR"),
-                        "Obj": doc.Reference(annotation),
-                        "Pg": page_refs[page_index],
+                        "Obj": doc.Reference(child.dictionary),
+                        "Pg": page_refs[child.page],
                     }
                     kids.append(PDFDictionary(objr))
+                else:
+                    kids.append(build(child, ref))
             node["K"] = PDFArray(kids)
             return ref
 
@@ -266,30 +385,54 @@ class _TaggedCanvas(Canvas):
         nums: list[Any] = []
         for index, owners in enumerate(self._mcids[: len(pages)]):
             nums += [index, PDFArray([refs[id(element)] for element in owners])]
-        for key, (link, _, _) in enumerate(self._links, start=first_key):
+        for key, (link, _) in enumerate(self._annotations, start=first_key):
             nums += [key, refs[id(link)]]
         tree_root["K"] = document
         tree_root["ParentTree"] = doc.Reference(PDFDictionary({"Nums": PDFArray(nums)}))
-        tree_root["ParentTreeNextKey"] = first_key + len(self._links)
+        tree_root["ParentTreeNextKey"] = first_key + len(self._annotations)
         catalog = doc.Catalog
+        catalog.__NoDefault__ = [*catalog.__NoDefault__, "OutputIntents"]
         catalog.StructTreeRoot = tree_ref
         catalog.MarkInfo = PDFDictionary({"Marked": "true"})
-        xmp = _xmp(meta).encode("utf-8")
-        catalog.Metadata = doc.Reference(
-            pdfdoc.PDFStream(
-                PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}), xmp, ()
-            )
-        )
+        catalog.OutputIntents = PDFArray([_output_intent(doc)])
+        xmp = _xmp(meta, doc._timeStamp).encode("utf-8")
+        header = PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")})
+        catalog.Metadata = doc.Reference(pdfdoc.PDFStream(header, xmp, None))  # unfiltered
 
 
-def _xmp(meta: Metadata) -> str:
+_PRODUCER = "ReportLab PDF Library - www.reportlab.com"
+
+
+def _output_intent(doc: Any) -> PDFDictionary:
+    """The sRGB output intent that PDF/A asks of a file that paints in DeviceRGB."""
+    profile = pdfdoc.PDFStream(PDFDictionary({"N": 3}), _srgb(), [pdfdoc.PDFZCompress])
+    return PDFDictionary(
+        {
+            "Type": PDFName("OutputIntent"),
+            "S": PDFName("GTS_PDFA1"),
+            "OutputConditionIdentifier": PDFString("sRGB IEC61966-2.1"),
+            "Info": PDFString("sRGB IEC61966-2.1"),
+            "DestOutputProfile": doc.Reference(profile),
+        }
+    )
+
+
+@cache
+def _srgb() -> bytes:
+    return Path(__file__).with_name("sRGB.icc").read_bytes()
+
+
+def _xmp(meta: Metadata, stamp: TimeStamp) -> str:
     keywords = escape(", ".join(meta.keywords))
+    date = "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}Z".format(*stamp.YMDhms)
     return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
   <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
     xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
     xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+   <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt>
     <rdf:li xml:lang="x-default">{escape(meta.title)}</rdf:li>
    </rdf:Alt></dc:title>
@@ -299,10 +442,89 @@ def _xmp(meta: Metadata) -> str:
    </rdf:Alt></dc:description>
    <dc:language><rdf:Bag><rdf:li>{LANGUAGES[meta.language].tag}</rdf:li></rdf:Bag></dc:language>
    <pdf:Keywords>{keywords}</pdf:Keywords>
-   <pdf:Producer>ReportLab PDF Library - www.reportlab.com</pdf:Producer>
+   <pdf:Producer>{_PRODUCER}</pdf:Producer>
    <xmp:CreatorTool>briefing {__version__}</xmp:CreatorTool>
+   <xmp:CreateDate>{date}</xmp:CreateDate>
+   <xmp:ModifyDate>{date}</xmp:ModifyDate>
+   <pdfaid:part>2</pdfaid:part>
+   <pdfaid:conformance>A</pdfaid:conformance>
    <pdfuaid:part>1</pdfuaid:part>
+  </rdf:Description>
+  <rdf:Description rdf:about=""
+    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+    <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+    <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+    <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+     <pdfaProperty:name>part</pdfaProperty:name>
+     <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+     <pdfaProperty:category>internal</pdfaProperty:category>
+     <pdfaProperty:description>Part of ISO 14289 followed</pdfaProperty:description>
+    </rdf:li></rdf:Seq></pdfaSchema:property>
+   </rdf:li></rdf:Bag></pdfaExtension:schemas>
   </rdf:Description>
  </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="w"?>"""
+
+
+# What PDF/A needs that ReportLab has no option for is done here, and only while briefing
+# renders: tests/test_conformance.py checks each piece against the ReportLab installed.
+
+
+@contextmanager
+def _reportlab_for_pdfa() -> Iterator[None]:
+    """While rendering: binary streams (smaller, and faster), an end-of-line before every
+    ``endstream`` (PDF/A), and ToUnicode maps that map only the codes a font subset uses."""
+    saved = rl_config.useA85, pdfdoc.PDFStream.format, ttfonts.makeToUnicodeCMap
+    format_stream = saved[1]
+
+    def with_eol(stream: pdfdoc.PDFStream, document: Any) -> bytes:
+        formatted: bytes = format_stream(stream, document)
+        return formatted.removesuffix(b"endstream\n") + b"\nendstream\n"
+
+    rl_config.useA85, pdfdoc.PDFStream.format = 0, with_eol
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+    try:
+        yield
+    finally:
+        rl_config.useA85, pdfdoc.PDFStream.format, ttfonts.makeToUnicodeCMap = saved
+
+
+def _to_unicode_cmap(name: str, subset: Sequence[int]) -> str:
+    """A ToUnicode CMap of a font subset, ``subset[code]`` being the character of each code.
+
+    ReportLab's own maps the codes a subset leaves unused to U+0000, which PDF/UA and PDF/A
+    forbid; this one leaves them out (and keeps to 100 entries a block, as CMaps must).
+    """
+    pairs = [f"<{code:02X}> <{char:04X}>" for code, char in enumerate(subset) if char]
+    blocks = [pairs[start : start + 100] for start in range(0, len(pairs), 100)]
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            f"/CIDSystemInfo << /Registry ({name}) /Ordering ({name}) /Supplement 0 >> def",
+            f"/CMapName /{name} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            *(f"{len(b)} beginbfchar\n" + "\n".join(b) + "\nendbfchar" for b in blocks),
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
+
+
+def _name_font(flowable: Any, font: str) -> None:
+    """Start a ReportLab drawing in the page's font rather than its default, Helvetica, which
+    would otherwise sit unembedded in the page's resources (drawings here have no text)."""
+    shapes = sys.modules.get("reportlab.graphics.shapes")  # loaded only for pictures
+    if shapes is not None and isinstance(flowable, shapes.Drawing):
+        flowable.initialFontName = font

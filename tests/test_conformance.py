@@ -1,0 +1,221 @@
+"""PDF/UA-1 and PDF/A-2a, judged by an independent validator (page-validation), and the
+accessibility it does not judge: Link contents, per-part languages, link descriptions."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import page
+import pdfplumber
+import pikepdf
+import pytest
+import yaml
+from PIL import Image
+from reportlab.pdfbase import pdfdoc, ttfonts
+from reportlab.platypus import Flowable
+
+from briefing import pdf
+from briefing.fonts import register
+from briefing.layout import Page, Placed
+from briefing.pipeline import check, render
+
+from .conftest import ROOT, SAMPLE, run
+from .test_layout import sized
+from .test_tagging import _kids
+from .visual import CASES as VISUAL
+
+FRENCH = ROOT / "examples" / "niger-fr.yaml"
+PROFILES = ("ua1", "2a")
+
+
+def _sheet(language: str) -> dict[str, Any]:
+    """A sheet in ``language`` with every generated text: links, a mail link and a QR code."""
+    return {
+        "organization": "Oficina",
+        "title": "Níger",
+        "language": language,
+        "online": "https://www.state.gov/inl-niger",
+        "contacts": [{"name": "Embajada", "email": "contact@example.org"}],
+        "sections": [
+            {"heading": "Resumen", "body": "Vea [el sitio](https://www.state.gov/inl) hoy."}
+        ],
+    }
+
+
+CASES: dict[str, Path | dict[str, Any]] = {
+    **VISUAL,  # the sample, the French example, every layout with every optional part
+    **{f"example-{path.stem}": path for path in sorted((ROOT / "examples").glob("*.yaml"))},
+    "stress-short-single-column": sized(0.05, "single-column"),
+    "stress-full-sidebar": sized(1.0, "sidebar", extras=True),
+    "stress-long-two-column": sized(1.2, "two-column"),
+    "es": _sheet("es"),
+    "pt": _sheet("pt"),
+}
+
+
+def failures(path: Path) -> list[str]:
+    """Every rule that ``path`` fails, as 'profile RULE: message'."""
+    found = []
+    for profile in PROFILES:
+        report = page.validate_pdf(path, profile=profile)
+        assert report.rules.total > 100, "the validator ran its rules"
+        found += [f"{profile} {f.rule_id}: {f.message}" for f in report.failures]
+    return found
+
+
+@pytest.fixture(scope="module")
+def book_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A book of the sample and the French example, built through the command line."""
+    out = tmp_path_factory.mktemp("book") / "book.pdf"
+    result = run("book", SAMPLE, FRENCH, "-o", out, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_default_build_is_pdf_ua_1_and_pdf_a_2a(case: str, tmp_path: Path) -> None:
+    content = CASES[case]
+    model, _ = check(content)
+    data, _ = render(model, base=content.parent if isinstance(content, Path) else ROOT)
+    path = tmp_path / f"{case}.pdf"
+    path.write_bytes(data)
+    assert failures(path) == []
+
+
+def test_a_raster_logo_with_transparency_conforms(tmp_path: Path) -> None:
+    Image.new("RGBA", (40, 20), (20, 60, 120, 128)).save(tmp_path / "logo.png")
+    tree = {**_sheet("en"), "logo": {"file": "logo.png", "alt": "A blue bar"}}
+    (tmp_path / "content.yaml").write_text(yaml.safe_dump(tree), encoding="utf-8")
+    assert run("build", cwd=tmp_path).returncode == 0
+    assert failures(tmp_path / "content.pdf") == []
+
+
+def test_a_book_conforms(book_pdf: Path) -> None:
+    assert failures(book_pdf) == []
+
+
+def test_the_validator_catches_what_the_tests_rely_on(sample_pdf: Path, tmp_path: Path) -> None:
+    """Zero failures means something: a file missing its language or output intent fails."""
+    with pikepdf.open(sample_pdf) as document:
+        del document.Root.Lang
+        del document.Root.OutputIntents
+        document.save(tmp_path / "broken.pdf")
+    broken = failures(tmp_path / "broken.pdf")
+    assert any(f.startswith("ua1 ") and "Lang" in f for f in broken), broken
+    assert any(f.startswith("2a ") and "DEVICE-RGB" in f for f in broken), broken
+
+
+def test_each_book_part_has_its_sheets_language(book_pdf: Path) -> None:
+    with pikepdf.open(book_pdf) as document:
+        assert str(document.Root.Lang) == "en-US"
+        parts = _kids(document.Root.StructTreeRoot.K)
+        assert [(str(p.S), str(p.Lang)) for p in parts] == [
+            ("/Part", "en-US"),  # cover
+            ("/Part", "en-US"),  # contents
+            ("/Part", "en-US"),  # the sample
+            ("/Part", "fr-FR"),  # the French sheet
+        ]
+        french = {str(a.Contents) for a in document.pages[3].Annots}
+    assert "Écrire à contact@example.org" in french
+    assert all(d.startswith(("Lien vers https://", "Écrire à ")) for d in french), french
+
+
+def test_book_contents_entries_are_described_by_title_and_page(book_pdf: Path) -> None:
+    with pikepdf.open(book_pdf) as document:
+        entries = [(str(a.Contents), a.Dest) for a in document.pages[1].Annots]
+        pages = [document.pages[index].obj.objgen for index in (2, 3)]
+        assert {(text, dest[0].objgen) for text, dest in entries} == {
+            ("Niger: INL Program Overview, page 3", pages[0]),
+            ("Niger: Programmes de l’INL, page 4", pages[1]),
+        }
+        assert all(int(a.F) == 4 for p in document.pages for a in p.get("/Annots", []))
+
+
+def test_link_descriptions_are_in_the_sheets_language() -> None:
+    model, _ = check(_sheet("es"))
+    data, _ = render(model, base=ROOT)
+    with pikepdf.open(io.BytesIO(data)) as document:
+        contents = {str(a.Contents) for a in document.pages[0].Annots}
+    assert {"Enlace a https://www.state.gov/inl", "Escribir a contact@example.org"} <= contents
+    assert all(c.startswith(("Enlace a ", "Escribir a ")) for c in contents), contents
+
+
+class _Linked(Flowable):
+    """Text with a link that wraps onto a second line, drawn as briefing's own flowable will:
+    the first part inside a text object, the second around one."""
+
+    def __init__(self, font: str) -> None:
+        super().__init__()
+        self.font, self.width, self.height = font, 180, 30
+
+    def draw(self) -> None:
+        canvas, uri = self.canv, "https://example.org/a"
+        line = canvas.beginText(0, 18)
+        line.setFont(self.font, 10)
+        line.textOut("Read the ")
+        with canvas.link(uri, (40, 15, 90, 28), "site"):
+            line.textOut("linked")
+        canvas.drawText(line)
+        with canvas.link(uri, (0, 0, 20, 12), "site"):
+            second = canvas.beginText(0, 4)
+            second.setFont(self.font, 10)
+            second.textOut("site")
+            canvas.drawText(second)
+        rest = canvas.beginText(22, 4)
+        rest.setFont(self.font, 10)
+        rest.textOut(" today.")
+        canvas.drawText(rest)
+
+
+def test_a_link_element_holds_its_text_and_its_annotations(tmp_path: Path) -> None:
+    font = register("Noto Sans", italic=False).regular
+    item = Placed(_Linked(font), 10, 40, 180, 30, "P", 1)
+    sheet = Page(200, 100, 1.0, 1.0, 10, font, items=[item])
+    meta = pdf.Metadata("Links", "Test", "Links", (), "fr")
+    path = tmp_path / "links.pdf"
+    path.write_bytes(pdf.render([sheet], meta))
+    with pikepdf.open(path) as document:
+        (paragraph,) = _kids(document.Root.StructTreeRoot.K)
+        kids = _kids(paragraph)
+        assert [k if isinstance(k, int) else str(k.S) for k in kids] == [0, "/Link", 2, 4]
+        link = kids[1]
+        annotations = document.pages[0].Annots
+        objrs = [k for k in _kids(link) if isinstance(k, pikepdf.Dictionary)]
+        assert [k for k in _kids(link) if isinstance(k, int)] == [1, 3]
+        assert [o.Obj.objgen for o in objrs] == [a.objgen for a in annotations]
+        nums = document.Root.StructTreeRoot.ParentTree.Nums
+        parents = dict(zip(nums[::2], nums[1::2], strict=True))
+        for annotation in annotations:
+            assert parents[int(annotation.StructParent)].objgen == link.objgen
+            assert str(annotation.Contents) == "Lien vers https://example.org/a"
+            assert int(annotation.F) == 4
+        assert [float(v) for v in annotations[1].Rect] == [10, 40, 30, 52]  # user space
+    with pdfplumber.open(path) as document:
+        chars = document.pages[0].chars
+    text = {m: "".join(c["text"] for c in chars if c["mcid"] == m) for m in range(5)}
+    assert text == {0: "Read the ", 1: "linked", 2: "", 3: "site", 4: " today."}
+    assert {c["tag"] for c in chars if c["mcid"] in (1, 3)} == {"Link"}
+    assert failures(path) == []
+
+
+def test_link_is_drawn_inside_an_element_only() -> None:
+    canvas = pdf._TaggedCanvas(io.BytesIO())
+    outside = canvas.link("#page-1", (0, 0, 1, 1), 1)
+    with pytest.raises(RuntimeError, match="inside element"), outside:
+        pass
+
+
+def test_reportlab_is_left_as_it_was_after_a_render(sample_pdf: Path) -> None:
+    """The PDF/A stream syntax and ToUnicode maps apply while briefing renders, and only then."""
+    saved = pdfdoc.PDFStream.format, ttfonts.makeToUnicodeCMap
+    model, _ = check(SAMPLE)
+    data, _ = render(model, base=ROOT)
+    assert (pdfdoc.PDFStream.format, ttfonts.makeToUnicodeCMap) == saved
+    assert data.count(b"endstream") == data.count(b"\nendstream\n")
+    with pikepdf.open(sample_pdf) as document:
+        for font in document.pages[0].Resources.Font.values():
+            cmap = font.ToUnicode.read_bytes().decode()
+            assert "<0000>" not in cmap
+            assert all(int(b.split()[0]) <= 100 for b in cmap.split("\n") if "beginbfchar" in b)
