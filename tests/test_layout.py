@@ -26,29 +26,8 @@ from briefing.pipeline import check, render
 from briefing.theme import Theme, grayscale, themed
 
 from .conftest import ROOT, SAMPLE, run
+from .corpus import LAYOUTS, sized
 from .visual import EXTRAS, SAMPLE_TREE
-
-LONG_URL = (
-    "See https://www.state.gov/bureau-of-international-narcotics-and-law-enforcement-"
-    "affairs/releases/2019/niger-program-summary-and-detailed-annual-report for more."
-)
-LAYOUTS = ["two-column", "single-column", "sidebar"]
-
-
-def sized(factor: float, layout: str, extras: bool = False) -> dict[str, Any]:
-    """The sample with its sections' text repeated or cut to ``factor`` of its length."""
-    tree = {**SAMPLE_TREE, "design": {"layout": layout}}
-    if extras:
-        tree.update(EXTRAS)
-    sections = []
-    for section in SAMPLE_TREE["sections"]:
-        words = section["body"].split(" ")
-        count = max(3, int(len(words) * factor))
-        body = " ".join((words * 4)[:count])
-        sections.append({"heading": section["heading"], "body": body})
-    sections[-1]["body"] += "\n\n" + LONG_URL
-    tree["sections"] = sections
-    return tree
 
 
 def laid_out(tree: dict[str, Any]) -> tuple[bytes, Page]:

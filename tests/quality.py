@@ -1,0 +1,451 @@
+"""Typographic quality of a PDF page, read back from where the words landed.
+
+``measure(pdf, source)`` returns one ``PageQuality`` per page: loose word spaces, hyphenated line
+ends and runs of them, hyphens at a column break, words broken without a hyphen, the empty space
+between each column's end and the footer rule, the nearest ink to the paper's edge, and the words
+of the text layer read in structure order against the words of ``source`` (the content's text,
+see ``source_text``). Glyph positions come from pdfplumber, the structure tree from pikepdf.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from itertools import pairwise
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pdfplumber
+import pikepdf
+
+LOOSE = 2.0  # a word space wider than this many natural spaces is loose
+SPACE_EM = 0.26  # the space of Noto Sans and Noto Serif, for a font that draws no space glyph
+SEGMENT_EM = 1.5  # a gap this many ems wide parts two pieces of text on one baseline
+COLUMN_GAP = 40.0  # body lines whose left edges are this far apart are in different columns
+HYPHENS = "-\u00ad\u2010"
+URL_BREAKS = "/.-_?&=#"
+SOFT_HYPHEN = "\u00ad"
+INLINE = {"/Span", "/Strong", "/Em", "/Link", "/Code", "/Quote", "/Reference", "/Note", "/Sub"}
+GROUPING = {"/Document", "/Part", "/Art", "/Sect", "/Div", "/NonStruct", "/L", "/TOC"}
+BODY_ROLES = {"/P", "/LBody", "/LI", "/Lbl"}
+
+
+class Line(NamedTuple):
+    """One line of one block (paragraph, heading, label), as drawn."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    block: int | None  # the structure element it belongs to, in structure order
+    body: bool  # body text (at the body size, in a section when the page has sections)
+    spaces: tuple[float, ...]  # each word space in units of the font's natural space
+
+    @property
+    def hyphenated(self) -> bool:
+        """Whether the line ends with a hyphen after a letter."""
+        return len(self.text) > 1 and self.text[-1] in HYPHENS and self.text[-2].isalpha()
+
+
+class Column(NamedTuple):
+    """A column of body text: where it starts, its last line and the space under it."""
+
+    x0: float
+    last: str
+    gap: float | None  # points between the last line's bottom and the footer rule
+    share: float | None  # that gap as a share of the page height
+
+
+class PageQuality(NamedTuple):
+    """The measurements of one page."""
+
+    number: int
+    width: float
+    height: float
+    body_size: float
+    lines: tuple[Line, ...]
+    loose: tuple[Line, ...]  # lines with a word space over LOOSE natural spaces
+    loosest: float  # the widest word space on the page, in natural spaces
+    hyphenated: int  # hyphenated line ends that are not a paragraph's last line
+    hyphen_runs: tuple[tuple[str, ...], ...]  # three or more hyphenated line ends in a row
+    column_end_hyphens: tuple[str, ...]  # hyphenated lines continued in another column
+    broken_words: tuple[str, ...]  # "COUNTERNAR|COTICS": a line break inside a word, no hyphen
+    columns: tuple[Column, ...]
+    edge_text: float  # points from the nearest glyph to the paper's edge
+    edge_ink: float  # the same for anything painted: glyphs, shapes, images
+    text_layer: str  # the text in structure order, soft hyphens joined
+    glued_words: tuple[str, ...]  # "andcorrections": two source words with no space between
+    split_words: tuple[str, ...]  # "devel- oped": a source word in two pieces
+    missing_words: tuple[str, ...]  # source words not found whole in the text layer
+
+    def figures(self) -> dict[str, object]:
+        """The counts and extremes, for a table or a report."""
+        gaps = [c.share for c in self.columns if c.share is not None]
+        return {
+            "loose": len(self.loose),
+            "loosest": round(self.loosest, 2),
+            "hyphenated": self.hyphenated,
+            "hyphen runs": len(self.hyphen_runs),
+            "column-end hyphens": len(self.column_end_hyphens),
+            "broken": len(self.broken_words),
+            "foot gap %": round(max(gaps) * 100, 1) if gaps else None,
+            "edge in": round(self.edge_ink / 72, 2),
+            "edge text in": round(self.edge_text / 72, 2),
+            "glued": len(self.glued_words),
+            "split": len(self.split_words),
+            "missing": len(self.missing_words),
+        }
+
+
+# -- the words a sheet's content prints ------------------------------------------------------
+
+TEXT_FIELDS = ("organization", "office", "title", "subtitle", "lead", "marking", "footer")
+LIST_FIELDS = {
+    "key_figures": ("value", "label"),
+    "sections": ("heading", "body"),
+    "at_a_glance": ("label", "value"),
+    "contacts": ("name", "role", "email", "phone"),
+}
+
+
+def source_text(content: dict[str, Any]) -> str:
+    """The printed words of a content tree (as loaded from YAML), formatting marks removed."""
+    parts = [str(content[k]) for k in TEXT_FIELDS if content.get(k)]
+    for field, keys in LIST_FIELDS.items():
+        parts += [str(entry[k]) for entry in content.get(field) or [] for k in keys if k in entry]
+    if content.get("online"):
+        parts.append(content["online"])
+    text = "\n".join(parts)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # a link prints its text
+    text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", text, flags=re.MULTILINE)  # list markers
+    return re.sub(r"(?<!\\)\*|`", "", text).replace("\\*", "*")
+
+
+def _token(word: str) -> str:
+    """A word as compared: case-folded, a web address without its scheme and ``www.``."""
+    return re.sub(r"^(?:https?://|mailto:)?(?:www\.)?", "", word.casefold())
+
+
+def _tokens(text: str) -> list[str]:
+    return [_token(w) for w in text.split()]
+
+
+# -- reading the page ------------------------------------------------------------------------
+
+
+def _kids(element: Any) -> list[Any]:
+    kids = element.get("/K")
+    if kids is None:
+        return []
+    return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+
+
+class _Structure(NamedTuple):
+    """Each page's marked content in structure order: (block, MCID) pairs, and block roles."""
+
+    order: dict[int, list[tuple[int, int]]]  # page object number -> [(block, mcid)]
+    roles: list[str]
+    in_section: list[bool]
+    has_sections: bool
+
+
+def _structure(pdf: pikepdf.Pdf) -> _Structure:
+    order: dict[int, list[tuple[int, int]]] = {}
+    roles: list[str] = []
+    in_section: list[bool] = []
+
+    def walk(element: Any, block: int | None, page: Any, section: bool) -> None:
+        role = str(element.get("/S"))
+        page = element.get("/Pg", page)
+        section = section or role == "/Sect"
+        if role in GROUPING:
+            block = None
+        elif role not in INLINE or block is None:
+            block = len(roles)
+            roles.append(role)
+            in_section.append(section)
+        for kid in _kids(element):
+            if isinstance(kid, int) or (isinstance(kid, pikepdf.Dictionary) and "/MCID" in kid):
+                mcid = int(kid if isinstance(kid, int) else kid.MCID)
+                where = kid.get("/Pg", page) if isinstance(kid, pikepdf.Dictionary) else page
+                if block is None:  # marked content right under a grouping element
+                    block = len(roles)
+                    roles.append(role)
+                    in_section.append(section)
+                order.setdefault(where.objgen[0], []).append((block, mcid))
+            elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                walk(kid, block, page, section)
+
+    root = pdf.Root.get("/StructTreeRoot")
+    if root is not None:
+        for kid in _kids(root):
+            walk(kid, None, None, False)
+    return _Structure(order, roles, in_section, "/Sect" in roles or any(in_section))
+
+
+def _white(colour: Any) -> bool:
+    values = tuple(colour) if isinstance(colour, (tuple, list)) else (colour,)
+    if len(values) == 4:
+        return all(v == 0 for v in values)
+    return all(v == 1 for v in values)
+
+
+def _edges(page: Any) -> tuple[float, float]:
+    """Points from the nearest glyph, and from anything painted, to the paper's edge."""
+
+    def distance(o: dict[str, Any]) -> float:
+        return float(min(o["x0"], o["top"], page.width - o["x1"], page.height - o["bottom"]))
+
+    text = min((distance(c) for c in page.chars if c["text"].strip()), default=float("inf"))
+    shapes = [
+        o
+        for o in page.rects + page.lines + page.curves
+        if (o.get("fill") and not _white(o["non_stroking_color"]))
+        or (o.get("stroke") and not _white(o["stroking_color"]))
+    ]
+    ink = min((distance(o) for o in shapes + page.images), default=float("inf"))
+    return text, min(text, ink)
+
+
+def _footer_rule(page: Any) -> float | None:
+    """The top of the lowest thin rule across most of the page, in its bottom quarter."""
+    rules = [
+        o["top"]
+        for o in page.lines + page.rects
+        if o["bottom"] - o["top"] <= 1.5
+        and o["x1"] - o["x0"] >= 0.6 * page.width
+        and o["top"] >= 0.75 * page.height
+        and (o.get("stroke") or o.get("fill"))
+    ]
+    return max(rules, default=None)
+
+
+def _split(chars: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    """The chars of one baseline of one block, left to right, in pieces: a wide gap parts
+    untagged text, or two marked-content sequences (a paragraph going on in the next column)."""
+    chars = sorted(chars, key=lambda c: c["x0"])
+    piece: list[dict[str, Any]] = []
+    previous = None
+    for char in chars:
+        if not char["text"].strip():
+            if piece:
+                piece.append(char)
+            continue
+        if (
+            previous is not None
+            and char["x0"] - previous["x1"] > SEGMENT_EM * char["size"]
+            and (char["mcid"] is None or char["mcid"] != previous["mcid"])
+        ):
+            yield piece
+            piece = []
+        piece.append(char)
+        previous = char
+    if piece:
+        yield piece
+
+
+def _spaces(chars: list[dict[str, Any]], space_em: dict[str, float]) -> tuple[float, ...]:
+    """Each word space of a line, in natural spaces of its font."""
+    out = []
+    previous = None
+    spaced = False
+    for char in chars:
+        if not char["text"].strip():
+            spaced = True
+            continue
+        if previous is not None:
+            gap = char["x0"] - previous["x1"]
+            if spaced or gap > 0.1 * char["size"]:
+                em = space_em.get(previous["fontname"], SPACE_EM)
+                out.append(gap / (em * previous["size"]))
+        previous, spaced = char, False
+    return tuple(out)
+
+
+def _lines(page: Any, structure: _Structure) -> list[Line]:
+    """The page's lines, block by block in structure order, each block's in drawing order;
+    untagged text last."""
+    blocks = {mcid: block for block, mcid in structure.order.get(page.page_obj.pageid, [])}
+    space_em = {
+        c["fontname"]: c["width"] / c["size"] for c in page.chars if c["text"] == " " and c["size"]
+    }
+    drawn = {id(c): index for index, c in enumerate(page.chars)}  # content stream order
+    baselines: dict[tuple[int | None, float], list[dict[str, Any]]] = {}
+    for char in page.chars:
+        block = blocks.get(char["mcid"])
+        baselines.setdefault((block, round(char["matrix"][5], 1)), []).append(char)
+    sizes = Counter(
+        round(c["size"], 2) for c in page.chars if c["text"].strip() and c["mcid"] is not None
+    )
+    body_size = sizes.most_common(1)[0][0] if sizes else 0.0
+    keyed = []
+    for (block, _), chars in baselines.items():
+        for piece in _split(chars):
+            text = "".join(c["text"] for c in piece).rstrip(" ")
+            size = Counter(round(c["size"], 2) for c in piece).most_common(1)[0][0]
+            role = structure.roles[block] if block is not None else ""
+            body = (
+                abs(size - body_size) < 0.05
+                and role in BODY_ROLES
+                and (
+                    (block is not None and structure.in_section[block])
+                    or not structure.has_sections
+                )
+            )
+            line = Line(
+                text,
+                piece[0]["x0"],
+                max(c["x1"] for c in piece),
+                min(c["top"] for c in piece),
+                max(c["bottom"] for c in piece),
+                size,
+                block,
+                body,
+                _spaces(piece, space_em),
+            )
+            first = min(drawn[id(c)] for c in piece)
+            keyed.append(((block is None, block or 0, first), line))
+    return [line for _, line in sorted(keyed, key=lambda k: k[0])]
+
+
+def _paragraphs(lines: list[Line]) -> list[list[Line]]:
+    blocks: dict[int, list[Line]] = {}
+    for line in lines:
+        if line.block is not None:
+            blocks.setdefault(line.block, []).append(line)
+    return list(blocks.values())
+
+
+def _columns(lines: list[Line], rule: float | None, height: float) -> tuple[Column, ...]:
+    """Body lines grouped by their left edges, each group's last line and the space under it."""
+    columns: list[list[Line]] = []
+    for line in sorted((ln for ln in lines if ln.body), key=lambda ln: ln.x0):
+        if columns and line.x0 - columns[-1][0].x0 < COLUMN_GAP:
+            columns[-1].append(line)
+        else:
+            columns.append([line])
+    out = []
+    for column in columns:
+        last = max(column, key=lambda ln: ln.bottom)
+        gap = rule - last.bottom if rule is not None else None
+        out.append(Column(column[0].x0, last.text, gap, None if gap is None else gap / height))
+    return tuple(out)
+
+
+def _breaks(paragraphs: list[list[Line]], source: str) -> tuple[Any, ...]:
+    """Hyphenated line ends, runs of them, hyphens at a column break, breaks inside a word."""
+    joined = " ".join(_tokens(source))
+    hyphenated, runs, column_ends, broken = 0, [], [], []
+    for lines in paragraphs:
+        run: list[str] = []
+        for line, after in pairwise(lines):
+            if line.hyphenated:
+                hyphenated += 1
+                run.append(line.text)
+                if after.top <= line.top:  # the paragraph goes on in another column
+                    column_ends.append(line.text)
+                continue
+            if len(run) >= 3:
+                runs.append(tuple(run))
+            run = []
+            end, start = line.text[-1:], after.text[:1]
+            if end.isalnum() and start.isalnum() and end not in URL_BREAKS:
+                a, b = _token(line.text.split()[-1]), _token(after.text.split()[0])
+                if a + b in joined and f"{a} {b}" not in joined:
+                    broken.append(f"{line.text.split()[-1]}|{after.text.split()[0]}")
+        if len(run) >= 3:
+            runs.append(tuple(run))
+    return hyphenated, tuple(runs), tuple(column_ends), tuple(broken)
+
+
+def _text_layer(page: Any, structure: _Structure) -> str:
+    """The page's text read in structure order: blocks on lines of their own."""
+    by_mcid: dict[int, list[str]] = {}
+    for char in page.chars:
+        if char["mcid"] is not None:
+            by_mcid.setdefault(char["mcid"], []).append(char["text"])
+    blocks: dict[int, list[str]] = {}
+    for block, mcid in structure.order.get(page.page_obj.pageid, []):
+        blocks.setdefault(block, []).extend(by_mcid.get(mcid, []))
+    return "\n".join("".join(t) for t in blocks.values()).replace(SOFT_HYPHEN, "")
+
+
+def _unhyphened(token: str, known: set[str]) -> bool:
+    """Whether dropping one of the token's hyphens makes it a source word ("devel-oped")."""
+    return any(
+        token[:i] + token[i + 1 :] in known for i, char in enumerate(token) if char in HYPHENS
+    )
+
+
+def _words(layer: str, source: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Glued words, split words and missing words of the text layer against the source."""
+    printed = layer.split()
+    tokens = [_token(w) for w in printed]
+    known = set(_tokens(source))
+    glued = tuple(
+        word
+        for word, token in zip(printed, tokens, strict=True)
+        if token not in known
+        and any(token[:i] in known and token[i:] in known for i in range(1, len(token)))
+    )
+    split = tuple(
+        word
+        for word, token in zip(printed, tokens, strict=True)
+        if token not in known and _unhyphened(token, known)
+    ) + tuple(
+        f"{printed[i]} {printed[i + 1]}"
+        for i in range(len(tokens) - 1)
+        if tokens[i] not in known
+        and (tokens[i] + tokens[i + 1] in known or _unhyphened(tokens[i] + tokens[i + 1], known))
+    )
+    missing = tuple((Counter(_tokens(source)) - Counter(tokens)).elements())
+    return glued, split, missing
+
+
+def measure(pdf: bytes | Path, source: str) -> list[PageQuality]:
+    """Measure every page of ``pdf`` (bytes or a path); ``source`` is the content's text."""
+    data = pdf if isinstance(pdf, bytes) else Path(pdf).read_bytes()
+    with pikepdf.open(io.BytesIO(data)) as document:
+        structure = _structure(document)
+    results = []
+    with pdfplumber.open(io.BytesIO(data)) as document:
+        for number, page in enumerate(document.pages, 1):
+            lines = _lines(page, structure)
+            layer = _text_layer(page, structure)
+            text_edge, ink_edge = _edges(page)
+            paragraphs = _paragraphs(lines)
+            hyphenated, runs, column_ends, broken = _breaks(paragraphs, source)
+            spaces = [s for line in lines for s in line.spaces]
+            body = [ln.size for ln in lines if ln.body]
+            results.append(
+                PageQuality(
+                    number,
+                    float(page.width),
+                    float(page.height),
+                    max(body, default=0.0),
+                    tuple(lines),
+                    tuple(ln for ln in lines if ln.spaces and max(ln.spaces) > LOOSE + 0.01),
+                    max(spaces, default=0.0),
+                    hyphenated,
+                    runs,
+                    column_ends,
+                    broken,
+                    _columns(lines, _footer_rule(page), float(page.height)),
+                    text_edge,
+                    ink_edge,
+                    layer,
+                    *_words(layer, source),
+                )
+            )
+    return results
+
+
+def report(pages: Iterable[PageQuality]) -> str:
+    """The figures of each page, one line each."""
+    return "\n".join(
+        f"page {p.number}: " + ", ".join(f"{k} {v}" for k, v in p.figures().items()) for p in pages
+    )

@@ -1,0 +1,179 @@
+"""The quality helper catches each defect, on small tagged pages made to have it."""
+
+from __future__ import annotations
+
+import io
+
+import pikepdf
+import pytest
+
+from .quality import PageQuality, measure, source_text
+
+SIZE = 10.0
+SPACE = 2.78  # Helvetica's space at 10 pt
+Paragraph = list[tuple[float, float, str]]  # lines: x, baseline, text
+
+
+def made(paragraphs: list[Paragraph], tw: float = 0.0, art: str = "") -> bytes:
+    """A Letter page with each paragraph a P in a Sect (one MCID each), in Helvetica 10 pt with
+    word spacing ``tw``, and ``art``, untagged drawing operators."""
+    pdf = pikepdf.new()
+    stream = [art]
+    for mcid, lines in enumerate(paragraphs):
+        stream.append(f"/P <</MCID {mcid}>> BDC BT /F1 {SIZE} Tf {tw} Tw")
+        stream += [f"1 0 0 1 {x} {y} Tm ({text}) Tj" for x, y, text in lines]
+        stream.append("ET EMC")
+    font = pdf.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Font,
+            Subtype=pikepdf.Name.Type1,
+            BaseFont=pikepdf.Name.Helvetica,
+            Encoding=pikepdf.Name.WinAnsiEncoding,
+        )
+    )
+    page = pikepdf.Page(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Page,
+            MediaBox=[0, 0, 612, 792],
+            Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
+            Contents=pdf.make_stream("\n".join(stream).encode("latin-1")),
+        )
+    )
+    pdf.pages.append(page)
+    where = pdf.pages[0].obj
+    elements = [
+        pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S="/P", K=i, Pg=where))
+        for i in range(len(paragraphs))
+    ]
+    section = pdf.make_indirect(pikepdf.Dictionary(S="/Sect", K=pikepdf.Array(elements)))
+    document = pdf.make_indirect(pikepdf.Dictionary(S="/Document", K=pikepdf.Array([section])))
+    pdf.Root.StructTreeRoot = pdf.make_indirect(
+        pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot, K=document)
+    )
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def measured(
+    paragraphs: list[Paragraph], source: str, tw: float = 0.0, art: str = ""
+) -> PageQuality:
+    return measure(made(paragraphs, tw, art), source)[0]
+
+
+def column(x: float, top: float, texts: list[str]) -> Paragraph:
+    """Lines stacked downwards from baseline ``top``, 12 pt apart."""
+    return [(x, top - 12 * i, text) for i, text in enumerate(texts)]
+
+
+def test_a_clean_paragraph_has_no_defects() -> None:
+    lines = ["The police and ", "corrections systems ", "reduce crime."]
+    page = measured([column(72, 700, lines)], "The police and corrections systems reduce crime.")
+    assert page.figures() == {
+        "loose": 0,
+        "loosest": 1.0,
+        "hyphenated": 0,
+        "hyphen runs": 0,
+        "column-end hyphens": 0,
+        "broken": 0,
+        "foot gap %": None,
+        "edge in": 1.0,
+        "edge text in": 1.0,
+        "glued": 0,
+        "split": 0,
+        "missing": 0,
+    }
+    assert page.text_layer == "The police and corrections systems reduce crime."
+
+
+@pytest.mark.parametrize(("tw", "loose"), [(0.0, 0), (2.7, 0), (5.6, 1)])
+def test_word_spaces_are_measured_in_natural_spaces(tw: float, loose: int) -> None:
+    page = measured([column(72, 700, ["one two three"])], "one two three", tw=tw)
+    assert page.loosest == pytest.approx((SPACE + tw) / SPACE, abs=0.01)
+    assert len(page.loose) == loose
+
+
+def test_a_wide_gap_in_untagged_text_parts_it_instead_of_counting_as_a_space() -> None:
+    art = "BT /F1 10 Tf 1 0 0 1 72 40 Tm (Footer) Tj 1 0 0 1 500 40 Tm (Updated) Tj ET"
+    page = measured([column(72, 700, ["Text"])], "Text Footer", art=art)
+    assert page.loose == () and len(page.lines) == 3
+
+
+def test_runs_of_three_hyphenated_line_ends_are_reported() -> None:
+    two = ["devel-", "oped par-", "tial text"]
+    three = ["devel-", "oped par-", "tial pro-", "grams end"]
+    page = measured(
+        [column(72, 700, two), column(72, 600, three)], "developed partial programs text end"
+    )
+    assert page.hyphenated == 5
+    assert page.hyphen_runs == (("devel-", "oped par-", "tial pro-"),)
+
+
+def test_a_hyphen_at_the_foot_of_a_column_is_reported() -> None:
+    lines = [*column(72, 120, ["the country is the least devel-"]), (320, 700, "oped of all")]
+    page = measured([lines], "the country is the least developed of all")
+    assert page.column_end_hyphens == ("the country is the least devel-",)
+    assert page.split_words == ("devel-oped",)
+    assert page.missing_words == ("developed",)
+
+
+def test_a_word_broken_without_a_hyphen_is_told_from_a_break_at_a_space() -> None:
+    lines = ["U.S. COUNTERNAR", "COTICS GOALS and", "corrections"]
+    page = measured([column(72, 700, lines)], "U.S. Counternarcotics Goals and corrections")
+    assert page.broken_words == ("COUNTERNAR|COTICS",)
+    assert page.glued_words == ("andcorrections",)
+    assert page.split_words == ()
+    assert sorted(page.missing_words) == ["and", "corrections"]  # the break left no space
+
+
+def test_a_web_address_may_break_after_a_slash_but_not_inside_a_word() -> None:
+    source = "see https://www.state.gov/bureau-of-affairs/releases now"
+    good = measured(
+        [column(72, 700, ["see https://www.state.gov/", "bureau-of-affairs/releases now"])], source
+    )
+    bad = measured(
+        [column(72, 700, ["see https://www.state.gov/bureau-of-aff", "airs/releases now"])], source
+    )
+    assert good.broken_words == ()
+    assert bad.broken_words == ("https://www.state.gov/bureau-of-aff|airs/releases",)
+
+
+def test_the_gap_above_the_footer_rule_per_column() -> None:
+    rule = "0 0 0 RG 0.6 w 72 60 m 540 60 l S"
+    left = column(72, 400, ["left column text", "ends here"])  # last baseline 388
+    right = column(320, 400, ["right column", "goes on", "lower"])  # last baseline 376
+    page = measured(
+        [left, right], "left column text ends here right column goes on lower", art=rule
+    )
+    gaps = [c.gap for c in page.columns]
+    bottom = 792 - 388 + 0.207 * SIZE  # Helvetica's descent under the baseline
+    assert gaps[0] == pytest.approx(792 - 60 - bottom, abs=0.5)
+    assert gaps[1] == pytest.approx(gaps[0] - 12, abs=0.01)
+    assert page.columns[1].share == pytest.approx(gaps[1] / 792)
+    assert page.columns[0].last == "ends here"
+
+
+def test_the_nearest_ink_to_the_edge_counts_shapes_but_not_white_ones() -> None:
+    art = "1 1 1 rg 0 0 612 792 re f 0.2 0.2 0.2 rg 600 300 8 8 re f"
+    page = measured([column(15, 700, ["near the edge"])], "near the edge", art=art)
+    assert page.edge_text == pytest.approx(15)
+    assert page.edge_ink == pytest.approx(4)
+
+
+def test_source_text_keeps_printed_words_and_drops_formatting() -> None:
+    content = {
+        "title": "Niger",
+        "date": "2019-05-01",
+        "sections": [
+            {
+                "heading": "Results",
+                "body": "**Bold** and *italic*, a [link](https://x.org).\n\n- item \\*",
+            }
+        ],
+        "online": "https://www.state.gov/inl",
+        "design": {"layout": "sidebar"},
+    }
+    assert source_text(content).split() == [
+        "Niger", "Results", "Bold", "and", "italic,", "a", "link.", "item", "*",
+        "https://www.state.gov/inl",
+    ]  # fmt: skip
