@@ -1,49 +1,97 @@
-"""Checks on validated content: characters the font cannot draw (errors) and writer's warnings."""
+"""The validation stage: every content rule, run before any layout by ``check`` and ``build`` alike.
+
+Fields and their limits (the model), formatting and links (markup), the logo, characters the
+font cannot draw, colour contrast; then the writer's warnings. Every problem of a file is found
+in one run: a wrong field never hides the problems of the others.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .errors import Problem
+from . import markup
+from .errors import ContentError, Problem
 from .fonts import describe, missing
-from .model import Content, Text
-from .theme import MIN_CONTRAST, Theme, contrast, grayscale, text_pairs
+from .markup import Block
+from .model import Content, Design, Text, validate
+from .reader import Source
+from .theme import MIN_CONTRAST, Theme, contrast, grayscale, text_pairs, themed
+
+if TYPE_CHECKING:
+    from .images import Picture
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z]\b")
-_SPELLED_OUT = r"\(\s*{}\s*\)"
+# acronyms introduced in parentheses, alone or several: (MOH), (AML/CFT), (UN, AU)
+_INTRODUCED = re.compile(rf"\(\s*{_ACRONYM.pattern}(?:\s*[/,]\s*{_ACRONYM.pattern})*\s*\)")
+# a line pasted from a web page or a word processor with its bullet or dash still on, under
+# another line of text: Markdown runs the two into one paragraph
+_PASTED_BULLET = re.compile(r"\S[ \t]*\n[ \t]*([•·–—])[ \t]*\S")
+_LOPSIDED_WORDS = 150  # a section this long may be lopsided,
+_LOPSIDED_FACTOR = 3  # if it is this many times the median of the others,
+_LOPSIDED_PEERS = 3  # and there are at least this many others to take the median of
 
 
-def texts(content: Content) -> Iterator[Text]:
-    """Every piece of text the page prints, in reading order."""
-    yield content.organization
-    for optional in (content.office, content.title, content.subtitle, content.lead):
-        if optional:
-            yield optional
-    for figure in content.key_figures:
-        yield from (figure.value, figure.label)
-    for section in content.sections:
-        yield section.heading
-        if section.body:
-            yield section.body
-    if content.footer:
-        yield content.footer
+class Prepared(NamedTuple):
+    """Valid content, with its formatted text as ReportLab markup and its logo, for layout."""
+
+    content: Content
+    theme: Theme
+    lead: str | None
+    labels: list[str]  # each key figure's label
+    facts: list[str]  # each fact's value
+    sections: list[list[Block]]  # each section's body
+    logo: Picture | None
+    warnings: list[Problem]
 
 
-def glyph_problems(content: Content, family: str) -> list[Problem]:
-    """An error for each character of the content that the font family cannot draw."""
-    problems = []
-    for text in texts(content):
-        for offset in missing(text, family):
-            problems.append(
-                Problem(
-                    f"the character {describe(text[offset])} is not in the font {family}",
-                    text.locate(offset),
-                    "letters, digits and punctuation of Latin, Greek or Cyrillic "
-                    "script (replace or remove this character)",
-                )
-            )
-    return problems
+def prepare(source: Source, base: Path) -> Prepared:
+    """Run every content rule on a parsed file; raise :class:`ContentError` with all it finds.
+
+    ``base`` is the folder that file names in the content (the logo) start from.
+    """
+    content, problems, texts = validate(source)
+    theme = themed(content.design if content else Design())
+    formatted: dict[int, Any] = {}  # id of a text -> its markup
+    for text in texts:
+        problems += _glyph_problems(text, theme.family)
+        if text.markdown == "inline":
+            formatted[id(text)] = markup.inline(text, problems, theme.link)
+        elif text.markdown == "blocks":
+            formatted[id(text)] = markup.blocks(text, problems, theme.link)
+    logo = None
+    if content is not None:
+        problems += colour_problems(content, theme)
+        if content.logo:
+            from .images import load_logo  # ReportLab's graphics load only for pictures
+
+            logo = load_logo(content.logo, base, problems)
+    if content is None or problems:
+        raise ContentError(problems)
+    return Prepared(
+        content,
+        theme,
+        formatted[id(content.lead)] if content.lead else None,
+        [formatted[id(figure.label)] for figure in content.key_figures],
+        [formatted[id(fact.value)] for fact in content.at_a_glance],
+        [formatted[id(s.body)] if s.body else [] for s in content.sections],
+        logo,
+        warnings(content),
+    )
+
+
+def _glyph_problems(text: Text, family: str) -> list[Problem]:
+    """An error for each character of ``text`` that the font family cannot draw."""
+    return [
+        text.problem(
+            f"the character {describe(text[offset])} is not in the font {family}",
+            "letters, digits and punctuation of Latin, Greek or Cyrillic "
+            "script (replace or remove this character)",
+            offset,
+        )
+        for offset in missing(text, family)
+    ]
 
 
 def colour_problems(content: Content, theme: Theme) -> list[Problem]:
@@ -61,10 +109,9 @@ def colour_problems(content: Content, theme: Theme) -> list[Problem]:
                 ratio = contrast(a, b)
                 if ratio < MIN_CONTRAST:
                     problems.append(
-                        Problem(
+                        colour.problem(
                             f"the {name} colour {colour} gives {use} a contrast of only "
                             f"{ratio:.1f}:1{kind}",
-                            colour.locate(),
                             f"a colour with at least {MIN_CONTRAST}:1 contrast for {use}, in "
                             "colour "
                             "and when photocopied in gray (darker for text on white, for example)",
@@ -75,30 +122,30 @@ def colour_problems(content: Content, theme: Theme) -> list[Problem]:
 
 
 def warnings(content: Content) -> list[Problem]:
-    """Writer's warnings: acronyms used before they are spelled out, empty or outsized sections."""
-    found = _acronym_warnings(content)
+    """Writer's warnings: acronyms used before they are spelled out, pasted bullets, and empty
+    or outsized sections."""
+    found = _acronym_warnings(content) + _pasted_bullets(content)
     words = [len((s.body or "").split()) for s in content.sections]
-    for section, count in zip(content.sections, words, strict=True):
-        where = section.heading.locate()
+    for index, (section, count) in enumerate(zip(content.sections, words, strict=True)):
         if not count:
             found.append(
-                Problem(
+                section.heading.problem(
                     f"the section '{section.heading}' has no text",
-                    where,
                     "a 'body:' with the section's text, or no section",
                     severity="warning",
                 )
             )
             continue
-        others = [w for w in words if w] or [count]
-        others.remove(count)
-        typical = sorted(others)[len(others) // 2] if others else 0
-        if others and count > 150 and count > 3 * typical:
+        others = sorted(w for i, w in enumerate(words) if w and i != index)
+        if len(others) < _LOPSIDED_PEERS:
+            continue
+        middle = len(others) // 2
+        typical = (others[middle] + others[~middle]) / 2
+        if count > _LOPSIDED_WORDS and count > _LOPSIDED_FACTOR * typical:
             found.append(
-                Problem(
+                section.heading.problem(
                     f"the section '{section.heading}' has {count} words, over three times as "
-                    f"many as a typical section here ({typical})",
-                    where,
+                    f"many as the median of the other sections ({typical:g})",
                     "sections of similar length, or this one split in two",
                     severity="warning",
                 )
@@ -106,27 +153,51 @@ def warnings(content: Content) -> list[Problem]:
     return found
 
 
-def _acronym_warnings(content: Content) -> list[Problem]:
-    """Running text (lead, figure labels, section bodies) must spell out an acronym at first use."""
+def _running(content: Content) -> list[Text]:
+    """The running text, which may hold formatting: lead, figure labels, facts, section bodies."""
     running = [content.lead] if content.lead else []
     running += [figure.label for figure in content.key_figures]
-    running += [section.body for section in content.sections if section.body]
+    running += [fact.value for fact in content.at_a_glance]
+    return running + [section.body for section in content.sections if section.body]
+
+
+def _acronym_warnings(content: Content) -> list[Problem]:
+    """Running text must spell out an acronym at its first use: ``Ministry of Health (MOH)``,
+    or several at once: ``Anti-Money Laundering and Countering Terrorism Financing (AML/CFT)``."""
     introduced: set[str] = set()
     found = []
-    for text in running:
+    for text in _running(content):
+        spelled = [match.span() for match in _INTRODUCED.finditer(text)]
         for match in _ACRONYM.finditer(text):
             acronym = match.group()
             if acronym in introduced:
                 continue
             introduced.add(acronym)
-            around = text[max(match.start() - 2, 0) : match.end() + 2]
-            if not re.search(_SPELLED_OUT.format(re.escape(acronym)), around):
+            if not any(start < match.start() < end for start, end in spelled):
                 found.append(
-                    Problem(
+                    text.problem(
                         f"'{acronym}' is used before it is spelled out",
-                        text.locate(match.start()),
                         f"the full name followed by ({acronym}) at its first use",
-                        severity="warning",
+                        match.start(),
+                        "warning",
                     )
                 )
+    return found
+
+
+def _pasted_bullets(content: Content) -> list[Problem]:
+    """Lines of a section body starting with a pasted bullet or dash run together: say so."""
+    found = []
+    for text in (section.body for section in content.sections if section.body):
+        match = _PASTED_BULLET.search(text)
+        if match is not None:
+            found.append(
+                text.problem(
+                    f"the line starting '{match.group(1)}' runs into the line above it: "
+                    f"'{match.group(1)}' does not start a list item",
+                    "a list: lines starting '- ' (or '1. ', '2. ' for a numbered one)",
+                    match.start(1),
+                    "warning",
+                )
+            )
     return found

@@ -6,26 +6,32 @@ from typing import Literal, NamedTuple
 
 
 class Location(NamedTuple):
-    """A 1-based position in a source file."""
+    """A 1-based position in a source file; line 0 for content that has no lines (a dict)."""
 
     path: str
     line: int
     column: int
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}"
+        return f"{self.path}:{self.line}:{self.column}" if self.line else self.path
 
 
 class Problem(NamedTuple):
-    """One error or warning about the content, with where it is and what was expected."""
+    """One error or warning about the content, with where it is and what was expected.
+
+    ``field`` is the path of the field it is about, such as ``sections[0].body``; content given
+    as a dict has no lines, and is located by that path alone.
+    """
 
     message: str
     location: Location
     expected: str | None = None
     severity: Literal["error", "warning"] = "error"
+    field: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.location}: {self.severity}: {self.message}"
+        where = self.location if self.location.line else self.field or self.location
+        text = f"{where}: {self.severity}: {self.message}"
         return f"{text}; expected {self.expected}" if self.expected else text
 
 

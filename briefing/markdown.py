@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import re
 import unicodedata
-from html.entities import html5
 
 MAX_NESTING = 20  # markdown-it's limit on nested lists and links
 
@@ -66,6 +65,12 @@ def parse(text: str) -> list[Token]:
         if token.type == "inline":
             token.children = _inline(token.content)
     return state.tokens
+
+
+def destination_at(text: str, pos: int) -> str | None:
+    """The ``href`` a ``link_open`` token gives for a link destination written at ``pos``."""
+    found = _destination(text, pos, len(text)) if pos < len(text) else None
+    return _normalize_link(found[0]) if found else None
 
 
 def parse_inline(text: str) -> list[Token]:
@@ -622,6 +627,8 @@ def _unescape(text: str) -> str:
     def replace(match: re.Match[str]) -> str:
         if match.group(1):
             return match.group(1)
+        from html.entities import html5  # only when an entity appears
+
         name = match.group(2)
         if f"{name};" in html5:
             return html5[f"{name};"]

@@ -6,6 +6,7 @@ character, ``<``, ``&`` and ReportLab's own tags included, is escaped and prints
 
 from __future__ import annotations
 
+import re
 from typing import Literal, NamedTuple
 from urllib.parse import urlsplit
 
@@ -15,6 +16,8 @@ from .markdown import Token
 from .model import Text
 
 LINK_SCHEMES = ("http", "https", "mailto")
+MAX_LIST_DEPTH = 8  # lists within lists; markdown-it's parser drops text past 10
+_DESTINATION = re.compile(r"\]\([ \t\n]*")  # where a link's destination may start
 
 
 class Block(NamedTuple):
@@ -64,6 +67,7 @@ def blocks(text: Text, problems: list[Problem], link_color: str = "") -> list[Bl
     path: list[str] = []  # keys of the open lists and items, for the structure tree
     count = 0
     labelled = True  # whether the open item's first paragraph has been given its label
+    last = ""  # the text of the last paragraph or item, where a too deep list is reported
     for token in markdown.parse(text):
         kind = token.type
         if kind in ("bullet_list_open", "ordered_list_open", "list_item_open"):
@@ -73,11 +77,20 @@ def blocks(text: Text, problems: list[Problem], link_color: str = "") -> list[Bl
                 labelled = False
             else:
                 lists.append((kind, token.start))
+                if len(lists) == MAX_LIST_DEPTH + 1:  # deeper, the parser drops text
+                    problems.append(
+                        Problem(
+                            f"a list is nested {len(lists)} levels deep",
+                            text.locate(max(text.find(last), 0)),
+                            f"lists nested at most {MAX_LIST_DEPTH} levels deep",
+                        )
+                    )
         elif kind in ("bullet_list_close", "ordered_list_close", "list_item_close"):
             path.pop()
             if kind != "list_item_close":
                 lists.pop()
         elif kind == "inline":
+            last = token.content
             markup = _inline(token.children, text, problems, link_color)
             if not lists:
                 result.append(Block("paragraph", markup))
@@ -98,6 +111,7 @@ def blocks(text: Text, problems: list[Problem], link_color: str = "") -> list[Bl
 def _inline(tokens: list[Token], text: Text, problems: list[Problem], link_color: str) -> str:
     out: list[str] = []
     open_links: list[bool] = []  # whether each open link was kept
+    searched = 0  # where the search for the next link's destination in ``text`` starts
     for token in tokens:
         kind = token.type
         if kind == "text" or kind == "code_inline":
@@ -112,12 +126,13 @@ def _inline(tokens: list[Token], text: Text, problems: list[Problem], link_color
         elif kind == "link_open":
             href = token.href
             if urlsplit(href).scheme.lower() not in LINK_SCHEMES:
-                offset = max(text.find(href), 0) if href else 0
+                offset = _destination_of(text, href, searched)
+                searched = offset + 1
                 problems.append(
-                    Problem(
+                    text.problem(
                         f"the link target '{href}' is not a web or e-mail address",
-                        text.locate(offset),
                         "a link starting https://, http:// or mailto:",
+                        offset,
                     )
                 )
                 open_links.append(False)
@@ -127,3 +142,12 @@ def _inline(tokens: list[Token], text: Text, problems: list[Problem], link_color
         elif kind == "link_close" and open_links.pop():
             out.append("</a>")
     return "".join(out).strip()
+
+
+def _destination_of(text: str, href: str, start: int) -> int:
+    """Where the destination of the link whose ``href`` (percent-encoded as the parser gives
+    it) is written in ``text``, searching from ``start``; where the search started if nowhere."""
+    for match in _DESTINATION.finditer(text, start):
+        if markdown.destination_at(text, match.end()) == href:
+            return match.end()
+    return start

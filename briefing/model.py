@@ -1,7 +1,8 @@
 """The content model: what a briefing says, validated from the YAML node tree.
 
-Each dataclass field carries its documentation and an example in ``metadata``; the validator,
-the JSON Schema (``briefing schema``) and the reference in ``docs/content.md`` all come from them.
+Each field is declared once, as a dataclass field whose ``metadata`` holds its description,
+example, limits and the formatting it may hold; the validator (:func:`validate`), the JSON Schema
+(:func:`json_schema`, ``briefing schema``) and the checks in ``docs/content.md`` all come from it.
 """
 
 from __future__ import annotations
@@ -12,42 +13,88 @@ import functools
 import re
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal, Union
-from urllib.parse import urlsplit
+from typing import Any, Literal, NamedTuple, Union
 
 import yaml
 
-from .errors import ContentError, Location, Problem
+from .errors import Location, Problem
 from .reader import Source
 
-MAX_FIGURES = 4
 _UNITS = {"pt": 1.0, "in": 72.0, "mm": 72 / 25.4, "cm": 72 / 2.54}
 
 
 class Text(str):
-    """Text from the content file that remembers where it was written."""
+    """Text from the content file that remembers where it was written and in which field."""
 
     source: Source | None = None
     node: yaml.Node | None = None
+    field: str = ""  # its field path, such as sections[0].body
+    markdown: Literal["", "inline", "blocks"] = ""  # the formatting it may hold
 
     def locate(self, offset: int | None = None) -> Location:
         """Where this text (or its character at ``offset``) stands in the content file."""
         if self.source is None or self.node is None:
             return Location("<content>", 1, 1)
+        if self.node.start_mark is None:  # content given as a dict: only the field path says
+            return Location(self.source.path, 0, 0)
         return self.source.locate(self.node, offset)
+
+    def problem(
+        self,
+        message: str,
+        expected: str,
+        offset: int | None = None,
+        severity: Literal["error", "warning"] = "error",
+    ) -> Problem:
+        """A problem with this text (or its character at ``offset``), located and named."""
+        return Problem(message, self.locate(offset), expected, severity, self.field)
 
 
 class Colour(Text):
     """A colour written ``"#RRGGBB"``."""
 
 
+class WebAddress(Text):
+    """A web address, starting ``http://`` or ``https://``."""
+
+
+class Email(Text):
+    """An e-mail address."""
+
+
 class Length(float):
     """A length in points, written as a number of points or with a unit: ``0.75in``, ``18mm``."""
 
 
-def _doc(doc: str, example: Any = None, **kwargs: Any) -> Any:
-    return field(metadata={"doc": doc, "example": example}, **kwargs)
+def _doc(
+    doc: str,
+    example: Any = None,
+    *,
+    markdown: Literal["", "inline", "blocks"] = "",
+    printed: bool = True,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    min_items: int | None = None,
+    max_items: int | None = None,
+    **kwargs: Any,
+) -> Any:
+    """Declare a field: its description, example, formatting, whether it prints, its limits."""
+    limits = {
+        "minimum": minimum,
+        "maximum": maximum,
+        "minItems": min_items,
+        "maxItems": max_items,
+    }
+    metadata = {
+        "doc": doc,
+        "example": example,
+        "markdown": markdown,
+        "printed": printed,
+        "limits": {name: value for name, value in limits.items() if value is not None},
+    }
+    return field(metadata=metadata, **kwargs)
 
 
 @dataclass(frozen=True)
@@ -56,7 +103,9 @@ class Figure:
 
     value: Text = _doc("The figure as it should print: a number, a percentage, a year.", "20%")
     label: Text = _doc(
-        "What the figure measures, in a few words.", "rise in the vehicle maintenance budget"
+        "What the figure measures, in a few words.",
+        "rise in the vehicle maintenance budget",
+        markdown="inline",
     )
 
 
@@ -65,7 +114,7 @@ class Fact:
     """A fact for the 'at a glance' list."""
 
     label: Text = _doc("What the fact is.", "Capital")
-    value: Text = _doc("The fact itself.", "Niamey")
+    value: Text = _doc("The fact itself.", "Niamey", markdown="inline")
 
 
 @dataclass(frozen=True)
@@ -74,7 +123,7 @@ class Contact:
 
     name: Text = _doc("A person or an office.", "INL Public Affairs")
     role: Text | None = _doc("Their role or title.", "Press inquiries", default=None)
-    email: Text | None = _doc("An e-mail address.", "INL-PA@state.gov", default=None)
+    email: Email | None = _doc("An e-mail address.", "INL-PA@state.gov", default=None)
     phone: Text | None = _doc("A telephone number.", "+1 202-647-2842", default=None)
 
 
@@ -87,6 +136,7 @@ class Section:
         "The section's text. Separate paragraphs with a blank line; use **bold**, *italic*, "
         "[links](https://www.state.gov), and lists of lines starting '- ' or '1. '.",
         "Niger lies in the Lake Chad Basin.\n\nIt faces threats along three borders.",
+        markdown="blocks",
         default=None,
     )
 
@@ -95,10 +145,13 @@ class Section:
 class Logo:
     """A logo or seal for the header band."""
 
-    file: Text = _doc("A PNG, JPEG or SVG file, relative to the content file.", "seal.png")
+    file: Text = _doc(
+        "A PNG, JPEG or SVG file, relative to the content file.", "seal.png", printed=False
+    )
     alt: Text = _doc(
         "What the image shows, for readers who cannot see it.",
         "Seal of the U.S. Department of State",
+        printed=False,
     )
 
 
@@ -120,17 +173,36 @@ class Design:
         "The main colour (header band, title, headings), in quotes: an unquoted # starts a "
         "comment. Text on it and in it must keep 4.5:1 contrast, in colour and in grayscale.",
         "#112E51",
+        printed=False,
         default=None,
     )
     accent: Colour | None = _doc(
-        "The second colour (subtitle and rules), in quotes.", "#A31F34", default=None
+        "The second colour (subtitle and rules), in quotes.",
+        "#A31F34",
+        printed=False,
+        default=None,
     )
     margins: Length | None = _doc(
-        "The left and right margins: points, or with a unit (in, mm, cm).", "0.75in", default=None
+        "The left and right margins: points, or with a unit (in, mm, cm); at least 0.3 in, "
+        "which office printers can print.",
+        "0.75in",
+        minimum=21.6,
+        maximum=108,
+        default=None,
     )
     min_body_size: float | None = _doc(
-        "The smallest body text size, in points, that the fit engine may use (6 to 12).",
+        "The smallest body text size, in points, that the fit engine may use.",
         8,
+        minimum=6,
+        maximum=12,
+        default=None,
+    )
+    max_body_size: float | None = _doc(
+        "The largest body text size, in points: short content grows its type and spacing "
+        "together up to it to fill the page.",
+        11,
+        minimum=6,
+        maximum=14,
         default=None,
     )
 
@@ -146,7 +218,9 @@ class Content:
     title: Text = _doc(
         "What the sheet is about, printed large: usually a country or program.", "Niger"
     )
-    sections: list[Section] = _doc("The body, in reading order: one entry per heading.")
+    sections: list[Section] = _doc(
+        "The body, in reading order: one entry per heading.", min_items=1
+    )
     office: Text | None = _doc(
         "The bureau or office, printed under the organization.",
         "Bureau of International Narcotics and Law Enforcement Affairs",
@@ -165,10 +239,11 @@ class Content:
     lead: Text | None = _doc(
         "The opening paragraph, set apart above the key figures.",
         "INL works to keep Americans safe at home.",
+        markdown="inline",
         default=None,
     )
     key_figures: list[Figure] = _doc(
-        f"Up to {MAX_FIGURES} figures shown in a strip under the lead.", default_factory=list
+        "Figures shown in a strip under the lead.", max_items=4, default_factory=list
     )
     at_a_glance: list[Fact] = _doc(
         "Short facts (capital, population, funding ...) listed beside or under the figures.",
@@ -177,7 +252,7 @@ class Content:
     contacts: list[Contact] = _doc(
         "Who to contact, printed in a block at the foot of the body.", default_factory=list
     )
-    online: Text | None = _doc(
+    online: WebAddress | None = _doc(
         "The web address of the online version: printed, and as a QR code for phones.",
         "https://www.state.gov/inl-niger",
         default=None,
@@ -207,26 +282,54 @@ class Content:
     )
 
 
-def load(source: Source) -> Content:
-    """Validate a parsed file into :class:`Content`; raise :class:`ContentError` if it is wrong."""
+class Validated(NamedTuple):
+    """What validation found: the content, every problem, and every printed text it read."""
+
+    content: Content | None  # None when a required field is missing or wrong
+    problems: list[Problem]
+    texts: list[Text]  # every printed text read, even in entries that failed, in file order
+
+
+def validate(source: Source) -> Validated:
+    """Validate a parsed file against the field declarations, reporting every problem found."""
     problems: list[Problem] = []
+    texts: list[Text] = []
     if source.root is None:
+        where = Location(source.path, 1, 1)
         problems.append(
             Problem(
-                "the file is empty",
-                Location(source.path, 1, 1),
-                "a mapping of fields such as 'title:' and 'sections:'",
+                "the file is empty", where, "a mapping of fields such as 'title:' and 'sections:'"
             )
         )
-        raise ContentError(problems)
-    content = _convert(source, source.root, Content, problems)
-    if problems:
-        raise ContentError(problems)
-    return typing.cast(Content, content)
+        return Validated(None, problems, texts)
+    content = _spec(Content).convert(source.root, _Context(source, problems, texts), "")
+    return Validated(None if content is _MISSING else content, problems, texts)
 
 
-_MISSING = object()
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of content files, from the same declarations the validator reads."""
+    return _spec(Content).schema()
+
+
+_MISSING: Any = object()
 _KIND: dict[type[yaml.Node], str] = {yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list"}
+
+
+class _Context(NamedTuple):
+    source: Source
+    problems: list[Problem]
+    texts: list[Text]
+
+    def mismatch(self, node: yaml.Node, expected: str, path: str) -> Any:
+        """Add a problem saying what ``node`` holds and what was expected; return ``_MISSING``."""
+        self.problems.append(Problem(f"found {_found(node)}", self.at(node), expected, field=path))
+        return _MISSING
+
+    def at(self, node: yaml.Node) -> Location:
+        """Where ``node`` was written (a dict's values have no lines: only their field path)."""
+        if node.start_mark is None:
+            return Location(self.source.path, 0, 0)
+        return self.source.at(node.start_mark)
 
 
 def _found(node: yaml.Node) -> str:
@@ -240,173 +343,310 @@ def _found(node: yaml.Node) -> str:
             "null": "nothing",
             "timestamp": "a date",
         }.get(tag, "text")
+        if kind == "text" and not node.value.strip():
+            return "empty text"
         return f"{kind} '{node.value}'" if node.value else kind
     return _KIND[type(node)]
-
-
-def _convert(source: Source, node: yaml.Node, kind: Any, problems: list[Problem]) -> Any:
-    """Convert ``node`` to ``kind``; if it does not fit, add a problem and return ``_MISSING``."""
-    origin = typing.get_origin(kind)
-    if origin in (Union, types.UnionType):
-        inner = next(arg for arg in typing.get_args(kind) if arg is not type(None))
-        if _is_null(node) and inner is not Colour:  # '#' unquoted would leave a colour empty
-            return None
-        return _convert(source, node, inner, problems)
-    if dataclasses.is_dataclass(kind):
-        return _convert_mapping(source, node, typing.cast(type, kind), problems)
-    if origin is list:
-        if not isinstance(node, yaml.SequenceNode):
-            return _mismatch(source, node, "a list of entries each starting with '- '", problems)
-        items = [_convert(source, item, typing.get_args(kind)[0], problems) for item in node.value]
-        return [item for item in items if item is not _MISSING]
-    if not isinstance(node, yaml.ScalarNode) or _is_null(node):
-        return _mismatch(source, node, _expected(kind), problems)
-    if origin is Literal:
-        choices = typing.get_args(kind)
-        if node.value in choices:
-            return node.value
-        return _mismatch(source, node, _expected(kind), problems)
-    if kind is datetime.date:
-        try:
-            return datetime.date.fromisoformat(node.value)
-        except ValueError:
-            return _mismatch(source, node, _expected(kind), problems)
-    if kind is float:
-        try:
-            return float(node.value)
-        except ValueError:
-            return _mismatch(source, node, _expected(kind), problems)
-    if kind is Length:
-        match = re.fullmatch(r"\s*([0-9]*\.?[0-9]+)\s*(pt|in|mm|cm)?\s*", node.value)
-        if match is None:
-            return _mismatch(source, node, _expected(kind), problems)
-        return Length(float(match.group(1)) * _UNITS[match.group(2) or "pt"])
-    if kind is Colour and not re.fullmatch(r"#[0-9A-Fa-f]{6}", node.value):
-        return _mismatch(source, node, _expected(kind), problems)
-    text = kind(node.value)
-    text.source, text.node = source, node
-    if not text.strip():
-        return _mismatch(source, node, "some text", problems)
-    return text
 
 
 def _is_null(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")
 
 
-def _expected(kind: Any) -> str:
-    if typing.get_origin(kind) is Literal:
-        return "one of " + ", ".join(f"'{choice}'" for choice in typing.get_args(kind))
-    if kind is datetime.date:
-        return "a date written YYYY-MM-DD, such as 2019-05-01"
-    if kind is float:
-        return "a number"
-    if kind is Length:
-        return "a length such as 54, 0.75in or 18mm"
-    if kind is Colour:
-        return 'a colour written "#RRGGBB" in quotes (an unquoted # starts a comment)'
-    return "text"
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
 
 
-def _mismatch(source: Source, node: yaml.Node, expected: str, problems: list[Problem]) -> Any:
-    problems.append(Problem(f"found {_found(node)}", source.at(node.start_mark), expected))
-    return _MISSING
+class _Scalar(NamedTuple):
+    """One kind of single value: how it is read from text, what it should look like, its schema."""
+
+    read: Callable[[str], Any]  # the value, or ValueError
+    expected: str
+    schema: dict[str, Any]
+    between: str = ""  # the limits as words: format() with lo and hi, in points and inches
+
+
+def _matching(kind: type[Text], pattern: str) -> Callable[[str], Text]:
+    def read(value: str) -> Text:
+        if not re.search(pattern, value):
+            raise ValueError(value)
+        return kind(value)
+
+    return read
+
+
+def _length(value: str) -> Length:
+    match = re.search(_LENGTH, value)
+    if match is None:
+        raise ValueError(value)
+    return Length(float(match.group(1)) * _UNITS[match.group(2) or "pt"])
+
+
+_TEXT = r"\S"
+_COLOUR = "^#[0-9A-Fa-f]{6}$"
+_LENGTH = r"^\s*([0-9]*\.?[0-9]+)\s*(pt|in|mm|cm)?\s*$"
+_WEB = r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$"
+_EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+_SCALARS: dict[Any, _Scalar] = {
+    # A number such as 2018 is fine where text is expected: it prints as typed.
+    Text: _Scalar(_matching(Text, _TEXT), "text", {"type": ["string", "number"], "pattern": _TEXT}),
+    Colour: _Scalar(
+        _matching(Colour, _COLOUR),
+        'a colour written "#RRGGBB" in quotes (an unquoted # starts a comment)',
+        {"type": "string", "pattern": _COLOUR},
+    ),
+    WebAddress: _Scalar(
+        _matching(WebAddress, _WEB),
+        "a web address starting https:// (or http://)",
+        {"type": "string", "pattern": _WEB},
+    ),
+    Email: _Scalar(
+        _matching(Email, _EMAIL),
+        "an e-mail address such as name@example.org",
+        {"type": "string", "pattern": _EMAIL},
+    ),
+    Length: _Scalar(
+        _length,
+        "a length such as 54, 0.75in or 18mm",
+        {"type": ["number", "string"], "pattern": _LENGTH},
+        "a length from {lo_in:g}in to {hi_in:g}in ({lo:g} to {hi:g} pt)",
+    ),
+    float: _Scalar(float, "a number", {"type": "number"}, "a number from {lo:g} to {hi:g}"),
+    datetime.date: _Scalar(
+        datetime.date.fromisoformat,
+        "a date written YYYY-MM-DD, such as 2019-05-01",
+        {"type": "string", "format": "date"},
+    ),
+}
+
+
+def limits(kind: type, name: str) -> str:
+    """A field's declared limits in words, as the docs and the schema's description state them."""
+    return typing.cast(_ObjectSpec, _spec(kind)).fields[name].limits
+
+
+class _Spec:
+    """How one declared type is validated from the node tree, and written in the JSON Schema."""
+
+    def convert(self, node: yaml.Node, context: _Context, path: str) -> Any:
+        """The value of ``node``, or a problem added to ``context`` and ``_MISSING``."""
+        raise NotImplementedError
+
+    def schema(self) -> dict[str, Any]:
+        """The JSON Schema of this type."""
+        raise NotImplementedError
+
+
+class _ScalarSpec(_Spec):
+    def __init__(self, scalar: _Scalar) -> None:
+        self.scalar = scalar
+
+    def convert(self, node: yaml.Node, context: _Context, path: str) -> Any:
+        if not isinstance(node, yaml.ScalarNode) or _is_null(node):
+            return context.mismatch(node, self.scalar.expected, path)
+        try:
+            value = self.scalar.read(node.value)
+        except ValueError:
+            return context.mismatch(node, self.scalar.expected, path)
+        if isinstance(value, Text):
+            value.source, value.node, value.field = context.source, node, path
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        return dict(self.scalar.schema)
+
+
+class _ChoiceSpec(_Spec):
+    def __init__(self, choices: tuple[str, ...]) -> None:
+        self.choices = choices
+
+    def convert(self, node: yaml.Node, context: _Context, path: str) -> Any:
+        if isinstance(node, yaml.ScalarNode) and node.value in self.choices:
+            return node.value
+        expected = "one of " + ", ".join(f"'{choice}'" for choice in self.choices)
+        return context.mismatch(node, expected, path)
+
+    def schema(self) -> dict[str, Any]:
+        return {"enum": list(self.choices)}
+
+
+class _ListSpec(_Spec):
+    def __init__(self, item: _Spec) -> None:
+        self.item = item
+
+    def convert(self, node: yaml.Node, context: _Context, path: str) -> Any:
+        if not isinstance(node, yaml.SequenceNode):
+            return context.mismatch(node, "a list of entries each starting with '- '", path)
+        items = [
+            self.item.convert(item, context, f"{path}[{index}]")
+            for index, item in enumerate(node.value)
+        ]
+        return [item for item in items if item is not _MISSING]
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "array", "items": self.item.schema()}
+
+
+class _Field(NamedTuple):
+    """A declared field: its type's spec, whether it may be null, and its declaration."""
+
+    spec: _Spec
+    nullable: bool
+    declared: dataclasses.Field[Any]
+
+    @property
+    def required(self) -> bool:
+        f = self.declared
+        return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+
+    def convert(self, node: yaml.Node, context: _Context, path: str) -> Any:
+        """The field's value, checked against its limits, its printed text recorded."""
+        if self.nullable and _is_null(node):
+            return None
+        value = self.spec.convert(node, context, path)
+        if value is _MISSING:
+            return value
+        problem = self._outside(value, node, context, path)
+        if problem is not None:
+            context.problems.append(problem)
+            return _MISSING
+        if isinstance(value, Text) and self.declared.metadata["printed"]:
+            value.markdown = self.declared.metadata["markdown"]
+            context.texts.append(value)
+        return value
+
+    @property
+    def limits(self) -> str:
+        """The declared limits in words: ``at most 4``, ``a number from 6 to 12``."""
+        bounds = self.declared.metadata["limits"]
+        if "minimum" in bounds:
+            lo, hi = bounds["minimum"], bounds["maximum"]
+            between = typing.cast(_ScalarSpec, self.spec).scalar.between
+            return between.format(lo=lo, hi=hi, lo_in=lo / 72, hi_in=hi / 72)
+        if "maxItems" in bounds:
+            return f"at most {bounds['maxItems']}"
+        if "minItems" in bounds:
+            return f"at least {bounds['minItems']}"
+        return ""
+
+    def _outside(self, value: Any, node: yaml.Node, context: _Context, path: str) -> Problem | None:
+        bounds = self.declared.metadata["limits"]
+        words = self.declared.name.replace("_", " ")
+        if isinstance(value, list):
+            count = len(node.value)
+            if count > bounds.get("maxItems", count):
+                where = context.at(node.value[bounds["maxItems"]])
+                return Problem(f"{count} {words}", where, self.limits, field=path)
+            if count < bounds.get("minItems", count):
+                return Problem(
+                    f"{count or 'no'} {words}", context.at(node), self.limits, field=path
+                )
+        elif isinstance(value, float) and not (
+            bounds.get("minimum", value) <= value <= bounds.get("maximum", value)
+        ):
+            return Problem(f"found {_found(node)}", context.at(node), self.limits, field=path)
+        return None
+
+    def schema(self) -> dict[str, Any]:
+        metadata = self.declared.metadata
+        prop = self.spec.schema()
+        prop.update(metadata["limits"])
+        if self.nullable:
+            kinds = prop["type"]
+            prop["type"] = [*kinds, "null"] if isinstance(kinds, list) else [kinds, "null"]
+        said = self.limits
+        doc = metadata["doc"]
+        prop["description"] = f"{doc.rstrip('.')} ({said})." if said else doc
+        if metadata["example"] is not None:
+            prop["examples"] = [metadata["example"]]
+        if not self.required and self.declared.default not in (dataclasses.MISSING, None):
+            prop["default"] = self.declared.default
+        return prop
+
+
+class _ObjectSpec(_Spec):
+    def __init__(self, kind: type) -> None:
+        self.kind = kind
+        hints = typing.get_type_hints(kind)
+        self.fields: dict[str, _Field] = {}
+        for f in dataclasses.fields(kind):
+            inner, optional = _optional(hints[f.name])
+            # an unquoted '#' leaves a colour empty: that is an error, not "no colour"
+            self.fields[f.name] = _Field(_spec(inner), optional and inner is not Colour, f)
+
+    def convert(self, node: yaml.Node, context: _Context, path: str) -> Any:
+        kind, fields = self.kind, self.fields
+        noun = "the top level" if kind is Content else f"a {kind.__name__.lower()}"
+        if not isinstance(node, yaml.MappingNode):
+            keys = ", ".join(f"'{name}:'" for name, f in fields.items() if f.required)
+            expected = f"{noun} as a mapping of fields such as {keys}"
+            return context.mismatch(node, expected, path)
+        values: dict[str, Any] = {}
+        guessed: set[str] = set()  # fields a misspelt key probably meant: not reported missing too
+        for key, value in node.value:
+            name = key.value if isinstance(key, yaml.ScalarNode) else None
+            where = _join(path, str(name))
+            if name not in fields:
+                from difflib import get_close_matches  # only when a key is wrong
+
+                guess = get_close_matches(str(name), fields, n=1, cutoff=0.6)
+                hint = f"did you mean '{guess[0]}'?" if guess else "one of " + ", ".join(fields)
+                shown = f"'{name}'" if name is not None else "that is not text"
+                context.problems.append(
+                    Problem(f"unknown key {shown} in {noun}", context.at(key), hint, field=where)
+                )
+                if guess:  # validated as the field it was meant to be, for its own problems
+                    guessed.add(guess[0])
+                    fields[guess[0]].convert(value, context, where)
+                continue
+            converted = fields[name].convert(value, context, where)
+            if converted is not _MISSING:
+                values[name] = converted
+        complete = True
+        for name, f in fields.items():
+            if f.required and name not in values:
+                complete = False
+                if name in guessed or any(_key(key) == name for key, _ in node.value):
+                    continue  # reported as misspelt, or its value as wrong
+                doc = f.declared.metadata["doc"]
+                context.problems.append(
+                    Problem(
+                        f"{noun} has no '{name}'",
+                        context.at(node),
+                        f"'{name}:' ({doc[0].lower()}{doc[1:].rstrip('.')})",
+                        field=_join(path, name),
+                    )
+                )
+        return kind(**values) if complete else _MISSING
+
+    def schema(self) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "description": (self.kind.__doc__ or "").strip(),
+            "properties": {name: f.schema() for name, f in self.fields.items()},
+            "required": [name for name, f in self.fields.items() if f.required],
+            "additionalProperties": False,
+        }
+
+
+def _key(node: yaml.Node) -> str | None:
+    return node.value if isinstance(node, yaml.ScalarNode) else None
+
+
+def _optional(hint: Any) -> tuple[Any, bool]:
+    """The type inside ``X | None``, and whether it was optional."""
+    if typing.get_origin(hint) in (Union, types.UnionType):
+        return next(arg for arg in typing.get_args(hint) if arg is not type(None)), True
+    return hint, False
 
 
 @functools.cache
-def _fields(kind: type) -> tuple[dict[str, dataclasses.Field[Any]], dict[str, Any]]:
-    """A model class's fields by name, and their types (evaluated once: that takes a while)."""
-    return {f.name: f for f in dataclasses.fields(kind)}, typing.get_type_hints(kind)
-
-
-def _convert_mapping(source: Source, node: yaml.Node, kind: type, problems: list[Problem]) -> Any:
-    fields, hints = _fields(kind)
-    noun = "the top level" if kind is Content else f"a {kind.__name__.lower()}"
-    if not isinstance(node, yaml.MappingNode):
-        keys = ", ".join(f"'{name}:'" for name, f in fields.items() if _required(f))
-        return _mismatch(source, node, f"{noun} as a mapping of fields such as {keys}", problems)
-    values: dict[str, Any] = {}
-    guessed: set[str] = set()  # fields a misspelt key probably meant: not reported missing too
-    for key, value in node.value:
-        name = key.value if isinstance(key, yaml.ScalarNode) else None
-        if name not in fields:
-            from difflib import get_close_matches  # only when a key is wrong
-
-            guess = get_close_matches(str(name), fields, n=1, cutoff=0.6)
-            guessed.update(guess)
-            hint = f"did you mean '{guess[0]}'?" if guess else "one of " + ", ".join(fields)
-            shown = f"'{name}'" if name is not None else "that is not text"
-            problems.append(
-                Problem(f"unknown key {shown} in {noun}", source.at(key.start_mark), hint)
-            )
-            continue
-        values[name] = _convert(source, value, hints[name], problems)
-    missing = [name for name, f in fields.items() if _required(f) and name not in values]
-    for name in missing:
-        if name in guessed:
-            continue
-        problems.append(
-            Problem(
-                f"{noun} has no '{name}'",
-                source.at(node.start_mark),
-                f"'{name}:' ({fields[name].metadata['doc'][0].lower()}"
-                f"{fields[name].metadata['doc'][1:].rstrip('.')})",
-            )
-        )
-    if missing or any(value is _MISSING for value in values.values()):
-        return _MISSING
-    return _checked(source, node, kind(**values), problems)
-
-
-def _required(f: dataclasses.Field[Any]) -> bool:
-    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-
-
-def _checked(source: Source, node: yaml.Node, value: Any, problems: list[Problem]) -> Any:
-    """Rules that go beyond one value's type."""
-    where = {key.value: val for key, val in node.value if isinstance(key, yaml.ScalarNode)}
-    if isinstance(value, Design):
-        size = value.min_body_size
-        if size is not None and not 6 <= size <= 12:
-            problems.append(
-                Problem(
-                    f"found {size:g} pt",
-                    source.at(where["min_body_size"].start_mark),
-                    "a size from 6 to 12 points",
-                )
-            )
-        if value.margins is not None and not 18 <= value.margins <= 108:
-            problems.append(
-                Problem(
-                    f"found margins of {value.margins:.0f} pt",
-                    source.at(where["margins"].start_mark),
-                    "margins from 18 pt (0.25in) to 108 pt (1.5in)",
-                )
-            )
-    if isinstance(value, Content):
-        if value.online and urlsplit(value.online).scheme not in ("http", "https"):
-            problems.append(
-                Problem(
-                    f"the address '{value.online}' is not a web address",
-                    value.online.locate(),
-                    "an address starting https://",
-                )
-            )
-        if not value.sections:
-            problems.append(
-                Problem(
-                    "'sections' is empty",
-                    source.at(node.start_mark),
-                    "at least one section with a heading and a body",
-                )
-            )
-        if len(value.key_figures) > MAX_FIGURES:
-            extra = value.key_figures[MAX_FIGURES]
-            problems.append(
-                Problem(
-                    f"{len(value.key_figures)} key figures",
-                    extra.value.locate(),
-                    f"at most {MAX_FIGURES}, so the strip stays readable",
-                )
-            )
-    return value
+def _spec(hint: Any) -> _Spec:
+    """The spec of a declared type (built once: evaluating type hints takes a while)."""
+    if dataclasses.is_dataclass(hint):
+        return _ObjectSpec(typing.cast(type, hint))
+    if typing.get_origin(hint) is list:
+        return _ListSpec(_spec(typing.get_args(hint)[0]))
+    if typing.get_origin(hint) is Literal:
+        return _ChoiceSpec(typing.get_args(hint))
+    return _ScalarSpec(_SCALARS[hint])

@@ -1,4 +1,4 @@
-"""The pipeline: content file -> model -> checks -> layout -> PDF bytes -> atomic write."""
+"""The pipeline: content file -> validation stage -> layout -> PDF bytes -> atomic write."""
 
 from __future__ import annotations
 
@@ -8,13 +8,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import yaml
-
 from . import checks, layout, pdf
-from .errors import ContentError, Problem
-from .model import Content, load
+from .errors import ContentError, Location, Problem
+from .model import Content
 from .output import write_atomic
-from .reader import Source, parse, read
+from .reader import Source, read
 from .theme import themed
 
 FORMATS = ("pdf", "png")
@@ -40,14 +38,16 @@ class Result(NamedTuple):
         return f"fit {self.scale:.0%}, body {self.body_size:.1f} pt"
 
 
+def prepare(content: ContentSource) -> checks.Prepared:
+    """Run every content rule (the stage both ``check`` and ``build`` run), or raise
+    :class:`ContentError` with every problem found."""
+    return checks.prepare(_source(content), _base(content))
+
+
 def check(content: ContentSource) -> tuple[Content, list[Problem]]:
     """Validate content without rendering: the model and its warnings, or :class:`ContentError`."""
-    model = load(_source(content))
-    theme = themed(model.design)
-    problems = checks.glyph_problems(model, theme.family) + checks.colour_problems(model, theme)
-    if problems:
-        raise ContentError(problems)
-    return model, checks.warnings(model)
+    prepared = prepare(content)
+    return prepared.content, prepared.warnings
 
 
 def lay_out(model: Content, paper: str | None = None, base: Path | None = None) -> layout.Page:
@@ -104,8 +104,7 @@ def build(
     if unknown or not formats:
         raise ValueError(f"formats are {', '.join(FORMATS)}; got {', '.join(formats)}")
     model, warnings = check(content)
-    base = Path.cwd() if isinstance(content, dict) else Path(content).parent
-    data, page = render(model, paper, base)
+    data, page = render(model, paper, _base(content))
     if output is None:
         if isinstance(content, dict):
             raise ValueError("an output path is needed when content is given as a dict")
@@ -132,6 +131,28 @@ def build(
 
 
 def _source(content: ContentSource) -> Source:
-    if isinstance(content, dict):
-        return parse(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), "<dict>")
-    return read(content)
+    """A content file read and parsed, or a dict as the same node tree, without lines: its
+    problems are located by field path (``sections[0].body``)."""
+    if not isinstance(content, dict):
+        return read(content)
+    import yaml
+
+    try:
+        root = yaml.representer.SafeRepresenter(sort_keys=False).represent_data(content)
+    except yaml.representer.RepresenterError as error:
+        value = error.args[1] if len(error.args) > 1 else error
+        raise ContentError(
+            [
+                Problem(
+                    f"found {type(value).__name__} {value!r}",
+                    Location("<dict>", 0, 0),
+                    "text, numbers, dates, lists and dicts",
+                )
+            ]
+        ) from None
+    return Source("<dict>", "", root)
+
+
+def _base(content: ContentSource) -> Path:
+    """The folder that file names in the content (the logo) start from."""
+    return Path.cwd() if isinstance(content, dict) else Path(content).parent

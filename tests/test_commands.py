@@ -200,7 +200,10 @@ def test_python_api(tmp_path: Path) -> None:
     assert [w.message for w in result.warnings] == ["the section 'H' has no text"]
     with pytest.raises(ContentError) as error:
         build({"title": "T"}, tmp_path / "x.pdf")
-    assert "<dict>:1:1: error: the top level has no 'organization'" in str(error.value)
+    assert str(error.value).startswith(
+        "organization: error: the top level has no 'organization'; expected 'organization:'"
+    )
+    assert error.value.problems[0].field == "organization"
     assert not (tmp_path / "x.pdf").exists()
 
 

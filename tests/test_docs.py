@@ -29,6 +29,27 @@ def test_every_field_is_documented() -> None:
             assert f"`{field.name}`" in text, field.name
 
 
+def test_docs_state_the_limits_the_validator_and_schema_use() -> None:
+    from briefing.model import limits
+
+    rows = {
+        line.split("|")[1].strip(): line
+        for line in (ROOT / "docs" / "content.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("| `")
+    }
+    schema = json.loads(run("schema", cwd=ROOT).stdout)
+    stated = 0
+    for kind in (Content, Figure, Fact, Contact, Section, Logo, Design):
+        for field in dataclasses.fields(kind):
+            said = limits(kind, field.name)
+            if said:
+                stated += 1
+                assert said in rows[f"`{field.name}`"], field.name
+                where = schema if kind is Content else schema["properties"]["design"]
+                assert f"({said})" in where["properties"][field.name]["description"]
+    assert stated >= 4
+
+
 def test_readme_commands_and_help_agree() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "pip install . && briefing build" in readme

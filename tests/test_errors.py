@@ -112,6 +112,65 @@ CASES = {
         GOOD.replace("Testland\n", "Testland ☃\n", 1),
         "content.yaml:2:17: error: the character '☃' (U+2603 SNOWMAN) is not in the font Noto Sans",
     ),
+    "character the font lacks in a fact": (
+        GOOD + "at_a_glance:\n  - label: Capital\n    value: Niamey 例\n",
+        "content.yaml:8:19: error: the character '例' (U+4F8B CJK UNIFIED IDEOGRAPH-4F8B) is "
+        "not in the font Noto Sans",
+    ),
+    "character the font lacks in a contact": (
+        GOOD + "contacts:\n  - name: Office\n    role: Head ☃\n",
+        "content.yaml:8:16: error: the character '☃' (U+2603 SNOWMAN) is not in the font",
+    ),
+    "character the font lacks in the marking": (
+        GOOD + "marking: SECRET ☃\n",
+        "content.yaml:6:17: error: the character '☃' (U+2603 SNOWMAN) is not in the font",
+    ),
+    "link to a local file in a fact": (
+        GOOD + "at_a_glance:\n  - label: Portal\n    value: See [portal](ftp://host/x)\n",
+        "content.yaml:8:25: error: the link target 'ftp://host/x' is not a web or e-mail address; "
+        "expected a link starting https://",
+    ),
+    "link with a normalised address": (
+        GOOD.replace("A short", "See [x](https://ok.org) and [Zürich](ftp://zü.ch/ä),"),
+        "content.yaml:5:48: error: the link target 'ftp://z%C3%BC.ch/%C3%A4' is not a web or "
+        "e-mail address",
+    ),
+    "missing logo": (
+        GOOD + "logo:\n  file: seal.png\n  alt: The seal\n",
+        "content.yaml:7:9: error: the image 'seal.png' was not found",
+    ),
+    "too many key figures": (
+        GOOD + "key_figures:\n" + "  - value: 1\n    label: one\n" * 5,
+        "content.yaml:15:5: error: 5 key figures; expected at most 4",
+    ),
+    "no sections": (
+        GOOD.replace(
+            "sections:\n  - heading: Overview\n    body: A short paragraph about Testland.\n",
+            "sections: []\n",
+        ),
+        "content.yaml:3:11: error: no sections; expected at least 1",
+    ),
+    "online address that is not a web address": (
+        GOOD + "online: www.state.gov/inl\n",
+        "content.yaml:6:9: error: found text 'www.state.gov/inl'; expected a web address "
+        "starting https://",
+    ),
+    "e-mail address that is not one": (
+        GOOD + "contacts:\n  - name: Office\n    email: office at example.org\n",
+        "content.yaml:8:12: error: found text 'office at example.org'; expected an e-mail address",
+    ),
+    "margins out of range": (
+        GOOD + "design:\n  margins: 2in\n",
+        "content.yaml:7:12: error: found text '2in'; expected a length from 0.3in to 1.5in",
+    ),
+    "body size out of range": (
+        GOOD + "design:\n  min_body_size: 14\n",
+        "content.yaml:7:18: error: found a number '14'; expected a number from 6 to 12",
+    ),
+    "misspelt key still checked as the field meant": (
+        GOOD.replace("body:", "bdy:"),
+        "content.yaml:5:5: error: unknown key 'bdy' in a section; expected did you mean 'body'?",
+    ),
 }
 
 
@@ -136,6 +195,32 @@ def test_every_problem_is_reported_in_one_run(tmp_path: Path) -> None:
         )
         for line in lines
     )
+
+
+def test_a_wrong_field_hides_no_other_problem(tmp_path: Path) -> None:
+    content = (
+        GOOD.replace("body: A short", "bdy: A [short](ftp://x)")
+        + "date: May 21, 2012\nonline: www.state.gov/x\nkey_figures:\n"
+        + "  - value: 1\n    label: one ☃\n" * 5
+    )
+    stderr, _ = build_bad(tmp_path, content)
+    glyph = (
+        "16: error: the character '☃' (U+2603 SNOWMAN) is not in the font Noto Sans; expected "
+        "letters, digits and punctuation of Latin, Greek or Cyrillic script (replace or remove "
+        "this character)"
+    )
+    assert stderr.splitlines() == [
+        "content.yaml:5:5: error: unknown key 'bdy' in a section; expected did you mean 'body'?",
+        "content.yaml:5:20: error: the link target 'ftp://x' is not a web or e-mail address; "
+        "expected a link starting https://, http:// or mailto:",
+        "content.yaml:6:7: error: found text 'May 21, 2012'; expected a date written "
+        "YYYY-MM-DD, such as 2019-05-01",
+        "content.yaml:7:9: error: found text 'www.state.gov/x'; expected a web address "
+        "starting https:// (or http://)",
+        *(f"content.yaml:{line}:{glyph}" for line in (10, 12, 14, 16)),
+        "content.yaml:17:5: error: 5 key figures; expected at most 4",
+        f"content.yaml:18:{glyph}",
+    ]
 
 
 def test_byte_order_mark_is_fine(tmp_path: Path) -> None:
@@ -214,6 +299,7 @@ def test_writers_warnings_are_located(tmp_path: Path) -> None:
         "  - heading: Empty\n"
         "  - heading: Short\n    body: A few words about the Ministry of Health (MOH).\n"
         "  - heading: Short too\n    body: Another short section.\n"
+        "  - heading: Short three\n    body: A third short section, and longer.\n"
         f"  - heading: Long\n    body: {long_body}\n"
     )
     (tmp_path / "content.yaml").write_text(content, encoding="utf-8")
@@ -230,8 +316,8 @@ def test_writers_warnings_are_located(tmp_path: Path) -> None:
     )
     assert lines[2].startswith("content.yaml:5:14: warning: the section 'Empty' has no text")
     assert lines[3].startswith(
-        "content.yaml:10:14: warning: the section 'Long' has 240 words, "
-        "over three times as many as a typical section here"
+        "content.yaml:12:14: warning: the section 'Long' has 240 words, "
+        "over three times as many as the median of the other sections (6)"
     )
     built = run("build", cwd=tmp_path)
     assert built.returncode == 0 and built.stderr == result.stderr

@@ -1,0 +1,190 @@
+"""One validation stage: `check`, `build` and the API refuse the same content with the same
+problems; the JSON Schema agrees with the validator; writer's warnings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+
+import briefing
+from briefing import ContentError
+
+from .conftest import MINIMAL, ROOT, SAMPLE, run
+from .test_errors import CASES
+
+GOOD = MINIMAL
+
+
+def _api_problems(call: Any, *args: Any) -> list[str]:
+    with pytest.raises(ContentError) as error:
+        call(*args)
+    return [str(problem) for problem in error.value.problems]
+
+
+def test_check_build_and_the_api_refuse_the_same_problems(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names = []
+    for index, (content, _) in enumerate(CASES.values()):
+        names.append(f"case{index}.yaml")
+        path = tmp_path / names[-1]
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    checked = run("check", *names, cwd=tmp_path)
+    built = run("build", "-j", "1", *names, cwd=tmp_path)
+    assert checked.returncode == built.returncode == 2
+    assert not list(tmp_path.glob("*.pdf"))
+    monkeypatch.chdir(tmp_path)
+    for name in names:
+        lines = [line for line in checked.stderr.splitlines() if line.startswith(f"{name}:")]
+        assert lines, name
+        assert [line for line in built.stderr.splitlines() if line.startswith(f"{name}:")] == lines
+        assert _api_problems(briefing.check, name) == lines
+        assert _api_problems(briefing.build, name, "out.pdf") == lines
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_dict_content_is_located_by_field_path(tmp_path: Path) -> None:
+    content = {
+        "organization": "Office",
+        "title": "Testland",
+        "date": "May 21, 2012",
+        "sections": [{"heading": "One", "bdy": "See [a](ftp://x)."}],
+    }
+    with pytest.raises(ContentError) as error:
+        briefing.build(content, tmp_path / "out.pdf")
+    assert [str(problem) for problem in error.value.problems] == [
+        "date: error: found text 'May 21, 2012'; expected a date written YYYY-MM-DD, "
+        "such as 2019-05-01",
+        "sections[0].bdy: error: unknown key 'bdy' in a section; expected did you mean 'body'?",
+        "sections[0].bdy: error: the link target 'ftp://x' is not a web or e-mail address; "
+        "expected a link starting https://, http:// or mailto:",
+    ]
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_file_problems_carry_their_field_path(tmp_path: Path) -> None:
+    path = tmp_path / "content.yaml"
+    path.write_text(GOOD + "at_a_glance:\n  - label: A\n    value: '[x](ftp://y)'\n", "utf-8")
+    with pytest.raises(ContentError) as error:
+        briefing.check(path)
+    (problem,) = error.value.problems
+    assert (problem.field, str(problem.location)) == ("at_a_glance[0].value", f"{path}:8:17")
+
+
+# -- the JSON Schema --------------------------------------------------------------------------
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML as an editor's language server reads it: dates stay text."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if not tag.endswith(":timestamp")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.Draft202012Validator:
+    result = run("schema", cwd=ROOT)
+    schema = json.loads(result.stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def _examples(schema: dict[str, Any]) -> list[tuple[dict[str, Any], Any]]:
+    found = [(schema, example) for example in schema.get("examples", [])]
+    for sub in schema.get("properties", {}).values():
+        found += _examples(sub)
+    if "items" in schema:
+        found += _examples(schema["items"])
+    return found
+
+
+def test_every_example_is_valid(validator: jsonschema.Draft202012Validator, tmp_path: Path) -> None:
+    examples = _examples(validator.schema)
+    assert len(examples) > 20
+    for schema, example in examples:
+        assert jsonschema.Draft202012Validator(schema).is_valid(example), (schema, example)
+    assert run("new", "starter", cwd=tmp_path).returncode == 0
+    files = [SAMPLE, tmp_path / "starter.yaml", *sorted((ROOT / "examples").glob("*.yaml"))]
+    for path in files:
+        assert validator.is_valid(yaml.load(path.read_text("utf-8"), _Loader)), path
+        briefing.check(path)
+
+
+# Each bad case, and whether the schema can say so (the rest only the validator knows).
+SCHEMA_CASES = {
+    "unknown key": (GOOD.replace("title:", "titel:"), True),
+    "list for text": (GOOD.replace("title: Testland", "title: [a, b]"), True),
+    "empty text": (GOOD.replace("title: Testland", "title: ' '"), True),
+    "bad date": (GOOD + "date: May 21, 2012\n", True),
+    "bad paper": (GOOD + "paper: legal\n", True),
+    "five key figures": (GOOD + "key_figures:\n" + "  - value: 1\n    label: one\n" * 5, True),
+    "no sections": (GOOD.split("sections:")[0] + "sections: []\n", True),
+    "online not a web address": (GOOD + "online: www.state.gov\n", True),
+    "bad e-mail": (GOOD + "contacts:\n  - name: A\n    email: a at b\n", True),
+    "margins in points too small": (GOOD + "design:\n  margins: 10\n", True),
+    "body size too large": (GOOD + "design:\n  min_body_size: 14\n", True),
+    "unquoted colour": (GOOD + "design:\n  primary: #112E51\n", True),
+    "short colour": (GOOD + "design:\n  primary: '#112E5'\n", True),
+    "margins with a unit too large": (GOOD + "design:\n  margins: 2in\n", False),
+    "character the font lacks": (GOOD.replace("Testland\n", "Testland ☃\n", 1), False),
+    "link to a local file": (GOOD.replace("A short", "A [a](ftp://x) short"), False),
+    "missing logo": (GOOD + "logo:\n  file: nowhere.png\n  alt: A seal\n", False),
+    "colour without contrast": (GOOD + "design:\n  primary: '#FFFF00'\n", False),
+}
+
+
+@pytest.mark.parametrize("case", SCHEMA_CASES)
+def test_schema_and_validator_agree_where_the_schema_can_say(
+    case: str, tmp_path: Path, validator: jsonschema.Draft202012Validator
+) -> None:
+    content, expressible = SCHEMA_CASES[case]
+    path = tmp_path / "content.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ContentError):
+        briefing.check(path)
+    assert validator.is_valid(yaml.load(content, _Loader)) is not expressible
+
+
+# -- writer's warnings ------------------------------------------------------------------------
+
+
+def test_writers_warnings_on_pasted_bullets_acronym_groups_and_few_sections(
+    tmp_path: Path,
+) -> None:
+    long_body = " ".join(["Plenty of words here."] * 60)
+    content = (
+        "organization: Office\ntitle: Testland\n"
+        "lead: Anti-Money Laundering and Countering Terrorism Financing (AML/CFT) and the\n"
+        "  African Union and United Nations (AU, UN) work, with the IMF.\n"
+        "sections:\n"
+        "  - heading: Pasted\n"
+        "    body: |\n"
+        "      Our programs:\n"
+        "      • police training\n"
+        "      • border posts\n"
+        "  - heading: Short\n    body: Another short section.\n"
+        f"  - heading: Long\n    body: {long_body}\n"
+    )
+    (tmp_path / "content.yaml").write_text(content, encoding="utf-8")
+    result = run("check", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "content.yaml: ok, 2 warning(s)\n")
+    assert result.stderr.splitlines() == [
+        "content.yaml:4:60: warning: 'IMF' is used before it is spelled out; expected the full "
+        "name followed by (IMF) at its first use",
+        "content.yaml:9:7: warning: the line starting '•' runs into the line above it: '•' does "
+        "not start a list item; expected a list: lines starting '- ' (or '1. ', '2. ' for a "
+        "numbered one)",
+    ]
