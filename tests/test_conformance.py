@@ -22,7 +22,7 @@ from briefing.layout import Page, Placed
 from briefing.pipeline import check, render
 
 from .conftest import ROOT, SAMPLE, run
-from .test_layout import sized
+from .corpus import sized
 from .test_tagging import _kids
 from .visual import CASES as VISUAL
 
