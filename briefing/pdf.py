@@ -477,14 +477,18 @@ def _xmp(meta: Metadata, stamp: TimeStamp) -> str:
 
 @contextmanager
 def _reportlab_for_pdfa() -> Iterator[None]:
-    """While rendering: binary streams (smaller, and faster), an end-of-line before every
-    ``endstream`` (PDF/A), and ToUnicode maps that map only the codes a font subset uses."""
+    """While rendering: binary streams (smaller, and faster), an end-of-line (not counted in
+    ``/Length``) before every ``endstream`` (PDF/A), and ToUnicode maps that map only the codes
+    a font subset uses."""
     saved = rl_config.useA85, pdfdoc.PDFStream.format, ttfonts.makeToUnicodeCMap
     format_stream = saved[1]
 
     def with_eol(stream: pdfdoc.PDFStream, document: Any) -> bytes:
-        formatted: bytes = format_stream(stream, document)
-        return formatted.removesuffix(b"endstream\n") + b"\nendstream\n"
+        # CR LF, not LF alone: data ending in CR would make CR LF read as the end-of-line
+        head, end, tail = format_stream(stream, document).rpartition(b"endstream")
+        if (end, tail) != (b"endstream", b"\n"):
+            raise RuntimeError("ReportLab formats streams in a way briefing does not know")
+        return head + b"\r\nendstream\n"
 
     rl_config.useA85, pdfdoc.PDFStream.format = 0, with_eol
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap

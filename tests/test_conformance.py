@@ -213,7 +213,11 @@ def test_reportlab_is_left_as_it_was_after_a_render(sample_pdf: Path) -> None:
     model, _ = check(SAMPLE)
     data, _ = render(model, base=ROOT)
     assert (pdfdoc.PDFStream.format, ttfonts.makeToUnicodeCMap) == saved
-    assert data.count(b"endstream") == data.count(b"\nendstream\n")
+    assert data.count(b"endstream") == data.count(b"\r\nendstream\n")
+    with pdf._reportlab_for_pdfa():  # data that ends in CR keeps it, its Length counting it
+        stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary(), b"data\r", None)
+        formatted = stream.format(pdfdoc.PDFDocument())
+    assert formatted.endswith(b"/Length 5\n>>\nstream\ndata\r\r\nendstream\n")
     with pikepdf.open(sample_pdf) as document:
         for font in document.pages[0].Resources.Font.values():
             cmap = font.ToUnicode.read_bytes().decode()
