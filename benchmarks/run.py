@@ -84,31 +84,37 @@ def process_ms(commands: dict[str, list[str]], repeat: int) -> dict[str, tuple[f
 # -- the peers' renderings of the same content ----------------------------------------------
 
 
-def peer_data() -> dict[str, Any]:
-    """The sample's content in the shape the Typst and HTML templates take."""
-    content = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+def peer_data(content: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A sheet's content (the sample's by default) in the shape the Typst and HTML templates take:
+    each paragraph or list item a paragraph with its leading bold run apart, other marks dropped."""
+    if content is None:
+        content = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
     sections = []
     for section in content["sections"]:
         paragraphs = []
-        for paragraph in section["body"].strip().split("\n\n"):
-            text = " ".join(paragraph.split())
+        body = section.get("body", "").strip()
+        for paragraph in re.split(r"\n\s*\n|\n(?=\s*(?:-|\d+\.)\s)", body):
+            text = re.sub(r"^(?:-|\d+\.)\s+", "", " ".join(paragraph.split()))
+            text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
             match = re.match(r"\*\*(.+?)\*\*\s*(.*)", text)
             bold, rest = (match.group(1), match.group(2)) if match else ("", text)
-            paragraphs.append({"bold": bold, "text": rest})
+            paragraphs.append({"bold": bold, "text": rest.replace("*", "")})
         sections.append({"heading": section["heading"], "paragraphs": paragraphs})
     date = content["date"]
     return {
         "organization": content["organization"],
-        "office": content["office"],
+        "office": content.get("office", ""),
         "title": content["title"],
-        "subtitle": content["subtitle"],
-        "lead": " ".join(content["lead"].split()),
+        "subtitle": content.get("subtitle", ""),
+        "lead": " ".join(content.get("lead", "").split()),
         "figures": [
-            {"value": str(f["value"]), "label": f["label"]} for f in content["key_figures"]
+            {"value": str(f["value"]), "label": f["label"]} for f in content.get("key_figures", [])
         ],
         "sections": sections,
-        "footer": content["footer"],
+        "footer": content.get("footer", content["organization"]),
         "updated": f"Updated {date:%B} {date.day}, {date.year}",
+        "lang": content.get("language", "en"),
+        "paper": {"letter": "us-letter", "a4": "a4"}[content.get("paper", "letter")],
     }
 
 
@@ -434,7 +440,11 @@ def write_results(rows: list[tuple[str, str, str]]) -> None:
         *[f"| {name} | {value} | {note} |" for name, value, note in rows],
         "",
     ]
-    (HERE / "RESULTS.md").write_text("\n".join(lines), encoding="utf-8")
+    results = HERE / "RESULTS.md"
+    later = results.read_text(encoding="utf-8").partition("\n## ")[2] if results.exists() else ""
+    if later:  # sections written by other benchmarks, such as quality.py
+        lines.append("## " + later)
+    results.write_text("\n".join(lines), encoding="utf-8")
     print(f"\nwrote {HERE / 'RESULTS.md'}")
 
 
