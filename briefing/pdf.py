@@ -179,6 +179,8 @@ class _TaggedCanvas(Canvas):
         self._annotations: list[tuple[_Element, PDFDictionary]] = []  # with their Link
         self._current: _Element | None = None
         self._text: PDFTextObject | None = None  # a text object begun and not yet drawn
+        # the element resumed after a link, and where its operator went (with the length then)
+        self._resumed: tuple[_Element, list[str], int] | None = None
 
     @contextmanager
     def artifact(self) -> Iterator[None]:
@@ -223,11 +225,18 @@ class _TaggedCanvas(Canvas):
         parent = self._current
         if parent is None:
             raise RuntimeError("link() is only drawn inside element()")
+        sink = self._sink()
+        resumed = self._resumed
+        if resumed and resumed[0] is parent and resumed[1] is sink and resumed[2] == len(sink):
+            sink.pop()  # nothing drawn since the element resumed after a link: resume it later
+            self._mcids[-1].pop()
+            parent.children.pop()
+        else:
+            sink.append("EMC")
         link = self._link_elements.get((id(parent), key))
         if link is None:
             link = self._link_elements[id(parent), key] = _Element("Link")
             parent.children.append(link)
-        self._literal("EMC")
         self._begin(link)
         annotation = PDFDictionary(
             {
@@ -250,6 +259,8 @@ class _TaggedCanvas(Canvas):
         self._current = parent
         self._literal("EMC")
         self._begin(parent)
+        sink = self._sink()
+        self._resumed = (parent, sink, len(sink))
 
     def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> PDFTextObject:
         """A text object, into which marked content goes until it is drawn."""
@@ -272,10 +283,11 @@ class _TaggedCanvas(Canvas):
 
     def _literal(self, operator: str) -> None:
         """Add a marked-content operator to the open text object, or else to the page."""
-        if self._text is None:
-            self.addLiteral(operator)
-        else:
-            self._text._code.append(operator)  # ReportLab's text objects have no public way
+        self._sink().append(operator)
+
+    def _sink(self) -> list[str]:
+        """Where drawing operators go now (ReportLab's text objects have no public way)."""
+        return self._code if self._text is None else self._text._code
 
     def _parent(self, keys: tuple[str, ...]) -> _Element:
         parent = self._root

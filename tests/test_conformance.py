@@ -143,8 +143,8 @@ def test_link_descriptions_are_in_the_sheets_language() -> None:
 
 
 class _Linked(Flowable):
-    """Text with a link that wraps onto a second line, drawn as briefing's own flowable will:
-    the first part inside a text object, the second around one."""
+    """Text with a link that wraps onto a second line: its first part drawn inside a text
+    object, its second and third around text objects of their own, one after the other."""
 
     def __init__(self, font: str) -> None:
         super().__init__()
@@ -158,12 +158,13 @@ class _Linked(Flowable):
         with canvas.link(uri, (40, 15, 90, 28), "site"):
             line.textOut("linked")
         canvas.drawText(line)
-        with canvas.link(uri, (0, 0, 20, 12), "site"):
-            second = canvas.beginText(0, 4)
-            second.setFont(self.font, 10)
-            second.textOut("site")
-            canvas.drawText(second)
-        rest = canvas.beginText(22, 4)
+        for x, word in ((0, "site"), (20, " here")):
+            with canvas.link(uri, (x, 0, x + 20, 12), "site"):
+                part = canvas.beginText(x, 4)
+                part.setFont(self.font, 10)
+                part.textOut(word)
+                canvas.drawText(part)
+        rest = canvas.beginText(42, 4)
         rest.setFont(self.font, 10)
         rest.textOut(" today.")
         canvas.drawText(rest)
@@ -179,11 +180,11 @@ def test_a_link_element_holds_its_text_and_its_annotations(tmp_path: Path) -> No
     with pikepdf.open(path) as document:
         (paragraph,) = _kids(document.Root.StructTreeRoot.K)
         kids = _kids(paragraph)
-        assert [k if isinstance(k, int) else str(k.S) for k in kids] == [0, "/Link", 2, 4]
+        assert [k if isinstance(k, int) else str(k.S) for k in kids] == [0, "/Link", 2, 5]
         link = kids[1]
         annotations = document.pages[0].Annots
         objrs = [k for k in _kids(link) if isinstance(k, pikepdf.Dictionary)]
-        assert [k for k in _kids(link) if isinstance(k, int)] == [1, 3]
+        assert [k for k in _kids(link) if isinstance(k, int)] == [1, 3, 4]
         assert [o.Obj.objgen for o in objrs] == [a.objgen for a in annotations]
         nums = document.Root.StructTreeRoot.ParentTree.Nums
         parents = dict(zip(nums[::2], nums[1::2], strict=True))
@@ -194,9 +195,9 @@ def test_a_link_element_holds_its_text_and_its_annotations(tmp_path: Path) -> No
         assert [float(v) for v in annotations[1].Rect] == [10, 40, 30, 52]  # user space
     with pdfplumber.open(path) as document:
         chars = document.pages[0].chars
-    text = {m: "".join(c["text"] for c in chars if c["mcid"] == m) for m in range(5)}
-    assert text == {0: "Read the ", 1: "linked", 2: "", 3: "site", 4: " today."}
-    assert {c["tag"] for c in chars if c["mcid"] in (1, 3)} == {"Link"}
+    text = {m: "".join(c["text"] for c in chars if c["mcid"] == m) for m in range(6)}
+    assert text == {0: "Read the ", 1: "linked", 2: "", 3: "site", 4: " here", 5: " today."}
+    assert {c["tag"] for c in chars if c["mcid"] in (1, 3, 4)} == {"Link"}
     assert failures(path) == []
 
 
