@@ -173,7 +173,7 @@ class _Linked(Flowable):
 def test_a_link_element_holds_its_text_and_its_annotations(tmp_path: Path) -> None:
     font = register("Noto Sans", italic=False).regular
     item = Placed(_Linked(font), 10, 40, 180, 30, "P", 1)
-    sheet = Page(200, 100, 1.0, 1.0, 10, font, items=[item])
+    sheet = Page(200, 100, 1.0, 1.0, 10, font, [], [item])
     meta = pdf.Metadata("Links", "Test", "Links", (), "fr")
     path = tmp_path / "links.pdf"
     path.write_bytes(pdf.render([sheet], meta))
