@@ -98,8 +98,7 @@ def main() -> None:
         f"briefing {metadata.version('briefing')}, typst {metadata.version('typst')}. "
         "Word spaces in natural spaces of the font (loose: over 2), foot gap in % of the page "
         "height. Typst sets every sheet in its two-column template, on the same paper and "
-        "language; its columns are not balanced, so its foot gap is the second column's. Typst "
-        "leaves the text after a hard hyphen untagged, so such a line counts as two.",
+        "language; its columns are not balanced, so its foot gap is the second column's.",
         "",
         *table(side_header, side),
         "",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -187,6 +187,52 @@ def _structure(pdf: pikepdf.Pdf) -> _Structure:
     return _Structure(order, roles, in_section, "/Sect" in roles or any(in_section))
 
 
+SHOW = {"Tj", "TJ", "'", '"'}
+
+
+def _marked(page: Any, content: pikepdf.Page) -> list[dict[str, Any]]:
+    """The page's chars, each with the MCID of its innermost enclosing marked content and the
+    ``/ActualText`` span it is drawn in, ``(number, text)`` or None.
+
+    pdfplumber forgets the MCID inside nested marked content (a Span carrying ``/ActualText``
+    within a paragraph), so the content stream is walked here, a glyph code at a time.
+    """
+    fonts = content.Resources.get("/Font", {})
+    code_bytes = {str(n): 2 if f.get("/Subtype") == "/Type0" else 1 for n, f in fonts.items()}
+    properties = content.Resources.get("/Properties", {})
+    marks: list[tuple[int | None, tuple[int, str] | None]] = []
+    stack: list[tuple[int | None, tuple[int, str] | None]] = [(None, None)]
+    width, saved, spans = 1, [], 0
+    for operands, operator in pikepdf.parse_content_stream(content):
+        op = str(operator)
+        if op in ("BDC", "BMC"):
+            props = operands[1] if op == "BDC" else pikepdf.Dictionary()
+            if isinstance(props, pikepdf.Name):
+                props = properties[str(props)]
+            mcid, actual = stack[-1]
+            if "/MCID" in props:
+                mcid = int(props.MCID)
+            if "/ActualText" in props:
+                spans += 1
+                actual = (spans, str(props.ActualText))
+            stack.append((mcid, actual))
+        elif op == "EMC":
+            stack.pop()
+        elif op == "q":
+            saved.append(width)
+        elif op == "Q":
+            width = saved.pop()
+        elif op == "Tf":
+            width = code_bytes.get(str(operands[0]), 1)
+        elif op in SHOW:
+            strings = operands[0] if op == "TJ" else operands[-1:]
+            codes = sum(len(bytes(t)) for t in strings if isinstance(t, pikepdf.String))
+            marks += [stack[-1]] * (codes // width)
+    if len(marks) != len(page.chars):
+        raise ValueError(f"{len(marks)} glyph codes drawn but {len(page.chars)} chars read")
+    return [{**c, "mcid": m, "actual": a} for c, (m, a) in zip(page.chars, marks, strict=True)]
+
+
 def _white(colour: Any) -> bool:
     values = tuple(colour) if isinstance(colour, (tuple, list)) else (colour,)
     if len(values) == 4:
@@ -266,25 +312,27 @@ def _spaces(chars: list[dict[str, Any]], space_em: dict[str, float]) -> tuple[fl
     return tuple(out)
 
 
-def _lines(page: Any, structure: _Structure) -> list[Line]:
+def _lines(
+    chars: list[dict[str, Any]], order: list[tuple[int, int]], structure: _Structure
+) -> list[Line]:
     """The page's lines, block by block in structure order, each block's in drawing order;
     untagged text last."""
-    blocks = {mcid: block for block, mcid in structure.order.get(page.page_obj.pageid, [])}
+    blocks = {mcid: block for block, mcid in order}
     space_em = {
-        c["fontname"]: c["width"] / c["size"] for c in page.chars if c["text"] == " " and c["size"]
+        c["fontname"]: c["width"] / c["size"] for c in chars if c["text"] == " " and c["size"]
     }
-    drawn = {id(c): index for index, c in enumerate(page.chars)}  # content stream order
+    drawn = {id(c): index for index, c in enumerate(chars)}  # content stream order
     baselines: dict[tuple[int | None, float], list[dict[str, Any]]] = {}
-    for char in page.chars:
+    for char in chars:
         block = blocks.get(char["mcid"])
         baselines.setdefault((block, round(char["matrix"][5], 1)), []).append(char)
     sizes = Counter(
-        round(c["size"], 2) for c in page.chars if c["text"].strip() and c["mcid"] is not None
+        round(c["size"], 2) for c in chars if c["text"].strip() and c["mcid"] is not None
     )
     body_size = sizes.most_common(1)[0][0] if sizes else 0.0
     keyed = []
-    for (block, _), chars in baselines.items():
-        for piece in _split(chars):
+    for (block, _), row in baselines.items():
+        for piece in _split(row):
             text = "".join(c["text"] for c in piece).rstrip(" ")
             size = Counter(round(c["size"], 2) for c in piece).most_common(1)[0][0]
             role = structure.roles[block] if block is not None else ""
@@ -362,14 +410,21 @@ def _breaks(paragraphs: list[list[Line]], source: str) -> tuple[Any, ...]:
     return hyphenated, tuple(runs), tuple(column_ends), tuple(broken)
 
 
-def _text_layer(page: Any, structure: _Structure) -> str:
-    """The page's text read in structure order: blocks on lines of their own."""
+def _text_layer(chars: list[dict[str, Any]], order: list[tuple[int, int]]) -> str:
+    """The page's text read in structure order, a block a line, ``/ActualText`` replacing the
+    glyphs it covers, soft hyphens joined."""
     by_mcid: dict[int, list[str]] = {}
-    for char in page.chars:
-        if char["mcid"] is not None:
+    spans = set()
+    for char in chars:
+        if char["mcid"] is None:
+            continue
+        if char["actual"] is None:
             by_mcid.setdefault(char["mcid"], []).append(char["text"])
+        elif char["actual"][0] not in spans:
+            spans.add(char["actual"][0])
+            by_mcid.setdefault(char["mcid"], []).append(char["actual"][1])
     blocks: dict[int, list[str]] = {}
-    for block, mcid in structure.order.get(page.page_obj.pageid, []):
+    for block, mcid in order:
         blocks.setdefault(block, []).extend(by_mcid.get(mcid, []))
     return "\n".join("".join(t) for t in blocks.values()).replace(SOFT_HYPHEN, "")
 
@@ -409,16 +464,16 @@ def _words(layer: str, source: str) -> tuple[tuple[str, ...], tuple[str, ...], t
 def measure(pdf: bytes | Path, source: str) -> list[PageQuality]:
     """Measure every page of ``pdf`` (bytes or a path); ``source`` is the content's text."""
     data = pdf if isinstance(pdf, bytes) else Path(pdf).read_bytes()
-    with pikepdf.open(io.BytesIO(data)) as document:
-        structure = _structure(document)
     results = []
-    with pdfplumber.open(io.BytesIO(data)) as document:
-        for number, page in enumerate(document.pages, 1):
-            lines = _lines(page, structure)
-            layer = _text_layer(page, structure)
+    with pikepdf.open(io.BytesIO(data)) as content, pdfplumber.open(io.BytesIO(data)) as read:
+        structure = _structure(content)
+        for number, (page, drawn) in enumerate(zip(read.pages, content.pages, strict=True), 1):
+            chars = _marked(page, drawn)
+            order = structure.order.get(drawn.objgen[0], [])
+            lines = _lines(chars, order, structure)
+            layer = _text_layer(chars, order)
             text_edge, ink_edge = _edges(page)
-            paragraphs = _paragraphs(lines)
-            hyphenated, runs, column_ends, broken = _breaks(paragraphs, source)
+            hyphenated, runs, column_ends, broken = _breaks(_paragraphs(lines), source)
             spaces = [s for line in lines for s in line.spaces]
             body = [ln.size for ln in lines if ln.body]
             results.append(
@@ -442,10 +497,3 @@ def measure(pdf: bytes | Path, source: str) -> list[PageQuality]:
                 )
             )
     return results
-
-
-def report(pages: Iterable[PageQuality]) -> str:
-    """The figures of each page, one line each."""
-    return "\n".join(
-        f"page {p.number}: " + ", ".join(f"{k} {v}" for k, v in p.figures().items()) for p in pages
-    )

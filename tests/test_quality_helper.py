@@ -28,7 +28,10 @@ def made(paragraphs: list[Paragraph], tw: float = 0.0, art: str = "") -> bytes:
             Type=pikepdf.Name.Font,
             Subtype=pikepdf.Name.Type1,
             BaseFont=pikepdf.Name.Helvetica,
-            Encoding=pikepdf.Name.WinAnsiEncoding,
+            Encoding=pikepdf.Dictionary(  # code 173 draws U+00AD, the soft hyphen
+                BaseEncoding=pikepdf.Name.WinAnsiEncoding,
+                Differences=[173, pikepdf.Name("/uni00AD")],
+            ),
         )
     )
     page = pikepdf.Page(
@@ -177,3 +180,17 @@ def test_source_text_keeps_printed_words_and_drops_formatting() -> None:
         "Niger", "Results", "Bold", "and", "italic,", "a", "link.", "item", "*",
         "https://www.state.gov/inl",
     ]  # fmt: skip
+
+
+def actual(text: str, glyphs: str) -> str:
+    """Part of a line's text: ``glyphs`` drawn inside a Span whose /ActualText is ``text``."""
+    return f") Tj /Span <</ActualText ({text})>> BDC ({glyphs}) Tj EMC ("
+
+
+@pytest.mark.parametrize("hyphen", ["\xad", actual("", "-")], ids=["soft hyphen", "ActualText"])
+def test_a_line_end_hyphen_the_text_layer_drops_keeps_words_whole(hyphen: str) -> None:
+    lines = [f"the least devel{hyphen}", "oped of all"]
+    page = measured([column(72, 700, lines)], "the least developed of all")
+    assert page.hyphenated == 1
+    assert page.text_layer == "the least developed of all"
+    assert (page.glued_words, page.split_words, page.missing_words) == ((), (), ())
