@@ -170,19 +170,38 @@ class _Linked(Flowable):
         canvas.drawText(rest)
 
 
+class _Entry(_Linked):
+    """A contents entry: nothing but a link to a page."""
+
+    def draw(self) -> None:
+        with self.canv.link("#page-1", (0, 0, 40, 12), "entry"):
+            text = self.canv.beginText(0, 4)
+            text.setFont(self.font, 10)
+            text.textOut("Links")
+            self.canv.drawText(text)
+
+
 def test_a_link_element_holds_its_text_and_its_annotations(tmp_path: Path) -> None:
     font = register("Noto Sans", italic=False).regular
-    item = Placed(_Linked(font), 10, 40, 180, 30, "P", 1)
-    sheet = Page(200, 100, 1.0, 1.0, 10, font, [], [item])
+    items = [
+        Placed(_Linked(font), 10, 40, 180, 30, "P", 1),
+        Placed(_Entry(font), 10, 10, 180, 20, "P", 2),
+    ]
+    sheet = Page(200, 100, 1.0, 1.0, 10, font, [], items)
     meta = pdf.Metadata("Links", "Test", "Links", (), "fr")
     path = tmp_path / "links.pdf"
-    path.write_bytes(pdf.render([sheet], meta))
+    path.write_bytes(pdf.render([sheet], meta, [("Links", 0)]))
     with pikepdf.open(path) as document:
-        (paragraph,) = _kids(document.Root.StructTreeRoot.K)
+        paragraph, entry = _kids(document.Root.StructTreeRoot.K)
+        before, entry_link, after = _kids(entry)  # the flowable's q cm ... Q are its own
+        assert (before, after) == (6, 8)
+        assert _kids(entry_link)[0] == 7 and _kids(entry_link)[1].Type == "/OBJR"
+        *annotations, to_page = document.pages[0].Annots
+        assert str(to_page.Contents) == "Links, page 1"
+        assert to_page.Dest[0].objgen == document.pages[0].obj.objgen
         kids = _kids(paragraph)
         assert [k if isinstance(k, int) else str(k.S) for k in kids] == [0, "/Link", 2, 5]
         link = kids[1]
-        annotations = document.pages[0].Annots
         objrs = [k for k in _kids(link) if isinstance(k, pikepdf.Dictionary)]
         assert [k for k in _kids(link) if isinstance(k, int)] == [1, 3, 4]
         assert [o.Obj.objgen for o in objrs] == [a.objgen for a in annotations]
@@ -195,9 +214,19 @@ def test_a_link_element_holds_its_text_and_its_annotations(tmp_path: Path) -> No
         assert [float(v) for v in annotations[1].Rect] == [10, 40, 30, 52]  # user space
     with pdfplumber.open(path) as document:
         chars = document.pages[0].chars
-    text = {m: "".join(c["text"] for c in chars if c["mcid"] == m) for m in range(6)}
-    assert text == {0: "Read the ", 1: "linked", 2: "", 3: "site", 4: " here", 5: " today."}
-    assert {c["tag"] for c in chars if c["mcid"] in (1, 3, 4)} == {"Link"}
+    text = {m: "".join(c["text"] for c in chars if c["mcid"] == m) for m in range(9)}
+    assert text == {
+        0: "Read the ",
+        1: "linked",
+        2: "",
+        3: "site",
+        4: " here",
+        5: " today.",
+        6: "",
+        7: "Links",
+        8: "",
+    }
+    assert {c["tag"] for c in chars if c["mcid"] in (1, 3, 4, 7)} == {"Link"}
     assert failures(path) == []
 
 
