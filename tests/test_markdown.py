@@ -109,3 +109,31 @@ def test_ordered_lists_number_from_their_first_number_zero_included() -> None:
     labels = [b.label for b in blocks(Text("3. three\n4. four\n9. five"), [])]
     assert labels == ["3.", "4.", "5."]
     assert [b.label for b in blocks(Text("0. zero\n1. one"), [])] == ["0.", "1."]
+
+
+def test_the_port_follows_the_markdown_it_version_of_its_reference() -> None:
+    from importlib.metadata import version
+    from pathlib import Path
+
+    import markdown_it
+
+    port = yaml.safe_load((Path(markdown_it.__file__).parent / "port.yaml").read_text("utf-8"))
+    upstream = next(entry for entry in port if entry["package"] == markdown.PORT["package"])
+    assert (upstream["version"], upstream["commit"]) == (
+        markdown.PORT["version"],
+        markdown.PORT["commit"],
+    )
+    assert markdown.PORT["via"] == f"markdown-it-py {version('markdown-it-py')}"
+
+
+def test_entities_load_only_when_one_appears() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from briefing import markdown; "
+        "markdown.parse('[a](https://x.org/%s) *b*'); before = 'html.entities' in sys.modules; "
+        "markdown.parse('[a](https://x.org/&amp;)'); print(before, 'html.entities' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.split() == ["False", "True"], result.stderr

@@ -1,0 +1,124 @@
+"""The private parts of dependencies that briefing relies on, listed in one place.
+
+Each is a name a dependency does not promise to keep: an upgrade may rename or remove it
+without notice. ``tests/test_internals.py`` checks that every one is still there and behaves as
+used, so an upgrade that changes one fails loudly there rather than as a wrong PDF; and
+``pyproject.toml`` caps those dependencies below their next major version.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Internal(NamedTuple):
+    """A private name: the module and class (or ``""`` for the module) it lives in, and why."""
+
+    module: str
+    owner: str
+    name: str
+    use: str
+    instance: bool = False  # an attribute of instances, set by the owner's __init__ or methods
+
+
+INTERNALS = (
+    Internal(
+        "reportlab.pdfgen.canvas",
+        "Canvas",
+        "_addAnnotation",
+        "pdf.py: each link annotation is tied to its Link element in the structure tree",
+    ),
+    Internal(
+        "reportlab.pdfgen.canvas",
+        "Canvas",
+        "_absRect",
+        "pdf.py: a link's rectangle in page coordinates",
+    ),
+    Internal(
+        "reportlab.pdfgen.canvas",
+        "Canvas",
+        "_bookmarkReference",
+        "pdf.py: links within a book point at a bookmark",
+    ),
+    Internal(
+        "reportlab.pdfgen.canvas",
+        "Canvas",
+        "_doc",
+        "pdf.py: the document, for the catalog, the creation time and the structure tree",
+        instance=True,
+    ),
+    Internal(
+        "reportlab.pdfbase.pdfdoc",
+        "PDFDocument",
+        "_timeStamp",
+        "pdf.py: the creation time is the content's date, for byte-identical output",
+        instance=True,
+    ),
+    Internal(
+        "reportlab.pdfgen.textobject",
+        "PDFTextObject",
+        "_code",
+        "pdf.py: marked-content operators inside an open text object",
+        instance=True,
+    ),
+    Internal(
+        "reportlab.graphics.renderPDF",
+        "",
+        "_PDFRenderer",
+        "images.py: SVG logos drawn with raster images as image objects",
+    ),
+    Internal(
+        "reportlab.graphics.renderPDF",
+        "_PDFRenderer",
+        "_canvas",
+        "images.py: the canvas the renderer draws on",
+        instance=True,
+    ),
+    Internal(
+        "reportlab.pdfbase.ttfonts",
+        "TTFontFace",
+        "_ttf_data",
+        "fonts.py: parsed fonts restored from the cache get their file's bytes back",
+        instance=True,
+    ),
+    Internal(
+        "reportlab.pdfbase.ttfonts",
+        "TTFontFace",
+        "_pdfScale",
+        "fonts.py: parsed fonts restored from the cache get their scale back",
+        instance=True,
+    ),
+    Internal(
+        "reportlab.pdfbase.ttfonts",
+        "TTFontFace",
+        "makeSubset",
+        "fonts.py: the embedded subsets a face makes are remembered between builds",
+    ),
+    Internal(
+        "pyphen",
+        "",
+        "hdcache",
+        "hyphenation.py: patterns parsed once are put straight into pyphen's own cache",
+    ),
+    Internal(
+        "pyphen",
+        "HyphDict",
+        "patterns",
+        "hyphenation.py: the parsed patterns kept in briefing's cache",
+        instance=True,
+    ),
+    Internal(
+        "pyphen",
+        "HyphDict",
+        "maxlen",
+        "hyphenation.py: kept with the patterns",
+        instance=True,
+    ),
+    Internal(
+        "pyphen",
+        "HyphDict",
+        "cache",
+        "hyphenation.py: set empty on patterns restored from the cache",
+        instance=True,
+    ),
+)
