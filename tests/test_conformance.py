@@ -65,6 +65,18 @@ def failures(path: Path) -> list[str]:
     return found
 
 
+def unembedded(path: Path) -> list[str]:
+    """Fonts named in a page's resources without a font file: a validator passes them when
+    nothing draws with them, but a printer or a reader may still look for them."""
+    with pikepdf.open(path) as document:
+        return [
+            str(font.BaseFont)
+            for sheet in document.pages
+            for font in sheet.Resources.get("/Font", {}).values()
+            if "/FontFile2" not in font.get("/FontDescriptor", {})
+        ]
+
+
 @pytest.fixture(scope="module")
 def book_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A book of the sample and the French example, built through the command line."""
@@ -82,6 +94,7 @@ def test_every_default_build_is_pdf_ua_1_and_pdf_a_2a(case: str, tmp_path: Path)
     path = tmp_path / f"{case}.pdf"
     path.write_bytes(data)
     assert failures(path) == []
+    assert unembedded(path) == []  # drawings (the SVG logo, the QR code) added Helvetica
 
 
 def test_a_raster_logo_with_transparency_conforms(tmp_path: Path) -> None:
@@ -94,6 +107,7 @@ def test_a_raster_logo_with_transparency_conforms(tmp_path: Path) -> None:
 
 def test_a_book_conforms(book_pdf: Path) -> None:
     assert failures(book_pdf) == []
+    assert unembedded(book_pdf) == []
 
 
 def test_the_validator_catches_what_the_tests_rely_on(sample_pdf: Path, tmp_path: Path) -> None:
