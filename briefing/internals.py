@@ -62,6 +62,31 @@ INTERNALS = (
         instance=True,
     ),
     Internal(
+        "reportlab.pdfgen.canvas",
+        "Canvas",
+        "_code",
+        "pdf.py: where marked content goes, and an empty sequence between link parts is undone",
+        instance=True,
+    ),
+    Internal(
+        "reportlab.pdfbase.pdfdoc",
+        "PDFPage",
+        "__NoDefault__",
+        "pdf.py: pages also write StructParents and Tabs",
+    ),
+    Internal(
+        "reportlab.pdfbase.pdfdoc",
+        "PDFCatalog",
+        "__NoDefault__",
+        "pdf.py: the catalog also writes OutputIntents (PDF/A)",
+    ),
+    Internal(
+        "reportlab.pdfbase.ttfonts",
+        "",
+        "makeToUnicodeCMap",
+        "pdf.py: replaced while rendering by maps without U+0000 for unused codes (PDF/UA, PDF/A)",
+    ),
+    Internal(
         "reportlab.graphics.renderPDF",
         "",
         "_PDFRenderer",
