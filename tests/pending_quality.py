@@ -37,14 +37,16 @@ def page(name: str) -> PageQuality:
 
 
 @pytest.mark.parametrize("name", SHEETS)
-def test_word_spaces_at_most_twice_natural(name: str) -> None:
+def test_justified_lines_reach_the_edge_with_spaces_at_most_twice_natural(name: str) -> None:
     assert [(round(max(ln.spaces), 2), ln.text) for ln in page(name).loose] == []
+    assert page(name).ragged == ()
 
 
 @pytest.mark.parametrize("name", SHEETS)
-def test_at_most_two_hyphens_in_a_row_and_none_at_a_column_end(name: str) -> None:
+def test_hyphens_two_in_a_row_at_most_none_at_a_column_end_no_short_fragment(name: str) -> None:
     assert page(name).hyphen_runs == ()
     assert page(name).column_end_hyphens == ()
+    assert page(name).short_fragments == ()
 
 
 @pytest.mark.parametrize("name", SHEETS)

@@ -25,7 +25,6 @@ SPACE_EM = 0.26  # the space of Noto Sans and Noto Serif, for a font that draws 
 SEGMENT_EM = 1.5  # a gap this many ems wide parts two pieces of text on one baseline
 COLUMN_GAP = 40.0  # body lines whose left edges are this far apart are in different columns
 HYPHENS = "-\u00ad\u2010"
-URL_BREAKS = "/.-_?&=#"
 SOFT_HYPHEN = "\u00ad"
 INLINE = {"/Span", "/Strong", "/Em", "/Link", "/Code", "/Quote", "/Reference", "/Note", "/Sub"}
 GROUPING = {"/Document", "/Part", "/Art", "/Sect", "/Div", "/NonStruct", "/L", "/TOC"}
@@ -73,7 +72,9 @@ class PageQuality(NamedTuple):
     hyphenated: int  # hyphenated line ends that are not a paragraph's last line
     hyphen_runs: tuple[tuple[str, ...], ...]  # three or more hyphenated line ends in a row
     column_end_hyphens: tuple[str, ...]  # hyphenated lines continued in another column
+    short_fragments: tuple[str, ...]  # "IN-|L’s": under 2 letters before a hyphen or 3 after
     broken_words: tuple[str, ...]  # "COUNTERNAR|COTICS": a line break inside a word, no hyphen
+    ragged: tuple[str, ...]  # body lines, not a paragraph's last, ending short of the column
     columns: tuple[Column, ...]
     edge_text: float  # points from the nearest glyph to the paper's edge
     edge_ink: float  # the same for anything painted: glyphs, shapes, images
@@ -91,7 +92,9 @@ class PageQuality(NamedTuple):
             "hyphenated": self.hyphenated,
             "hyphen runs": len(self.hyphen_runs),
             "column-end hyphens": len(self.column_end_hyphens),
+            "short fragments": len(self.short_fragments),
             "broken": len(self.broken_words),
+            "ragged": len(self.ragged),
             "foot gap %": round(max(gaps) * 100, 1) if gaps else None,
             "edge in": round(self.edge_ink / 72, 2),
             "edge text in": round(self.edge_text / 72, 2),
@@ -368,46 +371,76 @@ def _paragraphs(lines: list[Line]) -> list[list[Line]]:
     return list(blocks.values())
 
 
-def _columns(lines: list[Line], rule: float | None, height: float) -> tuple[Column, ...]:
-    """Body lines grouped by their left edges, each group's last line and the space under it."""
+def _group(lines: list[Line]) -> list[list[Line]]:
+    """Body lines grouped into columns by their left edges."""
     columns: list[list[Line]] = []
     for line in sorted((ln for ln in lines if ln.body), key=lambda ln: ln.x0):
         if columns and line.x0 - columns[-1][0].x0 < COLUMN_GAP:
             columns[-1].append(line)
         else:
             columns.append([line])
+    return columns
+
+
+def _columns(lines: list[Line], rule: float | None, height: float) -> tuple[Column, ...]:
+    """Each column's last line and the space under it, down to the footer rule."""
     out = []
-    for column in columns:
+    for column in _group(lines):
         last = max(column, key=lambda ln: ln.bottom)
         gap = rule - last.bottom if rule is not None else None
         out.append(Column(column[0].x0, last.text, gap, None if gap is None else gap / height))
     return tuple(out)
 
 
+def _ragged(lines: list[Line]) -> tuple[str, ...]:
+    """Body lines other than a paragraph's last that end over half an em short of the column's
+    right edge: justified text left unjustified."""
+    last = {ln.block: ln for ln in lines}
+    return tuple(
+        ln.text
+        for column in _group(lines)
+        for ln in column
+        if ln is not last[ln.block] and ln.x1 < max(c.x1 for c in column) - ln.size / 2
+    )
+
+
+def _letters(word: str) -> int:
+    """How many letters ``word`` starts with."""
+    return next((i for i, char in enumerate(word) if not char.isalpha()), len(word))
+
+
 def _breaks(paragraphs: list[list[Line]], source: str) -> tuple[Any, ...]:
-    """Hyphenated line ends, runs of them, hyphens at a column break, breaks inside a word."""
+    """Hyphenated line ends, runs of them, hyphens at a column break, short fragments, breaks
+    inside a word."""
     joined = " ".join(_tokens(source))
-    hyphenated, runs, column_ends, broken = 0, [], [], []
+    hyphenated, runs, column_ends, short, broken = 0, [], [], [], []
     for lines in paragraphs:
         run: list[str] = []
         for line, after in pairwise(lines):
+            a, b = line.text.split()[-1], after.text.split()[0]
             if line.hyphenated:
                 hyphenated += 1
                 run.append(line.text)
                 if after.top <= line.top:  # the paragraph goes on in another column
                     column_ends.append(line.text)
+                compound = a[-1] == "-" and _token(a + b) in joined
+                before = a[-2::-1]  # the word before its hyphen, backwards
+                if not compound and (_letters(before) < 2 or _letters(b) < 3):
+                    short.append(f"{a}|{b}")
                 continue
             if len(run) >= 3:
                 runs.append(tuple(run))
             run = []
-            end, start = line.text[-1:], after.text[:1]
-            if end.isalnum() and start.isalnum() and end not in URL_BREAKS:
-                a, b = _token(line.text.split()[-1]), _token(after.text.split()[0])
-                if a + b in joined and f"{a} {b}" not in joined:
-                    broken.append(f"{line.text.split()[-1]}|{after.text.split()[0]}")
+            if (
+                a[-1].isalnum()
+                and b[0].isalnum()
+                and _token(a + b) in joined
+                and f"{_token(a)} {_token(b)}" not in joined
+            ):
+                broken.append(f"{a}|{b}")
         if len(run) >= 3:
             runs.append(tuple(run))
-    return hyphenated, tuple(runs), tuple(column_ends), tuple(broken)
+    return hyphenated, tuple(runs), tuple(column_ends), tuple(short), tuple(broken)
 
 
 def _text_layer(chars: list[dict[str, Any]], order: list[tuple[int, int]]) -> str:
@@ -473,7 +506,7 @@ def measure(pdf: bytes | Path, source: str) -> list[PageQuality]:
             lines = _lines(chars, order, structure)
             layer = _text_layer(chars, order)
             text_edge, ink_edge = _edges(page)
-            hyphenated, runs, column_ends, broken = _breaks(_paragraphs(lines), source)
+            hyphenated, runs, column_ends, short, broken = _breaks(_paragraphs(lines), source)
             spaces = [s for line in lines for s in line.spaces]
             body = [ln.size for ln in lines if ln.body]
             results.append(
@@ -488,7 +521,9 @@ def measure(pdf: bytes | Path, source: str) -> list[PageQuality]:
                     hyphenated,
                     runs,
                     column_ends,
+                    short,
                     broken,
+                    _ragged(lines),
                     _columns(lines, _footer_rule(page), float(page.height)),
                     text_edge,
                     ink_edge,

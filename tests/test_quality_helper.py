@@ -69,16 +69,21 @@ def column(x: float, top: float, texts: list[str]) -> Paragraph:
     return [(x, top - 12 * i, text) for i, text in enumerate(texts)]
 
 
-def test_a_clean_paragraph_has_no_defects() -> None:
-    lines = ["The police and ", "corrections systems ", "reduce crime."]
-    page = measured([column(72, 700, lines)], "The police and corrections systems reduce crime.")
+def test_clean_paragraphs_have_no_defects() -> None:
+    first = column(72, 700, ["The police and corrections ", "systems"])
+    page = measured(
+        [first, column(72, 660, ["reduce crime."])],
+        "The police and corrections systems reduce crime.",
+    )
     assert page.figures() == {
         "loose": 0,
         "loosest": 1.0,
         "hyphenated": 0,
         "hyphen runs": 0,
         "column-end hyphens": 0,
+        "short fragments": 0,
         "broken": 0,
+        "ragged": 0,
         "foot gap %": None,
         "edge in": 1.0,
         "edge text in": 1.0,
@@ -86,7 +91,7 @@ def test_a_clean_paragraph_has_no_defects() -> None:
         "split": 0,
         "missing": 0,
     }
-    assert page.text_layer == "The police and corrections systems reduce crime."
+    assert page.text_layer == "The police and corrections systems\nreduce crime."
 
 
 @pytest.mark.parametrize(("tw", "loose"), [(0.0, 0), (2.7, 0), (5.6, 1)])
@@ -194,3 +199,15 @@ def test_a_line_end_hyphen_the_text_layer_drops_keeps_words_whole(hyphen: str) -
     assert page.hyphenated == 1
     assert page.text_layer == "the least developed of all"
     assert (page.glued_words, page.split_words, page.missing_words) == ((), (), ())
+
+
+def test_hyphenation_leaving_fewer_than_two_letters_before_or_three_after() -> None:
+    lines = ["U.S. and IN\xad", "L's police ad\xad", "ded this U.S.-", "based"]
+    page = measured([column(72, 700, lines)], "U.S. and INL's police added this U.S.-based")
+    assert page.short_fragments == ("IN\xad|L's",)  # "U.S.-|based" is the word's own hyphen
+
+
+def test_a_line_of_a_justified_paragraph_ending_short_is_ragged() -> None:
+    lines = ["one two three four five six", "seven", "eight nine"]
+    page = measured([column(72, 700, lines)], " ".join(lines))
+    assert page.ragged == ("seven",)
