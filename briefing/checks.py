@@ -66,7 +66,9 @@ def prepare(source: Source, base: Path) -> Prepared:
         if content.logo:
             from .images import load_logo  # ReportLab's graphics load only for pictures
 
-            logo = load_logo(content.logo, base, problems)
+            found: list[Problem] = []
+            logo = load_logo(content.logo, base, found)
+            problems += [p._replace(field=p.field or content.logo.file.field) for p in found]
     if content is None or problems:
         raise ContentError(problems)
     return Prepared(

@@ -388,8 +388,11 @@ _LENGTH = r"^\s*([0-9]*\.?[0-9]+)\s*(pt|in|mm|cm)?\s*$"
 _WEB = r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$"
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 _SCALARS: dict[Any, _Scalar] = {
-    # A number such as 2018 is fine where text is expected: it prints as typed.
-    Text: _Scalar(_matching(Text, _TEXT), "text", {"type": ["string", "number"], "pattern": _TEXT}),
+    # A number such as 2018 (or yes, which YAML reads as true) is fine where text is expected:
+    # it prints as typed.
+    Text: _Scalar(
+        _matching(Text, _TEXT), "text", {"type": ["string", "number", "boolean"], "pattern": _TEXT}
+    ),
     Colour: _Scalar(
         _matching(Colour, _COLOUR),
         'a colour written "#RRGGBB" in quotes (an unquoted # starts a comment)',

@@ -72,11 +72,14 @@ def test_dict_content_is_located_by_field_path(tmp_path: Path) -> None:
 
 def test_file_problems_carry_their_field_path(tmp_path: Path) -> None:
     path = tmp_path / "content.yaml"
-    path.write_text(GOOD + "at_a_glance:\n  - label: A\n    value: '[x](ftp://y)'\n", "utf-8")
+    content = "at_a_glance:\n  - label: A\n    value: '[x](ftp://y)'\nlogo: {file: x.png, alt: X}\n"
+    path.write_text(GOOD + content, "utf-8")
     with pytest.raises(ContentError) as error:
         briefing.check(path)
-    (problem,) = error.value.problems
-    assert (problem.field, str(problem.location)) == ("at_a_glance[0].value", f"{path}:8:17")
+    assert [(p.field, str(p.location)) for p in error.value.problems] == [
+        ("at_a_glance[0].value", f"{path}:8:17"),
+        ("logo.file", f"{path}:9:14"),
+    ]
 
 
 # -- the JSON Schema --------------------------------------------------------------------------
@@ -121,6 +124,24 @@ def test_every_example_is_valid(validator: jsonschema.Draft202012Validator, tmp_
     for path in files:
         assert validator.is_valid(yaml.load(path.read_text("utf-8"), _Loader)), path
         briefing.check(path)
+
+
+GOOD_CASES = {
+    "numbers, dates and yes where text is expected": GOOD
+    + "key_figures:\n  - value: 2018\n    label: yes\n  - value: 2019-05-01\n    label: 1.5\n",
+    "optional fields left empty": GOOD + "office:\nlead:\nlogo:\n",
+    "margins with a unit": GOOD + "design:\n  margins: 20mm\n  min_body_size: 7.5\n",
+}
+
+
+@pytest.mark.parametrize("case", GOOD_CASES)
+def test_schema_and_validator_accept_the_same_good_content(
+    case: str, tmp_path: Path, validator: jsonschema.Draft202012Validator
+) -> None:
+    path = tmp_path / "content.yaml"
+    path.write_text(GOOD_CASES[case], encoding="utf-8")
+    briefing.check(path)
+    assert validator.is_valid(yaml.load(GOOD_CASES[case], _Loader))
 
 
 # Each bad case, and whether the schema can say so (the rest only the validator knows).
