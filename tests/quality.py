@@ -1,10 +1,12 @@
 """Typographic quality of a PDF page, read back from where the words landed.
 
-``measure(pdf, source)`` returns one ``PageQuality`` per page: loose word spaces, hyphenated line
-ends and runs of them, hyphens at a column break, words broken without a hyphen, the empty space
-between each column's end and the footer rule, the nearest ink to the paper's edge, and the words
-of the text layer read in structure order against the words of ``source`` (the content's text,
-see ``source_text``). Glyph positions come from pdfplumber, the structure tree from pikepdf.
+``measure(pdf, source)`` returns one ``PageQuality`` per page: loose word spaces and justified
+lines left short, hyphenated line ends, runs of them, hyphens at a column break, short hyphen
+fragments, words broken without a hyphen, the empty space under each column's end (down to the
+footer rule or a block below), the nearest ink to the paper's edge, and the words of the text
+layer read in structure order against the words of ``source`` (the content's text, see
+``source_text``). Glyph positions come from pdfplumber, the structure tree and each glyph's
+marked content from pikepdf.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ class Column(NamedTuple):
 
     x0: float
     last: str
-    gap: float | None  # points between the last line's bottom and the footer rule
+    gap: float | None  # points from the last line's bottom to the next thing printed below
     share: float | None  # that gap as a share of the page height
 
 
@@ -243,34 +245,26 @@ def _white(colour: Any) -> bool:
     return all(v == 1 for v in values)
 
 
-def _edges(page: Any) -> tuple[float, float]:
-    """Points from the nearest glyph, and from anything painted, to the paper's edge."""
-
-    def distance(o: dict[str, Any]) -> float:
-        return float(min(o["x0"], o["top"], page.width - o["x1"], page.height - o["bottom"]))
-
-    text = min((distance(c) for c in page.chars if c["text"].strip()), default=float("inf"))
+def _ink(page: Any) -> list[dict[str, Any]]:
+    """Everything painted on the page: glyphs other than spaces, visible shapes, images."""
     shapes = [
         o
         for o in page.rects + page.lines + page.curves
         if (o.get("fill") and not _white(o["non_stroking_color"]))
         or (o.get("stroke") and not _white(o["stroking_color"]))
     ]
-    ink = min((distance(o) for o in shapes + page.images), default=float("inf"))
-    return text, min(text, ink)
+    return [c for c in page.chars if c["text"].strip()] + shapes + page.images
 
 
-def _footer_rule(page: Any) -> float | None:
-    """The top of the lowest thin rule across most of the page, in its bottom quarter."""
-    rules = [
-        o["top"]
-        for o in page.lines + page.rects
-        if o["bottom"] - o["top"] <= 1.5
-        and o["x1"] - o["x0"] >= 0.6 * page.width
-        and o["top"] >= 0.75 * page.height
-        and (o.get("stroke") or o.get("fill"))
-    ]
-    return max(rules, default=None)
+def _edges(page: Any, ink: list[dict[str, Any]]) -> tuple[float, float]:
+    """Points from the nearest glyph, and from anything painted, to the paper's edge."""
+
+    def distance(o: dict[str, Any]) -> float:
+        return float(min(o["x0"], o["top"], page.width - o["x1"], page.height - o["bottom"]))
+
+    glyphs = [o for o in ink if o["object_type"] == "char"]
+    text = min(map(distance, glyphs), default=float("inf"))
+    return text, min(map(distance, ink), default=float("inf"))
 
 
 def _split(chars: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
@@ -382,12 +376,19 @@ def _group(lines: list[Line]) -> list[list[Line]]:
     return columns
 
 
-def _columns(lines: list[Line], rule: float | None, height: float) -> tuple[Column, ...]:
-    """Each column's last line and the space under it, down to the footer rule."""
+def _columns(lines: list[Line], ink: list[dict[str, Any]], height: float) -> tuple[Column, ...]:
+    """Each column's last line and the space under it, down to what is printed next below it:
+    the footer rule, or a block under the columns (contacts, QR code)."""
     out = []
     for column in _group(lines):
         last = max(column, key=lambda ln: ln.bottom)
-        gap = rule - last.bottom if rule is not None else None
+        right = max(ln.x1 for ln in column)
+        below = [
+            o["top"]
+            for o in ink
+            if o["top"] > last.bottom and o["x0"] < right and o["x1"] > column[0].x0
+        ]
+        gap = min(below) - last.bottom if below else None
         out.append(Column(column[0].x0, last.text, gap, None if gap is None else gap / height))
     return tuple(out)
 
@@ -505,7 +506,8 @@ def measure(pdf: bytes | Path, source: str) -> list[PageQuality]:
             order = structure.order.get(drawn.objgen[0], [])
             lines = _lines(chars, order, structure)
             layer = _text_layer(chars, order)
-            text_edge, ink_edge = _edges(page)
+            ink = _ink(page)
+            text_edge, ink_edge = _edges(page, ink)
             hyphenated, runs, column_ends, short, broken = _breaks(_paragraphs(lines), source)
             spaces = [s for line in lines for s in line.spaces]
             body = [ln.size for ln in lines if ln.body]
@@ -524,7 +526,7 @@ def measure(pdf: bytes | Path, source: str) -> list[PageQuality]:
                     short,
                     broken,
                     _ragged(lines),
-                    _columns(lines, _footer_rule(page), float(page.height)),
+                    _columns(lines, ink, float(page.height)),
                     text_edge,
                     ink_edge,
                     layer,
