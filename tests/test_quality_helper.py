@@ -146,17 +146,20 @@ def test_a_web_address_may_break_after_a_slash_but_not_inside_a_word() -> None:
     assert bad.broken_words == ("https://www.state.gov/bureau-of-aff|airs/releases",)
 
 
-def test_the_gap_above_the_footer_rule_per_column() -> None:
+def test_the_gap_under_each_column_runs_to_the_footer_rule_or_a_block_below() -> None:
     rule = "0 0 0 RG 0.6 w 72 60 m 540 60 l S"
+    block = "BT /F1 10 Tf 1 0 0 1 72 200 Tm (Contacts) Tj ET"  # under the left column only
     left = column(72, 400, ["left column text", "ends here"])  # last baseline 388
     right = column(320, 400, ["right column", "goes on", "lower"])  # last baseline 376
     page = measured(
-        [left, right], "left column text ends here right column goes on lower", art=rule
+        [left, right],
+        "left column text ends here right column goes on lower",
+        art=f"{rule} {block}",
     )
     gaps = [c.gap for c in page.columns]
-    bottom = 792 - 388 + 0.207 * SIZE  # Helvetica's descent under the baseline
-    assert gaps[0] == pytest.approx(792 - 60 - bottom, abs=0.5)
-    assert gaps[1] == pytest.approx(gaps[0] - 12, abs=0.01)
+    assert gaps[0] == pytest.approx(388 - 200 - SIZE)  # down to the top of "Contacts"
+    descent = 0.207 * SIZE  # Helvetica's, under the baseline
+    assert gaps[1] == pytest.approx(376 - descent - 60, abs=0.01)  # down to the rule
     assert page.columns[1].share == pytest.approx(gaps[1] / 792)
     assert page.columns[0].last == "ends here"
 
