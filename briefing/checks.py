@@ -51,8 +51,9 @@ def prepare(source: Source, base: Path) -> Prepared:
 
     ``base`` is the folder that file names in the content (the logo) start from.
     """
-    content, problems, texts = validate(source)
-    theme = themed(content.design if content else Design())
+    content, problems, texts, fields = validate(source)
+    design: Design = fields.get("design", Design())  # even when other fields are wrong
+    theme = themed(design)
     formatted: dict[int, Any] = {}  # id of a text -> its markup
     for text in texts:
         problems += _glyph_problems(text, theme.family)
@@ -60,15 +61,14 @@ def prepare(source: Source, base: Path) -> Prepared:
             formatted[id(text)] = markup.inline(text, problems, theme.link)
         elif text.markdown == "blocks":
             formatted[id(text)] = markup.blocks(text, problems, theme.link)
-    logo = None
-    if content is not None:
-        problems += colour_problems(content, theme)
-        if content.logo:
-            from .images import load_logo  # ReportLab's graphics load only for pictures
+    problems += colour_problems(design, theme)
+    logo, declared = None, fields.get("logo")
+    if declared is not None:
+        from .images import load_logo  # ReportLab's graphics load only for pictures
 
-            found: list[Problem] = []
-            logo = load_logo(content.logo, base, found)
-            problems += [p._replace(field=p.field or content.logo.file.field) for p in found]
+        found: list[Problem] = []
+        logo = load_logo(declared, base, found)
+        problems += [p._replace(field=p.field or declared.file.field) for p in found]
     if content is None or problems:
         raise ContentError(problems)
     return Prepared(
@@ -96,10 +96,10 @@ def _glyph_problems(text: Text, family: str) -> list[Problem]:
     ]
 
 
-def colour_problems(content: Content, theme: Theme) -> list[Problem]:
+def colour_problems(design: Design, theme: Theme) -> list[Problem]:
     """An error for each design colour whose text falls under 4.5:1 contrast, in colour or gray."""
     problems = []
-    chosen = {name: getattr(content.design, name) for name in ("primary", "accent")}
+    chosen = {name: getattr(design, name) for name in ("primary", "accent")}
     for use, (fore, back) in text_pairs(theme).items():
         for name, colour in chosen.items():
             if colour is None or colour.upper() not in (fore.upper(), back.upper()):

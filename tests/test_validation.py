@@ -51,6 +51,19 @@ def test_check_build_and_the_api_refuse_the_same_problems(
     assert not list(tmp_path.glob("*.pdf"))
 
 
+def test_a_wrong_required_field_hides_neither_the_logo_nor_the_colours(tmp_path: Path) -> None:
+    path = tmp_path / "content.yaml"
+    extra = "design:\n  primary: '#FFFF00'\nlogo:\n  file: seal.png\n  alt: The seal\n"
+    path.write_text(GOOD.replace("title: Testland", "title: [a, b]") + extra, "utf-8")
+    with pytest.raises(ContentError) as error:
+        briefing.check(path)
+    problems = error.value.problems
+    assert str(problems[0]).startswith(f"{path}:2:8: error: found a list; expected text")
+    assert str(problems[1]).startswith(f"{path}:7:12: error: the primary colour #FFFF00 gives")
+    assert str(problems[-1]).startswith(f"{path}:9:9: error: the image 'seal.png' was not found")
+    assert {p.field for p in problems} == {"title", "design.primary", "logo.file"}
+
+
 def test_dict_content_is_located_by_field_path(tmp_path: Path) -> None:
     content = {
         "organization": "Office",
