@@ -214,3 +214,12 @@ def test_a_line_of_a_justified_paragraph_ending_short_is_ragged() -> None:
     lines = ["one two three four five six", "seven", "eight nine"]
     page = measured([column(72, 700, lines)], " ".join(lines))
     assert page.ragged == ("seven",)
+
+
+def test_words_placed_apart_without_space_glyphs_are_measured_and_glued() -> None:
+    one = 3 * 5.56  # "one" in Helvetica at 10 pt
+    gap = 3 * 0.26 * SIZE  # three natural spaces of Noto, assumed for a font with no space drawn
+    lines = [(72, 700, "one"), (72 + one + gap, 700, "two")]
+    page = measured([lines], "one two")
+    assert page.loosest == pytest.approx(3.0)
+    assert page.glued_words == ("onetwo",)
