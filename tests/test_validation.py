@@ -14,7 +14,7 @@ import yaml
 import briefing
 from briefing import ContentError
 
-from .conftest import MINIMAL, ROOT, SAMPLE, run
+from .conftest import MINIMAL, ROOT, SAMPLE, run, write
 from .test_errors import CASES
 
 GOOD = MINIMAL
@@ -198,21 +198,25 @@ def test_schema_and_validator_agree_where_the_schema_can_say(
 def test_writers_warnings_on_pasted_bullets_acronym_groups_and_few_sections(
     tmp_path: Path,
 ) -> None:
-    long_body = " ".join(["Plenty of words here."] * 60)
-    content = (
-        "organization: Office\ntitle: Testland\n"
-        "lead: Anti-Money Laundering and Countering Terrorism Financing (AML/CFT) and the\n"
-        "  African Union and United Nations (AU, UN) work, with the IMF.\n"
-        "sections:\n"
-        "  - heading: Pasted\n"
-        "    body: |\n"
-        "      Our programs:\n"
-        "      • police training\n"
-        "      • border posts\n"
-        "  - heading: Short\n    body: Another short section.\n"
-        f"  - heading: Long\n    body: {long_body}\n"
+    write(
+        tmp_path / "content.yaml",
+        """\
+        organization: Office
+        title: Testland
+        lead: Anti-Money Laundering and Countering Terrorism Financing (AML/CFT) and the
+          African Union and United Nations (AU, UN) work, with the IMF.
+        sections:
+          - heading: Pasted
+            body: |
+              Our programs:
+              • police training
+              • border posts
+          - heading: Short
+            body: Another short section.
+          - heading: Long
+            body: LONG
+        """.replace("LONG", " ".join(["Plenty of words here."] * 60)),
     )
-    (tmp_path / "content.yaml").write_text(content, encoding="utf-8")
     result = run("check", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (0, "content.yaml: ok, 2 warning(s)\n")
     assert result.stderr.splitlines() == [
