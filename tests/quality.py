@@ -163,24 +163,26 @@ def _structure(pdf: pikepdf.Pdf) -> _Structure:
     roles: list[str] = []
     in_section: list[bool] = []
 
+    def new_block(role: str, section: bool) -> int:
+        roles.append(role)
+        in_section.append(section)
+        return len(roles) - 1
+
     def walk(element: Any, block: int | None, page: Any, section: bool) -> None:
+        """Record ``element``'s marked content; an inline element's goes to its block."""
         role = str(element.get("/S"))
         page = element.get("/Pg", page)
         section = section or role == "/Sect"
         if role in GROUPING:
             block = None
         elif role not in INLINE or block is None:
-            block = len(roles)
-            roles.append(role)
-            in_section.append(section)
+            block = new_block(role, section)
         for kid in _kids(element):
             if isinstance(kid, int) or (isinstance(kid, pikepdf.Dictionary) and "/MCID" in kid):
                 mcid = int(kid if isinstance(kid, int) else kid.MCID)
                 where = kid.get("/Pg", page) if isinstance(kid, pikepdf.Dictionary) else page
                 if block is None:  # marked content right under a grouping element
-                    block = len(roles)
-                    roles.append(role)
-                    in_section.append(section)
+                    block = new_block(role, section)
                 order.setdefault(where.objgen[0], []).append((block, mcid))
             elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
                 walk(kid, block, page, section)
@@ -189,7 +191,7 @@ def _structure(pdf: pikepdf.Pdf) -> _Structure:
     if root is not None:
         for kid in _kids(root):
             walk(kid, None, None, False)
-    return _Structure(order, roles, in_section, "/Sect" in roles or any(in_section))
+    return _Structure(order, roles, in_section, any(in_section))
 
 
 SHOW = {"Tj", "TJ", "'", '"'}
