@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
+import stat
+import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Group
+from reportlab.graphics.shapes import Image as Raster
 from reportlab.lib.colors import HexColor
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image
 
 from .errors import Problem
 from .model import Logo
 
+MAX_PIXELS = 50_000_000  # a larger image is refused before it is decoded
+MAX_SIDE = 1200  # pixels on the longer side: more than a logo needs in print; larger is scaled
 _RASTER = {".png", ".jpg", ".jpeg"}
+
+
+class _TooLarge(Exception):
+    """An image with more than :data:`MAX_PIXELS` pixels."""
 
 
 class Picture(NamedTuple):
@@ -23,26 +38,55 @@ class Picture(NamedTuple):
     height: float
     alt: str
     drawing: Any = None  # the parsed SVG, for SVG files
+    scaled: bytes | None = None  # a large raster image, scaled down (as PNG)
 
     def flowable(self, height: float) -> Flowable:
         """The picture scaled to ``height``, keeping its proportions."""
         factor = height / self.height
         if self.drawing is None:
-            image = Image(str(self.path), self.width * factor, height)
+            source = io.BytesIO(self.scaled) if self.scaled else str(self.path)
+            image = Image(source, self.width * factor, height)
             image.width, image.height = image.drawWidth, image.drawHeight
             return image
         group = Group(*self.drawing.contents, transform=(factor, 0, 0, factor, 0, 0))
-        return Drawing(self.width * factor, height, group)
+        return _Vector(self.width * factor, height, group)
+
+
+class _Renderer(renderPDF._PDFRenderer):
+    """ReportLab's PDF renderer, drawing raster images as image objects: its inline images
+    do not work with the binary streams briefing writes."""
+
+    def drawImage(self, image: Raster) -> None:
+        self._canvas.drawImage(
+            ImageReader(image.path), image.x, image.y, image.width, image.height, mask="auto"
+        )
+
+
+class _Vector(Drawing):
+    """An SVG drawing, drawn by :class:`_Renderer`."""
+
+    def draw(self, showBoundary: Any = None) -> None:
+        _Renderer().draw(renderPDF.renderScaledDrawing(self), self.canv, 0, 0)
 
 
 def load_logo(logo: Logo, base: Path, problems: list[Problem]) -> Picture | None:
-    """Load the logo named in the content, or add a located problem and return None."""
+    """Load the logo named in the content, or add a located problem and return None.
+
+    Images are checked whole (a truncated file is not readable), refused above
+    :data:`MAX_PIXELS` before they are decoded, and scaled down to :data:`MAX_SIDE`; an SVG
+    may refer only to images in its own folder.
+    """
     path = base / str(logo.file)
     expected = "a PNG, JPEG or SVG file, named relative to the content file"
-    if not path.is_file():
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = None
+    if mode is None or not stat.S_ISREG(mode):
+        wrong = "was not found" if mode is None else "is a folder" if stat.S_ISDIR(mode) else ""
         problems.append(
             Problem(
-                f"the image '{logo.file}' was not found (looked for {path})",
+                f"the image '{logo.file}' {wrong or 'is not a regular file'} (looked for {path})",
                 logo.file.locate(),
                 expected,
             )
@@ -50,17 +94,48 @@ def load_logo(logo: Logo, base: Path, problems: list[Problem]) -> Picture | None
         return None
     suffix = path.suffix.lower()
     try:
-        if suffix in _RASTER:
-            from reportlab.lib.utils import ImageReader
+        with _bounded():
+            if suffix in _RASTER:
+                from PIL import Image as Pillow
 
-            width, height = ImageReader(str(path)).getSize()
-            return Picture(path, float(width), float(height), str(logo.alt))
-        if suffix == ".svg":
-            from svglib.svglib import svg2rlg
+                with Pillow.open(path) as opened:
+                    width, height = opened.size
+                    decoded = _decoded(opened)
+                    scaled = None if decoded.size == (width, height) else _png(decoded)
+                return Picture(path, float(width), float(height), str(logo.alt), None, scaled)
+            if suffix == ".svg":
+                from svglib.svglib import svg2rlg
 
-            drawing = svg2rlg(str(path))
-            if drawing is not None and drawing.width > 0 and drawing.height > 0:
-                return Picture(path, drawing.width, drawing.height, str(logo.alt), drawing)
+                with _logged("svglib.svglib") as records:
+                    drawing = svg2rlg(str(path), external_reference_root=str(path.parent))
+                outside = [
+                    str(r.args[0])
+                    for r in records
+                    if r.msg.startswith("Refusing") and isinstance(r.args, tuple) and r.args
+                ]
+                if outside:
+                    problems.append(
+                        Problem(
+                            f"the SVG '{logo.file}' refers to '{outside[0]}', outside its folder",
+                            logo.file.locate(),
+                            "an SVG whose images are in its own folder or written into it",
+                        )
+                    )
+                    return None
+                if drawing is not None and drawing.width > 0 and drawing.height > 0:
+                    for node in _rasters(drawing):
+                        node.path = _decoded(_opened(node.path))
+                    return Picture(path, drawing.width, drawing.height, str(logo.alt), drawing)
+    except _TooLarge:
+        problems.append(
+            Problem(
+                f"the image '{logo.file}' has more than {MAX_PIXELS // 1_000_000} million pixels",
+                logo.file.locate(),
+                f"an image of at most {MAX_PIXELS // 1_000_000} million pixels (a logo needs "
+                f"no more than {MAX_SIDE} pixels on its longer side)",
+            )
+        )
+        return None
     except Exception:  # noqa: BLE001, S110 - any decoder failure: not a usable image
         pass
     problems.append(
@@ -71,6 +146,86 @@ def load_logo(logo: Logo, base: Path, problems: list[Problem]) -> Picture | None
         )
     )
     return None
+
+
+@contextlib.contextmanager
+def _bounded() -> Iterator[None]:
+    """Make Pillow refuse, while opening it, any image over :data:`MAX_PIXELS`."""
+    from PIL import Image as Pillow
+
+    limit = Pillow.MAX_IMAGE_PIXELS
+    Pillow.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Pillow.DecompressionBombWarning)
+            yield
+    except (Pillow.DecompressionBombWarning, Pillow.DecompressionBombError):
+        raise _TooLarge from None
+    finally:
+        Pillow.MAX_IMAGE_PIXELS = limit
+
+
+class _Kept(logging.Handler):
+    """Keeps the records a library logs, rather than printing them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextlib.contextmanager
+def _logged(name: str) -> Iterator[list[logging.LogRecord]]:
+    """The records the logger ``name`` logs while this runs, kept rather than printed."""
+    handler = _Kept()
+    logger = logging.getLogger(name)
+    propagate, logger.propagate = logger.propagate, False
+    logger.addHandler(handler)
+    try:
+        yield handler.records
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def _opened(image: Any) -> Any:
+    """An image an SVG refers to (a file name, or one it holds), opened with Pillow."""
+    from PIL import Image as Pillow
+
+    return image if isinstance(image, Pillow.Image) else Pillow.open(image)
+
+
+def _decoded(image: Any) -> Any:
+    """A Pillow image, bounded, decoded whole (which finds a truncated file) and scaled down."""
+    width, height = image.size
+    if width * height > MAX_PIXELS:
+        raise _TooLarge
+    image.draft("RGB", (MAX_SIDE, MAX_SIDE))  # a large JPEG decodes at a fraction of its size
+    image.load()
+    if max(image.size) > MAX_SIDE:
+        image = image.copy()
+        image.thumbnail((MAX_SIDE, MAX_SIDE))
+    return image
+
+
+def _png(image: Any) -> bytes:
+    """A scaled-down image as PNG data."""
+    data = io.BytesIO()
+    image.convert("RGB" if image.mode in ("CMYK", "YCbCr", "I", "F") else image.mode).save(
+        data, "PNG", compress_level=1
+    )
+    return data.getvalue()
+
+
+def _rasters(group: Group) -> Iterator[Raster]:
+    """The raster images in a drawing, at any depth."""
+    for node in group.contents:
+        if isinstance(node, Raster):
+            yield node
+        elif isinstance(node, Group):
+            yield from _rasters(node)
 
 
 def qr_code(url: str, size: float, colour: str) -> Drawing:

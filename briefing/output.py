@@ -1,26 +1,128 @@
-"""Write output files atomically: a reader never sees half a file, a failure leaves the old one."""
+"""Write output files atomically: a reader never sees half a file, a failure leaves the old one.
+
+Each file is written to a temporary file beside it, synced, then renamed over it; several files
+written together (a PDF and its PNG preview) are all renamed only once every one is written, so
+a failure leaves the old pair. A temporary file is locked while it is in use, so the next write
+beside it can tell one left by a killed build (and remove it) from one still being written.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
+import stat
+import sys
 import tempfile
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import BinaryIO, ParamSpec, TypeVar
+
+STALE_SECONDS = 1.0  # an unlocked temporary file older than this was left by a killed build
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    write_together([(path, data)])
+
+
+def write_together(files: Sequence[tuple[Path, bytes]]) -> None:
+    """Write every file or none. An output that exists and is not a regular file (a device, a
+    pipe) is written in place, after the others, rather than replaced.
+
+    Raises :class:`OSError` naming the file that could not be written.
+    """
+    staged: list[tuple[Path, Path, BinaryIO]] = []
+    in_place: list[tuple[Path, bytes]] = []
     try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
+        for path, data in files:
+            if _special(path):
+                in_place.append((path, data))
+            else:
+                staged.append((path, *_stage(path, data)))
+        for path, temporary, _ in staged:
+            _named(path, os.replace, temporary, path)
+        for path, data in in_place:
+            with _named(path, open, path, "wb") as device:
+                _named(path, device.write, data)
+    finally:
+        for _, temporary, file in staged:
+            file.close()
+            temporary.unlink(missing_ok=True)  # only left when something failed
+
+
+def _special(path: Path) -> bool:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _stage(path: Path, data: bytes) -> tuple[Path, BinaryIO]:
+    """A locked, synced temporary file beside ``path`` holding ``data``; still open."""
+    _named(path, path.parent.mkdir, parents=True, exist_ok=True)
+    _remove_stale(path)
+    handle, name = _named(
+        path, tempfile.mkstemp, prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+    )
+    temporary = Path(name)
+    file = os.fdopen(handle, "wb")
+    try:
+        _lock(handle)
+        _named(path, file.write, data)
+        _named(path, file.flush)
+        _named(path, os.fsync, handle)
         os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        file.close()
+        temporary.unlink(missing_ok=True)
         raise
+    return temporary, file
+
+
+def _named(path: Path, action: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """Run ``action``; an :class:`OSError` it raises names ``path``, the file being written."""
+    try:
+        return action(*args, **kwargs)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror or str(error), str(path)) from error
+
+
+def _remove_stale(path: Path) -> None:
+    """Remove temporary files of ``path`` that builds killed while writing left behind."""
+    ours = re.compile(re.escape(f".{path.name}.") + r"[a-z0-9_]{8}\.tmp")
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(path.parent):
+            if ours.fullmatch(entry.name) and _stale(entry.path):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _stale(name: str) -> bool:
+    handle = os.open(name, os.O_RDONLY)
+    try:
+        if time.time() - os.fstat(handle).st_mtime < STALE_SECONDS:
+            return False
+        return _lock(handle, wait=False)
+    finally:
+        os.close(handle)
+
+
+def _lock(handle: int, wait: bool = True) -> bool:
+    """Lock an open file for this process; without ``wait``, whether no one else had it."""
+    if sys.platform == "win32":  # no advisory locks, but a file in use cannot be deleted
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except BlockingIOError:
+        return False
+    return True
 
 
 def _umask() -> int:

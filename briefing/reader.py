@@ -6,6 +6,8 @@ aliases (which could expand without bound). Every problem becomes a located :cla
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -30,20 +32,45 @@ class Source(NamedTuple):
         return Location(self.path, mark.line + 1, mark.column + 1)
 
     def locate(self, node: yaml.Node, offset: int | None = None) -> Location:
-        """Where ``node`` was written, or with ``offset`` where that character of its value is."""
+        """Where ``node`` was written, or with ``offset`` where that character of its value is.
+
+        The character is matched to the source by its count among the same characters (escape
+        sequences aside, a value's characters appear in the source in order); each value and
+        each file is indexed once, so locating many characters takes linear time.
+        """
         if offset is None or not isinstance(node, yaml.ScalarNode):
             return self.at(node.start_mark)
         char = node.value[offset]
-        nth = node.value.count(char, 0, offset)
-        start, end = node.start_mark.index, node.end_mark.index
-        index = start - 1
-        for _ in range(nth + 1):
-            index = self.text.find(char, index + 1, end)
-            if index < 0:  # written as an escape sequence: point at the value itself
-                return self.at(node.start_mark)
-        line = self.text.count("\n", 0, index)
-        column = index - (self.text.rfind("\n", 0, index) + 1)
-        return Location(self.path, line + 1, column + 1)
+        nth = bisect.bisect_left(_occurrences(node.value).get(char, []), offset)
+        written = _occurrences(self.text, node.start_mark.index, node.end_mark.index).get(char, [])
+        if nth >= len(written):  # written as an escape sequence: point at the value itself
+            return self.at(node.start_mark)
+        return position(self.path, self.text, written[nth])
+
+
+def position(path: str, text: str, index: int) -> Location:
+    """The location of ``text[index]``, counting line breaks as YAML does (CR, LF or CRLF)."""
+    starts = _line_starts(text)
+    line = bisect.bisect_right(starts, index)
+    return Location(path, line, index - starts[line - 1] + 1)
+
+
+_BREAK = re.compile("\r\n?|[\n\x85\u2028\u2029]")
+_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@functools.lru_cache(maxsize=4)
+def _line_starts(text: str) -> list[int]:
+    return [0, *(match.end() for match in _BREAK.finditer(text))]
+
+
+@functools.lru_cache(maxsize=64)
+def _occurrences(text: str, start: int = 0, end: int | None = None) -> dict[str, list[int]]:
+    """The indices in ``text`` of each character of ``text[start:end]``."""
+    found: dict[str, list[int]] = {}
+    for index, char in enumerate(text[start:end], start):
+        found.setdefault(char, []).append(index)
+    return found
 
 
 def read(path: str | Path) -> Source:
@@ -75,13 +102,11 @@ def _decode(data: bytes, path: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         good = data[: error.start].decode("utf-8-sig")
-        line = good.count("\n") + 1
-        column = len(good) - (good.rfind("\n") + 1) + 1
         raise ContentError(
             [
                 Problem(
                     f"byte 0x{data[error.start]:02X} is not UTF-8 text",
-                    Location(path, line, column),
+                    position(path, good, len(good)),
                     "a file saved as UTF-8 (choose UTF-8 in your editor's Save As)",
                 )
             ]
@@ -96,7 +121,7 @@ def parse(text: str, path: str = "<content>") -> Source:
     except yaml.MarkedYAMLError as error:
         raise ContentError([_syntax_problem(error, text, path)]) from None
     except yaml.YAMLError as error:  # unmarked: unprintable characters and the like
-        raise ContentError([Problem(str(error), Location(path, 1, 1), "valid YAML")]) from None
+        raise ContentError([_unmarked_problem(error, text, path)]) from None
     except RecursionError:
         raise ContentError(
             [
@@ -214,6 +239,18 @@ def _leading_indicator(text: str, mark: Any) -> tuple[str, int, int] | None:
         if match:
             return match.group(2), line + 1, match.start(2) + 1
     return None
+
+
+def _unmarked_problem(error: yaml.YAMLError, text: str, path: str) -> Problem:
+    """A character YAML does not allow (a NUL, an escape code), located where it is."""
+    bad = _UNPRINTABLE.search(text)
+    if bad is None:
+        return Problem(str(error), Location(path, 1, 1), "valid YAML")
+    return Problem(
+        f"the control character U+{ord(bad.group()):04X} is not allowed in a content file",
+        position(path, text, bad.start()),
+        "text without control characters (delete this one; it is often invisible)",
+    )
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
