@@ -23,7 +23,7 @@ from .language import LANGUAGES, Language
 from .layout import Page, Placed, Shape
 from .model import Content
 from .output import write_atomic
-from .pipeline import check, epoch_of, lay_out, title_of
+from .pipeline import check, epoch_of, lay_out, refuse_overwriting, sources, title_of
 from .theme import Theme, themed
 
 
@@ -57,6 +57,8 @@ def build_book(
         raise ContentError(problems)
     if not sheets:
         raise ValueError("a book needs at least one content file")
+    read = [sources(content, model) for content, (model, _) in zip(contents, sheets, strict=True)]
+    refuse_overwriting([output], set().union(*read))
     first = sheets[0][0]
     theme = themed(first.design)
     styles = layout.styles(first, theme, contents[0].parent)

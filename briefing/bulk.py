@@ -7,29 +7,47 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import ContentError, Problem
+from .errors import ContentError, Location, Problem, UsageError
 from .pipeline import Result, build
 
 PARALLEL_FROM = 4  # fewer files build faster in this process than in fresh workers
 
 
 class Outcome(NamedTuple):
-    """One file's build: its result, or the problems that stopped it."""
+    """One file's build: its result, or the problems (or the internal error) that stopped it."""
 
     content: Path
     result: Result | None
     problems: list[Problem]
+    failure: str | None = None  # an internal error, as the command line reports it
 
 
 def expand(paths: Sequence[Path]) -> list[Path]:
-    """Content files named, with folders replaced by the ``*.yaml`` and ``*.yml`` files in them."""
+    """Content files named, with folders replaced by the ``*.yaml`` and ``*.yml`` files in them;
+    :class:`UsageError` for a folder without any."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
+            found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
+            if not found:
+                raise UsageError(f"the folder {path} has no .yaml files; expected content files")
+            files += found
         else:
             files.append(path)
     return files
+
+
+def refuse_clashes(contents: Sequence[Path]) -> None:
+    """Raise :class:`UsageError` if two content files would write the same PDF."""
+    first: dict[Path, Path] = {}
+    for content in contents:
+        output = content.with_suffix(".pdf").resolve()
+        if output in first:
+            raise UsageError(
+                f"{first[output]} and {content} would both write {content.with_suffix('.pdf')}; "
+                "expected content files with different names, each built once"
+            )
+        first[output] = content
 
 
 def build_many(
@@ -39,7 +57,11 @@ def build_many(
     jobs: int | None = None,
     progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> list[Outcome]:
-    """Build every file; one that fails does not stop the others. Outcomes keep the given order."""
+    """Build every file; one that fails, even with an internal error, does not stop the others.
+    Outcomes keep the given order. Two files that would write the same PDF are refused first."""
+    if jobs is not None and jobs < 1:
+        raise UsageError(f"jobs is at least 1; got {jobs}")
+    refuse_clashes(contents)
     jobs = jobs or os.cpu_count() or 1
     total = len(contents)
     if jobs == 1 or total < PARALLEL_FROM:
@@ -60,7 +82,11 @@ def build_many(
             for index, content in enumerate(contents)
         }
         for done, future in enumerate(as_completed(futures), start=1):
-            outcomes[futures[future]] = future.result()
+            index = futures[future]
+            try:
+                outcomes[index] = future.result()
+            except Exception as error:  # noqa: BLE001 - a worker that died: this file failed
+                outcomes[index] = Outcome(contents[index], None, [], f"internal error: {error!r}")
             progress(done, total)
     return [outcome for outcome in outcomes if outcome is not None]
 
@@ -70,3 +96,9 @@ def _one(content: Path, paper: str | None, formats: tuple[str, ...]) -> Outcome:
         return Outcome(content, build(content, None, paper, formats), [])
     except ContentError as error:
         return Outcome(content, None, error.problems)
+    except UsageError as error:
+        return Outcome(content, None, [Problem(str(error), Location(str(content), 1, 1))])
+    except OSError as error:
+        return Outcome(content, None, [], f"cannot write {error.filename}: {error.strerror}")
+    except Exception as error:  # noqa: BLE001 - reported as this file's internal error
+        return Outcome(content, None, [], f"internal error: {error!r}")

@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import gc
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -17,38 +18,49 @@ if TYPE_CHECKING:
     from .errors import Problem
     from .pipeline import Result
 
-EXIT_OK, EXIT_INTERNAL, EXIT_CONTENT = 0, 1, 2
+EXIT_OK, EXIT_INTERNAL, EXIT_CONTENT, EXIT_INTERRUPTED = 0, 1, 2, 130
 DEFAULT_CONTENT = "content.yaml"
+MAX_REPORTED = 20  # problems of one kind printed in full; the rest are counted
+_YAML_WORDS = {"null", "true", "false", "yes", "no", "on", "off", "y", "n"}  # not read as text
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _PAPERS = {"letter": "Letter", "a4": "A4"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code (0 built, 2 bad content, 1 internal error)."""
+    """Run the command line; return the exit code (0 built, 2 bad content or arguments, 1 internal
+    error or a file that cannot be written, 130 stopped by Ctrl-C)."""
     parser = _parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_OK
     command: Callable[[argparse.Namespace], int] = args.run
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch and not epoch.isdigit():
+        _say(
+            f"briefing: SOURCE_DATE_EPOCH is {epoch!r}; expected whole seconds since "
+            "1970-01-01 UTC, such as 1556668800, or the variable unset"
+        )
+        return EXIT_CONTENT
     try:
         return command(args)
-    except KeyboardInterrupt:
-        return EXIT_OK
+    except KeyboardInterrupt:  # whatever was being written was left as it was
+        return EXIT_INTERRUPTED
     except Exception as error:
-        from .errors import ContentError
+        from .errors import ContentError, UsageError
 
         if isinstance(error, ContentError):
             _report(error.problems)
             return EXIT_CONTENT
+        if isinstance(error, UsageError):
+            _say(f"briefing: {error}")
+            return EXIT_CONTENT
         if args.debug:
             raise
-        if isinstance(error, OSError):
-            print(f"briefing: cannot write {error.filename}: {error.strerror}", file=sys.stderr)
+        if isinstance(error, OSError) and error.filename is not None:
+            _say(f"briefing: cannot write {error.filename}: {error.strerror}")
         else:
-            print(
-                f"briefing: internal error: {error!r} (run again with --debug for details)",
-                file=sys.stderr,
-            )
+            _say(f"briefing: internal error: {error!r} (run again with --debug for details)")
         return EXIT_INTERNAL
 
 
@@ -68,6 +80,12 @@ def run() -> NoReturn:
         with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more to say
             stream.flush()
     os._exit(code)
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of files, 1 or more; got {text!r}")
+    return int(text)
 
 
 def _formats(text: str) -> tuple[str, ...]:
@@ -138,7 +156,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "-j",
         "--jobs",
-        type=int,
+        type=_jobs,
         metavar="N",
         help="how many files to build at once (default: one per core)",
     )
@@ -224,8 +242,28 @@ def _contents(paths: Sequence[Path]) -> list[Path]:
 
 
 def _report(problems: Sequence[Problem]) -> None:
+    """Print problems, the first :data:`MAX_REPORTED` of each kind in full, then a count."""
+    from collections import Counter
+
+    total = Counter((problem.severity, problem.expected) for problem in problems)
+    shown: Counter[tuple[str, str | None]] = Counter()
     for problem in problems:
-        print(problem, file=sys.stderr)
+        kind = (problem.severity, problem.expected)
+        shown[kind] += 1
+        if shown[kind] <= MAX_REPORTED:
+            _say(str(problem))
+        elif shown[kind] == MAX_REPORTED + 1:
+            more = total[kind] - MAX_REPORTED
+            _say(
+                f"{problem.location}: {problem.severity}: and {more:,} more like the "
+                f"{MAX_REPORTED} above"
+                + (f"; expected {problem.expected}" if problem.expected else "")
+            )
+
+
+def _say(text: str) -> None:
+    """Print to stderr, control characters from the content shown escaped (\\x1b), not run."""
+    print(_CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text), file=sys.stderr)
 
 
 def _built(result: Result, verb: str = "wrote") -> str:
@@ -256,6 +294,8 @@ def _build(args: argparse.Namespace) -> int:
     for outcome in outcomes:
         if outcome.result is None:
             _report(outcome.problems)
+            if outcome.failure:
+                _say(f"briefing: {outcome.content}: {outcome.failure}")
             rows.append((str(outcome.content), "-", "-", "-", "failed"))
             continue
         done = outcome.result
@@ -267,6 +307,8 @@ def _build(args: argparse.Namespace) -> int:
     _table(("file", "pages", "fit", "time", "status"), rows)
     failed = sum(outcome.result is None for outcome in outcomes)
     print(f"{len(outcomes) - failed} built, {failed} failed")
+    if any(outcome.failure for outcome in outcomes):
+        return EXIT_INTERNAL
     return EXIT_CONTENT if failed else EXIT_OK
 
 
@@ -323,7 +365,8 @@ def _watch(args: argparse.Namespace) -> int:
             print(_built(result, "built"), flush=True)
 
     print(f"watching {args.content} (Ctrl-C to stop)", flush=True)
-    watch(args.content, args.output, args.paper, args.format, report)
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C during a build stops watch too
+        watch(args.content, args.output, args.paper, args.format, report)
     return EXIT_OK
 
 
@@ -346,22 +389,35 @@ def _new(args: argparse.Namespace) -> int:
     path = Path(args.name)
     if not path.suffix:
         path = path.with_suffix(".yaml")
-    if path.exists():
-        print(
-            f"briefing: {path} already exists; expected the name of a new file "
-            "(briefing new my-sheet)",
-            file=sys.stderr,
-        )
+    if _CONTROL.search(str(path)):
+        _say(f"briefing: the name {str(path)!r} has a control character; expected a file name")
         return EXIT_CONTENT
     title = path.stem.replace("-", " ").replace("_", " ").title()
     if path.name == DEFAULT_CONTENT:
         title = "Country Name"
     starter = files("briefing").joinpath("starter.yaml").read_text(encoding="utf-8")
-    path.write_text(
-        starter.format(file=path, title=title, date=datetime.date.today()), encoding="utf-8"
-    )
+    text = starter.format(file=path, title=_yaml_text(title), date=datetime.date.today())
+    try:
+        with path.open("x", encoding="utf-8") as file:  # never through a link, never over a file
+            file.write(text)
+    except FileExistsError:
+        _say(
+            f"briefing: {path} already exists; expected the name of a new file "
+            "(briefing new my-sheet)"
+        )
+        return EXIT_CONTENT
     print(f"wrote {path}; edit it, then run: briefing build {path}")
     return EXIT_OK
+
+
+def _yaml_text(text: str) -> str:
+    """``text`` as a YAML value: as it is if YAML reads it back as that text, else quoted."""
+    import json
+
+    words = re.fullmatch(r"[^\W\d_][^\W_]*(?: [^\W\d_][^\W_]*)*", text)
+    if words and text.lower() not in _YAML_WORDS:
+        return text
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -41,3 +41,7 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems, key=lambda p: p.location)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UsageError(ValueError):
+    """An argument the API or the command line cannot use: a clash of files, an unknown paper."""

@@ -9,13 +9,15 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import checks, layout, pdf
-from .errors import ContentError, Location, Problem
+from .errors import ContentError, Location, Problem, UsageError
 from .model import Content
-from .output import write_atomic
-from .reader import Source, read
+from .output import write_together
+from .reader import MAX_BYTES, Source, read
 from .theme import themed
 
 FORMATS = ("pdf", "png")
+PAPERS = ("letter", "a4")
+_DICT = Location("<dict>", 0, 0)
 _EPOCH = datetime.date(1970, 1, 1)
 ContentSource = str | Path | dict[str, Any]
 
@@ -100,24 +102,28 @@ def build(
     content; the previous output is then left untouched.
     """
     start = time.perf_counter()
-    unknown = set(formats) - set(FORMATS)
-    if unknown or not formats:
-        raise ValueError(f"formats are {', '.join(FORMATS)}; got {', '.join(formats)}")
+    paper, formats = _paper(paper), _formats(formats)
+    if not isinstance(content, (dict, str, Path)) or content == "":
+        raise UsageError(f"content is a file name or a dict; got {content!r}")
+    if output is not None:
+        if not str(output):
+            raise UsageError("output is an empty file name; expected a path such as sheet.pdf")
+        target = Path(output)
+    elif isinstance(content, dict):
+        raise UsageError("an output path is needed when content is given as a dict")
+    else:
+        target = Path(content).with_suffix(".pdf")
     model, warnings = check(content)
+    preview = target.with_suffix(".png") if "png" in formats else None
+    written = [path for path in (target if "pdf" in formats else None, preview) if path]
+    refuse_overwriting(written, sources(content, model))
     data, page = render(model, paper, _base(content))
-    if output is None:
-        if isinstance(content, dict):
-            raise ValueError("an output path is needed when content is given as a dict")
-        output = Path(content).with_suffix(".pdf")
-    target = Path(output)
-    preview = None
-    if "png" in formats:
+    files = [(target, data)] if "pdf" in formats else []
+    if preview is not None:
         from .preview import png
 
-        preview = target.with_suffix(".png")
-        write_atomic(preview, png(data))
-    if "pdf" in formats:
-        write_atomic(target, data)
+        files.append((preview, png(data)))
+    write_together(files)
     return Result(
         target,
         1,
@@ -130,11 +136,68 @@ def build(
     )
 
 
+def sources(content: ContentSource, model: Content) -> set[Path]:
+    """The files a build of ``content`` reads: the content file and its logo."""
+    found = set() if isinstance(content, dict) else {Path(content).resolve()}
+    if model.logo is not None:
+        found.add((_base(content) / str(model.logo.file)).resolve())
+    return found
+
+
+def refuse_overwriting(outputs: Sequence[Path], inputs: set[Path]) -> None:
+    """Raise :class:`UsageError` if an output would replace a file the build reads."""
+    for output in outputs:
+        if output.resolve() in inputs:
+            raise UsageError(
+                f"the output {output} is a file the build reads (a content file or a logo); "
+                "expected another name, such as the content file's name ending .pdf"
+            )
+
+
+def _paper(paper: str | None) -> str | None:
+    if paper is None or paper.lower() in PAPERS:
+        return paper and paper.lower()
+    raise UsageError(f"paper is one of {', '.join(PAPERS)}; got {paper!r}")
+
+
+def _formats(formats: Sequence[str]) -> tuple[str, ...]:
+    if isinstance(formats, str) or not formats or set(formats) - set(FORMATS):
+        raise UsageError(f"formats are some of {', '.join(FORMATS)}; got {formats!r}")
+    return tuple(formats)
+
+
+def _bounded(content: dict[str, Any]) -> None:
+    """Refuse a dict that a content file could not hold, before any work: one larger than a
+    file may be, bytes, or a number too long to print."""
+    size, problems = 0, []
+    stack: list[tuple[str, Any]] = [("", content)]
+    while stack:
+        path, value = stack.pop()
+        size += 8  # about what a key or a list item takes in a file
+        if isinstance(value, str):
+            size += len(value)
+        elif isinstance(value, dict):
+            stack += ((f"{path}.{key}" if path else str(key), item) for key, item in value.items())
+        elif isinstance(value, (list, tuple)):
+            stack += ((f"{path}[{index}]", item) for index, item in enumerate(value))
+        elif isinstance(value, (bytes, bytearray)):
+            problems.append(Problem("found bytes", _DICT, "text (decode bytes first)", field=path))
+        elif isinstance(value, int) and value.bit_length() > 64:
+            problems.append(Problem("found a number of over 19 digits", _DICT, "text", field=path))
+        if size > MAX_BYTES:
+            raise ContentError(
+                [Problem("the content is larger than a 1 MB file", _DICT, "a few kilobytes")]
+            )
+    if problems:
+        raise ContentError(problems)
+
+
 def _source(content: ContentSource) -> Source:
     """A content file read and parsed, or a dict as the same node tree, without lines: its
     problems are located by field path (``sections[0].body``)."""
     if not isinstance(content, dict):
         return read(content)
+    _bounded(content)
     import yaml
 
     try:

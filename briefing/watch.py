@@ -10,26 +10,50 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .errors import ContentError, Problem
+import yaml
+
+from .errors import ContentError, Location, Problem, UsageError
 from .pipeline import Result, build
+from .reader import read
 
 DEBOUNCE_MS = 30  # how long a burst of file events (an editor's save) may take
 START_MS = 100  # how long the watcher waits before answering when nothing changed
 
 
 def sources(content: Path) -> set[Path]:
-    """The files a build of ``content`` reads: the content file and its logo, if it names one."""
-    import yaml
+    """The files a build of ``content`` reads: the content file and its logo, if it names one.
 
+    The file is read as a build reads it, with the same limits; whatever is wrong with it is
+    the build's to report.
+    """
     files = {content.resolve()}
     try:
-        tree = yaml.safe_load(content.read_text(encoding="utf-8"))
-        logo = tree.get("logo", {}).get("file") if isinstance(tree, dict) else None
-        if isinstance(logo, str):
-            files.add((content.parent / logo).resolve())
-    except (OSError, yaml.YAMLError, AttributeError, UnicodeDecodeError):
-        pass  # the build reports what is wrong with the file
+        root = read(content).root
+    except ContentError:
+        return files
+    logo = _field(_field(root, "logo"), "file")
+    if isinstance(logo, yaml.ScalarNode):
+        files.add((content.parent / logo.value).resolve())
     return files
+
+
+def _field(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((value for name, value in node.value if name.value == key), None)
+
+
+def _identity(folders: set[Path]) -> dict[Path, tuple[int, int] | None]:
+    """Which folder each path names now (None if none): one renamed and made again differs."""
+    found: dict[Path, tuple[int, int] | None] = {}
+    for folder in folders:
+        try:
+            status = folder.stat()
+        except OSError:
+            found[folder] = None
+        else:
+            found[folder] = (status.st_dev, status.st_ino)
+    return found
 
 
 def watch(
@@ -53,13 +77,23 @@ def watch(
         except ContentError as error:
             report(None, error.problems, time.perf_counter() - since)
             return
+        except Exception as error:  # noqa: BLE001 - reported; the next save may build
+            report(None, [_failure(content, error)], time.perf_counter() - since)
+            return
         report(result, result.warnings, time.perf_counter() - since)
 
     while True:
         watched = sources(content)
+        folders = {path.parent for path in watched}
+        identity = _identity(folders)
+        if None in identity.values():  # a folder is gone, for now: wait for it
+            if stop():
+                return
+            time.sleep(START_MS / 1000)
+            continue
         started = False
         for batch in changes(
-            *{path.parent for path in watched},
+            *folders,
             debounce=DEBOUNCE_MS,
             step=10,
             rust_timeout=START_MS,
@@ -68,6 +102,8 @@ def watch(
         ):
             if stop():
                 return
+            if _identity(folders) != identity:
+                break  # a folder was renamed or made again: watch what is there now
             # The first build waits for the watcher's first answer, so that no save made
             # after it can be missed.
             if not started or {Path(path).resolve() for _, path in batch} & watched:
@@ -77,3 +113,14 @@ def watch(
                     break  # the logo changed: watch the new set of files
         else:
             return  # Ctrl-C
+
+
+def _failure(content: Path, error: Exception) -> Problem:
+    """An error that is not the content's, told as a problem so that watch goes on."""
+    if isinstance(error, UsageError):
+        message = str(error)
+    elif isinstance(error, OSError):
+        message = f"cannot write {error.filename}: {error.strerror}"
+    else:
+        message = f"internal error: {error!r} (briefing build --debug shows where)"
+    return Problem(message, Location(str(content), 1, 1))
