@@ -12,19 +12,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
-
 from . import layout, markup, pdf
 from .errors import ContentError, Problem
-from .flow import fitted
 from .language import LANGUAGES, Language
-from .layout import Page, Placed, Shape
+from .layout import Page, Placed, Role, Shape
 from .model import Content
 from .output import write_atomic
 from .pipeline import check, epoch_of, lay_out, refuse_overwriting, sources, title_of
+from .textbox import TextBox, typeset
 from .theme import Theme, themed
+from .typeset import Style
 
 
 class BookResult(NamedTuple):
@@ -89,37 +86,34 @@ def build_book(
 
 
 def _band(page: Page, theme: Theme) -> float:
-    bottom = page.height - theme.band_height
-    page.shapes.append(Shape("rect", 0, bottom, page.width, theme.band_height, theme.primary))
+    edge, width = theme.safe_edge, page.width - 2 * theme.safe_edge
+    bottom = page.height - edge - theme.band_height
+    page.shapes.append(Shape("rect", edge, bottom, width, theme.band_height, theme.primary))
     page.shapes.append(
-        Shape("rect", 0, bottom - theme.band_stripe, page.width, theme.band_stripe, theme.accent)
+        Shape("rect", edge, bottom - theme.band_stripe, width, theme.band_stripe, theme.accent)
     )
     return bottom - theme.band_stripe
 
 
+def _page(size: tuple[float, float], theme: Theme, styles: dict[str, Style]) -> Page:
+    return Page(size[0], size[1], 1.0, 1.0, theme.body_size, styles["body"].faces.regular, [], [])
+
+
 def _put(
     page: Page,
-    paragraph: Paragraph,
+    text: str,
+    style: Style,
     x: float,
     top: float,
     width: float,
-    role: str,
+    role: Role,
     parents: tuple[str, ...] = (),
 ) -> float:
-    paragraph = fitted(paragraph, width)
+    box = typeset(text, style, width)
     page.items.append(
-        Placed(
-            paragraph,
-            x,
-            top - paragraph.height,
-            width,
-            paragraph.height,
-            role,
-            len(page.items) + 1,
-            parents,
-        )
+        Placed(box, x, top - box.height, width, box.height, role, len(page.items) + 1, parents)
     )
-    return top - paragraph.height
+    return top - box.height
 
 
 def _cover(
@@ -128,36 +122,31 @@ def _cover(
     count: int,
     first: Content,
     theme: Theme,
-    styles: dict[str, ParagraphStyle],
+    styles: dict[str, Style],
     size: tuple[float, float],
     words: Language,
 ) -> Page:
-    page = Page(size[0], size[1], 1.0, 1.0, theme.body_size, styles["body"].fontName)
+    page = _page(size, theme, styles)
     inner = page.width - 2 * theme.margin_x
     top = _band(page, theme)
     _put(
         page,
-        Paragraph(markup.plain(first.organization), styles["band"]),
+        markup.plain(first.organization),
+        styles["band"],
         theme.margin_x,
-        page.height - theme.band_height / 2 + 6,
+        top + theme.band_stripe + theme.band_height / 2 + 6,
         inner,
         "P",
     )
-    big = ParagraphStyle("cover title", parent=styles["title"], fontSize=34, leading=40)
-    y = _put(
-        page,
-        Paragraph(markup.plain(title), big),
-        theme.margin_x,
-        top - page.height * 0.25,
-        inner,
-        "H1",
-    )
+    big = styles["title"]._replace(size=34, leading=40)
+    y = _put(page, markup.plain(title), big, theme.margin_x, top - page.height * 0.25, inner, "H1")
     lines = [f"{count} briefing{'s' if count != 1 else ''}"]
     if date is not None:
         lines.append(words.date_line(date))
     _put(
         page,
-        Paragraph(markup.escape(" · ".join(lines)), styles["subtitle"]),
+        markup.escape(" · ".join(lines)),
+        styles["subtitle"],
         theme.margin_x,
         y - 10,
         inner,
@@ -169,23 +158,24 @@ def _cover(
 def _contents(
     sheets: list[tuple[Content, Page]],
     theme: Theme,
-    styles: dict[str, ParagraphStyle],
+    styles: dict[str, Style],
     size: tuple[float, float],
     words: Language,
 ) -> Page:
-    page = Page(size[0], size[1], 1.0, 1.0, theme.body_size, styles["body"].fontName)
+    page = _page(size, theme, styles)
     inner = page.width - 2 * theme.margin_x
     y = _band(page, theme) - 30
-    heading = Paragraph(markup.plain(words.contents), styles["title"])
-    y = _put(page, heading, theme.margin_x, y, inner, "H1") - 14
-    number_style = ParagraphStyle("page number", parent=styles["lead"], alignment=TA_RIGHT)
+    heading = markup.plain(words.contents)
+    y = _put(page, heading, styles["title"], theme.margin_x, y, inner, "H1") - 14
+    number_style = styles["lead"]._replace(align="right")
     for index, (model, _) in enumerate(sheets, start=3):
         target = f"#page-{index}"
         text = markup.link(target, title_of(model), theme.primary)
         parents = ("TOC:1", f"TOCI:{index}")
         bottom = _put(
             page,
-            Paragraph(text, styles["lead"]),
+            text,
+            styles["lead"],
             theme.margin_x,
             y,
             inner - 40,
@@ -194,7 +184,8 @@ def _contents(
         )
         _put(
             page,
-            Paragraph(markup.link(target, str(index), theme.primary), number_style),
+            markup.link(target, str(index), theme.primary),
+            number_style,
             theme.margin_x + inner - 40,
             y,
             40,
@@ -206,10 +197,8 @@ def _contents(
     return page
 
 
-def _number(page: Page, number: int, theme: Theme, styles: dict[str, ParagraphStyle]) -> None:
+def _number(page: Page, number: int, theme: Theme, styles: dict[str, Style]) -> None:
     """The page number at the foot of a sheet, right-aligned below its footer (an artifact)."""
-    style = ParagraphStyle("folio", parent=styles["date"])
-    paragraph = fitted(Paragraph(str(number), style), 60)
-    page.items.append(
-        Placed(paragraph, page.width - theme.margin_x - 60, 14, 60, paragraph.height, "Artifact", 0)
-    )
+    box: TextBox = typeset(str(number), styles["date"], 60)
+    x = page.width - theme.margin_x - 60
+    page.items.append(Placed(box, x, theme.safe_edge, 60, box.height, "Artifact", 0))

@@ -26,17 +26,29 @@ class Theme(NamedTuple):
     family: str = "Noto Sans"
     layout: str = "two-column"
 
-    # Page grid.
+    # Page grid, in points.
+    safe_edge: float = 21.6  # 0.3 in: nothing prints nearer the paper's edge
     margin_x: float = 48
     margin_bottom: float = 36
-    band_height: float = 60
+    band_height: float = 54
+    band_padding: float = 12  # above and below the band's text, and beside the logo
     band_stripe: float = 3
     column_gap: float = 22
     marking_height: float = 16
     sidebar_share: float = 0.34  # of the text width, in the sidebar layout
+    sidebar_padding: float = 12  # inside the sidebar's tint, at scale 1
     rail_share: float = 0.21  # the hanging headings' rail, in the single-column layout
+    rail_gap: float = 14  # between a hanging heading and its text, at scale 1
     logo_height: float = 42
     qr_size: float = 64
+    qr_gap: float = 10  # between the QR code and its caption, at scale 1
+    contacts_share: float = 0.6  # of the closing row (the rest is the QR code's)
+    lead_rule: float = 3  # the accent bar beside the lead, at scale 1
+    lead_indent: float = 12  # the lead's text from the bar's left edge, at scale 1
+    figure_padding: float = 10  # inside a key-figure cell, at scale 1
+    fact_padding: float = 8  # between fact cells
+    rule_width: float = 0.6  # hairlines
+    footer_rise: float = 8  # the footer text above its rule
 
     # Type, scaled together by the fit engine.
     body_size: float = 9.6
@@ -54,13 +66,25 @@ class Theme(NamedTuple):
 
     # Vertical rhythm, in points at scale 1.
     paragraph_gap: float = 5.5
+    item_gap: float = 2.5  # after a list item
+    item_indent: float = 11  # a list level's indent
     section_gap: float = 13
-    block_gap: float = 15
-    title_gap: float = 16  # between the band and the title
+    block_gap: float = 15  # between the title, the lead, the key figures, facts and the body
+    lead_gap: float = 12  # between the title and the lead
+    side_gap: float = 11  # between the parts stacked in the sidebar
+    title_gap: float = 14  # between the band and the title
+    subtitle_gap: float = 2
     heading_gap: float = 5
+    heading_rule: float = 4  # the hairline above a heading, over its top
+    label_gap: float = 2  # between a key figure and its label
+    row_gap: float = 4  # between rows of facts, and below a heading in the facts and contacts
+    contact_gap: float = 5
+    stack_gap: float = 10  # between stacked key figures in the sidebar
 
     min_body_size: float = 8.0  # the legibility floor of the fit engine
-    max_air: float = 2.5  # how far short content may spread its vertical gaps
+    max_body_size: float = 11.0  # short content grows its type up to this
+    max_air: float = 2.5  # how far the body's gaps may spread, after growing the type
+    min_air: float = 0.6  # how far they may close up on a page full at the smallest type
 
 
 def themed(design: Design) -> Theme:
@@ -72,6 +96,7 @@ def themed(design: Design) -> Theme:
         "accent": design.accent,
         "margin_x": design.margins,
         "min_body_size": design.min_body_size,
+        "max_body_size": design.max_body_size,
     }
     given: dict[str, Any] = {
         k: str(v) if isinstance(v, str) else v for k, v in chosen.items() if v is not None

@@ -1,0 +1,226 @@
+"""Flow set paragraphs into columns by arithmetic on their line counts.
+
+A paragraph is set once per scale; every trial packing after that (balancing columns, spreading
+space) only counts lines. A paragraph split between columns leaves no lone line on either side
+(no orphan, no widow), and never leaves a hyphen at the foot of a column: the break moves up a
+line. Splitting keeps the lines as they were set.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..textbox import TextBox
+from .records import Role
+
+_EPS = 1e-6
+
+
+class Block(NamedTuple):
+    """A set paragraph, with its place in the document's structure and what packing needs."""
+
+    box: TextBox
+    role: Role
+    element: int
+    parents: tuple[str, ...]
+    keep_with_next: bool = False  # headings: never the last thing in a column
+    hang: bool = False  # a hanging heading: it sits beside its text, not above it
+    label: TextBox | None = None  # a list item's bullet or number, beside its first line
+    label_x: float = 0.0  # the label's left, from the column's
+
+    @property
+    def lines(self) -> int:
+        """Its number of lines."""
+        return self.box.count
+
+    @property
+    def leading(self) -> float:
+        """The distance between its baselines."""
+        return self.box.leading
+
+    @property
+    def height(self) -> float:
+        """Its height."""
+        return self.box.height
+
+    @property
+    def before(self) -> float:
+        """The space above it, at air 1."""
+        return self.box.style.space_before * self.box.size / self.box.style.size
+
+    @property
+    def after(self) -> float:
+        """The space below it, at air 1."""
+        return self.box.style.space_after * self.box.size / self.box.style.size
+
+
+class Piece(NamedTuple):
+    """Some lines of a block, placed in a column ``top`` points below the column's top."""
+
+    block: int
+    first: int  # the first line's index
+    lines: int
+    top: float
+    height: float
+
+
+Column = list[Piece]
+
+
+def first_part(block: Block, first: int, room: int) -> int:
+    """How many lines of ``block`` from line ``first`` go in a column with room for ``room``
+    lines (0: none may)."""
+    lines = block.lines - first
+    if lines <= room:
+        return lines
+    take = room if lines > room + 1 else room - 1  # a lone last line would be a widow
+    while take >= 2 and block.box.ends_with_hyphen(first + take - 1):
+        take -= 1  # a column never ends on a hyphen
+    return take if take >= 2 else 0  # a lone first line would be an orphan
+
+
+def _together(previous: Block, block: Block) -> bool:
+    """Whether two blocks belong together, so the gap between them never spreads: a heading
+    and its text, two items of a list."""
+    return previous.keep_with_next or previous.role == block.role == "LBody"
+
+
+def _gap(previous: Block | None, block: Block, air: float) -> float:
+    if previous is None or previous.hang:  # text starts level with a hanging heading
+        return 0.0
+    gap = max(previous.after, block.before)
+    return gap if _together(previous, block) else gap * air
+
+
+def _can_start(blocks: list[Block], index: int, room: float, heading: Block, air: float) -> bool:
+    """Whether the block after a heading can begin in ``room``."""
+    if index >= len(blocks):
+        return True
+    block = blocks[index]
+    room -= _gap(heading, block, air)
+    if block.height <= room + _EPS:
+        return True
+    if block.keep_with_next:
+        return False
+    return first_part(block, 0, int((room + _EPS) / block.leading)) > 0
+
+
+def pack(blocks: list[Block], heights: list[float], air: float = 1.0) -> list[Column] | None:
+    """Flow the blocks into columns of these heights; None if some are left over."""
+    columns: list[Column] = []
+    index, line = 0, 0
+    for height in heights:
+        column: Column = []
+        used, floor, previous = 0.0, 0.0, None
+        while index < len(blocks):
+            block = blocks[index]
+            gap = _gap(previous, block, air)
+            room = height - used - gap
+            if block.keep_with_next:
+                if block.height > room + _EPS or not _can_start(
+                    blocks, index + 1, room - (0.0 if block.hang else block.height), block, air
+                ):
+                    break
+                column.append(Piece(index, 0, block.lines, used + gap, block.height))
+                if block.hang:
+                    floor = used + gap + block.height
+                    used += gap
+                else:
+                    used += gap + block.height
+                previous, index = block, index + 1
+                continue
+            take = first_part(block, line, int((room + _EPS) / block.leading))
+            if take == 0:
+                break
+            taken = take * block.leading
+            column.append(Piece(index, line, take, used + gap, taken))
+            used = max(used + gap + taken, floor)
+            previous = block
+            if line + take < block.lines:
+                line += take
+                break
+            index, line = index + 1, 0
+        columns.append(column)
+    return columns if index == len(blocks) else None
+
+
+def stacked_height(blocks: list[Block], air: float = 1.0) -> float:
+    """The height of all blocks in one column of unlimited height."""
+    columns = pack(blocks, [1e9], air)
+    return max((p.top + p.height for p in columns[0]), default=0.0) if columns else 0.0
+
+
+def shortest(
+    blocks: list[Block], count: int, limit: float, air: float = 1.0
+) -> tuple[float, list[Column]] | None:
+    """The lowest equal height (at most ``limit``) of ``count`` columns that hold every block."""
+    if not blocks:
+        return 0.0, [[] for _ in range(count)]
+    total = stacked_height(blocks, air)
+    high = min(limit, total + _EPS)  # everything fits in the first column at the total height
+    best = pack(blocks, [high] * count, air)
+    if best is None:
+        return None
+    # Balanced columns are usually a line or two above the even share: search upward from it
+    # in growing steps, then narrow down between the last height too low and the first enough.
+    low = total / count - _EPS
+    step = min(block.leading for block in blocks) / 2
+    trial_height = low + step
+    while trial_height < high:
+        trial = pack(blocks, [trial_height] * count, air)
+        if trial is not None:
+            high, best = trial_height, trial
+            break
+        low, step = trial_height, step * 2
+        trial_height = low + step
+    while high - low > 0.5:
+        middle = (low + high) / 2
+        trial = pack(blocks, [middle] * count, air)
+        if trial is None:
+            low = middle
+        else:
+            high, best = middle, trial
+    return high, best
+
+
+def realize(blocks: list[Block], columns: list[Column]) -> list[list[tuple[Block, TextBox, Piece]]]:
+    """The boxes of each column: a paragraph split between columns as two parts of its lines."""
+    placed = []
+    for column in columns:
+        out = []
+        for piece in column:
+            block = blocks[piece.block]
+            box = block.box.part(piece.first, piece.lines)
+            out.append((block, box, piece))
+        placed.append(out)
+    return placed
+
+
+def flush(
+    blocks: list[Block], columns: list[Column], height: float, most: float
+) -> tuple[list[Column], float]:
+    """The columns with their gaps between paragraphs and sections grown, each by at most
+    ``most``, so that every column ends as near ``height`` as it can; and the largest space
+    left at a column's foot after that."""
+    out: list[Column] = []
+    worst = 0.0
+    for column in columns:
+        if not column:
+            out.append(column)
+            continue
+        end = max(piece.top + piece.height for piece in column)
+        flexible = [
+            i
+            for i in range(1, len(column))
+            if column[i].first == 0
+            and not _together(blocks[column[i - 1].block], blocks[column[i].block])
+        ]
+        share = min((height - end) / len(flexible), most) if flexible and height > end else 0.0
+        shift, grown = 0.0, []
+        for index, piece in enumerate(column):
+            if index in flexible:
+                shift += share
+            grown.append(piece._replace(top=piece.top + shift))
+        out.append(grown)
+        worst = max(worst, height - end - shift)
+    return out, worst

@@ -1,0 +1,69 @@
+"""What to tell a writer whose content cannot fit even at the smallest type: how far past the
+page it runs, where, and about how much to cut."""
+
+from __future__ import annotations
+
+from ..errors import Problem
+from .columns import stacked_height
+from .variants import Layout
+
+
+def overflow_problem(layout: Layout) -> Problem:
+    """Why the content, measured at the floor in ``layout``, does not fit, and what to cut."""
+    t, c = layout.theme, layout.sheet.content
+    frame = layout.frame(1.0)
+    needed, room = layout.demand(1.0)
+    over = needed - room
+    floor = f"{t.min_body_size:g} pt"
+    body_room = frame.body_top - frame.body_bottom
+    least = 3 * layout.styles["body"].leading
+    if body_room < least:  # the fixed parts alone fill the page
+        fixed = {
+            "the title": layout.title.height,
+            "the lead": layout.lead.height,
+            "the header band": layout.band.height,
+        }
+        names = ["the key figures", "the facts", "the contacts and QR code"]
+        if frame.side:
+            fixed["the sidebar"] = frame.side
+        else:
+            fixed.update(zip(names, (r.height for r in layout.extras), strict=True))
+        largest = max(fixed, key=lambda name: fixed[name])
+        first = c.lead if largest == "the lead" and c.lead else c.title
+        return Problem(
+            f"the parts above and beside the sections leave {max(body_room, 0):.0f} pt for them "
+            f"even with text at the {floor} floor; {largest} alone takes "
+            f"{fixed[largest]:.0f} pt of the page's {layout.height:.0f}",
+            first.locate(),
+            f"a shorter {largest.removeprefix('the ')}",
+        )
+    if frame.side and frame.side - frame.side_room >= over - 0.01:  # the sidebar runs over
+        first = (
+            c.at_a_glance[0].label
+            if c.at_a_glance
+            else c.contacts[0].name
+            if c.contacts
+            else c.key_figures[0].value
+            if c.key_figures
+            else c.sections[0].heading
+        )
+        return Problem(
+            f"the sidebar (key figures, facts, contacts, QR code) runs about {over:.0f} pt "
+            f"past the page even with text at the {floor} floor",
+            first.locate(),
+            "fewer or shorter facts, contacts or key figures, or the two-column layout",
+        )
+    leading = layout.styles["body"].leading
+    counts = [len((s.body or "").split()) for s in c.sections]
+    words = sum(counts)
+    stacked = stacked_height(layout.blocks) / layout.columns
+    cut = max(1, round(words * over / max(stacked, 1.0)))
+    each = ", ".join(f"{s.heading} {n}" for s, n in zip(c.sections, counts, strict=True))
+    per_column = "per column " if layout.columns > 1 else ""
+    return Problem(
+        f"the content runs about {over:.0f} pt ({over / leading:.0f} lines {per_column}at "
+        f"{floor}) past the page even with body text at the {floor} floor; "
+        f"words per section: {each}",
+        c.sections[-1].heading.locate(),
+        f"about {cut} fewer words in the sections (they hold {words})",
+    )

@@ -1,0 +1,296 @@
+"""The fixed parts of a page, each measured as a region at one width and scale: the header
+band, the title, the lead, the key figures, facts, contacts, the QR code, the footer and the
+marking banner."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .. import markup
+from ..errors import Problem
+from ..fonts import register
+from ..textbox import TextBox
+from ..typeset import Prepared, Style, prepare, set_lines
+from .columns import Block
+from .records import EMPTY, Entry, Region, Shape
+
+if TYPE_CHECKING:
+    from ..images import Picture
+    from ..language import Language
+    from ..model import Content
+    from ..theme import Theme
+
+
+class Sheet:
+    """The content as markup and pictures, and each paragraph's measure kept across scales."""
+
+    def __init__(
+        self,
+        content: Content,
+        theme: Theme,
+        words: Language,
+        logo: Picture | None,
+        problems: list[Problem],
+    ) -> None:
+        self.content, self.theme, self.words, self.logo = content, theme, words, logo
+        link = theme.link
+        self.lead = markup.inline(content.lead, problems, link) if content.lead else ""
+        self.figures = [
+            (markup.plain(f.value), markup.inline(f.label, problems, link))
+            for f in content.key_figures
+        ]
+        self.sections = [
+            (markup.plain(s.heading), markup.blocks(s.body, problems, link) if s.body else [])
+            for s in content.sections
+        ]
+        self.facts = [markup.inline(fact.value, problems, link) for fact in content.at_a_glance]
+        italic = any("<i>" in text for text in self.markup())
+        self.faces = register(theme.family, italic)
+        self._prepared: dict[tuple[object, ...], Prepared] = {}
+
+    def markup(self) -> list[str]:
+        """All the markup of the body, lead and key figures."""
+        texts = [self.lead, *self.facts] + [label for _, label in self.figures]
+        return texts + [block.markup for _, blocks in self.sections for block in blocks]
+
+    def text(self, text: str, style: Style, width: float) -> TextBox:
+        """``text`` (markup) set in ``style`` at ``width``; measured once for every scale."""
+        key = (text, style.faces, style.colour, style.bold, style.italic, style.align,
+               style.hyphenation, style.uppercase)  # fmt: skip
+        prepared = self._prepared.get(key)
+        if prepared is None:
+            prepared = self._prepared[key] = prepare(text, style)
+        return TextBox(style, width, set_lines(prepared, style, width))
+
+
+class Parts:
+    """The parts of one page at one scale: a source of element numbers, and the styles."""
+
+    def __init__(self, sheet: Sheet, styles: dict[str, Style], scale: float) -> None:
+        self.sheet, self.styles, self.scale = sheet, styles, scale
+        self.theme, self.content = sheet.theme, sheet.content
+        self.elements = 0
+
+    def element(self) -> int:
+        """A new structure element number."""
+        self.elements += 1
+        return self.elements
+
+    def text(self, text: str, style: str, width: float) -> TextBox:
+        """``text`` set in the named style at ``width``."""
+        return self.sheet.text(text, self.styles[style], width)
+
+    def band(self, width: float) -> Region:
+        """The header band: logo, organization and office, centred; taller if they need it."""
+        t, c = self.theme, self.content
+        entries: list[Entry] = []
+        x, height = 0.0, 0.0
+        logo = self.sheet.logo
+        if logo is not None:
+            picture = logo.flowable(
+                min(t.logo_height, 2.5 * t.logo_height * logo.height / logo.width)
+            )
+            x, height = picture.width + t.band_padding, picture.height
+        lines = [self.text(markup.plain(c.organization), "band", width - x)]
+        if c.office:
+            lines.append(self.text(markup.plain(c.office), "office", width - x))
+        text = sum(box.height for box in lines)
+        band = max(t.band_height, text + 2 * t.band_padding, height + 1.5 * t.band_padding)
+        if logo is not None:
+            entries.append(Entry(picture, 0.0, (band - height) / 2, "Figure", (), logo.alt))
+        top = (band - text) / 2
+        for box in lines:
+            entries.append(Entry(box, x, top, "P"))
+            top += box.height
+        return Region(entries, [], band)
+
+    def title(self, width: float) -> Region:
+        """The title and subtitle."""
+        c = self.content
+        entries = [Entry(self.text(markup.plain(c.title), "title", width), 0.0, 0.0, "H1")]
+        top = entries[0].flowable.height
+        if c.subtitle:
+            top += self.theme.subtitle_gap * self.scale
+            subtitle = self.text(markup.plain(c.subtitle), "subtitle", width)
+            entries.append(Entry(subtitle, 0.0, top, "P"))
+            top += subtitle.height
+        return Region(entries, [], top)
+
+    def lead(self, width: float) -> Region:
+        """The lead, with an accent bar beside it."""
+        t = self.theme
+        if not self.sheet.lead:
+            return EMPTY
+        indent = t.lead_indent * self.scale
+        box = self.text(self.sheet.lead, "lead", width - indent)
+        bar = Shape("rect", 0, 0, t.lead_rule * self.scale, box.height - 1, t.accent)
+        return Region([Entry(box, indent, 0.0, "P")], [bar], box.height)
+
+    def figures(self, width: float, stacked: bool) -> Region:
+        """The key figures: a tinted strip of cells, or a stack in the sidebar."""
+        t, s = self.theme, self.scale
+        if not self.sheet.figures:
+            return EMPTY
+        pad = 0.0 if stacked else t.figure_padding * s
+        cell = width if stacked else width / len(self.sheet.figures)
+        entries: list[Entry] = []
+        top, tallest = 0.0, 0.0
+        for index, (value, label) in enumerate(self.sheet.figures):
+            group = (f"Figure:{self.element()}",)
+            x = 0.0 if stacked else index * cell
+            shown = self.text(value, "value", cell - 2 * pad)
+            caption = self.text(label, "label", cell - 2 * pad)
+            below = shown.height + t.label_gap * s
+            entries.append(Entry(shown, x + pad, top + pad, "P", group))
+            entries.append(Entry(caption, x + pad, top + pad + below, "P", group))
+            tallest = max(tallest, below + caption.height)
+            if stacked:
+                top += below + caption.height + t.stack_gap * s
+        if stacked:
+            return Region(entries, [], top - t.stack_gap * s)
+        height = tallest + 2 * pad
+        shapes = [Shape("rect", 0, 0, width, height, t.tint)] + [
+            Shape("line", i * cell, pad, 0, height - 2 * pad, t.rule, t.rule_width)
+            for i in range(1, len(self.sheet.figures))
+        ]
+        return Region(entries, shapes, height)
+
+    def _heading(self, text: str, width: float, group: tuple[str, ...]) -> tuple[Entry, float]:
+        box = self.text(markup.plain(text), "side heading", width)
+        return Entry(box, 0.0, 0.0, "H2", group), box.height + self.theme.row_gap * self.scale
+
+    def facts(self, width: float, stacked: bool) -> Region:
+        """The facts at a glance: a row of up to four cells a line, or a stack."""
+        t, c = self.theme, self.content
+        if not c.at_a_glance:
+            return EMPTY
+        group = (f"Div:{self.element()}",)
+        heading, top = self._heading(self.sheet.words.glance, width, group)
+        entries = [heading]
+        per_row = 1 if stacked else min(4, len(c.at_a_glance))
+        cell = width / per_row
+        row_height = 0.0
+        for index, fact in enumerate(c.at_a_glance):
+            if index and index % per_row == 0:
+                top, row_height = top + row_height + t.row_gap * self.scale, 0.0
+            x = (index % per_row) * cell
+            fact_group = (*group, f"Div:{self.element()}")
+            room = cell - (0.0 if stacked else t.fact_padding)
+            label = self.text(markup.plain(fact.label), "fact label", room)
+            value = self.text(self.sheet.facts[index], "fact", room)
+            entries.append(Entry(label, x, top, "P", fact_group))
+            entries.append(Entry(value, x, top + label.height, "P", fact_group))
+            row_height = max(row_height, label.height + value.height)
+        return Region(entries, [], top + row_height)
+
+    def contacts(self, width: float) -> Region:
+        """The contacts: name, role, phone and e-mail address of each."""
+        t, c = self.theme, self.content
+        if not c.contacts:
+            return EMPTY
+        group = (f"Div:{self.element()}",)
+        heading, top = self._heading(self.sheet.words.contacts, width, group)
+        entries = [heading]
+        gap = t.contact_gap * self.scale
+        for contact in c.contacts:
+            lines = [f"<b>{markup.plain(contact.name)}</b>"]
+            lines += [markup.plain(part) for part in (contact.role, contact.phone) if part]
+            if contact.email:
+                lines.append(markup.link(f"mailto:{contact.email}", contact.email, t.link))
+            box = self.text("<br/>".join(lines), "fact", width)
+            entries.append(Entry(box, 0.0, top, "P", group))
+            top += box.height + gap
+        return Region(entries, [], top - gap)
+
+    def online(self, width: float, stacked: bool) -> Region:
+        """The QR code of the online version, its caption beside it or (stacked) below."""
+        t, c, s = self.theme, self.content, self.scale
+        if not c.online:
+            return EMPTY
+        from ..images import qr_code
+
+        group = (f"Div:{self.element()}",)
+        size = t.qr_size * s
+        code = qr_code(str(c.online), size, t.ink)
+        shown = re.sub(r"^https?://(www\.)?", "", str(c.online)).rstrip("/")
+        caption_markup = f"<b>{markup.plain(self.sheet.words.online)}</b><br/>" + markup.link(
+            str(c.online), shown, t.link
+        )
+        alt = f"QR code linking to {c.online}"
+        if stacked:
+            caption = self.text(caption_markup, "fact", width)
+            below = size + t.row_gap * s
+            entries = [Entry(code, 0.0, 0.0, "Figure", group, alt)]
+            entries.append(Entry(caption, 0.0, below, "P", group))
+            return Region(entries, [], below + caption.height)
+        gap = t.qr_gap * s
+        caption = self.text(caption_markup, "fact", width - size - gap)
+        entries = [Entry(code, 0.0, 0.0, "Figure", group, alt)]
+        entries.append(Entry(caption, size + gap, (size - caption.height) / 2, "P", group))
+        return Region(entries, [], max(size, caption.height))
+
+    def closing(self, width: float) -> Region:
+        """The contacts and the QR code side by side, below the body."""
+        share = self.theme.contacts_share
+        contacts = self.contacts(width * share if self.content.online else width)
+        online = self.online(width * (1 - share) if self.content.contacts else width, False)
+        shift = width * share if self.content.contacts else 0.0
+        entries = contacts.entries + [e._replace(x=e.x + shift) for e in online.entries]
+        return Region(entries, contacts.shapes, max(contacts.height, online.height))
+
+    def footer(self, width: float) -> Region:
+        """The footer line and the date, above a hairline."""
+        t, c = self.theme, self.content
+        share = t.contacts_share
+        left = self.text(markup.plain(c.footer or c.organization), "footer", width * share)
+        entries = [Entry(left, 0.0, t.footer_rise, "P")]
+        if c.date:
+            date = markup.plain(self.sheet.words.date_line(c.date))
+            right = self.text(date, "date", width * (1 - share))
+            entries.append(Entry(right, width * share, t.footer_rise, "P"))
+        rule = Shape("line", 0, 2, width, 0, t.rule, t.rule_width)
+        height = max(e.flowable.height for e in entries) + t.footer_rise
+        return Region(entries, [rule], height)
+
+    def marking(self, width: float) -> Region:
+        """The marking banner (such as UNCLASSIFIED), or nothing."""
+        if not self.content.marking:
+            return EMPTY
+        box = self.text(markup.plain(self.content.marking), "marking", width)
+        return Region([Entry(box, 0.0, 0.0, "P")], [], box.height)
+
+    def body(self, width: float, rail: float) -> list[Block]:
+        """The sections as blocks to flow into columns, each with its structure role; with a
+        ``rail``, headings hang in it beside their text."""
+        t, s = self.theme, self.scale
+        blocks: list[Block] = []
+        for heading, parts in self.sheet.sections:
+            section = (f"Sect:{self.element()}",)
+            room = rail - t.rail_gap * s if rail else width
+            box = self.text(heading, "heading", room)
+            blocks.append(Block(box, "H2", self.element(), section, True, bool(rail)))
+            for part in parts:
+                if part.kind == "paragraph":
+                    box = self.text(part.markup, "body", width)
+                    blocks.append(Block(box, "P", self.element(), section))
+                    continue
+                step = t.item_indent * s
+                style = self.styles["item"]._replace(indent=step * (part.depth + 1))
+                label = None
+                if part.label:  # right-aligned in its level's indent; the no-break space after
+                    # it keeps it off the text, and reads as a space between the two
+                    label = self.text(markup.plain(part.label) + "\u00a0", "bullet", step)
+                box = self.sheet.text(part.markup, style, width)
+                parents = (*section, *part.path)
+                blocks.append(
+                    Block(
+                        box,
+                        "LBody",
+                        self.element(),
+                        parents,
+                        label=label,
+                        label_x=step * part.depth,
+                    )
+                )
+        return blocks

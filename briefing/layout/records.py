@@ -1,0 +1,81 @@
+"""The records a layout is made of: what is placed, where, and in what structure role."""
+
+from __future__ import annotations
+
+from typing import Literal, NamedTuple
+
+from reportlab.platypus import Flowable
+
+# The structure type of something drawn, as the PDF's tags name it; "Artifact" is decoration.
+Role = Literal["H1", "H2", "P", "LBody", "Lbl", "Figure", "Reference", "Artifact"]
+
+
+class Shape(NamedTuple):
+    """A decorative rectangle or line (drawn as an artifact)."""
+
+    kind: Literal["rect", "line"]
+    x: float
+    y: float
+    width: float
+    height: float
+    colour: str
+    line_width: float = 0
+
+
+class Placed(NamedTuple):
+    """Something drawn on the page with its role in the document's structure."""
+
+    flowable: Flowable
+    x: float
+    y: float  # bottom edge
+    width: float
+    height: float
+    role: Role
+    element: int  # paragraphs split over two columns share one element number
+    parents: tuple[str, ...] = ()  # keys of grouping elements, outermost first: ("Sect:3",)
+    alt: str | None = None  # alternate text of a figure
+
+
+class Page(NamedTuple):
+    """A laid-out page: its size, what is drawn on it and how it was fitted."""
+
+    width: float
+    height: float
+    scale: float
+    air: float
+    body_size: float
+    font: str  # the regular face, so the PDF names no other font
+    shapes: list[Shape]
+    items: list[Placed]
+
+    @property
+    def fit(self) -> str:
+        """The fit as the CLI reports it."""
+        return f"fit {self.scale:.0%}, body {self.body_size:.1f} pt"
+
+
+class Entry(NamedTuple):
+    """Something in a region, at offsets from the region's top left."""
+
+    flowable: Flowable
+    x: float
+    top: float
+    role: Role
+    parents: tuple[str, ...] = ()
+    alt: str | None = None
+
+
+class Region(NamedTuple):
+    """A stack of entries measured at one width: the header band, the key figures, the footer."""
+
+    entries: list[Entry]
+    shapes: list[Shape]  # at offsets from the region's top left (y down to the shape's top)
+    height: float
+
+    @property
+    def empty(self) -> bool:
+        """Whether the region holds nothing."""
+        return not self.entries
+
+
+EMPTY = Region([], [], 0.0)

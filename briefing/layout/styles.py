@@ -1,0 +1,60 @@
+"""The text styles of a page at one scale, from the theme.
+
+Body text and the lead are hyphenated (by language); everything else (headings, the title,
+names, labels, facts) never breaks inside a word, and steps its size down when one word is
+wider than its box. Ragged text is balanced.
+"""
+
+from __future__ import annotations
+
+from ..fonts import Faces
+from ..theme import Theme
+from ..typeset import Style
+
+
+def text_styles(theme: Theme, faces: Faces, hyphenation: str, scale: float) -> dict[str, Style]:
+    """Every text style of a page, at ``scale`` (the band, footer and marking do not scale)."""
+    t = theme
+    size = t.body_size * scale
+
+    def style(points: float, colour: str, leading: float, **extra: object) -> Style:
+        return Style(faces, points, points * leading, colour, **extra)  # type: ignore[arg-type]
+
+    body = style(
+        size,
+        t.ink,
+        t.body_leading,
+        align="justify",
+        hyphenation=hyphenation,
+        space_after=t.paragraph_gap * scale,
+    )
+    heading = style(
+        t.heading_size * scale,
+        t.primary,
+        1.25,
+        bold=True,
+        balance=True,
+        uppercase=True,
+        space_before=t.section_gap * scale,
+        space_after=t.heading_gap * scale,
+        keep_with_next=True,
+    )
+    return {
+        "body": body,
+        "item": body._replace(space_after=t.item_gap * scale),
+        "bullet": style(size, t.primary, t.body_leading, bold=True, align="right"),
+        "heading": heading,
+        "side heading": heading._replace(space_before=0.0),
+        "title": style(t.title_size * scale, t.primary, 1.1, bold=True, balance=True),
+        "subtitle": style(t.subtitle_size * scale, t.accent, 1.25, balance=True),
+        "lead": style(t.lead_size * scale, t.ink, 1.4, hyphenation=hyphenation, balance=True),
+        "value": style(t.figure_value_size * scale, t.primary, 1.15, bold=True, balance=True),
+        "label": style(t.figure_label_size * scale, t.muted, 1.3, balance=True),
+        "fact label": style(t.fact_size * scale, t.primary, 1.3, bold=True),
+        "fact": style(t.fact_size * scale, t.ink, 1.3),
+        "band": style(t.band_size, t.on_primary, 1.25, bold=True, uppercase=True),
+        "office": style(t.band_size, t.on_primary_muted, 1.25),
+        "footer": style(t.footer_size, t.muted, 1.3),
+        "date": style(t.footer_size, t.muted, 1.3, align="right"),
+        "marking": style(t.marking_size, t.ink, 1.2, bold=True, align="center"),
+    }

@@ -1,0 +1,227 @@
+"""Whole-paragraph line breaking: Knuth and Plass's total fit over boxes, glue and penalties.
+
+Every line of a paragraph is chosen together, to keep the sum of the lines' demerits least:
+demerits grow with the cube of how far a line's spaces stretch or shrink, and with hyphens,
+hyphens on consecutive lines, lines of very different tightness next to each other, and a single
+word alone on the last line. Widths are in any unit, so a paragraph measured once at unit size
+is broken at every trial scale by dividing the line width by the size.
+
+``Breaker`` does the work that does not depend on the width once (cumulative widths, the legal
+breaks). The search then runs forward from each reachable break: the line ends a start can reach
+lie in a narrow window of the cumulative widths, found by bisection, so each start costs a few
+trials rather than one for every legal break.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Literal, NamedTuple
+
+INFINITE = 10_000  # a penalty this high forbids a break; its negative forces one
+
+Kind = Literal["box", "glue", "penalty"]
+
+
+class Item(NamedTuple):
+    """A box (something drawn), glue (a space that may stretch or shrink) or a penalty (a place
+    to break at some cost, adding ``width`` if taken, such as a hyphen)."""
+
+    kind: Kind
+    width: float
+    stretch: float = 0.0
+    shrink: float = 0.0
+    penalty: float = 0.0
+    flagged: bool = False  # a hyphen: consecutive flagged breaks cost more
+
+
+class Rules(NamedTuple):
+    """How a paragraph is broken: its costs and limits."""
+
+    tolerance: float = 2.0  # the largest stretch ratio a line may have (1: all the glue's stretch)
+    emergency: bool = False  # also allow, from each start, the longest line past the tolerance
+    ragged: float = 0.0  # stretch at the end of every line, for unjustified text (0: justified)
+    balance: bool = False  # the last line counts like the others (ragged text: even lines)
+    line_penalty: float = 10.0
+    double_hyphen: float = 3_000.0  # two hyphenated lines in a row
+    most_hyphens: int = 2  # hyphenated lines in a row, at most
+    fitness: float = 3_000.0  # a line much tighter or looser than the one before it
+    runt: float = 300_000.0  # a last line holding a single word: about as bad as a loose line
+
+
+class Line(NamedTuple):
+    """A chosen line: items ``start`` to ``end`` (the break, excluded from what is drawn)."""
+
+    start: int
+    end: int
+    ratio: float  # how far its glue stretches (> 0) or shrinks (< 0), 1 being all of it
+    hyphen: bool  # ends at a flagged penalty
+
+
+_WORST = 10.0  # a line's stretch ratio counts as this at most: a line that cannot stretch
+_Key = tuple[int, int]  # (break, hyphenated lines in a row)
+
+
+class Breaker:
+    """A paragraph's items, prepared for breaking at any width."""
+
+    def __init__(self, items: list[Item]) -> None:
+        if not items or items[-1].penalty > -INFINITE:
+            raise ValueError("a paragraph's items must end with a forced break")
+        self.items = items
+        count = len(items)
+        total_w, total_y, total_z, glues = (
+            [0.0] * (count + 1),
+            [0.0] * (count + 1),
+            [0.0] * (count + 1),
+            [0] * (count + 1),
+        )
+        w = y = z = 0.0
+        g = 0
+        for index, item in enumerate(items):
+            total_w[index], total_y[index], total_z[index], glues[index] = w, y, z, g
+            if item.kind != "penalty":
+                w += item.width
+                if item.kind == "glue":
+                    y, z, g = y + item.stretch, z + item.shrink, g + 1
+        total_w[count], total_y[count], total_z[count], glues[count] = w, y, z, g
+        self.total_w, self.total_y, self.total_z, self.glues = total_w, total_y, total_z, glues
+        self.points = [
+            i
+            for i, item in enumerate(items)
+            if (item.kind == "penalty" and item.penalty < INFINITE)
+            or (item.kind == "glue" and i > 0 and items[i - 1].kind == "box")
+        ]
+        # Each break's width at full shrink: past the last that fits so, no line end fits.
+        self.tightest = [total_w[i] - total_z[i] for i in self.points]
+        self.forced = [i for i in self.points if items[i].penalty <= -INFINITE]
+        self.extra = [item.width if item.kind == "penalty" else 0.0 for item in items]
+        # A penalty's cost, or None for glue; forced breaks are the paragraph's (or a line's) end.
+        self.cost = [item.penalty if item.kind == "penalty" else None for item in items]
+        self.flagged = [item.flagged for item in items]
+        self.starts = [_line_start(items, i) for i in range(count)]
+        # For each item: the first legal break at or after it, and the index (among the breaks)
+        # just past the forced break that ends its line.
+        self.first_point = [bisect.bisect_left(self.points, i) for i in range(count + 1)]
+        self.limit_point = [
+            bisect.bisect_right(self.points, self.forced[bisect.bisect_left(self.forced, i)])
+            if i <= self.forced[-1]
+            else len(self.points)
+            for i in range(count + 1)
+        ]
+
+    def breaks(self, width: float, rules: Rules) -> list[Line] | None:
+        """The lines of least total demerits, or None if no sequence of breaks keeps every line
+        within ``rules.tolerance`` and ``width``."""
+        points, extra, cost, flagged_at = self.points, self.extra, self.cost, self.flagged
+        total_w, total_y, total_z, glues = self.total_w, self.total_y, self.total_z, self.glues
+        tightest, starts, first_point, limit_point = (
+            self.tightest,
+            self.starts,
+            self.first_point,
+            self.limit_point,
+        )
+        tolerance, ragged, balance, emergency = (
+            rules.tolerance,
+            rules.ragged,
+            rules.balance,
+            rules.emergency,
+        )
+        line_penalty, most, worst = rules.line_penalty, rules.most_hyphens, _WORST
+        end_of_paragraph = self.forced[-1]
+        # For each node: (total demerits, the node its line started from, its line's ratio).
+        best: dict[_Key, tuple[float, _Key | None, float]] = {(-1, 0): (0.0, None, 0.0)}
+        order: list[_Key] = [(-1, 0)]
+        done = 0
+        bisect_right, insort = bisect.bisect_right, bisect.insort
+        while done < len(order):
+            key = order[done]
+            done += 1
+            start_break, hyphens = key
+            if start_break == end_of_paragraph:
+                continue
+            so_far, _, before = best[key]
+            fitness = _fitness(before)
+            start = starts[start_break] if start_break >= 0 else 0
+            base_w, base_y, base_z = total_w[start], total_y[start], total_z[start]
+            last = min(bisect_right(tightest, base_w - base_z + width), limit_point[start])
+            loose = False  # whether a line past the tolerance was taken from here
+            for j in range(last - 1, first_point[start] - 1, -1):
+                end = points[j]
+                penalty = cost[end]
+                natural = total_w[end] - base_w + extra[end]
+                final = penalty is not None and penalty <= -INFINITE
+                too_loose = False
+                if natural > width:
+                    shrink = total_z[end] - base_z
+                    if natural - shrink > width + 1e-9:
+                        continue  # too long even at full shrink
+                    ratio = (width - natural) / shrink if shrink else 0.0
+                elif final and not (balance and start_break >= 0):
+                    ratio = 0.0  # the last line may end short
+                else:
+                    stretch = total_y[end] - base_y + ragged
+                    ratio = (width - natural) / stretch if stretch else worst
+                    if ratio > tolerance:
+                        if final:
+                            ratio = tolerance  # a short balanced last line is still allowed
+                        elif loose or not emergency:
+                            break  # earlier ends are shorter still
+                        else:
+                            too_loose = True
+                flagged = flagged_at[end] and not final
+                run = hyphens + 1 if flagged else 0
+                if run > most:
+                    if not emergency:
+                        continue
+                    run = most
+                loose = loose or too_loose
+                if ratio > worst:
+                    ratio = worst
+                badness = line_penalty + 100.0 * ratio * ratio * abs(ratio)
+                demerits = badness * badness
+                if penalty is not None and not final:
+                    demerits += penalty * penalty if penalty > 0 else -penalty * penalty
+                    if flagged and hyphens:
+                        demerits += rules.double_hyphen
+                fit = _fitness(ratio)
+                if start_break >= 0:
+                    if fit - fitness > 1 or fitness - fit > 1:
+                        demerits += rules.fitness
+                    if final and glues[end] == glues[start]:
+                        demerits += rules.runt
+                total = so_far + demerits
+                new_key = (end, run)
+                known = best.get(new_key)
+                if known is None:
+                    best[new_key] = (total, key, ratio)
+                    insort(order, new_key, lo=done)
+                elif total < known[0]:
+                    best[new_key] = (total, key, ratio)
+        ends = [(found[0], k) for k, found in best.items() if k[0] == end_of_paragraph]
+        if not ends:
+            return None
+        lines: list[Line] = []
+        now: _Key | None = min(ends)[1]
+        while now is not None and now[0] >= 0:
+            _, previous, ratio = best[now]
+            assert previous is not None
+            begin = starts[previous[0]] if previous[0] >= 0 else 0
+            lines.append(Line(begin, now[0], ratio, now[1] > 0))
+            now = previous
+        lines.reverse()
+        return lines
+
+
+def _fitness(ratio: float) -> int:
+    """How tight a line is: 0 tight, 1 decent, 2 loose, 3 very loose (as TeX classes them)."""
+    return 0 if ratio < -0.5 else 1 if ratio <= 0.5 else 2 if ratio <= 1 else 3
+
+
+def _line_start(items: list[Item], after: int) -> int:
+    """Where a line begins after a break at ``after``: glue and penalties there are dropped."""
+    index = after + 1
+    while index < len(items) and items[index].kind != "box":
+        if items[index].kind == "penalty" and items[index].penalty <= -INFINITE:
+            break
+        index += 1
+    return index

@@ -1,0 +1,111 @@
+"""``TextBox``: a paragraph set by ``typeset``, as a ReportLab flowable that draws its lines.
+
+Each line is drawn with canvas text objects: real spaces between words (stretched with the word
+spacing operator on justified lines), a space at the end of a line that ends between words, and
+a soft hyphen at a hyphenated line end, so the text layer reads as whole words. Links are
+underlined and drawn inside the canvas's ``link`` context, which ties their text and annotation
+to one Link element.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.platypus import Flowable
+
+from .typeset import Setting, Style, drawn, prepare, set_lines
+
+_UNDERLINE_OFFSET = 0.12  # below the baseline, in ems
+_UNDERLINE_WIDTH = 0.06  # in ems
+
+
+class TextBox(Flowable):
+    """Lines ``first`` to ``first + count`` of a paragraph set at one width (all of them, or
+    one part of a split)."""
+
+    def __init__(
+        self, style: Style, width: float, setting: Setting, first: int = 0, count: int = -1
+    ) -> None:
+        super().__init__()
+        self.style, self.setting, self.first = style, setting, first
+        self.count = len(setting.lines) - first if count < 0 else count
+        self.size = setting.size
+        self.leading = style.leading * setting.size / style.size
+        self.width = width
+        self.height = self.count * self.leading
+
+    def ends_with_hyphen(self, line: int) -> bool:
+        """Whether line ``line`` (from this box's first) ends with a hyphen."""
+        return self.setting.lines[self.first + line].hyphen
+
+    def part(self, first: int, count: int) -> TextBox:
+        """Lines ``first`` to ``first + count`` of this box, as they are set."""
+        if first == 0 and count == self.count:
+            return self
+        return TextBox(self.style, self.width, self.setting, self.first + first, count)
+
+    def draw(self) -> None:
+        """Draw the lines, top down, with the first baseline one font size below the top."""
+        canvas, style, size = self.canv, self.style, self.size
+        y = self.height - size
+        room = self.width - style.indent
+        for index in range(self.first, self.first + self.count):
+            line = drawn(self.setting, style, index)
+            shift = style.indent
+            if style.align == "right":
+                shift += room - line.width
+            elif style.align == "center":
+                shift += (room - line.width) / 2
+            for run in line.runs:
+                if run.link:
+                    rect = (
+                        shift + run.x,
+                        y - 0.25 * size,
+                        shift + run.x + run.width,
+                        y + 0.8 * size,
+                    )
+                    with _link(canvas, run.link, rect, (id(self.setting), run.link)):
+                        _draw_run(canvas, run, shift, y, size, line.word_space)
+                else:
+                    _draw_run(canvas, run, shift, y, size, line.word_space)
+            y -= self.leading
+
+
+def _draw_run(
+    canvas: Any, run: Any, shift: float, y: float, size: float, word_space: float
+) -> None:
+    text = canvas.beginText(shift + run.x, y)
+    text.setFont(run.font, size)
+    text.setFillColor(_colour(run.colour))
+    text.setWordSpace(word_space)  # the word spacing lasts past the text object: always set it
+    text.textOut(run.text)
+    canvas.drawText(text)
+    if run.link:
+        visible = run.width - (word_space if run.text.endswith(" ") else 0.0)
+        canvas.saveState()
+        canvas.setStrokeColor(_colour(run.colour))
+        canvas.setLineWidth(_UNDERLINE_WIDTH * size)
+        under = y - _UNDERLINE_OFFSET * size
+        canvas.line(shift + run.x, under, shift + run.x + visible, under)
+        canvas.restoreState()
+
+
+def _link(canvas: Any, uri: str, rect: tuple[float, float, float, float], key: object) -> Any:
+    if hasattr(canvas, "link"):
+        return canvas.link(uri, rect, key)
+    import contextlib
+
+    canvas.linkURL(uri, rect, relative=1)
+    return contextlib.nullcontext()
+
+
+@cache
+def _colour(hex_colour: str) -> Color:
+    return HexColor(hex_colour)
+
+
+def typeset(markup: str, style: Style, width: float) -> TextBox:
+    """``markup`` set in ``style`` at ``width`` points."""
+    return TextBox(style, width, set_lines(prepare(markup, style), style, width))

@@ -1,0 +1,408 @@
+"""Typesetting: paragraph markup measured once, then broken into lines at any width and size.
+
+A paragraph's markup (bold, italic, links and line breaks, as ``markup`` writes it) becomes a
+list of boxes, glue and penalties measured at unit size (``linebreak.Item``), with the text and
+face of each: words, the spaces between them, hyphenation points (2 letters before, 3 after,
+never in a paragraph's last word), and break points after ``/ . - _ ? & = #`` in web and e-mail
+addresses, which break without a hyphen. Text that must not break inside a word (headings,
+names, labels) has no hyphenation points, and is set smaller when one word is wider than its
+box. ``Text`` is the ReportLab flowable that draws the lines.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from collections.abc import Iterator
+from typing import Literal, NamedTuple
+
+from .fonts import Faces
+from .linebreak import INFINITE, Breaker, Item, Line, Rules
+
+Align = Literal["justify", "left", "right", "center"]
+
+SOFT_HYPHEN = "\u00ad"  # a line-end hyphen: drawn as a hyphen, read as nothing
+_SPACE_STRETCH = 1 / 2  # of a space: at the tolerance of 2, spaces stretch to twice their width
+_SPACE_SHRINK = 1 / 3
+_TOLERANCE = Rules().tolerance
+_RAGGED = 3.0  # stretch at a ragged line's end, in ems: how uneven ragged lines may be
+_HYPHEN_PENALTY = 50.0
+_ADDRESS_PENALTY = 30.0  # a break inside a web or e-mail address
+_DASH_PENALTY = 50.0  # a break after a hyphen or slash typed in a word
+_SHORTEST_HYPHENATED = 5  # letters: shorter words are never hyphenated
+# A web address (with a scheme, www., or a domain and a path) or an e-mail address.
+_ADDRESS = re.compile(r"^\W*(\w+://|www\.|[\w-]+(\.[\w-]+)+/|[^@\s]+@[^@\s]+\.\w)", re.IGNORECASE)
+_ADDRESS_BREAKS = frozenset("/.-_?&=#")
+_DASHES = frozenset("-–—/")
+_TAG = re.compile(r"<(/?)(b|i|a|br)\b([^>]*)>")
+_ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
+
+
+class Style(NamedTuple):
+    """How a paragraph is set: face, size, colour, alignment and breaking."""
+
+    faces: Faces
+    size: float
+    leading: float  # in points
+    colour: str
+    bold: bool = False
+    italic: bool = False
+    align: Align = "left"
+    hyphenation: str = ""  # a pyphen dictionary name; "" never breaks inside a word
+    balance: bool = False  # ragged lines of even length, without a short last line
+    uppercase: bool = False
+    indent: float = 0.0  # left indent, in points
+    space_before: float = 0.0
+    space_after: float = 0.0
+    keep_with_next: bool = False
+
+
+class Span(NamedTuple):
+    """A stretch of text in one face and colour, perhaps a link; ``"\\n"`` is a line break."""
+
+    text: str
+    bold: bool
+    italic: bool
+    link: str = ""  # the link target
+    colour: str = ""  # "" for the paragraph's colour
+
+
+class Piece(NamedTuple):
+    """What an item draws: its text, face, colour and link (glue draws a space)."""
+
+    text: str
+    font: str
+    colour: str
+    link: str
+
+
+class Prepared(NamedTuple):
+    """A paragraph measured at unit size: its items, what each one draws, ready to break."""
+
+    items: list[Item]
+    pieces: list[Piece]
+    widest: float  # the widest box, at unit size
+    breaker: Breaker
+
+
+class Placed(NamedTuple):
+    """A run of a line as drawn: its text and face, and where it starts (at unit size)."""
+
+    text: str
+    font: str
+    colour: str
+    link: str
+    x: float  # from the line's start, in points
+    width: float  # in points
+
+
+class SetLine(NamedTuple):
+    """One line as drawn: its runs, its word spacing and its width."""
+
+    runs: list[Placed]
+    word_space: float  # points added to each space (justified lines)
+    width: float  # in points
+
+
+class Setting(NamedTuple):
+    """A paragraph broken into lines at one width, and the size it is set at."""
+
+    prepared: Prepared
+    size: float
+    room: float  # the line width, at unit size
+    lines: list[Line]
+
+
+def spans(markup: str, colour: str = "") -> list[Span]:
+    """The spans of ``markup``: ``<b>``, ``<i>``, ``<a href color>``, ``<br/>`` and entities."""
+    out: list[Span] = []
+    bold = italic = 0
+    links: list[tuple[str, str]] = []
+    position = 0
+    for match in _TAG.finditer(markup):
+        text = markup[position : match.start()]
+        if text:
+            href, shade = links[-1] if links else ("", colour)
+            out.append(Span(html.unescape(text), bold > 0, italic > 0, href, shade))
+        closing, tag, attributes = match.groups()
+        step = -1 if closing else 1
+        if tag == "b":
+            bold += step
+        elif tag == "i":
+            italic += step
+        elif tag == "br":
+            out.append(Span("\n", bold > 0, italic > 0))
+        elif closing:
+            links.pop()
+        else:
+            values = {k: html.unescape(v) for k, v in _ATTRIBUTE.findall(attributes)}
+            links.append((values.get("href", ""), values.get("color", colour)))
+        position = match.end()
+    text = markup[position:]
+    if text:
+        out.append(Span(html.unescape(text), bold > 0, italic > 0))
+    return out
+
+
+def _face(faces: Faces, bold: bool, italic: bool) -> str:
+    if bold:
+        return faces.bold_italic if italic else faces.bold
+    return faces.italic if italic else faces.regular
+
+
+@functools.cache
+def _width(text: str, font: str) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return float(stringWidth(text, font, 1.0))
+
+
+@functools.cache
+def _hyphenator(language: str) -> object:
+    import pyphen
+
+    from .hyphenation import prepare
+
+    prepare(language)
+    return pyphen.Pyphen(lang=language, left=2, right=3)
+
+
+def _hyphen_points(word: str, language: str) -> list[int]:
+    """Offsets in ``word`` where it may be hyphenated."""
+    letters = re.search(r"[^\W\d_]+(?:['’][^\W\d_]+)*", word)
+    if letters is None or len(letters.group()) < _SHORTEST_HYPHENATED:
+        return []
+    core = letters.group()
+    if core.isupper() or letters.start() > 1 or len(word) - letters.end() > 2:
+        return []  # acronyms, and words inside numbers or codes, stay whole
+    positions: list[int] = _hyphenator(language).positions(core)  # type: ignore[attr-defined]
+    return [letters.start() + p for p in positions]
+
+
+def _address_points(word: str) -> list[int]:
+    """Offsets after the characters of a web or e-mail address that it may break after."""
+    points = []
+    for index, char in enumerate(word[:-1]):
+        if char in _ADDRESS_BREAKS and word[index + 1] not in _ADDRESS_BREAKS and index > 0:
+            points.append(index + 1)
+    return points
+
+
+def _dash_points(word: str) -> list[int]:
+    """Offsets after a hyphen, dash or slash typed between letters."""
+    return [
+        i + 1
+        for i, char in enumerate(word[:-1])
+        if char in _DASHES and i >= 2 and len(word) - i > 3 and word[i - 1].isalpha()
+    ]
+
+
+def _words(runs: list[Span]) -> Iterator[list[tuple[str, Span]] | None]:
+    """Words as lists of (text, span) parts; None between words, and a line break as its own."""
+    word: list[tuple[str, Span]] = []
+    for span in runs:
+        if span.text == "\n":
+            if word:
+                yield word
+                word = []
+            yield [("\n", span)]
+            continue
+        for index, chunk in enumerate(re.split(r"[ \t\n\r]+", span.text)):
+            if index:
+                if word:
+                    yield word
+                    word = []
+                yield None
+            if chunk:
+                word.append((chunk, span))
+    if word:
+        yield word
+
+
+def prepare(markup: str, style: Style) -> Prepared:
+    """``markup`` as items at unit size, for breaking at any width."""
+    runs = spans(markup, style.colour)
+    if style.uppercase:
+        runs = [span._replace(text=span.text.upper()) for span in runs]
+    justified = style.align == "justify"
+    items: list[Item] = []
+    pieces: list[Piece] = []
+    words = list(_words(runs))
+    last_word = max((i for i, w in enumerate(words) if w and w[0][0] != "\n"), default=-1)
+    pending_space: Piece | None = None
+    for index, word in enumerate(words):
+        if word is None:
+            if items and items[-1].kind == "box":
+                pending_space = pieces[-1]._replace(text=" ")
+            continue
+        if pending_space is not None and pending_space.link != word[0][1].link:
+            pending_space = pending_space._replace(link="", colour=style.colour)
+        if word[0][0] == "\n":
+            items.append(Item("penalty", 0.0, penalty=-INFINITE))
+            pieces.append(Piece("", "", "", ""))
+            pending_space = None
+            continue
+        if pending_space is not None:
+            space = _width(" ", pending_space.font)
+            stretch, shrink = (
+                (space * _SPACE_STRETCH, space * _SPACE_SHRINK) if justified else (0, 0)
+            )
+            items.append(Item("glue", space, stretch, shrink))
+            pieces.append(pending_space)
+            pending_space = None
+        word_items, word_pieces = _word(
+            tuple(word),
+            style.faces,
+            style.bold,
+            style.italic,
+            style.colour,
+            style.hyphenation,
+            index == last_word,
+        )
+        items += word_items
+        pieces += word_pieces
+    items.append(Item("penalty", 0.0, penalty=-INFINITE))
+    pieces.append(Piece("", "", "", ""))
+    return _prepared(items, pieces)
+
+
+def _prepared(items: list[Item], pieces: list[Piece]) -> Prepared:
+    widest = max((item.width for item in items if item.kind == "box"), default=0.0)
+    return Prepared(items, pieces, widest, Breaker(items))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _word(
+    word: tuple[tuple[str, Span], ...],
+    faces: Faces,
+    bold: bool,
+    italic: bool,
+    colour: str,
+    hyphenation: str,
+    last: bool,
+) -> tuple[list[Item], list[Piece]]:
+    """The boxes of one word (as (text, span) parts), with a penalty at each place it may
+    break; measured once for every paragraph and build of a process that sets it."""
+    items: list[Item] = []
+    pieces: list[Piece] = []
+    text = "".join(part for part, _ in word)
+    # offset: (penalty, adds a hyphen, ends with a hyphen)
+    breaks_at: dict[int, tuple[float, bool, bool]] = {}
+    if _ADDRESS.match(text):
+        breaks_at = dict.fromkeys(_address_points(text), (_ADDRESS_PENALTY, False, False))
+    elif hyphenation:
+        for point in _dash_points(text):
+            breaks_at[point] = (_DASH_PENALTY, False, text[point - 1] != "/")
+        if not last:
+            for point in _hyphen_points(text, hyphenation):
+                if text[point - 1] not in _DASHES:
+                    breaks_at.setdefault(point, (_HYPHEN_PENALTY, True, True))
+    offset = 0
+    for part, span in word:
+        font = _face(faces, bold or span.bold, italic or span.italic)
+        shade = span.colour or colour
+        start = 0
+        for point in sorted(p - offset for p in breaks_at if offset < p < offset + len(part)):
+            chunk = part[start:point]
+            items.append(Item("box", _width(chunk, font)))
+            pieces.append(Piece(chunk, font, shade, span.link))
+            penalty, hyphen, flagged = breaks_at[offset + point]
+            width = _width("-", font) if hyphen else 0.0
+            items.append(Item("penalty", width, penalty=penalty, flagged=flagged))
+            pieces.append(Piece(SOFT_HYPHEN if hyphen else "", font, shade, span.link))
+            start = point
+        chunk = part[start:]
+        items.append(Item("box", _width(chunk, font)))
+        pieces.append(Piece(chunk, font, shade, span.link))
+        offset += len(part)
+    return items, pieces
+
+
+def _split_boxes(prepared: Prepared, limit: float) -> Prepared:
+    """``prepared`` with every box wider than ``limit`` cut into pieces that fit, breakable
+    between them (with a hyphen, but in addresses): the last resort for a word too long for its
+    line."""
+    items: list[Item] = []
+    pieces: list[Piece] = []
+    for item, piece in zip(prepared.items, prepared.pieces, strict=True):
+        if item.kind != "box" or item.width <= limit:
+            items.append(item)
+            pieces.append(piece)
+            continue
+        address = bool(_ADDRESS.match(piece.text))
+        hyphen = 0.0 if address else _width("-", piece.font)
+        chunk = ""
+        for char in piece.text:
+            if chunk and _width(chunk + char, piece.font) + hyphen > limit:
+                items.append(Item("box", _width(chunk, piece.font)))
+                pieces.append(piece._replace(text=chunk))
+                items.append(Item("penalty", hyphen, penalty=INFINITE - 1, flagged=False))
+                pieces.append(piece._replace(text="" if address else SOFT_HYPHEN))
+                chunk = ""
+            chunk += char
+        items.append(Item("box", _width(chunk, piece.font)))
+        pieces.append(piece._replace(text=chunk))
+    return _prepared(items, pieces)
+
+
+def set_lines(prepared: Prepared, style: Style, width: float) -> Setting:
+    """The paragraph broken into lines of ``width`` points, at the style's size or, when text
+    that must not break has a word wider than the line, smaller."""
+    size = style.size
+    room = (width - style.indent) / size
+    if not style.hyphenation and prepared.widest > room > 0:
+        size *= room / prepared.widest
+        room = prepared.widest
+    if prepared.widest > room:
+        prepared = _split_boxes(prepared, max(room, 1e-3))
+    rules = Rules(ragged=0.0 if style.align == "justify" else _RAGGED, balance=style.balance)
+    lines = prepared.breaker.breaks(room, rules)
+    if lines is None:  # some line must be loose: the least loose, then
+        lines = prepared.breaker.breaks(room, rules._replace(emergency=True))
+    if lines is None:
+        raise RuntimeError("a paragraph could not be broken into lines")
+    return Setting(prepared, size, room, lines)
+
+
+def drawn(setting: Setting, style: Style, index: int) -> SetLine:
+    """Line ``index`` of ``setting``, placed: a justified line shares the room left among its
+    spaces; one that ends between words keeps the space, for readers of the text."""
+    prepared, size, line = setting.prepared, setting.size, setting.lines[index]
+    items, pieces = prepared.items, prepared.pieces
+    end = items[line.end]
+    last = index == len(setting.lines) - 1
+    shown = [i for i in range(line.start, line.end) if items[i].kind != "penalty"]
+    natural = (sum(items[i].width for i in shown) + end.width * (end.kind == "penalty")) * size
+    spaces = sum(1 for i in shown if items[i].kind == "glue")
+    # A line that could only be justified with wide gaps (next to a long address) stays ragged.
+    justify = style.align == "justify" and not last and end.penalty > -INFINITE
+    justify = bool(spaces) and ((justify and line.ratio <= _TOLERANCE) or line.ratio < 0)
+    word_space = (setting.room * size - natural) / spaces if justify else 0.0
+    runs: list[Placed] = []
+    x = 0.0
+    for i in shown:
+        item, piece = items[i], pieces[i]
+        width = item.width * size + (word_space if item.kind == "glue" else 0.0)
+        runs.append(Placed(piece.text, piece.font, piece.colour, piece.link, x, width))
+        x += width
+    piece = pieces[line.end]
+    if end.kind == "penalty" and piece.text:  # a hyphen
+        runs.append(Placed(piece.text, piece.font, piece.colour, piece.link, x, end.width * size))
+        x += end.width * size
+    elif end.kind == "glue":
+        runs.append(Placed(" ", piece.font, style.colour, "", x, 0.0))
+    return SetLine(_merged(runs), word_space, x)
+
+
+def _merged(runs: list[Placed]) -> list[Placed]:
+    """Neighbouring runs in the same face, colour and link joined into one."""
+    out: list[Placed] = []
+    for run in runs:
+        if out:
+            prior = out[-1]
+            if (prior.font, prior.colour, prior.link) == (run.font, run.colour, run.link):
+                out[-1] = prior._replace(text=prior.text + run.text, width=prior.width + run.width)
+                continue
+        out.append(run)
+    return out
