@@ -78,6 +78,7 @@ def _doc(
     maximum: float | None = None,
     min_items: int | None = None,
     max_items: int | None = None,
+    max_length: int | None = None,
     **kwargs: Any,
 ) -> Any:
     """Declare a field: its description, example, formatting, whether it prints, its limits."""
@@ -86,6 +87,7 @@ def _doc(
         "maximum": maximum,
         "minItems": min_items,
         "maxItems": max_items,
+        "maxLength": max_length,
     }
     metadata = {
         "doc": doc,
@@ -255,11 +257,13 @@ class Content:
     online: WebAddress | None = _doc(
         "The web address of the online version: printed, and as a QR code for phones.",
         "https://www.state.gov/inl-niger",
+        max_length=200,
         default=None,
     )
     marking: Text | None = _doc(
-        "A marking printed in banners at the top and bottom of the page.",
+        "A marking printed in banners at the top and bottom of the page, on one line.",
         "UNCLASSIFIED",
+        max_length=50,
         default=None,
     )
     logo: Logo | None = _doc("A logo or seal in the header band.", default=None)
@@ -288,7 +292,6 @@ class Validated(NamedTuple):
     content: Content | None  # None when a required field is missing or wrong
     problems: list[Problem]
     texts: list[Text]  # every printed text read, even in entries that failed, in file order
-    fields: dict[str, Any]  # the top-level fields that are right, even when others are not
 
 
 def validate(source: Source) -> Validated:
@@ -302,10 +305,9 @@ def validate(source: Source) -> Validated:
                 "the file is empty", where, "a mapping of fields such as 'title:' and 'sections:'"
             )
         )
-        return Validated(None, problems, texts, {})
-    spec = typing.cast(_ObjectSpec, _spec(Content))
-    fields, complete = spec.read(source.root, _Context(source, problems, texts), "")
-    return Validated(Content(**fields) if complete else None, problems, texts, fields)
+        return Validated(None, problems, texts)
+    content = _spec(Content).convert(source.root, _Context(source, problems, texts), "")
+    return Validated(None if content is _MISSING else content, problems, texts)
 
 
 def json_schema() -> dict[str, Any]:
@@ -390,11 +392,8 @@ _LENGTH = r"^\s*([0-9]*\.?[0-9]+)\s*(pt|in|mm|cm)?\s*$"
 _WEB = r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$"
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 _SCALARS: dict[Any, _Scalar] = {
-    # A number such as 2018 (or yes, which YAML reads as true) is fine where text is expected:
-    # it prints as typed.
-    Text: _Scalar(
-        _matching(Text, _TEXT), "text", {"type": ["string", "number", "boolean"], "pattern": _TEXT}
-    ),
+    # A number such as 2018 is fine where text is expected: it prints as typed.
+    Text: _Scalar(_matching(Text, _TEXT), "text", {"type": ["string", "number"], "pattern": _TEXT}),
     Colour: _Scalar(
         _matching(Colour, _COLOUR),
         'a colour written "#RRGGBB" in quotes (an unquoted # starts a comment)',
@@ -532,6 +531,8 @@ class _Field(NamedTuple):
             return f"at most {bounds['maxItems']}"
         if "minItems" in bounds:
             return f"at least {bounds['minItems']}"
+        if "maxLength" in bounds:
+            return f"at most {bounds['maxLength']} characters"
         return ""
 
     def _outside(self, value: Any, node: yaml.Node, context: _Context, path: str) -> Problem | None:
@@ -550,6 +551,11 @@ class _Field(NamedTuple):
             bounds.get("minimum", value) <= value <= bounds.get("maximum", value)
         ):
             return Problem(f"found {_found(node)}", context.at(node), self.limits, field=path)
+        elif isinstance(value, Text) and len(value) > bounds.get("maxLength", len(value)):
+            past = value.locate(bounds["maxLength"])  # the first character past the limit
+            return Problem(
+                f"the {words} has {len(value)} characters", past, self.limits, field=path
+            )
         return None
 
     def schema(self) -> dict[str, Any]:
@@ -580,18 +586,12 @@ class _ObjectSpec(_Spec):
             self.fields[f.name] = _Field(_spec(inner), optional and inner is not Colour, f)
 
     def convert(self, node: yaml.Node, context: _Context, path: str) -> Any:
-        values, complete = self.read(node, context, path)
-        return self.kind(**values) if complete else _MISSING
-
-    def read(self, node: yaml.Node, context: _Context, path: str) -> tuple[dict[str, Any], bool]:
-        """The fields of ``node`` that are right, and whether every required one is."""
         kind, fields = self.kind, self.fields
         noun = "the top level" if kind is Content else f"a {kind.__name__.lower()}"
         if not isinstance(node, yaml.MappingNode):
             keys = ", ".join(f"'{name}:'" for name, f in fields.items() if f.required)
             expected = f"{noun} as a mapping of fields such as {keys}"
-            context.mismatch(node, expected, path)
-            return {}, False
+            return context.mismatch(node, expected, path)
         values: dict[str, Any] = {}
         guessed: set[str] = set()  # fields a misspelt key probably meant: not reported missing too
         for key, value in node.value:
@@ -628,7 +628,7 @@ class _ObjectSpec(_Spec):
                         field=_join(path, name),
                     )
                 )
-        return values, complete
+        return kind(**values) if complete else _MISSING
 
     def schema(self) -> dict[str, Any]:
         return {
