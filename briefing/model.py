@@ -292,6 +292,7 @@ class Validated(NamedTuple):
     content: Content | None  # None when a required field is missing or wrong
     problems: list[Problem]
     texts: list[Text]  # every printed text read, even in entries that failed, in file order
+    fields: dict[str, Any]  # the top-level fields that are right, even when others are not
 
 
 def validate(source: Source) -> Validated:
@@ -305,9 +306,10 @@ def validate(source: Source) -> Validated:
                 "the file is empty", where, "a mapping of fields such as 'title:' and 'sections:'"
             )
         )
-        return Validated(None, problems, texts)
-    content = _spec(Content).convert(source.root, _Context(source, problems, texts), "")
-    return Validated(None if content is _MISSING else content, problems, texts)
+        return Validated(None, problems, texts, {})
+    spec = typing.cast(_ObjectSpec, _spec(Content))
+    fields, complete = spec.read(source.root, _Context(source, problems, texts), "")
+    return Validated(Content(**fields) if complete else None, problems, texts, fields)
 
 
 def json_schema() -> dict[str, Any]:
@@ -392,8 +394,11 @@ _LENGTH = r"^\s*([0-9]*\.?[0-9]+)\s*(pt|in|mm|cm)?\s*$"
 _WEB = r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$"
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 _SCALARS: dict[Any, _Scalar] = {
-    # A number such as 2018 is fine where text is expected: it prints as typed.
-    Text: _Scalar(_matching(Text, _TEXT), "text", {"type": ["string", "number"], "pattern": _TEXT}),
+    # A number such as 2018 (or yes, which YAML reads as true) is fine where text is expected:
+    # it prints as typed.
+    Text: _Scalar(
+        _matching(Text, _TEXT), "text", {"type": ["string", "number", "boolean"], "pattern": _TEXT}
+    ),
     Colour: _Scalar(
         _matching(Colour, _COLOUR),
         'a colour written "#RRGGBB" in quotes (an unquoted # starts a comment)',
@@ -586,12 +591,18 @@ class _ObjectSpec(_Spec):
             self.fields[f.name] = _Field(_spec(inner), optional and inner is not Colour, f)
 
     def convert(self, node: yaml.Node, context: _Context, path: str) -> Any:
+        values, complete = self.read(node, context, path)
+        return self.kind(**values) if complete else _MISSING
+
+    def read(self, node: yaml.Node, context: _Context, path: str) -> tuple[dict[str, Any], bool]:
+        """The fields of ``node`` that are right, and whether every required one is."""
         kind, fields = self.kind, self.fields
         noun = "the top level" if kind is Content else f"a {kind.__name__.lower()}"
         if not isinstance(node, yaml.MappingNode):
             keys = ", ".join(f"'{name}:'" for name, f in fields.items() if f.required)
             expected = f"{noun} as a mapping of fields such as {keys}"
-            return context.mismatch(node, expected, path)
+            context.mismatch(node, expected, path)
+            return {}, False
         values: dict[str, Any] = {}
         guessed: set[str] = set()  # fields a misspelt key probably meant: not reported missing too
         for key, value in node.value:
@@ -628,7 +639,7 @@ class _ObjectSpec(_Spec):
                         field=_join(path, name),
                     )
                 )
-        return kind(**values) if complete else _MISSING
+        return values, complete
 
     def schema(self) -> dict[str, Any]:
         return {
