@@ -396,14 +396,16 @@ def _columns(lines: list[Line], ink: list[dict[str, Any]], height: float) -> tup
 
 
 def _ragged(lines: list[Line]) -> tuple[str, ...]:
-    """Body lines other than a paragraph's last that end over half an em short of the column's
-    right edge: justified text left unjustified."""
+    """Body lines with a word space, other than a paragraph's last, that end over half an em
+    short of the column's right edge: justified text left unjustified."""
     last = {ln.block: ln for ln in lines}
     return tuple(
         ln.text
         for column in _group(lines)
         for ln in column
-        if ln is not last[ln.block] and ln.x1 < max(c.x1 for c in column) - ln.size / 2
+        if ln is not last[ln.block]
+        and ln.spaces
+        and ln.x1 < max(c.x1 for c in column) - ln.size / 2
     )
 
 
