@@ -47,7 +47,7 @@ def _listed(body: str) -> str:
     """A body with each paragraph turned into a bullet list of its sentences."""
     paragraphs = []
     for paragraph in body.split("\n\n"):
-        sentences = re.split(r"(?<=[.!?])\s+", " ".join(paragraph.split()))
+        sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])", " ".join(paragraph.split()))
         paragraphs.append("\n".join(f"- {s}" for s in sentences if s))
     return "\n\n".join(paragraphs)
 
