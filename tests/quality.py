@@ -396,8 +396,10 @@ def _columns(lines: list[Line], ink: list[dict[str, Any]], height: float) -> tup
 
 
 def _ragged(lines: list[Line]) -> tuple[str, ...]:
-    """Body lines with a word space, other than a paragraph's last, that end over half an em
-    short of the column's right edge: justified text left unjustified."""
+    """Body lines that end over half an em short of the column's right edge: justified text
+    left unjustified. Not a paragraph's last line, nor one that cannot be justified: with no
+    word space, or ending inside a web or e-mail address (which breaks only at its / . - _ ? &
+    = #, and may leave the line short)."""
     last = {ln.block: ln for ln in lines}
     return tuple(
         ln.text
@@ -405,6 +407,7 @@ def _ragged(lines: list[Line]) -> tuple[str, ...]:
         for ln in column
         if ln is not last[ln.block]
         and ln.spaces
+        and not re.search(r"[/@]", ln.text.split()[-1])
         and ln.x1 < max(c.x1 for c in column) - ln.size / 2
     )
 

@@ -211,9 +211,12 @@ def test_hyphenation_leaving_fewer_than_two_letters_before_or_three_after() -> N
 
 
 def test_a_line_of_a_justified_paragraph_ending_short_is_ragged() -> None:
-    lines = ["one two three four five six", "seven eight", "nine", "ten eleven"]
-    page = measured([column(72, 700, lines)], " ".join(lines))
-    assert page.ragged == ("seven eight",)  # a line of one word cannot be justified
+    lines = ["one two three four five six", "seven eight", "nine", "see www.state.gov/", "inl"]
+    page = measured(
+        [column(72, 700, lines)],
+        "one two three four five six seven eight nine see www.state.gov/inl",
+    )
+    assert page.ragged == ("seven eight",)  # nor one word, nor a line ending in an address
 
 
 def test_words_placed_apart_without_space_glyphs_are_measured_and_glued() -> None:
