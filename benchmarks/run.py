@@ -166,11 +166,10 @@ def weasyprint_renderer(data: dict[str, Any]) -> Callable[[], bytes]:
 
 def briefing_renderer() -> Callable[[], bytes]:
     """briefing from the content file to PDF bytes: parse, validate, check, fit, draw."""
-    from briefing.pipeline import check, render
+    from briefing.pipeline import prepare, render
 
     def run() -> bytes:
-        model, _ = check(SAMPLE)
-        return render(model, base=ROOT)[0]
+        return render(prepare(SAMPLE))[0]
 
     return run
 

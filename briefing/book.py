@@ -18,7 +18,7 @@ from .language import LANGUAGES, Language
 from .layout import Page, Placed, Role, Shape
 from .model import Content
 from .output import write_atomic
-from .pipeline import check, epoch_of, lay_out, refuse_overwriting, sources, title_of
+from .pipeline import epoch_of, lay_out, prepare, refuse_overwriting, sources, title_of
 from .textbox import TextBox, typeset
 from .theme import Theme, themed
 from .typeset import Style
@@ -43,11 +43,13 @@ def build_book(
     sheets: list[tuple[Content, Page]] = []
     problems: list[Problem] = []
     warnings: list[Problem] = []
+    styles: dict[str, Style] = {}
     for content in contents:
         try:
-            model, found = check(content)
-            sheets.append((model, lay_out(model, paper or None, content.parent)))
-            warnings += found
+            prepared = prepare(content)
+            sheets.append((prepared.content, lay_out(prepared, paper or None)))
+            warnings += prepared.warnings
+            styles = styles or layout.styles(prepared)
         except ContentError as error:
             problems += error.problems
     if problems:
@@ -58,7 +60,6 @@ def build_book(
     refuse_overwriting([output], set().union(*read))
     first = sheets[0][0]
     theme = themed(first.design)
-    styles = layout.styles(first, theme, contents[0].parent)
     size = (sheets[0][1].width, sheets[0][1].height)
     words = LANGUAGES[first.language]
     dates = [model.date for model, _ in sheets if model.date]

@@ -37,8 +37,9 @@ class Item(NamedTuple):
 class Rules(NamedTuple):
     """How a paragraph is broken: its costs and limits."""
 
-    tolerance: float = 2.0  # the largest stretch ratio a line may have (1: all the glue's stretch)
+    tolerance: float = 1.95  # the largest stretch ratio of a line (1: all the glue's stretch)
     emergency: bool = False  # also allow, from each start, the longest line past the tolerance
+    hyphenate: bool = True  # break at hyphenation points (penalties that add a hyphen's width)
     ragged: float = 0.0  # stretch at the end of every line, for unjustified text (0: justified)
     balance: bool = False  # the last line counts like the others (ragged text: even lines)
     line_penalty: float = 10.0
@@ -127,6 +128,7 @@ class Breaker:
             rules.emergency,
         )
         line_penalty, most, worst = rules.line_penalty, rules.most_hyphens, _WORST
+        hyphenate = rules.hyphenate
         end_of_paragraph = self.forced[-1]
         # For each node: (total demerits, the node its line started from, its line's ratio).
         best: dict[_Key, tuple[float, _Key | None, float]] = {(-1, 0): (0.0, None, 0.0)}
@@ -148,6 +150,8 @@ class Breaker:
             for j in range(last - 1, first_point[start] - 1, -1):
                 end = points[j]
                 penalty = cost[end]
+                if extra[end] and not hyphenate:
+                    continue
                 natural = total_w[end] - base_w + extra[end]
                 final = penalty is not None and penalty <= -INFINITE
                 too_loose = False
@@ -171,9 +175,7 @@ class Breaker:
                 flagged = flagged_at[end] and not final
                 run = hyphens + 1 if flagged else 0
                 if run > most:
-                    if not emergency:
-                        continue
-                    run = most
+                    continue
                 loose = loose or too_loose
                 if ratio > worst:
                     ratio = worst

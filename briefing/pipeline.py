@@ -13,7 +13,6 @@ from .errors import ContentError, Location, Problem, UsageError
 from .model import Content
 from .output import write_together
 from .reader import MAX_BYTES, Source, read
-from .theme import themed
 
 FORMATS = ("pdf", "png")
 PAPERS = ("letter", "a4")
@@ -52,9 +51,9 @@ def check(content: ContentSource) -> tuple[Content, list[Problem]]:
     return prepared.content, prepared.warnings
 
 
-def lay_out(model: Content, paper: str | None = None, base: Path | None = None) -> layout.Page:
-    """The page of validated content, fitted. ``base``: the folder file names start from."""
-    return layout.compose(model, themed(model.design), paper or model.paper, base or Path.cwd())
+def lay_out(prepared: checks.Prepared, paper: str | None = None) -> layout.Page:
+    """The page of validated content, fitted."""
+    return layout.compose(prepared, paper or prepared.content.paper)
 
 
 def title_of(model: Content) -> str:
@@ -81,12 +80,10 @@ def metadata(model: Content) -> pdf.Metadata:
     )
 
 
-def render(
-    model: Content, paper: str | None = None, base: Path | None = None
-) -> tuple[bytes, layout.Page]:
+def render(prepared: checks.Prepared, paper: str | None = None) -> tuple[bytes, layout.Page]:
     """Lay out and draw validated content; return the PDF bytes and the page they show."""
-    page = lay_out(model, paper, base)
-    return pdf.render([page], metadata(model)), page
+    page = lay_out(prepared, paper)
+    return pdf.render([page], metadata(prepared.content)), page
 
 
 def build(
@@ -113,11 +110,12 @@ def build(
         raise UsageError("an output path is needed when content is given as a dict")
     else:
         target = Path(content).with_suffix(".pdf")
-    model, warnings = check(content)
+    prepared = prepare(content)
+    model, warnings = prepared.content, prepared.warnings
     preview = target.with_suffix(".png") if "png" in formats else None
     written = [path for path in (target if "pdf" in formats else None, preview) if path]
     refuse_overwriting(written, sources(content, model))
-    data, page = render(model, paper, _base(content))
+    data, page = render(prepared, paper)
     files = [(target, data)] if "pdf" in formats else []
     if preview is not None:
         from .preview import png

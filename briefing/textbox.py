@@ -15,7 +15,7 @@ from typing import Any
 from reportlab.lib.colors import Color, HexColor
 from reportlab.platypus import Flowable
 
-from .typeset import Setting, Style, drawn, prepare, set_lines
+from .typeset import Placed, SetLine, Setting, Style, drawn, prepare, set_lines
 
 _UNDERLINE_OFFSET = 0.12  # below the baseline, in ems
 _UNDERLINE_WIDTH = 0.06  # in ems
@@ -67,23 +67,23 @@ class TextBox(Flowable):
                         y + 0.8 * size,
                     )
                     with _link(canvas, run.link, rect, (id(self.setting), run.link)):
-                        _draw_run(canvas, run, shift, y, size, line.word_space)
+                        _draw_run(canvas, run, shift, y, size, line)
                 else:
-                    _draw_run(canvas, run, shift, y, size, line.word_space)
+                    _draw_run(canvas, run, shift, y, size, line)
             y -= self.leading
 
 
-def _draw_run(
-    canvas: Any, run: Any, shift: float, y: float, size: float, word_space: float
-) -> None:
+def _draw_run(canvas: Any, run: Placed, shift: float, y: float, size: float, line: SetLine) -> None:
     text = canvas.beginText(shift + run.x, y)
     text.setFont(run.font, size)
     text.setFillColor(_colour(run.colour))
-    text.setWordSpace(word_space)  # the word spacing lasts past the text object: always set it
+    # Word and letter spacing last past the text object: always set them.
+    text.setWordSpace(line.word_space)
+    text.setCharSpace(line.char_space)
     text.textOut(run.text)
     canvas.drawText(text)
     if run.link:
-        visible = run.width - (word_space if run.text.endswith(" ") else 0.0)
+        visible = run.width - (line.word_space if run.text.endswith(" ") else 0.0)
         canvas.saveState()
         canvas.setStrokeColor(_colour(run.colour))
         canvas.setLineWidth(_UNDERLINE_WIDTH * size)

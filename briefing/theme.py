@@ -28,6 +28,7 @@ class Theme(NamedTuple):
 
     # Page grid, in points.
     safe_edge: float = 21.6  # 0.3 in: nothing prints nearer the paper's edge
+    ink_overshoot: float = 2  # how far glyphs may reach past their line's box (accents, tails)
     margin_x: float = 48
     margin_bottom: float = 36
     band_height: float = 54

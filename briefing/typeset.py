@@ -26,6 +26,10 @@ SOFT_HYPHEN = "\u00ad"  # a line-end hyphen: drawn as a hyphen, read as nothing
 _SPACE_STRETCH = 1 / 2  # of a space: at the tolerance of 2, spaces stretch to twice their width
 _SPACE_SHRINK = 1 / 3
 _TOLERANCE = Rules().tolerance
+_UNHYPHENATED = 1.0  # the tolerance of lines set without hyphenating
+_TRACKED = 3.5  # the tolerance of lines that letter spacing helps
+_TRACKED_SPACE = 1.6  # how far their spaces stretch (as a tolerance) before letters do
+_MOST_TRACKING = 0.04  # ems of letter spacing, at most, in a line that needs it
 _RAGGED = 3.0  # stretch at a ragged line's end, in ems: how uneven ragged lines may be
 _HYPHEN_PENALTY = 50.0
 _ADDRESS_PENALTY = 30.0  # a break inside a web or e-mail address
@@ -98,10 +102,11 @@ class Placed(NamedTuple):
 
 
 class SetLine(NamedTuple):
-    """One line as drawn: its runs, its word spacing and its width."""
+    """One line as drawn: its runs, its word and letter spacing and its width."""
 
     runs: list[Placed]
     word_space: float  # points added to each space (justified lines)
+    char_space: float  # points added after each character (a line too loose for its spaces)
     width: float  # in points
 
 
@@ -174,8 +179,12 @@ def _hyphen_points(word: str, language: str) -> list[int]:
     if letters is None or len(letters.group()) < _SHORTEST_HYPHENATED:
         return []
     core = letters.group()
-    if core.isupper() or letters.start() > 1 or len(word) - letters.end() > 2:
-        return []  # acronyms, and words inside numbers or codes, stay whole
+    if (
+        sum(char.isupper() for char in core) > 1
+        or letters.start() > 1
+        or len(word) - letters.end() > 2
+    ):
+        return []  # acronyms (INL's), and words inside numbers or codes, stay whole
     positions: list[int] = _hyphenator(language).positions(core)  # type: ignore[attr-defined]
     return [letters.start() + p for p in positions]
 
@@ -289,8 +298,10 @@ def _word(
     text = "".join(part for part, _ in word)
     # offset: (penalty, adds a hyphen, ends with a hyphen)
     breaks_at: dict[int, tuple[float, bool, bool]] = {}
-    if _ADDRESS.match(text):
-        breaks_at = dict.fromkeys(_address_points(text), (_ADDRESS_PENALTY, False, False))
+    if _ADDRESS.match(text):  # a break after a hyphen in an address looks like a hyphen
+        for point in _address_points(text):
+            dash = text[point - 1] == "-"
+            breaks_at[point] = (_ADDRESS_PENALTY * (2 if dash else 1), False, dash)
     elif hyphenation:
         for point in _dash_points(text):
             breaks_at[point] = (_DASH_PENALTY, False, text[point - 1] != "/")
@@ -357,9 +368,17 @@ def set_lines(prepared: Prepared, style: Style, width: float) -> Setting:
     if prepared.widest > room:
         prepared = _split_boxes(prepared, max(room, 1e-3))
     rules = Rules(ragged=0.0 if style.align == "justify" else _RAGGED, balance=style.balance)
-    lines = prepared.breaker.breaks(room, rules)
-    if lines is None:  # some line must be loose: the least loose, then
-        lines = prepared.breaker.breaks(room, rules._replace(emergency=True))
+    # First without hyphenating, if every line then is about as good as it gets (as TeX does).
+    lines = prepared.breaker.breaks(room, rules._replace(tolerance=_UNHYPHENATED, hyphenate=False))
+    if lines is None:
+        lines = prepared.breaker.breaks(room, rules)
+    if lines is None:  # some line must be loose: letter spacing takes what spaces cannot
+        lines = prepared.breaker.breaks(room, rules._replace(tolerance=_TRACKED))
+    if lines is None:  # a line must be looser still: the least loose, then
+        rules = rules._replace(tolerance=_TRACKED, emergency=True)
+        lines = prepared.breaker.breaks(room, rules)
+    if lines is None:  # and three hyphenated lines in a row, if there is no other way
+        lines = prepared.breaker.breaks(room, rules._replace(most_hyphens=len(prepared.items)))
     if lines is None:
         raise RuntimeError("a paragraph could not be broken into lines")
     return Setting(prepared, size, room, lines)
@@ -375,24 +394,36 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
     shown = [i for i in range(line.start, line.end) if items[i].kind != "penalty"]
     natural = (sum(items[i].width for i in shown) + end.width * (end.kind == "penalty")) * size
     spaces = sum(1 for i in shown if items[i].kind == "glue")
-    # A line that could only be justified with wide gaps (next to a long address) stays ragged.
     justify = style.align == "justify" and not last and end.penalty > -INFINITE
-    justify = bool(spaces) and ((justify and line.ratio <= _TOLERANCE) or line.ratio < 0)
-    word_space = (setting.room * size - natural) / spaces if justify else 0.0
+    justify = bool(spaces) and (justify or line.ratio < 0)
+    extra = setting.room * size - natural if justify else 0.0
+    word_space, char_space = extra / spaces if justify else 0.0, 0.0
+    space = _width(" ", style.faces.regular) * size
+    if word_space > space * _SPACE_STRETCH * _TOLERANCE:  # wider than the spaces should go:
+        # letter spacing takes the rest, a little, or the line stays ragged (beside an address)
+        widest = space * _SPACE_STRETCH * _TRACKED_SPACE  # what a space may grow by, then
+        glyphs = sum(len(pieces[i].text) for i in shown) - 1 - spaces
+        char_space = (extra - spaces * widest) / glyphs if glyphs > 0 else 0.0
+        if char_space > _MOST_TRACKING * size:
+            word_space, char_space = 0.0, 0.0
+        else:  # letter spacing widens the spaces too
+            word_space = widest - char_space
     runs: list[Placed] = []
     x = 0.0
     for i in shown:
         item, piece = items[i], pieces[i]
         width = item.width * size + (word_space if item.kind == "glue" else 0.0)
+        width += char_space * len(piece.text)
         runs.append(Placed(piece.text, piece.font, piece.colour, piece.link, x, width))
         x += width
     piece = pieces[line.end]
     if end.kind == "penalty" and piece.text:  # a hyphen
         runs.append(Placed(piece.text, piece.font, piece.colour, piece.link, x, end.width * size))
         x += end.width * size
-    elif end.kind == "glue":
-        runs.append(Placed(" ", piece.font, style.colour, "", x, 0.0))
-    return SetLine(_merged(runs), word_space, x)
+    elif end.kind == "glue" or (end.penalty <= -INFINITE and not last):
+        # between words, or at a line break (<br/>): keep a space, for readers of the text
+        runs.append(Placed(" ", piece.font or runs[-1].font, style.colour, "", x, 0.0))
+    return SetLine(_merged(runs), word_space, char_space, x)
 
 
 def _merged(runs: list[Placed]) -> list[Placed]:

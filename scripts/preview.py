@@ -15,7 +15,7 @@ import pypdfium2
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefing.pipeline import check, render  # noqa: E402
+from briefing.pipeline import prepare, render  # noqa: E402
 from tests.visual import CASES, REFERENCES, picture  # noqa: E402
 
 
@@ -24,8 +24,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--references", action="store_true", help="also rewrite tests/references")
     args = parser.parse_args()
-    model, _ = check(ROOT / "content.yaml")
-    data, page = render(model, base=ROOT)
+    data, page = render(prepare(ROOT / "content.yaml"))
     document = pypdfium2.PdfDocument(io.BytesIO(data))
     try:  # 90 dpi, rendered directly for a sharp preview
         document[0].render(scale=1.25).to_pil().save(ROOT / "docs" / "preview.png", optimize=True)

@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable
 from briefing import pdf
 from briefing.fonts import register
 from briefing.layout import Page, Placed
-from briefing.pipeline import check, render
+from briefing.pipeline import prepare, render
 
 from .conftest import ROOT, SAMPLE, run
 from .corpus import sized
@@ -89,8 +89,7 @@ def book_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("case", CASES)
 def test_every_default_build_is_pdf_ua_1_and_pdf_a_2a(case: str, tmp_path: Path) -> None:
     content = CASES[case]
-    model, _ = check(content)
-    data, _ = render(model, base=content.parent if isinstance(content, Path) else ROOT)
+    data, _ = render(prepare(content))
     path = tmp_path / f"{case}.pdf"
     path.write_bytes(data)
     assert failures(path) == []
@@ -148,8 +147,7 @@ def test_book_contents_entries_are_described_by_title_and_page(book_pdf: Path) -
 
 
 def test_link_descriptions_are_in_the_sheets_language() -> None:
-    model, _ = check(_sheet("es"))
-    data, _ = render(model, base=ROOT)
+    data, _ = render(prepare(_sheet("es")))
     with pikepdf.open(io.BytesIO(data)) as document:
         contents = {str(a.Contents) for a in document.pages[0].Annots}
     assert {"Enlace a https://www.state.gov/inl", "Escribir a contact@example.org"} <= contents
@@ -254,8 +252,7 @@ def test_link_is_drawn_inside_an_element_only() -> None:
 def test_reportlab_is_left_as_it_was_after_a_render(sample_pdf: Path) -> None:
     """The PDF/A stream syntax and ToUnicode maps apply while briefing renders, and only then."""
     saved = pdfdoc.PDFStream.format, ttfonts.makeToUnicodeCMap
-    model, _ = check(SAMPLE)
-    data, _ = render(model, base=ROOT)
+    data, _ = render(prepare(SAMPLE))
     assert (pdfdoc.PDFStream.format, ttfonts.makeToUnicodeCMap) == saved
     assert data.count(b"endstream") == data.count(b"\r\nendstream\n")
     with pdf._reportlab_for_pdfa():  # data that ends in CR keeps it, its Length counting it

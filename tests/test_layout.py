@@ -18,10 +18,10 @@ from reportlab.pdfgen.canvas import Canvas
 from briefing import ContentError, build
 from briefing.fonts import register
 from briefing.layout import Page
+from briefing.pipeline import prepare, render
 from briefing.textbox import typeset
-from briefing.typeset import Style
-from briefing.pipeline import check, render
 from briefing.theme import Theme, grayscale, themed
+from briefing.typeset import Style
 
 from .conftest import ROOT, SAMPLE, run
 from .corpus import LAYOUTS, sized
@@ -29,8 +29,7 @@ from .visual import EXTRAS, SAMPLE_TREE
 
 
 def laid_out(tree: dict[str, Any]) -> tuple[bytes, Page]:
-    model, _ = check(tree)
-    return render(model, base=ROOT)
+    return render(prepare(tree))
 
 
 def printed(paragraph: str, pdf_text: str) -> bool:
@@ -260,7 +259,7 @@ def test_grayscale_is_luma() -> None:
 
 
 def test_design_choices_reach_the_theme() -> None:
-    model, _ = check(
+    prepared = prepare(
         {
             **SAMPLE_TREE,
             "design": {
@@ -271,14 +270,15 @@ def test_design_choices_reach_the_theme() -> None:
             },
         }
     )
-    theme = themed(model.design)
+    theme = themed(prepared.content.design)
+    assert prepared.theme == theme
     assert (theme.family, theme.primary, theme.margin_x, theme.layout) == (
         "Noto Serif",
         "#1A3C2B",
         54.0,
         "sidebar",
     )
-    _data, page = render(model, base=ROOT)
+    _data, page = render(prepared)
     assert page.font == "NotoSerif-Regular"
 
 

@@ -10,7 +10,7 @@ import pypdfium2
 import yaml
 from PIL import Image, ImageChops
 
-from briefing.pipeline import check, render
+from briefing.pipeline import prepare, render
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCES = Path(__file__).resolve().parent / "references"
@@ -50,9 +50,7 @@ CASES: dict[str, Path | dict[str, Any]] = {
 def picture(case: str) -> Image.Image:
     """The case's page rendered to an RGB image."""
     content = CASES[case]
-    model, _ = check(content)
-    base = content.parent if isinstance(content, Path) else ROOT
-    data, _ = render(model, base=base)
+    data, _ = render(prepare(content))
     document = pypdfium2.PdfDocument(io.BytesIO(data))
     try:
         return document[0].render(scale=SCALE).to_pil().convert("RGB")

@@ -9,14 +9,11 @@ the fixed parts are measured in ``parts``, text styles come from the theme (``st
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from reportlab.lib.pagesizes import A4, LETTER
 
-from ..errors import ContentError, Problem
+from ..checks import Prepared as Valid
+from ..errors import ContentError
 from ..language import LANGUAGES
-from ..model import Content
-from ..theme import Theme
 from ..typeset import Style
 from . import fit
 from .overflow import overflow_problem
@@ -30,32 +27,17 @@ PAPER = {"letter": LETTER, "a4": A4}
 __all__ = ["PAPER", "Page", "Placed", "Role", "Shape", "compose", "styles"]
 
 
-def _sheet(content: Content, theme: Theme, base: Path) -> Sheet:
-    problems: list[Problem] = []
-    logo = None
-    if content.logo:
-        from ..images import load_logo  # ReportLab's graphics load only for pictures
-
-        logo = load_logo(content.logo, base, problems)
-    sheet = Sheet(content, theme, LANGUAGES[content.language], logo, problems)
-    if problems:
-        raise ContentError(problems)
-    return sheet
+def styles(prepared: Valid) -> dict[str, Style]:
+    """The text styles of a sheet's page at design size (for pages around sheets)."""
+    sheet = Sheet(prepared, LANGUAGES[prepared.content.language])
+    return text_styles(prepared.theme, sheet.faces, sheet.words.hyphenation, 1.0)
 
 
-def styles(content: Content, theme: Theme, base: Path) -> dict[str, Style]:
-    """The text styles of ``content``'s page at design size (for pages around sheets)."""
-    sheet = _sheet(content, theme, base)
-    return text_styles(theme, sheet.faces, sheet.words.hyphenation, 1.0)
-
-
-def compose(content: Content, theme: Theme, paper: str, base: Path) -> Page:
-    """Lay out ``content`` on one page at the largest scale that fits, from the theme's
-    smallest body size to its largest, with what room is left spread between paragraphs.
-
-    ``base`` is the folder that relative file names in the content (the logo) start from.
-    """
-    sheet = _sheet(content, theme, base)
+def compose(prepared: Valid, paper: str) -> Page:
+    """Lay out validated content on one page at the largest scale that fits, from the theme's
+    smallest body size to its largest, with what room is left spread between paragraphs."""
+    theme = prepared.theme
+    sheet = Sheet(prepared, LANGUAGES[prepared.content.language])
     width, height = PAPER[paper]
     variant = LAYOUTS[theme.layout]
     floor = theme.min_body_size / theme.body_size

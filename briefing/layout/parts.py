@@ -8,7 +8,6 @@ import re
 from typing import TYPE_CHECKING
 
 from .. import markup
-from ..errors import Problem
 from ..fonts import register
 from ..textbox import TextBox
 from ..typeset import Prepared, Style, prepare, set_lines
@@ -16,37 +15,29 @@ from .columns import Block
 from .records import EMPTY, Entry, Region, Shape
 
 if TYPE_CHECKING:
-    from ..images import Picture
+    from ..checks import Prepared as Valid
     from ..language import Language
-    from ..model import Content
-    from ..theme import Theme
 
 
 class Sheet:
     """The content as markup and pictures, and each paragraph's measure kept across scales."""
 
-    def __init__(
-        self,
-        content: Content,
-        theme: Theme,
-        words: Language,
-        logo: Picture | None,
-        problems: list[Problem],
-    ) -> None:
-        self.content, self.theme, self.words, self.logo = content, theme, words, logo
-        link = theme.link
-        self.lead = markup.inline(content.lead, problems, link) if content.lead else ""
+    def __init__(self, prepared: Valid, words: Language) -> None:
+        content = prepared.content
+        self.content, self.theme, self.words = content, prepared.theme, words
+        self.logo = prepared.logo
+        self.lead = prepared.lead or ""
         self.figures = [
-            (markup.plain(f.value), markup.inline(f.label, problems, link))
-            for f in content.key_figures
+            (markup.plain(f.value), label)
+            for f, label in zip(content.key_figures, prepared.labels, strict=True)
         ]
         self.sections = [
-            (markup.plain(s.heading), markup.blocks(s.body, problems, link) if s.body else [])
-            for s in content.sections
+            (markup.plain(s.heading), blocks)
+            for s, blocks in zip(content.sections, prepared.sections, strict=True)
         ]
-        self.facts = [markup.inline(fact.value, problems, link) for fact in content.at_a_glance]
+        self.facts = prepared.facts
         italic = any("<i>" in text for text in self.markup())
-        self.faces = register(theme.family, italic)
+        self.faces = register(self.theme.family, italic)
         self._prepared: dict[tuple[object, ...], Prepared] = {}
 
     def markup(self) -> list[str]:
@@ -213,7 +204,7 @@ class Parts:
         group = (f"Div:{self.element()}",)
         size = t.qr_size * s
         code = qr_code(str(c.online), size, t.ink)
-        shown = re.sub(r"^https?://(www\.)?", "", str(c.online)).rstrip("/")
+        shown = re.sub(r"^https?://(www\.)?", "", str(c.online))
         caption_markup = f"<b>{markup.plain(self.sheet.words.online)}</b><br/>" + markup.link(
             str(c.online), shown, t.link
         )

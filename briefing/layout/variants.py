@@ -82,7 +82,7 @@ class Layout:
         top = self.height - t.safe_edge
         regions: list[tuple[Region, float, float]] = []
         if not self.marking.empty:
-            regions.append((self.marking, self.left, top))
+            regions.append((self.marking, self.left, top - t.ink_overshoot))
             top -= t.marking_height
         edge, bleed = t.safe_edge, self.width - 2 * t.safe_edge
         band = self.band.height
@@ -107,7 +107,8 @@ class Layout:
         footer_top = t.margin_bottom + (t.marking_height if marked else 0.0) + self.footer.height
         regions = [(self.footer, self.left, footer_top)]
         if marked:
-            regions.append((self.marking, self.left, t.safe_edge + self.marking.height))
+            bottom = t.safe_edge + t.ink_overshoot
+            regions.append((self.marking, self.left, bottom + self.marking.height))
         return regions, footer_top + t.footer_rise
 
     def frame(self, air: float) -> Frame:
