@@ -221,7 +221,7 @@ class Content:
         "What the sheet is about, printed large: usually a country or program.", "Niger"
     )
     sections: list[Section] = _doc(
-        "The body, in reading order: one entry per heading.", min_items=1
+        "The body, in reading order: one entry per heading.", min_items=1, max_items=60
     )
     office: Text | None = _doc(
         "The bureau or office, printed under the organization.",
@@ -249,10 +249,13 @@ class Content:
     )
     at_a_glance: list[Fact] = _doc(
         "Short facts (capital, population, funding ...) listed beside or under the figures.",
+        max_items=40,
         default_factory=list,
     )
     contacts: list[Contact] = _doc(
-        "Who to contact, printed in a block at the foot of the body.", default_factory=list
+        "Who to contact, printed in a block at the foot of the body.",
+        max_items=20,
+        default_factory=list,
     )
     online: WebAddress | None = _doc(
         "The web address of the online version: printed, and as a QR code for phones.",
@@ -532,6 +535,8 @@ class _Field(NamedTuple):
             lo, hi = bounds["minimum"], bounds["maximum"]
             between = typing.cast(_ScalarSpec, self.spec).scalar.between
             return between.format(lo=lo, hi=hi, lo_in=lo / 72, hi_in=hi / 72)
+        if "minItems" in bounds and "maxItems" in bounds:
+            return f"from {bounds['minItems']} to {bounds['maxItems']}"
         if "maxItems" in bounds:
             return f"at most {bounds['maxItems']}"
         if "minItems" in bounds:
@@ -547,11 +552,11 @@ class _Field(NamedTuple):
             count = len(node.value)
             if count > bounds.get("maxItems", count):
                 where = context.at(node.value[bounds["maxItems"]])
-                return Problem(f"{count} {words}", where, self.limits, field=path)
+                most = f"at most {bounds['maxItems']}"
+                return Problem(f"{count} {words}", where, most, field=path)
             if count < bounds.get("minItems", count):
-                return Problem(
-                    f"{count or 'no'} {words}", context.at(node), self.limits, field=path
-                )
+                least = f"at least {bounds['minItems']}"
+                return Problem(f"{count or 'no'} {words}", context.at(node), least, field=path)
         elif isinstance(value, float) and not (
             bounds.get("minimum", value) <= value <= bounds.get("maximum", value)
         ):

@@ -301,6 +301,30 @@ def test_fixed_parts_of_any_length_build_or_are_refused(
         assert main(["build", str(path)]) in (0, 2)
 
 
+def test_a_file_of_twenty_thousand_sections_is_refused_before_layout(tmp_path: Path) -> None:
+    entries = "".join(f"  - heading: Part {i}\n    body: Words.\n" for i in range(20_000))
+    content = "organization: O\ntitle: T\nsections:\n" + entries
+    (tmp_path / "content.yaml").write_text(content, encoding="utf-8")
+    result, peak, cpu = measured("build", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == ("content.yaml:124:5: error: 20000 sections; expected at most 60\n")
+    assert cpu < 20 and peak < 400, f"{cpu:.1f} s of CPU, {peak:.0f} MB"
+
+
+@pytest.mark.parametrize(
+    ("field", "entry", "limit"),
+    [("at_a_glance", "label: L\n    value: V", 40), ("contacts", "name: N", 20)],
+)
+def test_facts_and_contacts_are_bounded(tmp_path: Path, field: str, entry: str, limit: int) -> None:
+    entries = f"  - {entry}\n" * (limit + 1)
+    stderr = attempt(tmp_path, MINIMAL + f"{field}:\n{entries}")
+    line = 7 + limit * entry.count("\n") + limit
+    words = field.replace("_", " ")
+    assert (
+        stderr == f"content.yaml:{line}:5: error: {limit + 1} {words}; expected at most {limit}\n"
+    )
+
+
 # Silent damage
 
 
