@@ -37,6 +37,7 @@ class Theme(NamedTuple):
     column_gap: float = 22
     marking_height: float = 16
     sidebar_share: float = 0.34  # of the text width, in the sidebar layout
+    sidebar_step: float = 0.04  # wider by this, up to twice, when it is full and the body short
     sidebar_padding: float = 12  # inside the sidebar's tint, at scale 1
     rail_share: float = 0.21  # the hanging headings' rail, in the single-column layout
     rail_gap: float = 14  # between a hanging heading and its text, at scale 1
@@ -84,6 +85,7 @@ class Theme(NamedTuple):
 
     min_body_size: float = 8.0  # the legibility floor of the fit engine
     max_body_size: float = 11.0  # short content grows its type up to this
+    fill_limit: float = 0.045  # of the page height: a column ending higher tries a smaller scale
     max_air: float = 2.5  # how far the body's gaps may spread, after growing the type
     min_air: float = 0.6  # how far they may close up on a page full at the smallest type
 

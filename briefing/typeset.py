@@ -38,6 +38,11 @@ _SHORTEST_HYPHENATED = 5  # letters: shorter words are never hyphenated
 # A web address (with a scheme, www., or a domain and a path) or an e-mail address.
 _ADDRESS = re.compile(r"^\W*(\w+://|www\.|[\w-]+(\.[\w-]+)+/|[^@\s]+@[^@\s]+\.\w)", re.IGNORECASE)
 _ADDRESS_BREAKS = frozenset("/.-_?&=#")
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# A word of letters, perhaps joined by dashes or slashes, in quotes, brackets or punctuation.
+_WORDLIKE = re.compile(
+    r"\W{0,2}[^\W\d_]+(?:['’][^\W\d_]+)*(?:[-–—/][^\W\d_]+(?:['’][^\W\d_]+)*)*\W{0,3}"
+)
 _DASHES = frozenset("-–—/")
 _TAG = re.compile(r"<(/?)(b|i|a|br)\b([^>]*)>")
 _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
@@ -174,19 +179,18 @@ def _hyphenator(language: str) -> object:
 
 
 def _hyphen_points(word: str, language: str) -> list[int]:
-    """Offsets in ``word`` where it may be hyphenated."""
-    letters = re.search(r"[^\W\d_]+(?:['’][^\W\d_]+)*", word)
-    if letters is None or len(letters.group()) < _SHORTEST_HYPHENATED:
+    """Offsets in ``word`` where it may be hyphenated: inside each part of a compound
+    ("community-based"), never in acronyms (INL's) or in words among digits or codes."""
+    if not _WORDLIKE.fullmatch(word):
         return []
-    core = letters.group()
-    if (
-        sum(char.isupper() for char in core) > 1
-        or letters.start() > 1
-        or len(word) - letters.end() > 2
-    ):
-        return []  # acronyms (INL's), and words inside numbers or codes, stay whole
-    positions: list[int] = _hyphenator(language).positions(core)  # type: ignore[attr-defined]
-    return [letters.start() + p for p in positions]
+    points: list[int] = []
+    for part in _LETTERS.finditer(word):
+        core = part.group()
+        if len(core) < _SHORTEST_HYPHENATED or sum(char.isupper() for char in core) > 1:
+            continue
+        found: list[int] = _hyphenator(language).positions(core)  # type: ignore[attr-defined]
+        points += [part.start() + p for p in found]
+    return points
 
 
 def _address_points(word: str) -> list[int]:
@@ -230,11 +234,35 @@ def _words(runs: list[Span]) -> Iterator[list[tuple[str, Span]] | None]:
 
 
 def prepare(markup: str, style: Style) -> Prepared:
-    """``markup`` as items at unit size, for breaking at any width."""
-    runs = spans(markup, style.colour)
-    if style.uppercase:
+    """``markup`` as items at unit size, for breaking at any width; measured once in a
+    process for the same text in the same face, colour, alignment and language (a sheet
+    built again in ``watch``, or its paragraphs at every trial scale)."""
+    return _prepare(
+        markup,
+        style.faces,
+        style.colour,
+        style.bold,
+        style.italic,
+        style.align == "justify",
+        style.hyphenation,
+        style.uppercase,
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _prepare(
+    markup: str,
+    faces: Faces,
+    colour: str,
+    bold: bool,
+    italic: bool,
+    justified: bool,
+    hyphenation: str,
+    uppercase: bool,
+) -> Prepared:
+    runs = spans(markup, colour)
+    if uppercase:
         runs = [span._replace(text=span.text.upper()) for span in runs]
-    justified = style.align == "justify"
     items: list[Item] = []
     pieces: list[Piece] = []
     words = list(_words(runs))
@@ -246,7 +274,7 @@ def prepare(markup: str, style: Style) -> Prepared:
                 pending_space = pieces[-1]._replace(text=" ")
             continue
         if pending_space is not None and pending_space.link != word[0][1].link:
-            pending_space = pending_space._replace(link="", colour=style.colour)
+            pending_space = pending_space._replace(link="", colour=colour)
         if word[0][0] == "\n":
             items.append(Item("penalty", 0.0, penalty=-INFINITE))
             pieces.append(Piece("", "", "", ""))
@@ -261,13 +289,7 @@ def prepare(markup: str, style: Style) -> Prepared:
             pieces.append(pending_space)
             pending_space = None
         word_items, word_pieces = _word(
-            tuple(word),
-            style.faces,
-            style.bold,
-            style.italic,
-            style.colour,
-            style.hyphenation,
-            index == last_word,
+            tuple(word), faces, bold, italic, colour, hyphenation, index == last_word
         )
         items += word_items
         pieces += word_pieces
@@ -408,32 +430,30 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
             word_space, char_space = 0.0, 0.0
         else:  # letter spacing widens the spaces too
             word_space = widest - char_space
-    runs: list[Placed] = []
+    # Each run: its text and width in parts, then its face, colour, link and start.
+    runs: list[tuple[list[str], list[float], str, str, str, float]] = []
     x = 0.0
+
+    def add(text: str, font: str, colour: str, link: str, width: float) -> None:
+        if runs and runs[-1][2:5] == (font, colour, link):
+            runs[-1][0].append(text)
+            runs[-1][1].append(width)
+        else:
+            runs.append(([text], [width], font, colour, link, x))
+
     for i in shown:
         item, piece = items[i], pieces[i]
-        width = item.width * size + (word_space if item.kind == "glue" else 0.0)
-        width += char_space * len(piece.text)
-        runs.append(Placed(piece.text, piece.font, piece.colour, piece.link, x, width))
+        width = item.width * size + char_space * len(piece.text)
+        if item.kind == "glue":
+            width += word_space
+        add(piece.text, piece.font, piece.colour, piece.link, width)
         x += width
     piece = pieces[line.end]
     if end.kind == "penalty" and piece.text:  # a hyphen
-        runs.append(Placed(piece.text, piece.font, piece.colour, piece.link, x, end.width * size))
+        add(piece.text, piece.font, piece.colour, piece.link, end.width * size)
         x += end.width * size
     elif end.kind == "glue" or (end.penalty <= -INFINITE and not last):
         # between words, or at a line break (<br/>): keep a space, for readers of the text
-        runs.append(Placed(" ", piece.font or runs[-1].font, style.colour, "", x, 0.0))
-    return SetLine(_merged(runs), word_space, char_space, x)
-
-
-def _merged(runs: list[Placed]) -> list[Placed]:
-    """Neighbouring runs in the same face, colour and link joined into one."""
-    out: list[Placed] = []
-    for run in runs:
-        if out:
-            prior = out[-1]
-            if (prior.font, prior.colour, prior.link) == (run.font, run.colour, run.link):
-                out[-1] = prior._replace(text=prior.text + run.text, width=prior.width + run.width)
-                continue
-        out.append(run)
-    return out
+        add(" ", piece.font or runs[-1][2], style.colour, "", 0.0)
+    placed = [Placed("".join(t), f, c, k, start, sum(w)) for t, w, f, c, k, start in runs]
+    return SetLine(placed, word_space, char_space, x)

@@ -9,6 +9,8 @@ the fixed parts are measured in ``parts``, text styles come from the theme (``st
 
 from __future__ import annotations
 
+from functools import partial
+
 from reportlab.lib.pagesizes import A4, LETTER
 
 from ..checks import Prepared as Valid
@@ -20,7 +22,7 @@ from .overflow import overflow_problem
 from .parts import Sheet
 from .records import Page, Placed, Role, Shape
 from .styles import text_styles
-from .variants import LAYOUTS
+from .variants import variants
 
 PAPER = {"letter": LETTER, "a4": A4}
 
@@ -39,19 +41,18 @@ def compose(prepared: Valid, paper: str) -> Page:
     theme = prepared.theme
     sheet = Sheet(prepared, LANGUAGES[prepared.content.language])
     width, height = PAPER[paper]
-    variant = LAYOUTS[theme.layout]
     floor = theme.min_body_size / theme.body_size
     ceiling = max(theme.max_body_size / theme.body_size, floor)
-    best = fit.largest(lambda scale: variant(sheet, width, height, scale), floor, ceiling)
-    if best is None:  # too long even at the floor, unless its gaps close up a little
-        best = variant(sheet, width, height, floor)
-        low, high = theme.min_air, 1.0
-    elif best.scale >= ceiling and fit.fits(best, theme.max_air):  # it cannot fill the page
+    measures = [partial(v, sheet, width, height) for v in variants(theme)]
+    limit = theme.fill_limit * height
+    settled = fit.settle(measures, floor, ceiling, theme.max_air, limit)
+    if settled is None:  # too long even at the floor, unless its gaps close up a little
+        smallest = measures[0](floor)
+        filled = fit.fullest(smallest.filled, theme.min_air, 1.0)
+        if filled is None:
+            raise ContentError([overflow_problem(smallest)])
+        return smallest.page(filled.air, filled.arrangement)
+    best, filled = settled
+    if filled is None:  # short content at its largest size: balanced columns
         return best.page(theme.max_air, best.balanced(theme.max_air))
-    else:
-        low, high = 1.0, theme.max_air
-    chosen = fit.fullest(best.filled, low, high)
-    if chosen is None:
-        raise ContentError([overflow_problem(best)])
-    air, columns = chosen
-    return best.page(air, columns)
+    return best.page(filled.air, filled.arrangement)

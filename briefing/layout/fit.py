@@ -9,13 +9,15 @@ of scales known to fit and known not to.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
-from typing import Protocol, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
 STEPS = 7  # trial scales at most
 PRECISION = 0.015  # of scale: close enough to the largest that fits (0.15 pt of body size)
 _INSIDE = 0.25  # a guess stays this share of the bracket inside it: the bracket shrinks fast
 AIR_STEPS = 5
+SETTLE_STEPS = 2  # smaller scales tried for a page that ends short in a column
+STEP = 0.012  # of scale, each
 
 
 class Measure(Protocol):
@@ -28,6 +30,7 @@ class Measure(Protocol):
 
 M = TypeVar("M", bound=Measure)
 C = TypeVar("C")
+C_co = TypeVar("C_co", covariant=True)
 
 
 def fits(measured: Measure, air: float = 1.0) -> bool:
@@ -72,21 +75,79 @@ def largest(
     return best
 
 
+class Filled(NamedTuple, Generic[C]):
+    """The air chosen for a page, its body's arrangement and the largest space left at a
+    column's foot."""
+
+    air: float
+    arrangement: C
+    gap: float
+
+
 def fullest(
     arrange: Callable[[float], tuple[C, float] | None], least: float, most: float
-) -> tuple[float, C] | None:
+) -> Filled[C] | None:
     """The air from ``least`` to ``most`` (1 keeps the gaps as designed), in :data:`AIR_STEPS`
     steps, whose arrangement leaves the least room at the foot (to a tenth of a point; the
-    least air of those), with that arrangement; None if none fits. Room left after the scale
-    is found is shared among the gaps that spread; a page full at the smallest type may close
-    its gaps up a little."""
+    least air of those); None if none fits. Room left after the scale is found is shared among
+    the gaps that spread; a page full at the smallest type may close its gaps up a little."""
     found = []
     for step in range(AIR_STEPS + 1):
         air = least + (most - least) * step / AIR_STEPS
         arranged = arrange(air)
         if arranged is not None:
-            found.append((round(arranged[1], 1), air, arranged[0]))
-    if not found:
-        return None
-    _, air, arrangement = min(found, key=lambda option: option[:2])
-    return air, arrangement
+            found.append(Filled(air, arranged[0], arranged[1]))
+    return min(found, key=lambda f: (round(f.gap, 1), f.air), default=None)
+
+
+class Fillable(Measure, Protocol[C_co]):
+    """Content measured at one scale that can be arranged on a full page."""
+
+    scale: float
+
+    def filled(self, air: float) -> tuple[C_co, float] | None:
+        """The arrangement at ``air`` and the space left at its foot; None if it does not fit."""
+        ...
+
+
+F = TypeVar("F", bound=Fillable[Any])
+
+
+def settle(
+    measures: Sequence[Callable[[float], F]],
+    floor: float,
+    ceiling: float,
+    most: float,
+    limit: float,
+) -> tuple[F, Filled[Any] | None] | None:
+    """The first of ``measures`` (one a layout variant) at its largest scale, with the air
+    that fills its page best; if a column still ends more than ``limit`` above the foot, a
+    step or two smaller, or the next variant, when either fills the page better (a long
+    section that will not split evenly, a full sidebar beside a short column). No air (None)
+    for content that fills no page even at ``ceiling`` and ``most``; None if the first
+    does not fit at ``floor``."""
+    found: tuple[F, Filled[Any] | None] | None = None
+    for measure in measures:
+        best = largest(measure, floor, ceiling)
+        if best is None:
+            if found is None:
+                return None
+            continue
+        if found is None and best.scale >= ceiling and fits(best, most):
+            return best, None  # it cannot fill the page: it is balanced instead
+        for _ in range(SETTLE_STEPS + 1):
+            filled = fullest(best.filled, 1.0, most)
+            if filled is not None and (found is None or filled.gap < _gap(found) - 1.0):
+                found = (best, filled)
+            if _gap(found) <= limit or best.scale - STEP < floor:
+                break
+            best = measure(best.scale - STEP)
+            if not fits(best):
+                break
+        if _gap(found) <= limit:
+            break
+    return found
+
+
+def _gap(found: tuple[Any, Filled[Any] | None] | None) -> float:
+    return found[1].gap if found is not None and found[1] is not None else math.inf

@@ -16,8 +16,11 @@ whatever is left beyond that stays at the foot of the page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import ClassVar, NamedTuple
 
+from ..theme import Theme
 from .columns import Column, flush, pack, realize, shortest
 from .parts import Parts, Sheet
 from .records import Page, Placed, Region, Shape
@@ -270,12 +273,18 @@ class SingleColumn(Layout):
 
 
 class Sidebar(Layout):
-    """A main column and a tinted side panel."""
+    """A main column and a tinted side panel taking ``share`` of the text width."""
+
+    def __init__(
+        self, sheet: Sheet, width: float, height: float, scale: float, share: float
+    ) -> None:
+        self.share = share
+        super().__init__(sheet, width, height, scale)
 
     def widths(self) -> tuple[float, float, float]:
         """(the main column's width, the same, no rail)."""
         t = self.theme
-        side = (self.inner - t.column_gap) * t.sidebar_share
+        side = (self.inner - t.column_gap) * self.share
         main = self.inner - side - t.column_gap
         return main, main, 0.0
 
@@ -333,3 +342,12 @@ LAYOUTS: dict[str, type[Layout]] = {
     "single-column": SingleColumn,
     "sidebar": Sidebar,
 }
+
+
+def variants(theme: Theme) -> list[Callable[[Sheet, float, float, float], Layout]]:
+    """The theme's layout, then the variants of it to try when it leaves a column short: a
+    wider sidebar, for a full sidebar beside a short main column."""
+    if theme.layout != "sidebar":
+        return [LAYOUTS[theme.layout]]
+    shares = [theme.sidebar_share + step * theme.sidebar_step for step in range(3)]
+    return [partial(Sidebar, share=share) for share in shares]
