@@ -31,6 +31,7 @@ _PASTED_BULLET = re.compile(r"\S[ \t]*\n[ \t]*([•·–—])[ \t]*\S")
 _LOPSIDED_WORDS = 150  # a section this long may be lopsided,
 _LOPSIDED_FACTOR = 3  # if it is this many times the median of the others,
 _LOPSIDED_PEERS = 3  # and there are at least this many others to take the median of
+MAX_BLOCKS = 500  # paragraphs and list items in all the sections
 
 
 class Prepared(NamedTuple):
@@ -61,6 +62,7 @@ def prepare(source: Source, base: Path) -> Prepared:
             formatted[id(text)] = markup.inline(text, problems, theme.link)
         elif text.markdown == "blocks":
             formatted[id(text)] = markup.blocks(text, problems, theme.link)
+    problems += _crowded([t for t in texts if t.markdown == "blocks"], formatted)
     problems += colour_problems(design, theme)
     logo, declared = None, fields.get("logo")
     if declared is not None:
@@ -81,6 +83,23 @@ def prepare(source: Source, base: Path) -> Prepared:
         logo,
         warnings(content),
     )
+
+
+def _crowded(bodies: list[Text], formatted: dict[int, Any]) -> list[Problem]:
+    """An error if the section bodies hold more paragraphs and list items than any page could,
+    located at the body that passes the limit: laying them all out would take long for nothing."""
+    total = 0
+    for body in bodies:
+        total += len(formatted[id(body)])
+        if total > MAX_BLOCKS:
+            count = sum(len(formatted[id(other)]) for other in bodies)
+            return [
+                body.problem(
+                    f"the sections hold {count:,} paragraphs and list items",
+                    f"at most {MAX_BLOCKS} in all (a page holds far fewer)",
+                )
+            ]
+    return []
 
 
 def _glyph_problems(text: Text, family: str) -> list[Problem]:

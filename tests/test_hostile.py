@@ -307,7 +307,24 @@ def test_a_file_of_twenty_thousand_sections_is_refused_before_layout(tmp_path: P
     (tmp_path / "content.yaml").write_text(content, encoding="utf-8")
     result, peak, cpu = measured("build", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr == ("content.yaml:124:5: error: 20000 sections; expected at most 60\n")
+    assert result.stderr.startswith(
+        "content.yaml:124:5: error: 20000 sections; expected at most 60\n"
+    )
+    assert cpu < 20 and peak < 400, f"{cpu:.1f} s of CPU, {peak:.0f} MB"
+
+
+def test_a_body_of_fifty_thousand_items_is_refused_before_layout(tmp_path: Path) -> None:
+    items = "".join(f"      - item {i}\n" for i in range(50_000))
+    content = MINIMAL.replace(
+        "    body: A short paragraph about Testland.\n", f"    body: |\n{items}"
+    )
+    (tmp_path / "content.yaml").write_text(content, encoding="utf-8")
+    result, peak, cpu = measured("build", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "content.yaml:5:11: error: the sections hold 50,000 paragraphs and list items; "
+        "expected at most 500 in all (a page holds far fewer)\n"
+    )
     assert cpu < 20 and peak < 400, f"{cpu:.1f} s of CPU, {peak:.0f} MB"
 
 
@@ -417,29 +434,32 @@ def test_temporary_files_left_by_a_killed_build_are_removed(tmp_path: Path) -> N
 
 
 def test_ctrl_c_during_a_build_exits_130_and_keeps_the_pdf(tmp_path: Path) -> None:
-    (tmp_path / "content.yaml").write_text(MINIMAL, encoding="utf-8")
+    content = tmp_path / "content.yaml"
+    content.write_text(MINIMAL, encoding="utf-8")
     assert run("build", cwd=tmp_path).returncode == 0
+    content.unlink()
+    os.mkfifo(content)  # the build waits in the middle, reading it
     before = snapshot(tmp_path)
-    sections = "".join(f"  - heading: Part {i}\n    body: Words.\n" for i in range(3000))
-    long = MINIMAL.replace("sections:\n", "sections:\n" + sections)
-    (tmp_path / "content.yaml").write_text(long, encoding="utf-8")
-    before["content.yaml"] = long.encode()
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import briefing.cli, sys; print(flush=True); sys.exit(briefing.cli.main(['build']))",
-        ],
+        [sys.executable, "-m", "briefing", "build"],
         cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
-    assert process.stdout is not None
-    process.stdout.readline()  # the command line is running
-    time.sleep(0.5)  # and past its arguments: the build of 3,000 sections takes seconds
-    process.send_signal(signal.SIGINT)
-    assert process.wait(timeout=60) == 130
+    writer = -1
+    while writer < 0:  # opening the pipe's other end succeeds once the build has it open
+        try:
+            writer = os.open(content, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError:
+            assert process.poll() is None, process.communicate()
+            time.sleep(0.01)
+    try:
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=60) == 130
+    finally:
+        os.close(writer)
+    assert process.communicate() == ("", "")
     assert snapshot(tmp_path) == before
 
 
