@@ -83,10 +83,15 @@ def load_logo(logo: Logo, base: Path, problems: list[Problem]) -> Picture | None
     except OSError:
         mode = None
     if mode is None or not stat.S_ISREG(mode):
-        wrong = "was not found" if mode is None else "is a folder" if stat.S_ISDIR(mode) else ""
+        if mode is None:
+            wrong = "was not found"
+        elif stat.S_ISDIR(mode):
+            wrong = "is a folder"
+        else:
+            wrong = "is not a regular file"
         problems.append(
             Problem(
-                f"the image '{logo.file}' {wrong or 'is not a regular file'} (looked for {path})",
+                f"the image '{logo.file}' {wrong} (looked for {path})",
                 logo.file.locate(),
                 expected,
             )
