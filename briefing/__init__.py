@@ -1,7 +1,8 @@
 """briefing: turn a YAML content file into a print-ready, one-page PDF briefing.
 
-The public API is :func:`build`, :func:`check` and :class:`ContentError`; they load ReportLab
-only when first used, so importing the package (and ``briefing --help``) stays fast.
+The public API is :func:`build`, :func:`check`, :class:`ContentError` and :class:`UsageError`;
+they load ReportLab only when first used, so importing the package (and ``briefing --help``)
+stays fast.
 """
 
 from __future__ import annotations
@@ -9,10 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["ContentError", "Problem", "Result", "build", "check"]
+__all__ = ["ContentError", "Problem", "Result", "UsageError", "build", "check"]
 
 if TYPE_CHECKING:
-    from .errors import ContentError, Problem
+    from .errors import ContentError, Problem, UsageError
     from .pipeline import Result, build, check
 
 
@@ -21,7 +22,7 @@ def __getattr__(name: str) -> Any:
         from . import pipeline as module
 
         return getattr(module, name)
-    if name in ("ContentError", "Problem"):
+    if name in ("ContentError", "Problem", "UsageError"):
         from . import errors
 
         return getattr(errors, name)

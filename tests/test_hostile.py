@@ -25,9 +25,8 @@ from hypothesis import strategies as st
 from PIL import Image
 
 import briefing
-from briefing import ContentError
+from briefing import ContentError, UsageError
 from briefing.cli import main
-from briefing.errors import UsageError
 
 from .conftest import MINIMAL, run
 from .test_commands import wait_for
