@@ -498,15 +498,42 @@ def test_api_arguments(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["twice.pdf"]
 
 
-def test_bulk_build_survives_a_file_that_cannot_be_written(tmp_path: Path) -> None:
-    for name in "abc":
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_bulk_build_survives_a_file_that_cannot_be_written(tmp_path: Path, jobs: str) -> None:
+    for name in "abcd":
         (tmp_path / f"{name}.yaml").write_text(MINIMAL, encoding="utf-8")
     (tmp_path / "a.pdf").mkdir()
-    result = run("build", "a.yaml", "b.yaml", "c.yaml", "-j", "1", cwd=tmp_path)
+    result = run("build", "a.yaml", "b.yaml", "c.yaml", "d.yaml", "-j", jobs, cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.startswith("briefing: a.yaml: cannot write a.pdf: ")
-    assert result.stdout.splitlines()[-1] == "2 built, 1 failed"
-    assert (tmp_path / "b.pdf").is_file() and (tmp_path / "c.pdf").is_file()
+    assert result.stdout.splitlines()[-1] == "3 built, 1 failed"
+    assert all((tmp_path / f"{name}.pdf").is_file() for name in "bcd")
+
+
+def test_watch_survives_an_output_it_cannot_write(tmp_path: Path) -> None:
+    (tmp_path / "content.yaml").write_text(MINIMAL, encoding="utf-8")
+    (tmp_path / "out.pdf").mkdir()
+    log = tmp_path / "log.txt"
+    with log.open("w") as out:
+        watcher = subprocess.Popen(
+            [sys.executable, "-m", "briefing", "watch", "-o", "out.pdf"],
+            cwd=tmp_path,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_for(lambda: "kept the last good PDF" in log.read_text())
+        assert "content.yaml:1:1: error: cannot write out.pdf: " in log.read_text()
+        (tmp_path / "out.pdf").rmdir()
+        (tmp_path / "content.yaml").write_text(
+            MINIMAL.replace("Testland", "Later"), encoding="utf-8"
+        )
+        wait_for((tmp_path / "out.pdf").is_file)
+    finally:
+        watcher.send_signal(signal.SIGINT)
+        code = watcher.wait(timeout=20)
+    assert code == 0
+    assert "Traceback" not in log.read_text()
 
 
 def test_watch_survives_every_bad_save(tmp_path: Path) -> None:
