@@ -557,6 +557,7 @@ def test_watch_survives_every_bad_save(tmp_path: Path) -> None:
         wait_for(lambda: "built" in log.read_text())
         good = pdf.read_bytes()
         deep = "organization: O\ntitle: T\nsections:\n  " + "- " * 900 + "x\n"
+        nested = "".join(f"      {'  ' * depth}- level {depth}\n" for depth in range(12)) + "\n"
         saves = [
             ("", "the file is empty"),
             (deep, "found a list"),
@@ -565,6 +566,12 @@ def test_watch_survives_every_bad_save(tmp_path: Path) -> None:
             (MINIMAL + LOGO.format("huge.png"), "more than 50 million pixels"),
             (MINIMAL + LOGO.format("."), "is a folder"),
             (MINIMAL.replace("Testland", "Testland ☃"), "U+2603"),
+            (MINIMAL + "online: https://example.org/" + "a" * 3000 + "\n", "at most 200 char"),
+            (MINIMAL + "at_a_glance:\n" + "  - label: L\n    value: V\n" * 200, "200 at a glance"),
+            (
+                MINIMAL.replace("    body: A short", "    body: |\n" + nested + "      A short"),
+                "9 levels",
+            ),
         ]
         for text, message in saves:
             content.write_text(text, encoding="utf-8")
