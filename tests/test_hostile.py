@@ -5,6 +5,7 @@ written), leaves every previous output byte for byte, and leaves no stray file b
 from __future__ import annotations
 
 import base64
+import contextlib
 import fcntl
 import os
 import signal
@@ -358,11 +359,20 @@ def test_output_that_is_a_source_of_the_build_is_refused(tmp_path: Path) -> None
         briefing.build(tmp_path / "content.yaml", tmp_path / "content.yaml")
 
 
-def test_output_that_is_a_device_is_written_not_replaced(tmp_path: Path) -> None:
+def test_output_that_is_not_a_regular_file_is_written_not_replaced(tmp_path: Path) -> None:
     (tmp_path / "content.yaml").write_text(MINIMAL, encoding="utf-8")
-    result = run("build", "-o", os.devnull, cwd=tmp_path)
+    pipe = tmp_path / "out.pdf"
+    os.mkfifo(pipe)  # first a pipe of our own: a device replaced by mistake would be the system's
+    with subprocess.Popen(["cat", str(pipe)], stdout=subprocess.PIPE) as reader:
+        try:
+            result = run("build", "-o", pipe, cwd=tmp_path)
+        finally:  # an end of file for the reader, whatever the build did
+            with contextlib.suppress(OSError):
+                os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        received = reader.communicate(timeout=60)[0]
     assert result.returncode == 0, result.stderr
-    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    assert stat.S_ISFIFO(pipe.stat().st_mode) and received.startswith(b"%PDF-")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content.yaml", "out.pdf"]
     full = run("build", "-o", "/dev/full", cwd=tmp_path)
     assert full.returncode == 1
     assert full.stderr == "briefing: cannot write /dev/full: No space left on device\n"
