@@ -164,7 +164,10 @@ class Breaker:
                     ratio = 0.0  # the last line may end short
                 else:
                     stretch = total_y[end] - base_y + ragged
-                    ratio = (width - natural) / stretch if stretch else worst
+                    if stretch:
+                        ratio = (width - natural) / stretch
+                    else:  # a line that cannot stretch is as good as it gets only when full
+                        ratio = 0.0 if natural > width - 1e-9 else worst
                     if ratio > tolerance:
                         if final:
                             ratio = tolerance  # a short balanced last line is still allowed

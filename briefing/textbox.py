@@ -26,13 +26,19 @@ class TextBox(Flowable):
     one part of a split)."""
 
     def __init__(
-        self, style: Style, width: float, setting: Setting, first: int = 0, count: int = -1
+        self,
+        style: Style,
+        width: float,
+        setting: Setting,
+        first: int = 0,
+        count: int = -1,
+        spread: float = 0.0,
     ) -> None:
         super().__init__()
         self.style, self.setting, self.first = style, setting, first
         self.count = len(setting.lines) - first if count < 0 else count
         self.size = setting.size
-        self.leading = style.leading * setting.size / style.size
+        self.leading = style.leading * setting.size / style.size + spread
         self.width = width
         self.height = self.count * self.leading
 
@@ -40,11 +46,12 @@ class TextBox(Flowable):
         """Whether line ``line`` (from this box's first) ends with a hyphen."""
         return self.setting.lines[self.first + line].hyphen
 
-    def part(self, first: int, count: int) -> TextBox:
-        """Lines ``first`` to ``first + count`` of this box, as they are set."""
-        if first == 0 and count == self.count:
+    def part(self, first: int, count: int, spread: float = 0.0) -> TextBox:
+        """Lines ``first`` to ``first + count`` of this box, as they are set, ``spread``
+        points further apart."""
+        if first == 0 and count == self.count and not spread:
             return self
-        return TextBox(self.style, self.width, self.setting, self.first + first, count)
+        return TextBox(self.style, self.width, self.setting, self.first + first, count, spread)
 
     def draw(self) -> None:
         """Draw the lines, top down, with the first baseline one font size below the top."""

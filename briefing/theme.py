@@ -85,7 +85,8 @@ class Theme(NamedTuple):
 
     min_body_size: float = 8.0  # the legibility floor of the fit engine
     max_body_size: float = 11.0  # short content grows its type up to this
-    fill_limit: float = 0.045  # of the page height: a column ending higher tries a smaller scale
+    flush_gap: float = 1.5  # how far a short column's gaps may grow, in lines
+    feather: float = 0.08  # how far a short column's lines may move apart, of their leading
     max_air: float = 2.5  # how far the body's gaps may spread, after growing the type
     min_air: float = 0.6  # how far they may close up on a page full at the smallest type
 

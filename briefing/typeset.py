@@ -27,9 +27,9 @@ _SPACE_STRETCH = 1 / 2  # of a space: at the tolerance of 2, spaces stretch to t
 _SPACE_SHRINK = 1 / 3
 _TOLERANCE = Rules().tolerance
 _UNHYPHENATED = 1.0  # the tolerance of lines set without hyphenating
-_TRACKED = 3.5  # the tolerance of lines that letter spacing helps
+_TRACKED = 4.0  # the tolerance of lines that letter spacing helps
 _TRACKED_SPACE = 1.6  # how far their spaces stretch (as a tolerance) before letters do
-_MOST_TRACKING = 0.04  # ems of letter spacing, at most, in a line that needs it
+_MOST_TRACKING = 0.05  # ems of letter spacing, at most, in a line that needs it
 _RAGGED = 3.0  # stretch at a ragged line's end, in ems: how uneven ragged lines may be
 _HYPHEN_PENALTY = 50.0
 _ADDRESS_PENALTY = 30.0  # a break inside a web or e-mail address
@@ -122,6 +122,7 @@ class Setting(NamedTuple):
     size: float
     room: float  # the line width, at unit size
     lines: list[Line]
+    strained: bool = False  # a line had to be looser than letter spacing can make good
 
 
 def spans(markup: str, colour: str = "") -> list[Span]:
@@ -399,11 +400,20 @@ def set_lines(prepared: Prepared, style: Style, width: float) -> Setting:
     if lines is None:  # a line must be looser still: the least loose, then
         rules = rules._replace(tolerance=_TRACKED, emergency=True)
         lines = prepared.breaker.breaks(room, rules)
+    strained = lines is None
     if lines is None:  # and three hyphenated lines in a row, if there is no other way
         lines = prepared.breaker.breaks(room, rules._replace(most_hyphens=len(prepared.items)))
     if lines is None:
         raise RuntimeError("a paragraph could not be broken into lines")
-    return Setting(prepared, size, room, lines)
+    setting = Setting(prepared, size, room, lines, strained)
+    # A line of words too loose for its spaces and some letter spacing is drawn ragged:
+    # strained (a line of one or two words beside a long address is not).
+    loose = [i for i, line in enumerate(lines[:-1]) if line.ratio > _TOLERANCE]
+    for i in loose if style.align == "justify" else []:
+        line = drawn(setting, style, i)
+        if line.word_space == 0 and sum(run.text.count(" ") for run in line.runs) > 2:
+            return setting._replace(strained=True)
+    return setting
 
 
 def drawn(setting: Setting, style: Style, index: int) -> SetLine:
@@ -414,7 +424,9 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
     end = items[line.end]
     last = index == len(setting.lines) - 1
     shown = [i for i in range(line.start, line.end) if items[i].kind != "penalty"]
-    natural = (sum(items[i].width for i in shown) + end.width * (end.kind == "penalty")) * size
+    ending = pieces[line.end]
+    hyphen = end.kind == "penalty" and bool(ending.text)
+    natural = (sum(items[i].width for i in shown) + end.width * hyphen) * size
     spaces = sum(1 for i in shown if items[i].kind == "glue")
     justify = style.align == "justify" and not last and end.penalty > -INFINITE
     justify = bool(spaces) and (justify or line.ratio < 0)
@@ -424,7 +436,9 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
     if word_space > space * _SPACE_STRETCH * _TOLERANCE:  # wider than the spaces should go:
         # letter spacing takes the rest, a little, or the line stays ragged (beside an address)
         widest = space * _SPACE_STRETCH * _TRACKED_SPACE  # what a space may grow by, then
-        glyphs = sum(len(pieces[i].text) for i in shown) - 1 - spaces
+        # Every glyph but the line's last is followed by letter spacing (the spaces' own goes
+        # into their width).
+        glyphs = sum(len(pieces[i].text) for i in shown) - spaces - (0 if hyphen else 1)
         char_space = (extra - spaces * widest) / glyphs if glyphs > 0 else 0.0
         if char_space > _MOST_TRACKING * size:
             word_space, char_space = 0.0, 0.0
@@ -448,12 +462,13 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
             width += word_space
         add(piece.text, piece.font, piece.colour, piece.link, width)
         x += width
-    piece = pieces[line.end]
-    if end.kind == "penalty" and piece.text:  # a hyphen
-        add(piece.text, piece.font, piece.colour, piece.link, end.width * size)
+    if hyphen:
+        add(ending.text, ending.font, ending.colour, ending.link, end.width * size)
         x += end.width * size
-    elif end.kind == "glue" or (end.penalty <= -INFINITE and not last):
+    else:
+        x -= char_space  # the last glyph's letter spacing is past the line's end
+    if end.kind == "glue" or (end.penalty <= -INFINITE and not last):
         # between words, or at a line break (<br/>): keep a space, for readers of the text
-        add(" ", piece.font or runs[-1][2], style.colour, "", 0.0)
+        add(" ", ending.font or runs[-1][2], style.colour, "", 0.0)
     placed = [Placed("".join(t), f, c, k, start, sum(w)) for t, w, f, c, k, start in runs]
     return SetLine(placed, word_space, char_space, x)

@@ -44,7 +44,7 @@ def compose(prepared: Valid, paper: str) -> Page:
     floor = theme.min_body_size / theme.body_size
     ceiling = max(theme.max_body_size / theme.body_size, floor)
     measures = [partial(v, sheet, width, height) for v in variants(theme)]
-    limit = theme.fill_limit * height
+    limit = theme.body_size * theme.body_leading  # a column ending a line or more short
     settled = fit.settle(measures, floor, ceiling, theme.max_air, limit)
     if settled is None:  # too long even at the floor, unless its gaps close up a little
         smallest = measures[0](floor)

@@ -62,6 +62,7 @@ class Piece(NamedTuple):
     lines: int
     top: float
     height: float
+    spread: float = 0.0  # points added to each line's leading, to end a column at the foot
 
 
 Column = list[Piece]
@@ -190,37 +191,53 @@ def realize(blocks: list[Block], columns: list[Column]) -> list[list[tuple[Block
         out = []
         for piece in column:
             block = blocks[piece.block]
-            box = block.box.part(piece.first, piece.lines)
+            box = block.box.part(piece.first, piece.lines, piece.spread)
             out.append((block, box, piece))
         placed.append(out)
     return placed
 
 
 def flush(
-    blocks: list[Block], columns: list[Column], height: float, most: float
+    blocks: list[Block], columns: list[Column], height: float, most: float, feather: float
 ) -> tuple[list[Column], float]:
-    """The columns with their gaps between paragraphs and sections grown, each by at most
-    ``most``, so that every column ends as near ``height`` as it can; and the largest space
-    left at a column's foot after that."""
+    """The columns ending as near ``height`` as they can, and the largest space left at a
+    column's foot after that: their gaps between paragraphs and sections grow, each by at most
+    ``most``, then their lines of text move apart, each by at most ``feather`` of its leading.
+    """
     out: list[Column] = []
     worst = 0.0
     for column in columns:
         if not column:
             out.append(column)
             continue
-        end = max(piece.top + piece.height for piece in column)
+        left = height - max(piece.top + piece.height for piece in column)
         flexible = [
             i
             for i in range(1, len(column))
             if column[i].first == 0
             and not _together(blocks[column[i - 1].block], blocks[column[i].block])
         ]
-        share = min((height - end) / len(flexible), most) if flexible and height > end else 0.0
+        share = min(left / len(flexible), most) if flexible and left > 0 else 0.0
+        left -= share * len(flexible)
+        text = [p for p in column if not blocks[p.block].keep_with_next]
+        lines = sum(p.lines for p in text)
+        leading = min((blocks[p.block].leading for p in text), default=0.0)
+        spread = min(left / lines, feather * leading) if lines and left > 0 else 0.0
         shift, grown = 0.0, []
         for index, piece in enumerate(column):
             if index in flexible:
                 shift += share
-            grown.append(piece._replace(top=piece.top + shift))
+            if blocks[piece.block].keep_with_next:
+                grown.append(piece._replace(top=piece.top + shift))
+                continue
+            grown.append(
+                piece._replace(
+                    top=piece.top + shift,
+                    height=piece.height + spread * piece.lines,
+                    spread=spread,
+                )
+            )
+            shift += spread * piece.lines
         out.append(grown)
-        worst = max(worst, height - end - shift)
+        worst = max(worst, left - spread * lines)
     return out, worst

@@ -104,6 +104,7 @@ class Fillable(Measure, Protocol[C_co]):
     """Content measured at one scale that can be arranged on a full page."""
 
     scale: float
+    strained: bool  # a paragraph has a line looser than good typesetting allows
 
     def filled(self, air: float) -> tuple[C_co, float] | None:
         """The arrangement at ``air`` and the space left at its foot; None if it does not fit."""
@@ -123,7 +124,8 @@ def settle(
     """The first of ``measures`` (one a layout variant) at its largest scale, with the air
     that fills its page best; if a column still ends more than ``limit`` above the foot, a
     step or two smaller, or the next variant, when either fills the page better (a long
-    section that will not split evenly, a full sidebar beside a short column). No air (None)
+    section that will not split evenly, a full sidebar beside a short column); the same when
+    a paragraph cannot be set well at that size (a narrow column, a hard language). No air (None)
     for content that fills no page even at ``ceiling`` and ``most``; None if the first
     does not fit at ``floor``."""
     found: tuple[F, Filled[Any] | None] | None = None
@@ -137,17 +139,23 @@ def settle(
             return best, None  # it cannot fill the page: it is balanced instead
         for _ in range(SETTLE_STEPS + 1):
             filled = fullest(best.filled, 1.0, most)
-            if filled is not None and (found is None or filled.gap < _gap(found) - 1.0):
+            if filled is not None and (found is None or _flaws(best, filled) < _flaws(*found)):
                 found = (best, filled)
-            if _gap(found) <= limit or best.scale - STEP < floor:
+            if _good(found, limit) or best.scale - STEP < floor:
                 break
             best = measure(best.scale - STEP)
             if not fits(best):
                 break
-        if _gap(found) <= limit:
+        if _good(found, limit):
             break
     return found
 
 
-def _gap(found: tuple[Any, Filled[Any] | None] | None) -> float:
-    return found[1].gap if found is not None and found[1] is not None else math.inf
+def _flaws(measured: Fillable[Any], filled: Filled[Any] | None) -> tuple[bool, float]:
+    """How far a page is from good: a strained paragraph, then the space at a column's foot
+    (to a point)."""
+    return measured.strained, round(filled.gap if filled is not None else math.inf)
+
+
+def _good(found: tuple[Fillable[Any], Filled[Any] | None] | None, limit: float) -> bool:
+    return found is not None and _flaws(*found) <= (False, limit)

@@ -64,6 +64,7 @@ class Layout:
         self.extras = self.measure_extras(parts)
         self.blocks = parts.body(self.column_width, self.rail)
         self.footer = parts.footer(self.inner)
+        self.strained = any(block.box.setting.strained for block in self.blocks)
 
     def widths(self) -> tuple[float, float, float]:
         """(the body's width, a column's width, the hanging headings' rail)."""
@@ -156,14 +157,20 @@ class Layout:
 
     def filled(self, air: float) -> tuple[list[Column], float] | None:
         """The body's columns at ``air`` on a full page, and the largest space left at a
-        column's foot; None if it does not fit. The columns fill down to the foot in turn, and
-        their gaps grow (each by at most a line) so they end together."""
+        column's foot; None if it does not fit. The columns are balanced, or fill down to the
+        foot in turn, whichever ends nearer it once their gaps grow (by a line and a half at
+        most) and their lines move apart a little."""
         frame = self.frame(air)
         room = frame.body_top - frame.body_bottom + 1e-6
-        columns = pack(self.blocks, [room] * self.columns, air)
-        if columns is None or frame.side > frame.side_room:
+        if frame.side > frame.side_room:
             return None
-        return flush(self.blocks, columns, room, self.styles["body"].leading)
+        t, blocks, leading = self.theme, self.blocks, self.styles["body"].leading
+        options = [pack(blocks, [room] * self.columns, air)]
+        if self.columns > 1:
+            balanced = shortest(blocks, self.columns, room, air)
+            options.append(balanced[1] if balanced else None)
+        arranged = [flush(blocks, o, room, leading * t.flush_gap, t.feather) for o in options if o]
+        return min(arranged, key=lambda a: a[1], default=None)
 
     def page(self, air: float, columns: list[Column]) -> Page:
         """Everything placed, with the body's gaps spread by ``air`` into these ``columns``."""

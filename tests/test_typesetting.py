@@ -1,0 +1,242 @@
+"""Line breaking, setting and column flow on made-up paragraphs, with exact widths and places."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pikepdf
+import pytest
+from reportlab.pdfgen.canvas import Canvas
+
+from briefing.fonts import register
+from briefing.layout import fit
+from briefing.layout.columns import Block, first_part, flush, pack, shortest
+from briefing.linebreak import INFINITE, Breaker, Item, Line, Rules
+from briefing.textbox import TextBox, typeset
+from briefing.typeset import (
+    SOFT_HYPHEN,
+    Setting,
+    Style,
+    _address_points,
+    _hyphen_points,
+    drawn,
+    prepare,
+    set_lines,
+)
+
+FACES = register("Noto Sans")
+END = Item("penalty", 0, penalty=-INFINITE)
+
+
+def words(*widths: float, space: float = 1.0) -> list[Item]:
+    """Boxes of these widths with justifiable spaces between them, and the paragraph's end."""
+    items: list[Item] = []
+    for width in widths:
+        if items:
+            items.append(Item("glue", space, space / 2, space / 3))
+        items.append(Item("box", width))
+    return [*items, END]
+
+
+def ends(lines: list[Line] | None) -> list[int]:
+    assert lines is not None
+    return [line.end for line in lines]
+
+
+# -- the breaker ---------------------------------------------------------------------------
+
+
+def test_total_fit_evens_out_lines_that_first_fit_would_leave_loose() -> None:
+    # Widths 4 4 4 5 in lines of 10: first fit takes "4 4" (9 of 10), then "4 5" (10): fine.
+    # With 3 3 3 3 3 3 3 3 it would take three a line, leaving "3 3" on the last line.
+    items = words(3, 3, 3, 3, 3, 3, 3, 3)
+    lines = Breaker(items).breaks(11, Rules())
+    assert ends(lines) == [5, 11, len(items) - 1]  # 3 a line, and two on the last
+    assert all(line.ratio <= Rules().tolerance for line in lines or [])
+
+
+def test_no_line_looser_than_the_tolerance_or_none_at_all() -> None:
+    items = words(2, 9)  # "2" alone on a line of 10 would stretch its (absent) glue forever
+    assert Breaker(items).breaks(10, Rules()) is None
+    lines = Breaker(items).breaks(10, Rules(emergency=True))
+    assert ends(lines) == [1, 3]
+
+
+def test_a_forced_break_ends_a_line_and_the_last_line_may_be_short() -> None:
+    items = [Item("box", 2), Item("penalty", 0, penalty=-INFINITE), Item("box", 2), END]
+    assert ends(Breaker(items).breaks(10, Rules())) == [1, 3]
+
+
+def test_at_most_two_hyphenated_lines_in_a_row() -> None:
+    hyphen = Item("penalty", 1, penalty=50, flagged=True)
+    # Four syllables of 4 in lines of 5: each line must be one syllable and a hyphen.
+    items = [Item("box", 4), hyphen, Item("box", 4), hyphen, Item("box", 4), hyphen]
+    items += [Item("box", 4), END]
+    assert Breaker(items).breaks(5, Rules()) is None
+    lines = Breaker(items).breaks(5, Rules(most_hyphens=3))
+    assert [line.hyphen for line in lines or []] == [True, True, True, False]
+
+
+def test_a_lone_last_word_costs_a_little_looseness() -> None:
+    items = words(4, 4, 4, 4, 1)  # 4 4 4 | 4 1 or 4 4 4 4 | 1 (a runt)
+    lines = Breaker(items).breaks(15, Rules())
+    assert ends(lines) != [7, len(items) - 1]
+    assert len(lines or []) == 2
+
+
+# -- setting text ----------------------------------------------------------------------------
+
+
+def style(**extra: Any) -> Style:
+    base = Style(FACES, 10, 13, "#000000", align="justify", hyphenation="en_US")
+    return base._replace(**extra)
+
+
+def test_hyphenation_points_leave_two_letters_before_and_three_after() -> None:
+    assert _hyphen_points("development,", "en_US") == [2, 5, 7]  # de-vel-op-ment
+    assert _hyphen_points("community-based", "en_US") == [3, 5]
+    for whole in ("INL’s", "(TSCTP).", "2018.", "x86-64", "ones"):
+        assert _hyphen_points(whole, "en_US") == [], whole
+
+
+def test_addresses_break_after_their_punctuation_without_a_hyphen() -> None:
+    url = "https://www.state.gov/inl-niger"
+    assert [url[:p][-1] for p in _address_points(url)] == ["/", ".", ".", "/", "-"]
+    prepared = prepare(f"See {url} for more.", style())
+    hyphens = [p for p in prepared.pieces if p.text == SOFT_HYPHEN]
+    assert not hyphens, "an address is never hyphenated"
+
+
+def test_the_last_word_of_a_paragraph_is_never_hyphenated() -> None:
+    prepared = prepare("The countries developed", style())
+    assert [p.text for p in prepared.pieces if p.text == SOFT_HYPHEN] == ["\u00ad"]  # coun-tries
+
+
+def test_a_heading_word_wider_than_its_box_steps_the_size_down_and_stays_whole() -> None:
+    heading = style(align="left", hyphenation="", uppercase=True)
+    box = typeset("COUNTERNARCOTICS GOALS", heading, 60)
+    assert box.size < 10
+    texts = ["".join(r.text for r in drawn(box.setting, heading, i).runs) for i in range(box.count)]
+    assert texts[0].strip() == "COUNTERNARCOTICS"
+    assert all(drawn(box.setting, heading, i).width <= 60 + 1e-6 for i in range(box.count))
+
+
+def test_justified_lines_fill_the_measure_and_the_text_layer_has_whole_words() -> None:
+    text = " ".join(["Although Niger is one of the poorest and least developed countries."] * 4)
+    s = style()
+    setting = set_lines(prepare(text, s), s, 180)
+    lines = [drawn(setting, s, i) for i in range(len(setting.lines))]
+    for line in lines[:-1]:
+        assert line.width == pytest.approx(180, abs=0.01)
+    layer = "".join(run.text for line in lines for run in line.runs)
+    assert layer.replace(SOFT_HYPHEN, "") == text  # line ends keep their space or soft hyphen
+
+
+def test_a_line_break_keeps_a_space_for_readers() -> None:
+    s = style(align="left", hyphenation="")
+    setting = set_lines(prepare("<b>U.S. Embassy</b><br/>Political Section", s), s, 300)
+    layer = "".join(r.text for i in range(len(setting.lines)) for r in drawn(setting, s, i).runs)
+    assert layer == "U.S. Embassy Political Section"
+
+
+def test_drawn_text_reads_back_as_typed_with_soft_hyphens() -> None:
+    text = "Corrections engagement has focused on systematic reform, including security."
+    box = typeset(text, style(), 120)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    box.drawOn(canvas, 20, 700)
+    canvas.save()
+    with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:
+        stream = pdf.pages[0].Contents.read_bytes()
+    assert b" Tw" in stream  # justified with the word spacing operator, real spaces between
+    from pypdf import PdfReader
+
+    extracted = PdfReader(io.BytesIO(buffer.getvalue())).pages[0].extract_text()
+    assert extracted.replace(SOFT_HYPHEN, "").replace("\n", "") == text
+
+
+# -- columns ---------------------------------------------------------------------------------
+
+
+def block(lines: int, leading: float = 10, hyphens: tuple[int, ...] = (), **extra: Any) -> Block:
+    """A made-up paragraph of ``lines`` lines, ending with a hyphen on the given lines."""
+    s = Style(FACES, 10, leading, "#000000", space_after=extra.pop("after", 0.0))
+    prepared = prepare("x", s)
+    made = [Line(0, 0, 0.0, i in hyphens) for i in range(lines)]
+    box = TextBox(s, 100, Setting(prepared, 10, 10, made))
+    return Block(box, extra.pop("role", "P"), 1, (), **extra)
+
+
+def test_a_column_never_ends_on_a_hyphen_or_a_lone_line() -> None:
+    paragraph = block(8, hyphens=(4,))
+    assert first_part(paragraph, 0, 5) == 4  # line 5 ends with a hyphen: the break moves up
+    assert first_part(paragraph, 0, 1) == 0  # a lone first line
+    assert first_part(block(5), 0, 4) == 3  # a lone last line
+
+
+def test_packing_places_pieces_at_exact_heights() -> None:
+    heading = block(1, leading=12, keep_with_next=True, role="H2", after=4)
+    blocks = [heading, block(6, after=5), block(4)]
+    columns = pack(blocks, [50, 80])
+    assert columns is not None
+    tops = [[(p.block, p.first, p.lines, p.top) for p in column] for column in columns]
+    assert tops == [[(0, 0, 1, 0.0), (1, 0, 3, 16.0)], [(1, 3, 3, 0.0), (2, 0, 4, 35.0)]]
+    assert pack(blocks, [50, 70]) is None
+
+
+def test_balanced_columns_and_gaps_that_grow_to_end_together() -> None:
+    blocks = [block(5, after=6), block(5, after=6), block(5)]
+    height, columns = shortest(blocks, 2, 1000) or (0, [])
+    assert 80 <= height <= 90
+    grown, left = flush(blocks, columns, 100, 10, 0.0)
+    ends = [max(p.top + p.height for p in column) for column in grown]
+    assert left == pytest.approx(100 - min(ends))
+    assert max(ends) <= 100
+
+
+# -- the fit search --------------------------------------------------------------------------
+
+
+class Fake:
+    """Content whose height grows as the square of the scale, in a page of fixed room."""
+
+    def __init__(self, scale: float, text: float, room: float) -> None:
+        self.scale, self.text, self.room = scale, text, room
+        self.strained = False
+
+    def demand(self, air: float) -> tuple[float, float]:
+        return self.text * self.scale**2 * (1 + (air - 1) * 0.1), self.room
+
+    def filled(self, air: float) -> tuple[str, float] | None:
+        needed, room = self.demand(air)
+        return ("columns", room - needed) if needed <= room else None
+
+
+@pytest.mark.parametrize(
+    ("text", "room", "expected"),
+    [(100, 100, 1.0), (100, 81, 0.9), (100, 400, 1.15), (100, 10, None), (100, -50, None)],
+)
+def test_the_largest_scale_that_fits(text: float, room: float, expected: float | None) -> None:
+    trials: list[float] = []
+
+    def measure(scale: float) -> Fake:
+        trials.append(scale)
+        return Fake(scale, text, room)
+
+    found = fit.largest(measure, 0.8, 1.15)
+    if expected is None:
+        assert found is None
+        return
+    assert found is not None
+    assert expected - fit.PRECISION <= found.scale <= expected + 1e-9
+    assert len(trials) <= fit.STEPS + 1
+
+
+def test_settle_spreads_air_and_reports_what_is_left() -> None:
+    settled = fit.settle([lambda s: Fake(s, 100, 100)], 0.8, 1.0, 2.0, 5)
+    assert settled is not None
+    measured, filled = settled
+    assert measured.scale == 1.0 and filled is not None and filled.air == 1.0
+    short = fit.settle([lambda s: Fake(s, 50, 100)], 0.8, 1.0, 2.0, 5)
+    assert short is not None and short[1] is None  # cannot fill: balanced at its largest
