@@ -129,7 +129,15 @@ def settle(
     for content that fills no page even at ``ceiling`` and ``most``; None if the first
     does not fit at ``floor``."""
     found: tuple[F, Filled[Any] | None] | None = None
-    for measure in measures:
+    for variant in measures:
+        tried: list[F] = []  # every measure taken, so a smaller scale already seen is reused
+
+        def measure(
+            scale: float, variant: Callable[[float], F] = variant, tried: list[F] = tried
+        ) -> F:
+            tried.append(variant(scale))
+            return tried[-1]
+
         best = largest(measure, floor, ceiling)
         if best is None:
             if found is None:
@@ -141,9 +149,11 @@ def settle(
             filled = fullest(best.filled, 1.0, most)
             if filled is not None and (found is None or _flaws(best, filled) < _flaws(*found)):
                 found = (best, filled)
-            if _good(found, limit) or best.scale - STEP < floor:
+            smaller = best.scale - STEP
+            if _good(found, limit) or smaller < floor:
                 break
-            best = measure(best.scale - STEP)
+            seen = [m for m in tried if smaller - STEP < m.scale < best.scale and fits(m)]
+            best = max(seen, key=lambda m: m.scale) if seen else measure(smaller)
             if not fits(best):
                 break
         if _good(found, limit):

@@ -165,12 +165,16 @@ class Layout:
         if frame.side > frame.side_room:
             return None
         t, blocks, leading = self.theme, self.blocks, self.styles["body"].leading
-        options = [pack(blocks, [room] * self.columns, air)]
-        if self.columns > 1:
+        found = None
+        greedy = pack(blocks, [room] * self.columns, air)
+        if greedy is not None:
+            found = flush(blocks, greedy, room, leading * t.flush_gap, t.feather)
+        if self.columns > 1 and (found is None or found[1] > leading):
             balanced = shortest(blocks, self.columns, room, air)
-            options.append(balanced[1] if balanced else None)
-        arranged = [flush(blocks, o, room, leading * t.flush_gap, t.feather) for o in options if o]
-        return min(arranged, key=lambda a: a[1], default=None)
+            if balanced is not None:
+                even = flush(blocks, balanced[1], room, leading * t.flush_gap, t.feather)
+                found = even if found is None or even[1] < found[1] else found
+        return found
 
     def page(self, air: float, columns: list[Column]) -> Page:
         """Everything placed, with the body's gaps spread by ``air`` into these ``columns``."""
