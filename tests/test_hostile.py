@@ -5,7 +5,6 @@ written), leaves every previous output byte for byte, and leaves no stray file b
 from __future__ import annotations
 
 import base64
-import contextlib
 import fcntl
 import os
 import signal
@@ -363,13 +362,13 @@ def test_output_that_is_not_a_regular_file_is_written_not_replaced(tmp_path: Pat
     (tmp_path / "content.yaml").write_text(MINIMAL, encoding="utf-8")
     pipe = tmp_path / "out.pdf"
     os.mkfifo(pipe)  # first a pipe of our own: a device replaced by mistake would be the system's
-    with subprocess.Popen(["cat", str(pipe)], stdout=subprocess.PIPE) as reader:
-        try:
-            result = run("build", "-o", pipe, cwd=tmp_path)
-        finally:  # an end of file for the reader, whatever the build did
-            with contextlib.suppress(OSError):
-                os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
-        received = reader.communicate(timeout=60)[0]
+    reader = subprocess.Popen(["cat", str(pipe)], stdout=subprocess.PIPE)
+    try:
+        result = run("build", "-o", pipe, cwd=tmp_path)
+        received = reader.communicate(timeout=20)[0]  # ends once the build closes the pipe
+    finally:
+        reader.kill()
+        reader.wait()
     assert result.returncode == 0, result.stderr
     assert stat.S_ISFIFO(pipe.stat().st_mode) and received.startswith(b"%PDF-")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content.yaml", "out.pdf"]
