@@ -432,13 +432,14 @@ def test_temporary_files_left_by_a_killed_build_are_removed(tmp_path: Path) -> N
     )
     for path in (left, fresh, busy):
         path.write_bytes(b"%PDF-1.4 half a file")
-    os.utime(left, (time.time() - 60, time.time() - 60))
-    os.utime(busy, (time.time() - 60, time.time() - 60))
+    now = time.time()
+    for path, age in ((left, 60), (busy, 60), (fresh, -60)):  # fresh: a build just begun
+        os.utime(path, (now - age, now - age))  # (here, however slowly the build starts)
     with busy.open("rb") as held:
         fcntl.flock(held, fcntl.LOCK_EX)  # a build still writing it
         assert run("build", cwd=tmp_path).returncode == 0
     assert not left.exists()
-    assert fresh.exists() and busy.exists()  # perhaps a build that has only just begun
+    assert fresh.exists() and busy.exists()
 
 
 def test_ctrl_c_during_a_build_exits_130_and_keeps_the_pdf(tmp_path: Path) -> None:
