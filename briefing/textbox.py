@@ -73,7 +73,7 @@ class TextBox(Flowable):
                         shift + run.x + run.width,
                         y + 0.8 * size,
                     )
-                    with _link(canvas, run.link, rect, (id(self.setting), run.link)):
+                    with canvas.link(run.link, rect, (id(self.setting), run.link)):
                         _draw_run(canvas, run, shift, y, size, line)
                 else:
                     _draw_run(canvas, run, shift, y, size, line)
@@ -97,15 +97,6 @@ def _draw_run(canvas: Any, run: Placed, shift: float, y: float, size: float, lin
         under = y - _UNDERLINE_OFFSET * size
         canvas.line(shift + run.x, under, shift + run.x + visible, under)
         canvas.restoreState()
-
-
-def _link(canvas: Any, uri: str, rect: tuple[float, float, float, float], key: object) -> Any:
-    if hasattr(canvas, "link"):
-        return canvas.link(uri, rect, key)
-    import contextlib
-
-    canvas.linkURL(uri, rect, relative=1)
-    return contextlib.nullcontext()
 
 
 @cache
