@@ -46,7 +46,11 @@ def _sheet(language: str) -> dict[str, Any]:
 
 CASES: dict[str, Path | dict[str, Any]] = {
     **VISUAL,  # the sample, the French example, every layout with every optional part
-    **{f"example-{path.stem}": path for path in sorted((ROOT / "examples").glob("*.yaml"))},
+    **{
+        f"example-{path.stem}": path
+        for path in sorted((ROOT / "examples").glob("*.yaml"))
+        if path not in VISUAL.values()
+    },
     "stress-short-single-column": sized(0.05, "single-column"),
     "stress-full-sidebar": sized(1.0, "sidebar", extras=True),
     "stress-long-two-column": sized(1.2, "two-column"),
