@@ -258,6 +258,26 @@ def main() -> None:
             note = "target <= 0.50" if peer == "typst-py" else ""
             row(f"warm render: briefing / {peer}", f"{warm['briefing'] / warm[peer]:.2f}", note)
 
+    if "briefing" in renderers:
+        from briefing.typeset import _prepare
+
+        def uncached() -> bytes:
+            _prepare.cache_clear()  # every paragraph measured anew, as for text never seen
+            return renderers["briefing"]()
+
+        row(
+            "warm render: briefing, every paragraph measured anew",
+            f"{median_ms(uncached, repeat):.1f} ms",
+            "as when a sheet's text is new to the process",
+        )
+
+    print("\n# Line breaking: the same paragraphs at the same widths, median")
+    ours, reportlab, setting = line_breaking(repeat)
+    row("ReportLab Paragraph.wrap (first fit), the sample's body", f"{reportlab:.2f} ms")
+    row("briefing: measure and break (whole paragraph)", f"{ours:.2f} ms")
+    row("briefing: break only (measure kept)", f"{setting:.2f} ms")
+    row("briefing / ReportLab, measure and break", f"{ours / reportlab:.2f}")
+
     print("\n# Batch, one process, sequential: sheets per second")
     batch = 20 if args.quick else 100
     with tempfile.TemporaryDirectory() as folder:
@@ -330,6 +350,64 @@ def main() -> None:
         row(f"peak memory: {name}", f"{mb:.0f} MB", "target < 100 MB" if "briefing" in name else "")
 
     write_results(rows)
+
+
+def line_breaking(repeat: int) -> tuple[float, float, float]:
+    """Milliseconds to set the sample's body paragraphs at three column widths: briefing
+    measuring and breaking them, ReportLab's ``Paragraph`` wrapping them (first fit, with the
+    same hyphenation), and briefing breaking them with their measure kept."""
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from briefing.layout.styles import text_styles
+    from briefing.pipeline import prepare
+    from briefing.typeset import _prepare, set_lines
+    from briefing.typeset import prepare as measure
+
+    sheet = prepare(SAMPLE)
+    texts = [block.markup for blocks in sheet.sections for block in blocks]
+    faces = register_faces()
+    style = text_styles(sheet.theme, faces, "en_US", 1.0)["body"]
+    widths = (180.0, 247.0, 326.0)
+    old = ParagraphStyle(
+        "body",
+        fontName=faces.regular,
+        fontSize=style.size,
+        leading=style.leading,
+        alignment=TA_JUSTIFY,
+        hyphenationLang="en_US",
+        embeddedHyphenation=1,
+        uriWasteReduce=0.3,
+    )
+
+    def ours() -> None:
+        _prepare.cache_clear()
+        for text in texts:
+            prepared = measure(text, style)
+            for width in widths:
+                set_lines(prepared, style, width)
+
+    def theirs() -> None:
+        for text in texts:
+            for width in widths:
+                Paragraph(text, old).wrap(width, 1e9)
+
+    kept = [measure(text, style) for text in texts]
+
+    def breaking() -> None:
+        for prepared in kept:
+            for width in widths:
+                set_lines(prepared, style, width)
+
+    return median_ms(ours, repeat), median_ms(theirs, repeat), median_ms(breaking, repeat)
+
+
+def register_faces() -> Any:
+    """The sample's faces, registered with ReportLab."""
+    from briefing.fonts import register
+
+    return register("Noto Sans")
 
 
 _KERNING = """
