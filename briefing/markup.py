@@ -16,6 +16,7 @@ from .markdown import Token
 from .model import Text
 
 LINK_SCHEMES = ("http", "https", "mailto")
+_SCHEME = re.compile(r"^https?://(www\.)?", re.IGNORECASE)
 MAX_LIST_DEPTH = 8  # lists within lists; markdown-it's parser drops text past 10
 _DESTINATION = re.compile(r"\]\([ \t\n]*")  # where a link's destination may start
 
@@ -48,6 +49,11 @@ def quoteattr(text: str) -> str:
 def plain(text: str) -> str:
     """ReportLab markup that prints ``text`` exactly as typed."""
     return escape(" ".join(text.split()))
+
+
+def shown_address(address: str) -> str:
+    """A web address as printed: without ``https://`` and ``www.`` (the link keeps them)."""
+    return _SCHEME.sub("", address)
 
 
 def link(href: str, text: str, colour: str = "") -> str:
@@ -111,6 +117,7 @@ def blocks(text: Text, problems: list[Problem], link_color: str = "") -> list[Bl
 def _inline(tokens: list[Token], text: Text, problems: list[Problem], link_color: str) -> str:
     out: list[str] = []
     open_links: list[bool] = []  # whether each open link was kept
+    starts: list[tuple[int, str]] = []  # where each kept link's text begins, and its address
     searched = 0  # where the search for the next link's destination in ``text`` starts
     for token in tokens:
         kind = token.type
@@ -139,7 +146,11 @@ def _inline(tokens: list[Token], text: Text, problems: list[Problem], link_color
                 continue
             open_links.append(True)
             out.append(_link_open(href, link_color))
+            starts.append((len(out), href))
         elif kind == "link_close" and open_links.pop():
+            start, href = starts.pop()
+            if "".join(out[start:]) in (escape(href), escape(href.rstrip("/"))):
+                out[start:] = [escape(shown_address(href))]  # an address shown as itself
             out.append("</a>")
     return "".join(out).strip()
 

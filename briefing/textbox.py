@@ -19,6 +19,7 @@ from .typeset import Placed, SetLine, Setting, Style, drawn, prepare, set_lines
 
 _UNDERLINE_OFFSET = 0.12  # below the baseline, in ems
 _UNDERLINE_WIDTH = 0.06  # in ems
+_LINK_BELOW, _LINK_ABOVE = 0.25, 0.8  # a link's clickable area around its baseline, in ems
 
 
 class TextBox(Flowable):
@@ -69,9 +70,9 @@ class TextBox(Flowable):
                 if run.link:
                     rect = (
                         shift + run.x,
-                        y - 0.25 * size,
+                        y - _LINK_BELOW * size,
                         shift + run.x + run.width,
-                        y + 0.8 * size,
+                        y + _LINK_ABOVE * size,
                     )
                     with canvas.link(run.link, rect, (id(self.setting), run.link)):
                         _draw_run(canvas, run, shift, y, size, line)

@@ -55,6 +55,12 @@ class Theme(NamedTuple):
     # Type, scaled together by the fit engine.
     body_size: float = 9.6
     body_leading: float = 1.38  # times the size
+    lead_leading: float = 1.4
+    heading_leading: float = 1.25  # headings, the subtitle, the band
+    title_leading: float = 1.1
+    figure_leading: float = 1.15  # key figure values
+    small_leading: float = 1.3  # labels, facts, the footer
+    marking_leading: float = 1.2
     lead_size: float = 10.8
     title_size: float = 30
     subtitle_size: float = 12.5

@@ -7,12 +7,16 @@ from typing import Any
 
 import pikepdf
 import pytest
+import yaml
+from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
 from briefing.fonts import register
 from briefing.layout import fit
 from briefing.layout.columns import Block, first_part, flush, pack, shortest
 from briefing.linebreak import INFINITE, Breaker, Item, Line, Rules
+from briefing.pipeline import prepare as validate
+from briefing.pipeline import render
 from briefing.textbox import TextBox, typeset
 from briefing.typeset import (
     SOFT_HYPHEN,
@@ -24,6 +28,8 @@ from briefing.typeset import (
     prepare,
     set_lines,
 )
+
+from .conftest import MINIMAL
 
 FACES = register("Noto Sans")
 END = Item("penalty", 0, penalty=-INFINITE)
@@ -150,8 +156,6 @@ def test_drawn_text_reads_back_as_typed_with_soft_hyphens() -> None:
     with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:
         stream = pdf.pages[0].Contents.read_bytes()
     assert b" Tw" in stream  # justified with the word spacing operator, real spaces between
-    from pypdf import PdfReader
-
     extracted = PdfReader(io.BytesIO(buffer.getvalue())).pages[0].extract_text()
     assert extracted.replace(SOFT_HYPHEN, "").replace("\n", "") == text
 
@@ -240,3 +244,17 @@ def test_settle_spreads_air_and_reports_what_is_left() -> None:
     assert measured.scale == 1.0 and filled is not None and filled.air == 1.0
     short = fit.settle([lambda s: Fake(s, 50, 100)], 0.8, 1.0, 2.0, 5)
     assert short is not None and short[1] is None  # cannot fill: balanced at its largest
+
+
+def test_an_address_shown_as_itself_prints_without_scheme_and_www() -> None:
+    tree = yaml.safe_load(MINIMAL)
+    tree["sections"][0]["body"] = (
+        "Read [https://www.state.gov/inl-niger](https://www.state.gov/inl-niger) and "
+        "[the summary](https://www.state.gov/summary)."
+    )
+    data, _ = render(validate(tree))
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        uris = {str(a.A.URI) for a in pdf.pages[0].Annots if "/A" in a}
+    assert uris == {"https://www.state.gov/inl-niger", "https://www.state.gov/summary"}
+    text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    assert "Read state.gov/inl-niger and the summary." in " ".join(text.split())

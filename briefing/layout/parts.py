@@ -4,7 +4,6 @@ marking banner."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from .. import markup
@@ -204,7 +203,7 @@ class Parts:
         group = (f"Div:{self.element()}",)
         size = t.qr_size * s
         code = qr_code(str(c.online), size, t.ink)
-        shown = re.sub(r"^https?://(www\.)?", "", str(c.online))
+        shown = markup.shown_address(str(c.online))
         caption_markup = f"<b>{markup.plain(self.sheet.words.online)}</b><br/>" + markup.link(
             str(c.online), shown, t.link
         )

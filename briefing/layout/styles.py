@@ -31,7 +31,7 @@ def text_styles(theme: Theme, faces: Faces, hyphenation: str, scale: float) -> d
     heading = style(
         t.heading_size * scale,
         t.primary,
-        1.25,
+        t.heading_leading,
         bold=True,
         balance=True,
         uppercase=True,
@@ -45,16 +45,20 @@ def text_styles(theme: Theme, faces: Faces, hyphenation: str, scale: float) -> d
         "bullet": style(size, t.primary, t.body_leading, bold=True, align="right"),
         "heading": heading,
         "side heading": heading._replace(space_before=0.0),
-        "title": style(t.title_size * scale, t.primary, 1.1, bold=True, balance=True),
-        "subtitle": style(t.subtitle_size * scale, t.accent, 1.25, balance=True),
-        "lead": style(t.lead_size * scale, t.ink, 1.4, hyphenation=hyphenation, balance=True),
-        "value": style(t.figure_value_size * scale, t.primary, 1.15, bold=True, balance=True),
-        "label": style(t.figure_label_size * scale, t.muted, 1.3, balance=True),
-        "fact label": style(t.fact_size * scale, t.primary, 1.3, bold=True),
-        "fact": style(t.fact_size * scale, t.ink, 1.3),
-        "band": style(t.band_size, t.on_primary, 1.25, bold=True, uppercase=True),
-        "office": style(t.band_size, t.on_primary_muted, 1.25),
-        "footer": style(t.footer_size, t.muted, 1.3),
-        "date": style(t.footer_size, t.muted, 1.3, align="right"),
-        "marking": style(t.marking_size, t.ink, 1.2, bold=True, align="center"),
+        "title": style(t.title_size * scale, t.primary, t.title_leading, bold=True, balance=True),
+        "subtitle": style(t.subtitle_size * scale, t.accent, t.heading_leading, balance=True),
+        "lead": style(
+            t.lead_size * scale, t.ink, t.lead_leading, hyphenation=hyphenation, balance=True
+        ),
+        "value": style(
+            t.figure_value_size * scale, t.primary, t.figure_leading, bold=True, balance=True
+        ),
+        "label": style(t.figure_label_size * scale, t.muted, t.small_leading, balance=True),
+        "fact label": style(t.fact_size * scale, t.primary, t.small_leading, bold=True),
+        "fact": style(t.fact_size * scale, t.ink, t.small_leading),
+        "band": style(t.band_size, t.on_primary, t.heading_leading, bold=True, uppercase=True),
+        "office": style(t.band_size, t.on_primary_muted, t.heading_leading),
+        "footer": style(t.footer_size, t.muted, t.small_leading),
+        "date": style(t.footer_size, t.muted, t.small_leading, align="right"),
+        "marking": style(t.marking_size, t.ink, t.marking_leading, bold=True, align="center"),
     }
