@@ -26,6 +26,7 @@ SOFT_HYPHEN = "\u00ad"  # a line-end hyphen: drawn as a hyphen, read as nothing
 _SPACE_STRETCH = 1 / 2  # of a space: at the tolerance of 2, spaces stretch to twice their width
 _SPACE_SHRINK = 1 / 3
 _TOLERANCE = Rules().tolerance
+_SMALLEST_STEP = 0.5  # how far text that must not break may step down for a wide word
 _UNHYPHENATED = 1.0  # the tolerance of lines set without hyphenating
 _TRACKED = 4.0  # the tolerance of lines that letter spacing helps
 _TRACKED_SPACE = 1.6  # how far their spaces stretch (as a tolerance) before letters do
@@ -385,9 +386,10 @@ def set_lines(prepared: Prepared, style: Style, width: float) -> Setting:
     that must not break has a word wider than the line, smaller."""
     size = style.size
     room = (width - style.indent) / size
-    if not style.hyphenation and prepared.widest > room > 0:
-        size *= room / prepared.widest
-        room = prepared.widest
+    if not style.hyphenation and prepared.widest > room > 0:  # smaller, to half size at most
+        step = max(room / prepared.widest, _SMALLEST_STEP)
+        size *= step
+        room /= step
     if prepared.widest > room:
         prepared = _split_boxes(prepared, max(room, 1e-3))
     rules = Rules(ragged=0.0 if style.align == "justify" else _RAGGED, balance=style.balance)
