@@ -14,6 +14,7 @@ from ..textbox import TextBox
 from .records import Role
 
 _EPS = 1e-6
+_CLOSE_ENOUGH = 1.0  # points: balanced column heights are searched to this
 
 
 class Block(NamedTuple):
@@ -174,7 +175,7 @@ def shortest(
             break
         low, step = trial_height, step * 2
         trial_height = low + step
-    while high - low > 0.5:
+    while high - low > _CLOSE_ENOUGH:
         middle = (low + high) / 2
         trial = pack(blocks, [middle] * count, air)
         if trial is None:

@@ -16,6 +16,7 @@ STEPS = 7  # trial scales at most
 PRECISION = 0.015  # of scale: close enough to the largest that fits (0.15 pt of body size)
 _INSIDE = 0.25  # a guess stays this share of the bracket inside it: the bracket shrinks fast
 AIR_STEPS = 5
+FULL = 0.5  # points: a column ending this near the foot is full
 SETTLE_STEPS = 2  # smaller scales tried for a page that ends short in a column
 STEP = 0.012  # of scale, each
 
@@ -97,6 +98,8 @@ def fullest(
         arranged = arrange(air)
         if arranged is not None:
             found.append(Filled(air, arranged[0], arranged[1]))
+            if arranged[1] < FULL:
+                break  # full to the foot: more air would only spread it thinner
     return min(found, key=lambda f: (round(f.gap, 1), f.air), default=None)
 
 
