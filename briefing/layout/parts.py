@@ -207,7 +207,7 @@ class Parts:
         caption_markup = f"<b>{markup.plain(self.sheet.words.online)}</b><br/>" + markup.link(
             str(c.online), shown, t.link
         )
-        alt = f"QR code linking to {c.online}"
+        alt = self.sheet.words.qr_alt(str(c.online))
         if stacked:
             caption = self.text(caption_markup, "fact", width)
             below = size + t.row_gap * s
