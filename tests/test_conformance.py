@@ -158,6 +158,19 @@ def test_link_descriptions_are_in_the_sheets_language() -> None:
     assert all(c.startswith(("Enlace a ", "Escribir a ")) for c in contents), contents
 
 
+def test_the_qr_codes_alt_text_is_in_the_sheets_language() -> None:
+    with pikepdf.open(io.BytesIO(render(prepare(FRENCH))[0])) as document:
+        elements, alts = [document.Root.StructTreeRoot.K], []
+        while elements:
+            element = elements.pop()
+            alts += [str(element.Alt)] if element.get("/S") == "/Figure" else []
+            elements += [
+                k for k in _kids(element) if isinstance(k, pikepdf.Dictionary) and "/S" in k
+            ]
+    online = yaml.safe_load(FRENCH.read_text(encoding="utf-8"))["online"]
+    assert f"Code QR menant à {online}" in alts
+
+
 class _Linked(Flowable):
     """Text with a link that wraps onto a second line: its first part drawn inside a text
     object, its second and third around text objects of their own, one after the other."""
