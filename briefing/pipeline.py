@@ -86,6 +86,14 @@ def render(prepared: checks.Prepared, paper: str | None = None) -> tuple[bytes, 
     return pdf.render([page], metadata(prepared.content)), page
 
 
+class Made(NamedTuple):
+    """A build held in memory: its result and PDF, and the files :func:`build` writes."""
+
+    result: Result
+    pdf: bytes
+    files: list[tuple[Path, bytes]]  # each path with its bytes: the PDF, its PNG, or both
+
+
 def build(
     content: ContentSource,
     output: str | Path | None = None,
@@ -98,6 +106,19 @@ def build(
     a preview written beside the PDF. Raises :class:`ContentError` for problems in the
     content; the previous output is then left untouched.
     """
+    start = time.perf_counter()
+    made = make(content, output, paper, formats)
+    write_together(made.files)
+    return made.result._replace(seconds=time.perf_counter() - start)
+
+
+def make(
+    content: ContentSource,
+    output: str | Path | None = None,
+    paper: str | None = None,
+    formats: Sequence[str] = ("pdf",),
+) -> Made:
+    """Build as :func:`build` does, writing nothing."""
     start = time.perf_counter()
     paper, formats = _paper(paper), _formats(formats)
     if not isinstance(content, (dict, str, Path)) or content == "":
@@ -121,8 +142,7 @@ def build(
         from .preview import png
 
         files.append((preview, png(data)))
-    write_together(files)
-    return Result(
+    result = Result(
         target,
         1,
         paper or model.paper,
@@ -132,6 +152,7 @@ def build(
         warnings,
         preview,
     )
+    return Made(result, data, files)
 
 
 def sources(content: ContentSource, model: Content) -> set[Path]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
@@ -18,6 +19,7 @@ from .reader import read
 
 DEBOUNCE_MS = 30  # how long a burst of file events (an editor's save) may take
 START_MS = 100  # how long the watcher waits before answering when nothing changed
+T = TypeVar("T")
 
 
 def sources(content: Path) -> set[Path]:
@@ -69,18 +71,36 @@ def watch(
     ``report`` is told each outcome: the result (None on failure), the problems (errors or
     warnings) and the seconds from the file event to the new PDF. Returns on Ctrl-C.
     """
+
+    def told(result: Result | None, problems: list[Problem], seconds: float) -> None:
+        report(result, result.warnings if result else problems, seconds)
+
+    follow(content, lambda: build(content, output, paper, formats), told, stop)
+
+
+def follow(
+    content: Path,
+    make: Callable[[], T],
+    report: Callable[[T | None, list[Problem], float], None],
+    stop: Callable[[], bool] = lambda: False,
+) -> None:
+    """What :func:`watch` does with any way of building: ``make`` once, then on every save.
+
+    ``report`` is told what ``make`` returned (None if it raised), why it failed (no problems
+    if it did not) and the seconds from the file event to the outcome. Returns on Ctrl-C.
+    """
     from watchfiles import watch as changes
 
     def rebuild(since: float) -> None:
         try:
-            result = build(content, output, paper, formats)
+            made = make()
         except ContentError as error:
             report(None, error.problems, time.perf_counter() - since)
             return
         except Exception as error:  # noqa: BLE001 - reported; the next save may build
             report(None, [_failure(content, error)], time.perf_counter() - since)
             return
-        report(result, result.warnings, time.perf_counter() - since)
+        report(made, [], time.perf_counter() - since)
 
     while True:
         watched = sources(content)
