@@ -24,6 +24,7 @@ MAX_REPORTED = 20  # problems of one kind printed in full; the rest are counted
 _YAML_WORDS = {"null", "true", "false", "yes", "no", "on", "off", "y", "n"}  # not read as text
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _PAPERS = {"letter": "Letter", "a4": "A4"}
+DEFAULT_PORT = 8765
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -85,6 +86,12 @@ def run() -> NoReturn:
 def _jobs(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a number of files, 1 or more; got {text!r}")
+    return int(text)
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65_535:
+        raise argparse.ArgumentTypeError(f"expected a port, 0 to 65535; got {text!r}")
     return int(text)
 
 
@@ -197,6 +204,44 @@ def _parser() -> argparse.ArgumentParser:
     )
     paper(watch)
     formats(watch)
+
+    preview = command(
+        "preview",
+        _preview,
+        "Show a content file's page in the browser, at a local address, and follow every "
+        "save of it or of a file it refers to; problems show beside the last good page "
+        "(Ctrl-C stops).",
+    )
+    preview.add_argument(
+        "content",
+        nargs="?",
+        type=Path,
+        default=Path(DEFAULT_CONTENT),
+        metavar="CONTENT",
+        help=f"the content file (default: {DEFAULT_CONTENT})",
+    )
+    preview.add_argument(
+        "--port",
+        type=_port,
+        default=DEFAULT_PORT,
+        metavar="N",
+        help=f"the port to serve at; 0 for any free one (default: {DEFAULT_PORT})",
+    )
+    preview.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="H",
+        help="the address to serve at (default: 127.0.0.1, this machine only)",
+    )
+    preview.add_argument("--open", action="store_true", help="open the page in the browser")
+    preview.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUTPUT",
+        help="also write each good build's PDF here (default: write nothing)",
+    )
+    paper(preview)
 
     book = command(
         "book",
@@ -354,19 +399,50 @@ def _check(args: argparse.Namespace) -> int:
     return status
 
 
-def _watch(args: argparse.Namespace) -> int:
-    from .watch import watch
+def _told(
+    kept: str, built: Callable[[Result], str]
+) -> Callable[[Result | None, list[Problem], float], None]:
+    """How watch and preview tell each outcome: its problems, then what was built or kept."""
 
     def report(result: Result | None, problems: list[Problem], seconds: float) -> None:
         _report(problems)
         if result is None:
-            print(f"kept the last good PDF ({len(problems)} problem(s) to fix)", flush=True)
+            print(f"kept the last good {kept} ({len(problems)} problem(s) to fix)", flush=True)
         else:
-            print(_built(result, "built"), flush=True)
+            print(built(result), flush=True)
 
+    return report
+
+
+def _watch(args: argparse.Namespace) -> int:
+    from .watch import watch
+
+    report = _told("PDF", lambda result: _built(result, "built"))
     print(f"watching {args.content} (Ctrl-C to stop)", flush=True)
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C during a build stops watch too
         watch(args.content, args.output, args.paper, args.format, report)
+    return EXIT_OK
+
+
+def _preview(args: argparse.Namespace) -> int:
+    from .live import preview
+
+    def shown(result: Result) -> str:
+        if args.output:
+            return _built(result, "built")
+        return f"updated the page ({_PAPERS[result.paper]}, {result.fit}) in {result.seconds:.2f} s"
+
+    def ready(url: str) -> None:
+        print(f"previewing {args.content} at {url} (Ctrl-C to stop)", flush=True)
+        if args.open:
+            import webbrowser
+
+            webbrowser.open(url)
+
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C during a build stops preview too
+        preview(
+            args.content, args.output, args.paper, args.host, args.port, ready, _told("page", shown)
+        )
     return EXIT_OK
 
 

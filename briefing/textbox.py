@@ -3,8 +3,8 @@
 Each line is drawn with canvas text objects: real spaces between words (stretched with the word
 spacing operator on justified lines), a space at the end of a line that ends between words, and
 a soft hyphen at a hyphenated line end, so the text layer reads as whole words. Links are
-underlined and drawn inside the canvas's ``link`` context, which ties their text and annotation
-to one Link element.
+underlined (unless their style says not) and drawn inside the canvas's ``link`` context, which
+ties their text and annotation to one Link element.
 """
 
 from __future__ import annotations
@@ -75,13 +75,15 @@ class TextBox(Flowable):
                         y + _LINK_ABOVE * size,
                     )
                     with canvas.link(run.link, rect, (id(self.setting), run.link)):
-                        _draw_run(canvas, run, shift, y, size, line)
+                        _draw_run(canvas, run, shift, y, size, line, style.underline_links)
                 else:
-                    _draw_run(canvas, run, shift, y, size, line)
+                    _draw_run(canvas, run, shift, y, size, line, False)
             y -= self.leading
 
 
-def _draw_run(canvas: Any, run: Placed, shift: float, y: float, size: float, line: SetLine) -> None:
+def _draw_run(
+    canvas: Any, run: Placed, shift: float, y: float, size: float, line: SetLine, underline: bool
+) -> None:
     text = canvas.beginText(shift + run.x, y)
     text.setFont(run.font, size)
     text.setFillColor(_colour(run.colour))
@@ -90,7 +92,7 @@ def _draw_run(canvas: Any, run: Placed, shift: float, y: float, size: float, lin
     text.setCharSpace(line.char_space)
     text.textOut(run.text)
     canvas.drawText(text)
-    if run.link:
+    if underline:
         visible = run.width - (line.word_space if run.text.endswith(" ") else 0.0)
         canvas.saveState()
         canvas.setStrokeColor(_colour(run.colour))

@@ -227,20 +227,28 @@ with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
 print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})))
 """
 _PARSERS = {"markdown_it", "mdurl"}
+_SERVER = {"http", "socketserver", "watchfiles", "webbrowser"}  # preview's, and only its
 
 
 @pytest.mark.parametrize(
     ("args", "absent", "present"),
     [
-        (["--help"], {"reportlab", "yaml", *_PARSERS}, {"argparse"}),
-        (["build", "--help"], {"reportlab", "yaml", *_PARSERS}, {"argparse"}),
-        (["build", str(SAMPLE), "-o", "{out}"], {"pypdfium2", *_PARSERS}, {"reportlab", "yaml"}),
+        (["--help"], {"reportlab", "yaml", *_PARSERS, *_SERVER}, {"argparse"}),
+        (["build", "--help"], {"reportlab", "yaml", *_PARSERS, *_SERVER}, {"argparse"}),
+        (["preview", "--help"], {"reportlab", "yaml", *_PARSERS, *_SERVER}, {"argparse"}),
+        (
+            ["build", str(SAMPLE), "-o", "{out}"],
+            {"pypdfium2", *_PARSERS, *_SERVER},
+            {"reportlab", "yaml"},
+        ),
+        (["preview", "--port", "70000"], {"reportlab", "yaml", *_SERVER}, {"argparse"}),
     ],
 )
 def test_what_a_command_loads(
     tmp_path: Path, args: list[str], absent: set[str], present: set[str]
 ) -> None:
-    """Help loads no ReportLab; a build no peer Markdown parser, and mdurl only for a link."""
+    """Help loads no ReportLab; a build no peer Markdown parser, mdurl only for a link, and no
+    web server; preview loads its server only once its arguments are good."""
     argv = [a.format(out=tmp_path / "out.pdf") for a in args]
     result = subprocess.run([sys.executable, "-c", _LOADED, *argv], capture_output=True, text=True)
     loaded = set(json.loads(result.stdout))

@@ -57,12 +57,18 @@ def test_readme_commands_and_help_agree() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "pip install -e '.[test]' && pytest\n" in ci
     top = run("--help", cwd=ROOT).stdout
-    for command in ("build", "check", "schema"):
+    for command in ("build", "check", "schema", "preview"):
         assert command in top
         assert f"briefing {command}" in readme
     build = run("build", "--help", cwd=ROOT).stdout
     for option in ("--output", "--paper", "--debug", "CONTENT"):
         assert option in build
+    preview = run("preview", "--help", cwd=ROOT).stdout
+    row = next(line for line in readme.splitlines() if line.startswith("| `briefing preview "))
+    for option in ("[CONTENT]", "--port N", "--open", "--host H", "-o OUTPUT", "--paper"):
+        assert option in preview and option in row
+    for endpoint in ("`/`", "`/page.png`", "`/page.pdf`", "`/events`"):
+        assert f"| {endpoint} |" in readme
 
 
 def test_the_model_offers_exactly_the_languages_the_page_knows() -> None:
