@@ -1,27 +1,38 @@
 """A briefing book: a cover, a contents page with links, then every sheet on its own page.
 
-Each sheet is laid out exactly as it would be alone; the book adds page numbers to their feet,
-a bookmark per sheet, and a contents page whose entries link to the sheets.
+The book has one paper size, and each sheet is laid out for it as it would be alone, with room
+kept under its footer for the page number; the book adds a bookmark per sheet, and a contents
+page whose entries link to the sheets.
 """
 
 from __future__ import annotations
 
 import datetime
+import os
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
 from . import layout, markup, pdf
-from .errors import ContentError, Problem
+from .checks import Prepared
+from .errors import ContentError, Problem, UsageError
 from .language import LANGUAGES, Language
 from .layout import Page, Placed, Role, Shape
 from .model import Content
 from .output import write_atomic
 from .pipeline import epoch_of, lay_out, prepare, refuse_overwriting, sources, title_of
 from .textbox import TextBox, typeset
-from .theme import Theme, themed
-from .typeset import Style
+from .theme import Theme
+from .typeset import Style, drawn
+
+_FOLIO_EDGE = 36.0  # 0.5 in: page numbers keep this far from the paper's edges
+_FOLIO_GAP = 6.0  # between a page number and the footer above it
+_NUMBERS = 36.0  # the contents' column of page numbers
+_LEADER_GAP = 6.0  # between a contents entry's words and its dot leader, either side
+ORDERS = ("given", "title")
 
 
 class BookResult(NamedTuple):
@@ -32,68 +43,90 @@ class BookResult(NamedTuple):
     sheets: int
     seconds: float
     warnings: list[Problem]
+    paper: str
+    relaid: list[tuple[Path, str]]  # the sheets whose own paper the book's replaced, and theirs
 
 
 def build_book(
-    contents: Sequence[Path], output: Path, title: str | None = None, paper: str | None = None
+    contents: Sequence[Path],
+    output: Path,
+    title: str | None = None,
+    paper: str | None = None,
+    order: str = "given",
 ) -> BookResult:
     """Build a book of the content files and write it atomically; raise :class:`ContentError`
-    with the problems of every file that has any."""
+    with the problems of every file that has any.
+
+    The book has one paper size, ``paper`` or else the first sheet's: every sheet is laid out
+    for it again. ``order`` is ``given`` or ``title`` (sorted by the sheets' titles).
+    """
     start = time.perf_counter()
-    sheets: list[tuple[Content, Page]] = []
+    if order not in ORDERS:
+        raise UsageError(f"order is one of {', '.join(ORDERS)}; got {order!r}")
+    found: list[tuple[Path, Prepared]] = []
     problems: list[Problem] = []
-    warnings: list[Problem] = []
-    styles: dict[str, Style] = {}
     for content in contents:
         try:
-            prepared = prepare(content)
-            sheets.append((prepared.content, lay_out(prepared, paper or None)))
-            warnings += prepared.warnings
-            styles = styles or layout.styles(prepared)
+            found.append((content, prepare(content)))
         except ContentError as error:
             problems += error.problems
     if problems:
         raise ContentError(problems)
-    if not sheets:
+    if not found:
         raise ValueError("a book needs at least one content file")
-    read = [sources(content, model) for content, (model, _) in zip(contents, sheets, strict=True)]
+    if order == "title":
+        found.sort(key=lambda sheet: title_of(sheet[1].content).casefold())
+    read = [sources(content, prepared.content) for content, prepared in found]
     refuse_overwriting([output], set().union(*read))
-    first = sheets[0][0]
-    theme = themed(first.design)
-    size = (sheets[0][1].width, sheets[0][1].height)
-    words = LANGUAGES[first.language]
+    first = found[0][1]
+    paper = paper or first.content.paper
+    relaid: list[tuple[Path, str]] = [
+        (path, p.content.paper) for path, p in found if p.content.paper != paper
+    ]
+    sheets = [(p.content, lay_out(_folioed(p), paper)) for _, p in found]
+    warnings = [warning for _, prepared in found for warning in prepared.warnings]
+    model, theme = first.content, first.theme
+    styles = layout.styles(first)
+    size = layout.PAPER[paper]
+    words = LANGUAGES[model.language]
     dates = [model.date for model, _ in sheets if model.date]
     latest = max(dates) if dates else None
-    name = title or f"{first.organization}: briefing book"
+    name = title or words.book
     pages = [
-        _cover(name, latest, len(sheets), first, theme, styles, size, words),
+        _cover(name, latest or _today(), len(sheets), first, styles, size, words),
         _contents(sheets, theme, styles, size, words),
     ]
-    for number, (_, page) in enumerate(sheets, start=3):
-        _number(page, number, theme, styles)
+    for number, (sheet, page) in enumerate(sheets, start=3):
+        _number(page, number, theme, styles, bool(sheet.marking))
     pages += [page for _, page in sheets]
     outline = [(words.contents, 1)] + [(title_of(m), i) for i, (m, _) in enumerate(sheets, 2)]
-    languages = [first.language] * 2 + [model.language for model, _ in sheets]
+    languages = [model.language] * 2 + [sheet.language for sheet, _ in sheets]
     meta = pdf.Metadata(
         title=name,
-        author=str(first.organization),
+        author=str(model.organization),
         subject=f"{len(sheets)} briefings",
-        keywords=tuple(str(model.title) for model, _ in sheets),
-        language=first.language,
+        keywords=tuple(str(sheet.title) for sheet, _ in sheets),
+        language=model.language,
         epoch=epoch_of(latest),
     )
     write_atomic(output, pdf.render(pages, meta, outline, languages))
-    return BookResult(output, len(pages), len(sheets), time.perf_counter() - start, warnings)
+    seconds = time.perf_counter() - start
+    return BookResult(output, len(pages), len(sheets), seconds, warnings, paper, relaid)
 
 
-def _band(page: Page, theme: Theme) -> float:
-    edge, width = theme.safe_edge, page.width - 2 * theme.safe_edge
-    bottom = page.height - edge - theme.band_height
-    page.shapes.append(Shape("rect", edge, bottom, width, theme.band_height, theme.primary))
-    page.shapes.append(
-        Shape("rect", edge, bottom - theme.band_stripe, width, theme.band_stripe, theme.accent)
-    )
-    return bottom - theme.band_stripe
+def _folioed(prepared: Prepared) -> Prepared:
+    """A sheet with room for its page number kept below its footer."""
+    theme = prepared.theme
+    room = theme.footer_size * theme.small_leading + _FOLIO_GAP
+    return prepared._replace(theme=theme._replace(margin_bottom=_FOLIO_EDGE + room))
+
+
+def _today() -> datetime.date:
+    """The build's date: SOURCE_DATE_EPOCH's, when set, for a reproducible book."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+    return datetime.date.today()
 
 
 def _page(size: tuple[float, float], theme: Theme, styles: dict[str, Style]) -> Page:
@@ -109,50 +142,55 @@ def _put(
     width: float,
     role: Role,
     parents: tuple[str, ...] = (),
-) -> float:
+) -> TextBox:
     box = typeset(text, style, width)
     page.items.append(
         Placed(box, x, top - box.height, width, box.height, role, len(page.items) + 1, parents)
     )
-    return top - box.height
+    return box
 
 
 def _cover(
     title: str,
-    date: datetime.date | None,
+    date: datetime.date,
     count: int,
-    first: Content,
-    theme: Theme,
+    first: Prepared,
     styles: dict[str, Style],
     size: tuple[float, float],
     words: Language,
 ) -> Page:
+    """The cover: the first sheet's band (its logo, organization and office), the title, how
+    many sheets and the date."""
+    theme = first.theme
     page = _page(size, theme, styles)
     inner = page.width - 2 * theme.margin_x
-    top = _band(page, theme)
-    _put(
-        page,
-        markup.plain(first.organization),
-        styles["band"],
-        theme.margin_x,
-        top + theme.band_stripe + theme.band_height / 2 + 6,
-        inner,
-        "P",
-    )
+    band = layout.band(first, inner)
+    edge, top = theme.safe_edge, page.height - theme.safe_edge
+    bleed = page.width - 2 * edge
+    page.shapes.append(Shape("rect", edge, top - band.height, bleed, band.height, theme.primary))
+    stripe = top - band.height - theme.band_stripe
+    page.shapes.append(Shape("rect", edge, stripe, bleed, theme.band_stripe, theme.accent))
+    for entry in band.entries:
+        flowable = entry.flowable
+        page.items.append(
+            Placed(
+                flowable,
+                theme.margin_x + entry.x,
+                top - entry.top - flowable.height,
+                flowable.width,
+                flowable.height,
+                entry.role,
+                len(page.items) + 1,
+                entry.parents,
+                entry.alt,
+            )
+        )
     big = styles["title"]._replace(size=34, leading=40)
-    y = _put(page, markup.plain(title), big, theme.margin_x, top - page.height * 0.25, inner, "H1")
-    lines = [f"{count} briefing{'s' if count != 1 else ''}"]
-    if date is not None:
-        lines.append(words.date_line(date))
-    _put(
-        page,
-        markup.escape(" · ".join(lines)),
-        styles["subtitle"],
-        theme.margin_x,
-        y - 10,
-        inner,
-        "P",
-    )
+    y = page.height * 0.62
+    page.shapes.append(Shape("rect", theme.margin_x, y + 14, 48, theme.lead_rule, theme.accent))
+    y -= _put(page, markup.plain(title), big, theme.margin_x, y, inner, "H1").height
+    line = " · ".join((words.count_sheets(count), words.date_line(date)))
+    _put(page, markup.escape(line), styles["subtitle"], theme.margin_x, y - 10, inner, "P")
     return page
 
 
@@ -163,43 +201,43 @@ def _contents(
     size: tuple[float, float],
     words: Language,
 ) -> Page:
+    """The contents: the heading, then each sheet's title, a dot leader and its page number,
+    the title and the number each a link to the sheet (not underlined: the page says so)."""
     page = _page(size, theme, styles)
     inner = page.width - 2 * theme.margin_x
-    y = _band(page, theme) - 30
+    y = page.height - 2 * _FOLIO_EDGE
     heading = markup.plain(words.contents)
-    y = _put(page, heading, styles["title"], theme.margin_x, y, inner, "H1") - 14
-    number_style = styles["lead"]._replace(align="right")
+    y -= _put(page, heading, styles["title"], theme.margin_x, y, inner, "H1").height
+    page.shapes.append(Shape("line", theme.margin_x, y - 8, inner, 0, theme.accent, 1.2))
+    y -= 24
+    entry = styles["lead"]._replace(underline_links=False, hyphenation="")
+    number_style = entry._replace(align="right")
+    leader = entry._replace(align="right", colour=theme.muted)
+    words_width = inner - _NUMBERS - 4 * _LEADER_GAP
+    numbers_x = theme.margin_x + inner - _NUMBERS
     for index, (model, _) in enumerate(sheets, start=3):
         target = f"#page-{index}"
-        text = markup.link(target, title_of(model), theme.primary)
         parents = ("TOC:1", f"TOCI:{index}")
-        bottom = _put(
-            page,
-            text,
-            styles["lead"],
-            theme.margin_x,
-            y,
-            inner - 40,
-            "Reference",
-            parents,
-        )
-        _put(
-            page,
-            markup.link(target, str(index), theme.primary),
-            number_style,
-            theme.margin_x + inner - 40,
-            y,
-            40,
-            "Reference",
-            parents,
-        )
-        page.shapes.append(Shape("line", theme.margin_x, bottom - 5, inner, 0, theme.rule, 0.6))
-        y = bottom - 12
+        text = markup.link(target, title_of(model), theme.primary)
+        box = _put(page, text, entry, theme.margin_x, y, words_width, "Reference", parents)
+        last = box.setting.lines and drawn(box.setting, entry, len(box.setting.lines) - 1)
+        line_top = y - box.height + box.leading  # the top of the title's last line
+        number = markup.link(target, str(index), theme.primary)
+        _put(page, number, number_style, numbers_x, line_top, _NUMBERS, "Reference", parents)
+        start = theme.margin_x + (last.width if last else 0.0) + _LEADER_GAP
+        room = numbers_x - _LEADER_GAP - start
+        dots = int(room / stringWidth(". ", entry.faces.regular, entry.size))
+        if dots > 0:
+            _put(page, markup.escape(". " * dots), leader, start, line_top, room, "Artifact")
+        y -= box.height + 10
     return page
 
 
-def _number(page: Page, number: int, theme: Theme, styles: dict[str, Style]) -> None:
-    """The page number at the foot of a sheet, right-aligned below its footer (an artifact)."""
-    box: TextBox = typeset(str(number), styles["date"], 60)
-    x = page.width - theme.margin_x - 60
-    page.items.append(Placed(box, x, theme.safe_edge, 60, box.height, "Artifact", 0))
+def _number(page: Page, number: int, theme: Theme, styles: dict[str, Style], marked: bool) -> None:
+    """The page number at the foot of a sheet (an artifact), right-aligned under the footer,
+    0.5 in or more from the paper's edges and above the marking banner, if any."""
+    width = 60.0
+    box: TextBox = typeset(str(number), styles["date"]._replace(align="right"), width)
+    right = page.width - max(theme.margin_x, _FOLIO_EDGE)
+    bottom = _FOLIO_EDGE + (theme.marking_height if marked else 0.0)
+    page.items.append(Placed(box, right - width, bottom, width, box.height, "Artifact", 0))

@@ -23,12 +23,17 @@ class Outcome(NamedTuple):
 
 
 def expand(paths: Sequence[Path]) -> list[Path]:
-    """Content files named, with folders replaced by the ``*.yaml`` and ``*.yml`` files in them;
-    :class:`UsageError` for a folder without any."""
+    """Content files named, with folders replaced by the ``*.yaml`` and ``*.yml`` files in them
+    in name order, less the style files those name; :class:`UsageError` for a folder without
+    any."""
+    from .style import named
+
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
             found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
+            styles = {named(p) for p in found}
+            found = [p for p in found if p.resolve() not in styles]
             if not found:
                 raise UsageError(f"the folder {path} has no .yaml files; expected content files")
             files += found

@@ -15,7 +15,7 @@ from . import markup
 from .errors import ContentError, Problem
 from .fonts import describe, missing
 from .markup import Block
-from .model import Content, Design, Text, validate
+from .model import Content, Design, Text, Validated, validate, validate_style
 from .reader import Source
 from .theme import MIN_CONTRAST, Theme, contrast, grayscale, text_pairs, themed
 
@@ -50,27 +50,16 @@ class Prepared(NamedTuple):
 def prepare(source: Source, base: Path) -> Prepared:
     """Run every content rule on a parsed file; raise :class:`ContentError` with all it finds.
 
-    ``base`` is the folder that file names in the content (the logo) start from.
+    ``base`` is the folder that file names in the content (the logo) start from; a file name
+    written in the content's style file starts from the style file's folder.
     """
-    content, problems, texts, fields = validate(source)
-    design: Design = fields.get("design", Design())  # even when other fields are wrong
+    validated = validate(source)
+    content = validated.content
+    if source.style is not None:  # its values not used here are checked too
+        validated.problems.extend(validate_style(source.style).problems)
+    design: Design = validated.fields.get("design", Design())  # even when other fields are wrong
     theme = themed(design)
-    formatted: dict[int, Any] = {}  # id of a text -> its markup
-    for text in texts:
-        problems += _glyph_problems(text, theme.family)
-        if text.markdown == "inline":
-            formatted[id(text)] = markup.inline(text, problems, theme.link)
-        elif text.markdown == "blocks":
-            formatted[id(text)] = markup.blocks(text, problems, theme.link)
-    problems += _crowded([t for t in texts if t.markdown == "blocks"], formatted)
-    problems += colour_problems(design, theme)
-    logo, declared = None, fields.get("logo")
-    if declared is not None:
-        from .images import load_logo  # ReportLab's graphics load only for pictures
-
-        found: list[Problem] = []
-        logo = load_logo(declared, base, found)
-        problems += [p._replace(field=p.field or declared.file.field) for p in found]
+    problems, formatted, logo = _rules(validated, theme, base)
     if content is None or problems:
         raise ContentError(problems)
     return Prepared(
@@ -83,6 +72,53 @@ def prepare(source: Source, base: Path) -> Prepared:
         logo,
         warnings(content),
     )
+
+
+def check_style(source: Source) -> None:
+    """Run every rule a style file's values must pass on their own (fields, the logo, glyphs,
+    colours); raise :class:`ContentError` with all it finds."""
+    validated = validate_style(source)
+    design: Design = validated.fields.get("design", Design())
+    problems, _, _ = _rules(validated, themed(design), Path(source.path).parent)
+    if problems:
+        raise ContentError(problems)
+
+
+def folder_of(text: Text, base: Path) -> Path:
+    """The folder that a file name written in ``text`` starts from: its style file's folder if
+    it was written there, else ``base``."""
+    source, node = text.source, text.node
+    if source is None or node is None or node.start_mark is None:
+        return base
+    file = source.file_of(node.start_mark)
+    return base if file is source else Path(file.path).parent
+
+
+def _rules(
+    validated: Validated, theme: Theme, base: Path
+) -> tuple[list[Problem], dict[int, Any], Picture | None]:
+    """The problems of validated fields, each once (the model's, formatting and links, glyphs,
+    colours, the logo), every formatted text's markup by its id, and the logo."""
+    problems = list(validated.problems)
+    texts = validated.texts
+    formatted: dict[int, Any] = {}  # id of a text -> its markup
+    for text in texts:
+        problems += _glyph_problems(text, theme.family)
+        if text.markdown == "inline":
+            formatted[id(text)] = markup.inline(text, problems, theme.link)
+        elif text.markdown == "blocks":
+            formatted[id(text)] = markup.blocks(text, problems, theme.link)
+    problems += _crowded([t for t in texts if t.markdown == "blocks"], formatted)
+    design: Design = validated.fields.get("design", Design())
+    problems += colour_problems(design, theme)
+    logo, declared = None, validated.fields.get("logo")
+    if declared is not None:
+        from .images import load_logo  # ReportLab's graphics load only for pictures
+
+        found: list[Problem] = []
+        logo = load_logo(declared, folder_of(declared.file, base), found)
+        problems += [p._replace(field=p.field or declared.file.field) for p in found]
+    return list(dict.fromkeys(problems)), formatted, logo
 
 
 def _crowded(bodies: list[Text], formatted: dict[int, Any]) -> list[Problem]:

@@ -171,7 +171,8 @@ def _parser() -> argparse.ArgumentParser:
     check = command(
         "check",
         _check,
-        "Validate content files without building; print errors and writer's warnings.",
+        "Validate content files (or style files, on their own) without building; print errors "
+        "and writer's warnings.",
     )
     check.add_argument(
         "content",
@@ -254,7 +255,7 @@ def _parser() -> argparse.ArgumentParser:
         nargs="+",
         type=Path,
         metavar="CONTENT",
-        help="content files or folders, in the order of the book",
+        help="content files or folders (a folder's files in name order), in the order of the book",
     )
     book.add_argument(
         "-o",
@@ -264,8 +265,21 @@ def _parser() -> argparse.ArgumentParser:
         metavar="OUTPUT",
         help="where to write the book's PDF",
     )
-    book.add_argument("--title", help="the cover's title (default: ORGANIZATION: briefing book)")
-    paper(book)
+    book.add_argument(
+        "--title", help="the cover's title (default: Briefing Book, in the first sheet's language)"
+    )
+    book.add_argument(
+        "--order",
+        choices=("given", "title"),
+        default="given",
+        help="the sheets in the order given (default), or sorted by title",
+    )
+    book.add_argument(
+        "--paper",
+        choices=("letter", "a4"),
+        help="the book's paper size; every sheet is laid out again for it "
+        "(default: the first sheet's)",
+    )
 
     new = command("new", _new, "Write a commented starter content file that builds as it is.")
     new.add_argument(
@@ -275,8 +289,17 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help=f"the file to write; .yaml is added if missing (default: {DEFAULT_CONTENT})",
     )
+    new.add_argument(
+        "--style",
+        type=Path,
+        metavar="STYLE",
+        help="a style file for the new sheet to use: it leaves out the fields the style sets",
+    )
 
-    command("schema", _schema, "Print the JSON Schema of content files (for editors).")
+    schema = command("schema", _schema, "Print the JSON Schema of content files (for editors).")
+    schema.add_argument(
+        "--style", action="store_true", help="print the JSON Schema of style files instead"
+    )
     return parser
 
 
@@ -384,11 +407,15 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
 
 def _check(args: argparse.Namespace) -> int:
     from .errors import ContentError
-    from .pipeline import check
+    from .pipeline import check, check_style, is_style
 
     status = EXIT_OK
     for content in _contents(args.content):
         try:
+            if is_style(content):
+                check_style(content)
+                print(f"{content}: ok (a style file)")
+                continue
             _, warnings = check(content)
         except ContentError as error:
             _report(error.problems)
@@ -449,8 +476,11 @@ def _preview(args: argparse.Namespace) -> int:
 def _book(args: argparse.Namespace) -> int:
     from .book import build_book
 
-    result = build_book(_contents(args.content), args.output, args.title, args.paper)
+    result = build_book(_contents(args.content), args.output, args.title, args.paper, args.order)
     _report(result.warnings)
+    book = _PAPERS[result.paper]
+    for content, own in result.relaid:
+        print(f"{content}: its {_PAPERS[own]} page laid out again on {book}, the book's paper")
     print(
         f"wrote {result.output} ({result.pages} pages: cover, contents and "
         f"{result.sheets} sheets) in {result.seconds:.2f} s"
@@ -473,6 +503,8 @@ def _new(args: argparse.Namespace) -> int:
         title = "Country Name"
     starter = files("briefing").joinpath("starter.yaml").read_text(encoding="utf-8")
     text = starter.format(file=path, title=_yaml_text(title), date=datetime.date.today())
+    if args.style is not None:
+        text = _styled(text, args.style, path)
     try:
         with path.open("x", encoding="utf-8") as file:  # never through a link, never over a file
             file.write(text)
@@ -484,6 +516,27 @@ def _new(args: argparse.Namespace) -> int:
         return EXIT_CONTENT
     print(f"wrote {path}; edit it, then run: briefing build {path}")
     return EXIT_OK
+
+
+def _styled(starter: str, style: Path, path: Path) -> str:
+    """The starter naming ``style`` (checked first), without the fields the style sets."""
+    import json
+
+    from .pipeline import check_style
+    from .reader import read
+    from .style import fields
+
+    check_style(style)
+    given = fields(read(style))
+    name = json.dumps(os.path.relpath(style, path.parent), ensure_ascii=False)
+    lines = [f"style: {name}  # the house style: sheet-wide fields, which this file may override"]
+    for line in starter.splitlines():
+        if line.split(":", 1)[0] in given and not line.startswith("#"):
+            continue
+        lines.append(line)
+    at = next(i for i, line in enumerate(lines[1:], 1) if not line.startswith("#") and line)
+    lines.insert(at, lines.pop(0))
+    return "\n".join(lines) + "\n"
 
 
 def _yaml_text(text: str) -> str:
@@ -499,5 +552,5 @@ def _yaml_text(text: str) -> str:
 def _schema(args: argparse.Namespace) -> int:
     from .schema import json_schema
 
-    print(json_schema())
+    print(json_schema(style=args.style))
     return EXIT_OK

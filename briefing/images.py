@@ -77,7 +77,7 @@ def load_logo(logo: Logo, base: Path, problems: list[Problem]) -> Picture | None
     may refer only to images in its own folder.
     """
     path = base / str(logo.file)
-    expected = "a PNG, JPEG or SVG file, named relative to the content file"
+    expected = "a PNG, JPEG or SVG file, named relative to the file it is written in"
     try:
         mode = path.stat().st_mode
     except OSError:

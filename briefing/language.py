@@ -22,6 +22,12 @@ class Language(NamedTuple):
     link_to: str  # a link's description, with {target}
     mail_to: str  # a mailto link's description, with {address}
     qr_code: str  # the QR code's alternate text, with {url}
+    book: str  # a book's title, unless given
+    sheets: tuple[str, str]  # how many sheets a book holds, with {count}: one, and more
+
+    def count_sheets(self, count: int) -> str:
+        """How many sheets a book holds: ``1 briefing``, ``5 briefings``."""
+        return self.sheets[count != 1].format(count=count)
 
     def date_line(self, date: datetime.date) -> str:
         """The 'updated' line for ``date``."""
@@ -70,6 +76,8 @@ LANGUAGES = {
         "Link to {target}",
         "Email {address}",
         "QR code linking to {url}",
+        "Briefing Book",
+        ("{count} briefing", "{count} briefings"),
     ),
     "fr": Language(
         "fr-FR",
@@ -97,6 +105,8 @@ LANGUAGES = {
         "Lien vers {target}",
         "Écrire à {address}",
         "Code QR menant à {url}",
+        "Dossier d’information",
+        ("{count} fiche", "{count} fiches"),
     ),
     "es": Language(
         "es-ES",
@@ -124,6 +134,8 @@ LANGUAGES = {
         "Enlace a {target}",
         "Escribir a {address}",
         "Código QR que enlaza a {url}",
+        "Carpeta informativa",
+        ("{count} ficha", "{count} fichas"),
     ),
     "pt": Language(
         "pt-PT",
@@ -151,5 +163,7 @@ LANGUAGES = {
         "Ligação para {target}",
         "Escrever para {address}",
         "Código QR com ligação para {url}",
+        "Caderno informativo",
+        ("{count} ficha", "{count} fichas"),
     ),
 }

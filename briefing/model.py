@@ -148,7 +148,7 @@ class Logo:
     """A logo or seal for the header band."""
 
     file: Text = _doc(
-        "A PNG, JPEG or SVG file, relative to the content file.", "seal.png", printed=False
+        "A PNG, JPEG or SVG file, relative to the file it is written in.", "seal.png", printed=False
     )
     alt: Text = _doc(
         "What the image shows, for readers who cannot see it.",
@@ -287,6 +287,29 @@ class Content:
     design: Design = _doc(
         "How the page looks: layout, font, colours, margins.", default_factory=Design
     )
+    style: Text | None = _doc(
+        "A style file holding the sheet-wide fields this sheet shares with others (organization, "
+        "office, logo, footer, marking, language, paper, design, contacts, online), relative to "
+        "the content file; the sheet's own values win, and design merges field by field.",
+        "house.yaml",
+        printed=False,
+        default=None,
+    )
+
+
+# The sheet-wide fields a style file may hold, each declared once above, in Content.
+STYLE_FIELDS = (
+    "organization",
+    "office",
+    "logo",
+    "footer",
+    "marking",
+    "language",
+    "paper",
+    "design",
+    "contacts",
+    "online",
+)
 
 
 class Validated(NamedTuple):
@@ -315,9 +338,40 @@ def validate(source: Source) -> Validated:
     return Validated(Content(**fields) if complete else None, problems, texts, fields)
 
 
+def validate_style(source: Source) -> Validated:
+    """Validate a style file on its own: the sheet-wide fields of :class:`Content`, every one
+    optional; a style naming another style is an error. ``content`` is always None."""
+    problems: list[Problem] = []
+    texts: list[Text] = []
+    root = source.root
+    if isinstance(root, yaml.MappingNode):
+        for key, _ in root.value:
+            if _key(key) == "style":
+                problems.append(
+                    Problem(
+                        "a style file names another style",
+                        source.at(key.start_mark),
+                        "the other style's fields copied into this one (one style per sheet)",
+                        field="style",
+                    )
+                )
+        root = yaml.MappingNode(
+            root.tag, [(k, v) for k, v in root.value if _key(k) != "style"], root.start_mark
+        )
+    elif root is None:
+        return Validated(None, problems, texts, {})
+    fields, _ = _style_spec().read(root, _Context(source, problems, texts), "")
+    return Validated(None, problems, texts, fields)
+
+
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of content files, from the same declarations the validator reads."""
     return _spec(Content).schema()
+
+
+def style_schema() -> dict[str, Any]:
+    """The JSON Schema of style files: the same declarations, only the sheet-wide fields."""
+    return _style_spec().schema()
 
 
 _MISSING: Any = object()
@@ -586,14 +640,21 @@ class _Field(NamedTuple):
 
 
 class _ObjectSpec(_Spec):
-    def __init__(self, kind: type) -> None:
-        self.kind = kind
+    def __init__(self, kind: type, only: tuple[str, ...] = ()) -> None:
+        """``only``: just these fields, every one optional (a style file's)."""
+        self.kind, self.partial = kind, bool(only)
         hints = typing.get_type_hints(kind)
         self.fields: dict[str, _Field] = {}
         for f in dataclasses.fields(kind):
+            if only and f.name not in only:
+                continue
             inner, optional = _optional(hints[f.name])
             # an unquoted '#' leaves a colour empty: that is an error, not "no colour"
             self.fields[f.name] = _Field(_spec(inner), optional and inner is not Colour, f)
+
+    def required(self, f: _Field) -> bool:
+        """Whether ``f`` must be given here."""
+        return f.required and not self.partial
 
     def convert(self, node: yaml.Node, context: _Context, path: str) -> Any:
         values, complete = self.read(node, context, path)
@@ -603,6 +664,8 @@ class _ObjectSpec(_Spec):
         """The fields of ``node`` that are right, and whether every required one is."""
         kind, fields = self.kind, self.fields
         noun = "the top level" if kind is Content else f"a {kind.__name__.lower()}"
+        if self.partial:
+            noun = "a style file"
         if not isinstance(node, yaml.MappingNode):
             keys = ", ".join(f"'{name}:'" for name, f in fields.items() if f.required)
             expected = f"{noun} as a mapping of fields such as {keys}"
@@ -631,7 +694,7 @@ class _ObjectSpec(_Spec):
                 values[name] = converted
         complete = True
         for name, f in fields.items():
-            if f.required and name not in values:
+            if self.required(f) and name not in values:
                 complete = False
                 if name in guessed or any(_key(key) == name for key, _ in node.value):
                     continue  # reported as misspelt, or its value as wrong
@@ -649,9 +712,13 @@ class _ObjectSpec(_Spec):
     def schema(self) -> dict[str, Any]:
         return {
             "type": "object",
-            "description": (self.kind.__doc__ or "").strip(),
+            "description": (
+                "A style file: sheet-wide fields that the sheets naming it share."
+                if self.partial
+                else (self.kind.__doc__ or "").strip()
+            ),
             "properties": {name: f.schema() for name, f in self.fields.items()},
-            "required": [name for name, f in self.fields.items() if f.required],
+            "required": [name for name, f in self.fields.items() if self.required(f)],
             "additionalProperties": False,
         }
 
@@ -665,6 +732,12 @@ def _optional(hint: Any) -> tuple[Any, bool]:
     if typing.get_origin(hint) in (Union, types.UnionType):
         return next(arg for arg in typing.get_args(hint) if arg is not type(None)), True
     return hint, False
+
+
+@functools.cache
+def _style_spec() -> _ObjectSpec:
+    """The spec of a style file: the sheet-wide fields of :class:`Content`, all optional."""
+    return _ObjectSpec(Content, STYLE_FIELDS)
 
 
 @functools.cache

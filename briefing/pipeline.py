@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import checks, layout, pdf
+from . import checks, layout, pdf, style
 from .errors import ContentError, Location, Problem, UsageError
 from .model import Content
 from .output import write_together
@@ -42,7 +42,20 @@ class Result(NamedTuple):
 def prepare(content: ContentSource) -> checks.Prepared:
     """Run every content rule (the stage both ``check`` and ``build`` run), or raise
     :class:`ContentError` with every problem found."""
-    return checks.prepare(_source(content), _base(content))
+    return checks.prepare(style.attach(_source(content), _base(content)), _base(content))
+
+
+def is_style(path: str | Path) -> bool:
+    """Whether a file is a style file (sheet-wide fields, no title or sections), not a sheet."""
+    try:
+        return style.is_style(read(path))
+    except ContentError:
+        return False
+
+
+def check_style(path: str | Path) -> None:
+    """Validate a style file on its own, or raise :class:`ContentError` with every problem."""
+    checks.check_style(read(path))
 
 
 def check(content: ContentSource) -> tuple[Content, list[Problem]]:
@@ -156,10 +169,13 @@ def make(
 
 
 def sources(content: ContentSource, model: Content) -> set[Path]:
-    """The files a build of ``content`` reads: the content file and its logo."""
+    """The files a build of ``content`` reads: the content file, its style file and logo."""
+    base = _base(content)
     found = set() if isinstance(content, dict) else {Path(content).resolve()}
+    if model.style is not None:
+        found.add((base / str(model.style)).resolve())
     if model.logo is not None:
-        found.add((_base(content) / str(model.logo.file)).resolve())
+        found.add((checks.folder_of(model.logo.file, base) / str(model.logo.file)).resolve())
     return found
 
 

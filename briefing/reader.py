@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import io
 import re
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -21,15 +22,25 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class Source(NamedTuple):
-    """A parsed content file: its text, its YAML node tree and the name to report it by."""
+    """A parsed content file: its text, its YAML node tree and the name to report it by.
+
+    A content file that names a style file holds the style's values in its tree too, each
+    node marked with the name of the file it was written in (``style``).
+    """
 
     path: str
     text: str
     root: yaml.Node | None
+    style: Source | None = None  # the style file whose values the tree also holds
+
+    def file_of(self, mark: Any) -> Source:
+        """The file a YAML mark is in: this one, or its style file."""
+        style = self.style
+        return style if style is not None and mark.name == style.path else self
 
     def at(self, mark: Any) -> Location:
-        """The location of a YAML mark."""
-        return Location(self.path, mark.line + 1, mark.column + 1)
+        """The location of a YAML mark, in the file it is in."""
+        return Location(self.file_of(mark).path, mark.line + 1, mark.column + 1)
 
     def locate(self, node: yaml.Node, offset: int | None = None) -> Location:
         """Where ``node`` was written, or with ``offset`` where that character of its value is.
@@ -40,12 +51,13 @@ class Source(NamedTuple):
         """
         if offset is None or not isinstance(node, yaml.ScalarNode):
             return self.at(node.start_mark)
+        file = self.file_of(node.start_mark)
         char = node.value[offset]
         nth = bisect.bisect_left(_occurrences(node.value).get(char, []), offset)
-        written = _occurrences(self.text, node.start_mark.index, node.end_mark.index).get(char, [])
+        written = _occurrences(file.text, node.start_mark.index, node.end_mark.index).get(char, [])
         if nth >= len(written):  # written as an escape sequence: point at the value itself
             return self.at(node.start_mark)
-        return position(self.path, self.text, written[nth])
+        return position(file.path, file.text, written[nth])
 
 
 def position(path: str, text: str, index: int) -> Location:
@@ -116,8 +128,10 @@ def _decode(data: bytes, path: str) -> str:
 def parse(text: str, path: str = "<content>") -> Source:
     """Parse YAML text; raise :class:`ContentError` on syntax errors, duplicate keys or aliases."""
     text = text.removeprefix("\ufeff")
+    stream = io.StringIO(text)
+    stream.name = path  # every mark names its file
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(stream, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         raise ContentError([_syntax_problem(error, text, path)]) from None
     except yaml.YAMLError as error:  # unmarked: unprintable characters and the like

@@ -22,8 +22,9 @@ START_MS = 100  # how long the watcher waits before answering when nothing chang
 T = TypeVar("T")
 
 
-def sources(content: Path) -> set[Path]:
-    """The files a build of ``content`` reads: the content file and its logo, if it names one.
+def sources(content: Path, styled: bool = True) -> set[Path]:
+    """The files a build of ``content`` reads: the content file and its logo, if it names one,
+    and (``styled``) its style file and the style's logo.
 
     The file is read as a build reads it, with the same limits; whatever is wrong with it is
     the build's to report.
@@ -36,6 +37,9 @@ def sources(content: Path) -> set[Path]:
     logo = _field(_field(root, "logo"), "file")
     if isinstance(logo, yaml.ScalarNode):
         files.add((content.parent / logo.value).resolve())
+    style = _field(root, "style")
+    if styled and isinstance(style, yaml.ScalarNode):
+        files |= sources(content.parent / style.value, styled=False)
     return files
 
 

@@ -19,20 +19,28 @@ from ..language import LANGUAGES
 from ..typeset import Style
 from . import fit
 from .overflow import overflow_problem
-from .parts import Sheet
-from .records import Page, Placed, Role, Shape
+from .parts import Parts, Sheet
+from .records import Page, Placed, Region, Role, Shape
 from .styles import text_styles
 from .variants import variants
 
 PAPER = {"letter": LETTER, "a4": A4}
 
-__all__ = ["PAPER", "Page", "Placed", "Role", "Shape", "compose", "styles"]
+__all__ = ["PAPER", "Page", "Placed", "Region", "Role", "Shape", "band", "compose", "styles"]
 
 
 def styles(prepared: Valid) -> dict[str, Style]:
     """The text styles of a sheet's page at design size (for pages around sheets)."""
     sheet = Sheet(prepared, LANGUAGES[prepared.content.language])
     return text_styles(prepared.theme, sheet.faces, sheet.words.hyphenation, 1.0)
+
+
+def band(prepared: Valid, width: float) -> Region:
+    """A sheet's header band (its logo, organization and office) at design size, ``width``
+    wide, for pages around sheets."""
+    sheet = Sheet(prepared, LANGUAGES[prepared.content.language])
+    text = text_styles(prepared.theme, sheet.faces, sheet.words.hyphenation, 1.0)
+    return Parts(sheet, text, 1.0).band(width)
 
 
 def compose(prepared: Valid, paper: str) -> Page:

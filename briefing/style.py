@@ -1,0 +1,113 @@
+"""House styles: a content file's ``style:`` names a file of sheet-wide fields it shares.
+
+The style's values join the content file's node tree where the sheet sets none (``design`` field
+by field), each node still marked with the file it was written in, so that a problem is located
+where its value is written and a file name (the logo) is relative to its own file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .errors import ContentError, Location, Problem
+from .model import STYLE_FIELDS
+from .reader import Source, read
+
+
+def attach(source: Source, base: Path) -> Source:
+    """``source`` holding the values of the style file it names (relative to ``base``) that it
+    does not set itself; ``source`` as it is if it names none. Raise :class:`ContentError` if
+    the style file cannot be read or parsed."""
+    root = source.root
+    node = _value(root, "style")
+    name = _file_name(node)
+    if not isinstance(root, yaml.MappingNode) or node is None or name is None:
+        return source  # no style, or a value that is not a file name: the model says so
+    path = base / name
+    if not path.is_file():
+        where = source.at(node.start_mark) if node.start_mark else Location(source.path, 0, 0)
+        raise ContentError(
+            [
+                Problem(
+                    f"the style file {path} is not a file that can be read",
+                    where,
+                    "the name of a style file, relative to this content file",
+                    field="style",
+                )
+            ]
+        )
+    style = read(path)
+    return source._replace(root=merge(root, style.root), style=style)
+
+
+def merge(sheet: yaml.MappingNode, style: yaml.Node | None) -> yaml.MappingNode:
+    """The sheet's fields, then the style's sheet-wide fields it does not set; ``design``
+    merged field by field, the sheet's fields winning."""
+    if not isinstance(style, yaml.MappingNode):
+        return sheet  # an empty style adds nothing; a wrong one is reported on its own
+    pairs = list(sheet.value)
+    own = {_key(key): index for index, (key, _) in enumerate(pairs)}
+    for key, value in style.value:
+        name = _key(key)
+        if name not in STYLE_FIELDS:
+            continue  # reported by the style's own validation
+        if name not in own:
+            pairs.append((key, value))
+        elif name == "design":
+            mine = pairs[own[name]][1]
+            if isinstance(mine, yaml.MappingNode) and isinstance(value, yaml.MappingNode):
+                pairs[own[name]] = (pairs[own[name]][0], merge_fields(mine, value))
+    return yaml.MappingNode(sheet.tag, pairs, sheet.start_mark, sheet.end_mark)
+
+
+def merge_fields(mine: yaml.MappingNode, theirs: yaml.MappingNode) -> yaml.MappingNode:
+    """``mine`` with the fields of ``theirs`` that it does not have."""
+    keys = {_key(key) for key, _ in mine.value}
+    added = [(key, value) for key, value in theirs.value if _key(key) not in keys]
+    return yaml.MappingNode(mine.tag, mine.value + added, mine.start_mark, mine.end_mark)
+
+
+def is_style(source: Source) -> bool:
+    """Whether a parsed file is a style file: sheet-wide fields, no title and no sections."""
+    keys = _keys(source.root)
+    return not keys & {"title", "sections"} and bool(keys & set(STYLE_FIELDS))
+
+
+def fields(source: Source) -> set[str]:
+    """The sheet-wide fields a style file sets."""
+    return _keys(source.root) & set(STYLE_FIELDS)
+
+
+def _keys(node: yaml.Node | None) -> set[str]:
+    if not isinstance(node, yaml.MappingNode):
+        return set()
+    return {str(key.value) for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
+
+
+def named(content: Path) -> Path | None:
+    """The style file a content file names (resolved), or None; an unreadable file names none."""
+    try:
+        name = _file_name(_value(read(content).root, "style"))
+    except ContentError:
+        return None
+    return (content.parent / name).resolve() if name is not None else None
+
+
+def _file_name(node: yaml.Node | None) -> str | None:
+    """The text of a node that names a file, or None."""
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str") and node.value.strip():
+        return str(node.value)
+    return None
+
+
+def _key(node: yaml.Node) -> str | None:
+    return node.value if isinstance(node, yaml.ScalarNode) else None
+
+
+def _value(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    """The value of ``key`` in a mapping node, or None."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((value for name, value in node.value if _key(name) == key), None)
