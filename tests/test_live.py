@@ -160,6 +160,25 @@ def test_events_tell_each_build_and_each_problem(content: Path, events: tuple[st
     assert request(url, "/page.pdf").body == make(content).pdf != good
 
 
+def test_a_save_of_a_file_the_content_names_rebuilds_too(tmp_path: Path) -> None:
+    """The content file names a house style; saving the style shows a new page."""
+    style = tmp_path / "house.yaml"
+    style.write_text("organization: House Office\n", encoding="utf-8")
+    content = tmp_path / "sheet.yaml"
+    content.write_text("style: house.yaml\n" + MINIMAL.split("\n", 1)[1], encoding="utf-8")
+    with serving(content) as url:
+        stream = Events(url)
+        try:
+            assert stream.next()[0] == "build"
+            first = request(url, "/page.pdf").body
+            style.write_text("organization: Renamed Office\n", encoding="utf-8")
+            assert stream.next()[0] == "build"
+        finally:
+            stream.close()
+        assert request(url, "/page.pdf").body == make(content).pdf != first
+    assert sorted(os.listdir(tmp_path)) == ["house.yaml", "sheet.yaml"]
+
+
 def test_a_quiet_stream_says_it_is_still_there(
     content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
