@@ -30,7 +30,7 @@ from .typeset import Style, drawn
 
 _FOLIO_EDGE = 36.0  # 0.5 in: page numbers keep this far from the paper's edges
 _FOLIO_GAP = 6.0  # between a page number and the footer above it
-_NUMBERS = 36.0  # the contents' column of page numbers
+_NUMBERS = 36.0  # the contents' column of page numbers, right-aligned
 _LEADER_GAP = 6.0  # between a contents entry's words and its dot leader, either side
 ORDERS = ("given", "title")
 
@@ -213,22 +213,24 @@ def _contents(
     entry = styles["lead"]._replace(underline_links=False, hyphenation="")
     number_style = entry._replace(align="right")
     leader = entry._replace(align="right", colour=theme.muted)
-    words_width = inner - _NUMBERS - 4 * _LEADER_GAP
-    numbers_x = theme.margin_x + inner - _NUMBERS
+    right = theme.margin_x + inner
+    widest = stringWidth(str(len(sheets) + 2), entry.faces.regular, entry.size)
+    dots_end = right - widest - _LEADER_GAP  # every leader ends here, its dots aligned
+    dot = stringWidth(". ", entry.faces.regular, entry.size)
     for index, (model, _) in enumerate(sheets, start=3):
         target = f"#page-{index}"
         parents = ("TOC:1", f"TOCI:{index}")
         text = markup.link(target, title_of(model), theme.primary)
-        box = _put(page, text, entry, theme.margin_x, y, words_width, "Reference", parents)
-        last = box.setting.lines and drawn(box.setting, entry, len(box.setting.lines) - 1)
+        width = dots_end - theme.margin_x - 4 * dot
+        box = _put(page, text, entry, theme.margin_x, y, width, "Reference", parents)
+        last = drawn(box.setting, entry, len(box.setting.lines) - 1).width
         line_top = y - box.height + box.leading  # the top of the title's last line
         number = markup.link(target, str(index), theme.primary)
-        _put(page, number, number_style, numbers_x, line_top, _NUMBERS, "Reference", parents)
-        start = theme.margin_x + (last.width if last else 0.0) + _LEADER_GAP
-        room = numbers_x - _LEADER_GAP - start
-        dots = int(room / stringWidth(". ", entry.faces.regular, entry.size))
+        _put(page, number, number_style, right - _NUMBERS, line_top, _NUMBERS, "Reference", parents)
+        start = theme.margin_x + last + _LEADER_GAP
+        dots = int((dots_end - start) / dot)
         if dots > 0:
-            _put(page, markup.escape(". " * dots), leader, start, line_top, room, "Artifact")
+            _put(page, ". " * dots, leader, start, line_top, dots_end - start, "Artifact")
         y -= box.height + 10
     return page
 

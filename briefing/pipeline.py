@@ -42,7 +42,19 @@ class Result(NamedTuple):
 def prepare(content: ContentSource) -> checks.Prepared:
     """Run every content rule (the stage both ``check`` and ``build`` run), or raise
     :class:`ContentError` with every problem found."""
-    return checks.prepare(style.attach(_source(content), _base(content)), _base(content))
+    source, base = _source(content), _base(content)
+    if style.is_style(source):
+        raise ContentError(
+            [
+                Problem(
+                    "this is a style file (sheet-wide fields, no title or sections), not a sheet",
+                    Location(source.path, 1, 1),
+                    "a content file, which may name this style with 'style:' (briefing check "
+                    "validates a style file on its own)",
+                )
+            ]
+        )
+    return checks.prepare(style.attach(source, base), base)
 
 
 def is_style(path: str | Path) -> bool:

@@ -135,6 +135,9 @@ def test_check_validates_a_style_alone_and_a_folder_build_skips_it(styled: Path)
     assert built.returncode == 0, built.stderr
     assert built.stdout.startswith("wrote styles/beta.pdf (1 page")  # one file: not two
     assert not (folder / "house.pdf").exists()
+    alone = run("build", "styles/house.yaml", cwd=styled.parent)
+    assert alone.returncode == 2
+    assert alone.stderr.startswith("styles/house.yaml:1:1: error: this is a style file")
 
 
 def test_new_writes_a_sheet_using_the_style(styled: Path) -> None:
