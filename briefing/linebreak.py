@@ -43,10 +43,10 @@ class Rules(NamedTuple):
     ragged: float = 0.0  # stretch at the end of every line, for unjustified text (0: justified)
     balance: bool = False  # the last line counts like the others (ragged text: even lines)
     line_penalty: float = 10.0
-    double_hyphen: float = 3_000.0  # two hyphenated lines in a row
+    double_hyphen: float = 10_000.0  # two hyphenated lines in a row
     most_hyphens: int = 2  # hyphenated lines in a row, at most
     fitness: float = 3_000.0  # a line much tighter or looser than the one before it
-    runt: float = 300_000.0  # a last line holding a single word: about as bad as a loose line
+    runt: float = 1_000_000.0  # a last line holding a single word: worse than a loose line
 
 
 class Line(NamedTuple):

@@ -66,7 +66,7 @@ class Theme(NamedTuple):
     subtitle_size: float = 12.5
     heading_size: float = 10
     figure_value_size: float = 18
-    figure_label_size: float = 7.8
+    figure_label_size: float = 8.2
     band_size: float = 9.5
     footer_size: float = 7.5
     marking_size: float = 8
@@ -81,7 +81,7 @@ class Theme(NamedTuple):
     lead_gap: float = 12  # between the title and the lead
     side_gap: float = 11  # between the parts stacked in the sidebar
     title_gap: float = 14  # between the band and the title
-    subtitle_gap: float = 2
+    subtitle_gap: float = 5  # clear of the title's descenders
     heading_gap: float = 5
     heading_rule: float = 4  # the hairline above a heading, over its top
     label_gap: float = 2  # between a key figure and its label
@@ -91,9 +91,9 @@ class Theme(NamedTuple):
 
     min_body_size: float = 8.0  # the legibility floor of the fit engine
     max_body_size: float = 11.0  # short content grows its type up to this
-    flush_gap: float = 1.5  # how far a short column's gaps may grow, in lines
+    flush_growth: float = 0.5  # how far a short column's gaps may grow, of themselves
     feather: float = 0.08  # how far a short column's lines may move apart, of their leading
-    max_air: float = 2.5  # how far the body's gaps may spread, after growing the type
+    max_air: float = 2.0  # how far the body's gaps may spread, after growing the type
     min_air: float = 0.6  # how far they may close up on a page full at the smallest type
 
 

@@ -30,10 +30,12 @@ _SMALLEST_STEP = 0.5  # how far text that must not break may step down for a wid
 _UNHYPHENATED = 1.0  # the tolerance of lines set without hyphenating
 _TRACKED = 4.0  # the tolerance of lines that letter spacing helps
 _TRACKED_SPACE = 1.6  # how far their spaces stretch (as a tolerance) before letters do
-_MOST_TRACKING = 0.05  # ems of letter spacing, at most, in a line that needs it
+_MOST_TRACKING = 0.03  # ems of letter spacing, at most, in a line that needs it
 _RAGGED = 3.0  # stretch at a ragged line's end, in ems: how uneven ragged lines may be
 _HYPHEN_PENALTY = 50.0
-_ADDRESS_PENALTY = 30.0  # a break inside a web or e-mail address
+_UNLIKED_PENALTY = 150.0  # a hyphen after two letters ("re-spond"), or in a capitalized word
+_ADDRESS_PENALTY = 30.0  # a break inside a web or e-mail address, after / . _ ? & = #
+_ADDRESS_DASH_PENALTY = 500.0  # after a hyphen in an address: it reads as an added hyphen
 _DASH_PENALTY = 50.0  # a break after a hyphen or slash typed in a word
 _SHORTEST_HYPHENATED = 5  # letters: shorter words are never hyphenated
 # A web address (with a scheme, www., or a domain and a path) or an e-mail address.
@@ -190,7 +192,7 @@ def _hyphen_points(word: str, language: str) -> list[int]:
     for part in _LETTERS.finditer(word):
         core = part.group()
         if len(core) < _SHORTEST_HYPHENATED or sum(char.isupper() for char in core) > 1:
-            continue
+            continue  # short words and acronyms stay whole
         found: list[int] = _hyphenator(language).positions(core)  # type: ignore[attr-defined]
         points += [part.start() + p for p in found]
     return points
@@ -284,6 +286,9 @@ def _prepare(
             pending_space = None
             continue
         if pending_space is not None:
+            if word[0][0][0] in "–—":  # a dash stays with the word before it
+                items.append(Item("penalty", 0.0, penalty=INFINITE))
+                pieces.append(Piece("", "", "", ""))
             space = _width(" ", pending_space.font)
             stretch, shrink = (
                 (space * _SPACE_STRETCH, space * _SPACE_SHRINK) if justified else (0, 0)
@@ -326,14 +331,17 @@ def _word(
     if _ADDRESS.match(text):  # a break after a hyphen in an address looks like a hyphen
         for point in _address_points(text):
             dash = text[point - 1] == "-"
-            breaks_at[point] = (_ADDRESS_PENALTY * (2 if dash else 1), False, dash)
+            breaks_at[point] = (_ADDRESS_DASH_PENALTY if dash else _ADDRESS_PENALTY, False, dash)
     elif hyphenation:
         for point in _dash_points(text):
             breaks_at[point] = (_DASH_PENALTY, False, text[point - 1] != "/")
         if not last:
             for point in _hyphen_points(text, hyphenation):
                 if text[point - 1] not in _DASHES:
-                    breaks_at.setdefault(point, (_HYPHEN_PENALTY, True, True))
+                    short = point < 3 or not text[point - 3].isalpha()  # "re-spond"
+                    name = text[:1].isupper()  # a name, or a sentence's first word
+                    penalty = _UNLIKED_PENALTY if short or name else _HYPHEN_PENALTY
+                    breaks_at.setdefault(point, (penalty, True, True))
     offset = 0
     for part, span in word:
         font = _face(faces, bold or span.bold, italic or span.italic)

@@ -398,8 +398,8 @@ def _columns(lines: list[Line], ink: list[dict[str, Any]], height: float) -> tup
 def _ragged(lines: list[Line]) -> tuple[str, ...]:
     """Body lines that end over half an em short of the column's right edge: justified text
     left unjustified. Not a paragraph's last line, nor one that cannot be justified: with no
-    word space, or ending inside a web or e-mail address (which breaks only at its / . - _ ? &
-    = #, and may leave the line short)."""
+    word space, ending inside a web or e-mail address (which breaks only at its / . - _ ? & =
+    #, and may leave the line short), or mostly address with a single word space beside it."""
     last = {ln.block: ln for ln in lines}
     return tuple(
         ln.text
@@ -408,6 +408,7 @@ def _ragged(lines: list[Line]) -> tuple[str, ...]:
         if ln is not last[ln.block]
         and ln.spaces
         and not re.search(r"[/@]", ln.text.split()[-1])
+        and not (len(ln.spaces) == 1 and re.search(r"\S{24,}", ln.text))
         and ln.x1 < max(c.x1 for c in column) - ln.size / 2
     )
 

@@ -193,10 +193,10 @@ def test_balanced_columns_and_gaps_that_grow_to_end_together() -> None:
     blocks = [block(5, after=6), block(5, after=6), block(5)]
     height, columns = shortest(blocks, 2, 1000) or (0, [])
     assert 80 <= height <= 90
-    grown, left = flush(blocks, columns, 100, 10, 0.0)
-    ends = [max(p.top + p.height for p in column) for column in grown]
-    assert left == pytest.approx(100 - min(ends))
-    assert max(ends) <= 100
+    grown, left = flush(blocks, columns, 100, 1.0, 2.0, 0.0)
+    feet = [100 - max(p.top + p.height for p in column) for column in grown]
+    assert left == pytest.approx(2 * max(feet) - min(feet))  # short, and uneven
+    assert min(feet) >= 0
 
 
 # -- the fit search --------------------------------------------------------------------------

@@ -199,35 +199,42 @@ def realize(blocks: list[Block], columns: list[Column]) -> list[list[tuple[Block
 
 
 def flush(
-    blocks: list[Block], columns: list[Column], height: float, most: float, feather: float
+    blocks: list[Block],
+    columns: list[Column],
+    height: float,
+    air: float,
+    growth: float,
+    feather: float,
 ) -> tuple[list[Column], float]:
-    """The columns ending as near ``height`` as they can, and the largest space left at a
-    column's foot after that: their gaps between paragraphs and sections grow, each by at most
-    ``most``, then their lines of text move apart, each by at most ``feather`` of its leading.
-    """
+    """The columns ending as near ``height`` as they can, and how far they are from ending
+    together at it: the largest space left at a column's foot, plus how much higher that
+    column ends than the lowest. A short column's gaps between paragraphs and sections (as spread
+    by ``air``) grow in proportion, by at most ``growth`` of themselves, so a section break stays
+    wider than a paragraph break; then its lines move apart, by at most ``feather`` of their
+    leading."""
     out: list[Column] = []
-    worst = 0.0
+    feet: list[float] = []
     for column in columns:
         if not column:
             out.append(column)
             continue
         left = height - max(piece.top + piece.height for piece in column)
-        flexible = [
-            i
+        gaps = {
+            i: _gap(blocks[column[i - 1].block], blocks[column[i].block], air)
             for i in range(1, len(column))
             if column[i].first == 0
             and not _together(blocks[column[i - 1].block], blocks[column[i].block])
-        ]
-        share = min(left / len(flexible), most) if flexible and left > 0 else 0.0
-        left -= share * len(flexible)
+        }
+        total = sum(gaps.values())
+        factor = min(left / total, growth) if total > 0 and left > 0 else 0.0
+        left -= factor * total
         text = [p for p in column if not blocks[p.block].keep_with_next]
         lines = sum(p.lines for p in text)
         leading = min((blocks[p.block].leading for p in text), default=0.0)
         spread = min(left / lines, feather * leading) if lines and left > 0 else 0.0
         shift, grown = 0.0, []
         for index, piece in enumerate(column):
-            if index in flexible:
-                shift += share
+            shift += gaps.get(index, 0.0) * factor
             if blocks[piece.block].keep_with_next:
                 grown.append(piece._replace(top=piece.top + shift))
                 continue
@@ -240,5 +247,5 @@ def flush(
             )
             shift += spread * piece.lines
         out.append(grown)
-        worst = max(worst, left - spread * lines)
-    return out, worst
+        feet.append(left - spread * lines)
+    return out, 2 * max(feet, default=0.0) - min(feet, default=0.0)

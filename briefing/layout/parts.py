@@ -268,8 +268,8 @@ class Parts:
                 step = t.item_indent * s
                 style = self.styles["item"]._replace(indent=step * (part.depth + 1))
                 label = None
-                if part.label:  # right-aligned in its level's indent; the no-break space after
-                    # it keeps it off the text, and reads as a space between the two
+                if part.label:  # in its level's indent; the no-break space after it keeps it
+                    # off the text, and reads as a space between the two
                     label = self.text(markup.plain(part.label) + "\u00a0", "bullet", step)
                 box = self.sheet.text(part.markup, style, width)
                 parents = (*section, *part.path)

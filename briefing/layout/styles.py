@@ -42,14 +42,12 @@ def text_styles(theme: Theme, faces: Faces, hyphenation: str, scale: float) -> d
     return {
         "body": body,
         "item": body._replace(space_after=t.item_gap * scale),
-        "bullet": style(size, t.primary, t.body_leading, bold=True, align="right"),
+        "bullet": style(size, t.primary, t.body_leading, bold=True),
         "heading": heading,
         "side heading": heading._replace(space_before=0.0),
         "title": style(t.title_size * scale, t.primary, t.title_leading, bold=True, balance=True),
         "subtitle": style(t.subtitle_size * scale, t.accent, t.heading_leading, balance=True),
-        "lead": style(
-            t.lead_size * scale, t.ink, t.lead_leading, hyphenation=hyphenation, balance=True
-        ),
+        "lead": style(t.lead_size * scale, t.ink, t.lead_leading, balance=True),
         "value": style(
             t.figure_value_size * scale, t.primary, t.figure_leading, bold=True, balance=True
         ),

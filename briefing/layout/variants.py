@@ -158,23 +158,34 @@ class Layout:
     def filled(self, air: float) -> tuple[list[Column], float] | None:
         """The body's columns at ``air`` on a full page, and the largest space left at a
         column's foot; None if it does not fit. The columns are balanced, or fill down to the
-        foot in turn, whichever ends nearer it once their gaps grow (by a line and a half at
-        most) and their lines move apart a little."""
+        foot in turn, or the first gives the last some lines: whichever ends nearest it, and
+        most evenly, once a short column's gaps grow and its lines move apart a little."""
         frame = self.frame(air)
         room = frame.body_top - frame.body_bottom + 1e-6
         if frame.side > frame.side_room:
             return None
         t, blocks, leading = self.theme, self.blocks, self.styles["body"].leading
-        found = None
-        greedy = pack(blocks, [room] * self.columns, air)
-        if greedy is not None:
-            found = flush(blocks, greedy, room, leading * t.flush_gap, t.feather)
-        if self.columns > 1 and (found is None or found[1] > leading):
+        options = [pack(blocks, [room] * self.columns, air)]
+        greedy = options[0]
+        if self.columns > 1 and greedy is not None:
+            # The last column ends short: give it some of the first's lines.
+            ends = [max((p.top + p.height for p in column), default=0.0) for column in greedy]
+            short = (ends[0] - ends[-1]) / 2
+            if short > leading:
+                heights = [room - short] * (self.columns - 1) + [room]
+                options.append(pack(blocks, heights, air))
+        arranged = [
+            flush(blocks, option, room, air, t.flush_growth, t.feather)
+            for option in options
+            if option is not None
+        ]
+        best = min(arranged, key=lambda a: a[1], default=None)
+        if self.columns > 1 and (best is None or best[1] > leading):
             balanced = shortest(blocks, self.columns, room, air)
             if balanced is not None:
-                even = flush(blocks, balanced[1], room, leading * t.flush_gap, t.feather)
-                found = even if found is None or even[1] < found[1] else found
-        return found
+                even = flush(blocks, balanced[1], room, air, t.flush_growth, t.feather)
+                best = even if best is None or even[1] < best[1] else best
+        return best
 
     def page(self, air: float, columns: list[Column]) -> Page:
         """Everything placed, with the body's gaps spread by ``air`` into these ``columns``."""
