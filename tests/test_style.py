@@ -87,6 +87,7 @@ def test_the_sheet_wins_design_merges_field_by_field_and_paths_follow_the_style(
         (("Noto Serif", "Comic"), "9:9: error: found text 'Comic'; expected one of"),
         (("office", "ofice"), "2:1: error: unknown key 'ofice' in a style file; expected did"),
         (("marking: U", "style: other.yaml\nmarking: U"), "11:1: error: a style file names"),
+        (("UNCLASSIFIED", "[UNCLASSIFIED"), "11:10: error: text starting with '['"),
     ],
 )
 def test_errors_in_the_style_are_located_in_it_and_keep_the_last_pdf(
@@ -302,3 +303,19 @@ def test_page_numbers_keep_half_an_inch_from_the_edge_and_clear_of_the_marking(
                 assert marking and min(c["top"] for c in marking) - number["bottom"] >= 6
             footer = [c for c in page.chars if c["bottom"] < number["top"] and c["top"] > 650]
             assert footer and max(c["bottom"] for c in footer) <= number["top"] - 3
+
+
+def test_a_long_contents_entry_wraps_its_leader_and_number_on_its_last_line(
+    tmp_path: Path,
+) -> None:
+    subtitle = "Criminal Justice, Counternarcotics and Anti-Corruption Assistance in the Eastern"
+    subtitle += " Provinces and the Great Lakes Region"
+    write(tmp_path / "a.yaml", MINIMAL + f"subtitle: {subtitle}\n")
+    assert run("book", "a.yaml", "-o", "book.pdf", cwd=tmp_path).returncode == 0
+    with pdfplumber.open(tmp_path / "book.pdf") as document:
+        words = document.pages[1].extract_words()
+    number = next(w for w in words if w["text"] == "3")
+    rows = sorted({round(w["top"]) for w in words if w["text"] not in ("Contents", ".", "3")})
+    assert len(rows) == 2 and abs(number["top"] - rows[-1]) < 1.5  # beside the last line
+    dots = [w for w in words if w["text"] == "."]
+    assert dots and all(abs(d["top"] - number["top"]) < 1.5 for d in dots)
