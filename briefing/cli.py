@@ -529,14 +529,13 @@ def _styled(starter: str, style: Path, path: Path) -> str:
     check_style(style)
     given = fields(read(style))
     name = json.dumps(os.path.relpath(style, path.parent), ensure_ascii=False)
-    lines = [f"style: {name}  # the house style: sheet-wide fields, which this file may override"]
-    for line in starter.splitlines():
-        if line.split(":", 1)[0] in given and not line.startswith("#"):
-            continue
-        lines.append(line)
-    at = next(i for i, line in enumerate(lines[1:], 1) if not line.startswith("#") and line)
-    lines.insert(at, lines.pop(0))
-    return "\n".join(lines) + "\n"
+    head = [
+        "# The house style: the fields this sheet shares; its own values win.",
+        f"style: {name}",
+    ]
+    kept = [line for line in starter.splitlines() if line.split(":", 1)[0] not in given]
+    at = next(i for i, line in enumerate(kept) if line and not line.startswith("#"))
+    return "\n".join([*kept[:at], *head, "", *kept[at:]]) + "\n"
 
 
 def _yaml_text(text: str) -> str:

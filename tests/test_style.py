@@ -145,7 +145,7 @@ def test_new_writes_a_sheet_using_the_style(styled: Path) -> None:
     result = run("new", "gamma", "--style", "styles/house.yaml", cwd=styled.parent)
     assert result.returncode == 0, result.stderr
     text = (styled.parent / "gamma.yaml").read_text(encoding="utf-8")
-    assert 'style: "styles/house.yaml"' in text
+    assert '\nstyle: "styles/house.yaml"\n\ntitle: Gamma ' in text  # first, above the title
     keys = {line.split(":")[0] for line in text.splitlines() if line and line[0].isalpha()}
     assert not keys & {"organization", "office", "footer"}  # the style sets them
     built = run("build", "gamma.yaml", cwd=styled.parent)
