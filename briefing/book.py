@@ -23,7 +23,15 @@ from .language import LANGUAGES, Language
 from .layout import Page, Placed, Role, Shape
 from .model import Content
 from .output import write_atomic
-from .pipeline import epoch_of, lay_out, prepare, refuse_overwriting, sources, title_of
+from .pipeline import (
+    checked_paper,
+    epoch_of,
+    lay_out,
+    prepare,
+    refuse_overwriting,
+    sources,
+    title_of,
+)
 from .textbox import TextBox, typeset
 from .theme import Theme
 from .typeset import Style, drawn
@@ -61,6 +69,7 @@ def build_book(
     for it again. ``order`` is ``given`` or ``title`` (sorted by the sheets' titles).
     """
     start = time.perf_counter()
+    paper = checked_paper(paper)
     if order not in ORDERS:
         raise UsageError(f"order is one of {', '.join(ORDERS)}; got {order!r}")
     found: list[tuple[Path, Prepared]] = []

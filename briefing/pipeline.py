@@ -145,7 +145,7 @@ def make(
 ) -> Made:
     """Build as :func:`build` does, writing nothing."""
     start = time.perf_counter()
-    paper, formats = _paper(paper), _formats(formats)
+    paper, formats = checked_paper(paper), _formats(formats)
     if not isinstance(content, (dict, str, Path)) or content == "":
         raise UsageError(f"content is a file name or a dict; got {content!r}")
     if output is not None:
@@ -201,7 +201,8 @@ def refuse_overwriting(outputs: Sequence[Path], inputs: set[Path]) -> None:
             )
 
 
-def _paper(paper: str | None) -> str | None:
+def checked_paper(paper: str | None) -> str | None:
+    """A paper size in lower case (``A4`` is ``a4``), or :class:`UsageError`."""
     if paper is None or paper.lower() in PAPERS:
         return paper and paper.lower()
     raise UsageError(f"paper is one of {', '.join(PAPERS)}; got {paper!r}")

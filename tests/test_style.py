@@ -15,7 +15,8 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from briefing import ContentError
+from briefing import ContentError, UsageError
+from briefing.book import build_book
 from briefing.model import STYLE_FIELDS
 from briefing.pipeline import prepare
 
@@ -238,6 +239,9 @@ def test_a_book_has_one_paper_size_the_first_sheets_or_the_one_asked_for(tmp_pat
     assert "1.yaml" not in result.stdout and "3.yaml" not in result.stdout
     result = run("book", "set", "-o", "letter.pdf", "--paper", "letter", cwd=tmp_path)
     assert _sizes(tmp_path / "letter.pdf") == [LETTER] * 5
+    assert build_book([tmp_path / "set" / "2.yaml"], tmp_path / "a4.pdf", paper="A4").paper == "a4"
+    with pytest.raises(UsageError):
+        build_book([tmp_path / "set" / "2.yaml"], tmp_path / "legal.pdf", paper="legal")
     relaid = [line.split(":")[0] for line in result.stdout.splitlines()[:-1]]
     assert relaid == ["set/1.yaml", "set/3.yaml"]
     # laid out anew, not scaled: the A4 sheet's text spans a Letter page's width
