@@ -254,11 +254,17 @@ class Parts:
         """The sections as blocks to flow into columns, each with its structure role; with a
         ``rail``, headings hang in it beside their text."""
         t, s = self.theme, self.scale
+        room = rail - t.rail_gap * s if rail else width
+        style = self.styles["heading"]
+        # Every heading at one size: the size the widest word of any of them allows.
+        sizes = [self.sheet.text(h, style, room).size for h, _ in self.sheet.sections]
+        size = min(sizes, default=style.size)
+        if size < style.size:
+            style = style._replace(size=size, leading=style.leading * size / style.size)
         blocks: list[Block] = []
         for heading, parts in self.sheet.sections:
             section = (f"Sect:{self.element()}",)
-            room = rail - t.rail_gap * s if rail else width
-            box = self.text(heading, "heading", room)
+            box = self.sheet.text(heading, style, room)
             blocks.append(Block(box, "H2", self.element(), section, True, bool(rail)))
             for part in parts:
                 if part.kind == "paragraph":
