@@ -43,7 +43,7 @@ def prepare(content: ContentSource) -> checks.Prepared:
     """Run every content rule (the stage both ``check`` and ``build`` run), or raise
     :class:`ContentError` with every problem found."""
     source, base = _source(content), _base(content)
-    if style.is_style(source):
+    if not isinstance(content, dict) and style.is_style(source):  # a file, not a sheet
         raise ContentError(
             [
                 Problem(
