@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+import pdfplumber
 import pikepdf
 import pytest
 import yaml
@@ -258,3 +259,26 @@ def test_an_address_shown_as_itself_prints_without_scheme_and_www() -> None:
     assert uris == {"https://www.state.gov/inl-niger", "https://www.state.gov/summary"}
     text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
     assert "Read state.gov/inl-niger and the summary." in " ".join(text.split())
+
+
+def test_every_section_heading_is_set_alike_after_a_list() -> None:
+    """A heading after a list (or anything else) is set as every heading is: bold, uppercase,
+    at one size, at the column's edge."""
+    tree = yaml.safe_load(MINIMAL)
+    tree["sections"] = [
+        {"heading": "Programs", "body": "- **Ports:** training.\n- **Courts:** mentoring."},
+        {"heading": "Results", "body": "The joint port unit now works every shift."},
+        {"heading": "Looking ahead", "body": "The next phase extends the unit's methods."},
+    ]
+    data, page = render(validate(tree))
+    headings = [item for item in page.items if item.role == "H2" and item.parents]
+    assert len(headings) == 3
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        words = pdf.pages[0].extract_words(extra_attrs=["fontname", "size"])
+    for name in ("PROGRAMS", "RESULTS", "LOOKING"):
+        [word] = [w for w in words if w["text"] == name]
+        assert "Bold" in word["fontname"], word
+    sizes = {round(w["size"], 2) for w in words if w["text"] in ("PROGRAMS", "RESULTS", "LOOKING")}
+    assert len(sizes) == 1
+    assert {round(h.x, 1) for h in headings} <= {48.0, 317.0}  # a column's left edge
+    assert all(h.flowable.style.indent == 0 for h in headings)

@@ -255,16 +255,16 @@ class Parts:
         ``rail``, headings hang in it beside their text."""
         t, s = self.theme, self.scale
         room = rail - t.rail_gap * s if rail else width
-        style = self.styles["heading"]
+        headings = self.styles["heading"]
         # Every heading at one size: the size the widest word of any of them allows.
-        sizes = [self.sheet.text(h, style, room).size for h, _ in self.sheet.sections]
-        size = min(sizes, default=style.size)
-        if size < style.size:
-            style = style._replace(size=size, leading=style.leading * size / style.size)
+        sizes = [self.sheet.text(h, headings, room).size for h, _ in self.sheet.sections]
+        size = min(sizes, default=headings.size)
+        if size < headings.size:
+            headings = headings._replace(size=size, leading=headings.leading * size / headings.size)
         blocks: list[Block] = []
         for heading, parts in self.sheet.sections:
             section = (f"Sect:{self.element()}",)
-            box = self.sheet.text(heading, style, room)
+            box = self.sheet.text(heading, headings, room)
             blocks.append(Block(box, "H2", self.element(), section, True, bool(rail)))
             for part in parts:
                 if part.kind == "paragraph":
