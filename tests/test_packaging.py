@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -11,16 +12,21 @@ from .conftest import ROOT
 
 
 def test_the_wheel_holds_every_module_and_data_file(tmp_path: Path) -> None:
+    tracked = subprocess.run(
+        ["git", "ls-files", "briefing"], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout.split()
+    assert tracked
+    # A copy of what would be committed: a build folder left in the work tree would hide files.
+    source = tmp_path / "source"
+    for name in [*tracked, "pyproject.toml", "README.md"]:
+        (source / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / name, source / name)
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", tmp_path, ROOT],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", tmp_path, source],
         check=True,
         capture_output=True,
     )
     [wheel] = tmp_path.glob("briefing-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    tracked = subprocess.run(
-        ["git", "ls-files", "briefing"], cwd=ROOT, check=True, capture_output=True, text=True
-    ).stdout.split()
-    assert tracked
     missing = [name for name in tracked if name not in names]
     assert missing == [], "files of the package that pip install . leaves out"
