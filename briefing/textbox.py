@@ -10,12 +10,11 @@ ties their text and annotation to one Link element.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.platypus import Flowable
 
-from .typeset import Placed, SetLine, Setting, Style, drawn, prepare, set_lines
+from .typeset import Setting, Style, drawn, prepare, set_lines
 
 _UNDERLINE_OFFSET = 0.12  # below the baseline, in ems
 _UNDERLINE_WIDTH = 0.06  # in ems
@@ -55,7 +54,8 @@ class TextBox(Flowable):
         return TextBox(self.style, self.width, self.setting, self.first + first, count, spread)
 
     def draw(self) -> None:
-        """Draw the lines, top down, with the first baseline one font size below the top."""
+        """Draw the lines, top down, with the first baseline one font size below the top: a
+        text object a line, links inside the canvas's link context, underlines after."""
         canvas, style, size = self.canv, self.style, self.size
         y = self.height - size
         room = self.width - style.indent
@@ -66,40 +66,33 @@ class TextBox(Flowable):
                 shift += room - line.width
             elif style.align == "center":
                 shift += (room - line.width) / 2
+            text = canvas.beginText(shift, y)
+            # Word and letter spacing last past the text object: always set them.
+            text.setWordSpace(line.word_space)
+            text.setCharSpace(line.char_space)
+            underlines = []
             for run in line.runs:
-                if run.link:
-                    rect = (
-                        shift + run.x,
-                        y - _LINK_BELOW * size,
-                        shift + run.x + run.width,
-                        y + _LINK_ABOVE * size,
-                    )
-                    with canvas.link(run.link, rect, (id(self.setting), run.link)):
-                        _draw_run(canvas, run, shift, y, size, line, style.underline_links)
-                else:
-                    _draw_run(canvas, run, shift, y, size, line, False)
+                text.setFont(run.font, size)
+                text.setFillColor(_colour(run.colour))
+                if not run.link:
+                    text.textOut(run.text)
+                    continue
+                left, right = shift + run.x, shift + run.x + run.width
+                rect = (left, y - _LINK_BELOW * size, right, y + _LINK_ABOVE * size)
+                with canvas.link(run.link, rect, (id(self.setting), run.link)):
+                    text.textOut(run.text)
+                if style.underline_links:
+                    trailing = line.word_space if run.text.endswith(" ") else 0.0
+                    underlines.append((left, right - trailing, run.colour))
+            canvas.drawText(text)
+            for left, right, colour in underlines:
+                canvas.saveState()
+                canvas.setStrokeColor(_colour(colour))
+                canvas.setLineWidth(_UNDERLINE_WIDTH * size)
+                under = y - _UNDERLINE_OFFSET * size
+                canvas.line(left, under, right, under)
+                canvas.restoreState()
             y -= self.leading
-
-
-def _draw_run(
-    canvas: Any, run: Placed, shift: float, y: float, size: float, line: SetLine, underline: bool
-) -> None:
-    text = canvas.beginText(shift + run.x, y)
-    text.setFont(run.font, size)
-    text.setFillColor(_colour(run.colour))
-    # Word and letter spacing last past the text object: always set them.
-    text.setWordSpace(line.word_space)
-    text.setCharSpace(line.char_space)
-    text.textOut(run.text)
-    canvas.drawText(text)
-    if underline:
-        visible = run.width - (line.word_space if run.text.endswith(" ") else 0.0)
-        canvas.saveState()
-        canvas.setStrokeColor(_colour(run.colour))
-        canvas.setLineWidth(_UNDERLINE_WIDTH * size)
-        under = y - _UNDERLINE_OFFSET * size
-        canvas.line(shift + run.x, under, shift + run.x + visible, under)
-        canvas.restoreState()
 
 
 @cache

@@ -455,31 +455,34 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
             word_space, char_space = 0.0, 0.0
         else:  # letter spacing widens the spaces too
             word_space = widest - char_space
-    # Each run: its text and width in parts, then its face, colour, link and start.
-    runs: list[tuple[list[str], list[float], str, str, str, float]] = []
-    x = 0.0
-
-    def add(text: str, font: str, colour: str, link: str, width: float) -> None:
-        if runs and runs[-1][2:5] == (font, colour, link):
-            runs[-1][0].append(text)
-            runs[-1][1].append(width)
-        else:
-            runs.append(([text], [width], font, colour, link, x))
-
+    # Runs of one face, colour and link: their texts and widths, started at ``start``.
+    placed: list[Placed] = []
+    texts: list[str] = []
+    key: tuple[str, str, str] | None = None
+    start = run_width = x = 0.0
     for i in shown:
         item, piece = items[i], pieces[i]
         width = item.width * size + char_space * len(piece.text)
         if item.kind == "glue":
             width += word_space
-        add(piece.text, piece.font, piece.colour, piece.link, width)
+        here = (piece.font, piece.colour, piece.link)
+        if here != key:
+            if key is not None:
+                placed.append(Placed("".join(texts), *key, start, run_width))
+            key, texts, start, run_width = here, [], x, 0.0
+        texts.append(piece.text)
+        run_width += width
         x += width
+    if key is not None:
+        placed.append(Placed("".join(texts), *key, start, run_width))
     if hyphen:
-        add(ending.text, ending.font, ending.colour, ending.link, end.width * size)
+        placed.append(
+            Placed(ending.text, ending.font, ending.colour, ending.link, x, end.width * size)
+        )
         x += end.width * size
     else:
         x -= char_space  # the last glyph's letter spacing is past the line's end
     if end.kind == "glue" or (end.penalty <= -INFINITE and not last):
         # between words, or at a line break (<br/>): keep a space, for readers of the text
-        add(" ", ending.font or runs[-1][2], style.colour, "", 0.0)
-    placed = [Placed("".join(t), f, c, k, start, sum(w)) for t, w, f, c, k, start in runs]
+        placed.append(Placed(" ", ending.font or placed[-1].font, style.colour, "", x, 0.0))
     return SetLine(placed, word_space, char_space, x)

@@ -148,13 +148,15 @@ def settle(
             continue
         if found is None and best.scale >= ceiling and fits(best, most):
             return best, None  # it cannot fill the page: it is balanced instead
-        for _ in range(SETTLE_STEPS + 1):
+        for step in range(SETTLE_STEPS + 1):
             filled = fullest(best.filled, 1.0, most)
-            if filled is not None and (found is None or _flaws(best, filled) < _flaws(*found)):
+            better = filled is not None and (found is None or _flaws(best, filled) < _flaws(*found))
+            if better:
                 found = (best, filled)
             smaller = best.scale - STEP
-            if _good(found, limit) or smaller < floor:
-                break
+            stuck = step and not better and found is not None and not found[0].strained
+            if _good(found, limit) or smaller < floor or stuck:
+                break  # good enough, or a smaller step did not fill it better: nor will the next
             seen = [m for m in tried if smaller - STEP < m.scale < best.scale and fits(m)]
             best = max(seen, key=lambda m: m.scale) if seen else measure(smaller)
             if not fits(best):
