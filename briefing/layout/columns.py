@@ -17,42 +17,46 @@ _EPS = 1e-6
 _CLOSE_ENOUGH = 1.0  # points: balanced column heights are searched to this
 
 
-class Block(NamedTuple):
-    """A set paragraph, with its place in the document's structure and what packing needs."""
+class Block:
+    """A set paragraph, with its place in the document's structure and what packing needs
+    (its line count, leading, height and spaces, worked out once: packing reads them often)."""
 
-    box: TextBox
-    role: Role
-    element: int
-    parents: tuple[str, ...]
-    keep_with_next: bool = False  # headings: never the last thing in a column
-    hang: bool = False  # a hanging heading: it sits beside its text, not above it
-    label: TextBox | None = None  # a list item's bullet or number, beside its first line
-    label_x: float = 0.0  # the label's left, from the column's
+    __slots__ = (
+        "after",
+        "before",
+        "box",
+        "element",
+        "hang",
+        "height",
+        "keep_with_next",
+        "label",
+        "label_x",
+        "leading",
+        "lines",
+        "parents",
+        "role",
+    )
 
-    @property
-    def lines(self) -> int:
-        """Its number of lines."""
-        return self.box.count
-
-    @property
-    def leading(self) -> float:
-        """The distance between its baselines."""
-        return self.box.leading
-
-    @property
-    def height(self) -> float:
-        """Its height."""
-        return self.box.height
-
-    @property
-    def before(self) -> float:
-        """The space above it, at air 1."""
-        return self.box.style.space_before * self.box.size / self.box.style.size
-
-    @property
-    def after(self) -> float:
-        """The space below it, at air 1."""
-        return self.box.style.space_after * self.box.size / self.box.style.size
+    def __init__(
+        self,
+        box: TextBox,
+        role: Role,
+        element: int,
+        parents: tuple[str, ...],
+        keep_with_next: bool = False,
+        hang: bool = False,
+        label: TextBox | None = None,
+        label_x: float = 0.0,
+    ) -> None:
+        self.box, self.role, self.element, self.parents = box, role, element, parents
+        self.keep_with_next = keep_with_next  # headings: never the last thing in a column
+        self.hang = hang  # a hanging heading: it sits beside its text, not above it
+        self.label = label  # a list item's bullet or number, beside its first line
+        self.label_x = label_x  # the label's left, from the column's
+        self.lines, self.leading, self.height = box.count, box.leading, box.height
+        step = box.size / box.style.size  # a heading set smaller for a wide word
+        self.before = box.style.space_before * step  # at air 1
+        self.after = box.style.space_after * step
 
 
 class Piece(NamedTuple):
