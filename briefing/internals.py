@@ -26,7 +26,7 @@ INTERNALS = (
         "reportlab.pdfgen.canvas",
         "Canvas",
         "_addAnnotation",
-        "pdf.py: each link annotation is tied to its Link element in the structure tree",
+        "pdf.py: a link annotation that the Link element holds is added to the page",
     ),
     Internal(
         "reportlab.pdfgen.canvas",

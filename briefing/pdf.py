@@ -253,7 +253,7 @@ class _TaggedCanvas(Canvas):
             action = {"S": PDFName("URI"), "URI": PDFString(uri)}
             annotation["A"] = PDFDictionary(action)
         self._tie(link, annotation)
-        super()._addAnnotation(annotation)
+        self._addAnnotation(annotation)
         self._current = link
         yield
         self._current = parent
@@ -313,37 +313,6 @@ class _TaggedCanvas(Canvas):
     def _describe_page(self, name: str) -> str:
         number = int(name.removeprefix("page-"))
         return self.words.describe_page(self.titles.get(name, str(number)), number)
-
-    def _addAnnotation(self, annotation: Any, name: str | None = None, addtopage: int = 1) -> None:
-        """ReportLab paragraphs' links: a Link element in the current element for each."""
-        if self._current is not None and isinstance(annotation, PDFDictionary):
-            link = _Element("Link")
-            self._current.children.append(link)
-            self._tie(link, annotation)
-        super()._addAnnotation(annotation, name, addtopage)
-
-    def linkRect(
-        self,
-        contents: str,
-        destinationname: str,
-        Rect: Any = None,
-        addtopage: int = 1,
-        name: str | None = None,
-        relative: int = 1,
-        **_border: Any,  # thickness, colour: links here are drawn without a border
-    ) -> None:
-        """An internal link, as a dictionary that the structure tree can point at."""
-        annotation = PDFDictionary(
-            {
-                "Type": PDFName("Annot"),
-                "Subtype": PDFName("Link"),
-                "Rect": PDFArray(self._absRect(Rect, relative)),
-                "Border": PDFArray([0, 0, 0]),
-                "Dest": self._bookmarkReference(destinationname),
-                "Contents": PDFString(contents or self._describe_page(destinationname)),
-            }
-        )
-        self._addAnnotation(annotation, name, addtopage)
 
     def showPage(self) -> None:
         super().showPage()
