@@ -81,7 +81,7 @@ class TextBox(Flowable):
                 rect = (left, y - _LINK_BELOW * size, right, y + _LINK_ABOVE * size)
                 with canvas.link(run.link, rect, (id(self.setting), run.link)):
                     text.textOut(run.text)
-                if style.underline_links:
+                if style.underline_links and run.width:
                     trailing = line.word_space if run.text.endswith(" ") else 0.0
                     underlines.append((left, right - trailing, run.colour))
             canvas.drawText(text)

@@ -484,5 +484,7 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
         x -= char_space  # the last glyph's letter spacing is past the line's end
     if end.kind == "glue" or (end.penalty <= -INFINITE and not last):
         # between words, or at a line break (<br/>): keep a space, for readers of the text
-        placed.append(Placed(" ", ending.font or placed[-1].font, style.colour, "", x, 0.0))
+        # (inside a link when the line breaks inside one, so its words read whole)
+        colour = ending.colour if ending.link else style.colour
+        placed.append(Placed(" ", ending.font or placed[-1].font, colour, ending.link, x, 0.0))
     return SetLine(placed, word_space, char_space, x)

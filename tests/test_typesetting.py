@@ -31,6 +31,7 @@ from briefing.typeset import (
 )
 
 from .conftest import MINIMAL
+from .quality import measure, source_text
 
 FACES = register("Noto Sans")
 END = Item("penalty", 0, penalty=-INFINITE)
@@ -282,3 +283,13 @@ def test_every_section_heading_is_set_alike_after_a_list() -> None:
     assert len(sizes) == 1
     assert {round(h.x, 1) for h in headings} <= {48.0, 317.0}  # a column's left edge
     assert all(h.flowable.style.indent == 0 for h in headings)
+
+
+def test_a_wrapped_links_words_stay_whole_in_structure_order() -> None:
+    tree = yaml.safe_load(MINIMAL)
+    tree["sections"][0]["body"] = (
+        "See [the long report on the programme, its partners and its results in the region over "
+        "the last five years](https://www.state.gov/inl) before the next meeting."
+    )
+    (quality,) = measure(render(validate(tree))[0], source_text(tree))
+    assert (quality.glued_words, quality.split_words, quality.missing_words) == ((), (), ())
