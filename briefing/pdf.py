@@ -30,10 +30,10 @@ from reportlab.pdfgen.textobject import PDFTextObject
 
 from . import __version__
 from .language import LANGUAGES, Language
-from .layout import Page, Placed, Shape
+from .layout import Group, Page, Placed, Shape, Tag
 from .markup import escape
 
-_GROUPS = {
+_GROUPS: dict[str, Group] = {  # a parent key's prefix: the element it is
     "Sect": "Sect",
     "L": "L",
     "LI": "LI",
@@ -154,7 +154,7 @@ class _Annotation(NamedTuple):
 
 @dataclass
 class _Element:
-    role: str
+    role: Tag
     children: list[_Element | _Mcid | _Annotation] = field(default_factory=list)
     alt: str | None = None
     lang: str | None = None

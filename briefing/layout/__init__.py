@@ -20,13 +20,25 @@ from ..typeset import Style
 from . import fit
 from .overflow import overflow_problem
 from .parts import Parts, Sheet
-from .records import Page, Placed, Region, Role, Shape
+from .records import Group, Page, Placed, Region, Role, Shape, Tag
 from .styles import text_styles
 from .variants import variants
 
 PAPER = {"letter": LETTER, "a4": A4}
 
-__all__ = ["PAPER", "Page", "Placed", "Region", "Role", "Shape", "band", "compose", "styles"]
+__all__ = [
+    "PAPER",
+    "Group",
+    "Page",
+    "Placed",
+    "Region",
+    "Role",
+    "Shape",
+    "Tag",
+    "band",
+    "compose",
+    "styles",
+]
 
 
 def styles(prepared: Valid) -> dict[str, Style]:

@@ -8,6 +8,10 @@ from reportlab.platypus import Flowable
 
 # The structure type of something drawn, as the PDF's tags name it; "Artifact" is decoration.
 Role = Literal["H1", "H2", "P", "LBody", "Lbl", "Figure", "Reference", "Artifact"]
+# The structure types that group what is drawn, named in ``Placed.parents`` ("Sect:3"), and
+# those the PDF writer adds itself.
+Group = Literal["Sect", "L", "LI", "Div", "Part", "TOC", "TOCI"]
+Tag = Role | Group | Literal["Document", "Link"]
 
 
 class Shape(NamedTuple):
