@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, NamedTuple, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 STEPS = 7  # trial scales at most
 PRECISION = 0.015  # of scale: close enough to the largest that fits (0.15 pt of body size)
@@ -76,13 +76,14 @@ def largest(
     return best
 
 
-class Filled(NamedTuple, Generic[C]):
-    """The air chosen for a page, its body's arrangement and the largest space left at a
-    column's foot."""
+class Filled(Generic[C]):
+    """The air chosen for a page, its body's arrangement and how far its columns are from
+    ending together at the foot."""
 
-    air: float
-    arrangement: C
-    gap: float
+    __slots__ = ("air", "arrangement", "gap")
+
+    def __init__(self, air: float, arrangement: C, gap: float) -> None:
+        self.air, self.arrangement, self.gap = air, arrangement, gap
 
 
 def fullest(
