@@ -121,6 +121,16 @@ def _parser() -> argparse.ArgumentParser:
         )
         return sub
 
+    def one_content(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "content",
+            nargs="?",
+            type=Path,
+            default=Path(DEFAULT_CONTENT),
+            metavar="CONTENT",
+            help=f"the content file (default: {DEFAULT_CONTENT})",
+        )
+
     def paper(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
             "--paper",
@@ -188,14 +198,7 @@ def _parser() -> argparse.ArgumentParser:
         "Build a content file, then rebuild it on every save of it "
         "or of a file it refers to (Ctrl-C stops).",
     )
-    watch.add_argument(
-        "content",
-        nargs="?",
-        type=Path,
-        default=Path(DEFAULT_CONTENT),
-        metavar="CONTENT",
-        help=f"the content file (default: {DEFAULT_CONTENT})",
-    )
+    one_content(watch)
     watch.add_argument(
         "-o",
         "--output",
@@ -213,14 +216,7 @@ def _parser() -> argparse.ArgumentParser:
         "save of it or of a file it refers to; problems show beside the last good page "
         "(Ctrl-C stops).",
     )
-    preview.add_argument(
-        "content",
-        nargs="?",
-        type=Path,
-        default=Path(DEFAULT_CONTENT),
-        metavar="CONTENT",
-        help=f"the content file (default: {DEFAULT_CONTENT})",
-    )
+    one_content(preview)
     preview.add_argument(
         "--port",
         type=_port,

@@ -41,18 +41,22 @@ __all__ = [
 ]
 
 
+def _design_size(prepared: Valid) -> Parts:
+    """A sheet's parts at design size, for pages around sheets."""
+    sheet = Sheet(prepared, LANGUAGES[prepared.content.language])
+    styled = text_styles(prepared.theme, sheet.faces, sheet.words.hyphenation, 1.0)
+    return Parts(sheet, styled, 1.0)
+
+
 def styles(prepared: Valid) -> dict[str, Style]:
     """The text styles of a sheet's page at design size (for pages around sheets)."""
-    sheet = Sheet(prepared, LANGUAGES[prepared.content.language])
-    return text_styles(prepared.theme, sheet.faces, sheet.words.hyphenation, 1.0)
+    return _design_size(prepared).styles
 
 
 def band(prepared: Valid, width: float) -> Region:
     """A sheet's header band (its logo, organization and office) at design size, ``width``
     wide, for pages around sheets."""
-    sheet = Sheet(prepared, LANGUAGES[prepared.content.language])
-    text = text_styles(prepared.theme, sheet.faces, sheet.words.hyphenation, 1.0)
-    return Parts(sheet, text, 1.0).band(width)
+    return _design_size(prepared).band(width)
 
 
 def compose(prepared: Valid, paper: str) -> Page:

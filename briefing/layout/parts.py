@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from .. import markup
 from ..fonts import register
-from ..textbox import TextBox
-from ..typeset import Prepared, Style, prepare, set_lines
+from ..textbox import TextBox, typeset
+from ..typeset import Style
 from .columns import Block
 from .records import EMPTY, Entry, Region, Shape
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 class Sheet:
-    """The content as markup and pictures, and each paragraph's measure kept across scales."""
+    """The content as markup and pictures, in the faces it needs, ready to set at any scale."""
 
     def __init__(self, prepared: Valid, words: Language) -> None:
         content = prepared.content
@@ -37,21 +37,11 @@ class Sheet:
         self.facts = prepared.facts
         italic = any("<i>" in text for text in self.markup())
         self.faces = register(self.theme.family, italic)
-        self._prepared: dict[tuple[object, ...], Prepared] = {}
 
     def markup(self) -> list[str]:
         """All the markup of the body, lead and key figures."""
         texts = [self.lead, *self.facts] + [label for _, label in self.figures]
         return texts + [block.markup for _, blocks in self.sections for block in blocks]
-
-    def text(self, text: str, style: Style, width: float) -> TextBox:
-        """``text`` (markup) set in ``style`` at ``width``; measured once for every scale."""
-        key = (text, style.faces, style.colour, style.bold, style.italic, style.align,
-               style.hyphenation, style.uppercase)  # fmt: skip
-        prepared = self._prepared.get(key)
-        if prepared is None:
-            prepared = self._prepared[key] = prepare(text, style)
-        return TextBox(style, width, set_lines(prepared, style, width))
 
 
 class Parts:
@@ -69,7 +59,7 @@ class Parts:
 
     def text(self, text: str, style: str, width: float) -> TextBox:
         """``text`` set in the named style at ``width``."""
-        return self.sheet.text(text, self.styles[style], width)
+        return typeset(text, self.styles[style], width)
 
     def band(self, width: float) -> Region:
         """The header band: logo, organization and office, centred; taller if they need it."""
@@ -257,14 +247,14 @@ class Parts:
         room = rail - t.rail_gap * s if rail else width
         headings = self.styles["heading"]
         # Every heading at one size: the size the widest word of any of them allows.
-        sizes = [self.sheet.text(h, headings, room).size for h, _ in self.sheet.sections]
+        sizes = [typeset(h, headings, room).size for h, _ in self.sheet.sections]
         size = min(sizes, default=headings.size)
         if size < headings.size:
             headings = headings._replace(size=size, leading=headings.leading * size / headings.size)
         blocks: list[Block] = []
         for heading, parts in self.sheet.sections:
             section = (f"Sect:{self.element()}",)
-            box = self.sheet.text(heading, headings, room)
+            box = typeset(heading, headings, room)
             blocks.append(Block(box, "H2", self.element(), section, True, bool(rail)))
             for part in parts:
                 if part.kind == "paragraph":
@@ -277,7 +267,7 @@ class Parts:
                 if part.label:  # in its level's indent; the no-break space after it keeps it
                     # off the text, and reads as a space between the two
                     label = self.text(markup.plain(part.label) + "\u00a0", "bullet", step)
-                box = self.sheet.text(part.markup, style, width)
+                box = typeset(part.markup, style, width)
                 parents = (*section, *part.path)
                 blocks.append(
                     Block(
