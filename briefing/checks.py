@@ -8,14 +8,28 @@ in one run: a wrong field never hides the problems of the others.
 from __future__ import annotations
 
 import re
+import typing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from reportlab.lib.pagesizes import A4, LETTER
 
 from . import markup
 from .errors import ContentError, Problem
 from .fonts import describe, missing
 from .markup import Block
-from .model import Content, Design, Text, Validated, validate, validate_style
+from .model import Block as ModelBlock
+from .model import (
+    Chart,
+    Content,
+    Design,
+    Photo,
+    Table,
+    Text,
+    Validated,
+    validate,
+    validate_style,
+)
 from .reader import Source
 from .theme import MIN_CONTRAST, Theme, contrast, grayscale, text_pairs, themed
 
@@ -34,6 +48,40 @@ _LOPSIDED_PEERS = 3  # and there are at least this many others to take the media
 MAX_BLOCKS = 500  # paragraphs and list items in all the sections
 
 
+class ChartShown(NamedTuple):
+    """A chart ready to draw: its title and source as markup, its values in order."""
+
+    chart: Chart
+    title: str  # ReportLab markup, printing the title as typed
+    source: str | None  # the same
+    categories: list[str]  # plain text, in the order written
+    series: list[tuple[str, list[float]]]  # each series' name ("" for data) and value per category
+
+
+class TableShown(NamedTuple):
+    """A table ready to set: every text as ReportLab markup, and which columns hold numbers."""
+
+    table: Table
+    caption: str | None
+    header: list[str]
+    rows: list[list[str]]  # as many cells as the header
+    numeric: list[bool]  # whether each column holds numbers (set flush right)
+    source: str | None
+
+
+class PhotoShown(NamedTuple):
+    """A photo ready to place: the loaded image, its caption and credit as markup."""
+
+    photo: Photo
+    picture: Picture  # upright (EXIF orientation applied), RGB, at most 300 dpi at full width
+    caption: str | None
+    credit: str | None
+
+
+# One block of a section, ready for layout: text's paragraphs and list items, or a figure.
+Shown = list[Block] | ChartShown | TableShown | PhotoShown
+
+
 class Prepared(NamedTuple):
     """Valid content, with its formatted text as ReportLab markup and its logo, for layout."""
 
@@ -43,6 +91,7 @@ class Prepared(NamedTuple):
     labels: list[str]  # each key figure's label
     facts: list[str]  # each fact's value
     sections: list[list[Block]]  # each section's body
+    blocks: list[list[Shown]]  # each section's blocks, in order, after its body
     logo: Picture | None
     warnings: list[Problem]
 
@@ -60,6 +109,7 @@ def prepare(source: Source, base: Path) -> Prepared:
     design: Design = validated.fields.get("design", Design())  # even when other fields are wrong
     theme = themed(design)
     problems, formatted, logo = _rules(validated, theme, base)
+    photos = _photos(validated, theme, base, problems)
     if content is None or problems:
         raise ContentError(problems)
     return Prepared(
@@ -69,9 +119,82 @@ def prepare(source: Source, base: Path) -> Prepared:
         [formatted[id(figure.label)] for figure in content.key_figures],
         [formatted[id(fact.value)] for fact in content.at_a_glance],
         [formatted[id(s.body)] if s.body else [] for s in content.sections],
+        [[_shown(block, formatted, photos) for block in s.blocks] for s in content.sections],
         logo,
         warnings(content),
     )
+
+
+# A number as a table cell holds it: 3,100,000  -4.5  $1.2  12%  (250)  € 40
+_NUMBER = re.compile(r"^[-+−(]?\s*[$€£¥]?\s*[-−]?\d[\d,.\s\u00a0\u202f]*(%|[kKmMbB]n?)?\)?$")
+
+
+def _shown(block: ModelBlock, formatted: dict[int, Any], photos: dict[int, Picture]) -> Shown:
+    """A block of a section, ready for layout."""
+    if block.text is not None:
+        return typing.cast(list[Block], formatted[id(block.text)])
+    if block.chart is not None:
+        chart = block.chart
+        named = chart.series or {Text(""): chart.data or {}}
+        categories = list(next(iter(named.values())))
+        series = [
+            (str(name), [float(values[category]) for category in categories])
+            for name, values in named.items()
+        ]
+        source = markup.plain(chart.source) if chart.source else None
+        return ChartShown(
+            chart, markup.plain(chart.title), source, [str(c) for c in categories], series
+        )
+    if block.table is not None:
+        table = block.table
+        columns = range(len(table.columns))
+        numeric = [
+            any(row[i].strip() for row in table.rows)
+            and all(
+                _NUMBER.match(row[i].replace("*", "").strip())
+                for row in table.rows
+                if row[i].strip()
+            )
+            for i in columns
+        ]
+        return TableShown(
+            table,
+            formatted[id(table.caption)] if table.caption else None,
+            [formatted[id(column)] for column in table.columns],
+            [[formatted[id(cell)] for cell in row] for row in table.rows],
+            numeric,
+            markup.plain(table.source) if table.source else None,
+        )
+    photo = typing.cast(Photo, block.photo)
+    return PhotoShown(
+        photo,
+        photos[id(photo)],
+        formatted[id(photo.caption)] if photo.caption else None,
+        markup.plain(photo.credit) if photo.credit else None,
+    )
+
+
+def _photos(
+    validated: Validated, theme: Theme, base: Path, problems: list[Problem]
+) -> dict[int, Picture]:
+    """Every photo read (even in entries that failed), loaded, by its id; a problem for each
+    that cannot be."""
+    from .images import load_photo  # Pillow loads only for pictures
+
+    pictures: dict[int, Picture] = {}
+    # the largest a photo can print: the larger paper within its safe edges
+    widest = (
+        max(LETTER[0], A4[0]) - 2 * theme.safe_edge,
+        max(LETTER[1], A4[1]) - 2 * theme.safe_edge,
+    )
+    for photo in validated.built:
+        if isinstance(photo, Photo):
+            found: list[Problem] = []
+            picture = load_photo(photo, folder_of(photo.file, base), found, widest)
+            problems += [p._replace(field=p.field or photo.file.field) for p in found]
+            if picture is not None:
+                pictures[id(photo)] = picture
+    return pictures
 
 
 def check_style(source: Source) -> None:

@@ -1,4 +1,5 @@
-"""Pictures on the page: the logo (PNG, JPEG or SVG) and the QR code of the web address."""
+"""Pictures on the page: the logo (PNG, JPEG or SVG), photos (PNG or JPEG) and the QR code of
+the web address."""
 
 from __future__ import annotations
 
@@ -19,10 +20,14 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image
 
 from .errors import Problem
-from .model import Logo
+from .model import Logo, Photo, Text
 
 MAX_PIXELS = 50_000_000  # a larger image is refused before it is decoded
 MAX_SIDE = 1200  # pixels on the longer side: more than a logo needs in print; larger is scaled
+PHOTO_DPI = 300  # a photo's pixels per inch at the largest size it can print: enough for print
+PHOTO_QUALITY = 85  # JPEG quality of photos: no visible loss in print, a small file
+_ORIENTATION = 0x0112  # the EXIF tag of a photo's orientation
+_QUARTER_TURNS = {5, 6, 7, 8}  # orientations that turn the picture a quarter
 _RASTER = {".png", ".jpg", ".jpeg"}
 
 
@@ -31,14 +36,14 @@ class _TooLarge(Exception):
 
 
 class Picture(NamedTuple):
-    """A loaded logo: its intrinsic size in points and how to draw it at any size."""
+    """A loaded logo or photo: its intrinsic size in points and how to draw it at any size."""
 
     path: Path
     width: float
     height: float
     alt: str
     drawing: Any = None  # the parsed SVG, for SVG files
-    scaled: bytes | None = None  # a large raster image, scaled down (as PNG)
+    scaled: bytes | None = None  # a large logo scaled down (as PNG); a photo (as JPEG)
 
     def flowable(self, height: float) -> Flowable:
         """The picture scaled to ``height``, keeping its proportions."""
@@ -69,6 +74,37 @@ class _Vector(Drawing):
         _Renderer().draw(renderPDF.renderScaledDrawing(self), self.canv, 0, 0)
 
 
+def _file(name: Text, base: Path, expected: str, problems: list[Problem]) -> Path | None:
+    """The regular file that ``name`` names from ``base``, or a located problem and None."""
+    path = base / str(name)
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = None
+    if mode is not None and stat.S_ISREG(mode):
+        return path
+    if mode is None:
+        wrong = "was not found"
+    elif stat.S_ISDIR(mode):
+        wrong = "is a folder"
+    else:
+        wrong = "is not a regular file"
+    problems.append(
+        Problem(f"the image '{name}' {wrong} (looked for {path})", name.locate(), expected)
+    )
+    return None
+
+
+def _too_large(name: Text, needed: str) -> Problem:
+    """The problem of an image over :data:`MAX_PIXELS`."""
+    millions = MAX_PIXELS // 1_000_000
+    return Problem(
+        f"the image '{name}' has more than {millions} million pixels",
+        name.locate(),
+        f"an image of at most {millions} million pixels ({needed})",
+    )
+
+
 def load_logo(logo: Logo, base: Path, problems: list[Problem]) -> Picture | None:
     """Load the logo named in the content, or add a located problem and return None.
 
@@ -76,26 +112,9 @@ def load_logo(logo: Logo, base: Path, problems: list[Problem]) -> Picture | None
     :data:`MAX_PIXELS` before they are decoded, and scaled down to :data:`MAX_SIDE`; an SVG
     may refer only to images in its own folder.
     """
-    path = base / str(logo.file)
     expected = "a PNG, JPEG or SVG file, named relative to the file it is written in"
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        mode = None
-    if mode is None or not stat.S_ISREG(mode):
-        if mode is None:
-            wrong = "was not found"
-        elif stat.S_ISDIR(mode):
-            wrong = "is a folder"
-        else:
-            wrong = "is not a regular file"
-        problems.append(
-            Problem(
-                f"the image '{logo.file}' {wrong} (looked for {path})",
-                logo.file.locate(),
-                expected,
-            )
-        )
+    path = _file(logo.file, base, expected, problems)
+    if path is None:
         return None
     suffix = path.suffix.lower()
     try:
@@ -132,14 +151,8 @@ def load_logo(logo: Logo, base: Path, problems: list[Problem]) -> Picture | None
                         node.path = _decoded(_opened(node.path))
                     return Picture(path, drawing.width, drawing.height, str(logo.alt), drawing)
     except _TooLarge:
-        problems.append(
-            Problem(
-                f"the image '{logo.file}' has more than {MAX_PIXELS // 1_000_000} million pixels",
-                logo.file.locate(),
-                f"an image of at most {MAX_PIXELS // 1_000_000} million pixels (a logo needs "
-                f"no more than {MAX_SIDE} pixels on its longer side)",
-            )
-        )
+        needed = f"a logo needs no more than {MAX_SIDE} pixels on its longer side"
+        problems.append(_too_large(logo.file, needed))
         return None
     except Exception:  # noqa: BLE001, S110 - any decoder failure: not a usable image
         pass
@@ -151,6 +164,82 @@ def load_logo(logo: Logo, base: Path, problems: list[Problem]) -> Picture | None
         )
     )
     return None
+
+
+def load_photo(
+    photo: Photo, base: Path, problems: list[Problem], widest: tuple[float, float]
+) -> Picture | None:
+    """Load a photo named in the content, or add a located problem and return None.
+
+    ``widest`` is the largest size it can print at, in points. A photo is refused above
+    :data:`MAX_PIXELS` before it is decoded, turned upright as its EXIF orientation says, made
+    RGB (CMYK, grayscale and palette images too; transparency on white), scaled down to
+    :data:`PHOTO_DPI` at ``widest``, and encoded as JPEG, which leaves out its metadata
+    (a phone's photo carries where it was taken).
+    """
+    expected = "a PNG or JPEG file, named relative to the content file"
+    path = _file(photo.file, base, expected, problems)
+    if path is None:
+        return None
+    bound = (round(widest[0] / 72 * PHOTO_DPI), round(widest[1] / 72 * PHOTO_DPI))
+    try:
+        with _bounded():
+            from PIL import Image as Pillow
+            from PIL import ImageOps
+
+            with Pillow.open(path) as opened:
+                if opened.format not in ("PNG", "JPEG"):
+                    raise ValueError(opened.format)
+                if opened.width * opened.height > MAX_PIXELS:
+                    raise _TooLarge
+                turned = opened.getexif().get(_ORIENTATION, 1) in _QUARTER_TURNS
+                upright = (opened.height, opened.width) if turned else opened.size
+                factor = min(1.0, bound[0] / upright[0], bound[1] / upright[1])
+                wanted = (round(opened.width * factor), round(opened.height * factor))
+                opened.draft("RGB", wanted)  # a large JPEG decodes at a fraction of its size
+                opened.load()
+                image = ImageOps.exif_transpose(opened)
+            image = _flattened(image)
+            image.thumbnail(bound, Pillow.Resampling.LANCZOS)
+            data = io.BytesIO()
+            image.save(data, "JPEG", quality=PHOTO_QUALITY, optimize=True)
+    except _TooLarge:
+        problems.append(
+            _too_large(
+                photo.file,
+                f"{PHOTO_DPI} dpi across a page needs about "
+                f"{bound[0] * bound[1] // 1_000_000} million",
+            )
+        )
+        return None
+    except Exception:  # noqa: BLE001 - any decoder failure: not a usable image
+        problems.append(
+            Problem(
+                f"the file '{photo.file}' is not a readable PNG or JPEG image",
+                photo.file.locate(),
+                expected,
+            )
+        )
+        return None
+    alt = "" if photo.decorative else str(photo.alt)
+    width, height = image.size
+    return Picture(path, float(width), float(height), alt, None, data.getvalue())
+
+
+def _flattened(image: Any) -> Any:
+    """An RGB copy of ``image``: CMYK converted (Adobe's inverted CMYK JPEGs are read right by
+    Pillow), grayscale and palettes expanded, transparency laid on white."""
+    from PIL import Image as Pillow
+
+    if image.mode == "P":
+        image = image.convert("RGBA")
+    if image.mode in ("RGBA", "LA", "La", "RGBa") or "transparency" in image.info:
+        image = image.convert("RGBA")
+        white = Pillow.new("RGBA", image.size, "white")
+        return Pillow.alpha_composite(white, image).convert("RGB")
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+        image = image.point(lambda value: value / 256).convert("L")
+    return image.convert("RGB")
 
 
 @contextlib.contextmanager

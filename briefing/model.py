@@ -10,12 +10,13 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
+import math
 import re
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple, Union
+from typing import Any, ClassVar, Literal, NamedTuple, Union
 
 import yaml
 
@@ -64,6 +65,14 @@ class Email(Text):
     """An e-mail address."""
 
 
+class Cell(Text):
+    """A table cell: text, or ``""`` for an empty cell."""
+
+
+class Number(float):
+    """A number written as a number (``3.5``, ``1200``), not as text in quotes."""
+
+
 class Length(float):
     """A length in points, written as a number of points or with a unit: ``0.75in``, ``18mm``."""
 
@@ -79,9 +88,11 @@ def _doc(
     min_items: int | None = None,
     max_items: int | None = None,
     max_length: int | None = None,
+    entries: str = "",
     **kwargs: Any,
 ) -> Any:
-    """Declare a field: its description, example, formatting, whether it prints, its limits."""
+    """Declare a field: its description, example, formatting, whether it prints, its limits;
+    ``entries`` names a list's or mapping's entries in messages (the field's name if not)."""
     limits = {
         "minimum": minimum,
         "maximum": maximum,
@@ -94,6 +105,7 @@ def _doc(
         "example": example,
         "markdown": markdown,
         "printed": printed,
+        "entries": entries,
         "limits": {name: value for name, value in limits.items() if value is not None},
     }
     return field(metadata=metadata, **kwargs)
@@ -129,9 +141,137 @@ class Contact:
     phone: Text | None = _doc("A telephone number.", "+1 202-647-2842", default=None)
 
 
+MAX_CATEGORIES = 24  # bars or points along a chart's axis
+MAX_SERIES = 6  # series in one chart: more cannot stay apart in grayscale
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar or line chart drawn from numbers in the content: ``data`` or ``series``, not both."""
+
+    one_of: ClassVar[tuple[str, ...]] = ("data", "series")
+
+    type: Literal["bar", "hbar", "line"] = _doc(
+        "bar: vertical bars; hbar: horizontal bars (for long category names); line: a line "
+        "through the values, for a trend.",
+        "bar",
+    )
+    title: Text = _doc(
+        "What the chart shows, printed above it.", "INCLE funding for Mali by fiscal year"
+    )
+    unit: Text | None = _doc("The unit of the values.", "$ millions", default=None)
+    data: dict[Text, Number] | None = _doc(
+        "The values, one per category, in order: 'category: number'.",
+        {"FY2009": 3.5, "FY2010": 7.4},
+        min_items=1,
+        max_items=MAX_CATEGORIES,
+        entries="categories",
+        default=None,
+    )
+    series: dict[Text, dict[Text, Number]] | None = _doc(
+        "Several series instead of data: 'name:' then the same categories and numbers under each.",
+        {"Police": {"FY2009": 2.1, "FY2010": 4.0}, "Justice": {"FY2009": 1.4, "FY2010": 3.4}},
+        min_items=1,
+        max_items=MAX_SERIES,
+        entries="series",
+        default=None,
+    )
+    source: Text | None = _doc(
+        "Where the numbers come from, printed under the chart.",
+        "Congressional Budget Justification",
+        default=None,
+    )
+    alt: Text | None = _doc(
+        "What the chart shows, for readers who cannot see it; generated from the type, title, "
+        "unit and values when left out.",
+        "INCLE funding rose from $3.5 million in FY2009 to $7.4 million in FY2010.",
+        printed=False,
+        default=None,
+    )
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table: a header row of columns, then rows of cells."""
+
+    columns: list[Text] = _doc(
+        "The column headings.",
+        ["Component", "Partner", "Funding ($)"],
+        markdown="inline",
+        min_items=1,
+        max_items=8,
+    )
+    rows: list[list[Cell]] = _doc(
+        "The rows, each a list of as many cells as there are columns; cells take **bold**, "
+        '*italic* and [links](https://www.state.gov); "" is an empty cell.',
+        [["Police training", "National Police", "3,100,000"]],
+        markdown="inline",
+        min_items=1,
+        max_items=40,
+    )
+    caption: Text | None = _doc(
+        "What the table shows, printed above it.",
+        "Program components, FY2010",
+        markdown="inline",
+        default=None,
+    )
+    source: Text | None = _doc(
+        "Where the figures come from, printed under the table.",
+        "INL program records",
+        default=None,
+    )
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A photo, as wide as its column, with a caption and a credit."""
+
+    file: Text = _doc(
+        "A PNG or JPEG file, relative to the content file.", "training.jpg", printed=False
+    )
+    alt: Text | None = _doc(
+        "What the photo shows, for readers who cannot see it; required unless decorative.",
+        "Instructors standing in front of a class of police cadets",
+        printed=False,
+        default=None,
+    )
+    caption: Text | None = _doc(
+        "What the photo shows, printed under it.",
+        "Police instructors at a training session in Bamako.",
+        markdown="inline",
+        default=None,
+    )
+    credit: Text | None = _doc(
+        "Who took the photo or owns it, printed in small type.", "U.S. Embassy Bamako", default=None
+    )
+    decorative: bool = _doc(
+        "true for a photo that only decorates: readers of the text are not told of it, and it "
+        "needs no alt.",
+        False,
+        default=False,
+    )
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a section: exactly one of text, chart, table or photo."""
+
+    one_of: ClassVar[tuple[str, ...]] = ("text", "chart", "table", "photo")
+
+    text: Text | None = _doc(
+        "More text, formatted like a section's body.",
+        "More text after the photo.",
+        markdown="blocks",
+        default=None,
+    )
+    chart: Chart | None = _doc("A bar or line chart.", default=None)
+    table: Table | None = _doc("A table.", default=None)
+    photo: Photo | None = _doc("A photo.", default=None)
+
+
 @dataclass(frozen=True)
 class Section:
-    """A titled part of the body."""
+    """A titled part of the body: its text, then any blocks."""
 
     heading: Text = _doc("The section's heading.", "Context and Challenges")
     body: Text | None = _doc(
@@ -140,6 +280,12 @@ class Section:
         "Niger lies in the Lake Chad Basin.\n\nIt faces threats along three borders.",
         markdown="blocks",
         default=None,
+    )
+    blocks: list[Block] = _doc(
+        "Text, charts, tables and photos after the body (or instead of it), each an entry "
+        "starting '- text:', '- chart:', '- table:' or '- photo:'.",
+        max_items=20,
+        default_factory=list,
     )
 
 
@@ -319,6 +465,7 @@ class Validated(NamedTuple):
     problems: list[Problem]
     texts: list[Text]  # every printed text read, even in entries that failed, in file order
     fields: dict[str, Any]  # the top-level fields that are right, even when others are not
+    built: list[Any]  # every object read whole (a photo, a chart), even in entries that failed
 
 
 def validate(source: Source) -> Validated:
@@ -332,10 +479,13 @@ def validate(source: Source) -> Validated:
                 "the file is empty", where, "a mapping of fields such as 'title:' and 'sections:'"
             )
         )
-        return Validated(None, problems, texts, {})
+        return Validated(None, problems, texts, {}, [])
     spec = typing.cast(_ObjectSpec, _spec(Content))
-    fields, complete = spec.read(source.root, _Context(source, problems, texts), "")
-    return Validated(Content(**fields) if complete else None, problems, texts, fields)
+    context = _Context(source, problems, texts, [])
+    fields, complete = spec.read(source.root, context, "")
+    return Validated(
+        Content(**fields) if complete else None, problems, texts, fields, context.built
+    )
 
 
 def validate_style(source: Source) -> Validated:
@@ -359,9 +509,10 @@ def validate_style(source: Source) -> Validated:
             root.tag, [(k, v) for k, v in root.value if _key(k) != "style"], root.start_mark
         )
     elif root is None:
-        return Validated(None, problems, texts, {})
-    fields, _ = _style_spec().read(root, _Context(source, problems, texts), "")
-    return Validated(None, problems, texts, fields)
+        return Validated(None, problems, texts, {}, [])
+    context = _Context(source, problems, texts, [])
+    fields, _ = _style_spec().read(root, context, "")
+    return Validated(None, problems, texts, fields, context.built)
 
 
 def json_schema() -> dict[str, Any]:
@@ -375,6 +526,7 @@ def style_schema() -> dict[str, Any]:
 
 
 _MISSING: Any = object()
+_PROPERTIES = {"minItems": "minProperties", "maxItems": "maxProperties"}
 _KIND: dict[type[yaml.Node], str] = {yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list"}
 
 
@@ -382,6 +534,7 @@ class _Context(NamedTuple):
     source: Source
     problems: list[Problem]
     texts: list[Text]
+    built: list[Any]
 
     def mismatch(self, node: yaml.Node, expected: str, path: str) -> Any:
         """Add a problem saying what ``node`` holds and what was expected; return ``_MISSING``."""
@@ -427,6 +580,7 @@ class _Scalar(NamedTuple):
     expected: str
     schema: dict[str, Any]
     between: str = ""  # the limits as words: format() with lo and hi, in points and inches
+    tags: tuple[str, ...] = ()  # the YAML types it must be written as (any if none): "int"
 
 
 def _matching(kind: type[Text], pattern: str) -> Callable[[str], Text]:
@@ -443,6 +597,20 @@ def _length(value: str) -> Length:
     if match is None:
         raise ValueError(value)
     return Length(float(match.group(1)) * _UNITS[match.group(2) or "pt"])
+
+
+def _number(value: str) -> Number:
+    number = float(yaml.safe_load(value))  # as YAML reads it: 1_000, 1e3
+    if not math.isfinite(number):
+        raise ValueError(value)
+    return Number(number)
+
+
+def _boolean(value: str) -> bool:
+    read = yaml.safe_load(value)
+    if not isinstance(read, bool):
+        raise ValueError(value)
+    return read
 
 
 _TEXT = r"\S"
@@ -477,7 +645,19 @@ _SCALARS: dict[Any, _Scalar] = {
         {"type": ["number", "string"], "pattern": _LENGTH},
         "a length from {lo_in:g}in to {hi_in:g}in ({lo:g} to {hi:g} pt)",
     ),
+    Cell: _Scalar(
+        _matching(Cell, ""),
+        'text, or "" for an empty cell',
+        {"type": ["string", "number", "boolean"]},
+    ),
     float: _Scalar(float, "a number", {"type": "number"}, "a number from {lo:g} to {hi:g}"),
+    Number: _Scalar(
+        _number,
+        "a number written without quotes, commas or units, such as 3.5 or 3100000",
+        {"type": "number"},
+        tags=("int", "float"),
+    ),
+    bool: _Scalar(_boolean, "true or false", {"type": "boolean"}, tags=("bool",)),
     datetime.date: _Scalar(
         datetime.date.fromisoformat,
         "a date written YYYY-MM-DD, such as 2019-05-01",
@@ -509,6 +689,8 @@ class _ScalarSpec(_Spec):
 
     def convert(self, node: yaml.Node, context: _Context, path: str) -> Any:
         if not isinstance(node, yaml.ScalarNode) or _is_null(node):
+            return context.mismatch(node, self.scalar.expected, path)
+        if self.scalar.tags and node.tag.rsplit(":", 1)[-1] not in self.scalar.tags:
             return context.mismatch(node, self.scalar.expected, path)
         try:
             value = self.scalar.read(node.value)
@@ -553,6 +735,47 @@ class _ListSpec(_Spec):
         return {"type": "array", "items": self.item.schema()}
 
 
+class _MapSpec(_Spec):
+    """A mapping of names (text) to values, in the order written."""
+
+    def __init__(self, key: _Spec, value: _Spec) -> None:
+        self.key, self.value = key, value
+
+    def convert(self, node: yaml.Node, context: _Context, path: str) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            expected = "indented lines of 'name: value' under it, one per entry"
+            return context.mismatch(node, expected, path)
+        values = {}
+        for key_node, value_node in node.value:
+            name = _key(key_node)
+            where = f"{path}.{name}"
+            key = self.key.convert(key_node, context, where)
+            value = self.value.convert(value_node, context, where)
+            if key is not _MISSING and value is not _MISSING:
+                values[key] = value
+        return values
+
+    def schema(self) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "propertyNames": {"pattern": _TEXT},
+            "additionalProperties": self.value.schema(),
+        }
+
+
+def _texts(value: Any) -> Iterator[Text]:
+    """The texts in a value read from a field: itself, or those in its lists and mappings."""
+    if isinstance(value, Text):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(key)
+            yield from _texts(item)
+
+
 class _Field(NamedTuple):
     """A declared field: its type's spec, whether it may be null, and its declaration."""
 
@@ -576,9 +799,10 @@ class _Field(NamedTuple):
         if problem is not None:
             context.problems.append(problem)
             return _MISSING
-        if isinstance(value, Text) and self.declared.metadata["printed"]:
-            value.markdown = self.declared.metadata["markdown"]
-            context.texts.append(value)
+        if self.declared.metadata["printed"]:
+            for text in _texts(value):
+                text.markdown = self.declared.metadata["markdown"]
+                context.texts.append(text)
         return value
 
     @property
@@ -601,11 +825,12 @@ class _Field(NamedTuple):
 
     def _outside(self, value: Any, node: yaml.Node, context: _Context, path: str) -> Problem | None:
         bounds = self.declared.metadata["limits"]
-        words = self.declared.name.replace("_", " ")
-        if isinstance(value, list):
+        words = self.declared.metadata["entries"] or self.declared.name.replace("_", " ")
+        if isinstance(value, (list, dict)):
             count = len(node.value)
             if count > bounds.get("maxItems", count):
-                where = context.at(node.value[bounds["maxItems"]])
+                first = node.value[bounds["maxItems"]]  # the first entry past the limit
+                where = context.at(first[0] if isinstance(first, tuple) else first)
                 most = f"at most {bounds['maxItems']}"
                 return Problem(f"{count} {words}", where, most, field=path)
             if count < bounds.get("minItems", count):
@@ -625,7 +850,10 @@ class _Field(NamedTuple):
     def schema(self) -> dict[str, Any]:
         metadata = self.declared.metadata
         prop = self.spec.schema()
-        prop.update(metadata["limits"])
+        bounds = metadata["limits"]
+        if isinstance(self.spec, _MapSpec):  # a mapping's entries are its properties
+            bounds = {_PROPERTIES.get(name, name): value for name, value in bounds.items()}
+        prop.update(bounds)
         if self.nullable:
             kinds = prop["type"]
             prop["type"] = [*kinds, "null"] if isinstance(kinds, list) else [kinds, "null"]
@@ -649,8 +877,15 @@ class _ObjectSpec(_Spec):
             if only and f.name not in only:
                 continue
             inner, optional = _optional(hints[f.name])
-            # an unquoted '#' leaves a colour empty: that is an error, not "no colour"
-            self.fields[f.name] = _Field(_spec(inner), optional and inner is not Colour, f)
+            # an unquoted '#' leaves a colour empty: that is an error, not "no colour"; and a
+            # field written as one of several choices must hold something
+            nullable = optional and inner is not Colour and f.name not in self.one_of
+            self.fields[f.name] = _Field(_spec(inner), nullable, f)
+
+    @property
+    def one_of(self) -> tuple[str, ...]:
+        """The fields of which exactly one must be given, if any."""
+        return typing.cast(tuple[str, ...], getattr(self.kind, "one_of", ()))
 
     def required(self, f: _Field) -> bool:
         """Whether ``f`` must be given here."""
@@ -658,7 +893,16 @@ class _ObjectSpec(_Spec):
 
     def convert(self, node: yaml.Node, context: _Context, path: str) -> Any:
         values, complete = self.read(node, context, path)
-        return self.kind(**values) if complete else _MISSING
+        if not complete:
+            return _MISSING
+        value = self.kind(**values)
+        context.built.append(value)
+        rule = _RULES.get(self.kind)
+        if rule is not None and not rule.check(
+            value, typing.cast(yaml.MappingNode, node), context, path
+        ):
+            return _MISSING
+        return value
 
     def read(self, node: yaml.Node, context: _Context, path: str) -> tuple[dict[str, Any], bool]:
         """The fields of ``node`` that are right, and whether every required one is."""
@@ -692,7 +936,9 @@ class _ObjectSpec(_Spec):
             converted = fields[name].convert(value, context, where)
             if converted is not _MISSING:
                 values[name] = converted
-        complete = True
+        complete = self._one_of(node, context, path, noun, guessed)
+        if self.one_of and not any(name in values for name in self.one_of):
+            complete = False  # the one given is wrong: reported as such
         for name, f in fields.items():
             if self.required(f) and name not in values:
                 complete = False
@@ -709,8 +955,40 @@ class _ObjectSpec(_Spec):
                 )
         return values, complete
 
+    def _one_of(
+        self, node: yaml.MappingNode, context: _Context, path: str, noun: str, guessed: set[str]
+    ) -> bool:
+        """Whether ``node`` gives exactly one of the fields of which one must be (if any);
+        a problem if not, unless a misspelt key probably meant one."""
+        if not self.one_of:
+            return True
+        given = [key for key, _ in node.value if _key(key) in self.one_of]
+        choices = " or ".join(f"'{name}:'" for name in self.one_of)
+        if len(given) == 1:
+            return True
+        if not given and not guessed & set(self.one_of):
+            context.problems.append(
+                Problem(
+                    f"{noun} has none of {choices}",
+                    context.at(node),
+                    f"exactly one of {choices}",
+                    field=path,
+                )
+            )
+        elif given:
+            first, second = (_key(key) for key in given[:2])
+            context.problems.append(
+                Problem(
+                    f"{noun} has both '{first}' and '{second}'",
+                    context.at(given[1]),
+                    f"exactly one of {choices} in each {self.kind.__name__.lower()}",
+                    field=_join(path, str(second)),
+                )
+            )
+        return False
+
     def schema(self) -> dict[str, Any]:
-        return {
+        schema = {
             "type": "object",
             "description": (
                 "A style file: sheet-wide fields that the sheets naming it share."
@@ -721,6 +999,122 @@ class _ObjectSpec(_Spec):
             "required": [name for name, f in self.fields.items() if self.required(f)],
             "additionalProperties": False,
         }
+        if self.one_of:
+            schema["oneOf"] = [{"required": [name]} for name in self.one_of]
+        rule = _RULES.get(self.kind)
+        if rule is not None:
+            schema.update(rule.schema)
+        return schema
+
+
+class _Rule(NamedTuple):
+    """A rule across the fields of one kind of object, and how the JSON Schema states it."""
+
+    check: Callable[[Any, yaml.MappingNode, _Context, str], bool]  # adds problems; False if any
+    schema: dict[str, Any]
+
+
+def _value_node(node: yaml.MappingNode, name: str) -> yaml.Node | None:
+    """The node of field ``name`` in ``node``, if written."""
+    return next((value for key, value in node.value if _key(key) == name), None)
+
+
+def _table_rows(table: Table, node: yaml.MappingNode, context: _Context, path: str) -> bool:
+    """Each row of a table has one cell per column."""
+    rows, columns = _value_node(node, "rows"), _value_node(node, "columns")
+    if not isinstance(rows, yaml.SequenceNode) or not isinstance(columns, yaml.SequenceNode):
+        return True
+    wanted = len(columns.value)
+    right = True
+    for index, row in enumerate(rows.value):
+        count = len(row.value) if isinstance(row, yaml.SequenceNode) else wanted
+        if count != wanted:
+            right = False
+            names = ", ".join(str(column) for column in table.columns)
+            context.problems.append(
+                Problem(
+                    f"row {index + 1} of the table has {count} cell{'s' * (count != 1)}",
+                    context.at(row),
+                    f'{wanted} cells, one per column ({names}); "" for an empty one',
+                    field=f"{path}.rows[{index}]",
+                )
+            )
+    return right
+
+
+def _chart_series(chart: Chart, node: yaml.MappingNode, context: _Context, path: str) -> bool:
+    """Each series of a chart has values, at most :data:`MAX_CATEGORIES`, for the same
+    categories as the first."""
+    if chart.series is None:
+        return True
+    right = True
+    first: list[str] | None = None
+    for name, values in chart.series.items():
+        where = f"{path}.series.{name}"
+        categories = [str(category) for category in values]
+        problem = None
+        if not categories:
+            problem = name.problem(
+                f"the series '{name}' has no values",
+                "indented lines of 'category: number' under the series' name",
+            )
+        elif len(categories) > MAX_CATEGORIES:
+            past = list(values)[MAX_CATEGORIES]
+            problem = past.problem(
+                f"the series '{name}' has {len(categories)} categories",
+                f"at most {MAX_CATEGORIES}",
+            )
+        elif first is None:
+            first = categories
+        elif set(categories) != set(first):
+            extra = [category for category in values if str(category) not in first]
+            lacking = [category for category in first if category not in categories]
+            if extra:
+                problem = extra[0].problem(
+                    f"the series '{name}' has the category '{extra[0]}', which the first "
+                    "series does not",
+                    f"the same categories in every series: {', '.join(first)}",
+                )
+            else:
+                problem = name.problem(
+                    f"the series '{name}' has no value for '{lacking[0]}'",
+                    f"the same categories in every series: {', '.join(first)}",
+                )
+        if problem is not None:
+            right = False
+            context.problems.append(problem._replace(field=where))
+    return right
+
+
+def _photo_alt(photo: Photo, node: yaml.MappingNode, context: _Context, path: str) -> bool:
+    """A photo has alt text, unless it is decorative."""
+    if photo.alt is not None or photo.decorative:
+        return True
+    context.problems.append(
+        Problem(
+            "a photo has no 'alt'",
+            context.at(node),
+            "'alt:' saying what the photo shows, for readers who cannot see it (or "
+            "'decorative: true' for a photo that only decorates)",
+            field=_join(path, "alt"),
+        )
+    )
+    return False
+
+
+_RULES: dict[type, _Rule] = {
+    Table: _Rule(_table_rows, {}),
+    Chart: _Rule(_chart_series, {}),
+    Photo: _Rule(
+        _photo_alt,
+        {
+            "if": {
+                "not": {"properties": {"decorative": {"const": True}}, "required": ["decorative"]}
+            },
+            "then": {"required": ["alt"]},
+        },
+    ),
+}
 
 
 def _key(node: yaml.Node) -> str | None:
@@ -747,6 +1141,9 @@ def _spec(hint: Any) -> _Spec:
         return _ObjectSpec(typing.cast(type, hint))
     if typing.get_origin(hint) is list:
         return _ListSpec(_spec(typing.get_args(hint)[0]))
+    if typing.get_origin(hint) is dict:
+        key, value = typing.get_args(hint)
+        return _MapSpec(_spec(key), _spec(value))
     if typing.get_origin(hint) is Literal:
         return _ChoiceSpec(typing.get_args(hint))
     return _ScalarSpec(_SCALARS[hint])
