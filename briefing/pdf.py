@@ -42,6 +42,10 @@ _GROUPS: dict[str, Group] = {  # a parent key's prefix: the element it is
     "Part": "Part",
     "TOC": "TOC",
     "TOCI": "TOCI",
+    "Table": "Table",
+    "THead": "THead",
+    "TBody": "TBody",
+    "TR": "TR",
 }
 
 
@@ -343,6 +347,8 @@ class _TaggedCanvas(Canvas):
                 node["Alt"] = PDFString(element.alt)
             if element.lang:
                 node["Lang"] = PDFString(element.lang)
+            if element.role == "TH":  # a header cell heads its column
+                node["A"] = PDFDictionary({"O": PDFName("Table"), "Scope": PDFName("Column")})
             ref = doc.Reference(node)
             refs[id(element)] = ref
             kids: list[Any] = []

@@ -89,6 +89,25 @@ class Theme(NamedTuple):
     contact_gap: float = 5
     stack_gap: float = 10  # between stacked key figures in the sidebar
 
+    # Charts, tables and photos in sections, at scale 1.
+    chart_text_size: float = 7.6  # labels, values and the legend
+    min_small_text: float = 6.5  # no chart text or photo credit is set smaller after fitting
+    chart_height: float = 96  # a bar or line chart's plot, at the chart text size
+    chart_steps: tuple[float, ...] = (0.0, 0.5, 0.78)  # each series: white mixed into the primary
+    chart_dashes: tuple[tuple[float, ...], ...] = ((), (3, 1.5), (1, 1.5))  # each line series
+    chart_line_width: float = 1.4
+    chart_bar_outline: float = 0.5  # around a lighter series' bars, so they hold on white
+    caption_size: float = 8.6  # a chart's title, a table's and a photo's caption
+    source_size: float = 7.2  # a chart's or table's source, a photo's credit
+    caption_gap: float = 4  # between a caption and its chart, table or photo
+    exhibit_gap: float = 10  # above and below a chart, table or photo; spreads like a paragraph's
+    table_size: float = 8.2
+    cell_padding: float = 4  # beside a table cell's text
+    cell_rise: float = 2.5  # above and below a table cell's text
+    table_rule: float = 1.2  # above and below a table, and under its header row
+    min_photo_share: float = 0.6  # of the column width: the fit shrinks a photo to this at most
+    photo_ratio: float = 0.9  # a photo is at most this tall for its column's width
+
     min_body_size: float = 8.0  # the legibility floor of the fit engine
     max_body_size: float = 11.0  # short content grows its type up to this
     flush_growth: float = 0.5  # how far a short column's gaps may grow, of themselves

@@ -7,10 +7,12 @@ from typing import Literal, NamedTuple
 from reportlab.platypus import Flowable
 
 # The structure type of something drawn, as the PDF's tags name it; "Artifact" is decoration.
-Role = Literal["H1", "H2", "P", "LBody", "Lbl", "Figure", "Reference", "Artifact"]
+Role = Literal[
+    "H1", "H2", "P", "LBody", "Lbl", "Figure", "Caption", "TH", "TD", "Reference", "Artifact"
+]
 # The structure types that group what is drawn, named in ``Placed.parents`` ("Sect:3"), and
 # those the PDF writer adds itself.
-Group = Literal["Sect", "L", "LI", "Div", "Part", "TOC", "TOCI"]
+Group = Literal["Sect", "L", "LI", "Div", "Part", "TOC", "TOCI", "Table", "THead", "TBody", "TR"]
 Tag = Role | Group | Literal["Document", "Link"]
 
 
@@ -67,6 +69,7 @@ class Entry(NamedTuple):
     role: Role
     parents: tuple[str, ...] = ()
     alt: str | None = None
+    element: int = 0  # the structure element it is (part of); 0: one of its own
 
 
 class Region(NamedTuple):

@@ -1,0 +1,284 @@
+"""Charts drawn as vectors with ReportLab's own charts, in the sheet's font and the theme's
+colours, and what a screen reader is told of them.
+
+Bars start at zero and carry their values; several series step the primary colour's lightness
+(and, on a line chart, the line's dash) so they stay apart in gray, with a legend naming them.
+Every label names its font: a chart never falls back to ReportLab's Helvetica, which PDF/UA
+and PDF/A forbid unembedded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal, NamedTuple
+
+from reportlab.graphics.charts.barcharts import (
+    BarChart,
+    HorizontalBarChart,
+    VerticalBarChart,
+)
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.shapes import Drawing, Line
+from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from .theme import Theme
+
+Kind = Literal["bar", "hbar", "line"]
+KIND_NAMES: dict[str, str] = {
+    "bar": "Bar chart",
+    "hbar": "Horizontal bar chart",
+    "line": "Line chart",
+}
+_HEADROOM = 1.6  # a value label's room above its bar or point, in text sizes
+_LABEL_GAP = 0.4  # between a label and its bar, axis or point, in text sizes
+_LEGEND_SWATCH = 0.9  # a legend swatch's side, in text sizes
+_MAX_DECIMALS = 3
+
+
+class Series(NamedTuple):
+    """One named row of values, one a category ("" names the only series)."""
+
+    name: str
+    values: list[float]
+
+
+class Data(NamedTuple):
+    """A chart's numbers: its categories in order and one or more series over them."""
+
+    kind: Kind
+    title: str
+    unit: str
+    categories: list[str]
+    series: list[Series]
+
+    @property
+    def legend(self) -> bool:
+        """Whether the chart needs a legend (more than one series)."""
+        return len(self.series) > 1
+
+
+def number(value: float, decimals: int) -> str:
+    """A value as labelled: thousands grouped, ``decimals`` places."""
+    return f"{value:,.{decimals}f}"
+
+
+def decimals_of(data: Data) -> int:
+    """The fewest decimal places that show every value of the chart as given."""
+    places = 0
+    for series in data.series:
+        for value in series.values:
+            while places < _MAX_DECIMALS and abs(round(value, places) - value) > 1e-9:
+                places += 1
+    return places
+
+
+def alt_text(data: Data) -> str:
+    """What a screen reader says for the chart: its type, title, unit and every value."""
+    places = decimals_of(data)
+    unit = f", in {data.unit}" if data.unit else ""
+    parts = [f"{KIND_NAMES[data.kind]}: {data.title}{unit}."]
+    for series in data.series:
+        values = "; ".join(
+            f"{category}: {number(value, places)}"
+            for category, value in zip(data.categories, series.values, strict=True)
+        )
+        parts.append(f"{series.name}: {values}." if series.name else f"{values}.")
+    return " ".join(parts)
+
+
+def lightness(colour: str, step: float) -> str:
+    """``colour`` mixed with ``step`` of white (0 keeps it)."""
+    r, g, b = (int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
+    mixed = (round(c + (255 - c) * step) for c in (r, g, b))
+    return "#" + "".join(f"{c:02X}" for c in mixed)
+
+
+def series_colours(theme: Theme, count: int) -> list[str]:
+    """A colour for each series: steps of the primary colour's lightness."""
+    steps = theme.chart_steps
+    return [lightness(theme.primary, steps[i % len(steps)]) for i in range(count)]
+
+
+def drawing(data: Data, width: float, size: float, theme: Theme, font: str) -> Drawing:
+    """The chart ``width`` points wide with its text at ``size`` points in ``font``: the plot,
+    value labels, category labels and (for several series) a legend above the plot."""
+    places = decimals_of(data)
+    colours = series_colours(theme, len(data.series))
+    legend_height = (_LEGEND_SWATCH + 2 * _LABEL_GAP) * size if data.legend else 0.0
+    if data.kind == "hbar":
+        chart: BarChart | HorizontalLineChart = _horizontal(data, width, size, font, places)
+    else:
+        chart = _vertical(data, width, size, theme, font, places)
+    height = chart.y + chart.height + _HEADROOM * size + legend_height
+    picture = Drawing(width, height)
+    _style(chart, data, colours, size, theme, font, places)
+    picture.add(chart)
+    picture.add(_axis_line(chart, theme))
+    if data.legend:
+        picture.add(_legend(data, colours, width, height, size, theme, font))
+    return picture
+
+
+def _vertical(
+    data: Data, width: float, size: float, theme: Theme, font: str, places: int
+) -> BarChart | HorizontalLineChart:
+    """A column or line chart: categories along the foot, turned upright when they crowd."""
+    chart: BarChart | HorizontalLineChart = (
+        HorizontalLineChart() if data.kind == "line" else VerticalBarChart()
+    )
+    widest = max(stringWidth(c, font, size) for c in data.categories)
+    slot = width / len(data.categories)
+    upright = widest > slot * 0.92
+    foot = (widest if upright else size) + 2 * _LABEL_GAP * size
+    chart.x, chart.y = 0.0, foot
+    chart.width = width
+    chart.height = theme.chart_height * size / theme.chart_text_size
+    axis = chart.categoryAxis
+    axis.labels.angle = 90 if upright else 0
+    axis.labels.boxAnchor = "e" if upright else "n"
+    axis.labels.dy = -_LABEL_GAP * size
+    if upright:
+        axis.labels.dx = 0
+    return chart
+
+
+def _horizontal(data: Data, width: float, size: float, font: str, places: int) -> BarChart:
+    """A bar chart lying down: category names at the left, the first at the top, values past
+    the bars' ends."""
+    chart = HorizontalBarChart()
+    gap = _LABEL_GAP * size
+    names = max(stringWidth(c, font, size) for c in data.categories) + 2 * gap
+    values = _widest_value(data, font, size, places) + 2 * gap
+    chart.x, chart.y = names, 0.0
+    chart.width = max(width - names - values, width * 0.3)
+    rows = len(data.categories) * max(1, len(data.series))
+    chart.height = rows * size * 1.5 + len(data.categories) * size * 0.6
+    axis = chart.categoryAxis
+    axis.reverseDirection = 1
+    axis.labels.boxAnchor = "e"
+    axis.labels.dx = -gap
+    return chart
+
+
+def _widest_value(data: Data, font: str, size: float, places: int) -> float:
+    labels = [number(v, places) for s in data.series for v in s.values]
+    return max((stringWidth(text, font, size) for text in labels), default=0.0)
+
+
+def _style(
+    chart: BarChart | HorizontalLineChart,
+    data: Data,
+    colours: list[str],
+    size: float,
+    theme: Theme,
+    font: str,
+    places: int,
+) -> None:
+    """Values, scale, colours and every label's font and size."""
+    chart.data = [tuple(series.values) for series in data.series]
+    values = [v for s in data.series for v in s.values]
+    low, high = min(min(values), 0.0), max(max(values), 0.0)
+    value_axis = chart.valueAxis
+    value_axis.valueMin = low
+    value_axis.valueMax = high if high > low else low + 1
+    value_axis.visible = 0  # the values are on the bars: no scale to read them from
+    category_axis = chart.categoryAxis
+    category_axis.categoryNames = list(data.categories)
+    category_axis.visibleTicks = 0
+    category_axis.visibleAxis = 0  # drawn by _axis_line, on zero
+    labels = category_axis.labels
+    labels.fontName, labels.fontSize, labels.fillColor = font, size, HexColor(theme.muted)
+    ink = HexColor(theme.ink)
+
+    def label(value: float) -> str:
+        return number(value, places)
+
+    if isinstance(chart, HorizontalLineChart):
+        chart.lineLabelFormat = label
+        chart.lineLabels.fontName, chart.lineLabels.fontSize = font, size
+        chart.lineLabels.fillColor = ink
+        chart.lineLabels.dy = _LABEL_GAP * size
+        chart.lineLabels.boxAnchor = "s"
+        chart.joinedLines = 1
+        for index, colour in enumerate(colours):
+            line = chart.lines[index]
+            line.strokeColor = HexColor(colour)
+            line.strokeWidth = theme.chart_line_width
+            line.strokeDashArray = theme.chart_dashes[index % len(theme.chart_dashes)] or None
+            marker = makeMarker("FilledCircle")
+            marker.size = size * 0.55
+            marker.fillColor, marker.strokeColor = HexColor(colour), HexColor(theme.primary)
+            line.symbol = marker
+        return
+    chart.barLabelFormat = label
+    bar_labels = chart.barLabels
+    bar_labels.fontName, bar_labels.fontSize, bar_labels.fillColor = font, size, ink
+    horizontal = isinstance(chart, HorizontalBarChart)
+    slots = len(data.categories) * len(data.series)
+    chart.groupSpacing = size * 0.9
+    chart.barSpacing = size * 0.15 if len(data.series) > 1 else 0
+    if horizontal:
+        bar_labels.boxAnchor, bar_labels.dx = "w", _LABEL_GAP * size
+    else:
+        bar = chart.width / slots - chart.groupSpacing / len(data.series)
+        upright = _widest_value(data, font, size, places) > bar
+        bar_labels.boxAnchor = "w" if upright else "s"
+        bar_labels.angle = 90 if upright else 0
+        bar_labels.dy = _LABEL_GAP * size
+    # A negative bar's label goes past its end, below or to the left.
+    bar_labels.boxTarget = "hi"
+    for index, colour in enumerate(colours):
+        bars = chart.bars[index]
+        bars.fillColor = HexColor(colour)
+        bars.strokeColor = HexColor(theme.primary)
+        bars.strokeWidth = theme.chart_bar_outline if index else 0
+
+
+def _axis_line(chart: BarChart | HorizontalLineChart, theme: Theme) -> Line:
+    """The zero line the bars stand on."""
+    axis = chart.valueAxis
+    axis.setPosition(chart.x, chart.y, chart.width if _lying(chart) else chart.height)
+    axis.configure(chart.data)
+    zero = axis.scale(0.0)
+    if _lying(chart):
+        line = Line(zero, chart.y, zero, chart.y + chart.height)
+    else:
+        line = Line(chart.x, zero, chart.x + chart.width, zero)
+    line.strokeColor, line.strokeWidth = HexColor(theme.rule), theme.rule_width
+    return line
+
+
+def _lying(chart: BarChart | HorizontalLineChart) -> bool:
+    return isinstance(chart, HorizontalBarChart)
+
+
+def _legend(
+    data: Data,
+    colours: Sequence[str],
+    width: float,
+    height: float,
+    size: float,
+    theme: Theme,
+    font: str,
+) -> Legend:
+    """The series' names beside their swatches, in a row above the plot."""
+    legend = Legend()
+    legend.fontName, legend.fontSize = font, size
+    legend.fillColor = HexColor(theme.ink)
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.dx = legend.dy = _LEGEND_SWATCH * size
+    legend.dxTextSpace = _LABEL_GAP * size
+    legend.deltax = max(stringWidth(s.name, font, size) for s in data.series) + 2 * size
+    legend.deltay = size
+    legend.strokeColor = HexColor(theme.primary)
+    legend.strokeWidth = theme.chart_bar_outline
+    legend.x, legend.y = 0.0, height - _LABEL_GAP * size
+    legend.boxAnchor = "nw"
+    legend.colorNamePairs = [
+        (HexColor(colour), series.name) for colour, series in zip(colours, data.series, strict=True)
+    ]
+    return legend
