@@ -3,7 +3,8 @@
 A paragraph is set once per scale; every trial packing after that (balancing columns, spreading
 space) only counts lines. A paragraph split between columns leaves no lone line on either side
 (no orphan, no widow), and never leaves a hyphen at the foot of a column: the break moves up a
-line. Splitting keeps the lines as they were set.
+line. Splitting keeps the lines as they were set. A chart, table or photo (an ``Exhibit``) is
+one line as tall as itself: it moves whole.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..textbox import TextBox
+from .exhibits import Exhibit
 from .records import Role
 
 _EPS = 1e-6
@@ -18,8 +20,9 @@ _CLOSE_ENOUGH = 1.0  # points: balanced column heights are searched to this
 
 
 class Block:
-    """A set paragraph, with its place in the document's structure and what packing needs
-    (its line count, leading, height and spaces, worked out once: packing reads them often)."""
+    """A set paragraph or an exhibit, with its place in the document's structure and what
+    packing needs (its line count, leading, height and spaces, worked out once: packing reads
+    them often)."""
 
     __slots__ = (
         "after",
@@ -35,11 +38,13 @@ class Block:
         "lines",
         "parents",
         "role",
+        "strained",
+        "whole",
     )
 
     def __init__(
         self,
-        box: TextBox,
+        box: TextBox | Exhibit,
         role: Role,
         element: int,
         parents: tuple[str, ...],
@@ -53,10 +58,16 @@ class Block:
         self.hang = hang  # a hanging heading: it sits beside its text, not above it
         self.label = label  # a list item's bullet or number, beside its first line
         self.label_x = label_x  # the label's left, from the column's
+        self.whole = isinstance(box, Exhibit)  # never split, never spread
+        if isinstance(box, Exhibit):
+            self.lines, self.leading, self.height = 1, box.height, box.height
+            self.before, self.after, self.strained = box.before, box.after, False
+            return
         self.lines, self.leading, self.height = box.count, box.leading, box.height
         step = box.size / box.style.size  # a heading set smaller for a wide word
         self.before = box.style.space_before * step  # at air 1
         self.after = box.style.space_after * step
+        self.strained = box.setting.strained
 
 
 class Piece(NamedTuple):
@@ -189,7 +200,9 @@ def shortest(
     return high, best
 
 
-def realize(blocks: list[Block], columns: list[Column]) -> list[list[tuple[Block, TextBox, Piece]]]:
+def realize(
+    blocks: list[Block], columns: list[Column]
+) -> list[list[tuple[Block, TextBox | Exhibit, Piece]]]:
     """The boxes of each column: a paragraph split between columns as two parts of its lines."""
     placed = []
     for column in columns:
@@ -200,6 +213,11 @@ def realize(blocks: list[Block], columns: list[Column]) -> list[list[tuple[Block
             out.append((block, box, piece))
         placed.append(out)
     return placed
+
+
+def _fixed(block: Block) -> bool:
+    """Whether a block's lines never move apart: a heading, a chart, table or photo."""
+    return block.keep_with_next or block.whole
 
 
 def flush(
@@ -232,14 +250,14 @@ def flush(
         total = sum(gaps.values())
         factor = min(left / total, growth) if total > 0 and left > 0 else 0.0
         left -= factor * total
-        text = [p for p in column if not blocks[p.block].keep_with_next]
+        text = [p for p in column if not _fixed(blocks[p.block])]
         lines = sum(p.lines for p in text)
         leading = min((blocks[p.block].leading for p in text), default=0.0)
         spread = min(left / lines, feather * leading) if lines and left > 0 else 0.0
         shift, grown = 0.0, []
         for index, piece in enumerate(column):
             shift += gaps.get(index, 0.0) * factor
-            if blocks[piece.block].keep_with_next:
+            if _fixed(blocks[piece.block]):
                 grown.append(piece._replace(top=piece.top + shift))
                 continue
             grown.append(

@@ -7,10 +7,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import markup
+from ..checks import ChartShown, PhotoShown, Shown, TableShown
 from ..fonts import register
+from ..markup import Block as Bit
 from ..textbox import TextBox, typeset
 from ..typeset import Style
 from .columns import Block
+from .exhibits import Setter
 from .records import EMPTY, Entry, Region, Shape
 
 if TYPE_CHECKING:
@@ -30,9 +33,11 @@ class Sheet:
             (markup.plain(f.value), label)
             for f, label in zip(content.key_figures, prepared.labels, strict=True)
         ]
-        self.sections = [
-            (markup.plain(s.heading), blocks)
-            for s, blocks in zip(content.sections, prepared.sections, strict=True)
+        self.sections: list[tuple[str, list[Shown]]] = [
+            (markup.plain(s.heading), [body, *shown] if body else list(shown))
+            for s, body, shown in zip(
+                content.sections, prepared.sections, prepared.blocks, strict=True
+            )
         ]
         self.facts = prepared.facts
         italic = any("<i>" in text for text in self.markup())
@@ -41,7 +46,15 @@ class Sheet:
     def markup(self) -> list[str]:
         """All the markup of the body, lead and key figures."""
         texts = [self.lead, *self.facts] + [label for _, label in self.figures]
-        return texts + [block.markup for _, blocks in self.sections for block in blocks]
+        for _, shown in self.sections:
+            for part in shown:
+                if isinstance(part, TableShown):
+                    texts += [part.caption or "", *part.header, *(c for r in part.rows for c in r)]
+                elif isinstance(part, PhotoShown):
+                    texts.append(part.caption or "")
+                elif isinstance(part, list):
+                    texts += [block.markup for block in part]
+        return texts
 
 
 class Parts:
@@ -252,31 +265,49 @@ class Parts:
         if size < headings.size:
             headings = headings._replace(size=size, leading=headings.leading * size / headings.size)
         blocks: list[Block] = []
-        for heading, parts in self.sheet.sections:
+        setter = Setter(t, self.styles, s, self.element)
+        for heading, shown in self.sheet.sections:
             section = (f"Sect:{self.element()}",)
             box = typeset(heading, headings, room)
             blocks.append(Block(box, "H2", self.element(), section, True, bool(rail)))
-            for part in parts:
-                if part.kind == "paragraph":
-                    box = self.text(part.markup, "body", width)
-                    blocks.append(Block(box, "P", self.element(), section))
+            for part in shown:
+                if isinstance(part, list):
+                    blocks += self._text(part, width, section)
                     continue
-                step = t.item_indent * s
-                style = self.styles["item"]._replace(indent=step * (part.depth + 1))
-                label = None
-                if part.label:  # in its level's indent; the no-break space after it keeps it
-                    # off the text, and reads as a space between the two
-                    label = self.text(markup.plain(part.label) + "\u00a0", "bullet", step)
-                box = typeset(part.markup, style, width)
-                parents = (*section, *part.path)
-                blocks.append(
-                    Block(
-                        box,
-                        "LBody",
-                        self.element(),
-                        parents,
-                        label=label,
-                        label_x=step * part.depth,
-                    )
+                if isinstance(part, ChartShown):
+                    exhibit = setter.chart(part, width, section)
+                elif isinstance(part, TableShown):
+                    exhibit = setter.table(part, width, section)
+                else:
+                    exhibit = setter.photo(part, width, section)
+                blocks.append(Block(exhibit, "Figure", self.element(), section))
+        return blocks
+
+    def _text(self, parts: list[Bit], width: float, section: tuple[str, ...]) -> list[Block]:
+        """A section's paragraphs and list items as blocks."""
+        t, s = self.theme, self.scale
+        blocks: list[Block] = []
+        for part in parts:
+            if part.kind == "paragraph":
+                box = self.text(part.markup, "body", width)
+                blocks.append(Block(box, "P", self.element(), section))
+                continue
+            step = t.item_indent * s
+            style = self.styles["item"]._replace(indent=step * (part.depth + 1))
+            label = None
+            if part.label:  # in its level's indent; the no-break space after it keeps it
+                # off the text, and reads as a space between the two
+                label = self.text(markup.plain(part.label) + "\u00a0", "bullet", step)
+            box = typeset(part.markup, style, width)
+            parents = (*section, *part.path)
+            blocks.append(
+                Block(
+                    box,
+                    "LBody",
+                    self.element(),
+                    parents,
+                    label=label,
+                    label_x=step * part.depth,
                 )
+            )
         return blocks

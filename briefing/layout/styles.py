@@ -16,6 +16,7 @@ def text_styles(theme: Theme, faces: Faces, hyphenation: str, scale: float) -> d
     """Every text style of a page, at ``scale`` (the band, footer and marking do not scale)."""
     t = theme
     size = t.body_size * scale
+    small = max(t.source_size * scale, t.min_small_text)  # a source line, a photo's credit
 
     def style(points: float, colour: str, leading: float, **extra: object) -> Style:
         return Style(faces, points, points * leading, colour, **extra)  # type: ignore[arg-type]
@@ -58,5 +59,9 @@ def text_styles(theme: Theme, faces: Faces, hyphenation: str, scale: float) -> d
         "office": style(t.band_size, t.on_primary_muted, t.heading_leading),
         "footer": style(t.footer_size, t.muted, t.small_leading),
         "date": style(t.footer_size, t.muted, t.small_leading, align="right"),
+        "caption": style(t.caption_size * scale, t.ink, t.small_leading, balance=True),
+        "source": style(small, t.muted, t.small_leading),
+        "cell": style(t.table_size * scale, t.ink, t.small_leading),
+        "cell head": style(t.table_size * scale, t.primary, t.small_leading, bold=True),
         "marking": style(t.marking_size, t.ink, t.marking_leading, bold=True, align="center"),
     }

@@ -22,6 +22,7 @@ from typing import ClassVar, NamedTuple
 
 from ..theme import Theme
 from .columns import Column, flush, pack, realize, shortest
+from .exhibits import Exhibit
 from .parts import Parts, Sheet
 from .records import Page, Placed, Region, Shape
 from .styles import text_styles
@@ -64,7 +65,7 @@ class Layout:
         self.extras = self.measure_extras(parts)
         self.blocks = parts.body(self.column_width, self.rail)
         self.footer = parts.footer(self.inner)
-        self.strained = any(block.box.setting.strained for block in self.blocks)
+        self.strained = any(block.strained for block in self.blocks)
 
     def widths(self) -> tuple[float, float, float]:
         """(the body's width, a column's width, the hanging headings' rail)."""
@@ -214,6 +215,9 @@ class Layout:
         for index, column in enumerate(realize(self.blocks, columns)):
             x = x0 + index * (self.column_width + t.column_gap)
             for block, box, piece in column:
+                if isinstance(box, Exhibit):
+                    self._put(page, box.region, x, top - piece.top)
+                    continue
                 y = top - piece.top - box.height
                 if block.hang:
                     self._add(page, box, self.left, y, block.role, block.element, block.parents)
@@ -253,7 +257,7 @@ class Layout:
                 x + entry.x,
                 y,
                 entry.role,
-                self.parts.element(),
+                entry.element or self.parts.element(),
                 entry.parents,
                 entry.alt,
             )

@@ -1,0 +1,200 @@
+"""Charts, tables and photos in a section, each set whole at one width and scale with its
+caption and source, as an :class:`Exhibit` that packing moves from column to column whole.
+
+Each is a small region of placed pieces with their structure roles:
+
+- a chart: a ``Div`` holding its title and unit (``Caption``), the drawing (``Figure`` with
+  alternate text stating every value) and its source (``P``);
+- a table: a ``Div`` holding the ``Table`` (its ``Caption`` first, then ``THead`` and
+  ``TBody`` of ``TR`` rows of ``TH`` and ``TD`` cells) and its source;
+- a photo: a ``Div`` holding the picture (``Figure``, or an artifact when decorative) and its
+  caption and credit (one ``Caption``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.platypus import Flowable
+
+from .. import figures, markup
+from ..checks import ChartShown, PhotoShown, TableShown
+from ..model import Text
+from ..textbox import TextBox, typeset
+from ..theme import Theme
+from ..typeset import Style, drawn
+from .records import Entry, Region, Role, Shape
+
+_UNBROKEN = 1e5  # points: a width no cell's text needs to break at
+
+
+class Exhibit(Flowable):
+    """A chart, table or photo set at one width, with its caption and source: one block that
+    is never split between columns."""
+
+    def __init__(self, region: Region, width: float, gap: float, written: Text) -> None:
+        super().__init__()
+        self.region, self.width, self.height = region, width, region.height
+        self.before = self.after = gap  # spread by the air, like the gaps between paragraphs
+        self.written = written  # where the writer wrote it: reports of what to cut point here
+
+    def part(self, first: int, count: int, spread: float = 0.0) -> Exhibit:
+        """The exhibit itself: it is never split."""
+        return self
+
+
+class Setter:
+    """Sets exhibits at one scale: the page's text styles, a source of element numbers."""
+
+    def __init__(
+        self, theme: Theme, styles: dict[str, Style], scale: float, element: Callable[[], int]
+    ) -> None:
+        self.theme, self.styles, self.scale, self.element = theme, styles, scale, element
+
+    def _text(self, text: str, style: str, width: float) -> TextBox:
+        return typeset(text, self.styles[style], width)
+
+    def _exhibit(
+        self, entries: list[Entry], shapes: list[Shape], height: float, width: float, written: Text
+    ) -> Exhibit:
+        gap = self.theme.exhibit_gap * self.scale
+        return Exhibit(Region(entries, shapes, height), width, gap, written)
+
+    def chart(self, shown: ChartShown, width: float, parents: tuple[str, ...]) -> Exhibit:
+        """The chart's title and unit, the drawing, and its source, ``width`` wide."""
+        t, chart = self.theme, shown.chart
+        group = (*parents, f"Div:{self.element()}")
+        unit = f"<br/>{markup.plain(chart.unit)}" if chart.unit else ""
+        caption = self._text(f"<b>{shown.title}</b>{unit}", "caption", width)
+        entries = [Entry(caption, 0.0, 0.0, "Caption", group, element=self.element())]
+        top = caption.height + t.caption_gap * self.scale
+        data = figures.Data(
+            chart.type,
+            str(chart.title),
+            str(chart.unit or ""),
+            shown.categories,
+            [figures.Series(name, values) for name, values in shown.series],
+        )
+        size = max(t.chart_text_size * self.scale, t.min_small_text)
+        font = self.styles["caption"].faces.regular
+        picture = figures.drawing(data, width, size, t, font)
+        alt = str(chart.alt) if chart.alt else figures.alt_text(data)
+        entries.append(Entry(picture, 0.0, top, "Figure", group, alt, self.element()))
+        top += picture.height
+        top = self._source(shown.source, width, group, entries, top)
+        return self._exhibit(entries, [], top, width, chart.title)
+
+    def _source(
+        self,
+        source: str | None,
+        width: float,
+        group: tuple[str, ...],
+        entries: list[Entry],
+        top: float,
+    ) -> float:
+        """The source line under a chart or table; the height below it."""
+        if not source:
+            return top
+        top += self.theme.caption_gap * self.scale
+        box = self._text(f"Source: {source}", "source", width)
+        entries.append(Entry(box, 0.0, top, "P", group, element=self.element()))
+        return top + box.height
+
+    def table(self, shown: TableShown, width: float, parents: tuple[str, ...]) -> Exhibit:
+        """The table's caption, its header row and rows in columns as wide as their content
+        asks, numbers flush right, between rules; then its source."""
+        t, s = self.theme, self.scale
+        group = (*parents, f"Div:{self.element()}")
+        table = (*group, f"Table:{self.element()}")
+        entries: list[Entry] = []
+        top = 0.0
+        if shown.caption:
+            caption = self._text(f"<b>{shown.caption}</b>", "caption", width)
+            entries.append(Entry(caption, 0.0, 0.0, "Caption", table, element=self.element()))
+            top = caption.height + t.caption_gap * s
+        pad, rise = t.cell_padding * s, t.cell_rise * s
+        widths = self._columns(shown, width, pad)
+        heavy, light = t.table_rule, t.rule_width
+        shapes = [Shape("line", 0, top, width, 0, t.primary, heavy)]
+        rows = [("THead", "TH", shown.header)] + [("TBody", "TD", row) for row in shown.rows]
+        sections: dict[str, str] = {}
+        for index, (part, role, cells) in enumerate(rows):
+            key = sections.setdefault(part, f"{part}:{self.element()}")
+            row = (*table, key, f"TR:{self.element()}")
+            boxes = [
+                self._cell(cell, role, numeric, w - 2 * pad)
+                for cell, numeric, w in zip(cells, shown.numeric, widths, strict=True)
+            ]
+            height = max(box.height for box in boxes) + 2 * rise
+            x = 0.0
+            cell_role: Role = "TH" if role == "TH" else "TD"
+            for box, w in zip(boxes, widths, strict=True):
+                entries.append(
+                    Entry(box, x + pad, top + rise, cell_role, row, element=self.element())
+                )
+                x += w
+            top += height
+            last = index == len(rows) - 1
+            colour = t.primary if index == 0 or last else t.rule
+            shapes.append(Shape("line", 0, top, width, 0, colour, heavy if last else light))
+        top = self._source(shown.source, width, group, entries, top)
+        return self._exhibit(
+            entries, shapes, top, width, shown.table.caption or shown.table.columns[0]
+        )
+
+    def _cell(self, text: str, role: str, numeric: bool, width: float) -> TextBox:
+        style = self.styles["cell head" if role == "TH" else "cell"]
+        if numeric:
+            style = style._replace(align="right")
+        return typeset(text, style, width)
+
+    def _columns(self, shown: TableShown, width: float, pad: float) -> list[float]:
+        """Each column's width: its widest cell unbroken when all fit, else between its
+        longest word and that, in proportion; any room left goes to the text columns."""
+        count = len(shown.header)
+        least = [2 * pad] * count
+        most = [2 * pad] * count
+        for role, cells in [("TH", shown.header)] + [("TD", row) for row in shown.rows]:
+            for index, cell in enumerate(cells):
+                box = self._cell(cell, role, False, _UNBROKEN)
+                setting = box.setting
+                widest = max(
+                    (drawn(setting, box.style, i).width for i in range(len(setting.lines))),
+                    default=0.0,
+                )
+                least[index] = max(least[index], setting.prepared.widest * setting.size + 2 * pad)
+                most[index] = max(most[index], widest + 2 * pad)
+        if sum(most) <= width:
+            spare = width - sum(most)
+            growing = [i for i in range(count) if not shown.numeric[i]] or list(range(count))
+            share = sum(most[i] for i in growing)
+            return [m + (spare * m / share if i in growing else 0.0) for i, m in enumerate(most)]
+        if sum(least) >= width:
+            return [w * width / sum(least) for w in least]
+        factor = (width - sum(least)) / (sum(most) - sum(least))
+        return [lo + (hi - lo) * factor for lo, hi in zip(least, most, strict=True)]
+
+    def photo(self, shown: PhotoShown, width: float, parents: tuple[str, ...]) -> Exhibit:
+        """The photo across the column (narrower at a smaller scale, down to the theme's
+        share, and for a tall photo), its caption and its credit under it."""
+        t, s, picture = self.theme, self.scale, shown.picture
+        group = (*parents, f"Div:{self.element()}")
+        shown_width = width * min(max(s, t.min_photo_share), 1.0)
+        height = shown_width * picture.height / picture.width
+        if height > width * t.photo_ratio:
+            height = width * t.photo_ratio
+            shown_width = height * picture.width / picture.height
+        image = picture.flowable(height)
+        decorative = shown.photo.decorative
+        role: Role = "Artifact" if decorative else "Figure"
+        entries = [Entry(image, 0.0, 0.0, role, group, picture.alt or None, self.element())]
+        top = height
+        caption_role: Role = "P" if decorative else "Caption"
+        element = self.element()
+        for text, style in ((shown.caption, "caption"), (shown.credit, "source")):
+            if text:
+                top += t.caption_gap * s
+                box = self._text(text, style, shown_width)
+                entries.append(Entry(box, 0.0, top, caption_role, group, element=element))
+                top += box.height
+        return self._exhibit(entries, [], top, width, shown.photo.file)
