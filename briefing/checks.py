@@ -24,6 +24,7 @@ from .model import (
     Content,
     Design,
     Photo,
+    Section,
     Table,
     Text,
     Validated,
@@ -305,16 +306,17 @@ def warnings(content: Content) -> list[Problem]:
     """Writer's warnings: acronyms used before they are spelled out, pasted bullets, and empty
     or outsized sections."""
     found = _acronym_warnings(content) + _pasted_bullets(content)
-    words = [len((s.body or "").split()) for s in content.sections]
+    words = [words_of(section) for section in content.sections]
     for index, (section, count) in enumerate(zip(content.sections, words, strict=True)):
         if not count:
-            found.append(
-                section.heading.problem(
-                    f"the section '{section.heading}' has no text",
-                    "a 'body:' with the section's text, or no section",
-                    severity="warning",
+            if not section.blocks:
+                found.append(
+                    section.heading.problem(
+                        f"the section '{section.heading}' has no text",
+                        "a 'body:' with the section's text, or 'blocks:', or no section",
+                        severity="warning",
+                    )
                 )
-            )
             continue
         others = sorted(w for i, w in enumerate(words) if w and i != index)
         if len(others) < _LOPSIDED_PEERS:
@@ -333,12 +335,22 @@ def warnings(content: Content) -> list[Problem]:
     return found
 
 
+def words_of(section: Section) -> int:
+    """How many words a section's text has: its body and its text blocks."""
+    texts = [section.body] + [block.text for block in section.blocks]
+    return sum(len(text.split()) for text in texts if text)
+
+
 def _running(content: Content) -> list[Text]:
-    """The running text, which may hold formatting: lead, figure labels, facts, section bodies."""
+    """The running text, which may hold formatting: lead, figure labels, facts, section bodies
+    and the text blocks after them."""
     running = [content.lead] if content.lead else []
     running += [figure.label for figure in content.key_figures]
     running += [fact.value for fact in content.at_a_glance]
-    return running + [section.body for section in content.sections if section.body]
+    for section in content.sections:
+        running += [section.body] if section.body else []
+        running += [block.text for block in section.blocks if block.text is not None]
+    return running
 
 
 def _acronym_warnings(content: Content) -> list[Problem]:
@@ -366,9 +378,12 @@ def _acronym_warnings(content: Content) -> list[Problem]:
 
 
 def _pasted_bullets(content: Content) -> list[Problem]:
-    """Lines of a section body starting with a pasted bullet or dash run together: say so."""
+    """Lines of a section body (or text block) starting with a pasted bullet or dash run
+    together: say so."""
     found = []
-    for text in (section.body for section in content.sections if section.body):
+    for text in _running(content):
+        if text.markdown != "blocks":
+            continue
         match = _PASTED_BULLET.search(text)
         if match is not None:
             found.append(

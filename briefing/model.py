@@ -936,7 +936,7 @@ class _ObjectSpec(_Spec):
             converted = fields[name].convert(value, context, where)
             if converted is not _MISSING:
                 values[name] = converted
-        complete = self._one_of(node, context, path, noun, guessed)
+        complete = self._one_of(node, context, path, noun)
         if self.one_of and not any(name in values for name in self.one_of):
             complete = False  # the one given is wrong: reported as such
         for name, f in fields.items():
@@ -955,21 +955,22 @@ class _ObjectSpec(_Spec):
                 )
         return values, complete
 
-    def _one_of(
-        self, node: yaml.MappingNode, context: _Context, path: str, noun: str, guessed: set[str]
-    ) -> bool:
+    def _one_of(self, node: yaml.MappingNode, context: _Context, path: str, noun: str) -> bool:
         """Whether ``node`` gives exactly one of the fields of which one must be (if any);
-        a problem if not, unless a misspelt key probably meant one."""
+        a problem if not, unless an unknown key (reported as such) was probably meant as one."""
         if not self.one_of:
             return True
         given = [key for key, _ in node.value if _key(key) in self.one_of]
-        choices = " or ".join(f"'{name}:'" for name in self.one_of)
+        *others, last = (f"'{name}:'" for name in self.one_of)
+        choices = f"{', '.join(others)} or {last}"
         if len(given) == 1:
             return True
-        if not given and not guessed & set(self.one_of):
+        unknown = any(_key(key) not in self.fields for key, _ in node.value)  # said already
+        if not given and not unknown:
+            none = f"neither {others[0]} nor {last}" if len(others) == 1 else f"none of {choices}"
             context.problems.append(
                 Problem(
-                    f"{noun} has none of {choices}",
+                    f"{noun} has {none}",
                     context.at(node),
                     f"exactly one of {choices}",
                     field=path,

@@ -5,9 +5,23 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from briefing.model import Contact, Content, Design, Fact, Figure, Logo, Section
+from briefing.model import (
+    Block,
+    Chart,
+    Contact,
+    Content,
+    Design,
+    Fact,
+    Figure,
+    Logo,
+    Photo,
+    Section,
+    Table,
+)
 
 from .conftest import ROOT, run
+
+KINDS = (Content, Figure, Fact, Contact, Section, Logo, Design, Block, Chart, Table, Photo)
 
 
 def test_committed_schema_matches_briefing_schema() -> None:
@@ -24,7 +38,7 @@ def test_content_yaml_names_the_schema_for_editors() -> None:
 
 def test_every_field_is_documented() -> None:
     text = (ROOT / "docs" / "content.md").read_text(encoding="utf-8")
-    for kind in (Content, Figure, Fact, Contact, Section, Logo, Design):
+    for kind in KINDS:
         for field in dataclasses.fields(kind):
             assert f"`{field.name}`" in text, field.name
 
@@ -38,16 +52,25 @@ def test_docs_state_the_limits_the_validator_and_schema_use() -> None:
         if line.startswith("| `"):
             rows.setdefault(line.split("|")[1].strip(), []).append(line)
     schema = json.loads(run("schema", cwd=ROOT).stdout)
+    section = schema["properties"]["sections"]["items"]
+    block = section["properties"]["blocks"]["items"]
+    objects = {
+        Content: schema,
+        Design: schema["properties"]["design"],
+        Section: section,
+        Chart: block["properties"]["chart"],
+        Table: block["properties"]["table"],
+    }
     stated = 0
-    for kind in (Content, Figure, Fact, Contact, Section, Logo, Design):
+    for kind in KINDS:
         for field in dataclasses.fields(kind):
             said = limits(kind, field.name)
             if said:
                 stated += 1
                 assert any(said in row for row in rows[f"`{field.name}`"]), field.name
-                where = schema if kind is Content else schema["properties"]["design"]
+                where = objects[kind]
                 assert f"({said})" in where["properties"][field.name]["description"]
-    assert stated >= 4
+    assert stated >= 9
 
 
 def test_readme_commands_and_help_agree() -> None:
