@@ -1,5 +1,5 @@
 """Charts drawn as vectors with ReportLab's own charts, in the sheet's font and the theme's
-colours, and what a screen reader is told of them.
+colours, and what a screen reader is told of them; photos drawn at 300 dpi of their printed size.
 
 Bars start at zero and carry their values; several series step the primary colour's lightness
 (and, on a line chart, the line's dash) so they stay apart in gray, with a legend naming them.
@@ -9,7 +9,9 @@ and PDF/A forbid unembedded.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from reportlab.graphics.charts.barcharts import (
@@ -22,8 +24,11 @@ from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, Line
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib.colors import HexColor
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
 
+from .images import PHOTO_DPI, PHOTO_QUALITY, Picture
 from .theme import Theme
 
 Kind = Literal["bar", "hbar", "line"]
@@ -282,3 +287,35 @@ def _legend(
         (HexColor(colour), series.name) for colour, series in zip(colours, data.series, strict=True)
     ]
     return legend
+
+
+class Photo(Flowable):
+    """A photo ``width`` by ``height`` points, drawn with at most :data:`PHOTO_DPI` pixels per
+    inch of that size: a photo loaded for the widest page is scaled down to the column it
+    prints in."""
+
+    def __init__(self, picture: Picture, width: float, height: float) -> None:
+        super().__init__()
+        self.picture, self.width, self.height = picture, width, height
+
+    def draw(self) -> None:
+        """Draw the photo, scaled down first if it has more pixels than its size needs."""
+        wanted = round(self.width / 72 * PHOTO_DPI)
+        data = self.picture.scaled or self.picture.path.read_bytes()
+        if wanted < self.picture.width:
+            data = _resampled(
+                data, wanted, round(wanted * self.picture.height / self.picture.width)
+            )
+        self.canv.drawImage(ImageReader(io.BytesIO(data)), 0, 0, self.width, self.height)
+
+
+@lru_cache(maxsize=8)
+def _resampled(data: bytes, width: int, height: int) -> bytes:
+    """JPEG data of an image, resampled to ``width`` by ``height`` pixels."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        smaller = image.convert("RGB").resize((width, height), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    smaller.save(out, "JPEG", quality=PHOTO_QUALITY, optimize=True)
+    return out.getvalue()

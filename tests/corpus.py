@@ -28,10 +28,15 @@ LONG_HEADINGS = [
 
 
 def example(name: str) -> dict[str, Any]:
-    """An example sheet's content, its logo path made absolute so it builds from anywhere."""
+    """An example sheet's content, its logo and photo paths made absolute so it builds from
+    anywhere."""
     tree: dict[str, Any] = yaml.safe_load((EXAMPLES / name).read_text(encoding="utf-8"))
     if "logo" in tree:
         tree["logo"] = {**tree["logo"], "file": str(EXAMPLES / tree["logo"]["file"])}
+    for section in tree.get("sections", []):
+        for block in section.get("blocks", []):
+            if "photo" in block:
+                block["photo"] = {**block["photo"], "file": str(EXAMPLES / block["photo"]["file"])}
     return tree
 
 

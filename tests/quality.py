@@ -352,7 +352,7 @@ def _lines(
                 size,
                 block,
                 body,
-                _spaces(piece, space_em),
+                () if role == "/Figure" else _spaces(piece, space_em),  # a chart's labels
             )
             first = min(drawn[id(c)] for c in piece)
             keyed.append(((block is None, block or 0, first), line))

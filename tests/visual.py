@@ -31,6 +31,7 @@ EXTRAS: dict[str, Any] = {
 CASES: dict[str, Path | dict[str, Any]] = {
     "sample": ROOT / "content.yaml",
     "niger-fr": ROOT / "examples" / "niger-fr.yaml",
+    "mali-blocks": ROOT / "examples" / "mali-blocks.yaml",  # a chart, a table and a photo
     "two-column-extras": {**SAMPLE_TREE, **EXTRAS},
     "single-column-extras": {**SAMPLE_TREE, **EXTRAS, "design": {"layout": "single-column"}},
     "sidebar-serif": {

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from reportlab.platypus import Flowable
 
-from .. import figures, markup
+from .. import markup
 from ..checks import ChartShown, PhotoShown, TableShown
 from ..model import Text
 from ..textbox import TextBox, typeset
@@ -32,8 +32,9 @@ class Exhibit(Flowable):
     """A chart, table or photo set at one width, with its caption and source: one block that
     is never split between columns."""
 
-    def __init__(self, region: Region, width: float, gap: float, written: Text) -> None:
+    def __init__(self, kind: str, region: Region, width: float, gap: float, written: Text) -> None:
         super().__init__()
+        self.kind = kind  # "chart", "table" or "photo", as a writer's message names it
         self.region, self.width, self.height = region, width, region.height
         self.before = self.after = gap  # spread by the air, like the gaps between paragraphs
         self.written = written  # where the writer wrote it: reports of what to cut point here
@@ -55,13 +56,21 @@ class Setter:
         return typeset(text, self.styles[style], width)
 
     def _exhibit(
-        self, entries: list[Entry], shapes: list[Shape], height: float, width: float, written: Text
+        self,
+        kind: str,
+        entries: list[Entry],
+        shapes: list[Shape],
+        height: float,
+        width: float,
+        written: Text,
     ) -> Exhibit:
         gap = self.theme.exhibit_gap * self.scale
-        return Exhibit(Region(entries, shapes, height), width, gap, written)
+        return Exhibit(kind, Region(entries, shapes, height), width, gap, written)
 
     def chart(self, shown: ChartShown, width: float, parents: tuple[str, ...]) -> Exhibit:
         """The chart's title and unit, the drawing, and its source, ``width`` wide."""
+        from .. import figures  # ReportLab's charts load only for charts
+
         t, chart = self.theme, shown.chart
         group = (*parents, f"Div:{self.element()}")
         unit = f"<br/>{markup.plain(chart.unit)}" if chart.unit else ""
@@ -82,7 +91,7 @@ class Setter:
         entries.append(Entry(picture, 0.0, top, "Figure", group, alt, self.element()))
         top += picture.height
         top = self._source(shown.source, width, group, entries, top)
-        return self._exhibit(entries, [], top, width, chart.title)
+        return self._exhibit("chart", entries, [], top, width, chart.title)
 
     def _source(
         self,
@@ -139,7 +148,7 @@ class Setter:
             shapes.append(Shape("line", 0, top, width, 0, colour, heavy if last else light))
         top = self._source(shown.source, width, group, entries, top)
         return self._exhibit(
-            entries, shapes, top, width, shown.table.caption or shown.table.columns[0]
+            "table", entries, shapes, top, width, shown.table.caption or shown.table.columns[0]
         )
 
     def _cell(self, text: str, role: str, numeric: bool, width: float) -> TextBox:
@@ -177,6 +186,8 @@ class Setter:
     def photo(self, shown: PhotoShown, width: float, parents: tuple[str, ...]) -> Exhibit:
         """The photo across the column (narrower at a smaller scale, down to the theme's
         share, and for a tall photo), its caption and its credit under it."""
+        from ..figures import Photo  # Pillow loads only for photos
+
         t, s, picture = self.theme, self.scale, shown.picture
         group = (*parents, f"Div:{self.element()}")
         shown_width = width * min(max(s, t.min_photo_share), 1.0)
@@ -184,7 +195,7 @@ class Setter:
         if height > width * t.photo_ratio:
             height = width * t.photo_ratio
             shown_width = height * picture.width / picture.height
-        image = picture.flowable(height)
+        image = Photo(picture, shown_width, height)
         decorative = shown.photo.decorative
         role: Role = "Artifact" if decorative else "Figure"
         entries = [Entry(image, 0.0, 0.0, role, group, picture.alt or None, self.element())]
@@ -197,4 +208,4 @@ class Setter:
                 box = self._text(text, style, shown_width)
                 entries.append(Entry(box, 0.0, top, caption_role, group, element=element))
                 top += box.height
-        return self._exhibit(entries, [], top, width, shown.photo.file)
+        return self._exhibit("photo", entries, [], top, width, shown.photo.file)

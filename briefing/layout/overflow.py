@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..errors import Problem
 from .columns import stacked_height
+from .exhibits import Exhibit
 from .variants import Layout
 
 
@@ -36,6 +37,20 @@ def overflow_problem(layout: Layout) -> Problem:
             f"{fixed[largest]:.0f} pt of the page's {layout.height:.0f}",
             first.locate(),
             f"a shorter {largest.removeprefix('the ')}",
+        )
+    tallest = max(
+        (b.box for b in layout.blocks if isinstance(b.box, Exhibit)),
+        key=lambda exhibit: exhibit.height,
+        default=None,
+    )
+    if tallest is not None and tallest.height > body_room:  # it fits in no column
+        shrink = {"table": "fewer rows", "chart": "fewer categories", "photo": "a smaller photo"}
+        return Problem(
+            f"the {tallest.kind} is {tallest.height:.0f} pt tall even with text at the {floor} "
+            f"floor, and a column holds {body_room:.0f} pt; a {tallest.kind} is never split "
+            "between columns",
+            tallest.written.locate(),
+            f"{shrink[tallest.kind]}, or less text in it",
         )
     if frame.side and frame.side - frame.side_room >= over - 0.01:  # the sidebar runs over
         first = (

@@ -1,0 +1,464 @@
+"""Charts, tables and photos in sections, read back from the PDF: their text and its order,
+their structure tags, where they sit, the photo's pixels, fonts, conformance and overflow."""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pikepdf
+import pytest
+from PIL import Image
+
+from briefing.pipeline import prepare, render
+
+from .conftest import ROOT, run, write
+from .corpus import example
+from .quality import _marked
+from .test_conformance import failures, unembedded
+
+EXAMPLE = ROOT / "examples" / "mali-blocks.yaml"
+PHOTO = ROOT / "examples" / "mali-niger-river.jpg"
+MIN_CHART_TEXT = 6.5  # points
+DPI = 300  # a photo's pixels per inch at its printed size, at most
+WORDS = (
+    "Police advisers work with the regional commanders on investigations, patrols and the "
+    "handling of evidence, and visit each region every quarter to review the cases opened. "
+)
+
+
+def _sheet(blocks: list[dict[str, Any]], body: str = WORDS, **more: Any) -> dict[str, Any]:
+    """A sheet with one section of text followed by ``blocks``, and a second of text."""
+    return {
+        "organization": "U.S. Department of State",
+        "title": "Blocks",
+        "sections": [
+            {"heading": "Figures", "body": body, "blocks": blocks},
+            {"heading": "More", "body": WORDS * 2},
+        ],
+        **more,
+    }
+
+
+TWO_SERIES = {
+    "chart": {
+        "type": "bar",
+        "title": "Officers trained by year",
+        "unit": "officers",
+        "series": {
+            "Police": {"2019": 120, "2020": 85, "2021": 240},
+            "Gendarmerie": {"2019": 60, "2020": 95, "2021": 130},
+        },
+        "source": "INL training records",
+    }
+}
+HBAR = {
+    "chart": {
+        "type": "hbar",
+        "title": "Seizures by kind",
+        "unit": "cases",
+        "data": {"Cocaine": 14, "Cannabis": 52, "Fuel": 31},
+        "alt": "Cannabis leads the seizures, ahead of fuel and cocaine.",
+    }
+}
+LINE = {
+    "chart": {
+        "type": "line",
+        "title": "Cases brought to trial",
+        "unit": "cases",
+        "data": {"2018": 12, "2019": 19, "2020": 17, "2021": 28},
+        "source": "Ministry of Justice",
+    }
+}
+TABLE = {
+    "table": {
+        "caption": "Program components",
+        "columns": ["Component", "Partner", "Funding ($)"],
+        "rows": [
+            ["Police training", "**National** Police", "3,100,000"],
+            ["Border security", "Gendarmerie", "2,300,000"],
+            ["Justice reform", "Ministry of Justice", "600,000"],
+        ],
+        "source": "INL program records",
+    }
+}
+
+
+def _photo(**more: Any) -> dict[str, Any]:
+    return {
+        "photo": {"file": str(PHOTO), "caption": "The river at dusk.", "credit": "Drawn", **more}
+    }
+
+
+class Built:
+    """A sheet built to PDF, opened with pdfplumber and pikepdf."""
+
+    def __init__(self, content: Path | dict[str, Any]) -> None:
+        self.data, self.page = render(prepare(content))
+        self.plumber = pdfplumber.open(io.BytesIO(self.data))
+        self.pike = pikepdf.open(io.BytesIO(self.data))
+        self.chars = _marked(self.plumber.pages[0], self.pike.pages[0])
+        self.text = self.plumber.pages[0].extract_text()
+
+    def elements(self, role: str) -> list[pikepdf.Dictionary]:
+        """Every structure element of ``role``, in structure order."""
+        found: list[pikepdf.Dictionary] = []
+
+        def walk(element: Any) -> None:
+            if not isinstance(element, pikepdf.Dictionary) or "/S" not in element:
+                return
+            if str(element.S) == role:
+                found.append(element)
+            for kid in _kids(element):
+                walk(kid)
+
+        walk(self.pike.Root.StructTreeRoot.K)
+        return found
+
+    def mcids(self, element: pikepdf.Dictionary) -> list[int]:
+        """The MCIDs of ``element`` and its descendants, in structure order."""
+        out: list[int] = []
+        for kid in _kids(element):
+            if isinstance(kid, int):
+                out.append(kid)
+            elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                out += self.mcids(kid)
+        return out
+
+    def chars_of(self, element: pikepdf.Dictionary) -> list[dict[str, Any]]:
+        """The characters drawn as (part of) ``element``."""
+        wanted = set(self.mcids(element))
+        return [c for c in self.chars if c["mcid"] in wanted]
+
+    def text_of(self, element: pikepdf.Dictionary) -> str:
+        """The text of ``element``, MCID by MCID in structure order."""
+        return "".join(
+            "".join(c["text"] for c in self.chars if c["mcid"] == mcid)
+            for mcid in self.mcids(element)
+        )
+
+
+def _kids(element: Any) -> list[Any]:
+    kids = element.get("/K")
+    if kids is None:
+        return []
+    return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+
+
+@functools.cache
+def built(name: str) -> Built:
+    """The example, and sheets with every kind of chart, each built once."""
+    cases: dict[str, Path | dict[str, Any]] = {
+        "example": EXAMPLE,
+        "charts": _sheet([TWO_SERIES, HBAR, LINE]),
+        "table": _sheet([TABLE]),
+        "decorative": _sheet([_photo(decorative=True)]),
+        "sidebar": {
+            **_sheet([TWO_SERIES, TABLE, _photo(alt="A river at dusk")]),
+            "design": {"layout": "sidebar"},
+            "at_a_glance": [{"label": "Capital", "value": "Bamako"}],
+        },
+        "single": {
+            **_sheet([TABLE, LINE]),
+            "design": {"layout": "single-column"},
+        },
+        "floor": _sheet(
+            [TWO_SERIES, HBAR], body=(WORDS * 4 + "\n\n") * 8, design={"min_body_size": 7}
+        ),
+    }
+    return Built(cases[name])
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+# -- charts ------------------------------------------------------------------------------------
+
+
+def test_a_chart_prints_its_title_unit_values_categories_and_source() -> None:
+    text = _words(built("example").text)
+    assert "INCLE funding for Mali by fiscal year" in text
+    assert "$ millions" in text
+    for value in ("0.5", "3.5", "7.4", "5.2", "6.0"):
+        assert re.search(rf"(?<![\d.]){re.escape(value)}(?![\d])", text), value
+    for category in ("FY2008", "FY2010", "FY2012"):
+        assert category in text
+    assert "Source: Congressional Budget Justifications (rounded)" in text
+
+
+def test_several_series_are_named_in_a_legend_and_step_in_lightness() -> None:
+    sheet = built("charts")
+    (figure, *_) = sheet.elements("/Figure")
+    drawn = _words("".join(c["text"] for c in sheet.chars_of(figure)))
+    assert "Police" in drawn and "Gendarmerie" in drawn
+    # The bars: filled rectangles inside the chart, in two fills of clearly different gray.
+    x0 = min(c["x0"] for c in sheet.chars_of(figure))
+    top = min(c["top"] for c in sheet.chars_of(figure))
+    bars = [
+        r
+        for r in sheet.plumber.pages[0].rects
+        if r["fill"] and r["top"] > top and r["x0"] >= x0 - 1 and r["height"] > 5
+    ]
+    grays = {round(_gray(r["non_stroking_color"]), 2) for r in bars}
+    assert len(grays) >= 2
+    assert max(grays) - min(grays) > 0.25
+
+
+def _gray(colour: Any) -> float:
+    r, g, b = colour
+    return float(0.299 * r + 0.587 * g + 0.114 * b)
+
+
+def test_a_charts_figure_alt_states_its_type_title_unit_and_every_value() -> None:
+    sheet = built("charts")
+    alts = [str(f.Alt) for f in sheet.elements("/Figure")]
+    assert alts[0] == (
+        "Bar chart: Officers trained by year, in officers. "
+        "Police: 2019: 120; 2020: 85; 2021: 240. "
+        "Gendarmerie: 2019: 60; 2020: 95; 2021: 130."
+    )
+    assert alts[1] == "Cannabis leads the seizures, ahead of fuel and cocaine."  # the writer's
+    assert alts[2].startswith("Line chart: Cases brought to trial, in cases.")
+    assert "2021: 28" in alts[2]
+
+
+def test_a_charts_title_is_a_caption_beside_its_figure() -> None:
+    sheet = built("example")
+    captions = [sheet.text_of(c) for c in sheet.elements("/Caption")]
+    assert any(c.startswith("INCLE funding for Mali by fiscal year") for c in captions)
+    (group,) = [
+        d
+        for d in sheet.elements("/Div")
+        if [str(k.S) for k in _kids(d) if isinstance(k, pikepdf.Dictionary) and "/S" in k]
+        == ["/Caption", "/Figure", "/P"]
+    ]
+    assert sheet.text_of(_kids(group)[2]).startswith("Source:")
+
+
+@pytest.mark.parametrize("name", ["example", "charts", "floor"])
+def test_no_chart_text_is_smaller_than_6_5_points(name: str) -> None:
+    sheet = built(name)
+    for figure in sheet.elements("/Figure"):
+        sizes = [c["size"] for c in sheet.chars_of(figure)]
+        assert min(sizes, default=MIN_CHART_TEXT) >= MIN_CHART_TEXT - 0.01
+
+
+def test_chart_text_stops_at_6_5_points_where_the_page_shrinks_further() -> None:
+    sheet = built("floor")
+    assert sheet.page.body_size * 7.6 / 9.6 < MIN_CHART_TEXT  # the chart's text, unbounded
+    (figure, *_) = sheet.elements("/Figure")
+    assert {round(c["size"], 2) for c in sheet.chars_of(figure)} == {MIN_CHART_TEXT}
+
+
+def test_bars_start_at_zero() -> None:
+    sheet = built("example")
+    (figure,) = sheet.elements("/Figure")[:1]
+    labels = sheet.chars_of(figure)
+    bottom = max(c["bottom"] for c in labels)  # the category labels' foot
+    top = min(c["top"] for c in labels)
+    bars = [
+        r
+        for r in sheet.plumber.pages[0].rects
+        if r["fill"] and top <= r["top"] and r["bottom"] <= bottom
+    ]
+    assert len(bars) == 5
+    heights = {round(r["bottom"], 1) for r in bars}
+    assert len(heights) == 1  # all stand on one line
+    tallest = max(bars, key=lambda r: r["height"])
+    smallest = min(bars, key=lambda r: r["height"])
+    assert tallest["height"] / smallest["height"] == pytest.approx(7.4 / 0.5, rel=0.02)
+
+
+# -- tables ------------------------------------------------------------------------------------
+
+
+def test_a_table_is_tagged_with_its_caption_head_body_rows_and_column_headers() -> None:
+    sheet = built("table")
+    (table,) = sheet.elements("/Table")
+    kids = [str(k.S) for k in _kids(table)]
+    assert kids == ["/Caption", "/THead", "/TBody"]
+    head, body = _kids(table)[1:]
+    (header,) = _kids(head)
+    assert [str(c.S) for c in _kids(header)] == ["/TH"] * 3
+    for cell in _kids(header):
+        assert (str(cell.A.O), str(cell.A.Scope)) == ("/Table", "/Column")
+    rows = _kids(body)
+    assert [str(r.S) for r in rows] == ["/TR"] * 3
+    assert all([str(c.S) for c in _kids(r)] == ["/TD"] * 3 for r in rows)
+    assert sheet.text_of(_kids(table)[0]) == "Program components"
+
+
+def test_table_text_reads_row_by_row() -> None:
+    sheet = built("table")
+    cells = [sheet.text_of(cell).strip() for cell in sheet.elements("/TH") + sheet.elements("/TD")]
+    assert cells == [
+        "Component",
+        "Partner",
+        "Funding ($)",
+        "Police training",
+        "National Police",
+        "3,100,000",
+        "Border security",
+        "Gendarmerie",
+        "2,300,000",
+        "Justice reform",
+        "Ministry of Justice",
+        "600,000",
+    ]
+    assert "Source: INL program records" in _words(sheet.text)
+    # Inline markup: the bold word is in the bold face.
+    national = [c for c in sheet.chars_of(sheet.elements("/TD")[1]) if c["text"] == "N"]
+    assert "Bold" in national[0]["fontname"]
+
+
+def test_numbers_are_set_flush_right_and_text_flush_left() -> None:
+    sheet = built("table")
+    cells = sheet.elements("/TD")
+    numbers = [max(c["x1"] for c in sheet.chars_of(cell)) for cell in cells[2::3]]
+    words = [min(c["x0"] for c in sheet.chars_of(cell)) for cell in cells[0::3]]
+    header = max(c["x1"] for c in sheet.chars_of(sheet.elements("/TH")[2]))
+    assert max(numbers) - min(numbers) < 0.2
+    assert abs(header - numbers[0]) < 0.2
+    assert max(words) - min(words) < 0.2
+    starts = [min(c["x0"] for c in sheet.chars_of(cell)) for cell in cells[2::3]]
+    assert starts[2] > starts[0] + 5  # the shorter number starts further right
+
+
+# -- photos ------------------------------------------------------------------------------------
+
+
+def _image(sheet: Built) -> dict[str, Any]:
+    (image,) = sheet.plumber.pages[0].images
+    return image
+
+
+@pytest.mark.parametrize("name", ["example", "sidebar"])
+def test_a_photo_sits_inside_the_margins_at_its_aspect_ratio_and_downsampled(name: str) -> None:
+    sheet = built(name)
+    image = _image(sheet)
+    page = sheet.plumber.pages[0]
+    margin = 48 - 0.5
+    assert image["x0"] >= margin and image["x1"] <= page.width - margin
+    assert image["top"] >= margin and image["bottom"] <= page.height - 36
+    pixels = image["srcsize"]
+    with Image.open(PHOTO) as original:
+        ratio = original.width / original.height
+    assert image["width"] / image["height"] == pytest.approx(ratio, rel=0.01)
+    assert pixels[0] / pixels[1] == pytest.approx(ratio, rel=0.01)
+    assert pixels[0] <= image["width"] / 72 * DPI + 1
+    assert pixels[0] < original.width  # smaller than the file: downsampled
+
+
+def test_a_photo_is_a_figure_with_its_alt_and_its_caption_and_credit_a_caption() -> None:
+    sheet = built("example")
+    photo = [f for f in sheet.elements("/Figure") if str(f.Alt).startswith("A drawing of a river")]
+    assert len(photo) == 1
+    caption = [sheet.text_of(c) for c in sheet.elements("/Caption")][-1]
+    assert caption.startswith("The Niger River at Bamako")
+    assert caption.rstrip().endswith("Illustration drawn for this example")
+    credit = [c for c in sheet.chars if c["text"] == "I" and c["size"] < 8]
+    assert credit, "the credit is in small type"
+
+
+def test_a_decorative_photo_is_an_artifact_outside_the_structure() -> None:
+    sheet = built("decorative")
+    assert _image(sheet)  # it is drawn
+    assert sheet.elements("/Figure") == []
+    assert "The river at dusk." in _words(sheet.text)
+    content = sheet.pike.pages[0].Contents.read_bytes()
+    image_name = next(iter(sheet.pike.pages[0].Resources.XObject.keys()))
+    before = content[: content.index(f"{image_name} Do".encode())]
+    assert before.rfind(b"/Artifact BMC") > before.rfind(b"BDC")
+
+
+# -- placement ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("paragraphs", range(1, 12))
+def test_a_table_is_never_split_between_columns(paragraphs: int) -> None:
+    sheet = Built(_sheet([TABLE], body=WORDS * paragraphs))
+    (table,) = sheet.elements("/Table")
+    chars = sheet.chars_of(table)
+    width = sheet.plumber.pages[0].width
+    column = (width - 2 * 48 - 22) / 2
+    assert max(c["x1"] for c in chars) - min(c["x0"] for c in chars) <= column + 0.5
+    caption = sheet.chars_of(_kids(table)[0])
+    assert min(c["top"] for c in caption) == min(c["top"] for c in chars)  # the caption on top
+
+
+@pytest.mark.parametrize("name", ["example", "charts", "sidebar", "single", "floor"])
+def test_blocks_print_inside_the_margins_on_one_page(name: str) -> None:
+    sheet = built(name)
+    page = sheet.plumber.pages[0]
+    assert len(sheet.plumber.pages) == 1
+    ink = page.chars + page.images + page.rects
+    assert min(o["x0"] for o in ink) >= 0.3 * 72
+    assert max(o["x1"] for o in ink) <= page.width - 0.3 * 72
+
+
+# -- fonts and conformance ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["example", "charts", "decorative", "sidebar", "single"])
+def test_every_font_is_embedded_and_none_is_helvetica(name: str, tmp_path: Path) -> None:
+    out = tmp_path / "sheet.pdf"
+    out.write_bytes(built(name).data)
+    assert unembedded(out) == []
+    assert b"Helvetica" not in built(name).data
+
+
+@pytest.mark.parametrize("name", ["example", "charts", "decorative", "sidebar"])
+def test_pdf_ua_1_and_pdf_a_2a(name: str, tmp_path: Path) -> None:
+    out = tmp_path / "sheet.pdf"
+    out.write_bytes(built(name).data)
+    assert failures(out) == []
+
+
+# -- too large ---------------------------------------------------------------------------------
+
+
+def test_a_table_too_tall_for_any_column_is_reported_with_what_to_cut(tmp_path: Path) -> None:
+    rows = "\n".join(
+        f'          - ["Row {i}: police training and mentoring for investigators in the regions",'
+        f' The National Police and the Gendarmerie, "{i},000"]'
+        for i in range(40)
+    )
+    content = write(
+        tmp_path / "big.yaml",
+        """\
+        organization: Org
+        title: Big
+        sections:
+          - heading: Programs
+            body: Some text.
+            blocks:
+              - table:
+                  caption: All components
+                  columns: [Component, Partner, Funding ($)]
+                  rows:
+        """,
+    )
+    content.write_text(content.read_text(encoding="utf-8") + rows + "\n", encoding="utf-8")
+    out = tmp_path / "big.pdf"
+    out.write_bytes(b"previous")
+    result = run("build", content, "-o", out, cwd=tmp_path)
+    assert result.returncode == 2
+    assert re.search(
+        r"big\.yaml:8:20: error: the table is \d+ pt tall even with text at the 8 pt floor, "
+        r"and a column holds \d+ pt; a table is never split between columns; expected fewer "
+        r"rows, or less text in it",
+        result.stderr,
+    ), result.stderr
+    assert out.read_bytes() == b"previous"
+
+
+def test_the_example_builds_to_one_page(tmp_path: Path) -> None:
+    result = run("build", EXAMPLE, "-o", tmp_path / "mali.pdf", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "1 page" in result.stdout
+    assert example("mali-blocks.yaml")["sections"][3]["blocks"][0]["photo"]["file"] == str(PHOTO)
