@@ -20,6 +20,7 @@ from .fonts import describe, missing
 from .markup import Block
 from .model import Block as ModelBlock
 from .model import (
+    Cell,
     Chart,
     Content,
     Design,
@@ -100,8 +101,8 @@ class Prepared(NamedTuple):
 def prepare(source: Source, base: Path) -> Prepared:
     """Run every content rule on a parsed file; raise :class:`ContentError` with all it finds.
 
-    ``base`` is the folder that file names in the content (the logo) start from; a file name
-    written in the content's style file starts from the style file's folder.
+    ``base`` is the folder that file names in the content (the logo, photos) start from; a file
+    name written in the content's style file starts from the style file's folder.
     """
     validated = validate(source)
     content = validated.content
@@ -126,8 +127,16 @@ def prepare(source: Source, base: Path) -> Prepared:
     )
 
 
-# A number as a table cell holds it: 3,100,000  -4.5  $1.2  12%  (250)  € 40
+# A number as a table cell holds it: 3,100,000  -4.5  $1.2  12%  (250)  € 40  2.5bn
 _NUMBER = re.compile(r"^[-+−(]?\s*[$€£¥]?\s*[-−]?\d[\d,.\s\u00a0\u202f]*(%|[kKmMbB]n?)?\)?$")
+_NO_NUMBER = {"", "-", "–", "—", "n/a", "N/A", "…"}  # a cell of a column of numbers left empty
+
+
+def _numeric(cells: list[Cell]) -> bool:
+    """Whether a table column holds numbers (and nothing else but empty cells): set flush right."""
+    written = [cell.replace("*", "").strip() for cell in cells]
+    given = [cell for cell in written if cell not in _NO_NUMBER]
+    return bool(given) and all(_NUMBER.match(cell) for cell in given)
 
 
 def _shown(block: ModelBlock, formatted: dict[int, Any], photos: dict[int, Picture]) -> Shown:
@@ -148,16 +157,7 @@ def _shown(block: ModelBlock, formatted: dict[int, Any], photos: dict[int, Pictu
         )
     if block.table is not None:
         table = block.table
-        columns = range(len(table.columns))
-        numeric = [
-            any(row[i].strip() for row in table.rows)
-            and all(
-                _NUMBER.match(row[i].replace("*", "").strip())
-                for row in table.rows
-                if row[i].strip()
-            )
-            for i in columns
-        ]
+        numeric = [_numeric([row[i] for row in table.rows]) for i in range(len(table.columns))]
         return TableShown(
             table,
             formatted[id(table.caption)] if table.caption else None,

@@ -352,6 +352,7 @@ sections:
           rows:
             - [Police training, National Police, "3,100,000", "**new** <&>"]
             - [Facility improvements, Gendarmerie, "2,300,000", ""]
+            - [Training aids, "[Police](https://example.org)", "—", In kind]
           source: INL program records
       - photo:
           file: training.jpg
@@ -396,7 +397,8 @@ def test_the_issues_example_is_prepared_for_layout(tmp_path: Path) -> None:
         "<b>new</b> &lt;&amp;&gt;",
     ]
     assert table.rows[1][3] == ""
-    assert table.numeric == [False, False, True, False]
+    assert table.rows[2][1].startswith('<a href="https://example.org"')
+    assert table.numeric == [False, False, True, False]  # a dash leaves a number out
     assert isinstance(photo, PhotoShown)
     assert (photo.picture.width, photo.picture.height) == (800, 600)
     assert photo.picture.alt == "Instructors standing in front of a class of police cadets"
