@@ -29,14 +29,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from .images import PHOTO_DPI, PHOTO_QUALITY, Picture
+from .language import Language
 from .theme import Theme
 
 Kind = Literal["bar", "hbar", "line"]
-KIND_NAMES: dict[str, str] = {
-    "bar": "Bar chart",
-    "hbar": "Horizontal bar chart",
-    "line": "Line chart",
-}
+KINDS: tuple[Kind, ...] = ("bar", "hbar", "line")  # in the order a language names them
 _HEADROOM = 1.6  # a value label's room above its bar or point, in text sizes
 _LABEL_GAP = 0.4  # between a label and its bar, axis or point, in text sizes
 _LEGEND_SWATCH = 0.9  # a legend swatch's side, in text sizes
@@ -58,16 +55,19 @@ class Data(NamedTuple):
     unit: str
     categories: list[str]
     series: list[Series]
+    separators: tuple[str, str] = (".", ",")  # decimal, thousands
 
     @property
     def legend(self) -> bool:
         """Whether the chart needs a legend (more than one series)."""
         return len(self.series) > 1
 
-
-def number(value: float, decimals: int) -> str:
-    """A value as labelled: thousands grouped, ``decimals`` places."""
-    return f"{value:,.{decimals}f}"
+    def label(self, value: float) -> str:
+        """A value as labelled: thousands grouped, with as many decimal places as the chart's
+        values need (the same for all)."""
+        decimal, thousands = self.separators
+        shown = f"{value:,.{decimals_of(self)}f}"
+        return shown.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
 
 
 def decimals_of(data: Data) -> int:
@@ -80,14 +80,14 @@ def decimals_of(data: Data) -> int:
     return places
 
 
-def alt_text(data: Data) -> str:
-    """What a screen reader says for the chart: its type, title, unit and every value."""
-    places = decimals_of(data)
-    unit = f", in {data.unit}" if data.unit else ""
-    parts = [f"{KIND_NAMES[data.kind]}: {data.title}{unit}."]
+def alt_text(data: Data, words: Language) -> str:
+    """What a screen reader says for the chart, in the sheet's language: its type, title, unit
+    and every value."""
+    unit = f", {words.unit.format(unit=data.unit)}" if data.unit else ""
+    parts = [f"{words.charts[KINDS.index(data.kind)]}: {data.title}{unit}."]
     for series in data.series:
         values = "; ".join(
-            f"{category}: {number(value, places)}"
+            f"{category}: {data.label(value)}"
             for category, value in zip(data.categories, series.values, strict=True)
         )
         parts.append(f"{series.name}: {values}." if series.name else f"{values}.")
@@ -110,16 +110,16 @@ def series_colours(theme: Theme, count: int) -> list[str]:
 def drawing(data: Data, width: float, size: float, theme: Theme, font: str) -> Drawing:
     """The chart ``width`` points wide with its text at ``size`` points in ``font``: the plot,
     value labels, category labels and (for several series) a legend above the plot."""
-    places = decimals_of(data)
     colours = series_colours(theme, len(data.series))
     legend_height = (_LEGEND_SWATCH + 2 * _LABEL_GAP) * size if data.legend else 0.0
     if data.kind == "hbar":
-        chart: BarChart | HorizontalLineChart = _horizontal(data, width, size, font, places)
+        chart: BarChart | HorizontalLineChart = _horizontal(data, width, size, font)
     else:
-        chart = _vertical(data, width, size, theme, font, places)
-    height = chart.y + chart.height + _HEADROOM * size + legend_height
+        chart = _vertical(data, width, size, theme, font)
+    headroom = (_LABEL_GAP if data.kind == "hbar" else _HEADROOM) * size  # for value labels
+    height = chart.y + chart.height + headroom + legend_height
     picture = Drawing(width, height)
-    _style(chart, data, colours, size, theme, font, places)
+    _style(chart, data, colours, size, theme, font)
     picture.add(chart)
     picture.add(_axis_line(chart, theme))
     if data.legend:
@@ -128,7 +128,7 @@ def drawing(data: Data, width: float, size: float, theme: Theme, font: str) -> D
 
 
 def _vertical(
-    data: Data, width: float, size: float, theme: Theme, font: str, places: int
+    data: Data, width: float, size: float, theme: Theme, font: str
 ) -> BarChart | HorizontalLineChart:
     """A column or line chart: categories along the foot, turned upright when they crowd."""
     chart: BarChart | HorizontalLineChart = (
@@ -150,13 +150,13 @@ def _vertical(
     return chart
 
 
-def _horizontal(data: Data, width: float, size: float, font: str, places: int) -> BarChart:
+def _horizontal(data: Data, width: float, size: float, font: str) -> BarChart:
     """A bar chart lying down: category names at the left, the first at the top, values past
     the bars' ends."""
     chart = HorizontalBarChart()
     gap = _LABEL_GAP * size
     names = max(stringWidth(c, font, size) for c in data.categories) + 2 * gap
-    values = _widest_value(data, font, size, places) + 2 * gap
+    values = _widest_value(data, font, size) + 2 * gap
     chart.x, chart.y = names, 0.0
     chart.width = max(width - names - values, width * 0.3)
     rows = len(data.categories) * max(1, len(data.series))
@@ -168,8 +168,8 @@ def _horizontal(data: Data, width: float, size: float, font: str, places: int) -
     return chart
 
 
-def _widest_value(data: Data, font: str, size: float, places: int) -> float:
-    labels = [number(v, places) for s in data.series for v in s.values]
+def _widest_value(data: Data, font: str, size: float) -> float:
+    labels = [data.label(v) for s in data.series for v in s.values]
     return max((stringWidth(text, font, size) for text in labels), default=0.0)
 
 
@@ -180,7 +180,6 @@ def _style(
     size: float,
     theme: Theme,
     font: str,
-    places: int,
 ) -> None:
     """Values, scale, colours and every label's font and size."""
     chart.data = [tuple(series.values) for series in data.series]
@@ -198,11 +197,8 @@ def _style(
     labels.fontName, labels.fontSize, labels.fillColor = font, size, HexColor(theme.muted)
     ink = HexColor(theme.ink)
 
-    def label(value: float) -> str:
-        return number(value, places)
-
     if isinstance(chart, HorizontalLineChart):
-        chart.lineLabelFormat = label
+        chart.lineLabelFormat = data.label
         chart.lineLabels.fontName, chart.lineLabels.fontSize = font, size
         chart.lineLabels.fillColor = ink
         chart.lineLabels.dy = _LABEL_GAP * size
@@ -218,7 +214,7 @@ def _style(
             marker.fillColor, marker.strokeColor = HexColor(colour), HexColor(theme.primary)
             line.symbol = marker
         return
-    chart.barLabelFormat = label
+    chart.barLabelFormat = data.label
     bar_labels = chart.barLabels
     bar_labels.fontName, bar_labels.fontSize, bar_labels.fillColor = font, size, ink
     horizontal = isinstance(chart, HorizontalBarChart)
@@ -229,7 +225,7 @@ def _style(
         bar_labels.boxAnchor, bar_labels.dx = "w", _LABEL_GAP * size
     else:
         bar = chart.width / slots - chart.groupSpacing / len(data.series)
-        upright = _widest_value(data, font, size, places) > bar
+        upright = _widest_value(data, font, size) > bar
         bar_labels.boxAnchor = "w" if upright else "s"
         bar_labels.angle = 90 if upright else 0
         bar_labels.dy = _LABEL_GAP * size

@@ -24,6 +24,10 @@ class Language(NamedTuple):
     qr_code: str  # the QR code's alternate text, with {url}
     book: str  # a book's title, unless given
     sheets: tuple[str, str]  # how many sheets a book holds, with {count}: one, and more
+    source: str  # a chart's or table's source line, with {source}
+    charts: tuple[str, str, str]  # what a bar, horizontal bar and line chart are called
+    unit: str  # a chart's unit in its alternate text, with {unit}
+    separators: tuple[str, str]  # decimal, thousands
 
     def count_sheets(self, count: int) -> str:
         """How many sheets a book holds: ``1 briefing``, ``5 briefings``."""
@@ -78,6 +82,10 @@ LANGUAGES = {
         "QR code linking to {url}",
         "Briefing Book",
         ("{count} briefing", "{count} briefings"),
+        "Source: {source}",
+        ("Bar chart", "Horizontal bar chart", "Line chart"),
+        "in {unit}",
+        (".", ","),
     ),
     "fr": Language(
         "fr-FR",
@@ -107,6 +115,10 @@ LANGUAGES = {
         "Code QR menant à {url}",
         "Dossier d’information",
         ("{count} fiche", "{count} fiches"),
+        "Source : {source}",
+        ("Graphique à barres", "Graphique à barres horizontales", "Graphique linéaire"),
+        "en {unit}",
+        (",", "\u202f"),
     ),
     "es": Language(
         "es-ES",
@@ -136,6 +148,10 @@ LANGUAGES = {
         "Código QR que enlaza a {url}",
         "Carpeta informativa",
         ("{count} ficha", "{count} fichas"),
+        "Fuente: {source}",
+        ("Gráfico de barras", "Gráfico de barras horizontales", "Gráfico de líneas"),
+        "en {unit}",
+        (",", "."),
     ),
     "pt": Language(
         "pt-PT",
@@ -165,5 +181,9 @@ LANGUAGES = {
         "Código QR com ligação para {url}",
         "Caderno informativo",
         ("{count} ficha", "{count} fichas"),
+        "Fonte: {source}",
+        ("Gráfico de barras", "Gráfico de barras horizontais", "Gráfico de linhas"),
+        "em {unit}",
+        (",", "."),
     ),
 }

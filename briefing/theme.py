@@ -93,7 +93,7 @@ class Theme(NamedTuple):
     chart_text_size: float = 7.6  # labels, values and the legend
     min_small_text: float = 6.5  # no chart text or photo credit is set smaller after fitting
     chart_height: float = 96  # a bar or line chart's plot, at the chart text size
-    chart_steps: tuple[float, ...] = (0.0, 0.5, 0.78)  # each series: white mixed into the primary
+    chart_steps: tuple[float, ...] = (0.0, 0.5, 0.8, 0.25, 0.65, 0.9)  # white in each series
     chart_dashes: tuple[tuple[float, ...], ...] = ((), (3, 1.5), (1, 1.5))  # each line series
     chart_line_width: float = 1.4
     chart_bar_outline: float = 0.5  # around a lighter series' bars, so they hold on white

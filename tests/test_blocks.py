@@ -227,6 +227,24 @@ def test_a_charts_figure_alt_states_its_type_title_unit_and_every_value() -> Non
     assert "2021: 28" in alts[2]
 
 
+def test_a_chart_speaks_and_numbers_in_the_sheets_language() -> None:
+    chart = {"type": "bar", "title": "Financement", "unit": "millions de dollars"}
+    values = {"2019": 3.5, "2020": 1250.25}
+    sheet = Built(
+        {
+            **_sheet([{"chart": {**chart, "data": values, "source": "Budget"}}]),
+            "language": "fr",
+        }
+    )
+    (figure,) = sheet.elements("/Figure")
+    assert str(figure.Alt) == (
+        "Graphique à barres: Financement, en millions de dollars. 2019: 3,50; 2020: 1\u202f250,25."
+    )
+    drawn = "".join(c["text"] for c in sheet.chars_of(figure))
+    assert "3,50" in drawn and "1\u202f250,25" in drawn
+    assert "Source : Budget" in _words(sheet.text)
+
+
 def test_a_charts_title_is_a_caption_beside_its_figure() -> None:
     sheet = built("example")
     captions = [sheet.text_of(c) for c in sheet.elements("/Caption")]

@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable
 
 from .. import markup
 from ..checks import ChartShown, PhotoShown, TableShown
+from ..language import Language
 from ..model import Text
 from ..textbox import TextBox, typeset
 from ..theme import Theme
@@ -45,12 +46,19 @@ class Exhibit(Flowable):
 
 
 class Setter:
-    """Sets exhibits at one scale: the page's text styles, a source of element numbers."""
+    """Sets exhibits at one scale: the page's text styles and language, a source of element
+    numbers."""
 
     def __init__(
-        self, theme: Theme, styles: dict[str, Style], scale: float, element: Callable[[], int]
+        self,
+        theme: Theme,
+        styles: dict[str, Style],
+        words: Language,
+        scale: float,
+        element: Callable[[], int],
     ) -> None:
-        self.theme, self.styles, self.scale, self.element = theme, styles, scale, element
+        self.theme, self.styles, self.words = theme, styles, words
+        self.scale, self.element = scale, element
 
     def _text(self, text: str, style: str, width: float) -> TextBox:
         return typeset(text, self.styles[style], width)
@@ -83,11 +91,12 @@ class Setter:
             str(chart.unit or ""),
             shown.categories,
             [figures.Series(name, values) for name, values in shown.series],
+            self.words.separators,
         )
         size = max(t.chart_text_size * self.scale, t.min_small_text)
         font = self.styles["caption"].faces.regular
         picture = figures.drawing(data, width, size, t, font)
-        alt = str(chart.alt) if chart.alt else figures.alt_text(data)
+        alt = str(chart.alt) if chart.alt else figures.alt_text(data, self.words)
         entries.append(Entry(picture, 0.0, top, "Figure", group, alt, self.element()))
         top += picture.height
         top = self._source(shown.source, width, group, entries, top)
@@ -105,7 +114,7 @@ class Setter:
         if not source:
             return top
         top += self.theme.caption_gap * self.scale
-        box = self._text(f"Source: {source}", "source", width)
+        box = self._text(self.words.source.format(source=source), "source", width)
         entries.append(Entry(box, 0.0, top, "P", group, element=self.element()))
         return top + box.height
 

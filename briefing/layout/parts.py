@@ -265,7 +265,7 @@ class Parts:
         if size < headings.size:
             headings = headings._replace(size=size, leading=headings.leading * size / headings.size)
         blocks: list[Block] = []
-        setter = Setter(t, self.styles, s, self.element)
+        setter = Setter(t, self.styles, self.sheet.words, s, self.element)
         for heading, shown in self.sheet.sections:
             section = (f"Sect:{self.element()}",)
             box = typeset(heading, headings, room)
