@@ -181,13 +181,16 @@ def make(
 
 
 def sources(content: ContentSource, model: Content) -> set[Path]:
-    """The files a build of ``content`` reads: the content file, its style file and logo."""
+    """The files a build of ``content`` reads: the content file, its style file, logo and
+    photos."""
     base = _base(content)
     found = set() if isinstance(content, dict) else {Path(content).resolve()}
     if model.style is not None:
         found.add((base / str(model.style)).resolve())
-    if model.logo is not None:
-        found.add((checks.folder_of(model.logo.file, base) / str(model.logo.file)).resolve())
+    named = [model.logo.file] if model.logo is not None else []
+    named += [b.photo.file for s in model.sections for b in s.blocks if b.photo is not None]
+    for file in named:
+        found.add((checks.folder_of(file, base) / str(file)).resolve())
     return found
 
 

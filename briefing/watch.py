@@ -1,4 +1,4 @@
-"""Rebuild on every save: the content file and every file it refers to (the logo).
+"""Rebuild on every save: the content file and every file it refers to (the logo, photos).
 
 Uses watchfiles (native file-system events, not polling). A broken edit prints its located
 errors and leaves the last good PDF in place; the next good save rebuilds it.
@@ -23,8 +23,8 @@ T = TypeVar("T")
 
 
 def sources(content: Path, styled: bool = True) -> set[Path]:
-    """The files a build of ``content`` reads: the content file and its logo, if it names one,
-    and (``styled``) its style file and the style's logo.
+    """The files a build of ``content`` reads: the content file, its logo and photos, if it
+    names any, and (``styled``) its style file and the style's logo.
 
     The file is read as a build reads it, with the same limits; whatever is wrong with it is
     the build's to report.
@@ -34,9 +34,15 @@ def sources(content: Path, styled: bool = True) -> set[Path]:
         root = read(content).root
     except ContentError:
         return files
-    logo = _field(_field(root, "logo"), "file")
-    if isinstance(logo, yaml.ScalarNode):
-        files.add((content.parent / logo.value).resolve())
+    named = [_field(_field(root, "logo"), "file")]
+    sections = _field(root, "sections")
+    for section in sections.value if isinstance(sections, yaml.SequenceNode) else []:
+        blocks = _field(section, "blocks")
+        for block in blocks.value if isinstance(blocks, yaml.SequenceNode) else []:
+            named.append(_field(_field(block, "photo"), "file"))
+    for name in named:
+        if isinstance(name, yaml.ScalarNode):
+            files.add((content.parent / name.value).resolve())
     style = _field(root, "style")
     if styled and isinstance(style, yaml.ScalarNode):
         files |= sources(content.parent / style.value, styled=False)

@@ -538,3 +538,23 @@ def test_an_image_over_50_megapixels_is_refused_before_it_is_decoded(tmp_path: P
     found.clear()
     assert load_photo(photo, tmp_path, found, WIDEST) is None
     assert [p.message for p in found] == ["the file 'bomb.png' is not a readable PNG or JPEG image"]
+
+
+def test_a_build_never_writes_over_a_photo_and_watch_rebuilds_when_one_changes(
+    tmp_path: Path,
+) -> None:
+    from briefing.watch import sources
+
+    (tmp_path / "photos").mkdir()
+    _noise((320, 240)).save(tmp_path / "photos" / "training.png")
+    content = MINIMAL + (
+        "    blocks:\n      - photo:\n          file: photos/training.png\n          alt: A class\n"
+    )
+    path = tmp_path / "content.yaml"
+    path.write_text(content, "utf-8")
+    before = (tmp_path / "photos" / "training.png").read_bytes()
+    result = run("build", "-o", "photos/training.pdf", "--format", "png", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "the output photos/training.png is a file the build reads" in result.stderr
+    assert (tmp_path / "photos" / "training.png").read_bytes() == before
+    assert (tmp_path / "photos" / "training.png").resolve() in sources(path)
