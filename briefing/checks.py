@@ -48,6 +48,8 @@ _LOPSIDED_WORDS = 150  # a section this long may be lopsided,
 _LOPSIDED_FACTOR = 3  # if it is this many times the median of the others,
 _LOPSIDED_PEERS = 3  # and there are at least this many others to take the median of
 MAX_BLOCKS = 500  # paragraphs and list items in all the sections
+MAX_FIGURES = 40  # charts, tables and photos in all the sections
+MAX_ROWS = 200  # table rows in all the sections
 
 
 class ChartShown(NamedTuple):
@@ -233,6 +235,7 @@ def _rules(
         elif text.markdown == "blocks":
             formatted[id(text)] = markup.blocks(text, problems, theme.link)
     problems += _crowded([t for t in texts if t.markdown == "blocks"], formatted)
+    problems += _crowded_figures(validated.built)
     design: Design = validated.fields.get("design", Design())
     problems += colour_problems(design, theme)
     logo, declared = None, validated.fields.get("logo")
@@ -260,6 +263,42 @@ def _crowded(bodies: list[Text], formatted: dict[int, Any]) -> list[Problem]:
                 )
             ]
     return []
+
+
+def _crowded_figures(built: list[Any]) -> list[Problem]:
+    """An error if the sections hold more charts, tables and photos, or table rows, than any
+    page could, located at the one that passes the limit: laying them out would take long."""
+    figures = [f for f in built if isinstance(f, (Chart, Table, Photo))]
+    found = []
+    if len(figures) > MAX_FIGURES:
+        found.append(
+            _where(figures[MAX_FIGURES]).problem(
+                f"the sections hold {len(figures):,} charts, tables and photos",
+                f"at most {MAX_FIGURES} in all (a page holds far fewer)",
+            )
+        )
+    tables = [f for f in figures if isinstance(f, Table)]
+    total = 0
+    for table in tables:
+        total += len(table.rows)
+        if total > MAX_ROWS:
+            count = sum(len(other.rows) for other in tables)
+            row = table.rows[len(table.rows) - (total - MAX_ROWS)]  # the first past the limit
+            found.append(
+                (row[0] if row else table.columns[0]).problem(
+                    f"the tables hold {count:,} rows",
+                    f"at most {MAX_ROWS} in all (a page holds far fewer)",
+                )
+            )
+            break
+    return found
+
+
+def _where(figure: Chart | Table | Photo) -> Text:
+    """A text of a chart, table or photo that says where it is written."""
+    if isinstance(figure, Chart):
+        return figure.title
+    return figure.columns[0] if isinstance(figure, Table) else figure.file
 
 
 def _glyph_problems(text: Text, family: str) -> list[Problem]:

@@ -558,3 +558,26 @@ def test_a_build_never_writes_over_a_photo_and_watch_rebuilds_when_one_changes(
     assert "the output photos/training.png is a file the build reads" in result.stderr
     assert (tmp_path / "photos" / "training.png").read_bytes() == before
     assert (tmp_path / "photos" / "training.png").resolve() in sources(path)
+
+
+def test_more_figures_or_table_rows_than_any_page_holds_are_refused_before_layout(
+    tmp_path: Path,
+) -> None:
+    rows = "".join(f"            - [Row {n}, {n}]\n" for n in range(40))
+    table = f"      - table:\n          columns: [Name, Count]\n          rows:\n{rows}"
+    sections = "".join(f"  - heading: Part {n}\n    blocks:\n{table * 15}" for n in range(3))
+    path = tmp_path / "content.yaml"
+    path.write_text(HEAD.split("  - heading")[0] + sections, "utf-8")
+    started = time.process_time()
+    with pytest.raises(ContentError) as error:
+        prepare(read(path), tmp_path)
+    assert time.process_time() - started < 10
+    lines = path.read_text("utf-8").splitlines()
+    tables = [number for number, line in enumerate(lines, 1) if line == "      - table:"]
+    # the 201st row is the 6th table's first; the 41st figure's columns follow its 'table:'
+    assert [str(p) for p in error.value.problems] == [
+        f"{path}:{tables[5] + 3}:16: error: the tables hold 1,800 rows; expected at most 200 "
+        "in all (a page holds far fewer)",
+        f"{path}:{tables[40] + 1}:21: error: the sections hold 45 charts, tables and photos; "
+        "expected at most 40 in all (a page holds far fewer)",
+    ]
