@@ -58,15 +58,20 @@ class Data(NamedTuple):
     separators: tuple[str, str] = (".", ",")  # decimal, thousands
 
     @property
+    def negative(self) -> bool:
+        """Whether some value is below zero."""
+        return any(v < 0 for s in self.series for v in s.values)
+
+    @property
     def legend(self) -> bool:
         """Whether the chart needs a legend (more than one series)."""
         return len(self.series) > 1
 
     def label(self, value: float) -> str:
         """A value as labelled: thousands grouped, with as many decimal places as the chart's
-        values need (the same for all)."""
+        values need (the same for all), and a minus sign below zero."""
         decimal, thousands = self.separators
-        shown = f"{value:,.{decimals_of(self)}f}"
+        shown = f"{value:,.{decimals_of(self)}f}".replace("-", "\u2212")
         return shown.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
 
 
@@ -137,14 +142,16 @@ def _vertical(
     widest = max(stringWidth(c, font, size) for c in data.categories)
     slot = width / len(data.categories)
     upright = widest > slot * 0.92
-    foot = (widest if upright else size) + 2 * _LABEL_GAP * size
+    below = _HEADROOM * size if data.negative else 0.0  # labels under bars that go down
+    foot = (widest if upright else size) + 2 * _LABEL_GAP * size + below
     chart.x, chart.y = 0.0, foot
     chart.width = width
     chart.height = theme.chart_height * size / theme.chart_text_size
     axis = chart.categoryAxis
+    axis.joinAxisMode = "bottom"  # under the plot, not on zero
     axis.labels.angle = 90 if upright else 0
     axis.labels.boxAnchor = "e" if upright else "n"
-    axis.labels.dy = -_LABEL_GAP * size
+    axis.labels.dy = -_LABEL_GAP * size - below
     if upright:
         axis.labels.dx = 0
     return chart
@@ -157,14 +164,17 @@ def _horizontal(data: Data, width: float, size: float, font: str) -> BarChart:
     gap = _LABEL_GAP * size
     names = max(stringWidth(c, font, size) for c in data.categories) + 2 * gap
     values = _widest_value(data, font, size) + 2 * gap
-    chart.x, chart.y = names, 0.0
-    chart.width = max(width - names - values, width * 0.3)
+    before = values if data.negative else 0.0  # labels left of the bars that go left
+    left = names + before
+    chart.x, chart.y = left, 0.0
+    chart.width = max(width - left - values, width * 0.3)
     rows = len(data.categories) * max(1, len(data.series))
     chart.height = rows * size * 1.5 + len(data.categories) * size * 0.6
     axis = chart.categoryAxis
+    axis.joinAxisMode = "left"  # names left of the plot, not on zero
     axis.reverseDirection = 1
     axis.labels.boxAnchor = "e"
-    axis.labels.dx = -gap
+    axis.labels.dx = -gap - before
     return chart
 
 
@@ -229,8 +239,6 @@ def _style(
         bar_labels.boxAnchor = "w" if upright else "s"
         bar_labels.angle = 90 if upright else 0
         bar_labels.dy = _LABEL_GAP * size
-    # A negative bar's label goes past its end, below or to the left.
-    bar_labels.boxTarget = "hi"
     for index, colour in enumerate(colours):
         bars = chart.bars[index]
         bars.fillColor = HexColor(colour)

@@ -273,6 +273,26 @@ def test_chart_text_stops_at_6_5_points_where_the_page_shrinks_further() -> None
     assert {round(c["size"], 2) for c in sheet.chars_of(figure)} == {MIN_CHART_TEXT}
 
 
+def test_bars_that_go_below_zero_carry_their_label_past_their_end_clear_of_the_names() -> None:
+    data = {"North": -4, "South": 6.5, "East": 2}
+    sheet = Built(
+        _sheet([{"chart": {"type": kind, "title": kind, "data": data}} for kind in ("bar", "hbar")])
+    )
+    column, lying = sheet.elements("/Figure")
+    for figure in (column, lying):
+        assert "North: \u22124.0; South: 6.5; East: 2.0." in str(figure.Alt)
+    words = {
+        w["text"]: w
+        for w in pdfplumber.utils.extract_words(sheet.chars_of(column))  # type: ignore[attr-defined]
+    }
+    assert words["\u22124.0"]["bottom"] < words["North"]["top"]  # under the bar, above its name
+    words = {
+        w["text"]: w
+        for w in pdfplumber.utils.extract_words(sheet.chars_of(lying))  # type: ignore[attr-defined]
+    }
+    assert words["North"]["x1"] < words["\u22124.0"]["x0"]  # left of the bar, right of its name
+
+
 def test_bars_start_at_zero() -> None:
     sheet = built("example")
     (figure,) = sheet.elements("/Figure")[:1]

@@ -69,7 +69,10 @@ def overflow_problem(layout: Layout) -> Problem:
             "fewer or shorter facts, contacts or key figures, or the two-column layout",
         )
     leading = layout.styles["body"].leading
-    counts = [len((s.body or "").split()) for s in c.sections]
+    counts = [
+        len(" ".join([s.body or "", *(str(b.text) for b in s.blocks if b.text)]).split())
+        for s in c.sections
+    ]
     words = sum(counts)
     stacked = stacked_height(layout.blocks) / layout.columns
     cut = max(1, round(words * over / max(stacked, 1.0)))
