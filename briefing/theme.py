@@ -106,6 +106,7 @@ class Theme(NamedTuple):
     cell_rise: float = 2.5  # above and below a table cell's text
     table_rule: float = 1.2  # above and below a table, and under its header row
     min_photo_share: float = 0.6  # of the column width: the fit shrinks a photo to this at most
+    photo_snap: float = 0.9  # a photo shrunk less than to this share fills the column instead
     photo_ratio: float = 0.9  # a photo is at most this tall for its column's width
 
     min_body_size: float = 8.0  # the legibility floor of the fit engine

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import io
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -392,6 +393,13 @@ def test_a_photo_sits_inside_the_margins_at_its_aspect_ratio_and_downsampled(nam
     assert pixels[0] < original.width  # smaller than the file: downsampled
 
 
+def test_a_photo_fills_its_column_near_design_size() -> None:
+    sheet = built("example")
+    assert 0.9 < sheet.page.scale < 1.0  # the text is a little smaller than designed
+    page = sheet.plumber.pages[0]
+    assert _image(sheet)["x1"] == pytest.approx(page.width - 48, abs=0.1)  # the right column's
+
+
 def test_a_photo_is_a_figure_with_its_alt_and_its_caption_and_credit_a_caption() -> None:
     sheet = built("example")
     photo = [f for f in sheet.elements("/Figure") if str(f.Alt).startswith("A drawing of a river")]
@@ -493,6 +501,31 @@ def test_a_table_too_tall_for_any_column_is_reported_with_what_to_cut(tmp_path: 
         result.stderr,
     ), result.stderr
     assert out.read_bytes() == b"previous"
+
+
+def test_blocks_that_together_overflow_say_which_is_largest(tmp_path: Path) -> None:
+    rows = [[f"Row {i}", "Partner", f"{i},000"] for i in range(30)]
+    sections = [
+        {
+            "heading": f"Part {n}",
+            "blocks": [
+                {"table": {"caption": f"Table {n}", "columns": ["A", "B", "C"], "rows": rows}}
+            ],
+        }
+        for n in range(4)
+    ]
+    content = tmp_path / "many.yaml"
+    content.write_text(json.dumps({"organization": "Org", "title": "Many", "sections": sections}))
+    result = run("build", content, "-o", tmp_path / "many.pdf", cwd=tmp_path)
+    assert result.returncode == 2
+    assert re.search(
+        r"many\.yaml:1:\d+: error: the content runs about \d+ pt per column past the page even "
+        r"with body text at the 8 pt floor; its 4 charts, tables and photos take about \d+ pt per "
+        r"column of it; expected fewer or smaller charts, tables or photos \(the largest is this "
+        r"table, \d+ pt tall\), or fewer words",
+        result.stderr,
+    ), result.stderr
+    assert not (tmp_path / "many.pdf").exists()
 
 
 def test_the_example_builds_to_one_page(tmp_path: Path) -> None:

@@ -193,13 +193,14 @@ class Setter:
         return [lo + (hi - lo) * factor for lo, hi in zip(least, most, strict=True)]
 
     def photo(self, shown: PhotoShown, width: float, parents: tuple[str, ...]) -> Exhibit:
-        """The photo across the column (narrower at a smaller scale, down to the theme's
-        share, and for a tall photo), its caption and its credit under it."""
+        """The photo across the column (narrower at a scale well under design size, down to
+        the theme's share; narrower for a tall photo), its caption and its credit under it."""
         from ..figures import Photo  # Pillow loads only for photos
 
         t, s, picture = self.theme, self.scale, shown.picture
         group = (*parents, f"Div:{self.element()}")
-        shown_width = width * min(max(s, t.min_photo_share), 1.0)
+        share = min(max(s, t.min_photo_share), 1.0)
+        shown_width = width if share > t.photo_snap else width * share  # nearly full looks amiss
         height = shown_width * picture.height / picture.width
         if height > width * t.photo_ratio:
             height = width * t.photo_ratio

@@ -3,6 +3,7 @@ page it runs, where, and about how much to cut."""
 
 from __future__ import annotations
 
+from ..checks import words_of
 from ..errors import Problem
 from .columns import stacked_height
 from .exhibits import Exhibit
@@ -69,15 +70,24 @@ def overflow_problem(layout: Layout) -> Problem:
             "fewer or shorter facts, contacts or key figures, or the two-column layout",
         )
     leading = layout.styles["body"].leading
-    counts = [
-        len(" ".join([s.body or "", *(str(b.text) for b in s.blocks if b.text)]).split())
-        for s in c.sections
-    ]
+    counts = [words_of(s) for s in c.sections]
     words = sum(counts)
-    stacked = stacked_height(layout.blocks) / layout.columns
-    cut = max(1, round(words * over / max(stacked, 1.0)))
+    exhibits = [b.box for b in layout.blocks if isinstance(b.box, Exhibit)]
+    shown = sum(e.height + e.before for e in exhibits) / layout.columns
+    text = stacked_height(layout.blocks) / layout.columns - shown
+    cut = max(1, round(words * over / max(text, 1.0)))
     each = ", ".join(f"{s.heading} {n}" for s, n in zip(c.sections, counts, strict=True))
     per_column = "per column " if layout.columns > 1 else ""
+    if exhibits and cut > words / 2:  # cutting words alone would gut the text, or not do
+        largest = max(exhibits, key=lambda exhibit: exhibit.height)
+        return Problem(
+            f"the content runs about {over:.0f} pt {per_column}past the page even with body "
+            f"text at the {floor} floor; its {len(exhibits)} charts, tables and photos take "
+            f"about {shown:.0f} pt {per_column}of it",
+            largest.written.locate(),
+            f"fewer or smaller charts, tables or photos (the largest is this {largest.kind}, "
+            f"{largest.height:.0f} pt tall), or fewer words",
+        )
     return Problem(
         f"the content runs about {over:.0f} pt ({over / leading:.0f} lines {per_column}at "
         f"{floor}) past the page even with body text at the {floor} floor; "
