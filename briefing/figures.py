@@ -37,6 +37,9 @@ KINDS: tuple[Kind, ...] = ("bar", "hbar", "line")  # in the order a language nam
 _HEADROOM = 1.6  # a value label's room above its bar or point, in text sizes
 _LABEL_GAP = 0.4  # between a label and its bar, axis or point, in text sizes
 _LEGEND_SWATCH = 0.9  # a legend swatch's side, in text sizes
+_LEGEND_PITCH = 1.4  # from one row of the legend to the next, in text sizes
+_LEGEND_SPACE = 2.0  # between one series' name and the next swatch, in text sizes
+_NAMES_SHARE = 0.4  # of a horizontal bar chart's width, at most, for its category names
 _MAX_DECIMALS = 3
 
 
@@ -116,7 +119,8 @@ def drawing(data: Data, width: float, size: float, theme: Theme, font: str) -> D
     """The chart ``width`` points wide with its text at ``size`` points in ``font``: the plot,
     value labels, category labels and (for several series) a legend above the plot."""
     colours = series_colours(theme, len(data.series))
-    legend_height = (_LEGEND_SWATCH + 2 * _LABEL_GAP) * size if data.legend else 0.0
+    rows = _legend_rows(data, width, size, font) if data.legend else 0
+    legend_height = (rows * _LEGEND_PITCH + 2 * _LABEL_GAP) * size if rows else 0.0
     if data.kind == "hbar":
         chart: BarChart | HorizontalLineChart = _horizontal(data, width, size, font)
     else:
@@ -148,6 +152,7 @@ def _vertical(
     chart.width = width
     chart.height = theme.chart_height * size / theme.chart_text_size
     axis = chart.categoryAxis
+    axis.categoryNames = list(data.categories)
     axis.joinAxisMode = "bottom"  # under the plot, not on zero
     axis.labels.angle = 90 if upright else 0
     axis.labels.boxAnchor = "e" if upright else "n"
@@ -162,20 +167,36 @@ def _horizontal(data: Data, width: float, size: float, font: str) -> BarChart:
     the bars' ends."""
     chart = HorizontalBarChart()
     gap = _LABEL_GAP * size
-    names = max(stringWidth(c, font, size) for c in data.categories) + 2 * gap
+    shown = [_wrapped(c, font, size, width * _NAMES_SHARE - 2 * gap) for c in data.categories]
+    names = max(stringWidth(line, font, size) for c in shown for line in c) + 2 * gap
     values = _widest_value(data, font, size) + 2 * gap
     before = values if data.negative else 0.0  # labels left of the bars that go left
     left = names + before
     chart.x, chart.y = left, 0.0
     chart.width = max(width - left - values, width * 0.3)
-    rows = len(data.categories) * max(1, len(data.series))
-    chart.height = rows * size * 1.5 + len(data.categories) * size * 0.6
+    lines = max(len(c) for c in shown)
+    band = max(len(data.series) * 1.5, lines * _LEGEND_PITCH) + 0.6  # a category's, in sizes
+    chart.height = len(data.categories) * band * size
     axis = chart.categoryAxis
+    axis.categoryNames = ["\n".join(c) for c in shown]
+    axis.labels.leading = _LEGEND_PITCH * size
     axis.joinAxisMode = "left"  # names left of the plot, not on zero
     axis.reverseDirection = 1
-    axis.labels.boxAnchor = "e"
+    axis.labels.boxAnchor, axis.labels.textAnchor = "e", "end"  # lines flush right
     axis.labels.dx = -gap - before
     return chart
+
+
+def _wrapped(text: str, font: str, size: float, room: float) -> list[str]:
+    """``text`` broken between words into lines at most ``room`` wide (a longer word alone)."""
+    lines: list[str] = []
+    for word in text.split():
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and stringWidth(joined, font, size) <= room:
+            lines[-1] = joined
+        else:
+            lines.append(word)
+    return lines or [text]
 
 
 def _widest_value(data: Data, font: str, size: float) -> float:
@@ -200,7 +221,6 @@ def _style(
     value_axis.valueMax = high if high > low else low + 1
     value_axis.visible = 0  # the values are on the bars: no scale to read them from
     category_axis = chart.categoryAxis
-    category_axis.categoryNames = list(data.categories)
     category_axis.visibleTicks = 0
     category_axis.visibleAxis = 0  # drawn by _axis_line, on zero
     labels = category_axis.labels
@@ -264,6 +284,18 @@ def _lying(chart: BarChart | HorizontalLineChart) -> bool:
     return isinstance(chart, HorizontalBarChart)
 
 
+def _legend_item(data: Data, size: float, font: str) -> float:
+    """The width of one series in the legend: swatch, name and the space after it."""
+    name = max(stringWidth(s.name, font, size) for s in data.series)
+    return (_LEGEND_SWATCH + _LABEL_GAP + _LEGEND_SPACE) * size + name
+
+
+def _legend_rows(data: Data, width: float, size: float, font: str) -> int:
+    """How many rows the legend needs to stay within ``width``."""
+    across = max(1, int(width // _legend_item(data, size, font)))
+    return -(-len(data.series) // across)
+
+
 def _legend(
     data: Data,
     colours: Sequence[str],
@@ -273,16 +305,17 @@ def _legend(
     theme: Theme,
     font: str,
 ) -> Legend:
-    """The series' names beside their swatches, in a row above the plot."""
+    """The series' names beside their swatches, in rows above the plot."""
     legend = Legend()
     legend.fontName, legend.fontSize = font, size
     legend.fillColor = HexColor(theme.ink)
     legend.alignment = "right"
-    legend.columnMaximum = 1
+    legend.columnMaximum = _legend_rows(data, width, size, font)
     legend.dx = legend.dy = _LEGEND_SWATCH * size
     legend.dxTextSpace = _LABEL_GAP * size
-    legend.deltax = max(stringWidth(s.name, font, size) for s in data.series) + 2 * size
-    legend.deltay = size
+    legend.deltax = _legend_item(data, size, font)
+    legend.deltay = _LEGEND_PITCH * size
+    legend.autoXPadding = _LEGEND_SPACE * size
     legend.strokeColor = HexColor(theme.primary)
     legend.strokeWidth = theme.chart_bar_outline
     legend.x, legend.y = 0.0, height - _LABEL_GAP * size

@@ -294,6 +294,28 @@ def test_bars_that_go_below_zero_carry_their_label_past_their_end_clear_of_the_n
     assert words["North"]["x1"] < words["\u22124.0"]["x0"]  # left of the bar, right of its name
 
 
+def test_long_names_and_many_series_stay_inside_the_column() -> None:
+    names = {"Ministry of Justice and Public Safety of the Republic": 3, "Police": -2}
+    series = {f"Series number {i}": {"A": i + 1, "B": i + 2} for i in range(6)}
+    sheet = Built(
+        _sheet(
+            [
+                {"chart": {"type": "hbar", "title": "Names", "data": names}},
+                {"chart": {"type": "bar", "title": "Series", "series": series}},
+            ]
+        )
+    )
+    page = sheet.plumber.pages[0]
+    column = (page.width - 2 * 48 - 22) / 2
+    for figure in sheet.elements("/Figure"):
+        chars = sheet.chars_of(figure)
+        left = 48.0 if min(c["x0"] for c in chars) < page.width / 2 else 48 + column + 22
+        assert min(c["x0"] for c in chars) >= left - 0.5
+        assert max(c["x1"] for c in chars) <= left + column + 0.5
+    text = _words(page.extract_text())
+    assert "Ministry of Justice and" in text and "Series number 5" in text
+
+
 def test_bars_start_at_zero() -> None:
     sheet = built("example")
     (figure,) = sheet.elements("/Figure")[:1]
