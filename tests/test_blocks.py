@@ -390,6 +390,27 @@ def test_numbers_are_set_flush_right_and_text_flush_left() -> None:
     assert starts[2] > starts[0] + 5  # the shorter number starts further right
 
 
+def test_a_table_too_wide_for_its_column_is_set_smaller_all_at_one_size() -> None:
+    columns = ["Component", "Implementing partner", "Start", "Officers trained", "Funding ($)"]
+    rows = [
+        ["Police investigations", "Directorate-General of Police", "2010", "1,250", "3,100,000"],
+        ["Border security", "Gendarmerie", "2011", "430", "2,300,000"],
+    ]
+    narrow = Built(_sheet([{"table": {"columns": columns, "rows": rows}}]))
+    roomy = built("table")
+    sizes = {
+        role: {round(c["size"], 2) for cell in sheet.elements(role) for c in sheet.chars_of(cell)}
+        for sheet in (narrow,)
+        for role in ("/TH", "/TD")
+    }
+    (head,), (body,) = sizes["/TH"], sizes["/TD"]
+    assert head == body >= MIN_CHART_TEXT
+    (designed,) = {
+        round(c["size"], 2) for cell in roomy.elements("/TD") for c in roomy.chars_of(cell)
+    }
+    assert body < designed * narrow.page.scale / roomy.page.scale - 0.1  # smaller than the rest
+
+
 # -- photos ------------------------------------------------------------------------------------
 
 

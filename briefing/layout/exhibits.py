@@ -131,7 +131,7 @@ class Setter:
             entries.append(Entry(caption, 0.0, 0.0, "Caption", table, element=self.element()))
             top = caption.height + t.caption_gap * s
         pad, rise = t.cell_padding * s, t.cell_rise * s
-        widths = self._columns(shown, width, pad)
+        styles, widths = self._columns(shown, width - 2 * pad * len(shown.header))
         heavy, light = t.table_rule, t.rule_width
         shapes = [Shape("line", 0, top, width, 0, t.primary, heavy)]
         rows = [("THead", "TH", shown.header)] + [("TBody", "TD", row) for row in shown.rows]
@@ -139,8 +139,9 @@ class Setter:
         for index, (part, role, cells) in enumerate(rows):
             key = sections.setdefault(part, f"{part}:{self.element()}")
             row = (*table, key, f"TR:{self.element()}")
+            style = styles[role == "TH"]
             boxes = [
-                self._cell(cell, role, numeric, w - 2 * pad)
+                typeset(cell, style._replace(align="right") if numeric else style, w)
                 for cell, numeric, w in zip(cells, shown.numeric, widths, strict=True)
             ]
             height = max(box.height for box in boxes) + 2 * rise
@@ -150,7 +151,7 @@ class Setter:
                 entries.append(
                     Entry(box, x + pad, top + rise, cell_role, row, element=self.element())
                 )
-                x += w
+                x += w + 2 * pad
             top += height
             last = index == len(rows) - 1
             colour = t.primary if index == 0 or last else t.rule
@@ -160,37 +161,32 @@ class Setter:
             "table", entries, shapes, top, width, shown.table.caption or shown.table.columns[0]
         )
 
-    def _cell(self, text: str, role: str, numeric: bool, width: float) -> TextBox:
-        style = self.styles["cell head" if role == "TH" else "cell"]
-        if numeric:
-            style = style._replace(align="right")
-        return typeset(text, style, width)
+    def _columns(self, shown: TableShown, room: float) -> tuple[tuple[Style, Style], list[float]]:
+        """The cells' styles (body, header) and each column's text width, ``room`` in all.
 
-    def _columns(self, shown: TableShown, width: float, pad: float) -> list[float]:
-        """Each column's width: its widest cell unbroken when all fit, else between its
-        longest word and that, in proportion; any room left goes to the text columns."""
-        count = len(shown.header)
-        least = [2 * pad] * count
-        most = [2 * pad] * count
-        for role, cells in [("TH", shown.header)] + [("TD", row) for row in shown.rows]:
-            for index, cell in enumerate(cells):
-                box = self._cell(cell, role, False, _UNBROKEN)
-                setting = box.setting
-                widest = max(
-                    (drawn(setting, box.style, i).width for i in range(len(setting.lines))),
-                    default=0.0,
-                )
-                least[index] = max(least[index], setting.prepared.widest * setting.size + 2 * pad)
-                most[index] = max(most[index], widest + 2 * pad)
-        if sum(most) <= width:
-            spare = width - sum(most)
+        A column is as wide as its widest cell unbroken when all fit (the room left goes to
+        the text columns), else between its longest word and that, in proportion. When even
+        the longest words do not fit, the whole table is set smaller, down to the theme's
+        smallest text: every cell at one size.
+        """
+        styles = (self.styles["cell"], self.styles["cell head"])
+        least, most = _extents(shown, styles)
+        if sum(least) > room:
+            factor = max(room / sum(least), self.theme.min_small_text / styles[0].size)
+            styles = (_scaled(styles[0], factor), _scaled(styles[1], factor))
+            least, most = [w * factor for w in least], [w * factor for w in most]
+        if sum(most) <= room:
+            spare = room - sum(most)
+            count = len(most)
             growing = [i for i in range(count) if not shown.numeric[i]] or list(range(count))
-            share = sum(most[i] for i in growing)
-            return [m + (spare * m / share if i in growing else 0.0) for i, m in enumerate(most)]
-        if sum(least) >= width:
-            return [w * width / sum(least) for w in least]
-        factor = (width - sum(least)) / (sum(most) - sum(least))
-        return [lo + (hi - lo) * factor for lo, hi in zip(least, most, strict=True)]
+            share = sum(most[i] for i in growing) or 1.0
+            widths = [m + (spare * m / share if i in growing else 0.0) for i, m in enumerate(most)]
+        elif sum(least) >= room:  # at the smallest text still too wide: words will break
+            widths = [w * room / sum(least) for w in least]
+        else:
+            factor = (room - sum(least)) / (sum(most) - sum(least))
+            widths = [lo + (hi - lo) * factor for lo, hi in zip(least, most, strict=True)]
+        return styles, widths
 
     def photo(self, shown: PhotoShown, width: float, parents: tuple[str, ...]) -> Exhibit:
         """The photo across the column (narrower at a scale well under design size, down to
@@ -219,3 +215,23 @@ class Setter:
                 entries.append(Entry(box, 0.0, top, caption_role, group, element=element))
                 top += box.height
         return self._exhibit("photo", entries, [], top, width, shown.photo.file)
+
+
+def _extents(shown: TableShown, styles: tuple[Style, Style]) -> tuple[list[float], list[float]]:
+    """Each column's longest word and widest cell unbroken, in points."""
+    count = len(shown.header)
+    least, most = [0.0] * count, [0.0] * count
+    for head, cells in [(True, shown.header)] + [(False, row) for row in shown.rows]:
+        for index, cell in enumerate(cells):
+            box = typeset(cell, styles[head], _UNBROKEN)
+            setting = box.setting
+            lines = range(len(setting.lines))
+            widest = max((drawn(setting, box.style, i).width for i in lines), default=0.0)
+            least[index] = max(least[index], setting.prepared.widest * setting.size)
+            most[index] = max(most[index], widest)
+    return least, most
+
+
+def _scaled(style: Style, factor: float) -> Style:
+    """``style`` set ``factor`` times its size."""
+    return style._replace(size=style.size * factor, leading=style.leading * factor)
