@@ -600,7 +600,7 @@ def _length(value: str) -> Length:
 
 
 def _number(value: str) -> Number:
-    number = float(yaml.safe_load(value))  # as YAML reads it: 1_000, 1e3
+    number = float(yaml.safe_load(value))  # as YAML reads it: 1_000, 1.5e+3
     if not math.isfinite(number):
         raise ValueError(value)
     return Number(number)
@@ -1045,45 +1045,42 @@ def _table_rows(table: Table, node: yaml.MappingNode, context: _Context, path: s
 
 def _chart_series(chart: Chart, node: yaml.MappingNode, context: _Context, path: str) -> bool:
     """Each series of a chart has values, at most :data:`MAX_CATEGORIES`, for the same
-    categories as the first."""
-    if chart.series is None:
+    categories as the first (as written: a wrong value is reported as such, not as missing)."""
+    series = _value_node(node, "series")
+    if chart.series is None or not isinstance(series, yaml.MappingNode):
         return True
     right = True
     first: list[str] | None = None
-    for name, values in chart.series.items():
-        where = f"{path}.series.{name}"
-        categories = [str(category) for category in values]
-        problem = None
+    for name_node, values in series.value:
+        if not isinstance(values, yaml.MappingNode):
+            continue  # reported as such
+        name, keys = _key(name_node), [key for key, _ in values.value]
+        categories = [str(_key(key)) for key in keys]
+        said = f"the same categories in every series: {', '.join(first or [])}"
         if not categories:
-            problem = name.problem(
-                f"the series '{name}' has no values",
-                "indented lines of 'category: number' under the series' name",
-            )
+            found = (f"the series '{name}' has no values", name_node)
+            said = "indented lines of 'category: number' under the series' name"
         elif len(categories) > MAX_CATEGORIES:
-            past = list(values)[MAX_CATEGORIES]
-            problem = past.problem(
-                f"the series '{name}' has {len(categories)} categories",
-                f"at most {MAX_CATEGORIES}",
-            )
+            found = (f"the series '{name}' has {len(categories)} categories", keys[MAX_CATEGORIES])
+            said = f"at most {MAX_CATEGORIES}"
         elif first is None:
             first = categories
-        elif set(categories) != set(first):
-            extra = [category for category in values if str(category) not in first]
-            lacking = [category for category in first if category not in categories]
-            if extra:
-                problem = extra[0].problem(
-                    f"the series '{name}' has the category '{extra[0]}', which the first "
-                    "series does not",
-                    f"the same categories in every series: {', '.join(first)}",
-                )
-            else:
-                problem = name.problem(
-                    f"the series '{name}' has no value for '{lacking[0]}'",
-                    f"the same categories in every series: {', '.join(first)}",
-                )
-        if problem is not None:
-            right = False
-            context.problems.append(problem._replace(field=where))
+            continue
+        elif extra := [key for key in keys if str(_key(key)) not in first]:
+            found = (
+                f"the series '{name}' has the category '{_key(extra[0])}', which the first "
+                "series does not",
+                extra[0],
+            )
+        elif lacking := [category for category in first if category not in categories]:
+            found = (f"the series '{name}' has no value for '{lacking[0]}'", name_node)
+        else:
+            continue
+        right = False
+        message, where = found
+        context.problems.append(
+            Problem(message, context.at(where), said, field=f"{path}.series.{name}")
+        )
     return right
 
 

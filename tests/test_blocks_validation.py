@@ -168,6 +168,34 @@ CASES: dict[str, tuple[str, int, int, str]] = {
         "the series 'Justice' has no value for 'FY2010'; expected the same categories in every "
         "series: FY2009, FY2010",
     ),
+    "a series value in quotes (not also reported missing)": (
+        """\
+      - chart:
+          type: line
+          title: Funding
+          series:
+            Police: {FY2009: 1, FY2010: 2}
+            Justice: {FY2009: 1, FY2010: "2"}
+""",
+        6,
+        42,
+        "found text '2'; expected a number written without quotes, commas or units, such as "
+        "3.5 or 3100000",
+    ),
+    "a series with a category the first lacks": (
+        """\
+      - chart:
+          type: hbar
+          title: Funding
+          series:
+            Police: {FY2009: 1}
+            Justice: {FY2009: 1, FY2011: 2}
+""",
+        6,
+        34,
+        "the series 'Justice' has the category 'FY2011', which the first series does not; "
+        "expected the same categories in every series: FY2009",
+    ),
     "a photo without alt": (
         """\
       - photo:
@@ -311,8 +339,9 @@ def test_every_wrong_block_is_reported_in_one_run_and_keeps_the_previous_pdf(
     source.write_text(MINIMAL, "utf-8")
     assert run("build", cwd=tmp_path).returncode == 0
     before = out.read_bytes()
-    text, expected = HEAD, []
-    for case, (blocks, *_) in CASES.items():
+    text, expected = HEAD.split("  - heading")[0], []
+    for number, (case, (blocks, *_)) in enumerate(CASES.items()):
+        text += f"  - heading: Case {number}\n    blocks:\n"
         expected.append(_expected(case, text.count("\n"), ""))
         text += blocks
     source.write_text(text, "utf-8")
@@ -580,4 +609,22 @@ def test_more_figures_or_table_rows_than_any_page_holds_are_refused_before_layou
         "in all (a page holds far fewer)",
         f"{path}:{tables[40] + 1}:21: error: the sections hold 45 charts, tables and photos; "
         "expected at most 40 in all (a page holds far fewer)",
+    ]
+
+
+def test_content_given_as_a_dict_names_the_field_of_each_wrong_block(tmp_path: Path) -> None:
+    chart = {"type": "bar", "title": "Funding", "data": {"FY2009": 3.5, "FY2010": "7.4"}}
+    table = {"columns": ["A", "B"], "rows": [["snow ☃", "1"], ["only one"]]}
+    content = yaml.safe_load(MINIMAL)
+    content["sections"][0]["blocks"] = [{"chart": chart}, {"table": table}]
+    with pytest.raises(ContentError) as error:
+        briefing.check(content)
+    assert [str(p) for p in error.value.problems] == [
+        "sections[0].blocks[0].chart.data.FY2010: error: found text '7.4'; expected a number "
+        "written without quotes, commas or units, such as 3.5 or 3100000",
+        "sections[0].blocks[1].table.rows[1]: error: row 2 of the table has 1 cell; expected 2 "
+        'cells, one per column (A, B); "" for an empty one',
+        "sections[0].blocks[1].table.rows[0][0]: error: the character '☃' (U+2603 SNOWMAN) is "
+        "not in the font Noto Sans; expected letters, digits and punctuation of Latin, Greek or "
+        "Cyrillic script (replace or remove this character)",
     ]
