@@ -131,7 +131,8 @@ class Setter:
             entries.append(Entry(caption, 0.0, 0.0, "Caption", table, element=self.element()))
             top = caption.height + t.caption_gap * s
         pad, rise = t.cell_padding * s, t.cell_rise * s
-        styles, widths = self._columns(shown, width - 2 * pad * len(shown.header))
+        # Text flush with the column's edges, like the caption above: padding between cells only.
+        styles, widths = self._columns(shown, width - 2 * pad * (len(shown.header) - 1))
         heavy, light = t.table_rule, t.rule_width
         shapes = [Shape("line", 0, top, width, 0, t.primary, heavy)]
         rows = [("THead", "TH", shown.header)] + [("TBody", "TD", row) for row in shown.rows]
@@ -148,9 +149,7 @@ class Setter:
             x = 0.0
             cell_role: Role = "TH" if role == "TH" else "TD"
             for box, w in zip(boxes, widths, strict=True):
-                entries.append(
-                    Entry(box, x + pad, top + rise, cell_role, row, element=self.element())
-                )
+                entries.append(Entry(box, x, top + rise, cell_role, row, element=self.element()))
                 x += w + 2 * pad
             top += height
             last = index == len(rows) - 1
