@@ -28,6 +28,7 @@ PHOTO_DPI = 300  # a photo's pixels per inch at the largest size it can print: e
 PHOTO_QUALITY = 85  # JPEG quality of photos: no visible loss in print, a small file
 _ORIENTATION = 0x0112  # the EXIF tag of a photo's orientation
 _QUARTER_TURNS = {5, 6, 7, 8}  # orientations that turn the picture a quarter
+_RESAMPLED = {"RGB", "RGBA", "L", "LA", "CMYK"}  # modes scaled well as they are
 _RASTER = {".png", ".jpg", ".jpeg"}
 
 
@@ -192,15 +193,13 @@ def load_photo(
                     raise ValueError(opened.format)
                 if opened.width * opened.height > MAX_PIXELS:
                     raise _TooLarge
-                turned = opened.getexif().get(_ORIENTATION, 1) in _QUARTER_TURNS
-                upright = (opened.height, opened.width) if turned else opened.size
-                factor = min(1.0, bound[0] / upright[0], bound[1] / upright[1])
-                wanted = (round(opened.width * factor), round(opened.height * factor))
-                opened.draft("RGB", wanted)  # a large JPEG decodes at a fraction of its size
-                opened.load()
-                image = ImageOps.exif_transpose(opened)
-            image = _flattened(image)
-            image.thumbnail(bound, Pillow.Resampling.LANCZOS)
+                if opened.getexif().get(_ORIENTATION, 1) in _QUARTER_TURNS:
+                    bound = (bound[1], bound[0])  # as stored, before it is turned upright
+                # scaled down before anything else, so that no full-size copy is made (a large
+                # JPEG is even decoded at a fraction of its size)
+                image = opened if opened.mode in _RESAMPLED else _flattened(opened)
+                image.thumbnail(bound, Pillow.Resampling.LANCZOS, reducing_gap=3.0)
+                image = _flattened(ImageOps.exif_transpose(image))
             data = io.BytesIO()
             image.save(data, "JPEG", quality=PHOTO_QUALITY, optimize=True)
     except _TooLarge:
