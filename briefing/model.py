@@ -177,7 +177,7 @@ class Chart:
         default=None,
     )
     source: Text | None = _doc(
-        "Where the numbers come from, printed under the chart.",
+        "Where the numbers come from, printed under the chart after 'Source:' (do not type it).",
         "Congressional Budget Justification",
         default=None,
     )
@@ -216,7 +216,7 @@ class Table:
         default=None,
     )
     source: Text | None = _doc(
-        "Where the figures come from, printed under the table.",
+        "Where the figures come from, printed under the table after 'Source:'.",
         "INL program records",
         default=None,
     )
