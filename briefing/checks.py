@@ -17,6 +17,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from . import markup
 from .errors import ContentError, Problem
 from .fonts import describe, missing
+from .language import LANGUAGES
 from .markup import Block
 from .model import Block as ModelBlock
 from .model import (
@@ -344,7 +345,7 @@ def colour_problems(design: Design, theme: Theme) -> list[Problem]:
 def warnings(content: Content) -> list[Problem]:
     """Writer's warnings: acronyms used before they are spelled out, pasted bullets, and empty
     or outsized sections."""
-    found = _acronym_warnings(content) + _pasted_bullets(content)
+    found = _acronym_warnings(content) + _pasted_bullets(content) + _sources_said(content)
     words = [words_of(section) for section in content.sections]
     for index, (section, count) in enumerate(zip(content.sections, words, strict=True)):
         if not count:
@@ -413,6 +414,32 @@ def _acronym_warnings(content: Content) -> list[Problem]:
                         "warning",
                     )
                 )
+    return found
+
+
+def _sources_said(content: Content) -> list[Problem]:
+    """A chart's or table's source that starts with the word the page prints before it."""
+    word = LANGUAGES[content.language].source.split("{")[0].strip(" :")  # Source, Fuente
+    said = re.compile(rf"\s*{re.escape(word)}\s*:", re.IGNORECASE)
+    sources = [
+        figure.source
+        for section in content.sections
+        for block in section.blocks
+        for figure in (block.chart, block.table)
+        if figure is not None and figure.source is not None
+    ]
+    found = []
+    for source in sources:
+        match = said.match(source)
+        if match is not None:
+            found.append(
+                source.problem(
+                    f"the source starts with '{match.group().strip()}', which the page prints "
+                    "before it",
+                    "the source alone, such as 'INL program records'",
+                    severity="warning",
+                )
+            )
     return found
 
 

@@ -628,3 +628,17 @@ def test_content_given_as_a_dict_names_the_field_of_each_wrong_block(tmp_path: P
         "not in the font Noto Sans; expected letters, digits and punctuation of Latin, Greek or "
         "Cyrillic script (replace or remove this character)",
     ]
+
+
+def test_a_source_that_starts_with_the_printed_word_is_warned(tmp_path: Path) -> None:
+    blocks = (
+        "      - table: {columns: [A], rows: [[a]], source: 'Fuente: INL'}\n"
+        "      - chart: {type: bar, title: T, data: {a: 1}, source: 'Fuentes del INL'}\n"
+    )
+    path = tmp_path / "content.yaml"
+    path.write_text("language: es\n" + HEAD + blocks, "utf-8")
+    _, warned = briefing.check(path)
+    assert [str(p) for p in warned] == [
+        f"{path}:7:52: warning: the source starts with 'Fuente:', which the page prints before "
+        "it; expected the source alone, such as 'INL program records'"
+    ]
