@@ -642,3 +642,11 @@ def test_a_source_that_starts_with_the_printed_word_is_warned(tmp_path: Path) ->
         f"{path}:7:52: warning: the source starts with 'Fuente:', which the page prints before "
         "it; expected the source alone, such as 'INL program records'"
     ]
+
+
+def test_every_series_a_chart_may_hold_has_its_own_lightness() -> None:
+    from briefing.model import MAX_SERIES
+    from briefing.theme import Theme
+
+    steps = Theme().chart_steps
+    assert len(set(steps)) == len(steps) >= MAX_SERIES
