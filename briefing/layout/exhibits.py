@@ -14,6 +14,7 @@ Each is a small region of placed pieces with their structure roles:
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal
 
 from reportlab.platypus import Flowable
 
@@ -27,15 +28,16 @@ from ..typeset import Style, drawn
 from .records import Entry, Region, Role, Shape
 
 _UNBROKEN = 1e5  # points: a width no cell's text needs to break at
+Kind = Literal["chart", "table", "photo"]  # as a writer's message names it
 
 
 class Exhibit(Flowable):
     """A chart, table or photo set at one width, with its caption and source: one block that
     is never split between columns."""
 
-    def __init__(self, kind: str, region: Region, width: float, gap: float, written: Text) -> None:
+    def __init__(self, kind: Kind, region: Region, width: float, gap: float, written: Text) -> None:
         super().__init__()
-        self.kind = kind  # "chart", "table" or "photo", as a writer's message names it
+        self.kind = kind
         self.region, self.width, self.height = region, width, region.height
         self.before = self.after = gap  # spread by the air, like the gaps between paragraphs
         self.written = written  # where the writer wrote it: reports of what to cut point here
@@ -65,7 +67,7 @@ class Setter:
 
     def _exhibit(
         self,
-        kind: str,
+        kind: Kind,
         entries: list[Entry],
         shapes: list[Shape],
         height: float,
