@@ -232,6 +232,7 @@ def _style(
         chart.lineLabels.fontName, chart.lineLabels.fontSize = font, size
         chart.lineLabels.fillColor = ink
         chart.lineLabels.dy = _LABEL_GAP * size
+        chart.lineLabelNudge = 0  # ReportLab's 10 points would reach past the drawing
         chart.lineLabels.boxAnchor = "s"
         chart.joinedLines = 1
         for index, colour in enumerate(colours):

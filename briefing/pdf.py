@@ -162,6 +162,7 @@ class _Element:
     children: list[_Element | _Mcid | _Annotation] = field(default_factory=list)
     alt: str | None = None
     lang: str | None = None
+    bbox: _Rect | None = None  # a figure's bounds on its page
 
 
 class _TaggedCanvas(Canvas):
@@ -208,6 +209,15 @@ class _TaggedCanvas(Canvas):
         if element is None:
             element = self._elements[key] = _Element(item.role, alt=item.alt)
             self._parent((*part, *item.parents)).children.append(element)
+        if item.role == "Figure":  # its bounds, for reflow and for readers that show it
+            box = (item.x, item.y, item.x + item.width, item.y + item.height)
+            old = element.bbox or box
+            element.bbox = (
+                min(old[0], box[0]),
+                min(old[1], box[1]),
+                max(old[2], box[2]),
+                max(old[3], box[3]),
+            )
         self._begin(element)
         self._current = element
         yield
@@ -347,6 +357,9 @@ class _TaggedCanvas(Canvas):
                 node["Alt"] = PDFString(element.alt)
             if element.lang:
                 node["Lang"] = PDFString(element.lang)
+            if element.bbox:
+                bounds = PDFArray([round(v, 2) for v in element.bbox])
+                node["A"] = PDFDictionary({"O": PDFName("Layout"), "BBox": bounds})
             if element.role == "TH":  # a header cell heads its column
                 node["A"] = PDFDictionary({"O": PDFName("Table"), "Scope": PDFName("Column")})
             ref = doc.Reference(node)

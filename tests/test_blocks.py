@@ -246,6 +246,20 @@ def test_a_chart_speaks_and_numbers_in_the_sheets_language() -> None:
     assert "Source : Budget" in _words(sheet.text)
 
 
+@pytest.mark.parametrize("name", ["example", "charts"])
+def test_every_figure_states_its_bounds_around_what_it_draws(name: str) -> None:
+    sheet = built(name)
+    height = sheet.plumber.pages[0].height
+    for figure in sheet.elements("/Figure"):
+        assert str(figure.A.O) == "/Layout"
+        x0, y0, x1, y1 = (float(v) for v in figure.A.BBox)
+        drawn = sheet.chars_of(figure) or [_image(sheet)]
+        assert min(c["x0"] for c in drawn) >= x0 - 0.5
+        assert max(c["x1"] for c in drawn) <= x1 + 0.5
+        assert min(height - c["bottom"] for c in drawn) >= y0 - 0.5
+        assert max(height - c["top"] for c in drawn) <= y1 + 0.5
+
+
 def test_a_charts_title_is_a_caption_beside_its_figure() -> None:
     sheet = built("example")
     captions = [sheet.text_of(c) for c in sheet.elements("/Caption")]
