@@ -44,7 +44,8 @@ class Sheet:
         self.faces = register(self.theme.family, italic)
 
     def markup(self) -> list[str]:
-        """All the markup of the body, lead and key figures."""
+        """All the markup of the body (its tables and photo captions too), lead and key
+        figures: what may ask for the italic faces."""
         texts = [self.lead, *self.facts] + [label for _, label in self.figures]
         for _, shown in self.sections:
             for part in shown:
