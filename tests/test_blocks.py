@@ -457,6 +457,20 @@ def test_a_photo_fills_its_column_near_design_size() -> None:
     assert _image(sheet)["x1"] == pytest.approx(page.width - 48, abs=0.1)  # the right column's
 
 
+def test_a_photo_shrinks_with_the_text_on_a_full_page_and_keeps_its_caption_beside_it() -> None:
+    body = (WORDS * 4 + "\n\n") * 7
+    sheet = Built(_sheet([_photo(alt="A river")], body=body, design={"min_body_size": 7}))
+    column = (sheet.plumber.pages[0].width - 2 * 48 - 22) / 2
+    image = _image(sheet)
+    assert sheet.page.scale < 0.9
+    assert image["width"] == pytest.approx(column * sheet.page.scale, abs=0.1)
+    assert image["width"] >= 0.6 * column
+    (caption,) = sheet.elements("/Caption")
+    chars = sheet.chars_of(caption)
+    assert max(c["x1"] for c in chars) <= image["x1"] + 0.5  # set to the photo's width
+    assert 0 < min(c["top"] for c in chars) - image["bottom"] < 10  # right under it
+
+
 def test_a_photo_is_a_figure_with_its_alt_and_its_caption_and_credit_a_caption() -> None:
     sheet = built("example")
     photo = [f for f in sheet.elements("/Figure") if str(f.Alt).startswith("A drawing of a river")]
