@@ -650,3 +650,30 @@ def test_every_series_a_chart_may_hold_has_its_own_lightness() -> None:
 
     steps = Theme().chart_steps
     assert len(set(steps)) == len(steps) >= MAX_SERIES
+
+
+def test_a_12_megapixel_photo_makes_a_small_pdf_in_bounded_memory(tmp_path: Path) -> None:
+    import pikepdf
+
+    from .test_hostile import measured
+
+    _noise((4000, 3000)).save(tmp_path / "camera.jpg", quality=95)
+    assert (tmp_path / "camera.jpg").stat().st_size > 5_000_000
+    blocks = "    blocks:\n      - photo:\n          file: camera.jpg\n          alt: A class\n"
+    (tmp_path / "content.yaml").write_text(MINIMAL + blocks, "utf-8")
+    result, peak, _ = measured("build", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert peak < 400, f"{peak:.0f} MB"
+    assert (tmp_path / "content.pdf").stat().st_size < 1_500_000
+    with pikepdf.open(tmp_path / "content.pdf") as document:
+        images = [
+            o
+            for o in document.objects
+            if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"
+        ]
+        assert len(images) == 1
+        image = images[0]
+        assert list(image.Filter) == ["/DCTDecode"] and image.ColorSpace == "/DeviceRGB"
+        width, height = int(image.Width), int(image.Height)
+        assert width <= BOUND[0]
+        assert abs(width / height - 4 / 3) < 0.01  # its proportions kept
