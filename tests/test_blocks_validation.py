@@ -584,7 +584,11 @@ def test_a_build_never_writes_over_a_photo_and_watch_rebuilds_when_one_changes(
     before = (tmp_path / "photos" / "training.png").read_bytes()
     result = run("build", "-o", "photos/training.pdf", "--format", "png", cwd=tmp_path)
     assert result.returncode == 2
-    assert "the output photos/training.png is a file the build reads" in result.stderr
+    assert result.stderr == (
+        "briefing: the output photos/training.png is a file the build reads (a content file, "
+        "its style, a logo or a photo); expected another name, such as the content file's name "
+        "ending .pdf\n"
+    )
     assert (tmp_path / "photos" / "training.png").read_bytes() == before
     assert (tmp_path / "photos" / "training.png").resolve() in sources(path)
 
