@@ -245,6 +245,13 @@ def test_a_chart_speaks_and_numbers_in_the_sheets_language() -> None:
     drawn = "".join(c["text"] for c in sheet.chars_of(figure))
     assert "3,50" in drawn and "1\u202f250,25" in drawn
     assert "Source : Budget" in _words(sheet.text)
+    # French sets a no-break space before a colon (the PDF's text reads it as a space)
+    texts = [
+        "".join(piece.text for piece in item.flowable.setting.prepared.pieces)
+        for item in sheet.page.items
+        if hasattr(item.flowable, "setting")
+    ]
+    assert "Source\u00a0:" in "".join(texts)
 
 
 @pytest.mark.parametrize("name", ["example", "charts"])
