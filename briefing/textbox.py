@@ -61,11 +61,7 @@ class TextBox(Flowable):
         room = self.width - style.indent
         for index in range(self.first, self.first + self.count):
             line = drawn(self.setting, style, index)
-            shift = style.indent
-            if style.align == "right":
-                shift += room - line.width
-            elif style.align == "center":
-                shift += (room - line.width) / 2
+            shift = _shift(style, room, line.width)
             text = canvas.beginText(shift, y)
             # Word and letter spacing last past the text object: always set them.
             text.setWordSpace(line.word_space)
@@ -93,6 +89,17 @@ class TextBox(Flowable):
                 canvas.line(left, under, right, under)
                 canvas.restoreState()
             y -= self.leading
+
+
+def _shift(style: Style, room: float, width: float) -> float:
+    """Where a line of ``width`` starts: at the indent on the start side (the right in a
+    right-to-left paragraph), or at the other side, or centred."""
+    if style.align == "center":
+        return (0.0 if style.direction == "rtl" else style.indent) + (room - width) / 2
+    flush_end = style.align == "right"
+    if style.direction == "rtl":
+        return 0.0 if flush_end else room - width
+    return style.indent + (room - width if flush_end else 0.0)
 
 
 @cache
