@@ -1,4 +1,5 @@
-"""Regenerate docs/preview.png and, with --references, the reference images of the tests.
+"""Regenerate docs/preview.png and, with --references, the reference images of the tests
+(all of them, or only the cases named, so a new case leaves the others untouched).
 
 Needs the test extra (pypdfium2). Look at the pages before committing new references.
 """
@@ -22,8 +23,16 @@ from tests.visual import CASES, REFERENCES, picture  # noqa: E402
 def main() -> None:
     """Write the preview, and the references when asked."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--references", action="store_true", help="also rewrite tests/references")
+    parser.add_argument(
+        "--references",
+        nargs="*",
+        metavar="CASE",
+        help=f"also rewrite tests/references: every case, or those named ({', '.join(CASES)})",
+    )
     args = parser.parse_args()
+    unknown = set(args.references or ()) - set(CASES)
+    if unknown:
+        parser.error(f"no reference case named {', '.join(sorted(unknown))}")
     data, page = render(prepare(ROOT / "content.yaml"))
     document = pypdfium2.PdfDocument(io.BytesIO(data))
     try:  # 90 dpi, rendered directly for a sharp preview
@@ -31,9 +40,9 @@ def main() -> None:
     finally:
         document.close()
     print(f"wrote docs/preview.png ({page.fit})")
-    if args.references:
+    if args.references is not None:
         REFERENCES.mkdir(exist_ok=True)
-        for case in CASES:
+        for case in args.references or CASES:
             picture(case).save(REFERENCES / f"{case}.png", optimize=True)
             print(f"wrote tests/references/{case}.png")
 
