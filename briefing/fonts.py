@@ -24,7 +24,7 @@ _STYLES = ("Regular", "Bold", "Italic", "BoldItalic")
 SCRIPTS = {
     "Arab": ("Noto Naskh Arabic", "NotoNaskhArabic"),
     "Hebr": ("Noto Sans Hebrew", "NotoSansHebrew"),
-    "Hans": ("Noto Sans SC", "NotoSansSC"),
+    "Hans": ("Noto Sans CJK SC", "NotoSansCJKsc"),
 }
 # Where each script's letters are in Unicode (its blocks, without the common punctuation and
 # digits that every script uses), to name the script of a character no font of a sheet draws.
