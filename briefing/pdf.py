@@ -28,7 +28,7 @@ from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
-from . import __version__
+from . import __version__, shaping
 from .language import LANGUAGES, Language
 from .layout import Group, Page, Placed, Shape, Tag
 from .markup import escape
@@ -484,9 +484,15 @@ def _to_unicode_cmap(name: str, subset: Sequence[int]) -> str:
     """A ToUnicode CMap of a font subset, ``subset[code]`` being the character of each code.
 
     ReportLab's own maps the codes a subset leaves unused to U+0000, which PDF/UA and PDF/A
-    forbid; this one leaves them out (and keeps to 100 entries a block, as CMaps must).
+    forbid; this one leaves them out (and keeps to 100 entries a block, as CMaps must). A
+    shaped glyph (drawn under a private-use code) maps to the letters it was shaped from.
     """
-    pairs = [f"<{code:02X}> <{char:04X}>" for code, char in enumerate(subset) if char]
+    face = name.partition("+")[2]
+    pairs = [
+        f"<{code:02X}> <{_utf16(shaping.source(face, char))}>"
+        for code, char in enumerate(subset)
+        if char
+    ]
     blocks = [pairs[start : start + 100] for start in range(0, len(pairs), 100)]
     return "\n".join(
         [
@@ -506,6 +512,10 @@ def _to_unicode_cmap(name: str, subset: Sequence[int]) -> str:
             "end",
         ]
     )
+
+
+def _utf16(text: str) -> str:
+    return text.encode("utf-16-be").hex().upper()
 
 
 def _name_font(flowable: Any, font: str) -> None:

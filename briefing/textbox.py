@@ -5,6 +5,10 @@ spacing operator on justified lines), a space at the end of a line that ends bet
 a soft hyphen at a hyphenated line end, so the text layer reads as whole words. Links are
 underlined (unless their style says not) and drawn inside the canvas's ``link`` context, which
 ties their text and annotation to one Link element.
+
+A line that holds right-to-left or shaped text is drawn in reading order, each run at its place
+in display order, and each run whose glyphs are shaped or reordered carries the text it stands
+for (``/ActualText``), so that the text layer reads in reading order.
 """
 
 from __future__ import annotations
@@ -12,9 +16,10 @@ from __future__ import annotations
 from functools import cache
 
 from reportlab.lib.colors import Color, HexColor
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
-from .typeset import Setting, Style, drawn, prepare, set_lines
+from .typeset import Placed, Setting, Style, drawn, prepare, set_lines
 
 _UNDERLINE_OFFSET = 0.12  # below the baseline, in ems
 _UNDERLINE_WIDTH = 0.06  # in ems
@@ -68,15 +73,17 @@ class TextBox(Flowable):
             text.setCharSpace(line.char_space)
             underlines = []
             for run in line.runs:
+                if line.visual:
+                    text.setTextOrigin(shift + run.x, y)
                 text.setFont(run.font, size)
                 text.setFillColor(_colour(run.colour))
                 if not run.link:
-                    text.textOut(run.text)
+                    _out(text, run)
                     continue
                 left, right = shift + run.x, shift + run.x + run.width
                 rect = (left, y - _LINK_BELOW * size, right, y + _LINK_ABOVE * size)
                 with canvas.link(run.link, rect, (id(self.setting), run.link)):
-                    text.textOut(run.text)
+                    _out(text, run)
                 if style.underline_links and run.width:
                     trailing = line.word_space if run.text.endswith(" ") else 0.0
                     underlines.append((left, right - trailing, run.colour))
@@ -89,6 +96,18 @@ class TextBox(Flowable):
                 canvas.line(left, under, right, under)
                 canvas.restoreState()
             y -= self.leading
+
+
+def _out(text: PDFTextObject, run: Placed) -> None:
+    """Draw a run; glyphs shaped or reordered for display are marked with the text they
+    stand for, in reading order (``/ActualText``), for copying and for screen readers."""
+    if not run.shown:
+        text.textOut(run.text)
+        return
+    actual = "".join(f"{unit:02X}" for unit in run.text.encode("utf-16-be"))
+    text._code.append(f"/Span <</ActualText <FEFF{actual}>>> BDC")
+    text.textOut(run.shown)
+    text._code.append("EMC")
 
 
 def _shift(style: Style, room: float, width: float) -> float:

@@ -17,8 +17,11 @@ import re
 from collections.abc import Iterator
 from typing import Literal, NamedTuple
 
-from .fonts import Faces
+from . import shaping
+from .fonts import Faces, charset
 from .linebreak import INFINITE, Breaker, Item, Line, Rules
+
+shaping.load_reportlab()
 
 Align = Literal["justify", "left", "right", "center"]
 
@@ -47,6 +50,16 @@ _WORDLIKE = re.compile(
     r"\W{0,2}[^\W\d_]+(?:['’][^\W\d_]+)*(?:[-–—/][^\W\d_]+(?:['’][^\W\d_]+)*)*\W{0,3}"
 )
 _DASHES = frozenset("-–—/")
+# Chinese: lines break between ideographs (and between one and a Latin word or figure), but
+# never before closing punctuation nor after opening punctuation (UAX #14's classes CL, CP,
+# EX, IS, NS and closing QU; OP and opening QU: the kinsoku rules).
+_CJK = re.compile(r"[\u2e80-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_NO_LINE_START = frozenset(
+    "。，、．：；！？）」』】〕〉》〙〗〛”’・ー…‥々〻〜～％‰℃°"
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ)]},.:;!?%"
+)
+_NO_LINE_END = frozenset("（「『【〔〈《〘〖〚“‘([{")
+_CJK_STRETCH = 0.1  # ems a break between ideographs may stretch by, in justified text
 _TAG = re.compile(r"<(/?)(b|i|a|br)\b([^>]*)>")
 _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
 
@@ -113,14 +126,15 @@ class Prepared(NamedTuple):
 
 
 class Placed(NamedTuple):
-    """A run of a line as drawn: its text and face, and where it starts (at unit size)."""
+    """A run of a line as drawn: its text and face, and where it starts."""
 
-    text: str
+    text: str  # in reading (logical) order
     font: str
     colour: str
     link: str
-    x: float  # from the line's start, in points
+    x: float  # from the line's left end, in points
     width: float  # in points
+    shown: str = ""  # what is drawn, when not ``text``: glyphs shaped or reordered for display
 
 
 class SetLine(NamedTuple):
@@ -130,6 +144,7 @@ class SetLine(NamedTuple):
     word_space: float  # points added to each space (justified lines)
     char_space: float  # points added after each character (a line too loose for its spaces)
     width: float  # in points
+    visual: bool = False  # runs are placed each at its own ``x`` (in reading order), not in turn
 
 
 class Setting(NamedTuple):
@@ -264,6 +279,8 @@ def prepare(markup: str, style: Style) -> Prepared:
         style.align == "justify",
         style.hyphenation,
         style.uppercase,
+        style.script_faces,
+        style.cjk,
     )
 
 
@@ -277,6 +294,8 @@ def _prepare(
     justified: bool,
     hyphenation: str,
     uppercase: bool,
+    script_faces: Faces | None = None,
+    cjk: bool = False,
 ) -> Prepared:
     runs = spans(markup, colour)
     if uppercase:
@@ -302,7 +321,7 @@ def _prepare(
             if word[0][0][0] in "–—":  # a dash stays with the word before it
                 items.append(Item("penalty", 0.0, penalty=INFINITE))
                 pieces.append(Piece("", "", "", ""))
-            space = _width(" ", pending_space.font)
+            space = _width(" ", pending_space.font)  # a space measures the same shaped
             stretch, shrink = (
                 (space * _SPACE_STRETCH, space * _SPACE_SHRINK) if justified else (0, 0)
             )
@@ -310,7 +329,15 @@ def _prepare(
             pieces.append(pending_space)
             pending_space = None
         word_items, word_pieces = _word(
-            tuple(word), faces, bold, italic, colour, hyphenation, index == last_word
+            tuple(word),
+            faces,
+            bold,
+            italic,
+            colour,
+            hyphenation,
+            index == last_word,
+            script_faces,
+            justified if cjk else None,
         )
         items += word_items
         pieces += word_pieces
@@ -333,9 +360,15 @@ def _word(
     colour: str,
     hyphenation: str,
     last: bool,
+    script_faces: Faces | None = None,
+    cjk: bool | None = None,
 ) -> tuple[list[Item], list[Piece]]:
     """The boxes of one word (as (text, span) parts), with a penalty at each place it may
-    break; measured once for every paragraph and build of a process that sets it."""
+    break; measured once for every paragraph and build of a process that sets it.
+
+    With ``script_faces``, each character is drawn in the face that suits it (``_scripts``).
+    With ``cjk`` (True when justified, False when not, None for text that is not Chinese),
+    the word may also break between ideographs, at glue that stretches when justified."""
     items: list[Item] = []
     pieces: list[Piece] = []
     text = "".join(part for part, _ in word)
@@ -355,25 +388,78 @@ def _word(
                     name = text[:1].isupper()  # a name, or a sentence's first word
                     penalty = _UNLIKED_PENALTY if short or name else _HYPHEN_PENALTY
                     breaks_at.setdefault(point, (penalty, True, True))
+    glue_at = _cjk_points(text) if cjk is not None else set()
+    stretch = _CJK_STRETCH if cjk else 0.0
+    scripted = _scripts(text, faces, script_faces) if script_faces is not None else None
     offset = 0
     for part, span in word:
-        font = _face(faces, bold or span.bold, italic or span.italic)
+        weight = bold or span.bold, italic or span.italic
+        font = _face(faces, *weight)
+        fonts = [font] * len(part)
+        if scripted is not None and script_faces is not None:
+            other = _face(script_faces, *weight)
+            fonts = [other if scripted[offset + i] else font for i, _ in enumerate(part)]
         shade = span.colour or colour
+        cuts = {p - offset for p in (*breaks_at, *glue_at) if offset < p < offset + len(part)}
+        cuts |= {i for i in range(1, len(part)) if fonts[i] != fonts[i - 1]}
         start = 0
-        for point in sorted(p - offset for p in breaks_at if offset < p < offset + len(part)):
-            chunk = part[start:point]
-            items.append(Item("box", _width(chunk, font)))
+        for point in [*sorted(cuts), len(part)]:
+            chunk, font = part[start:point], fonts[start]
+            items.append(Item("box", _measure(chunk, font)))
             pieces.append(Piece(chunk, font, shade, span.link))
-            penalty, hyphen, flagged = breaks_at[offset + point]
-            width = _width("-", font) if hyphen else 0.0
-            items.append(Item("penalty", width, penalty=penalty, flagged=flagged))
-            pieces.append(Piece(SOFT_HYPHEN if hyphen else "", font, shade, span.link))
             start = point
-        chunk = part[start:]
-        items.append(Item("box", _width(chunk, font)))
-        pieces.append(Piece(chunk, font, shade, span.link))
+            if offset + point in glue_at:
+                items.append(Item("glue", 0.0, stretch))
+                pieces.append(Piece("", font, shade, span.link))
+            elif offset + point in breaks_at and point < len(part):
+                penalty, hyphen, flagged = breaks_at[offset + point]
+                width = _width("-", font) if hyphen else 0.0
+                items.append(Item("penalty", width, penalty=penalty, flagged=flagged))
+                pieces.append(Piece(SOFT_HYPHEN if hyphen else "", font, shade, span.link))
         offset += len(part)
     return items, pieces
+
+
+def _measure(text: str, font: str) -> float:
+    """The width of ``text`` in ``font`` at unit size, shaped if its script needs it."""
+    return shaping.width(text, font) if shaping.needs_shaping(text) else _width(text, font)
+
+
+def _scripts(text: str, faces: Faces, script_faces: Faces) -> list[bool]:
+    """For each character of a word, whether the script's faces draw it rather than the Latin
+    ones: the letters and marks only they draw, and the punctuation next to those (the nearest
+    letter or digit before, or else after, decides: "(INL)", "20%" stay Latin), if they have
+    it. Latin letters and Western digits are Latin."""
+    latin, script = charset(faces), charset(script_faces)
+    strong: list[bool | None] = []
+    for char in text:
+        if char not in latin:
+            strong.append(True)
+        elif char.isalnum():
+            strong.append(False)
+        else:
+            strong.append(None)
+    out: list[bool] = []
+    for index, char in enumerate(text):
+        own = strong[index]
+        if own is None:
+            before = (s for s in reversed(strong[:index]) if s is not None)
+            after = (s for s in strong[index + 1 :] if s is not None)
+            own = next(before, next(after, False)) and char in script
+        out.append(own)
+    return out
+
+
+def _cjk_points(text: str) -> set[int]:
+    """Offsets in ``text`` between two characters that a line may break between: beside an
+    ideograph, but not before closing punctuation nor after opening punctuation."""
+    return {
+        i
+        for i in range(1, len(text))
+        if (_CJK.match(text[i - 1]) or _CJK.match(text[i]))
+        and text[i - 1] not in _NO_LINE_END
+        and text[i] not in _NO_LINE_START
+    }
 
 
 def _split_boxes(prepared: Prepared, limit: float) -> Prepared:
@@ -457,7 +543,13 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
     extra = setting.room * size - natural if justify else 0.0
     word_space, char_space = extra / spaces if justify else 0.0, 0.0
     space = _width(" ", style.faces.regular) * size
-    if word_space > space * _SPACE_STRETCH * _TOLERANCE:  # wider than the spaces should go:
+    if style.cjk and justify:  # Chinese: every character is spaced out a little
+        glyphs = sum(len(pieces[i].text) for i in shown) - (0 if hyphen else 1)
+        word_space, char_space = 0.0, extra / glyphs if glyphs > 0 else 0.0
+    elif word_space > space * _SPACE_STRETCH * _TOLERANCE and not (
+        style.script_faces is not None
+        and any(shaping.needs_shaping(pieces[i].text) for i in shown)  # joined letters
+    ):  # wider than the spaces should go:
         # letter spacing takes the rest, a little, or the line stays ragged (beside an address)
         widest = space * _SPACE_STRETCH * _TRACKED_SPACE  # what a space may grow by, then
         # Every glyph but the line's last is followed by letter spacing (the spaces' own goes
@@ -495,9 +587,58 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
         x += end.width * size
     else:
         x -= char_space  # the last glyph's letter spacing is past the line's end
-    if end.kind == "glue" or (end.penalty <= -INFINITE and not last):
+    rtl = style.direction == "rtl"
+    visual = rtl or (
+        style.script_faces is not None and any(shaping.needs_shaping(p.text) for p in placed)
+    )
+    if visual:
+        placed = _display(placed, rtl, size, word_space, char_space)
+    if (end.kind == "glue" and ending.text) or (end.penalty <= -INFINITE and not last):
         # between words, or at a line break (<br/>): keep a space, for readers of the text
-        # (inside a link when the line breaks inside one, so its words read whole)
+        # (inside a link when the line breaks inside one, so its words read whole), at the
+        # line's end: its right, or its left in a right-to-left paragraph
         colour = ending.colour if ending.link else style.colour
-        placed.append(Placed(" ", ending.font or placed[-1].font, colour, ending.link, x, 0.0))
-    return SetLine(placed, word_space, char_space, x)
+        font = ending.font or placed[-1].font
+        at = -_width(" ", font) * size if rtl else x
+        placed.append(Placed(" ", font, colour, ending.link, at, 0.0))
+    return SetLine(placed, word_space, char_space, x, visual)
+
+
+def _display(
+    runs: list[Placed], rtl: bool, size: float, word_space: float, char_space: float
+) -> list[Placed]:
+    """The runs of a line, still in reading order, placed in display order by the Unicode
+    bidirectional algorithm (in a paragraph of direction ``rtl``): runs split where their
+    embedding level changes, right-to-left ones shaped (or reversed, their brackets mirrored).
+    A line without right-to-left letters (an address, a telephone number, a figure) is ordered
+    left to right, as its readers write it, and still set flush right."""
+    text = "".join(run.text for run in runs)
+    # A line without right-to-left letters (an address, a telephone number) reads left to right
+    levels = shaping.levels(text, rtl and shaping.has_rtl(text))
+    cells: list[tuple[Placed, int]] = []  # each piece of a run at one level, and its level
+    offset = 0
+    for run in runs:
+        start = 0
+        for index in range(1, len(run.text) + 1):
+            if index == len(run.text) or levels[offset + index] != levels[offset + start]:
+                part, width = run.text[start:index], run.width
+                if part != run.text:
+                    width = _measure(part, run.font) * size + char_space * len(part)
+                    width += word_space * part.count(" ")
+                cells.append((run._replace(text=part, width=width), levels[offset + start]))
+                start = index
+        offset += len(run.text)
+    x = 0.0
+    at: dict[int, float] = {}
+    for index in shaping.display_order([level for _, level in cells]):
+        at[index] = x
+        x += cells[index][0].width
+    out = []
+    for index, (cell, level) in enumerate(cells):
+        odd = level % 2 == 1
+        if shaping.needs_shaping(cell.text):
+            shown = shaping.shaped(cell.text, cell.font, odd)
+        else:
+            shown = shaping.mirrored(cell.text) if odd else ""
+        out.append(cell._replace(x=at[index], shown=shown))
+    return out
