@@ -24,8 +24,9 @@ if TYPE_CHECKING:
     from .images import Picture
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z]\b")
-# acronyms introduced in parentheses, alone or several: (MOH), (AML/CFT), (UN, AU)
-_INTRODUCED = re.compile(rf"\(\s*{_ACRONYM.pattern}(?:\s*[/,]\s*{_ACRONYM.pattern})*\s*\)")
+# acronyms introduced in parentheses, alone or several: (MOH), (AML/CFT), (UN, AU), and in
+# Chinese text's full-width ones: （INL）
+_INTRODUCED = re.compile(rf"[(（]\s*{_ACRONYM.pattern}(?:\s*[/,、]\s*{_ACRONYM.pattern})*\s*[)）]")
 # a line pasted from a web page or a word processor with its bullet or dash still on, under
 # another line of text: Markdown runs the two into one paragraph
 _PASTED_BULLET = re.compile(r"\S[ \t]*\n[ \t]*([•·–—])[ \t]*\S")

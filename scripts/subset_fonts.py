@@ -45,6 +45,7 @@ LATIN = (
 PRESENTATION_FORMS = (range(0xFB50, 0xFE00), range(0xFE70, 0xFF00))
 CJK_PUNCTUATION = (
     range(0x20, 0x7F),
+    range(0xB7, 0xB8),  # the middle dot of foreign names (GB2312 has it as U+30FB)
     range(0x2000, 0x2070),
     range(0x3000, 0x3040),
     range(0xFF00, 0xFFF0),
@@ -109,8 +110,10 @@ def _ranges(codes: list[int]) -> str:
 
 
 def _chinese() -> set[int]:
-    """GB2312 level 1 (rows 16 to 55), the punctuation, and the characters of the labels."""
-    pairs = (bytes((row, cell)) for row in range(0xB0, 0xD8) for cell in range(0xA1, 0xFF))
+    """GB2312 level 1 (rows 16 to 55) and its punctuation (row 1), the CJK and full-width
+    punctuation, and the characters of the labels."""
+    rows = (0xA1, *range(0xB0, 0xD8))
+    pairs = (bytes((row, cell)) for row in rows for cell in range(0xA1, 0xFF))
     hanzi = {ord(c) for pair in pairs for c in pair.decode("gb2312", "ignore")}  # row 55 ends early
     labels = "".join(str(value) for value in LANGUAGES["zh"])
     return hanzi | {c for block in CJK_PUNCTUATION for c in block} | set(map(ord, labels))
