@@ -22,6 +22,7 @@ import unicodedata
 from typing import Any, NamedTuple
 
 _SHAPED = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew and Arabic blocks
+_JOINING = re.compile(r"[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")  # Arabic blocks
 _FIRST_PRIVATE = 0xE000
 _PRESENTATION_FORMS = range(0xFB00, 0xFF00)  # Latin, Hebrew and Arabic presentation forms
 _PRIVATE = range(0xE000, 0xF900)
@@ -42,6 +43,11 @@ def load_reportlab() -> None:
 def has_rtl(text: str) -> bool:
     """Whether ``text`` holds a right-to-left letter (Hebrew, Arabic)."""
     return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
+
+
+def joins(text: str) -> bool:
+    """Whether ``text`` holds letters that join (Arabic): letter spacing would break them."""
+    return _JOINING.search(text) is not None
 
 
 def needs_shaping(text: str) -> bool:

@@ -19,7 +19,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
-from .typeset import Placed, Setting, Style, drawn, prepare, set_lines
+from .typeset import KASHIDA, Placed, Setting, Style, drawn, prepare, set_lines
 
 _UNDERLINE_OFFSET = 0.12  # below the baseline, in ems
 _UNDERLINE_WIDTH = 0.06  # in ems
@@ -104,7 +104,8 @@ def _out(text: PDFTextObject, run: Placed) -> None:
     if not run.shown:
         text.textOut(run.text)
         return
-    actual = "".join(f"{unit:02X}" for unit in run.text.encode("utf-16-be"))
+    source = run.text.replace(KASHIDA, "")  # kashidas only justify: they are not read
+    actual = "".join(f"{unit:02X}" for unit in source.encode("utf-16-be"))
     text._code.append(f"/Span <</ActualText <FEFF{actual}>>> BDC")
     text.textOut(run.shown)
     text._code.append("EMC")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Literal, NamedTuple
 
@@ -60,6 +61,11 @@ _NO_LINE_START = frozenset(
 )
 _NO_LINE_END = frozenset("（「『【〔〈《〘〖〚“‘([{")
 _CJK_STRETCH = 0.1  # ems a break between ideographs may stretch by, in justified text
+# Arabic: a justified line too loose for its spaces lengthens words with kashidas, between two
+# letters that join (not after the letters that join only to the letter before them).
+KASHIDA = "\u0640"  # drawn to justify; never in the text layer
+_MOSTKASHIDAS = 3  # in one word
+_JOINS_RIGHT_ONLY = frozenset("ءآأؤإاةدذرزوٱژڈڑۀۃۄۅۆۇۈۉۊۋۍۏ")
 _TAG = re.compile(r"<(/?)(b|i|a|br)\b([^>]*)>")
 _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
 
@@ -543,21 +549,30 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
     extra = setting.room * size - natural if justify else 0.0
     word_space, char_space = extra / spaces if justify else 0.0, 0.0
     space = _width(" ", style.faces.regular) * size
+    elongated: dict[int, tuple[str, float]] = {}  # Arabic words drawn longer: text, width
+    joined = style.script_faces is not None and any(shaping.joins(pieces[i].text) for i in shown)
     if style.cjk and justify:  # Chinese: every character is spaced out a little
         glyphs = sum(len(pieces[i].text) for i in shown) - (0 if hyphen else 1)
         word_space, char_space = 0.0, extra / glyphs if glyphs > 0 else 0.0
-    elif word_space > space * _SPACE_STRETCH * _TOLERANCE and not (
-        style.script_faces is not None
-        and any(shaping.needs_shaping(pieces[i].text) for i in shown)  # joined letters
-    ):  # wider than the spaces should go:
+    elif joined and word_space > space * _SPACE_STRETCH * _TOLERANCE:
+        # Arabic letters cannot be spaced apart: words grow by kashidas instead
+        widest = space * _SPACE_STRETCH * _TRACKED_SPACE
+        elongated = _kashidas([(i, pieces[i]) for i in shown], extra - spaces * widest, size)
+        grown = sum(width - items[i].width * size for i, (_, width) in elongated.items())
+        word_space = (extra - grown) / spaces
+    elif word_space > space * _SPACE_STRETCH * _TOLERANCE:  # wider than the spaces should go:
         # letter spacing takes the rest, a little, or the line stays ragged (beside an address)
         widest = space * _SPACE_STRETCH * _TRACKED_SPACE  # what a space may grow by, then
         # Every glyph but the line's last is followed by letter spacing (the spaces' own goes
         # into their width).
         glyphs = sum(len(pieces[i].text) for i in shown) - spaces - (0 if hyphen else 1)
         char_space = (extra - spaces * widest) / glyphs if glyphs > 0 else 0.0
-        if char_space > _MOST_TRACKING * size:
+        if char_space > _MOST_TRACKING * size and style.hyphenation:
             word_space, char_space = 0.0, 0.0
+        elif char_space > _MOST_TRACKING * size:  # a language without hyphens (Hebrew): the
+            # line stays justified, its spaces looser still, rather than ragged among full ones
+            char_space = _MOST_TRACKING * size
+            word_space = (extra - glyphs * char_space) / spaces - char_space
         else:  # letter spacing widens the spaces too
             word_space = widest - char_space
     # Runs of one face, colour and link: their texts and widths, started at ``start``.
@@ -570,12 +585,15 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
         width = item.width * size + char_space * len(piece.text)
         if item.kind == "glue":
             width += word_space
+        text = piece.text
+        if i in elongated:
+            text, width = elongated[i]
         here = (piece.font, piece.colour, piece.link)
         if here != key:
             if key is not None:
                 placed.append(Placed("".join(texts), *key, start, run_width))
             key, texts, start, run_width = here, [], x, 0.0
-        texts.append(piece.text)
+        texts.append(text)
         run_width += width
         x += width
     if key is not None:
@@ -602,6 +620,56 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
         at = -_width(" ", font) * size if rtl else x
         placed.append(Placed(" ", font, colour, ending.link, at, 0.0))
     return SetLine(placed, word_space, char_space, x, visual)
+
+
+def _kashidas(
+    boxes: list[tuple[int, Piece]], room: float, size: float
+) -> dict[int, tuple[str, float]]:
+    """Arabic words of a justified line lengthened by kashidas (tatweels, U+0640) to take up
+    to ``room`` points: one at a time, in turn, at the last place in each word where two
+    letters join, and at most ``_MOSTKASHIDAS`` a word. By item index: the word's text with
+    its kashidas, and its width."""
+    places = {i: _kashida_place(piece.text) for i, piece in boxes if shaping.joins(piece.text)}
+    places = {i: at for i, at in places.items() if at > 0}
+    counts = dict.fromkeys(places, 0)
+    step = {i: shaping.width(KASHIDA, piece.font) * size for i, piece in boxes if i in places}
+    growing = True
+    while growing:
+        growing = False
+        for i in places:
+            if counts[i] < _MOSTKASHIDAS and step[i] <= room:
+                counts[i] += 1
+                room -= step[i]
+                growing = True
+    out = {}
+    pieces = dict(boxes)
+    for i, count in counts.items():
+        if count:
+            text, at = pieces[i].text, places[i]
+            longer = text[:at] + KASHIDA * count + text[at:]
+            out[i] = (longer, shaping.width(longer, pieces[i].font) * size)
+    return out
+
+
+def _kashida_place(word: str) -> int:
+    """The offset of the last place in ``word`` where a letter joins the next (after any marks
+    on it), where a kashida may go; 0 if there is none. Never inside lam-alef."""
+    for index in range(len(word) - 1, 0, -1):
+        after = word[index]
+        at = index - 1
+        while at > 0 and unicodedata.category(word[at]) == "Mn":
+            at -= 1
+        before = word[at]
+        if (
+            shaping.joins(before)
+            and shaping.joins(after)
+            and unicodedata.category(before) == "Lo"
+            and unicodedata.category(after) == "Lo"
+            and before not in _JOINS_RIGHT_ONLY
+            and not (before == "ل" and after in "اأإآٱ")
+        ):
+            return index
+    return 0
 
 
 def _display(
