@@ -1,5 +1,6 @@
-"""Regenerate docs/preview.png and, with --references, the reference images of the tests
-(all of them, or only the cases named, so a new case leaves the others untouched).
+"""Regenerate the README's pictures (docs/preview.png, and docs/preview-ar.png of the Arabic
+example) and, with --references, the reference images of the tests (all of them, or only the
+cases named, so a new case leaves the others untouched).
 
 Needs the test extra (pypdfium2). Look at the pages before committing new references.
 """
@@ -19,9 +20,15 @@ sys.path.insert(0, str(ROOT))
 from briefing.pipeline import prepare, render  # noqa: E402
 from tests.visual import CASES, REFERENCES, picture  # noqa: E402
 
+# The README's pictures: the sample at 90 dpi, the Arabic example beside it at 54 dpi.
+PICTURES = [
+    ("content.yaml", "docs/preview.png", 1.25),
+    ("examples/niger-ar.yaml", "docs/preview-ar.png", 0.75),
+]
+
 
 def main() -> None:
-    """Write the preview, and the references when asked."""
+    """Write the README's pictures, and the references when asked."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
         "--references",
@@ -33,13 +40,14 @@ def main() -> None:
     unknown = set(args.references or ()) - set(CASES)
     if unknown:
         parser.error(f"no reference case named {', '.join(sorted(unknown))}")
-    data, page = render(prepare(ROOT / "content.yaml"))
-    document = pypdfium2.PdfDocument(io.BytesIO(data))
-    try:  # 90 dpi, rendered directly for a sharp preview
-        document[0].render(scale=1.25).to_pil().save(ROOT / "docs" / "preview.png", optimize=True)
-    finally:
-        document.close()
-    print(f"wrote docs/preview.png ({page.fit})")
+    for content, name, scale in PICTURES:
+        data, page = render(prepare(ROOT / content))
+        document = pypdfium2.PdfDocument(io.BytesIO(data))
+        try:  # rendered directly for a sharp picture
+            document[0].render(scale=scale).to_pil().save(ROOT / name, optimize=True)
+        finally:
+            document.close()
+        print(f"wrote {name} ({page.fit})")
     if args.references is not None:
         REFERENCES.mkdir(exist_ok=True)
         for case in args.references or CASES:
