@@ -130,6 +130,11 @@ def test_bullets_sit_right_of_their_items(name: str) -> None:
     for column in columns(items):  # each item's lines end at one indent from the right
         right = max(ln.x1 for ln in column)
         assert [ln.text for ln in column if right - ln.x1 > FLUSH] == []
+    edges = [max(ln.x1 for ln in column) for column in columns(body(name))]
+    with pdfplumber.open(io.BytesIO(built(name)[0])) as pdf:
+        bullets = [c for c in pdf.pages[0].chars if c["text"] == "•"]
+    assert len(bullets) == len(labels)  # each flush with its column's right edge
+    assert all(min(abs(b["x1"] - edge) for edge in edges) < FLUSH for b in bullets)
 
 
 @pytest.mark.parametrize("name", ["ar-single-column", "sheet-fa"])

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
 from .. import markup
 from ..fonts import register
 from ..textbox import TextBox, typeset
-from ..typeset import Style
+from ..typeset import Style, drawn
 from .columns import Block
 from .records import EMPTY, Entry, Region, Shape
 
@@ -263,10 +265,12 @@ class Parts:
                     continue
                 step = t.item_indent * s
                 style = self.styles["item"]._replace(indent=step * (part.depth + 1))
-                label = None
+                label, label_x = None, step * part.depth
                 if part.label:  # in its level's indent; the no-break space after it keeps it
                     # off the text, and reads as a space between the two
                     label = self.text(markup.plain(part.label) + "\u00a0", "bullet", step)
+                    if style.direction == "rtl":  # the mark flush with the item's edge
+                        label_x -= _hanging_space(label)  # (mirrored: its right)
                 box = typeset(part.markup, style, width)
                 parents = (*section, *part.path)
                 blocks.append(
@@ -276,7 +280,18 @@ class Parts:
                         self.element(),
                         parents,
                         label=label,
-                        label_x=step * part.depth,
+                        label_x=label_x,
                     )
                 )
         return blocks
+
+
+def _hanging_space(label: TextBox) -> float:
+    """The width of the space drawn right of a one-line list label's mark (a bullet, "1."),
+    which a right-to-left list hangs past the item's edge so that the mark is flush with it: a
+    line without right-to-left letters is drawn left to right, its space last."""
+    line = drawn(label.setting, label.style, label.first)
+    last = max(line.runs, key=lambda run: run.x)
+    text = last.shown or last.text
+    space = text[len(text.rstrip()) :]
+    return float(stringWidth(space, last.font, label.size)) if space else 0.0
