@@ -234,8 +234,10 @@ def _contents(
         parents = ("TOC:1", f"TOCI:{index}")
         text = markup.link(target, title_of(model), theme.primary)
         width = dots_end - theme.margin_x - 4 * dot
-        box = _put(page, text, entry, theme.margin_x, y, width, "Reference", parents)
-        last = drawn(box.setting, entry, len(box.setting.lines) - 1).width
+        own = script_faces(LANGUAGES[model.language].script)  # a title in its sheet's script
+        titled = entry._replace(script_faces=own or entry.script_faces)
+        box = _put(page, text, titled, theme.margin_x, y, width, "Reference", parents)
+        last = drawn(box.setting, titled, len(box.setting.lines) - 1).width
         line_top = y - box.height + box.leading  # the top of the title's last line
         number = markup.link(target, words.number(index), theme.primary)
         _put(page, number, number_style, right - _NUMBERS, line_top, _NUMBERS, "Reference", parents)

@@ -169,17 +169,20 @@ def test_a_book_numbers_a_right_to_left_sheet_at_the_left_and_mirrors_its_conten
     tmp_path: Path,
 ) -> None:
     """An Arabic book: its contents page runs right to left (titles at the right, page numbers
-    at the left); each sheet's page number sits under its date (the left, for Arabic, the right
-    for English)."""
+    at the left), each title drawn in its own sheet's script; each sheet's page number sits
+    under its date (the left, for Arabic, the right for English)."""
     out = tmp_path / "book.pdf"
-    build_book([ROOT / "examples" / "niger-ar.yaml", ROOT / "content.yaml"], out)
+    sheets = [ROOT / "examples" / "niger-ar.yaml", ROOT / "content.yaml", DATA / "sheet-he.yaml"]
+    build_book(sheets, out)
     with pdfplumber.open(out) as pdf:
         width = float(pdf.pages[0].width)
         contents = pdf.pages[1].extract_words()
-        numbers = [w for w in contents if w["text"] in ("3", "4")]
+        numbers = [w for w in contents if w["text"] in ("3", "4", "5")]
         titles = [w for w in contents if w["text"].startswith("Niger")]
-        assert len(numbers) == 2 and titles
+        assert len(numbers) == 3 and titles
         assert max(w["x1"] for w in numbers) < width / 4 < width / 2 < titles[0]["x0"]
+        hebrew = "".join(c["text"] for c in pdf.pages[1].chars if "\u05d0" <= c["text"] <= "\u05ea")
+        assert sorted(hebrew) == sorted(SHEETS["sheet-he"]["title"] + "סקירתהתוכניותשל")
         for number, sheet in ((3, pdf.pages[2]), (4, pdf.pages[3])):
             foot = [w for w in sheet.extract_words() if w["bottom"] > sheet.height - 50]
             folio = [w for w in foot if w["text"] == str(number)]
