@@ -114,7 +114,8 @@ CASES = {
     ),
     "character the font lacks in a fact": (
         GOOD + "at_a_glance:\n  - label: Capital\n    value: Niamey ☂\n",
-        "content.yaml:8:19: error: the character '☂' (U+2602 UMBRELLA) is not in the font Noto Sans",
+        "content.yaml:8:19: error: the character '☂' (U+2602 UMBRELLA) is not in the font "
+        "Noto Sans",
     ),
     "character the font lacks in a contact": (
         GOOD + "contacts:\n  - name: Office\n    role: Head ☃\n",
