@@ -158,6 +158,15 @@ def _fonts(pdf: Path) -> set[str]:
         return {str(font.BaseFont).split("+")[-1] for font in fonts}
 
 
+@pytest.mark.parametrize("code", ["ru", "ar", "fa", "he", "zh"])
+def test_a_sheet_in_another_script_passes_pdf_ua_and_pdf_a(tmp_path: Path, code: str) -> None:
+    from .test_conformance import failures, unembedded
+
+    assert _build(tmp_path, _content(code)).returncode == 0
+    assert failures(tmp_path / "sheet.pdf") == []
+    assert unembedded(tmp_path / "sheet.pdf") == []
+
+
 def test_the_sheets_of_every_language_are_written() -> None:
     assert set(WORDS) == set(LANGUAGES)
 
