@@ -487,12 +487,15 @@ def _to_unicode_cmap(name: str, subset: Sequence[int]) -> str:
     forbid; this one leaves them out (and keeps to 100 entries a block, as CMaps must). A
     shaped glyph (drawn under a private-use code) maps to the letters it was shaped from.
     """
-    face = name.partition("+")[2]
-    pairs = [
-        f"<{code:02X}> <{_utf16(shaping.source(face, char))}>"
-        for code, char in enumerate(subset)
-        if char
-    ]
+    if max(subset) < shaping.FIRST_SPECIAL:  # letters only: each code is its character
+        pairs = [f"<{code:02X}> <{char:04X}>" for code, char in enumerate(subset) if char]
+    else:
+        face = name.partition("+")[2]
+        pairs = [
+            f"<{code:02X}> <{_utf16(shaping.source(face, char))}>"
+            for code, char in enumerate(subset)
+            if char
+        ]
     blocks = [pairs[start : start + 100] for start in range(0, len(pairs), 100)]
     return "\n".join(
         [

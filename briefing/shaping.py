@@ -26,6 +26,7 @@ _JOINING = re.compile(r"[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")  # Arabic bl
 _FIRST_PRIVATE = 0xE000
 _PRESENTATION_FORMS = range(0xFB00, 0xFF00)  # Latin, Hebrew and Arabic presentation forms
 _PRIVATE = range(0xE000, 0xF900)
+FIRST_SPECIAL = _PRIVATE.start  # below it, no code is private nor a presentation form
 
 
 def load_reportlab() -> None:
@@ -131,12 +132,6 @@ def source(face_name: str, code: int) -> str:
     if code in _PRESENTATION_FORMS:
         return unicodedata.normalize("NFKC", char)
     return char
-
-
-def is_private(code: int) -> bool:
-    """Whether ``code`` is a private-use or presentation-form code point (never in a text
-    layer)."""
-    return code in _PRIVATE or code in _PRESENTATION_FORMS
 
 
 def _code(font: Any, gid: int, letters: str) -> int:

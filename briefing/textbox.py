@@ -78,7 +78,10 @@ class TextBox(Flowable):
                 text.setFont(run.font, size)
                 text.setFillColor(_colour(run.colour))
                 if not run.link:
-                    _out(text, run)
+                    if run.shown:
+                        _out(text, run)
+                    else:
+                        text.textOut(run.text)
                     continue
                 left, right = shift + run.x, shift + run.x + run.width
                 rect = (left, y - _LINK_BELOW * size, right, y + _LINK_ABOVE * size)

@@ -397,21 +397,26 @@ def _word(
     glue_at = _cjk_points(text) if cjk is not None else set()
     stretch = _CJK_STRETCH if cjk else 0.0
     scripted = _scripts(text, faces, script_faces) if script_faces is not None else None
+    measure = _width if scripted is None else _measure
     offset = 0
     for part, span in word:
         weight = bold or span.bold, italic or span.italic
         font = _face(faces, *weight)
-        fonts = [font] * len(part)
+        fonts = None  # the face of each character, when not all the same
+        cuts = {p - offset for p in breaks_at if offset < p < offset + len(part)}
+        if glue_at:
+            cuts |= {p - offset for p in glue_at if offset < p < offset + len(part)}
         if scripted is not None and script_faces is not None:
             other = _face(script_faces, *weight)
-            fonts = [other if scripted[offset + i] else font for i, _ in enumerate(part)]
+            fonts = [other if scripted[offset + i] else font for i in range(len(part))]
+            cuts |= {i for i in range(1, len(part)) if fonts[i] != fonts[i - 1]}
         shade = span.colour or colour
-        cuts = {p - offset for p in (*breaks_at, *glue_at) if offset < p < offset + len(part)}
-        cuts |= {i for i in range(1, len(part)) if fonts[i] != fonts[i - 1]}
         start = 0
         for point in [*sorted(cuts), len(part)]:
-            chunk, font = part[start:point], fonts[start]
-            items.append(Item("box", _measure(chunk, font)))
+            chunk = part[start:point]
+            if fonts is not None:
+                font = fonts[start]
+            items.append(Item("box", measure(chunk, font)))
             pieces.append(Piece(chunk, font, shade, span.link))
             start = point
             if offset + point in glue_at:
@@ -586,7 +591,7 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
         if item.kind == "glue":
             width += word_space
         text = piece.text
-        if i in elongated:
+        if elongated and i in elongated:
             text, width = elongated[i]
         here = (piece.font, piece.colour, piece.link)
         if here != key:
