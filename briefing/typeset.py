@@ -615,7 +615,11 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
         style.script_faces is not None and any(shaping.needs_shaping(p.text) for p in placed)
     )
     if visual:
-        placed = _display(placed, rtl, size, word_space, char_space)
+        # A word broken across lines (a web address) is ordered as a whole: its neighbours
+        # on the lines before and after count for the characters at the line's ends.
+        before = _letter_beside(items, pieces, line.start - 1, -1)
+        after = _letter_beside(items, pieces, line.end, 1) if not last else ""
+        placed = _display(placed, rtl, size, word_space, char_space, before, after)
     if (end.kind == "glue" and ending.text) or (end.penalty <= -INFINITE and not last):
         # between words, or at a line break (<br/>): keep a space, for readers of the text
         # (inside a link when the line breaks inside one, so its words read whole), at the
@@ -677,8 +681,27 @@ def _kashida_place(word: str) -> int:
     return 0
 
 
+def _letter_beside(items: list[Item], pieces: list[Piece], index: int, step: int) -> str:
+    """The character drawn nearest item ``index`` going ``step`` (-1 back, 1 on), if the same
+    word goes on there across a break inside it (a web address broken over two lines)."""
+    while 0 <= index < len(items):
+        item = items[index]
+        if item.kind == "box":
+            return pieces[index].text[-1:] if step < 0 else pieces[index].text[:1]
+        if item.kind == "glue" or item.penalty <= -INFINITE:
+            return ""
+        index += step
+    return ""
+
+
 def _display(
-    runs: list[Placed], rtl: bool, size: float, word_space: float, char_space: float
+    runs: list[Placed],
+    rtl: bool,
+    size: float,
+    word_space: float,
+    char_space: float,
+    before: str = "",
+    after: str = "",
 ) -> list[Placed]:
     """The runs of a line, still in reading order, placed in display order by the Unicode
     bidirectional algorithm (in a paragraph of direction ``rtl``): runs split where their
@@ -687,7 +710,8 @@ def _display(
     left to right, as its readers write it, and still set flush right."""
     text = "".join(run.text for run in runs)
     # A line without right-to-left letters (an address, a telephone number) reads left to right
-    levels = shaping.levels(text, rtl and shaping.has_rtl(text))
+    direction = rtl and shaping.has_rtl(text)
+    levels = shaping.levels(before + text + after, direction)[len(before) :][: len(text)]
     cells: list[tuple[Placed, int]] = []  # each piece of a run at one level, and its level
     offset = 0
     for run in runs:

@@ -362,3 +362,15 @@ def test_presentation_forms_and_private_codes_are_named_only_by_their_letters() 
     assert shaping.source("NoSuchFace", 0xFEFB) == "لا"
     assert shaping.source("NoSuchFace", ord("a")) == "a"
     assert unicodedata.name(shaping.source("NoSuchFace", 0xFE91)) == "ARABIC LETTER BEH"
+
+
+def test_a_web_address_broken_over_arabic_lines_reads_left_to_right_on_each(
+    tmp_path: Path,
+) -> None:
+    address = "https://www.state.gov/bureau-of-international-narcotics-and-law-enforcement-affairs"
+    text = f"يظهر البرنامج على {address} اليوم وغدا."
+    path = _pdf(text, _style("Arab", "justify"), tmp_path, width=120)
+    latin = [w["text"] for line in _lines(path) for w in line if w["text"].isascii()]
+    assert len(latin) > 3  # broken over several lines
+    assert "".join(latin) == address  # each piece in order, its "/" and "-" at its right
+    assert _text_layer(path).strip() == text
