@@ -19,7 +19,8 @@ from collections.abc import Iterator
 from typing import Literal, NamedTuple
 
 from . import shaping
-from .fonts import Faces, charset
+from .fonts import Faces, charset, drawn_by
+from .fonts import script_faces as script_faces_of
 from .linebreak import INFINITE, Breaker, Item, Line, Rules
 
 shaping.load_reportlab()
@@ -129,6 +130,7 @@ class Prepared(NamedTuple):
     pieces: list[Piece]
     widest: float  # the widest box, at unit size
     breaker: Breaker
+    shaped: bool = False  # some text needs shaping (Arabic, Hebrew)
 
 
 class Placed(NamedTuple):
@@ -354,7 +356,8 @@ def _prepare(
 
 def _prepared(items: list[Item], pieces: list[Piece]) -> Prepared:
     widest = max((item.width for item in items if item.kind == "box"), default=0.0)
-    return Prepared(items, pieces, widest, Breaker(items))
+    shaped = shaping.needs_shaping("".join(piece.text for piece in pieces))
+    return Prepared(items, pieces, widest, Breaker(items), shaped)
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -396,7 +399,7 @@ def _word(
                     breaks_at.setdefault(point, (penalty, True, True))
     glue_at = _cjk_points(text) if cjk is not None else set()
     stretch = _CJK_STRETCH if cjk else 0.0
-    scripted = _scripts(text, faces, script_faces) if script_faces is not None else None
+    scripted = _faces_of(text, faces, script_faces)
     measure = _width if scripted is None else _measure
     offset = 0
     for part, span in word:
@@ -406,9 +409,8 @@ def _word(
         cuts = {p - offset for p in breaks_at if offset < p < offset + len(part)}
         if glue_at:
             cuts |= {p - offset for p in glue_at if offset < p < offset + len(part)}
-        if scripted is not None and script_faces is not None:
-            other = _face(script_faces, *weight)
-            fonts = [other if scripted[offset + i] else font for i in range(len(part))]
+        if scripted is not None:
+            fonts = [_face(scripted[offset + i], *weight) for i in range(len(part))]
             cuts |= {i for i in range(1, len(part)) if fonts[i] != fonts[i - 1]}
         shade = span.colour or colour
         start = 0
@@ -436,27 +438,34 @@ def _measure(text: str, font: str) -> float:
     return shaping.width(text, font) if shaping.needs_shaping(text) else _width(text, font)
 
 
-def _scripts(text: str, faces: Faces, script_faces: Faces) -> list[bool]:
-    """For each character of a word, whether the script's faces draw it rather than the Latin
-    ones: the letters and marks only they draw, and the punctuation next to those (the nearest
-    letter or digit before, or else after, decides: "(INL)", "20%" stay Latin), if they have
-    it. Latin letters and Western digits are Latin."""
-    latin, script = charset(faces), charset(script_faces)
-    strong: list[bool | None] = []
+def _faces_of(text: str, faces: Faces, script_faces: Faces | None) -> list[Faces] | None:
+    """The faces that draw each character of a word: the script's faces for the letters and
+    marks only they draw, and for the punctuation next to those if they have it (the nearest
+    letter or digit before, or else after, decides: "(INL)", "20%" stay Latin); the Latin
+    faces for Latin letters, Western digits and the rest. A letter of another script that
+    briefing ships (Hebrew in an Arabic sheet) is drawn in that script's faces. None when the
+    Latin faces draw the whole word in a sheet of a Latin script."""
+    latin = charset(faces)
+    if script_faces is None and latin.issuperset(text):
+        return None
+    strong: list[Faces | None] = []
     for char in text:
-        if char not in latin:
-            strong.append(True)
-        elif char.isalnum():
-            strong.append(False)
+        if char in latin:
+            strong.append(faces if char.isalnum() else None)
+        elif script_faces is not None and char in charset(script_faces):
+            strong.append(script_faces)
         else:
-            strong.append(None)
-    out: list[bool] = []
+            script = drawn_by(char)
+            other = script_faces_of(script) if script is not None else None
+            strong.append(other or script_faces or faces)
+    out: list[Faces] = []
     for index, char in enumerate(text):
         own = strong[index]
         if own is None:
             before = (s for s in reversed(strong[:index]) if s is not None)
             after = (s for s in strong[index + 1 :] if s is not None)
-            own = next(before, next(after, False)) and char in script
+            near = next(before, next(after, faces))
+            own = near if char in charset(near) else faces
         out.append(own)
     return out
 
@@ -555,7 +564,7 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
     word_space, char_space = extra / spaces if justify else 0.0, 0.0
     space = _width(" ", style.faces.regular) * size
     elongated: dict[int, tuple[str, float]] = {}  # Arabic words drawn longer: text, width
-    joined = style.script_faces is not None and any(shaping.joins(pieces[i].text) for i in shown)
+    joined = prepared.shaped and any(shaping.joins(pieces[i].text) for i in shown)
     if style.cjk and justify:  # Chinese: every character is spaced out a little
         glyphs = sum(len(pieces[i].text) for i in shown) - (0 if hyphen else 1)
         word_space, char_space = 0.0, extra / glyphs if glyphs > 0 else 0.0
@@ -611,9 +620,7 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
     else:
         x -= char_space  # the last glyph's letter spacing is past the line's end
     rtl = style.direction == "rtl"
-    visual = rtl or (
-        style.script_faces is not None and any(shaping.needs_shaping(p.text) for p in placed)
-    )
+    visual = rtl or (prepared.shaped and any(shaping.needs_shaping(p.text) for p in placed))
     if visual:
         # A word broken across lines (a web address) is ordered as a whole: its neighbours
         # on the lines before and after count for the characters at the line's ends.

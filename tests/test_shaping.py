@@ -374,3 +374,19 @@ def test_a_web_address_broken_over_arabic_lines_reads_left_to_right_on_each(
     assert len(latin) > 3  # broken over several lines
     assert "".join(latin) == address  # each piece in order, its "/" and "-" at its right
     assert _text_layer(path).strip() == text
+
+
+def test_hebrew_and_arabic_words_in_a_latin_paragraph_are_drawn_in_their_faces_and_order(
+    tmp_path: Path,
+) -> None:
+    style = _style("Arab")._replace(script_faces=None, direction="ltr")
+    text = "The office works with בית משפט and with محكمة in 2018."
+    path = _pdf(text, style, tmp_path, width=400)
+    (line,) = _lines(path)
+    shown = [w["text"] for w in line]
+    # Left to right as a whole; the Hebrew words right to left among themselves.
+    assert shown.index("with") < shown.index("טפשמ") < shown.index("תיב") < shown.index("and")
+    with pdfplumber.open(path) as document:
+        faces = {c["fontname"].split("+")[1] for c in document.pages[0].chars}
+    assert faces == {"NotoSans-Regular", "NotoSansHebrew-Regular", "NotoNaskhArabic-Regular"}
+    assert _text_layer(path).strip() == text
