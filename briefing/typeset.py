@@ -6,7 +6,15 @@ face of each: words, the spaces between them, hyphenation points (2 letters befo
 never in a paragraph's last word), and break points after ``/ . - _ ? & = #`` in web and e-mail
 addresses, which break without a hyphen. Text that must not break inside a word (headings,
 names, labels) has no hyphenation points, and is set smaller when one word is wider than its
-box. ``Text`` is the ReportLab flowable that draws the lines.
+box. ``textbox.TextBox`` is the ReportLab flowable that draws the lines.
+
+Other scripts: each character is drawn in the face that suits it (the script's faces for
+Arabic, Hebrew or Chinese letters and the punctuation among them, the Latin faces for Latin
+words and figures); Arabic and Hebrew words are measured shaped (``shaping``). Chinese may
+break between any two ideographs, at glue of no width, except where the kinsoku rules forbid
+it; its justified lines are letter-spaced. After breaking, a line with right-to-left text is
+put in display order (``_display``); a justified Arabic line too loose for its spaces
+lengthens words with kashidas, since joined letters cannot be spaced apart.
 """
 
 from __future__ import annotations
@@ -65,7 +73,7 @@ _CJK_STRETCH = 0.1  # ems a break between ideographs may stretch by, in justifie
 # Arabic: a justified line too loose for its spaces lengthens words with kashidas, between two
 # letters that join (not after the letters that join only to the letter before them).
 KASHIDA = "\u0640"  # drawn to justify; never in the text layer
-_MOSTKASHIDAS = 3  # in one word
+_MOST_KASHIDAS = 3  # in one word
 _JOINS_RIGHT_ONLY = frozenset("ءآأؤإاةدذرزوٱژڈڑۀۃۄۅۆۇۈۉۊۋۍۏ")
 _TAG = re.compile(r"<(/?)(b|i|a|br)\b([^>]*)>")
 _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
@@ -643,7 +651,7 @@ def _kashidas(
 ) -> dict[int, tuple[str, float]]:
     """Arabic words of a justified line lengthened by kashidas (tatweels, U+0640) to take up
     to ``room`` points: one at a time, in turn, at the last place in each word where two
-    letters join, and at most ``_MOSTKASHIDAS`` a word. By item index: the word's text with
+    letters join, and at most ``_MOST_KASHIDAS`` a word. By item index: the word's text with
     its kashidas, and its width."""
     places = {i: _kashida_place(piece.text) for i, piece in boxes if shaping.joins(piece.text)}
     places = {i: at for i, at in places.items() if at > 0}
@@ -653,7 +661,7 @@ def _kashidas(
     while growing:
         growing = False
         for i in places:
-            if counts[i] < _MOSTKASHIDAS and step[i] <= room:
+            if counts[i] < _MOST_KASHIDAS and step[i] <= room:
                 counts[i] += 1
                 room -= step[i]
                 growing = True
