@@ -19,6 +19,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
+from . import shaping
 from .typeset import KASHIDA, Placed, Setting, Style, drawn, prepare, set_lines
 
 _UNDERLINE_OFFSET = 0.12  # below the baseline, in ems
@@ -89,7 +90,10 @@ class TextBox(Flowable):
                     _out(text, run)
                 if style.underline_links and run.width:
                     trailing = line.word_space if run.text.endswith(" ") else 0.0
-                    underlines.append((left, right - trailing, run.colour))
+                    if line.visual and shaping.has_rtl(run.text):  # its end is on its left
+                        underlines.append((left + trailing, right, run.colour))
+                    else:
+                        underlines.append((left, right - trailing, run.colour))
             canvas.drawText(text)
             for left, right, colour in underlines:
                 canvas.saveState()
