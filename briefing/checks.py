@@ -144,7 +144,8 @@ def _crowded(bodies: list[Text], formatted: dict[int, Any]) -> list[Problem]:
 def _glyph_problems(text: Text, family: str, language: str) -> list[Problem]:
     """The characters of ``text`` that the fonts of ``language`` (its Latin family and its
     script's) cannot draw: a warning for each run of letters that another language's fonts
-    draw (Hebrew in an Arabic sheet: that language is suggested), else an error for each."""
+    draw (Hebrew in an Arabic sheet: the typesetter sets it in that family, but the sheet's
+    language is not that text's; the right one is suggested), else an error for each."""
     script = LANGUAGES[language].script
     faces = script_faces(script)
     fonts = f"fonts {family} and {faces.family}" if faces is not None else f"font {family}"
@@ -166,10 +167,10 @@ def _glyph_problems(text: Text, family: str, language: str) -> list[Problem]:
             run = (run[0], offset + 1, other)
         else:
             if run is not None:
-                found.append((run[0], _other_script(text, run, fonts, language)))
+                found.append((run[0], _other_script(text, run, language)))
             run = (offset, offset + 1, other)
     if run is not None:
-        found.append((run[0], _other_script(text, run, fonts, language)))
+        found.append((run[0], _other_script(text, run, language)))
     return [problem for _, problem in sorted(found, key=lambda pair: pair[0])]
 
 
@@ -181,7 +182,7 @@ def _has_letters(text: str) -> bool:
     return any(char.isalpha() for char in text)
 
 
-def _other_script(text: Text, run: tuple[int, int, str], fonts: str, language: str) -> Problem:
+def _other_script(text: Text, run: tuple[int, int, str], language: str) -> Problem:
     """A warning for text in a script the sheet's language is not written in."""
     start, end, script = run
     shown = text[start:end] if end - start <= _SHOWN else text[start : start + _SHOWN] + "…"
@@ -189,10 +190,9 @@ def _other_script(text: Text, run: tuple[int, int, str], fonts: str, language: s
     suggested = " or ".join(f"'language: {code}'" for code in codes)
     name = _SCRIPT_NAMES[script]
     return text.problem(
-        f"'{shown}' is {name} text, which a sheet in language '{language}' cannot draw (its "
-        f"letters are not in the {fonts})",
-        f"{suggested} for a sheet in {name} (set in {SCRIPTS[script][0]}), or text in the "
-        "sheet's language",
+        f"'{shown}' is {name} text in a sheet in language '{language}': it is set in "
+        f"{SCRIPTS[script][0]}, but the PDF marks it, and screen readers read it, as '{language}'",
+        f"{suggested} for a sheet in {name}, or text in the sheet's language",
         start,
         "warning",
     )

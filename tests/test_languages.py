@@ -313,8 +313,12 @@ def test_text_in_a_script_the_language_does_not_use_is_a_warning(
     assert result.returncode == 0, result.stderr
     foreign = text.split(" ", 1)[1]
     [line] = [line for line in result.stderr.splitlines() if "warning" in line]
-    assert re.match(rf"sheet\.yaml:\d+:\d+: warning: '{foreign}' is {script} text, which a", line)
-    assert f"expected {suggested} for a sheet in {script} (set in " in line
+    assert re.match(rf"sheet\.yaml:\d+:\d+: warning: '{foreign}' is {script} text in a", line)
+    assert line.endswith(
+        f"expected {suggested} for a sheet in {script}, or text in the sheet's language"
+    )
+    faces = script_faces({"Arabic": "Arab", "Hebrew": "Hebr", "Chinese": "Hans"}[script])
+    assert faces is not None and faces.regular in _fonts(tmp_path / "sheet.pdf")  # drawn in it
 
 
 def test_one_warning_for_a_run_of_another_script_and_one_for_each_run(tmp_path: Path) -> None:
