@@ -189,3 +189,19 @@ def test_a_book_numbers_a_right_to_left_sheet_at_the_left_and_mirrors_its_conten
             assert len(folio) == 1
             left = folio[0]["x1"] < width / 4
             assert left == (number == 3), (number, folio)
+
+
+@pytest.mark.parametrize(("language", "shown"), [("ar", "Sahel"), ("zh", "Sahel"), ("ru", "SAHEL")])
+def test_headings_are_in_capitals_only_in_a_script_that_has_them(language: str, shown: str) -> None:
+    """Arabic and Chinese headings keep the Latin words in them as typed; Russian ones, like
+    English, are set in capitals."""
+    heading = {"ar": "منطقة Sahel", "zh": "Sahel地区", "ru": "Регион Sahel"}[language]
+    tree = {
+        "organization": "INL",
+        "title": "Niger",
+        "language": language,
+        "sections": [{"heading": heading, "body": "Niamey."}],
+    }
+    with pdfplumber.open(io.BytesIO(render(prepare(tree))[0])) as pdf:
+        text = pdf.pages[0].extract_text()
+    assert shown in text and ("Sahel" in text) == (shown == "Sahel")
