@@ -112,7 +112,7 @@ def _out(text: PDFTextObject, run: Placed) -> None:
         text.textOut(run.text)
         return
     source = run.text.replace(KASHIDA, "")  # kashidas only justify: they are not read
-    actual = "".join(f"{unit:02X}" for unit in source.encode("utf-16-be"))
+    actual = source.encode("utf-16-be").hex().upper()
     text._code.append(f"/Span <</ActualText <FEFF{actual}>>> BDC")
     text.textOut(run.shown)
     text._code.append("EMC")
