@@ -205,3 +205,15 @@ def test_headings_are_in_capitals_only_in_a_script_that_has_them(language: str, 
     with pdfplumber.open(io.BytesIO(render(prepare(tree))[0])) as pdf:
         text = pdf.pages[0].extract_text()
     assert shown in text and ("Sahel" in text) == (shown == "Sahel")
+
+
+def test_a_persian_list_is_numbered_in_persian_digits() -> None:
+    tree = {
+        "organization": "INL",
+        "title": "نیجر",
+        "language": "fa",
+        "sections": [{"heading": "برنامه‌ها", "body": "1. اصلاح زندان‌ها؛\n2. پلیس محلی."}],
+    }
+    with pdfplumber.open(io.BytesIO(render(prepare(tree))[0])) as pdf:
+        digits = {c["text"] for c in pdf.pages[0].chars if c["text"].isdigit()}
+    assert {"۱", "۲"} <= digits and not digits & set("0123456789")

@@ -37,6 +37,7 @@ class Sheet:
             for s, blocks in zip(content.sections, prepared.sections, strict=True)
         ]
         self.facts = prepared.facts
+        self.digits = str.maketrans("0123456789", words.digits)  # a list's numbers (Persian)
         italic = any("<i>" in text for text in self.markup())
         self.faces = register(self.theme.family, italic)
 
@@ -268,7 +269,8 @@ class Parts:
                 label, label_x = None, step * part.depth
                 if part.label:  # in its level's indent; the no-break space after it keeps it
                     # off the text, and reads as a space between the two
-                    label = self.text(markup.plain(part.label) + "\u00a0", "bullet", step)
+                    shown = part.label.translate(self.sheet.digits)
+                    label = self.text(markup.plain(shown) + "\u00a0", "bullet", step)
                     if style.direction == "rtl":  # the mark flush with the item's edge
                         label_x -= _hanging_space(label)  # (mirrored: its right)
                 box = typeset(part.markup, style, width)
