@@ -5,8 +5,9 @@ list of boxes, glue and penalties measured at unit size (``linebreak.Item``), wi
 face of each: words, the spaces between them, hyphenation points (2 letters before, 3 after,
 never in a paragraph's last word), and break points after ``/ . - _ ? & = #`` in web and e-mail
 addresses, which break without a hyphen. Text that must not break inside a word (headings,
-names, labels) has no hyphenation points, and is set smaller when one word is wider than its
-box. ``textbox.TextBox`` is the ReportLab flowable that draws the lines.
+names, labels: ragged, without hyphenation) is set smaller when one word is wider than its box;
+justified text breaks such a word anywhere, as a last resort (``_split_boxes``).
+``textbox.TextBox`` is the ReportLab flowable that draws the lines.
 
 Other scripts: each character is drawn in the face that suits it (the script's faces for
 Arabic, Hebrew or Chinese letters and the punctuation among them, the Latin faces for Latin
@@ -53,6 +54,10 @@ _DASH_PENALTY = 50.0  # a break after a hyphen or slash typed in a word
 _SHORTEST_HYPHENATED = 5  # letters: shorter words are never hyphenated
 # A web address (with a scheme, www., or a domain and a path) or an e-mail address.
 _ADDRESS = re.compile(r"^\W*(\w+://|www\.|[\w-]+(\.[\w-]+)+/|[^@\s]+@[^@\s]+\.\w)", re.IGNORECASE)
+_ADDRESS_IN_CJK = re.compile(  # ASCII only, ended by the first character that is not
+    r"(?:[a-z][a-z0-9+.-]*://|www\.)[!-~]*[\w/]|[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+",
+    re.IGNORECASE | re.ASCII,
+)
 _ADDRESS_BREAKS = frozenset("/.-_?&=#")
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # A word of letters, perhaps joined by dashes or slashes, in quotes, brackets or punctuation.
@@ -242,6 +247,15 @@ def _hyphen_points(word: str, language: str) -> list[int]:
     return points
 
 
+def _address(word: str) -> tuple[int, int]:
+    """Where a web or e-mail address starts and ends in ``word``: the whole word, or one
+    written inside a run of Chinese ("见https://www.state.gov。"); (0, 0) if there is none."""
+    if _ADDRESS.match(word):
+        return 0, len(word)
+    found = _CJK.search(word) and _ADDRESS_IN_CJK.search(word)
+    return found.span() if found else (0, 0)
+
+
 def _address_points(word: str) -> list[int]:
     """Offsets after the characters of a web or e-mail address that it may break after."""
     points = []
@@ -391,10 +405,12 @@ def _word(
     text = "".join(part for part, _ in word)
     # offset: (penalty, adds a hyphen, ends with a hyphen)
     breaks_at: dict[int, tuple[float, bool, bool]] = {}
-    if _ADDRESS.match(text):  # a break after a hyphen in an address looks like a hyphen
-        for point in _address_points(text):
-            dash = text[point - 1] == "-"
-            breaks_at[point] = (_ADDRESS_DASH_PENALTY if dash else _ADDRESS_PENALTY, False, dash)
+    begin, end = _address(text)
+    if end:  # a break after a hyphen in an address looks like a hyphen
+        for point in _address_points(text[begin:end]):
+            dash = text[begin + point - 1] == "-"
+            penalty = _ADDRESS_DASH_PENALTY if dash else _ADDRESS_PENALTY
+            breaks_at[begin + point] = (penalty, False, dash)
     elif hyphenation:
         for point in _dash_points(text):
             breaks_at[point] = (_DASH_PENALTY, False, text[point - 1] != "/")
@@ -405,7 +421,9 @@ def _word(
                     name = text[:1].isupper()  # a name, or a sentence's first word
                     penalty = _UNLIKED_PENALTY if short or name else _HYPHEN_PENALTY
                     breaks_at.setdefault(point, (penalty, True, True))
-    glue_at = _cjk_points(text) if cjk is not None else set()
+    glue_at: set[int] = set()
+    if cjk is not None or _CJK.search(text):  # Chinese, in a Chinese sheet or another
+        glue_at = {point for point in _cjk_points(text) if not begin < point < end}
     stretch = _CJK_STRETCH if cjk else 0.0
     scripted = _faces_of(text, faces, script_faces)
     measure = _width if scripted is None else _measure
@@ -490,44 +508,76 @@ def _cjk_points(text: str) -> set[int]:
     }
 
 
-def _split_boxes(prepared: Prepared, limit: float) -> Prepared:
+def _split_boxes(prepared: Prepared, limit: float, latin: Faces) -> Prepared:
     """``prepared`` with every box wider than ``limit`` cut into pieces that fit, breakable
-    between them (with a hyphen, but in addresses): the last resort for a word too long for its
-    line."""
+    between them: the last resort for a word too long for its line. A Latin word breaks after
+    any letter, with a hyphen; an address, or a word in another script, without one (Arabic,
+    Hebrew and Chinese are not hyphenated), never inside a letter and its marks, and Arabic
+    preferably after a letter that does not join the next."""
     items: list[Item] = []
     pieces: list[Piece] = []
-    for item, piece in zip(prepared.items, prepared.pieces, strict=True):
+    hyphened = {_face(latin, bold, italic) for bold in (False, True) for italic in (False, True)}
+    for index, (item, piece) in enumerate(zip(prepared.items, prepared.pieces, strict=True)):
         if item.kind != "box" or item.width <= limit:
             items.append(item)
             pieces.append(piece)
             continue
-        address = bool(_ADDRESS.match(piece.text))
-        hyphen = 0.0 if address else _width("-", piece.font)
-        chunk = ""
-        for char in piece.text:
-            if chunk and _width(chunk + char, piece.font) + hyphen > limit:
-                items.append(Item("box", _width(chunk, piece.font)))
-                pieces.append(piece._replace(text=chunk))
+        address = bool(_ADDRESS.match(piece.text)) or _in_address(prepared.items, index)
+        hyphen = 0.0 if address or piece.font not in hyphened else _width("-", piece.font)
+        for number, chunk in enumerate(_chunks(piece.text, piece.font, limit - hyphen)):
+            if number:
                 items.append(Item("penalty", hyphen, penalty=INFINITE - 1, flagged=False))
-                pieces.append(piece._replace(text="" if address else SOFT_HYPHEN))
-                chunk = ""
-            chunk += char
-        items.append(Item("box", _width(chunk, piece.font)))
-        pieces.append(piece._replace(text=chunk))
+                pieces.append(piece._replace(text=SOFT_HYPHEN if hyphen else ""))
+            items.append(Item("box", _measure(chunk, piece.font)))
+            pieces.append(piece._replace(text=chunk))
     return _prepared(items, pieces)
+
+
+def _in_address(items: list[Item], index: int) -> bool:
+    """Whether box ``index`` is part of an address broken at its slashes and dots: a break of
+    an address's cost is next to it."""
+    beside = [items[i] for i in (index - 1, index + 1) if 0 <= i < len(items)]
+    return any(
+        item.kind == "penalty" and item.penalty in (_ADDRESS_PENALTY, _ADDRESS_DASH_PENALTY)
+        for item in beside
+    )
+
+
+def _chunks(text: str, font: str, limit: float) -> Iterator[str]:
+    """``text`` in pieces no wider than ``limit`` (but a single letter), each as long as it
+    can be: cut between letters with their marks, in Arabic after a letter that does not
+    join the next where there is one."""
+    points = [i for i in range(1, len(text)) if not unicodedata.category(text[i]).startswith("M")]
+    clean = set(points)
+    if shaping.joins(text):
+        clean = {
+            i for i in points if text[i - 1] in _JOINS_RIGHT_ONLY or not shaping.joins(text[i - 1])
+        }
+    start = 0
+    while _measure(text[start:], font) > limit:
+        fitting = [p for p in points if p > start and _measure(text[start:p], font) <= limit]
+        if not fitting:
+            fitting = [p for p in points if p > start][:1]
+            if not fitting:
+                break
+        end = max((p for p in fitting if p in clean), default=fitting[-1])
+        yield text[start:end]
+        start = end
+    yield text[start:] if start else text
 
 
 def set_lines(prepared: Prepared, style: Style, width: float) -> Setting:
     """The paragraph broken into lines of ``width`` points, at the style's size or, when text
-    that must not break has a word wider than the line, smaller."""
+    that must not break (ragged and unhyphenated) has a word wider than the line, smaller."""
     size = style.size
     room = (width - style.indent) / size
-    if not style.hyphenation and prepared.widest > room > 0:  # smaller, to half size at most
+    whole = not style.hyphenation and style.align != "justify"  # never broken inside words
+    if whole and prepared.widest > room > 0:  # smaller, to half size at most
         step = max(room / prepared.widest, _SMALLEST_STEP)
         size *= step
         room /= step
     if prepared.widest > room:
-        prepared = _split_boxes(prepared, max(room, 1e-3))
+        prepared = _split_boxes(prepared, max(room, 1e-3), style.faces)
     rules = Rules(ragged=0.0 if style.align == "justify" else _RAGGED, balance=style.balance)
     # First without hyphenating, if every line then is about as good as it gets (as TeX does).
     lines = prepared.breaker.breaks(room, rules._replace(tolerance=_UNHYPHENATED, hyphenate=False))

@@ -390,3 +390,74 @@ def test_hebrew_and_arabic_words_in_a_latin_paragraph_are_drawn_in_their_faces_a
         faces = {c["fontname"].split("+")[1] for c in document.pages[0].chars}
     assert faces == {"NotoSans-Regular", "NotoSansHebrew-Regular", "NotoNaskhArabic-Regular"}
     assert _text_layer(path).strip() == text
+
+
+def _chars(path: Path) -> list[dict[str, Any]]:
+    """The characters drawn on the page, but spaces."""
+    with pdfplumber.open(path) as document:
+        return [c for c in document.pages[0].chars if c["text"].strip()]
+
+
+LONG_WORDS = {
+    "Hebr": "טקסט קצר " * 6 + "והמסמכיםוהמשרדיםוהאוניברסיטאותוהספריותוהמוזיאונים סוף הפסקה.",
+    "Arab": "نص قصير " * 6 + "والمستشفياتوالمؤسساتوالجامعاتوالمدارسوالمكتباتوالمتاحف انتهت الجملة.",
+    "Hans": "占比20%，更多信息见https://www.state.gov/bureau-of-international-narcotics/kenya。",
+}
+
+
+@pytest.mark.parametrize("script", LONG_WORDS)
+@pytest.mark.parametrize("width", [120.0, 151.0, 187.0])
+def test_a_word_wider_than_the_column_breaks_inside_and_keeps_the_body_size(
+    script: str, width: float, tmp_path: Path
+) -> None:
+    text = LONG_WORDS[script]
+    path = _pdf(text, _style(script, "justify"), tmp_path, width=width)
+    chars = _chars(path)
+    assert {round(c["size"], 2) for c in chars} == {11.0}  # never shrunk
+    assert max(c["x1"] for c in chars) <= LEFT + width + 0.5
+    assert min(c["x0"] for c in chars) >= LEFT - 0.5
+    assert "-" not in "".join(c["text"] for c in chars) or script == "Hans"  # no hyphen
+    assert _text_layer(path).replace(" ", "") == text.replace(" ", "")  # nothing added
+
+
+def test_an_arabic_word_too_long_for_the_line_breaks_after_a_letter_that_does_not_join(
+    tmp_path: Path,
+) -> None:
+    path = _pdf(LONG_WORDS["Arab"], _style("Arab", "justify"), tmp_path, width=151)
+    word = max(LONG_WORDS["Arab"].split(), key=len)
+    ends = {span.split()[-1] for span, _, _ in _draws(path) if span}
+    (first,) = (end for end in ends if word.startswith(end) and end != word)  # broken once
+    assert first[-1] in "اأإآدذرزوؤ"
+
+
+def test_an_address_after_chinese_punctuation_breaks_at_its_slashes(tmp_path: Path) -> None:
+    path = _pdf(LONG_WORDS["Hans"], _style("Hans", "justify"), tmp_path, width=151)
+    lines = [
+        "".join(c["text"] for c in sorted(row, key=lambda c: c["x0"]))
+        for row in _rows(_chars(path))
+    ]
+    assert len(lines) >= 3
+    assert all(line.endswith(("/", ".", "-", "，")) for line in lines[:-1]), lines
+    assert {round(c["size"], 2) for c in _chars(path)} == {11.0}  # never shrunk
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "国际麻醉品和执法事务局帮助肯尼亚的警察检察官法院和监狱打击经其港口和边境贩运的毒品武器",
+        "והמסמכיםוהמשרדיםוהאוניברסיטאותוהספריות",
+    ],
+)
+def test_a_long_chinese_or_hebrew_run_in_a_latin_sheet_breaks_without_a_missing_glyph(
+    run: str, tmp_path: Path
+) -> None:
+    import page
+
+    style = _style("Latn", "justify", hyphenation="en_US")
+    text = f"The name is {run} and it goes on in English after the long run."
+    path = _pdf(text, style, tmp_path, width=151)
+    chars = _chars(path)
+    assert max(c["x1"] for c in chars) <= LEFT + 151 + 0.5
+    assert _text_layer(path).replace(" ", "") == text.replace(" ", "")
+    for profile in ("ua1", "2a"):
+        assert not page.validate_pdf(path, profile=profile).failures
