@@ -250,10 +250,10 @@ def _hyphen_points(word: str, language: str) -> list[int]:
 def _address(word: str) -> tuple[int, int]:
     """Where a web or e-mail address starts and ends in ``word``: the whole word, or one
     written inside a run of Chinese ("见https://www.state.gov。"); (0, 0) if there is none."""
-    if _ADDRESS.match(word):
-        return 0, len(word)
-    found = _CJK.search(word) and _ADDRESS_IN_CJK.search(word)
-    return found.span() if found else (0, 0)
+    if _CJK.search(word):  # ideographs are word characters too: "见https://" is no scheme
+        found = _ADDRESS_IN_CJK.search(word)
+        return found.span() if found else (0, 0)
+    return (0, len(word)) if _ADDRESS.match(word) else (0, 0)
 
 
 def _address_points(word: str) -> list[int]:
@@ -508,16 +508,21 @@ def _cjk_points(text: str) -> set[int]:
     }
 
 
-def _split_boxes(prepared: Prepared, limit: float, latin: Faces) -> Prepared:
+def _split_boxes(prepared: Prepared, limit: float, latin: Faces, apart: bool = False) -> Prepared:
     """``prepared`` with every box wider than ``limit`` cut into pieces that fit, breakable
     between them: the last resort for a word too long for its line. A Latin word breaks after
     any letter, with a hyphen; an address, or a word in another script, without one (Arabic,
     Hebrew and Chinese are not hyphenated), never inside a letter and its marks, and Arabic
-    preferably after a letter that does not join the next."""
+    preferably after a letter that does not join the next. With ``apart``, any two boxes
+    next to each other may part too (a word and the full stop that may not start a line, too
+    wide together)."""
     items: list[Item] = []
     pieces: list[Piece] = []
     hyphened = {_face(latin, bold, italic) for bold in (False, True) for italic in (False, True)}
     for index, (item, piece) in enumerate(zip(prepared.items, prepared.pieces, strict=True)):
+        if apart and item.kind == "box" and items and items[-1].kind == "box":
+            items.append(Item("penalty", 0.0, penalty=INFINITE - 1))
+            pieces.append(piece._replace(text=""))
         if item.kind != "box" or item.width <= limit:
             items.append(item)
             pieces.append(piece)
@@ -590,6 +595,9 @@ def set_lines(prepared: Prepared, style: Style, width: float) -> Setting:
         lines = prepared.breaker.breaks(room, rules)
     strained = lines is None
     if lines is None:  # and three hyphenated lines in a row, if there is no other way
+        lines = prepared.breaker.breaks(room, rules._replace(most_hyphens=len(prepared.items)))
+    if lines is None:  # boxes that may not part are too wide together: they part
+        prepared = _split_boxes(prepared, max(room, 1e-3), style.faces, apart=True)
         lines = prepared.breaker.breaks(room, rules._replace(most_hyphens=len(prepared.items)))
     if lines is None:
         raise RuntimeError("a paragraph could not be broken into lines")

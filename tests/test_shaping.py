@@ -406,7 +406,7 @@ LONG_WORDS = {
 
 
 @pytest.mark.parametrize("script", LONG_WORDS)
-@pytest.mark.parametrize("width", [120.0, 151.0, 187.0])
+@pytest.mark.parametrize("width", [40.0, 120.0, 151.0, 187.0])
 def test_a_word_wider_than_the_column_breaks_inside_and_keeps_the_body_size(
     script: str, width: float, tmp_path: Path
 ) -> None:
