@@ -80,6 +80,19 @@ _CJK_STRETCH = 0.1  # ems a break between ideographs may stretch by, in justifie
 KASHIDA = "\u0640"  # drawn to justify; never in the text layer
 _MOST_KASHIDAS = 3  # in one word
 _JOINS_RIGHT_ONLY = frozenset("ءآأؤإاةدذرزوٱژڈڑۀۃۄۅۆۇۈۉۊۋۍۏ")
+# Bidirectional text: what keeps its left-to-right order inside a right-to-left paragraph (a
+# web or e-mail address, a telephone number or other digits grouped by spaces, an amount of
+# money and the Latin words after it), isolated (LRI ... PDI) before the algorithm runs.
+_LEFT_TO_RIGHT = re.compile(
+    r"(?:[a-z][a-z0-9+.-]*://|www\.)[!-~]*[\w/]"
+    r"|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+"
+    r"|\+?\d+(?:[ \u00a0]\d+)+"
+    r"|[$€£¥]\s?\d(?:[\d.,]*\d)?(?:\s+[a-z]+)*",
+    re.IGNORECASE,
+)
+_ISOLATE, _POP_ISOLATE = "\u2066", "\u2069"
+_ARABIC_MARK = "\u061c"  # its context for digits at a paragraph's start
+_ADDED_MARKS = frozenset((_ISOLATE, _POP_ISOLATE, _ARABIC_MARK))
 _TAG = re.compile(r"<(/?)(b|i|a|br)\b([^>]*)>")
 _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
 
@@ -655,6 +668,10 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
             word_space = (extra - glyphs * char_space) / spaces - char_space
         else:  # letter spacing widens the spaces too
             word_space = widest - char_space
+    rtl = style.direction == "rtl"
+    visual = rtl or prepared.shaped
+    bidi = _bidi_levels(tuple(map(_bidi_text, items, pieces)), rtl) if visual else ()
+    line_levels: list[int] = []  # the embedding level of each character of the line's runs
     # Runs of one face, colour and link: their texts and widths, started at ``start``.
     placed: list[Placed] = []
     texts: list[str] = []
@@ -666,8 +683,12 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
         if item.kind == "glue":
             width += word_space
         text = piece.text
+        if visual:
+            line_levels += bidi[i]
         if elongated and i in elongated:
             text, width = elongated[i]
+            if visual:  # a kashida is at the level of the letter before it
+                line_levels[len(line_levels) - len(bidi[i]) :] = _stretched(text, bidi[i])
         here = (piece.font, piece.colour, piece.link)
         if here != key:
             if key is not None:
@@ -683,16 +704,12 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
             Placed(ending.text, ending.font, ending.colour, ending.link, x, end.width * size)
         )
         x += end.width * size
+        line_levels += line_levels[-1:] or [int(rtl)]
     else:
         x -= char_space  # the last glyph's letter spacing is past the line's end
-    rtl = style.direction == "rtl"
     visual = rtl or (prepared.shaped and any(shaping.needs_shaping(p.text) for p in placed))
     if visual:
-        # A word broken across lines (a web address) is ordered as a whole: its neighbours
-        # on the lines before and after count for the characters at the line's ends.
-        before = _letter_beside(items, pieces, line.start - 1, -1)
-        after = _letter_beside(items, pieces, line.end, 1) if not last else ""
-        placed = _display(placed, rtl, size, word_space, char_space, before, after)
+        placed = _display(placed, line_levels, rtl, size, word_space, char_space)
     if (end.kind == "glue" and ending.text) or (end.penalty <= -INFINITE and not last):
         # between words, or at a line break (<br/>): keep a space, for readers of the text
         # (inside a link when the line breaks inside one, so its words read whole), at the
@@ -754,37 +771,71 @@ def _kashida_place(word: str) -> int:
     return 0
 
 
-def _letter_beside(items: list[Item], pieces: list[Piece], index: int, step: int) -> str:
-    """The character drawn nearest item ``index`` going ``step`` (-1 back, 1 on), if the same
-    word goes on there across a break inside it (a web address broken over two lines)."""
-    while 0 <= index < len(items):
-        item = items[index]
-        if item.kind == "box":
-            return pieces[index].text[-1:] if step < 0 else pieces[index].text[:1]
-        if item.kind == "glue" or item.penalty <= -INFINITE:
-            return ""
-        index += step
-    return ""
+def _bidi_text(item: Item, piece: Piece) -> str:
+    """What an item stands for in the paragraph's text for the bidirectional algorithm."""
+    return " " if item.kind == "glue" else piece.text if item.kind == "box" else ""
+
+
+@functools.lru_cache(maxsize=256)
+def _bidi_levels(texts: tuple[str, ...], rtl: bool) -> tuple[tuple[int, ...], ...]:
+    """The embedding level of each character of each of ``texts`` (a paragraph's items), by
+    the Unicode bidirectional algorithm over the whole paragraph in its direction. In a
+    right-to-left paragraph, addresses, telephone numbers and amounts keep their own order
+    (isolated left to right), and an Arabic paragraph starts in the Arabic context (a figure
+    alone orders its digits and signs as it would among words)."""
+    text = "".join(texts)
+    kept = list(range(len(text)))  # where each character of ``text`` is in the marked text
+    marked = text
+    if rtl:
+        parts: list[str] = []
+        kept, position = [], 0
+        if shaping.joins(text):
+            parts.append(_ARABIC_MARK)
+        for match in [*_LEFT_TO_RIGHT.finditer(text), None]:
+            begin, end = match.span() if match else (len(text), len(text))
+            parts.append(text[position:begin])
+            if match:
+                parts.append(_ISOLATE + match.group() + _POP_ISOLATE)
+            position = end
+        marked = "".join(parts)
+        kept = [i for i, char in enumerate(marked) if char not in _ADDED_MARKS]
+    found = shaping.levels(marked, rtl)
+    levels = [found[i] for i in kept]
+    out: list[tuple[int, ...]] = []
+    offset = 0
+    for part in texts:
+        out.append(tuple(levels[offset : offset + len(part)]))
+        offset += len(part)
+    return tuple(out)
+
+
+def _stretched(text: str, levels: tuple[int, ...]) -> list[int]:
+    """The levels of a word lengthened by kashidas (``text``), from the word's ``levels``."""
+    out: list[int] = []
+    letters = iter(levels)
+    for char in text:
+        out.append(out[-1] if char == KASHIDA and out else next(letters))
+    return out
 
 
 def _display(
     runs: list[Placed],
+    levels: list[int],
     rtl: bool,
     size: float,
     word_space: float,
     char_space: float,
-    before: str = "",
-    after: str = "",
 ) -> list[Placed]:
-    """The runs of a line, still in reading order, placed in display order by the Unicode
-    bidirectional algorithm (in a paragraph of direction ``rtl``): runs split where their
-    embedding level changes, right-to-left ones shaped (or reversed, their brackets mirrored).
-    A line without right-to-left letters (an address, a telephone number, a figure) is ordered
-    left to right, as its readers write it, and still set flush right."""
+    """The runs of a line, still in reading order, placed in display order from the embedding
+    ``levels`` of their characters (resolved over the whole paragraph, of direction ``rtl``):
+    runs split where the level changes, right-to-left ones shaped (or reversed, their brackets
+    mirrored), the line's trailing spaces at the paragraph's level (UAX #9, rules L1 and L2)."""
     text = "".join(run.text for run in runs)
-    # A line without right-to-left letters (an address, a telephone number) reads left to right
-    direction = rtl and shaping.has_rtl(text)
-    levels = shaping.levels(before + text + after, direction)[len(before) :][: len(text)]
+    levels = list(levels)
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+        levels[end] = int(rtl)
     cells: list[tuple[Placed, int]] = []  # each piece of a run at one level, and its level
     offset = 0
     for run in runs:

@@ -461,3 +461,57 @@ def test_a_long_chinese_or_hebrew_run_in_a_latin_sheet_breaks_without_a_missing_
     assert _text_layer(path).replace(" ", "") == text.replace(" ", "")
     for profile in ("ua1", "2a"):
         assert not page.validate_pdf(path, profile=profile).failures
+
+
+def _x_of(path: Path) -> dict[str, float]:
+    """Where each word drawn starts (its left), by its text."""
+    return {w["text"]: w["x0"] for line in _lines(path) for w in line}
+
+
+def test_a_wrapped_line_of_figures_in_arabic_reads_right_to_left(tmp_path: Path) -> None:
+    years = "، ".join(str(year) for year in range(2001, 2026))
+    text = f"السنوات: {years} انتهت."
+    path = _pdf(text, _style("Arab", "justify"), tmp_path, width=200)
+    lines = _lines(path)
+    assert len(lines) >= 3
+    for line in lines[1:-1]:  # lines of figures only: the first year on the right
+        numbers = [int(w["text"].strip("،,")) for w in line if w["text"].strip("،,").isdigit()]
+        assert len(numbers) > 2 and numbers == sorted(numbers, reverse=True), numbers
+    assert _text_layer(path).strip() == text
+
+
+@pytest.mark.parametrize(
+    ("script", "text", "kept"),
+    [
+        (
+            "Hebr",
+            "התקשרו למספר +972 2 630 4000 או בקרו בכתובת https://il.usembassy.gov/ לפרטים.",
+            ["+972", "2", "630", "4000"],
+        ),
+        (
+            "Arab",
+            "اتصل على +227 20 72 26 61 للمزيد من المعلومات.",
+            ["+227", "20", "72", "26", "61"],
+        ),
+        ("Arab", "بلغت الميزانية $3.5 million في العام الماضي.", ["$3.5", "million"]),
+    ],
+)
+def test_numbers_and_amounts_in_right_to_left_text_keep_their_order(
+    script: str, text: str, kept: list[str], tmp_path: Path
+) -> None:
+    path = _pdf(text, _style(script), tmp_path, width=500)
+    (line,) = _lines(path)
+    shown = [w["text"] for w in line]
+    assert "".join(kept) in "".join(shown), shown  # left to right, in the order typed
+    address = [w for w in shown if "usembassy" in w]
+    assert address in ([], ["https://il.usembassy.gov/"])
+    assert _text_layer(path).strip() == text
+
+
+def test_a_range_of_years_alone_runs_right_to_left_in_a_right_to_left_paragraph(
+    tmp_path: Path,
+) -> None:
+    path = _pdf("2018–2020", _style("Arab", "right", bold=True), tmp_path)
+    (line,) = _lines(path)
+    assert "".join(w["text"] for w in line) == "2020–2018"  # read from the right: 2018 first
+    assert _text_layer(path).strip() == "2018–2020"
