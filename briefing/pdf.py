@@ -485,14 +485,16 @@ def _to_unicode_cmap(name: str, subset: Sequence[int]) -> str:
 
     ReportLab's own maps the codes a subset leaves unused to U+0000, which PDF/UA and PDF/A
     forbid; this one leaves them out (and keeps to 100 entries a block, as CMaps must). A
-    shaped glyph (drawn under a private-use code) maps to the letters it was shaped from.
+    shaped glyph (drawn under a private-use code) maps to the letters it was shaped from; one
+    that stands for no letters of its own (a cluster's second glyph, a kashida added to
+    justify) to a zero-width space, as the validators refuse an empty mapping.
     """
     if max(subset) < shaping.FIRST_SPECIAL:  # letters only: each code is its character
         pairs = [f"<{code:02X}> <{char:04X}>" for code, char in enumerate(subset) if char]
     else:
         face = name.partition("+")[2]
         pairs = [
-            f"<{code:02X}> <{_utf16(shaping.source(face, char))}>"
+            f"<{code:02X}> <{_utf16(shaping.source(face, char) or _NOTHING)}>"
             for code, char in enumerate(subset)
             if char
         ]
@@ -515,6 +517,9 @@ def _to_unicode_cmap(name: str, subset: Sequence[int]) -> str:
             "end",
         ]
     )
+
+
+_NOTHING = "\u200b"  # what a glyph that stands for no letters reads as
 
 
 def _utf16(text: str) -> str:

@@ -23,6 +23,8 @@ from typing import Any, NamedTuple
 
 _SHAPED = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew and Arabic blocks
 _JOINING = re.compile(r"[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")  # Arabic blocks
+KASHIDA = "\u0640"  # tatweel: the stroke that lengthens a joined Arabic word
+STRETCH = "\ufdd0"  # a kashida added to justify a line: drawn as one, read as nothing
 _FIRST_PRIVATE = 0xE000
 _PRESENTATION_FORMS = range(0xFB00, 0xFF00)  # Latin, Hebrew and Arabic presentation forms
 _PRIVATE = range(0xE000, 0xF900)
@@ -111,7 +113,8 @@ def width(text: str, font: str) -> float:
 
     rtl = has_rtl(text)
     units = getFont(font).face.unitsPerEm
-    return sum(glyph.x_advance for glyph in shape(text, font, rtl)) / units
+    glyphs = shape(text.replace(STRETCH, KASHIDA), font, rtl)
+    return sum(glyph.x_advance for glyph in glyphs) / units
 
 
 # The letters each code of a face stands for, where that is not the code's own character:
@@ -159,19 +162,27 @@ def _code(font: Any, gid: int, letters: str) -> int:
 @functools.lru_cache(maxsize=20_000)
 def shaped(text: str, font: str, rtl: bool) -> str:
     """``text`` shaped in ``font`` as ReportLab draws it: a string of one code a glyph in
-    display order, with each glyph's position (a ReportLab ``ShapedStr``)."""
+    display order, with each glyph's position (a ReportLab ``ShapedStr``). The text layer
+    (ToUnicode) reads a cluster's letters from its first glyph, and nothing from its other
+    glyphs (marks, the parts of a letter drawn in pieces) nor from added kashidas
+    (``STRETCH``)."""
     from reportlab.pdfbase.pdfmetrics import getFont
     from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
     face_font = getFont(font)
-    glyphs = shape(text, font, rtl)
+    glyphs = shape(text.replace(STRETCH, KASHIDA), font, rtl)
     starts = [*sorted({glyph.cluster for glyph in glyphs}), len(text)]
     ends = dict(itertools.pairwise(starts))
     scale = 1000 / face_font.face.unitsPerEm
     codes: list[str] = []
     data = []
+    read: set[int] = set()  # the clusters whose letters a glyph already stands for
     for glyph in glyphs:
-        code = _code(face_font, glyph.gid, text[glyph.cluster : ends[glyph.cluster]])
+        letters = text[glyph.cluster : ends[glyph.cluster]].replace(STRETCH, "")
+        if glyph.cluster in read:
+            letters = ""
+        read.add(glyph.cluster)
+        code = _code(face_font, glyph.gid, letters)
         codes.append(chr(code))
         data.append(
             ShapeData(

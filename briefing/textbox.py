@@ -6,9 +6,10 @@ a soft hyphen at a hyphenated line end, so the text layer reads as whole words. 
 underlined (unless their style says not) and drawn inside the canvas's ``link`` context, which
 ties their text and annotation to one Link element.
 
-A line that holds right-to-left or shaped text is drawn in reading order, each run at its place
-in display order, and each run whose glyphs are shaped or reordered carries the text it stands
-for (``/ActualText``), so that the text layer reads in reading order.
+A line that holds right-to-left or shaped text is drawn in reading order, each run in a text
+object of its own at its place in display order, and each run whose glyphs are shaped or
+reordered carries the text it stands for (``/ActualText``), so that the text layer reads in
+reading order.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
 from . import shaping
-from .typeset import KASHIDA, Placed, Setting, Style, drawn, prepare, set_lines
+from .typeset import Placed, Setting, Style, drawn, prepare, set_lines
 
 _UNDERLINE_OFFSET = 0.12  # below the baseline, in ems
 _UNDERLINE_WIDTH = 0.06  # in ems
@@ -68,33 +69,30 @@ class TextBox(Flowable):
         for index in range(self.first, self.first + self.count):
             line = drawn(self.setting, style, index)
             shift = _shift(style, room, line.width)
-            text = canvas.beginText(shift, y)
-            # Word and letter spacing last past the text object: always set them.
-            text.setWordSpace(line.word_space)
-            text.setCharSpace(line.char_space)
             underlines = []
-            for run in line.runs:
-                if line.visual:
-                    text.setTextOrigin(shift + run.x, y)
-                text.setFont(run.font, size)
-                text.setFillColor(_colour(run.colour))
-                if not run.link:
-                    if run.shown:
+            # A line in display order: a text object a run, each at its place.
+            for runs in [[run] for run in line.runs] if line.visual else [line.runs]:
+                text = canvas.beginText(shift + (runs[0].x if line.visual else 0.0), y)
+                # Word and letter spacing last past the text object: always set them.
+                text.setWordSpace(line.word_space)
+                text.setCharSpace(line.char_space)
+                for run in runs:
+                    text.setFont(run.font, size)
+                    text.setFillColor(_colour(run.colour))
+                    if not run.link:
                         _out(text, run)
-                    else:
-                        text.textOut(run.text)
-                    continue
-                left, right = shift + run.x, shift + run.x + run.width
-                rect = (left, y - _LINK_BELOW * size, right, y + _LINK_ABOVE * size)
-                with canvas.link(run.link, rect, (id(self.setting), run.link)):
-                    _out(text, run)
-                if style.underline_links and run.width:
-                    trailing = line.word_space if run.text.endswith(" ") else 0.0
-                    if line.visual and shaping.has_rtl(run.text):  # its end is on its left
-                        underlines.append((left + trailing, right, run.colour))
-                    else:
-                        underlines.append((left, right - trailing, run.colour))
-            canvas.drawText(text)
+                        continue
+                    left, right = shift + run.x, shift + run.x + run.width
+                    rect = (left, y - _LINK_BELOW * size, right, y + _LINK_ABOVE * size)
+                    with canvas.link(run.link, rect, (id(self.setting), run.link)):
+                        _out(text, run)
+                    if style.underline_links and run.width:
+                        trailing = line.word_space if run.text.endswith(" ") else 0.0
+                        if line.visual and shaping.has_rtl(run.text):  # its end is on its left
+                            underlines.append((left + trailing, right, run.colour))
+                        else:
+                            underlines.append((left, right - trailing, run.colour))
+                canvas.drawText(text)
             for left, right, colour in underlines:
                 canvas.saveState()
                 canvas.setStrokeColor(_colour(colour))
@@ -111,7 +109,7 @@ def _out(text: PDFTextObject, run: Placed) -> None:
     if not run.shown:
         text.textOut(run.text)
         return
-    source = run.text.replace(KASHIDA, "")  # kashidas only justify: they are not read
+    source = run.text.replace(shaping.STRETCH, "")  # kashidas added to justify are not read
     actual = source.encode("utf-16-be").hex().upper()
     text._code.append(f"/Span <</ActualText <FEFF{actual}>>> BDC")
     text.textOut(run.shown)

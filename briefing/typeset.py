@@ -77,7 +77,6 @@ _NO_LINE_END = frozenset("（「『【〔〈《〘〖〚“‘([{")
 _CJK_STRETCH = 0.1  # ems a break between ideographs may stretch by, in justified text
 # Arabic: a justified line too loose for its spaces lengthens words with kashidas, between two
 # letters that join (not after the letters that join only to the letter before them).
-KASHIDA = "\u0640"  # drawn to justify; never in the text layer
 _MOST_KASHIDAS = 3  # in one word
 _JOINS_RIGHT_ONLY = frozenset("ءآأؤإاةدذرزوٱژڈڑۀۃۄۅۆۇۈۉۊۋۍۏ")
 # Bidirectional text: what keeps its left-to-right order inside a right-to-left paragraph (a
@@ -731,7 +730,9 @@ def _kashidas(
     places = {i: _kashida_place(piece.text) for i, piece in boxes if shaping.joins(piece.text)}
     places = {i: at for i, at in places.items() if at > 0}
     counts = dict.fromkeys(places, 0)
-    step = {i: shaping.width(KASHIDA, piece.font) * size for i, piece in boxes if i in places}
+    step = {
+        i: shaping.width(shaping.KASHIDA, piece.font) * size for i, piece in boxes if i in places
+    }
     growing = True
     while growing:
         growing = False
@@ -745,7 +746,7 @@ def _kashidas(
     for i, count in counts.items():
         if count:
             text, at = pieces[i].text, places[i]
-            longer = text[:at] + KASHIDA * count + text[at:]
+            longer = text[:at] + shaping.STRETCH * count + text[at:]
             out[i] = (longer, shaping.width(longer, pieces[i].font) * size)
     return out
 
@@ -814,7 +815,7 @@ def _stretched(text: str, levels: tuple[int, ...]) -> list[int]:
     out: list[int] = []
     letters = iter(levels)
     for char in text:
-        out.append(out[-1] if char == KASHIDA and out else next(letters))
+        out.append(out[-1] if char == shaping.STRETCH and out else next(letters))
     return out
 
 

@@ -515,3 +515,40 @@ def test_a_range_of_years_alone_runs_right_to_left_in_a_right_to_left_paragraph(
     (line,) = _lines(path)
     assert "".join(w["text"] for w in line) == "2020–2018"  # read from the right: 2018 first
     assert _text_layer(path).strip() == "2018–2020"
+
+
+POINTED = "وقال الْمُدِيرُ إِنَّ الْبَرْنَامَجَ نَاجِحٌ جداً وأُنشئ مكتب ممـــــتدة هنا."
+
+
+def _letters(text: str) -> list[str]:
+    """The characters of ``text`` but spaces and zero-width spaces, sorted."""
+    return sorted(c for c in text if not c.isspace() and c != "\u200b")
+
+
+def test_the_to_unicode_map_gives_each_letter_once_and_kashidas_nothing(tmp_path: Path) -> None:
+    import page
+    import pypdf
+
+    words = POINTED + " نص " * 30  # long enough that justified lines get kashidas
+    path = _pdf(words, _style("Arab", "justify"), tmp_path, width=150)
+    drawn = [code for _, font, codes in _draws(path) if "Naskh" in font for code in codes]
+    with pdfplumber.open(path) as document:
+        chars = "".join(c["text"] for c in document.pages[0].chars)
+    assert _letters(chars) == _letters(words)  # no letter twice, no kashida added
+    assert len(drawn) > len(_letters(words))  # some letters are drawn in several glyphs
+    assert _letters(pypdf.PdfReader(path).pages[0].extract_text()) == _letters(words)
+    assert _text_layer(path).split() == words.split()  # the typed tatweels are read
+    for profile in ("ua1", "2a"):
+        assert not page.validate_pdf(path, profile=profile).failures
+
+
+def test_each_text_marked_with_its_letters_is_a_text_object_of_its_own(tmp_path: Path) -> None:
+    path = _pdf(POINTED, _style("Arab", "justify"), tmp_path, width=150)
+    spans: list[int] = []  # the marked texts in each text object
+    with pikepdf.open(path) as document:
+        for operands, operator in pikepdf.parse_content_stream(document.pages[0]):
+            if str(operator) == "BT":
+                spans.append(0)
+            elif str(operator) == "BDC" and "/ActualText" in str(operands[1]):
+                spans[-1] += 1
+    assert max(spans) == 1 and sum(spans) >= 2
