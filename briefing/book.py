@@ -19,6 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from . import layout, markup, pdf
 from .checks import Prepared
 from .errors import ContentError, Problem, UsageError
+from .fonts import script_faces
 from .language import LANGUAGES, Language
 from .layout import Page, Placed, Role, Shape
 from .model import Content
@@ -105,8 +106,10 @@ def build_book(
         _cover(name, latest or _today(), len(sheets), first, styles, size, words),
         _contents(sheets, theme, styles, size, words),
     ]
+    if words.direction == "rtl":
+        pages = [page.mirrored() for page in pages]
     for number, (sheet, page) in enumerate(sheets, start=3):
-        _number(page, number, theme, styles, bool(sheet.marking))
+        _number(page, number, theme, styles, bool(sheet.marking), LANGUAGES[sheet.language])
     pages += [page for _, page in sheets]
     outline = [(words.contents, 1)] + [(title_of(m), i) for i, (m, _) in enumerate(sheets, 2)]
     languages = [model.language] * 2 + [sheet.language for sheet, _ in sheets]
@@ -231,10 +234,12 @@ def _contents(
         parents = ("TOC:1", f"TOCI:{index}")
         text = markup.link(target, title_of(model), theme.primary)
         width = dots_end - theme.margin_x - 4 * dot
-        box = _put(page, text, entry, theme.margin_x, y, width, "Reference", parents)
-        last = drawn(box.setting, entry, len(box.setting.lines) - 1).width
+        own = script_faces(LANGUAGES[model.language].script)  # a title in its sheet's script
+        titled = entry._replace(script_faces=own or entry.script_faces)
+        box = _put(page, text, titled, theme.margin_x, y, width, "Reference", parents)
+        last = drawn(box.setting, titled, len(box.setting.lines) - 1).width
         line_top = y - box.height + box.leading  # the top of the title's last line
-        number = markup.link(target, str(index), theme.primary)
+        number = markup.link(target, words.number(index), theme.primary)
         _put(page, number, number_style, right - _NUMBERS, line_top, _NUMBERS, "Reference", parents)
         start = theme.margin_x + last + _LEADER_GAP
         dots = int((dots_end - start) / dot)
@@ -244,11 +249,24 @@ def _contents(
     return page
 
 
-def _number(page: Page, number: int, theme: Theme, styles: dict[str, Style], marked: bool) -> None:
-    """The page number at the foot of a sheet (an artifact), right-aligned under the footer,
-    0.5 in or more from the paper's edges and above the marking banner, if any."""
+def _number(
+    page: Page,
+    number: int,
+    theme: Theme,
+    styles: dict[str, Style],
+    marked: bool,
+    words: Language,
+) -> None:
+    """The page number at the foot of a sheet (an artifact), in the sheet's digits, under its
+    date (at the right, or the left of a right-to-left sheet), 0.5 in or more from the paper's
+    edges and above the marking banner, if any."""
     width = 60.0
-    box: TextBox = typeset(str(number), styles["date"]._replace(align="right"), width)
-    right = page.width - max(theme.margin_x, _FOLIO_EDGE)
+    rtl = words.direction == "rtl"
+    style = styles["date"]._replace(
+        align="left" if rtl else "right", direction="ltr", script_faces=script_faces(words.script)
+    )
+    box: TextBox = typeset(words.number(number), style, width)
+    edge = max(theme.margin_x, _FOLIO_EDGE)
+    x = edge if rtl else page.width - edge - width
     bottom = _FOLIO_EDGE + (theme.marking_height if marked else 0.0)
-    page.items.append(Placed(box, right - width, bottom, width, box.height, "Artifact", 0))
+    page.items.append(Placed(box, x, bottom, width, box.height, "Artifact", 0))

@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 
 from . import markup
 from .errors import ContentError, Problem
-from .fonts import describe, missing
+from .fonts import SCRIPTS, describe, drawn_by, missing, script_faces
 from .language import LANGUAGES
 from .markup import Block
 from .model import Block as ModelBlock
@@ -40,8 +40,9 @@ if TYPE_CHECKING:
     from .images import Picture
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z]\b")
-# acronyms introduced in parentheses, alone or several: (MOH), (AML/CFT), (UN, AU)
-_INTRODUCED = re.compile(rf"\(\s*{_ACRONYM.pattern}(?:\s*[/,]\s*{_ACRONYM.pattern})*\s*\)")
+# acronyms introduced in parentheses, alone or several: (MOH), (AML/CFT), (UN, AU), and in
+# Chinese text's full-width ones: （INL）
+_INTRODUCED = re.compile(rf"[(（]\s*{_ACRONYM.pattern}(?:\s*[/,、]\s*{_ACRONYM.pattern})*\s*[)）]")
 # a line pasted from a web page or a word processor with its bullet or dash still on, under
 # another line of text: Markdown runs the two into one paragraph
 _PASTED_BULLET = re.compile(r"\S[ \t]*\n[ \t]*([•·–—])[ \t]*\S")
@@ -115,7 +116,7 @@ def prepare(source: Source, base: Path) -> Prepared:
     theme = themed(design)
     problems, formatted, logo = _rules(validated, theme, base)
     photos = _photos(validated, theme, base, problems)
-    if content is None or problems:
+    if content is None or any(p.severity == "error" for p in problems):
         raise ContentError(problems)
     return Prepared(
         content,
@@ -126,7 +127,7 @@ def prepare(source: Source, base: Path) -> Prepared:
         [formatted[id(s.body)] if s.body else [] for s in content.sections],
         [[_shown(block, formatted, photos) for block in s.blocks] for s in content.sections],
         logo,
-        warnings(content),
+        problems + warnings(content),  # the rules' own are warnings only, here
     )
 
 
@@ -207,7 +208,7 @@ def check_style(source: Source) -> None:
     validated = validate_style(source)
     design: Design = validated.fields.get("design", Design())
     problems, _, _ = _rules(validated, themed(design), Path(source.path).parent)
-    if problems:
+    if any(p.severity == "error" for p in problems):
         raise ContentError(problems)
 
 
@@ -229,8 +230,9 @@ def _rules(
     problems = list(validated.problems)
     texts = validated.texts
     formatted: dict[int, Any] = {}  # id of a text -> its markup
+    language = validated.fields.get("language", "en")  # even when other fields are wrong
     for text in texts:
-        problems += _glyph_problems(text, theme.family)
+        problems += _glyph_problems(text, theme.family, language)
         if text.markdown == "inline":
             formatted[id(text)] = markup.inline(text, problems, theme.link)
         elif text.markdown == "blocks":
@@ -302,17 +304,61 @@ def _where(figure: Chart | Table | Photo) -> Text:
     return figure.columns[0] if isinstance(figure, Table) else figure.file
 
 
-def _glyph_problems(text: Text, family: str) -> list[Problem]:
-    """An error for each character of ``text`` that the font family cannot draw."""
-    return [
-        text.problem(
-            f"the character {describe(text[offset])} is not in the font {family}",
-            "letters, digits and punctuation of Latin, Greek or Cyrillic "
-            "script (replace or remove this character)",
-            offset,
-        )
-        for offset in missing(text, family)
-    ]
+def _glyph_problems(text: Text, family: str, language: str) -> list[Problem]:
+    """The characters of ``text`` that the fonts of ``language`` (its Latin family and its
+    script's) cannot draw: a warning for each run of letters that another language's fonts
+    draw (Hebrew in an Arabic sheet: the typesetter sets it in that family, but the sheet's
+    language is not that text's; the right one is suggested), else an error for each."""
+    script = LANGUAGES[language].script
+    faces = script_faces(script)
+    fonts = f"fonts {family} and {faces.family}" if faces is not None else f"font {family}"
+    scripts = f"{_SCRIPT_NAMES[script]}, " if faces is not None else ""
+    scripts += "Latin, Greek or Cyrillic"
+    found: list[tuple[int, Problem]] = []  # by offset
+    run: tuple[int, int, str] | None = None  # the other script's run being read: start, end, script
+    for offset in missing(text, family, script):
+        other = drawn_by(text[offset])
+        if other is None:
+            problem = text.problem(
+                f"the character {describe(text[offset])} is not in the {fonts}",
+                f"letters, digits and punctuation of {scripts} script (replace or remove this "
+                "character)",
+                offset,
+            )
+            found.append((offset, problem))
+        elif run is not None and run[2] == other and not _has_letters(text[run[1] : offset]):
+            run = (run[0], offset + 1, other)
+        else:
+            if run is not None:
+                found.append((run[0], _other_script(text, run, language)))
+            run = (offset, offset + 1, other)
+    if run is not None:
+        found.append((run[0], _other_script(text, run, language)))
+    return [problem for _, problem in sorted(found, key=lambda pair: pair[0])]
+
+
+_SCRIPT_NAMES = {"Arab": "Arabic", "Hebr": "Hebrew", "Hans": "Chinese"}
+_SHOWN = 24  # characters of another script's run that its warning quotes
+
+
+def _has_letters(text: str) -> bool:
+    return any(char.isalpha() for char in text)
+
+
+def _other_script(text: Text, run: tuple[int, int, str], language: str) -> Problem:
+    """A warning for text in a script the sheet's language is not written in."""
+    start, end, script = run
+    shown = text[start:end] if end - start <= _SHOWN else text[start : start + _SHOWN] + "…"
+    codes = [code for code, words in LANGUAGES.items() if words.script == script]
+    suggested = " or ".join(f"'language: {code}'" for code in codes)
+    name = _SCRIPT_NAMES[script]
+    return text.problem(
+        f"'{shown}' is {name} text in a sheet in language '{language}': it is set in "
+        f"{SCRIPTS[script][0]}, but the PDF marks it, and screen readers read it, as '{language}'",
+        f"{suggested} for a sheet in {name}, or text in the sheet's language",
+        start,
+        "warning",
+    )
 
 
 def colour_problems(design: Design, theme: Theme) -> list[Problem]:

@@ -1,4 +1,8 @@
-"""The TrueType families shipped with briefing: registration and glyph coverage."""
+"""The TrueType families shipped with briefing: registration and glyph coverage.
+
+A sheet is drawn with its design's Latin family (Noto Sans or Noto Serif, which also draw Greek
+and Cyrillic) and, for a language in another script, that script's family (``script_faces``).
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,37 @@ if TYPE_CHECKING:
 FONT_DIR = Path(__file__).parent / "fonts"
 FAMILIES = {"Noto Sans": "NotoSans", "Noto Serif": "NotoSerif"}
 _STYLES = ("Regular", "Bold", "Italic", "BoldItalic")
+# The family drawing each script besides Latin, Greek and Cyrillic (ISO 15924 codes), by its
+# file stem. They have no italics: their italic faces are the upright ones.
+SCRIPTS = {
+    "Arab": ("Noto Naskh Arabic", "NotoNaskhArabic"),
+    "Hebr": ("Noto Sans Hebrew", "NotoSansHebrew"),
+    "Hans": ("Noto Sans CJK SC", "NotoSansCJKsc"),
+}
+# Where each script's letters are in Unicode (its blocks, without the common punctuation and
+# digits that every script uses), to name the script of a character no font of a sheet draws.
+_BLOCKS = {
+    "Arab": (
+        (0x0600, 0x06FF),
+        (0x0750, 0x077F),
+        (0x08A0, 0x08FF),
+        (0xFB50, 0xFDFF),
+        (0xFE70, 0xFEFF),
+    ),
+    "Hebr": ((0x0590, 0x05FF), (0xFB1D, 0xFB4F)),
+    "Hans": (
+        (0x2E80, 0x2FDF),
+        (0x3000, 0x303F),
+        (0x3100, 0x312F),
+        (0x31A0, 0x31BF),
+        (0x3400, 0x4DBF),
+        (0x4E00, 0x9FFF),
+        (0xF900, 0xFAFF),
+        (0xFE30, 0xFE4F),
+        (0xFF00, 0xFFEF),
+        (0x20000, 0x3FFFF),
+    ),
+}
 
 
 class Faces(NamedTuple):
@@ -54,6 +89,41 @@ def register(family: str, italic: bool = True) -> Faces:
 
 
 _registered: set[str] = set()
+
+
+@functools.cache
+def script_faces(script: str) -> Faces | None:
+    """Register the family that draws ``script`` (ISO 15924: "Arab", "Hebr", "Hans") and return
+    its faces; None for "Latn" and "Cyrl", which the design's Latin family draws.
+
+    These families have no italics: ``italic`` is the regular face and ``bold_italic`` the bold.
+    Nothing is loaded until a sheet asks for the script.
+    """
+    if script not in SCRIPTS:
+        return None
+    from reportlab.pdfbase import pdfmetrics
+
+    family, stem = SCRIPTS[script]
+    regular, bold = f"{stem}-Regular", f"{stem}-Bold"
+    for name in (regular, bold):
+        font = _load(name)
+        _remember_subsets(font.face)
+        pdfmetrics.registerFont(font)
+        _registered.add(name)
+    pdfmetrics.registerFontFamily(
+        regular, normal=regular, bold=bold, italic=regular, boldItalic=bold
+    )
+    return Faces(family, regular, bold, regular, bold)
+
+
+def script_of(char: str) -> str | None:
+    """The script (ISO 15924) whose letters hold ``char``, among those of ``SCRIPTS``; None for
+    any other character (Latin, Greek, Cyrillic, digits, common punctuation, symbols)."""
+    code = ord(char)
+    for script, blocks in _BLOCKS.items():
+        if any(start <= code <= end for start, end in blocks):
+            return script
+    return None
 
 
 def _load(name: str) -> TTFont:
@@ -119,22 +189,44 @@ def _remember_subsets(face: Any) -> None:
     face.makeSubset = lambda subset: remembered(tuple(subset))
 
 
+def charset(faces: Faces) -> frozenset[str]:
+    """The characters a registered family draws, and line breaks and tabs, which are never drawn
+    (its faces cover the same characters; a test checks). A typesetter picks, for each
+    character, the first of a sheet's families whose charset holds it."""
+    return _charset(faces.regular)
+
+
 @functools.cache
-def _coverage(family: str) -> frozenset[str]:
-    """The characters the family draws, and line breaks and tabs, which are never drawn (its
-    four faces cover the same characters; a test checks)."""
+def _charset(regular: str) -> frozenset[str]:
     from reportlab.pdfbase import pdfmetrics
 
-    face = pdfmetrics.getFont(register(family, italic=False).regular).face
+    face = pdfmetrics.getFont(regular).face
     return frozenset(map(chr, face.charToGlyph)) | {"\n", "\t"}
 
 
-def missing(text: str, family: str) -> list[int]:
-    """Offsets of the characters of ``text`` that the family cannot draw (line breaks are fine)."""
-    covered = _coverage(family)
+@functools.cache
+def _coverage(family: str, script: str) -> frozenset[str]:
+    """The characters a sheet drawn with ``family`` and ``script``'s family can draw."""
+    covered = charset(register(family, italic=False))
+    faces = script_faces(script)
+    return covered | charset(faces) if faces is not None else covered
+
+
+def missing(text: str, family: str, script: str = "Latn") -> list[int]:
+    """Offsets of the characters of ``text`` that neither the Latin ``family`` nor the family of
+    ``script`` (a language's, see ``script_faces``) can draw (line breaks are fine)."""
+    covered = _coverage(family, script)
     if covered.issuperset(text):  # the usual case, checked without a loop in Python
         return []
     return [i for i, char in enumerate(text) if char not in covered]
+
+
+def drawn_by(char: str) -> str | None:
+    """The script (ISO 15924) whose shipped family draws ``char``, when the Latin families do
+    not: the language a writer may mean when a sheet's fonts miss it. Loads that family."""
+    script = script_of(char)
+    faces = script_faces(script) if script is not None else None
+    return script if faces is not None and char in charset(faces) else None
 
 
 def describe(char: str) -> str:

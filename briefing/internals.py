@@ -58,8 +58,20 @@ INTERNALS = (
         "reportlab.pdfgen.textobject",
         "PDFTextObject",
         "_code",
-        "pdf.py: marked-content operators inside an open text object",
+        "pdf.py and textbox.py: marked-content operators inside an open text object",
         instance=True,
+    ),
+    Internal(
+        "reportlab.pdfbase.ttfonts",
+        "",
+        "uharfbuzz",
+        "shaping.py: set once a sheet needs shaping, as ReportLab is loaded without it",
+    ),
+    Internal(
+        "bidi",
+        "",
+        "get_display",
+        "shaping.py: the embedding levels are read from its debug report (debug=True)",
     ),
     Internal(
         "reportlab.pdfgen.canvas",

@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import datetime
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 from urllib.parse import unquote
+
+Direction = Literal["ltr", "rtl"]
+# How a language picks the form of a noun after a number, as CLDR's plural rules say; ``sheets``
+# holds one form for each category the rule names, in this order.
+Plural = Literal["one", "none", "slavic", "hebrew", "arabic"]
+_CATEGORIES = {
+    "one": ("one", "other"),  # English, French, Spanish, Portuguese
+    "none": ("other",),  # Chinese, Persian: the noun does not change
+    "slavic": ("one", "few", "many"),  # Russian, Ukrainian
+    "hebrew": ("one", "two", "other"),
+    "arabic": ("zero", "one", "two", "few", "many", "other"),
+}
 
 
 class Language(NamedTuple):
     """The words and codes the page uses for one language."""
 
     tag: str  # BCP 47, for the PDF's /Lang
-    hyphenation: str  # pyphen's dictionary name
+    hyphenation: str  # pyphen's dictionary name; "" for none
     months: tuple[str, ...]
     updated: str  # the date line, with {day} {month} {year}
     glance: str
@@ -23,20 +35,30 @@ class Language(NamedTuple):
     mail_to: str  # a mailto link's description, with {address}
     qr_code: str  # the QR code's alternate text, with {url}
     book: str  # a book's title, unless given
-    sheets: tuple[str, str]  # how many sheets a book holds, with {count}: one, and more
+    sheets: tuple[str, ...]  # how many sheets a book holds, with {count}: a form per plural
     source: str  # a chart's or table's source line, with {source}
     charts: tuple[str, str, str]  # what a bar, horizontal bar and line chart are called
     unit: str  # a chart's unit in its alternate text, with {unit}
     separators: tuple[str, str]  # decimal, thousands
+    direction: Direction = "ltr"  # the paragraph direction
+    script: str = "Latn"  # ISO 15924: the script whose faces draw it (fonts.script_faces)
+    digits: str = "0123456789"  # the digits its numbers are written with
+    plural: Plural = "one"
+
+    def number(self, value: int) -> str:
+        """``value`` written with the language's digits."""
+        return str(value).translate(str.maketrans("0123456789", self.digits))
 
     def count_sheets(self, count: int) -> str:
-        """How many sheets a book holds: ``1 briefing``, ``5 briefings``."""
-        return self.sheets[count != 1].format(count=count)
+        """How many sheets a book holds: ``1 briefing``, ``5 briefings``, ``5 справок``."""
+        form = _CATEGORIES[self.plural].index(_category(self.plural, count))
+        return self.sheets[form].format(count=self.number(count))
 
     def date_line(self, date: datetime.date) -> str:
         """The 'updated' line for ``date``."""
         month = self.months[date.month - 1]
-        return self.updated.format(day=date.day, month=month, year=date.year)
+        day, year = self.number(date.day), self.number(date.year)
+        return self.updated.format(day=day, month=month, year=year)
 
     def describe_link(self, uri: str) -> str:
         """What a link to ``uri`` does, for its annotation's ``Contents``."""
@@ -46,11 +68,29 @@ class Language(NamedTuple):
 
     def describe_page(self, title: str, number: int) -> str:
         """What a link to page ``number``, showing ``title``, leads to."""
-        return self.page_ref.format(title=title, number=number)
+        return self.page_ref.format(title=title, number=self.number(number))
 
     def qr_alt(self, url: str) -> str:
         """The alternate text of the QR code of ``url``."""
         return self.qr_code.format(url=url)
+
+
+def _category(rule: Plural, n: int) -> str:
+    """The CLDR plural category of the whole number ``n`` under ``rule``."""
+    tens, hundreds = n % 10, n % 100
+    if rule == "none":
+        return "other"
+    if rule == "slavic":
+        if tens == 1 and hundreds != 11:
+            return "one"
+        return "few" if 2 <= tens <= 4 and not 12 <= hundreds <= 14 else "many"
+    if rule == "hebrew":
+        return {1: "one", 2: "two"}.get(n, "other")
+    if rule == "arabic":
+        if n in (0, 1, 2):
+            return ("zero", "one", "two")[n]
+        return "few" if 3 <= hundreds <= 10 else "many" if 11 <= hundreds <= 99 else "other"
+    return "one" if n == 1 else "other"
 
 
 LANGUAGES = {
@@ -185,5 +225,218 @@ LANGUAGES = {
         ("Gráfico de barras", "Gráfico de barras horizontais", "Gráfico de linhas"),
         "em {unit}",
         (",", "."),
+    ),
+    "ru": Language(
+        "ru-RU",
+        "ru_RU",
+        (  # the genitive, as a date takes: 5 марта
+            "января",
+            "февраля",
+            "марта",
+            "апреля",
+            "мая",
+            "июня",
+            "июля",
+            "августа",
+            "сентября",
+            "октября",
+            "ноября",
+            "декабря",
+        ),
+        "Обновлено {day} {month} {year}\u00a0г.",
+        "Основные факты",
+        "Контакты",
+        "Читать онлайн",
+        "Содержание",
+        "{title}, страница {number}",
+        "Ссылка на {target}",
+        "Отправить письмо на {address}",
+        "QR-код со ссылкой на {url}",
+        "Информационный сборник",
+        ("{count} справка", "{count} справки", "{count} справок"),
+        "Источник: {source}",
+        ("Столбчатая диаграмма", "Линейчатая диаграмма", "Линейный график"),
+        "в {unit}",
+        (",", "\u00a0"),
+        script="Cyrl",
+        plural="slavic",
+    ),
+    "uk": Language(
+        "uk-UA",
+        "uk_UA",
+        (  # the genitive, as a date takes: 5 березня
+            "січня",
+            "лютого",
+            "березня",
+            "квітня",
+            "травня",
+            "червня",
+            "липня",
+            "серпня",
+            "вересня",
+            "жовтня",
+            "листопада",
+            "грудня",
+        ),
+        "Оновлено {day} {month} {year}\u00a0р.",
+        "Основні факти",
+        "Контакти",
+        "Читати онлайн",
+        "Зміст",
+        "{title}, сторінка {number}",
+        "Посилання на {target}",
+        "Надіслати листа на {address}",
+        "QR-код із посиланням на {url}",
+        "Інформаційний збірник",
+        ("{count} довідка", "{count} довідки", "{count} довідок"),
+        "Джерело: {source}",
+        ("Стовпчикова діаграма", "Лінійчата діаграма", "Лінійний графік"),
+        "у {unit}",
+        (",", "\u00a0"),
+        script="Cyrl",
+        plural="slavic",
+    ),
+    # Arabic: the month names of Egypt, the Gulf and the UN's Arabic (not the Levant's Syriac
+    # ones), and Western digits: the Maghreb writes them, they are read everywhere, and the
+    # writer's own text (2018, 20%) mostly has them, which the date line then matches.
+    "ar": Language(
+        "ar",
+        "",
+        (
+            "يناير",
+            "فبراير",
+            "مارس",
+            "أبريل",
+            "مايو",
+            "يونيو",
+            "يوليو",
+            "أغسطس",
+            "سبتمبر",
+            "أكتوبر",
+            "نوفمبر",
+            "ديسمبر",
+        ),
+        "آخر تحديث: {day} {month} {year}",
+        "لمحة سريعة",
+        "جهات الاتصال",
+        "للقراءة على الإنترنت",
+        "المحتويات",
+        "{title}، الصفحة {number}",
+        "رابط إلى {target}",
+        "مراسلة {address}",
+        "رمز QR يؤدي إلى {url}",
+        "ملف إحاطة",
+        (
+            "{count} نشرة",  # zero: not said "لا نشرات", a book is never empty
+            "نشرة واحدة",
+            "نشرتان",
+            "{count} نشرات",
+            "{count} نشرة",
+            "{count} نشرة",
+        ),
+        "المصدر: {source}",
+        ("مخطط أعمدة", "مخطط أشرطة أفقية", "مخطط خطي"),
+        "بوحدة {unit}",
+        (".", ","),
+        direction="rtl",
+        script="Arab",
+        plural="arabic",
+    ),
+    # Persian: Gregorian dates with Iran's names of the Gregorian months, in Persian digits, as
+    # Persian text writes its numbers (۵ مارس ۲۰۲۶); a number after which the noun stays single.
+    "fa": Language(
+        "fa-IR",
+        "",
+        (
+            "ژانویه",
+            "فوریه",
+            "مارس",
+            "آوریل",
+            "مه",
+            "ژوئن",
+            "ژوئیه",
+            "اوت",
+            "سپتامبر",
+            "اکتبر",
+            "نوامبر",
+            "دسامبر",
+        ),
+        "آخرین به\u200cروزرسانی: {day} {month} {year}",
+        "در یک نگاه",
+        "اطلاعات تماس",
+        "مطالعه در وب",
+        "فهرست مطالب",
+        "{title}، صفحه {number}",
+        "پیوند به {target}",
+        "ایمیل به {address}",
+        "کد QR با پیوند به {url}",
+        "کتابچه اطلاعات",
+        ("{count} برگه",),
+        "منبع: {source}",
+        ("نمودار ستونی", "نمودار میله‌ای افقی", "نمودار خطی"),
+        "بر حسب {unit}",
+        (".", ","),
+        direction="rtl",
+        script="Arab",
+        digits="۰۱۲۳۴۵۶۷۸۹",
+        plural="none",
+    ),
+    "he": Language(
+        "he-IL",
+        "",
+        (
+            "ינואר",
+            "פברואר",
+            "מרץ",
+            "אפריל",
+            "מאי",
+            "יוני",
+            "יולי",
+            "אוגוסט",
+            "ספטמבר",
+            "אוקטובר",
+            "נובמבר",
+            "דצמבר",
+        ),
+        "עודכן ב־{day} ב{month} {year}",
+        "בקצרה",
+        "אנשי קשר",
+        "לקריאה באינטרנט",
+        "תוכן העניינים",
+        "{title}, עמוד {number}",
+        "קישור אל {target}",
+        "שליחת דוא״ל אל {address}",
+        "קוד QR המקשר אל {url}",
+        "חוברת תדריכים",
+        ("תדריך אחד", "שני תדריכים", "{count} תדריכים"),
+        "מקור: {source}",
+        ("תרשים עמודות", "תרשים עמודות אופקי", "תרשים קווי"),
+        "ביחידות {unit}",
+        (".", ","),
+        direction="rtl",
+        script="Hebr",
+        plural="hebrew",
+    ),
+    "zh": Language(  # Simplified Chinese, as written in mainland China
+        "zh-CN",
+        "",
+        ("1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"),
+        "更新于{year}年{month}{day}日",
+        "概览",
+        "联系方式",
+        "在线阅读",
+        "目录",
+        "{title}，第{number}页",
+        "链接至{target}",
+        "发送电子邮件至{address}",
+        "链接至{url}的二维码",
+        "简报汇编",
+        ("{count}份简报",),
+        "来源：{source}",
+        ("柱状图", "条形图", "折线图"),
+        "单位：{unit}",
+        (".", ","),
+        script="Hans",
+        plural="none",
     ),
 }

@@ -421,9 +421,9 @@ class Content:
         "U.S. Department of State",
         default=None,
     )
-    language: Literal["en", "fr", "es", "pt"] = _doc(
-        "The language of the text: sets hyphenation, fixed labels, the date format and the "
-        "PDF's language.",
+    language: Literal["en", "fr", "es", "pt", "ru", "uk", "ar", "fa", "he", "zh"] = _doc(
+        "The language of the text: sets the fonts of its script, the reading direction, "
+        "hyphenation, fixed labels, the date format and the PDF's language.",
         "en",
         default="en",
     )

@@ -28,7 +28,7 @@ from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
-from . import __version__
+from . import __version__, shaping
 from .language import LANGUAGES, Language
 from .layout import Group, Page, Placed, Shape, Tag
 from .markup import escape
@@ -503,9 +503,20 @@ def _to_unicode_cmap(name: str, subset: Sequence[int]) -> str:
     """A ToUnicode CMap of a font subset, ``subset[code]`` being the character of each code.
 
     ReportLab's own maps the codes a subset leaves unused to U+0000, which PDF/UA and PDF/A
-    forbid; this one leaves them out (and keeps to 100 entries a block, as CMaps must).
+    forbid; this one leaves them out (and keeps to 100 entries a block, as CMaps must). A
+    shaped glyph (drawn under a private-use code) maps to the letters it was shaped from; one
+    that stands for no letters of its own (a cluster's second glyph, a kashida added to
+    justify) to a zero-width space, as the validators refuse an empty mapping.
     """
-    pairs = [f"<{code:02X}> <{char:04X}>" for code, char in enumerate(subset) if char]
+    if max(subset) < shaping.FIRST_SPECIAL:  # letters only: each code is its character
+        pairs = [f"<{code:02X}> <{char:04X}>" for code, char in enumerate(subset) if char]
+    else:
+        face = name.partition("+")[2]
+        pairs = [
+            f"<{code:02X}> <{_utf16(shaping.source(face, char) or _NOTHING)}>"
+            for code, char in enumerate(subset)
+            if char
+        ]
     blocks = [pairs[start : start + 100] for start in range(0, len(pairs), 100)]
     return "\n".join(
         [
@@ -525,6 +536,13 @@ def _to_unicode_cmap(name: str, subset: Sequence[int]) -> str:
             "end",
         ]
     )
+
+
+_NOTHING = "\u200b"  # what a glyph that stands for no letters reads as
+
+
+def _utf16(text: str) -> str:
+    return text.encode("utf-16-be").hex().upper()
 
 
 def _name_font(flowable: Any, font: str) -> None:

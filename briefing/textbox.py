@@ -5,6 +5,11 @@ spacing operator on justified lines), a space at the end of a line that ends bet
 a soft hyphen at a hyphenated line end, so the text layer reads as whole words. Links are
 underlined (unless their style says not) and drawn inside the canvas's ``link`` context, which
 ties their text and annotation to one Link element.
+
+A line that holds right-to-left or shaped text is drawn in reading order, each run in a text
+object of its own at its place in display order, and each run whose glyphs are shaped or
+reordered carries the text it stands for (``/ActualText``), so that the text layer reads in
+reading order.
 """
 
 from __future__ import annotations
@@ -12,9 +17,11 @@ from __future__ import annotations
 from functools import cache
 
 from reportlab.lib.colors import Color, HexColor
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
-from .typeset import Setting, Style, drawn, prepare, set_lines
+from . import shaping
+from .typeset import Placed, Setting, Style, drawn, prepare, set_lines
 
 _UNDERLINE_OFFSET = 0.12  # below the baseline, in ems
 _UNDERLINE_WIDTH = 0.06  # in ems
@@ -61,30 +68,31 @@ class TextBox(Flowable):
         room = self.width - style.indent
         for index in range(self.first, self.first + self.count):
             line = drawn(self.setting, style, index)
-            shift = style.indent
-            if style.align == "right":
-                shift += room - line.width
-            elif style.align == "center":
-                shift += (room - line.width) / 2
-            text = canvas.beginText(shift, y)
-            # Word and letter spacing last past the text object: always set them.
-            text.setWordSpace(line.word_space)
-            text.setCharSpace(line.char_space)
+            shift = _shift(style, room, line.width)
             underlines = []
-            for run in line.runs:
-                text.setFont(run.font, size)
-                text.setFillColor(_colour(run.colour))
-                if not run.link:
-                    text.textOut(run.text)
-                    continue
-                left, right = shift + run.x, shift + run.x + run.width
-                rect = (left, y - _LINK_BELOW * size, right, y + _LINK_ABOVE * size)
-                with canvas.link(run.link, rect, (id(self.setting), run.link)):
-                    text.textOut(run.text)
-                if style.underline_links and run.width:
-                    trailing = line.word_space if run.text.endswith(" ") else 0.0
-                    underlines.append((left, right - trailing, run.colour))
-            canvas.drawText(text)
+            # A line in display order: a text object a run, each at its place.
+            for runs in [[run] for run in line.runs] if line.visual else [line.runs]:
+                text = canvas.beginText(shift + (runs[0].x if line.visual else 0.0), y)
+                # Word and letter spacing last past the text object: always set them.
+                text.setWordSpace(line.word_space)
+                text.setCharSpace(line.char_space)
+                for run in runs:
+                    text.setFont(run.font, size)
+                    text.setFillColor(_colour(run.colour))
+                    if not run.link:
+                        _out(text, run)
+                        continue
+                    left, right = shift + run.x, shift + run.x + run.width
+                    rect = (left, y - _LINK_BELOW * size, right, y + _LINK_ABOVE * size)
+                    with canvas.link(run.link, rect, (id(self.setting), run.link)):
+                        _out(text, run)
+                    if style.underline_links and run.width:
+                        trailing = line.word_space if run.text.endswith(" ") else 0.0
+                        if line.visual and shaping.has_rtl(run.text):  # its end is on its left
+                            underlines.append((left + trailing, right, run.colour))
+                        else:
+                            underlines.append((left, right - trailing, run.colour))
+                canvas.drawText(text)
             for left, right, colour in underlines:
                 canvas.saveState()
                 canvas.setStrokeColor(_colour(colour))
@@ -93,6 +101,30 @@ class TextBox(Flowable):
                 canvas.line(left, under, right, under)
                 canvas.restoreState()
             y -= self.leading
+
+
+def _out(text: PDFTextObject, run: Placed) -> None:
+    """Draw a run; glyphs shaped or reordered for display are marked with the text they
+    stand for, in reading order (``/ActualText``), for copying and for screen readers."""
+    if not run.shown:
+        text.textOut(run.text)
+        return
+    source = run.text.replace(shaping.STRETCH, "")  # kashidas added to justify are not read
+    actual = source.encode("utf-16-be").hex().upper()
+    text._code.append(f"/Span <</ActualText <FEFF{actual}>>> BDC")
+    text.textOut(run.shown)
+    text._code.append("EMC")
+
+
+def _shift(style: Style, room: float, width: float) -> float:
+    """Where a line of ``width`` starts: at the indent on the start side (the right in a
+    right-to-left paragraph), or at the other side, or centred."""
+    if style.align == "center":
+        return (0.0 if style.direction == "rtl" else style.indent) + (room - width) / 2
+    flush_end = style.align == "right"
+    if style.direction == "rtl":
+        return 0.0 if flush_end else room - width
+    return style.indent + (room - width if flush_end else 0.0)
 
 
 @cache

@@ -5,8 +5,17 @@ list of boxes, glue and penalties measured at unit size (``linebreak.Item``), wi
 face of each: words, the spaces between them, hyphenation points (2 letters before, 3 after,
 never in a paragraph's last word), and break points after ``/ . - _ ? & = #`` in web and e-mail
 addresses, which break without a hyphen. Text that must not break inside a word (headings,
-names, labels) has no hyphenation points, and is set smaller when one word is wider than its
-box. ``Text`` is the ReportLab flowable that draws the lines.
+names, labels: ragged, without hyphenation) is set smaller when one word is wider than its box;
+justified text breaks such a word anywhere, as a last resort (``_split_boxes``).
+``textbox.TextBox`` is the ReportLab flowable that draws the lines.
+
+Other scripts: each character is drawn in the face that suits it (the script's faces for
+Arabic, Hebrew or Chinese letters and the punctuation among them, the Latin faces for Latin
+words and figures); Arabic and Hebrew words are measured shaped (``shaping``). Chinese may
+break between any two ideographs, at glue of no width, except where the kinsoku rules forbid
+it; its justified lines are letter-spaced. After breaking, a line with right-to-left text is
+put in display order (``_display``); a justified Arabic line too loose for its spaces
+lengthens words with kashidas, since joined letters cannot be spaced apart.
 """
 
 from __future__ import annotations
@@ -14,11 +23,16 @@ from __future__ import annotations
 import functools
 import html
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Literal, NamedTuple
 
-from .fonts import Faces
+from . import shaping
+from .fonts import Faces, charset, drawn_by
+from .fonts import script_faces as script_faces_of
 from .linebreak import INFINITE, Breaker, Item, Line, Rules
+
+shaping.load_reportlab()
 
 Align = Literal["justify", "left", "right", "center"]
 
@@ -40,6 +54,10 @@ _DASH_PENALTY = 50.0  # a break after a hyphen or slash typed in a word
 _SHORTEST_HYPHENATED = 5  # letters: shorter words are never hyphenated
 # A web address (with a scheme, www., or a domain and a path) or an e-mail address.
 _ADDRESS = re.compile(r"^\W*(\w+://|www\.|[\w-]+(\.[\w-]+)+/|[^@\s]+@[^@\s]+\.\w)", re.IGNORECASE)
+_ADDRESS_IN_CJK = re.compile(  # ASCII only, ended by the first character that is not
+    r"(?:[a-z][a-z0-9+.-]*://|www\.)[!-~]*[\w/]|[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+",
+    re.IGNORECASE | re.ASCII,
+)
 _ADDRESS_BREAKS = frozenset("/.-_?&=#")
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # A word of letters, perhaps joined by dashes or slashes, in quotes, brackets or punctuation.
@@ -47,12 +65,49 @@ _WORDLIKE = re.compile(
     r"\W{0,2}[^\W\d_]+(?:['’][^\W\d_]+)*(?:[-–—/][^\W\d_]+(?:['’][^\W\d_]+)*)*\W{0,3}"
 )
 _DASHES = frozenset("-–—/")
+# Chinese: lines break between ideographs (and between one and a Latin word or figure), but
+# never before closing punctuation nor after opening punctuation (UAX #14's classes CL, CP,
+# EX, IS, NS and closing QU; OP and opening QU: the kinsoku rules).
+_CJK = re.compile(r"[\u2e80-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_NO_LINE_START = frozenset(
+    "。，、．：；！？）」』】〕〉》〙〗〛”’・ー…‥々〻〜～％‰℃°"
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ)]},.:;!?%"
+)
+_NO_LINE_END = frozenset("（「『【〔〈《〘〖〚“‘([{")
+_CJK_STRETCH = 0.1  # ems a break between ideographs may stretch by, in justified text
+# Arabic: a justified line too loose for its spaces lengthens words with kashidas, between two
+# letters that join (not after the letters that join only to the letter before them).
+_MOST_KASHIDAS = 3  # in one word
+_JOINS_RIGHT_ONLY = frozenset("ءآأؤإاةدذرزوٱژڈڑۀۃۄۅۆۇۈۉۊۋۍۏ")
+# Bidirectional text: what keeps its left-to-right order inside a right-to-left paragraph (a
+# web or e-mail address, a telephone number or other digits grouped by spaces, an amount of
+# money and the Latin words after it), isolated (LRI ... PDI) before the algorithm runs.
+_LEFT_TO_RIGHT = re.compile(
+    r"(?:[a-z][a-z0-9+.-]*://|www\.)[!-~]*[\w/]"
+    r"|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+"
+    r"|\+?\d+(?:[ \u00a0]\d+)+"
+    r"|[$€£¥]\s?\d(?:[\d.,]*\d)?(?:\s+[a-z]+)*",
+    re.IGNORECASE,
+)
+_ISOLATE, _POP_ISOLATE = "\u2066", "\u2069"
+_ARABIC_MARK = "\u061c"  # its context for digits at a paragraph's start
+_ADDED_MARKS = frozenset((_ISOLATE, _POP_ISOLATE, _ARABIC_MARK))
 _TAG = re.compile(r"<(/?)(b|i|a|br)\b([^>]*)>")
 _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
 
 
 class Style(NamedTuple):
-    """How a paragraph is set: face, size, colour, alignment and breaking."""
+    """How a paragraph is set: face, size, colour, alignment, direction and breaking.
+
+    ``direction`` is the paragraph's: in a right-to-left (``"rtl"``) paragraph, ``indent`` is
+    measured from the right edge, ``"left"`` alignment means flush with the start (right),
+    ``"right"`` flush with the end (left), ``"center"`` stays centred, and a justified
+    paragraph's last line is flush right. Each line is reordered for display by the Unicode
+    bidirectional algorithm in that direction. ``script_faces`` draw the letters of the
+    language's script (Arabic, Hebrew, Chinese) and the marks between them, ``faces`` the rest
+    (Latin words, Western digits, addresses); None for a sheet in a Latin or Cyrillic language.
+    ``cjk`` lets lines break between any two ideographs or kana, as UAX #14 allows.
+    """
 
     faces: Faces
     size: float
@@ -64,11 +119,14 @@ class Style(NamedTuple):
     hyphenation: str = ""  # a pyphen dictionary name; "" never breaks inside a word
     balance: bool = False  # ragged lines of even length, without a short last line
     uppercase: bool = False
-    indent: float = 0.0  # left indent, in points
+    indent: float = 0.0  # indent from the start (left, or right in rtl), in points
     space_before: float = 0.0
     space_after: float = 0.0
     keep_with_next: bool = False
     underline_links: bool = True  # links are underlined, so colour never carries meaning alone
+    direction: Literal["ltr", "rtl"] = "ltr"  # the paragraph's direction
+    script_faces: Faces | None = None  # the faces of the language's script, if not Latin
+    cjk: bool = False  # lines may break between ideographs (Chinese)
 
 
 class Span(NamedTuple):
@@ -97,17 +155,19 @@ class Prepared(NamedTuple):
     pieces: list[Piece]
     widest: float  # the widest box, at unit size
     breaker: Breaker
+    shaped: bool = False  # some text needs shaping (Arabic, Hebrew)
 
 
 class Placed(NamedTuple):
-    """A run of a line as drawn: its text and face, and where it starts (at unit size)."""
+    """A run of a line as drawn: its text and face, and where it starts."""
 
-    text: str
+    text: str  # in reading (logical) order
     font: str
     colour: str
     link: str
-    x: float  # from the line's start, in points
+    x: float  # from the line's left end, in points
     width: float  # in points
+    shown: str = ""  # what is drawn, when not ``text``: glyphs shaped or reordered for display
 
 
 class SetLine(NamedTuple):
@@ -117,6 +177,7 @@ class SetLine(NamedTuple):
     word_space: float  # points added to each space (justified lines)
     char_space: float  # points added after each character (a line too loose for its spaces)
     width: float  # in points
+    visual: bool = False  # runs are placed each at its own ``x`` (in reading order), not in turn
 
 
 class Setting(NamedTuple):
@@ -198,6 +259,15 @@ def _hyphen_points(word: str, language: str) -> list[int]:
     return points
 
 
+def _address(word: str) -> tuple[int, int]:
+    """Where a web or e-mail address starts and ends in ``word``: the whole word, or one
+    written inside a run of Chinese ("见https://www.state.gov。"); (0, 0) if there is none."""
+    if _CJK.search(word):  # ideographs are word characters too: "见https://" is no scheme
+        found = _ADDRESS_IN_CJK.search(word)
+        return found.span() if found else (0, 0)
+    return (0, len(word)) if _ADDRESS.match(word) else (0, 0)
+
+
 def _address_points(word: str) -> list[int]:
     """Offsets after the characters of a web or e-mail address that it may break after."""
     points = []
@@ -251,6 +321,8 @@ def prepare(markup: str, style: Style) -> Prepared:
         style.align == "justify",
         style.hyphenation,
         style.uppercase,
+        style.script_faces,
+        style.cjk,
     )
 
 
@@ -264,6 +336,8 @@ def _prepare(
     justified: bool,
     hyphenation: str,
     uppercase: bool,
+    script_faces: Faces | None = None,
+    cjk: bool = False,
 ) -> Prepared:
     runs = spans(markup, colour)
     if uppercase:
@@ -289,7 +363,7 @@ def _prepare(
             if word[0][0][0] in "–—":  # a dash stays with the word before it
                 items.append(Item("penalty", 0.0, penalty=INFINITE))
                 pieces.append(Piece("", "", "", ""))
-            space = _width(" ", pending_space.font)
+            space = _width(" ", pending_space.font)  # a space measures the same shaped
             stretch, shrink = (
                 (space * _SPACE_STRETCH, space * _SPACE_SHRINK) if justified else (0, 0)
             )
@@ -297,7 +371,15 @@ def _prepare(
             pieces.append(pending_space)
             pending_space = None
         word_items, word_pieces = _word(
-            tuple(word), faces, bold, italic, colour, hyphenation, index == last_word
+            tuple(word),
+            faces,
+            bold,
+            italic,
+            colour,
+            hyphenation,
+            index == last_word,
+            script_faces,
+            justified if cjk else None,
         )
         items += word_items
         pieces += word_pieces
@@ -308,7 +390,8 @@ def _prepare(
 
 def _prepared(items: list[Item], pieces: list[Piece]) -> Prepared:
     widest = max((item.width for item in items if item.kind == "box"), default=0.0)
-    return Prepared(items, pieces, widest, Breaker(items))
+    shaped = shaping.needs_shaping("".join(piece.text for piece in pieces))
+    return Prepared(items, pieces, widest, Breaker(items), shaped)
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -320,18 +403,26 @@ def _word(
     colour: str,
     hyphenation: str,
     last: bool,
+    script_faces: Faces | None = None,
+    cjk: bool | None = None,
 ) -> tuple[list[Item], list[Piece]]:
     """The boxes of one word (as (text, span) parts), with a penalty at each place it may
-    break; measured once for every paragraph and build of a process that sets it."""
+    break; measured once for every paragraph and build of a process that sets it.
+
+    With ``script_faces``, each character is drawn in the face that suits it (``_scripts``).
+    With ``cjk`` (True when justified, False when not, None for text that is not Chinese),
+    the word may also break between ideographs, at glue that stretches when justified."""
     items: list[Item] = []
     pieces: list[Piece] = []
     text = "".join(part for part, _ in word)
     # offset: (penalty, adds a hyphen, ends with a hyphen)
     breaks_at: dict[int, tuple[float, bool, bool]] = {}
-    if _ADDRESS.match(text):  # a break after a hyphen in an address looks like a hyphen
-        for point in _address_points(text):
-            dash = text[point - 1] == "-"
-            breaks_at[point] = (_ADDRESS_DASH_PENALTY if dash else _ADDRESS_PENALTY, False, dash)
+    begin, end = _address(text)
+    if end:  # a break after a hyphen in an address looks like a hyphen
+        for point in _address_points(text[begin:end]):
+            dash = text[begin + point - 1] == "-"
+            penalty = _ADDRESS_DASH_PENALTY if dash else _ADDRESS_PENALTY
+            breaks_at[begin + point] = (penalty, False, dash)
     elif hyphenation:
         for point in _dash_points(text):
             breaks_at[point] = (_DASH_PENALTY, False, text[point - 1] != "/")
@@ -342,65 +433,168 @@ def _word(
                     name = text[:1].isupper()  # a name, or a sentence's first word
                     penalty = _UNLIKED_PENALTY if short or name else _HYPHEN_PENALTY
                     breaks_at.setdefault(point, (penalty, True, True))
+    glue_at: set[int] = set()
+    if cjk is not None or _CJK.search(text):  # Chinese, in a Chinese sheet or another
+        glue_at = {point for point in _cjk_points(text) if not begin < point < end}
+    stretch = _CJK_STRETCH if cjk else 0.0
+    scripted = _faces_of(text, faces, script_faces)
+    measure = _width if scripted is None else _measure
     offset = 0
     for part, span in word:
-        font = _face(faces, bold or span.bold, italic or span.italic)
+        weight = bold or span.bold, italic or span.italic
+        font = _face(faces, *weight)
+        fonts = None  # the face of each character, when not all the same
+        cuts = {p - offset for p in breaks_at if offset < p < offset + len(part)}
+        if glue_at:
+            cuts |= {p - offset for p in glue_at if offset < p < offset + len(part)}
+        if scripted is not None:
+            fonts = [_face(scripted[offset + i], *weight) for i in range(len(part))]
+            cuts |= {i for i in range(1, len(part)) if fonts[i] != fonts[i - 1]}
         shade = span.colour or colour
         start = 0
-        for point in sorted(p - offset for p in breaks_at if offset < p < offset + len(part)):
+        for point in [*sorted(cuts), len(part)]:
             chunk = part[start:point]
-            items.append(Item("box", _width(chunk, font)))
+            if fonts is not None:
+                font = fonts[start]
+            items.append(Item("box", measure(chunk, font)))
             pieces.append(Piece(chunk, font, shade, span.link))
-            penalty, hyphen, flagged = breaks_at[offset + point]
-            width = _width("-", font) if hyphen else 0.0
-            items.append(Item("penalty", width, penalty=penalty, flagged=flagged))
-            pieces.append(Piece(SOFT_HYPHEN if hyphen else "", font, shade, span.link))
             start = point
-        chunk = part[start:]
-        items.append(Item("box", _width(chunk, font)))
-        pieces.append(Piece(chunk, font, shade, span.link))
+            if offset + point in glue_at:
+                items.append(Item("glue", 0.0, stretch))
+                pieces.append(Piece("", font, shade, span.link))
+            elif offset + point in breaks_at and point < len(part):
+                penalty, hyphen, flagged = breaks_at[offset + point]
+                width = _width("-", font) if hyphen else 0.0
+                items.append(Item("penalty", width, penalty=penalty, flagged=flagged))
+                pieces.append(Piece(SOFT_HYPHEN if hyphen else "", font, shade, span.link))
         offset += len(part)
     return items, pieces
 
 
-def _split_boxes(prepared: Prepared, limit: float) -> Prepared:
+def _measure(text: str, font: str) -> float:
+    """The width of ``text`` in ``font`` at unit size, shaped if its script needs it."""
+    return shaping.width(text, font) if shaping.needs_shaping(text) else _width(text, font)
+
+
+def _faces_of(text: str, faces: Faces, script_faces: Faces | None) -> list[Faces] | None:
+    """The faces that draw each character of a word: the script's faces for the letters and
+    marks only they draw, and for the punctuation next to those if they have it (the nearest
+    letter or digit before, or else after, decides: "(INL)", "20%" stay Latin); the Latin
+    faces for Latin letters, Western digits and the rest. A letter of another script that
+    briefing ships (Hebrew in an Arabic sheet) is drawn in that script's faces. None when the
+    Latin faces draw the whole word in a sheet of a Latin script."""
+    latin = charset(faces)
+    if script_faces is None and latin.issuperset(text):
+        return None
+    strong: list[Faces | None] = []
+    for char in text:
+        if char in latin:
+            strong.append(faces if char.isalnum() else None)
+        elif script_faces is not None and char in charset(script_faces):
+            strong.append(script_faces)
+        else:
+            script = drawn_by(char)
+            other = script_faces_of(script) if script is not None else None
+            strong.append(other or script_faces or faces)
+    out: list[Faces] = []
+    for index, char in enumerate(text):
+        own = strong[index]
+        if own is None:
+            before = (s for s in reversed(strong[:index]) if s is not None)
+            after = (s for s in strong[index + 1 :] if s is not None)
+            near = next(before, next(after, faces))
+            own = near if char in charset(near) else faces
+        out.append(own)
+    return out
+
+
+def _cjk_points(text: str) -> set[int]:
+    """Offsets in ``text`` between two characters that a line may break between: beside an
+    ideograph, but not before closing punctuation nor after opening punctuation."""
+    return {
+        i
+        for i in range(1, len(text))
+        if (_CJK.match(text[i - 1]) or _CJK.match(text[i]))
+        and text[i - 1] not in _NO_LINE_END
+        and text[i] not in _NO_LINE_START
+    }
+
+
+def _split_boxes(prepared: Prepared, limit: float, latin: Faces, apart: bool = False) -> Prepared:
     """``prepared`` with every box wider than ``limit`` cut into pieces that fit, breakable
-    between them (with a hyphen, but in addresses): the last resort for a word too long for its
-    line."""
+    between them: the last resort for a word too long for its line. A Latin word breaks after
+    any letter, with a hyphen; an address, or a word in another script, without one (Arabic,
+    Hebrew and Chinese are not hyphenated), never inside a letter and its marks, and Arabic
+    preferably after a letter that does not join the next. With ``apart``, any two boxes
+    next to each other may part too (a word and the full stop that may not start a line, too
+    wide together)."""
     items: list[Item] = []
     pieces: list[Piece] = []
-    for item, piece in zip(prepared.items, prepared.pieces, strict=True):
+    hyphened = {_face(latin, bold, italic) for bold in (False, True) for italic in (False, True)}
+    for index, (item, piece) in enumerate(zip(prepared.items, prepared.pieces, strict=True)):
+        if apart and item.kind == "box" and items and items[-1].kind == "box":
+            items.append(Item("penalty", 0.0, penalty=INFINITE - 1))
+            pieces.append(piece._replace(text=""))
         if item.kind != "box" or item.width <= limit:
             items.append(item)
             pieces.append(piece)
             continue
-        address = bool(_ADDRESS.match(piece.text))
-        hyphen = 0.0 if address else _width("-", piece.font)
-        chunk = ""
-        for char in piece.text:
-            if chunk and _width(chunk + char, piece.font) + hyphen > limit:
-                items.append(Item("box", _width(chunk, piece.font)))
-                pieces.append(piece._replace(text=chunk))
+        address = bool(_ADDRESS.match(piece.text)) or _in_address(prepared.items, index)
+        hyphen = 0.0 if address or piece.font not in hyphened else _width("-", piece.font)
+        for number, chunk in enumerate(_chunks(piece.text, piece.font, limit - hyphen)):
+            if number:
                 items.append(Item("penalty", hyphen, penalty=INFINITE - 1, flagged=False))
-                pieces.append(piece._replace(text="" if address else SOFT_HYPHEN))
-                chunk = ""
-            chunk += char
-        items.append(Item("box", _width(chunk, piece.font)))
-        pieces.append(piece._replace(text=chunk))
+                pieces.append(piece._replace(text=SOFT_HYPHEN if hyphen else ""))
+            items.append(Item("box", _measure(chunk, piece.font)))
+            pieces.append(piece._replace(text=chunk))
     return _prepared(items, pieces)
+
+
+def _in_address(items: list[Item], index: int) -> bool:
+    """Whether box ``index`` is part of an address broken at its slashes and dots: a break of
+    an address's cost is next to it."""
+    beside = [items[i] for i in (index - 1, index + 1) if 0 <= i < len(items)]
+    return any(
+        item.kind == "penalty" and item.penalty in (_ADDRESS_PENALTY, _ADDRESS_DASH_PENALTY)
+        for item in beside
+    )
+
+
+def _chunks(text: str, font: str, limit: float) -> Iterator[str]:
+    """``text`` in pieces no wider than ``limit`` (but a single letter), each as long as it
+    can be: cut between letters with their marks, in Arabic after a letter that does not
+    join the next where there is one."""
+    points = [i for i in range(1, len(text)) if not unicodedata.category(text[i]).startswith("M")]
+    clean = set(points)
+    if shaping.joins(text):
+        clean = {
+            i for i in points if text[i - 1] in _JOINS_RIGHT_ONLY or not shaping.joins(text[i - 1])
+        }
+    start = 0
+    while _measure(text[start:], font) > limit:
+        fitting = [p for p in points if p > start and _measure(text[start:p], font) <= limit]
+        if not fitting:
+            fitting = [p for p in points if p > start][:1]
+            if not fitting:
+                break
+        end = max((p for p in fitting if p in clean), default=fitting[-1])
+        yield text[start:end]
+        start = end
+    yield text[start:] if start else text
 
 
 def set_lines(prepared: Prepared, style: Style, width: float) -> Setting:
     """The paragraph broken into lines of ``width`` points, at the style's size or, when text
-    that must not break has a word wider than the line, smaller."""
+    that must not break (ragged and unhyphenated) has a word wider than the line, smaller."""
     size = style.size
     room = (width - style.indent) / size
-    if not style.hyphenation and prepared.widest > room > 0:  # smaller, to half size at most
+    whole = not style.hyphenation and style.align != "justify"  # never broken inside words
+    if whole and prepared.widest > room > 0:  # smaller, to half size at most
         step = max(room / prepared.widest, _SMALLEST_STEP)
         size *= step
         room /= step
     if prepared.widest > room:
-        prepared = _split_boxes(prepared, max(room, 1e-3))
+        prepared = _split_boxes(prepared, max(room, 1e-3), style.faces)
     rules = Rules(ragged=0.0 if style.align == "justify" else _RAGGED, balance=style.balance)
     # First without hyphenating, if every line then is about as good as it gets (as TeX does).
     lines = prepared.breaker.breaks(room, rules._replace(tolerance=_UNHYPHENATED, hyphenate=False))
@@ -413,6 +607,9 @@ def set_lines(prepared: Prepared, style: Style, width: float) -> Setting:
         lines = prepared.breaker.breaks(room, rules)
     strained = lines is None
     if lines is None:  # and three hyphenated lines in a row, if there is no other way
+        lines = prepared.breaker.breaks(room, rules._replace(most_hyphens=len(prepared.items)))
+    if lines is None:  # boxes that may not part are too wide together: they part
+        prepared = _split_boxes(prepared, max(room, 1e-3), style.faces, apart=True)
         lines = prepared.breaker.breaks(room, rules._replace(most_hyphens=len(prepared.items)))
     if lines is None:
         raise RuntimeError("a paragraph could not be broken into lines")
@@ -444,17 +641,36 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
     extra = setting.room * size - natural if justify else 0.0
     word_space, char_space = extra / spaces if justify else 0.0, 0.0
     space = _width(" ", style.faces.regular) * size
-    if word_space > space * _SPACE_STRETCH * _TOLERANCE:  # wider than the spaces should go:
+    elongated: dict[int, tuple[str, float]] = {}  # Arabic words drawn longer: text, width
+    joined = prepared.shaped and any(shaping.joins(pieces[i].text) for i in shown)
+    if style.cjk and justify:  # Chinese: every character is spaced out a little
+        glyphs = sum(len(pieces[i].text) for i in shown) - (0 if hyphen else 1)
+        word_space, char_space = 0.0, extra / glyphs if glyphs > 0 else 0.0
+    elif joined and word_space > space * _SPACE_STRETCH * _TOLERANCE:
+        # Arabic letters cannot be spaced apart: words grow by kashidas instead
+        widest = space * _SPACE_STRETCH * _TRACKED_SPACE
+        elongated = _kashidas([(i, pieces[i]) for i in shown], extra - spaces * widest, size)
+        grown = sum(width - items[i].width * size for i, (_, width) in elongated.items())
+        word_space = (extra - grown) / spaces
+    elif word_space > space * _SPACE_STRETCH * _TOLERANCE:  # wider than the spaces should go:
         # letter spacing takes the rest, a little, or the line stays ragged (beside an address)
         widest = space * _SPACE_STRETCH * _TRACKED_SPACE  # what a space may grow by, then
         # Every glyph but the line's last is followed by letter spacing (the spaces' own goes
         # into their width).
         glyphs = sum(len(pieces[i].text) for i in shown) - spaces - (0 if hyphen else 1)
         char_space = (extra - spaces * widest) / glyphs if glyphs > 0 else 0.0
-        if char_space > _MOST_TRACKING * size:
+        if char_space > _MOST_TRACKING * size and style.hyphenation:
             word_space, char_space = 0.0, 0.0
+        elif char_space > _MOST_TRACKING * size:  # a language without hyphens (Hebrew): the
+            # line stays justified, its spaces looser still, rather than ragged among full ones
+            char_space = _MOST_TRACKING * size
+            word_space = (extra - glyphs * char_space) / spaces - char_space
         else:  # letter spacing widens the spaces too
             word_space = widest - char_space
+    rtl = style.direction == "rtl"
+    visual = rtl or prepared.shaped
+    bidi = _bidi_levels(tuple(map(_bidi_text, items, pieces)), rtl) if visual else ()
+    line_levels: list[int] = []  # the embedding level of each character of the line's runs
     # Runs of one face, colour and link: their texts and widths, started at ``start``.
     placed: list[Placed] = []
     texts: list[str] = []
@@ -465,12 +681,19 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
         width = item.width * size + char_space * len(piece.text)
         if item.kind == "glue":
             width += word_space
+        text = piece.text
+        if visual:
+            line_levels += bidi[i]
+        if elongated and i in elongated:
+            text, width = elongated[i]
+            if visual:  # a kashida is at the level of the letter before it
+                line_levels[len(line_levels) - len(bidi[i]) :] = _stretched(text, bidi[i])
         here = (piece.font, piece.colour, piece.link)
         if here != key:
             if key is not None:
                 placed.append(Placed("".join(texts), *key, start, run_width))
             key, texts, start, run_width = here, [], x, 0.0
-        texts.append(piece.text)
+        texts.append(text)
         run_width += width
         x += width
     if key is not None:
@@ -480,11 +703,164 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
             Placed(ending.text, ending.font, ending.colour, ending.link, x, end.width * size)
         )
         x += end.width * size
+        line_levels += line_levels[-1:] or [int(rtl)]
     else:
         x -= char_space  # the last glyph's letter spacing is past the line's end
-    if end.kind == "glue" or (end.penalty <= -INFINITE and not last):
+    visual = rtl or (prepared.shaped and any(shaping.needs_shaping(p.text) for p in placed))
+    if visual:
+        placed = _display(placed, line_levels, rtl, size, word_space, char_space)
+    if (end.kind == "glue" and ending.text) or (end.penalty <= -INFINITE and not last):
         # between words, or at a line break (<br/>): keep a space, for readers of the text
-        # (inside a link when the line breaks inside one, so its words read whole)
+        # (inside a link when the line breaks inside one, so its words read whole), at the
+        # line's end: its right, or its left in a right-to-left paragraph
         colour = ending.colour if ending.link else style.colour
-        placed.append(Placed(" ", ending.font or placed[-1].font, colour, ending.link, x, 0.0))
-    return SetLine(placed, word_space, char_space, x)
+        font = ending.font or placed[-1].font
+        at = -_width(" ", font) * size if rtl else x
+        placed.append(Placed(" ", font, colour, ending.link, at, 0.0))
+    return SetLine(placed, word_space, char_space, x, visual)
+
+
+def _kashidas(
+    boxes: list[tuple[int, Piece]], room: float, size: float
+) -> dict[int, tuple[str, float]]:
+    """Arabic words of a justified line lengthened by kashidas (tatweels, U+0640) to take up
+    to ``room`` points: one at a time, in turn, at the last place in each word where two
+    letters join, and at most ``_MOST_KASHIDAS`` a word. By item index: the word's text with
+    its kashidas, and its width."""
+    places = {i: _kashida_place(piece.text) for i, piece in boxes if shaping.joins(piece.text)}
+    places = {i: at for i, at in places.items() if at > 0}
+    counts = dict.fromkeys(places, 0)
+    step = {
+        i: shaping.width(shaping.KASHIDA, piece.font) * size for i, piece in boxes if i in places
+    }
+    growing = True
+    while growing:
+        growing = False
+        for i in places:
+            if counts[i] < _MOST_KASHIDAS and step[i] <= room:
+                counts[i] += 1
+                room -= step[i]
+                growing = True
+    out = {}
+    pieces = dict(boxes)
+    for i, count in counts.items():
+        if count:
+            text, at = pieces[i].text, places[i]
+            longer = text[:at] + shaping.STRETCH * count + text[at:]
+            out[i] = (longer, shaping.width(longer, pieces[i].font) * size)
+    return out
+
+
+def _kashida_place(word: str) -> int:
+    """The offset of the last place in ``word`` where a letter joins the next (after any marks
+    on it), where a kashida may go; 0 if there is none. Never inside lam-alef."""
+    for index in range(len(word) - 1, 0, -1):
+        after = word[index]
+        at = index - 1
+        while at > 0 and unicodedata.category(word[at]) == "Mn":
+            at -= 1
+        before = word[at]
+        if (
+            shaping.joins(before)
+            and shaping.joins(after)
+            and unicodedata.category(before) == "Lo"
+            and unicodedata.category(after) == "Lo"
+            and before not in _JOINS_RIGHT_ONLY
+            and not (before == "ل" and after in "اأإآٱ")
+        ):
+            return index
+    return 0
+
+
+def _bidi_text(item: Item, piece: Piece) -> str:
+    """What an item stands for in the paragraph's text for the bidirectional algorithm."""
+    return " " if item.kind == "glue" else piece.text if item.kind == "box" else ""
+
+
+@functools.lru_cache(maxsize=256)
+def _bidi_levels(texts: tuple[str, ...], rtl: bool) -> tuple[tuple[int, ...], ...]:
+    """The embedding level of each character of each of ``texts`` (a paragraph's items), by
+    the Unicode bidirectional algorithm over the whole paragraph in its direction. In a
+    right-to-left paragraph, addresses, telephone numbers and amounts keep their own order
+    (isolated left to right), and an Arabic paragraph starts in the Arabic context (a figure
+    alone orders its digits and signs as it would among words)."""
+    text = "".join(texts)
+    kept = list(range(len(text)))  # where each character of ``text`` is in the marked text
+    marked = text
+    if rtl:
+        parts: list[str] = []
+        kept, position = [], 0
+        if shaping.joins(text):
+            parts.append(_ARABIC_MARK)
+        for match in [*_LEFT_TO_RIGHT.finditer(text), None]:
+            begin, end = match.span() if match else (len(text), len(text))
+            parts.append(text[position:begin])
+            if match:
+                parts.append(_ISOLATE + match.group() + _POP_ISOLATE)
+            position = end
+        marked = "".join(parts)
+        kept = [i for i, char in enumerate(marked) if char not in _ADDED_MARKS]
+    found = shaping.levels(marked, rtl)
+    levels = [found[i] for i in kept]
+    out: list[tuple[int, ...]] = []
+    offset = 0
+    for part in texts:
+        out.append(tuple(levels[offset : offset + len(part)]))
+        offset += len(part)
+    return tuple(out)
+
+
+def _stretched(text: str, levels: tuple[int, ...]) -> list[int]:
+    """The levels of a word lengthened by kashidas (``text``), from the word's ``levels``."""
+    out: list[int] = []
+    letters = iter(levels)
+    for char in text:
+        out.append(out[-1] if char == shaping.STRETCH and out else next(letters))
+    return out
+
+
+def _display(
+    runs: list[Placed],
+    levels: list[int],
+    rtl: bool,
+    size: float,
+    word_space: float,
+    char_space: float,
+) -> list[Placed]:
+    """The runs of a line, still in reading order, placed in display order from the embedding
+    ``levels`` of their characters (resolved over the whole paragraph, of direction ``rtl``):
+    runs split where the level changes, right-to-left ones shaped (or reversed, their brackets
+    mirrored), the line's trailing spaces at the paragraph's level (UAX #9, rules L1 and L2)."""
+    text = "".join(run.text for run in runs)
+    levels = list(levels)
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+        levels[end] = int(rtl)
+    cells: list[tuple[Placed, int]] = []  # each piece of a run at one level, and its level
+    offset = 0
+    for run in runs:
+        start = 0
+        for index in range(1, len(run.text) + 1):
+            if index == len(run.text) or levels[offset + index] != levels[offset + start]:
+                part, width = run.text[start:index], run.width
+                if part != run.text:
+                    width = _measure(part, run.font) * size + char_space * len(part)
+                    width += word_space * part.count(" ")
+                cells.append((run._replace(text=part, width=width), levels[offset + start]))
+                start = index
+        offset += len(run.text)
+    x = 0.0
+    at: dict[int, float] = {}
+    for index in shaping.display_order([level for _, level in cells]):
+        at[index] = x
+        x += cells[index][0].width
+    out = []
+    for index, (cell, level) in enumerate(cells):
+        odd = level % 2 == 1
+        if shaping.needs_shaping(cell.text):
+            shown = shaping.shaped(cell.text, cell.font, odd)
+        else:
+            shown = shaping.mirrored(cell.text) if odd else ""
+        out.append(cell._replace(x=at[index], shown=shown))
+    return out

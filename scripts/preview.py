@@ -1,5 +1,7 @@
-"""Regenerate docs/preview.png and docs/blocks.png (the example with a chart, a table and a
-photo) and, with --references, the reference images of the tests.
+"""Regenerate the README's pictures (docs/preview.png; docs/preview-ar.png of the Arabic
+example; docs/blocks.png of the example with a chart, a table and a photo) and, with
+--references, the reference images of the tests (all of them, or only the cases named, so a new
+case leaves the others untouched).
 
 Needs the test extra (pypdfium2). Look at the pages before committing new references.
 """
@@ -19,25 +21,39 @@ sys.path.insert(0, str(ROOT))
 from briefing.pipeline import prepare, render  # noqa: E402
 from tests.visual import CASES, REFERENCES, picture  # noqa: E402
 
-BLOCKS = "examples/mali-blocks.yaml"
+# The README's pictures: the sample at 90 dpi, the Arabic example beside it at 54 dpi, the
+# example with blocks at 90 dpi.
+PICTURES = [
+    ("content.yaml", "docs/preview.png", 1.25),
+    ("examples/niger-ar.yaml", "docs/preview-ar.png", 0.75),
+    ("examples/mali-blocks.yaml", "docs/blocks.png", 1.25),
+]
 
 
 def main() -> None:
-    """Write the preview, and the references when asked."""
+    """Write the README's pictures, and the references when asked."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--references", action="store_true", help="also rewrite tests/references")
+    parser.add_argument(
+        "--references",
+        nargs="*",
+        metavar="CASE",
+        help=f"also rewrite tests/references: every case, or those named ({', '.join(CASES)})",
+    )
     args = parser.parse_args()
-    for content, name in (("content.yaml", "preview.png"), (BLOCKS, "blocks.png")):
+    unknown = set(args.references or ()) - set(CASES)
+    if unknown:
+        parser.error(f"no reference case named {', '.join(sorted(unknown))}")
+    for content, name, scale in PICTURES:
         data, page = render(prepare(ROOT / content))
         document = pypdfium2.PdfDocument(io.BytesIO(data))
-        try:  # 90 dpi, rendered directly for a sharp preview
-            document[0].render(scale=1.25).to_pil().save(ROOT / "docs" / name, optimize=True)
+        try:  # rendered directly for a sharp picture
+            document[0].render(scale=scale).to_pil().save(ROOT / name, optimize=True)
         finally:
             document.close()
-        print(f"wrote docs/{name} ({page.fit})")
-    if args.references:
+        print(f"wrote {name} ({page.fit})")
+    if args.references is not None:
         REFERENCES.mkdir(exist_ok=True)
-        for case in CASES:
+        for case in args.references or CASES:
             picture(case).save(REFERENCES / f"{case}.png", optimize=True)
             print(f"wrote tests/references/{case}.png")
 

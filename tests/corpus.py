@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .visual import EXTRAS, ROOT, SAMPLE_TREE
+from .visual import DATA, EXTRAS, ROOT, SAMPLE_TREE
 
 EXAMPLES = ROOT / "examples"
 LONG_URL = (
@@ -27,17 +28,21 @@ LONG_HEADINGS = [
 ]
 
 
-def example(name: str) -> dict[str, Any]:
-    """An example sheet's content, its logo and photo paths made absolute so it builds from
-    anywhere."""
-    tree: dict[str, Any] = yaml.safe_load((EXAMPLES / name).read_text(encoding="utf-8"))
+def load(path: Path) -> dict[str, Any]:
+    """A sheet's content, its logo and photo paths made absolute so it builds from anywhere."""
+    tree: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     if "logo" in tree:
-        tree["logo"] = {**tree["logo"], "file": str(EXAMPLES / tree["logo"]["file"])}
+        tree["logo"] = {**tree["logo"], "file": str(path.parent / tree["logo"]["file"])}
     for section in tree.get("sections", []):
         for block in section.get("blocks", []):
             if "photo" in block:
-                block["photo"] = {**block["photo"], "file": str(EXAMPLES / block["photo"]["file"])}
+                block["photo"] = {**block["photo"], "file": str(path.parent / block["photo"]["file"])}
     return tree
+
+
+def example(name: str) -> dict[str, Any]:
+    """An example sheet's content."""
+    return load(EXAMPLES / name)
 
 
 def _balanced(text: str) -> str:
@@ -84,7 +89,8 @@ def sized(
 
 
 def corpus() -> dict[str, dict[str, Any]]:
-    """Named stress sheets: every layout, short to overfull, en/fr/es/pt, lists, long words."""
+    """Named stress sheets: every layout, short to overfull, en/fr/es/pt, lists, long words; the
+    Arabic example in the other layouts; the Hebrew, Chinese and Persian test sheets."""
     fr, es, pt = (example(f"{n}.yaml") for n in ("niger-fr", "guatemala-es", "mozambique-pt"))
     sheets = {
         f"en-{layout}-{factor}": sized(factor, layout, extras=factor == full)
@@ -104,7 +110,18 @@ def corpus() -> dict[str, dict[str, Any]]:
     sheets["es-two-column-1.8"] = sized(1.8, "two-column", base=es)
     sheets["pt-two-column-list"] = sized(1.3, "two-column", base=pt, listed=True)
     sheets["pt-single-column-0.4"] = sized(0.4, "single-column", base=pt)
+    sheets.update(right_to_left())
+    sheets.update({path.stem: load(path) for path in sorted(DATA.glob("sheet-*.yaml"))})
     return sheets
+
+
+def right_to_left() -> dict[str, dict[str, Any]]:
+    """The Arabic example in the layouts it does not use: the sidebar and hanging headings."""
+    ar = example("niger-ar.yaml")
+    return {
+        f"ar-{layout}": {**ar, "design": {"layout": layout}}
+        for layout in ("sidebar", "single-column")
+    }
 
 
 def published() -> dict[str, dict[str, Any]]:

@@ -7,12 +7,17 @@ footer rule or a block below), the nearest ink to the paper's edge, and the word
 layer read in structure order against the words of ``source`` (the content's text, see
 ``source_text``). Glyph positions come from pdfplumber, the structure tree and each glyph's
 marked content from pikepdf.
+
+A right-to-left page (its ``/Lang`` says so) has its columns found by their right edges, and
+its unjustified lines by where they start on the left; a line break between two Chinese
+characters is not a word broken without a hyphen.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
@@ -31,6 +36,7 @@ SOFT_HYPHEN = "\u00ad"
 INLINE = {"/Span", "/Strong", "/Em", "/Link", "/Code", "/Quote", "/Reference", "/Note", "/Sub"}
 GROUPING = {"/Document", "/Part", "/Art", "/Sect", "/Div", "/NonStruct", "/L", "/TOC"}
 BODY_ROLES = {"/P", "/LBody", "/LI", "/Lbl"}
+RTL_LANGUAGES = {"ar", "fa", "he"}
 
 
 class Line(NamedTuple):
@@ -84,6 +90,7 @@ class PageQuality(NamedTuple):
     glued_words: tuple[str, ...]  # "andcorrections": two source words with no space between
     split_words: tuple[str, ...]  # "devel- oped": a source word in two pieces
     missing_words: tuple[str, ...]  # source words not found whole in the text layer
+    roles: tuple[str, ...] = ()  # each block's structure role ("/H2"), indexed by Line.block
 
     def figures(self) -> dict[str, object]:
         """The counts and extremes, for a table or a report."""
@@ -293,21 +300,30 @@ def _split(chars: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
         yield piece
 
 
+def _mark(text: str) -> bool:
+    """Whether ``text`` is only combining marks (Arabic vowels, Hebrew points)."""
+    return all(unicodedata.category(char).startswith("M") for char in text)
+
+
 def _spaces(chars: list[dict[str, Any]], space_em: dict[str, float]) -> tuple[float, ...]:
-    """Each word space of a line, in natural spaces of its font."""
+    """Each word space of a line, in natural spaces of the font that draws it (or of the
+    word before it)."""
     out = []
     previous = None
-    spaced = False
+    space: dict[str, Any] | None = None
     for char in chars:
         if not char["text"].strip():
-            spaced = True
+            space = char
+            continue
+        if any(_mark(c) for c in char["text"]):  # a vowel mark, alone or on its letter
+            previous, space = None, None  # (Arabic): its box is not the letter's advance
             continue
         if previous is not None:
             gap = char["x0"] - previous["x1"]
-            if spaced or gap > 0.1 * char["size"]:
-                em = space_em.get(previous["fontname"], SPACE_EM)
+            if space is not None or gap > 0.1 * char["size"]:
+                em = space_em.get((space or previous)["fontname"], SPACE_EM)
                 out.append(gap / (em * previous["size"]))
-        previous, spaced = char, False
+        previous, space = char, None
     return tuple(out)
 
 
@@ -367,55 +383,72 @@ def _paragraphs(lines: list[Line]) -> list[list[Line]]:
     return list(blocks.values())
 
 
-def _group(lines: list[Line]) -> list[list[Line]]:
-    """Body lines grouped into columns by their left edges."""
+def _start(line: Line, rtl: bool) -> float:
+    """Where a line starts, as a distance from the page's starting side (its left, or right)."""
+    return -line.x1 if rtl else line.x0
+
+
+def _group(lines: list[Line], rtl: bool) -> list[list[Line]]:
+    """Body lines grouped into columns by their starting edges (left, or right)."""
     columns: list[list[Line]] = []
-    for line in sorted((ln for ln in lines if ln.body), key=lambda ln: ln.x0):
-        if columns and line.x0 - columns[-1][0].x0 < COLUMN_GAP:
+    for line in sorted((ln for ln in lines if ln.body), key=lambda ln: _start(ln, rtl)):
+        if columns and _start(line, rtl) - _start(columns[-1][0], rtl) < COLUMN_GAP:
             columns[-1].append(line)
         else:
             columns.append([line])
     return columns
 
 
-def _columns(lines: list[Line], ink: list[dict[str, Any]], height: float) -> tuple[Column, ...]:
+def _columns(
+    lines: list[Line], ink: list[dict[str, Any]], height: float, rtl: bool
+) -> tuple[Column, ...]:
     """Each column's last line and the space under it, down to what is printed next below it:
     the footer rule, or a block under the columns (contacts, QR code)."""
     out = []
-    for column in _group(lines):
+    for column in _group(lines, rtl):
         last = max(column, key=lambda ln: ln.bottom)
-        right = max(ln.x1 for ln in column)
+        left, right = min(ln.x0 for ln in column), max(ln.x1 for ln in column)
         below = [
-            o["top"]
-            for o in ink
-            if o["top"] > last.bottom and o["x0"] < right and o["x1"] > column[0].x0
+            o["top"] for o in ink if o["top"] > last.bottom and o["x0"] < right and o["x1"] > left
         ]
         gap = min(below) - last.bottom if below else None
-        out.append(Column(column[0].x0, last.text, gap, None if gap is None else gap / height))
+        out.append(Column(left, last.text, gap, None if gap is None else gap / height))
     return tuple(out)
 
 
-def _ragged(lines: list[Line]) -> tuple[str, ...]:
-    """Body lines that end over half an em short of the column's right edge: justified text
-    left unjustified. Not a paragraph's last line, nor one that cannot be justified: with no
-    word space, ending inside a web or e-mail address (which breaks only at its / . - _ ? & =
-    #, and may leave the line short), or mostly address with a single word space beside it."""
+def _ragged(lines: list[Line], rtl: bool) -> tuple[str, ...]:
+    """Body lines that end over half an em short of the column's end edge (right, or left):
+    justified text left unjustified. Not a paragraph's last line, nor one that cannot be
+    justified: with no word space, ending inside a web or e-mail address (which breaks only at
+    its / . - _ ? & = #, and may leave the line short), or mostly address with a single word
+    space beside it."""
     last = {ln.block: ln for ln in lines}
+
+    def short(line: Line, column: list[Line]) -> bool:
+        if rtl:
+            return line.x0 > min(c.x0 for c in column) + line.size / 2
+        return line.x1 < max(c.x1 for c in column) - line.size / 2
+
     return tuple(
         ln.text
-        for column in _group(lines)
+        for column in _group(lines, rtl)
         for ln in column
         if ln is not last[ln.block]
         and ln.spaces
-        and not re.search(r"[/@]", ln.text.split()[-1])
+        and not re.search(r"[/@]", ln.text.split()[0 if rtl else -1])
         and not (len(ln.spaces) == 1 and re.search(r"\S{24,}", ln.text))
-        and ln.x1 < max(c.x1 for c in column) - ln.size / 2
+        and short(ln, column)
     )
 
 
 def _letters(word: str) -> int:
     """How many letters ``word`` starts with."""
     return next((i for i, char in enumerate(word) if not char.isalpha()), len(word))
+
+
+def _ideograph(char: str) -> bool:
+    """Whether ``char`` is a Chinese character, which a line may end after (or start with)."""
+    return unicodedata.name(char, "").startswith("CJK ")
 
 
 def _breaks(paragraphs: list[list[Line]], source: str) -> tuple[Any, ...]:
@@ -443,6 +476,7 @@ def _breaks(paragraphs: list[list[Line]], source: str) -> tuple[Any, ...]:
             if (
                 a[-1].isalnum()
                 and b[0].isalnum()
+                and not (_ideograph(a[-1]) or _ideograph(b[0]))
                 and _token(a + b) in joined
                 and f"{_token(a)} {_token(b)}" not in joined
             ):
@@ -509,6 +543,7 @@ def measure(pdf: bytes | Path, source: str) -> list[PageQuality]:
     results = []
     with pikepdf.open(io.BytesIO(data)) as content, pdfplumber.open(io.BytesIO(data)) as read:
         structure = _structure(content)
+        rtl = str(content.Root.get("/Lang", "")).split("-")[0] in RTL_LANGUAGES
         for number, (page, drawn) in enumerate(zip(read.pages, content.pages, strict=True), 1):
             chars = _marked(page, drawn)
             order = structure.order.get(drawn.objgen[0], [])
@@ -533,12 +568,13 @@ def measure(pdf: bytes | Path, source: str) -> list[PageQuality]:
                     column_ends,
                     short,
                     broken,
-                    _ragged(lines),
-                    _columns(lines, ink, float(page.height)),
+                    _ragged(lines, rtl),
+                    _columns(lines, ink, float(page.height), rtl),
                     text_edge,
                     ink_edge,
                     layer,
                     *_words(layer, source),
+                    tuple(structure.roles),
                 )
             )
     return results

@@ -113,9 +113,9 @@ CASES = {
         "content.yaml:2:17: error: the character '☃' (U+2603 SNOWMAN) is not in the font Noto Sans",
     ),
     "character the font lacks in a fact": (
-        GOOD + "at_a_glance:\n  - label: Capital\n    value: Niamey 例\n",
-        "content.yaml:8:19: error: the character '例' (U+4F8B CJK UNIFIED IDEOGRAPH-4F8B) is "
-        "not in the font Noto Sans",
+        GOOD + "at_a_glance:\n  - label: Capital\n    value: Niamey ☂\n",
+        "content.yaml:8:19: error: the character '☂' (U+2602 UMBRELLA) is not in the font "
+        "Noto Sans",
     ),
     "character the font lacks in a contact": (
         GOOD + "contacts:\n  - name: Office\n    role: Head ☃\n",

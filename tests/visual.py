@@ -14,6 +14,7 @@ from briefing.pipeline import prepare, render
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCES = Path(__file__).resolve().parent / "references"
+DATA = Path(__file__).resolve().parent / "data"  # test sheets in languages no example uses
 SCALE = 0.6  # render resolution: 43 dpi keeps the references small and still shows layout
 SAMPLE_TREE: dict[str, Any] = yaml.safe_load((ROOT / "content.yaml").read_text(encoding="utf-8"))
 EXTRAS: dict[str, Any] = {
@@ -45,6 +46,9 @@ CASES: dict[str, Path | dict[str, Any]] = {
         },
     },
     "short": {**SAMPLE_TREE, "sections": SAMPLE_TREE["sections"][:1], "key_figures": []},
+    "niger-ar": ROOT / "examples" / "niger-ar.yaml",  # right to left, mirrored, two columns
+    "sheet-he": DATA / "sheet-he.yaml",  # right to left, the sidebar on the left
+    "sheet-zh": DATA / "sheet-zh.yaml",  # Chinese, broken between characters
 }
 
 

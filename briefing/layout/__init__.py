@@ -45,7 +45,7 @@ __all__ = [
 def _design_size(prepared: Valid) -> Parts:
     """A sheet's parts at design size, for pages around sheets."""
     sheet = Sheet(prepared, LANGUAGES[prepared.content.language])
-    styled = text_styles(prepared.theme, sheet.faces, sheet.words.hyphenation, 1.0)
+    styled = text_styles(prepared.theme, sheet.faces, sheet.words, 1.0)
     return Parts(sheet, styled, 1.0)
 
 

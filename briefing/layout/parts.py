@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
 from .. import markup
 from ..checks import ChartShown, PhotoShown, Shown, TableShown
 from ..fonts import register
 from ..markup import Block as Bit
 from ..textbox import TextBox, typeset
-from ..typeset import Style
+from ..typeset import Style, drawn
 from .columns import Block
 from .exhibits import Setter
 from .records import EMPTY, Entry, Region, Shape
@@ -40,6 +42,7 @@ class Sheet:
             )
         ]
         self.facts = prepared.facts
+        self.digits = str.maketrans("0123456789", words.digits)  # a list's numbers (Persian)
         italic = any("<i>" in text for text in self.markup())
         self.faces = register(self.theme.family, italic)
 
@@ -295,10 +298,13 @@ class Parts:
                 continue
             step = t.item_indent * s
             style = self.styles["item"]._replace(indent=step * (part.depth + 1))
-            label = None
+            label, label_x = None, step * part.depth
             if part.label:  # in its level's indent; the no-break space after it keeps it
                 # off the text, and reads as a space between the two
-                label = self.text(markup.plain(part.label) + "\u00a0", "bullet", step)
+                shown = part.label.translate(self.sheet.digits)
+                label = self.text(markup.plain(shown) + "\u00a0", "bullet", step)
+                if style.direction == "rtl":  # the mark flush with the item's edge
+                    label_x -= _hanging_space(label)  # (mirrored: its right)
             box = typeset(part.markup, style, width)
             parents = (*section, *part.path)
             blocks.append(
@@ -308,7 +314,18 @@ class Parts:
                     self.element(),
                     parents,
                     label=label,
-                    label_x=step * part.depth,
+                    label_x=label_x,
                 )
             )
         return blocks
+
+
+def _hanging_space(label: TextBox) -> float:
+    """The width of the space drawn right of a one-line list label's mark (a bullet, "1."),
+    which a right-to-left list hangs past the item's edge so that the mark is flush with it: a
+    line without right-to-left letters is drawn left to right, its space last."""
+    line = drawn(label.setting, label.style, label.first)
+    last = max(line.runs, key=lambda run: run.x)
+    text = last.shown or last.text
+    space = text[len(text.rstrip()) :]
+    return float(stringWidth(space, last.font, label.size)) if space else 0.0

@@ -59,6 +59,16 @@ class Page(NamedTuple):
         """The fit as the CLI reports it."""
         return f"fit {self.scale:.0%}, body {self.body_size:.1f} pt"
 
+    def mirrored(self) -> Page:
+        """The page flipped left for right, for a right-to-left language: each box and shape
+        moves to the other side, in the same order (the first column is the right one); the
+        text inside a box follows its style's direction."""
+        width = self.width
+        return self._replace(
+            shapes=[s._replace(x=width - s.x - s.width) for s in self.shapes],
+            items=[i._replace(x=width - i.x - i.width) for i in self.items],
+        )
+
 
 class Entry(NamedTuple):
     """Something in a region, at offsets from the region's top left."""

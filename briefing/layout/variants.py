@@ -12,6 +12,10 @@ How room is shared: the fit engine first grows or shrinks type and spacing toget
 left after that spreads the body's gaps between paragraphs and sections (``air``, up to the
 theme's ``max_air``), never the gap between a heading and its text, nor the gaps above the body;
 whatever is left beyond that stays at the foot of the page.
+
+A right-to-left language's page is laid out as above, then mirrored (``Page.mirrored``): the
+sidebar and the rail move to the left, the first column and the first key figure to the right,
+bullets to the right of their items; the text in each box runs in its style's direction.
 """
 
 from __future__ import annotations
@@ -54,7 +58,7 @@ class Layout:
             height,
             scale,
         )
-        self.styles = text_styles(t, sheet.faces, sheet.words.hyphenation, scale)
+        self.styles = text_styles(t, sheet.faces, sheet.words, scale)
         parts = self.parts = Parts(sheet, self.styles, scale)
         self.left, self.inner = t.margin_x, width - 2 * t.margin_x
         self.main_width, self.column_width, self.rail = self.widths()
@@ -207,7 +211,7 @@ class Layout:
         self._body(page, frame.body_top, columns)
         for region, x, top in frame.after:
             self._put(page, region, x, top)
-        return page
+        return page.mirrored() if self.sheet.words.direction == "rtl" else page
 
     def _body(self, page: Page, top: float, columns: list[Column]) -> None:
         t, s = self.theme, self.scale
@@ -290,7 +294,7 @@ class TwoColumn(Layout):
 
 
 class SingleColumn(Layout):
-    """One column, headings hanging in a rail to its left."""
+    """One column, headings hanging in a rail to its left (its right, mirrored)."""
 
     def widths(self) -> tuple[float, float, float]:
         """(the body's width, the column's width, the rail's width)."""

@@ -1,0 +1,255 @@
+"""Shaping and direction: Arabic and Hebrew runs shaped with HarfBuzz, lines ordered by UAX #9.
+
+A run of a script that joins its letters or stacks marks (Arabic, Persian, Hebrew with points)
+is shaped by HarfBuzz (``uharfbuzz``): contextual forms, the lam-alef ligature, marks placed.
+Its glyphs are drawn through ReportLab's shaped strings, each under a code that the ToUnicode
+map turns back into the letters of its cluster (``source``), never a presentation form or a
+private-use code. A right-to-left line is put in display order by the Unicode bidirectional
+algorithm (``python-bidi``): each character's embedding level, then runs reversed level by
+level (``display_order``).
+
+uharfbuzz is imported only when a sheet has text that needs it: ReportLab would import it with
+its TrueType module on every start, so ``load_reportlab`` imports that module without it.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import sys
+import unicodedata
+from typing import Any, NamedTuple
+
+_SHAPED = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew and Arabic blocks
+_JOINING = re.compile(r"[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")  # Arabic blocks
+KASHIDA = "\u0640"  # tatweel: the stroke that lengthens a joined Arabic word
+STRETCH = "\ufdd0"  # a kashida added to justify a line: drawn as one, read as nothing
+_FIRST_PRIVATE = 0xE000
+_PRESENTATION_FORMS = range(0xFB00, 0xFF00)  # Latin, Hebrew and Arabic presentation forms
+_PRIVATE = range(0xE000, 0xF900)
+FIRST_SPECIAL = _PRIVATE.start  # below it, no code is private nor a presentation form
+
+
+def load_reportlab() -> None:
+    """Import ReportLab's TrueType fonts without uharfbuzz (unless something imported it
+    already): ReportLab imports it with them, about 15 ms of every start."""
+    if "reportlab.pdfbase.ttfonts" in sys.modules or "uharfbuzz" in sys.modules:
+        return
+    sys.modules["uharfbuzz"] = None  # type: ignore[assignment]  # import fails: ReportLab copes
+    try:
+        import reportlab.pdfbase.ttfonts  # noqa: F401
+    finally:
+        del sys.modules["uharfbuzz"]
+
+
+def has_rtl(text: str) -> bool:
+    """Whether ``text`` holds a right-to-left letter (Hebrew, Arabic)."""
+    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
+
+
+def joins(text: str) -> bool:
+    """Whether ``text`` holds letters that join (Arabic): letter spacing would break them."""
+    return _JOINING.search(text) is not None
+
+
+def needs_shaping(text: str) -> bool:
+    """Whether ``text`` holds letters or marks that only shaping draws right (Arabic, Hebrew)."""
+    return _SHAPED.search(text) is not None
+
+
+@functools.cache
+def _harfbuzz() -> Any:
+    """uharfbuzz, imported now, and given to ReportLab, which then draws shaped strings."""
+    import uharfbuzz
+    from reportlab.pdfbase import ttfonts
+
+    ttfonts.uharfbuzz = uharfbuzz
+    return uharfbuzz
+
+
+@functools.cache
+def _hb_font(font: str) -> Any:
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    hb = _harfbuzz()
+    face = getFont(font)
+    face.shapable = True  # set again now that ReportLab has uharfbuzz
+    return hb.Font(face.hbFace)
+
+
+class Glyph(NamedTuple):
+    """A shaped glyph, in font units: its id, the offset of its cluster in the text, where it
+    sits and how far it advances."""
+
+    gid: int
+    cluster: int
+    x_advance: int
+    y_advance: int
+    x_offset: int
+    y_offset: int
+
+
+@functools.lru_cache(maxsize=20_000)
+def shape(text: str, font: str, rtl: bool) -> tuple[Glyph, ...]:
+    """The glyphs of ``text`` in ``font``, in display order (left to right)."""
+    hb = _harfbuzz()
+    buffer = hb.Buffer()
+    buffer.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
+    buffer.add_str(text)
+    buffer.guess_segment_properties()
+    buffer.direction = "rtl" if rtl else "ltr"
+    hb.shape(_hb_font(font), buffer, {})
+    return tuple(
+        Glyph(info.codepoint, info.cluster, p.x_advance, p.y_advance, p.x_offset, p.y_offset)
+        for info, p in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True)
+    )
+
+
+@functools.lru_cache(maxsize=20_000)
+def width(text: str, font: str) -> float:
+    """The advance of ``text`` shaped in ``font``, at unit size."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    rtl = has_rtl(text)
+    units = getFont(font).face.unitsPerEm
+    glyphs = shape(text.replace(STRETCH, KASHIDA), font, rtl)
+    return sum(glyph.x_advance for glyph in glyphs) / units
+
+
+# The letters each code of a face stands for, where that is not the code's own character:
+# shaped glyphs (a contextual form, a ligature) drawn under private-use codes, by face name.
+_sources: dict[str, dict[int, str]] = {}
+_codes: dict[tuple[str, int, str], int] = {}  # (font, glyph, letters): its private-use code
+_next_private: dict[str, int] = {}  # by font: the first private-use code not yet tried
+
+
+def source(face_name: str, code: int) -> str:
+    """The text that code ``code`` of the face named ``face_name`` (its PostScript name) stands
+    for: the letters of the cluster it was shaped from, or the character itself (a presentation
+    form decomposed)."""
+    found = _sources.get(face_name, {}).get(code)
+    if found is not None:
+        return found
+    char = chr(code)
+    if code in _PRESENTATION_FORMS:
+        return unicodedata.normalize("NFKC", char)
+    return char
+
+
+def _code(font: Any, gid: int, letters: str) -> int:
+    """The character code that draws glyph ``gid`` of ``font`` for ``letters``: the letter
+    itself when the font maps it to that glyph, or a private-use code of its own."""
+    face = font.face
+    if len(letters) == 1 and face.charToGlyph.get(ord(letters)) == gid:
+        return ord(letters)
+    key = (font.fontName, gid, letters)
+    code = _codes.get(key)
+    if code is None:
+        code = _next_private.get(font.fontName, _FIRST_PRIVATE)
+        while code in face.charToGlyph:
+            code += 1
+        _next_private[font.fontName] = code + 1
+        face.charToGlyph[code] = gid
+        face.glyphToChar.setdefault(gid, []).append(code)
+        advance = _hb_font(font.fontName).get_glyph_h_advance(gid)
+        face.charWidths[code] = advance * 1000 / face.unitsPerEm
+        _codes[key] = code
+        _sources.setdefault(face.name.decode("latin-1"), {})[code] = letters
+    return code
+
+
+@functools.lru_cache(maxsize=20_000)
+def shaped(text: str, font: str, rtl: bool) -> str:
+    """``text`` shaped in ``font`` as ReportLab draws it: a string of one code a glyph in
+    display order, with each glyph's position (a ReportLab ``ShapedStr``). The text layer
+    (ToUnicode) reads a cluster's letters from its first glyph, and nothing from its other
+    glyphs (marks, the parts of a letter drawn in pieces) nor from added kashidas
+    (``STRETCH``)."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+    from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
+
+    face_font = getFont(font)
+    glyphs = shape(text.replace(STRETCH, KASHIDA), font, rtl)
+    starts = [*sorted({glyph.cluster for glyph in glyphs}), len(text)]
+    ends = dict(itertools.pairwise(starts))
+    scale = 1000 / face_font.face.unitsPerEm
+    codes: list[str] = []
+    data = []
+    read: set[int] = set()  # the clusters whose letters a glyph already stands for
+    for glyph in glyphs:
+        letters = text[glyph.cluster : ends[glyph.cluster]].replace(STRETCH, "")
+        if glyph.cluster in read:
+            letters = ""
+        read.add(glyph.cluster)
+        code = _code(face_font, glyph.gid, letters)
+        codes.append(chr(code))
+        data.append(
+            ShapeData(
+                glyph.cluster,
+                glyph.x_advance * scale,
+                glyph.y_advance * scale,
+                glyph.x_offset * scale,
+                glyph.y_offset * scale,
+                face_font.face.charWidths[code],
+            )
+        )
+    return ShapedStr("".join(codes), shapeData=data)
+
+
+_LEVEL = re.compile(r"Level\(\s*(\d+)")
+
+
+def levels(text: str, rtl: bool) -> list[int]:
+    """The embedding level of each character of a line in a paragraph of direction ``rtl``
+    (UAX #9 up to rule I2, with bracket pairs; trailing spaces are the paragraph's, rule L1).
+
+    python-bidi gives the levels only in its report of the algorithm's state (``debug``), a
+    level for each byte of the text's UTF-8; tests/test_internals.py checks that it still does.
+    """
+    from bidi import get_display
+
+    report = str(get_display(text, base_dir="R" if rtl else "L", debug=True))
+    listed = report.rsplit("paragraphs:", 1)[0].rsplit("levels: [", 1)[1]
+    by_byte = [int(level) for level in _LEVEL.findall(listed)]
+    found: list[int] = []
+    offset = 0
+    for char in text:
+        found.append(by_byte[offset])
+        offset += len(char.encode("utf-8"))
+    if offset != len(by_byte):
+        raise RuntimeError("python-bidi reports levels in a way briefing does not know")
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+        found[end] = int(rtl)
+    return found
+
+
+def display_order(run_levels: list[int]) -> list[int]:
+    """The display order (left to right) of runs at ``run_levels``, by their indexes: from the
+    highest level down to the lowest odd one, each stretch at that level or above is reversed
+    (UAX #9, rule L2)."""
+    order = list(range(len(run_levels)))
+    odd = [level for level in run_levels if level % 2]
+    if not odd:
+        return order
+    for level in range(max(run_levels), min(odd) - 1, -1):
+        index = 0
+        while index < len(order):
+            if run_levels[order[index]] < level:
+                index += 1
+                continue
+            end = index
+            while end < len(order) and run_levels[order[end]] >= level:
+                end += 1
+            order[index:end] = order[index:end][::-1]
+            index = end
+    return order
+
+
+def mirrored(text: str) -> str:
+    """``text`` reversed for a right-to-left run, its brackets mirrored (UAX #9, rule L4)."""
+    from bidi.mirror import MIRRORED
+
+    return "".join(MIRRORED.get(char, char) for char in reversed(text))

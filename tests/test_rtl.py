@@ -1,0 +1,226 @@
+"""Right-to-left and Chinese sheets, read back from their PDFs: one page each, the language's
+tag, and the mirrored page: body text flush right, the first column and the first key figure
+on the right, the sidebar on the left, bullets right of their items, headings hanging in the
+right margin, the footer's date on the left.
+
+PDF/UA-1 and PDF/A-2a of the Arabic, Hebrew and Chinese sheets are judged by page-validation
+in ``test_conformance``, whose cases include every pinned page (``visual.CASES``); their
+typesetting targets in ``test_quality``, whose sheets include these.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pikepdf
+import pytest
+
+from briefing.book import build_book
+from briefing.language import LANGUAGES
+from briefing.pipeline import prepare, render
+
+from .corpus import load, right_to_left
+from .quality import Line, PageQuality, measure, source_text
+from .visual import DATA, ROOT
+
+SHEETS: dict[str, dict[str, Any]] = {
+    "niger-ar": load(ROOT / "examples" / "niger-ar.yaml"),  # two columns
+    **right_to_left(),  # ar-sidebar, ar-single-column
+    **{name: load(DATA / f"{name}.yaml") for name in ("sheet-he", "sheet-fa", "sheet-zh")},
+}
+RTL = [name for name in SHEETS if name != "sheet-zh"]
+TAGS = {"niger-ar": "ar", "sheet-he": "he-IL", "sheet-fa": "fa-IR", "sheet-zh": "zh-CN"}
+FLUSH = 0.5  # points: how far a line may end from its column's edge and still be flush
+
+
+@functools.cache
+def built(name: str) -> tuple[bytes, list[PageQuality]]:
+    """Sheet ``name`` as PDF bytes, and its pages measured where the words landed."""
+    data, _ = render(prepare(SHEETS[name]))
+    return data, measure(data, source_text(SHEETS[name]))
+
+
+def page(name: str) -> PageQuality:
+    """The one page of sheet ``name``."""
+    return built(name)[1][0]
+
+
+def lines(name: str, role: str) -> list[Line]:
+    """The lines of the page's blocks with this structure role ("/P", "/H2", "/Lbl")."""
+    quality = page(name)
+    return [ln for ln in quality.lines if ln.block is not None and quality.roles[ln.block] == role]
+
+
+def body(name: str, role: str = "/P") -> list[Line]:
+    """The body text's lines (in the sections) of one role, in reading order."""
+    return [ln for ln in lines(name, role) if ln.body]
+
+
+def figure(line: Line) -> str:
+    """A line of digits and signs as written: the text read back is in display order, where a
+    sign after a number ("2,000+") shows on its left in a right-to-left paragraph."""
+    text = line.text
+    return text[1:] + text[0] if text[:1] in "+%" and text[1:2].isdigit() else text
+
+
+def columns(found: list[Line]) -> list[list[Line]]:
+    """Lines grouped by column, the right one first: lines end within 40 pt of each other."""
+    groups: list[list[Line]] = []
+    for line in sorted(found, key=lambda ln: -ln.x1):
+        if groups and groups[-1][0].x1 - line.x1 < 40:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+@pytest.mark.parametrize("name", SHEETS)
+def test_the_sheet_builds_to_one_page(name: str) -> None:
+    assert len(built(name)[1]) == 1
+
+
+@pytest.mark.parametrize("name", TAGS)
+def test_the_document_is_tagged_with_its_language(name: str) -> None:
+    with pikepdf.open(io.BytesIO(built(name)[0])) as pdf:
+        assert str(pdf.Root.Lang) == TAGS[name]
+
+
+@pytest.mark.parametrize("name", RTL)
+def test_body_lines_end_flush_right_and_last_lines_start_ragged(name: str) -> None:
+    found = body(name)
+    assert found
+    for column in columns(found):
+        right = max(ln.x1 for ln in column)
+        assert [ln.text for ln in column if right - ln.x1 > FLUSH] == []
+        left = min(ln.x0 for ln in column)
+        assert any(ln.x0 - left > 2 * ln.size for ln in column), "no short line flush right"
+
+
+@pytest.mark.parametrize("name", ["niger-ar"])
+def test_the_first_column_is_the_right_one(name: str) -> None:
+    found, width = body(name), page(name).width
+    first, last = found[0], found[-1]  # the first section's first line, the last's last
+    assert first.x0 > width / 2 and last.x1 < width / 2
+    heading = [ln for ln in lines(name, "/H2") if ln.block is not None and ln.block < first.block]
+    assert heading[-1].x0 > width / 2  # the first section's heading heads the right column
+
+
+@pytest.mark.parametrize("name", ["ar-sidebar", "sheet-he"])
+def test_the_sidebar_is_left_of_the_main_column(name: str) -> None:
+    values = [f["value"] for f in SHEETS[name]["key_figures"] if str(f["value"]).isascii()]
+    shown = [ln for ln in page(name).lines if figure(ln) in values]
+    assert len(shown) == len(values) > 0
+    assert max(ln.x1 for ln in shown) < min(ln.x0 for ln in body(name))
+
+
+@pytest.mark.parametrize("name", ["niger-ar"])
+def test_key_figures_run_right_to_left(name: str) -> None:
+    values = [f["value"] for f in SHEETS[name]["key_figures"] if str(f["value"]).isascii()]
+    shown = {figure(ln): ln for ln in page(name).lines if figure(ln) in values}
+    rights = [shown[value].x1 for value in values]  # in the order they are written
+    assert len(rights) >= 2 and rights == sorted(rights, reverse=True)
+    assert rights[0] > page(name).width / 2
+
+
+@pytest.mark.parametrize("name", ["niger-ar", "ar-sidebar", "sheet-he", "sheet-fa"])
+def test_bullets_sit_right_of_their_items(name: str) -> None:
+    labels, items = body(name, "/Lbl"), body(name, "/LBody")
+    assert labels
+    for label in labels:
+        level = [ln for ln in items if ln.top < label.bottom and ln.bottom > label.top]
+        beside = min(level, key=lambda ln: abs(ln.top - label.top))
+        assert label.x0 >= beside.x1 - FLUSH, (label.text, beside.text)
+    for column in columns(items):  # each item's lines end at one indent from the right
+        right = max(ln.x1 for ln in column)
+        assert [ln.text for ln in column if right - ln.x1 > FLUSH] == []
+    edges = [max(ln.x1 for ln in column) for column in columns(body(name))]
+    with pdfplumber.open(io.BytesIO(built(name)[0])) as pdf:
+        bullets = [c for c in pdf.pages[0].chars if c["text"] == "•"]
+    assert len(bullets) == len(labels)  # each flush with its column's right edge
+    assert all(min(abs(b["x1"] - edge) for edge in edges) < FLUSH for b in bullets)
+
+
+@pytest.mark.parametrize("name", ["ar-single-column", "sheet-fa"])
+def test_headings_hang_in_the_right_margin(name: str) -> None:
+    text = body(name)
+    sections = {ln.block for ln in text}
+    headings = [
+        ln for ln in lines(name, "/H2") if ln.block is not None and ln.block + 1 in sections
+    ]
+    assert headings
+    for heading in headings:
+        assert heading.x0 > max(ln.x1 for ln in text)
+        first = min((ln for ln in headings if ln.block == heading.block), key=lambda ln: ln.top)
+        beside = min((ln for ln in text if ln.block == heading.block + 1), key=lambda ln: ln.top)
+        assert abs(beside.top - first.top) < first.size  # beside its text, not above it
+
+
+@pytest.mark.parametrize("name", ["niger-ar", "sheet-he", "sheet-fa"])
+def test_the_footer_date_is_on_the_left_in_the_language(name: str) -> None:
+    tree, quality = SHEETS[name], page(name)
+    year = LANGUAGES[tree["language"]].number(tree["date"].year)
+    foot = max(ln.bottom for ln in quality.lines)
+    footer = [ln for ln in quality.lines if foot - ln.bottom < 2]
+    dated = [ln for ln in footer if year in ln.text]
+    others = [ln for ln in footer if year not in ln.text]
+    assert len(dated) == 1 and others
+    assert dated[0].x0 < quality.width / 4
+    assert min(ln.x0 for ln in others) > quality.width / 2
+
+
+def test_a_book_numbers_a_right_to_left_sheet_at_the_left_and_mirrors_its_contents(
+    tmp_path: Path,
+) -> None:
+    """An Arabic book: its contents page runs right to left (titles at the right, page numbers
+    at the left), each title drawn in its own sheet's script; each sheet's page number sits
+    under its date (the left, for Arabic, the right for English)."""
+    out = tmp_path / "book.pdf"
+    sheets = [ROOT / "examples" / "niger-ar.yaml", ROOT / "content.yaml", DATA / "sheet-he.yaml"]
+    build_book(sheets, out)
+    with pdfplumber.open(out) as pdf:
+        width = float(pdf.pages[0].width)
+        contents = pdf.pages[1].extract_words()
+        numbers = [w for w in contents if w["text"] in ("3", "4", "5")]
+        titles = [w for w in contents if w["text"].startswith("Niger")]
+        assert len(numbers) == 3 and titles
+        assert max(w["x1"] for w in numbers) < width / 4 < width / 2 < titles[0]["x0"]
+        hebrew = "".join(c["text"] for c in pdf.pages[1].chars if "\u05d0" <= c["text"] <= "\u05ea")
+        assert sorted(hebrew) == sorted(SHEETS["sheet-he"]["title"] + "סקירתהתוכניותשל")
+        for number, sheet in ((3, pdf.pages[2]), (4, pdf.pages[3])):
+            foot = [w for w in sheet.extract_words() if w["bottom"] > sheet.height - 50]
+            folio = [w for w in foot if w["text"] == str(number)]
+            assert len(folio) == 1
+            left = folio[0]["x1"] < width / 4
+            assert left == (number == 3), (number, folio)
+
+
+@pytest.mark.parametrize(("language", "shown"), [("ar", "Sahel"), ("zh", "Sahel"), ("ru", "SAHEL")])
+def test_headings_are_in_capitals_only_in_a_script_that_has_them(language: str, shown: str) -> None:
+    """Arabic and Chinese headings keep the Latin words in them as typed; Russian ones, like
+    English, are set in capitals."""
+    heading = {"ar": "منطقة Sahel", "zh": "Sahel地区", "ru": "Регион Sahel"}[language]
+    tree = {
+        "organization": "INL",
+        "title": "Niger",
+        "language": language,
+        "sections": [{"heading": heading, "body": "Niamey."}],
+    }
+    with pdfplumber.open(io.BytesIO(render(prepare(tree))[0])) as pdf:
+        text = pdf.pages[0].extract_text()
+    assert shown in text and ("Sahel" in text) == (shown == "Sahel")
+
+
+def test_a_persian_list_is_numbered_in_persian_digits() -> None:
+    tree = {
+        "organization": "INL",
+        "title": "نیجر",
+        "language": "fa",
+        "sections": [{"heading": "برنامه‌ها", "body": "1. اصلاح زندان‌ها؛\n2. پلیس محلی."}],
+    }
+    with pdfplumber.open(io.BytesIO(render(prepare(tree))[0])) as pdf:
+        digits = {c["text"] for c in pdf.pages[0].chars if c["text"].isdigit()}
+    assert {"۱", "۲"} <= digits and not digits & set("0123456789")

@@ -1,0 +1,554 @@
+"""Arabic, Hebrew and Chinese text, read back from the PDF: shaped glyphs, right-to-left lines
+in display order, Chinese line breaks, and a text layer in reading order."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pikepdf
+import pypdfium2
+import pytest
+from fontTools.ttLib import TTFont
+
+from briefing import fonts, pdf
+from briefing.fonts import FONT_DIR, Faces
+from briefing.layout import Page, Placed
+from briefing.textbox import typeset
+from briefing.typeset import Align, Style
+
+from .conftest import ROOT, SAMPLE
+
+WIDTH = 200.0  # points: the paragraphs' width
+LEFT = 20.0  # points: where the paragraphs start on the page
+PUA = range(0xE000, 0xF900)
+PRESENTATION = range(0xFB00, 0xFF00)
+
+ARABIC = (
+    "يعمل مكتب الشؤون الدولية لمكافحة المخدرات وإنفاذ القانون (INL) على حماية الأمريكيين، "
+    "وقد زادت الميزانية بنسبة 20% منذ عام 2018 كما يظهر على www.state.gov/inl اليوم."
+)
+HEBREW = (
+    "הלשכה לענייני סמים ואכיפת חוק בינלאומיים (INL) מסייעת לפיליפינים לבנות מערכת משפט "
+    "המגינה על זכויות האדם, והתקציב גדל ב־20% מאז 2018."
+)
+CHINESE = (
+    "肯尼亚是美国在东非的战略伙伴，也是地区贸易、运输和金融中心。国际麻醉品和执法事务局"
+    "（INL）帮助肯尼亚的警察、检察官、法院和监狱打击经其港口和边境贩运的毒品。"
+    "“社区警务”、“刑事调查”和「武力使用」方面的培训，已经覆盖全国47个郡：成效显著！"
+)
+
+
+def _style(script: str, align: Align = "left", **extra: Any) -> Style:
+    faces = fonts.register("Noto Sans", italic=False)
+    script_faces = fonts.script_faces(script)
+    return Style(
+        faces,
+        11.0,
+        15.0,
+        "#000000",
+        align=align,
+        direction="rtl" if script in ("Arab", "Hebr") else "ltr",
+        script_faces=script_faces,
+        cjk=script == "Hans",
+        **extra,
+    )
+
+
+def _pdf(markup: str, style: Style, tmp_path: Path, width: float = WIDTH) -> Path:
+    """A tagged PDF of one paragraph, ``width`` points wide, at (LEFT, 20)."""
+    box = typeset(markup, style, width)
+    top = 20 + box.height
+    page = Page(width + 2 * LEFT, top + 20, 1.0, 1.0, 11, style.faces.regular, [], [])
+    page.items.append(Placed(box, LEFT, 20, width, box.height, "P", 1))
+    meta = pdf.Metadata("Test", "Test", "Test", (), "en")
+    path = tmp_path / "paragraph.pdf"
+    path.write_bytes(pdf.render([page], meta))
+    return path
+
+
+def _to_unicode(font: Any) -> dict[int, str]:
+    """A simple font's ToUnicode map, code by code."""
+    cmap = font.ToUnicode.read_bytes().decode("latin-1")
+    blocks = re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.DOTALL)
+    pairs = re.findall(r"<([0-9A-F]{2})> <([0-9A-F]+)>", "".join(blocks))
+    return {int(code, 16): bytes.fromhex(text).decode("utf-16-be") for code, text in pairs}
+
+
+def _draws(path: Path) -> Iterator[tuple[str | None, str, bytes]]:
+    """What the page draws, in content order: (the ActualText of the span it is in or None,
+    the font's BaseFont, the codes)."""
+    with pikepdf.open(path) as document:
+        page = document.pages[0]
+        resources = page.Resources.Font
+        font = ""
+        actual: list[str | None] = []
+        for operands, operator in pikepdf.parse_content_stream(page):
+            op = str(operator)
+            if op in ("BDC", "BMC"):
+                props = operands[1] if len(operands) > 1 else None
+                text = props.get("/ActualText") if isinstance(props, pikepdf.Dictionary) else None
+                actual.append(None if text is None else str(text))
+            elif op == "EMC":
+                actual.pop()
+            elif op == "Tf":
+                font = str(resources[operands[0]].BaseFont)
+            elif op in ("Tj", "TJ"):
+                parts = operands[0] if op == "TJ" else [operands[0]]
+                codes = b"".join(bytes(p) for p in parts if isinstance(p, pikepdf.String))
+                span = next((a for a in reversed(actual) if a is not None), None)
+                yield span, font, codes
+
+
+def _text_layer(path: Path) -> str:
+    """The page's text as a reader gets it: each span's ActualText, the rest through the fonts'
+    ToUnicode maps, in content order."""
+    with pikepdf.open(path) as document:
+        maps = {
+            str(font.BaseFont): _to_unicode(font)
+            for font in document.pages[0].Resources.Font.values()
+        }
+    out: list[str] = []
+    last_span: str | None = None
+    for span, font, codes in _draws(path):
+        if span is not None:
+            if span is not last_span:
+                out.append(span)
+            last_span = span
+            continue
+        last_span = None
+        out.append("".join(maps[font][code] for code in codes))
+    return "".join(out)
+
+
+def _lines(path: Path) -> list[list[dict[str, Any]]]:
+    """The words of the page, a list for each line, top down."""
+    with pdfplumber.open(path) as document:
+        words = document.pages[0].extract_words(keep_blank_chars=False, use_text_flow=False)
+    return [sorted(row, key=lambda w: w["x0"]) for row in _rows(words)]
+
+
+def _rows(boxes: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Words or characters grouped into lines, top down (by their middles: the faces of
+    different scripts have boxes of different heights)."""
+    rows: list[list[dict[str, Any]]] = []
+    for box in sorted(boxes, key=lambda b: b["top"] + b["bottom"]):
+        middle = (box["top"] + box["bottom"]) / 2
+        if rows and middle - (rows[-1][0]["top"] + rows[-1][0]["bottom"]) / 2 < 5:
+            rows[-1].append(box)
+        else:
+            rows.append([box])
+    return rows
+
+
+def _glyph_outlines(path: Path, text: str) -> list[tuple[Any, ...]]:
+    """The outlines of the glyphs drawn for the span whose ActualText is ``text``, left to
+    right, each as its coordinates (from the embedded font)."""
+    draws = [(font, codes) for span, font, codes in _draws(path) if span == text]
+    assert draws, f"nothing drawn for {text!r}"
+    font_name, codes = draws[0]
+    with pikepdf.open(path) as document:
+        fonts_ = document.pages[0].Resources.Font.values()
+        font = next(f for f in fonts_ if str(f.BaseFont) == font_name)
+        data = font.FontDescriptor.FontFile2.read_bytes()
+    embedded = TTFont(io.BytesIO(data))
+    cmap = next(iter(embedded["cmap"].tables)).cmap
+    glyf = embedded["glyf"]
+    return [_outline(glyf, cmap[code]) for code in codes]
+
+
+def _outline(glyf: Any, name: str) -> tuple[Any, ...]:
+    glyph = glyf[name]
+    if glyph.isComposite():
+        return tuple((c.glyphName, c.x, c.y) for c in glyph.components)
+    coordinates = glyph.getCoordinates(glyf)[0] if glyph.numberOfContours else []
+    return tuple(tuple(point) for point in coordinates)
+
+
+def _isolated_outlines(faces: Faces, letters: str) -> list[tuple[Any, ...]]:
+    """The outlines of ``letters`` drawn unshaped: each letter's own (isolated) glyph."""
+    font = TTFont(FONT_DIR / f"{faces.regular}.ttf")
+    cmap = font.getBestCmap()
+    return [_outline(font["glyf"], cmap[ord(char)]) for char in letters]
+
+
+def test_arabic_letters_are_drawn_in_their_joining_forms_and_lam_alef_as_one(
+    tmp_path: Path,
+) -> None:
+    style = _style("Arab")
+    assert style.script_faces is not None
+    path = _pdf("سلام", style, tmp_path)
+    drawn = _glyph_outlines(path, "سلام")
+    isolated = _isolated_outlines(style.script_faces, "سلام")
+    # Seen left to right: meem (isolated: alef does not join on), lam-alef, seen (initial).
+    assert drawn[-1] != isolated[0], "the seen is drawn isolated, not initial"
+    assert drawn[0] == isolated[3], "the meem after an alef is drawn joined"
+    lam_alef = _isolated_outlines(style.script_faces, "لا")
+    assert not set(drawn) & set(lam_alef), "lam and alef are drawn as their isolated letters"
+    assert len(drawn) <= 4
+    with pdfplumber.open(path) as document:
+        chars = [c for c in document.pages[0].chars if c["text"] in "لا" and c["text"] != ""]
+    # The lam-alef takes the room of one letter: of its two glyphs, one has no advance.
+    widths = sorted(round(c["width"], 2) for c in chars[:2])
+    assert len(drawn) == 3 or widths[0] == 0, widths
+
+
+def test_a_latin_paragraph_draws_no_shaped_glyphs(tmp_path: Path) -> None:
+    style = _style("Arab")._replace(script_faces=None, direction="ltr")
+    path = _pdf("Plain words, set as before.", style, tmp_path)
+    assert [span for span, _, _ in _draws(path) if span is not None] == []
+    assert _text_layer(path) == "Plain words, set as before."
+
+
+@pytest.mark.parametrize(
+    ("script", "text"), [("Arab", ARABIC), ("Hebr", HEBREW)], ids=["arabic", "hebrew"]
+)
+def test_right_to_left_lines_sit_flush_right(script: str, text: str, tmp_path: Path) -> None:
+    path = _pdf(text, _style(script), tmp_path)
+    lines = _lines(path)
+    assert len(lines) >= 3
+    right = LEFT + WIDTH
+    assert [round(line[-1]["x1"], 1) for line in lines] == [right] * len(lines)
+    assert all(line[0]["x0"] > LEFT + 1 for line in lines[-1:])
+
+
+@pytest.mark.parametrize(
+    ("script", "text"), [("Arab", ARABIC), ("Hebr", HEBREW)], ids=["arabic", "hebrew"]
+)
+def test_justified_right_to_left_lines_fill_the_line_and_the_last_sits_right(
+    script: str, text: str, tmp_path: Path
+) -> None:
+    path = _pdf(text, _style(script, "justify"), tmp_path)
+    lines = _lines(path)
+    right = LEFT + WIDTH
+    assert all(abs(line[-1]["x1"] - right) < 0.2 for line in lines)
+    assert all(abs(line[0]["x0"] - LEFT) < 0.2 for line in lines[:-1])
+    assert lines[-1][0]["x0"] > LEFT + 5
+
+
+@pytest.mark.parametrize(
+    ("script", "text"), [("Arab", ARABIC), ("Hebr", HEBREW)], ids=["arabic", "hebrew"]
+)
+def test_the_text_layer_reads_in_reading_order(script: str, text: str, tmp_path: Path) -> None:
+    path = _pdf(text, _style(script, "justify"), tmp_path)
+    assert _text_layer(path).strip() == text
+
+
+def test_to_unicode_maps_no_code_to_a_private_or_presentation_form(tmp_path: Path) -> None:
+    path = _pdf(ARABIC + " لا " + HEBREW, _style("Arab"), tmp_path)
+    with pikepdf.open(path) as document:
+        maps = [_to_unicode(f) for f in document.pages[0].Resources.Font.values()]
+    mapped = "".join(text for cmap in maps for text in cmap.values())
+    assert "ل" in mapped and "ש" in mapped
+    assert [c for c in mapped if ord(c) in PUA or ord(c) in PRESENTATION] == []
+
+
+def test_latin_words_figures_and_brackets_sit_in_order_inside_arabic(tmp_path: Path) -> None:
+    text = "بنسبة (INL) 20% عام 2018 فقط"
+    path = _pdf(text, _style("Arab"), tmp_path, width=300)
+    (line,) = _lines(path)
+    shown = [w["text"] for w in line]
+    # Right to left: "(INL)", then "20%", then "2018"; each reads left to right inside.
+    assert shown.index("2018") < shown.index("20%") < shown.index("(INL)"), shown
+    assert _text_layer(path).strip() == text
+
+
+def test_brackets_around_arabic_are_mirrored(tmp_path: Path) -> None:
+    path = _pdf("قال (نعم) اليوم", _style("Arab"), tmp_path)
+    with pdfplumber.open(path) as document:
+        chars = sorted(document.pages[0].chars, key=lambda c: c["x0"])
+    brackets = [c["text"] for c in chars if c["text"] in "()"]
+    # The opening bracket of reading order sits on the right, drawn facing left: ")" ... "("
+    # as read left to right on the page would be wrong; the page shows "(" left, ")" right.
+    assert brackets == ["(", ")"]
+
+
+def test_arabic_figures_stay_in_the_arabic_face_and_latin_in_the_latin(tmp_path: Path) -> None:
+    path = _pdf("عام ٢٠١٨، بنسبة 20%", _style("Arab"), tmp_path)
+    with pdfplumber.open(path) as document:
+        chars = document.pages[0].chars
+    face = {c["text"]: c["fontname"].split("+")[1] for c in chars}
+    assert face["٢"].startswith("NotoNaskhArabic")
+    assert face["،"].startswith("NotoNaskhArabic")
+    assert face["2"].startswith("NotoSans-")
+    assert face["%"].startswith("NotoSans-")
+
+
+def _chinese_lines(path: Path) -> list[str]:
+    with pdfplumber.open(path) as document:
+        chars = [c for c in document.pages[0].chars if c["text"].strip()]
+    return ["".join(c["text"] for c in sorted(row, key=lambda c: c["x0"])) for row in _rows(chars)]
+
+
+@pytest.mark.parametrize("width", [96.0, 120.0, 151.0, 187.0])
+def test_chinese_breaks_between_characters_but_never_against_kinsoku(
+    width: float, tmp_path: Path
+) -> None:
+    path = _pdf(CHINESE, _style("Hans", "justify"), tmp_path, width=width)
+    lines = _chinese_lines(path)
+    assert len(lines) > 4
+    assert [ln for ln in lines if ln[0] in "。，、．：；！？）」』】”"] == []
+    assert [ln for ln in lines if ln[-1] in "（「『【“"] == []
+    assert "".join(lines) == CHINESE  # every character drawn, Latin words whole
+    ends = _line_ends(path)
+    assert len(ends) == len(lines)
+    # Justified: each line but the last ends at the edge (the last glyph's advance).
+    assert [round(end, 1) for end in ends[:-1]] == [LEFT + width] * (len(ends) - 1)
+    assert ends[-1] < LEFT + width - 5
+
+
+def _line_ends(path: Path) -> list[float]:
+    """Where each line's last glyph advances to, top down, as PDFium places it (pdfminer
+    leaves out the letter spacing after the last glyph of each string)."""
+    document = pypdfium2.PdfDocument(path)
+    text = document[0].get_textpage()
+    boxes = []
+    for index in range(text.count_chars()):
+        if text.get_text_range(index, 1).strip():
+            _, bottom, right, top = text.get_charbox(index, loose=True)
+            boxes.append({"top": -top, "bottom": -bottom, "x1": right})
+    ends = [max(box["x1"] for box in row) for row in _rows(boxes)]
+    document.close()
+    return ends
+
+
+def test_chinese_text_layer_has_no_spaces_between_characters(tmp_path: Path) -> None:
+    path = _pdf(CHINESE, _style("Hans", "justify"), tmp_path, width=120)
+    layer = _text_layer(path)
+    assert layer.strip() == CHINESE
+    assert " " not in layer.strip()
+
+
+def test_chinese_is_not_hyphenated_and_latin_words_inside_stay_whole(tmp_path: Path) -> None:
+    text = "国际麻醉品和执法事务局与international partners合作，共同打击贩运。" * 3
+    path = _pdf(text, _style("Hans", "justify"), tmp_path, width=110)
+    lines = _chinese_lines(path)  # without spaces
+    assert "".join(lines) == text.replace(" ", "")
+    assert not any(ln.endswith("-") for ln in lines)
+    words = "".join(f"{ln}\n" for ln in lines)
+    assert words.count("international") == 3 and words.count("partners") == 3
+
+
+def _imports_after_building(source: Path, tmp_path: Path) -> bool:
+    """Whether building ``source`` in a fresh process imported uharfbuzz."""
+    code = (
+        "import sys\n"
+        "from briefing.pipeline import build\n"
+        f"build({str(source)!r}, {str(tmp_path / 'out.pdf')!r})\n"
+        "print('uharfbuzz' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1] == "True"
+
+
+def test_uharfbuzz_is_imported_only_for_a_sheet_that_needs_shaping(tmp_path: Path) -> None:
+    assert not _imports_after_building(SAMPLE, tmp_path)
+    assert _imports_after_building(ROOT / "examples" / "niger-ar.yaml", tmp_path)
+
+
+def test_presentation_forms_and_private_codes_are_named_only_by_their_letters() -> None:
+    from briefing import shaping
+
+    assert shaping.source("NoSuchFace", 0xFEFB) == "لا"
+    assert shaping.source("NoSuchFace", ord("a")) == "a"
+    assert unicodedata.name(shaping.source("NoSuchFace", 0xFE91)) == "ARABIC LETTER BEH"
+
+
+def test_a_web_address_broken_over_arabic_lines_reads_left_to_right_on_each(
+    tmp_path: Path,
+) -> None:
+    address = "https://www.state.gov/bureau-of-international-narcotics-and-law-enforcement-affairs"
+    text = f"يظهر البرنامج على {address} اليوم وغدا."
+    path = _pdf(text, _style("Arab", "justify"), tmp_path, width=120)
+    latin = [w["text"] for line in _lines(path) for w in line if w["text"].isascii()]
+    assert len(latin) > 3  # broken over several lines
+    assert "".join(latin) == address  # each piece in order, its "/" and "-" at its right
+    assert _text_layer(path).strip() == text
+
+
+def test_hebrew_and_arabic_words_in_a_latin_paragraph_are_drawn_in_their_faces_and_order(
+    tmp_path: Path,
+) -> None:
+    style = _style("Arab")._replace(script_faces=None, direction="ltr")
+    text = "The office works with בית משפט and with محكمة in 2018."
+    path = _pdf(text, style, tmp_path, width=400)
+    (line,) = _lines(path)
+    shown = [w["text"] for w in line]
+    # Left to right as a whole; the Hebrew words right to left among themselves.
+    assert shown.index("with") < shown.index("טפשמ") < shown.index("תיב") < shown.index("and")
+    with pdfplumber.open(path) as document:
+        faces = {c["fontname"].split("+")[1] for c in document.pages[0].chars}
+    assert faces == {"NotoSans-Regular", "NotoSansHebrew-Regular", "NotoNaskhArabic-Regular"}
+    assert _text_layer(path).strip() == text
+
+
+def _chars(path: Path) -> list[dict[str, Any]]:
+    """The characters drawn on the page, but spaces."""
+    with pdfplumber.open(path) as document:
+        return [c for c in document.pages[0].chars if c["text"].strip()]
+
+
+LONG_WORDS = {
+    "Hebr": "טקסט קצר " * 6 + "והמסמכיםוהמשרדיםוהאוניברסיטאותוהספריותוהמוזיאונים סוף הפסקה.",
+    "Arab": "نص قصير " * 6 + "والمستشفياتوالمؤسساتوالجامعاتوالمدارسوالمكتباتوالمتاحف انتهت الجملة.",
+    "Hans": "占比20%，更多信息见https://www.state.gov/bureau-of-international-narcotics/kenya。",
+}
+
+
+@pytest.mark.parametrize("script", LONG_WORDS)
+@pytest.mark.parametrize("width", [40.0, 120.0, 151.0, 187.0])
+def test_a_word_wider_than_the_column_breaks_inside_and_keeps_the_body_size(
+    script: str, width: float, tmp_path: Path
+) -> None:
+    text = LONG_WORDS[script]
+    path = _pdf(text, _style(script, "justify"), tmp_path, width=width)
+    chars = _chars(path)
+    assert {round(c["size"], 2) for c in chars} == {11.0}  # never shrunk
+    assert max(c["x1"] for c in chars) <= LEFT + width + 0.5
+    assert min(c["x0"] for c in chars) >= LEFT - 0.5
+    assert "-" not in "".join(c["text"] for c in chars) or script == "Hans"  # no hyphen
+    assert _text_layer(path).replace(" ", "") == text.replace(" ", "")  # nothing added
+
+
+def test_an_arabic_word_too_long_for_the_line_breaks_after_a_letter_that_does_not_join(
+    tmp_path: Path,
+) -> None:
+    path = _pdf(LONG_WORDS["Arab"], _style("Arab", "justify"), tmp_path, width=151)
+    word = max(LONG_WORDS["Arab"].split(), key=len)
+    ends = {span.split()[-1] for span, _, _ in _draws(path) if span}
+    (first,) = (end for end in ends if word.startswith(end) and end != word)  # broken once
+    assert first[-1] in "اأإآدذرزوؤ"
+
+
+def test_an_address_after_chinese_punctuation_breaks_at_its_slashes(tmp_path: Path) -> None:
+    path = _pdf(LONG_WORDS["Hans"], _style("Hans", "justify"), tmp_path, width=151)
+    lines = [
+        "".join(c["text"] for c in sorted(row, key=lambda c: c["x0"]))
+        for row in _rows(_chars(path))
+    ]
+    assert len(lines) >= 3
+    assert all(line.endswith(("/", ".", "-", "，")) for line in lines[:-1]), lines
+    assert {round(c["size"], 2) for c in _chars(path)} == {11.0}  # never shrunk
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "国际麻醉品和执法事务局帮助肯尼亚的警察检察官法院和监狱打击经其港口和边境贩运的毒品武器",
+        "והמסמכיםוהמשרדיםוהאוניברסיטאותוהספריות",
+    ],
+)
+def test_a_long_chinese_or_hebrew_run_in_a_latin_sheet_breaks_without_a_missing_glyph(
+    run: str, tmp_path: Path
+) -> None:
+    import page
+
+    style = _style("Latn", "justify", hyphenation="en_US")
+    text = f"The name is {run} and it goes on in English after the long run."
+    path = _pdf(text, style, tmp_path, width=151)
+    chars = _chars(path)
+    assert max(c["x1"] for c in chars) <= LEFT + 151 + 0.5
+    assert _text_layer(path).replace(" ", "") == text.replace(" ", "")
+    for profile in ("ua1", "2a"):
+        assert not page.validate_pdf(path, profile=profile).failures
+
+
+def _x_of(path: Path) -> dict[str, float]:
+    """Where each word drawn starts (its left), by its text."""
+    return {w["text"]: w["x0"] for line in _lines(path) for w in line}
+
+
+def test_a_wrapped_line_of_figures_in_arabic_reads_right_to_left(tmp_path: Path) -> None:
+    years = "، ".join(str(year) for year in range(2001, 2026))
+    text = f"السنوات: {years} انتهت."
+    path = _pdf(text, _style("Arab", "justify"), tmp_path, width=200)
+    lines = _lines(path)
+    assert len(lines) >= 3
+    for line in lines[1:-1]:  # lines of figures only: the first year on the right
+        numbers = [int(w["text"].strip("،,")) for w in line if w["text"].strip("،,").isdigit()]
+        assert len(numbers) > 2 and numbers == sorted(numbers, reverse=True), numbers
+    assert _text_layer(path).strip() == text
+
+
+@pytest.mark.parametrize(
+    ("script", "text", "kept"),
+    [
+        (
+            "Hebr",
+            "התקשרו למספר +972 2 630 4000 או בקרו בכתובת https://il.usembassy.gov/ לפרטים.",
+            ["+972", "2", "630", "4000"],
+        ),
+        (
+            "Arab",
+            "اتصل على +227 20 72 26 61 للمزيد من المعلومات.",
+            ["+227", "20", "72", "26", "61"],
+        ),
+        ("Arab", "بلغت الميزانية $3.5 million في العام الماضي.", ["$3.5", "million"]),
+    ],
+)
+def test_numbers_and_amounts_in_right_to_left_text_keep_their_order(
+    script: str, text: str, kept: list[str], tmp_path: Path
+) -> None:
+    path = _pdf(text, _style(script), tmp_path, width=500)
+    (line,) = _lines(path)
+    shown = [w["text"] for w in line]
+    assert "".join(kept) in "".join(shown), shown  # left to right, in the order typed
+    address = [w for w in shown if "usembassy" in w]
+    assert address in ([], ["https://il.usembassy.gov/"])
+    assert _text_layer(path).strip() == text
+
+
+def test_a_range_of_years_alone_runs_right_to_left_in_a_right_to_left_paragraph(
+    tmp_path: Path,
+) -> None:
+    path = _pdf("2018–2020", _style("Arab", "right", bold=True), tmp_path)
+    (line,) = _lines(path)
+    assert "".join(w["text"] for w in line) == "2020–2018"  # read from the right: 2018 first
+    assert _text_layer(path).strip() == "2018–2020"
+
+
+POINTED = "وقال الْمُدِيرُ إِنَّ الْبَرْنَامَجَ نَاجِحٌ جداً وأُنشئ مكتب ممـــــتدة هنا."
+
+
+def _letters(text: str) -> list[str]:
+    """The characters of ``text`` but spaces and zero-width spaces, sorted."""
+    return sorted(c for c in text if not c.isspace() and c != "\u200b")
+
+
+def test_the_to_unicode_map_gives_each_letter_once_and_kashidas_nothing(tmp_path: Path) -> None:
+    import page
+    import pypdf
+
+    words = POINTED + " نص " * 30  # long enough that justified lines get kashidas
+    path = _pdf(words, _style("Arab", "justify"), tmp_path, width=150)
+    drawn = [code for _, font, codes in _draws(path) if "Naskh" in font for code in codes]
+    with pdfplumber.open(path) as document:
+        chars = "".join(c["text"] for c in document.pages[0].chars)
+    assert _letters(chars) == _letters(words)  # no letter twice, no kashida added
+    assert len(drawn) > len(_letters(words))  # some letters are drawn in several glyphs
+    assert _letters(pypdf.PdfReader(path).pages[0].extract_text()) == _letters(words)
+    assert _text_layer(path).split() == words.split()  # the typed tatweels are read
+    for profile in ("ua1", "2a"):
+        assert not page.validate_pdf(path, profile=profile).failures
+
+
+def test_each_text_marked_with_its_letters_is_a_text_object_of_its_own(tmp_path: Path) -> None:
+    path = _pdf(POINTED, _style("Arab", "justify"), tmp_path, width=150)
+    spans: list[int] = []  # the marked texts in each text object
+    with pikepdf.open(path) as document:
+        for operands, operator in pikepdf.parse_content_stream(document.pages[0]):
+            if str(operator) == "BT":
+                spans.append(0)
+            elif str(operator) == "BDC" and "/ActualText" in str(operands[1]):
+                spans[-1] += 1
+    assert max(spans) == 1 and sum(spans) >= 2
