@@ -36,7 +36,10 @@ def load(path: Path) -> dict[str, Any]:
     for section in tree.get("sections", []):
         for block in section.get("blocks", []):
             if "photo" in block:
-                block["photo"] = {**block["photo"], "file": str(path.parent / block["photo"]["file"])}
+                block["photo"] = {
+                    **block["photo"],
+                    "file": str(path.parent / block["photo"]["file"]),
+                }
     return tree
 
 

@@ -22,6 +22,7 @@ from .. import markup
 from ..checks import ChartShown, PhotoShown, TableShown
 from ..errors import Problem
 from ..language import Language
+from ..lettering import lettered
 from ..model import Text
 from ..textbox import TextBox, typeset
 from ..theme import Theme
@@ -108,8 +109,9 @@ class Setter:
             self.words.separators,
         )
         size = max(t.chart_text_size * self.scale, t.min_small_text)
-        font = self.styles["caption"].faces.regular
-        picture = figures.drawing(data, width, size, t, font)
+        style = self.styles["caption"]
+        font = (style.script_faces or style.faces).regular  # measures the labels
+        picture = lettered(figures.drawing(data, width, size, t, font), style)
         alt = str(chart.alt) if chart.alt else figures.alt_text(data, self.words)
         entries.append(Entry(picture, 0.0, top, "Figure", group, alt, self.element()))
         top += picture.height
@@ -167,12 +169,11 @@ class Setter:
             key = sections.setdefault(part, f"{part}:{self.element()}")
             row = (*table, key, f"TR:{self.element()}")
             style = styles[role == "TH"]
+            # Numbers flush right, units under units: in a right-to-left table that is where
+            # its text starts too.
+            figures_style = style._replace(align="left" if style.direction == "rtl" else "right")
             boxes = [
-                typeset(
-                    cell,
-                    style._replace(align="right") if numeric else style,
-                    w + _HAIR,
-                )
+                typeset(cell, figures_style if numeric else style, w + _HAIR)
                 for cell, numeric, w in zip(cells, shown.numeric, widths, strict=True)
             ]
             height = max(box.height for box in boxes) + 2 * rise

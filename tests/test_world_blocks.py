@@ -1,0 +1,146 @@
+"""Charts and tables in sheets of other scripts, read back from the PDF: a chart's labels and
+legend drawn in the faces of their script and read in logical order, a right-to-left table
+mirrored with its figures flush right, and both standards met."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pikepdf
+import pytest
+
+from briefing.pipeline import prepare, render
+
+from .test_conformance import failures, unembedded
+
+ARABIC = {
+    "organization": "وزارة الخارجية الأمريكية",
+    "title": "مالي",
+    "language": "ar",
+    "sections": [
+        {
+            "heading": "التمويل",
+            "body": "ارتفع تمويل المكتب من 0.5 مليون دولار عام 2008 إلى 7.4 ملايين دولار.",
+            "blocks": [
+                {
+                    "chart": {
+                        "type": "bar",
+                        "title": "تمويل المكتب حسب السنة المالية",
+                        "unit": "بملايين الدولارات",
+                        "series": {
+                            "التدريب": {"2008": 0.3, "2009": 2.0, "2010": 4.1},
+                            "المعدات": {"2008": 0.2, "2009": 1.5, "2010": 3.3},
+                        },
+                    }
+                },
+                {
+                    "table": {
+                        "caption": "مكونات البرنامج",
+                        "columns": ["المكون", "الشريك", "التمويل ($)"],
+                        "rows": [
+                            ["تدريب الشرطة", "الشرطة الوطنية", "3,100,000"],
+                            ["أمن الحدود", "الدرك", "600,000"],
+                        ],
+                    }
+                },
+            ],
+        }
+    ],
+}
+CHINESE = {
+    "organization": "美国国务院",
+    "title": "马里",
+    "language": "zh",
+    "sections": [
+        {
+            "heading": "资金",
+            "body": "该局对马里的资金从2008年的50万美元增至2010年的740万美元。",
+            "blocks": [
+                {
+                    "chart": {
+                        "type": "hbar",
+                        "title": "按财年划分的资金",
+                        "unit": "百万美元",
+                        "series": {
+                            "培训": {"二〇〇八": 0.3, "二〇〇九": 2.0},
+                            "设备": {"二〇〇八": 0.2, "二〇〇九": 1.5},
+                        },
+                    }
+                }
+            ],
+        }
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("world-blocks")
+    paths = {}
+    for name, content in (("ar", ARABIC), ("zh", CHINESE)):
+        data, _ = render(prepare(content))
+        paths[name] = folder / f"{name}.pdf"
+        paths[name].write_bytes(data)
+    return paths
+
+
+def _spans(path: Path) -> list[str]:
+    """The ActualText of every marked span on the page, in content order."""
+    found = []
+    with pikepdf.open(path) as document:
+        for operands, operator in pikepdf.parse_content_stream(document.pages[0]):
+            if str(operator) == "BDC" and len(operands) == 2:
+                properties = operands[1]
+                if isinstance(properties, pikepdf.Dictionary) and "/ActualText" in properties:
+                    found.append(str(properties.ActualText))
+    return found
+
+
+def _chars(path: Path) -> list[dict[str, Any]]:
+    with pdfplumber.open(path) as document:
+        return list(document.pages[0].chars)
+
+
+def test_chinese_chart_labels_and_legend_are_drawn_in_the_chinese_face(
+    built: dict[str, Path],
+) -> None:
+    chars = _chars(built["zh"])
+    for label in ("培训", "设备", "二〇〇八"):
+        drawn = [c for c in chars if c["text"] in label]
+        assert drawn, label
+        assert all("CJK" in c["fontname"] for c in drawn), label
+    assert not [c for c in chars if c["text"] in ("\x00", "\ufffd")]
+
+
+def test_arabic_chart_legend_is_shaped_and_reads_in_logical_order(
+    built: dict[str, Path],
+) -> None:
+    spans = _spans(built["ar"])
+    for name in ("التدريب", "المعدات"):
+        assert any(name in span for span in spans), name
+
+
+def test_right_to_left_table_has_its_first_column_on_the_right_and_figures_flush_right(
+    built: dict[str, Path],
+) -> None:
+    with pdfplumber.open(built["ar"]) as document:
+        words = document.pages[0].extract_words()
+    figures = [w for w in words if w["text"] in ("3,100,000", "600,000")]
+    assert len(figures) == 2
+    assert abs(figures[0]["x1"] - figures[1]["x1"]) < 0.5  # units under units
+    first = [
+        w for w in words if w["x0"] > figures[0]["x1"] and abs(w["top"] - figures[0]["top"]) < 2
+    ]
+    arabic = [c for c in _chars(built["ar"]) if "Arabic" in c["fontname"]]
+    row = [c for c in arabic if abs(c["top"] - figures[0]["top"]) < 2]
+    assert first and row and max(c["x1"] for c in row) > figures[0]["x1"]
+
+
+@pytest.mark.parametrize("name", ["ar", "zh"])
+def test_sheets_with_charts_and_tables_in_other_scripts_pass_pdf_ua_and_pdf_a(
+    name: str, built: dict[str, Path]
+) -> None:
+    assert failures(built[name]) == []
+    assert unembedded(built[name]) == []
