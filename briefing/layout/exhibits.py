@@ -22,7 +22,6 @@ from .. import markup
 from ..checks import ChartShown, PhotoShown, TableShown
 from ..errors import Problem
 from ..language import Language
-from ..lettering import lettered
 from ..model import Text
 from ..textbox import TextBox, typeset
 from ..theme import Theme
@@ -93,6 +92,7 @@ class Setter:
     def chart(self, shown: ChartShown, width: float, parents: tuple[str, ...]) -> Exhibit:
         """The chart's title and unit, the drawing, and its source, ``width`` wide."""
         from .. import figures  # ReportLab's charts load only for charts
+        from ..lettering import lettered
 
         t, chart = self.theme, shown.chart
         group = (*parents, f"Div:{self.element()}")
