@@ -28,6 +28,8 @@ class Language(NamedTuple):
     charts: tuple[str, str, str]  # what a bar, horizontal bar and line chart are called
     unit: str  # a chart's unit in its alternate text, with {unit}
     separators: tuple[str, str]  # decimal, thousands
+    millions: str = "{number}M"  # a chart's value in millions
+    punctuation: tuple[str, str] = (": ", "; ")  # a colon and a semicolon, in running text
 
     def count_sheets(self, count: int) -> str:
         """How many sheets a book holds: ``1 briefing``, ``5 briefings``."""
@@ -119,6 +121,8 @@ LANGUAGES = {
         ("Graphique à barres", "Graphique à barres horizontales", "Graphique linéaire"),
         "en {unit}",
         (",", "\u202f"),
+        "{number}\u202fM",
+        ("\u00a0: ", "\u202f; "),
     ),
     "es": Language(
         "es-ES",
@@ -152,6 +156,7 @@ LANGUAGES = {
         ("Gráfico de barras", "Gráfico de barras horizontales", "Gráfico de líneas"),
         "en {unit}",
         (",", "."),
+        "{number}\u00a0M",
     ),
     "pt": Language(
         "pt-PT",
@@ -185,5 +190,6 @@ LANGUAGES = {
         ("Gráfico de barras", "Gráfico de barras horizontais", "Gráfico de linhas"),
         "em {unit}",
         (",", "."),
+        "{number}\u00a0M",
     ),
 }

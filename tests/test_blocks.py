@@ -239,7 +239,8 @@ def test_a_chart_speaks_and_numbers_in_the_sheets_language() -> None:
     )
     (figure,) = sheet.elements("/Figure")
     assert str(figure.Alt) == (
-        "Graphique à barres: Financement, en millions de dollars. 2019: 3,50; 2020: 1\u202f250,25."
+        "Graphique à barres\u00a0: Financement, en millions de dollars. "
+        "2019\u00a0: 3,50\u202f; 2020\u00a0: 1\u202f250,25."
     )
     drawn = "".join(c["text"] for c in sheet.chars_of(figure))
     assert "3,50" in drawn and "1\u202f250,25" in drawn
@@ -288,7 +289,7 @@ def test_chart_text_stops_at_6_5_points_where_the_page_shrinks_further() -> None
     assert {round(c["size"], 2) for c in sheet.chars_of(figure)} == {MIN_CHART_TEXT}
 
 
-def test_bars_that_go_below_zero_carry_their_label_past_their_end_clear_of_the_names() -> None:
+def test_bars_below_zero_carry_their_label_past_their_end_and_names_sit_at_the_axis() -> None:
     data = {"North": -4, "South": 6.5, "East": 2}
     sheet = Built(
         _sheet([{"chart": {"type": kind, "title": kind, "data": data}} for kind in ("bar", "hbar")])
@@ -300,7 +301,11 @@ def test_bars_that_go_below_zero_carry_their_label_past_their_end_clear_of_the_n
         w["text"]: w
         for w in pdfplumber.utils.extract_words(sheet.chars_of(column))  # type: ignore[attr-defined]
     }
-    assert words["\u22124.0"]["bottom"] < words["North"]["top"]  # under the bar, above its name
+    # A bar below zero has its name above the axis and its value under its end; the other
+    # names sit at the axis, not under the lowest bar.
+    assert words["North"]["bottom"] < words["South"]["top"]
+    assert words["South"]["bottom"] < words["\u22124.0"]["top"]
+    assert words["East"]["top"] == pytest.approx(words["South"]["top"])
     words = {
         w["text"]: w
         for w in pdfplumber.utils.extract_words(sheet.chars_of(lying))  # type: ignore[attr-defined]

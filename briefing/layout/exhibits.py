@@ -94,6 +94,7 @@ class Setter:
             shown.categories,
             [figures.Series(name, values) for name, values in shown.series],
             self.words.separators,
+            self.words.millions,
         )
         size = max(t.chart_text_size * self.scale, t.min_small_text)
         font = self.styles["caption"].faces.regular
