@@ -13,20 +13,17 @@ ReportLab's Helvetica, which PDF/UA and PDF/A forbid unembedded.
 
 from __future__ import annotations
 
-import io
 import itertools
 import math
-from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from reportlab.graphics.shapes import Drawing, Group, Line, PolyLine, Rect, Shape, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib.colors import HexColor
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import Flowable
 
-from .images import PHOTO_DPI, PHOTO_QUALITY, Picture
+from .images import PHOTO_DPI, Picture, drawn
 from .language import Language
 from .theme import Theme
 
@@ -608,21 +605,4 @@ class Photo(Flowable):
     def draw(self) -> None:
         """Draw the photo, scaled down first if it has more pixels than its size needs."""
         wanted = round(self.width / 72 * PHOTO_DPI)
-        data = self.picture.scaled or self.picture.path.read_bytes()
-        if wanted < self.picture.width:
-            data = _resampled(
-                data, wanted, round(wanted * self.picture.height / self.picture.width)
-            )
-        self.canv.drawImage(ImageReader(io.BytesIO(data)), 0, 0, self.width, self.height)
-
-
-@lru_cache(maxsize=8)
-def _resampled(data: bytes, width: int, height: int) -> bytes:
-    """JPEG data of an image, resampled to ``width`` by ``height`` pixels."""
-    from PIL import Image
-
-    with Image.open(io.BytesIO(data)) as image:
-        smaller = image.convert("RGB").resize((width, height), Image.Resampling.LANCZOS)
-    out = io.BytesIO()
-    smaller.save(out, "JPEG", quality=PHOTO_QUALITY, optimize=True)
-    return out.getvalue()
+        self.canv.drawImage(drawn(self.picture, wanted), 0, 0, self.width, self.height)

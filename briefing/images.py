@@ -4,11 +4,13 @@ the web address."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import logging
 import stat
 import warnings
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -19,6 +21,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image
 
+from . import cache
 from .errors import Problem
 from .model import Logo, Photo, Text
 
@@ -45,6 +48,7 @@ class Picture(NamedTuple):
     alt: str
     drawing: Any = None  # the parsed SVG, for SVG files
     scaled: bytes | None = None  # a large logo scaled down (as PNG); a photo (as JPEG)
+    kept: str = ""  # a photo's key in the cache: what it was loaded from
 
     def flowable(self, height: float) -> Flowable:
         """The picture scaled to ``height``, keeping its proportions."""
@@ -176,7 +180,8 @@ def load_photo(
     :data:`MAX_PIXELS` before it is decoded, turned upright as its EXIF orientation says, made
     RGB (CMYK, grayscale and palette images too; transparency on white), scaled down to
     :data:`PHOTO_DPI` at ``widest``, and encoded as JPEG, which leaves out its metadata
-    (a phone's photo carries where it was taken).
+    (a phone's photo carries where it was taken). What a file gives is kept, in the process
+    and in the cache, until the file changes: loading a large photo takes a fifth of a second.
     """
     expected = "a PNG or JPEG file, named relative to the content file"
     path = _file(photo.file, base, expected, problems)
@@ -184,24 +189,8 @@ def load_photo(
         return None
     bound = (round(widest[0] / 72 * PHOTO_DPI), round(widest[1] / 72 * PHOTO_DPI))
     try:
-        with _bounded():
-            from PIL import Image as Pillow
-            from PIL import ImageOps
-
-            with Pillow.open(path) as opened:
-                if opened.format not in ("PNG", "JPEG"):
-                    raise ValueError(opened.format)
-                if opened.width * opened.height > MAX_PIXELS:
-                    raise _TooLarge
-                if opened.getexif().get(_ORIENTATION, 1) in _QUARTER_TURNS:
-                    bound = (bound[1], bound[0])  # as stored, before it is turned upright
-                # scaled down before anything else, so that no full-size copy is made (a large
-                # JPEG is even decoded at a fraction of its size)
-                image = opened if opened.mode in _RESAMPLED else _flattened(opened)
-                image.thumbnail(bound, Pillow.Resampling.LANCZOS, reducing_gap=3.0)
-                image = _flattened(ImageOps.exif_transpose(image))
-            data = io.BytesIO()
-            image.save(data, "JPEG", quality=PHOTO_QUALITY, optimize=True)
+        key = cache.key_of(path, f"{bound[0]}x{bound[1]}", f"q{PHOTO_QUALITY}")
+        data, width, height = _loaded(path, key, bound)
     except _TooLarge:
         problems.append(
             _too_large(
@@ -221,8 +210,82 @@ def load_photo(
         )
         return None
     alt = "" if photo.decorative else str(photo.alt)
-    width, height = image.size
-    return Picture(path, float(width), float(height), alt, None, data.getvalue())
+    return Picture(path, float(width), float(height), alt, None, data, key)
+
+
+def _entry(path: Path) -> str:
+    """The name of a photo's entry in the cache: one for each file."""
+    digest = hashlib.blake2b(str(path.resolve()).encode(), digest_size=8).hexdigest()
+    return f"photo-{digest}"
+
+
+@lru_cache(maxsize=16)
+def _loaded(path: Path, key: str, bound: tuple[int, int]) -> tuple[bytes, int, int]:
+    """The photo at ``path`` as JPEG data at most ``bound`` pixels, and its size: from the
+    cache when it holds it under ``key`` (the file's size and time), else read."""
+    stored = cache.load(_entry(path), key)
+    if isinstance(stored, tuple) and [type(v) for v in stored] == [bytes, int, int]:
+        return stored
+    with _bounded():
+        from PIL import Image as Pillow
+        from PIL import ImageOps
+
+        with Pillow.open(path) as opened:
+            if opened.format not in ("PNG", "JPEG"):
+                raise ValueError(opened.format)
+            if opened.width * opened.height > MAX_PIXELS:
+                raise _TooLarge
+            if opened.getexif().get(_ORIENTATION, 1) in _QUARTER_TURNS:
+                bound = (bound[1], bound[0])  # as stored, before it is turned upright
+            # scaled down before anything else, so that no full-size copy is made (a large
+            # JPEG is even decoded at a fraction of its size)
+            image = opened if opened.mode in _RESAMPLED else _flattened(opened)
+            image.thumbnail(bound, Pillow.Resampling.LANCZOS, reducing_gap=3.0)
+            image = _flattened(ImageOps.exif_transpose(image))
+    loaded = (_jpeg(image), *image.size)
+    cache.store(_entry(path), key, loaded)
+    return loaded
+
+
+def drawn(picture: Picture, width: int) -> Any:
+    """A photo for ReportLab to draw with at most ``width`` pixels across: resampled from
+    what was loaded when that has more, and kept, in the process and in the cache, for the
+    next build at that size."""
+    if width >= picture.width or picture.scaled is None:
+        return _reader(picture.scaled or picture.path.read_bytes())
+    size = (width, round(width * picture.height / picture.width))
+    return _reader(_resampled(picture.path, picture.kept, picture.scaled, size))
+
+
+@lru_cache(maxsize=4)
+def _reader(data: bytes) -> Any:
+    """JPEG data as ReportLab reads images, kept: it decodes the pixels once, to name them."""
+    return ImageReader(io.BytesIO(data))
+
+
+@lru_cache(maxsize=16)
+def _resampled(path: Path, key: str, data: bytes, size: tuple[int, int]) -> bytes:
+    """JPEG data of a photo loaded as ``data``, resampled to ``size``; from the cache when it
+    holds that size of the photo at ``path`` loaded under ``key``."""
+    name, kept = f"{_entry(path)}-drawn", f"{key}-{size[0]}x{size[1]}"
+    stored = cache.load(name, kept) if key else None
+    if isinstance(stored, bytes):
+        return stored
+    from PIL import Image as Pillow
+
+    with Pillow.open(io.BytesIO(data)) as image:
+        smaller = image.convert("RGB").resize(size, Pillow.Resampling.LANCZOS)
+    resampled = _jpeg(smaller)
+    if key:
+        cache.store(name, kept, resampled)
+    return resampled
+
+
+def _jpeg(image: Any) -> bytes:
+    """An RGB image as JPEG data at :data:`PHOTO_QUALITY`."""
+    data = io.BytesIO()
+    image.save(data, "JPEG", quality=PHOTO_QUALITY, optimize=True)
+    return data.getvalue()
 
 
 def _flattened(image: Any) -> Any:

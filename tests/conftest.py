@@ -44,6 +44,13 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache_home(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A cache folder of the test run's own, so that the photos tests make do not pile up in
+    the user's (a test of the cache gives itself an empty one)."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(scope="session")
 def sample_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The Niger sample, built once through the command line."""

@@ -609,3 +609,13 @@ def test_the_example_builds_to_one_page(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "1 page" in result.stdout
     assert example("mali-blocks.yaml")["sections"][3]["blocks"][0]["photo"]["file"] == str(PHOTO)
+
+
+def test_a_photo_is_read_and_resampled_once_in_a_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = render(prepare(EXAMPLE))[0]
+
+    def opened(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("Pillow opened an image again")
+
+    monkeypatch.setattr(Image, "open", opened)  # watch and batch build again: nothing to open
+    assert render(prepare(EXAMPLE))[0] == first

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import marshal
+import os
+import shutil
 from pathlib import Path
 
+import pikepdf
 import pyphen
 import pytest
+from pikepdf import PdfImage
+from PIL import Image
 from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFont
 
 from briefing import cache, fonts, hyphenation
@@ -108,3 +114,44 @@ def test_a_cache_folder_that_cannot_be_made_only_means_no_cache(
     first = _build(tmp_path, "uncached")
     assert _build(tmp_path, "again") == first
     assert cache_home.read_text() == "a file where the folder would be"
+
+
+EXAMPLE = ROOT / "examples" / "mali-blocks.yaml"
+
+
+def _photo_of(pdf: bytes) -> Image.Image:
+    """The one photo of a built page, as its pixels."""
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        (image,) = document.pages[0].get_images().values()
+        return PdfImage(image).as_pil_image().convert("RGB")
+
+
+def test_a_photo_is_read_once_and_again_when_its_file_changes(
+    cache_home: Path, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "sheet.yaml"
+    shutil.copy(EXAMPLE, sheet)
+    photo = shutil.copy(EXAMPLE.with_name("mali-niger-river.jpg"), tmp_path)
+    built = tmp_path / "sheet.pdf"
+
+    def build() -> bytes:
+        result = run("build", sheet, "-o", built, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        return built.read_bytes()
+
+    first = build()
+    entries = sorted(p for p in cache_home.iterdir() if p.name.startswith("photo-"))
+    assert sorted(p.name.split(".")[0].endswith("-drawn") for p in entries) == [False, True]
+    # Red pictures of the same sizes in the entries: a build that gives red used them.
+    for entry in entries:
+        kept = marshal.loads(entry.read_bytes())
+        loaded = isinstance(kept, tuple)  # the photo as loaded, with its size; else as drawn
+        with Image.open(io.BytesIO(kept[0] if loaded else kept)) as picture:
+            red = io.BytesIO()
+            Image.new("RGB", picture.size, (255, 0, 0)).save(red, "JPEG")
+        entry.write_bytes(marshal.dumps((red.getvalue(), *kept[1:]) if loaded else red.getvalue()))
+    assert _photo_of(build()).getpixel((5, 5)) == pytest.approx((254, 0, 0), abs=3)
+    # A saved photo is read again (its time changes): the page is the first one again.
+    stat = Path(photo).stat()
+    os.utime(photo, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    assert build() == first
