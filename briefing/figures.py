@@ -37,7 +37,7 @@ _LEGEND_LINE = 2.2  # a line chart's legend sample, in text sizes
 _LEGEND_SPACE = 1.6  # between one series' name and the next swatch, in text sizes
 _GROUP_SPACE = 0.9  # between two categories' bars, in text sizes
 _BAR_SPACE = 0.15  # between two bars of one category, in text sizes
-_NAME_LINES = 4  # a column's category name wraps to this many lines before it turns upright
+_NAME_LINES = 5  # a column's category name wraps to this many lines, unbroken words, or turns
 _NAMES_SHARE = 0.4  # of a horizontal bar chart's width, at most, for its category names
 _LEAST_PLOT = 0.35  # of the plot's height, at least, for the values (labels take the rest)
 _MARKER = 0.55  # a line's marker, in text sizes
@@ -64,6 +64,7 @@ class Data(NamedTuple):
     series: list[Series]
     separators: tuple[str, str] = (".", ",")  # decimal, thousands
     millions: str = "{number}M"  # a value shown in millions
+    hyphenation: str = "en_US"  # pyphen's dictionary for names too long for their room
 
     @property
     def values(self) -> list[float]:
@@ -91,7 +92,7 @@ class Data(NamedTuple):
     def _decimals(self) -> tuple[int, int]:
         """The decimal places every value shown in full, and every value in millions, has."""
         full = [_places(v, _MAX_DECIMALS) for v in self.values if not self._shortened(v)]
-        short = [_places(v / _MILLION, 2) for v in self.values if self._shortened(v)]
+        short = [_places(v / _MILLION, _short_cap(v)) for v in self.values if self._shortened(v)]
         return max(full, default=0), max(short, default=0)
 
     def label(self, value: float) -> str:
@@ -106,7 +107,8 @@ class Data(NamedTuple):
 
     def spoken(self, value: float) -> str:
         """A value as the alternate text states it: in full, as written."""
-        return self._number(value, max(self._decimals[0], _places(value, _EXACT_DECIMALS)))
+        common = 0 if self._shortened(value) else self._decimals[0]
+        return self._number(value, max(common, _places(value, _EXACT_DECIMALS)))
 
     def _number(self, value: float, places: int) -> str:
         decimal, thousands = self.separators
@@ -120,9 +122,14 @@ def _places(value: float, cap: int) -> int:
     """The fewest decimal places (at most ``cap``) that show ``value`` rounded to ``cap``."""
     target = round(value, cap)
     for places in range(cap):
-        if abs(round(value, places) - target) <= 1e-9 * max(1.0, abs(value)):
+        if abs(round(value, places) - target) <= 1e-12 + 4e-16 * abs(value):  # float's own
             return places
     return cap
+
+
+def _short_cap(value: float) -> int:
+    """Decimal places enough to show three significant digits of a value in millions."""
+    return min(2, max(0, 2 - math.floor(math.log10(abs(value) / _MILLION))))
 
 
 def _small_cap(value: float) -> int:
@@ -165,8 +172,14 @@ def series_colours(theme: Theme, count: int, lines: bool = False) -> list[str]:
 class _Pen:
     """Draws a chart's text and marks at one size in one font, in the theme's colours."""
 
-    def __init__(self, theme: Theme, font: str, size: float) -> None:
+    def __init__(self, theme: Theme, font: str, size: float, hyphenation: str) -> None:
+        import pyphen
+
+        from .hyphenation import prepare
+
         self.theme, self.font, self.size = theme, font, size
+        prepare(hyphenation)
+        self._hyphens = pyphen.Pyphen(lang=hyphenation)
         self.ascent, self.descent = getAscentDescent(font, size)  # descent below zero
         self.gap = _LABEL_GAP * size
         self.leading = _LEADING * size
@@ -212,23 +225,37 @@ class _Pen:
         """The height of a name set in ``lines``."""
         return self.height + (len(lines) - 1) * self.leading
 
-    def wrapped(self, text: str, room: float) -> list[str]:
-        """``text`` broken between words into lines at most ``room`` wide; a word wider than
-        ``room`` is broken between its letters."""
+    def wrapped(self, text: str, room: float, letters: bool = True) -> list[str]:
+        """``text`` broken between words into lines at most ``room`` wide; a wider word is
+        hyphenated (not an address), and (if ``letters``) broken between letters where it
+        cannot be."""
         lines: list[str] = []
         for word in text.split() or [text]:
-            while self.width(word) > room and len(word) > 1:
-                cut = max(
-                    1, max(i for i in range(1, len(word) + 1) if self.width(word[:i]) <= room)
-                )
-                lines.append(word[:cut])
-                word = word[cut:]
-            joined = f"{lines[-1]} {word}" if lines else word
+            first, *rest = self._broken(word, room, letters)
+            joined = f"{lines[-1]} {first}" if lines else first
             if lines and self.width(joined) <= room:
                 lines[-1] = joined
             else:
-                lines.append(word)
+                lines.append(first)
+            lines += rest
         return lines
+
+    def _broken(self, word: str, room: float, letters: bool) -> list[str]:
+        """``word`` in pieces at most ``room`` wide, each but the last ending in a hyphen (or,
+        broken between letters, in none); one wider piece where it cannot be broken."""
+        pieces: list[str] = []
+        address = any(c in word for c in "/@:.")
+        while self.width(word) > room and len(word) > 1:
+            hyphens = [] if address else self._hyphens.iterate(word)
+            cut = next(((a + "-", b) for a, b in hyphens if self.width(a + "-") <= room), None)
+            if cut is None and not letters:
+                break
+            if cut is None:
+                fits = [i for i in range(1, len(word)) if self.width(word[:i]) <= room]
+                cut = word[: max(fits, default=1)], word[max(fits, default=1) :]
+            pieces.append(cut[0])
+            word = cut[1]
+        return [*pieces, word]
 
     def bar(self, x: float, y: float, w: float, h: float, index: int) -> list[Shape]:
         """A bar of series ``index``: its fill, outline and (for the later series) hatching."""
@@ -322,7 +349,7 @@ def _crosses(box: Box, start: tuple[float, float], end: tuple[float, float]) -> 
 def drawing(data: Data, width: float, size: float, theme: Theme, font: str) -> Drawing:
     """The chart ``width`` points wide with its text at ``size`` points in ``font``: a legend
     naming the series (if named), then the plot with its value and category labels."""
-    pen = _Pen(theme, font, size)
+    pen = _Pen(theme, font, size, data.hyphenation)
     if data.kind == "hbar":
         shapes, height = _lying(data, width, pen)
     else:
@@ -407,14 +434,17 @@ def _span(data: Data) -> float:
 
 
 def _standing(data: Data, width: float, pen: _Pen) -> tuple[list[Shape], float]:
-    """A column or line chart: the categories along the foot (wrapped, or turned upright when
-    they would take more than :data:`_NAME_LINES` lines), the values above the bars or beside
-    the points; the shapes and the height."""
+    """A column or line chart: the categories along the foot (wrapped, long words hyphenated;
+    turned upright when a word still does not fit or a name takes more than
+    :data:`_NAME_LINES` lines), the values above the bars or beside the points; the shapes and
+    the height."""
     size, gap, theme = pen.size, pen.gap, pen.theme
     count, series = len(data.categories), len(data.series)
     slot = width / count
-    names = [pen.wrapped(c, slot - gap) for c in data.categories]
-    upright = max(len(lines) for lines in names) > _NAME_LINES
+    names = [pen.wrapped(c, slot - gap, letters=False) for c in data.categories]
+    upright = max(len(lines) for lines in names) > _NAME_LINES or any(
+        pen.width(line) > slot - gap for lines in names for line in lines
+    )
     if upright:
         names = [[c] for c in data.categories]
     extents = [
@@ -467,7 +497,8 @@ def _standing(data: Data, width: float, pen: _Pen) -> tuple[list[Shape], float]:
             top = zero + gap + extents[i]
         else:
             top = zero - lowest[i] * scale.per - below[i] - gap
-        if upright:
+        if upright:  # kept inside the drawing, however narrow the slot
+            middle = min(max(middle, pen.height / 2), width - pen.height / 2)
             shapes.append(pen.upright(middle, top, lines[0], "end", theme.muted))
         else:
             shapes += pen.lines(middle, top, lines, "middle")

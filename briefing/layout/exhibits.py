@@ -95,6 +95,7 @@ class Setter:
             [figures.Series(name, values) for name, values in shown.series],
             self.words.separators,
             self.words.millions,
+            self.words.hyphenation,
         )
         size = max(t.chart_text_size * self.scale, t.min_small_text)
         font = self.styles["caption"].faces.regular
