@@ -536,7 +536,8 @@ def _lines(
 ) -> list[Shape]:
     """Each series' line, markers and value labels; a label goes above its point, below it,
     or beside it, wherever it stands clear of every line, marker and label placed before it
-    and inside ``bounds`` (right, bottom, top); where none is clear it is left out."""
+    and inside ``bounds`` (right, bottom, top); where none is clear it is left out, and with it
+    every label of a chart of several lines."""
     right, bottom, top = bounds
     points = [
         [((i + 0.5) * slot, zero + v * per) for i, v in enumerate(s.values)] for s in data.series
@@ -549,6 +550,7 @@ def _lines(
     shapes: list[Shape] = [pen.polyline(row, j) for j, row in enumerate(points)]
     shapes += [pen.marker(x, y, j) for j, row in enumerate(points) for x, y in row]
     placed: list[Box] = []
+    texts: list[Shape] = []
     for j, row in enumerate(points):
         for i, (x, y) in enumerate(row):
             text, wide, high = labels[j][i], pen.width(labels[j][i]), pen.height
@@ -575,9 +577,11 @@ def _lines(
                     and not any(_crosses(box, a, b) for a, b in segments)
                 ):
                     placed.append(box)
-                    shapes.append(pen.text(left, foot, text, "start"))
+                    texts.append(pen.text(left, foot, text, "start"))
                     break
-    return shapes
+    if len(points) > 1 and len(texts) < sum(len(row) for row in points):
+        return shapes  # some left out: which line a label belongs to would be a guess
+    return shapes + texts
 
 
 def _lying(data: Data, width: float, pen: _Pen) -> tuple[list[Shape], float]:
@@ -595,7 +599,7 @@ def _lying(data: Data, width: float, pen: _Pen) -> tuple[list[Shape], float]:
     ]
     after = max((w for v, w in pairs if v >= 0), default=0.0) + gap
     before = max((w for v, w in pairs if v < 0), default=-gap) + gap
-    start = names_width + gap + before
+    start = names_width + 2 * gap + before  # a negative value's label clear of names
     plot = max(width - start - after, width * 0.3)
     per = plot / _span(data)
     zero = start - min(min(data.values), 0.0) * per

@@ -229,9 +229,10 @@ def test_each_value_prints_the_decimals_it_needs_and_none_prints_as_zero() -> No
     assert {"0.001", "0.026", "1.333"} <= set(chart("decimals").drawn.split())
 
 
-def test_too_many_bars_for_clear_labels_print_none_but_their_names() -> None:
-    drawn = chart("many").drawn.split()
-    assert "Series 5" in chart("many").drawn
+@pytest.mark.parametrize("name", ["many", "many lines"])
+def test_too_many_bars_or_points_for_clear_labels_print_none_but_their_names(name: str) -> None:
+    drawn = chart(name).drawn.split()
+    assert "Series 5" in chart(name).drawn
     assert len([w for w in drawn if w.isdigit()]) == 6  # the series' names' only
 
 
