@@ -35,6 +35,26 @@ BOUND = (round(WIDEST[0] / 72 * PHOTO_DPI), round(WIDEST[1] / 72 * PHOTO_DPI))
 # Each case: blocks written under 'blocks:', and the one error it makes: the line (1 for the
 # case's first), the column, and the message.
 CASES: dict[str, tuple[str, int, int, str]] = {
+    "an empty block": (
+        "      - ~\n",
+        1,
+        9,
+        "found nothing '~'; expected a block as a mapping of fields such as 'text:', 'chart:', "
+        "'table:' or 'photo:'",
+    ),
+    "a number for a block": (
+        "      - 42\n",
+        1,
+        9,
+        "found a number '42'; expected a block as a mapping of fields such as 'text:', "
+        "'chart:', 'table:' or 'photo:'",
+    ),
+    "a misspelt kind of block": (
+        "      - chrt: {type: bar, title: Funding, data: {FY2009: 3.5}}\n",
+        1,
+        9,
+        "unknown key 'chrt' in a block; expected 'chart', the key nearest to it",
+    ),
     "a table row with too few cells": (
         """\
       - table:
