@@ -117,7 +117,7 @@ LANGUAGES = {
         "Code QR menant à {url}",
         "Dossier d’information",
         ("{count} fiche", "{count} fiches"),
-        "Source : {source}",
+        "Source\u00a0: {source}",  # a no-break space before the colon, as French sets it
         ("Graphique à barres", "Graphique à barres horizontales", "Graphique linéaire"),
         "en {unit}",
         (",", "\u202f"),

@@ -912,6 +912,9 @@ class _ObjectSpec(_Spec):
             noun = "a style file"
         if not isinstance(node, yaml.MappingNode):
             keys = ", ".join(f"'{name}:'" for name, f in fields.items() if f.required)
+            if not keys:  # a block: one of its kinds
+                keys = ", ".join(f"'{name}:'" for name in self.one_of[:-1])
+                keys += f" or '{self.one_of[-1]}:'"
             expected = f"{noun} as a mapping of fields such as {keys}"
             context.mismatch(node, expected, path)
             return {}, False
@@ -924,7 +927,11 @@ class _ObjectSpec(_Spec):
                 from difflib import get_close_matches  # only when a key is wrong
 
                 guess = get_close_matches(str(name), fields, n=1, cutoff=0.6)
-                hint = f"did you mean '{guess[0]}'?" if guess else "one of " + ", ".join(fields)
+                hint = (
+                    f"'{guess[0]}', the key nearest to it"
+                    if guess
+                    else "one of " + ", ".join(fields)
+                )
                 shown = f"'{name}'" if name is not None else "that is not text"
                 context.problems.append(
                     Problem(f"unknown key {shown} in {noun}", context.at(key), hint, field=where)

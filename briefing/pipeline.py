@@ -199,8 +199,9 @@ def refuse_overwriting(outputs: Sequence[Path], inputs: set[Path]) -> None:
     for output in outputs:
         if output.resolve() in inputs:
             raise UsageError(
-                f"the output {output} is a file the build reads (a content file, its style or a "
-                "logo); expected another name, such as the content file's name ending .pdf"
+                f"the output {output} is a file the build reads (a content file, its style, a "
+                "logo or a photo); expected another name, such as the content file's name ending "
+                ".pdf"
             )
 
 

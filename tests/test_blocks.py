@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
 import json
 import re
 from pathlib import Path
@@ -245,6 +246,13 @@ def test_a_chart_speaks_and_numbers_in_the_sheets_language() -> None:
     drawn = "".join(c["text"] for c in sheet.chars_of(figure))
     assert "3,50" in drawn and "1\u202f250,25" in drawn
     assert "Source : Budget" in _words(sheet.text)
+    # French sets a no-break space before a colon (the PDF's text reads it as a space)
+    texts = [
+        "".join(piece.text for piece in item.flowable.setting.prepared.pieces)
+        for item in sheet.page.items
+        if hasattr(item.flowable, "setting")
+    ]
+    assert "Source\u00a0:" in "".join(texts)
 
 
 @pytest.mark.parametrize("name", ["example", "charts"])
@@ -409,25 +417,90 @@ def test_numbers_are_set_flush_right_and_text_flush_left() -> None:
     assert starts[2] > starts[0] + 5  # the shorter number starts further right
 
 
-def test_a_table_too_wide_for_its_column_is_set_smaller_all_at_one_size() -> None:
-    columns = ["Component", "Implementing partner", "Start", "Officers trained", "Funding ($)"]
+def _cell_sizes(sheet: Built) -> set[float]:
+    return {
+        round(c["size"], 2)
+        for role in ("/TH", "/TD")
+        for cell in sheet.elements(role)
+        for c in sheet.chars_of(cell)
+    }
+
+
+def _inside_the_table(sheet: Built) -> None:
+    """Every cell's text between the table's ends: no word runs into the next column."""
+    (table,) = sheet.elements("/Table")
+    rules = [r for r in sheet.plumber.pages[0].lines if r["width"] > 100]
+    left, right = min(r["x0"] for r in rules), max(r["x1"] for r in rules)
+    cells, count = sheet.elements("/TD"), len(sheet.elements("/TH"))
+    assert all(left - 0.5 <= c["x0"] and c["x1"] <= right + 0.5 for c in sheet.chars_of(table))
+    for row in range(0, len(cells), count):
+        spans = [_span(sheet, cell) for cell in cells[row : row + count]]
+        assert all(a[1] < b[0] for a, b in itertools.pairwise(spans)), spans
+
+
+def _span(sheet: Built, cell: pikepdf.Dictionary) -> tuple[float, float]:
+    chars = sheet.chars_of(cell)
+    return min(c["x0"] for c in chars), max(c["x1"] for c in chars)
+
+
+def test_a_table_whose_words_do_not_fit_hyphenates_them_every_cell_at_the_texts_size() -> None:
+    columns = ["Component", "Implementing partner", "Officers trained", "Funding ($)"]
     rows = [
-        ["Police investigations", "Directorate-General of Police", "2010", "1,250", "3,100,000"],
-        ["Border security", "Gendarmerie", "2011", "430", "2,300,000"],
+        ["Police investigations", "Directorate-General of Police", "1,250", "3,100,000"],
+        ["Border security", "Gendarmerie", "430", "2,300,000"],
     ]
     narrow = Built(_sheet([{"table": {"columns": columns, "rows": rows}}]))
     roomy = built("table")
-    sizes = {
-        role: {round(c["size"], 2) for cell in sheet.elements(role) for c in sheet.chars_of(cell)}
-        for sheet in (narrow,)
-        for role in ("/TH", "/TD")
-    }
-    (head,), (body,) = sizes["/TH"], sizes["/TD"]
-    assert head == body >= MIN_CHART_TEXT
-    (designed,) = {
-        round(c["size"], 2) for cell in roomy.elements("/TD") for c in roomy.chars_of(cell)
-    }
-    assert body < designed * narrow.page.scale / roomy.page.scale - 0.1  # smaller than the rest
+    (size,) = _cell_sizes(narrow)  # one size, the size tables have at this scale
+    (designed,) = _cell_sizes(roomy)
+    assert size == pytest.approx(designed * narrow.page.scale / roomy.page.scale, abs=0.02)
+    cells = [narrow.text_of(cell) for cell in narrow.elements("/TD")]
+    assert "Bor\xadder security" in cells  # broken at the end of a line, with a hyphen
+    assert "3,100,000" in cells
+    _inside_the_table(narrow)
+
+
+def test_a_table_too_wide_even_hyphenated_is_set_smaller_all_at_one_size() -> None:
+    columns = ["Region", "FY2009", "FY2010", "FY2011", "FY2012", "FY2013"]
+    rows = [["Bamako", "1,100,000", "2,200,000", "3,300,000", "4,400,000", "5,500,000"]]
+    sheet = Built(_sheet([{"table": {"columns": columns, "rows": rows}}]))
+    (size,) = _cell_sizes(sheet)
+    (designed,) = _cell_sizes(built("table"))
+    assert MIN_CHART_TEXT <= size < designed * sheet.page.scale / built("table").page.scale - 0.1
+    assert [sheet.text_of(cell) for cell in sheet.elements("/TD")] == rows[0]  # no number cut
+    _inside_the_table(sheet)
+
+
+def test_a_table_too_wide_at_the_smallest_text_is_reported_with_what_to_do(tmp_path: Path) -> None:
+    years = [f"FY{year}" for year in range(2008, 2013)]
+    amounts = ", ".join(f'"{n},100,000"' for n in range(1, 6))
+    content = write(
+        tmp_path / "wide.yaml",
+        f"""\
+        organization: Org
+        title: Wide
+        sections:
+          - heading: Funding
+            body: Some text.
+            blocks:
+              - table:
+                  caption: Funding by year
+                  columns: [Component, Partner, {", ".join(years)}]
+                  rows:
+                    - [Police training, National Police, {amounts}]
+        """,
+    )
+    out = tmp_path / "wide.pdf"
+    out.write_bytes(b"previous")
+    result = run("build", content, "-o", out, cwd=tmp_path)
+    assert result.returncode == 2
+    assert re.search(
+        r"wide\.yaml:8:20: error: the table's 7 columns need \d+ pt even with its text at 6\.5 pt "
+        r"and long words hyphenated, and its column holds \d+ pt; expected fewer columns, or "
+        r"shorter words and numbers in them \(a web address as \[a few words\]\(address\)\)",
+        result.stderr,
+    ), result.stderr
+    assert out.read_bytes() == b"previous"
 
 
 # -- photos ------------------------------------------------------------------------------------

@@ -35,6 +35,26 @@ BOUND = (round(WIDEST[0] / 72 * PHOTO_DPI), round(WIDEST[1] / 72 * PHOTO_DPI))
 # Each case: blocks written under 'blocks:', and the one error it makes: the line (1 for the
 # case's first), the column, and the message.
 CASES: dict[str, tuple[str, int, int, str]] = {
+    "an empty block": (
+        "      - ~\n",
+        1,
+        9,
+        "found nothing '~'; expected a block as a mapping of fields such as 'text:', 'chart:', "
+        "'table:' or 'photo:'",
+    ),
+    "a number for a block": (
+        "      - 42\n",
+        1,
+        9,
+        "found a number '42'; expected a block as a mapping of fields such as 'text:', "
+        "'chart:', 'table:' or 'photo:'",
+    ),
+    "a misspelt kind of block": (
+        "      - chrt: {type: bar, title: Funding, data: {FY2009: 3.5}}\n",
+        1,
+        9,
+        "unknown key 'chrt' in a block; expected 'chart', the key nearest to it",
+    ),
     "a table row with too few cells": (
         """\
       - table:
@@ -584,7 +604,11 @@ def test_a_build_never_writes_over_a_photo_and_watch_rebuilds_when_one_changes(
     before = (tmp_path / "photos" / "training.png").read_bytes()
     result = run("build", "-o", "photos/training.pdf", "--format", "png", cwd=tmp_path)
     assert result.returncode == 2
-    assert "the output photos/training.png is a file the build reads" in result.stderr
+    assert result.stderr == (
+        "briefing: the output photos/training.png is a file the build reads (a content file, "
+        "its style, a logo or a photo); expected another name, such as the content file's name "
+        "ending .pdf\n"
+    )
     assert (tmp_path / "photos" / "training.png").read_bytes() == before
     assert (tmp_path / "photos" / "training.png").resolve() in sources(path)
 

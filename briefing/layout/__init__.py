@@ -18,11 +18,12 @@ from ..errors import ContentError
 from ..language import LANGUAGES
 from ..typeset import Style
 from . import fit
+from .exhibits import Exhibit
 from .overflow import overflow_problem
 from .parts import Parts, Sheet
 from .records import Group, Page, Placed, Region, Role, Shape, Tag
 from .styles import text_styles
-from .variants import variants
+from .variants import Layout, variants
 
 PAPER = {"letter": LETTER, "a4": A4}
 
@@ -72,11 +73,20 @@ def compose(prepared: Valid, paper: str) -> Page:
     settled = fit.settle(measures, floor, ceiling, theme.max_air, limit)
     if settled is None:  # too long even at the floor, unless its gaps close up a little
         smallest = measures[0](floor)
+        _refuse_exhibits(smallest)
         filled = fit.fullest(smallest.filled, theme.min_air, 1.0)
         if filled is None:
             raise ContentError([overflow_problem(smallest)])
         return smallest.page(filled.air, filled.arrangement)
     best, filled = settled
+    _refuse_exhibits(best)
     if filled is None:  # short content at its largest size: balanced columns
         return best.page(theme.max_air, best.balanced(theme.max_air))
     return best.page(filled.air, filled.arrangement)
+
+
+def _refuse_exhibits(layout: Layout) -> None:
+    """Raise :class:`ContentError` for the charts, tables and photos that cannot be set."""
+    problems = [b.box.problem for b in layout.blocks if isinstance(b.box, Exhibit)]
+    if any(problems):
+        raise ContentError([p for p in problems if p])

@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable
 
 from .. import markup
 from ..checks import ChartShown, PhotoShown, TableShown
+from ..errors import Problem
 from ..language import Language
 from ..model import Text
 from ..textbox import TextBox, typeset
@@ -28,6 +29,7 @@ from ..typeset import Style, drawn
 from .records import Entry, Region, Role, Shape
 
 _UNBROKEN = 1e5  # points: a width no cell's text needs to break at
+_HAIR = 1e-3  # points more than a column's width, so that rounding never cuts its longest word
 Kind = Literal["chart", "table", "photo"]  # as a writer's message names it
 
 
@@ -35,12 +37,21 @@ class Exhibit(Flowable):
     """A chart, table or photo set at one width, with its caption and source: one block that
     is never split between columns."""
 
-    def __init__(self, kind: Kind, region: Region, width: float, gap: float, written: Text) -> None:
+    def __init__(
+        self,
+        kind: Kind,
+        region: Region,
+        width: float,
+        gap: float,
+        written: Text,
+        problem: Problem | None = None,
+    ) -> None:
         super().__init__()
         self.kind = kind
         self.region, self.width, self.height = region, width, region.height
         self.before = self.after = gap  # spread by the air, like the gaps between paragraphs
         self.written = written  # where the writer wrote it: reports of what to cut point here
+        self.problem = problem  # why it cannot be set as it should at any scale: a table too wide
 
     def part(self, first: int, count: int, spread: float = 0.0) -> Exhibit:
         """The exhibit itself: it is never split."""
@@ -73,9 +84,10 @@ class Setter:
         height: float,
         width: float,
         written: Text,
+        problem: Problem | None = None,
     ) -> Exhibit:
         gap = self.theme.exhibit_gap * self.scale
-        return Exhibit(kind, Region(entries, shapes, height), width, gap, written)
+        return Exhibit(kind, Region(entries, shapes, height), width, gap, written, problem)
 
     def chart(self, shown: ChartShown, width: float, parents: tuple[str, ...]) -> Exhibit:
         """The chart's title and unit, the drawing, and its source, ``width`` wide."""
@@ -136,7 +148,19 @@ class Setter:
             top = caption.height + t.caption_gap * s
         pad, rise = t.cell_padding * s, t.cell_rise * s
         # Text flush with the column's edges, like the caption above: padding between cells only.
-        styles, widths = self._columns(shown, width - 2 * pad * (len(shown.header) - 1))
+        room = width - 2 * pad * (len(shown.header) - 1)
+        styles, widths = self._columns(shown, room)
+        written = shown.table.caption or shown.table.columns[0]
+        problem = None
+        if sum(widths) > room + 0.01:  # even its smallest text, hyphenated, does not fit
+            problem = Problem(
+                f"the table's {len(widths)} columns need {sum(widths) + width - room:.0f} pt even "
+                f"with its text at {styles[0].size:g} pt and long words hyphenated, and its "
+                f"column holds {width:.0f} pt",
+                written.locate(),
+                "fewer columns, or shorter words and numbers in them (a web address as "
+                "[a few words](address))",
+            )
         heavy, light = t.table_rule, t.rule_width
         shapes = [Shape("line", 0, top, width, 0, t.primary, heavy)]
         rows = [("THead", "TH", shown.header)] + [("TBody", "TD", row) for row in shown.rows]
@@ -146,7 +170,11 @@ class Setter:
             row = (*table, key, f"TR:{self.element()}")
             style = styles[role == "TH"]
             boxes = [
-                typeset(cell, style._replace(align="right") if numeric else style, w)
+                typeset(
+                    cell,
+                    style._replace(align="right") if numeric else style,
+                    w + _HAIR,
+                )
                 for cell, numeric, w in zip(cells, shown.numeric, widths, strict=True)
             ]
             height = max(box.height for box in boxes) + 2 * rise
@@ -160,20 +188,27 @@ class Setter:
             colour = t.primary if index == 0 or last else t.rule
             shapes.append(Shape("line", 0, top, width, 0, colour, heavy if last else light))
         top = self._source(shown.source, width, group, entries, top)
-        return self._exhibit(
-            "table", entries, shapes, top, width, shown.table.caption or shown.table.columns[0]
-        )
+        return self._exhibit("table", entries, shapes, top, width, written, problem)
 
     def _columns(self, shown: TableShown, room: float) -> tuple[tuple[Style, Style], list[float]]:
-        """The cells' styles (body, header) and each column's text width, ``room`` in all.
+        """The cells' styles (body, header) and each column's text width, ``room`` in all if
+        the table fits (more when it cannot).
 
         A column is as wide as its widest cell unbroken when all fit (the room left goes to
         the text columns), else between its longest word and that, in proportion. When even
-        the longest words do not fit, the whole table is set smaller, down to the theme's
-        smallest text: every cell at one size.
+        the longest words do not fit, they are hyphenated (an address breaks anywhere); when
+        that is not enough, the whole table is set smaller, down to the theme's smallest
+        text: every cell at one size, no word narrower than its column.
         """
         styles = (self.styles["cell"], self.styles["cell head"])
         least, most = _extents(shown, styles)
+        if sum(least) > room:
+            language = self.styles["body"].hyphenation
+            styles = (
+                styles[0]._replace(hyphenation=language),
+                styles[1]._replace(hyphenation=language),
+            )
+            least, most = _extents(shown, styles)
         if sum(least) > room:
             factor = max(room / sum(least), self.theme.min_small_text / styles[0].size)
             styles = (_scaled(styles[0], factor), _scaled(styles[1], factor))
@@ -184,8 +219,8 @@ class Setter:
             growing = [i for i in range(count) if not shown.numeric[i]] or list(range(count))
             share = sum(most[i] for i in growing) or 1.0
             widths = [m + (spare * m / share if i in growing else 0.0) for i, m in enumerate(most)]
-        elif sum(least) >= room:  # at the smallest text still too wide: words will break
-            widths = [w * room / sum(least) for w in least]
+        elif sum(least) >= room:  # at the smallest text still too wide: reported
+            widths = least
         else:
             factor = (room - sum(least)) / (sum(most) - sum(least))
             widths = [lo + (hi - lo) * factor for lo, hi in zip(least, most, strict=True)]
