@@ -3,9 +3,9 @@ theme's colours, and what a screen reader is told of them; photos drawn at 300 d
 printed size.
 
 Bars start at zero and carry their values. A label is never set over another, over a bar or a
-line, or outside the chart: the plot's scale leaves each its room, column labels turn upright
-only when they are too wide for their bar, and labels that still cannot stand clear are left
-out (the alternate text states every value). Several series step the primary colour's
+line, or outside the chart: the plot's scale leaves each its room, a value turns upright only
+when it is too wide for its bar, and labels that still cannot stand clear are left out (the
+alternate text states every value). Several series step the primary colour's
 lightness, the later ones hatched; lines also differ in dash and marker, and the legend shows
 each series as it is drawn. Every label names its font: a chart never falls back to
 ReportLab's Helvetica, which PDF/UA and PDF/A forbid unembedded.
@@ -70,11 +70,6 @@ class Data(NamedTuple):
     def values(self) -> list[float]:
         """Every value, series by series."""
         return [v for s in self.series for v in s.values]
-
-    @property
-    def negative(self) -> bool:
-        """Whether some value is below zero."""
-        return any(v < 0 for v in self.values)
 
     @property
     def legend(self) -> bool:
@@ -205,8 +200,7 @@ class _Pen:
     def upright(self, x: float, y: float, text: str, anchor: str, colour: str = "") -> Group:
         """``text`` turned to read upwards, centred across ``x``, starting (``"start"``) or
         ending (``"end"``) at ``y``."""
-        shown = self.text(0.0, self.descent, text, anchor, colour)
-        shown.y = 0.0
+        shown = self.text(0.0, self.descent, text, anchor, colour)  # its baseline on y = 0
         middle = x + (self.ascent + self.descent) / 2
         return Group(shown, transform=(0, 1, -1, 0, middle, y))
 
@@ -433,11 +427,13 @@ def _span(data: Data) -> float:
     return (max(max(values), 0.0) - min(min(values), 0.0)) or 1.0
 
 
-def _standing(data: Data, width: float, pen: _Pen) -> tuple[list[Shape], float]:
+def _standing(
+    data: Data, width: float, pen: _Pen, labelled: bool = True
+) -> tuple[list[Shape], float]:
     """A column or line chart: the categories along the foot (wrapped, long words hyphenated;
     turned upright when a word still does not fit or a name takes more than
-    :data:`_NAME_LINES` lines), the values above the bars or beside the points; the shapes and
-    the height."""
+    :data:`_NAME_LINES` lines), the values above the bars or beside the points (unless not
+    ``labelled``); the shapes and the height."""
     size, gap, theme = pen.size, pen.gap, pen.theme
     count, series = len(data.categories), len(data.series)
     slot = width / count
@@ -456,15 +452,20 @@ def _standing(data: Data, width: float, pen: _Pen) -> tuple[list[Shape], float]:
     line = data.kind == "line"
     space = _BAR_SPACE * size if series > 1 else 0.0
     pitch = (slot - _GROUP_SPACE * size) / series
-    if line or widest <= (pitch - gap if series > 1 else slot - gap):
+    if line:
+        mode = "flat" if labelled else "none"
+    elif widest <= (pitch - gap if series > 1 else slot - gap):
         mode = "flat"
     elif pen.height <= pitch:
         mode = "upright"
     else:
         mode = "none"  # too many bars for any label to stand clear: the alt states them
 
-    def room(text: str) -> float:
-        return {"flat": pen.height, "upright": pen.width(text), "none": -gap}[mode] + gap
+    marker = size * _MARKER / 2 if line else 0.0
+
+    def room(text: str) -> float:  # past a value: its marker, and its label with its gap
+        label = {"flat": pen.height, "upright": pen.width(text), "none": -gap}[mode]
+        return marker + label + gap
 
     needs: list[Need] = []
     lowest = [0.0] * count  # each category's reach below zero, in values, and its label's
@@ -506,8 +507,11 @@ def _standing(data: Data, width: float, pen: _Pen) -> tuple[list[Shape], float]:
     axis.strokeWidth = theme.rule_width
     if line:
         shapes.append(axis)
-        shapes += _lines(data, labels, slot, zero, scale.per, (width, name_top, height), pen)
-        return shapes, height
+        bounds = (width, name_top, height)
+        drawn = _lines(data, labels if labelled else None, slot, zero, scale.per, bounds, pen)
+        if drawn is None:  # without their labels, the lines take their room
+            return _standing(data, width, pen, labelled=False)
+        return shapes + drawn, height
     for j, (row, shown) in enumerate(zip(data.series, labels, strict=True)):
         for i, (value, text) in enumerate(zip(row.values, shown, strict=True)):
             x = i * slot + (slot - series * pitch) / 2 + j * pitch + space / 2
@@ -527,17 +531,17 @@ def _standing(data: Data, width: float, pen: _Pen) -> tuple[list[Shape], float]:
 
 def _lines(
     data: Data,
-    labels: list[list[str]],
+    labels: list[list[str]] | None,
     slot: float,
     zero: float,
     per: float,
     bounds: tuple[float, float, float],
     pen: _Pen,
-) -> list[Shape]:
-    """Each series' line, markers and value labels; a label goes above its point, below it,
-    or beside it, wherever it stands clear of every line, marker and label placed before it
-    and inside ``bounds`` (right, bottom, top); where none is clear it is left out, and with it
-    every label of a chart of several lines."""
+) -> list[Shape] | None:
+    """Each series' line, markers and value ``labels``; a label goes above its point, below
+    it, or beside it, wherever it stands clear of every line, marker and label placed before
+    it and inside ``bounds`` (right, bottom, top); where none is clear it is left out. None
+    when a chart of several lines would leave one out: it is then drawn with no labels."""
     right, bottom, top = bounds
     points = [
         [((i + 0.5) * slot, zero + v * per) for i, v in enumerate(s.values)] for s in data.series
@@ -549,6 +553,8 @@ def _lines(
     ]
     shapes: list[Shape] = [pen.polyline(row, j) for j, row in enumerate(points)]
     shapes += [pen.marker(x, y, j) for j, row in enumerate(points) for x, y in row]
+    if labels is None:
+        return shapes
     placed: list[Box] = []
     texts: list[Shape] = []
     for j, row in enumerate(points):
@@ -580,7 +586,7 @@ def _lines(
                     texts.append(pen.text(left, foot, text, "start"))
                     break
     if len(points) > 1 and len(texts) < sum(len(row) for row in points):
-        return shapes  # some left out: which line a label belongs to would be a guess
+        return None  # some left out: which line a label belongs to would be a guess
     return shapes + texts
 
 

@@ -294,3 +294,10 @@ def test_a_line_charts_legend_shows_each_lines_dash() -> None:
     ]
     dashes = {tuple(s["dash"][0]) for s in samples}
     assert len(dashes) == 2 and () in dashes
+
+
+def test_lines_left_without_labels_keep_no_room_for_them() -> None:
+    shown = chart("many lines")
+    legend_foot = max(w["bottom"] for w in shown.words if w["text"] == "Series")
+    plot = [s for s in shown.strokes if s["top"] > legend_foot + 1]
+    assert min(s["top"] for s in plot) - legend_foot < 12  # not a label's height and more
