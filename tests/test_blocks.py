@@ -687,3 +687,17 @@ def test_a_photo_is_read_and_resampled_once_in_a_process(monkeypatch: pytest.Mon
 
     monkeypatch.setattr(Image, "open", opened)  # watch and batch build again: nothing to open
     assert render(prepare(EXAMPLE))[0] == first
+
+
+def test_numbers_with_the_currency_after_them_are_set_flush_right_with_a_minus_sign() -> None:
+    table = {
+        "columns": ["Poste", "Montant"],
+        "rows": [["Formation des policiers", "1 200 €"], ["Retard", "-45 €"], ["Frais", "900 €"]],
+    }
+    sheet = Built({**_sheet([{"table": table}]), "language": "fr"})
+    cells = sheet.elements("/TD")
+    assert [sheet.text_of(cell) for cell in cells[1::2]] == ["1 200 €", "\u221245 €", "900 €"]
+    ends = [max(c["x1"] for c in sheet.chars_of(cell)) for cell in cells[1::2]]
+    starts = [min(c["x0"] for c in sheet.chars_of(cell)) for cell in cells[1::2]]
+    assert max(ends) - min(ends) < 0.2  # flush right
+    assert starts[2] > starts[0] + 5
