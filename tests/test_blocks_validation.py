@@ -49,6 +49,19 @@ CASES: dict[str, tuple[str, int, int, str]] = {
         "found a number '42'; expected a block as a mapping of fields such as 'text:', "
         "'chart:', 'table:' or 'photo:'",
     ),
+    "an infinite chart value": (
+        """\
+      - chart:
+          type: bar
+          title: Funding
+          data:
+            FY2009: .inf
+""",
+        5,
+        21,
+        "found '.inf', which is not a finite number; expected a number written without quotes, "
+        "commas or units, such as 3.5 or 3100000",
+    ),
     "a misspelt kind of block": (
         "      - chrt: {type: bar, title: Funding, data: {FY2009: 3.5}}\n",
         1,
@@ -756,3 +769,12 @@ def test_a_photo_named_by_a_web_address_is_an_error_saying_to_save_it_first(
         "the content file, saved on this computer first\n"
     )
     assert out.read_bytes() == b"previous"
+
+
+def test_a_number_written_with_an_exponent_is_a_number(tmp_path: Path) -> None:
+    path = tmp_path / "content.yaml"
+    blocks = "      - chart: {type: bar, title: T, data: {A: 1e9, B: 2.5E-3, C: -1E3}}\n"
+    path.write_text(HEAD + blocks, "utf-8")
+    ((chart,),) = prepare(read(path), tmp_path).blocks
+    assert isinstance(chart, ChartShown)
+    assert chart.series == [("", [1e9, 0.0025, -1000.0])]
