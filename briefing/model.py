@@ -693,9 +693,7 @@ class _ScalarSpec(_Spec):
             return context.mismatch(node, self.scalar.expected, path)
         tag = node.tag.rsplit(":", 1)[-1]
         # 1e9 is a number to JSON and YAML 1.2, text to the YAML 1.1 that PyYAML reads
-        exponent = (
-            "float" in self.scalar.tags and not node.style and _EXPONENT.match(node.value)
-        )
+        exponent = "float" in self.scalar.tags and not node.style and _EXPONENT.match(node.value)
         if self.scalar.tags and tag not in self.scalar.tags and not exponent:
             return context.mismatch(node, self.scalar.expected, path)
         try:
