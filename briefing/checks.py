@@ -359,6 +359,7 @@ def warnings(content: Content) -> list[Problem]:
     """Writer's warnings: acronyms used before they are spelled out, pasted bullets, and empty
     or outsized sections."""
     found = _acronym_warnings(content) + _pasted_bullets(content) + _sources_said(content)
+    found += _marks_as_typed(content)
     words = [words_of(section) for section in content.sections]
     for index, (section, count) in enumerate(zip(content.sections, words, strict=True)):
         if not count:
@@ -463,6 +464,38 @@ def _acronym_warnings(content: Content) -> list[Problem]:
                         "warning",
                     )
                 )
+    return found
+
+
+# bold or italic marks around words, or a link: formatting, in a field that prints as typed
+_MARKS = re.compile(r"\*\*\S[^*]*\*\*|(?<![*\w])\*\S[^*]*\*(?![*\w])|\[[^\]]+\]\([^)\s]+\)")
+
+
+def _marks_as_typed(content: Content) -> list[Problem]:
+    """Formatting marks in a chart's title, unit or source, a table's source or a photo's
+    credit: fields that print as typed."""
+    fields: list[tuple[str, Text | None]] = []
+    for block in (block for section in content.sections for block in section.blocks):
+        if block.chart:
+            chart = block.chart
+            named = (("title", chart.title), ("unit", chart.unit), ("source", chart.source))
+            fields += [(f"chart's {name}", text) for name, text in named]
+        elif block.table:
+            fields.append(("table's source", block.table.source))
+        elif block.photo:
+            fields.append(("photo's credit", block.photo.credit))
+    found = []
+    for name, text in fields:
+        match = _MARKS.search(text) if text is not None else None
+        if text is not None and match is not None:
+            found.append(
+                text.problem(
+                    f"the {name} has formatting ('{match.group()}'), which prints as typed there",
+                    "plain text: a chart's title, unit and source, a table's source and a "
+                    "photo's credit are not formatted",
+                    severity="warning",
+                )
+            )
     return found
 
 

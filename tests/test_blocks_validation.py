@@ -778,3 +778,23 @@ def test_a_number_written_with_an_exponent_is_a_number(tmp_path: Path) -> None:
     ((chart,),) = prepare(read(path), tmp_path).blocks
     assert isinstance(chart, ChartShown)
     assert chart.series == [("", [1e9, 0.0025, -1000.0])]
+
+
+def test_formatting_in_fields_that_print_as_typed_is_warned(tmp_path: Path) -> None:
+    path = tmp_path / "content.yaml"
+    blocks = (
+        "      - chart: {type: bar, title: '**INCLE** funding', data: {a: 1}, "
+        "source: '[CBJ](https://www.state.gov)'}\n"
+        "      - table: {columns: [A], rows: [[a]], source: 'Rows 2*3*4, and 5 * 6'}\n"
+    )
+    path.write_text(HEAD + blocks, "utf-8")
+    _, warned = briefing.check(path)
+    expected = (
+        "which prints as typed there; expected plain text: a chart's title, unit and source, a "
+        "table's source and a photo's credit are not formatted"
+    )
+    assert [str(p) for p in warned] == [
+        f"{path}:6:35: warning: the chart's title has formatting ('**INCLE**'), {expected}",
+        f"{path}:6:78: warning: the chart's source has formatting "
+        f"('[CBJ](https://www.state.gov)'), {expected}",
+    ]
