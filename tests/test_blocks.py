@@ -701,3 +701,14 @@ def test_numbers_with_the_currency_after_them_are_set_flush_right_with_a_minus_s
     starts = [min(c["x0"] for c in sheet.chars_of(cell)) for cell in cells[1::2]]
     assert max(ends) - min(ends) < 0.2  # flush right
     assert starts[2] > starts[0] + 5
+
+
+def test_a_short_table_in_a_wide_column_keeps_to_its_words_width() -> None:
+    sheet = built("single")
+    page = sheet.plumber.pages[0]
+    column = page.width - 48 - min(c["x0"] for c in sheet.chars_of(sheet.elements("/Table")[0]))
+    rules = {(round(r["x0"], 1), round(r["x1"], 1)) for r in page.lines if r["linewidth"] > 1}
+    ((left, right),) = rules  # every rule of the table at one width
+    assert right - left < 0.8 * column  # not spread across the column
+    ends = [max(c["x1"] for c in sheet.chars_of(cell)) for cell in sheet.elements("/TH")]
+    assert ends[-1] == pytest.approx(right, abs=0.5)  # the last column flush with its rules
