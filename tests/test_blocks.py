@@ -544,6 +544,19 @@ def test_a_photo_shrinks_with_the_text_on_a_full_page_and_keeps_its_caption_besi
     assert 0 < min(c["top"] for c in chars) - image["bottom"] < 10  # right under it
 
 
+def test_a_tall_photo_shrinks_with_the_text_too(tmp_path: Path) -> None:
+    with Image.open(PHOTO) as landscape:
+        landscape.transpose(Image.Transpose.ROTATE_90).save(tmp_path / "tall.jpg")
+    tall = {"photo": {"file": str(tmp_path / "tall.jpg"), "alt": "A river"}}
+    column = (612 - 2 * 48 - 22) / 2
+    roomy = _image(Built(_sheet([tall])))
+    assert roomy["height"] == pytest.approx(0.9 * column, abs=0.1)  # at most 0.9 of the width
+    body = (WORDS * 4 + "\n\n") * 7
+    full = Built(_sheet([tall], body=body, design={"min_body_size": 7}))
+    assert full.page.scale < 0.9
+    assert _image(full)["height"] == pytest.approx(0.9 * column * full.page.scale, abs=0.1)
+
+
 def test_a_photo_is_a_figure_with_its_alt_and_its_caption_and_credit_a_caption() -> None:
     sheet = built("example")
     photo = [f for f in sheet.elements("/Figure") if str(f.Alt).startswith("A drawing of a river")]

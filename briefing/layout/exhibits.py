@@ -236,8 +236,8 @@ class Setter:
         share = min(max(s, t.min_photo_share), 1.0)
         shown_width = width if share > t.photo_snap else width * share  # nearly full looks amiss
         height = shown_width * picture.height / picture.width
-        if height > width * t.photo_ratio:
-            height = width * t.photo_ratio
+        if height > shown_width * t.photo_ratio:  # a tall photo: shorter, and shrinks alike
+            height = shown_width * t.photo_ratio
             shown_width = height * picture.width / picture.height
         image = Photo(picture, shown_width, height)
         decorative = shown.photo.decorative
