@@ -7,6 +7,7 @@ import contextlib
 import hashlib
 import io
 import logging
+import re
 import stat
 import warnings
 from collections.abc import Iterator
@@ -81,6 +82,15 @@ class _Vector(Drawing):
 
 def _file(name: Text, base: Path, expected: str, problems: list[Problem]) -> Path | None:
     """The regular file that ``name`` names from ``base``, or a located problem and None."""
+    if re.match(r"(?i)[a-z][a-z0-9+.-]*://", str(name)):  # a web address: nothing is fetched
+        problems.append(
+            Problem(
+                f"the image '{name}' is a web address, and a build reads only files",
+                name.locate(),
+                f"{expected}, saved on this computer first",
+            )
+        )
+        return None
     path = base / str(name)
     try:
         mode = path.stat().st_mode

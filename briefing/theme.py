@@ -110,6 +110,7 @@ class Theme(NamedTuple):
     cell_padding: float = 4  # beside a table cell's text
     cell_rise: float = 2.5  # above and below a table cell's text
     table_rule: float = 1.2  # above and below a table, and under its header row
+    table_stretch: float = 0.5  # a table grows past its cells' widths by at most this share
     min_photo_share: float = 0.6  # of the column width: the fit shrinks a photo to this at most
     photo_snap: float = 0.9  # a photo shrunk less than to this share fills the column instead
     photo_ratio: float = 0.9  # a photo is at most this tall for its column's width
