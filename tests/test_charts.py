@@ -203,14 +203,12 @@ def test_chart_text_stays_under_its_title_and_inside_its_column(name: str) -> No
         assert size >= MIN_CHART_TEXT - 0.01
 
 
-@pytest.mark.parametrize("name", sorted(CHARTS))
+@pytest.mark.parametrize("name", ["six", "many", "many lines"])
 def test_the_alt_text_states_every_value_even_where_the_chart_leaves_labels_out(name: str) -> None:
-    spec = CHARTS[name]
-    series = spec.get("series") or {"": spec["data"]}
     alt = str(chart(name).figure.Alt)
-    for values in series.values():
-        for category in values:
-            assert f"{category}: " in alt
+    for series, values in CHARTS[name]["series"].items():
+        stated = alt.split(f"{series}: ")[1].split(".")[0]
+        assert stated == "; ".join(f"{c}: {v}" for c, v in values.items())
 
 
 def test_big_values_print_in_millions_and_the_alt_in_full() -> None:
