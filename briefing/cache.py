@@ -51,3 +51,14 @@ def store(name: str, key: str, data: Any) -> None:
         for old in target.parent.glob(f"{name}.*"):
             if old != target:
                 old.unlink(missing_ok=True)
+
+
+def prune(prefix: str, keep: int) -> None:
+    """Remove all but the ``keep`` newest entries whose names start with ``prefix``: entries
+    made from the user's own files (photos), which would otherwise pile up."""
+    with contextlib.suppress(OSError):  # one removed meanwhile by another build: next time
+        entries = sorted(
+            folder().glob(f"{prefix}*"), key=lambda p: p.stat().st_mtime_ns, reverse=True
+        )
+        for old in entries[keep:]:
+            old.unlink(missing_ok=True)

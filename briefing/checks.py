@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import typing
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -127,12 +128,19 @@ def prepare(source: Source, base: Path) -> Prepared:
         [formatted[id(s.body)] if s.body else [] for s in content.sections],
         [[_shown(block, formatted, photos) for block in s.blocks] for s in content.sections],
         logo,
-        problems + warnings(content),  # the rules' own are warnings only, here
+        sorted(
+            problems + warnings(content) + _photo_warnings(content, theme, photos),
+            key=attrgetter("location"),
+        ),  # the rules' own problems are warnings only, here
     )
 
 
-# A number as a table cell holds it: 3,100,000  -4.5  $1.2  12%  (250)  € 40  2.5bn
-_NUMBER = re.compile(r"^[-+−(]?\s*[$€£¥]?\s*[-−]?\d[\d,.\s\u00a0\u202f]*(%|[kKmMbB]n?)?\)?$")
+# A number as a table cell holds it: 3,100,000  -4.5  $1.2  12%  (250)  € 40  2.5bn  1 200 €
+_NUMBER = re.compile(
+    r"^[-+−(]?\s*[$€£¥]?\s*[-−]?\d[\d,.\s\u00a0\u202f]*(%|[kKmMbB]n?)?\s*[$€£¥]?\)?$"
+)
+_MINUS = re.compile(r"(^|>|\s|\()-(?=\s*[$€£¥]?\s*\d)")  # a hyphen written as a minus sign
+MIN_PHOTO_DPI = 150  # a photo with fewer pixels per inch across a column prints blurred
 _NO_NUMBER = {"", "-", "–", "—", "n/a", "N/A", "…"}  # a cell of a column of numbers left empty
 
 
@@ -166,7 +174,13 @@ def _shown(block: ModelBlock, formatted: dict[int, Any], photos: dict[int, Pictu
             table,
             formatted[id(table.caption)] if table.caption else None,
             [formatted[id(column)] for column in table.columns],
-            [[formatted[id(cell)] for cell in row] for row in table.rows],
+            [
+                [
+                    _MINUS.sub("\\1\u2212", formatted[id(c)]) if n else formatted[id(c)]
+                    for c, n in zip(row, numeric, strict=True)
+                ]
+                for row in table.rows
+            ],
             numeric,
             markup.plain(table.source) if table.source else None,
         )
@@ -392,6 +406,7 @@ def warnings(content: Content) -> list[Problem]:
     """Writer's warnings: acronyms used before they are spelled out, pasted bullets, and empty
     or outsized sections."""
     found = _acronym_warnings(content) + _pasted_bullets(content) + _sources_said(content)
+    found += _marks_as_typed(content)
     words = [words_of(section) for section in content.sections]
     for index, (section, count) in enumerate(zip(content.sections, words, strict=True)):
         if not count:
@@ -418,6 +433,42 @@ def warnings(content: Content) -> list[Problem]:
                     severity="warning",
                 )
             )
+    return found
+
+
+def _photo_warnings(content: Content, theme: Theme, photos: dict[int, Picture]) -> list[Problem]:
+    """Photos that would print blurred across a column, and decorative photos given an alt
+    that no one is read."""
+    column = (LETTER[0] - 2 * theme.margin_x - theme.column_gap) / 2  # of the usual layout
+    least = round(column / 72 * MIN_PHOTO_DPI)
+    found = []
+    for section in content.sections:
+        for block in section.blocks:
+            photo = block.photo
+            if photo is None:
+                continue
+            picture = photos.get(id(photo))
+            if picture is not None and picture.width < least:
+                found.append(
+                    photo.file.problem(
+                        f"the photo '{photo.file}' is {picture.width:.0f} pixels wide: about "
+                        f"{picture.width / column * 72:.0f} dpi across a column, which prints "
+                        "blurred",
+                        f"a photo at least {least} pixels wide ({MIN_PHOTO_DPI} dpi across a "
+                        "column)",
+                        severity="warning",
+                    )
+                )
+            if photo.decorative and photo.alt:
+                found.append(
+                    photo.alt.problem(
+                        "a decorative photo's alt is never read: a decorative photo is left out "
+                        "for screen readers",
+                        "no 'alt:' on a decorative photo, or 'decorative: false' for one that "
+                        "shows what the text is about",
+                        severity="warning",
+                    )
+                )
     return found
 
 
@@ -463,9 +514,41 @@ def _acronym_warnings(content: Content) -> list[Problem]:
     return found
 
 
+# bold or italic marks around words, or a link: formatting, in a field that prints as typed
+_MARKS = re.compile(r"\*\*\S[^*]*\*\*|(?<![*\w])\*\S[^*]*\*(?![*\w])|\[[^\]]+\]\([^)\s]+\)")
+
+
+def _marks_as_typed(content: Content) -> list[Problem]:
+    """Formatting marks in a chart's title, unit or source, a table's source or a photo's
+    credit: fields that print as typed."""
+    fields: list[tuple[str, Text | None]] = []
+    for block in (block for section in content.sections for block in section.blocks):
+        if block.chart:
+            chart = block.chart
+            named = (("title", chart.title), ("unit", chart.unit), ("source", chart.source))
+            fields += [(f"chart's {name}", text) for name, text in named]
+        elif block.table:
+            fields.append(("table's source", block.table.source))
+        elif block.photo:
+            fields.append(("photo's credit", block.photo.credit))
+    found = []
+    for name, text in fields:
+        match = _MARKS.search(text) if text is not None else None
+        if text is not None and match is not None:
+            found.append(
+                text.problem(
+                    f"the {name} has formatting ('{match.group()}'), which prints as typed there",
+                    "plain text: a chart's title, unit and source, a table's source and a "
+                    "photo's credit are not formatted",
+                    severity="warning",
+                )
+            )
+    return found
+
+
 def _sources_said(content: Content) -> list[Problem]:
     """A chart's or table's source that starts with the word the page prints before it."""
-    word = LANGUAGES[content.language].source.split("{")[0].strip(" :")  # Source, Fuente
+    word = LANGUAGES[content.language].source.split("{")[0].strip(" :\u00a0")  # Source, Fuente
     said = re.compile(rf"\s*{re.escape(word)}\s*:", re.IGNORECASE)
     sources = [
         figure.source

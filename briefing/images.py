@@ -7,6 +7,7 @@ import contextlib
 import hashlib
 import io
 import logging
+import re
 import stat
 import warnings
 from collections.abc import Iterator
@@ -29,6 +30,7 @@ MAX_PIXELS = 50_000_000  # a larger image is refused before it is decoded
 MAX_SIDE = 1200  # pixels on the longer side: more than a logo needs in print; larger is scaled
 PHOTO_DPI = 300  # a photo's pixels per inch at the largest size it can print: enough for print
 PHOTO_QUALITY = 85  # JPEG quality of photos: no visible loss in print, a small file
+KEPT_PHOTOS = 50  # photos kept in the cache, the newest: each takes up to about 1 MB
 _ORIENTATION = 0x0112  # the EXIF tag of a photo's orientation
 _QUARTER_TURNS = {5, 6, 7, 8}  # orientations that turn the picture a quarter
 _RESAMPLED = {"RGB", "RGBA", "L", "LA", "CMYK"}  # modes scaled well as they are
@@ -81,6 +83,15 @@ class _Vector(Drawing):
 
 def _file(name: Text, base: Path, expected: str, problems: list[Problem]) -> Path | None:
     """The regular file that ``name`` names from ``base``, or a located problem and None."""
+    if re.match(r"(?i)[a-z][a-z0-9+.-]*://", str(name)):  # a web address: nothing is fetched
+        problems.append(
+            Problem(
+                f"the image '{name}' is a web address, and a build reads only files",
+                name.locate(),
+                f"{expected}, saved on this computer first",
+            )
+        )
+        return None
     path = base / str(name)
     try:
         mode = path.stat().st_mode
@@ -244,6 +255,7 @@ def _loaded(path: Path, key: str, bound: tuple[int, int]) -> tuple[bytes, int, i
             image = _flattened(ImageOps.exif_transpose(image))
     loaded = (_jpeg(image), *image.size)
     cache.store(_entry(path), key, loaded)
+    cache.prune("photo-", 2 * KEPT_PHOTOS)  # each as loaded and as drawn
     return loaded
 
 

@@ -40,6 +40,8 @@ class Language(NamedTuple):
     charts: tuple[str, str, str]  # what a bar, horizontal bar and line chart are called
     unit: str  # a chart's unit in its alternate text, with {unit}
     separators: tuple[str, str]  # decimal, thousands
+    millions: str = "{number}M"  # a chart's value in millions
+    punctuation: tuple[str, str] = (": ", "; ")  # a colon and a semicolon, in running text
     direction: Direction = "ltr"  # the paragraph direction
     script: str = "Latn"  # ISO 15924: the script whose faces draw it (fonts.script_faces)
     digits: str = "0123456789"  # the digits its numbers are written with
@@ -159,6 +161,8 @@ LANGUAGES = {
         ("Graphique à barres", "Graphique à barres horizontales", "Graphique linéaire"),
         "en {unit}",
         (",", "\u202f"),
+        "{number}\u202fM",
+        ("\u00a0: ", "\u202f; "),
     ),
     "es": Language(
         "es-ES",
@@ -192,6 +196,7 @@ LANGUAGES = {
         ("Gráfico de barras", "Gráfico de barras horizontales", "Gráfico de líneas"),
         "en {unit}",
         (",", "."),
+        "{number}\u00a0M",
     ),
     "pt": Language(
         "pt-PT",
@@ -225,6 +230,7 @@ LANGUAGES = {
         ("Gráfico de barras", "Gráfico de barras horizontais", "Gráfico de linhas"),
         "em {unit}",
         (",", "."),
+        "{number}\u00a0M",
     ),
     "ru": Language(
         "ru-RU",
@@ -258,6 +264,7 @@ LANGUAGES = {
         ("Столбчатая диаграмма", "Линейчатая диаграмма", "Линейный график"),
         "в {unit}",
         (",", "\u00a0"),
+        millions="{number}\u00a0млн",
         script="Cyrl",
         plural="slavic",
     ),
@@ -293,6 +300,7 @@ LANGUAGES = {
         ("Стовпчикова діаграма", "Лінійчата діаграма", "Лінійний графік"),
         "у {unit}",
         (",", "\u00a0"),
+        millions="{number}\u00a0млн",
         script="Cyrl",
         plural="slavic",
     ),
@@ -338,6 +346,7 @@ LANGUAGES = {
         ("مخطط أعمدة", "مخطط أشرطة أفقية", "مخطط خطي"),
         "بوحدة {unit}",
         (".", ","),
+        millions="{number} مليون",
         direction="rtl",
         script="Arab",
         plural="arabic",
@@ -376,6 +385,7 @@ LANGUAGES = {
         ("نمودار ستونی", "نمودار میله‌ای افقی", "نمودار خطی"),
         "بر حسب {unit}",
         (".", ","),
+        millions="{number} میلیون",
         direction="rtl",
         script="Arab",
         digits="۰۱۲۳۴۵۶۷۸۹",
@@ -413,6 +423,7 @@ LANGUAGES = {
         ("תרשים עמודות", "תרשים עמודות אופקי", "תרשים קווי"),
         "ביחידות {unit}",
         (".", ","),
+        millions="{number} מיליון",
         direction="rtl",
         script="Hebr",
         plural="hebrew",
@@ -436,6 +447,7 @@ LANGUAGES = {
         ("柱状图", "条形图", "折线图"),
         "单位：{unit}",
         (".", ","),
+        millions="{number}百万",
         script="Hans",
         plural="none",
     ),

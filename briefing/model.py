@@ -614,6 +614,7 @@ def _boolean(value: str) -> bool:
 
 
 _TEXT = r"\S"
+_EXPONENT = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+$")  # 1e9, 2.5E-3
 _COLOUR = "^#[0-9A-Fa-f]{6}$"
 _LENGTH = r"^\s*([0-9]*\.?[0-9]+)\s*(pt|in|mm|cm)?\s*$"
 _WEB = r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$"
@@ -690,11 +691,24 @@ class _ScalarSpec(_Spec):
     def convert(self, node: yaml.Node, context: _Context, path: str) -> Any:
         if not isinstance(node, yaml.ScalarNode) or _is_null(node):
             return context.mismatch(node, self.scalar.expected, path)
-        if self.scalar.tags and node.tag.rsplit(":", 1)[-1] not in self.scalar.tags:
+        tag = node.tag.rsplit(":", 1)[-1]
+        # 1e9 is a number to JSON and YAML 1.2, text to the YAML 1.1 that PyYAML reads
+        exponent = "float" in self.scalar.tags and not node.style and _EXPONENT.match(node.value)
+        if self.scalar.tags and tag not in self.scalar.tags and not exponent:
             return context.mismatch(node, self.scalar.expected, path)
         try:
             value = self.scalar.read(node.value)
         except ValueError:
+            if tag == "float" and not math.isfinite(float(yaml.safe_load(node.value))):
+                context.problems.append(
+                    Problem(
+                        f"found '{node.value}', which is not a finite number",
+                        context.at(node),
+                        self.scalar.expected,
+                        field=path,
+                    )
+                )
+                return _MISSING
             return context.mismatch(node, self.scalar.expected, path)
         if isinstance(value, Text):
             value.source, value.node, value.field = context.source, node, path
@@ -912,6 +926,9 @@ class _ObjectSpec(_Spec):
             noun = "a style file"
         if not isinstance(node, yaml.MappingNode):
             keys = ", ".join(f"'{name}:'" for name, f in fields.items() if f.required)
+            if not keys:  # a block: one of its kinds
+                keys = ", ".join(f"'{name}:'" for name in self.one_of[:-1])
+                keys += f" or '{self.one_of[-1]}:'"
             expected = f"{noun} as a mapping of fields such as {keys}"
             context.mismatch(node, expected, path)
             return {}, False
@@ -924,7 +941,11 @@ class _ObjectSpec(_Spec):
                 from difflib import get_close_matches  # only when a key is wrong
 
                 guess = get_close_matches(str(name), fields, n=1, cutoff=0.6)
-                hint = f"did you mean '{guess[0]}'?" if guess else "one of " + ", ".join(fields)
+                hint = (
+                    f"'{guess[0]}', the key nearest to it"
+                    if guess
+                    else "one of " + ", ".join(fields)
+                )
                 shown = f"'{name}'" if name is not None else "that is not text"
                 context.problems.append(
                     Problem(f"unknown key {shown} in {noun}", context.at(key), hint, field=where)

@@ -93,8 +93,13 @@ class Theme(NamedTuple):
     chart_text_size: float = 7.6  # labels, values and the legend
     min_small_text: float = 6.5  # no chart text or photo credit is set smaller after fitting
     chart_height: float = 96  # a bar or line chart's plot, at the chart text size
-    chart_steps: tuple[float, ...] = (0.0, 0.5, 0.8, 0.25, 0.65, 0.9)  # white in each series
+    # White in each series: gray steps at least 0.15 apart, the later three hatched besides.
+    chart_steps: tuple[float, ...] = (0.0, 0.57, 0.94, 0.19, 0.76, 0.38)
+    chart_hatched: int = 3  # series from this one on are hatched
+    chart_hatch_pitch: float = 2.2  # between a hatched bar's lines
+    chart_line_lightness: float = 0.6  # of a step, on a line (thin lines need more ink)
     chart_dashes: tuple[tuple[float, ...], ...] = ((), (3, 1.5), (1, 1.5))  # each line series
+    chart_markers: tuple[str, ...] = ("FilledCircle", "FilledSquare")  # after every dash
     chart_line_width: float = 1.4
     chart_bar_outline: float = 0.5  # around a lighter series' bars, so they hold on white
     caption_size: float = 8.6  # a chart's title, a table's and a photo's caption
@@ -105,6 +110,7 @@ class Theme(NamedTuple):
     cell_padding: float = 4  # beside a table cell's text
     cell_rise: float = 2.5  # above and below a table cell's text
     table_rule: float = 1.2  # above and below a table, and under its header row
+    table_stretch: float = 0.5  # a table grows past its cells' widths by at most this share
     min_photo_share: float = 0.6  # of the column width: the fit shrinks a photo to this at most
     photo_snap: float = 0.9  # a photo shrunk less than to this share fills the column instead
     photo_ratio: float = 0.9  # a photo is at most this tall for its column's width

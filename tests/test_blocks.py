@@ -240,7 +240,8 @@ def test_a_chart_speaks_and_numbers_in_the_sheets_language() -> None:
     )
     (figure,) = sheet.elements("/Figure")
     assert str(figure.Alt) == (
-        "Graphique à barres: Financement, en millions de dollars. 2019: 3,50; 2020: 1\u202f250,25."
+        "Graphique à barres\u00a0: Financement, en millions de dollars. "
+        "2019\u00a0: 3,50\u202f; 2020\u00a0: 1\u202f250,25."
     )
     drawn = "".join(c["text"] for c in sheet.chars_of(figure))
     assert "3,50" in drawn and "1\u202f250,25" in drawn
@@ -296,7 +297,7 @@ def test_chart_text_stops_at_6_5_points_where_the_page_shrinks_further() -> None
     assert {round(c["size"], 2) for c in sheet.chars_of(figure)} == {MIN_CHART_TEXT}
 
 
-def test_bars_that_go_below_zero_carry_their_label_past_their_end_clear_of_the_names() -> None:
+def test_bars_below_zero_carry_their_label_past_their_end_and_names_sit_at_the_axis() -> None:
     data = {"North": -4, "South": 6.5, "East": 2}
     sheet = Built(
         _sheet([{"chart": {"type": kind, "title": kind, "data": data}} for kind in ("bar", "hbar")])
@@ -308,7 +309,11 @@ def test_bars_that_go_below_zero_carry_their_label_past_their_end_clear_of_the_n
         w["text"]: w
         for w in pdfplumber.utils.extract_words(sheet.chars_of(column))  # type: ignore[attr-defined]
     }
-    assert words["\u22124.0"]["bottom"] < words["North"]["top"]  # under the bar, above its name
+    # A bar below zero has its name above the axis and its value under its end; the other
+    # names sit at the axis, not under the lowest bar.
+    assert words["North"]["bottom"] < words["South"]["top"]
+    assert words["South"]["bottom"] < words["\u22124.0"]["top"]
+    assert words["East"]["top"] == pytest.approx(words["South"]["top"])
     words = {
         w["text"]: w
         for w in pdfplumber.utils.extract_words(sheet.chars_of(lying))  # type: ignore[attr-defined]
@@ -544,6 +549,19 @@ def test_a_photo_shrinks_with_the_text_on_a_full_page_and_keeps_its_caption_besi
     assert 0 < min(c["top"] for c in chars) - image["bottom"] < 10  # right under it
 
 
+def test_a_tall_photo_shrinks_with_the_text_too(tmp_path: Path) -> None:
+    with Image.open(PHOTO) as landscape:
+        landscape.transpose(Image.Transpose.ROTATE_90).save(tmp_path / "tall.jpg")
+    tall = {"photo": {"file": str(tmp_path / "tall.jpg"), "alt": "A river"}}
+    column = (612 - 2 * 48 - 22) / 2
+    roomy = _image(Built(_sheet([tall])))
+    assert roomy["height"] == pytest.approx(0.9 * column, abs=0.1)  # at most 0.9 of the width
+    body = (WORDS * 4 + "\n\n") * 7
+    full = Built(_sheet([tall], body=body, design={"min_body_size": 7}))
+    assert full.page.scale < 0.9
+    assert _image(full)["height"] == pytest.approx(0.9 * column * full.page.scale, abs=0.1)
+
+
 def test_a_photo_is_a_figure_with_its_alt_and_its_caption_and_credit_a_caption() -> None:
     sheet = built("example")
     photo = [f for f in sheet.elements("/Figure") if str(f.Alt).startswith("A drawing of a river")]
@@ -687,3 +705,28 @@ def test_a_photo_is_read_and_resampled_once_in_a_process(monkeypatch: pytest.Mon
 
     monkeypatch.setattr(Image, "open", opened)  # watch and batch build again: nothing to open
     assert render(prepare(EXAMPLE))[0] == first
+
+
+def test_numbers_with_the_currency_after_them_are_set_flush_right_with_a_minus_sign() -> None:
+    table = {
+        "columns": ["Poste", "Montant"],
+        "rows": [["Formation des policiers", "1 200 €"], ["Retard", "-45 €"], ["Frais", "900 €"]],
+    }
+    sheet = Built({**_sheet([{"table": table}]), "language": "fr"})
+    cells = sheet.elements("/TD")
+    assert [sheet.text_of(cell) for cell in cells[1::2]] == ["1 200 €", "\u221245 €", "900 €"]
+    ends = [max(c["x1"] for c in sheet.chars_of(cell)) for cell in cells[1::2]]
+    starts = [min(c["x0"] for c in sheet.chars_of(cell)) for cell in cells[1::2]]
+    assert max(ends) - min(ends) < 0.2  # flush right
+    assert starts[2] > starts[0] + 5
+
+
+def test_a_short_table_in_a_wide_column_keeps_to_its_words_width() -> None:
+    sheet = built("single")
+    page = sheet.plumber.pages[0]
+    column = page.width - 48 - min(c["x0"] for c in sheet.chars_of(sheet.elements("/Table")[0]))
+    rules = {(round(r["x0"], 1), round(r["x1"], 1)) for r in page.lines if r["linewidth"] > 1}
+    ((left, right),) = rules  # every rule of the table at one width
+    assert right - left < 0.8 * column  # not spread across the column
+    ends = [max(c["x1"] for c in sheet.chars_of(cell)) for cell in sheet.elements("/TH")]
+    assert ends[-1] == pytest.approx(right, abs=0.5)  # the last column flush with its rules

@@ -35,6 +35,39 @@ BOUND = (round(WIDEST[0] / 72 * PHOTO_DPI), round(WIDEST[1] / 72 * PHOTO_DPI))
 # Each case: blocks written under 'blocks:', and the one error it makes: the line (1 for the
 # case's first), the column, and the message.
 CASES: dict[str, tuple[str, int, int, str]] = {
+    "an empty block": (
+        "      - ~\n",
+        1,
+        9,
+        "found nothing '~'; expected a block as a mapping of fields such as 'text:', 'chart:', "
+        "'table:' or 'photo:'",
+    ),
+    "a number for a block": (
+        "      - 42\n",
+        1,
+        9,
+        "found a number '42'; expected a block as a mapping of fields such as 'text:', "
+        "'chart:', 'table:' or 'photo:'",
+    ),
+    "an infinite chart value": (
+        """\
+      - chart:
+          type: bar
+          title: Funding
+          data:
+            FY2009: .inf
+""",
+        5,
+        21,
+        "found '.inf', which is not a finite number; expected a number written without quotes, "
+        "commas or units, such as 3.5 or 3100000",
+    ),
+    "a misspelt kind of block": (
+        "      - chrt: {type: bar, title: Funding, data: {FY2009: 3.5}}\n",
+        1,
+        9,
+        "unknown key 'chrt' in a block; expected 'chart', the key nearest to it",
+    ),
     "a table row with too few cells": (
         """\
       - table:
@@ -406,7 +439,7 @@ sections:
 
 def test_the_issues_example_is_prepared_for_layout(tmp_path: Path) -> None:
     _noise((800, 600)).save(tmp_path / "training.jpg")
-    Image.new("RGBA", (300, 100), (0, 0, 0, 0)).save(tmp_path / "band.png")
+    Image.new("RGBA", (600, 200), (0, 0, 0, 0)).save(tmp_path / "band.png")
     path = tmp_path / "content.yaml"
     path.write_text(EXAMPLE, "utf-8")
     prepared = prepare(read(path), tmp_path)
@@ -681,3 +714,87 @@ def test_a_12_megapixel_photo_makes_a_small_pdf_in_bounded_memory(tmp_path: Path
         width, height = int(image.Width), int(image.Height)
         assert width <= BOUND[0]
         assert abs(width / height - 4 / 3) < 0.01  # its proportions kept
+
+
+def test_a_french_source_said_twice_is_warned(tmp_path: Path) -> None:
+    path = tmp_path / "content.yaml"
+    blocks = "      - table: {columns: [A], rows: [[a]], source: 'Source : Budget'}\n"
+    path.write_text("language: fr\n" + HEAD + blocks, "utf-8")
+    _, warned = briefing.check(path)
+    assert [str(p) for p in warned] == [
+        f"{path}:7:52: warning: the source starts with 'Source :', which the page prints before "
+        "it; expected the source alone, such as 'INL program records'"
+    ]
+
+
+def test_a_blurred_photo_and_the_unread_alt_of_a_decorative_one_are_warned(
+    tmp_path: Path,
+) -> None:
+    Image.new("RGB", (10, 10), "#336699").save(tmp_path / "tiny.png")
+    _noise((1200, 800)).save(tmp_path / "sharp.jpg")
+    blocks = (
+        "      - photo: {file: tiny.png, alt: A square}\n"
+        "      - photo: {file: sharp.jpg, alt: A class, decorative: true}\n"
+        "      - photo: {file: sharp.jpg, alt: A class}\n"
+    )
+    path = tmp_path / "content.yaml"
+    path.write_text(HEAD + blocks, "utf-8")
+    out = tmp_path / "content.pdf"
+    result = run("build", "content.yaml", "-o", out, cwd=tmp_path)
+    assert result.returncode == 0 and out.exists()
+    assert result.stderr.splitlines() == [
+        "content.yaml:6:23: warning: the photo 'tiny.png' is 10 pixels wide: about 3 dpi across "
+        "a column, which prints blurred; expected a photo at least 515 pixels wide (150 dpi "
+        "across a column)",
+        "content.yaml:7:39: warning: a decorative photo's alt is never read: a decorative photo "
+        "is left out for screen readers; expected no 'alt:' on a decorative photo, or "
+        "'decorative: false' for one that shows what the text is about",
+    ]
+
+
+def test_a_photo_named_by_a_web_address_is_an_error_saying_to_save_it_first(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "content.yaml"
+    path.write_text(
+        HEAD + "      - photo: {file: 'https://example.org/training.jpg', alt: A class}\n", "utf-8"
+    )
+    out = tmp_path / "content.pdf"
+    out.write_bytes(b"previous")
+    result = run("build", "content.yaml", "-o", out, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "content.yaml:6:23: error: the image 'https://example.org/training.jpg' is a web "
+        "address, and a build reads only files; expected a PNG or JPEG file, named relative to "
+        "the content file, saved on this computer first\n"
+    )
+    assert out.read_bytes() == b"previous"
+
+
+def test_a_number_written_with_an_exponent_is_a_number(tmp_path: Path) -> None:
+    path = tmp_path / "content.yaml"
+    blocks = "      - chart: {type: bar, title: T, data: {A: 1e9, B: 2.5E-3, C: -1E3}}\n"
+    path.write_text(HEAD + blocks, "utf-8")
+    ((chart,),) = prepare(read(path), tmp_path).blocks
+    assert isinstance(chart, ChartShown)
+    assert chart.series == [("", [1e9, 0.0025, -1000.0])]
+
+
+def test_formatting_in_fields_that_print_as_typed_is_warned(tmp_path: Path) -> None:
+    path = tmp_path / "content.yaml"
+    blocks = (
+        "      - chart: {type: bar, title: '**INCLE** funding', data: {a: 1}, "
+        "source: '[CBJ](https://www.state.gov)'}\n"
+        "      - table: {columns: [A], rows: [[a]], source: 'Rows 2*3*4, and 5 * 6'}\n"
+    )
+    path.write_text(HEAD + blocks, "utf-8")
+    _, warned = briefing.check(path)
+    expected = (
+        "which prints as typed there; expected plain text: a chart's title, unit and source, a "
+        "table's source and a photo's credit are not formatted"
+    )
+    assert [str(p) for p in warned] == [
+        f"{path}:6:35: warning: the chart's title has formatting ('**INCLE**'), {expected}",
+        f"{path}:6:78: warning: the chart's source has formatting "
+        f"('[CBJ](https://www.state.gov)'), {expected}",
+    ]

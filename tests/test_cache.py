@@ -155,3 +155,16 @@ def test_a_photo_is_read_once_and_again_when_its_file_changes(
     stat = Path(photo).stat()
     os.utime(photo, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
     assert build() == first
+
+
+def test_only_the_newest_photos_are_kept(cache_home: Path) -> None:
+    for number in range(5):
+        cache.store(f"photo-{number}", "1-a", b"jpeg")
+        os.utime(cache_home / f"photo-{number}.1-a", ns=(number * 10**9, number * 10**9))
+    cache.store("NotoSans-Bold", "1-a", {"a": 1})
+    cache.prune("photo-", 2)
+    assert sorted(p.name for p in cache_home.iterdir()) == [
+        "NotoSans-Bold.1-a",
+        "photo-3.1-a",
+        "photo-4.1-a",
+    ]

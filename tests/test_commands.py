@@ -48,7 +48,7 @@ def test_watch_rebuilds_keeps_last_good_pdf_and_stops_cleanly(tmp_path: Path) ->
         good = pdf.read_bytes()
 
         content.write_text(MINIMAL.replace("title: Testland", "titel: Testland"), encoding="utf-8")
-        wait_for(lambda: "did you mean 'title'?" in log.read_text())
+        wait_for(lambda: "'title', the key nearest to it" in log.read_text())
         assert "content.yaml:2:1: error: unknown key 'titel'" in log.read_text()
         assert pdf.read_bytes() == good
 

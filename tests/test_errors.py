@@ -59,8 +59,8 @@ CASES = {
     ),
     "unknown key": (
         GOOD.replace("title:", "titel:"),
-        "content.yaml:2:1: error: unknown key 'titel' in the top level; expected did "
-        "you mean 'title'?",
+        "content.yaml:2:1: error: unknown key 'titel' in the top level; expected 'title', the "
+        "key nearest to it",
     ),
     "missing field": (
         GOOD.replace("title: Testland\n", ""),
@@ -169,7 +169,8 @@ CASES = {
     ),
     "misspelt key still checked as the field meant": (
         GOOD.replace("body:", "bdy:"),
-        "content.yaml:5:5: error: unknown key 'bdy' in a section; expected did you mean 'body'?",
+        "content.yaml:5:5: error: unknown key 'bdy' in a section; expected 'body', the key "
+        "nearest to it",
     ),
 }
 
@@ -186,12 +187,13 @@ def test_every_problem_is_reported_in_one_run(tmp_path: Path) -> None:
     stderr, _ = build_bad(tmp_path, content)
     lines = stderr.splitlines()
     assert lines[0].startswith("content.yaml:1:1: error: unknown key 'organisation'")
-    assert "did you mean 'organization'?" in lines[0]
+    assert "'organization', the key nearest to it" in lines[0]
     assert len(lines) == 3  # the misspelt key is not reported as a missing one too
     assert "content.yaml:2:8: error: found a list; expected text" in lines
     assert any(
         line.startswith(
-            "content.yaml:5:5: error: unknown key 'bdy' in a section; expected did you mean 'body'?"
+            "content.yaml:5:5: error: unknown key 'bdy' in a section; expected 'body', the key "
+            "nearest to it"
         )
         for line in lines
     )
@@ -210,7 +212,8 @@ def test_a_wrong_field_hides_no_other_problem(tmp_path: Path) -> None:
         "this character)"
     )
     assert stderr.splitlines() == [
-        "content.yaml:5:5: error: unknown key 'bdy' in a section; expected did you mean 'body'?",
+        "content.yaml:5:5: error: unknown key 'bdy' in a section; expected 'body', the key "
+        "nearest to it",
         "content.yaml:5:20: error: the link target 'ftp://x' is not a web or e-mail address; "
         "expected a link starting https://, http:// or mailto:",
         "content.yaml:6:7: error: found text 'May 21, 2012'; expected a date written "
@@ -274,7 +277,7 @@ def test_check_validates_without_writing(tmp_path: Path) -> None:
     assert not (tmp_path / "content.pdf").exists()
     (tmp_path / "content.yaml").write_text(GOOD.replace("title", "titel"), encoding="utf-8")
     result = run("check", cwd=tmp_path)
-    assert result.returncode == 2 and "did you mean 'title'?" in result.stderr
+    assert result.returncode == 2 and "'title', the key nearest to it" in result.stderr
 
 
 def test_unwritable_output_is_an_internal_error_without_traceback(tmp_path: Path) -> None:

@@ -147,7 +147,7 @@ def test_events_tell_each_build_and_each_problem(content: Path, events: tuple[st
         "field": "titel",
     }
     assert str(typo["message"]).startswith("unknown key 'titel'")
-    assert typo["expected"] == "did you mean 'title'?"
+    assert typo["expected"] == "'title', the key nearest to it"
     assert typo["text"] == f"{content}:2:1: error: {typo['message']}; expected {typo['expected']}"
     assert request(url, "/page.pdf").body == good  # the last good build, still
 

@@ -86,7 +86,7 @@ def test_the_sheet_wins_design_merges_field_by_field_and_paths_follow_the_style(
         (("seal.png", "gone.png"), "5:9: error: the image 'gone.png' was not found (looked for"),
         (("House Office", "House ☃"), "1:21: error: the character '☃'"),
         (("Noto Serif", "Comic"), "9:9: error: found text 'Comic'; expected one of"),
-        (("office", "ofice"), "2:1: error: unknown key 'ofice' in a style file; expected did"),
+        (("office", "ofice"), "2:1: error: unknown key 'ofice' in a style file; expected 'office'"),
         (("marking: U", "style: other.yaml\nmarking: U"), "11:1: error: a style file names"),
         (("UNCLASSIFIED", "[UNCLASSIFIED"), "11:10: error: text starting with '['"),
     ],

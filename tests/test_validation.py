@@ -76,7 +76,8 @@ def test_dict_content_is_located_by_field_path(tmp_path: Path) -> None:
     assert [str(problem) for problem in error.value.problems] == [
         "date: error: found text 'May 21, 2012'; expected a date written YYYY-MM-DD, "
         "such as 2019-05-01",
-        "sections[0].bdy: error: unknown key 'bdy' in a section; expected did you mean 'body'?",
+        "sections[0].bdy: error: unknown key 'bdy' in a section; expected 'body', the key "
+        "nearest to it",
         "sections[0].bdy: error: the link target 'ftp://x' is not a web or e-mail address; "
         "expected a link starting https://, http:// or mailto:",
     ]

@@ -107,6 +107,8 @@ class Setter:
             shown.categories,
             [figures.Series(name, values) for name, values in shown.series],
             self.words.separators,
+            self.words.millions,
+            self.words.hyphenation,
         )
         size = max(t.chart_text_size * self.scale, t.min_small_text)
         style = self.styles["caption"]
@@ -162,7 +164,8 @@ class Setter:
                 "[a few words](address))",
             )
         heavy, light = t.table_rule, t.rule_width
-        shapes = [Shape("line", 0, top, width, 0, t.primary, heavy)]
+        across = min(width, sum(widths) + width - room)  # the table's own width, rules and all
+        shapes = [Shape("line", 0, top, across, 0, t.primary, heavy)]
         rows = [("THead", "TH", shown.header)] + [("TBody", "TD", row) for row in shown.rows]
         sections: dict[str, str] = {}
         for index, (part, role, cells) in enumerate(rows):
@@ -185,7 +188,7 @@ class Setter:
             top += height
             last = index == len(rows) - 1
             colour = t.primary if index == 0 or last else t.rule
-            shapes.append(Shape("line", 0, top, width, 0, colour, heavy if last else light))
+            shapes.append(Shape("line", 0, top, across, 0, colour, heavy if last else light))
         top = self._source(shown.source, width, group, entries, top)
         return self._exhibit("table", entries, shapes, top, width, written, problem)
 
@@ -194,7 +197,8 @@ class Setter:
         the table fits (more when it cannot).
 
         A column is as wide as its widest cell unbroken when all fit (the room left goes to
-        the text columns), else between its longest word and that, in proportion. When even
+        the text columns, up to the theme's stretch: a short table in a wide column does not
+        spread its words apart), else between its longest word and that, in proportion. When even
         the longest words do not fit, they are hyphenated (an address breaks anywhere); when
         that is not enough, the whole table is set smaller, down to the theme's smallest
         text: every cell at one size, no word narrower than its column.
@@ -212,8 +216,8 @@ class Setter:
             factor = max(room / sum(least), self.theme.min_small_text / styles[0].size)
             styles = (_scaled(styles[0], factor), _scaled(styles[1], factor))
             least, most = [w * factor for w in least], [w * factor for w in most]
-        if sum(most) <= room:
-            spare = room - sum(most)
+        if sum(most) <= room:  # wide enough: the text columns grow, within reason
+            spare = min(room - sum(most), sum(most) * self.theme.table_stretch)
             count = len(most)
             growing = [i for i in range(count) if not shown.numeric[i]] or list(range(count))
             share = sum(most[i] for i in growing) or 1.0
@@ -235,8 +239,8 @@ class Setter:
         share = min(max(s, t.min_photo_share), 1.0)
         shown_width = width if share > t.photo_snap else width * share  # nearly full looks amiss
         height = shown_width * picture.height / picture.width
-        if height > width * t.photo_ratio:
-            height = width * t.photo_ratio
+        if height > shown_width * t.photo_ratio:  # a tall photo: shorter, and shrinks alike
+            height = shown_width * t.photo_ratio
             shown_width = height * picture.width / picture.height
         image = Photo(picture, shown_width, height)
         decorative = shown.photo.decorative
