@@ -173,8 +173,10 @@ class _Pen:
         from .hyphenation import prepare
 
         self.theme, self.font, self.size = theme, font, size
-        prepare(hyphenation)
-        self._hyphens = pyphen.Pyphen(lang=hyphenation)
+        self._hyphens = None  # a language without hyphenation (Arabic, Chinese …)
+        if hyphenation:
+            prepare(hyphenation)
+            self._hyphens = pyphen.Pyphen(lang=hyphenation)
         self.ascent, self.descent = getAscentDescent(font, size)  # descent below zero
         self.gap = _LABEL_GAP * size
         self.leading = _LEADING * size
@@ -240,7 +242,7 @@ class _Pen:
         pieces: list[str] = []
         address = any(c in word for c in "/@:.")
         while self.width(word) > room and len(word) > 1:
-            hyphens = [] if address else self._hyphens.iterate(word)
+            hyphens = [] if address or self._hyphens is None else self._hyphens.iterate(word)
             cut = next(((a + "-", b) for a, b in hyphens if self.width(a + "-") <= room), None)
             if cut is None and not letters:
                 break
