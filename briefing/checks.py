@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import typing
+import unicodedata
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -333,11 +334,14 @@ def _glyph_problems(text: Text, family: str, language: str) -> list[Problem]:
     for offset in missing(text, family, script):
         other = drawn_by(text[offset])
         if other is None:
+            expected = f"letters, digits and punctuation of {scripts} script (replace or remove "
+            expected += "this character)"
+            letters = _letters_of(text[offset])
+            if letters:  # a presentation form, as text copied from an old PDF often has
+                expected = f"the letters it is a form of, '{letters}', typed as letters: the font "
+                expected += "gives each letter its form"
             problem = text.problem(
-                f"the character {describe(text[offset])} is not in the {fonts}",
-                f"letters, digits and punctuation of {scripts} script (replace or remove this "
-                "character)",
-                offset,
+                f"the character {describe(text[offset])} is not in the {fonts}", expected, offset
             )
             found.append((offset, problem))
         elif run is not None and run[2] == other and not _has_letters(text[run[1] : offset]):
@@ -349,6 +353,15 @@ def _glyph_problems(text: Text, family: str, language: str) -> list[Problem]:
     if run is not None:
         found.append((run[0], _other_script(text, run, language)))
     return [problem for _, problem in sorted(found, key=lambda pair: pair[0])]
+
+
+def _letters_of(char: str) -> str:
+    """The letters that a presentation form (Arabic ﻩ, the ligature ﷲ, Hebrew ﬠ) stands for;
+    "" for any other character."""
+    if not ("\ufb1d" <= char <= "\ufdff" or "\ufe70" <= char <= "\ufeff"):
+        return ""
+    letters = unicodedata.normalize("NFKC", char)
+    return letters if letters != char else ""
 
 
 _SCRIPT_NAMES = {"Arab": "Arabic", "Hebr": "Hebrew", "Hans": "Chinese"}

@@ -297,6 +297,21 @@ def test_a_character_no_font_of_the_sheet_draws_is_an_error_naming_the_fonts(
     assert (tmp_path / "sheet.pdf").read_bytes() == before
 
 
+def test_a_presentation_form_pasted_from_an_old_pdf_names_the_letters_to_type(
+    tmp_path: Path,
+) -> None:
+    content = _content("ar")
+    content["title"] = "النيجر ﷲ"
+    result = _build(tmp_path, content)
+    assert result.returncode == 2
+    assert (
+        "error: the character 'ﷲ' (U+FDF2 ARABIC LIGATURE ALLAH ISOLATED FORM) is not in the "
+        "fonts Noto Sans and Noto Naskh Arabic; expected the letters it is a form of, 'الله', "
+        "typed as letters: the font gives each letter its form"
+    ) in result.stderr
+    assert not (tmp_path / "sheet.pdf").exists()
+
+
 @pytest.mark.parametrize(
     ("code", "text", "script", "suggested"),
     [
