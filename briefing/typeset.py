@@ -89,9 +89,12 @@ _LEFT_TO_RIGHT = re.compile(
     r"|[$€£¥]\s?\d(?:[\d.,]*\d)?(?:\s+[a-z]+)*",
     re.IGNORECASE,
 )
+# Marks, embeddings, overrides and isolates typed in the text: they steer the order only.
+_BIDI_CONTROLS = frozenset(
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 _ISOLATE, _POP_ISOLATE = "\u2066", "\u2069"
 _ARABIC_MARK = "\u061c"  # its context for digits at a paragraph's start
-_ADDED_MARKS = frozenset((_ISOLATE, _POP_ISOLATE, _ARABIC_MARK))
 _TAG = re.compile(r"<(/?)(b|i|a|br)\b([^>]*)>")
 _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
 
@@ -456,7 +459,7 @@ def _word(
             chunk = part[start:point]
             if fonts is not None:
                 font = fonts[start]
-            items.append(Item("box", measure(chunk, font)))
+            items.append(Item("box", measure(_unsteered(chunk), font)))
             pieces.append(Piece(chunk, font, shade, span.link))
             start = point
             if offset + point in glue_at:
@@ -469,6 +472,13 @@ def _word(
                 pieces.append(Piece(SOFT_HYPHEN if hyphen else "", font, shade, span.link))
         offset += len(part)
     return items, pieces
+
+
+def _unsteered(text: str) -> str:
+    """``text`` without the controls of the bidirectional algorithm, which are never drawn."""
+    if _BIDI_CONTROLS.isdisjoint(text):
+        return text
+    return "".join(char for char in text if char not in _BIDI_CONTROLS)
 
 
 def _measure(text: str, font: str) -> float:
@@ -682,12 +692,15 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
         if item.kind == "glue":
             width += word_space
         text = piece.text
-        if visual:
-            line_levels += bidi[i]
+        levels = bidi[i] if visual else ()
         if elongated and i in elongated:
             text, width = elongated[i]
-            if visual:  # a kashida is at the level of the letter before it
-                line_levels[len(line_levels) - len(bidi[i]) :] = _stretched(text, bidi[i])
+            levels = tuple(_stretched(text, levels)) if visual else ()
+        if _BIDI_CONTROLS.intersection(text):  # they steer the order, and are not drawn
+            kept = [k for k, char in enumerate(text) if char not in _BIDI_CONTROLS]
+            text = "".join(text[k] for k in kept)
+            levels = tuple(levels[k] for k in kept) if visual else ()
+        line_levels += levels
         here = (piece.font, piece.colour, piece.link)
         if here != key:
             if key is not None:
@@ -788,18 +801,19 @@ def _bidi_levels(texts: tuple[str, ...], rtl: bool) -> tuple[tuple[int, ...], ..
     kept = list(range(len(text)))  # where each character of ``text`` is in the marked text
     marked = text
     if rtl:
-        parts: list[str] = []
-        kept, position = [], 0
-        if shaping.joins(text):
-            parts.append(_ARABIC_MARK)
-        for match in [*_LEFT_TO_RIGHT.finditer(text), None]:
-            begin, end = match.span() if match else (len(text), len(text))
-            parts.append(text[position:begin])
-            if match:
-                parts.append(_ISOLATE + match.group() + _POP_ISOLATE)
-            position = end
-        marked = "".join(parts)
-        kept = [i for i, char in enumerate(marked) if char not in _ADDED_MARKS]
+        marks: dict[int, str] = {}  # by offset in ``text``: the isolate marks added there
+        for match in _LEFT_TO_RIGHT.finditer(text):
+            marks[match.start()] = marks.get(match.start(), "") + _ISOLATE
+            marks[match.end()] = _POP_ISOLATE + marks.get(match.end(), "")
+        parts = [_ARABIC_MARK] if shaping.joins(text) else []
+        length = len(parts)
+        kept = []
+        for index, char in enumerate(text):
+            mark = marks.get(index, "")
+            kept.append(length + len(mark))
+            parts += [mark, char]
+            length += len(mark) + 1
+        marked = "".join(parts) + marks.get(len(text), "")
     found = shaping.levels(marked, rtl)
     levels = [found[i] for i in kept]
     out: list[tuple[int, ...]] = []

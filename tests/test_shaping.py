@@ -552,3 +552,20 @@ def test_each_text_marked_with_its_letters_is_a_text_object_of_its_own(tmp_path:
             elif str(operator) == "BDC" and "/ActualText" in str(operands[1]):
                 spans[-1] += 1
     assert max(spans) == 1 and sum(spans) >= 2
+
+
+CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def test_bidirectional_controls_steer_the_order_and_are_never_drawn(tmp_path: Path) -> None:
+    import page
+
+    text = "نص\u061c قبل \u202eabc\u202c و \u2066INL (TSCTP)\u2069 و\u200f 2020\u200e بعد."
+    path = _pdf(text, _style("Arab"), tmp_path, width=400)
+    drawn = "".join(c["text"] for c in _chars(path))
+    assert not set(drawn) & set(CONTROLS)
+    (line,) = _lines(path)
+    assert "cba" in [w["text"] for w in line]  # overridden right to left
+    assert _text_layer(path).strip() == "".join(c for c in text if c not in CONTROLS)
+    for profile in ("ua1", "2a"):
+        assert not page.validate_pdf(path, profile=profile).failures
