@@ -45,6 +45,7 @@ _UNHYPHENATED = 1.0  # the tolerance of lines set without hyphenating
 _TRACKED = 4.0  # the tolerance of lines that letter spacing helps
 _TRACKED_SPACE = 1.6  # how far their spaces stretch (as a tolerance) before letters do
 _MOST_TRACKING = 0.03  # ems of letter spacing, at most, in a line that needs it
+_LOOSEST = 0.5  # ems a space may grow by in a language without hyphens; past it, ragged
 _RAGGED = 3.0  # stretch at a ragged line's end, in ems: how uneven ragged lines may be
 _HYPHEN_PENALTY = 50.0
 _UNLIKED_PENALTY = 150.0  # a hyphen after two letters ("re-spond"), or in a capitalized word
@@ -77,13 +78,17 @@ _NO_LINE_END = frozenset("（「『【〔〈《〘〖〚“‘([{")
 _CJK_STRETCH = 0.1  # ems a break between ideographs may stretch by, in justified text
 # Arabic: a justified line too loose for its spaces lengthens words with kashidas, between two
 # letters that join (not after the letters that join only to the letter before them).
-_MOST_KASHIDAS = 3  # in one word
+# A kashida lengthens a word of 4 letters or more, one a word, in a few words a line.
+_KASHIDA_LETTERS = 4
+_KASHIDA_WORDS = 3
+_KASHIDA_AFTER = frozenset("سشصض")  # the best joins: after these letters
+_KASHIDA_BEFORE_FINAL = frozenset("ةهد")  # then before these, ending a word
 _JOINS_RIGHT_ONLY = frozenset("ءآأؤإاةدذرزوٱژڈڑۀۃۄۅۆۇۈۉۊۋۍۏ")
 # Bidirectional text: what keeps its left-to-right order inside a right-to-left paragraph (a
 # web or e-mail address, a telephone number or other digits grouped by spaces, an amount of
 # money and the Latin words after it), isolated (LRI ... PDI) before the algorithm runs.
 _LEFT_TO_RIGHT = re.compile(
-    r"(?:[a-z][a-z0-9+.-]*://|www\.)[!-~]*[\w/]"
+    r"(?:[a-z][a-z0-9+.-]*://|www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)+/)(?:[!-~]*[\w/])?"
     r"|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+"
     r"|\+?\d+(?:[ \u00a0]\d+)+"
     r"|[$€£¥]\s?\d(?:[\d.,]*\d)?(?:\s+[a-z]+)*",
@@ -662,6 +667,8 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
         elongated = _kashidas([(i, pieces[i]) for i in shown], extra - spaces * widest, size)
         grown = sum(width - items[i].width * size for i, (_, width) in elongated.items())
         word_space = (extra - grown) / spaces
+        if word_space > _LOOSEST * size:  # gaping (before a word too long for the line)
+            word_space, elongated = 0.0, {}
     elif word_space > space * _SPACE_STRETCH * _TOLERANCE:  # wider than the spaces should go:
         # letter spacing takes the rest, a little, or the line stays ragged (beside an address)
         widest = space * _SPACE_STRETCH * _TRACKED_SPACE  # what a space may grow by, then
@@ -675,6 +682,8 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
             # line stays justified, its spaces looser still, rather than ragged among full ones
             char_space = _MOST_TRACKING * size
             word_space = (extra - glyphs * char_space) / spaces - char_space
+            if word_space > _LOOSEST * size:  # gaping (before a word too long for the line)
+                word_space, char_space = 0.0, 0.0
         else:  # letter spacing widens the spaces too
             word_space = widest - char_space
     rtl = style.direction == "rtl"
@@ -736,38 +745,38 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
 def _kashidas(
     boxes: list[tuple[int, Piece]], room: float, size: float
 ) -> dict[int, tuple[str, float]]:
-    """Arabic words of a justified line lengthened by kashidas (tatweels, U+0640) to take up
-    to ``room`` points: one at a time, in turn, at the last place in each word where two
-    letters join, and at most ``_MOST_KASHIDAS`` a word. By item index: the word's text with
-    its kashidas, and its width."""
-    places = {i: _kashida_place(piece.text) for i, piece in boxes if shaping.joins(piece.text)}
-    places = {i: at for i, at in places.items() if at > 0}
-    counts = dict.fromkeys(places, 0)
-    step = {
-        i: shaping.width(shaping.KASHIDA, piece.font) * size for i, piece in boxes if i in places
-    }
-    growing = True
-    while growing:
-        growing = False
-        for i in places:
-            if counts[i] < _MOST_KASHIDAS and step[i] <= room:
-                counts[i] += 1
-                room -= step[i]
-                growing = True
+    """Arabic words of a justified line lengthened by a kashida (a tatweel) each, to take up
+    to ``room`` points, as a typographer would: only words of ``_KASHIDA_LETTERS`` letters or
+    more, one kashida a word at its best join (``_kashida_place``), in at most
+    ``_KASHIDA_WORDS`` words of the line, the best placed and longest first; the spaces take
+    the rest. By item index: the word's text with its kashida, and its width."""
+    ranked = []
+    for i, piece in boxes:
+        letters = sum(unicodedata.category(char) == "Lo" for char in piece.text)
+        if letters >= _KASHIDA_LETTERS and shaping.joins(piece.text):
+            rank, at = _kashida_place(piece.text)
+            if at:
+                ranked.append((rank, -letters, i, at))
     out = {}
     pieces = dict(boxes)
-    for i, count in counts.items():
-        if count:
-            text, at = pieces[i].text, places[i]
-            longer = text[:at] + shaping.STRETCH * count + text[at:]
-            out[i] = (longer, shaping.width(longer, pieces[i].font) * size)
+    for _, _, i, at in sorted(ranked)[:_KASHIDA_WORDS]:
+        text, font = pieces[i].text, pieces[i].font
+        step = shaping.width(shaping.KASHIDA, font) * size
+        if step > room:
+            break
+        room -= step
+        longer = text[:at] + shaping.STRETCH + text[at:]
+        out[i] = (longer, shaping.width(longer, font) * size)
     return out
 
 
-def _kashida_place(word: str) -> int:
-    """The offset of the last place in ``word`` where a letter joins the next (after any marks
-    on it), where a kashida may go; 0 if there is none. Never inside lam-alef."""
-    for index in range(len(word) - 1, 0, -1):
+def _kashida_place(word: str) -> tuple[int, int]:
+    """Where a kashida goes best in ``word``: its rank (0 best) and its offset, between two
+    letters that join (never inside lam-alef); the offset is 0 if there is no such place.
+    Best after seen, sheen, sad or dad; then before a final teh marbuta, heh or dal; then the
+    last join of the word."""
+    joins: list[int] = []
+    for index in range(1, len(word)):
         after = word[index]
         at = index - 1
         while at > 0 and unicodedata.category(word[at]) == "Mn":
@@ -781,8 +790,16 @@ def _kashida_place(word: str) -> int:
             and before not in _JOINS_RIGHT_ONLY
             and not (before == "ل" and after in "اأإآٱ")
         ):
-            return index
-    return 0
+            joins.append(index)
+    if not joins:
+        return 0, 0
+    last_letter = max(i for i, char in enumerate(word) if unicodedata.category(char) == "Lo")
+    for index in reversed(joins):
+        if word[index - 1] in _KASHIDA_AFTER:
+            return 0, index
+    if joins[-1] == last_letter and word[last_letter] in _KASHIDA_BEFORE_FINAL:
+        return 1, joins[-1]
+    return 2, joins[-1]
 
 
 def _bidi_text(item: Item, piece: Piece) -> str:

@@ -494,6 +494,7 @@ def test_a_wrapped_line_of_figures_in_arabic_reads_right_to_left(tmp_path: Path)
             ["+227", "20", "72", "26", "61"],
         ),
         ("Arab", "بلغت الميزانية $3.5 million في العام الماضي.", ["$3.5", "million"]),
+        ("Arab", "اقرأ التقرير على state.gov/inl-niger/ اليوم.", ["state.gov/inl-niger/"]),
     ],
 )
 def test_numbers_and_amounts_in_right_to_left_text_keep_their_order(
@@ -569,3 +570,55 @@ def test_bidirectional_controls_steer_the_order_and_are_never_drawn(tmp_path: Pa
     assert _text_layer(path).strip() == "".join(c for c in text if c not in CONTROLS)
     for profile in ("ua1", "2a"):
         assert not page.validate_pdf(path, profile=profile).failures
+
+
+@pytest.mark.parametrize("script", ["Hebr", "Arab"])
+def test_a_line_before_a_word_too_long_for_it_is_set_ragged_rather_than_gaping(
+    script: str, tmp_path: Path
+) -> None:
+    path = _pdf(LONG_WORDS[script], _style(script, "justify"), tmp_path, width=151)
+    with pikepdf.open(path) as document:
+        operations = pikepdf.parse_content_stream(document.pages[0])
+        spacing = [float(operands[0]) for operands, op in operations if str(op) == "Tw"]
+    assert spacing and max(spacing) <= 0.5 * 11
+
+
+def _words_drawn(path: Path) -> list[tuple[int, int]]:
+    """Each Arabic word drawn, as (its letters, its kashidas), from the glyphs of the page:
+    kashidas by their outline, words split at the spaces."""
+    faces = fonts.script_faces("Arab")
+    assert faces is not None
+    (tatweel,) = _isolated_outlines(faces, "\u0640")
+    out = []
+    with pikepdf.open(path) as document:
+        font = next(
+            f for f in document.pages[0].Resources.Font.values() if "Naskh" in str(f.BaseFont)
+        )
+        to_unicode = _to_unicode(font)
+        embedded = TTFont(io.BytesIO(font.FontDescriptor.FontFile2.read_bytes()))
+    cmap = next(iter(embedded["cmap"].tables)).cmap
+    for _, name, codes in _draws(path):
+        if "Naskh" not in name:
+            continue
+        for word in bytes(codes).split(b" "):
+            shapes = [_outline(embedded["glyf"], cmap[code]) for code in word]
+            kashidas = shapes.count(tatweel)
+            letters = sum(
+                unicodedata.category(to_unicode[code][:1] or " ") == "Lo" for code in word
+            )
+            out.append((letters, kashidas))
+    return out
+
+
+def test_kashidas_lengthen_only_long_words_once_and_a_few_a_line(tmp_path: Path) -> None:
+    text = (
+        "من المستشفيات والمؤسسات في الجامعات والمدارس مع المكتبات والمتاحف عن الحدائق "
+        "والملاعب إلى المستوصفات والمختبرات على المسارح والمعارض في المحافظات "
+    ) * 2
+    path = _pdf(text, _style("Arab", "justify"), tmp_path, width=150)
+    words = _words_drawn(path)
+    lines = len(_lines(path))
+    assert sum(k for _, k in words) > 0  # some lines are lengthened
+    assert all(k <= 1 for _, k in words)
+    assert all(letters >= 4 for letters, k in words if k)
+    assert sum(k for _, k in words) <= 3 * lines
