@@ -622,3 +622,14 @@ def test_kashidas_lengthen_only_long_words_once_and_a_few_a_line(tmp_path: Path)
     assert all(k <= 1 for _, k in words)
     assert all(letters >= 4 for letters, k in words if k)
     assert sum(k for _, k in words) <= 3 * lines
+
+
+@pytest.mark.parametrize("script", ["Arab", "Hebr"])
+def test_a_list_number_in_a_right_to_left_list_has_its_stop_on_the_side_of_the_text(
+    script: str, tmp_path: Path
+) -> None:
+    digits = "۱" if script == "Arab" else "1"
+    path = _pdf(f"{digits}.\u00a0", _style(script, bold=True), tmp_path, width=30)
+    x = {c["text"]: c["x0"] for c in _chars(path)}
+    assert x["."] < x[digits]  # read from the right: the number, then its stop
+    assert _text_layer(path).strip() == f"{digits}."
