@@ -633,3 +633,14 @@ def test_a_list_number_in_a_right_to_left_list_has_its_stop_on_the_side_of_the_t
     x = {c["text"]: c["x0"] for c in _chars(path)}
     assert x["."] < x[digits]  # read from the right: the number, then its stop
     assert _text_layer(path).strip() == f"{digits}."
+
+
+def test_a_link_of_arabic_and_latin_words_is_one_annotation_a_line(tmp_path: Path) -> None:
+    text = 'زوروا <a href="https://www.state.gov/inl">موقع مكتب INL الرسمي (2024)</a> اليوم.'
+    path = _pdf(text, _style("Arab"), tmp_path, width=400)
+    with pikepdf.open(path) as document:
+        annotations = [a for a in document.pages[0].Annots if a.Subtype == "/Link"]
+    (annotation,) = annotations
+    left, _, right, _ = (float(v) for v in annotation.Rect)
+    inside = [w for w in _lines(path)[0] if left - 1 <= w["x0"] and w["x1"] <= right + 1]
+    assert {w["text"] for w in inside} >= {"INL", "(2024)"}
