@@ -75,6 +75,8 @@ _NO_LINE_START = frozenset(
     "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ)]},.:;!?%"
 )
 _NO_LINE_END = frozenset("（「『【〔〈《〘〖〚“‘([{")
+_OPENS_FULL = frozenset("（「『【〔〈《〘〖〚")  # full-width, their blank half before them
+_CLOSES_FULL = frozenset("）」』】〕〉》〙〗〛。，、：；")  # their blank half after them
 _CJK_STRETCH = 0.1  # ems a break between ideographs may stretch by, in justified text
 # Arabic: a justified line too loose for its spaces lengthens words with kashidas, between two
 # letters that join (not after the letters that join only to the letter before them).
@@ -653,6 +655,11 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
     spaces = sum(1 for i in shown if items[i].kind == "glue")
     justify = style.align == "justify" and not last and end.penalty > -INFINITE
     justify = bool(spaces) and (justify or line.ratio < 0)
+    lead = trail = 0.0  # Chinese: the blank halves of full-width punctuation at the ends
+    if style.cjk and shown:
+        lead, trail = _blank_ends(pieces[shown[0]], pieces[shown[-1]], size)
+        trail *= not hyphen
+        natural -= lead + trail
     extra = setting.room * size - natural if justify else 0.0
     word_space, char_space = extra / spaces if justify else 0.0, 0.0
     space = _width(" ", style.faces.regular) * size
@@ -731,6 +738,10 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
     visual = rtl or (prepared.shaped and any(shaping.needs_shaping(p.text) for p in placed))
     if visual:
         placed = _display(placed, line_levels, rtl, size, word_space, char_space)
+    if lead:  # an opening bracket's blank half hangs before the line's start
+        placed = [run._replace(x=run.x - lead) for run in placed]
+        visual = True
+    x -= lead + trail
     if (end.kind == "glue" and ending.text) or (end.penalty <= -INFINITE and not last):
         # between words, or at a line break (<br/>): keep a space, for readers of the text
         # (inside a link when the line breaks inside one, so its words read whole), at the
@@ -740,6 +751,17 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
         at = -_width(" ", font) * size if rtl else x
         placed.append(Placed(" ", font, colour, ending.link, at, 0.0))
     return SetLine(placed, word_space, char_space, x, visual)
+
+
+def _blank_ends(first: Piece, last: Piece, size: float) -> tuple[float, float]:
+    """The blank halves (in points) of full-width punctuation that opens a line of Chinese
+    (an opening bracket) or ends it (a closing bracket, a full stop or comma): set half-width
+    there, they keep the line's ink flush with its edges (CLREQ's compression at line ends)."""
+    opening = first.text[:1]
+    closing = last.text[-1:]
+    lead = _measure(opening, first.font) * size / 2 if opening in _OPENS_FULL else 0.0
+    trail = _measure(closing, last.font) * size / 2 if closing in _CLOSES_FULL else 0.0
+    return lead, trail
 
 
 def _kashidas(

@@ -644,3 +644,28 @@ def test_a_link_of_arabic_and_latin_words_is_one_annotation_a_line(tmp_path: Pat
     left, _, right, _ = (float(v) for v in annotation.Rect)
     inside = [w for w in _lines(path)[0] if left - 1 <= w["x0"] and w["x1"] <= right + 1]
     assert {w["text"] for w in inside} >= {"INL", "(2024)"}
+
+
+@pytest.mark.parametrize("width", [96.0, 120.0, 151.0])  # lines of ideographs only
+def test_full_width_punctuation_at_a_chinese_line_end_hangs_its_blank_half(
+    width: float, tmp_path: Path
+) -> None:
+    path = _pdf(CHINESE, _style("Hans", "justify"), tmp_path, width=width)
+    rows = [sorted(row, key=lambda c: c["x0"]) for row in _rows(_chars(path))]
+    ends = [row[-1] for row in rows[:-1]]
+    starts = [row[0] for row in rows]
+    for c in ends:
+        if c["text"] in "。，、：；）」』】》":
+            assert c["x1"] == pytest.approx(LEFT + width + 5.5, abs=0.3), c["text"]
+    for c in starts:
+        hangs = 5.5 if c["text"] in "（「『【《" else 0.0
+        assert c["x0"] == pytest.approx(LEFT - hangs, abs=0.3), c["text"]
+
+
+def test_an_opening_bracket_starting_a_chinese_line_hangs_its_blank_half(tmp_path: Path) -> None:
+    text = "一二三四五六七八「九十」一二三四五六七八九十。"
+    path = _pdf(text, _style("Hans", "justify"), tmp_path, width=88)
+    rows = [sorted(row, key=lambda c: c["x0"]) for row in _rows(_chars(path))]
+    assert [row[0]["text"] for row in rows[:2]] == ["一", "「"]
+    assert rows[1][0]["x0"] == pytest.approx(LEFT - 5.5, abs=0.3)
+    assert _text_layer(path) == text
