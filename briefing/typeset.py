@@ -166,6 +166,7 @@ class Prepared(NamedTuple):
     widest: float  # the widest box, at unit size
     breaker: Breaker
     shaped: bool = False  # some text needs shaping (Arabic, Hebrew)
+    steered: bool = False  # some text has controls of the bidirectional algorithm
 
 
 class Placed(NamedTuple):
@@ -400,8 +401,9 @@ def _prepare(
 
 def _prepared(items: list[Item], pieces: list[Piece]) -> Prepared:
     widest = max((item.width for item in items if item.kind == "box"), default=0.0)
-    shaped = shaping.needs_shaping("".join(piece.text for piece in pieces))
-    return Prepared(items, pieces, widest, Breaker(items), shaped)
+    text = "".join(piece.text for piece in pieces)
+    steered = not _BIDI_CONTROLS.isdisjoint(text)
+    return Prepared(items, pieces, widest, Breaker(items), shaping.needs_shaping(text), steered)
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -712,7 +714,7 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
         if elongated and i in elongated:
             text, width = elongated[i]
             levels = tuple(_stretched(text, levels)) if visual else ()
-        if _BIDI_CONTROLS.intersection(text):  # they steer the order, and are not drawn
+        if prepared.steered:  # controls steer the order, and are not drawn
             kept = [k for k, char in enumerate(text) if char not in _BIDI_CONTROLS]
             text = "".join(text[k] for k in kept)
             levels = tuple(levels[k] for k in kept) if visual else ()
