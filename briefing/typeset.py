@@ -628,8 +628,12 @@ def set_lines(prepared: Prepared, style: Style, width: float) -> Setting:
     if lines is None:  # and three hyphenated lines in a row, if there is no other way
         lines = prepared.breaker.breaks(room, rules._replace(most_hyphens=len(prepared.items)))
     if lines is None:  # boxes that may not part are too wide together: they part
-        prepared = _split_boxes(prepared, max(room, 1e-3), style.faces, apart=True)
-        lines = prepared.breaker.breaks(room, rules._replace(most_hyphens=len(prepared.items)))
+        hyphen = max(item.width for item in prepared.items if item.kind == "penalty")
+        prepared = _split_boxes(prepared, max(room - hyphen, 1e-3), style.faces, apart=True)
+        rules = rules._replace(most_hyphens=len(prepared.items))
+        lines = prepared.breaker.breaks(room, rules)
+    if lines is None:  # a column narrower than a letter and a hyphen: the lines overrun it
+        lines = prepared.breaker.breaks(max(room, prepared.widest + hyphen), rules)
     if lines is None:
         raise RuntimeError("a paragraph could not be broken into lines")
     setting = Setting(prepared, size, room, lines, strained)
@@ -749,7 +753,7 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
         # (inside a link when the line breaks inside one, so its words read whole), at the
         # line's end: its right, or its left in a right-to-left paragraph
         colour = ending.colour if ending.link else style.colour
-        font = ending.font or placed[-1].font
+        font = ending.font or (placed[-1].font if placed else style.faces.regular)
         at = -_width(" ", font) * size if rtl else x
         placed.append(Placed(" ", font, colour, ending.link, at, 0.0))
     return SetLine(placed, word_space, char_space, x, visual)

@@ -671,3 +671,20 @@ def test_an_opening_bracket_starting_a_chinese_line_hangs_its_blank_half(tmp_pat
     assert [row[0]["text"] for row in rows[:2]] == ["一", "「"]
     assert rows[1][0]["x0"] == pytest.approx(LEFT - 5.5, abs=0.3)
     assert _text_layer(path) == text
+
+
+@pytest.mark.parametrize(
+    ("script", "text", "width"),
+    [
+        ("Latn", "第二节 Supercalifragilistic 。 (", 20.0),  # narrower than "per-"
+        ("Arab", "نص <br/><br/> نص آخر", 200.0),  # an empty line
+        ("Hans", "第二节https://www.state.gov/bureau-of-inl/kenya。", 40.0),
+    ],
+)
+def test_a_paragraph_is_always_set_however_narrow_its_column(
+    script: str, text: str, width: float, tmp_path: Path
+) -> None:
+    style = _style(script, "justify", hyphenation="en_US" if script == "Latn" else "")
+    path = _pdf(text, style, tmp_path, width=width)
+    drawn = {c["text"] for c in _chars(path)} - {"\u00ad"}  # a hyphen added, read as nothing
+    assert drawn == set(text.replace("<br/>", "").replace(" ", ""))
