@@ -55,10 +55,10 @@ _DASH_PENALTY = 50.0  # a break after a hyphen or slash typed in a word
 _SHORTEST_HYPHENATED = 5  # letters: shorter words are never hyphenated
 # A web address (with a scheme, www., or a domain and a path) or an e-mail address.
 _ADDRESS = re.compile(r"^\W*(\w+://|www\.|[\w-]+(\.[\w-]+)+/|[^@\s]+@[^@\s]+\.\w)", re.IGNORECASE)
-_ADDRESS_IN_CJK = re.compile(  # ASCII only, ended by the first character that is not
-    r"(?:[a-z][a-z0-9+.-]*://|www\.)[!-~]*[\w/]|[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+",
-    re.IGNORECASE | re.ASCII,
-)
+# An address written among other scripts: ASCII only, ended by the first character that is not.
+_WEB = r"(?:[a-z][a-z0-9+.-]*://|www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)+/)(?:[!-~]*[a-z0-9_/])?"
+_MAIL = r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+"
+_ADDRESS_IN_CJK = re.compile(f"{_WEB}|{_MAIL}", re.IGNORECASE)
 _ADDRESS_BREAKS = frozenset("/.-_?&=#")
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # A word of letters, perhaps joined by dashes or slashes, in quotes, brackets or punctuation.
@@ -90,10 +90,7 @@ _JOINS_RIGHT_ONLY = frozenset("ءآأؤإاةدذرزوٱژڈڑۀۃۄۅۆۇۈۉ�
 # web or e-mail address, a telephone number or other digits grouped by spaces, an amount of
 # money and the Latin words after it), isolated (LRI ... PDI) before the algorithm runs.
 _LEFT_TO_RIGHT = re.compile(
-    r"(?:[a-z][a-z0-9+.-]*://|www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)+/)(?:[!-~]*[\w/])?"
-    r"|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+"
-    r"|\+?\d+(?:[ \u00a0]\d+)+"
-    r"|[$€£¥]\s?\d(?:[\d.,]*\d)?(?:\s+[a-z]+)*",
+    rf"{_WEB}|{_MAIL}|\+?\d+(?:[ \u00a0]\d+)+|[$€£¥]\s?\d(?:[\d.,]*\d)?(?:\s+[a-z]+)*",
     re.IGNORECASE,
 )
 # Marks, embeddings, overrides and isolates typed in the text: they steer the order only.
