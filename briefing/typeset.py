@@ -93,10 +93,6 @@ _LEFT_TO_RIGHT = re.compile(
     rf"{_WEB}|{_MAIL}|\+?\d+(?:[ \u00a0]\d+)+|[$€£¥]\s?\d(?:[\d.,]*\d)?(?:\s+[a-z]+)*",
     re.IGNORECASE,
 )
-# Marks, embeddings, overrides and isolates typed in the text: they steer the order only.
-_BIDI_CONTROLS = frozenset(
-    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
 _ISOLATE, _POP_ISOLATE = "\u2066", "\u2069"
 _ARABIC_MARK = "\u061c"  # its context for digits at a paragraph's start
 _TAG = re.compile(r"<(/?)(b|i|a|br)\b([^>]*)>")
@@ -399,7 +395,7 @@ def _prepare(
 def _prepared(items: list[Item], pieces: list[Piece]) -> Prepared:
     widest = max((item.width for item in items if item.kind == "box"), default=0.0)
     text = "".join(piece.text for piece in pieces)
-    steered = not _BIDI_CONTROLS.isdisjoint(text)
+    steered = not shaping.BIDI_CONTROLS.isdisjoint(text)
     return Prepared(items, pieces, widest, Breaker(items), shaping.needs_shaping(text), steered)
 
 
@@ -482,9 +478,9 @@ def _word(
 
 def _unsteered(text: str) -> str:
     """``text`` without the controls of the bidirectional algorithm, which are never drawn."""
-    if _BIDI_CONTROLS.isdisjoint(text):
+    if shaping.BIDI_CONTROLS.isdisjoint(text):
         return text
-    return "".join(char for char in text if char not in _BIDI_CONTROLS)
+    return "".join(char for char in text if char not in shaping.BIDI_CONTROLS)
 
 
 def _measure(text: str, font: str) -> float:
@@ -716,7 +712,7 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
             text, width = elongated[i]
             levels = tuple(_stretched(text, levels)) if visual else ()
         if prepared.steered:  # controls steer the order, and are not drawn
-            kept = [k for k, char in enumerate(text) if char not in _BIDI_CONTROLS]
+            kept = [k for k, char in enumerate(text) if char not in shaping.BIDI_CONTROLS]
             text = "".join(text[k] for k in kept)
             levels = tuple(levels[k] for k in kept) if visual else ()
         line_levels += levels
