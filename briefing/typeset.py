@@ -11,11 +11,16 @@ justified text breaks such a word anywhere, as a last resort (``_split_boxes``).
 
 Other scripts: each character is drawn in the face that suits it (the script's faces for
 Arabic, Hebrew or Chinese letters and the punctuation among them, the Latin faces for Latin
-words and figures); Arabic and Hebrew words are measured shaped (``shaping``). Chinese may
-break between any two ideographs, at glue of no width, except where the kinsoku rules forbid
-it; its justified lines are letter-spaced. After breaking, a line with right-to-left text is
-put in display order (``_display``); a justified Arabic line too loose for its spaces
-lengthens words with kashidas, since joined letters cannot be spaced apart.
+words and figures); Arabic and Hebrew words are measured shaped (``shaping``). Chinese, in any
+sheet, may break between any two ideographs, at glue of no width, except where the kinsoku
+rules forbid it; its justified lines are letter-spaced, and full-width punctuation at a line's
+ends is set half-width. A word too long for its line breaks without a hyphen in these scripts
+(Arabic after a letter that does not join the next). The bidirectional algorithm runs over the
+whole paragraph, addresses, telephone numbers and amounts isolated left to right; each line
+is then put in display order from its levels (``_display``); the controls of the algorithm
+are never drawn. A justified Arabic line too loose for its spaces lengthens a few long words
+by one kashida each, since joined letters cannot be spaced apart; one that would still gape
+is set ragged.
 """
 
 from __future__ import annotations
