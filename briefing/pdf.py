@@ -225,15 +225,16 @@ class _TaggedCanvas(Canvas):
         self._literal("EMC")
 
     @contextmanager
-    def link(self, uri: str, rect: _Rect, key: object) -> Iterator[None]:
+    def link(self, uri: str, rect: _Rect | None, key: object) -> Iterator[None]:
         """Draw what is inside as (part of) the link ``key`` of the current element.
 
         The element's marked content is ended, and what is drawn inside goes into the marked
         content of a Link element, a child of the current element at this point in reading
         order (made at the first use of ``key`` in this element; later uses, such as a link's
-        second line, add to it). Each use adds a link annotation to ``uri`` (a web or mailto
-        address, or ``#name`` for a page in this document) over ``rect`` (x1, y1, x2, y2 in the
-        current user space) that the Link element holds. Then the element's marked content
+        second line, add to it). Each use with a ``rect`` adds a link annotation to ``uri`` (a
+        web or mailto address, or ``#name`` for a page in this document) over ``rect`` (x1, y1,
+        x2, y2 in the current user space) that the Link element holds (None: the text goes on
+        one drawn before, under its annotation). Then the element's marked content
         resumes. It may be used inside a text object begun with ``beginText``.
         """
         parent = self._current
@@ -252,22 +253,8 @@ class _TaggedCanvas(Canvas):
             link = self._link_elements[id(parent), key] = _Element("Link")
             parent.children.append(link)
         self._begin(link)
-        annotation = PDFDictionary(
-            {
-                "Type": PDFName("Annot"),
-                "Subtype": PDFName("Link"),
-                "Rect": PDFArray(self._absRect(rect, 1)),
-                "Border": PDFArray([0, 0, 0]),
-            }
-        )
-        if uri.startswith("#"):
-            annotation["Dest"] = self._bookmarkReference(uri[1:])
-            annotation["Contents"] = PDFString(self._describe_page(uri[1:]))
-        else:
-            action = {"S": PDFName("URI"), "URI": PDFString(uri)}
-            annotation["A"] = PDFDictionary(action)
-        self._tie(link, annotation)
-        self._addAnnotation(annotation)
+        if rect is not None:
+            self._annotate(link, uri, rect)
         self._current = link
         yield
         self._current = parent
@@ -315,6 +302,25 @@ class _TaggedCanvas(Canvas):
                 parent.children.append(group)
             parent = group
         return parent
+
+    def _annotate(self, link: _Element, uri: str, rect: _Rect) -> None:
+        """A link annotation to ``uri`` over ``rect``, held by ``link``."""
+        annotation = PDFDictionary(
+            {
+                "Type": PDFName("Annot"),
+                "Subtype": PDFName("Link"),
+                "Rect": PDFArray(self._absRect(rect, 1)),
+                "Border": PDFArray([0, 0, 0]),
+            }
+        )
+        if uri.startswith("#"):
+            annotation["Dest"] = self._bookmarkReference(uri[1:])
+            annotation["Contents"] = PDFString(self._describe_page(uri[1:]))
+        else:
+            action = {"S": PDFName("URI"), "URI": PDFString(uri)}
+            annotation["A"] = PDFDictionary(action)
+        self._tie(link, annotation)
+        self._addAnnotation(annotation)
 
     def _tie(self, link: _Element, annotation: PDFDictionary) -> None:
         """Make ``annotation`` printable, describe it, and let the Link element hold it."""

@@ -14,6 +14,7 @@ reading order.
 
 from __future__ import annotations
 
+import math
 from functools import cache
 
 from reportlab.lib.colors import Color, HexColor
@@ -70,6 +71,7 @@ class TextBox(Flowable):
             line = drawn(self.setting, style, index)
             shift = _shift(style, room, line.width)
             underlines = []
+            reach = _reach(line.runs, shift)  # one link annotation a link and line
             # A line in display order: a text object a run, each at its place.
             for runs in [[run] for run in line.runs] if line.visual else [line.runs]:
                 text = canvas.beginText(shift + (runs[0].x if line.visual else 0.0), y)
@@ -83,7 +85,10 @@ class TextBox(Flowable):
                         _out(text, run)
                         continue
                     left, right = shift + run.x, shift + run.x + run.width
-                    rect = (left, y - _LINK_BELOW * size, right, y + _LINK_ABOVE * size)
+                    rect = None
+                    if run.link in reach:
+                        start, end = reach.pop(run.link)
+                        rect = (start, y - _LINK_BELOW * size, end, y + _LINK_ABOVE * size)
                     with canvas.link(run.link, rect, (id(self.setting), run.link)):
                         _out(text, run)
                     if style.underline_links and run.width:
@@ -114,6 +119,19 @@ def _out(text: PDFTextObject, run: Placed) -> None:
     text._code.append(f"/Span <</ActualText <FEFF{actual}>>> BDC")
     text.textOut(run.shown)
     text._code.append("EMC")
+
+
+def _reach(runs: list[Placed], shift: float) -> dict[str, tuple[float, float]]:
+    """Where each link of a line starts and ends (from its leftmost run to its rightmost:
+    a link of Arabic and Latin words is drawn in several runs)."""
+    reach: dict[str, tuple[float, float]] = {}
+    for run in sorted(runs, key=lambda run: run.width == 0):  # a space at the end: its own
+        if run.link:
+            left, right = reach.get(run.link, (math.inf, -math.inf))
+            if run.width or left > right:
+                left, right = min(left, shift + run.x), max(right, shift + run.x + run.width)
+            reach[run.link] = (left, right)
+    return reach
 
 
 def _shift(style: Style, room: float, width: float) -> float:

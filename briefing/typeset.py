@@ -11,11 +11,16 @@ justified text breaks such a word anywhere, as a last resort (``_split_boxes``).
 
 Other scripts: each character is drawn in the face that suits it (the script's faces for
 Arabic, Hebrew or Chinese letters and the punctuation among them, the Latin faces for Latin
-words and figures); Arabic and Hebrew words are measured shaped (``shaping``). Chinese may
-break between any two ideographs, at glue of no width, except where the kinsoku rules forbid
-it; its justified lines are letter-spaced. After breaking, a line with right-to-left text is
-put in display order (``_display``); a justified Arabic line too loose for its spaces
-lengthens words with kashidas, since joined letters cannot be spaced apart.
+words and figures); Arabic and Hebrew words are measured shaped (``shaping``). Chinese, in any
+sheet, may break between any two ideographs, at glue of no width, except where the kinsoku
+rules forbid it; its justified lines are letter-spaced, and full-width punctuation at a line's
+ends is set half-width. A word too long for its line breaks without a hyphen in these scripts
+(Arabic after a letter that does not join the next). The bidirectional algorithm runs over the
+whole paragraph, addresses, telephone numbers and amounts isolated left to right; each line
+is then put in display order from its levels (``_display``); the controls of the algorithm
+are never drawn. A justified Arabic line too loose for its spaces lengthens a few long words
+by one kashida each, since joined letters cannot be spaced apart; one that would still gape
+is set ragged.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ _UNHYPHENATED = 1.0  # the tolerance of lines set without hyphenating
 _TRACKED = 4.0  # the tolerance of lines that letter spacing helps
 _TRACKED_SPACE = 1.6  # how far their spaces stretch (as a tolerance) before letters do
 _MOST_TRACKING = 0.03  # ems of letter spacing, at most, in a line that needs it
+_LOOSEST = 0.5  # ems a space may grow by in a language without hyphens; past it, ragged
 _RAGGED = 3.0  # stretch at a ragged line's end, in ems: how uneven ragged lines may be
 _HYPHEN_PENALTY = 50.0
 _UNLIKED_PENALTY = 150.0  # a hyphen after two letters ("re-spond"), or in a capitalized word
@@ -54,10 +60,10 @@ _DASH_PENALTY = 50.0  # a break after a hyphen or slash typed in a word
 _SHORTEST_HYPHENATED = 5  # letters: shorter words are never hyphenated
 # A web address (with a scheme, www., or a domain and a path) or an e-mail address.
 _ADDRESS = re.compile(r"^\W*(\w+://|www\.|[\w-]+(\.[\w-]+)+/|[^@\s]+@[^@\s]+\.\w)", re.IGNORECASE)
-_ADDRESS_IN_CJK = re.compile(  # ASCII only, ended by the first character that is not
-    r"(?:[a-z][a-z0-9+.-]*://|www\.)[!-~]*[\w/]|[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+",
-    re.IGNORECASE | re.ASCII,
-)
+# An address written among other scripts: ASCII only, ended by the first character that is not.
+_WEB = r"(?:[a-z][a-z0-9+.-]*://|www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)+/)(?:[!-~]*[a-z0-9_/])?"
+_MAIL = r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+"
+_ADDRESS_IN_CJK = re.compile(f"{_WEB}|{_MAIL}", re.IGNORECASE)
 _ADDRESS_BREAKS = frozenset("/.-_?&=#")
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # A word of letters, perhaps joined by dashes or slashes, in quotes, brackets or punctuation.
@@ -74,24 +80,26 @@ _NO_LINE_START = frozenset(
     "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ)]},.:;!?%"
 )
 _NO_LINE_END = frozenset("（「『【〔〈《〘〖〚“‘([{")
+_OPENS_FULL = frozenset("（「『【〔〈《〘〖〚")  # full-width, their blank half before them
+_CLOSES_FULL = frozenset("）」』】〕〉》〙〗〛。，、：；")  # their blank half after them
 _CJK_STRETCH = 0.1  # ems a break between ideographs may stretch by, in justified text
 # Arabic: a justified line too loose for its spaces lengthens words with kashidas, between two
 # letters that join (not after the letters that join only to the letter before them).
-_MOST_KASHIDAS = 3  # in one word
+# A kashida lengthens a word of 4 letters or more, one a word, in a few words a line.
+_KASHIDA_LETTERS = 4
+_KASHIDA_WORDS = 3
+_KASHIDA_AFTER = frozenset("سشصض")  # the best joins: after these letters
+_KASHIDA_BEFORE_FINAL = frozenset("ةهد")  # then before these, ending a word
 _JOINS_RIGHT_ONLY = frozenset("ءآأؤإاةدذرزوٱژڈڑۀۃۄۅۆۇۈۉۊۋۍۏ")
 # Bidirectional text: what keeps its left-to-right order inside a right-to-left paragraph (a
 # web or e-mail address, a telephone number or other digits grouped by spaces, an amount of
 # money and the Latin words after it), isolated (LRI ... PDI) before the algorithm runs.
 _LEFT_TO_RIGHT = re.compile(
-    r"(?:[a-z][a-z0-9+.-]*://|www\.)[!-~]*[\w/]"
-    r"|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+"
-    r"|\+?\d+(?:[ \u00a0]\d+)+"
-    r"|[$€£¥]\s?\d(?:[\d.,]*\d)?(?:\s+[a-z]+)*",
+    rf"{_WEB}|{_MAIL}|\+?\d+(?:[ \u00a0]\d+)+|[$€£¥]\s?\d(?:[\d.,]*\d)?(?:\s+[a-z]+)*",
     re.IGNORECASE,
 )
 _ISOLATE, _POP_ISOLATE = "\u2066", "\u2069"
 _ARABIC_MARK = "\u061c"  # its context for digits at a paragraph's start
-_ADDED_MARKS = frozenset((_ISOLATE, _POP_ISOLATE, _ARABIC_MARK))
 _TAG = re.compile(r"<(/?)(b|i|a|br)\b([^>]*)>")
 _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
 
@@ -156,6 +164,7 @@ class Prepared(NamedTuple):
     widest: float  # the widest box, at unit size
     breaker: Breaker
     shaped: bool = False  # some text needs shaping (Arabic, Hebrew)
+    steered: bool = False  # some text has controls of the bidirectional algorithm
 
 
 class Placed(NamedTuple):
@@ -390,8 +399,9 @@ def _prepare(
 
 def _prepared(items: list[Item], pieces: list[Piece]) -> Prepared:
     widest = max((item.width for item in items if item.kind == "box"), default=0.0)
-    shaped = shaping.needs_shaping("".join(piece.text for piece in pieces))
-    return Prepared(items, pieces, widest, Breaker(items), shaped)
+    text = "".join(piece.text for piece in pieces)
+    steered = not shaping.BIDI_CONTROLS.isdisjoint(text)
+    return Prepared(items, pieces, widest, Breaker(items), shaping.needs_shaping(text), steered)
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -456,7 +466,7 @@ def _word(
             chunk = part[start:point]
             if fonts is not None:
                 font = fonts[start]
-            items.append(Item("box", measure(chunk, font)))
+            items.append(Item("box", measure(_unsteered(chunk), font)))
             pieces.append(Piece(chunk, font, shade, span.link))
             start = point
             if offset + point in glue_at:
@@ -469,6 +479,13 @@ def _word(
                 pieces.append(Piece(SOFT_HYPHEN if hyphen else "", font, shade, span.link))
         offset += len(part)
     return items, pieces
+
+
+def _unsteered(text: str) -> str:
+    """``text`` without the controls of the bidirectional algorithm, which are never drawn."""
+    if shaping.BIDI_CONTROLS.isdisjoint(text):
+        return text
+    return "".join(char for char in text if char not in shaping.BIDI_CONTROLS)
 
 
 def _measure(text: str, font: str) -> float:
@@ -609,8 +626,12 @@ def set_lines(prepared: Prepared, style: Style, width: float) -> Setting:
     if lines is None:  # and three hyphenated lines in a row, if there is no other way
         lines = prepared.breaker.breaks(room, rules._replace(most_hyphens=len(prepared.items)))
     if lines is None:  # boxes that may not part are too wide together: they part
-        prepared = _split_boxes(prepared, max(room, 1e-3), style.faces, apart=True)
-        lines = prepared.breaker.breaks(room, rules._replace(most_hyphens=len(prepared.items)))
+        hyphen = max(item.width for item in prepared.items if item.kind == "penalty")
+        prepared = _split_boxes(prepared, max(room - hyphen, 1e-3), style.faces, apart=True)
+        rules = rules._replace(most_hyphens=len(prepared.items))
+        lines = prepared.breaker.breaks(room, rules)
+    if lines is None:  # a column narrower than a letter and a hyphen: the lines overrun it
+        lines = prepared.breaker.breaks(max(room, prepared.widest + hyphen), rules)
     if lines is None:
         raise RuntimeError("a paragraph could not be broken into lines")
     setting = Setting(prepared, size, room, lines, strained)
@@ -638,6 +659,11 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
     spaces = sum(1 for i in shown if items[i].kind == "glue")
     justify = style.align == "justify" and not last and end.penalty > -INFINITE
     justify = bool(spaces) and (justify or line.ratio < 0)
+    lead = trail = 0.0  # Chinese: the blank halves of full-width punctuation at the ends
+    if style.cjk and shown:
+        lead, trail = _blank_ends(pieces[shown[0]], pieces[shown[-1]], size)
+        trail *= not hyphen
+        natural -= lead + trail
     extra = setting.room * size - natural if justify else 0.0
     word_space, char_space = extra / spaces if justify else 0.0, 0.0
     space = _width(" ", style.faces.regular) * size
@@ -652,6 +678,8 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
         elongated = _kashidas([(i, pieces[i]) for i in shown], extra - spaces * widest, size)
         grown = sum(width - items[i].width * size for i, (_, width) in elongated.items())
         word_space = (extra - grown) / spaces
+        if word_space > _LOOSEST * size:  # gaping (before a word too long for the line)
+            word_space, elongated = 0.0, {}
     elif word_space > space * _SPACE_STRETCH * _TOLERANCE:  # wider than the spaces should go:
         # letter spacing takes the rest, a little, or the line stays ragged (beside an address)
         widest = space * _SPACE_STRETCH * _TRACKED_SPACE  # what a space may grow by, then
@@ -665,6 +693,8 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
             # line stays justified, its spaces looser still, rather than ragged among full ones
             char_space = _MOST_TRACKING * size
             word_space = (extra - glyphs * char_space) / spaces - char_space
+            if word_space > _LOOSEST * size:  # gaping (before a word too long for the line)
+                word_space, char_space = 0.0, 0.0
         else:  # letter spacing widens the spaces too
             word_space = widest - char_space
     rtl = style.direction == "rtl"
@@ -682,12 +712,15 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
         if item.kind == "glue":
             width += word_space
         text = piece.text
-        if visual:
-            line_levels += bidi[i]
+        levels = bidi[i] if visual else ()
         if elongated and i in elongated:
             text, width = elongated[i]
-            if visual:  # a kashida is at the level of the letter before it
-                line_levels[len(line_levels) - len(bidi[i]) :] = _stretched(text, bidi[i])
+            levels = tuple(_stretched(text, levels)) if visual else ()
+        if prepared.steered:  # controls steer the order, and are not drawn
+            kept = [k for k, char in enumerate(text) if char not in shaping.BIDI_CONTROLS]
+            text = "".join(text[k] for k in kept)
+            levels = tuple(levels[k] for k in kept) if visual else ()
+        line_levels += levels
         here = (piece.font, piece.colour, piece.link)
         if here != key:
             if key is not None:
@@ -709,52 +742,67 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
     visual = rtl or (prepared.shaped and any(shaping.needs_shaping(p.text) for p in placed))
     if visual:
         placed = _display(placed, line_levels, rtl, size, word_space, char_space)
+    if lead:  # an opening bracket's blank half hangs before the line's start
+        placed = [run._replace(x=run.x - lead) for run in placed]
+        visual = True
+    x -= lead + trail
     if (end.kind == "glue" and ending.text) or (end.penalty <= -INFINITE and not last):
         # between words, or at a line break (<br/>): keep a space, for readers of the text
         # (inside a link when the line breaks inside one, so its words read whole), at the
         # line's end: its right, or its left in a right-to-left paragraph
         colour = ending.colour if ending.link else style.colour
-        font = ending.font or placed[-1].font
+        font = ending.font or (placed[-1].font if placed else style.faces.regular)
         at = -_width(" ", font) * size if rtl else x
         placed.append(Placed(" ", font, colour, ending.link, at, 0.0))
     return SetLine(placed, word_space, char_space, x, visual)
 
 
+def _blank_ends(first: Piece, last: Piece, size: float) -> tuple[float, float]:
+    """The blank halves (in points) of full-width punctuation that opens a line of Chinese
+    (an opening bracket) or ends it (a closing bracket, a full stop or comma): set half-width
+    there, they keep the line's ink flush with its edges (CLREQ's compression at line ends)."""
+    opening = first.text[:1]
+    closing = last.text[-1:]
+    lead = _measure(opening, first.font) * size / 2 if opening in _OPENS_FULL else 0.0
+    trail = _measure(closing, last.font) * size / 2 if closing in _CLOSES_FULL else 0.0
+    return lead, trail
+
+
 def _kashidas(
     boxes: list[tuple[int, Piece]], room: float, size: float
 ) -> dict[int, tuple[str, float]]:
-    """Arabic words of a justified line lengthened by kashidas (tatweels, U+0640) to take up
-    to ``room`` points: one at a time, in turn, at the last place in each word where two
-    letters join, and at most ``_MOST_KASHIDAS`` a word. By item index: the word's text with
-    its kashidas, and its width."""
-    places = {i: _kashida_place(piece.text) for i, piece in boxes if shaping.joins(piece.text)}
-    places = {i: at for i, at in places.items() if at > 0}
-    counts = dict.fromkeys(places, 0)
-    step = {
-        i: shaping.width(shaping.KASHIDA, piece.font) * size for i, piece in boxes if i in places
-    }
-    growing = True
-    while growing:
-        growing = False
-        for i in places:
-            if counts[i] < _MOST_KASHIDAS and step[i] <= room:
-                counts[i] += 1
-                room -= step[i]
-                growing = True
+    """Arabic words of a justified line lengthened by a kashida (a tatweel) each, to take up
+    to ``room`` points, as a typographer would: only words of ``_KASHIDA_LETTERS`` letters or
+    more, one kashida a word at its best join (``_kashida_place``), in at most
+    ``_KASHIDA_WORDS`` words of the line, the best placed and longest first; the spaces take
+    the rest. By item index: the word's text with its kashida, and its width."""
+    ranked = []
+    for i, piece in boxes:
+        letters = sum(unicodedata.category(char) == "Lo" for char in piece.text)
+        if letters >= _KASHIDA_LETTERS and shaping.joins(piece.text):
+            rank, at = _kashida_place(piece.text)
+            if at:
+                ranked.append((rank, -letters, i, at))
     out = {}
     pieces = dict(boxes)
-    for i, count in counts.items():
-        if count:
-            text, at = pieces[i].text, places[i]
-            longer = text[:at] + shaping.STRETCH * count + text[at:]
-            out[i] = (longer, shaping.width(longer, pieces[i].font) * size)
+    for _, _, i, at in sorted(ranked)[:_KASHIDA_WORDS]:
+        text, font = pieces[i].text, pieces[i].font
+        step = shaping.width(shaping.KASHIDA, font) * size
+        if step > room:
+            break
+        room -= step
+        longer = text[:at] + shaping.STRETCH + text[at:]
+        out[i] = (longer, shaping.width(longer, font) * size)
     return out
 
 
-def _kashida_place(word: str) -> int:
-    """The offset of the last place in ``word`` where a letter joins the next (after any marks
-    on it), where a kashida may go; 0 if there is none. Never inside lam-alef."""
-    for index in range(len(word) - 1, 0, -1):
+def _kashida_place(word: str) -> tuple[int, int]:
+    """Where a kashida goes best in ``word``: its rank (0 best) and its offset, between two
+    letters that join (never inside lam-alef); the offset is 0 if there is no such place.
+    Best after seen, sheen, sad or dad; then before a final teh marbuta, heh or dal; then the
+    last join of the word."""
+    joins: list[int] = []
+    for index in range(1, len(word)):
         after = word[index]
         at = index - 1
         while at > 0 and unicodedata.category(word[at]) == "Mn":
@@ -768,8 +816,16 @@ def _kashida_place(word: str) -> int:
             and before not in _JOINS_RIGHT_ONLY
             and not (before == "ل" and after in "اأإآٱ")
         ):
-            return index
-    return 0
+            joins.append(index)
+    if not joins:
+        return 0, 0
+    last_letter = max(i for i, char in enumerate(word) if unicodedata.category(char) == "Lo")
+    for index in reversed(joins):
+        if word[index - 1] in _KASHIDA_AFTER:
+            return 0, index
+    if joins[-1] == last_letter and word[last_letter] in _KASHIDA_BEFORE_FINAL:
+        return 1, joins[-1]
+    return 2, joins[-1]
 
 
 def _bidi_text(item: Item, piece: Piece) -> str:
@@ -788,18 +844,19 @@ def _bidi_levels(texts: tuple[str, ...], rtl: bool) -> tuple[tuple[int, ...], ..
     kept = list(range(len(text)))  # where each character of ``text`` is in the marked text
     marked = text
     if rtl:
-        parts: list[str] = []
-        kept, position = [], 0
-        if shaping.joins(text):
-            parts.append(_ARABIC_MARK)
-        for match in [*_LEFT_TO_RIGHT.finditer(text), None]:
-            begin, end = match.span() if match else (len(text), len(text))
-            parts.append(text[position:begin])
-            if match:
-                parts.append(_ISOLATE + match.group() + _POP_ISOLATE)
-            position = end
-        marked = "".join(parts)
-        kept = [i for i, char in enumerate(marked) if char not in _ADDED_MARKS]
+        marks: dict[int, str] = {}  # by offset in ``text``: the isolate marks added there
+        for match in _LEFT_TO_RIGHT.finditer(text):
+            marks[match.start()] = marks.get(match.start(), "") + _ISOLATE
+            marks[match.end()] = _POP_ISOLATE + marks.get(match.end(), "")
+        parts = [_ARABIC_MARK] if shaping.joins(text) else []
+        length = len(parts)
+        kept = []
+        for index, char in enumerate(text):
+            mark = marks.get(index, "")
+            kept.append(length + len(mark))
+            parts += [mark, char]
+            length += len(mark) + 1
+        marked = "".join(parts) + marks.get(len(text), "")
     found = shaping.levels(marked, rtl)
     levels = [found[i] for i in kept]
     out: list[tuple[int, ...]] = []

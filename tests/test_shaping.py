@@ -299,8 +299,10 @@ def test_chinese_breaks_between_characters_but_never_against_kinsoku(
     assert "".join(lines) == CHINESE  # every character drawn, Latin words whole
     ends = _line_ends(path)
     assert len(ends) == len(lines)
-    # Justified: each line but the last ends at the edge (the last glyph's advance).
-    assert [round(end, 1) for end in ends[:-1]] == [LEFT + width] * (len(ends) - 1)
+    # Justified: each line but the last ends at the edge (the last glyph's advance), but for
+    # the blank half of full-width punctuation, which hangs past it.
+    edges = [LEFT + width + 5.5 * (ln[-1] in "。，、：；）」』】》") for ln in lines[:-1]]
+    assert [round(end, 1) for end in ends[:-1]] == edges
     assert ends[-1] < LEFT + width - 5
 
 
@@ -494,6 +496,7 @@ def test_a_wrapped_line_of_figures_in_arabic_reads_right_to_left(tmp_path: Path)
             ["+227", "20", "72", "26", "61"],
         ),
         ("Arab", "بلغت الميزانية $3.5 million في العام الماضي.", ["$3.5", "million"]),
+        ("Arab", "اقرأ التقرير على state.gov/inl-niger/ اليوم.", ["state.gov/inl-niger/"]),
     ],
 )
 def test_numbers_and_amounts_in_right_to_left_text_keep_their_order(
@@ -552,3 +555,136 @@ def test_each_text_marked_with_its_letters_is_a_text_object_of_its_own(tmp_path:
             elif str(operator) == "BDC" and "/ActualText" in str(operands[1]):
                 spans[-1] += 1
     assert max(spans) == 1 and sum(spans) >= 2
+
+
+CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def test_bidirectional_controls_steer_the_order_and_are_never_drawn(tmp_path: Path) -> None:
+    import page
+
+    text = "نص\u061c قبل \u202eabc\u202c و \u2066INL (TSCTP)\u2069 و\u200f 2020\u200e بعد."
+    path = _pdf(text, _style("Arab"), tmp_path, width=400)
+    drawn = "".join(c["text"] for c in _chars(path))
+    assert not set(drawn) & set(CONTROLS)
+    (line,) = _lines(path)
+    assert "cba" in [w["text"] for w in line]  # overridden right to left
+    assert _text_layer(path).strip() == "".join(c for c in text if c not in CONTROLS)
+    for profile in ("ua1", "2a"):
+        assert not page.validate_pdf(path, profile=profile).failures
+
+
+@pytest.mark.parametrize("script", ["Hebr", "Arab"])
+def test_a_line_before_a_word_too_long_for_it_is_set_ragged_rather_than_gaping(
+    script: str, tmp_path: Path
+) -> None:
+    path = _pdf(LONG_WORDS[script], _style(script, "justify"), tmp_path, width=151)
+    with pikepdf.open(path) as document:
+        operations = pikepdf.parse_content_stream(document.pages[0])
+        spacing = [float(operands[0]) for operands, op in operations if str(op) == "Tw"]
+    assert spacing and max(spacing) <= 0.5 * 11
+
+
+def _words_drawn(path: Path) -> list[tuple[int, int]]:
+    """Each Arabic word drawn, as (its letters, its kashidas), from the glyphs of the page:
+    kashidas by their outline, words split at the spaces."""
+    faces = fonts.script_faces("Arab")
+    assert faces is not None
+    (tatweel,) = _isolated_outlines(faces, "\u0640")
+    out = []
+    with pikepdf.open(path) as document:
+        font = next(
+            f for f in document.pages[0].Resources.Font.values() if "Naskh" in str(f.BaseFont)
+        )
+        to_unicode = _to_unicode(font)
+        embedded = TTFont(io.BytesIO(font.FontDescriptor.FontFile2.read_bytes()))
+    cmap = next(iter(embedded["cmap"].tables)).cmap
+    for _, name, codes in _draws(path):
+        if "Naskh" not in name:
+            continue
+        for word in bytes(codes).split(b" "):
+            shapes = [_outline(embedded["glyf"], cmap[code]) for code in word]
+            kashidas = shapes.count(tatweel)
+            letters = sum(
+                unicodedata.category(to_unicode[code][:1] or " ") == "Lo" for code in word
+            )
+            out.append((letters, kashidas))
+    return out
+
+
+def test_kashidas_lengthen_only_long_words_once_and_a_few_a_line(tmp_path: Path) -> None:
+    text = (
+        "من المستشفيات والمؤسسات في الجامعات والمدارس مع المكتبات والمتاحف عن الحدائق "
+        "والملاعب إلى المستوصفات والمختبرات على المسارح والمعارض في المحافظات "
+    ) * 2
+    path = _pdf(text, _style("Arab", "justify"), tmp_path, width=150)
+    words = _words_drawn(path)
+    lines = len(_lines(path))
+    assert sum(k for _, k in words) > 0  # some lines are lengthened
+    assert all(k <= 1 for _, k in words)
+    assert all(letters >= 4 for letters, k in words if k)
+    assert sum(k for _, k in words) <= 3 * lines
+
+
+@pytest.mark.parametrize("script", ["Arab", "Hebr"])
+def test_a_list_number_in_a_right_to_left_list_has_its_stop_on_the_side_of_the_text(
+    script: str, tmp_path: Path
+) -> None:
+    digits = "۱" if script == "Arab" else "1"
+    path = _pdf(f"{digits}.\u00a0", _style(script, bold=True), tmp_path, width=30)
+    x = {c["text"]: c["x0"] for c in _chars(path)}
+    assert x["."] < x[digits]  # read from the right: the number, then its stop
+    assert _text_layer(path).strip() == f"{digits}."
+
+
+def test_a_link_of_arabic_and_latin_words_is_one_annotation_a_line(tmp_path: Path) -> None:
+    text = 'زوروا <a href="https://www.state.gov/inl">موقع مكتب INL الرسمي (2024)</a> اليوم.'
+    path = _pdf(text, _style("Arab"), tmp_path, width=400)
+    with pikepdf.open(path) as document:
+        annotations = [a for a in document.pages[0].Annots if a.Subtype == "/Link"]
+    (annotation,) = annotations
+    left, _, right, _ = (float(v) for v in annotation.Rect)
+    inside = [w for w in _lines(path)[0] if left - 1 <= w["x0"] and w["x1"] <= right + 1]
+    assert {w["text"] for w in inside} >= {"INL", "(2024)"}
+
+
+@pytest.mark.parametrize("width", [96.0, 120.0, 151.0])  # lines of ideographs only
+def test_full_width_punctuation_at_a_chinese_line_end_hangs_its_blank_half(
+    width: float, tmp_path: Path
+) -> None:
+    path = _pdf(CHINESE, _style("Hans", "justify"), tmp_path, width=width)
+    rows = [sorted(row, key=lambda c: c["x0"]) for row in _rows(_chars(path))]
+    ends = [row[-1] for row in rows[:-1]]
+    starts = [row[0] for row in rows]
+    for c in ends:
+        if c["text"] in "。，、：；）」』】》":
+            assert c["x1"] == pytest.approx(LEFT + width + 5.5, abs=0.3), c["text"]
+    for c in starts:
+        hangs = 5.5 if c["text"] in "（「『【《" else 0.0
+        assert c["x0"] == pytest.approx(LEFT - hangs, abs=0.3), c["text"]
+
+
+def test_an_opening_bracket_starting_a_chinese_line_hangs_its_blank_half(tmp_path: Path) -> None:
+    text = "一二三四五六七八「九十」一二三四五六七八九十。"
+    path = _pdf(text, _style("Hans", "justify"), tmp_path, width=88)
+    rows = [sorted(row, key=lambda c: c["x0"]) for row in _rows(_chars(path))]
+    assert [row[0]["text"] for row in rows[:2]] == ["一", "「"]
+    assert rows[1][0]["x0"] == pytest.approx(LEFT - 5.5, abs=0.3)
+    assert _text_layer(path) == text
+
+
+@pytest.mark.parametrize(
+    ("script", "text", "width"),
+    [
+        ("Latn", "第二节 Supercalifragilistic 。 (", 20.0),  # narrower than "per-"
+        ("Arab", "نص <br/><br/> نص آخر", 200.0),  # an empty line
+        ("Hans", "第二节https://www.state.gov/bureau-of-inl/kenya。", 40.0),
+    ],
+)
+def test_a_paragraph_is_always_set_however_narrow_its_column(
+    script: str, text: str, width: float, tmp_path: Path
+) -> None:
+    style = _style(script, "justify", hyphenation="en_US" if script == "Latn" else "")
+    path = _pdf(text, style, tmp_path, width=width)
+    drawn = {c["text"] for c in _chars(path)} - {"\u00ad"}  # a hyphen added, read as nothing
+    assert drawn == set(text.replace("<br/>", "").replace(" ", ""))
