@@ -11,7 +11,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from . import cache
+from . import cache, shaping
 
 if TYPE_CHECKING:
     from reportlab.pdfbase.ttfonts import TTFont
@@ -190,8 +190,9 @@ def _remember_subsets(face: Any) -> None:
 
 
 def charset(faces: Faces) -> frozenset[str]:
-    """The characters a registered family draws, and line breaks and tabs, which are never drawn
-    (its faces cover the same characters; a test checks). A typesetter picks, for each
+    """The characters a registered family draws, and line breaks, tabs and the controls of the
+    bidirectional algorithm, which are never drawn (its faces cover the same characters; a test
+    checks). A typesetter picks, for each
     character, the first of a sheet's families whose charset holds it."""
     return _charset(faces.regular)
 
@@ -201,7 +202,7 @@ def _charset(regular: str) -> frozenset[str]:
     from reportlab.pdfbase import pdfmetrics
 
     face = pdfmetrics.getFont(regular).face
-    return frozenset(map(chr, face.charToGlyph)) | {"\n", "\t"}
+    return frozenset(map(chr, face.charToGlyph)) | {"\n", "\t"} | shaping.BIDI_CONTROLS
 
 
 @functools.cache

@@ -688,3 +688,19 @@ def test_a_paragraph_is_always_set_however_narrow_its_column(
     path = _pdf(text, style, tmp_path, width=width)
     drawn = {c["text"] for c in _chars(path)} - {"\u00ad"}  # a hyphen added, read as nothing
     assert drawn == set(text.replace("<br/>", "").replace(" ", ""))
+
+
+def test_a_sheet_with_an_arabic_letter_mark_builds_and_never_draws_it(tmp_path: Path) -> None:
+    from .conftest import run
+
+    content = tmp_path / "sheet.yaml"
+    body = "نص\u061c قبل \u200fabc\u200e بعد."
+    content.write_text(
+        f"language: ar\norganization: وزارة\ntitle: اختبار\n"
+        f'sections:\n- heading: نص\n  body: "{body}"\n',
+        encoding="utf-8",
+    )
+    result = run("build", content, "-o", tmp_path / "sheet.pdf", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    drawn = "".join(c["text"] for c in _chars(tmp_path / "sheet.pdf"))
+    assert "abc" in drawn and not set(drawn) & set(CONTROLS)
