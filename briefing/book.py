@@ -234,7 +234,7 @@ def _contents(
         parents = ("TOC:1", f"TOCI:{index}")
         text = markup.link(target, title_of(model), theme.primary)
         width = dots_end - theme.margin_x - 4 * dot
-        own = script_faces(LANGUAGES[model.language].script)  # a title in its sheet's script
+        own = script_faces(LANGUAGES[model.language].script, entry.faces.family)  # its script
         titled = entry._replace(script_faces=own or entry.script_faces)
         box = _put(page, text, titled, theme.margin_x, y, width, "Reference", parents)
         last = drawn(box.setting, titled, len(box.setting.lines) - 1).width
@@ -263,7 +263,9 @@ def _number(
     width = 60.0
     rtl = words.direction == "rtl"
     style = styles["date"]._replace(
-        align="left" if rtl else "right", direction="ltr", script_faces=script_faces(words.script)
+        align="left" if rtl else "right",
+        direction="ltr",
+        script_faces=script_faces(words.script, styles["date"].faces.family),
     )
     box: TextBox = typeset(words.number(number), style, width)
     edge = max(theme.margin_x, _FOLIO_EDGE)

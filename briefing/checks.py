@@ -18,7 +18,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 
 from . import markup
 from .errors import ContentError, Problem
-from .fonts import SCRIPTS, describe, drawn_by, missing, script_faces
+from .fonts import describe, drawn_by, missing, script_faces
 from .language import LANGUAGES
 from .markup import Block
 from .model import Block as ModelBlock
@@ -325,7 +325,7 @@ def _glyph_problems(text: Text, family: str, language: str) -> list[Problem]:
     draw (Hebrew in an Arabic sheet: the typesetter sets it in that family, but the sheet's
     language is not that text's; the right one is suggested), else an error for each."""
     script = LANGUAGES[language].script
-    faces = script_faces(script)
+    faces = script_faces(script, family)
     fonts = f"fonts {family} and {faces.family}" if faces is not None else f"font {family}"
     scripts = f"{_SCRIPT_NAMES[script]}, " if faces is not None else ""
     scripts += "Latin, Greek or Cyrillic"
@@ -348,11 +348,17 @@ def _glyph_problems(text: Text, family: str, language: str) -> list[Problem]:
             run = (run[0], offset + 1, other)
         else:
             if run is not None:
-                found.append((run[0], _other_script(text, run, language)))
+                found.append((run[0], _other_script(text, run, family, language)))
             run = (offset, offset + 1, other)
     if run is not None:
-        found.append((run[0], _other_script(text, run, language)))
+        found.append((run[0], _other_script(text, run, family, language)))
     return [problem for _, problem in sorted(found, key=lambda pair: pair[0])]
+
+
+def _family_of(script: str, design: str) -> str:
+    """The family that draws ``script`` beside the Latin family ``design``."""
+    faces = script_faces(script, design)
+    return faces.family if faces is not None else design
 
 
 def _letters_of(char: str) -> str:
@@ -372,7 +378,7 @@ def _has_letters(text: str) -> bool:
     return any(char.isalpha() for char in text)
 
 
-def _other_script(text: Text, run: tuple[int, int, str], language: str) -> Problem:
+def _other_script(text: Text, run: tuple[int, int, str], family: str, language: str) -> Problem:
     """A warning for text in a script the sheet's language is not written in."""
     start, end, script = run
     shown = text[start:end] if end - start <= _SHOWN else text[start : start + _SHOWN] + "…"
@@ -381,7 +387,8 @@ def _other_script(text: Text, run: tuple[int, int, str], language: str) -> Probl
     name = _SCRIPT_NAMES[script]
     return text.problem(
         f"'{shown}' is {name} text in a sheet in language '{language}': it is set in "
-        f"{SCRIPTS[script][0]}, but the PDF marks it, and screen readers read it, as '{language}'",
+        f"{_family_of(script, family)}, but the PDF marks it, and screen readers read it, as "
+        f"'{language}'",
         f"{suggested} for a sheet in {name}, or text in the sheet's language",
         start,
         "warning",

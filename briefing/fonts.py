@@ -26,6 +26,10 @@ SCRIPTS = {
     "Hebr": ("Noto Sans Hebrew", "NotoSansHebrew"),
     "Hans": ("Noto Sans CJK SC", "NotoSansCJKsc"),
 }
+# Beside the sans design, Arabic is drawn in Noto Sans Arabic, whose letters stand as tall as
+# Noto Sans's capitals and whose strokes are as even; Naskh, a calligraphic hand that sets Latin
+# words looking large beside it, goes with the serif design.
+_SANS_SCRIPTS = {"Arab": ("Noto Sans Arabic", "NotoSansArabic")}
 # Where each script's letters are in Unicode (its blocks, without the common punctuation and
 # digits that every script uses), to name the script of a character no font of a sheet draws.
 _BLOCKS = {
@@ -92,9 +96,10 @@ _registered: set[str] = set()
 
 
 @functools.cache
-def script_faces(script: str) -> Faces | None:
-    """Register the family that draws ``script`` (ISO 15924: "Arab", "Hebr", "Hans") and return
-    its faces; None for "Latn" and "Cyrl", which the design's Latin family draws.
+def script_faces(script: str, design: str = "Noto Sans") -> Faces | None:
+    """Register the family that draws ``script`` (ISO 15924: "Arab", "Hebr", "Hans") beside the
+    Latin family ``design`` and return its faces; None for "Latn" and "Cyrl", which the design's
+    Latin family draws.
 
     These families have no italics: ``italic`` is the regular face and ``bold_italic`` the bold.
     Nothing is loaded until a sheet asks for the script.
@@ -103,7 +108,9 @@ def script_faces(script: str) -> Faces | None:
         return None
     from reportlab.pdfbase import pdfmetrics
 
-    family, stem = SCRIPTS[script]
+    family, stem = (_SANS_SCRIPTS if design == "Noto Sans" else SCRIPTS).get(
+        script, SCRIPTS[script]
+    )
     regular, bold = f"{stem}-Regular", f"{stem}-Bold"
     for name in (regular, bold):
         font = _load(name)
@@ -209,7 +216,7 @@ def _charset(regular: str) -> frozenset[str]:
 def _coverage(family: str, script: str) -> frozenset[str]:
     """The characters a sheet drawn with ``family`` and ``script``'s family can draw."""
     covered = charset(register(family, italic=False))
-    faces = script_faces(script)
+    faces = script_faces(script, family)
     return covered | charset(faces) if faces is not None else covered
 
 

@@ -511,7 +511,7 @@ def _faces_of(text: str, faces: Faces, script_faces: Faces | None) -> list[Faces
             strong.append(script_faces)
         else:
             script = drawn_by(char)
-            other = script_faces_of(script) if script is not None else None
+            other = script_faces_of(script, faces.family) if script is not None else None
             strong.append(other or script_faces or faces)
     out: list[Faces] = []
     for index, char in enumerate(text):

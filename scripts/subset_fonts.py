@@ -3,7 +3,7 @@
     python scripts/subset_fonts.py [--only latin|arabic|hebrew|chinese]... SOURCE_DIR...
 
 The source folders (searched with their subfolders) hold the full faces: Debian's
-fonts-noto-core has NotoSans-*.ttf, NotoSerif-*.ttf, NotoNaskhArabic-*.ttf and
+fonts-noto-core has NotoSans-*.ttf, NotoSerif-*.ttf, NotoNaskhArabic-*.ttf, NotoSansArabic-*.ttf and
 NotoSansHebrew-*.ttf, and fonts-noto-cjk has NotoSansCJK-{Regular,Bold}.ttc (the shipped Noto
 Sans and Serif are version 2.015, newer than Debian's: the rendercv-fonts wheel has it). Needs
 fontTools.
@@ -68,8 +68,8 @@ def main() -> None:
                 name = f"{family}-{style}"
                 features = "kern,liga,mark,mkmk,ccmp,locl"
                 _subset(_find(sources, f"{name}.ttf"), name, LATIN, features)
-    scripts = {"arabic": "NotoNaskhArabic", "hebrew": "NotoSansHebrew"}
-    for family in (scripts[name] for name in sorted(only & set(scripts))):
+    scripts = {"arabic": ("NotoNaskhArabic", "NotoSansArabic"), "hebrew": ("NotoSansHebrew",)}
+    for family in (f for name in sorted(only & set(scripts)) for f in scripts[name]):
         for style in ("Regular", "Bold"):
             name = f"{family}-{style}"
             path = _find(sources, f"{name}.ttf")

@@ -291,7 +291,7 @@ def test_a_character_no_font_of_the_sheet_draws_is_an_error_naming_the_fonts(
     line = (tmp_path / "sheet.yaml").read_text("utf-8").splitlines().index("title: النيجر ☃")
     assert (
         f"sheet.yaml:{line + 1}:15: error: the character '☃' (U+2603 SNOWMAN) is not in the "
-        "fonts Noto Sans and Noto Naskh Arabic; expected letters, digits and punctuation of "
+        "fonts Noto Sans and Noto Sans Arabic; expected letters, digits and punctuation of "
         "Arabic, Latin, Greek or Cyrillic script (replace or remove this character)"
     ) in result.stderr
     assert (tmp_path / "sheet.pdf").read_bytes() == before
@@ -306,7 +306,7 @@ def test_a_presentation_form_pasted_from_an_old_pdf_names_the_letters_to_type(
     assert result.returncode == 2
     assert (
         "error: the character 'ﷲ' (U+FDF2 ARABIC LIGATURE ALLAH ISOLATED FORM) is not in the "
-        "fonts Noto Sans and Noto Naskh Arabic; expected the letters it is a form of, 'الله', "
+        "fonts Noto Sans and Noto Sans Arabic; expected the letters it is a form of, 'الله', "
         "typed as letters: the font gives each letter its form"
     ) in result.stderr
     assert not (tmp_path / "sheet.pdf").exists()
@@ -386,8 +386,9 @@ def _shape(font: Path, text: str) -> list[int]:
 
 
 @pytest.mark.parametrize("style", ["Regular", "Bold"])
-def test_the_subset_arabic_faces_still_shape(style: str) -> None:
-    font = FONT_DIR / f"NotoNaskhArabic-{style}.ttf"
+@pytest.mark.parametrize("family", ["NotoSansArabic", "NotoNaskhArabic"])
+def test_the_subset_arabic_faces_still_shape(family: str, style: str) -> None:
+    font = FONT_DIR / f"{family}-{style}.ttf"
     for word in ("لا", "سلام", "پژوهش"):
         isolated = [glyph for letter in reversed(word) for glyph in _shape(font, letter)]
         shaped = _shape(font, word)
@@ -421,3 +422,16 @@ def test_a_latin_or_cyrillic_sheet_loads_no_shaping_and_no_script_font(
     stems = [stem for _, stem in SCRIPTS.values()]
     assert not [name for name in loaded["fonts"] if name.startswith(tuple(stems))]
     assert (tmp_path / "sheet.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("design", "arabic"),
+    [("Noto Sans", "NotoSansArabic-Regular"), ("Noto Serif", "NotoNaskhArabic-Regular")],
+)
+def test_arabic_is_set_in_the_face_that_matches_the_designs_latin_family(
+    tmp_path: Path, design: str, arabic: str
+) -> None:
+    assert _build(tmp_path, _content("ar", design={"font": design})).returncode == 0
+    fonts = _fonts(tmp_path / "sheet.pdf")
+    assert arabic in fonts
+    assert not {f for f in fonts if "Arabic" in f} - {arabic, arabic.replace("Regular", "Bold")}

@@ -34,8 +34,8 @@ def page(name: str) -> PageQuality:
 
 
 # Arabic is neither hyphenated nor letter-spaced (that would break its joins), and a line does
-# not always have places for kashidas enough: its word spaces may stretch as wide in ems as the
-# Latin limit allows (twice 0.26 em, Noto Sans's space; Noto Naskh Arabic's is 0.221 em).
+# not always have places for kashidas enough (one a word, three a line): its word spaces may
+# stretch a little further than Latin's.
 LOOSE_BY_LANGUAGE = {"ar": 2.35, "fa": 2.35}
 
 

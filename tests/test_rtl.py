@@ -93,11 +93,13 @@ def test_the_document_is_tagged_with_its_language(name: str) -> None:
 def test_body_lines_end_flush_right_and_last_lines_start_ragged(name: str) -> None:
     found = body(name)
     assert found
+    ragged = []  # short last lines, flush right (a column may hold none: its lines run on)
     for column in columns(found):
         right = max(ln.x1 for ln in column)
         assert [ln.text for ln in column if right - ln.x1 > FLUSH] == []
         left = min(ln.x0 for ln in column)
-        assert any(ln.x0 - left > 2 * ln.size for ln in column), "no short line flush right"
+        ragged += [ln for ln in column if ln.x0 - left > 2 * ln.size]
+    assert ragged, "no short line flush right"
 
 
 @pytest.mark.parametrize("name", ["niger-ar"])

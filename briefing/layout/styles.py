@@ -26,7 +26,7 @@ def text_styles(theme: Theme, faces: Faces, language: Language, scale: float) ->
     capitals = language.script in _CASED
     writing = {
         "direction": language.direction,
-        "script_faces": script_faces(language.script),
+        "script_faces": script_faces(language.script, faces.family),
         "cjk": language.script == "Hans",
     }
 
