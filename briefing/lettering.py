@@ -18,9 +18,7 @@ from reportlab.lib.colors import Color
 
 from . import markup
 from .textbox import TextBox
-from .typeset import Style, drawn, prepare, set_lines
-
-_UNBROKEN = 1e5  # points: wider than any label, so it stays one line
+from .typeset import UNBROKEN, Style, drawn, prepare, set_lines
 
 
 def lettered(drawing: Drawing, style: Style) -> Drawing:
@@ -66,8 +64,8 @@ class _Renderer(renderPDF._PDFRenderer):
             uppercase=False,
             indent=0.0,
         )
-        setting = set_lines(prepare(markup.plain(string.text), style), style, _UNBROKEN)
-        width = sum(drawn(setting, style, line).width for line in range(len(setting.lines)))
+        setting = set_lines(prepare(markup.plain(string.text), style), style, UNBROKEN)
+        width = drawn(setting, style, 0).width  # a label is one line
         anchor = state["textAnchor"]
         x = string.x - {"end": width, "middle": width / 2}.get(anchor, 0.0)
         box = TextBox(style, width, setting)

@@ -42,6 +42,7 @@ shaping.load_reportlab()
 Align = Literal["justify", "left", "right", "center"]
 
 SOFT_HYPHEN = "\u00ad"  # a line-end hyphen: drawn as a hyphen, read as nothing
+UNBROKEN = 1e5  # points: a width no one line of text needs to break at
 _SPACE_STRETCH = 1 / 2  # of a space: at the tolerance of 2, spaces stretch to twice their width
 _SPACE_SHRINK = 1 / 3
 _TOLERANCE = Rules().tolerance

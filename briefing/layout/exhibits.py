@@ -25,10 +25,9 @@ from ..language import Language
 from ..model import Text
 from ..textbox import TextBox, typeset
 from ..theme import Theme
-from ..typeset import Style, drawn
+from ..typeset import UNBROKEN, Style, drawn
 from .records import Entry, Region, Role, Shape
 
-_UNBROKEN = 1e5  # points: a width no cell's text needs to break at
 _HAIR = 1e-3  # points more than a column's width, so that rounding never cuts its longest word
 Kind = Literal["chart", "table", "photo"]  # as a writer's message names it
 
@@ -264,7 +263,7 @@ def _extents(shown: TableShown, styles: tuple[Style, Style]) -> tuple[list[float
     least, most = [0.0] * count, [0.0] * count
     for head, cells in [(True, shown.header)] + [(False, row) for row in shown.rows]:
         for index, cell in enumerate(cells):
-            box = typeset(cell, styles[head], _UNBROKEN)
+            box = typeset(cell, styles[head], UNBROKEN)
             setting = box.setting
             lines = range(len(setting.lines))
             widest = max((drawn(setting, box.style, i).width for i in lines), default=0.0)
