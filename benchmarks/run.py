@@ -372,6 +372,7 @@ def line_breaking(repeat: int) -> tuple[float, float, float]:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph
 
+    from briefing.language import LANGUAGES
     from briefing.layout.styles import text_styles
     from briefing.pipeline import prepare
     from briefing.typeset import _prepare, set_lines
@@ -380,7 +381,7 @@ def line_breaking(repeat: int) -> tuple[float, float, float]:
     sheet = prepare(SAMPLE)
     texts = [block.markup for blocks in sheet.sections for block in blocks]
     faces = register_faces()
-    style = text_styles(sheet.theme, faces, "en_US", 1.0)["body"]
+    style = text_styles(sheet.theme, faces, LANGUAGES["en"], 1.0)["body"]
     widths = (180.0, 247.0, 326.0)
     old = ParagraphStyle(
         "body",
