@@ -26,6 +26,7 @@ from reportlab.platypus import Flowable
 from .images import PHOTO_DPI, Picture, drawn
 from .language import Language
 from .theme import Theme
+from .typeset import hyphen_points
 
 Kind = Literal["bar", "hbar", "line"]
 KINDS: tuple[Kind, ...] = ("bar", "hbar", "line")  # in the order a language names them
@@ -168,15 +169,8 @@ class _Pen:
     """Draws a chart's text and marks at one size in one font, in the theme's colours."""
 
     def __init__(self, theme: Theme, font: str, size: float, hyphenation: str) -> None:
-        import pyphen
-
-        from .hyphenation import prepare
-
         self.theme, self.font, self.size = theme, font, size
-        self._hyphens = None  # a language without hyphenation (Arabic, Chinese …)
-        if hyphenation:
-            prepare(hyphenation)
-            self._hyphens = pyphen.Pyphen(lang=hyphenation)
+        self.hyphenation = hyphenation  # "" in a language without it (Arabic, Chinese …)
         self.ascent, self.descent = getAscentDescent(font, size)  # descent below zero
         self.gap = _LABEL_GAP * size
         self.leading = _LEADING * size
@@ -242,7 +236,8 @@ class _Pen:
         pieces: list[str] = []
         address = any(c in word for c in "/@:.")
         while self.width(word) > room and len(word) > 1:
-            hyphens = [] if address or self._hyphens is None else self._hyphens.iterate(word)
+            points = [] if address else hyphen_points(word, self.hyphenation)
+            hyphens = [(word[:point], word[point:]) for point in reversed(points)]
             cut = next(((a + "-", b) for a, b in hyphens if self.width(a + "-") <= room), None)
             if cut is None and not letters:
                 break

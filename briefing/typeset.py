@@ -254,10 +254,11 @@ def _hyphenator(language: str) -> object:
     return pyphen.Pyphen(lang=language, left=2, right=3)
 
 
-def _hyphen_points(word: str, language: str) -> list[int]:
+def hyphen_points(word: str, language: str) -> list[int]:
     """Offsets in ``word`` where it may be hyphenated: inside each part of a compound
-    ("community-based"), never in acronyms (INL's) or in words among digits or codes."""
-    if not _WORDLIKE.fullmatch(word):
+    ("community-based"), never in acronyms (INL's) or in words among digits or codes, and none
+    in a ``language`` of "" (one without hyphenation)."""
+    if not language or not _WORDLIKE.fullmatch(word):
         return []
     points: list[int] = []
     for part in _LETTERS.finditer(word):
@@ -438,7 +439,7 @@ def _word(
         for point in _dash_points(text):
             breaks_at[point] = (_DASH_PENALTY, False, text[point - 1] != "/")
         if not last:
-            for point in _hyphen_points(text, hyphenation):
+            for point in hyphen_points(text, hyphenation):
                 if text[point - 1] not in _DASHES:
                     short = point < 3 or not text[point - 3].isalpha()  # "re-spond"
                     name = text[:1].isupper()  # a name, or a sentence's first word

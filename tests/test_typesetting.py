@@ -24,8 +24,8 @@ from briefing.typeset import (
     Setting,
     Style,
     _address_points,
-    _hyphen_points,
     drawn,
+    hyphen_points,
     prepare,
     set_lines,
 )
@@ -102,10 +102,10 @@ def style(**extra: Any) -> Style:
 
 
 def test_hyphenation_points_leave_two_letters_before_and_three_after() -> None:
-    assert _hyphen_points("development,", "en_US") == [2, 5, 7]  # de-vel-op-ment
-    assert _hyphen_points("community-based", "en_US") == [3, 5]
+    assert hyphen_points("development,", "en_US") == [2, 5, 7]  # de-vel-op-ment
+    assert hyphen_points("community-based", "en_US") == [3, 5]
     for whole in ("INL’s", "(TSCTP).", "2018.", "x86-64", "ones"):
-        assert _hyphen_points(whole, "en_US") == [], whole
+        assert hyphen_points(whole, "en_US") == [], whole
 
 
 def test_addresses_break_after_their_punctuation_without_a_hyphen() -> None:
