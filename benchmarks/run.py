@@ -271,7 +271,7 @@ def main() -> None:
             row(f"warm render: briefing / {peer}", f"{warm['briefing'] / warm[peer]:.2f}", note)
 
     if "briefing" in renderers:
-        from briefing.typeset import _prepare
+        from briefing.text.typeset import _prepare
 
         def uncached() -> bytes:
             _prepare.cache_clear()  # every paragraph measured anew, as for text never seen
@@ -375,8 +375,8 @@ def line_breaking(repeat: int) -> tuple[float, float, float]:
     from briefing.language import LANGUAGES
     from briefing.layout.styles import text_styles
     from briefing.pipeline import prepare
-    from briefing.typeset import _prepare, set_lines
-    from briefing.typeset import prepare as measure
+    from briefing.text.typeset import _prepare, set_lines
+    from briefing.text.typeset import prepare as measure
 
     sheet = prepare(SAMPLE)
     texts = [block.markup for blocks in sheet.sections for block in blocks]

@@ -1,5 +1,5 @@
 """``python -m briefing``: the same as the ``briefing`` command."""
 
-from .cli import run
+from .commands.cli import run
 
 run()

@@ -11,7 +11,8 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from . import cache, shaping
+from . import cache
+from .language import BIDI_CONTROLS
 
 if TYPE_CHECKING:
     from reportlab.pdfbase.ttfonts import TTFont
@@ -209,7 +210,7 @@ def _charset(regular: str) -> frozenset[str]:
     from reportlab.pdfbase import pdfmetrics
 
     face = pdfmetrics.getFont(regular).face
-    return frozenset(map(chr, face.charToGlyph)) | {"\n", "\t"} | shaping.BIDI_CONTROLS
+    return frozenset(map(chr, face.charToGlyph)) | {"\n", "\t"} | BIDI_CONTROLS
 
 
 @functools.cache

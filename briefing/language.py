@@ -10,6 +10,11 @@ Direction = Literal["ltr", "rtl"]
 # How a language picks the form of a noun after a number, as CLDR's plural rules say; ``sheets``
 # holds one form for each category the rule names, in this order.
 Plural = Literal["one", "none", "slavic", "hebrew", "arabic"]
+# Marks, embeddings, overrides and isolates typed in a text: they steer its order, unseen.
+BIDI_CONTROLS = frozenset(
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
 _CATEGORIES = {
     "one": ("one", "other"),  # English, French, Spanish, Portuguese
     "none": ("other",),  # Chinese, Persian: the noun does not change

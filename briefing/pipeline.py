@@ -8,11 +8,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import checks, layout, pdf, style
+from . import layout
+from .content import checks, style
+from .content.model import Content
+from .content.reader import MAX_BYTES, Source, read
 from .errors import ContentError, Location, Problem, UsageError
-from .model import Content
 from .output import write_together
-from .reader import MAX_BYTES, Source, read
+from .pdf import writer as pdf
 
 FORMATS = ("pdf", "png")
 PAPERS = ("letter", "a4")
@@ -164,7 +166,7 @@ def make(
     data, page = render(prepared, paper)
     files = [(target, data)] if "pdf" in formats else []
     if preview is not None:
-        from .preview import png
+        from .pdf.png import png
 
         files.append((preview, png(data)))
     result = Result(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from .model import Design
+from .content.model import Design
 
 MIN_CONTRAST = 4.5  # WCAG 2 AA for body text
 

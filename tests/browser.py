@@ -16,7 +16,7 @@ from pathlib import Path
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-from briefing.live import preview
+from briefing.commands.live import preview
 
 WINDOW = (1400, 1000)  # CSS pixels: the sheet and the panel beside it
 

@@ -18,12 +18,12 @@ from PIL import Image
 
 import briefing
 from briefing import ContentError
-from briefing.checks import ChartShown, PhotoShown, TableShown, prepare
+from briefing.content.checks import ChartShown, PhotoShown, TableShown, prepare
+from briefing.content.model import Photo, Text
+from briefing.content.pictures import MAX_PIXELS, PHOTO_DPI, load_photo
+from briefing.content.reader import read
+from briefing.content.schema import json_schema
 from briefing.errors import Problem
-from briefing.images import MAX_PIXELS, PHOTO_DPI, load_photo
-from briefing.model import Photo, Text
-from briefing.reader import read
-from briefing.schema import json_schema
 
 from .conftest import MINIMAL, run
 
@@ -605,7 +605,7 @@ def test_an_image_over_50_megapixels_is_refused_before_it_is_decoded(tmp_path: P
 def test_a_build_never_writes_over_a_photo_and_watch_rebuilds_when_one_changes(
     tmp_path: Path,
 ) -> None:
-    from briefing.watch import sources
+    from briefing.commands.watch import sources
 
     (tmp_path / "photos").mkdir()
     _noise((320, 240)).save(tmp_path / "photos" / "training.png")
@@ -682,7 +682,7 @@ def test_a_source_that_starts_with_the_printed_word_is_warned(tmp_path: Path) ->
 
 
 def test_every_series_a_chart_may_hold_has_its_own_lightness() -> None:
-    from briefing.model import MAX_SERIES
+    from briefing.content.model import MAX_SERIES
     from briefing.theme import Theme
 
     steps = Theme().chart_steps

@@ -15,7 +15,8 @@ from pikepdf import PdfImage
 from PIL import Image
 from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFont
 
-from briefing import cache, fonts, hyphenation
+from briefing import cache, fonts
+from briefing.text import hyphenation
 
 from .conftest import ROOT, SAMPLE, run
 

@@ -221,7 +221,7 @@ def test_watch_with_an_output_path_stops_on_ctrl_c(tmp_path: Path) -> None:
 
 _LOADED = """
 import contextlib, io, json, sys
-from briefing.cli import main
+from briefing.commands.cli import main
 with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
     main(sys.argv[1:])
 print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})))

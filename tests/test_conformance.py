@@ -16,9 +16,9 @@ from PIL import Image
 from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.platypus import Flowable
 
-from briefing import pdf
 from briefing.fonts import register
 from briefing.layout import Page, Placed
+from briefing.pdf import writer as pdf
 from briefing.pipeline import prepare, render
 
 from .conftest import ROOT, SAMPLE, run

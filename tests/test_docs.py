@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from briefing.model import (
+from briefing.content.model import (
     Block,
     Chart,
     Contact,
@@ -44,7 +44,7 @@ def test_every_field_is_documented() -> None:
 
 
 def test_docs_state_the_limits_the_validator_and_schema_use() -> None:
-    from briefing.model import limits
+    from briefing.content.model import limits
 
     lines = (ROOT / "docs" / "content.md").read_text(encoding="utf-8").splitlines()
     rows: dict[str, list[str]] = {}  # the table rows about each field

@@ -26,7 +26,7 @@ from PIL import Image
 
 import briefing
 from briefing import ContentError, UsageError
-from briefing.cli import main
+from briefing.commands.cli import main
 
 from .conftest import MINIMAL, run
 from .test_commands import wait_for
@@ -86,7 +86,7 @@ _MEASURED = """
 import os, resource, sys
 pid = os.fork()  # a peak of its own: a process started by exec keeps its parent's peak
 if pid == 0:
-    from briefing.cli import main
+    from briefing.commands.cli import main
     code = main(sys.argv[2:])
     usage = resource.getrusage(resource.RUSAGE_SELF)
     with open(sys.argv[1], "w") as report:

@@ -89,7 +89,7 @@ def test_every_private_name_in_briefing_is_listed() -> None:
 
 
 def test_python_bidi_reports_a_level_for_each_byte() -> None:
-    from briefing.shaping import levels
+    from briefing.text.shaping import levels
 
     # Arabic, a bracketed Latin word (brackets paired, UAX #9 rule N0), a trailing space.
     assert levels("أب (a) ", rtl=True) == [1, 1, 1, 1, 2, 1, 1]

@@ -19,9 +19,9 @@ from briefing import ContentError, build
 from briefing.fonts import register
 from briefing.layout import Page
 from briefing.pipeline import prepare, render
-from briefing.textbox import typeset
+from briefing.text.textbox import typeset
+from briefing.text.typeset import Style
 from briefing.theme import Theme, grayscale, themed
-from briefing.typeset import Style
 
 from .conftest import ROOT, SAMPLE, run
 from .corpus import LAYOUTS, sized

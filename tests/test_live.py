@@ -20,7 +20,7 @@ import pytest
 from PIL import Image
 from selenium import webdriver
 
-from briefing import live
+from briefing.commands import live
 from briefing.pipeline import make
 
 from .browser import chromium, serving

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from briefing import markdown
+from briefing.content import markdown
 
 from .conftest import SAMPLE
 
@@ -103,8 +103,8 @@ def test_the_sample_parses_as_markdown_it_parses_it() -> None:
 
 
 def test_ordered_lists_number_from_their_first_number_zero_included() -> None:
-    from briefing.markup import blocks
-    from briefing.model import Text
+    from briefing.content.markup import blocks
+    from briefing.content.model import Text
 
     labels = [b.label for b in blocks(Text("3. three\n4. four\n9. five"), [])]
     assert labels == ["3.", "4.", "5."]
@@ -131,7 +131,7 @@ def test_entities_load_only_when_one_appears() -> None:
     import sys
 
     code = (
-        "import sys; from briefing import markdown; "
+        "import sys; from briefing.content import markdown; "
         "markdown.parse('[a](https://x.org/%s) *b*'); before = 'html.entities' in sys.modules; "
         "markdown.parse('[a](https://x.org/&amp;)'); print(before, 'html.entities' in sys.modules)"
     )

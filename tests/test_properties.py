@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from briefing import ContentError, build
-from briefing.reader import parse
+from briefing.content.reader import parse
 
 LOCATED = re.compile(r"^<(dict|content)>:\d+:\d+: (error|warning): .+")
 

@@ -19,7 +19,7 @@ import pdfplumber
 import pikepdf
 import pytest
 
-from briefing.book import build_book
+from briefing.commands.book import build_book
 from briefing.language import LANGUAGES
 from briefing.pipeline import prepare, render
 

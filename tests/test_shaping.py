@@ -18,11 +18,12 @@ import pypdfium2
 import pytest
 from fontTools.ttLib import TTFont
 
-from briefing import fonts, pdf
+from briefing import fonts
 from briefing.fonts import FONT_DIR, Faces
 from briefing.layout import Page, Placed
-from briefing.textbox import typeset
-from briefing.typeset import Align, Style
+from briefing.pdf import writer as pdf
+from briefing.text.textbox import typeset
+from briefing.text.typeset import Align, Style
 
 from .conftest import ROOT, SAMPLE
 
@@ -359,7 +360,7 @@ def test_uharfbuzz_is_imported_only_for_a_sheet_that_needs_shaping(tmp_path: Pat
 
 
 def test_presentation_forms_and_private_codes_are_named_only_by_their_letters() -> None:
-    from briefing import shaping
+    from briefing.text import shaping
 
     assert shaping.source("NoSuchFace", 0xFEFB) == "لا"
     assert shaping.source("NoSuchFace", ord("a")) == "a"

@@ -16,8 +16,8 @@ from PIL import Image
 from pypdf import PdfReader
 
 from briefing import ContentError, UsageError
-from briefing.book import build_book
-from briefing.model import STYLE_FIELDS
+from briefing.commands.book import build_book
+from briefing.content.model import STYLE_FIELDS
 from briefing.pipeline import prepare
 
 from .conftest import MINIMAL, ROOT, run, write

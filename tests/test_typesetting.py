@@ -15,11 +15,11 @@ from reportlab.pdfgen.canvas import Canvas
 from briefing.fonts import register
 from briefing.layout import fit
 from briefing.layout.columns import Block, first_part, flush, pack, shortest
-from briefing.linebreak import INFINITE, Breaker, Item, Line, Rules
 from briefing.pipeline import prepare as validate
 from briefing.pipeline import render
-from briefing.textbox import TextBox, typeset
-from briefing.typeset import (
+from briefing.text.linebreak import INFINITE, Breaker, Item, Line, Rules
+from briefing.text.textbox import TextBox, typeset
+from briefing.text.typeset import (
     SOFT_HYPHEN,
     Setting,
     Style,

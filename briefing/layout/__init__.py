@@ -13,10 +13,10 @@ from functools import partial
 
 from reportlab.lib.pagesizes import A4, LETTER
 
-from ..checks import Prepared as Valid
+from ..content.checks import Prepared as Valid
 from ..errors import ContentError
 from ..language import LANGUAGES
-from ..typeset import Style
+from ..text.typeset import Style
 from . import fit
 from .exhibits import Exhibit
 from .overflow import overflow_problem

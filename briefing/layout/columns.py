@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..textbox import TextBox
+from ..text.textbox import TextBox
 from .exhibits import Exhibit
 from .records import Role
 

@@ -18,14 +18,14 @@ from typing import Literal
 
 from reportlab.platypus import Flowable
 
-from .. import markup
-from ..checks import ChartShown, PhotoShown, TableShown
+from ..content import markup
+from ..content.checks import ChartShown, PhotoShown, TableShown
+from ..content.model import Text
 from ..errors import Problem
 from ..language import Language
-from ..model import Text
-from ..textbox import TextBox, typeset
+from ..text.textbox import TextBox, typeset
+from ..text.typeset import UNBROKEN, Style, drawn
 from ..theme import Theme
-from ..typeset import UNBROKEN, Style, drawn
 from .records import Entry, Region, Role, Shape
 
 _HAIR = 1e-3  # points more than a column's width, so that rounding never cuts its longest word
@@ -90,8 +90,8 @@ class Setter:
 
     def chart(self, shown: ChartShown, width: float, parents: tuple[str, ...]) -> Exhibit:
         """The chart's title and unit, the drawing, and its source, ``width`` wide."""
-        from .. import figures  # ReportLab's charts load only for charts
-        from ..lettering import lettered
+        from ..graphics import charts as figures  # ReportLab's charts load only for charts
+        from ..graphics.lettering import lettered
 
         t, chart = self.theme, shown.chart
         group = (*parents, f"Div:{self.element()}")
@@ -231,7 +231,7 @@ class Setter:
     def photo(self, shown: PhotoShown, width: float, parents: tuple[str, ...]) -> Exhibit:
         """The photo across the column (narrower at a scale well under design size, down to
         the theme's share; narrower for a tall photo), its caption and its credit under it."""
-        from ..figures import Photo  # Pillow loads only for photos
+        from ..graphics.charts import Photo  # Pillow loads only for photos
 
         t, s, picture = self.theme, self.scale, shown.picture
         group = (*parents, f"Div:{self.element()}")

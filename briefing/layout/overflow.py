@@ -3,7 +3,7 @@ page it runs, where, and about how much to cut."""
 
 from __future__ import annotations
 
-from ..checks import words_of
+from ..content.checks import words_of
 from ..errors import Problem
 from .columns import stacked_height
 from .exhibits import Exhibit

@@ -8,18 +8,18 @@ from typing import TYPE_CHECKING
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from .. import markup
-from ..checks import ChartShown, PhotoShown, Shown, TableShown
+from ..content import markup
+from ..content.checks import ChartShown, PhotoShown, Shown, TableShown
+from ..content.markup import Block as Bit
 from ..fonts import register
-from ..markup import Block as Bit
-from ..textbox import TextBox, typeset
-from ..typeset import Style, drawn
+from ..text.textbox import TextBox, typeset
+from ..text.typeset import Style, drawn
 from .columns import Block
 from .exhibits import Setter
 from .records import EMPTY, Entry, Region, Shape
 
 if TYPE_CHECKING:
-    from ..checks import Prepared as Valid
+    from ..content.checks import Prepared as Valid
     from ..language import Language
 
 
@@ -205,7 +205,7 @@ class Parts:
         t, c, s = self.theme, self.content, self.scale
         if not c.online:
             return EMPTY
-        from ..images import qr_code
+        from ..graphics.qr import qr_code
 
         group = (f"Div:{self.element()}",)
         size = t.qr_size * s

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from ..fonts import Faces, script_faces
 from ..language import Language
+from ..text.typeset import Style
 from ..theme import Theme
-from ..typeset import Style
 
 _CASED = frozenset({"Latn", "Cyrl"})  # the scripts with capitals, of the languages offered
 

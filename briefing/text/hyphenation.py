@@ -7,7 +7,7 @@ kept in briefing's cache and put straight into pyphen's own: a cold build pays a
 
 from __future__ import annotations
 
-from . import cache
+from .. import cache
 
 
 def prepare(language: str) -> None:

@@ -20,7 +20,7 @@ from typing import Any, ClassVar, Literal, NamedTuple, Union
 
 import yaml
 
-from .errors import Location, Problem
+from ..errors import Location, Problem
 from .reader import Source
 
 _UNITS = {"pt": 1.0, "in": 72.0, "mm": 72 / 25.4, "cm": 72 / 2.54}

@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import ContentError, Location, Problem, UsageError
-from .pipeline import Result, build
+from ..errors import ContentError, Location, Problem, UsageError
+from ..pipeline import Result, build
 
 PARALLEL_FROM = 4  # fewer files build faster in this process than in fresh workers
 
@@ -26,7 +26,7 @@ def expand(paths: Sequence[Path]) -> list[Path]:
     """Content files named, with folders replaced by the ``*.yaml`` and ``*.yml`` files in them
     in name order, less the style files those name; :class:`UsageError` for a folder without
     any."""
-    from .style import named
+    from ..content.style import named
 
     files: list[Path] = []
     for path in paths:

@@ -12,11 +12,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from . import __version__
+from .. import __version__
 
 if TYPE_CHECKING:
-    from .errors import Problem
-    from .pipeline import Result
+    from ..errors import Problem
+    from ..pipeline import Result
 
 EXIT_OK, EXIT_INTERNAL, EXIT_CONTENT, EXIT_INTERRUPTED = 0, 1, 2, 130
 DEFAULT_CONTENT = "content.yaml"
@@ -48,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:  # whatever was being written was left as it was
         return EXIT_INTERRUPTED
     except Exception as error:
-        from .errors import ContentError, UsageError
+        from ..errors import ContentError, UsageError
 
         if isinstance(error, ContentError):
             _report(error.problems)
@@ -345,7 +345,7 @@ def _build(args: argparse.Namespace) -> int:
         print("briefing: -o/--output takes one content file; got several", file=sys.stderr)
         return EXIT_CONTENT
     if len(contents) == 1:
-        from .pipeline import build
+        from ..pipeline import build
 
         result = build(contents[0], args.output, args.paper, args.format)
         _report(result.warnings)
@@ -402,8 +402,8 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .errors import ContentError
-    from .pipeline import check, check_style, is_style
+    from ..errors import ContentError
+    from ..pipeline import check, check_style, is_style
 
     status = EXIT_OK
     for content in _contents(args.content):
@@ -497,7 +497,7 @@ def _new(args: argparse.Namespace) -> int:
     title = path.stem.replace("-", " ").replace("_", " ").title()
     if path.name == DEFAULT_CONTENT:
         title = "Country Name"
-    starter = files("briefing").joinpath("starter.yaml").read_text(encoding="utf-8")
+    starter = files("briefing.commands").joinpath("starter.yaml").read_text(encoding="utf-8")
     text = starter.format(file=path, title=_yaml_text(title), date=datetime.date.today())
     if args.style is not None:
         text = _styled(text, args.style, path)
@@ -518,9 +518,9 @@ def _styled(starter: str, style: Path, path: Path) -> str:
     """The starter naming ``style`` (checked first), without the fields the style sets."""
     import json
 
-    from .pipeline import check_style
-    from .reader import read
-    from .style import fields
+    from ..content.reader import read
+    from ..content.style import fields
+    from ..pipeline import check_style
 
     check_style(style)
     given = fields(read(style))
@@ -545,7 +545,7 @@ def _yaml_text(text: str) -> str:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from .schema import json_schema
+    from ..content.schema import json_schema
 
     print(json_schema(style=args.style))
     return EXIT_OK

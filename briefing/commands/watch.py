@@ -13,9 +13,9 @@ from typing import TypeVar
 
 import yaml
 
-from .errors import ContentError, Location, Problem, UsageError
-from .pipeline import Result, build
-from .reader import read
+from ..content.reader import read
+from ..errors import ContentError, Location, Problem, UsageError
+from ..pipeline import Result, build
 
 DEBOUNCE_MS = 30  # how long a burst of file events (an editor's save) may take
 START_MS = 100  # how long the watcher waits before answering when nothing changed

@@ -1,10 +1,11 @@
 """The live preview: a local web page that shows the sheet and follows every save.
 
-The sheet is rebuilt as ``watch`` rebuilds it (:func:`briefing.watch.follow`), in memory, and
-served by the standard library's HTTP server, a thread per request, on four endpoints: ``/``
-(the page), ``/page.png`` and ``/page.pdf`` (the last good build) and ``/events`` (server-sent
-events: ``build`` for each success, ``problems`` for each failure). Anything else is 404, and a
-request whose ``Host`` does not name the server (DNS rebinding) is 400.
+The sheet is rebuilt as ``watch`` rebuilds it (:func:`briefing.commands.watch.follow`), in
+memory, and served by the standard library's HTTP server, a thread per request, on four
+endpoints: ``/`` (the page), ``/page.png`` and ``/page.pdf`` (the last good build) and
+``/events`` (server-sent events: ``build`` for each success, ``problems`` for each failure).
+Anything else is 404, and a request whose ``Host`` does not name the server (DNS rebinding) is
+400.
 """
 
 from __future__ import annotations
@@ -24,10 +25,10 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote, urlsplit
 
-from .errors import Problem, UsageError
-from .output import write_atomic
-from .pipeline import Result, make
-from .preview import png
+from ..errors import Problem, UsageError
+from ..output import write_atomic
+from ..pdf.png import png
+from ..pipeline import Result, make
 from .watch import follow
 
 KEEPALIVE_SECONDS = 15.0  # a comment on a quiet event stream, so a dead client is noticed
@@ -104,7 +105,7 @@ class Server(ThreadingHTTPServer):
         self.board, self.host = board, host.lower()
         self.pdf_name = content.with_suffix(".pdf").name
         names = {"name": html.escape(content.name), "pdf": html.escape(self.pdf_name)}
-        page = files("briefing").joinpath("live.html").read_text(encoding="utf-8")
+        page = files("briefing.commands").joinpath("live.html").read_text(encoding="utf-8")
         self.page_html = re.sub(r"\{(name|pdf)\}", lambda m: names[m[1]], page).encode()
         try:
             super().__init__((host, port), Handler)
@@ -236,7 +237,8 @@ def preview(
     """Serve the live preview of ``content`` until Ctrl-C or ``stop()``.
 
     Writes nothing but the PDF to ``output``, if given. ``ready`` is told the page's address
-    once the server listens; ``report`` each outcome, as :func:`briefing.watch.watch` tells it.
+    once the server listens; ``report`` each outcome, as
+    :func:`briefing.commands.watch.watch` tells it.
     Raises :class:`UsageError` if the address cannot be served.
     """
     board = Board()

@@ -10,8 +10,8 @@ import re
 from typing import Literal, NamedTuple
 from urllib.parse import urlsplit
 
+from ..errors import Problem
 from . import markdown
-from .errors import Problem
 from .markdown import Token
 from .model import Text
 

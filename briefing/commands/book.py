@@ -16,15 +16,17 @@ from typing import NamedTuple
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from . import layout, markup, pdf
-from .checks import Prepared
-from .errors import ContentError, Problem, UsageError
-from .fonts import script_faces
-from .language import LANGUAGES, Language
-from .layout import Page, Placed, Role, Shape
-from .model import Content
-from .output import write_atomic
-from .pipeline import (
+from .. import layout
+from ..content import markup
+from ..content.checks import Prepared
+from ..content.model import Content
+from ..errors import ContentError, Problem, UsageError
+from ..fonts import script_faces
+from ..language import LANGUAGES, Language
+from ..layout import Page, Placed, Role, Shape
+from ..output import write_atomic
+from ..pdf import writer as pdf
+from ..pipeline import (
     checked_paper,
     epoch_of,
     lay_out,
@@ -33,9 +35,9 @@ from .pipeline import (
     sources,
     title_of,
 )
-from .textbox import TextBox, typeset
-from .theme import Theme
-from .typeset import Style, drawn
+from ..text.textbox import TextBox, typeset
+from ..text.typeset import Style, drawn
+from ..theme import Theme
 
 _FOLIO_EDGE = 36.0  # 0.5 in: page numbers keep this far from the paper's edges
 _FOLIO_GAP = 6.0  # between a page number and the footer above it

@@ -16,9 +16,9 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.lib.colors import Color
 
-from . import markup
-from .textbox import TextBox
-from .typeset import UNBROKEN, Style, drawn, prepare, set_lines
+from ..content import markup
+from ..text.textbox import TextBox
+from ..text.typeset import UNBROKEN, Style, drawn, prepare, set_lines
 
 
 def lettered(drawing: Drawing, style: Style) -> Drawing:

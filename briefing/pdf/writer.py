@@ -28,10 +28,11 @@ from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
-from . import __version__, shaping
-from .language import LANGUAGES, Language
-from .layout import Group, Page, Placed, Shape, Tag
-from .markup import escape
+from .. import __version__
+from ..content.markup import escape
+from ..language import LANGUAGES, Language
+from ..layout import Group, Page, Placed, Shape, Tag
+from ..text import shaping
 
 _GROUPS: dict[str, Group] = {  # a parent key's prefix: the element it is
     "Sect": "Sect",

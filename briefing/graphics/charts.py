@@ -23,10 +23,10 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import Flowable
 
-from .images import PHOTO_DPI, Picture, drawn
-from .language import Language
-from .theme import Theme
-from .typeset import hyphen_points
+from ..content.pictures import PHOTO_DPI, Picture, drawn
+from ..language import Language
+from ..text.typeset import hyphen_points
+from ..theme import Theme
 
 Kind = Literal["bar", "hbar", "line"]
 KINDS: tuple[Kind, ...] = ("bar", "hbar", "line")  # in the order a language names them

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ContentError, Location, Problem
+from ..errors import ContentError, Location, Problem
 from .model import STYLE_FIELDS
 from .reader import Source, read
 

@@ -32,9 +32,10 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Literal, NamedTuple
 
+from ..fonts import Faces, charset, drawn_by
+from ..fonts import script_faces as script_faces_of
+from ..language import BIDI_CONTROLS
 from . import shaping
-from .fonts import Faces, charset, drawn_by
-from .fonts import script_faces as script_faces_of
 from .linebreak import INFINITE, Breaker, Item, Line, Rules
 
 shaping.load_reportlab()
@@ -402,7 +403,7 @@ def _prepare(
 def _prepared(items: list[Item], pieces: list[Piece]) -> Prepared:
     widest = max((item.width for item in items if item.kind == "box"), default=0.0)
     text = "".join(piece.text for piece in pieces)
-    steered = not shaping.BIDI_CONTROLS.isdisjoint(text)
+    steered = not BIDI_CONTROLS.isdisjoint(text)
     return Prepared(items, pieces, widest, Breaker(items), shaping.needs_shaping(text), steered)
 
 
@@ -485,9 +486,9 @@ def _word(
 
 def _unsteered(text: str) -> str:
     """``text`` without the controls of the bidirectional algorithm, which are never drawn."""
-    if shaping.BIDI_CONTROLS.isdisjoint(text):
+    if BIDI_CONTROLS.isdisjoint(text):
         return text
-    return "".join(char for char in text if char not in shaping.BIDI_CONTROLS)
+    return "".join(char for char in text if char not in BIDI_CONTROLS)
 
 
 def _measure(text: str, font: str) -> float:
@@ -719,7 +720,7 @@ def drawn(setting: Setting, style: Style, index: int) -> SetLine:
             text, width = elongated[i]
             levels = tuple(_stretched(text, levels)) if visual else ()
         if prepared.steered:  # controls steer the order, and are not drawn
-            kept = [k for k, char in enumerate(text) if char not in shaping.BIDI_CONTROLS]
+            kept = [k for k, char in enumerate(text) if char not in BIDI_CONTROLS]
             text = "".join(text[k] for k in kept)
             levels = tuple(levels[k] for k in kept) if visual else ()
         line_levels += levels

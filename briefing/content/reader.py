@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from .errors import ContentError, Location, Problem
+from ..errors import ContentError, Location, Problem
 
 MAX_BYTES = 1_000_000
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -25,10 +25,6 @@ _SHAPED = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew and
 _JOINING = re.compile(r"[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")  # Arabic blocks
 KASHIDA = "\u0640"  # tatweel: the stroke that lengthens a joined Arabic word
 STRETCH = "\ufdd0"  # a kashida added to justify a line: drawn as one, read as nothing
-# Marks, embeddings, overrides and isolates typed in a text: they steer its order, unseen.
-BIDI_CONTROLS = frozenset(
-    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
 _FIRST_PRIVATE = 0xE000
 _PRESENTATION_FORMS = range(0xFB00, 0xFF00)  # Latin, Hebrew and Arabic presentation forms
 _PRIVATE = range(0xE000, 0xF900)

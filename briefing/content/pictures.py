@@ -18,12 +18,11 @@ from typing import Any, NamedTuple
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Group
 from reportlab.graphics.shapes import Image as Raster
-from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image
 
-from . import cache
-from .errors import Problem
+from .. import cache
+from ..errors import Problem
 from .model import Logo, Photo, Text
 
 MAX_PIXELS = 50_000_000  # a larger image is refused before it is decoded
@@ -394,15 +393,3 @@ def _rasters(group: Group) -> Iterator[Raster]:
             yield node
         elif isinstance(node, Group):
             yield from _rasters(node)
-
-
-def qr_code(url: str, size: float, colour: str) -> Drawing:
-    """A QR code for ``url``, ``size`` points square, quiet zone included."""
-    from reportlab.graphics.barcode.qr import QrCodeWidget
-
-    widget = QrCodeWidget(url, barLevel="M", barBorder=2)
-    widget.barFillColor = HexColor(colour)
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=(size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0))
-    drawing.add(widget)
-    return drawing

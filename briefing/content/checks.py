@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportlab.lib.pagesizes import A4, LETTER
 
+from ..errors import ContentError, Problem
+from ..fonts import describe, drawn_by, missing, script_faces
+from ..language import LANGUAGES
+from ..theme import MIN_CONTRAST, Theme, contrast, grayscale, text_pairs, themed
 from . import markup
-from .errors import ContentError, Problem
-from .fonts import describe, drawn_by, missing, script_faces
-from .language import LANGUAGES
 from .markup import Block
 from .model import Block as ModelBlock
 from .model import (
@@ -36,10 +37,9 @@ from .model import (
     validate_style,
 )
 from .reader import Source
-from .theme import MIN_CONTRAST, Theme, contrast, grayscale, text_pairs, themed
 
 if TYPE_CHECKING:
-    from .images import Picture
+    from .pictures import Picture
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z]\b")
 # acronyms introduced in parentheses, alone or several: (MOH), (AML/CFT), (UN, AU), and in
@@ -199,7 +199,7 @@ def _photos(
 ) -> dict[int, Picture]:
     """Every photo read (even in entries that failed), loaded, by its id; a problem for each
     that cannot be."""
-    from .images import load_photo  # Pillow loads only for pictures
+    from .pictures import load_photo  # Pillow loads only for pictures
 
     pictures: dict[int, Picture] = {}
     # the largest a photo can print: the larger paper within its safe edges
@@ -258,7 +258,7 @@ def _rules(
     problems += colour_problems(design, theme)
     logo, declared = None, validated.fields.get("logo")
     if declared is not None:
-        from .images import load_logo  # ReportLab's graphics load only for pictures
+        from .pictures import load_logo  # ReportLab's graphics load only for pictures
 
         found: list[Problem] = []
         logo = load_logo(declared, folder_of(declared.file, base), found)
