@@ -19,7 +19,8 @@ from PIL import Image
 import briefing
 from briefing import ContentError
 from briefing.content.checks import ChartShown, PhotoShown, TableShown, prepare
-from briefing.content.model import Photo, Text
+from briefing.content.fields import Text
+from briefing.content.model import Photo
 from briefing.content.pictures import MAX_PIXELS, PHOTO_DPI, load_photo
 from briefing.content.reader import read
 from briefing.content.schema import json_schema

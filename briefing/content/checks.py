@@ -21,22 +21,12 @@ from ..fonts import describe, drawn_by, missing, script_faces
 from ..language import LANGUAGES
 from ..theme import MIN_CONTRAST, Theme, contrast, grayscale, text_pairs, themed
 from . import markup
+from .fields import Cell, Text
 from .markup import Block
 from .model import Block as ModelBlock
-from .model import (
-    Cell,
-    Chart,
-    Content,
-    Design,
-    Photo,
-    Section,
-    Table,
-    Text,
-    Validated,
-    validate,
-    validate_style,
-)
+from .model import Chart, Content, Design, Photo, Section, Table
 from .reader import Source
+from .validate import Validated, validate, validate_style
 
 if TYPE_CHECKING:
     from .pictures import Picture

@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable
 
 from ..content import markup
 from ..content.checks import ChartShown, PhotoShown, TableShown
-from ..content.model import Text
+from ..content.fields import Text
 from ..errors import Problem
 from ..language import Language
 from ..text.textbox import TextBox, typeset
