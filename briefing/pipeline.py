@@ -41,7 +41,7 @@ class Result(NamedTuple):
         return f"fit {self.scale:.0%}, body {self.body_size:.1f} pt"
 
 
-def prepare(content: ContentSource) -> checks.Prepared:
+def run_checks(content: ContentSource) -> checks.Checked:
     """Run every content rule (the stage both ``check`` and ``build`` run), or raise
     :class:`ContentError` with every problem found."""
     source, base = _source(content), _base(content)
@@ -56,7 +56,7 @@ def prepare(content: ContentSource) -> checks.Prepared:
                 )
             ]
         )
-    return checks.prepare(style.attach(source, base), base)
+    return checks.check_sheet(style.attach(source, base), base)
 
 
 def is_style(path: str | Path) -> bool:
@@ -74,13 +74,13 @@ def check_style(path: str | Path) -> None:
 
 def check(content: ContentSource) -> tuple[Content, list[Problem]]:
     """Validate content without rendering: the model and its warnings, or :class:`ContentError`."""
-    prepared = prepare(content)
-    return prepared.content, prepared.warnings
+    checked = run_checks(content)
+    return checked.content, checked.warnings
 
 
-def lay_out(prepared: checks.Prepared, paper: str | None = None) -> layout.Page:
+def lay_out(checked: checks.Checked, paper: str | None = None) -> layout.Page:
     """The page of validated content, fitted."""
-    return layout.compose(prepared, paper or prepared.content.paper)
+    return layout.compose(checked, paper or checked.content.paper)
 
 
 def title_of(model: Content) -> str:
@@ -107,10 +107,10 @@ def metadata(model: Content) -> pdf.Metadata:
     )
 
 
-def render(prepared: checks.Prepared, paper: str | None = None) -> tuple[bytes, layout.Page]:
+def render(checked: checks.Checked, paper: str | None = None) -> tuple[bytes, layout.Page]:
     """Lay out and draw validated content; return the PDF bytes and the page they show."""
-    page = lay_out(prepared, paper)
-    return pdf.render([page], metadata(prepared.content)), page
+    page = lay_out(checked, paper)
+    return pdf.render([page], metadata(checked.content)), page
 
 
 class Made(NamedTuple):
@@ -158,12 +158,12 @@ def make(
         raise UsageError("an output path is needed when content is given as a dict")
     else:
         target = Path(content).with_suffix(".pdf")
-    prepared = prepare(content)
-    model, warnings = prepared.content, prepared.warnings
+    checked = run_checks(content)
+    model, warnings = checked.content, checked.warnings
     preview = target.with_suffix(".png") if "png" in formats else None
     written = [path for path in (target if "pdf" in formats else None, preview) if path]
     refuse_overwriting(written, sources(content, model))
-    data, page = render(prepared, paper)
+    data, page = render(checked, paper)
     files = [(target, data)] if "pdf" in formats else []
     if preview is not None:
         from .pdf.png import png

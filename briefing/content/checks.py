@@ -80,8 +80,9 @@ class PhotoShown(NamedTuple):
 Shown = list[Block] | ChartShown | TableShown | PhotoShown
 
 
-class Prepared(NamedTuple):
-    """Valid content, with its formatted text as ReportLab markup and its logo, for layout."""
+class Checked(NamedTuple):
+    """Content that passed every check, with its formatted text as ReportLab markup and its logo:
+    what the layout takes."""
 
     content: Content
     theme: Theme
@@ -94,7 +95,7 @@ class Prepared(NamedTuple):
     warnings: list[Problem]
 
 
-def prepare(source: Source, base: Path) -> Prepared:
+def check_sheet(source: Source, base: Path) -> Checked:
     """Run every content rule on a parsed file; raise :class:`ContentError` with all it finds.
 
     ``base`` is the folder that file names in the content (the logo, photos) start from; a file
@@ -110,7 +111,7 @@ def prepare(source: Source, base: Path) -> Prepared:
     photos = _photos(validated, theme, base, problems)
     if content is None or any(p.severity == "error" for p in problems):
         raise ContentError(problems)
-    return Prepared(
+    return Checked(
         content,
         theme,
         formatted[id(content.lead)] if content.lead else None,

@@ -261,7 +261,7 @@ class _Pen:
             shapes += _hatching(x, y, w, h, theme.chart_hatch_pitch, ink, theme.chart_bar_outline)
         return shapes
 
-    def line_style(self, index: int) -> tuple[str, tuple[float, ...], str]:
+    def line_of(self, index: int) -> tuple[str, tuple[float, ...], str]:
         """Series ``index``'s line colour, dash and marker."""
         theme = self.theme
         colour = series_colours(theme, index + 1, lines=True)[index]
@@ -271,7 +271,7 @@ class _Pen:
 
     def marker(self, x: float, y: float, index: int) -> Shape:
         """The marker of line series ``index`` at ``(x, y)``."""
-        colour, _, kind = self.line_style(index)
+        colour, _, kind = self.line_of(index)
         marker = makeMarker(kind)
         marker.x, marker.y, marker.size = x, y, self.size * _MARKER
         marker.fillColor, marker.strokeColor = HexColor(colour), HexColor(self.theme.primary)
@@ -280,7 +280,7 @@ class _Pen:
 
     def polyline(self, points: list[tuple[float, float]], index: int) -> PolyLine:
         """Line series ``index`` through ``points``."""
-        colour, dash, _ = self.line_style(index)
+        colour, dash, _ = self.line_of(index)
         line = PolyLine([c for p in points for c in p], strokeColor=HexColor(colour))
         line.strokeWidth = self.theme.chart_line_width
         line.strokeDashArray = list(dash) or None
@@ -631,7 +631,7 @@ def _lying(data: Data, width: float, pen: _Pen) -> tuple[list[Shape], float]:
     return shapes, height
 
 
-class Photo(Flowable):
+class PhotoFlowable(Flowable):
     """A photo ``width`` by ``height`` points, drawn with at most :data:`PHOTO_DPI` pixels per
     inch of that size: a photo loaded for the widest page is scaled down to the column it
     prints in."""
