@@ -140,16 +140,22 @@ def themed(design: Design) -> Theme:
     return Theme()._replace(**given)
 
 
+def rgb(colour: str) -> tuple[int, int, int]:
+    """The red, green and blue of a ``#RRGGBB`` colour, each 0 to 255."""
+    r, g, b = (int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
+    return r, g, b
+
+
 def grayscale(colour: str) -> str:
     """How a colour prints on a black-and-white copier (luma of the sRGB values)."""
-    r, g, b = (int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
+    r, g, b = rgb(colour)
     level = round(0.299 * r + 0.587 * g + 0.114 * b)
     return f"#{level:02X}{level:02X}{level:02X}"
 
 
 def luminance(colour: str) -> float:
     """WCAG relative luminance of a ``#rrggbb`` colour."""
-    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    channels = [c / 255 for c in rgb(colour)]
     r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 

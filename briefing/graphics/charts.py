@@ -26,7 +26,7 @@ from reportlab.platypus import Flowable
 from ..content.pictures import PHOTO_DPI, Picture, drawn
 from ..language import Language
 from ..text.typeset import hyphen_points
-from ..theme import Theme
+from ..theme import Theme, rgb
 
 Kind = Literal["bar", "hbar", "line"]
 KINDS: tuple[Kind, ...] = ("bar", "hbar", "line")  # in the order a language names them
@@ -152,8 +152,7 @@ def alt_text(data: Data, words: Language) -> str:
 
 def lightness(colour: str, step: float) -> str:
     """``colour`` mixed with ``step`` of white (0 keeps it)."""
-    r, g, b = (int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
-    mixed = (round(c + (255 - c) * step) for c in (r, g, b))
+    mixed = (round(c + (255 - c) * step) for c in rgb(colour))
     return "#" + "".join(f"{c:02X}" for c in mixed)
 
 
@@ -289,7 +288,9 @@ class _Pen:
 
 
 def _gray(colour: str) -> float:
-    r, g, b = (int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    """The luma of ``colour``, 0 to 1, unrounded: a bar's ink is chosen by it (the theme's
+    rounded ``grayscale`` would choose the other ink for a few dozen colours)."""
+    r, g, b = (c / 255 for c in rgb(colour))
     return 0.299 * r + 0.587 * g + 0.114 * b
 
 
