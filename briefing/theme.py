@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
-
-from .content.model import Design
+from typing import NamedTuple
 
 MIN_CONTRAST = 4.5  # WCAG 2 AA for body text
 
@@ -121,23 +119,6 @@ class Theme(NamedTuple):
     feather: float = 0.08  # how far a short column's lines may move apart, of their leading
     max_air: float = 2.0  # how far the body's gaps may spread, after growing the type
     min_air: float = 0.6  # how far they may close up on a page full at the smallest type
-
-
-def themed(design: Design) -> Theme:
-    """The default theme with a content file's design choices applied."""
-    chosen: dict[str, Any] = {
-        "layout": design.layout,
-        "family": design.font,
-        "primary": design.primary,
-        "accent": design.accent,
-        "margin_x": design.margins,
-        "min_body_size": design.min_body_size,
-        "max_body_size": design.max_body_size,
-    }
-    given: dict[str, Any] = {
-        k: str(v) if isinstance(v, str) else v for k, v in chosen.items() if v is not None
-    }
-    return Theme()._replace(**given)
 
 
 def rgb(colour: str) -> tuple[int, int, int]:

@@ -16,12 +16,13 @@ from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
 from briefing import ContentError, build
+from briefing.content.checks import themed
 from briefing.fonts import register
 from briefing.layout import Page
 from briefing.pipeline import render, run_checks
 from briefing.text.textbox import typeset
 from briefing.text.typeset import Style
-from briefing.theme import Theme, grayscale, themed
+from briefing.theme import Theme, grayscale
 
 from .conftest import ROOT, SAMPLE, run
 from .corpus import LAYOUTS, sized

@@ -19,7 +19,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from ..errors import ContentError, Problem
 from ..fonts import describe, drawn_by, missing, script_faces
 from ..language import LANGUAGES
-from ..theme import MIN_CONTRAST, Theme, contrast, grayscale, text_pairs, themed
+from ..theme import MIN_CONTRAST, Theme, contrast, grayscale, text_pairs
 from . import markup
 from .fields import Cell, Text
 from .markup import Block
@@ -206,6 +206,23 @@ def _photos(
             if picture is not None:
                 pictures[id(photo)] = picture
     return pictures
+
+
+def themed(design: Design) -> Theme:
+    """The default theme with a content file's design choices applied."""
+    chosen: dict[str, Any] = {
+        "layout": design.layout,
+        "family": design.font,
+        "primary": design.primary,
+        "accent": design.accent,
+        "margin_x": design.margins,
+        "min_body_size": design.min_body_size,
+        "max_body_size": design.max_body_size,
+    }
+    given: dict[str, Any] = {
+        k: str(v) if isinstance(v, str) else v for k, v in chosen.items() if v is not None
+    }
+    return Theme()._replace(**given)
 
 
 def check_style(source: Source) -> None:
