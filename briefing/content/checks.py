@@ -239,10 +239,7 @@ def folder_of(text: Text, base: Path) -> Path:
     """The folder that a file name written in ``text`` starts from: its style file's folder if
     it was written there, else ``base``."""
     source, node = text.source, text.node
-    if source is None or node is None or node.start_mark is None:
-        return base
-    file = source.file_of(node.start_mark)
-    return base if file is source else Path(file.path).parent
+    return base if source is None or node is None else source.folder(node, base)
 
 
 def _rules(

@@ -25,7 +25,7 @@ from .fields import (
     spec_of,
 )
 from .model import MAX_CATEGORIES, STYLE_FIELDS, Chart, Content, Photo, Table
-from .reader import Source
+from .reader import Source, key_of, value_of
 
 
 class Validated(NamedTuple):
@@ -66,7 +66,7 @@ def validate_style(source: Source) -> Validated:
     root = source.root
     if isinstance(root, yaml.MappingNode):
         for key, _ in root.value:
-            if _key(key) == "style":
+            if key_of(key) == "style":
                 problems.append(
                     Problem(
                         "a style file names another style",
@@ -76,7 +76,7 @@ def validate_style(source: Source) -> Validated:
                     )
                 )
         root = yaml.MappingNode(
-            root.tag, [(k, v) for k, v in root.value if _key(k) != "style"], root.start_mark
+            root.tag, [(k, v) for k, v in root.value if key_of(k) != "style"], root.start_mark
         )
     elif root is None:
         return Validated(None, problems, texts, {}, [])
@@ -191,7 +191,7 @@ def _mapping(spec: MapSpec, node: yaml.Node, context: _Context, path: str) -> An
         return context.mismatch(node, expected, path)
     values = {}
     for key_node, value_node in node.value:
-        name = _key(key_node)
+        name = key_of(key_node)
         where = f"{path}.{name}"
         key = _convert(spec.key, key_node, context, where)
         value = _convert(spec.value, value_node, context, where)
@@ -312,7 +312,7 @@ def _read(
     for name, f in fields.items():
         if spec.required(f) and name not in values:
             complete = False
-            if name in guessed or any(_key(key) == name for key, _ in node.value):
+            if name in guessed or any(key_of(key) == name for key, _ in node.value):
                 continue  # reported as misspelt, or its value as wrong
             doc = f.declared.metadata["doc"]
             context.problems.append(
@@ -333,12 +333,12 @@ def _one_of(
     a problem if not, unless an unknown key (reported as such) was probably meant as one."""
     if not spec.one_of:
         return True
-    given = [key for key, _ in node.value if _key(key) in spec.one_of]
+    given = [key for key, _ in node.value if key_of(key) in spec.one_of]
     *others, last = (f"'{name}:'" for name in spec.one_of)
     choices = f"{', '.join(others)} or {last}"
     if len(given) == 1:
         return True
-    unknown = any(_key(key) not in spec.fields for key, _ in node.value)  # said already
+    unknown = any(key_of(key) not in spec.fields for key, _ in node.value)  # said already
     if not given and not unknown:
         none = f"neither {others[0]} nor {last}" if len(others) == 1 else f"none of {choices}"
         context.problems.append(
@@ -350,7 +350,7 @@ def _one_of(
             )
         )
     elif given:
-        first, second = (_key(key) for key in given[:2])
+        first, second = (key_of(key) for key in given[:2])
         context.problems.append(
             Problem(
                 f"{noun} has both '{first}' and '{second}'",
@@ -362,14 +362,9 @@ def _one_of(
     return False
 
 
-def _value_node(node: yaml.MappingNode, name: str) -> yaml.Node | None:
-    """The node of field ``name`` in ``node``, if written."""
-    return next((value for key, value in node.value if _key(key) == name), None)
-
-
 def _table_rows(table: Table, node: yaml.MappingNode, context: _Context, path: str) -> bool:
     """Each row of a table has one cell per column."""
-    rows, columns = _value_node(node, "rows"), _value_node(node, "columns")
+    rows, columns = value_of(node, "rows"), value_of(node, "columns")
     if not isinstance(rows, yaml.SequenceNode) or not isinstance(columns, yaml.SequenceNode):
         return True
     wanted = len(columns.value)
@@ -393,7 +388,7 @@ def _table_rows(table: Table, node: yaml.MappingNode, context: _Context, path: s
 def _chart_series(chart: Chart, node: yaml.MappingNode, context: _Context, path: str) -> bool:
     """Each series of a chart has values, at most :data:`MAX_CATEGORIES`, for the same
     categories as the first (as written: a wrong value is reported as such, not as missing)."""
-    series = _value_node(node, "series")
+    series = value_of(node, "series")
     if chart.series is None or not isinstance(series, yaml.MappingNode):
         return True
     right = True
@@ -401,8 +396,8 @@ def _chart_series(chart: Chart, node: yaml.MappingNode, context: _Context, path:
     for name_node, values in series.value:
         if not isinstance(values, yaml.MappingNode):
             continue  # reported as such
-        name, keys = _key(name_node), [key for key, _ in values.value]
-        categories = [str(_key(key)) for key in keys]
+        name, keys = key_of(name_node), [key for key, _ in values.value]
+        categories = [str(key_of(key)) for key in keys]
         said = f"the same categories in every series: {', '.join(first or [])}"
         if not categories:
             found = (f"the series '{name}' has no values", name_node)
@@ -413,9 +408,9 @@ def _chart_series(chart: Chart, node: yaml.MappingNode, context: _Context, path:
         elif first is None:
             first = categories
             continue
-        elif extra := [key for key in keys if str(_key(key)) not in first]:
+        elif extra := [key for key in keys if str(key_of(key)) not in first]:
             found = (
-                f"the series '{name}' has the category '{_key(extra[0])}', which the first "
+                f"the series '{name}' has the category '{key_of(extra[0])}', which the first "
                 "series does not",
                 extra[0],
             )
@@ -452,7 +447,3 @@ _RULES: dict[type, Callable[[Any, yaml.MappingNode, _Context, str], bool]] = {
     Chart: _chart_series,
     Photo: _photo_alt,  # stated in the JSON Schema too (``schema``)
 }
-
-
-def _key(node: yaml.Node) -> str | None:
-    return node.value if isinstance(node, yaml.ScalarNode) else None
