@@ -606,7 +606,7 @@ def test_an_image_over_50_megapixels_is_refused_before_it_is_decoded(tmp_path: P
 def test_a_build_never_writes_over_a_photo_and_watch_rebuilds_when_one_changes(
     tmp_path: Path,
 ) -> None:
-    from briefing.commands.watch import sources
+    from briefing.pipeline import sources
 
     (tmp_path / "photos").mkdir()
     _noise((320, 240)).save(tmp_path / "photos" / "training.png")

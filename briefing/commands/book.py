@@ -88,7 +88,7 @@ def build_book(
         raise ValueError("a book needs at least one content file")
     if order == "title":
         found.sort(key=lambda sheet: title_of(sheet[1].content).casefold())
-    read = [sources(content, checked.content) for content, checked in found]
+    read = [sources(content) for content, _ in found]
     refuse_overwriting([output], set().union(*read))
     first = found[0][1]
     paper = paper or first.content.paper
