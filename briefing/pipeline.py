@@ -16,11 +16,9 @@ from .content import checks, style
 from .content.model import Content
 from .content.reader import MAX_BYTES, Source, read, value_of
 from .errors import ContentError, Location, Problem, UsageError
-from .output import write_together
+from .output import checked_formats, checked_paper, write_together
 from .pdf import writer as pdf
 
-FORMATS = ("pdf", "png")
-PAPERS = ("letter", "a4")
 _DICT = Location("<dict>", 0, 0)
 _EPOCH = datetime.date(1970, 1, 1)
 ContentSource = str | Path | dict[str, Any]
@@ -156,7 +154,7 @@ def make(
 ) -> Made:
     """Build as :func:`build` does, writing nothing."""
     start = time.perf_counter()
-    paper, formats = checked_paper(paper), _formats(formats)
+    paper, formats = checked_paper(paper), checked_formats(formats)
     if not isinstance(content, (dict, str, Path)) or content == "":
         raise UsageError(f"content is a file name or a dict; got {content!r}")
     if output is not None:
@@ -242,19 +240,6 @@ def refuse_overwriting(outputs: Sequence[Path], inputs: set[Path]) -> None:
                 "logo or a photo); expected another name, such as the content file's name ending "
                 ".pdf"
             )
-
-
-def checked_paper(paper: str | None) -> str | None:
-    """A paper size in lower case (``A4`` is ``a4``), or :class:`UsageError`."""
-    if paper is None or paper.lower() in PAPERS:
-        return paper and paper.lower()
-    raise UsageError(f"paper is one of {', '.join(PAPERS)}; got {paper!r}")
-
-
-def _formats(formats: Sequence[str]) -> tuple[str, ...]:
-    if isinstance(formats, str) or not formats or set(formats) - set(FORMATS):
-        raise UsageError(f"formats are some of {', '.join(FORMATS)}; got {formats!r}")
-    return tuple(formats)
 
 
 def _bounded(content: dict[str, Any]) -> None:

@@ -24,10 +24,9 @@ from ..errors import ContentError, Problem, UsageError
 from ..fonts import script_faces
 from ..language import LANGUAGES, Language
 from ..layout import Page, Placed, Role, Shape
-from ..output import write_atomic
+from ..output import checked_paper, write_atomic
 from ..pdf import writer as pdf
 from ..pipeline import (
-    checked_paper,
     epoch_of,
     lay_out,
     refuse_overwriting,
