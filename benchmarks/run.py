@@ -167,10 +167,10 @@ def weasyprint_renderer(data: dict[str, Any]) -> Callable[[], bytes]:
 
 def briefing_renderer(content: Path = SAMPLE) -> Callable[[], bytes]:
     """briefing from the content file to PDF bytes: parse, validate, check, fit, draw."""
-    from briefing.pipeline import prepare, render
+    from briefing.pipeline import render, run_checks
 
     def run() -> bytes:
-        return render(prepare(content))[0]
+        return render(run_checks(content))[0]
 
     return run
 
@@ -374,11 +374,11 @@ def line_breaking(repeat: int) -> tuple[float, float, float]:
 
     from briefing.language import LANGUAGES
     from briefing.layout.styles import text_styles
-    from briefing.pipeline import prepare
+    from briefing.pipeline import run_checks
     from briefing.text.typeset import _prepare, set_lines
     from briefing.text.typeset import prepare as measure
 
-    sheet = prepare(SAMPLE)
+    sheet = run_checks(SAMPLE)
     texts = [block.markup for blocks in sheet.sections for block in blocks]
     faces = register_faces()
     style = text_styles(sheet.theme, faces, LANGUAGES["en"], 1.0)["body"]

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 FONT_DIR = Path(__file__).parent / "fonts"
 FAMILIES = {"Noto Sans": "NotoSans", "Noto Serif": "NotoSerif"}
-_STYLES = ("Regular", "Bold", "Italic", "BoldItalic")
+_FACE_NAMES = ("Regular", "Bold", "Italic", "BoldItalic")
 # The family drawing each script besides Latin, Greek and Cyrillic (ISO 15924 codes), by its
 # file stem. They have no italics: their italic faces are the upright ones.
 SCRIPTS = {
@@ -75,7 +75,7 @@ def register(family: str, italic: bool = True) -> Faces:
     from reportlab.pdfbase import pdfmetrics
 
     stem = FAMILIES[family]
-    faces = Faces(family, *(f"{stem}-{style}" for style in _STYLES))
+    faces = Faces(family, *(f"{stem}-{face}" for face in _FACE_NAMES))
     wanted = [faces.regular, faces.bold] + ([faces.italic, faces.bold_italic] if italic else [])
     for name in wanted:
         if name not in _registered:

@@ -1,4 +1,8 @@
-"""Write output files atomically: a reader never sees half a file, a failure leaves the old one.
+"""What a build can write (its paper sizes and formats), and writing it atomically: a reader
+never sees half a file, a failure leaves the old one.
+
+The paper sizes and formats are checked here, for the library and the command line alike: the
+command line reads them without loading the pipeline (and ReportLab with it).
 
 Each file is written to a temporary file beside it, synced, then renamed over it; several files
 written together (a PDF and its PNG preview) are all renamed only once every one is written, so
@@ -19,9 +23,27 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO, ParamSpec, TypeVar
 
+from .errors import UsageError
+
+PAPERS = {"letter": "Letter", "a4": "A4"}  # each paper size, by its name as printed
+FORMATS = ("pdf", "png")  # the PDF, its PNG preview
 STALE_SECONDS = 1.0  # an unlocked temporary file older than this was left by a killed build
 P = ParamSpec("P")
 T = TypeVar("T")
+
+
+def checked_paper(paper: str | None) -> str | None:
+    """A paper size in lower case (``A4`` is ``a4``), or :class:`UsageError`."""
+    if paper is None or paper.lower() in PAPERS:
+        return paper and paper.lower()
+    raise UsageError(f"paper is one of {', '.join(PAPERS)}; got {paper!r}")
+
+
+def checked_formats(formats: Sequence[str]) -> tuple[str, ...]:
+    """Formats to write, some of :data:`FORMATS`, or :class:`UsageError`."""
+    if isinstance(formats, str) or not formats or set(formats) - set(FORMATS):
+        raise UsageError(f"formats are some of {', '.join(FORMATS)}; got {formats!r}")
+    return tuple(formats)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

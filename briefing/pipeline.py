@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import yaml
+
 from . import layout
 from .content import checks, style
 from .content.model import Content
-from .content.reader import MAX_BYTES, Source, read
+from .content.reader import MAX_BYTES, Source, read, value_of
 from .errors import ContentError, Location, Problem, UsageError
-from .output import write_together
+from .output import checked_formats, checked_paper, write_together
 from .pdf import writer as pdf
 
-FORMATS = ("pdf", "png")
-PAPERS = ("letter", "a4")
 _DICT = Location("<dict>", 0, 0)
 _EPOCH = datetime.date(1970, 1, 1)
 ContentSource = str | Path | dict[str, Any]
@@ -41,10 +42,16 @@ class Result(NamedTuple):
         return f"fit {self.scale:.0%}, body {self.body_size:.1f} pt"
 
 
-def prepare(content: ContentSource) -> checks.Prepared:
+def run_checks(content: ContentSource) -> checks.Checked:
     """Run every content rule (the stage both ``check`` and ``build`` run), or raise
     :class:`ContentError` with every problem found."""
-    source, base = _source(content), _base(content)
+    return checks.check_sheet(_attached(content), _base(content))
+
+
+def _attached(content: ContentSource) -> Source:
+    """A sheet read and parsed, with its style file's values; :class:`ContentError` if either
+    cannot be read, or if it is a style file itself."""
+    source = _source(content)
     if not isinstance(content, dict) and style.is_style(source):  # a file, not a sheet
         raise ContentError(
             [
@@ -56,7 +63,7 @@ def prepare(content: ContentSource) -> checks.Prepared:
                 )
             ]
         )
-    return checks.prepare(style.attach(source, base), base)
+    return style.attach(source, _base(content))
 
 
 def is_style(path: str | Path) -> bool:
@@ -74,13 +81,13 @@ def check_style(path: str | Path) -> None:
 
 def check(content: ContentSource) -> tuple[Content, list[Problem]]:
     """Validate content without rendering: the model and its warnings, or :class:`ContentError`."""
-    prepared = prepare(content)
-    return prepared.content, prepared.warnings
+    checked = run_checks(content)
+    return checked.content, checked.warnings
 
 
-def lay_out(prepared: checks.Prepared, paper: str | None = None) -> layout.Page:
+def lay_out(checked: checks.Checked, paper: str | None = None) -> layout.Page:
     """The page of validated content, fitted."""
-    return layout.compose(prepared, paper or prepared.content.paper)
+    return layout.compose(checked, paper or checked.content.paper)
 
 
 def title_of(model: Content) -> str:
@@ -107,10 +114,10 @@ def metadata(model: Content) -> pdf.Metadata:
     )
 
 
-def render(prepared: checks.Prepared, paper: str | None = None) -> tuple[bytes, layout.Page]:
+def render(checked: checks.Checked, paper: str | None = None) -> tuple[bytes, layout.Page]:
     """Lay out and draw validated content; return the PDF bytes and the page they show."""
-    page = lay_out(prepared, paper)
-    return pdf.render([page], metadata(prepared.content)), page
+    page = lay_out(checked, paper)
+    return pdf.render([page], metadata(checked.content)), page
 
 
 class Made(NamedTuple):
@@ -147,7 +154,7 @@ def make(
 ) -> Made:
     """Build as :func:`build` does, writing nothing."""
     start = time.perf_counter()
-    paper, formats = checked_paper(paper), _formats(formats)
+    paper, formats = checked_paper(paper), checked_formats(formats)
     if not isinstance(content, (dict, str, Path)) or content == "":
         raise UsageError(f"content is a file name or a dict; got {content!r}")
     if output is not None:
@@ -158,12 +165,13 @@ def make(
         raise UsageError("an output path is needed when content is given as a dict")
     else:
         target = Path(content).with_suffix(".pdf")
-    prepared = prepare(content)
-    model, warnings = prepared.content, prepared.warnings
+    source = _attached(content)
+    checked = checks.check_sheet(source, _base(content))
+    model, warnings = checked.content, checked.warnings
     preview = target.with_suffix(".png") if "png" in formats else None
     written = [path for path in (target if "pdf" in formats else None, preview) if path]
-    refuse_overwriting(written, sources(content, model))
-    data, page = render(prepared, paper)
+    refuse_overwriting(written, _named(content, source))
+    data, page = render(checked, paper)
     files = [(target, data)] if "pdf" in formats else []
     if preview is not None:
         from .pdf.png import png
@@ -182,18 +190,45 @@ def make(
     return Made(result, data, files)
 
 
-def sources(content: ContentSource, model: Content) -> set[Path]:
-    """The files a build of ``content`` reads: the content file, its style file, logo and
-    photos."""
-    base = _base(content)
-    found = set() if isinstance(content, dict) else {Path(content).resolve()}
-    if model.style is not None:
-        found.add((base / str(model.style)).resolve())
-    named = [model.logo.file] if model.logo is not None else []
-    named += [b.photo.file for s in model.sections for b in s.blocks if b.photo is not None]
-    for file in named:
-        found.add((checks.folder_of(file, base) / str(file)).resolve())
+def sources(content: ContentSource) -> set[Path]:
+    """The files a build of ``content`` reads: the content file, its style file, and the logo
+    and photos it names, even when it has errors (``watch`` follows them all).
+
+    The file is read as a build reads it, with the same limits; whatever is wrong with it is
+    the build's to report. A style file that cannot be read is still one the build reads.
+    """
+    try:
+        source = _source(content)
+    except ContentError:
+        return _own(content)
+    with contextlib.suppress(ContentError):
+        source = style.attach(source, _base(content))
+    return _named(content, source)
+
+
+def _named(content: ContentSource, source: Source) -> set[Path]:
+    """The files a build of ``content`` reads, as its node tree names them (with its style
+    file's values, if attached), each relative to the file it is written in."""
+    base, root = _base(content), source.root
+    found = _own(content)
+    name = style.name_in(root)
+    if name is not None:
+        found.add((base / name).resolve())
+    files = [value_of(value_of(root, "logo"), "file")]
+    sections = value_of(root, "sections")
+    for section in sections.value if isinstance(sections, yaml.SequenceNode) else []:
+        blocks = value_of(section, "blocks")
+        for block in blocks.value if isinstance(blocks, yaml.SequenceNode) else []:
+            files.append(value_of(value_of(block, "photo"), "file"))
+    for file in files:
+        if isinstance(file, yaml.ScalarNode):
+            found.add((source.folder(file, base) / file.value).resolve())
     return found
+
+
+def _own(content: ContentSource) -> set[Path]:
+    """The content file itself, if it is one."""
+    return set() if isinstance(content, dict) else {Path(content).resolve()}
 
 
 def refuse_overwriting(outputs: Sequence[Path], inputs: set[Path]) -> None:
@@ -205,19 +240,6 @@ def refuse_overwriting(outputs: Sequence[Path], inputs: set[Path]) -> None:
                 "logo or a photo); expected another name, such as the content file's name ending "
                 ".pdf"
             )
-
-
-def checked_paper(paper: str | None) -> str | None:
-    """A paper size in lower case (``A4`` is ``a4``), or :class:`UsageError`."""
-    if paper is None or paper.lower() in PAPERS:
-        return paper and paper.lower()
-    raise UsageError(f"paper is one of {', '.join(PAPERS)}; got {paper!r}")
-
-
-def _formats(formats: Sequence[str]) -> tuple[str, ...]:
-    if isinstance(formats, str) or not formats or set(formats) - set(FORMATS):
-        raise UsageError(f"formats are some of {', '.join(FORMATS)}; got {formats!r}")
-    return tuple(formats)
 
 
 def _bounded(content: dict[str, Any]) -> None:
@@ -252,8 +274,6 @@ def _source(content: ContentSource) -> Source:
     if not isinstance(content, dict):
         return read(content)
     _bounded(content)
-    import yaml
-
     try:
         root = yaml.representer.SafeRepresenter(sort_keys=False).represent_data(content)
     except yaml.representer.RepresenterError as error:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
-
-from .content.model import Design
+from typing import NamedTuple
 
 MIN_CONTRAST = 4.5  # WCAG 2 AA for body text
 
@@ -123,33 +121,22 @@ class Theme(NamedTuple):
     min_air: float = 0.6  # how far they may close up on a page full at the smallest type
 
 
-def themed(design: Design) -> Theme:
-    """The default theme with a content file's design choices applied."""
-    chosen: dict[str, Any] = {
-        "layout": design.layout,
-        "family": design.font,
-        "primary": design.primary,
-        "accent": design.accent,
-        "margin_x": design.margins,
-        "min_body_size": design.min_body_size,
-        "max_body_size": design.max_body_size,
-    }
-    given: dict[str, Any] = {
-        k: str(v) if isinstance(v, str) else v for k, v in chosen.items() if v is not None
-    }
-    return Theme()._replace(**given)
+def rgb(colour: str) -> tuple[int, int, int]:
+    """The red, green and blue of a ``#RRGGBB`` colour, each 0 to 255."""
+    r, g, b = (int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
+    return r, g, b
 
 
 def grayscale(colour: str) -> str:
     """How a colour prints on a black-and-white copier (luma of the sRGB values)."""
-    r, g, b = (int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
+    r, g, b = rgb(colour)
     level = round(0.299 * r + 0.587 * g + 0.114 * b)
     return f"#{level:02X}{level:02X}{level:02X}"
 
 
 def luminance(colour: str) -> float:
     """WCAG relative luminance of a ``#rrggbb`` colour."""
-    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    channels = [c / 255 for c in rgb(colour)]
     r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 

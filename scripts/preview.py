@@ -18,7 +18,7 @@ import pypdfium2
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefing.pipeline import prepare, render  # noqa: E402
+from briefing.pipeline import render, run_checks  # noqa: E402
 from tests.visual import CASES, REFERENCES, picture  # noqa: E402
 
 # The README's pictures: the sample at 90 dpi, the Arabic example beside it at 54 dpi, the
@@ -44,7 +44,7 @@ def main() -> None:
     if unknown:
         parser.error(f"no reference case named {', '.join(sorted(unknown))}")
     for content, name, scale in PICTURES:
-        data, page = render(prepare(ROOT / content))
+        data, page = render(run_checks(ROOT / content))
         document = pypdfium2.PdfDocument(io.BytesIO(data))
         try:  # rendered directly for a sharp picture
             document[0].render(scale=scale).to_pil().save(ROOT / name, optimize=True)

@@ -16,7 +16,7 @@ import pikepdf
 import pytest
 from PIL import Image
 
-from briefing.pipeline import prepare, render
+from briefing.pipeline import render, run_checks
 
 from .conftest import ROOT, run, write
 from .corpus import example
@@ -100,7 +100,7 @@ class Built:
     """A sheet built to PDF, opened with pdfplumber and pikepdf."""
 
     def __init__(self, content: Path | dict[str, Any]) -> None:
-        self.data, self.page = render(prepare(content))
+        self.data, self.page = render(run_checks(content))
         self.plumber = pdfplumber.open(io.BytesIO(self.data))
         self.pike = pikepdf.open(io.BytesIO(self.data))
         self.chars = _marked(self.plumber.pages[0], self.pike.pages[0])
@@ -698,13 +698,13 @@ def test_the_example_builds_to_one_page(tmp_path: Path) -> None:
 
 
 def test_a_photo_is_read_and_resampled_once_in_a_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    first = render(prepare(EXAMPLE))[0]
+    first = render(run_checks(EXAMPLE))[0]
 
     def opened(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("Pillow opened an image again")
 
     monkeypatch.setattr(Image, "open", opened)  # watch and batch build again: nothing to open
-    assert render(prepare(EXAMPLE))[0] == first
+    assert render(run_checks(EXAMPLE))[0] == first
 
 
 def test_numbers_with_the_currency_after_them_are_set_flush_right_with_a_minus_sign() -> None:

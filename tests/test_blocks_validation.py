@@ -18,8 +18,9 @@ from PIL import Image
 
 import briefing
 from briefing import ContentError
-from briefing.content.checks import ChartShown, PhotoShown, TableShown, prepare
-from briefing.content.model import Photo, Text
+from briefing.content.checks import ChartShown, PhotoShown, TableShown, check_sheet
+from briefing.content.fields import Text
+from briefing.content.model import Photo
 from briefing.content.pictures import MAX_PIXELS, PHOTO_DPI, load_photo
 from briefing.content.reader import read
 from briefing.content.schema import json_schema
@@ -442,7 +443,7 @@ def test_the_issues_example_is_prepared_for_layout(tmp_path: Path) -> None:
     Image.new("RGBA", (600, 200), (0, 0, 0, 0)).save(tmp_path / "band.png")
     path = tmp_path / "content.yaml"
     path.write_text(EXAMPLE, "utf-8")
-    prepared = prepare(read(path), tmp_path)
+    prepared = check_sheet(read(path), tmp_path)
     assert [len(blocks) for blocks in prepared.blocks] == [4, 2]
     chart, table, photo, text = prepared.blocks[0]
     assert isinstance(chart, ChartShown)
@@ -479,7 +480,7 @@ def test_the_issues_example_is_prepared_for_layout(tmp_path: Path) -> None:
 def test_content_without_blocks_has_none(tmp_path: Path) -> None:
     path = tmp_path / "content.yaml"
     path.write_text(MINIMAL, "utf-8")
-    assert prepare(read(path), tmp_path).blocks == [[]]
+    assert check_sheet(read(path), tmp_path).blocks == [[]]
 
 
 def test_a_section_with_neither_body_nor_blocks_is_still_warned_empty(tmp_path: Path) -> None:
@@ -605,7 +606,7 @@ def test_an_image_over_50_megapixels_is_refused_before_it_is_decoded(tmp_path: P
 def test_a_build_never_writes_over_a_photo_and_watch_rebuilds_when_one_changes(
     tmp_path: Path,
 ) -> None:
-    from briefing.commands.watch import sources
+    from briefing.pipeline import sources
 
     (tmp_path / "photos").mkdir()
     _noise((320, 240)).save(tmp_path / "photos" / "training.png")
@@ -636,7 +637,7 @@ def test_more_figures_or_table_rows_than_any_page_holds_are_refused_before_layou
     path.write_text(HEAD.split("  - heading")[0] + sections, "utf-8")
     started = time.process_time()
     with pytest.raises(ContentError) as error:
-        prepare(read(path), tmp_path)
+        check_sheet(read(path), tmp_path)
     assert time.process_time() - started < 10
     lines = path.read_text("utf-8").splitlines()
     tables = [number for number, line in enumerate(lines, 1) if line == "      - table:"]
@@ -775,7 +776,7 @@ def test_a_number_written_with_an_exponent_is_a_number(tmp_path: Path) -> None:
     path = tmp_path / "content.yaml"
     blocks = "      - chart: {type: bar, title: T, data: {A: 1e9, B: 2.5E-3, C: -1E3}}\n"
     path.write_text(HEAD + blocks, "utf-8")
-    ((chart,),) = prepare(read(path), tmp_path).blocks
+    ((chart,),) = check_sheet(read(path), tmp_path).blocks
     assert isinstance(chart, ChartShown)
     assert chart.series == [("", [1e9, 0.0025, -1000.0])]
 

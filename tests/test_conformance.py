@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable
 from briefing.fonts import register
 from briefing.layout import Page, Placed
 from briefing.pdf import writer as pdf
-from briefing.pipeline import prepare, render
+from briefing.pipeline import render, run_checks
 
 from .conftest import ROOT, SAMPLE, run
 from .corpus import sized
@@ -93,7 +93,7 @@ def book_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("case", CASES)
 def test_every_default_build_is_pdf_ua_1_and_pdf_a_2a(case: str, tmp_path: Path) -> None:
     content = CASES[case]
-    data, _ = render(prepare(content))
+    data, _ = render(run_checks(content))
     path = tmp_path / f"{case}.pdf"
     path.write_bytes(data)
     assert failures(path) == []
@@ -151,7 +151,7 @@ def test_book_contents_entries_are_described_by_title_and_page(book_pdf: Path) -
 
 
 def test_link_descriptions_are_in_the_sheets_language() -> None:
-    data, _ = render(prepare(_sheet("es")))
+    data, _ = render(run_checks(_sheet("es")))
     with pikepdf.open(io.BytesIO(data)) as document:
         contents = {str(a.Contents) for a in document.pages[0].Annots}
     assert {"Enlace a https://www.state.gov/inl", "Escribir a contact@example.org"} <= contents
@@ -159,7 +159,7 @@ def test_link_descriptions_are_in_the_sheets_language() -> None:
 
 
 def test_the_qr_codes_alt_text_is_in_the_sheets_language() -> None:
-    with pikepdf.open(io.BytesIO(render(prepare(FRENCH))[0])) as document:
+    with pikepdf.open(io.BytesIO(render(run_checks(FRENCH))[0])) as document:
         elements, alts = [document.Root.StructTreeRoot.K], []
         while elements:
             element = elements.pop()
@@ -269,7 +269,7 @@ def test_link_is_drawn_inside_an_element_only() -> None:
 def test_reportlab_is_left_as_it_was_after_a_render(sample_pdf: Path) -> None:
     """The PDF/A stream syntax and ToUnicode maps apply while briefing renders, and only then."""
     saved = pdfdoc.PDFStream.format, ttfonts.makeToUnicodeCMap
-    data, _ = render(prepare(SAMPLE))
+    data, _ = render(run_checks(SAMPLE))
     assert (pdfdoc.PDFStream.format, ttfonts.makeToUnicodeCMap) == saved
     assert data.count(b"endstream") == data.count(b"\r\nendstream\n")
     with pdf._reportlab_for_pdfa():  # data that ends in CR keeps it, its Length counting it

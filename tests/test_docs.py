@@ -44,7 +44,7 @@ def test_every_field_is_documented() -> None:
 
 
 def test_docs_state_the_limits_the_validator_and_schema_use() -> None:
-    from briefing.content.model import limits
+    from briefing.content.fields import limits
 
     lines = (ROOT / "docs" / "content.md").read_text(encoding="utf-8").splitlines()
     rows: dict[str, list[str]] = {}  # the table rows about each field

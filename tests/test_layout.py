@@ -16,12 +16,13 @@ from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
 from briefing import ContentError, build
+from briefing.content.checks import themed
 from briefing.fonts import register
 from briefing.layout import Page
-from briefing.pipeline import prepare, render
+from briefing.pipeline import render, run_checks
 from briefing.text.textbox import typeset
 from briefing.text.typeset import Style
-from briefing.theme import Theme, grayscale, themed
+from briefing.theme import Theme, grayscale
 
 from .conftest import ROOT, SAMPLE, run
 from .corpus import LAYOUTS, sized
@@ -29,7 +30,7 @@ from .visual import EXTRAS, SAMPLE_TREE
 
 
 def laid_out(tree: dict[str, Any]) -> tuple[bytes, Page]:
-    return render(prepare(tree))
+    return render(run_checks(tree))
 
 
 def printed(paragraph: str, pdf_text: str) -> bool:
@@ -259,7 +260,7 @@ def test_grayscale_is_luma() -> None:
 
 
 def test_design_choices_reach_the_theme() -> None:
-    prepared = prepare(
+    prepared = run_checks(
         {
             **SAMPLE_TREE,
             "design": {

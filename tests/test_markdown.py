@@ -103,8 +103,8 @@ def test_the_sample_parses_as_markdown_it_parses_it() -> None:
 
 
 def test_ordered_lists_number_from_their_first_number_zero_included() -> None:
+    from briefing.content.fields import Text
     from briefing.content.markup import blocks
-    from briefing.content.model import Text
 
     labels = [b.label for b in blocks(Text("3. three\n4. four\n9. five"), [])]
     assert labels == ["3.", "4.", "5."]

@@ -21,7 +21,7 @@ import pytest
 
 from briefing.commands.book import build_book
 from briefing.language import LANGUAGES
-from briefing.pipeline import prepare, render
+from briefing.pipeline import render, run_checks
 
 from .corpus import load, right_to_left
 from .quality import Line, PageQuality, measure, source_text
@@ -40,7 +40,7 @@ FLUSH = 0.5  # points: how far a line may end from its column's edge and still b
 @functools.cache
 def built(name: str) -> tuple[bytes, list[PageQuality]]:
     """Sheet ``name`` as PDF bytes, and its pages measured where the words landed."""
-    data, _ = render(prepare(SHEETS[name]))
+    data, _ = render(run_checks(SHEETS[name]))
     return data, measure(data, source_text(SHEETS[name]))
 
 
@@ -211,7 +211,7 @@ def test_headings_are_in_capitals_only_in_a_script_that_has_them(language: str, 
         "language": language,
         "sections": [{"heading": heading, "body": "Niamey."}],
     }
-    with pdfplumber.open(io.BytesIO(render(prepare(tree))[0])) as pdf:
+    with pdfplumber.open(io.BytesIO(render(run_checks(tree))[0])) as pdf:
         text = pdf.pages[0].extract_text()
     assert shown in text and ("Sahel" in text) == (shown == "Sahel")
 
@@ -223,6 +223,6 @@ def test_a_persian_list_is_numbered_in_persian_digits() -> None:
         "language": "fa",
         "sections": [{"heading": "برنامه‌ها", "body": "1. اصلاح زندان‌ها؛\n2. پلیس محلی."}],
     }
-    with pdfplumber.open(io.BytesIO(render(prepare(tree))[0])) as pdf:
+    with pdfplumber.open(io.BytesIO(render(run_checks(tree))[0])) as pdf:
         digits = {c["text"] for c in pdf.pages[0].chars if c["text"].isdigit()}
     assert {"۱", "۲"} <= digits and not digits & set("0123456789")

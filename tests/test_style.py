@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from briefing import ContentError, UsageError
 from briefing.commands.book import build_book
 from briefing.content.model import STYLE_FIELDS
-from briefing.pipeline import prepare
+from briefing.pipeline import run_checks
 
 from .conftest import MINIMAL, ROOT, run, write
 from .test_conformance import failures, unembedded
@@ -63,7 +63,7 @@ def styled(tmp_path: Path) -> Path:
 def test_the_sheet_wins_design_merges_field_by_field_and_paths_follow_the_style(
     styled: Path,
 ) -> None:
-    prepared = prepare(styled)
+    prepared = run_checks(styled)
     content = prepared.content
     assert content.organization == "House Office"  # from the style
     assert content.office == "Alpha Office"  # the sheet's own wins
@@ -76,7 +76,7 @@ def test_the_sheet_wins_design_merges_field_by_field_and_paths_follow_the_style(
     assert prepared.logo is not None  # styles/seal.png: relative to the style file
     own = styled.read_text(encoding="utf-8") + "logo:\n  file: styles/seal.png\n  alt: Own\n"
     styled.write_text(own, encoding="utf-8")
-    assert prepare(styled).content.logo.alt == "Own"  # type: ignore[union-attr]
+    assert run_checks(styled).content.logo.alt == "Own"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(
@@ -111,7 +111,7 @@ def test_errors_in_the_style_are_located_in_it_and_keep_the_last_pdf(
 def test_a_style_that_is_not_there_is_located_at_the_sheets_style_key(styled: Path) -> None:
     styled.write_text(SHEET.replace("styles/house.yaml", "house.yaml"), encoding="utf-8")
     with pytest.raises(ContentError) as caught:
-        prepare(styled)
+        run_checks(styled)
     assert str(caught.value).startswith(f"{styled}:1:8: error: the style file ")
 
 
@@ -120,11 +120,11 @@ def test_a_dict_may_name_a_style_and_its_problems_are_located_in_the_style(
 ) -> None:
     monkeypatch.chdir(styled.parent)
     sheet = {"style": "styles/house.yaml", "title": "T", "sections": [{"heading": "H"}]}
-    assert prepare(sheet).content.organization == "House Office"
+    assert run_checks(sheet).content.organization == "House Office"
     house = styled.parent / "styles" / "house.yaml"
     house.write_text(HOUSE.replace("0.6in", "9in"), encoding="utf-8")
     with pytest.raises(ContentError) as caught:
-        prepare(sheet)
+        run_checks(sheet)
     assert [str(p.location) for p in caught.value.problems] == [f"{house}:10:12"]
 
 

@@ -14,9 +14,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from briefing.fonts import register
 from briefing.layout import fit
-from briefing.layout.columns import Block, first_part, flush, pack, shortest
-from briefing.pipeline import prepare as validate
-from briefing.pipeline import render
+from briefing.layout.columns import Packable, first_part, flush, pack, shortest
+from briefing.pipeline import render, run_checks
 from briefing.text.linebreak import INFINITE, Breaker, Item, Line, Rules
 from briefing.text.textbox import TextBox, typeset
 from briefing.text.typeset import (
@@ -165,13 +164,13 @@ def test_drawn_text_reads_back_as_typed_with_soft_hyphens() -> None:
 # -- columns ---------------------------------------------------------------------------------
 
 
-def block(lines: int, leading: float = 10, hyphens: tuple[int, ...] = (), **extra: Any) -> Block:
+def block(lines: int, leading: float = 10, hyphens: tuple[int, ...] = (), **extra: Any) -> Packable:
     """A made-up paragraph of ``lines`` lines, ending with a hyphen on the given lines."""
     s = Style(FACES, 10, leading, "#000000", space_after=extra.pop("after", 0.0))
     prepared = prepare("x", s)
     made = [Line(0, 0, 0.0, i in hyphens) for i in range(lines)]
     box = TextBox(s, 100, Setting(prepared, 10, 10, made))
-    return Block(box, extra.pop("role", "P"), 1, (), **extra)
+    return Packable(box, extra.pop("role", "P"), 1, (), **extra)
 
 
 def test_a_column_never_ends_on_a_hyphen_or_a_lone_line() -> None:
@@ -254,7 +253,7 @@ def test_an_address_shown_as_itself_prints_without_scheme_and_www() -> None:
         "Read [https://www.state.gov/inl-niger](https://www.state.gov/inl-niger) and "
         "[the summary](https://www.state.gov/summary)."
     )
-    data, _ = render(validate(tree))
+    data, _ = render(run_checks(tree))
     with pikepdf.open(io.BytesIO(data)) as pdf:
         uris = {str(a.A.URI) for a in pdf.pages[0].Annots if "/A" in a}
     assert uris == {"https://www.state.gov/inl-niger", "https://www.state.gov/summary"}
@@ -271,7 +270,7 @@ def test_every_section_heading_is_set_alike_after_a_list() -> None:
         {"heading": "Results", "body": "The joint port unit now works every shift."},
         {"heading": "Looking ahead", "body": "The next phase extends the unit's methods."},
     ]
-    data, page = render(validate(tree))
+    data, page = render(run_checks(tree))
     headings = [item for item in page.items if item.role == "H2" and item.parents]
     assert len(headings) == 3
     with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -291,5 +290,5 @@ def test_a_wrapped_links_words_stay_whole_in_structure_order() -> None:
         "See [the long report on the programme, its partners and its results in the region over "
         "the last five years](https://www.state.gov/inl) before the next meeting."
     )
-    (quality,) = measure(render(validate(tree))[0], source_text(tree))
+    (quality,) = measure(render(run_checks(tree))[0], source_text(tree))
     assert (quality.glued_words, quality.split_words, quality.missing_words) == ((), (), ())

@@ -11,7 +11,7 @@ import pdfplumber
 import pikepdf
 import pytest
 
-from briefing.pipeline import prepare, render
+from briefing.pipeline import render, run_checks
 
 from .test_conformance import failures, unembedded
 
@@ -80,7 +80,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("world-blocks")
     paths = {}
     for name, content in (("ar", ARABIC), ("zh", CHINESE)):
-        data, _ = render(prepare(content))
+        data, _ = render(run_checks(content))
         paths[name] = folder / f"{name}.pdf"
         paths[name].write_bytes(data)
     return paths

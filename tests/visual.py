@@ -10,7 +10,7 @@ import pypdfium2
 import yaml
 from PIL import Image, ImageChops
 
-from briefing.pipeline import prepare, render
+from briefing.pipeline import render, run_checks
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCES = Path(__file__).resolve().parent / "references"
@@ -55,7 +55,7 @@ CASES: dict[str, Path | dict[str, Any]] = {
 def picture(case: str) -> Image.Image:
     """The case's page rendered to an RGB image."""
     content = CASES[case]
-    data, _ = render(prepare(content))
+    data, _ = render(run_checks(content))
     document = pypdfium2.PdfDocument(io.BytesIO(data))
     try:
         return document[0].render(scale=SCALE).to_pil().convert("RGB")

@@ -18,20 +18,19 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from .. import layout
 from ..content import markup
-from ..content.checks import Prepared
+from ..content.checks import Checked
 from ..content.model import Content
 from ..errors import ContentError, Problem, UsageError
 from ..fonts import script_faces
 from ..language import LANGUAGES, Language
 from ..layout import Page, Placed, Role, Shape
-from ..output import write_atomic
+from ..output import checked_paper, write_atomic
 from ..pdf import writer as pdf
 from ..pipeline import (
-    checked_paper,
     epoch_of,
     lay_out,
-    prepare,
     refuse_overwriting,
+    run_checks,
     sources,
     title_of,
 )
@@ -75,11 +74,11 @@ def build_book(
     paper = checked_paper(paper)
     if order not in ORDERS:
         raise UsageError(f"order is one of {', '.join(ORDERS)}; got {order!r}")
-    found: list[tuple[Path, Prepared]] = []
+    found: list[tuple[Path, Checked]] = []
     problems: list[Problem] = []
     for content in contents:
         try:
-            found.append((content, prepare(content)))
+            found.append((content, run_checks(content)))
         except ContentError as error:
             problems += error.problems
     if problems:
@@ -88,7 +87,7 @@ def build_book(
         raise ValueError("a book needs at least one content file")
     if order == "title":
         found.sort(key=lambda sheet: title_of(sheet[1].content).casefold())
-    read = [sources(content, prepared.content) for content, prepared in found]
+    read = [sources(content) for content, _ in found]
     refuse_overwriting([output], set().union(*read))
     first = found[0][1]
     paper = paper or first.content.paper
@@ -96,7 +95,7 @@ def build_book(
         (path, p.content.paper) for path, p in found if p.content.paper != paper
     ]
     sheets = [(p.content, lay_out(_folioed(p), paper)) for _, p in found]
-    warnings = [warning for _, prepared in found for warning in prepared.warnings]
+    warnings = [warning for _, checked in found for warning in checked.warnings]
     model, theme = first.content, first.theme
     styles = layout.styles(first)
     size = layout.PAPER[paper]
@@ -128,11 +127,11 @@ def build_book(
     return BookResult(output, len(pages), len(sheets), seconds, warnings, paper, relaid)
 
 
-def _folioed(prepared: Prepared) -> Prepared:
+def _folioed(checked: Checked) -> Checked:
     """A sheet with room for its page number kept below its footer."""
-    theme = prepared.theme
+    theme = checked.theme
     room = theme.footer_size * theme.small_leading + _FOLIO_GAP
-    return prepared._replace(theme=theme._replace(margin_bottom=_FOLIO_EDGE + room))
+    return checked._replace(theme=theme._replace(margin_bottom=_FOLIO_EDGE + room))
 
 
 def _today() -> datetime.date:
@@ -168,7 +167,7 @@ def _cover(
     title: str,
     date: datetime.date,
     count: int,
-    first: Prepared,
+    first: Checked,
     styles: dict[str, Style],
     size: tuple[float, float],
     words: Language,

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from .. import __version__
+from ..output import FORMATS, PAPERS, checked_formats
 
 if TYPE_CHECKING:
     from ..errors import Problem
@@ -23,7 +24,6 @@ DEFAULT_CONTENT = "content.yaml"
 MAX_REPORTED = 20  # problems of one kind printed in full; the rest are counted
 _YAML_WORDS = {"null", "true", "false", "yes", "no", "on", "off", "y", "n"}  # not read as text
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-_PAPERS = {"letter": "Letter", "a4": "A4"}
 DEFAULT_PORT = 8765
 
 
@@ -96,10 +96,14 @@ def _port(text: str) -> int:
 
 
 def _formats(text: str) -> tuple[str, ...]:
-    formats = tuple(part.strip() for part in text.split(",") if part.strip())
-    if not formats or set(formats) - {"pdf", "png"}:
-        raise argparse.ArgumentTypeError("expected pdf, png or pdf,png")
-    return formats
+    from ..errors import UsageError
+
+    try:
+        return checked_formats([part.strip() for part in text.split(",") if part.strip()])
+    except UsageError:
+        raise argparse.ArgumentTypeError(
+            f"expected {', '.join(FORMATS)} or {','.join(FORMATS)}"
+        ) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -134,7 +138,7 @@ def _parser() -> argparse.ArgumentParser:
     def paper(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
             "--paper",
-            choices=("letter", "a4"),
+            choices=tuple(PAPERS),
             help="paper size; overrides 'paper:' in the content (default: letter)",
         )
 
@@ -272,7 +276,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     book.add_argument(
         "--paper",
-        choices=("letter", "a4"),
+        choices=tuple(PAPERS),
         help="the book's paper size; every sheet is laid out again for it "
         "(default: the first sheet's)",
     )
@@ -334,7 +338,7 @@ def _built(result: Result, verb: str = "wrote") -> str:
     pages = "1 page" if result.pages == 1 else f"{result.pages} pages"
     preview = f" and {result.preview}" if result.preview else ""
     return (
-        f"{verb} {result.output}{preview} ({pages}, {_PAPERS[result.paper]}, {result.fit}) "
+        f"{verb} {result.output}{preview} ({pages}, {PAPERS[result.paper]}, {result.fit}) "
         f"in {result.seconds:.2f} s"
     )
 
@@ -453,7 +457,7 @@ def _preview(args: argparse.Namespace) -> int:
     def shown(result: Result) -> str:
         if args.output:
             return _built(result, "built")
-        return f"updated the page ({_PAPERS[result.paper]}, {result.fit}) in {result.seconds:.2f} s"
+        return f"updated the page ({PAPERS[result.paper]}, {result.fit}) in {result.seconds:.2f} s"
 
     def ready(url: str) -> None:
         print(f"previewing {args.content} at {url} (Ctrl-C to stop)", flush=True)
@@ -474,9 +478,9 @@ def _book(args: argparse.Namespace) -> int:
 
     result = build_book(_contents(args.content), args.output, args.title, args.paper, args.order)
     _report(result.warnings)
-    book = _PAPERS[result.paper]
+    book = PAPERS[result.paper]
     for content, own in result.relaid:
-        print(f"{content}: its {_PAPERS[own]} page laid out again on {book}, the book's paper")
+        print(f"{content}: its {PAPERS[own]} page laid out again on {book}, the book's paper")
     print(
         f"wrote {result.output} ({result.pages} pages: cover, contents and "
         f"{result.sheets} sheets) in {result.seconds:.2f} s"

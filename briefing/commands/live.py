@@ -42,7 +42,7 @@ _SECURITY = {
 }
 
 
-class Page(NamedTuple):
+class Preview(NamedTuple):
     """A good build as the preview shows it."""
 
     result: Result
@@ -58,9 +58,9 @@ class Board:
         self._count = 0  # events so far
         self._event: tuple[str, str] | None = None  # the latest: its name and JSON data
         self._closed = False
-        self.page: Page | None = None
+        self.page: Preview | None = None
 
-    def show(self, page: Page | None, problems: list[Problem]) -> None:
+    def show(self, page: Preview | None, problems: list[Problem]) -> None:
         """Publish an outcome: a new good page with its warnings, or the problems of a failure."""
         with self._changed:
             self._count += 1
@@ -246,13 +246,13 @@ def preview(
     thread = threading.Thread(target=server.serve_forever, name="preview", daemon=True)
     thread.start()
 
-    def build() -> Page:
+    def build() -> Preview:
         made = make(content, output, paper)
         if output is not None:
             write_atomic(output, made.pdf)
-        return Page(made.result, made.pdf, png(made.pdf, quick=True))
+        return Preview(made.result, made.pdf, png(made.pdf, quick=True))
 
-    def shown(page: Page | None, problems: list[Problem], seconds: float) -> None:
+    def shown(page: Preview | None, problems: list[Problem], seconds: float) -> None:
         board.show(page, problems)
         report(page.result if page else None, page.result.warnings if page else problems, seconds)
 

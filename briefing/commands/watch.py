@@ -11,48 +11,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-import yaml
-
-from ..content.reader import read
 from ..errors import ContentError, Location, Problem, UsageError
-from ..pipeline import Result, build
+from ..pipeline import Result, build, sources
 
 DEBOUNCE_MS = 30  # how long a burst of file events (an editor's save) may take
 START_MS = 100  # how long the watcher waits before answering when nothing changed
 T = TypeVar("T")
-
-
-def sources(content: Path, styled: bool = True) -> set[Path]:
-    """The files a build of ``content`` reads: the content file, its logo and photos, if it
-    names any, and (``styled``) its style file and the style's logo.
-
-    The file is read as a build reads it, with the same limits; whatever is wrong with it is
-    the build's to report.
-    """
-    files = {content.resolve()}
-    try:
-        root = read(content).root
-    except ContentError:
-        return files
-    named = [_field(_field(root, "logo"), "file")]
-    sections = _field(root, "sections")
-    for section in sections.value if isinstance(sections, yaml.SequenceNode) else []:
-        blocks = _field(section, "blocks")
-        for block in blocks.value if isinstance(blocks, yaml.SequenceNode) else []:
-            named.append(_field(_field(block, "photo"), "file"))
-    for name in named:
-        if isinstance(name, yaml.ScalarNode):
-            files.add((content.parent / name.value).resolve())
-    style = _field(root, "style")
-    if styled and isinstance(style, yaml.ScalarNode):
-        files |= sources(content.parent / style.value, styled=False)
-    return files
-
-
-def _field(node: yaml.Node | None, key: str) -> yaml.Node | None:
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    return next((value for name, value in node.value if name.value == key), None)
 
 
 def _identity(folders: set[Path]) -> dict[Path, tuple[int, int] | None]:

@@ -19,24 +19,14 @@ from reportlab.lib.pagesizes import A4, LETTER
 from ..errors import ContentError, Problem
 from ..fonts import describe, drawn_by, missing, script_faces
 from ..language import LANGUAGES
-from ..theme import MIN_CONTRAST, Theme, contrast, grayscale, text_pairs, themed
+from ..theme import MIN_CONTRAST, Theme, contrast, grayscale, text_pairs
 from . import markup
+from .fields import Cell, Text
 from .markup import Block
 from .model import Block as ModelBlock
-from .model import (
-    Cell,
-    Chart,
-    Content,
-    Design,
-    Photo,
-    Section,
-    Table,
-    Text,
-    Validated,
-    validate,
-    validate_style,
-)
+from .model import Chart, Content, Design, Photo, Section, Table
 from .reader import Source
+from .validate import Validated, validate, validate_style
 
 if TYPE_CHECKING:
     from .pictures import Picture
@@ -90,8 +80,9 @@ class PhotoShown(NamedTuple):
 Shown = list[Block] | ChartShown | TableShown | PhotoShown
 
 
-class Prepared(NamedTuple):
-    """Valid content, with its formatted text as ReportLab markup and its logo, for layout."""
+class Checked(NamedTuple):
+    """Content that passed every check, with its formatted text as ReportLab markup and its logo:
+    what the layout takes."""
 
     content: Content
     theme: Theme
@@ -104,7 +95,7 @@ class Prepared(NamedTuple):
     warnings: list[Problem]
 
 
-def prepare(source: Source, base: Path) -> Prepared:
+def check_sheet(source: Source, base: Path) -> Checked:
     """Run every content rule on a parsed file; raise :class:`ContentError` with all it finds.
 
     ``base`` is the folder that file names in the content (the logo, photos) start from; a file
@@ -120,7 +111,7 @@ def prepare(source: Source, base: Path) -> Prepared:
     photos = _photos(validated, theme, base, problems)
     if content is None or any(p.severity == "error" for p in problems):
         raise ContentError(problems)
-    return Prepared(
+    return Checked(
         content,
         theme,
         formatted[id(content.lead)] if content.lead else None,
@@ -217,6 +208,23 @@ def _photos(
     return pictures
 
 
+def themed(design: Design) -> Theme:
+    """The default theme with a content file's design choices applied."""
+    chosen: dict[str, Any] = {
+        "layout": design.layout,
+        "family": design.font,
+        "primary": design.primary,
+        "accent": design.accent,
+        "margin_x": design.margins,
+        "min_body_size": design.min_body_size,
+        "max_body_size": design.max_body_size,
+    }
+    given: dict[str, Any] = {
+        k: str(v) if isinstance(v, str) else v for k, v in chosen.items() if v is not None
+    }
+    return Theme()._replace(**given)
+
+
 def check_style(source: Source) -> None:
     """Run every rule a style file's values must pass on their own (fields, the logo, glyphs,
     colours); raise :class:`ContentError` with all it finds."""
@@ -231,10 +239,7 @@ def folder_of(text: Text, base: Path) -> Path:
     """The folder that a file name written in ``text`` starts from: its style file's folder if
     it was written there, else ``base``."""
     source, node = text.source, text.node
-    if source is None or node is None or node.start_mark is None:
-        return base
-    file = source.file_of(node.start_mark)
-    return base if file is source else Path(file.path).parent
+    return base if source is None or node is None else source.folder(node, base)
 
 
 def _rules(

@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 
 from ..errors import Problem
 from . import markdown
+from .fields import Text
 from .markdown import Token
-from .model import Text
 
 LINK_SCHEMES = ("http", "https", "mailto")
 _SCHEME = re.compile(r"^https?://(www\.)?", re.IGNORECASE)

@@ -23,7 +23,8 @@ from reportlab.platypus import Flowable, Image
 
 from .. import cache
 from ..errors import Problem
-from .model import Logo, Photo, Text
+from .fields import Text
+from .model import Logo, Photo
 
 MAX_PIXELS = 50_000_000  # a larger image is refused before it is decoded
 MAX_SIDE = 1200  # pixels on the longer side: more than a logo needs in print; larger is scaled

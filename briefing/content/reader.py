@@ -42,6 +42,14 @@ class Source(NamedTuple):
         """The location of a YAML mark, in the file it is in."""
         return Location(self.file_of(mark).path, mark.line + 1, mark.column + 1)
 
+    def folder(self, node: yaml.Node, base: Path) -> Path:
+        """The folder that a file name written at ``node`` starts from: its style file's folder
+        if it was written there, else ``base`` (a dict's nodes, which have no marks, too)."""
+        if node.start_mark is None:
+            return base
+        file = self.file_of(node.start_mark)
+        return base if file is self else Path(file.path).parent
+
     def locate(self, node: yaml.Node, offset: int | None = None) -> Location:
         """Where ``node`` was written, or with ``offset`` where that character of its value is.
 
@@ -58,6 +66,18 @@ class Source(NamedTuple):
         if nth >= len(written):  # written as an escape sequence: point at the value itself
             return self.at(node.start_mark)
         return position(file.path, file.text, written[nth])
+
+
+def key_of(node: yaml.Node) -> str | None:
+    """The name a mapping's key node gives, or None if it is not a scalar."""
+    return node.value if isinstance(node, yaml.ScalarNode) else None
+
+
+def value_of(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    """The value of ``key`` in a mapping node, or None (also if ``node`` is not a mapping)."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((value for name, value in node.value if key_of(name) == key), None)
 
 
 def position(path: str, text: str, index: int) -> Location:

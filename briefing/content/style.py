@@ -13,7 +13,7 @@ import yaml
 
 from ..errors import ContentError, Location, Problem
 from .model import STYLE_FIELDS
-from .reader import Source, read
+from .reader import Source, key_of, read, value_of
 
 
 def attach(source: Source, base: Path) -> Source:
@@ -21,7 +21,7 @@ def attach(source: Source, base: Path) -> Source:
     does not set itself; ``source`` as it is if it names none. Raise :class:`ContentError` if
     the style file cannot be read or parsed."""
     root = source.root
-    node = _value(root, "style")
+    node = value_of(root, "style")
     name = _file_name(node)
     if not isinstance(root, yaml.MappingNode) or node is None or name is None:
         return source  # no style, or a value that is not a file name: the model says so
@@ -48,9 +48,9 @@ def merge(sheet: yaml.MappingNode, style: yaml.Node | None) -> yaml.MappingNode:
     if not isinstance(style, yaml.MappingNode):
         return sheet  # an empty style adds nothing; a wrong one is reported on its own
     pairs = list(sheet.value)
-    own = {_key(key): index for index, (key, _) in enumerate(pairs)}
+    own = {key_of(key): index for index, (key, _) in enumerate(pairs)}
     for key, value in style.value:
-        name = _key(key)
+        name = key_of(key)
         if name not in STYLE_FIELDS:
             continue  # reported by the style's own validation
         if name not in own:
@@ -64,8 +64,8 @@ def merge(sheet: yaml.MappingNode, style: yaml.Node | None) -> yaml.MappingNode:
 
 def merge_fields(mine: yaml.MappingNode, theirs: yaml.MappingNode) -> yaml.MappingNode:
     """``mine`` with the fields of ``theirs`` that it does not have."""
-    keys = {_key(key) for key, _ in mine.value}
-    added = [(key, value) for key, value in theirs.value if _key(key) not in keys]
+    keys = {key_of(key) for key, _ in mine.value}
+    added = [(key, value) for key, value in theirs.value if key_of(key) not in keys]
     return yaml.MappingNode(mine.tag, mine.value + added, mine.start_mark, mine.end_mark)
 
 
@@ -89,10 +89,15 @@ def _keys(node: yaml.Node | None) -> set[str]:
 def named(content: Path) -> Path | None:
     """The style file a content file names (resolved), or None; an unreadable file names none."""
     try:
-        name = _file_name(_value(read(content).root, "style"))
+        name = name_in(read(content).root)
     except ContentError:
         return None
     return (content.parent / name).resolve() if name is not None else None
+
+
+def name_in(root: yaml.Node | None) -> str | None:
+    """The name of the style file a content file's node tree names, or None."""
+    return _file_name(value_of(root, "style"))
 
 
 def _file_name(node: yaml.Node | None) -> str | None:
@@ -100,14 +105,3 @@ def _file_name(node: yaml.Node | None) -> str | None:
     if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str") and node.value.strip():
         return str(node.value)
     return None
-
-
-def _key(node: yaml.Node) -> str | None:
-    return node.value if isinstance(node, yaml.ScalarNode) else None
-
-
-def _value(node: yaml.Node | None, key: str) -> yaml.Node | None:
-    """The value of ``key`` in a mapping node, or None."""
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    return next((value for name, value in node.value if _key(name) == key), None)

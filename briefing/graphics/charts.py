@@ -26,7 +26,7 @@ from reportlab.platypus import Flowable
 from ..content.pictures import PHOTO_DPI, Picture, drawn
 from ..language import Language
 from ..text.typeset import hyphen_points
-from ..theme import Theme
+from ..theme import Theme, rgb
 
 Kind = Literal["bar", "hbar", "line"]
 KINDS: tuple[Kind, ...] = ("bar", "hbar", "line")  # in the order a language names them
@@ -152,8 +152,7 @@ def alt_text(data: Data, words: Language) -> str:
 
 def lightness(colour: str, step: float) -> str:
     """``colour`` mixed with ``step`` of white (0 keeps it)."""
-    r, g, b = (int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
-    mixed = (round(c + (255 - c) * step) for c in (r, g, b))
+    mixed = (round(c + (255 - c) * step) for c in rgb(colour))
     return "#" + "".join(f"{c:02X}" for c in mixed)
 
 
@@ -261,7 +260,7 @@ class _Pen:
             shapes += _hatching(x, y, w, h, theme.chart_hatch_pitch, ink, theme.chart_bar_outline)
         return shapes
 
-    def line_style(self, index: int) -> tuple[str, tuple[float, ...], str]:
+    def line_of(self, index: int) -> tuple[str, tuple[float, ...], str]:
         """Series ``index``'s line colour, dash and marker."""
         theme = self.theme
         colour = series_colours(theme, index + 1, lines=True)[index]
@@ -271,7 +270,7 @@ class _Pen:
 
     def marker(self, x: float, y: float, index: int) -> Shape:
         """The marker of line series ``index`` at ``(x, y)``."""
-        colour, _, kind = self.line_style(index)
+        colour, _, kind = self.line_of(index)
         marker = makeMarker(kind)
         marker.x, marker.y, marker.size = x, y, self.size * _MARKER
         marker.fillColor, marker.strokeColor = HexColor(colour), HexColor(self.theme.primary)
@@ -280,7 +279,7 @@ class _Pen:
 
     def polyline(self, points: list[tuple[float, float]], index: int) -> PolyLine:
         """Line series ``index`` through ``points``."""
-        colour, dash, _ = self.line_style(index)
+        colour, dash, _ = self.line_of(index)
         line = PolyLine([c for p in points for c in p], strokeColor=HexColor(colour))
         line.strokeWidth = self.theme.chart_line_width
         line.strokeDashArray = list(dash) or None
@@ -289,7 +288,9 @@ class _Pen:
 
 
 def _gray(colour: str) -> float:
-    r, g, b = (int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    """The luma of ``colour``, 0 to 1, unrounded: a bar's ink is chosen by it (the theme's
+    rounded ``grayscale`` would choose the other ink for a few dozen colours)."""
+    r, g, b = (c / 255 for c in rgb(colour))
     return 0.299 * r + 0.587 * g + 0.114 * b
 
 
@@ -631,7 +632,7 @@ def _lying(data: Data, width: float, pen: _Pen) -> tuple[list[Shape], float]:
     return shapes, height
 
 
-class Photo(Flowable):
+class PhotoFlowable(Flowable):
     """A photo ``width`` by ``height`` points, drawn with at most :data:`PHOTO_DPI` pixels per
     inch of that size: a photo loaded for the widest page is scaled down to the column it
     prints in."""

@@ -13,7 +13,7 @@ from functools import partial
 
 from reportlab.lib.pagesizes import A4, LETTER
 
-from ..content.checks import Prepared as Valid
+from ..content.checks import Checked
 from ..errors import ContentError
 from ..language import LANGUAGES
 from ..text.typeset import Style
@@ -42,29 +42,29 @@ __all__ = [
 ]
 
 
-def _design_size(prepared: Valid) -> Parts:
+def _design_size(checked: Checked) -> Parts:
     """A sheet's parts at design size, for pages around sheets."""
-    sheet = Sheet(prepared, LANGUAGES[prepared.content.language])
-    styled = text_styles(prepared.theme, sheet.faces, sheet.words, 1.0)
+    sheet = Sheet(checked, LANGUAGES[checked.content.language])
+    styled = text_styles(checked.theme, sheet.faces, sheet.words, 1.0)
     return Parts(sheet, styled, 1.0)
 
 
-def styles(prepared: Valid) -> dict[str, Style]:
+def styles(checked: Checked) -> dict[str, Style]:
     """The text styles of a sheet's page at design size (for pages around sheets)."""
-    return _design_size(prepared).styles
+    return _design_size(checked).styles
 
 
-def band(prepared: Valid, width: float) -> Region:
+def band(checked: Checked, width: float) -> Region:
     """A sheet's header band (its logo, organization and office) at design size, ``width``
     wide, for pages around sheets."""
-    return _design_size(prepared).band(width)
+    return _design_size(checked).band(width)
 
 
-def compose(prepared: Valid, paper: str) -> Page:
+def compose(checked: Checked, paper: str) -> Page:
     """Lay out validated content on one page at the largest scale that fits, from the theme's
     smallest body size to its largest, with what room is left spread between paragraphs."""
-    theme = prepared.theme
-    sheet = Sheet(prepared, LANGUAGES[prepared.content.language])
+    theme = checked.theme
+    sheet = Sheet(checked, LANGUAGES[checked.content.language])
     width, height = PAPER[paper]
     floor = theme.min_body_size / theme.body_size
     ceiling = max(theme.max_body_size / theme.body_size, floor)

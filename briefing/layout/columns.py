@@ -19,7 +19,7 @@ _EPS = 1e-6
 _CLOSE_ENOUGH = 1.0  # points: balanced column heights are searched to this
 
 
-class Block:
+class Packable:
     """A set paragraph or an exhibit, with its place in the document's structure and what
     packing needs (its line count, leading, height and spaces, worked out once: packing reads
     them often)."""
@@ -70,7 +70,7 @@ class Block:
         self.strained = box.setting.strained
 
 
-class Piece(NamedTuple):
+class Portion(NamedTuple):
     """Some lines of a block, placed in a column ``top`` points below the column's top."""
 
     block: int
@@ -81,10 +81,10 @@ class Piece(NamedTuple):
     spread: float = 0.0  # points added to each line's leading, to end a column at the foot
 
 
-Column = list[Piece]
+Column = list[Portion]
 
 
-def first_part(block: Block, first: int, room: int) -> int:
+def first_part(block: Packable, first: int, room: int) -> int:
     """How many lines of ``block`` from line ``first`` go in a column with room for ``room``
     lines (0: none may)."""
     lines = block.lines - first
@@ -96,20 +96,22 @@ def first_part(block: Block, first: int, room: int) -> int:
     return take if take >= 2 else 0  # a lone first line would be an orphan
 
 
-def _together(previous: Block, block: Block) -> bool:
+def _together(previous: Packable, block: Packable) -> bool:
     """Whether two blocks belong together, so the gap between them never spreads: a heading
     and its text, two items of a list."""
     return previous.keep_with_next or previous.role == block.role == "LBody"
 
 
-def _gap(previous: Block | None, block: Block, air: float) -> float:
+def _gap(previous: Packable | None, block: Packable, air: float) -> float:
     if previous is None or previous.hang:  # text starts level with a hanging heading
         return 0.0
     gap = max(previous.after, block.before)
     return gap if _together(previous, block) else gap * air
 
 
-def _can_start(blocks: list[Block], index: int, room: float, heading: Block, air: float) -> bool:
+def _can_start(
+    blocks: list[Packable], index: int, room: float, heading: Packable, air: float
+) -> bool:
     """Whether the block after a heading can begin in ``room``."""
     if index >= len(blocks):
         return True
@@ -122,7 +124,7 @@ def _can_start(blocks: list[Block], index: int, room: float, heading: Block, air
     return first_part(block, 0, int((room + _EPS) / block.leading)) > 0
 
 
-def pack(blocks: list[Block], heights: list[float], air: float = 1.0) -> list[Column] | None:
+def pack(blocks: list[Packable], heights: list[float], air: float = 1.0) -> list[Column] | None:
     """Flow the blocks into columns of these heights; None if some are left over."""
     columns: list[Column] = []
     index, line = 0, 0
@@ -138,7 +140,7 @@ def pack(blocks: list[Block], heights: list[float], air: float = 1.0) -> list[Co
                     blocks, index + 1, room - (0.0 if block.hang else block.height), block, air
                 ):
                     break
-                column.append(Piece(index, 0, block.lines, used + gap, block.height))
+                column.append(Portion(index, 0, block.lines, used + gap, block.height))
                 if block.hang:
                     floor = used + gap + block.height
                     used += gap
@@ -150,7 +152,7 @@ def pack(blocks: list[Block], heights: list[float], air: float = 1.0) -> list[Co
             if take == 0:
                 break
             taken = take * block.leading
-            column.append(Piece(index, line, take, used + gap, taken))
+            column.append(Portion(index, line, take, used + gap, taken))
             used = max(used + gap + taken, floor)
             previous = block
             if line + take < block.lines:
@@ -161,14 +163,14 @@ def pack(blocks: list[Block], heights: list[float], air: float = 1.0) -> list[Co
     return columns if index == len(blocks) else None
 
 
-def stacked_height(blocks: list[Block], air: float = 1.0) -> float:
+def stacked_height(blocks: list[Packable], air: float = 1.0) -> float:
     """The height of all blocks in one column of unlimited height."""
     columns = pack(blocks, [1e9], air)
     return max((p.top + p.height for p in columns[0]), default=0.0) if columns else 0.0
 
 
 def shortest(
-    blocks: list[Block], count: int, limit: float, air: float = 1.0
+    blocks: list[Packable], count: int, limit: float, air: float = 1.0
 ) -> tuple[float, list[Column]] | None:
     """The lowest equal height (at most ``limit``) of ``count`` columns that hold every block."""
     if not blocks:
@@ -201,8 +203,8 @@ def shortest(
 
 
 def realize(
-    blocks: list[Block], columns: list[Column]
-) -> list[list[tuple[Block, TextBox | Exhibit, Piece]]]:
+    blocks: list[Packable], columns: list[Column]
+) -> list[list[tuple[Packable, TextBox | Exhibit, Portion]]]:
     """The boxes of each column: a paragraph split between columns as two parts of its lines."""
     placed = []
     for column in columns:
@@ -215,13 +217,13 @@ def realize(
     return placed
 
 
-def _fixed(block: Block) -> bool:
+def _fixed(block: Packable) -> bool:
     """Whether a block's lines never move apart: a heading, a chart, table or photo."""
     return block.keep_with_next or block.whole
 
 
 def flush(
-    blocks: list[Block],
+    blocks: list[Packable],
     columns: list[Column],
     height: float,
     air: float,

@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable
 
 from ..content import markup
 from ..content.checks import ChartShown, PhotoShown, TableShown
-from ..content.model import Text
+from ..content.fields import Text
 from ..errors import Problem
 from ..language import Language
 from ..text.textbox import TextBox, typeset
@@ -231,7 +231,7 @@ class Setter:
     def photo(self, shown: PhotoShown, width: float, parents: tuple[str, ...]) -> Exhibit:
         """The photo across the column (narrower at a scale well under design size, down to
         the theme's share; narrower for a tall photo), its caption and its credit under it."""
-        from ..graphics.charts import Photo  # Pillow loads only for photos
+        from ..graphics.charts import PhotoFlowable  # Pillow loads only for photos
 
         t, s, picture = self.theme, self.scale, shown.picture
         group = (*parents, f"Div:{self.element()}")
@@ -241,7 +241,7 @@ class Setter:
         if height > shown_width * t.photo_ratio:  # a tall photo: shorter, and shrinks alike
             height = shown_width * t.photo_ratio
             shown_width = height * picture.width / picture.height
-        image = Photo(picture, shown_width, height)
+        image = PhotoFlowable(picture, shown_width, height)
         decorative = shown.photo.decorative
         role: Role = "Artifact" if decorative else "Figure"
         entries = [Entry(image, 0.0, 0.0, role, group, picture.alt or None, self.element())]

@@ -14,34 +14,34 @@ from ..content.markup import Block as Bit
 from ..fonts import register
 from ..text.textbox import TextBox, typeset
 from ..text.typeset import Style, drawn
-from .columns import Block
+from .columns import Packable
 from .exhibits import Setter
 from .records import EMPTY, Entry, Region, Shape
 
 if TYPE_CHECKING:
-    from ..content.checks import Prepared as Valid
+    from ..content.checks import Checked
     from ..language import Language
 
 
 class Sheet:
     """The content as markup and pictures, in the faces it needs, ready to set at any scale."""
 
-    def __init__(self, prepared: Valid, words: Language) -> None:
-        content = prepared.content
-        self.content, self.theme, self.words = content, prepared.theme, words
-        self.logo = prepared.logo
-        self.lead = prepared.lead or ""
+    def __init__(self, checked: Checked, words: Language) -> None:
+        content = checked.content
+        self.content, self.theme, self.words = content, checked.theme, words
+        self.logo = checked.logo
+        self.lead = checked.lead or ""
         self.figures = [
             (markup.plain(f.value), label)
-            for f, label in zip(content.key_figures, prepared.labels, strict=True)
+            for f, label in zip(content.key_figures, checked.labels, strict=True)
         ]
         self.sections: list[tuple[str, list[Shown]]] = [
             (markup.plain(s.heading), [body, *shown] if body else list(shown))
             for s, body, shown in zip(
-                content.sections, prepared.sections, prepared.blocks, strict=True
+                content.sections, checked.sections, checked.blocks, strict=True
             )
         ]
-        self.facts = prepared.facts
+        self.facts = checked.facts
         self.digits = str.maketrans("0123456789", words.digits)  # a list's numbers (Persian)
         italic = any("<i>" in text for text in self.markup())
         self.faces = register(self.theme.family, italic)
@@ -257,7 +257,7 @@ class Parts:
         box = self.text(markup.plain(self.content.marking), "marking", width)
         return Region([Entry(box, 0.0, 0.0, "P")], [], box.height)
 
-    def body(self, width: float, rail: float) -> list[Block]:
+    def body(self, width: float, rail: float) -> list[Packable]:
         """The sections as blocks to flow into columns, each with its structure role; with a
         ``rail``, headings hang in it beside their text."""
         t, s = self.theme, self.scale
@@ -268,12 +268,12 @@ class Parts:
         size = min(sizes, default=headings.size)
         if size < headings.size:
             headings = headings._replace(size=size, leading=headings.leading * size / headings.size)
-        blocks: list[Block] = []
+        blocks: list[Packable] = []
         setter = Setter(t, self.styles, self.sheet.words, s, self.element)
         for heading, shown in self.sheet.sections:
             section = (f"Sect:{self.element()}",)
             box = typeset(heading, headings, room)
-            blocks.append(Block(box, "H2", self.element(), section, True, bool(rail)))
+            blocks.append(Packable(box, "H2", self.element(), section, True, bool(rail)))
             for part in shown:
                 if isinstance(part, list):
                     blocks += self._text(part, width, section)
@@ -284,17 +284,17 @@ class Parts:
                     exhibit = setter.table(part, width, section)
                 else:
                     exhibit = setter.photo(part, width, section)
-                blocks.append(Block(exhibit, "Figure", self.element(), section))
+                blocks.append(Packable(exhibit, "Figure", self.element(), section))
         return blocks
 
-    def _text(self, parts: list[Bit], width: float, section: tuple[str, ...]) -> list[Block]:
+    def _text(self, parts: list[Bit], width: float, section: tuple[str, ...]) -> list[Packable]:
         """A section's paragraphs and list items as blocks."""
         t, s = self.theme, self.scale
-        blocks: list[Block] = []
+        blocks: list[Packable] = []
         for part in parts:
             if part.kind == "paragraph":
                 box = self.text(part.markup, "body", width)
-                blocks.append(Block(box, "P", self.element(), section))
+                blocks.append(Packable(box, "P", self.element(), section))
                 continue
             step = t.item_indent * s
             style = self.styles["item"]._replace(indent=step * (part.depth + 1))
@@ -308,7 +308,7 @@ class Parts:
             box = typeset(part.markup, style, width)
             parents = (*section, *part.path)
             blocks.append(
-                Block(
+                Packable(
                     box,
                     "LBody",
                     self.element(),
