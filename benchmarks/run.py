@@ -379,7 +379,7 @@ def line_breaking(repeat: int) -> tuple[float, float, float]:
     from briefing.text.typeset import prepare as measure
 
     sheet = prepare(SAMPLE)
-    texts = [block.markup for blocks in sheet.sections for block in blocks]
+    texts = [paragraph.runs for paragraphs in sheet.sections for paragraph in paragraphs]
     faces = register_faces()
     style = text_styles(sheet.theme, faces, LANGUAGES["en"], 1.0)["body"]
     widths = (180.0, 247.0, 326.0)
@@ -401,10 +401,12 @@ def line_breaking(repeat: int) -> tuple[float, float, float]:
             for width in widths:
                 set_lines(prepared, style, width)
 
+    marked = [reportlab_markup(text) for text in texts]
+
     def theirs() -> None:
-        for text in texts:
+        for markup in marked:
             for width in widths:
-                Paragraph(text, old).wrap(width, 1e9)
+                Paragraph(markup, old).wrap(width, 1e9)
 
     kept = [measure(text, style) for text in texts]
 
@@ -414,6 +416,24 @@ def line_breaking(repeat: int) -> tuple[float, float, float]:
                 set_lines(prepared, style, width)
 
     return median_ms(ours, repeat), median_ms(theirs, repeat), median_ms(breaking, repeat)
+
+
+def reportlab_markup(runs: Any) -> str:
+    """``runs`` as ReportLab's paragraph markup, for its ``Paragraph``."""
+    from html import escape
+
+    from briefing.content.runs import Run
+
+    out = []
+    for run in runs:
+        if not isinstance(run, Run):
+            out.append("<br/>")
+            continue
+        text = escape(run.text, quote=False)
+        text = f"<b>{text}</b>" if run.bold else text
+        text = f"<i>{text}</i>" if run.italic else text
+        out.append(f'<a href="{escape(run.link)}">{text}</a>' if run.link else text)
+    return "".join(out)
 
 
 def register_faces() -> Any:

@@ -12,6 +12,7 @@ import yaml
 from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
+from briefing.content.runs import BREAK, Run, plain
 from briefing.fonts import register
 from briefing.layout import fit
 from briefing.layout.columns import Block, first_part, flush, pack, shortest
@@ -111,19 +112,19 @@ def test_hyphenation_points_leave_two_letters_before_and_three_after() -> None:
 def test_addresses_break_after_their_punctuation_without_a_hyphen() -> None:
     url = "https://www.state.gov/inl-niger"
     assert [url[:p][-1] for p in _address_points(url)] == ["/", ".", ".", "/", "-"]
-    prepared = prepare(f"See {url} for more.", style())
+    prepared = prepare(plain(f"See {url} for more."), style())
     hyphens = [p for p in prepared.pieces if p.text == SOFT_HYPHEN]
     assert not hyphens, "an address is never hyphenated"
 
 
 def test_the_last_word_of_a_paragraph_is_never_hyphenated() -> None:
-    prepared = prepare("The countries developed", style())
+    prepared = prepare(plain("The countries developed"), style())
     assert [p.text for p in prepared.pieces if p.text == SOFT_HYPHEN] == ["\u00ad"]  # coun-tries
 
 
 def test_a_heading_word_wider_than_its_box_steps_the_size_down_and_stays_whole() -> None:
     heading = style(align="left", hyphenation="", uppercase=True)
-    box = typeset("COUNTERNARCOTICS GOALS", heading, 60)
+    box = typeset(plain("COUNTERNARCOTICS GOALS"), heading, 60)
     assert box.size < 10
     texts = ["".join(r.text for r in drawn(box.setting, heading, i).runs) for i in range(box.count)]
     assert texts[0].strip() == "COUNTERNARCOTICS"
@@ -133,7 +134,7 @@ def test_a_heading_word_wider_than_its_box_steps_the_size_down_and_stays_whole()
 def test_justified_lines_fill_the_measure_and_the_text_layer_has_whole_words() -> None:
     text = " ".join(["Although Niger is one of the poorest and least developed countries."] * 4)
     s = style()
-    setting = set_lines(prepare(text, s), s, 180)
+    setting = set_lines(prepare(plain(text), s), s, 180)
     lines = [drawn(setting, s, i) for i in range(len(setting.lines))]
     for line in lines[:-1]:
         assert line.width == pytest.approx(180, abs=0.01)
@@ -143,14 +144,15 @@ def test_justified_lines_fill_the_measure_and_the_text_layer_has_whole_words() -
 
 def test_a_line_break_keeps_a_space_for_readers() -> None:
     s = style(align="left", hyphenation="")
-    setting = set_lines(prepare("<b>U.S. Embassy</b><br/>Political Section", s), s, 300)
+    runs = (Run("U.S. Embassy", bold=True), BREAK, Run("Political Section"))
+    setting = set_lines(prepare(runs, s), s, 300)
     layer = "".join(r.text for i in range(len(setting.lines)) for r in drawn(setting, s, i).runs)
     assert layer == "U.S. Embassy Political Section"
 
 
 def test_drawn_text_reads_back_as_typed_with_soft_hyphens() -> None:
     text = "Corrections engagement has focused on systematic reform, including security."
-    box = typeset(text, style(), 120)
+    box = typeset(plain(text), style(), 120)
     buffer = io.BytesIO()
     canvas = Canvas(buffer)
     box.drawOn(canvas, 20, 700)
@@ -168,7 +170,7 @@ def test_drawn_text_reads_back_as_typed_with_soft_hyphens() -> None:
 def block(lines: int, leading: float = 10, hyphens: tuple[int, ...] = (), **extra: Any) -> Block:
     """A made-up paragraph of ``lines`` lines, ending with a hyphen on the given lines."""
     s = Style(FACES, 10, leading, "#000000", space_after=extra.pop("after", 0.0))
-    prepared = prepare("x", s)
+    prepared = prepare(plain("x"), s)
     made = [Line(0, 0, 0.0, i in hyphens) for i in range(lines)]
     box = TextBox(s, 100, Setting(prepared, 10, 10, made))
     return Block(box, extra.pop("role", "P"), 1, (), **extra)

@@ -17,9 +17,9 @@ from typing import NamedTuple
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from .. import layout
-from ..content import markup
 from ..content.checks import Prepared
 from ..content.model import Content
+from ..content.runs import Run, Runs, link, plain
 from ..errors import ContentError, Problem, UsageError
 from ..fonts import script_faces
 from ..language import LANGUAGES, Language
@@ -149,7 +149,7 @@ def _page(size: tuple[float, float], theme: Theme, styles: dict[str, Style]) -> 
 
 def _put(
     page: Page,
-    text: str,
+    text: Runs,
     style: Style,
     x: float,
     top: float,
@@ -202,9 +202,9 @@ def _cover(
     big = styles["title"]._replace(size=34, leading=40)
     y = page.height * 0.62
     page.shapes.append(Shape("rect", theme.margin_x, y + 14, 48, theme.lead_rule, theme.accent))
-    y -= _put(page, markup.plain(title), big, theme.margin_x, y, inner, "H1").height
+    y -= _put(page, plain(title), big, theme.margin_x, y, inner, "H1").height
     line = " · ".join((words.count_sheets(count), words.date_line(date)))
-    _put(page, markup.escape(line), styles["subtitle"], theme.margin_x, y - 10, inner, "P")
+    _put(page, (Run(line),), styles["subtitle"], theme.margin_x, y - 10, inner, "P")
     return page
 
 
@@ -220,7 +220,7 @@ def _contents(
     page = _page(size, theme, styles)
     inner = page.width - 2 * theme.margin_x
     y = page.height - 2 * _FOLIO_EDGE
-    heading = markup.plain(words.contents)
+    heading = plain(words.contents)
     y -= _put(page, heading, styles["title"], theme.margin_x, y, inner, "H1").height
     page.shapes.append(Shape("line", theme.margin_x, y - 8, inner, 0, theme.accent, 1.2))
     y -= 24
@@ -234,19 +234,19 @@ def _contents(
     for index, (model, _) in enumerate(sheets, start=3):
         target = f"#page-{index}"
         parents = ("TOC:1", f"TOCI:{index}")
-        text = markup.link(target, title_of(model), theme.primary)
+        text = link(target, title_of(model), theme.primary)
         width = dots_end - theme.margin_x - 4 * dot
         own = script_faces(LANGUAGES[model.language].script, entry.faces.family)  # its script
         titled = entry._replace(script_faces=own or entry.script_faces)
         box = _put(page, text, titled, theme.margin_x, y, width, "Reference", parents)
         last = drawn(box.setting, titled, len(box.setting.lines) - 1).width
         line_top = y - box.height + box.leading  # the top of the title's last line
-        number = markup.link(target, words.number(index), theme.primary)
+        number = link(target, words.number(index), theme.primary)
         _put(page, number, number_style, right - _NUMBERS, line_top, _NUMBERS, "Reference", parents)
         start = theme.margin_x + last + _LEADER_GAP
         dots = int((dots_end - start) / dot)
         if dots > 0:
-            _put(page, ". " * dots, leader, start, line_top, dots_end - start, "Artifact")
+            _put(page, (Run(". " * dots),), leader, start, line_top, dots_end - start, "Artifact")
         y -= box.height + 10
     return page
 
@@ -269,7 +269,7 @@ def _number(
         direction="ltr",
         script_faces=script_faces(words.script, styles["date"].faces.family),
     )
-    box: TextBox = typeset(words.number(number), style, width)
+    box: TextBox = typeset((Run(words.number(number)),), style, width)
     edge = max(theme.margin_x, _FOLIO_EDGE)
     x = edge if rtl else page.width - edge - width
     bottom = _FOLIO_EDGE + (theme.marking_height if marked else 0.0)

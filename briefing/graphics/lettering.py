@@ -16,7 +16,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.lib.colors import Color
 
-from ..content import markup
+from ..content.runs import plain
 from ..text.textbox import TextBox
 from ..text.typeset import UNBROKEN, Style, drawn, prepare, set_lines
 
@@ -64,7 +64,7 @@ class _Renderer(renderPDF._PDFRenderer):
             uppercase=False,
             indent=0.0,
         )
-        setting = set_lines(prepare(markup.plain(string.text), style), style, UNBROKEN)
+        setting = set_lines(prepare(plain(string.text), style), style, UNBROKEN)
         width = drawn(setting, style, 0).width  # a label is one line
         anchor = state["textAnchor"]
         x = string.x - {"end": width, "middle": width / 2}.get(anchor, 0.0)

@@ -18,9 +18,9 @@ from typing import Literal
 
 from reportlab.platypus import Flowable
 
-from ..content import markup
 from ..content.checks import ChartShown, PhotoShown, TableShown
 from ..content.model import Text
+from ..content.runs import BREAK, Run, Runs, emboldened, joined, plain
 from ..errors import Problem
 from ..language import Language
 from ..text.textbox import TextBox, typeset
@@ -72,7 +72,7 @@ class Setter:
         self.theme, self.styles, self.words = theme, styles, words
         self.scale, self.element = scale, element
 
-    def _text(self, text: str, style: str, width: float) -> TextBox:
+    def _text(self, text: Runs, style: str, width: float) -> TextBox:
         return typeset(text, self.styles[style], width)
 
     def _exhibit(
@@ -95,8 +95,8 @@ class Setter:
 
         t, chart = self.theme, shown.chart
         group = (*parents, f"Div:{self.element()}")
-        unit = f"<br/>{markup.plain(chart.unit)}" if chart.unit else ""
-        caption = self._text(f"<b>{shown.title}</b>{unit}", "caption", width)
+        unit = (BREAK, *plain(chart.unit)) if chart.unit else ()
+        caption = self._text((*emboldened(shown.title), *unit), "caption", width)
         entries = [Entry(caption, 0.0, 0.0, "Caption", group, element=self.element())]
         top = caption.height + t.caption_gap * self.scale
         data = figures.Data(
@@ -121,7 +121,7 @@ class Setter:
 
     def _source(
         self,
-        source: str | None,
+        source: Runs | None,
         width: float,
         group: tuple[str, ...],
         entries: list[Entry],
@@ -131,7 +131,9 @@ class Setter:
         if not source:
             return top
         top += self.theme.caption_gap * self.scale
-        box = self._text(self.words.source.format(source=source), "source", width)
+        before, _, after = self.words.source.partition("{source}")
+        line = joined((Run(before),), source, (Run(after),))
+        box = self._text(line, "source", width)
         entries.append(Entry(box, 0.0, top, "P", group, element=self.element()))
         return top + box.height
 
@@ -144,7 +146,7 @@ class Setter:
         entries: list[Entry] = []
         top = 0.0
         if shown.caption:
-            caption = self._text(f"<b>{shown.caption}</b>", "caption", width)
+            caption = self._text(emboldened(shown.caption), "caption", width)
             entries.append(Entry(caption, 0.0, 0.0, "Caption", table, element=self.element()))
             top = caption.height + t.caption_gap * s
         pad, rise = t.cell_padding * s, t.cell_rise * s

@@ -21,6 +21,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
+from ..content.runs import Runs
 from . import shaping
 from .typeset import Placed, Setting, Style, drawn, prepare, set_lines
 
@@ -150,6 +151,6 @@ def _colour(hex_colour: str) -> Color:
     return HexColor(hex_colour)
 
 
-def typeset(markup: str, style: Style, width: float) -> TextBox:
-    """``markup`` set in ``style`` at ``width`` points."""
-    return TextBox(style, width, set_lines(prepare(markup, style), style, width))
+def typeset(runs: Runs, style: Style, width: float) -> TextBox:
+    """``runs`` set in ``style`` at ``width`` points."""
+    return TextBox(style, width, set_lines(prepare(runs, style), style, width))

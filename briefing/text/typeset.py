@@ -26,12 +26,12 @@ is set ragged.
 from __future__ import annotations
 
 import functools
-import html
 import re
 import unicodedata
 from collections.abc import Iterator
 from typing import Literal, NamedTuple
 
+from ..content.runs import LineBreak, Run, Runs
 from ..fonts import Faces, charset, drawn_by
 from ..fonts import script_faces as script_faces_of
 from ..language import BIDI_CONTROLS
@@ -102,8 +102,7 @@ _LEFT_TO_RIGHT = re.compile(
 )
 _ISOLATE, _POP_ISOLATE = "\u2066", "\u2069"
 _ARABIC_MARK = "\u061c"  # its context for digits at a paragraph's start
-_TAG = re.compile(r"<(/?)(b|i|a|br)\b([^>]*)>")
-_ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
+_BREAK = Run("\n")  # a line break, among the parts of words
 
 
 class Style(NamedTuple):
@@ -137,16 +136,6 @@ class Style(NamedTuple):
     direction: Literal["ltr", "rtl"] = "ltr"  # the paragraph's direction
     script_faces: Faces | None = None  # the faces of the language's script, if not Latin
     cjk: bool = False  # lines may break between ideographs (Chinese)
-
-
-class Span(NamedTuple):
-    """A stretch of text in one face and colour, perhaps a link; ``"\\n"`` is a line break."""
-
-    text: str
-    bold: bool
-    italic: bool
-    link: str = ""  # the link target
-    colour: str = ""  # "" for the paragraph's colour
 
 
 class Piece(NamedTuple):
@@ -199,37 +188,6 @@ class Setting(NamedTuple):
     room: float  # the line width, at unit size
     lines: list[Line]
     strained: bool = False  # a line had to be looser than letter spacing can make good
-
-
-def spans(markup: str, colour: str = "") -> list[Span]:
-    """The spans of ``markup``: ``<b>``, ``<i>``, ``<a href color>``, ``<br/>`` and entities."""
-    out: list[Span] = []
-    bold = italic = 0
-    links: list[tuple[str, str]] = []
-    position = 0
-    for match in _TAG.finditer(markup):
-        text = markup[position : match.start()]
-        if text:
-            href, shade = links[-1] if links else ("", colour)
-            out.append(Span(html.unescape(text), bold > 0, italic > 0, href, shade))
-        closing, tag, attributes = match.groups()
-        step = -1 if closing else 1
-        if tag == "b":
-            bold += step
-        elif tag == "i":
-            italic += step
-        elif tag == "br":
-            out.append(Span("\n", bold > 0, italic > 0))
-        elif closing:
-            links.pop()
-        else:
-            values = {k: html.unescape(v) for k, v in _ATTRIBUTE.findall(attributes)}
-            links.append((values.get("href", ""), values.get("color", colour)))
-        position = match.end()
-    text = markup[position:]
-    if text:
-        out.append(Span(html.unescape(text), bold > 0, italic > 0))
-    return out
 
 
 def _face(faces: Faces, bold: bool, italic: bool) -> str:
@@ -298,15 +256,15 @@ def _dash_points(word: str) -> list[int]:
     ]
 
 
-def _words(runs: list[Span]) -> Iterator[list[tuple[str, Span]] | None]:
-    """Words as lists of (text, span) parts; None between words, and a line break as its own."""
-    word: list[tuple[str, Span]] = []
+def _words(runs: Runs) -> Iterator[list[tuple[str, Run]] | None]:
+    """Words as lists of (text, run) parts; None between words, and a line break as its own."""
+    word: list[tuple[str, Run]] = []
     for span in runs:
-        if span.text == "\n":
+        if isinstance(span, LineBreak):
             if word:
                 yield word
                 word = []
-            yield [("\n", span)]
+            yield [("\n", _BREAK)]
             continue
         for index, chunk in enumerate(re.split(r"[ \t\n\r]+", span.text)):
             if index:
@@ -320,12 +278,12 @@ def _words(runs: list[Span]) -> Iterator[list[tuple[str, Span]] | None]:
         yield word
 
 
-def prepare(markup: str, style: Style) -> Prepared:
-    """``markup`` as items at unit size, for breaking at any width; measured once in a
+def prepare(runs: Runs, style: Style) -> Prepared:
+    """``runs`` as items at unit size, for breaking at any width; measured once in a
     process for the same text in the same face, colour, alignment and language (a sheet
     built again in ``watch``, or its paragraphs at every trial scale)."""
     return _prepare(
-        markup,
+        runs,
         style.faces,
         style.colour,
         style.bold,
@@ -340,7 +298,7 @@ def prepare(markup: str, style: Style) -> Prepared:
 
 @functools.lru_cache(maxsize=1024)
 def _prepare(
-    markup: str,
+    runs: Runs,
     faces: Faces,
     colour: str,
     bold: bool,
@@ -351,9 +309,10 @@ def _prepare(
     script_faces: Faces | None = None,
     cjk: bool = False,
 ) -> Prepared:
-    runs = spans(markup, colour)
     if uppercase:
-        runs = [span._replace(text=span.text.upper()) for span in runs]
+        runs = tuple(
+            run._replace(text=run.text.upper()) if isinstance(run, Run) else run for run in runs
+        )
     items: list[Item] = []
     pieces: list[Piece] = []
     words = list(_words(runs))
@@ -409,7 +368,7 @@ def _prepared(items: list[Item], pieces: list[Piece]) -> Prepared:
 
 @functools.lru_cache(maxsize=20_000)
 def _word(
-    word: tuple[tuple[str, Span], ...],
+    word: tuple[tuple[str, Run], ...],
     faces: Faces,
     bold: bool,
     italic: bool,
@@ -419,7 +378,7 @@ def _word(
     script_faces: Faces | None = None,
     cjk: bool | None = None,
 ) -> tuple[list[Item], list[Piece]]:
-    """The boxes of one word (as (text, span) parts), with a penalty at each place it may
+    """The boxes of one word (as (text, run) parts), with a penalty at each place it may
     break; measured once for every paragraph and build of a process that sets it.
 
     With ``script_faces``, each character is drawn in the face that suits it (``_scripts``).
