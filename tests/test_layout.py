@@ -20,8 +20,8 @@ from briefing.content.runs import Run
 from briefing.fonts import register
 from briefing.layout import Page
 from briefing.pipeline import prepare, render
+from briefing.text.spec import TypeSpec
 from briefing.text.textbox import typeset
-from briefing.text.typeset import Style
 from briefing.theme import Theme, grayscale, themed
 
 from .conftest import ROOT, SAMPLE, run
@@ -145,7 +145,7 @@ def test_hyphenated_words_survive_splitting_at_every_width() -> None:
         ["INL has supported Nigerien-led efforts to provide safe and humane detention."] * 6
     )
     text = (Run("Corrections.", bold=True), Run(" " + rest))
-    style = Style(faces, 9.6, 13, "#000000", align="justify", hyphenation="en_US")
+    style = TypeSpec(faces, 9.6, 13, "#000000", align="justify", hyphenation="en_US")
     for width in range(160, 330, 10):
         whole = typeset(text, style, width)
         for lines in (2, 3, 5):

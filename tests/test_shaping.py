@@ -23,8 +23,8 @@ from briefing.content.runs import BREAK, Run, Runs
 from briefing.fonts import FONT_DIR, Faces
 from briefing.layout import Page, Placed
 from briefing.pdf import writer as pdf
+from briefing.text.spec import Align, TypeSpec
 from briefing.text.textbox import typeset
-from briefing.text.typeset import Align, Style
 
 from .conftest import ROOT, SAMPLE
 
@@ -48,10 +48,10 @@ CHINESE = (
 )
 
 
-def _style(script: str, align: Align = "left", **extra: Any) -> Style:
+def _style(script: str, align: Align = "left", **extra: Any) -> TypeSpec:
     faces = fonts.register("Noto Sans", italic=False)
     script_faces = fonts.script_faces(script)
-    return Style(
+    return TypeSpec(
         faces,
         11.0,
         15.0,
@@ -64,7 +64,7 @@ def _style(script: str, align: Align = "left", **extra: Any) -> Style:
     )
 
 
-def _pdf(text: str | Runs, style: Style, tmp_path: Path, width: float = WIDTH) -> Path:
+def _pdf(text: str | Runs, style: TypeSpec, tmp_path: Path, width: float = WIDTH) -> Path:
     """A tagged PDF of one paragraph (a string is one run), ``width`` points wide, at
     (LEFT, 20)."""
     box = typeset((Run(text),) if isinstance(text, str) else text, style, width)

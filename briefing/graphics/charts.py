@@ -25,7 +25,7 @@ from reportlab.platypus import Flowable
 
 from ..content.pictures import PHOTO_DPI, Picture, drawn
 from ..language import Language
-from ..text.typeset import hyphen_points
+from ..text.hyphenation import hyphen_points
 from ..theme import Theme
 
 Kind = Literal["bar", "hbar", "line"]

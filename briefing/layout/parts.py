@@ -12,8 +12,8 @@ from ..content.checks import ChartShown, PhotoShown, Shown, TableShown
 from ..content.markup import Paragraph
 from ..content.runs import BREAK, Run, Runs, joined, link, plain, shown_address
 from ..fonts import register
+from ..text.spec import TypeSpec
 from ..text.textbox import TextBox, typeset
-from ..text.typeset import Style, drawn
 from .columns import Block
 from .exhibits import Setter
 from .records import EMPTY, Entry, Region, Shape
@@ -62,10 +62,10 @@ class Sheet:
 
 
 class Parts:
-    """The parts of one page at one scale: a source of element numbers, and the styles."""
+    """The parts of one page at one scale: a source of element numbers, and the specs."""
 
-    def __init__(self, sheet: Sheet, styles: dict[str, Style], scale: float) -> None:
-        self.sheet, self.styles, self.scale = sheet, styles, scale
+    def __init__(self, sheet: Sheet, specs: dict[str, TypeSpec], scale: float) -> None:
+        self.sheet, self.specs, self.scale = sheet, specs, scale
         self.theme, self.content = sheet.theme, sheet.content
         self.elements = 0
 
@@ -74,9 +74,9 @@ class Parts:
         self.elements += 1
         return self.elements
 
-    def text(self, text: Runs, style: str, width: float) -> TextBox:
-        """``text`` set in the named style at ``width``."""
-        return typeset(text, self.styles[style], width)
+    def text(self, text: Runs, spec: str, width: float) -> TextBox:
+        """``text`` set in the named spec at ``width``."""
+        return typeset(text, self.specs[spec], width)
 
     def band(self, width: float) -> Region:
         """The header band: logo, organization and office, centred; taller if they need it."""
@@ -265,14 +265,14 @@ class Parts:
         ``rail``, headings hang in it beside their text."""
         t, s = self.theme, self.scale
         room = rail - t.rail_gap * s if rail else width
-        headings = self.styles["heading"]
+        headings = self.specs["heading"]
         # Every heading at one size: the size the widest word of any of them allows.
         sizes = [typeset(h, headings, room).size for h, _ in self.sheet.sections]
         size = min(sizes, default=headings.size)
         if size < headings.size:
             headings = headings._replace(size=size, leading=headings.leading * size / headings.size)
         blocks: list[Block] = []
-        setter = Setter(t, self.styles, self.sheet.words, s, self.element)
+        setter = Setter(t, self.specs, self.sheet.words, s, self.element)
         for heading, shown in self.sheet.sections:
             section = (f"Sect:{self.element()}",)
             box = typeset(heading, headings, room)
@@ -300,15 +300,15 @@ class Parts:
                 blocks.append(Block(box, "P", self.element(), section))
                 continue
             step = t.item_indent * s
-            style = self.styles["item"]._replace(indent=step * (part.depth + 1))
+            spec = self.specs["item"]._replace(indent=step * (part.depth + 1))
             label, label_x = None, step * part.depth
             if part.label:  # in its level's indent; the no-break space after it keeps it
                 # off the text, and reads as a space between the two
                 shown = part.label.translate(self.sheet.digits)
                 label = self.text(joined(plain(shown), (Run("\u00a0"),)), "bullet", step)
-                if style.direction == "rtl":  # the mark flush with the item's edge
+                if spec.direction == "rtl":  # the mark flush with the item's edge
                     label_x -= _hanging_space(label)  # (mirrored: its right)
-            box = typeset(part.runs, style, width)
+            box = typeset(part.runs, spec, width)
             parents = (*section, *part.path)
             blocks.append(
                 Block(
@@ -327,7 +327,7 @@ def _hanging_space(label: TextBox) -> float:
     """The width of the space drawn right of a one-line list label's mark (a bullet, "1."),
     which a right-to-left list hangs past the item's edge so that the mark is flush with it: a
     line without right-to-left letters is drawn left to right, its space last."""
-    line = drawn(label.setting, label.style, label.first)
+    line = label.setting.drawn(label.first)
     last = max(line.runs, key=lambda run: run.x)
     text = last.shown or last.text
     space = text[len(text.rstrip()) :]
