@@ -14,8 +14,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
 from .. import layout
 from ..content.checks import Prepared
 from ..content.model import Content
@@ -35,6 +33,7 @@ from ..pipeline import (
     sources,
     title_of,
 )
+from ..text.setting import natural_width
 from ..text.spec import TypeSpec
 from ..text.textbox import TextBox, typeset
 from ..theme import Theme
@@ -228,9 +227,9 @@ def _contents(
     number_spec = entry._replace(align="right")
     leader = entry._replace(align="right", colour=theme.muted)
     right = theme.margin_x + inner
-    widest = stringWidth(str(len(sheets) + 2), entry.faces.regular, entry.size)
+    widest = natural_width(plain(words.number(len(sheets) + 2)), number_spec)
     dots_end = right - widest - _LEADER_GAP  # every leader ends here, its dots aligned
-    dot = stringWidth(". ", entry.faces.regular, entry.size)
+    dot = natural_width(plain(". ."), leader) - natural_width(plain("."), leader)  # and a space
     for index, (model, _) in enumerate(sheets, start=3):
         target = f"#page-{index}"
         parents = ("TOC:1", f"TOCI:{index}")

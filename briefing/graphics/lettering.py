@@ -22,6 +22,20 @@ from ..text.spec import TypeSpec
 from ..text.textbox import TextBox
 
 
+def label_spec(spec: TypeSpec, size: float) -> TypeSpec:
+    """``spec`` as a chart's strings are set and measured: plain, one line, ``size`` points."""
+    return spec._replace(
+        size=size,
+        leading=size,
+        bold=False,
+        italic=False,
+        align="left",
+        balance=False,
+        uppercase=False,
+        indent=0.0,
+    )
+
+
 def lettered(drawing: Drawing, spec: TypeSpec) -> Drawing:
     """``drawing`` with its strings set by briefing in ``spec``'s faces and direction, when the
     sheet's language needs it; else ``drawing`` itself."""
@@ -54,17 +68,7 @@ class _Renderer(renderPDF._PDFRenderer):
         size = float(state["fontSize"])
         fill: Color | None = state["fillColor"]
         colour = "#" + fill.hexval()[2:] if fill is not None else self.spec.colour
-        spec = self.spec._replace(
-            size=size,
-            leading=size,
-            colour=colour,
-            bold=False,
-            italic=False,
-            align="left",
-            balance=False,
-            uppercase=False,
-            indent=0.0,
-        )
+        spec = label_spec(self.spec, size)._replace(colour=colour)
         setting = unbroken(plain(string.text), spec)
         width = setting.width
         anchor = state["textAnchor"]

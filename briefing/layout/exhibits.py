@@ -92,7 +92,7 @@ class Setter:
     def chart(self, shown: ChartShown, width: float, parents: tuple[str, ...]) -> Exhibit:
         """The chart's title and unit, the drawing, and its source, ``width`` wide."""
         from ..graphics import charts as figures  # ReportLab's charts load only for charts
-        from ..graphics.lettering import lettered
+        from ..graphics.lettering import label_spec, lettered
 
         t, chart = self.theme, shown.chart
         group = (*parents, f"Div:{self.element()}")
@@ -111,9 +111,8 @@ class Setter:
             self.words.hyphenation,
         )
         size = max(t.chart_text_size * self.scale, t.min_small_text)
-        spec = self.specs["caption"]
-        font = (spec.script_faces or spec.faces).regular  # measures the labels
-        picture = lettered(figures.drawing(data, width, size, t, font), spec)
+        labels = label_spec(self.specs["caption"], size)  # as they are measured and drawn
+        picture = lettered(figures.drawing(data, width, t, labels), labels)
         alt = str(chart.alt) if chart.alt else figures.alt_text(data, self.words)
         entries.append(Entry(picture, 0.0, top, "Figure", group, alt, self.element()))
         top += picture.height

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
 from ..content.checks import ChartShown, PhotoShown, Shown, TableShown
 from ..content.markup import Paragraph
 from ..content.runs import BREAK, Run, Runs, joined, link, plain, shown_address
 from ..fonts import register
+from ..text.measure import plain_width
 from ..text.spec import TypeSpec
 from ..text.textbox import TextBox, typeset
 from .columns import Block
@@ -331,4 +330,4 @@ def _hanging_space(label: TextBox) -> float:
     last = max(line.runs, key=lambda run: run.x)
     text = last.shown or last.text
     space = text[len(text.rstrip()) :]
-    return float(stringWidth(space, last.font, label.size)) if space else 0.0
+    return plain_width(space, last.font) * label.size

@@ -11,6 +11,8 @@ width, the one measure of text that is not broken (a chart's label, a table's co
 
 from __future__ import annotations
 
+import functools
+
 from ..content.runs import Runs
 from .line import SetLine, place
 from .linebreak import Line, Rules
@@ -62,6 +64,13 @@ class Setting:
 def unbroken(runs: Runs, spec: TypeSpec) -> Setting:
     """``runs`` set in ``spec`` on lines as long as they need (only a line break breaks one)."""
     return set_lines(measure(runs, spec), spec, UNBROKEN)
+
+
+@functools.lru_cache(maxsize=4096)
+def natural_width(runs: Runs, spec: TypeSpec) -> float:
+    """How wide ``runs`` are drawn in ``spec`` unbroken (their widest line), in points: the
+    measure of text placed by its width (a chart's labels, a contents page's numbers)."""
+    return unbroken(runs, spec).width
 
 
 def set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
