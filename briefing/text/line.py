@@ -21,11 +21,10 @@ from typing import NamedTuple
 from ..language import BIDI_CONTROLS
 from . import shaping
 from .collect import MAIL, WEB
-from .linebreak import INFINITE, Item, Line, Rules
+from .linebreak import INFINITE, TOLERANCE, Item, Line
 from .measure import SPACE_STRETCH, Fragment, Measured, plain_width, text_width
 from .spec import TypeSpec
 
-_TOLERANCE = Rules().tolerance
 _TRACKED_SPACE = (
     1.6  # how far the spaces of a loose line stretch (as a tolerance) before letters do
 )
@@ -101,7 +100,7 @@ def place(
     if spec.cjk and justify:  # Chinese: every character is spaced out a little
         glyphs = sum(len(fragments[i].text) for i in shown) - (0 if hyphen else 1)
         word_space, char_space = 0.0, extra / glyphs if glyphs > 0 else 0.0
-    elif joined and word_space > space * SPACE_STRETCH * _TOLERANCE:
+    elif joined and word_space > space * SPACE_STRETCH * TOLERANCE:
         # Arabic letters cannot be spaced apart: words grow by kashidas instead
         widest = space * SPACE_STRETCH * _TRACKED_SPACE
         elongated = _kashidas([(i, fragments[i]) for i in shown], extra - spaces * widest, size)
@@ -109,7 +108,7 @@ def place(
         word_space = (extra - grown) / spaces
         if word_space > _LOOSEST * size:  # gaping (before a word too long for the line)
             word_space, elongated = 0.0, {}
-    elif word_space > space * SPACE_STRETCH * _TOLERANCE:  # wider than the spaces should go:
+    elif word_space > space * SPACE_STRETCH * TOLERANCE:  # wider than the spaces should go:
         # letter spacing takes the rest, a little, or the line stays ragged (beside an address)
         widest = space * SPACE_STRETCH * _TRACKED_SPACE  # what a space may grow by, then
         # Every glyph but the line's last is followed by letter spacing (the spaces' own goes

@@ -15,12 +15,11 @@ import functools
 
 from ..content.runs import Runs
 from .line import SetLine, place
-from .linebreak import Line, Rules
+from .linebreak import TOLERANCE, Line, Rules
 from .measure import Measured, measure, split_boxes
 from .spec import TypeSpec
 
 UNBROKEN = 1e5  # points: a width no one line of text needs to break at
-_TOLERANCE = Rules().tolerance
 _SMALLEST_STEP = 0.5  # how far text that must not break may step down for a wide word
 _UNHYPHENATED = 1.0  # the tolerance of lines set without hyphenating
 _TRACKED = 4.0  # the tolerance of lines that letter spacing helps
@@ -110,7 +109,7 @@ def set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     setting = Setting(measured, spec, size, room, lines, strained)
     # A line of words too loose for its spaces and some letter spacing is drawn ragged:
     # strained (a line of one or two words beside a long address is not).
-    loose = [i for i, line in enumerate(lines[:-1]) if line.ratio > _TOLERANCE]
+    loose = [i for i, line in enumerate(lines[:-1]) if line.ratio > TOLERANCE]
     for i in loose if spec.align == "justify" else []:
         line = setting.drawn(i)
         if line.word_space == 0 and sum(run.text.count(" ") for run in line.runs) > 2:
