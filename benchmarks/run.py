@@ -271,10 +271,10 @@ def main() -> None:
             row(f"warm render: briefing / {peer}", f"{warm['briefing'] / warm[peer]:.2f}", note)
 
     if "briefing" in renderers:
-        from briefing.text.typeset import _prepare
+        from briefing.text.measure import _measured
 
         def uncached() -> bytes:
-            _prepare.cache_clear()  # every paragraph measured anew, as for text never seen
+            _measured.cache_clear()  # every paragraph measured anew, as for text never seen
             return renderers["briefing"]()
 
         row(
@@ -373,21 +373,21 @@ def line_breaking(repeat: int) -> tuple[float, float, float]:
     from reportlab.platypus import Paragraph
 
     from briefing.language import LANGUAGES
-    from briefing.layout.styles import text_styles
+    from briefing.layout.specs import type_specs
     from briefing.pipeline import run_checks
-    from briefing.text.typeset import _prepare, set_lines
-    from briefing.text.typeset import prepare as measure
+    from briefing.text.measure import _measured, measure
+    from briefing.text.setting import set_lines
 
     sheet = run_checks(SAMPLE)
-    texts = [block.markup for blocks in sheet.sections for block in blocks]
+    texts = [paragraph.runs for paragraphs in sheet.sections for paragraph in paragraphs]
     faces = register_faces()
-    style = text_styles(sheet.theme, faces, LANGUAGES["en"], 1.0)["body"]
+    spec = type_specs(sheet.theme, faces, LANGUAGES["en"], 1.0)["body"]
     widths = (180.0, 247.0, 326.0)
     old = ParagraphStyle(
         "body",
         fontName=faces.regular,
-        fontSize=style.size,
-        leading=style.leading,
+        fontSize=spec.size,
+        leading=spec.leading,
         alignment=TA_JUSTIFY,
         hyphenationLang="en_US",
         embeddedHyphenation=1,
@@ -395,25 +395,45 @@ def line_breaking(repeat: int) -> tuple[float, float, float]:
     )
 
     def ours() -> None:
-        _prepare.cache_clear()
+        _measured.cache_clear()
         for text in texts:
-            prepared = measure(text, style)
+            measured = measure(text, spec)
             for width in widths:
-                set_lines(prepared, style, width)
+                set_lines(measured, spec, width)
+
+    marked = [reportlab_markup(text) for text in texts]
 
     def theirs() -> None:
-        for text in texts:
+        for markup in marked:
             for width in widths:
-                Paragraph(text, old).wrap(width, 1e9)
+                Paragraph(markup, old).wrap(width, 1e9)
 
-    kept = [measure(text, style) for text in texts]
+    kept = [measure(text, spec) for text in texts]
 
     def breaking() -> None:
-        for prepared in kept:
+        for measured in kept:
             for width in widths:
-                set_lines(prepared, style, width)
+                set_lines(measured, spec, width)
 
     return median_ms(ours, repeat), median_ms(theirs, repeat), median_ms(breaking, repeat)
+
+
+def reportlab_markup(runs: Any) -> str:
+    """``runs`` as ReportLab's paragraph markup, for its ``Paragraph``."""
+    from html import escape
+
+    from briefing.content.runs import Run
+
+    out = []
+    for run in runs:
+        if not isinstance(run, Run):
+            out.append("<br/>")
+            continue
+        text = escape(run.text, quote=False)
+        text = f"<b>{text}</b>" if run.bold else text
+        text = f"<i>{text}</i>" if run.italic else text
+        out.append(f'<a href="{escape(run.link)}">{text}</a>' if run.link else text)
+    return "".join(out)
 
 
 def register_faces() -> Any:

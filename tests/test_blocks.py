@@ -248,7 +248,7 @@ def test_a_chart_speaks_and_numbers_in_the_sheets_language() -> None:
     assert "Source : Budget" in _words(sheet.text)
     # French sets a no-break space before a colon (the PDF's text reads it as a space)
     texts = [
-        "".join(piece.text for piece in item.flowable.setting.prepared.pieces)
+        "".join(part.text for part in item.flowable.setting.measured.fragments)
         for item in sheet.page.items
         if hasattr(item.flowable, "setting")
     ]

@@ -23,6 +23,7 @@ from briefing.content.fields import Text
 from briefing.content.model import Photo
 from briefing.content.pictures import MAX_PIXELS, PHOTO_DPI, load_photo
 from briefing.content.reader import read
+from briefing.content.runs import Run
 from briefing.content.schema import json_schema
 from briefing.errors import Problem
 
@@ -447,26 +448,30 @@ def test_the_issues_example_is_prepared_for_layout(tmp_path: Path) -> None:
     assert [len(blocks) for blocks in prepared.blocks] == [4, 2]
     chart, table, photo, text = prepared.blocks[0]
     assert isinstance(chart, ChartShown)
-    assert chart.title == "INCLE funding for Mali by fiscal year"
+    assert chart.title == (Run("INCLE funding for Mali by fiscal year"),)
     assert chart.categories == ["FY2009", "FY2010"]
     assert chart.series == [("", [3.5, 7.4])]
     assert isinstance(table, TableShown)
-    assert table.caption == "Program components, <i>FY2010</i>"
-    assert table.header == ["Component", "Partner", "Funding ($)", "Note"]
+    assert table.caption == (Run("Program components, "), Run("FY2010", italic=True))
+    assert table.header == [(Run(n),) for n in ("Component", "Partner", "Funding ($)", "Note")]
     assert table.rows[0] == [
-        "Police training",
-        "National Police",
-        "3,100,000",
-        "<b>new</b> &lt;&amp;&gt;",
+        (Run("Police training"),),
+        (Run("National Police"),),
+        (Run("3,100,000"),),
+        (Run("new", bold=True), Run(" <&>")),
     ]
-    assert table.rows[1][3] == ""
-    assert table.rows[2][1].startswith('<a href="https://example.org"')
+    assert table.rows[1][3] == ()
+    (police,) = table.rows[2][1]
+    assert isinstance(police, Run) and (police.text, police.link) == (
+        "Police",
+        "https://example.org",
+    )
     assert table.numeric == [False, False, True, False]  # a dash leaves a number out
     assert isinstance(photo, PhotoShown)
     assert (photo.picture.width, photo.picture.height) == (800, 600)
     assert photo.picture.alt == "Instructors standing in front of a class of police cadets"
-    assert photo.credit == "U.S. Embassy Bamako"
-    assert [block.markup for block in text] == ["More text after the photo."]  # type: ignore[union-attr]
+    assert photo.credit == (Run("U.S. Embassy Bamako"),)
+    assert [block.runs for block in text] == [(Run("More text after the photo."),)]  # type: ignore[union-attr]
     line, band = prepared.blocks[1]
     assert isinstance(line, ChartShown) and isinstance(band, PhotoShown)
     # the categories in the first series' order, every series' values in that order

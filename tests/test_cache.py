@@ -58,7 +58,7 @@ def test_hyphenation_patterns_come_back_as_pyphen_parsed_them(cache_home: Path) 
     parsed = pyphen.HyphDict(path)
     for _ in range(2):  # the first call stores, the second loads
         pyphen.hdcache.pop(path, None)
-        hyphenation.prepare("en_US")
+        hyphenation.load_patterns("en_US")
         loaded = pyphen.hdcache[path]
         assert loaded is not parsed
         assert (loaded.patterns, loaded.maxlen) == (parsed.patterns, parsed.maxlen)

@@ -19,11 +19,12 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from briefing import fonts
+from briefing.content.runs import BREAK, Run, Runs
 from briefing.fonts import FONT_DIR, Faces
 from briefing.layout import Page, Placed
 from briefing.pdf import writer as pdf
+from briefing.text.spec import Align, TypeSpec
 from briefing.text.textbox import typeset
-from briefing.text.typeset import Align, Style
 
 from .conftest import ROOT, SAMPLE
 
@@ -47,10 +48,10 @@ CHINESE = (
 )
 
 
-def _style(script: str, align: Align = "left", **extra: Any) -> Style:
+def _style(script: str, align: Align = "left", **extra: Any) -> TypeSpec:
     faces = fonts.register("Noto Sans", italic=False)
     script_faces = fonts.script_faces(script)
-    return Style(
+    return TypeSpec(
         faces,
         11.0,
         15.0,
@@ -63,9 +64,10 @@ def _style(script: str, align: Align = "left", **extra: Any) -> Style:
     )
 
 
-def _pdf(markup: str, style: Style, tmp_path: Path, width: float = WIDTH) -> Path:
-    """A tagged PDF of one paragraph, ``width`` points wide, at (LEFT, 20)."""
-    box = typeset(markup, style, width)
+def _pdf(text: str | Runs, style: TypeSpec, tmp_path: Path, width: float = WIDTH) -> Path:
+    """A tagged PDF of one paragraph (a string is one run), ``width`` points wide, at
+    (LEFT, 20)."""
+    box = typeset((Run(text),) if isinstance(text, str) else text, style, width)
     top = 20 + box.height
     page = Page(width + 2 * LEFT, top + 20, 1.0, 1.0, 11, style.faces.regular, [], [])
     page.items.append(Placed(box, LEFT, 20, width, box.height, "P", 1))
@@ -639,7 +641,11 @@ def test_a_list_number_in_a_right_to_left_list_has_its_stop_on_the_side_of_the_t
 
 
 def test_a_link_of_arabic_and_latin_words_is_one_annotation_a_line(tmp_path: Path) -> None:
-    text = 'زوروا <a href="https://www.state.gov/inl">موقع مكتب INL الرسمي (2024)</a> اليوم.'
+    text = (
+        Run("زوروا "),
+        Run("موقع مكتب INL الرسمي (2024)", link="https://www.state.gov/inl"),
+        Run(" اليوم."),
+    )
     path = _pdf(text, _style("Arab"), tmp_path, width=400)
     with pikepdf.open(path) as document:
         annotations = [a for a in document.pages[0].Annots if a.Subtype == "/Link"]
@@ -678,17 +684,18 @@ def test_an_opening_bracket_starting_a_chinese_line_hangs_its_blank_half(tmp_pat
     ("script", "text", "width"),
     [
         ("Latn", "第二节 Supercalifragilistic 。 (", 20.0),  # narrower than "per-"
-        ("Arab", "نص <br/><br/> نص آخر", 200.0),  # an empty line
+        ("Arab", (Run("نص "), BREAK, BREAK, Run(" نص آخر")), 200.0),  # an empty line
         ("Hans", "第二节https://www.state.gov/bureau-of-inl/kenya。", 40.0),
     ],
 )
 def test_a_paragraph_is_always_set_however_narrow_its_column(
-    script: str, text: str, width: float, tmp_path: Path
+    script: str, text: str | Runs, width: float, tmp_path: Path
 ) -> None:
     style = _style(script, "justify", hyphenation="en_US" if script == "Latn" else "")
     path = _pdf(text, style, tmp_path, width=width)
     drawn = {c["text"] for c in _chars(path)} - {"\u00ad"}  # a hyphen added, read as nothing
-    assert drawn == set(text.replace("<br/>", "").replace(" ", ""))
+    typed = text if isinstance(text, str) else "".join(r.text for r in text if isinstance(r, Run))
+    assert drawn == set(typed.replace(" ", ""))
 
 
 def test_a_sheet_with_an_arabic_letter_mark_builds_and_never_draws_it(tmp_path: Path) -> None:

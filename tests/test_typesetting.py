@@ -12,22 +12,19 @@ import yaml
 from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
+from briefing.content.runs import BREAK, Run, plain
 from briefing.fonts import register
 from briefing.layout import fit
 from briefing.layout.columns import Packable, first_part, flush, pack, shortest
 from briefing.pipeline import render, run_checks
+from briefing.text.collect import address_points
+from briefing.text.hyphenation import hyphen_points
 from briefing.text.linebreak import INFINITE, Breaker, Item, Line, Rules
+from briefing.text.measure import SOFT_HYPHEN
+from briefing.text.measure import measure as measure_runs
+from briefing.text.setting import Setting, set_lines
+from briefing.text.spec import TypeSpec
 from briefing.text.textbox import TextBox, typeset
-from briefing.text.typeset import (
-    SOFT_HYPHEN,
-    Setting,
-    Style,
-    _address_points,
-    drawn,
-    hyphen_points,
-    prepare,
-    set_lines,
-)
 
 from .conftest import MINIMAL
 from .quality import measure, source_text
@@ -95,8 +92,8 @@ def test_a_lone_last_word_costs_a_little_looseness() -> None:
 # -- setting text ----------------------------------------------------------------------------
 
 
-def style(**extra: Any) -> Style:
-    base = Style(FACES, 10, 13, "#000000", align="justify", hyphenation="en_US")
+def style(**extra: Any) -> TypeSpec:
+    base = TypeSpec(FACES, 10, 13, "#000000", align="justify", hyphenation="en_US")
     return base._replace(**extra)
 
 
@@ -109,31 +106,31 @@ def test_hyphenation_points_leave_two_letters_before_and_three_after() -> None:
 
 def test_addresses_break_after_their_punctuation_without_a_hyphen() -> None:
     url = "https://www.state.gov/inl-niger"
-    assert [url[:p][-1] for p in _address_points(url)] == ["/", ".", ".", "/", "-"]
-    prepared = prepare(f"See {url} for more.", style())
-    hyphens = [p for p in prepared.pieces if p.text == SOFT_HYPHEN]
+    assert [url[:p][-1] for p in address_points(url)] == ["/", ".", ".", "/", "-"]
+    measured = measure_runs(plain(f"See {url} for more."), style())
+    hyphens = [p for p in measured.fragments if p.text == SOFT_HYPHEN]
     assert not hyphens, "an address is never hyphenated"
 
 
 def test_the_last_word_of_a_paragraph_is_never_hyphenated() -> None:
-    prepared = prepare("The countries developed", style())
-    assert [p.text for p in prepared.pieces if p.text == SOFT_HYPHEN] == ["\u00ad"]  # coun-tries
+    measured = measure_runs(plain("The countries developed"), style())
+    assert [p.text for p in measured.fragments if p.text == SOFT_HYPHEN] == ["\u00ad"]  # coun-tries
 
 
 def test_a_heading_word_wider_than_its_box_steps_the_size_down_and_stays_whole() -> None:
     heading = style(align="left", hyphenation="", uppercase=True)
-    box = typeset("COUNTERNARCOTICS GOALS", heading, 60)
+    box = typeset(plain("COUNTERNARCOTICS GOALS"), heading, 60)
     assert box.size < 10
-    texts = ["".join(r.text for r in drawn(box.setting, heading, i).runs) for i in range(box.count)]
+    texts = ["".join(r.text for r in box.setting.drawn(i).runs) for i in range(box.count)]
     assert texts[0].strip() == "COUNTERNARCOTICS"
-    assert all(drawn(box.setting, heading, i).width <= 60 + 1e-6 for i in range(box.count))
+    assert all(box.setting.drawn(i).width <= 60 + 1e-6 for i in range(box.count))
 
 
 def test_justified_lines_fill_the_measure_and_the_text_layer_has_whole_words() -> None:
     text = " ".join(["Although Niger is one of the poorest and least developed countries."] * 4)
     s = style()
-    setting = set_lines(prepare(text, s), s, 180)
-    lines = [drawn(setting, s, i) for i in range(len(setting.lines))]
+    setting = set_lines(measure_runs(plain(text), s), s, 180)
+    lines = [setting.drawn(i) for i in range(len(setting.lines))]
     for line in lines[:-1]:
         assert line.width == pytest.approx(180, abs=0.01)
     layer = "".join(run.text for line in lines for run in line.runs)
@@ -142,14 +139,15 @@ def test_justified_lines_fill_the_measure_and_the_text_layer_has_whole_words() -
 
 def test_a_line_break_keeps_a_space_for_readers() -> None:
     s = style(align="left", hyphenation="")
-    setting = set_lines(prepare("<b>U.S. Embassy</b><br/>Political Section", s), s, 300)
-    layer = "".join(r.text for i in range(len(setting.lines)) for r in drawn(setting, s, i).runs)
+    runs = (Run("U.S. Embassy", bold=True), BREAK, Run("Political Section"))
+    setting = set_lines(measure_runs(runs, s), s, 300)
+    layer = "".join(r.text for i in range(len(setting.lines)) for r in setting.drawn(i).runs)
     assert layer == "U.S. Embassy Political Section"
 
 
 def test_drawn_text_reads_back_as_typed_with_soft_hyphens() -> None:
     text = "Corrections engagement has focused on systematic reform, including security."
-    box = typeset(text, style(), 120)
+    box = typeset(plain(text), style(), 120)
     buffer = io.BytesIO()
     canvas = Canvas(buffer)
     box.drawOn(canvas, 20, 700)
@@ -166,10 +164,10 @@ def test_drawn_text_reads_back_as_typed_with_soft_hyphens() -> None:
 
 def block(lines: int, leading: float = 10, hyphens: tuple[int, ...] = (), **extra: Any) -> Packable:
     """A made-up paragraph of ``lines`` lines, ending with a hyphen on the given lines."""
-    s = Style(FACES, 10, leading, "#000000", space_after=extra.pop("after", 0.0))
-    prepared = prepare("x", s)
+    s = TypeSpec(FACES, 10, leading, "#000000", space_after=extra.pop("after", 0.0))
+    measured = measure_runs(plain("x"), s)
     made = [Line(0, 0, 0.0, i in hyphens) for i in range(lines)]
-    box = TextBox(s, 100, Setting(prepared, 10, 10, made))
+    box = TextBox(100, Setting(measured, s, 10, 10, made))
     return Packable(box, extra.pop("role", "P"), 1, (), **extra)
 
 
@@ -281,7 +279,7 @@ def test_every_section_heading_is_set_alike_after_a_list() -> None:
     sizes = {round(w["size"], 2) for w in words if w["text"] in ("PROGRAMS", "RESULTS", "LOOKING")}
     assert len(sizes) == 1
     assert {round(h.x, 1) for h in headings} <= {48.0, 317.0}  # a column's left edge
-    assert all(h.flowable.style.indent == 0 for h in headings)
+    assert all(h.flowable.spec.indent == 0 for h in headings)
 
 
 def test_a_wrapped_links_words_stay_whole_in_structure_order() -> None:

@@ -14,12 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
 from .. import layout
-from ..content import markup
 from ..content.checks import Checked
 from ..content.model import Content
+from ..content.runs import Run, Runs, link, plain
 from ..errors import ContentError, Problem, UsageError
 from ..fonts import script_faces
 from ..language import LANGUAGES, Language
@@ -34,8 +32,9 @@ from ..pipeline import (
     sources,
     title_of,
 )
+from ..text.setting import natural_width
+from ..text.spec import TypeSpec
 from ..text.textbox import TextBox, typeset
-from ..text.typeset import Style, drawn
 from ..theme import Theme
 
 _FOLIO_EDGE = 36.0  # 0.5 in: page numbers keep this far from the paper's edges
@@ -97,20 +96,20 @@ def build_book(
     sheets = [(p.content, lay_out(_folioed(p), paper)) for _, p in found]
     warnings = [warning for _, checked in found for warning in checked.warnings]
     model, theme = first.content, first.theme
-    styles = layout.styles(first)
+    specs = layout.design_specs(first)
     size = layout.PAPER[paper]
     words = LANGUAGES[model.language]
     dates = [model.date for model, _ in sheets if model.date]
     latest = max(dates) if dates else None
     name = title or words.book
     pages = [
-        _cover(name, latest or _today(), len(sheets), first, styles, size, words),
-        _contents(sheets, theme, styles, size, words),
+        _cover(name, latest or _today(), len(sheets), first, specs, size, words),
+        _contents(sheets, theme, specs, size, words),
     ]
     if words.direction == "rtl":
         pages = [page.mirrored() for page in pages]
     for number, (sheet, page) in enumerate(sheets, start=3):
-        _number(page, number, theme, styles, bool(sheet.marking), LANGUAGES[sheet.language])
+        _number(page, number, theme, specs, bool(sheet.marking), LANGUAGES[sheet.language])
     pages += [page for _, page in sheets]
     outline = [(words.contents, 1)] + [(title_of(m), i) for i, (m, _) in enumerate(sheets, 2)]
     languages = [model.language] * 2 + [sheet.language for sheet, _ in sheets]
@@ -142,21 +141,21 @@ def _today() -> datetime.date:
     return datetime.date.today()
 
 
-def _page(size: tuple[float, float], theme: Theme, styles: dict[str, Style]) -> Page:
-    return Page(size[0], size[1], 1.0, 1.0, theme.body_size, styles["body"].faces.regular, [], [])
+def _page(size: tuple[float, float], theme: Theme, specs: dict[str, TypeSpec]) -> Page:
+    return Page(size[0], size[1], 1.0, 1.0, theme.body_size, specs["body"].faces.regular, [], [])
 
 
 def _put(
     page: Page,
-    text: str,
-    style: Style,
+    text: Runs,
+    spec: TypeSpec,
     x: float,
     top: float,
     width: float,
     role: Role,
     parents: tuple[str, ...] = (),
 ) -> TextBox:
-    box = typeset(text, style, width)
+    box = typeset(text, spec, width)
     page.items.append(
         Placed(box, x, top - box.height, width, box.height, role, len(page.items) + 1, parents)
     )
@@ -168,14 +167,14 @@ def _cover(
     date: datetime.date,
     count: int,
     first: Checked,
-    styles: dict[str, Style],
+    specs: dict[str, TypeSpec],
     size: tuple[float, float],
     words: Language,
 ) -> Page:
     """The cover: the first sheet's band (its logo, organization and office), the title, how
     many sheets and the date."""
     theme = first.theme
-    page = _page(size, theme, styles)
+    page = _page(size, theme, specs)
     inner = page.width - 2 * theme.margin_x
     band = layout.band(first, inner)
     edge, top = theme.safe_edge, page.height - theme.safe_edge
@@ -198,54 +197,54 @@ def _cover(
                 entry.alt,
             )
         )
-    big = styles["title"]._replace(size=34, leading=40)
+    big = specs["title"]._replace(size=34, leading=40)
     y = page.height * 0.62
     page.shapes.append(Shape("rect", theme.margin_x, y + 14, 48, theme.lead_rule, theme.accent))
-    y -= _put(page, markup.plain(title), big, theme.margin_x, y, inner, "H1").height
+    y -= _put(page, plain(title), big, theme.margin_x, y, inner, "H1").height
     line = " · ".join((words.count_sheets(count), words.date_line(date)))
-    _put(page, markup.escape(line), styles["subtitle"], theme.margin_x, y - 10, inner, "P")
+    _put(page, (Run(line),), specs["subtitle"], theme.margin_x, y - 10, inner, "P")
     return page
 
 
 def _contents(
     sheets: list[tuple[Content, Page]],
     theme: Theme,
-    styles: dict[str, Style],
+    specs: dict[str, TypeSpec],
     size: tuple[float, float],
     words: Language,
 ) -> Page:
     """The contents: the heading, then each sheet's title, a dot leader and its page number,
     the title and the number each a link to the sheet (not underlined: the page says so)."""
-    page = _page(size, theme, styles)
+    page = _page(size, theme, specs)
     inner = page.width - 2 * theme.margin_x
     y = page.height - 2 * _FOLIO_EDGE
-    heading = markup.plain(words.contents)
-    y -= _put(page, heading, styles["title"], theme.margin_x, y, inner, "H1").height
+    heading = plain(words.contents)
+    y -= _put(page, heading, specs["title"], theme.margin_x, y, inner, "H1").height
     page.shapes.append(Shape("line", theme.margin_x, y - 8, inner, 0, theme.accent, 1.2))
     y -= 24
-    entry = styles["lead"]._replace(underline_links=False, hyphenation="")
-    number_style = entry._replace(align="right")
+    entry = specs["lead"]._replace(underline_links=False, hyphenation="")
+    number_spec = entry._replace(align="right")
     leader = entry._replace(align="right", colour=theme.muted)
     right = theme.margin_x + inner
-    widest = stringWidth(str(len(sheets) + 2), entry.faces.regular, entry.size)
+    widest = natural_width(plain(words.number(len(sheets) + 2)), number_spec)
     dots_end = right - widest - _LEADER_GAP  # every leader ends here, its dots aligned
-    dot = stringWidth(". ", entry.faces.regular, entry.size)
+    dot = natural_width(plain(". ."), leader) - natural_width(plain("."), leader)  # and a space
     for index, (model, _) in enumerate(sheets, start=3):
         target = f"#page-{index}"
         parents = ("TOC:1", f"TOCI:{index}")
-        text = markup.link(target, title_of(model), theme.primary)
+        text = link(target, title_of(model), theme.primary)
         width = dots_end - theme.margin_x - 4 * dot
         own = script_faces(LANGUAGES[model.language].script, entry.faces.family)  # its script
         titled = entry._replace(script_faces=own or entry.script_faces)
         box = _put(page, text, titled, theme.margin_x, y, width, "Reference", parents)
-        last = drawn(box.setting, titled, len(box.setting.lines) - 1).width
+        last = box.setting.drawn(len(box.setting.lines) - 1).width
         line_top = y - box.height + box.leading  # the top of the title's last line
-        number = markup.link(target, words.number(index), theme.primary)
-        _put(page, number, number_style, right - _NUMBERS, line_top, _NUMBERS, "Reference", parents)
+        number = link(target, words.number(index), theme.primary)
+        _put(page, number, number_spec, right - _NUMBERS, line_top, _NUMBERS, "Reference", parents)
         start = theme.margin_x + last + _LEADER_GAP
         dots = int((dots_end - start) / dot)
         if dots > 0:
-            _put(page, ". " * dots, leader, start, line_top, dots_end - start, "Artifact")
+            _put(page, (Run(". " * dots),), leader, start, line_top, dots_end - start, "Artifact")
         y -= box.height + 10
     return page
 
@@ -254,7 +253,7 @@ def _number(
     page: Page,
     number: int,
     theme: Theme,
-    styles: dict[str, Style],
+    specs: dict[str, TypeSpec],
     marked: bool,
     words: Language,
 ) -> None:
@@ -263,12 +262,12 @@ def _number(
     edges and above the marking banner, if any."""
     width = 60.0
     rtl = words.direction == "rtl"
-    style = styles["date"]._replace(
+    spec = specs["date"]._replace(
         align="left" if rtl else "right",
         direction="ltr",
-        script_faces=script_faces(words.script, styles["date"].faces.family),
+        script_faces=script_faces(words.script, specs["date"].faces.family),
     )
-    box: TextBox = typeset(words.number(number), style, width)
+    box: TextBox = typeset((Run(words.number(number)),), spec, width)
     edge = max(theme.margin_x, _FOLIO_EDGE)
     x = edge if rtl else page.width - edge - width
     bottom = _FOLIO_EDGE + (theme.marking_height if marked else 0.0)

@@ -22,10 +22,11 @@ from ..language import LANGUAGES
 from ..theme import MIN_CONTRAST, Theme, contrast, grayscale, text_pairs
 from . import markup
 from .fields import Cell, Text
-from .markup import Block
+from .markup import Paragraph
 from .model import Block as ModelBlock
 from .model import Chart, Content, Design, Photo, Section, Table
 from .reader import Source
+from .runs import Run, Runs, plain
 from .validate import Validated, validate, validate_style
 
 if TYPE_CHECKING:
@@ -47,49 +48,49 @@ MAX_ROWS = 200  # table rows in all the sections
 
 
 class ChartShown(NamedTuple):
-    """A chart ready to draw: its title and source as markup, its values in order."""
+    """A chart ready to draw: its title and source as runs, its values in order."""
 
     chart: Chart
-    title: str  # ReportLab markup, printing the title as typed
-    source: str | None  # the same
+    title: Runs  # printing the title as typed
+    source: Runs | None  # the same
     categories: list[str]  # plain text, in the order written
     series: list[tuple[str, list[float]]]  # each series' name ("" for data) and value per category
 
 
 class TableShown(NamedTuple):
-    """A table ready to set: every text as ReportLab markup, and which columns hold numbers."""
+    """A table ready to set: every text as runs, and which columns hold numbers."""
 
     table: Table
-    caption: str | None
-    header: list[str]
-    rows: list[list[str]]  # as many cells as the header
+    caption: Runs | None
+    header: list[Runs]
+    rows: list[list[Runs]]  # as many cells as the header
     numeric: list[bool]  # whether each column holds numbers (set flush right)
-    source: str | None
+    source: Runs | None
 
 
 class PhotoShown(NamedTuple):
-    """A photo ready to place: the loaded image, its caption and credit as markup."""
+    """A photo ready to place: the loaded image, its caption and credit as runs."""
 
     photo: Photo
     picture: Picture  # upright (EXIF orientation applied), RGB, at most 300 dpi at full width
-    caption: str | None
-    credit: str | None
+    caption: Runs | None
+    credit: Runs | None
 
 
 # One block of a section, ready for layout: text's paragraphs and list items, or a figure.
-Shown = list[Block] | ChartShown | TableShown | PhotoShown
+Shown = list[Paragraph] | ChartShown | TableShown | PhotoShown
 
 
 class Checked(NamedTuple):
-    """Content that passed every check, with its formatted text as ReportLab markup and its logo:
-    what the layout takes."""
+    """Content that passed every check, with its formatted text as runs and its logo: what the
+    layout takes."""
 
     content: Content
     theme: Theme
-    lead: str | None
-    labels: list[str]  # each key figure's label
-    facts: list[str]  # each fact's value
-    sections: list[list[Block]]  # each section's body
+    lead: Runs | None
+    labels: list[Runs]  # each key figure's label
+    facts: list[Runs]  # each fact's value
+    sections: list[list[Paragraph]]  # each section's body
     blocks: list[list[Shown]]  # each section's blocks, in order, after its body
     logo: Picture | None
     warnings: list[Problem]
@@ -131,7 +132,7 @@ def check_sheet(source: Source, base: Path) -> Checked:
 _NUMBER = re.compile(
     r"^[-+−(]?\s*[$€£¥]?\s*[-−]?\d[\d,.\s\u00a0\u202f]*(%|[kKmMbB]n?)?\s*[$€£¥]?\)?$"
 )
-_MINUS = re.compile(r"(^|>|\s|\()-(?=\s*[$€£¥]?\s*\d)")  # a hyphen written as a minus sign
+_MINUS = re.compile(r"(^|\s|\()-(?=\s*[$€£¥]?\s*\d)")  # a hyphen written as a minus sign
 MIN_PHOTO_DPI = 150  # a photo with fewer pixels per inch across a column prints blurred
 _NO_NUMBER = {"", "-", "–", "—", "n/a", "N/A", "…"}  # a cell of a column of numbers left empty
 
@@ -143,10 +144,17 @@ def _numeric(cells: list[Cell]) -> bool:
     return bool(given) and all(_NUMBER.match(cell) for cell in given)
 
 
+def _minus_signs(runs: Runs) -> Runs:
+    """A number's hyphens written as minus signs."""
+    return tuple(
+        r._replace(text=_MINUS.sub("\\1\u2212", r.text)) if isinstance(r, Run) else r for r in runs
+    )
+
+
 def _shown(block: ModelBlock, formatted: dict[int, Any], photos: dict[int, Picture]) -> Shown:
     """A block of a section, ready for layout."""
     if block.text is not None:
-        return typing.cast(list[Block], formatted[id(block.text)])
+        return typing.cast(list[Paragraph], formatted[id(block.text)])
     if block.chart is not None:
         chart = block.chart
         named = chart.series or {Text(""): chart.data or {}}
@@ -155,10 +163,8 @@ def _shown(block: ModelBlock, formatted: dict[int, Any], photos: dict[int, Pictu
             (str(name), [float(values[category]) for category in categories])
             for name, values in named.items()
         ]
-        source = markup.plain(chart.source) if chart.source else None
-        return ChartShown(
-            chart, markup.plain(chart.title), source, [str(c) for c in categories], series
-        )
+        source = plain(chart.source) if chart.source else None
+        return ChartShown(chart, plain(chart.title), source, [str(c) for c in categories], series)
     if block.table is not None:
         table = block.table
         numeric = [_numeric([row[i] for row in table.rows]) for i in range(len(table.columns))]
@@ -168,20 +174,20 @@ def _shown(block: ModelBlock, formatted: dict[int, Any], photos: dict[int, Pictu
             [formatted[id(column)] for column in table.columns],
             [
                 [
-                    _MINUS.sub("\\1\u2212", formatted[id(c)]) if n else formatted[id(c)]
+                    _minus_signs(formatted[id(c)]) if n else formatted[id(c)]
                     for c, n in zip(row, numeric, strict=True)
                 ]
                 for row in table.rows
             ],
             numeric,
-            markup.plain(table.source) if table.source else None,
+            plain(table.source) if table.source else None,
         )
     photo = typing.cast(Photo, block.photo)
     return PhotoShown(
         photo,
         photos[id(photo)],
         formatted[id(photo.caption)] if photo.caption else None,
-        markup.plain(photo.credit) if photo.credit else None,
+        plain(photo.credit) if photo.credit else None,
     )
 
 
@@ -246,10 +252,10 @@ def _rules(
     validated: Validated, theme: Theme, base: Path
 ) -> tuple[list[Problem], dict[int, Any], Picture | None]:
     """The problems of validated fields, each once (the model's, formatting and links, glyphs,
-    colours, the logo), every formatted text's markup by its id, and the logo."""
+    colours, the logo), every formatted text's runs by its id, and the logo."""
     problems = list(validated.problems)
     texts = validated.texts
-    formatted: dict[int, Any] = {}  # id of a text -> its markup
+    formatted: dict[int, Any] = {}  # id of a text -> its runs
     language = validated.fields.get("language", "en")  # even when other fields are wrong
     for text in texts:
         problems += _glyph_problems(text, theme.family, language)

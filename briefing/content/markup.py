@@ -1,7 +1,7 @@
-"""Inline Markdown in content text, turned into ReportLab paragraph markup.
+"""Inline Markdown in content text, turned into typed runs (``runs``).
 
 Only bold, italic, links and (in section bodies) paragraphs and lists are formatting; every other
-character, ``<``, ``&`` and ReportLab's own tags included, is escaped and prints as typed.
+character, ``<`` and ``&`` included, prints as typed.
 """
 
 from __future__ import annotations
@@ -14,61 +14,31 @@ from ..errors import Problem
 from . import markdown
 from .fields import Text
 from .markdown import Token
+from .runs import BREAK, LineBreak, Run, Runs, shown_address
 
 LINK_SCHEMES = ("http", "https", "mailto")
-_SCHEME = re.compile(r"^https?://(www\.)?", re.IGNORECASE)
 MAX_LIST_DEPTH = 8  # lists within lists; markdown-it's parser drops text past 10
 _DESTINATION = re.compile(r"\]\([ \t\n]*")  # where a link's destination may start
 
 
-class Block(NamedTuple):
-    """One paragraph or list item of a text, as ReportLab markup."""
+class Paragraph(NamedTuple):
+    """One paragraph of a section body, or one list item, as runs."""
 
     kind: Literal["paragraph", "item"]
-    markup: str
+    runs: Runs
     label: str = ""  # the bullet or number of an item
     depth: int = 0  # how deep an item is nested
     path: tuple[str, ...] = ()  # an item's lists and items, outermost first: ("L:1", "LI:1")
 
 
-def inline(text: Text, problems: list[Problem], link_color: str = "") -> str:
-    """ReportLab markup for a one-paragraph field: inline formatting only."""
+def inline(text: Text, problems: list[Problem], link_color: str = "") -> Runs:
+    """The runs of a one-paragraph field: inline formatting only."""
     return _inline(markdown.parse_inline(text), text, problems, link_color)
 
 
-def escape(text: str) -> str:
-    """``text`` with the characters that are markup in XML escaped."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def quoteattr(text: str) -> str:
-    """``text`` as a quoted XML attribute value."""
-    return '"' + escape(text).replace('"', "&quot;") + '"'
-
-
-def plain(text: str) -> str:
-    """ReportLab markup that prints ``text`` exactly as typed."""
-    return escape(" ".join(text.split()))
-
-
-def shown_address(address: str) -> str:
-    """A web address as printed: without ``https://`` and ``www.`` (the link keeps them)."""
-    return _SCHEME.sub("", address)
-
-
-def link(href: str, text: str, colour: str = "") -> str:
-    """Markup for a link to ``href`` (already checked) showing ``text`` as typed."""
-    return f"{_link_open(href, colour)}{plain(text)}</a>"
-
-
-def _link_open(href: str, colour: str) -> str:
-    shown = f" color={quoteattr(colour)}" if colour else ""
-    return f'<a href={quoteattr(href)}{shown} underline="1">'
-
-
-def blocks(text: Text, problems: list[Problem], link_color: str = "") -> list[Block]:
+def blocks(text: Text, problems: list[Problem], link_color: str = "") -> list[Paragraph]:
     """The paragraphs and list items of a section body."""
-    result: list[Block] = []
+    result: list[Paragraph] = []
     lists: list[tuple[str, int]] = []  # (kind, next number) for each open list
     path: list[str] = []  # keys of the open lists and items, for the structure tree
     count = 0
@@ -97,9 +67,9 @@ def blocks(text: Text, problems: list[Problem], link_color: str = "") -> list[Bl
                 lists.pop()
         elif kind == "inline":
             last = token.content
-            markup = _inline(token.children, text, problems, link_color)
+            runs = _inline(token.children, text, problems, link_color)
             if not lists:
-                result.append(Block("paragraph", markup))
+                result.append(Paragraph("paragraph", runs))
                 continue
             label = ""
             if not labelled:
@@ -110,26 +80,42 @@ def blocks(text: Text, problems: list[Problem], link_color: str = "") -> list[Bl
                 else:
                     label = "•" if len(lists) == 1 else "–"
                 labelled = True
-            result.append(Block("item", markup, label, len(lists) - 1, tuple(path)))
+            result.append(Paragraph("item", runs, label, len(lists) - 1, tuple(path)))
     return result
 
 
-def _inline(tokens: list[Token], text: Text, problems: list[Problem], link_color: str) -> str:
-    out: list[str] = []
+def _inline(tokens: list[Token], text: Text, problems: list[Problem], link_color: str) -> Runs:
+    """The runs of a paragraph's inline tokens: text between two changes of formatting is one
+    run; an address shown as itself is printed without its scheme; white space at either end
+    (outside any formatting) is dropped."""
+    out: list[Run | LineBreak] = []
+    bold = italic = 0
+    links: list[str] = []  # the open kept links' targets
     open_links: list[bool] = []  # whether each open link was kept
-    starts: list[tuple[int, str]] = []  # where each kept link's text begins, and its address
+    starts: list[tuple[int, int]] = []  # each kept link's first run and the changes before it
+    changes = 0  # changes of formatting (and breaks) so far
+    first = last = -1  # the changes before the first run and after the last
     searched = 0  # where the search for the next link's destination in ``text`` starts
     for token in tokens:
         kind = token.type
-        if kind == "text" or kind == "code_inline":
-            out.append(escape(token.content))
-        elif kind == "softbreak":
-            out.append(" ")
-        elif kind == "hardbreak":
-            out.append("<br/>")
+        if kind in ("text", "code_inline", "softbreak"):
+            piece = " " if kind == "softbreak" else token.content
+            previous = out[-1] if out else None
+            if isinstance(previous, Run) and last == changes:  # no change since: it goes on
+                out[-1] = previous._replace(text=previous.text + piece)
+                continue
+            href = links[-1] if links else ""
+            out.append(Run(piece, bold > 0, italic > 0, href, link_color if href else ""))
+            first, last = (changes if first < 0 else first), changes
+            continue
+        if kind == "hardbreak":
+            out.append(BREAK)
         elif kind in ("strong_open", "strong_close", "em_open", "em_close"):
-            tag = "b" if kind.startswith("strong") else "i"
-            out.append(f"<{tag}>" if kind.endswith("open") else f"</{tag}>")
+            step = 1 if kind.endswith("open") else -1
+            if kind.startswith("strong"):
+                bold += step
+            else:
+                italic += step
         elif kind == "link_open":
             href = token.href
             if urlsplit(href).scheme.lower() not in LINK_SCHEMES:
@@ -145,14 +131,33 @@ def _inline(tokens: list[Token], text: Text, problems: list[Problem], link_color
                 open_links.append(False)
                 continue
             open_links.append(True)
-            out.append(_link_open(href, link_color))
-            starts.append((len(out), href))
+            links.append(href)
+            starts.append((len(out), changes + 1))
         elif kind == "link_close" and open_links.pop():
-            start, href = starts.pop()
-            if "".join(out[start:]) in (escape(href), escape(href.rstrip("/"))):
-                out[start:] = [escape(shown_address(href))]  # an address shown as itself
-            out.append("</a>")
-    return "".join(out).strip()
+            start, before = starts.pop()
+            href = links.pop()
+            shown = out[start:]
+            if (  # an address shown as itself, its text all one run
+                changes == before
+                and len(shown) == 1
+                and isinstance(shown[0], Run)
+                and shown[0].text in (href, href.rstrip("/"))
+            ):
+                out[start] = shown[0]._replace(text=shown_address(href))
+        else:
+            continue
+        changes += 1
+    return _stripped(out, first == 0, last == changes)
+
+
+def _stripped(runs: list[Run | LineBreak], leading: bool, trailing: bool) -> Runs:
+    """``runs`` without white space at the start (if ``leading``: their first run comes before
+    any change of formatting) and at the end (if ``trailing``), and without a run left empty."""
+    if leading and isinstance(runs[0], Run):
+        runs[0] = runs[0]._replace(text=runs[0].text.lstrip())
+    if trailing and isinstance(runs[-1], Run):
+        runs[-1] = runs[-1]._replace(text=runs[-1].text.rstrip())
+    return tuple(run for run in runs if not isinstance(run, Run) or run.text)
 
 
 def _destination_of(text: str, href: str, start: int) -> int:

@@ -20,12 +20,15 @@ from typing import Literal, NamedTuple
 from reportlab.graphics.shapes import Drawing, Group, Line, PolyLine, Rect, Shape, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib.colors import HexColor
-from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.pdfbase.pdfmetrics import getAscentDescent
 from reportlab.platypus import Flowable
 
 from ..content.pictures import PHOTO_DPI, Picture, drawn
+from ..content.runs import plain
 from ..language import Language
-from ..text.typeset import hyphen_points
+from ..text.hyphenation import hyphen_points
+from ..text.setting import natural_width
+from ..text.spec import TypeSpec
 from ..theme import Theme, rgb
 
 Kind = Literal["bar", "hbar", "line"]
@@ -165,10 +168,13 @@ def series_colours(theme: Theme, count: int, lines: bool = False) -> list[str]:
 
 
 class _Pen:
-    """Draws a chart's text and marks at one size in one font, in the theme's colours."""
+    """Draws a chart's text and marks at one size in one font, in the theme's colours; its
+    text is measured as the text engine sets it (``lettering``)."""
 
-    def __init__(self, theme: Theme, font: str, size: float, hyphenation: str) -> None:
-        self.theme, self.font, self.size = theme, font, size
+    def __init__(self, theme: Theme, spec: TypeSpec, hyphenation: str) -> None:
+        self.theme, self.spec, self.size = theme, spec, spec.size
+        self.font = font = (spec.script_faces or spec.faces).regular
+        size = spec.size
         self.hyphenation = hyphenation  # "" in a language without it (Arabic, Chinese …)
         self.ascent, self.descent = getAscentDescent(font, size)  # descent below zero
         self.gap = _LABEL_GAP * size
@@ -181,7 +187,7 @@ class _Pen:
 
     def width(self, text: str) -> float:
         """How wide ``text`` is set."""
-        return stringWidth(text, self.font, self.size)
+        return natural_width(plain(text), self.spec)
 
     def text(
         self, x: float, bottom: float, text: str, anchor: str = "middle", colour: str = ""
@@ -338,10 +344,10 @@ def _crosses(box: Box, start: tuple[float, float], end: tuple[float, float]) -> 
     return True
 
 
-def drawing(data: Data, width: float, size: float, theme: Theme, font: str) -> Drawing:
-    """The chart ``width`` points wide with its text at ``size`` points in ``font``: a legend
-    naming the series (if named), then the plot with its value and category labels."""
-    pen = _Pen(theme, font, size, data.hyphenation)
+def drawing(data: Data, width: float, theme: Theme, spec: TypeSpec) -> Drawing:
+    """The chart ``width`` points wide with its text set in ``spec`` (``lettering.label_spec``):
+    a legend naming the series (if named), then the plot with its value and category labels."""
+    pen = _Pen(theme, spec, data.hyphenation)
     if data.kind == "hbar":
         shapes, height = _lying(data, width, pen)
     else:

@@ -4,7 +4,7 @@ Everything is measured once per trial scale (paragraphs set at their widths); ar
 measured pieces, balancing columns and spreading space is arithmetic (``columns``). The fit
 search (``fit``) keeps the largest scale that fits, from the legibility floor up to the largest
 body size: long content shrinks, short content grows. Each layout is one class (``variants``);
-the fixed parts are measured in ``parts``, text styles come from the theme (``styles``).
+the fixed parts are measured in ``parts``, type specs come from the theme (``specs``).
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from reportlab.lib.pagesizes import A4, LETTER
 from ..content.checks import Checked
 from ..errors import ContentError
 from ..language import LANGUAGES
-from ..text.typeset import Style
+from ..text.spec import TypeSpec
 from . import fit
 from .exhibits import Exhibit
 from .overflow import overflow_problem
 from .parts import Parts, Sheet
 from .records import Group, Page, Placed, Region, Role, Shape, Tag
-from .styles import text_styles
+from .specs import type_specs
 from .variants import Layout, variants
 
 PAPER = {"letter": LETTER, "a4": A4}
@@ -38,20 +38,19 @@ __all__ = [
     "Tag",
     "band",
     "compose",
-    "styles",
+    "design_specs",
 ]
 
 
 def _design_size(checked: Checked) -> Parts:
     """A sheet's parts at design size, for pages around sheets."""
     sheet = Sheet(checked, LANGUAGES[checked.content.language])
-    styled = text_styles(checked.theme, sheet.faces, sheet.words, 1.0)
-    return Parts(sheet, styled, 1.0)
+    return Parts(sheet, type_specs(checked.theme, sheet.faces, sheet.words, 1.0), 1.0)
 
 
-def styles(checked: Checked) -> dict[str, Style]:
-    """The text styles of a sheet's page at design size (for pages around sheets)."""
-    return _design_size(checked).styles
+def design_specs(checked: Checked) -> dict[str, TypeSpec]:
+    """The type specs of a sheet's page at design size (for pages around sheets)."""
+    return _design_size(checked).specs
 
 
 def band(checked: Checked, width: float) -> Region:

@@ -64,9 +64,9 @@ class Packable:
             self.before, self.after, self.strained = box.before, box.after, False
             return
         self.lines, self.leading, self.height = box.count, box.leading, box.height
-        step = box.size / box.style.size  # a heading set smaller for a wide word
-        self.before = box.style.space_before * step  # at air 1
-        self.after = box.style.space_after * step
+        step = box.size / box.spec.size  # a heading set smaller for a wide word
+        self.before = box.spec.space_before * step  # at air 1
+        self.after = box.spec.space_after * step
         self.strained = box.setting.strained
 
 

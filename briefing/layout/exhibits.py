@@ -18,13 +18,14 @@ from typing import Literal
 
 from reportlab.platypus import Flowable
 
-from ..content import markup
 from ..content.checks import ChartShown, PhotoShown, TableShown
 from ..content.fields import Text
+from ..content.runs import BREAK, Run, Runs, emboldened, joined, plain
 from ..errors import Problem
 from ..language import Language
+from ..text.setting import unbroken
+from ..text.spec import TypeSpec
 from ..text.textbox import TextBox, typeset
-from ..text.typeset import UNBROKEN, Style, drawn
 from ..theme import Theme
 from .records import Entry, Region, Role, Shape
 
@@ -58,22 +59,22 @@ class Exhibit(Flowable):
 
 
 class Setter:
-    """Sets exhibits at one scale: the page's text styles and language, a source of element
+    """Sets exhibits at one scale: the page's type specs and language, a source of element
     numbers."""
 
     def __init__(
         self,
         theme: Theme,
-        styles: dict[str, Style],
+        specs: dict[str, TypeSpec],
         words: Language,
         scale: float,
         element: Callable[[], int],
     ) -> None:
-        self.theme, self.styles, self.words = theme, styles, words
+        self.theme, self.specs, self.words = theme, specs, words
         self.scale, self.element = scale, element
 
-    def _text(self, text: str, style: str, width: float) -> TextBox:
-        return typeset(text, self.styles[style], width)
+    def _text(self, text: Runs, spec: str, width: float) -> TextBox:
+        return typeset(text, self.specs[spec], width)
 
     def _exhibit(
         self,
@@ -91,12 +92,12 @@ class Setter:
     def chart(self, shown: ChartShown, width: float, parents: tuple[str, ...]) -> Exhibit:
         """The chart's title and unit, the drawing, and its source, ``width`` wide."""
         from ..graphics import charts as figures  # ReportLab's charts load only for charts
-        from ..graphics.lettering import lettered
+        from ..graphics.lettering import label_spec, lettered
 
         t, chart = self.theme, shown.chart
         group = (*parents, f"Div:{self.element()}")
-        unit = f"<br/>{markup.plain(chart.unit)}" if chart.unit else ""
-        caption = self._text(f"<b>{shown.title}</b>{unit}", "caption", width)
+        unit = (BREAK, *plain(chart.unit)) if chart.unit else ()
+        caption = self._text((*emboldened(shown.title), *unit), "caption", width)
         entries = [Entry(caption, 0.0, 0.0, "Caption", group, element=self.element())]
         top = caption.height + t.caption_gap * self.scale
         data = figures.Data(
@@ -110,9 +111,8 @@ class Setter:
             self.words.hyphenation,
         )
         size = max(t.chart_text_size * self.scale, t.min_small_text)
-        style = self.styles["caption"]
-        font = (style.script_faces or style.faces).regular  # measures the labels
-        picture = lettered(figures.drawing(data, width, size, t, font), style)
+        labels = label_spec(self.specs["caption"], size)  # as they are measured and drawn
+        picture = lettered(figures.drawing(data, width, t, labels), labels)
         alt = str(chart.alt) if chart.alt else figures.alt_text(data, self.words)
         entries.append(Entry(picture, 0.0, top, "Figure", group, alt, self.element()))
         top += picture.height
@@ -121,7 +121,7 @@ class Setter:
 
     def _source(
         self,
-        source: str | None,
+        source: Runs | None,
         width: float,
         group: tuple[str, ...],
         entries: list[Entry],
@@ -131,7 +131,9 @@ class Setter:
         if not source:
             return top
         top += self.theme.caption_gap * self.scale
-        box = self._text(self.words.source.format(source=source), "source", width)
+        before, _, after = self.words.source.partition("{source}")
+        line = joined((Run(before),), source, (Run(after),))
+        box = self._text(line, "source", width)
         entries.append(Entry(box, 0.0, top, "P", group, element=self.element()))
         return top + box.height
 
@@ -144,19 +146,19 @@ class Setter:
         entries: list[Entry] = []
         top = 0.0
         if shown.caption:
-            caption = self._text(f"<b>{shown.caption}</b>", "caption", width)
+            caption = self._text(emboldened(shown.caption), "caption", width)
             entries.append(Entry(caption, 0.0, 0.0, "Caption", table, element=self.element()))
             top = caption.height + t.caption_gap * s
         pad, rise = t.cell_padding * s, t.cell_rise * s
         # Text flush with the column's edges, like the caption above: padding between cells only.
         room = width - 2 * pad * (len(shown.header) - 1)
-        styles, widths = self._columns(shown, room)
+        specs, widths = self._columns(shown, room)
         written = shown.table.caption or shown.table.columns[0]
         problem = None
         if sum(widths) > room + 0.01:  # even its smallest text, hyphenated, does not fit
             problem = Problem(
                 f"the table's {len(widths)} columns need {sum(widths) + width - room:.0f} pt even "
-                f"with its text at {styles[0].size:g} pt and long words hyphenated, and its "
+                f"with its text at {specs[0].size:g} pt and long words hyphenated, and its "
                 f"column holds {width:.0f} pt",
                 written.locate(),
                 "fewer columns, or shorter words and numbers in them (a web address as "
@@ -170,12 +172,12 @@ class Setter:
         for index, (part, role, cells) in enumerate(rows):
             key = sections.setdefault(part, f"{part}:{self.element()}")
             row = (*table, key, f"TR:{self.element()}")
-            style = styles[role == "TH"]
+            spec = specs[role == "TH"]
             # Numbers flush right, units under units: in a right-to-left table that is where
             # its text starts too.
-            figures_style = style._replace(align="left" if style.direction == "rtl" else "right")
+            figures_spec = spec._replace(align="left" if spec.direction == "rtl" else "right")
             boxes = [
-                typeset(cell, figures_style if numeric else style, w + _HAIR)
+                typeset(cell, figures_spec if numeric else spec, w + _HAIR)
                 for cell, numeric, w in zip(cells, shown.numeric, widths, strict=True)
             ]
             height = max(box.height for box in boxes) + 2 * rise
@@ -191,8 +193,10 @@ class Setter:
         top = self._source(shown.source, width, group, entries, top)
         return self._exhibit("table", entries, shapes, top, width, written, problem)
 
-    def _columns(self, shown: TableShown, room: float) -> tuple[tuple[Style, Style], list[float]]:
-        """The cells' styles (body, header) and each column's text width, ``room`` in all if
+    def _columns(
+        self, shown: TableShown, room: float
+    ) -> tuple[tuple[TypeSpec, TypeSpec], list[float]]:
+        """The cells' specs (body, header) and each column's text width, ``room`` in all if
         the table fits (more when it cannot).
 
         A column is as wide as its widest cell unbroken when all fit (the room left goes to
@@ -202,18 +206,18 @@ class Setter:
         that is not enough, the whole table is set smaller, down to the theme's smallest
         text: every cell at one size, no word narrower than its column.
         """
-        styles = (self.styles["cell"], self.styles["cell head"])
-        least, most = _extents(shown, styles)
+        specs = (self.specs["cell"], self.specs["cell head"])
+        least, most = _extents(shown, specs)
         if sum(least) > room:
-            language = self.styles["body"].hyphenation
-            styles = (
-                styles[0]._replace(hyphenation=language),
-                styles[1]._replace(hyphenation=language),
+            language = self.specs["body"].hyphenation
+            specs = (
+                specs[0]._replace(hyphenation=language),
+                specs[1]._replace(hyphenation=language),
             )
-            least, most = _extents(shown, styles)
+            least, most = _extents(shown, specs)
         if sum(least) > room:
-            factor = max(room / sum(least), self.theme.min_small_text / styles[0].size)
-            styles = (_scaled(styles[0], factor), _scaled(styles[1], factor))
+            factor = max(room / sum(least), self.theme.min_small_text / specs[0].size)
+            specs = (_scaled(specs[0], factor), _scaled(specs[1], factor))
             least, most = [w * factor for w in least], [w * factor for w in most]
         if sum(most) <= room:  # wide enough: the text columns grow, within reason
             spare = min(room - sum(most), sum(most) * self.theme.table_stretch)
@@ -226,7 +230,7 @@ class Setter:
         else:
             factor = (room - sum(least)) / (sum(most) - sum(least))
             widths = [lo + (hi - lo) * factor for lo, hi in zip(least, most, strict=True)]
-        return styles, widths
+        return specs, widths
 
     def photo(self, shown: PhotoShown, width: float, parents: tuple[str, ...]) -> Exhibit:
         """The photo across the column (narrower at a scale well under design size, down to
@@ -248,30 +252,29 @@ class Setter:
         top = height
         caption_role: Role = "P" if decorative else "Caption"
         element = self.element()
-        for text, style in ((shown.caption, "caption"), (shown.credit, "source")):
+        for text, spec in ((shown.caption, "caption"), (shown.credit, "source")):
             if text:
                 top += t.caption_gap * s
-                box = self._text(text, style, shown_width)
+                box = self._text(text, spec, shown_width)
                 entries.append(Entry(box, 0.0, top, caption_role, group, element=element))
                 top += box.height
         return self._exhibit("photo", entries, [], top, width, shown.photo.file)
 
 
-def _extents(shown: TableShown, styles: tuple[Style, Style]) -> tuple[list[float], list[float]]:
+def _extents(
+    shown: TableShown, specs: tuple[TypeSpec, TypeSpec]
+) -> tuple[list[float], list[float]]:
     """Each column's longest word and widest cell unbroken, in points."""
     count = len(shown.header)
     least, most = [0.0] * count, [0.0] * count
     for head, cells in [(True, shown.header)] + [(False, row) for row in shown.rows]:
         for index, cell in enumerate(cells):
-            box = typeset(cell, styles[head], UNBROKEN)
-            setting = box.setting
-            lines = range(len(setting.lines))
-            widest = max((drawn(setting, box.style, i).width for i in lines), default=0.0)
-            least[index] = max(least[index], setting.prepared.widest * setting.size)
-            most[index] = max(most[index], widest)
+            setting = unbroken(cell, specs[head])
+            least[index] = max(least[index], setting.measured.widest * setting.size)
+            most[index] = max(most[index], setting.width)
     return least, most
 
 
-def _scaled(style: Style, factor: float) -> Style:
-    """``style`` set ``factor`` times its size."""
-    return style._replace(size=style.size * factor, leading=style.leading * factor)
+def _scaled(spec: TypeSpec, factor: float) -> TypeSpec:
+    """``spec`` set ``factor`` times its size."""
+    return spec._replace(size=spec.size * factor, leading=spec.leading * factor)

@@ -18,7 +18,7 @@ def overflow_problem(layout: Layout) -> Problem:
     over = needed - room
     floor = f"{t.min_body_size:g} pt"
     body_room = frame.body_top - frame.body_bottom
-    least = 3 * layout.styles["body"].leading
+    least = 3 * layout.specs["body"].leading
     if body_room < least:  # the fixed parts alone fill the page
         fixed = {
             "the title": layout.title.height,
@@ -69,7 +69,7 @@ def overflow_problem(layout: Layout) -> Problem:
             first.locate(),
             "fewer or shorter facts, contacts or key figures, or the two-column layout",
         )
-    leading = layout.styles["body"].leading
+    leading = layout.specs["body"].leading
     counts = [words_of(s) for s in c.sections]
     words = sum(counts)
     exhibits = [b.box for b in layout.blocks if isinstance(b.box, Exhibit)]

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
-from ..content import markup
 from ..content.checks import ChartShown, PhotoShown, Shown, TableShown
-from ..content.markup import Block as Bit
+from ..content.markup import Paragraph
+from ..content.runs import BREAK, Run, Runs, joined, link, plain, shown_address
 from ..fonts import register
+from ..text.measure import plain_width
+from ..text.spec import TypeSpec
 from ..text.textbox import TextBox, typeset
-from ..text.typeset import Style, drawn
 from .columns import Packable
 from .exhibits import Setter
 from .records import EMPTY, Entry, Region, Shape
@@ -24,48 +23,48 @@ if TYPE_CHECKING:
 
 
 class Sheet:
-    """The content as markup and pictures, in the faces it needs, ready to set at any scale."""
+    """The content as runs and pictures, in the faces it needs, ready to set at any scale."""
 
     def __init__(self, checked: Checked, words: Language) -> None:
         content = checked.content
         self.content, self.theme, self.words = content, checked.theme, words
         self.logo = checked.logo
-        self.lead = checked.lead or ""
+        self.lead = checked.lead or ()
         self.figures = [
-            (markup.plain(f.value), label)
+            (plain(f.value), label)
             for f, label in zip(content.key_figures, checked.labels, strict=True)
         ]
-        self.sections: list[tuple[str, list[Shown]]] = [
-            (markup.plain(s.heading), [body, *shown] if body else list(shown))
+        self.sections: list[tuple[Runs, list[Shown]]] = [
+            (plain(s.heading), [body, *shown] if body else list(shown))
             for s, body, shown in zip(
                 content.sections, checked.sections, checked.blocks, strict=True
             )
         ]
         self.facts = checked.facts
         self.digits = str.maketrans("0123456789", words.digits)  # a list's numbers (Persian)
-        italic = any("<i>" in text for text in self.markup())
+        italic = any(isinstance(run, Run) and run.italic for runs in self.texts() for run in runs)
         self.faces = register(self.theme.family, italic)
 
-    def markup(self) -> list[str]:
-        """All the markup of the body (its tables and photo captions too), lead and key
-        figures: what may ask for the italic faces."""
+    def texts(self) -> list[Runs]:
+        """All the formatted text of the body (its tables and photo captions too), lead and
+        key figures: what may ask for the italic faces."""
         texts = [self.lead, *self.facts] + [label for _, label in self.figures]
         for _, shown in self.sections:
             for part in shown:
                 if isinstance(part, TableShown):
-                    texts += [part.caption or "", *part.header, *(c for r in part.rows for c in r)]
+                    texts += [part.caption or (), *part.header, *(c for r in part.rows for c in r)]
                 elif isinstance(part, PhotoShown):
-                    texts.append(part.caption or "")
+                    texts.append(part.caption or ())
                 elif isinstance(part, list):
-                    texts += [block.markup for block in part]
+                    texts += [paragraph.runs for paragraph in part]
         return texts
 
 
 class Parts:
-    """The parts of one page at one scale: a source of element numbers, and the styles."""
+    """The parts of one page at one scale: a source of element numbers, and the specs."""
 
-    def __init__(self, sheet: Sheet, styles: dict[str, Style], scale: float) -> None:
-        self.sheet, self.styles, self.scale = sheet, styles, scale
+    def __init__(self, sheet: Sheet, specs: dict[str, TypeSpec], scale: float) -> None:
+        self.sheet, self.specs, self.scale = sheet, specs, scale
         self.theme, self.content = sheet.theme, sheet.content
         self.elements = 0
 
@@ -74,9 +73,9 @@ class Parts:
         self.elements += 1
         return self.elements
 
-    def text(self, text: str, style: str, width: float) -> TextBox:
-        """``text`` set in the named style at ``width``."""
-        return typeset(text, self.styles[style], width)
+    def text(self, text: Runs, spec: str, width: float) -> TextBox:
+        """``text`` set in the named spec at ``width``."""
+        return typeset(text, self.specs[spec], width)
 
     def band(self, width: float) -> Region:
         """The header band: logo, organization and office, centred; taller if they need it."""
@@ -89,9 +88,9 @@ class Parts:
                 min(t.logo_height, 2.5 * t.logo_height * logo.height / logo.width)
             )
             x, height = picture.width + t.band_padding, picture.height
-        lines = [self.text(markup.plain(c.organization), "band", width - x)]
+        lines = [self.text(plain(c.organization), "band", width - x)]
         if c.office:
-            lines.append(self.text(markup.plain(c.office), "office", width - x))
+            lines.append(self.text(plain(c.office), "office", width - x))
         text = sum(box.height for box in lines)
         band = max(t.band_height, text + 2 * t.band_padding, height + 1.5 * t.band_padding)
         if logo is not None:
@@ -105,11 +104,11 @@ class Parts:
     def title(self, width: float) -> Region:
         """The title and subtitle."""
         c = self.content
-        entries = [Entry(self.text(markup.plain(c.title), "title", width), 0.0, 0.0, "H1")]
+        entries = [Entry(self.text(plain(c.title), "title", width), 0.0, 0.0, "H1")]
         top = entries[0].flowable.height
         if c.subtitle:
             top += self.theme.subtitle_gap * self.scale
-            subtitle = self.text(markup.plain(c.subtitle), "subtitle", width)
+            subtitle = self.text(plain(c.subtitle), "subtitle", width)
             entries.append(Entry(subtitle, 0.0, top, "P"))
             top += subtitle.height
         return Region(entries, [], top)
@@ -154,7 +153,7 @@ class Parts:
         return Region(entries, shapes, height)
 
     def _heading(self, text: str, width: float, group: tuple[str, ...]) -> tuple[Entry, float]:
-        box = self.text(markup.plain(text), "side heading", width)
+        box = self.text(plain(text), "side heading", width)
         return Entry(box, 0.0, 0.0, "H2", group), box.height + self.theme.row_gap * self.scale
 
     def facts(self, width: float, stacked: bool) -> Region:
@@ -174,7 +173,7 @@ class Parts:
             x = (index % per_row) * cell
             fact_group = (*group, f"Div:{self.element()}")
             room = cell - (0.0 if stacked else t.fact_padding)
-            label = self.text(markup.plain(fact.label), "fact label", room)
+            label = self.text(plain(fact.label), "fact label", room)
             value = self.text(self.sheet.facts[index], "fact", room)
             entries.append(Entry(label, x, top, "P", fact_group))
             entries.append(Entry(value, x, top + label.height, "P", fact_group))
@@ -191,11 +190,12 @@ class Parts:
         entries = [heading]
         gap = t.contact_gap * self.scale
         for contact in c.contacts:
-            lines = [f"<b>{markup.plain(contact.name)}</b>"]
-            lines += [markup.plain(part) for part in (contact.role, contact.phone) if part]
+            lines = [plain(contact.name, bold=True)]
+            lines += [plain(part) for part in (contact.role, contact.phone) if part]
             if contact.email:
-                lines.append(markup.link(f"mailto:{contact.email}", contact.email, t.link))
-            box = self.text("<br/>".join(lines), "fact", width)
+                lines.append(link(f"mailto:{contact.email}", contact.email, t.link))
+            text = tuple(run for line in lines for run in (BREAK, *line))[1:]
+            box = self.text(text, "fact", width)
             entries.append(Entry(box, 0.0, top, "P", group))
             top += box.height + gap
         return Region(entries, [], top - gap)
@@ -210,19 +210,21 @@ class Parts:
         group = (f"Div:{self.element()}",)
         size = t.qr_size * s
         code = qr_code(str(c.online), size, t.ink)
-        shown = markup.shown_address(str(c.online))
-        caption_markup = f"<b>{markup.plain(self.sheet.words.online)}</b><br/>" + markup.link(
-            str(c.online), shown, t.link
+        shown = shown_address(str(c.online))
+        caption_text = (
+            *plain(self.sheet.words.online, bold=True),
+            BREAK,
+            *link(str(c.online), shown, t.link),
         )
         alt = self.sheet.words.qr_alt(str(c.online))
         if stacked:
-            caption = self.text(caption_markup, "fact", width)
+            caption = self.text(caption_text, "fact", width)
             below = size + t.row_gap * s
             entries = [Entry(code, 0.0, 0.0, "Figure", group, alt)]
             entries.append(Entry(caption, 0.0, below, "P", group))
             return Region(entries, [], below + caption.height)
         gap = t.qr_gap * s
-        caption = self.text(caption_markup, "fact", width - size - gap)
+        caption = self.text(caption_text, "fact", width - size - gap)
         entries = [Entry(code, 0.0, 0.0, "Figure", group, alt)]
         entries.append(Entry(caption, size + gap, (size - caption.height) / 2, "P", group))
         return Region(entries, [], max(size, caption.height))
@@ -240,10 +242,10 @@ class Parts:
         """The footer line and the date, above a hairline."""
         t, c = self.theme, self.content
         share = t.contacts_share
-        left = self.text(markup.plain(c.footer or c.organization), "footer", width * share)
+        left = self.text(plain(c.footer or c.organization), "footer", width * share)
         entries = [Entry(left, 0.0, t.footer_rise, "P")]
         if c.date:
-            date = markup.plain(self.sheet.words.date_line(c.date))
+            date = plain(self.sheet.words.date_line(c.date))
             right = self.text(date, "date", width * (1 - share))
             entries.append(Entry(right, width * share, t.footer_rise, "P"))
         rule = Shape("line", 0, 2, width, 0, t.rule, t.rule_width)
@@ -254,7 +256,7 @@ class Parts:
         """The marking banner (such as UNCLASSIFIED), or nothing."""
         if not self.content.marking:
             return EMPTY
-        box = self.text(markup.plain(self.content.marking), "marking", width)
+        box = self.text(plain(self.content.marking), "marking", width)
         return Region([Entry(box, 0.0, 0.0, "P")], [], box.height)
 
     def body(self, width: float, rail: float) -> list[Packable]:
@@ -262,14 +264,14 @@ class Parts:
         ``rail``, headings hang in it beside their text."""
         t, s = self.theme, self.scale
         room = rail - t.rail_gap * s if rail else width
-        headings = self.styles["heading"]
+        headings = self.specs["heading"]
         # Every heading at one size: the size the widest word of any of them allows.
         sizes = [typeset(h, headings, room).size for h, _ in self.sheet.sections]
         size = min(sizes, default=headings.size)
         if size < headings.size:
             headings = headings._replace(size=size, leading=headings.leading * size / headings.size)
         blocks: list[Packable] = []
-        setter = Setter(t, self.styles, self.sheet.words, s, self.element)
+        setter = Setter(t, self.specs, self.sheet.words, s, self.element)
         for heading, shown in self.sheet.sections:
             section = (f"Sect:{self.element()}",)
             box = typeset(heading, headings, room)
@@ -287,25 +289,27 @@ class Parts:
                 blocks.append(Packable(exhibit, "Figure", self.element(), section))
         return blocks
 
-    def _text(self, parts: list[Bit], width: float, section: tuple[str, ...]) -> list[Packable]:
+    def _text(
+        self, parts: list[Paragraph], width: float, section: tuple[str, ...]
+    ) -> list[Packable]:
         """A section's paragraphs and list items as blocks."""
         t, s = self.theme, self.scale
         blocks: list[Packable] = []
         for part in parts:
             if part.kind == "paragraph":
-                box = self.text(part.markup, "body", width)
+                box = self.text(part.runs, "body", width)
                 blocks.append(Packable(box, "P", self.element(), section))
                 continue
             step = t.item_indent * s
-            style = self.styles["item"]._replace(indent=step * (part.depth + 1))
+            spec = self.specs["item"]._replace(indent=step * (part.depth + 1))
             label, label_x = None, step * part.depth
             if part.label:  # in its level's indent; the no-break space after it keeps it
                 # off the text, and reads as a space between the two
                 shown = part.label.translate(self.sheet.digits)
-                label = self.text(markup.plain(shown) + "\u00a0", "bullet", step)
-                if style.direction == "rtl":  # the mark flush with the item's edge
+                label = self.text(joined(plain(shown), (Run("\u00a0"),)), "bullet", step)
+                if spec.direction == "rtl":  # the mark flush with the item's edge
                     label_x -= _hanging_space(label)  # (mirrored: its right)
-            box = typeset(part.markup, style, width)
+            box = typeset(part.runs, spec, width)
             parents = (*section, *part.path)
             blocks.append(
                 Packable(
@@ -324,8 +328,8 @@ def _hanging_space(label: TextBox) -> float:
     """The width of the space drawn right of a one-line list label's mark (a bullet, "1."),
     which a right-to-left list hangs past the item's edge so that the mark is flush with it: a
     line without right-to-left letters is drawn left to right, its space last."""
-    line = drawn(label.setting, label.style, label.first)
+    line = label.setting.drawn(label.first)
     last = max(line.runs, key=lambda run: run.x)
     text = last.shown or last.text
     space = text[len(text.rstrip()) :]
-    return float(stringWidth(space, last.font, label.size)) if space else 0.0
+    return plain_width(space, last.font) * label.size

@@ -15,7 +15,7 @@ whatever is left beyond that stays at the foot of the page.
 
 A right-to-left language's page is laid out as above, then mirrored (``Page.mirrored``): the
 sidebar and the rail move to the left, the first column and the first key figure to the right,
-bullets to the right of their items; the text in each box runs in its style's direction.
+bullets to the right of their items; the text in each box runs in its spec's direction.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from .columns import Column, flush, pack, realize, shortest
 from .exhibits import Exhibit
 from .parts import Parts, Sheet
 from .records import Page, Placed, Region, Shape
-from .styles import text_styles
+from .specs import type_specs
 
 
 class Frame(NamedTuple):
@@ -58,8 +58,8 @@ class Layout:
             height,
             scale,
         )
-        self.styles = text_styles(t, sheet.faces, sheet.words, scale)
-        parts = self.parts = Parts(sheet, self.styles, scale)
+        self.specs = type_specs(t, sheet.faces, sheet.words, scale)
+        parts = self.parts = Parts(sheet, self.specs, scale)
         self.left, self.inner = t.margin_x, width - 2 * t.margin_x
         self.main_width, self.column_width, self.rail = self.widths()
         self.marking = parts.marking(self.inner)
@@ -169,7 +169,7 @@ class Layout:
         room = frame.body_top - frame.body_bottom + 1e-6
         if frame.side > frame.side_room:
             return None
-        t, blocks, leading = self.theme, self.blocks, self.styles["body"].leading
+        t, blocks, leading = self.theme, self.blocks, self.specs["body"].leading
         options = [pack(blocks, [room] * self.columns, air)]
         greedy = options[0]
         if self.columns > 1 and greedy is not None:

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
+from html import escape
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -29,7 +30,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from .. import __version__
-from ..content.markup import escape
 from ..language import LANGUAGES, Language
 from ..layout import Group, Page, Placed, Shape, Tag
 from ..text import shaping
@@ -430,7 +430,7 @@ def _srgb() -> bytes:
 
 
 def _xmp(meta: Metadata, stamp: TimeStamp) -> str:
-    keywords = escape(", ".join(meta.keywords))
+    keywords = escape(", ".join(meta.keywords), quote=False)
     date = "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}Z".format(*stamp.YMDhms)
     return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
@@ -441,11 +441,11 @@ def _xmp(meta: Metadata, stamp: TimeStamp) -> str:
     xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt>
-    <rdf:li xml:lang="x-default">{escape(meta.title)}</rdf:li>
+    <rdf:li xml:lang="x-default">{escape(meta.title, quote=False)}</rdf:li>
    </rdf:Alt></dc:title>
-   <dc:creator><rdf:Seq><rdf:li>{escape(meta.author)}</rdf:li></rdf:Seq></dc:creator>
+   <dc:creator><rdf:Seq><rdf:li>{escape(meta.author, quote=False)}</rdf:li></rdf:Seq></dc:creator>
    <dc:description><rdf:Alt>
-    <rdf:li xml:lang="x-default">{escape(meta.subject)}</rdf:li>
+    <rdf:li xml:lang="x-default">{escape(meta.subject, quote=False)}</rdf:li>
    </rdf:Alt></dc:description>
    <dc:language><rdf:Bag><rdf:li>{LANGUAGES[meta.language].tag}</rdf:li></rdf:Bag></dc:language>
    <pdf:Keywords>{keywords}</pdf:Keywords>

@@ -1,16 +1,51 @@
-"""Hyphenation patterns, loaded fast.
+"""Hyphenation: where a word may be hyphenated, by pyphen's patterns, loaded fast.
 
 ReportLab hyphenates with pyphen, which parses its pattern file (11,000 patterns for English)
 in every new process: about 90 ms, more than all the rest of a build. The parsed patterns are
 kept in briefing's cache and put straight into pyphen's own: a cold build pays about 3 ms.
+Takes a word and a pyphen language name; gives the offsets it may break at.
 """
 
 from __future__ import annotations
 
+import functools
+import re
+
 from .. import cache
 
+_SHORTEST_HYPHENATED = 5  # letters: shorter words are never hyphenated
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# A word of letters, perhaps joined by dashes or slashes, in quotes, brackets or punctuation.
+_WORDLIKE = re.compile(
+    r"\W{0,2}[^\W\d_]+(?:['’][^\W\d_]+)*(?:[-–—/][^\W\d_]+(?:['’][^\W\d_]+)*)*\W{0,3}"
+)
 
-def prepare(language: str) -> None:
+
+def hyphen_points(word: str, language: str) -> list[int]:
+    """Offsets in ``word`` where it may be hyphenated (2 letters before, 3 after): inside each
+    part of a compound ("community-based"), never in acronyms (INL's) or in words among digits
+    or codes, and none in a ``language`` of "" (one without hyphenation)."""
+    if not language or not _WORDLIKE.fullmatch(word):
+        return []
+    points: list[int] = []
+    for part in _LETTERS.finditer(word):
+        core = part.group()
+        if len(core) < _SHORTEST_HYPHENATED or sum(char.isupper() for char in core) > 1:
+            continue  # short words and acronyms stay whole
+        found: list[int] = _hyphenator(language).positions(core)  # type: ignore[attr-defined]
+        points += [part.start() + p for p in found]
+    return points
+
+
+@functools.cache
+def _hyphenator(language: str) -> object:
+    import pyphen
+
+    load_patterns(language)
+    return pyphen.Pyphen(lang=language, left=2, right=3)
+
+
+def load_patterns(language: str) -> None:
     """Make pyphen's patterns for ``language`` (a pyphen name such as ``en_US``) ready."""
     import pyphen
 

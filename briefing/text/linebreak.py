@@ -1,5 +1,8 @@
 """Whole-paragraph line breaking: Knuth and Plass's total fit over boxes, glue and penalties.
 
+Takes a paragraph's items (``measure`` makes them) and a line width; gives the chosen lines,
+which ``setting`` tries at several tolerances and ``line`` places.
+
 Every line of a paragraph is chosen together, to keep the sum of the lines' demerits least:
 demerits grow with the cube of how far a line's spaces stretch or shrink, and with hyphens,
 hyphens on consecutive lines, lines of very different tightness next to each other, and a single
@@ -18,6 +21,7 @@ import bisect
 from typing import Literal, NamedTuple
 
 INFINITE = 10_000  # a penalty this high forbids a break; its negative forces one
+TOLERANCE = 1.95  # the largest stretch ratio of a line, unless the rules say otherwise
 
 Kind = Literal["box", "glue", "penalty"]
 
@@ -37,7 +41,7 @@ class Item(NamedTuple):
 class Rules(NamedTuple):
     """How a paragraph is broken: its costs and limits."""
 
-    tolerance: float = 1.95  # the largest stretch ratio of a line (1: all the glue's stretch)
+    tolerance: float = TOLERANCE  # the largest stretch ratio (1: all the glue's stretch)
     emergency: bool = False  # also allow, from each start, the longest line past the tolerance
     hyphenate: bool = True  # break at hyphenation points (penalties that add a hyphen's width)
     ragged: float = 0.0  # stretch at the end of every line, for unjustified text (0: justified)

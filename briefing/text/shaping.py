@@ -25,6 +25,7 @@ _SHAPED = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew and
 _JOINING = re.compile(r"[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")  # Arabic blocks
 KASHIDA = "\u0640"  # tatweel: the stroke that lengthens a joined Arabic word
 STRETCH = "\ufdd0"  # a kashida added to justify a line: drawn as one, read as nothing
+JOINS_RIGHT_ONLY = frozenset("ءآأؤإاةدذرزوٱژڈڑۀۃۄۅۆۇۈۉۊۋۍۏ")  # Arabic: never to the next letter
 _FIRST_PRIVATE = 0xE000
 _PRESENTATION_FORMS = range(0xFB00, 0xFF00)  # Latin, Hebrew and Arabic presentation forms
 _PRIVATE = range(0xE000, 0xF900)

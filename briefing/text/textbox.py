@@ -1,9 +1,12 @@
-"""``TextBox``: a paragraph set by ``typeset``, as a ReportLab flowable that draws its lines.
+"""``TextBox``: a paragraph's ``Setting``, as a ReportLab flowable that draws its lines.
+
+Takes a ``setting.Setting``; gives its lines drawn on the flowable's canvas, the last stage of
+the text engine (``typeset`` runs them all: runs in, a flowable out).
 
 Each line is drawn with canvas text objects: real spaces between words (stretched with the word
 spacing operator on justified lines), a space at the end of a line that ends between words, and
 a soft hyphen at a hyphenated line end, so the text layer reads as whole words. Links are
-underlined (unless their style says not) and drawn inside the canvas's ``link`` context, which
+underlined (unless their spec says not) and drawn inside the canvas's ``link`` context, which
 ties their text and annotation to one Link element.
 
 A line that holds right-to-left or shaped text is drawn in reading order, each run in a text
@@ -21,8 +24,12 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
+from ..content.runs import Runs
 from . import shaping
-from .typeset import Placed, Setting, Style, drawn, prepare, set_lines
+from .line import PlacedRun
+from .measure import measure
+from .setting import Setting, set_lines
+from .spec import TypeSpec
 
 _UNDERLINE_OFFSET = 0.12  # below the baseline, in ems
 _UNDERLINE_WIDTH = 0.06  # in ems
@@ -35,7 +42,6 @@ class TextBox(Flowable):
 
     def __init__(
         self,
-        style: Style,
         width: float,
         setting: Setting,
         first: int = 0,
@@ -43,10 +49,11 @@ class TextBox(Flowable):
         spread: float = 0.0,
     ) -> None:
         super().__init__()
-        self.style, self.setting, self.first = style, setting, first
+        self.setting, self.first = setting, first
+        self.spec = spec = setting.spec
         self.count = len(setting.lines) - first if count < 0 else count
         self.size = setting.size
-        self.leading = style.leading * setting.size / style.size + spread
+        self.leading = spec.leading * setting.size / spec.size + spread
         self.width = width
         self.height = self.count * self.leading
 
@@ -59,17 +66,17 @@ class TextBox(Flowable):
         points further apart."""
         if first == 0 and count == self.count and not spread:
             return self
-        return TextBox(self.style, self.width, self.setting, self.first + first, count, spread)
+        return TextBox(self.width, self.setting, self.first + first, count, spread)
 
     def draw(self) -> None:
         """Draw the lines, top down, with the first baseline one font size below the top: a
         text object a line, links inside the canvas's link context, underlines after."""
-        canvas, style, size = self.canv, self.style, self.size
+        canvas, spec, size = self.canv, self.spec, self.size
         y = self.height - size
-        room = self.width - style.indent
+        room = self.width - spec.indent
         for index in range(self.first, self.first + self.count):
-            line = drawn(self.setting, style, index)
-            shift = _shift(style, room, line.width)
+            line = self.setting.drawn(index)
+            shift = _shift(spec, room, line.width)
             underlines = []
             reach = _reach(line.runs, shift)  # one link annotation a link and line
             # A line in display order: a text object a run, each at its place.
@@ -91,7 +98,7 @@ class TextBox(Flowable):
                         rect = (start, y - _LINK_BELOW * size, end, y + _LINK_ABOVE * size)
                     with canvas.link(run.link, rect, (id(self.setting), run.link)):
                         _out(text, run)
-                    if style.underline_links and run.width:
+                    if spec.underline_links and run.width:
                         trailing = line.word_space if run.text.endswith(" ") else 0.0
                         if line.visual and shaping.has_rtl(run.text):  # its end is on its left
                             underlines.append((left + trailing, right, run.colour))
@@ -108,7 +115,7 @@ class TextBox(Flowable):
             y -= self.leading
 
 
-def _out(text: PDFTextObject, run: Placed) -> None:
+def _out(text: PDFTextObject, run: PlacedRun) -> None:
     """Draw a run; glyphs shaped or reordered for display are marked with the text they
     stand for, in reading order (``/ActualText``), for copying and for screen readers."""
     if not run.shown:
@@ -121,7 +128,7 @@ def _out(text: PDFTextObject, run: Placed) -> None:
     text._code.append("EMC")
 
 
-def _reach(runs: list[Placed], shift: float) -> dict[str, tuple[float, float]]:
+def _reach(runs: list[PlacedRun], shift: float) -> dict[str, tuple[float, float]]:
     """Where each link of a line starts and ends (from its leftmost run to its rightmost:
     a link of Arabic and Latin words is drawn in several runs)."""
     reach: dict[str, tuple[float, float]] = {}
@@ -134,15 +141,15 @@ def _reach(runs: list[Placed], shift: float) -> dict[str, tuple[float, float]]:
     return reach
 
 
-def _shift(style: Style, room: float, width: float) -> float:
+def _shift(spec: TypeSpec, room: float, width: float) -> float:
     """Where a line of ``width`` starts: at the indent on the start side (the right in a
     right-to-left paragraph), or at the other side, or centred."""
-    if style.align == "center":
-        return (0.0 if style.direction == "rtl" else style.indent) + (room - width) / 2
-    flush_end = style.align == "right"
-    if style.direction == "rtl":
+    if spec.align == "center":
+        return (0.0 if spec.direction == "rtl" else spec.indent) + (room - width) / 2
+    flush_end = spec.align == "right"
+    if spec.direction == "rtl":
         return 0.0 if flush_end else room - width
-    return style.indent + (room - width if flush_end else 0.0)
+    return spec.indent + (room - width if flush_end else 0.0)
 
 
 @cache
@@ -150,6 +157,6 @@ def _colour(hex_colour: str) -> Color:
     return HexColor(hex_colour)
 
 
-def typeset(markup: str, style: Style, width: float) -> TextBox:
-    """``markup`` set in ``style`` at ``width`` points."""
-    return TextBox(style, width, set_lines(prepare(markup, style), style, width))
+def typeset(runs: Runs, spec: TypeSpec, width: float) -> TextBox:
+    """``runs`` set in ``spec`` at ``width`` points."""
+    return TextBox(width, set_lines(measure(runs, spec), spec, width))

@@ -1,0 +1,65 @@
+"""Typed text: what the content stage hands the text engine, each piece saying what it is.
+
+A paragraph's text is a tuple of runs (stretches of text in one weight, slant and link) and line
+breaks. Nothing downstream parses text for its formatting: every character of a run prints as
+typed, ``<`` and ``&`` included. Adjacent runs are kept apart only where the formatting
+changes (as Markdown's tags fall), so the engine measures a word in one face as one piece.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_SCHEME = re.compile(r"^https?://(www\.)?", re.IGNORECASE)
+
+
+class Run(NamedTuple):
+    """A stretch of text in one weight and slant, perhaps a link."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    link: str = ""  # the link's target (already checked); "" for none
+    colour: str = ""  # the link's colour; "" for the paragraph's
+
+
+class LineBreak(NamedTuple):
+    """A line break: Markdown's hard break, or between a contact's lines."""
+
+
+BREAK = LineBreak()
+Runs = tuple[Run | LineBreak, ...]  # a paragraph's text
+
+
+def plain(text: str, bold: bool = False) -> Runs:
+    """``text`` as typed, its runs of white space one space."""
+    return (Run(" ".join(text.split()), bold),)
+
+
+def link(href: str, text: str, colour: str = "") -> Runs:
+    """A link to ``href`` (already checked) showing ``text`` as typed."""
+    return (Run(" ".join(text.split()), link=href, colour=colour),)
+
+
+def shown_address(address: str) -> str:
+    """A web address as printed: without ``https://`` and ``www.`` (the link keeps them)."""
+    return _SCHEME.sub("", address)
+
+
+def joined(*parts: Runs) -> Runs:
+    """``parts`` as one text: a run that goes on in the formatting of the one before it joins
+    it, as the words of one string would (a source line's label and its source)."""
+    out: list[Run | LineBreak] = []
+    for run in (run for part in parts for run in part):
+        last = out[-1] if out else None
+        if isinstance(run, Run) and isinstance(last, Run) and run[1:] == last[1:]:
+            out[-1] = last._replace(text=last.text + run.text)
+        elif not isinstance(run, Run) or run.text:
+            out.append(run)
+    return tuple(out)
+
+
+def emboldened(runs: Runs) -> Runs:
+    """``runs`` in bold (a caption's title)."""
+    return tuple(run._replace(bold=True) if isinstance(run, Run) else run for run in runs)

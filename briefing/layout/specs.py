@@ -1,0 +1,79 @@
+"""The type specs of a page at one scale, from the theme.
+
+Body text and the lead are hyphenated (by language, if it hyphenates); everything else
+(headings, the title, names, labels, facts) never breaks inside a word, and steps its size down
+when one word is wider than its box. Ragged text is balanced. Every spec runs in the language's
+direction, draws its script with the script's faces, and breaks Chinese between characters;
+headings and the band are in capitals only in a script that has them.
+"""
+
+from __future__ import annotations
+
+from ..fonts import Faces, script_faces
+from ..language import Language
+from ..text.spec import TypeSpec
+from ..theme import Theme
+
+_CASED = frozenset({"Latn", "Cyrl"})  # the scripts with capitals, of the languages offered
+
+
+def type_specs(theme: Theme, faces: Faces, language: Language, scale: float) -> dict[str, TypeSpec]:
+    """Every type spec of a page in ``language``, at ``scale`` (the band, footer and marking
+    do not scale)."""
+    t = theme
+    size = t.body_size * scale
+    small = max(t.source_size * scale, t.min_small_text)  # a source line, a photo's credit
+    capitals = language.script in _CASED
+    writing = {
+        "direction": language.direction,
+        "script_faces": script_faces(language.script, faces.family),
+        "cjk": language.script == "Hans",
+    }
+
+    def spec(points: float, colour: str, leading: float, **extra: object) -> TypeSpec:
+        return TypeSpec(faces, points, points * leading, colour, **writing, **extra)  # type: ignore[arg-type]
+
+    body = spec(
+        size,
+        t.ink,
+        t.body_leading,
+        align="justify",
+        hyphenation=language.hyphenation,
+        space_after=t.paragraph_gap * scale,
+    )
+    heading = spec(
+        t.heading_size * scale,
+        t.primary,
+        t.heading_leading,
+        bold=True,
+        balance=True,
+        uppercase=capitals,
+        space_before=t.section_gap * scale,
+        space_after=t.heading_gap * scale,
+        keep_with_next=True,
+    )
+    return {
+        "body": body,
+        "item": body._replace(space_after=t.item_gap * scale),
+        "bullet": spec(size, t.primary, t.body_leading, bold=True),
+        "heading": heading,
+        "side heading": heading._replace(space_before=0.0),
+        "title": spec(t.title_size * scale, t.primary, t.title_leading, bold=True, balance=True),
+        "subtitle": spec(t.subtitle_size * scale, t.accent, t.heading_leading, balance=True),
+        "lead": spec(t.lead_size * scale, t.ink, t.lead_leading, balance=True),
+        "value": spec(
+            t.figure_value_size * scale, t.primary, t.figure_leading, bold=True, balance=True
+        ),
+        "label": spec(t.figure_label_size * scale, t.muted, t.small_leading, balance=True),
+        "fact label": spec(t.fact_size * scale, t.primary, t.small_leading, bold=True),
+        "fact": spec(t.fact_size * scale, t.ink, t.small_leading),
+        "band": spec(t.band_size, t.on_primary, t.heading_leading, bold=True, uppercase=capitals),
+        "office": spec(t.band_size, t.on_primary_muted, t.heading_leading),
+        "footer": spec(t.footer_size, t.muted, t.small_leading),
+        "date": spec(t.footer_size, t.muted, t.small_leading, align="right"),
+        "caption": spec(t.caption_size * scale, t.ink, t.small_leading, balance=True),
+        "source": spec(small, t.muted, t.small_leading),
+        "cell": spec(t.table_size * scale, t.ink, t.small_leading),
+        "cell head": spec(t.table_size * scale, t.primary, t.small_leading, bold=True),
+        "marking": spec(t.marking_size, t.ink, t.marking_leading, bold=True, align="center"),
+    }

@@ -1,0 +1,139 @@
+"""Collect: a paragraph's runs as words, the face of each character, and where a word may break.
+
+Takes the content stage's runs (``content.runs``); gives words as (text, run) parts, with
+``None`` between words and a ``LineBreak`` where a line must break. Each character is drawn in
+the face that suits it (``faces_of``): the script's faces for Arabic, Hebrew or Chinese letters
+and the punctuation among them, the Latin faces for Latin words and figures. Inside a word,
+lines may break after ``/ . - _ ? & = #`` in web and e-mail addresses (without a hyphen),
+after a dash or slash typed between letters, and between ideographs, except where the kinsoku
+rules forbid it; hyphenation points come from ``hyphenation``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..content.runs import LineBreak, Run, Runs
+from ..fonts import Faces, charset, drawn_by
+from ..fonts import script_faces as script_faces_of
+
+Word = list[tuple[str, Run]]  # a word's parts, each in the formatting of its run
+
+# A web address (with a scheme, www., or a domain and a path) or an e-mail address.
+ADDRESS = re.compile(r"^\W*(\w+://|www\.|[\w-]+(\.[\w-]+)+/|[^@\s]+@[^@\s]+\.\w)", re.IGNORECASE)
+# An address written among other scripts: ASCII only, ended by the first character that is not.
+WEB = r"(?:[a-z][a-z0-9+.-]*://|www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)+/)(?:[!-~]*[a-z0-9_/])?"
+MAIL = r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+"
+_ADDRESS_IN_CJK = re.compile(f"{WEB}|{MAIL}", re.IGNORECASE)
+_ADDRESS_BREAKS = frozenset("/.-_?&=#")
+DASHES = frozenset("-–—/")
+# Chinese: lines break between ideographs (and between one and a Latin word or figure), but
+# never before closing punctuation nor after opening punctuation (UAX #14's classes CL, CP,
+# EX, IS, NS and closing QU; OP and opening QU: the kinsoku rules).
+CJK = re.compile(r"[\u2e80-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_NO_LINE_START = frozenset(
+    "。，、．：；！？）」』】〕〉》〙〗〛”’・ー…‥々〻〜～％‰℃°"
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ)]},.:;!?%"
+)
+_NO_LINE_END = frozenset("（「『【〔〈《〘〖〚“‘([{")
+
+
+def words(runs: Runs) -> Iterator[Word | LineBreak | None]:
+    """The words of ``runs``; None between words, and each line break as it is."""
+    word: Word = []
+    for run in runs:
+        if isinstance(run, LineBreak):
+            if word:
+                yield word
+                word = []
+            yield run
+            continue
+        for index, chunk in enumerate(re.split(r"[ \t\n\r]+", run.text)):
+            if index:
+                if word:
+                    yield word
+                    word = []
+                yield None
+            if chunk:
+                word.append((chunk, run))
+    if word:
+        yield word
+
+
+def face(faces: Faces, bold: bool, italic: bool) -> str:
+    """The face of ``faces`` in that weight and slant."""
+    if bold:
+        return faces.bold_italic if italic else faces.bold
+    return faces.italic if italic else faces.regular
+
+
+def faces_of(text: str, faces: Faces, script_faces: Faces | None) -> list[Faces] | None:
+    """The faces that draw each character of a word: the script's faces for the letters and
+    marks only they draw, and for the punctuation next to those if they have it (the nearest
+    letter or digit before, or else after, decides: "(INL)", "20%" stay Latin); the Latin
+    faces for Latin letters, Western digits and the rest. A letter of another script that
+    briefing ships (Hebrew in an Arabic sheet) is drawn in that script's faces. None when the
+    Latin faces draw the whole word in a sheet of a Latin script."""
+    latin = charset(faces)
+    if script_faces is None and latin.issuperset(text):
+        return None
+    strong: list[Faces | None] = []
+    for char in text:
+        if char in latin:
+            strong.append(faces if char.isalnum() else None)
+        elif script_faces is not None and char in charset(script_faces):
+            strong.append(script_faces)
+        else:
+            script = drawn_by(char)
+            other = script_faces_of(script, faces.family) if script is not None else None
+            strong.append(other or script_faces or faces)
+    out: list[Faces] = []
+    for index, char in enumerate(text):
+        own = strong[index]
+        if own is None:
+            before = (s for s in reversed(strong[:index]) if s is not None)
+            after = (s for s in strong[index + 1 :] if s is not None)
+            near = next(before, next(after, faces))
+            own = near if char in charset(near) else faces
+        out.append(own)
+    return out
+
+
+def address(word: str) -> tuple[int, int]:
+    """Where a web or e-mail address starts and ends in ``word``: the whole word, or one
+    written inside a run of Chinese ("见https://www.state.gov。"); (0, 0) if there is none."""
+    if CJK.search(word):  # ideographs are word characters too: "见https://" is no scheme
+        found = _ADDRESS_IN_CJK.search(word)
+        return found.span() if found else (0, 0)
+    return (0, len(word)) if ADDRESS.match(word) else (0, 0)
+
+
+def address_points(word: str) -> list[int]:
+    """Offsets after the characters of a web or e-mail address that it may break after."""
+    points = []
+    for index, char in enumerate(word[:-1]):
+        if char in _ADDRESS_BREAKS and word[index + 1] not in _ADDRESS_BREAKS and index > 0:
+            points.append(index + 1)
+    return points
+
+
+def dash_points(word: str) -> list[int]:
+    """Offsets after a hyphen, dash or slash typed between letters."""
+    return [
+        i + 1
+        for i, char in enumerate(word[:-1])
+        if char in DASHES and i >= 2 and len(word) - i > 3 and word[i - 1].isalpha()
+    ]
+
+
+def cjk_points(text: str) -> set[int]:
+    """Offsets in ``text`` between two characters that a line may break between: beside an
+    ideograph, but not before closing punctuation nor after opening punctuation."""
+    return {
+        i
+        for i in range(1, len(text))
+        if (CJK.match(text[i - 1]) or CJK.match(text[i]))
+        and text[i - 1] not in _NO_LINE_END
+        and text[i] not in _NO_LINE_START
+    }

@@ -1,0 +1,351 @@
+"""Line: one line of a paragraph placed for drawing, its runs at their places.
+
+Takes a paragraph's ``Measured`` items and one ``linebreak.Line``; gives a ``SetLine``: runs
+of one face, colour and link (``PlacedRun``), with the word and letter spacing that justify the
+line. A justified line too loose for its spaces is letter-spaced a little, or set ragged; a
+justified Arabic line lengthens a few long words by one kashida each instead, since joined
+letters cannot be spaced apart; a line of Chinese is letter-spaced, and full-width punctuation
+at its ends is set half-width. The bidirectional algorithm runs over the whole paragraph
+(addresses, telephone numbers and amounts isolated left to right); each line is then put in
+display order from its levels (``_display``), its right-to-left runs shaped or mirrored; the
+controls of the algorithm are never drawn.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import NamedTuple
+
+from ..language import BIDI_CONTROLS
+from . import shaping
+from .collect import MAIL, WEB
+from .linebreak import INFINITE, TOLERANCE, Item, Line
+from .measure import SPACE_STRETCH, Fragment, Measured, plain_width, text_width
+from .spec import TypeSpec
+
+_TRACKED_SPACE = (
+    1.6  # how far the spaces of a loose line stretch (as a tolerance) before letters do
+)
+_MOST_TRACKING = 0.03  # ems of letter spacing, at most, in a line that needs it
+_LOOSEST = 0.5  # ems a space may grow by in a language without hyphens; past it, ragged
+_OPENS_FULL = frozenset("（「『【〔〈《〘〖〚")  # full-width, their blank half before them
+_CLOSES_FULL = frozenset("）」』】〕〉》〙〗〛。，、：；")  # their blank half after them
+# Arabic: a justified line too loose for its spaces lengthens words with kashidas, between two
+# letters that join (not after the letters that join only to the letter before them).
+# A kashida lengthens a word of 4 letters or more, one a word, in a few words a line.
+_KASHIDA_LETTERS = 4
+_KASHIDA_WORDS = 3
+_KASHIDA_AFTER = frozenset("سشصض")  # the best joins: after these letters
+_KASHIDA_BEFORE_FINAL = frozenset("ةهد")  # then before these, ending a word
+# Bidirectional text: what keeps its left-to-right order inside a right-to-left paragraph (a
+# web or e-mail address, a telephone number or other digits grouped by spaces, an amount of
+# money and the Latin words after it), isolated (LRI ... PDI) before the algorithm runs.
+_LEFT_TO_RIGHT = re.compile(
+    rf"{WEB}|{MAIL}|\+?\d+(?:[ \u00a0]\d+)+|[$€£¥]\s?\d(?:[\d.,]*\d)?(?:\s+[a-z]+)*",
+    re.IGNORECASE,
+)
+_ISOLATE, _POP_ISOLATE = "\u2066", "\u2069"
+_ARABIC_MARK = "\u061c"  # its context for digits at a paragraph's start
+
+
+class PlacedRun(NamedTuple):
+    """A run of a line as drawn: its text and face, and where it starts."""
+
+    text: str  # in reading (logical) order
+    font: str
+    colour: str
+    link: str
+    x: float  # from the line's left end, in points
+    width: float  # in points
+    shown: str = ""  # what is drawn, when not ``text``: glyphs shaped or reordered for display
+
+
+class SetLine(NamedTuple):
+    """One line as drawn: its runs, its word and letter spacing and its width."""
+
+    runs: list[PlacedRun]
+    word_space: float  # points added to each space (justified lines)
+    char_space: float  # points added after each character (a line too loose for its spaces)
+    width: float  # in points
+    visual: bool = False  # runs are placed each at its own ``x`` (in reading order), not in turn
+
+
+def place(
+    measured: Measured, spec: TypeSpec, size: float, room: float, line: Line, last: bool
+) -> SetLine:
+    """``line`` of a paragraph ``measured`` and set at ``size`` in lines ``room`` wide (at unit
+    size), placed: a justified line shares the room left among its spaces; one that ends
+    between words keeps the space, for readers of the text. ``last``: the paragraph's last."""
+    items, fragments = measured.items, measured.fragments
+    end = items[line.end]
+    shown = [i for i in range(line.start, line.end) if items[i].kind != "penalty"]
+    ending = fragments[line.end]
+    hyphen = end.kind == "penalty" and bool(ending.text)
+    natural = (sum(items[i].width for i in shown) + end.width * hyphen) * size
+    spaces = sum(1 for i in shown if items[i].kind == "glue")
+    justify = spec.align == "justify" and not last and end.penalty > -INFINITE
+    justify = bool(spaces) and (justify or line.ratio < 0)
+    lead = trail = 0.0  # Chinese: the blank halves of full-width punctuation at the ends
+    if spec.cjk and shown:
+        lead, trail = _blank_ends(fragments[shown[0]], fragments[shown[-1]], size)
+        trail *= not hyphen
+        natural -= lead + trail
+    extra = room * size - natural if justify else 0.0
+    word_space, char_space = extra / spaces if justify else 0.0, 0.0
+    space = plain_width(" ", spec.faces.regular) * size
+    elongated: dict[int, tuple[str, float]] = {}  # Arabic words drawn longer: text, width
+    joined = measured.shaped and any(shaping.joins(fragments[i].text) for i in shown)
+    if spec.cjk and justify:  # Chinese: every character is spaced out a little
+        glyphs = sum(len(fragments[i].text) for i in shown) - (0 if hyphen else 1)
+        word_space, char_space = 0.0, extra / glyphs if glyphs > 0 else 0.0
+    elif joined and word_space > space * SPACE_STRETCH * TOLERANCE:
+        # Arabic letters cannot be spaced apart: words grow by kashidas instead
+        widest = space * SPACE_STRETCH * _TRACKED_SPACE
+        elongated = _kashidas([(i, fragments[i]) for i in shown], extra - spaces * widest, size)
+        grown = sum(width - items[i].width * size for i, (_, width) in elongated.items())
+        word_space = (extra - grown) / spaces
+        if word_space > _LOOSEST * size:  # gaping (before a word too long for the line)
+            word_space, elongated = 0.0, {}
+    elif word_space > space * SPACE_STRETCH * TOLERANCE:  # wider than the spaces should go:
+        # letter spacing takes the rest, a little, or the line stays ragged (beside an address)
+        widest = space * SPACE_STRETCH * _TRACKED_SPACE  # what a space may grow by, then
+        # Every glyph but the line's last is followed by letter spacing (the spaces' own goes
+        # into their width).
+        glyphs = sum(len(fragments[i].text) for i in shown) - spaces - (0 if hyphen else 1)
+        char_space = (extra - spaces * widest) / glyphs if glyphs > 0 else 0.0
+        if char_space > _MOST_TRACKING * size and spec.hyphenation:
+            word_space, char_space = 0.0, 0.0
+        elif char_space > _MOST_TRACKING * size:  # a language without hyphens (Hebrew): the
+            # line stays justified, its spaces looser still, rather than ragged among full ones
+            char_space = _MOST_TRACKING * size
+            word_space = (extra - glyphs * char_space) / spaces - char_space
+            if word_space > _LOOSEST * size:  # gaping (before a word too long for the line)
+                word_space, char_space = 0.0, 0.0
+        else:  # letter spacing widens the spaces too
+            word_space = widest - char_space
+    rtl = spec.direction == "rtl"
+    visual = rtl or measured.shaped
+    bidi = _bidi_levels(tuple(map(_bidi_text, items, fragments)), rtl) if visual else ()
+    line_levels: list[int] = []  # the embedding level of each character of the line's runs
+    # Runs of one face, colour and link: their texts and widths, started at ``start``.
+    placed: list[PlacedRun] = []
+    texts: list[str] = []
+    key: tuple[str, str, str] | None = None
+    start = run_width = x = 0.0
+    for i in shown:
+        item, fragment = items[i], fragments[i]
+        width = item.width * size + char_space * len(fragment.text)
+        if item.kind == "glue":
+            width += word_space
+        text = fragment.text
+        levels = bidi[i] if visual else ()
+        if elongated and i in elongated:
+            text, width = elongated[i]
+            levels = tuple(_stretched(text, levels)) if visual else ()
+        if measured.steered:  # controls steer the order, and are not drawn
+            kept = [k for k, char in enumerate(text) if char not in BIDI_CONTROLS]
+            text = "".join(text[k] for k in kept)
+            levels = tuple(levels[k] for k in kept) if visual else ()
+        line_levels += levels
+        here = (fragment.font, fragment.colour, fragment.link)
+        if here != key:
+            if key is not None:
+                placed.append(PlacedRun("".join(texts), *key, start, run_width))
+            key, texts, start, run_width = here, [], x, 0.0
+        texts.append(text)
+        run_width += width
+        x += width
+    if key is not None:
+        placed.append(PlacedRun("".join(texts), *key, start, run_width))
+    if hyphen:
+        placed.append(
+            PlacedRun(ending.text, ending.font, ending.colour, ending.link, x, end.width * size)
+        )
+        x += end.width * size
+        line_levels += line_levels[-1:] or [int(rtl)]
+    else:
+        x -= char_space  # the last glyph's letter spacing is past the line's end
+    visual = rtl or (measured.shaped and any(shaping.needs_shaping(p.text) for p in placed))
+    if visual:
+        placed = _display(placed, line_levels, rtl, size, word_space, char_space)
+    if lead:  # an opening bracket's blank half hangs before the line's start
+        placed = [run._replace(x=run.x - lead) for run in placed]
+        visual = True
+    x -= lead + trail
+    if (end.kind == "glue" and ending.text) or (end.penalty <= -INFINITE and not last):
+        # between words, or at a line break (<br/>): keep a space, for readers of the text
+        # (inside a link when the line breaks inside one, so its words read whole), at the
+        # line's end: its right, or its left in a right-to-left paragraph
+        colour = ending.colour if ending.link else spec.colour
+        font = ending.font or (placed[-1].font if placed else spec.faces.regular)
+        at = -plain_width(" ", font) * size if rtl else x
+        placed.append(PlacedRun(" ", font, colour, ending.link, at, 0.0))
+    return SetLine(placed, word_space, char_space, x, visual)
+
+
+def _blank_ends(first: Fragment, last: Fragment, size: float) -> tuple[float, float]:
+    """The blank halves (in points) of full-width punctuation that opens a line of Chinese
+    (an opening bracket) or ends it (a closing bracket, a full stop or comma): set half-width
+    there, they keep the line's ink flush with its edges (CLREQ's compression at line ends)."""
+    opening = first.text[:1]
+    closing = last.text[-1:]
+    lead = text_width(opening, first.font) * size / 2 if opening in _OPENS_FULL else 0.0
+    trail = text_width(closing, last.font) * size / 2 if closing in _CLOSES_FULL else 0.0
+    return lead, trail
+
+
+def _kashidas(
+    boxes: list[tuple[int, Fragment]], room: float, size: float
+) -> dict[int, tuple[str, float]]:
+    """Arabic words of a justified line lengthened by a kashida (a tatweel) each, to take up
+    to ``room`` points, as a typographer would: only words of ``_KASHIDA_LETTERS`` letters or
+    more, one kashida a word at its best join (``_kashida_place``), in at most
+    ``_KASHIDA_WORDS`` words of the line, the best placed and longest first; the spaces take
+    the rest. By item index: the word's text with its kashida, and its width."""
+    ranked = []
+    for i, fragment in boxes:
+        letters = sum(unicodedata.category(char) == "Lo" for char in fragment.text)
+        if letters >= _KASHIDA_LETTERS and shaping.joins(fragment.text):
+            rank, at = _kashida_place(fragment.text)
+            if at:
+                ranked.append((rank, -letters, i, at))
+    out = {}
+    fragments = dict(boxes)
+    for _, _, i, at in sorted(ranked)[:_KASHIDA_WORDS]:
+        text, font = fragments[i].text, fragments[i].font
+        step = shaping.width(shaping.KASHIDA, font) * size
+        if step > room:
+            break
+        room -= step
+        longer = text[:at] + shaping.STRETCH + text[at:]
+        out[i] = (longer, shaping.width(longer, font) * size)
+    return out
+
+
+def _kashida_place(word: str) -> tuple[int, int]:
+    """Where a kashida goes best in ``word``: its rank (0 best) and its offset, between two
+    letters that join (never inside lam-alef); the offset is 0 if there is no such place.
+    Best after seen, sheen, sad or dad; then before a final teh marbuta, heh or dal; then the
+    last join of the word."""
+    joins: list[int] = []
+    for index in range(1, len(word)):
+        after = word[index]
+        at = index - 1
+        while at > 0 and unicodedata.category(word[at]) == "Mn":
+            at -= 1
+        before = word[at]
+        if (
+            shaping.joins(before)
+            and shaping.joins(after)
+            and unicodedata.category(before) == "Lo"
+            and unicodedata.category(after) == "Lo"
+            and before not in shaping.JOINS_RIGHT_ONLY
+            and not (before == "ل" and after in "اأإآٱ")
+        ):
+            joins.append(index)
+    if not joins:
+        return 0, 0
+    last_letter = max(i for i, char in enumerate(word) if unicodedata.category(char) == "Lo")
+    for index in reversed(joins):
+        if word[index - 1] in _KASHIDA_AFTER:
+            return 0, index
+    if joins[-1] == last_letter and word[last_letter] in _KASHIDA_BEFORE_FINAL:
+        return 1, joins[-1]
+    return 2, joins[-1]
+
+
+def _bidi_text(item: Item, fragment: Fragment) -> str:
+    """What an item stands for in the paragraph's text for the bidirectional algorithm."""
+    return " " if item.kind == "glue" else fragment.text if item.kind == "box" else ""
+
+
+@functools.lru_cache(maxsize=256)
+def _bidi_levels(texts: tuple[str, ...], rtl: bool) -> tuple[tuple[int, ...], ...]:
+    """The embedding level of each character of each of ``texts`` (a paragraph's items), by
+    the Unicode bidirectional algorithm over the whole paragraph in its direction. In a
+    right-to-left paragraph, addresses, telephone numbers and amounts keep their own order
+    (isolated left to right), and an Arabic paragraph starts in the Arabic context (a figure
+    alone orders its digits and signs as it would among words)."""
+    text = "".join(texts)
+    kept = list(range(len(text)))  # where each character of ``text`` is in the marked text
+    marked = text
+    if rtl:
+        marks: dict[int, str] = {}  # by offset in ``text``: the isolate marks added there
+        for match in _LEFT_TO_RIGHT.finditer(text):
+            marks[match.start()] = marks.get(match.start(), "") + _ISOLATE
+            marks[match.end()] = _POP_ISOLATE + marks.get(match.end(), "")
+        parts = [_ARABIC_MARK] if shaping.joins(text) else []
+        length = len(parts)
+        kept = []
+        for index, char in enumerate(text):
+            mark = marks.get(index, "")
+            kept.append(length + len(mark))
+            parts += [mark, char]
+            length += len(mark) + 1
+        marked = "".join(parts) + marks.get(len(text), "")
+    found = shaping.levels(marked, rtl)
+    levels = [found[i] for i in kept]
+    out: list[tuple[int, ...]] = []
+    offset = 0
+    for part in texts:
+        out.append(tuple(levels[offset : offset + len(part)]))
+        offset += len(part)
+    return tuple(out)
+
+
+def _stretched(text: str, levels: tuple[int, ...]) -> list[int]:
+    """The levels of a word lengthened by kashidas (``text``), from the word's ``levels``."""
+    out: list[int] = []
+    letters = iter(levels)
+    for char in text:
+        out.append(out[-1] if char == shaping.STRETCH and out else next(letters))
+    return out
+
+
+def _display(
+    runs: list[PlacedRun],
+    levels: list[int],
+    rtl: bool,
+    size: float,
+    word_space: float,
+    char_space: float,
+) -> list[PlacedRun]:
+    """The runs of a line, still in reading order, placed in display order from the embedding
+    ``levels`` of their characters (resolved over the whole paragraph, of direction ``rtl``):
+    runs split where the level changes, right-to-left ones shaped (or reversed, their brackets
+    mirrored), the line's trailing spaces at the paragraph's level (UAX #9, rules L1 and L2)."""
+    text = "".join(run.text for run in runs)
+    levels = list(levels)
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+        levels[end] = int(rtl)
+    cells: list[tuple[PlacedRun, int]] = []  # each fragment of a run at one level, and its level
+    offset = 0
+    for run in runs:
+        start = 0
+        for index in range(1, len(run.text) + 1):
+            if index == len(run.text) or levels[offset + index] != levels[offset + start]:
+                part, width = run.text[start:index], run.width
+                if part != run.text:
+                    width = text_width(part, run.font) * size + char_space * len(part)
+                    width += word_space * part.count(" ")
+                cells.append((run._replace(text=part, width=width), levels[offset + start]))
+                start = index
+        offset += len(run.text)
+    x = 0.0
+    at: dict[int, float] = {}
+    for index in shaping.display_order([level for _, level in cells]):
+        at[index] = x
+        x += cells[index][0].width
+    out = []
+    for index, (cell, level) in enumerate(cells):
+        odd = level % 2 == 1
+        if shaping.needs_shaping(cell.text):
+            shown = shaping.shaped(cell.text, cell.font, odd)
+        else:
+            shown = shaping.mirrored(cell.text) if odd else ""
+        out.append(cell._replace(x=at[index], shown=shown))
+    return out

@@ -1,0 +1,319 @@
+"""Measure: a paragraph's words as boxes, glue and penalties at unit size, ready to break.
+
+Takes runs and a ``TypeSpec``; gives ``Measured``: the items (``linebreak.Item``) with what
+each one draws (``Fragment``: text, face, colour, link): words, the spaces between them,
+hyphenation points (never in a paragraph's last word), breaks inside addresses, after typed
+dashes and between ideographs (``collect``). Arabic and Hebrew words are measured shaped
+(``shaping``). A paragraph is measured once at unit size and broken at any width and size.
+``split_boxes`` cuts a word too wide for its line into pieces, the last resort of breaking.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from ..content.runs import LineBreak, Run, Runs
+from ..fonts import Faces
+from ..language import BIDI_CONTROLS
+from . import shaping
+from .collect import (
+    ADDRESS,
+    CJK,
+    DASHES,
+    address,
+    address_points,
+    cjk_points,
+    dash_points,
+    face,
+    faces_of,
+    words,
+)
+from .hyphenation import hyphen_points
+from .linebreak import INFINITE, Breaker, Item
+from .spec import TypeSpec
+
+SOFT_HYPHEN = "\u00ad"  # a line-end hyphen: drawn as a hyphen, read as nothing
+SPACE_STRETCH = 1 / 2  # of a space: at the tolerance of 2, spaces stretch to twice their width
+_SPACE_SHRINK = 1 / 3
+_HYPHEN_PENALTY = 50.0
+_UNLIKED_PENALTY = 150.0  # a hyphen after two letters ("re-spond"), or in a capitalized word
+_ADDRESS_PENALTY = 30.0  # a break inside a web or e-mail address, after / . _ ? & = #
+_ADDRESS_DASH_PENALTY = 500.0  # after a hyphen in an address: it reads as an added hyphen
+_DASH_PENALTY = 50.0  # a break after a hyphen or slash typed in a word
+_CJK_STRETCH = 0.1  # ems a break between ideographs may stretch by, in justified text
+_NOTHING = ("", "", "", "")  # what a forced break or a kept-together penalty draws
+
+
+class Fragment(NamedTuple):
+    """What an item draws: its text, face, colour and link (glue draws a space)."""
+
+    text: str
+    font: str
+    colour: str
+    link: str
+
+
+class Measured(NamedTuple):
+    """A paragraph measured at unit size: its items, what each one draws, ready to break."""
+
+    items: list[Item]
+    fragments: list[Fragment]
+    widest: float  # the widest box, at unit size
+    breaker: Breaker
+    shaped: bool = False  # some text needs shaping (Arabic, Hebrew)
+    steered: bool = False  # some text has controls of the bidirectional algorithm
+
+
+@functools.cache
+def plain_width(text: str, font: str) -> float:
+    """The width of ``text`` in ``font`` at unit size, unshaped: the engine's one measure of
+    letters, which ``text_width`` shapes first where a script needs it."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return float(stringWidth(text, font, 1.0))
+
+
+def text_width(text: str, font: str) -> float:
+    """The width of ``text`` in ``font`` at unit size, shaped if its script needs it."""
+    return shaping.width(text, font) if shaping.needs_shaping(text) else plain_width(text, font)
+
+
+def measure(runs: Runs, spec: TypeSpec) -> Measured:
+    """``runs`` as items at unit size, for breaking at any width; measured once in a
+    process for the same text in the same face, colour, alignment and language (a sheet
+    built again in ``watch``, or its paragraphs at every trial scale)."""
+    return _measured(
+        runs,
+        spec.faces,
+        spec.colour,
+        spec.bold,
+        spec.italic,
+        spec.align == "justify",
+        spec.hyphenation,
+        spec.uppercase,
+        spec.script_faces,
+        spec.cjk,
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _measured(
+    runs: Runs,
+    faces: Faces,
+    colour: str,
+    bold: bool,
+    italic: bool,
+    justified: bool,
+    hyphenation: str,
+    uppercase: bool,
+    script_faces: Faces | None = None,
+    cjk: bool = False,
+) -> Measured:
+    if uppercase:
+        runs = tuple(
+            run._replace(text=run.text.upper()) if isinstance(run, Run) else run for run in runs
+        )
+    items: list[Item] = []
+    fragments: list[Fragment] = []
+    found = list(words(runs))
+    last_word = max((i for i, w in enumerate(found) if isinstance(w, list)), default=-1)
+    pending_space: Fragment | None = None
+    for index, word in enumerate(found):
+        if word is None:
+            if items and items[-1].kind == "box":
+                pending_space = fragments[-1]._replace(text=" ")
+            continue
+        if isinstance(word, LineBreak):
+            items.append(Item("penalty", 0.0, penalty=-INFINITE))
+            fragments.append(Fragment(*_NOTHING))
+            pending_space = None
+            continue
+        if pending_space is not None and pending_space.link != word[0][1].link:
+            pending_space = pending_space._replace(link="", colour=colour)
+        if pending_space is not None:
+            if word[0][0][0] in "–—":  # a dash stays with the word before it
+                items.append(Item("penalty", 0.0, penalty=INFINITE))
+                fragments.append(Fragment(*_NOTHING))
+            space = plain_width(" ", pending_space.font)  # a space measures the same shaped
+            stretch, shrink = (
+                (space * SPACE_STRETCH, space * _SPACE_SHRINK) if justified else (0, 0)
+            )
+            items.append(Item("glue", space, stretch, shrink))
+            fragments.append(pending_space)
+            pending_space = None
+        word_items, word_fragments = _word(
+            tuple(word),
+            faces,
+            bold,
+            italic,
+            colour,
+            hyphenation,
+            index == last_word,
+            script_faces,
+            justified if cjk else None,
+        )
+        items += word_items
+        fragments += word_fragments
+    items.append(Item("penalty", 0.0, penalty=-INFINITE))
+    fragments.append(Fragment(*_NOTHING))
+    return _measured_items(items, fragments)
+
+
+def _measured_items(items: list[Item], fragments: list[Fragment]) -> Measured:
+    widest = max((item.width for item in items if item.kind == "box"), default=0.0)
+    text = "".join(fragment.text for fragment in fragments)
+    steered = not BIDI_CONTROLS.isdisjoint(text)
+    return Measured(items, fragments, widest, Breaker(items), shaping.needs_shaping(text), steered)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _word(
+    word: tuple[tuple[str, Run], ...],
+    faces: Faces,
+    bold: bool,
+    italic: bool,
+    colour: str,
+    hyphenation: str,
+    last: bool,
+    script_faces: Faces | None = None,
+    cjk: bool | None = None,
+) -> tuple[list[Item], list[Fragment]]:
+    """The boxes of one word (as (text, run) parts), with a penalty at each place it may
+    break; measured once for every paragraph and build of a process that sets it.
+
+    With ``script_faces``, each character is drawn in the face that suits it (``faces_of``).
+    With ``cjk`` (True when justified, False when not, None for text that is not Chinese),
+    the word may also break between ideographs, at glue that stretches when justified."""
+    items: list[Item] = []
+    fragments: list[Fragment] = []
+    text = "".join(part for part, _ in word)
+    # offset: (penalty, adds a hyphen, ends with a hyphen)
+    breaks_at: dict[int, tuple[float, bool, bool]] = {}
+    begin, end = address(text)
+    if end:  # a break after a hyphen in an address looks like a hyphen
+        for point in address_points(text[begin:end]):
+            dash = text[begin + point - 1] == "-"
+            penalty = _ADDRESS_DASH_PENALTY if dash else _ADDRESS_PENALTY
+            breaks_at[begin + point] = (penalty, False, dash)
+    elif hyphenation:
+        for point in dash_points(text):
+            breaks_at[point] = (_DASH_PENALTY, False, text[point - 1] != "/")
+        if not last:
+            for point in hyphen_points(text, hyphenation):
+                if text[point - 1] not in DASHES:
+                    short = point < 3 or not text[point - 3].isalpha()  # "re-spond"
+                    name = text[:1].isupper()  # a name, or a sentence's first word
+                    penalty = _UNLIKED_PENALTY if short or name else _HYPHEN_PENALTY
+                    breaks_at.setdefault(point, (penalty, True, True))
+    glue_at: set[int] = set()
+    if cjk is not None or CJK.search(text):  # Chinese, in a Chinese sheet or another
+        glue_at = {point for point in cjk_points(text) if not begin < point < end}
+    stretch = _CJK_STRETCH if cjk else 0.0
+    scripted = faces_of(text, faces, script_faces)
+    measured = plain_width if scripted is None else text_width
+    offset = 0
+    for part, run in word:
+        weight = bold or run.bold, italic or run.italic
+        font = face(faces, *weight)
+        fonts = None  # the face of each character, when not all the same
+        cuts = {p - offset for p in breaks_at if offset < p < offset + len(part)}
+        if glue_at:
+            cuts |= {p - offset for p in glue_at if offset < p < offset + len(part)}
+        if scripted is not None:
+            fonts = [face(scripted[offset + i], *weight) for i in range(len(part))]
+            cuts |= {i for i in range(1, len(part)) if fonts[i] != fonts[i - 1]}
+        shade = run.colour or colour
+        start = 0
+        for point in [*sorted(cuts), len(part)]:
+            chunk = part[start:point]
+            if fonts is not None:
+                font = fonts[start]
+            items.append(Item("box", measured(_unsteered(chunk), font)))
+            fragments.append(Fragment(chunk, font, shade, run.link))
+            start = point
+            if offset + point in glue_at:
+                items.append(Item("glue", 0.0, stretch))
+                fragments.append(Fragment("", font, shade, run.link))
+            elif offset + point in breaks_at and point < len(part):
+                penalty, hyphen, flagged = breaks_at[offset + point]
+                wide = plain_width("-", font) if hyphen else 0.0
+                items.append(Item("penalty", wide, penalty=penalty, flagged=flagged))
+                fragments.append(Fragment(SOFT_HYPHEN if hyphen else "", font, shade, run.link))
+        offset += len(part)
+    return items, fragments
+
+
+def _unsteered(text: str) -> str:
+    """``text`` without the controls of the bidirectional algorithm, which are never drawn."""
+    if BIDI_CONTROLS.isdisjoint(text):
+        return text
+    return "".join(char for char in text if char not in BIDI_CONTROLS)
+
+
+def split_boxes(measured: Measured, limit: float, latin: Faces, apart: bool = False) -> Measured:
+    """``measured`` with every box wider than ``limit`` cut into pieces that fit, breakable
+    between them: the last resort for a word too long for its line. A Latin word breaks after
+    any letter, with a hyphen; an address, or a word in another script, without one (Arabic,
+    Hebrew and Chinese are not hyphenated), never inside a letter and its marks, and Arabic
+    preferably after a letter that does not join the next. With ``apart``, any two boxes
+    next to each other may part too (a word and the full stop that may not start a line, too
+    wide together)."""
+    items: list[Item] = []
+    fragments: list[Fragment] = []
+    hyphened = {face(latin, bold, italic) for bold in (False, True) for italic in (False, True)}
+    for index, (item, fragment) in enumerate(zip(measured.items, measured.fragments, strict=True)):
+        if apart and item.kind == "box" and items and items[-1].kind == "box":
+            items.append(Item("penalty", 0.0, penalty=INFINITE - 1))
+            fragments.append(fragment._replace(text=""))
+        if item.kind != "box" or item.width <= limit:
+            items.append(item)
+            fragments.append(fragment)
+            continue
+        in_address = bool(ADDRESS.match(fragment.text)) or _in_address(measured.items, index)
+        font = fragment.font
+        hyphen = 0.0 if in_address or font not in hyphened else plain_width("-", font)
+        for number, chunk in enumerate(_chunks(fragment.text, font, limit - hyphen)):
+            if number:
+                items.append(Item("penalty", hyphen, penalty=INFINITE - 1, flagged=False))
+                fragments.append(fragment._replace(text=SOFT_HYPHEN if hyphen else ""))
+            items.append(Item("box", text_width(chunk, font)))
+            fragments.append(fragment._replace(text=chunk))
+    return _measured_items(items, fragments)
+
+
+def _in_address(items: list[Item], index: int) -> bool:
+    """Whether box ``index`` is part of an address broken at its slashes and dots: a break of
+    an address's cost is next to it."""
+    beside = [items[i] for i in (index - 1, index + 1) if 0 <= i < len(items)]
+    return any(
+        item.kind == "penalty" and item.penalty in (_ADDRESS_PENALTY, _ADDRESS_DASH_PENALTY)
+        for item in beside
+    )
+
+
+def _chunks(text: str, font: str, limit: float) -> Iterator[str]:
+    """``text`` in pieces no wider than ``limit`` (but a single letter), each as long as it
+    can be: cut between letters with their marks, in Arabic after a letter that does not
+    join the next where there is one."""
+    points = [i for i in range(1, len(text)) if not unicodedata.category(text[i]).startswith("M")]
+    clean = set(points)
+    if shaping.joins(text):
+        clean = {
+            i
+            for i in points
+            if text[i - 1] in shaping.JOINS_RIGHT_ONLY or not shaping.joins(text[i - 1])
+        }
+    start = 0
+    while text_width(text[start:], font) > limit:
+        fitting = [p for p in points if p > start and text_width(text[start:p], font) <= limit]
+        if not fitting:
+            fitting = [p for p in points if p > start][:1]
+            if not fitting:
+                break
+        end = max((p for p in fitting if p in clean), default=fitting[-1])
+        yield text[start:end]
+        start = end
+    yield text[start:] if start else text

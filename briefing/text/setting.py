@@ -1,0 +1,118 @@
+"""Setting: a paragraph broken into lines at one width and size, each line placed once.
+
+Takes ``Measured`` items and a ``TypeSpec``; gives a ``Setting``: the lines ``linebreak``
+chooses, first without hyphens, then with, then looser with letter spacing, and each line
+placed for drawing (``line.place``) once, when first asked for. Text that must not break inside
+a word (headings, names, labels: ragged, without hyphenation) is set smaller when one word is
+wider than its box; justified text breaks such a word anywhere, as a last resort
+(``measure.split_boxes``). ``unbroken`` sets text on lines as long as it needs: its natural
+width, the one measure of text that is not broken (a chart's label, a table's column).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ..content.runs import Runs
+from .line import SetLine, place
+from .linebreak import TOLERANCE, Line, Rules
+from .measure import Measured, measure, split_boxes
+from .spec import TypeSpec
+
+UNBROKEN = 1e5  # points: a width no one line of text needs to break at
+_SMALLEST_STEP = 0.5  # how far text that must not break may step down for a wide word
+_UNHYPHENATED = 1.0  # the tolerance of lines set without hyphenating
+_TRACKED = 4.0  # the tolerance of lines that letter spacing helps
+_RAGGED = 3.0  # stretch at a ragged line's end, in ems: how uneven ragged lines may be
+
+
+class Setting:
+    """A paragraph broken into lines at one width, and the size it is set at; each line is
+    placed for drawing when first asked for, and kept (``drawn``)."""
+
+    def __init__(
+        self,
+        measured: Measured,
+        spec: TypeSpec,
+        size: float,
+        room: float,
+        lines: list[Line],
+        strained: bool = False,
+    ) -> None:
+        self.measured, self.spec, self.size = measured, spec, size
+        self.room = room  # the line width, at unit size
+        self.lines = lines
+        self.strained = strained  # a line had to be looser than letter spacing can make good
+        self._drawn: list[SetLine | None] = [None] * len(lines)
+
+    def drawn(self, index: int) -> SetLine:
+        """Line ``index`` as drawn."""
+        line = self._drawn[index]
+        if line is None:
+            last = index == len(self.lines) - 1
+            line = place(self.measured, self.spec, self.size, self.room, self.lines[index], last)
+            self._drawn[index] = line
+        return line
+
+    @property
+    def width(self) -> float:
+        """The widest line's width, in points."""
+        return max((self.drawn(i).width for i in range(len(self.lines))), default=0.0)
+
+
+def unbroken(runs: Runs, spec: TypeSpec) -> Setting:
+    """``runs`` set in ``spec`` on lines as long as they need (only a line break breaks one)."""
+    return set_lines(measure(runs, spec), spec, UNBROKEN)
+
+
+@functools.lru_cache(maxsize=4096)
+def natural_width(runs: Runs, spec: TypeSpec) -> float:
+    """How wide ``runs`` are drawn in ``spec`` unbroken (their widest line), in points: the
+    measure of text placed by its width (a chart's labels, a contents page's numbers)."""
+    return unbroken(runs, spec).width
+
+
+def set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
+    """The paragraph broken into lines of ``width`` points, at the spec's size or, when text
+    that must not break (ragged and unhyphenated) has a word wider than the line, smaller."""
+    size = spec.size
+    room = (width - spec.indent) / size
+    whole = not spec.hyphenation and spec.align != "justify"  # never broken inside words
+    if whole and measured.widest > room > 0:  # smaller, to half size at most
+        step = max(room / measured.widest, _SMALLEST_STEP)
+        size *= step
+        room /= step
+    if measured.widest > room:
+        measured = split_boxes(measured, max(room, 1e-3), spec.faces)
+    rules = Rules(ragged=0.0 if spec.align == "justify" else _RAGGED, balance=spec.balance)
+    # First without hyphenating, if every line then is about as good as it gets (as TeX does).
+    lines = measured.breaker.breaks(room, rules._replace(tolerance=_UNHYPHENATED, hyphenate=False))
+    if lines is None:
+        lines = measured.breaker.breaks(room, rules)
+    if lines is None:  # some line must be loose: letter spacing takes what spaces cannot
+        lines = measured.breaker.breaks(room, rules._replace(tolerance=_TRACKED))
+    if lines is None:  # a line must be looser still: the least loose, then
+        rules = rules._replace(tolerance=_TRACKED, emergency=True)
+        lines = measured.breaker.breaks(room, rules)
+    strained = lines is None
+    if lines is None:  # and three hyphenated lines in a row, if there is no other way
+        lines = measured.breaker.breaks(room, rules._replace(most_hyphens=len(measured.items)))
+    if lines is None:  # boxes that may not part are too wide together: they part
+        hyphen = max(item.width for item in measured.items if item.kind == "penalty")
+        measured = split_boxes(measured, max(room - hyphen, 1e-3), spec.faces, apart=True)
+        rules = rules._replace(most_hyphens=len(measured.items))
+        lines = measured.breaker.breaks(room, rules)
+    if lines is None:  # a column narrower than a letter and a hyphen: the lines overrun it
+        lines = measured.breaker.breaks(max(room, measured.widest + hyphen), rules)
+    if lines is None:
+        raise RuntimeError("a paragraph could not be broken into lines")
+    setting = Setting(measured, spec, size, room, lines, strained)
+    # A line of words too loose for its spaces and some letter spacing is drawn ragged:
+    # strained (a line of one or two words beside a long address is not).
+    loose = [i for i, line in enumerate(lines[:-1]) if line.ratio > TOLERANCE]
+    for i in loose if spec.align == "justify" else []:
+        line = setting.drawn(i)
+        if line.word_space == 0 and sum(run.text.count(" ") for run in line.runs) > 2:
+            setting.strained = True
+            break
+    return setting
