@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import shutil
 import subprocess
 import sys
@@ -30,3 +31,9 @@ def test_the_wheel_holds_every_module_and_data_file(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     missing = [name for name in tracked if name not in names]
     assert missing == [], "files of the package that pip install . leaves out"
+    # The `briefing` command: the function the wheel's entry point names exists.
+    [entry_points] = [name for name in names if name.endswith(".dist-info/entry_points.txt")]
+    text = zipfile.ZipFile(wheel).read(entry_points).decode()
+    target = text.split("[console_scripts]")[1].split("briefing =")[1].split()[0]
+    module, function = target.split(":")
+    assert callable(getattr(importlib.import_module(module), function)), target

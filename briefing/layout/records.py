@@ -62,7 +62,7 @@ class Page(NamedTuple):
     def mirrored(self) -> Page:
         """The page flipped left for right, for a right-to-left language: each box and shape
         moves to the other side, in the same order (the first column is the right one); the
-        text inside a box follows its style's direction."""
+        text inside a box follows its type spec's direction."""
         width = self.width
         return self._replace(
             shapes=[s._replace(x=width - s.x - s.width) for s in self.shapes],
