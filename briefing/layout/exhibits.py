@@ -99,21 +99,11 @@ class Setter:
         caption = self._text(f"<b>{shown.title}</b>{unit}", "caption", width)
         entries = [Entry(caption, 0.0, 0.0, "Caption", group, element=self.element())]
         top = caption.height + t.caption_gap * self.scale
-        data = figures.Data(
-            chart.type,
-            str(chart.title),
-            str(chart.unit or ""),
-            shown.categories,
-            [figures.Series(name, values) for name, values in shown.series],
-            self.words.separators,
-            self.words.millions,
-            self.words.hyphenation,
-        )
+        data, alt = figures.described(shown, self.words)
         size = max(t.chart_text_size * self.scale, t.min_small_text)
         style = self.styles["caption"]
         font = (style.script_faces or style.faces).regular  # measures the labels
         picture = lettered(figures.drawing(data, width, size, t, font), style)
-        alt = str(chart.alt) if chart.alt else figures.alt_text(data, self.words)
         entries.append(Entry(picture, 0.0, top, "Figure", group, alt, self.element()))
         top += picture.height
         top = self._source(shown.source, width, group, entries, top)
