@@ -16,7 +16,7 @@ from .errors import ContentError, Location, Problem, UsageError
 from .output import write_together
 from .pdf import writer as pdf
 
-FORMATS = ("pdf", "png")
+FORMATS = ("pdf", "png", "html")
 PAPERS = ("letter", "a4")
 _DICT = Location("<dict>", 0, 0)
 _EPOCH = datetime.date(1970, 1, 1)
@@ -34,6 +34,7 @@ class Result(NamedTuple):
     seconds: float
     warnings: list[Problem]
     preview: Path | None = None  # the PNG, when asked for
+    web: Path | None = None  # the web page, when asked for
 
     @property
     def fit(self) -> str:
@@ -118,7 +119,7 @@ class Made(NamedTuple):
 
     result: Result
     pdf: bytes
-    files: list[tuple[Path, bytes]]  # each path with its bytes: the PDF, its PNG, or both
+    files: list[tuple[Path, bytes]]  # each path with its bytes: the PDF, its PNG, its web page
 
 
 def build(
@@ -130,8 +131,9 @@ def build(
     """Build one briefing from a content file (or a dict) and write it atomically.
 
     ``output`` defaults to the content file's name with ``.pdf``; ``formats`` may add ``png``,
-    a preview written beside the PDF. Raises :class:`ContentError` for problems in the
-    content; the previous output is then left untouched.
+    a preview written beside the PDF, and ``html``, the web page written beside it. Raises
+    :class:`ContentError` for problems in the content; the previous output is then left
+    untouched.
     """
     start = time.perf_counter()
     made = make(content, output, paper, formats)
@@ -161,7 +163,8 @@ def make(
     prepared = prepare(content)
     model, warnings = prepared.content, prepared.warnings
     preview = target.with_suffix(".png") if "png" in formats else None
-    written = [path for path in (target if "pdf" in formats else None, preview) if path]
+    web = target.with_suffix(".html") if "html" in formats else None
+    written = [path for path in (target if "pdf" in formats else None, preview, web) if path]
     refuse_overwriting(written, sources(content, model))
     data, page = render(prepared, paper)
     files = [(target, data)] if "pdf" in formats else []
@@ -169,6 +172,10 @@ def make(
         from .pdf.png import png
 
         files.append((preview, png(data)))
+    if web is not None:
+        from .html.page import page as web_page
+
+        files.append((web, web_page(prepared, title_of(model))))
     result = Result(
         target,
         1,
@@ -178,6 +185,7 @@ def make(
         time.perf_counter() - start,
         warnings,
         preview,
+        web,
     )
     return Made(result, data, files)
 

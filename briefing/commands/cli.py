@@ -97,8 +97,8 @@ def _port(text: str) -> int:
 
 def _formats(text: str) -> tuple[str, ...]:
     formats = tuple(part.strip() for part in text.split(",") if part.strip())
-    if not formats or set(formats) - {"pdf", "png"}:
-        raise argparse.ArgumentTypeError("expected pdf, png or pdf,png")
+    if not formats or set(formats) - {"pdf", "png", "html"}:
+        raise argparse.ArgumentTypeError("expected some of pdf, png, html, such as pdf,html")
     return formats
 
 
@@ -143,8 +143,10 @@ def _parser() -> argparse.ArgumentParser:
             "--format",
             type=_formats,
             default=("pdf",),
-            metavar="pdf|png|pdf,png",
-            help="what to write: the PDF (default), a PNG preview beside it, or both",
+            metavar="pdf,png,html",
+            help="what to write, comma-separated: the PDF (default), a PNG preview beside it, "
+            "the web page beside it (one accessible .html file that reads on a phone and "
+            "offline)",
         )
 
     build = command(
@@ -166,7 +168,7 @@ def _parser() -> argparse.ArgumentParser:
         "--output",
         type=Path,
         metavar="OUTPUT",
-        help="where to write the PDF (only with one content file)",
+        help="where to write the PDF, its PNG and web page beside it (only with one content file)",
     )
     paper(build)
     formats(build)
@@ -330,12 +332,13 @@ def _say(text: str) -> None:
     print(_CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text), file=sys.stderr)
 
 
-def _built(result: Result, verb: str = "wrote") -> str:
+def _built(result: Result, formats: Sequence[str] = ("pdf",), verb: str = "wrote") -> str:
     pages = "1 page" if result.pages == 1 else f"{result.pages} pages"
-    preview = f" and {result.preview}" if result.preview else ""
+    files = [result.output] if "pdf" in formats else []
+    files += [path for path in (result.preview, result.web) if path]
+    names = ", ".join(map(str, files[:-1])) + " and " * (len(files) > 1) + str(files[-1])
     return (
-        f"{verb} {result.output}{preview} ({pages}, {_PAPERS[result.paper]}, {result.fit}) "
-        f"in {result.seconds:.2f} s"
+        f"{verb} {names} ({pages}, {_PAPERS[result.paper]}, {result.fit}) in {result.seconds:.2f} s"
     )
 
 
@@ -349,7 +352,7 @@ def _build(args: argparse.Namespace) -> int:
 
         result = build(contents[0], args.output, args.paper, args.format)
         _report(result.warnings)
-        print(_built(result) if "pdf" in args.format else f"wrote {result.preview}")
+        print(_built(result, args.format))
         return EXIT_OK
     from .bulk import build_many
 
@@ -440,7 +443,7 @@ def _told(
 def _watch(args: argparse.Namespace) -> int:
     from .watch import watch
 
-    report = _told("PDF", lambda result: _built(result, "built"))
+    report = _told("PDF", lambda result: _built(result, args.format, "built"))
     print(f"watching {args.content} (Ctrl-C to stop)", flush=True)
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C during a build stops watch too
         watch(args.content, args.output, args.paper, args.format, report)
@@ -452,7 +455,7 @@ def _preview(args: argparse.Namespace) -> int:
 
     def shown(result: Result) -> str:
         if args.output:
-            return _built(result, "built")
+            return _built(result, verb="built")
         return f"updated the page ({_PAPERS[result.paper]}, {result.fit}) in {result.seconds:.2f} s"
 
     def ready(url: str) -> None:
