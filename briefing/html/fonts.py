@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import base64
 import functools
+import hashlib
 import io
 
+from .. import cache
 from ..fonts import FONT_DIR, Faces
+
+KEPT_SUBSETS = 64  # subsets kept in the cache, the newest: a few kilobytes each
 
 _WEIGHTS = {"regular": (400, "normal"), "bold": (700, "normal")}
 _ITALICS = {"italic": (400, "italic"), "bold_italic": (700, "italic")}
@@ -35,10 +39,19 @@ def font_faces(family: str, faces: Faces, italic: bool, text: str) -> str:
 
 @functools.lru_cache(maxsize=32)
 def _subset(face: str, characters: str) -> bytes:
-    """The shipped face ``face`` cut down to ``characters``, as WOFF: in a process that
-    rebuilds (watch, a batch), each face once for the same text."""
+    """The shipped face ``face`` cut down to ``characters``, as WOFF: made once for the same
+    characters (most edits bring no new one) and kept, in the process and in the cache, as
+    subsetting takes a tenth of a second or more a face."""
+    import fontTools
     from fontTools import subset
     from fontTools.ttLib import TTFont
+
+    path = FONT_DIR / f"{face}.ttf"
+    digest = hashlib.blake2b(characters.encode(), digest_size=8).hexdigest()
+    name, key = f"woff-{face}-{digest}", cache.key_of(path, f"fonttools{fontTools.version}")
+    kept = cache.load(name, key)
+    if isinstance(kept, bytes):
+        return kept
 
     options = subset.Options()
     options.layout_features = ["*"]  # shaping, ligatures, marks: as the PDF's text engine uses
@@ -46,11 +59,13 @@ def _subset(face: str, characters: str) -> bytes:
     options.name_languages = ["*"]
     options.notdef_outline = True
     options.flavor = "woff"
-    font = TTFont(FONT_DIR / f"{face}.ttf", recalcTimestamp=False)  # the same bytes each time
+    font = TTFont(path, recalcTimestamp=False)  # the same bytes each time
     cutter = subset.Subsetter(options)
     cutter.populate(text=characters)
     cutter.subset(font)
     data = io.BytesIO()
     font.flavor = "woff"
     font.save(data)
+    cache.store(name, key, data.getvalue())
+    cache.prune("woff-", KEPT_SUBSETS)
     return data.getvalue()
