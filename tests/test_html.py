@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 
 from briefing import build
+from briefing.commands.bulk import build_many
 from briefing.content.checks import ChartShown
 from briefing.graphics.charts import described
 from briefing.language import LANGUAGES
@@ -163,6 +164,48 @@ def test_chart_as_the_pdf_draws_it(pages: dict[str, Path]) -> None:
     assert plot["aria-label"] == alt
     assert page.texts("td")[:5] == [data.spoken(v) for v in data.values]
     assert page.texts("summary") == ["Data"]
+
+
+CHARTS = """organization: O
+title: T
+sections:
+  - heading: H
+    blocks:
+      - chart:
+          type: line
+          title: Cases by year
+          series:
+            North: {"2019": 12, "2020": 15.5, "2021": 9}
+            South: {"2019": 4, "2020": 6, "2021": 11}
+      - chart:
+          type: hbar
+          title: Budget
+          data: {Police: 3100000, Courts: 2300000, Prisons: -400000}
+      - chart:
+          type: bar
+          title: Staff
+          series:
+            Men: {A: 10, B: 20}
+            Women: {A: 12, B: 18}
+            Others: {A: 1, B: 2}
+            Unknown: {A: 3, B: 4}
+"""
+
+
+def test_every_kind_of_chart(tmp_path: Path) -> None:
+    """Lines with their markers and legend, lying bars in millions with a negative one, and
+    hatched series: each drawn in SVG, with its values as the PDF labels them."""
+    content = tmp_path / "charts.yaml"
+    content.write_text(CHARTS, encoding="utf-8")
+    page = build_many([content], formats=("pdf", "html"), jobs=1)[0].result
+    assert page is not None and page.web is not None and page.output.exists()
+    parsed = Parsed(page.web.read_text(encoding="utf-8"))
+    assert len(parsed.all("polyline")) >= 2 and parsed.all("circle") and parsed.all("rect")
+    labels = parsed.texts("text")
+    assert {"North", "South", "12", "15.5", "3.1M", "−0.4M"} <= set(labels)
+    assert len([s for s in parsed.all("svg") if s.get("class") == "plot"]) == 3
+    cells = parsed.texts("td")
+    assert {"3,100,000", "−400,000", "15.5"} <= set(cells)
 
 
 def test_same_bytes_and_fonts(pages: dict[str, Path], tmp_path: Path) -> None:
