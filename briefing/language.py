@@ -51,6 +51,7 @@ class Language(NamedTuple):
     script: str = "Latn"  # ISO 15924: the script whose faces draw it (fonts.script_faces)
     digits: str = "0123456789"  # the digits its numbers are written with
     plural: Plural = "one"
+    data: str = "Data"  # the web page's table of a chart's values, as its disclosure names it
 
     def number(self, value: int) -> str:
         """``value`` written with the language's digits."""
@@ -168,6 +169,7 @@ LANGUAGES = {
         (",", "\u202f"),
         "{number}\u202fM",
         ("\u00a0: ", "\u202f; "),
+        data="Données",
     ),
     "es": Language(
         "es-ES",
@@ -202,6 +204,7 @@ LANGUAGES = {
         "en {unit}",
         (",", "."),
         "{number}\u00a0M",
+        data="Datos",
     ),
     "pt": Language(
         "pt-PT",
@@ -236,6 +239,7 @@ LANGUAGES = {
         "em {unit}",
         (",", "."),
         "{number}\u00a0M",
+        data="Dados",
     ),
     "ru": Language(
         "ru-RU",
@@ -272,6 +276,7 @@ LANGUAGES = {
         millions="{number}\u00a0млн",
         script="Cyrl",
         plural="slavic",
+        data="Данные",
     ),
     "uk": Language(
         "uk-UA",
@@ -308,6 +313,7 @@ LANGUAGES = {
         millions="{number}\u00a0млн",
         script="Cyrl",
         plural="slavic",
+        data="Дані",
     ),
     # Arabic: the month names of Egypt, the Gulf and the UN's Arabic (not the Levant's Syriac
     # ones), and Western digits: the Maghreb writes them, they are read everywhere, and the
@@ -356,6 +362,7 @@ LANGUAGES = {
         direction="rtl",
         script="Arab",
         plural="arabic",
+        data="البيانات",
     ),
     # Persian: Gregorian dates with Iran's names of the Gregorian months, in Persian digits, as
     # Persian text writes its numbers (۵ مارس ۲۰۲۶); a number after which the noun stays single.
@@ -397,6 +404,7 @@ LANGUAGES = {
         script="Arab",
         digits="۰۱۲۳۴۵۶۷۸۹",
         plural="none",
+        data="داده‌ها",
     ),
     "he": Language(
         "he-IL",
@@ -434,6 +442,7 @@ LANGUAGES = {
         direction="rtl",
         script="Hebr",
         plural="hebrew",
+        data="נתונים",
     ),
     "zh": Language(  # Simplified Chinese, as written in mainland China
         "zh-CN",
@@ -458,5 +467,6 @@ LANGUAGES = {
         punctuation=("：", "；"),
         script="Hans",
         plural="none",
+        data="数据",
     ),
 }

@@ -26,7 +26,7 @@ from typing import BinaryIO, ParamSpec, TypeVar
 from .errors import UsageError
 
 PAPERS = {"letter": "Letter", "a4": "A4"}  # each paper size, by its name as printed
-FORMATS = ("pdf", "png")  # the PDF, its PNG preview
+FORMATS = ("pdf", "png", "html")  # the PDF, its PNG preview, the web page
 STALE_SECONDS = 1.0  # an unlocked temporary file older than this was left by a killed build
 P = ParamSpec("P")
 T = TypeVar("T")

@@ -35,6 +35,7 @@ class Result(NamedTuple):
     seconds: float
     warnings: list[Problem]
     preview: Path | None = None  # the PNG, when asked for
+    web: Path | None = None  # the web page, when asked for
 
     @property
     def fit(self) -> str:
@@ -125,7 +126,7 @@ class Made(NamedTuple):
 
     result: Result
     pdf: bytes
-    files: list[tuple[Path, bytes]]  # each path with its bytes: the PDF, its PNG, or both
+    files: list[tuple[Path, bytes]]  # each path with its bytes: the PDF, its PNG, its web page
 
 
 def build(
@@ -137,8 +138,9 @@ def build(
     """Build one briefing from a content file (or a dict) and write it atomically.
 
     ``output`` defaults to the content file's name with ``.pdf``; ``formats`` may add ``png``,
-    a preview written beside the PDF. Raises :class:`ContentError` for problems in the
-    content; the previous output is then left untouched.
+    a preview written beside the PDF, and ``html``, the web page written beside it. Raises
+    :class:`ContentError` for problems in the content; the previous output is then left
+    untouched.
     """
     start = time.perf_counter()
     made = make(content, output, paper, formats)
@@ -169,7 +171,8 @@ def make(
     checked = checks.check_sheet(source, _base(content))
     model, warnings = checked.content, checked.warnings
     preview = target.with_suffix(".png") if "png" in formats else None
-    written = [path for path in (target if "pdf" in formats else None, preview) if path]
+    web = target.with_suffix(".html") if "html" in formats else None
+    written = [path for path in (target if "pdf" in formats else None, preview, web) if path]
     refuse_overwriting(written, _named(content, source))
     data, page = render(checked, paper)
     files = [(target, data)] if "pdf" in formats else []
@@ -177,6 +180,10 @@ def make(
         from .pdf.png import png
 
         files.append((preview, png(data)))
+    if web is not None:
+        from .html.page import page as web_page
+
+        files.append((web, web_page(checked, title_of(model))))
     result = Result(
         target,
         1,
@@ -186,6 +193,7 @@ def make(
         time.perf_counter() - start,
         warnings,
         preview,
+        web,
     )
     return Made(result, data, files)
 

@@ -76,3 +76,15 @@ def chromium() -> Iterator[webdriver.Chrome]:
         yield session
     finally:
         session.quit()
+
+
+def screenshot(browser: webdriver.Chrome, url: str, width: int, out: Path) -> None:
+    """A picture of the whole page at ``url``, ``width`` CSS pixels wide (a phone's screen
+    below 500), as tall as the page."""
+    phone = width < 500
+    metrics = {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": phone}
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+    browser.get(url)
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {**metrics, "height": height})
+    browser.save_screenshot(str(out))

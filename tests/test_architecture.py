@@ -10,7 +10,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "briefing"
 # The stages in the order data flows through them; a module may import its own stage, an earlier
 # one, or what every stage shares (the modules at the top, but for the public API's).
-STAGES = ("content", "text", "graphics", "layout", "pdf", "commands")
+STAGES = ("content", "text", "graphics", "layout", "pdf", "html", "commands")
 SHARED = {"errors", "language", "theme", "fonts", "cache", "output", "internals"}
 API = {"__init__", "pipeline"}  # the public API: the stages joined, under the commands
 ENTRY = "__main__"  # ``python -m briefing``: the command line

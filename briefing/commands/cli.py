@@ -102,7 +102,7 @@ def _formats(text: str) -> tuple[str, ...]:
         return checked_formats([part.strip() for part in text.split(",") if part.strip()])
     except UsageError:
         raise argparse.ArgumentTypeError(
-            f"expected {', '.join(FORMATS)} or {','.join(FORMATS)}"
+            f"expected some of {', '.join(FORMATS)}, such as pdf,html"
         ) from None
 
 
@@ -147,8 +147,10 @@ def _parser() -> argparse.ArgumentParser:
             "--format",
             type=_formats,
             default=("pdf",),
-            metavar="pdf|png|pdf,png",
-            help="what to write: the PDF (default), a PNG preview beside it, or both",
+            metavar="pdf,png,html",
+            help="what to write, comma-separated: the PDF (default), a PNG preview beside it, "
+            "the web page beside it (one accessible .html file that reads on a phone and "
+            "offline)",
         )
 
     build = command(
@@ -170,7 +172,7 @@ def _parser() -> argparse.ArgumentParser:
         "--output",
         type=Path,
         metavar="OUTPUT",
-        help="where to write the PDF (only with one content file)",
+        help="where to write the PDF, its PNG and web page beside it (only with one content file)",
     )
     paper(build)
     formats(build)
@@ -334,12 +336,13 @@ def _say(text: str) -> None:
     print(_CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text), file=sys.stderr)
 
 
-def _built(result: Result, verb: str = "wrote") -> str:
+def _built(result: Result, formats: Sequence[str] = ("pdf",), verb: str = "wrote") -> str:
     pages = "1 page" if result.pages == 1 else f"{result.pages} pages"
-    preview = f" and {result.preview}" if result.preview else ""
+    files = [result.output] if "pdf" in formats else []
+    files += [path for path in (result.preview, result.web) if path]
+    names = ", ".join(map(str, files[:-1])) + " and " * (len(files) > 1) + str(files[-1])
     return (
-        f"{verb} {result.output}{preview} ({pages}, {PAPERS[result.paper]}, {result.fit}) "
-        f"in {result.seconds:.2f} s"
+        f"{verb} {names} ({pages}, {PAPERS[result.paper]}, {result.fit}) in {result.seconds:.2f} s"
     )
 
 
@@ -353,7 +356,7 @@ def _build(args: argparse.Namespace) -> int:
 
         result = build(contents[0], args.output, args.paper, args.format)
         _report(result.warnings)
-        print(_built(result) if "pdf" in args.format else f"wrote {result.preview}")
+        print(_built(result, args.format))
         return EXIT_OK
     from .bulk import build_many
 
@@ -444,7 +447,7 @@ def _told(
 def _watch(args: argparse.Namespace) -> int:
     from .watch import watch
 
-    report = _told("PDF", lambda result: _built(result, "built"))
+    report = _told("PDF", lambda result: _built(result, args.format, "built"))
     print(f"watching {args.content} (Ctrl-C to stop)", flush=True)
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C during a build stops watch too
         watch(args.content, args.output, args.paper, args.format, report)
@@ -456,7 +459,7 @@ def _preview(args: argparse.Namespace) -> int:
 
     def shown(result: Result) -> str:
         if args.output:
-            return _built(result, "built")
+            return _built(result, verb="built")
         return f"updated the page ({PAPERS[result.paper]}, {result.fit}) in {result.seconds:.2f} s"
 
     def ready(url: str) -> None:

@@ -260,13 +260,18 @@ def _loaded(path: Path, key: str, bound: tuple[int, int]) -> tuple[bytes, int, i
 
 
 def drawn(picture: Picture, width: int) -> Any:
-    """A photo for ReportLab to draw with at most ``width`` pixels across: resampled from
-    what was loaded when that has more, and kept, in the process and in the cache, for the
-    next build at that size."""
+    """A photo for ReportLab to draw with at most ``width`` pixels across."""
+    return _reader(jpeg(picture, width))
+
+
+def jpeg(picture: Picture, width: int) -> bytes:
+    """A photo's JPEG data with at most ``width`` pixels across: resampled from what was
+    loaded when that has more, and kept, in the process and in the cache, for the next build
+    at that size."""
     if width >= picture.width or picture.scaled is None:
-        return _reader(picture.scaled or picture.path.read_bytes())
+        return picture.scaled or picture.path.read_bytes()
     size = (width, round(width * picture.height / picture.width))
-    return _reader(_resampled(picture.path, picture.kept, picture.scaled, size))
+    return _resampled(picture.path, picture.kept, picture.scaled, size)
 
 
 @lru_cache(maxsize=4)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from reportlab.graphics.shapes import Drawing, Group, Line, PolyLine, Rect, Shape, String
 from reportlab.graphics.widgets.markers import makeMarker
@@ -30,6 +30,9 @@ from ..text.hyphenation import hyphen_points
 from ..text.setting import natural_width
 from ..text.spec import TypeSpec
 from ..theme import Theme, rgb
+
+if TYPE_CHECKING:
+    from ..content.checks import ChartShown
 
 Kind = Literal["bar", "hbar", "line"]
 KINDS: tuple[Kind, ...] = ("bar", "hbar", "line")  # in the order a language names them
@@ -151,6 +154,24 @@ def alt_text(data: Data, words: Language) -> str:
         )
         parts.append(f"{series.name}{colon}{values}." if series.name else f"{values}.")
     return " ".join(parts)
+
+
+def described(shown: ChartShown, words: Language) -> tuple[Data, str]:
+    """A chart's numbers as the sheet's language writes them, and what a screen reader is
+    told of it: the writer's ``alt``, else every value (:func:`alt_text`). The PDF and the web
+    page draw and describe the same chart from these."""
+    chart = shown.chart
+    data = Data(
+        chart.type,
+        str(chart.title),
+        str(chart.unit or ""),
+        shown.categories,
+        [Series(name, values) for name, values in shown.series],
+        words.separators,
+        words.millions,
+        words.hyphenation,
+    )
+    return data, str(chart.alt) if chart.alt else alt_text(data, words)
 
 
 def lightness(colour: str, step: float) -> str:

@@ -100,20 +100,10 @@ class Setter:
         caption = self._text((*emboldened(shown.title), *unit), "caption", width)
         entries = [Entry(caption, 0.0, 0.0, "Caption", group, element=self.element())]
         top = caption.height + t.caption_gap * self.scale
-        data = figures.Data(
-            chart.type,
-            str(chart.title),
-            str(chart.unit or ""),
-            shown.categories,
-            [figures.Series(name, values) for name, values in shown.series],
-            self.words.separators,
-            self.words.millions,
-            self.words.hyphenation,
-        )
+        data, alt = figures.described(shown, self.words)
         size = max(t.chart_text_size * self.scale, t.min_small_text)
         labels = label_spec(self.specs["caption"], size)  # as they are measured and drawn
         picture = lettered(figures.drawing(data, width, t, labels), labels)
-        alt = str(chart.alt) if chart.alt else figures.alt_text(data, self.words)
         entries.append(Entry(picture, 0.0, top, "Figure", group, alt, self.element()))
         top += picture.height
         top = self._source(shown.source, width, group, entries, top)

@@ -14,7 +14,7 @@ from ..language import Language
 from ..text.spec import TypeSpec
 from ..theme import Theme
 
-_CASED = frozenset({"Latn", "Cyrl"})  # the scripts with capitals, of the languages offered
+CASED = frozenset({"Latn", "Cyrl"})  # the scripts with capitals, of the languages offered
 
 
 def type_specs(theme: Theme, faces: Faces, language: Language, scale: float) -> dict[str, TypeSpec]:
@@ -23,7 +23,7 @@ def type_specs(theme: Theme, faces: Faces, language: Language, scale: float) -> 
     t = theme
     size = t.body_size * scale
     small = max(t.source_size * scale, t.min_small_text)  # a source line, a photo's credit
-    capitals = language.script in _CASED
+    capitals = language.script in CASED
     writing = {
         "direction": language.direction,
         "script_faces": script_faces(language.script, faces.family),

@@ -1,0 +1,422 @@
+"""The web page (``--format html``): its structure read back with html.parser, its bytes, and
+in headless Chromium what a reader gets: no axe-core (WCAG 2.2 A and AA) violation on any
+example, every sentence of the sample in order, no sideways scrolling on a phone, nothing
+fetched, a right-to-left page mirrored and a clean print.
+
+The browser tests need Debian's chromium and chromium-driver and axe-core from npm (found at
+``$AXE_CORE``, else in ``node_modules/`` here); without them they skip, unless
+``BRIEFING_BROWSER_TESTS=required`` (as ``.ci/run`` sets) makes that a failure.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from briefing import build
+from briefing.commands.bulk import build_many
+from briefing.content.checks import ChartShown
+from briefing.graphics.charts import described
+from briefing.language import LANGUAGES
+from briefing.pipeline import is_style, run_checks
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "content.yaml"
+EXAMPLES = [SAMPLE] + [
+    path for path in sorted((ROOT / "examples").rglob("*.yaml")) if not is_style(path)
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PHONE = 375  # CSS pixels
+
+
+class Parsed(HTMLParser):
+    """A page's elements in order: each tag with its attributes, and the text inside each
+    element by its id."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.text: list[tuple[str, str]] = []  # (the innermost open tag, text)
+        self.open: list[str] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+        if tag not in ("br", "img", "meta", "input", "link", "rect", "line", "polyline"):
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.open:
+            while self.open.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        self.text.append((self.open[-1] if self.open else "", data))
+
+    def all(self, tag: str) -> list[dict[str, str]]:
+        """The attributes of every ``tag``, in order."""
+        return [attrs for name, attrs in self.tags if name == tag]
+
+    def texts(self, tag: str) -> list[str]:
+        """The text directly inside each ``tag``."""
+        return [text for name, text in self.text if name == tag]
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every example's web page, by its content file's stem."""
+    folder = tmp_path_factory.mktemp("pages")
+    built = {}
+    for content in EXAMPLES:
+        result = build(content, folder / f"{content.stem}.pdf", formats=("html",))
+        assert result.web is not None and not result.output.exists()
+        built[content.stem] = result.web
+    return built
+
+
+def parsed(pages: dict[str, Path], name: str) -> Parsed:
+    return Parsed(pages[name].read_text(encoding="utf-8"))
+
+
+def links_of(content: Path) -> set[str]:
+    """Every address the content itself links to: its links, e-mail addresses and web address."""
+    model = run_checks(content).content
+    text = content.read_text(encoding="utf-8")
+    if model.style is not None:
+        text += (content.parent / str(model.style)).read_text(encoding="utf-8")
+    found = set(re.findall(r"\]\((\S+?)\)", text))
+    found |= {f"mailto:{c.email}" for c in model.contacts if c.email}
+    return found | ({str(model.online)} if model.online else set())
+
+
+@pytest.mark.parametrize("content", EXAMPLES, ids=lambda p: p.stem)
+def test_structure(pages: dict[str, Path], content: Path) -> None:
+    """Language and direction, one h1 and an h2 for each section (and for each part of the
+    aside), header cells with their scope, alternate text on every picture, and no address
+    but the content's own links."""
+    page = parsed(pages, content.stem)
+    model = run_checks(content).content
+    words = LANGUAGES[model.language]
+    (root,) = page.all("html")
+    assert (root["lang"], root["dir"]) == (words.tag, words.direction)
+    assert page.texts("h1") == [str(model.title)]
+    headings = [str(s.heading) for s in model.sections]
+    aside = [words.glance] * bool(model.at_a_glance) + [words.contacts] * bool(model.contacts)
+    aside += [words.online] * bool(model.online)
+    assert page.texts("h2") == headings + aside
+    sections = page.all("section")
+    ids = [attrs["id"] for _, attrs in page.tags if "id" in attrs]
+    assert len(ids) == len(set(ids))
+    assert all(s["aria-labelledby"] in ids for s in sections)
+    for names in ("header", "main", "footer"):
+        assert len(page.all(names)) == 1
+    assert all(th.get("scope") in ("col", "row") for th in page.all("th"))
+    assert all("alt" in img and img["src"].startswith("data:image/") for img in page.all("img"))
+    assert all(svg.get("role") == "img" and svg.get("aria-label") for svg in page.all("svg"))
+    addresses = [a["href"] for a in page.all("a")]
+    assert set(addresses) <= links_of(content)
+    text = pages[content.stem].read_text(encoding="utf-8")
+    assert not re.search(r"\b(src|href)=\"(?!data:|mailto:|https?://)", text)
+    assert not re.search(r"url\((?!data:)", text), "a stylesheet fetching a file"
+    assert "<script" not in text
+
+
+def test_other_languages_are_marked(tmp_path: Path) -> None:
+    """A run of another script is marked with its language and direction."""
+    content = tmp_path / "mixed.yaml"
+    content.write_text(
+        "organization: O\ntitle: T\nsections:\n  - heading: H\n"
+        "    body: The word سلام means peace, and 和平 too; פסח is Passover.\n",
+        encoding="utf-8",
+    )
+    page = build(content, formats=("html",)).web
+    assert page is not None
+    text = page.read_text(encoding="utf-8")
+    assert '<span lang="ar" dir="rtl">سلام</span>' in text
+    assert '<span lang="zh-CN" dir="ltr">和平</span>' in text
+    assert '<span lang="he-IL" dir="rtl">פסח</span>' in text
+
+
+def test_chart_as_the_pdf_draws_it(pages: dict[str, Path]) -> None:
+    """The chart's labels are the PDF's (its own formatting function), its accessible name is
+    the PDF's alternate text, and its table holds every value in full."""
+    checked = run_checks(ROOT / "examples" / "mali-blocks.yaml")
+    (shown,) = [b for s in checked.blocks for b in s if isinstance(b, ChartShown)]
+    data, alt = described(shown, LANGUAGES["en"])
+    page = parsed(pages, "mali-blocks")
+    labels = page.texts("text")
+    assert labels == data.categories + [data.label(v) for v in data.values]
+    assert labels[-5:] == ["0.5", "3.5", "7.4", "5.2", "6.0"]
+    plot = next(svg for svg in page.all("svg") if svg.get("class") == "plot")
+    assert plot["aria-label"] == alt
+    assert page.texts("td")[:5] == [data.spoken(v) for v in data.values]
+    assert page.texts("summary") == ["Data"]
+
+
+CHARTS = """organization: O
+title: T
+sections:
+  - heading: H
+    blocks:
+      - chart:
+          type: line
+          title: Cases by year
+          series:
+            North: {"2019": 12, "2020": 15.5, "2021": 9}
+            South: {"2019": 4, "2020": 6, "2021": 11}
+      - chart:
+          type: hbar
+          title: Budget
+          data: {Police: 3100000, Courts: 2300000, Prisons: -400000}
+      - chart:
+          type: bar
+          title: Staff
+          series:
+            Men: {A: 10, B: 20}
+            Women: {A: 12, B: 18}
+            Others: {A: 1, B: 2}
+            Unknown: {A: 3, B: 4}
+"""
+
+
+def test_every_kind_of_chart(tmp_path: Path) -> None:
+    """Lines with their markers and legend, lying bars in millions with a negative one, and
+    hatched series: each drawn in SVG, with its values as the PDF labels them."""
+    content = tmp_path / "charts.yaml"
+    content.write_text(CHARTS, encoding="utf-8")
+    page = build_many([content], formats=("pdf", "html"), jobs=1)[0].result
+    assert page is not None and page.web is not None and page.output.exists()
+    parsed = Parsed(page.web.read_text(encoding="utf-8"))
+    assert len(parsed.all("polyline")) >= 2 and parsed.all("circle") and parsed.all("rect")
+    labels = parsed.texts("text")
+    assert {"North", "South", "12", "15.5", "3.1M", "−0.4M"} <= set(labels)
+    assert len([s for s in parsed.all("svg") if s.get("class") == "plot"]) == 3
+    cells = parsed.texts("td")
+    assert {"3,100,000", "−400,000", "15.5"} <= set(cells)
+
+
+def test_same_bytes_and_fonts(pages: dict[str, Path], tmp_path: Path) -> None:
+    """Built again in another process, the page is the same bytes; its faces are embedded,
+    subset (a few kilobytes each)."""
+    shutil.copy(SAMPLE, tmp_path / "content.yaml")
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", "build", "--format", "pdf,html"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "wrote content.pdf and content.html (1 page" in done.stdout
+    assert (tmp_path / "content.html").read_bytes() == pages["content"].read_bytes()
+    text = pages["content"].read_text(encoding="utf-8")
+    fonts = re.findall(r"url\(data:font/woff;base64,([^)]*)\)", text)
+    assert len(fonts) == 2  # regular and bold: the sample has no italics
+    assert all(2_000 < len(base64.b64decode(font)) < 40_000 for font in fonts)
+
+
+# The browser tests
+
+
+def _required() -> bool:
+    return os.environ.get("BRIEFING_BROWSER_TESTS") == "required"
+
+
+def _axe() -> str | None:
+    """axe-core's script, if installed."""
+    found = os.environ.get("AXE_CORE") or ROOT / "node_modules" / "axe-core" / "axe.min.js"
+    return Path(found).read_text(encoding="utf-8") if Path(found).is_file() else None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """A headless Chromium, or a skip (a failure when the browser tests are required)."""
+    if not (shutil.which("chromium") and shutil.which("chromedriver")):
+        reason = "needs Debian's chromium and chromium-driver"
+        if _required():
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from tests.browser import chromium
+
+    with chromium() as session:
+        yield session
+
+
+@pytest.fixture(scope="module")
+def axe() -> str:
+    """axe-core's script, or a skip (a failure when the browser tests are required)."""
+    script = _axe()
+    if script is None:
+        reason = "needs axe-core: npm install axe-core@4 here, or AXE_CORE=.../axe.min.js"
+        if _required():
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return script
+
+
+def _open(browser: Any, page: Path, width: int) -> None:
+    """Load ``page`` in a window ``width`` CSS pixels wide (a phone's, below 500)."""
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 500},
+    )
+    browser.get(page.as_uri())
+
+
+_RUN_AXE = """
+const done = arguments[arguments.length - 1];
+axe.run(document, {runOnly: {type: "tag", values: arguments[0]}}).then(
+  (result) => done(result.violations.map(
+    (v) => v.id + ": " + v.nodes.map((n) => n.target.join(" ")).join(", "))),
+  (error) => done(["axe failed: " + error]));
+"""
+
+
+@pytest.mark.parametrize("content", EXAMPLES, ids=lambda p: p.stem)
+def test_axe_finds_nothing(browser: Any, axe: str, pages: dict[str, Path], content: Path) -> None:
+    """No WCAG 2.2 A or AA violation, with every chart's table open too, at a laptop's width
+    and a phone's."""
+    for width in (1280, PHONE):
+        _open(browser, pages[content.stem], width)
+        browser.execute_script(axe)
+        browser.set_script_timeout(60)
+        assert browser.execute_async_script(_RUN_AXE, AXE_TAGS) == []
+        browser.execute_script("document.querySelectorAll('details').forEach(d => d.open = true)")
+        assert browser.execute_async_script(_RUN_AXE, AXE_TAGS) == []
+
+
+def test_axe_finds_a_fault(browser: Any, axe: str, tmp_path: Path) -> None:
+    """The axe run above reports what it finds: a pass means something."""
+    page = tmp_path / "faulty.html"
+    page.write_text('<!DOCTYPE html><html><title>t</title><img src="x.png">', encoding="utf-8")
+    _open(browser, page, 1280)
+    browser.execute_script(axe)
+    found = browser.execute_async_script(_RUN_AXE, AXE_TAGS)
+    assert [v.split(":")[0] for v in found] == ["html-has-lang", "image-alt"]
+
+
+@pytest.mark.parametrize("content", EXAMPLES, ids=lambda p: p.stem)
+def test_phone_width(browser: Any, pages: dict[str, Path], content: Path) -> None:
+    """At 375 px nothing scrolls sideways, nothing is fetched, and the faces are the page's."""
+    _open(browser, pages[content.stem], PHONE)
+    widths = browser.execute_script(
+        "return [document.documentElement.scrollWidth, document.body.scrollWidth,"
+        " window.innerWidth]"
+    )
+    assert widths == [PHONE] * 3
+    fetched = browser.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+    )
+    assert fetched == []
+    fonts = browser.execute_script(
+        "return document.fonts.ready.then(() => [...document.fonts].map(f => f.status))"
+    )
+    assert fonts and set(fonts) <= {"loaded", "unloaded"}  # unloaded: a face nothing uses
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of a field, without its Markdown marks, in lower case."""
+    text = re.sub(r"\*+", "", " ".join(text.split())).lower()
+    return [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
+
+
+def test_every_sentence_of_the_sample_in_order(browser: Any, pages: dict[str, Path]) -> None:
+    """The page shows every sentence of the sample, in the order written (headings are in
+    capitals by the stylesheet: compared in lower case)."""
+    model = run_checks(SAMPLE).content
+    fields = [str(model.organization), str(model.office), str(model.title)]
+    fields += [str(model.subtitle), str(model.lead)]
+    for figure in model.key_figures:
+        fields += [str(figure.value), str(figure.label)]
+    for section in model.sections:
+        fields += [str(section.heading), str(section.body)]
+    fields.append(str(model.footer))
+    _open(browser, pages["content"], 1280)
+    shown = " ".join(browser.execute_script("return document.body.innerText").split()).lower()
+    at = 0
+    for field in fields:
+        for sentence in _sentences(field):
+            found = shown.find(sentence, at)
+            assert found >= 0, f"not shown after {shown[max(at - 60, 0) : at]!r}: {sentence!r}"
+            at = found + len(sentence)
+
+
+def test_right_to_left(browser: Any, pages: dict[str, Path]) -> None:
+    """The Arabic page is mirrored: the title and text flush right, the aside on the left,
+    the lead's bar on its right, the first key figure rightmost; its faces draw it."""
+    _open(browser, pages["niger-ar"], 1280)
+    box = "return document.querySelector(arguments[0]).getBoundingClientRect().toJSON()"
+    main, side = browser.execute_script(box, "main"), browser.execute_script(box, "aside")
+    assert side["right"] < main["left"]
+    title, lead = browser.execute_script(box, "h1"), browser.execute_script(box, ".lead")
+    assert abs(title["right"] - main["right"]) < 1 and abs(lead["right"] - main["right"]) < 1
+    bar = browser.execute_script(
+        "return getComputedStyle(document.querySelector('.lead')).borderRightWidth"
+    )
+    assert bar == "4px"
+    figures = browser.execute_script(
+        "return [...document.querySelectorAll('.figures li')]"
+        ".map(li => li.getBoundingClientRect().left)"
+    )
+    assert figures == sorted(figures, reverse=True)
+    faces = browser.execute_script(
+        "return document.fonts.ready.then(() => [...document.fonts]"
+        ".filter(f => f.status == 'loaded').map(f => f.family + ' ' + f.weight))"
+    )
+    assert {"briefing script 400", "briefing script 700"} <= set(faces)
+
+
+def test_chart_table_and_photo(browser: Any, pages: dict[str, Path]) -> None:
+    """The Mali example's chart (drawn, its table opened), table and photo, as a reader sees
+    them, on a phone too."""
+    for width in (1280, PHONE):
+        _open(browser, pages["mali-blocks"], width)
+        photo = browser.execute_script(
+            "const img = document.querySelector('.photo img'); "
+            "return [img.complete, img.naturalWidth, img.getBoundingClientRect().width]"
+        )
+        assert photo[0] and photo[1] == 1200 and 0 < photo[2] <= width
+        plot = browser.execute_script(
+            "return document.querySelector('.plot').getBoundingClientRect().toJSON()"
+        )
+        assert 250 < plot["width"] <= 420 and plot["right"] <= width
+        cells = browser.execute_script(
+            "document.querySelector('details').open = true;"
+            "return [...document.querySelectorAll('table.data tbody td')].map(td => td.innerText)"
+        )
+        assert cells == ["0.5", "3.5", "7.4", "5.2", "6.0"]
+        rows = browser.execute_script(
+            "return [...document.querySelectorAll('.table tbody tr')].map(tr => tr.innerText)"
+        )
+        assert rows[0].split("\t") == ["Police training", "National Police", "3,100,000"]
+
+
+def test_print(browser: Any, pages: dict[str, Path]) -> None:
+    """Printed from the browser, the sample takes two pages at most, and the disclosures of
+    chart values are left out."""
+    _open(browser, pages["content"], 1280)
+    printed = browser.execute_cdp_cmd("Page.printToPDF", {"printBackground": True})
+    pdf = base64.b64decode(printed["data"])
+    assert 1 <= len(re.findall(rb"/Type\s*/Page\b", pdf)) <= 2
+    _open(browser, pages["mali-blocks"], 1280)
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        hidden = browser.execute_script(
+            "return getComputedStyle(document.querySelector('details')).display"
+        )
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert hidden == "none"
