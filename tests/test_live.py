@@ -24,7 +24,7 @@ from briefing.commands import live
 from briefing.pipeline import make
 
 from .browser import chromium, serving
-from .conftest import MINIMAL
+from .conftest import MINIMAL, run
 from .test_commands import wait_for
 
 BROKEN = MINIMAL.replace("title: Testland", "titel: Testland") + "    colour: red\n"  # 2 errors
@@ -297,13 +297,7 @@ def test_a_port_in_use_is_refused_with_a_message(content: Path) -> None:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = subprocess.run(
-            [sys.executable, "-m", "briefing", "preview", "--port", str(port)],
-            cwd=content.parent,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        result = run("preview", "--port", str(port), cwd=content.parent)
     assert result.returncode == 2, result.stderr
     assert result.stderr.startswith(f"briefing: cannot serve at 127.0.0.1:{port}: ")
     assert "expected a free port (--port N, or 0 for any)" in result.stderr
