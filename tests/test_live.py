@@ -6,6 +6,7 @@ import http.client
 import io
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -23,8 +24,9 @@ from selenium import webdriver
 from briefing.commands import live
 from briefing.pipeline import make
 
+from . import browser as browser_tests
 from .browser import chromium, serving
-from .conftest import MINIMAL, run
+from .conftest import MINIMAL, ROOT, run
 from .test_commands import wait_for
 
 BROKEN = MINIMAL.replace("title: Testland", "titel: Testland") + "    colour: red\n"  # 2 errors
@@ -304,6 +306,37 @@ def test_a_port_in_use_is_refused_with_a_message(content: Path) -> None:
 
 
 # In a real browser -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("missing", "said"),
+    [
+        ({"chromium"}, "chromium not found"),
+        ({"chromedriver"}, "chromedriver not found"),
+        ({"chromium", "chromedriver"}, "chromium and chromedriver not found"),
+    ],
+)
+def test_without_the_browser_its_tests_skip_or_fail_where_it_is_required(
+    monkeypatch: pytest.MonkeyPatch, missing: set[str], said: str
+) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None if name in missing else f"/bin/{name}")
+    for value in (None, "", "0"):
+        if value is None:
+            monkeypatch.delenv(browser_tests.REQUIRED, raising=False)
+        else:
+            monkeypatch.setenv(browser_tests.REQUIRED, value)
+        with pytest.raises(pytest.skip.Exception, match=f"^{said}: the browser tests need"):
+            browser_tests.programs()
+    monkeypatch.setenv(browser_tests.REQUIRED, "1")
+    with pytest.raises(pytest.fail.Exception, match=f"^{said}: .*BRIEFING_REQUIRE_BROWSER is set"):
+        browser_tests.programs()
+    monkeypatch.setattr(shutil, "which", lambda name: f"/bin/{name}")
+    assert browser_tests.programs() == ("/bin/chromium", "/bin/chromedriver")
+
+
+def test_ci_requires_the_browser_tests() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert f"export {browser_tests.REQUIRED}=1\n" in ci
 
 
 @pytest.fixture(scope="module")
