@@ -92,6 +92,16 @@ def content(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One preview of a small content file, for the tests that only send it requests (a preview
+    takes half a second to stop)."""
+    content = tmp_path_factory.mktemp("served") / "content.yaml"
+    content.write_text(MINIMAL, encoding="utf-8")
+    with serving(content) as url:
+        yield url
+
+
 @pytest.fixture
 def events(content: Path) -> Iterator[tuple[str, Events]]:
     """A preview of ``content`` and its event stream."""
@@ -221,31 +231,29 @@ def test_a_first_build_that_fails_has_no_page_yet(content: Path) -> None:
         "/events/x",
     ],
 )
-def test_nothing_but_the_endpoints(content: Path, path: str) -> None:
-    with serving(content) as url:
-        answer = request(url, path)
+def test_nothing_but_the_endpoints(served: str, path: str) -> None:
+    answer = request(served, path)
     assert (answer.status, answer.body) == (404, b"not found\n")
 
 
-def test_a_request_must_name_the_server(content: Path) -> None:
+def test_a_request_must_name_the_server(served: str) -> None:
     """A Host of another name is what a page that rebound its name to 127.0.0.1 sends."""
-    with serving(content) as url:
-        port = int(str(urlsplit(url).port))
-        statuses = {
-            host: request(url, "/", host).status
-            for host in (
-                f"127.0.0.1:{port}",
-                f"localhost:{port}",
-                f"[::1]:{port}",
-                f"evil.example:{port}",
-                f"127.0.0.1.evil.example:{port}",
-                "127.0.0.1",
-                f"127.0.0.1:{port + 1}",
-                "",
-            )
-        }
-        assert request(url, "/page.pdf", f"rebound.example:{port}").body == b"unknown Host\n"
-        assert request(url, "/", method="POST").status == 501
+    port = int(str(urlsplit(served).port))
+    statuses = {
+        host: request(served, "/", host).status
+        for host in (
+            f"127.0.0.1:{port}",
+            f"localhost:{port}",
+            f"[::1]:{port}",
+            f"evil.example:{port}",
+            f"127.0.0.1.evil.example:{port}",
+            "127.0.0.1",
+            f"127.0.0.1:{port + 1}",
+            "",
+        )
+    }
+    assert request(served, "/page.pdf", f"rebound.example:{port}").body == b"unknown Host\n"
+    assert request(served, "/", method="POST").status == 501
     assert list(statuses.values()) == [200, 200, 200, 400, 400, 400, 400, 400]
 
 
@@ -403,10 +411,9 @@ def test_the_page_follows_every_save_and_every_mistake(
 
 
 def test_the_browser_reaches_no_file_and_no_rebound_name(
-    content: Path, browser: webdriver.Chrome
+    served: str, browser: webdriver.Chrome
 ) -> None:
-    with serving(content) as url:
-        browser.get(url + "../content.yaml")
-        assert browser.find_element("tag name", "body").text == "not found"
-        browser.get(url.replace("127.0.0.1", "rebound.localhost"))  # Chromium resolves it here
-        assert browser.find_element("tag name", "body").text == "unknown Host"
+    browser.get(served + "../content.yaml")
+    assert browser.find_element("tag name", "body").text == "not found"
+    browser.get(served.replace("127.0.0.1", "rebound.localhost"))  # Chromium resolves it here
+    assert browser.find_element("tag name", "body").text == "unknown Host"
