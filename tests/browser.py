@@ -1,24 +1,29 @@
 """A live preview served in this process, and a headless Chromium to look at it.
 
 The browser is Debian's ``chromium`` with its ``chromedriver`` (``.ci/run`` installs both),
-driven by Selenium; nothing is downloaded.
+driven by Selenium; nothing is downloaded. Without them the browser tests are skipped, unless
+:data:`REQUIRED` is ``required`` in the environment (``.ci/run`` sets it): then they fail.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import queue
 import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
+import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
 from briefing.commands.live import preview
 
 WINDOW = (1400, 1000)  # CSS pixels: the sheet and the panel beside it
+REQUIRED = "BRIEFING_BROWSER_TESTS"  # "required": a machine without the browser fails the tests
 
 
 @contextlib.contextmanager
@@ -54,8 +59,7 @@ def serving(content: Path, output: Path | None = None) -> Iterator[str]:
 @contextlib.contextmanager
 def chromium() -> Iterator[webdriver.Chrome]:
     """A headless Chromium, quit on the way out."""
-    browser, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    assert browser and driver, "the browser tests need Debian's chromium and chromium-driver"
+    browser, driver = programs()
     options = webdriver.ChromeOptions()
     options.binary_location = browser
     for argument in (
@@ -88,3 +92,25 @@ def screenshot(browser: webdriver.Chrome, url: str, width: int, out: Path) -> No
     height = browser.execute_script("return document.documentElement.scrollHeight")
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {**metrics, "height": height})
     browser.save_screenshot(str(out))
+
+
+def programs() -> tuple[str, str]:
+    """Where ``chromium`` and ``chromedriver`` are; if either is missing, skip the test, or fail
+    it when the environment says the browser is :data:`REQUIRED`."""
+    browser, driver = shutil.which("chromium"), shutil.which("chromedriver")
+    if browser and driver:
+        return browser, driver
+    missing = " and ".join(
+        name for name, path in (("chromium", browser), ("chromedriver", driver)) if not path
+    )
+    unavailable(
+        f"{missing} not found: the browser tests need Debian's chromium and chromium-driver"
+    )
+
+
+def unavailable(reason: str) -> NoReturn:
+    """Skip a browser test for ``reason``, or fail it where the environment says the browser
+    tests are :data:`REQUIRED` (``.ci/run``)."""
+    if os.environ.get(REQUIRED) == "required":
+        pytest.fail(f"{reason} ({REQUIRED}=required)", pytrace=False)
+    pytest.skip(reason)

@@ -1,11 +1,14 @@
-"""Shared helpers: run the real command line, build content, read PDFs back."""
+"""Shared helpers: run the real command line (in this process, or in a new one), build content."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import subprocess
 import sys
 import textwrap
+import traceback
 from pathlib import Path
 
 import pytest
@@ -26,7 +29,46 @@ sections:
 def run(
     *args: str | Path, cwd: Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m briefing ARGS`` as a user would, capturing its output."""
+    """Run the command line ``briefing ARGS`` in this process, as from ``cwd`` with ``env`` added
+    to the environment, capturing its output and exit code as ``python -m briefing`` gives them
+    (a fresh process for each costs a quarter of a second: see :func:`run_process` for tests
+    that are about one)."""
+    from briefing.commands.cli import main
+
+    argv = list(map(str, args))
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        contextlib.redirect_stdout(stdout),
+        contextlib.redirect_stderr(stderr),
+    ):
+        patch.chdir(cwd)
+        patch.setenv("COLUMNS", os.environ.get("COLUMNS", "80"))  # help as wide as in a pipe
+        for name, value in (env or {}).items():
+            patch.setenv(name, value)
+        try:
+            code = main(argv)
+        except SystemExit as stop:  # argparse: --help, --version and bad arguments
+            code = _exit_code(stop, stderr)
+        except Exception:  # noqa: BLE001 - printed as the process would print it, dying
+            traceback.print_exc(file=stderr)
+            code = 1
+    return subprocess.CompletedProcess(argv, code, stdout.getvalue(), stderr.getvalue())
+
+
+def _exit_code(stop: SystemExit, stderr: io.StringIO) -> int:
+    """The exit code Python gives a process that ends with ``stop``."""
+    if stop.code is None or isinstance(stop.code, int):
+        return stop.code or 0
+    print(stop.code, file=stderr)
+    return 1
+
+
+def run_process(
+    *args: str | Path, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m briefing ARGS`` in a fresh process, as a user would, capturing its output:
+    for what only a new process shows (the cache read at start-up, output across processes)."""
     environment = {**os.environ, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "briefing", *map(str, args)],

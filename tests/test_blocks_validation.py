@@ -4,6 +4,7 @@ upright, in RGB, at no more than 300 dpi, and an image bomb is refused before it
 
 from __future__ import annotations
 
+import functools
 import io
 import struct
 import time
@@ -318,8 +319,10 @@ CASES: dict[str, tuple[str, int, int, str]] = {
 }
 
 
+@functools.cache
 def _noise(size: tuple[int, int], mode: str = "RGB") -> Image.Image:
-    """A picture with detail in it, as a photo has: gradients under fine noise."""
+    """A picture with detail in it, as a photo has: gradients under fine noise. Made once for
+    each size (12 megapixels take most of a second), so it is saved, never changed."""
     gradient = Image.linear_gradient("L").resize(size)
     noise = Image.effect_noise(size, 40)
     picture = Image.merge("RGB", (gradient, noise, gradient.transpose(Image.Transpose.ROTATE_180)))

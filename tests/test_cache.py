@@ -18,7 +18,7 @@ from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFont
 from briefing import cache, fonts
 from briefing.text import hyphenation
 
-from .conftest import ROOT, SAMPLE, run
+from .conftest import ROOT, SAMPLE, run_process
 
 FACES = sorted(path.stem for path in fonts.FONT_DIR.glob("*.ttf"))
 
@@ -88,7 +88,7 @@ def test_what_marshal_cannot_keep_is_not_kept(cache_home: Path) -> None:
 
 def _build(tmp_path: Path, name: str) -> bytes:
     out = tmp_path / f"{name}.pdf"
-    result = run("build", SAMPLE, "-o", out, cwd=ROOT)
+    result = run_process("build", SAMPLE, "-o", out, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     return out.read_bytes()
 
@@ -136,7 +136,7 @@ def test_a_photo_is_read_once_and_again_when_its_file_changes(
     built = tmp_path / "sheet.pdf"
 
     def build() -> bytes:
-        result = run("build", sheet, "-o", built, cwd=tmp_path)
+        result = run_process("build", sheet, "-o", built, cwd=tmp_path)
         assert result.returncode == 0, result.stderr
         return built.read_bytes()
 

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from briefing import ContentError, build
 
-from .conftest import MINIMAL, ROOT, SAMPLE, run
+from .conftest import MINIMAL, ROOT, SAMPLE, run, run_process
 
 
 def wait_for(condition, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
@@ -253,3 +253,23 @@ def test_what_a_command_loads(
     result = subprocess.run([sys.executable, "-c", _LOADED, *argv], capture_output=True, text=True)
     loaded = set(json.loads(result.stdout))
     assert not absent & loaded and present <= loaded
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["build", "--format", "docx"], ["check", "good.yaml", "bad.yaml"]],
+)
+def test_the_tests_run_the_command_line_as_python_m_briefing_does(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """The tests call the command line in their own process: what they see (exit code, output
+    and errors) is what ``python -m briefing`` gives, help and argument errors included."""
+    (tmp_path / "good.yaml").write_text(MINIMAL, encoding="utf-8")
+    (tmp_path / "bad.yaml").write_text(MINIMAL.replace("title:", "titel:"), encoding="utf-8")
+    fresh, here = run_process(*args, cwd=tmp_path), run(*args, cwd=tmp_path)
+    assert (here.returncode, here.stdout, here.stderr) == (
+        fresh.returncode,
+        fresh.stdout,
+        fresh.stderr,
+    )
+    assert fresh.stdout + fresh.stderr

@@ -231,10 +231,6 @@ def test_same_bytes_and_fonts(pages: dict[str, Path], tmp_path: Path) -> None:
 # The browser tests
 
 
-def _required() -> bool:
-    return os.environ.get("BRIEFING_BROWSER_TESTS") == "required"
-
-
 def _axe() -> str | None:
     """axe-core's script, if installed."""
     found = os.environ.get("AXE_CORE") or ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -244,12 +240,9 @@ def _axe() -> str | None:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """A headless Chromium, or a skip (a failure when the browser tests are required)."""
-    if not (shutil.which("chromium") and shutil.which("chromedriver")):
-        reason = "needs Debian's chromium and chromium-driver"
-        if _required():
-            pytest.fail(reason)
-        pytest.skip(reason)
-    from tests.browser import chromium
+    from tests.browser import chromium, programs
+
+    programs()
 
     with chromium() as session:
         yield session
@@ -260,10 +253,9 @@ def axe() -> str:
     """axe-core's script, or a skip (a failure when the browser tests are required)."""
     script = _axe()
     if script is None:
-        reason = "needs axe-core: npm install axe-core@4 here, or AXE_CORE=.../axe.min.js"
-        if _required():
-            pytest.fail(reason)
-        pytest.skip(reason)
+        from tests.browser import unavailable
+
+        unavailable("needs axe-core: npm install axe-core@4 here, or AXE_CORE=.../axe.min.js")
     return script
 
 

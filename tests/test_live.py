@@ -6,6 +6,7 @@ import http.client
 import io
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -23,8 +24,9 @@ from selenium import webdriver
 from briefing.commands import live
 from briefing.pipeline import make
 
+from . import browser as browser_tests
 from .browser import chromium, serving
-from .conftest import MINIMAL
+from .conftest import MINIMAL, ROOT, run
 from .test_commands import wait_for
 
 BROKEN = MINIMAL.replace("title: Testland", "titel: Testland") + "    colour: red\n"  # 2 errors
@@ -88,6 +90,16 @@ def content(tmp_path: Path) -> Path:
     path = tmp_path / "content.yaml"
     path.write_text(MINIMAL, encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One preview of a small content file, for the tests that only send it requests (a preview
+    takes half a second to stop)."""
+    content = tmp_path_factory.mktemp("served") / "content.yaml"
+    content.write_text(MINIMAL, encoding="utf-8")
+    with serving(content) as url:
+        yield url
 
 
 @pytest.fixture
@@ -219,31 +231,29 @@ def test_a_first_build_that_fails_has_no_page_yet(content: Path) -> None:
         "/events/x",
     ],
 )
-def test_nothing_but_the_endpoints(content: Path, path: str) -> None:
-    with serving(content) as url:
-        answer = request(url, path)
+def test_nothing_but_the_endpoints(served: str, path: str) -> None:
+    answer = request(served, path)
     assert (answer.status, answer.body) == (404, b"not found\n")
 
 
-def test_a_request_must_name_the_server(content: Path) -> None:
+def test_a_request_must_name_the_server(served: str) -> None:
     """A Host of another name is what a page that rebound its name to 127.0.0.1 sends."""
-    with serving(content) as url:
-        port = int(str(urlsplit(url).port))
-        statuses = {
-            host: request(url, "/", host).status
-            for host in (
-                f"127.0.0.1:{port}",
-                f"localhost:{port}",
-                f"[::1]:{port}",
-                f"evil.example:{port}",
-                f"127.0.0.1.evil.example:{port}",
-                "127.0.0.1",
-                f"127.0.0.1:{port + 1}",
-                "",
-            )
-        }
-        assert request(url, "/page.pdf", f"rebound.example:{port}").body == b"unknown Host\n"
-        assert request(url, "/", method="POST").status == 501
+    port = int(str(urlsplit(served).port))
+    statuses = {
+        host: request(served, "/", host).status
+        for host in (
+            f"127.0.0.1:{port}",
+            f"localhost:{port}",
+            f"[::1]:{port}",
+            f"evil.example:{port}",
+            f"127.0.0.1.evil.example:{port}",
+            "127.0.0.1",
+            f"127.0.0.1:{port + 1}",
+            "",
+        )
+    }
+    assert request(served, "/page.pdf", f"rebound.example:{port}").body == b"unknown Host\n"
+    assert request(served, "/", method="POST").status == 501
     assert list(statuses.values()) == [200, 200, 200, 400, 400, 400, 400, 400]
 
 
@@ -297,19 +307,44 @@ def test_a_port_in_use_is_refused_with_a_message(content: Path) -> None:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = subprocess.run(
-            [sys.executable, "-m", "briefing", "preview", "--port", str(port)],
-            cwd=content.parent,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        result = run("preview", "--port", str(port), cwd=content.parent)
     assert result.returncode == 2, result.stderr
     assert result.stderr.startswith(f"briefing: cannot serve at 127.0.0.1:{port}: ")
     assert "expected a free port (--port N, or 0 for any)" in result.stderr
 
 
 # In a real browser -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("missing", "said"),
+    [
+        ({"chromium"}, "chromium not found"),
+        ({"chromedriver"}, "chromedriver not found"),
+        ({"chromium", "chromedriver"}, "chromium and chromedriver not found"),
+    ],
+)
+def test_without_the_browser_its_tests_skip_or_fail_where_it_is_required(
+    monkeypatch: pytest.MonkeyPatch, missing: set[str], said: str
+) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None if name in missing else f"/bin/{name}")
+    for value in (None, "", "0", "1"):
+        if value is None:
+            monkeypatch.delenv(browser_tests.REQUIRED, raising=False)
+        else:
+            monkeypatch.setenv(browser_tests.REQUIRED, value)
+        with pytest.raises(pytest.skip.Exception, match=f"^{said}: the browser tests need"):
+            browser_tests.programs()
+    monkeypatch.setenv(browser_tests.REQUIRED, "required")
+    with pytest.raises(pytest.fail.Exception, match=f"^{said}: .*BRIEFING_BROWSER_TESTS=required"):
+        browser_tests.programs()
+    monkeypatch.setattr(shutil, "which", lambda name: f"/bin/{name}")
+    assert browser_tests.programs() == ("/bin/chromium", "/bin/chromedriver")
+
+
+def test_ci_requires_the_browser_tests() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert f"export {browser_tests.REQUIRED}=required " in ci
 
 
 @pytest.fixture(scope="module")
@@ -376,10 +411,9 @@ def test_the_page_follows_every_save_and_every_mistake(
 
 
 def test_the_browser_reaches_no_file_and_no_rebound_name(
-    content: Path, browser: webdriver.Chrome
+    served: str, browser: webdriver.Chrome
 ) -> None:
-    with serving(content) as url:
-        browser.get(url + "../content.yaml")
-        assert browser.find_element("tag name", "body").text == "not found"
-        browser.get(url.replace("127.0.0.1", "rebound.localhost"))  # Chromium resolves it here
-        assert browser.find_element("tag name", "body").text == "unknown Host"
+    browser.get(served + "../content.yaml")
+    assert browser.find_element("tag name", "body").text == "not found"
+    browser.get(served.replace("127.0.0.1", "rebound.localhost"))  # Chromium resolves it here
+    assert browser.find_element("tag name", "body").text == "unknown Host"

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from briefing.theme import Theme, contrast, grayscale, text_pairs
 
-from .conftest import ROOT, SAMPLE, SEED, run
+from .conftest import ROOT, SAMPLE, SEED, run, run_process
 
 BAND = Theme().band_height
 
@@ -118,8 +118,8 @@ def test_paper_sizes(tmp_path: Path, paper: str, size: tuple[float, float]) -> N
 
 
 def test_rebuild_is_byte_identical(tmp_path: Path, sample_pdf: Path) -> None:
-    again = tmp_path / "again.pdf"
-    assert run("build", SAMPLE, "-o", again, cwd=ROOT).returncode == 0
+    again = tmp_path / "again.pdf"  # in a new process: the same bytes whatever ran before
+    assert run_process("build", SAMPLE, "-o", again, cwd=ROOT).returncode == 0
     assert again.read_bytes() == sample_pdf.read_bytes()
 
 
