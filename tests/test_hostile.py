@@ -28,8 +28,8 @@ import briefing
 from briefing import ContentError, UsageError
 from briefing.commands.cli import main
 
+from .commands.test_commands import wait_for
 from .conftest import MINIMAL, run
-from .test_commands import wait_for
 
 LOGO = "logo:\n  file: {}\n  alt: A square\n"
 

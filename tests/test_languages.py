@@ -160,7 +160,7 @@ def _fonts(pdf: Path) -> set[str]:
 
 @pytest.mark.parametrize("code", ["ru", "ar", "fa", "he", "zh"])
 def test_a_sheet_in_another_script_passes_pdf_ua_and_pdf_a(tmp_path: Path, code: str) -> None:
-    from .test_conformance import failures, unembedded
+    from .pdf.test_conformance import failures, unembedded
 
     assert _build(tmp_path, _content(code)).returncode == 0
     assert failures(tmp_path / "sheet.pdf") == []

@@ -13,7 +13,7 @@ import pytest
 
 from briefing.pipeline import render, run_checks
 
-from .test_conformance import failures, unembedded
+from .pdf.test_conformance import failures, unembedded
 
 ARABIC = {
     "organization": "وزارة الخارجية الأمريكية",

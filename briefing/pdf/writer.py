@@ -479,7 +479,7 @@ def _xmp(meta: Metadata, stamp: TimeStamp) -> str:
 
 
 # What PDF/A needs that ReportLab has no option for is done here, and only while briefing
-# renders: tests/test_conformance.py checks each piece against the ReportLab installed, and
+# renders: tests/pdf/test_conformance.py checks each piece against the ReportLab installed, and
 # briefing/internals.py lists the names it replaces.
 
 

@@ -25,9 +25,9 @@ from briefing.text.spec import TypeSpec
 from briefing.text.textbox import typeset
 from briefing.theme import Theme, grayscale
 
-from .conftest import ROOT, SAMPLE, run
-from .corpus import LAYOUTS, sized
-from .visual import EXTRAS, SAMPLE_TREE
+from ..conftest import ROOT, SAMPLE, run
+from ..corpus import LAYOUTS, sized
+from ..visual import EXTRAS, SAMPLE_TREE
 
 
 def laid_out(tree: dict[str, Any]) -> tuple[bytes, Page]:

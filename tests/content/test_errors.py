@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import MINIMAL, ROOT, SAMPLE, run
+from ..conftest import MINIMAL, ROOT, SAMPLE, run
 
 GOOD = MINIMAL
 

@@ -28,7 +28,7 @@ from briefing.content.runs import Run
 from briefing.content.schema import json_schema
 from briefing.errors import Problem
 
-from .conftest import MINIMAL, run
+from ..conftest import MINIMAL, run
 
 HEAD = "organization: Test Office\ntitle: Testland\nsections:\n  - heading: Funding\n    blocks:\n"
 START = HEAD.count("\n")  # the line before a case's first
@@ -701,7 +701,7 @@ def test_every_series_a_chart_may_hold_has_its_own_lightness() -> None:
 def test_a_12_megapixel_photo_makes_a_small_pdf_in_bounded_memory(tmp_path: Path) -> None:
     import pikepdf
 
-    from .test_hostile import measured
+    from ..test_hostile import measured
 
     _noise((4000, 3000)).save(tmp_path / "camera.jpg", quality=95)
     assert (tmp_path / "camera.jpg").stat().st_size > 5_000_000

@@ -30,7 +30,7 @@ from briefing.graphics.charts import described
 from briefing.language import LANGUAGES
 from briefing.pipeline import is_style, run_checks
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "content.yaml"
 EXAMPLES = [SAMPLE] + [
     path for path in sorted((ROOT / "examples").rglob("*.yaml")) if not is_style(path)

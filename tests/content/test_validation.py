@@ -14,7 +14,7 @@ import yaml
 import briefing
 from briefing import ContentError
 
-from .conftest import MINIMAL, ROOT, SAMPLE, run, write
+from ..conftest import MINIMAL, ROOT, SAMPLE, run, write
 from .test_errors import CASES
 
 GOOD = MINIMAL

@@ -18,10 +18,10 @@ from PIL import Image
 
 from briefing.pipeline import render, run_checks
 
-from .conftest import ROOT, run, write
-from .corpus import example
-from .quality import _marked
-from .test_conformance import failures, unembedded
+from ..conftest import ROOT, run, write
+from ..corpus import example
+from ..pdf.test_conformance import failures, unembedded
+from ..quality import _marked
 
 EXAMPLE = ROOT / "examples" / "mali-blocks.yaml"
 PHOTO = ROOT / "examples" / "mali-niger-river.jpg"

@@ -10,7 +10,7 @@ from typing import Any
 import pdfplumber
 import pytest
 
-from .test_blocks import MIN_CHART_TEXT, WORDS, Built, _gray, _sheet
+from ..layout.test_blocks import MIN_CHART_TEXT, WORDS, Built, _gray, _sheet
 
 LEFT, GUTTER = 48.0, 22.0  # the page's margin and the gutter between its two columns
 TOLERANCE = 0.3  # points two glyphs' boxes may share (kerning, rounding)

@@ -26,8 +26,8 @@ from briefing.text.setting import Setting, set_lines
 from briefing.text.spec import TypeSpec
 from briefing.text.textbox import TextBox, typeset
 
-from .conftest import MINIMAL
-from .quality import measure, source_text
+from ..conftest import MINIMAL
+from ..quality import measure, source_text
 
 FACES = register("Noto Sans")
 END = Item("penalty", 0, penalty=-INFINITE)

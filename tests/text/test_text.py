@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from briefing import build
 
-from .conftest import MINIMAL, run, write
+from ..conftest import MINIMAL, run, write
 
 HOSTILE = [
     "AT&T",

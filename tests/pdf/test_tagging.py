@@ -7,7 +7,7 @@ from typing import Any
 
 import pikepdf
 
-from .conftest import MINIMAL, run, write
+from ..conftest import MINIMAL, run, write
 
 PAINT = {"Tj", "TJ", "'", '"', "f", "f*", "F", "S", "s", "B", "B*", "b", "b*", "Do", "sh"}
 

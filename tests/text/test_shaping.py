@@ -26,7 +26,7 @@ from briefing.pdf import writer as pdf
 from briefing.text.spec import Align, TypeSpec
 from briefing.text.textbox import typeset
 
-from .conftest import ROOT, SAMPLE
+from ..conftest import ROOT, SAMPLE
 
 WIDTH = 200.0  # points: the paragraphs' width
 LEFT = 20.0  # points: where the paragraphs start on the page
@@ -699,7 +699,7 @@ def test_a_paragraph_is_always_set_however_narrow_its_column(
 
 
 def test_a_sheet_with_an_arabic_letter_mark_builds_and_never_draws_it(tmp_path: Path) -> None:
-    from .conftest import run
+    from ..conftest import run
 
     content = tmp_path / "sheet.yaml"
     body = "نص\u061c قبل \u200fabc\u200e بعد."

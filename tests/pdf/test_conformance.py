@@ -21,10 +21,10 @@ from briefing.layout import Page, Placed
 from briefing.pdf import writer as pdf
 from briefing.pipeline import render, run_checks
 
-from .conftest import ROOT, SAMPLE, run
-from .corpus import sized
+from ..conftest import ROOT, SAMPLE, run
+from ..corpus import sized
+from ..visual import CASES as VISUAL
 from .test_tagging import _kids
-from .visual import CASES as VISUAL
 
 FRENCH = ROOT / "examples" / "niger-fr.yaml"
 PROFILES = ("ua1", "2a")

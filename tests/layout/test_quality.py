@@ -11,8 +11,8 @@ import pytest
 
 from briefing import build
 
-from .corpus import published, sheets
-from .quality import LOOSE, PageQuality, measure, source_text
+from ..corpus import published, sheets
+from ..quality import LOOSE, PageQuality, measure, source_text
 
 SHEETS = sheets()
 PUBLISHED = set(published())

@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 
 from briefing.content import markdown
 
-from .conftest import SAMPLE
+from ..conftest import SAMPLE
 
 REFERENCE = MarkdownIt("zero").enable(
     ["list", "emphasis", "link", "escape", "newline", "backticks"]

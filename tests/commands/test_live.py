@@ -24,9 +24,9 @@ from selenium import webdriver
 from briefing.commands import live
 from briefing.pipeline import make
 
-from . import browser as browser_tests
-from .browser import chromium, serving
-from .conftest import MINIMAL, ROOT, run
+from .. import browser as browser_tests
+from ..browser import chromium, serving
+from ..conftest import MINIMAL, ROOT, run
 from .test_commands import wait_for
 
 BROKEN = MINIMAL.replace("title: Testland", "titel: Testland") + "    colour: red\n"  # 2 errors

@@ -20,8 +20,8 @@ from briefing.commands.book import build_book
 from briefing.content.model import STYLE_FIELDS
 from briefing.pipeline import run_checks
 
-from .conftest import MINIMAL, ROOT, run, write
-from .test_conformance import failures, unembedded
+from ..conftest import MINIMAL, ROOT, run, write
+from ..pdf.test_conformance import failures, unembedded
 
 HOUSE = """\
 organization: House Office

@@ -7,7 +7,7 @@ import io
 import pikepdf
 import pytest
 
-from .quality import PageQuality, measure, source_text
+from ..quality import PageQuality, measure, source_text
 
 SIZE = 10.0
 SPACE = 2.78  # Helvetica's space at 10 pt

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from briefing import ContentError, build
 
-from .conftest import MINIMAL, ROOT, SAMPLE, run, run_process
+from ..conftest import MINIMAL, ROOT, SAMPLE, run, run_process
 
 
 def wait_for(condition, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
