@@ -167,6 +167,33 @@ CASES = {
         GOOD + "design:\n  min_body_size: 14\n",
         "content.yaml:7:18: error: found a number '14'; expected a number from 6 to 12",
     ),
+    # issue 27: the mistakes of a first hour, each at its own line and column
+    "a paragraph pasted into a body at the body's indentation": (
+        GOOD.replace("Testland.\n", "Testland.\n    A pasted paragraph,\n    two lines long.\n"),
+        "content.yaml:6:5: error: this line looks like part of the 'body' text on line 5, but "
+        "is indented 4 spaces, which ends that text; expected at least 6 spaces before it, "
+        "further in than line 5",
+    ),
+    "a paragraph pasted into a body at 2 spaces": (
+        GOOD.replace("body: A short", "body: |\n      A short").replace(
+            "Testland.\n", "Testland.\n\n  A pasted paragraph,\n  two lines\n  long.\n"
+        ),
+        "content.yaml:8:3: error: this line looks like part of the 'body' text after '|' on "
+        "line 5, but is indented 2 spaces, which ends that text; expected at least 6 spaces",
+    ),
+    "a paragraph pasted into a body at the left edge": (
+        GOOD.replace("body: A short", "body: |\n      A short").replace(
+            "Testland.\n", "Testland.\nA pasted paragraph,\ntwo lines long.\n"
+        ),
+        "content.yaml:7:1: error: this line looks like part of the 'body' text after '|' on "
+        "line 5, but is indented 0 spaces, which ends that text; expected at least 6 spaces",
+    ),
+    "a lead's text not indented at all": (
+        GOOD.replace("sections:", "lead: >-\nThe lead, at the left edge.\nsections:"),
+        "content.yaml:4:1: error: this line looks like part of the 'lead' text after '>-' on "
+        "line 3, but is indented 0 spaces, which ends that text; expected at least 2 spaces "
+        "before it, further in than line 3",
+    ),
     "misspelt key still checked as the field meant": (
         GOOD.replace("body:", "bdy:"),
         "content.yaml:5:5: error: unknown key 'bdy' in a section; expected 'body', the key "

@@ -287,8 +287,72 @@ def _unmarked_problem(error: yaml.YAMLError, text: str, path: str) -> Problem:
     )
 
 
+# a line that starts text: a block after '|' or '>' ('body: |', '- lead: >-', '- |'), or plain
+# text after its key ('body: Some words'); the key, if any, in group 2, the '|' or '>' in group 3
+_TEXT_START = re.compile(
+    r"^( *(?:- +)*)(?:([^\s#:'\"\[{-][^#:]*?): +)?(?:([|>][-+1-9]*)[ \t]*(?:#.*)?"
+    r"|[^\s|>'\"\[{&*!%@`#-][^#]*)$"
+)
+# a line that YAML may rightly read after text ends: a field, a list item, a comment
+_STRUCTURE = re.compile(r"^ *(?:-(?:\s|$)|#|[a-z][a-z0-9_]*:(?:\s|$)|---|\.\.\.)")
+
+
+def _short_text_line(text: str, path: str, before: int) -> Problem | None:
+    """A line of text indented too little, so that YAML ended the text there and failed on a
+    later line: the commonest mistake, pasting a paragraph at the wrong indentation. Only the
+    last such line at or before line ``before`` (0-based), and only if it does not look like
+    YAML that may rightly follow the text."""
+    lines = _BREAK.split(text)
+    found: Problem | None = None
+    index = 0
+    while index <= min(before, len(lines) - 1):
+        start = _TEXT_START.match(lines[index])
+        index += 1
+        header = index  # its line number
+        if start is None or (start.group(2) is None and start.group(3) is None):
+            continue  # not text, or a list item's plain text, which needs no more lines
+        parent = len(start.group(1))  # the column of the key (or of the list item's text)
+        indicator = start.group(3)
+        first = next((i for i in range(index, len(lines)) if lines[i].strip()), len(lines))
+        block = indicator is not None and first < len(lines) and _indent(lines[first]) > parent
+        least = _indent(lines[first]) if block else parent + 1  # text lines, as YAML reads them
+        index = next(
+            (i for i in range(index, len(lines)) if lines[i].strip() and _indent(lines[i]) < least),
+            len(lines),
+        )
+        if index > before:
+            break
+        line = lines[index]
+        if "\t" in line[: len(line) - len(line.lstrip())] or _STRUCTURE.match(line):
+            continue  # a tab is said as such; a key or list item may rightly end the text
+        named = f"the '{start.group(2).strip()}' text" if start.group(2) else "the text"
+        after = f" after '{indicator}'" if indicator else ""
+        written = _indent(line)
+        if block:
+            expected = (
+                f"at least {least} spaces before it, like the text's first line (line {first + 1})"
+            )
+        else:
+            expected = f"at least {parent + 2} spaces before it, further in than line {header}"
+        found = Problem(
+            f"this line looks like part of {named}{after} on line {header}, but is indented "
+            f"{written} space{'s' * (written != 1)}, which ends that text",
+            Location(path, index + 1, written + 1),
+            expected,
+        )
+    return found
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     mark = error.problem_mark or error.context_mark
+    if mark is not None:
+        short = _short_text_line(text, path, mark.line)
+        if short is not None:
+            return short
     described = f"{error.context or ''} {error.problem or ''}"
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
         described += " tab character"
