@@ -194,6 +194,20 @@ CASES = {
         "line 3, but is indented 0 spaces, which ends that text; expected at least 2 spaces "
         "before it, further in than line 3",
     ),
+    "a day that is not in the calendar": (
+        GOOD + "date: 2025-02-30\n",
+        "content.yaml:6:15: error: there is no February 30: February 2025 has 28 days; expected "
+        "a day of the calendar, written YYYY-MM-DD",
+    ),
+    "a month that is not in the calendar": (
+        GOOD + "date: 2025-13-01\n",
+        "content.yaml:6:12: error: there is no month 13; expected a day of the calendar",
+    ),
+    "a web address with a space": (
+        GOOD + "online: https://www.example.org/our work\n",
+        "content.yaml:6:36: error: the web address has a space in it; expected the address "
+        "without spaces (%20 where the address itself has one)",
+    ),
     "misspelt key still checked as the field meant": (
         GOOD.replace("body:", "bdy:"),
         "content.yaml:5:5: error: unknown key 'bdy' in a section; expected 'body', the key "

@@ -18,6 +18,7 @@ from .fields import (
     Field,
     ListSpec,
     MapSpec,
+    Mistake,
     ObjectSpec,
     ScalarSpec,
     Spec,
@@ -168,6 +169,12 @@ def _scalar(spec: ScalarSpec, node: yaml.Node, context: _Context, path: str) -> 
         return context.mismatch(node, scalar.expected, path)
     try:
         value = scalar.read(node.value)
+    except Mistake as mistake:
+        at = context.at(node)
+        if mistake.offset is not None and node.start_mark is not None:
+            at = context.source.locate(node, mistake.offset)
+        context.problems.append(Problem(str(mistake), at, mistake.expected, field=path))
+        return _MISSING
     except ValueError:
         if tag == "float" and not math.isfinite(float(yaml.safe_load(node.value))):
             context.problems.append(
