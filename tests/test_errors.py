@@ -208,6 +208,11 @@ CASES = {
         "content.yaml:6:36: error: the web address has a space in it; expected the address "
         "without spaces (%20 where the address itself has one)",
     ),
+    "a PDF given as the content": (
+        b"%PDF-1.4\n\x93\x94 binary\n",
+        "content.yaml:1:1: error: this is a PDF, not a content file; expected the YAML content "
+        "file that briefing reads",
+    ),
     "misspelt key still checked as the field meant": (
         GOOD.replace("body:", "bdy:"),
         "content.yaml:5:5: error: unknown key 'bdy' in a section; expected 'body', the key "
@@ -331,7 +336,38 @@ def test_unwritable_output_is_an_internal_error_without_traceback(tmp_path: Path
 def test_missing_content_file(tmp_path: Path) -> None:
     result = run("build", "nowhere.yaml", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.startswith("nowhere.yaml:1:1: error: cannot read the file")
+    assert result.stderr == (
+        "nowhere.yaml:1:1: error: there is no file nowhere.yaml; expected the name of a content "
+        "file, such as content.yaml\n"
+    )
+
+
+def test_a_sheet_named_as_briefing_new_named_it(tmp_path: Path) -> None:
+    assert run("new", "burkina", cwd=tmp_path).returncode == 0
+    for command in ("check", "build"):
+        result = run(command, "burkina", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+    assert (tmp_path / "burkina.pdf").exists()
+    from briefing import ContentError, check
+
+    with pytest.raises(ContentError) as error:
+        check(tmp_path / "burkina")  # the API takes names as they are, and says which is meant
+    assert str(error.value).endswith(
+        f"expected {tmp_path / 'burkina.yaml'}, the content file of that name"
+    )
+
+
+def test_the_pdf_named_instead_of_its_sheet(tmp_path: Path) -> None:
+    (tmp_path / "sheet.yaml").write_text(GOOD, encoding="utf-8")
+    assert run("build", "sheet.yaml", cwd=tmp_path).returncode == 0
+    before = (tmp_path / "sheet.pdf").read_bytes()
+    result = run("build", "sheet.pdf", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "sheet.pdf:1:1: error: this is a PDF, not a content file; expected the YAML content file "
+        "that briefing reads, such as sheet.yaml\n"
+    )
+    assert (tmp_path / "sheet.pdf").read_bytes() == before
 
 
 def test_writers_warnings_are_located(tmp_path: Path) -> None:

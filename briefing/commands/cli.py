@@ -89,6 +89,16 @@ def _jobs(text: str) -> int:
     return int(text)
 
 
+def _content(text: str) -> Path:
+    """A content file's name as given, or with .yaml added, as ``briefing new`` adds it, when
+    only that file is there."""
+    path = Path(text)
+    sheet = path.with_suffix(".yaml")
+    if not path.suffix and not path.exists() and sheet.is_file():
+        return sheet
+    return path
+
+
 def _port(text: str) -> int:
     if not text.isdigit() or int(text) > 65_535:
         raise argparse.ArgumentTypeError(f"expected a port, 0 to 65535; got {text!r}")
@@ -129,7 +139,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "content",
             nargs="?",
-            type=Path,
+            type=_content,
             default=Path(DEFAULT_CONTENT),
             metavar="CONTENT",
             help=f"the content file (default: {DEFAULT_CONTENT})",
@@ -161,7 +171,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "content",
         nargs="*",
-        type=Path,
+        type=_content,
         metavar="CONTENT",
         help=f"content files or folders (default: {DEFAULT_CONTENT})",
     )
@@ -191,7 +201,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "content",
         nargs="*",
-        type=Path,
+        type=_content,
         metavar="CONTENT",
         help=f"content files or folders (default: {DEFAULT_CONTENT})",
     )
@@ -253,7 +263,7 @@ def _parser() -> argparse.ArgumentParser:
     book.add_argument(
         "content",
         nargs="+",
-        type=Path,
+        type=_content,
         metavar="CONTENT",
         help="content files or folders (a folder's files in name order), in the order of the book",
     )

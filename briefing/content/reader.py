@@ -111,11 +111,22 @@ def read(path: str | Path) -> Source:
     try:
         with open(path, "rb") as file:
             data = file.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise ContentError([_not_found(Path(path))]) from None
     except OSError as error:
         problem = f"cannot read the file: {error.strerror or error}"
         raise ContentError(
             [Problem(problem, Location(shown, 1, 1), "a readable content file")]
         ) from None
+    kind = next((kind for magic, kind in _NOT_TEXT.items() if data.startswith(magic)), None)
+    if kind is not None:
+        raise ContentError(
+            [
+                Problem(
+                    f"this is {kind}, not a content file", Location(shown, 1, 1), _content_of(path)
+                )
+            ]
+        )
     if len(data) > MAX_BYTES:
         raise ContentError(
             [
@@ -127,6 +138,33 @@ def read(path: str | Path) -> Source:
             ]
         )
     return parse(_decode(data, shown), shown)
+
+
+# The first bytes of files a writer may name by mistake: what was built, or what was pasted from.
+_NOT_TEXT = {
+    b"%PDF": "a PDF",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"PK\x03\x04": "a Word document (or another zipped file)",
+    b"\xd0\xcf\x11\xe0": "an old Word or Excel document",
+}
+
+
+def _content_of(path: str | Path) -> str:
+    """What a content file is, naming the one beside ``path`` that it was probably meant as."""
+    sheet = Path(path).with_suffix(".yaml")
+    beside = f", such as {sheet}" if sheet.is_file() and sheet != Path(path) else ""
+    return f"the YAML content file that briefing reads{beside}"
+
+
+def _not_found(path: Path) -> Problem:
+    """A content file that is not there, and the one that probably was meant."""
+    sheet = path.with_suffix(".yaml")
+    if path.suffix != ".yaml" and sheet.is_file():
+        expected = f"{sheet}, the content file of that name"
+    else:
+        expected = "the name of a content file, such as content.yaml"
+    return Problem(f"there is no file {path}", Location(str(path), 1, 1), expected)
 
 
 def _decode(data: bytes, path: str) -> str:
