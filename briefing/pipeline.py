@@ -52,11 +52,11 @@ def _attached(content: ContentSource) -> Source:
     """A sheet read and parsed, with its style file's values; :class:`ContentError` if either
     cannot be read, or if it is a style file itself."""
     source = _source(content)
-    if not isinstance(content, dict) and style.is_style(source):  # a file, not a sheet
+    if not isinstance(content, dict) and style.is_style(source, Path(content)):  # not a sheet
         raise ContentError(
             [
                 Problem(
-                    "this is a style file (sheet-wide fields, no title or sections), not a sheet",
+                    "this is a style file (the sheet-wide fields that sheets share), not a sheet",
                     Location(source.path, 1, 1),
                     "a content file, which may name this style with 'style:' (briefing check "
                     "validates a style file on its own)",
@@ -69,7 +69,7 @@ def _attached(content: ContentSource) -> Source:
 def is_style(path: str | Path) -> bool:
     """Whether a file is a style file (sheet-wide fields, no title or sections), not a sheet."""
     try:
-        return style.is_style(read(path))
+        return style.is_style(read(path), Path(path))
     except ContentError:
         return False
 

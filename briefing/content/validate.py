@@ -4,6 +4,7 @@ every problem found, each located where its value is written and saying what was
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import typing
@@ -88,6 +89,7 @@ def validate_style(source: Source) -> Validated:
 
 
 _MISSING: Any = object()
+_CONTENT_FIELDS = {f.name for f in dataclasses.fields(Content)}
 _EXPONENT = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+$")  # 1e9, 2.5E-3
 _KIND: dict[type[yaml.Node], str] = {yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list"}
 
@@ -295,6 +297,17 @@ def _read(
     for key, value in node.value:
         name = key.value if isinstance(key, yaml.ScalarNode) else None
         where = _join(path, str(name))
+        if spec.partial and name not in fields and name in _CONTENT_FIELDS:
+            context.problems.append(
+                Problem(
+                    f"'{name}' is a field of each sheet, not one a style file shares",
+                    context.at(key),
+                    f"'{name}:' in the sheets; here only the sheet-wide fields: "
+                    + ", ".join(fields),
+                    field=where,
+                )
+            )
+            continue
         if name not in fields:
             from difflib import get_close_matches  # only when a key is wrong
 
