@@ -213,6 +213,12 @@ CASES = {
         "content.yaml:1:1: error: this is a PDF, not a content file; expected the YAML content "
         "file that briefing reads",
     ),
+    "a pale colour, said once, for the uses its layout prints": (
+        GOOD + "design:\n  primary: '#FFFF00'\n",
+        "content.yaml:7:12: error: the primary colour #FFFF00 gives organization on band a "
+        "contrast of only 1.1:1 (and too little for office on band, title and figure values); "
+        "expected a colour with at least 4.5:1 contrast for text",
+    ),
     "misspelt key still checked as the field meant": (
         GOOD.replace("body:", "bdy:"),
         "content.yaml:5:5: error: unknown key 'bdy' in a section; expected 'body', the key "
