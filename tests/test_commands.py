@@ -62,6 +62,40 @@ def test_watch_rebuilds_keeps_last_good_pdf_and_stops_cleanly(tmp_path: Path) ->
     assert "Traceback" not in log.read_text()
 
 
+def test_watch_says_when_there_is_no_pdf_yet_times_each_outcome_and_stops_quietly(
+    tmp_path: Path,
+) -> None:
+    import re
+
+    content = tmp_path / "content.yaml"
+    watcher = subprocess.Popen(
+        [sys.executable, "-m", "briefing", "watch"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        time.sleep(2)  # the first outcome: no file yet
+        content.write_text(MINIMAL, encoding="utf-8")
+        wait_for((tmp_path / "content.pdf").exists)
+        time.sleep(0.5)
+    finally:
+        watcher.send_signal(signal.SIGINT)
+        out, err = watcher.communicate(timeout=20)
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert "`watch` and `preview`, which Ctrl-C is the way to stop, end with 0" in readme
+    assert watcher.returncode == 0
+    assert err == (
+        "content.yaml:1:1: error: there is no file content.yaml; expected the name of a content "
+        "file, such as content.yaml\n"
+    )  # and no word from the file watcher about Ctrl-C
+    lines = out.splitlines()
+    assert lines[0] == "watching content.yaml (Ctrl-C to stop)"
+    assert re.fullmatch(r"\d\d:\d\d:\d\d no PDF yet \(1 problem to fix\)", lines[1])
+    assert re.fullmatch(r"\d\d:\d\d:\d\d built content.pdf \(1 page, Letter, .*", lines[2])
+
+
 def test_watch_follows_the_logo(tmp_path: Path) -> None:
     logo = tmp_path / "logo.png"
     Image.new("RGB", (40, 40), "#112E51").save(logo)

@@ -391,7 +391,7 @@ def test_writers_warnings_are_located(tmp_path: Path) -> None:
     (tmp_path / "content.yaml").write_text(content, encoding="utf-8")
     result = run("check", cwd=tmp_path)
     assert result.returncode == 0
-    assert result.stdout == "content.yaml: ok, 4 warning(s)\n"
+    assert result.stdout == "content.yaml: ok, 4 warnings\n"
     lines = result.stderr.splitlines()
     assert lines[0] == (
         "content.yaml:3:11: warning: 'NGO' is used before it is spelled out; "

@@ -378,7 +378,7 @@ def _build(args: argparse.Namespace) -> int:
             continue
         done = outcome.result
         _report(done.warnings)
-        status = f"ok, {len(done.warnings)} warning(s)" if done.warnings else "ok"
+        status = f"ok, {_counted(len(done.warnings), 'warning')}" if done.warnings else "ok"
         rows.append(
             (str(outcome.content), str(done.pages), done.fit, f"{done.seconds:.2f} s", status)
         )
@@ -432,21 +432,35 @@ def _check(args: argparse.Namespace) -> int:
             status = EXIT_CONTENT
             continue
         _report(warnings)
-        print(f"{content}: ok" + (f", {len(warnings)} warning(s)" if warnings else ""))
+        print(f"{content}: ok" + (f", {_counted(len(warnings), 'warning')}" if warnings else ""))
     return status
 
 
+def _counted(count: int, noun: str) -> str:
+    """``1 warning``, ``3 warnings``."""
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
 def _told(
-    kept: str, built: Callable[[Result], str]
+    kept: str, built: Callable[[Result], str], before: bool
 ) -> Callable[[Result | None, list[Problem], float], None]:
-    """How watch and preview tell each outcome: its problems, then what was built or kept."""
+    """How watch and preview tell each outcome, at the time it came: its problems, then what
+    was built or kept; ``before`` is whether a good ``kept`` was there before the first."""
+    good = before
 
     def report(result: Result | None, problems: list[Problem], seconds: float) -> None:
+        nonlocal good
+        import time
+
         _report(problems)
+        now = time.strftime("%H:%M:%S")
         if result is None:
-            print(f"kept the last good {kept} ({len(problems)} problem(s) to fix)", flush=True)
+            left = f"{_counted(len(problems), 'problem')} to fix"
+            said = f"kept the last good {kept}" if good else f"no {kept} yet"
+            print(f"{now} {said} ({left})", flush=True)
         else:
-            print(built(result), flush=True)
+            good = True
+            print(f"{now} {built(result)}", flush=True)
 
     return report
 
@@ -454,7 +468,8 @@ def _told(
 def _watch(args: argparse.Namespace) -> int:
     from .watch import watch
 
-    report = _told("PDF", lambda result: _built(result, "built"))
+    target = args.output or args.content.with_suffix(".pdf" if "pdf" in args.format else ".png")
+    report = _told("PDF", lambda result: _built(result, "built"), target.is_file())
     print(f"watching {args.content} (Ctrl-C to stop)", flush=True)
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C during a build stops watch too
         watch(args.content, args.output, args.paper, args.format, report)
@@ -478,7 +493,13 @@ def _preview(args: argparse.Namespace) -> int:
 
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C during a build stops preview too
         preview(
-            args.content, args.output, args.paper, args.host, args.port, ready, _told("page", shown)
+            args.content,
+            args.output,
+            args.paper,
+            args.host,
+            args.port,
+            ready,
+            _told("page", shown, False),
         )
     return EXIT_OK
 
