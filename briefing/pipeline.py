@@ -35,11 +35,13 @@ class Result(NamedTuple):
     seconds: float
     warnings: list[Problem]
     preview: Path | None = None  # the PNG, when asked for
+    full: float = 1.0  # how full the page is before its gaps spread (:func:`layout.fit_line`)
 
     @property
     def fit(self) -> str:
-        """The fit as the CLI reports it: ``fit 92%, body 9.2 pt``."""
-        return f"fit {self.scale:.0%}, body {self.body_size:.1f} pt"
+        """The fit as the CLI reports it: ``type at 92% of the design size, body 8.8 pt, page
+        100% full``."""
+        return layout.fit_line(self.scale, self.body_size, self.full)
 
 
 def run_checks(content: ContentSource) -> checks.Checked:
@@ -186,6 +188,7 @@ def make(
         time.perf_counter() - start,
         warnings,
         preview,
+        page.full,
     )
     return Made(result, data, files)
 

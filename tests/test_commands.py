@@ -223,7 +223,7 @@ def test_bad_format_is_refused(tmp_path: Path) -> None:
 def test_python_api(tmp_path: Path) -> None:
     result = build(SAMPLE, tmp_path / "niger.pdf")
     assert (result.pages, result.paper, result.warnings) == (1, "letter", [])
-    assert result.fit.startswith("fit ") and result.output.exists()
+    assert result.fit.startswith("type at ") and result.output.exists()
     result = build(
         {"organization": "O", "title": "T", "sections": [{"heading": "H"}]},
         tmp_path / "t.pdf",

@@ -126,7 +126,7 @@ def test_events_tell_each_build_and_each_problem(content: Path, events: tuple[st
     url, stream = events
     name, build = stream.next()
     assert name == "build" and build["warnings"] == [] and build["paper"] == "letter"
-    assert str(build["fit"]).startswith("fit ")
+    assert str(build["fit"]).startswith("type at ")
     good = request(url, "/page.pdf").body
 
     content.write_text(BROKEN, encoding="utf-8")
@@ -276,7 +276,7 @@ def test_the_command_serves_opens_and_stops_on_ctrl_c(content: Path, tmp_path: P
             env={**os.environ, "BROWSER": str(opener)},
         )
     try:
-        wait_for(lambda: "updated the page (Letter, fit " in log.read_text())
+        wait_for(lambda: "updated the page (Letter, type at " in log.read_text())
         first = log.read_text().splitlines()[0]
         assert first.startswith("previewing content.yaml at http://127.0.0.1:")
         url = first.split(" at ")[1].split(" ")[0]
@@ -353,7 +353,7 @@ def test_the_page_follows_every_save_and_every_mistake(
         browser.get(url)
         wait_for(lambda: state(browser)["shown"])
         first = state(browser)
-        assert first["shown"] == 1224 and str(first["fit"]).startswith("fit ")
+        assert first["shown"] == 1224 and str(first["fit"]).startswith("type at ")
         assert first["problems"] is None and first["opacity"] == 1
         before = browser.find_element("id", "page").screenshot_as_png
 

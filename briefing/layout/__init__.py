@@ -21,7 +21,7 @@ from . import fit
 from .exhibits import Exhibit
 from .overflow import overflow_problem
 from .parts import Parts, Sheet
-from .records import Group, Page, Placed, Region, Role, Shape, Tag
+from .records import Group, Page, Placed, Region, Role, Shape, Tag, fit_line
 from .styles import text_styles
 from .variants import Layout, variants
 
@@ -38,6 +38,7 @@ __all__ = [
     "Tag",
     "band",
     "compose",
+    "fit_line",
     "styles",
 ]
 
