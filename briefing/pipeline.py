@@ -81,9 +81,14 @@ def check_style(path: str | Path) -> None:
     checks.check_style(read(path))
 
 
-def check(content: ContentSource) -> tuple[Content, list[Problem]]:
-    """Validate content without rendering: the model and its warnings, or :class:`ContentError`."""
+def check(content: ContentSource, paper: str | None = None) -> tuple[Content, list[Problem]]:
+    """Validate content without rendering: the model and its warnings, or :class:`ContentError`.
+
+    The page is laid out too (a few milliseconds), on ``paper`` or the content's own, so that
+    content too long for it fails here as it fails to build.
+    """
     checked = run_checks(content)
+    lay_out(checked, checked_paper(paper))
     return checked.content, checked.warnings
 
 

@@ -322,6 +322,38 @@ def test_overflow_beyond_the_floor_says_how_much_to_cut(tmp_path: Path) -> None:
     assert "expected about" in stderr and "fewer words in the sections" in stderr
 
 
+def test_too_long_blames_the_words_where_removing_the_figures_would_not_do(
+    tmp_path: Path,
+) -> None:
+    import shutil
+
+    import yaml
+
+    shutil.copy(ROOT / "examples" / "mali-niger-river.jpg", tmp_path)
+    sheet = yaml.safe_load((ROOT / "examples" / "mali-blocks.yaml").read_text("utf-8"))
+    blocks = [block for section in sheet["sections"] for block in section.get("blocks", [])]
+    words = " ".join(["The program trains police officers in rural districts every year."] * 110)
+    sheet["sections"] = [
+        {"heading": "Short", "body": "A few words."},
+        {"heading": "Long", "body": words, "blocks": blocks},
+    ]
+    text = yaml.safe_dump(sheet, allow_unicode=True, sort_keys=False, width=100)
+    line = text.splitlines().index("- heading: Long") + 1
+    path = tmp_path / "content.yaml"
+    path.write_text(text, encoding="utf-8")
+    checked, built = run("check", cwd=tmp_path), run("build", cwd=tmp_path)
+    assert checked.returncode == built.returncode == 2
+    assert checked.stderr == built.stderr  # check lays the page out: no "ok" for a sheet too long
+    assert not (tmp_path / "content.pdf").exists()
+    message = checked.stderr
+    assert message.startswith(f"content.yaml:{line}:12: error: the content runs about "), message
+    assert "its 3 charts, tables and photos take about" in message
+    assert "so fewer words are needed even without them" in message
+    assert "; words per section: Short 3, Long 1145;" in message
+    assert "fewer words in the sections (they hold 1148; this one, the longest, 1145)" in message
+    assert "photo" not in message.split("expected")[1]
+
+
 def test_check_validates_without_writing(tmp_path: Path) -> None:
     (tmp_path / "content.yaml").write_text(GOOD, encoding="utf-8")
     result = run("check", cwd=tmp_path)

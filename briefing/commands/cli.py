@@ -195,8 +195,8 @@ def _parser() -> argparse.ArgumentParser:
     check = command(
         "check",
         _check,
-        "Validate content files (or style files, on their own) without building; print errors "
-        "and writer's warnings.",
+        "Validate content files (or style files, on their own) without building, the page laid "
+        "out to see that it fits; print errors and writer's warnings.",
     )
     check.add_argument(
         "content",
@@ -205,6 +205,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="CONTENT",
         help=f"content files or folders (default: {DEFAULT_CONTENT})",
     )
+    paper(check)
 
     watch = command(
         "watch",
@@ -426,7 +427,7 @@ def _check(args: argparse.Namespace) -> int:
                 check_style(content)
                 print(f"{content}: ok (a style file)")
                 continue
-            _, warnings = check(content)
+            _, warnings = check(content, args.paper)
         except ContentError as error:
             _report(error.problems)
             status = EXIT_CONTENT
