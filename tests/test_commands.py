@@ -287,3 +287,23 @@ def test_what_a_command_loads(
     result = subprocess.run([sys.executable, "-c", _LOADED, *argv], capture_output=True, text=True)
     loaded = set(json.loads(result.stdout))
     assert not absent & loaded and present <= loaded
+
+
+def test_a_sheet_that_fits_alone_but_not_in_the_book_says_so(tmp_path: Path) -> None:
+    words = " ".join(["word"] * 1205)
+    sheet = tmp_path / "long.yaml"
+    sheet.write_text(
+        f"organization: O\ntitle: T\npaper: a4\nsections:\n  - heading: A\n    body: {words}\n",
+        encoding="utf-8",
+    )
+    assert run("check", sheet, cwd=tmp_path).returncode == 0  # alone, on its own A4
+    book = tmp_path / "book.pdf"
+    book.write_bytes(b"the previous book")
+    result = run("book", sheet, "-o", book, "--paper", "letter", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith(
+        f"{sheet}:5:14: error: in the book (16 pt kept under the footer for the page number; on "
+        "Letter, the book's paper, not the sheet's own A4): the content runs about "
+    ), result.stderr
+    assert result.stderr.endswith("; or the book on A4 (--paper a4)\n")
+    assert book.read_bytes() == b"the previous book"

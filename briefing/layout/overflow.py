@@ -99,7 +99,8 @@ def overflow_problem(layout: Layout) -> Problem:
             f"{per_column}of it, so fewer words are needed even without them"
         )
     return Problem(
-        f"the content runs about {over:.0f} pt ({over / leading:.0f} lines {per_column}at "
+        f"the content runs about {over:.0f} pt ({round(over / leading)} line"
+        f"{'s' * (round(over / leading) != 1)} {per_column}at "
         f"{floor}) past the page even with body text at the {floor} floor{figures}; "
         f"words per section: {each}",
         c.sections[longest].heading.locate(),
