@@ -309,6 +309,27 @@ def test_a_port_in_use_is_refused_with_a_message(content: Path) -> None:
     assert "expected a free port (--port N, or 0 for any)" in result.stderr
 
 
+def test_a_new_tab_while_a_save_is_broken_gets_the_last_page_then_the_problems(
+    content: Path,
+) -> None:
+    with serving(content) as url:
+        first = Events(url)
+        try:
+            assert first.next()[0] == "build"
+            content.write_text(BROKEN, encoding="utf-8")
+            assert first.next()[0] == "problems"
+        finally:
+            first.close()
+        later = Events(url)  # a tab opened (or reloaded) now
+        try:
+            (name, build), (then, data) = later.next(), later.next()
+        finally:
+            later.close()
+        assert (name, then) == ("build", "problems")
+        assert request(url, f"/page.png?build={build['page']}").status == 200
+        assert [p["line"] for p in data["problems"]] == [2, 6]
+
+
 # In a real browser -----------------------------------------------------------------------------
 
 
@@ -373,6 +394,24 @@ def test_the_page_follows_every_save_and_every_mistake(
         saved(content, edited.replace("Editland", "Fixland"), browser, f"{_PROBLEMS}.hidden")
         wait_for(lambda: state(browser)["build"] != good["build"] and state(browser)["shown"])
         wait_for(lambda: state(browser)["opacity"] == 1)
+
+
+def test_a_tab_opened_on_a_broken_save_shows_the_last_page_dimmed_and_no_broken_image(
+    content: Path, browser: webdriver.Chrome
+) -> None:
+    content.write_text(BROKEN, encoding="utf-8")
+    with serving(content) as url:
+        browser.get(url)
+        wait_for(lambda: state(browser)["problems"])
+        assert browser.execute_script(f"return getComputedStyle({_PAGE}).display") == "none"
+        assert "2 problems to fix" in browser.find_element("id", "status").text
+        content.write_text(MINIMAL, encoding="utf-8")
+        wait_for(lambda: state(browser)["shown"])
+        content.write_text(BROKEN, encoding="utf-8")
+        wait_for(lambda: state(browser)["problems"])
+        browser.get(url)  # reloaded while the last save is broken
+        wait_for(lambda: state(browser)["shown"] and state(browser)["problems"])
+        wait_for(lambda: float(state(browser)["opacity"]) < 0.5)
 
 
 def test_the_browser_reaches_no_file_and_no_rebound_name(
