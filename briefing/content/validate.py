@@ -447,13 +447,14 @@ def _chart_series(chart: Chart, node: yaml.MappingNode, context: _Context, path:
 
 
 def _photo_alt(photo: Photo, node: yaml.MappingNode, context: _Context, path: str) -> bool:
-    """A photo has alt text, unless it is decorative."""
+    """A photo's alt says what it shows, unless the photo is decorative."""
     if photo.alt is not None or photo.decorative:
         return True
+    alt = typing.cast(yaml.Node, value_of(node, "alt"))
     context.problems.append(
         Problem(
-            "a photo has no 'alt'",
-            context.at(node),
+            "the photo's alt is empty",
+            context.at(alt),
             "'alt:' saying what the photo shows, for readers who cannot see it (or "
             "'decorative: true' for a photo that only decorates)",
             field=_join(path, "alt"),
