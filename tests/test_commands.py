@@ -205,6 +205,29 @@ def test_new_writes_a_starter_that_builds(tmp_path: Path) -> None:
     assert (tmp_path / "ghana.yaml").read_text(encoding="utf-8") == text
 
 
+def test_new_names_a_schema_written_beside_the_sheet_with_its_comments_in_line(
+    tmp_path: Path,
+) -> None:
+    result = run("new", "burkina", cwd=tmp_path)
+    assert result.stdout == (
+        "wrote burkina.yaml and briefing.schema.json (for editors); edit it, then run: "
+        "briefing build burkina.yaml\n"
+    )
+    lines = (tmp_path / "burkina.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "# yaml-language-server: $schema=briefing.schema.json"
+    schema = (tmp_path / "briefing.schema.json").read_text(encoding="utf-8")
+    assert json.loads(schema) == json.loads(run("schema", cwd=ROOT).stdout)
+    columns = {line.index(" # ") for line in lines if " # " in line and line[0] != "#"}
+    columns |= {line.index(" # ", 2) for line in lines if line[:4] == "#   " and " # " in line}
+    assert len(columns) == 1, columns  # every end-of-line comment in one column
+    assert run("new", "togo", cwd=tmp_path).stdout.startswith("wrote togo.yaml; ")  # as it was
+    (tmp_path / "briefing.schema.json").write_text('{"title": "briefing content"}', "utf-8")
+    assert "and briefing.schema.json" in run("new", "mali", cwd=tmp_path).stdout  # brought up
+    (tmp_path / "briefing.schema.json").write_text("my own notes", "utf-8")
+    assert run("new", "chad", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "briefing.schema.json").read_text("utf-8") == "my own notes"  # not ours
+
+
 @pytest.mark.parametrize("formats", ["png", "pdf,png"])
 def test_png_preview(tmp_path: Path, formats: str) -> None:
     (tmp_path / "content.yaml").write_text(MINIMAL, encoding="utf-8")

@@ -25,6 +25,8 @@ MAX_REPORTED = 20  # problems of one kind printed in full; the rest are counted
 _YAML_WORDS = {"null", "true", "false", "yes", "no", "on", "off", "y", "n"}  # not read as text
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 DEFAULT_PORT = 8765
+SCHEMA_NAME = "briefing.schema.json"  # written by 'briefing new' beside the sheet, for editors
+_COMMENT_COLUMN = 42  # where the starter's end-of-line comments start
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -534,9 +536,12 @@ def _new(args: argparse.Namespace) -> int:
     if path.name == DEFAULT_CONTENT:
         title = "Country Name"
     starter = files("briefing.commands").joinpath("starter.yaml").read_text(encoding="utf-8")
-    text = starter.format(file=path, title=_yaml_text(title), date=datetime.date.today())
+    text = starter.format(
+        file=path, title=_yaml_text(title), date=datetime.date.today(), schema=SCHEMA_NAME
+    )
     if args.style is not None:
         text = _styled(text, args.style, path)
+    text = _aligned(text)
     try:
         with path.open("x", encoding="utf-8") as file:  # never through a link, never over a file
             file.write(text)
@@ -546,8 +551,39 @@ def _new(args: argparse.Namespace) -> int:
             "(briefing new my-sheet)"
         )
         return EXIT_CONTENT
-    print(f"wrote {path}; edit it, then run: briefing build {path}")
+    schema = _write_schema(path.parent / SCHEMA_NAME)
+    print(f"wrote {path}{schema}; edit it, then run: briefing build {path}")
     return EXIT_OK
+
+
+def _write_schema(path: Path) -> str:
+    """Write the content schema to ``path`` for editors, over an older one but never over a
+    file of another kind (nor through a link); say what was written."""
+    from ..content.schema import json_schema
+    from ..output import write_atomic
+
+    text = json_schema() + "\n"
+    try:
+        there = None if path.is_symlink() else path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        there = ""
+    except (OSError, ValueError):
+        there = None
+    if there is None or there == text or (there and '"title": "briefing content"' not in there):
+        return ""  # not ours to replace, or as it should be
+    write_atomic(path, text.encode())
+    return f" and {path} (for editors)"
+
+
+def _aligned(text: str) -> str:
+    """The starter with its end-of-line comments in one column, whatever the values' lengths."""
+    lines = []
+    for line in text.splitlines():
+        value, sep, comment = line.partition("  # ")
+        if sep and not line.lstrip().startswith("#"):
+            line = f"{value.rstrip():<{_COMMENT_COLUMN - 2}} # {comment.lstrip()}"
+        lines.append(line)
+    return "\n".join(lines) + "\n"
 
 
 def _styled(starter: str, style: Path, path: Path) -> str:
