@@ -186,6 +186,12 @@ def _boolean(value: str) -> bool:
 
 
 _CALENDAR = "a day of the calendar, written YYYY-MM-DD"
+# a day of the calendar (29 February of every year: the format says which years have one), for
+# editors that check a pattern but not the date format
+_DAY = (
+    r"^\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)"
+    r"|02-(?:0[1-9]|1\d|2\d))$"
+)
 _TEXT = r"\S"
 _COLOUR = "^#[0-9A-Fa-f]{6}$"
 _LENGTH = r"^\s*([0-9]*\.?[0-9]+)\s*(pt|in|mm|cm)?\s*$"
@@ -235,7 +241,7 @@ _SCALARS: dict[Any, Scalar] = {
     datetime.date: Scalar(
         _date,
         "a date written YYYY-MM-DD, such as 2019-05-01",
-        {"type": "string", "format": "date"},
+        {"type": "string", "format": "date", "pattern": _DAY},
     ),
 }
 
