@@ -36,11 +36,13 @@ class Result(NamedTuple):
     warnings: list[Problem]
     preview: Path | None = None  # the PNG, when asked for
     web: Path | None = None  # the web page, when asked for
+    full: float = 1.0  # how full the page is before its gaps spread (:func:`layout.fit_line`)
 
     @property
     def fit(self) -> str:
-        """The fit as the CLI reports it: ``fit 92%, body 9.2 pt``."""
-        return f"fit {self.scale:.0%}, body {self.body_size:.1f} pt"
+        """The fit as the CLI reports it: ``type at 92% of the design size, body 8.8 pt, page
+        100% full``."""
+        return layout.fit_line(self.scale, self.body_size, self.full)
 
 
 def run_checks(content: ContentSource) -> checks.Checked:
@@ -53,11 +55,11 @@ def _attached(content: ContentSource) -> Source:
     """A sheet read and parsed, with its style file's values; :class:`ContentError` if either
     cannot be read, or if it is a style file itself."""
     source = _source(content)
-    if not isinstance(content, dict) and style.is_style(source):  # a file, not a sheet
+    if not isinstance(content, dict) and style.is_style(source, Path(content)):  # not a sheet
         raise ContentError(
             [
                 Problem(
-                    "this is a style file (sheet-wide fields, no title or sections), not a sheet",
+                    "this is a style file (the sheet-wide fields that sheets share), not a sheet",
                     Location(source.path, 1, 1),
                     "a content file, which may name this style with 'style:' (briefing check "
                     "validates a style file on its own)",
@@ -70,7 +72,7 @@ def _attached(content: ContentSource) -> Source:
 def is_style(path: str | Path) -> bool:
     """Whether a file is a style file (sheet-wide fields, no title or sections), not a sheet."""
     try:
-        return style.is_style(read(path))
+        return style.is_style(read(path), Path(path))
     except ContentError:
         return False
 
@@ -80,9 +82,14 @@ def check_style(path: str | Path) -> None:
     checks.check_style(read(path))
 
 
-def check(content: ContentSource) -> tuple[Content, list[Problem]]:
-    """Validate content without rendering: the model and its warnings, or :class:`ContentError`."""
+def check(content: ContentSource, paper: str | None = None) -> tuple[Content, list[Problem]]:
+    """Validate content without rendering: the model and its warnings, or :class:`ContentError`.
+
+    The page is laid out too (a few milliseconds), on ``paper`` or the content's own, so that
+    content too long for it fails here as it fails to build.
+    """
     checked = run_checks(content)
+    lay_out(checked, checked_paper(paper))
     return checked.content, checked.warnings
 
 
@@ -194,6 +201,7 @@ def make(
         warnings,
         preview,
         web,
+        page.full,
     )
     return Made(result, data, files)
 

@@ -148,8 +148,9 @@ def contrast(foreground: str, background: str) -> float:
 
 
 def text_pairs(theme: Theme) -> dict[str, tuple[str, str]]:
-    """Every (text colour, background) pair the page prints, by what it is used for."""
-    return {
+    """Every (text colour, background) pair the page prints in its layout, by what it is used
+    for."""
+    pairs = {
         "organization on band": (theme.on_primary, theme.primary),
         "office on band": (theme.on_primary_muted, theme.primary),
         "title": (theme.primary, "#FFFFFF"),
@@ -163,3 +164,6 @@ def text_pairs(theme: Theme) -> dict[str, tuple[str, str]]:
         "footer": (theme.muted, "#FFFFFF"),
         "marking": (theme.ink, "#FFFFFF"),
     }
+    if theme.layout != "sidebar":
+        del pairs["sidebar text"], pairs["headings in the sidebar"]
+    return pairs

@@ -538,7 +538,7 @@ def test_watch_survives_an_output_it_cannot_write(tmp_path: Path) -> None:
             stderr=subprocess.STDOUT,
         )
     try:
-        wait_for(lambda: "kept the last good PDF" in log.read_text())
+        wait_for(lambda: "no PDF yet (1 problem to fix)" in log.read_text())
         assert "content.yaml:1:1: error: cannot write out.pdf: " in log.read_text()
         (tmp_path / "out.pdf").rmdir()
         (tmp_path / "content.yaml").write_text(

@@ -52,7 +52,8 @@ def test_cli_reports_output_pages_and_time(tmp_path: Path) -> None:
     result = run("build", SAMPLE, "-o", out, cwd=ROOT)
     assert result.returncode == 0
     assert re.fullmatch(
-        r"wrote .*sheet\.pdf \(1 page, Letter, fit \d+%, body \d+\.\d pt\) "
+        r"wrote .*sheet\.pdf \(1 page, Letter, type at \d+% of the design size, body "
+        r"\d+\.\d pt, page \d+% full\) "
         r"in \d+\.\d\d s\n",
         result.stdout,
     )

@@ -22,7 +22,7 @@ from ..errors import ContentError, Problem, UsageError
 from ..fonts import script_faces
 from ..language import LANGUAGES, Language
 from ..layout import Page, Placed, Role, Shape
-from ..output import checked_paper, write_atomic
+from ..output import PAPERS, checked_paper, write_atomic
 from ..pdf import writer as pdf
 from ..pipeline import (
     epoch_of,
@@ -93,7 +93,14 @@ def build_book(
     relaid: list[tuple[Path, str]] = [
         (path, p.content.paper) for path, p in found if p.content.paper != paper
     ]
-    sheets = [(p.content, lay_out(_folioed(p), paper)) for _, p in found]
+    sheets: list[tuple[Content, Page]] = []
+    for _, checked in found:
+        try:
+            sheets.append((checked.content, lay_out(_folioed(checked), paper)))
+        except ContentError as error:  # it may fit alone, on its own paper, and not here
+            problems += [_in_book(problem, checked, paper) for problem in error.problems]
+    if problems:
+        raise ContentError(problems)
     warnings = [warning for _, checked in found for warning in checked.warnings]
     model, theme = first.content, first.theme
     specs = layout.design_specs(first)
@@ -126,11 +133,27 @@ def build_book(
     return BookResult(output, len(pages), len(sheets), seconds, warnings, paper, relaid)
 
 
+def _in_book(problem: Problem, checked: Checked, paper: str) -> Problem:
+    """A sheet's layout problem, said as the book's: its page number's room, and its paper if
+    the book's is not its own."""
+    own = checked.content.paper
+    where = f"{_folio_room(checked.theme):.0f} pt kept under the footer for the page number"
+    expected = problem.expected or ""
+    if own != paper:
+        where += f"; on {PAPERS[paper]}, the book's paper, not the sheet's own {PAPERS[own]}"
+        expected += f"; or the book on {PAPERS[own]} (--paper {own})"
+    return problem._replace(message=f"in the book ({where}): {problem.message}", expected=expected)
+
+
+def _folio_room(theme: Theme) -> float:
+    """The height a page number takes under a sheet's footer."""
+    return theme.footer_size * theme.small_leading + _FOLIO_GAP
+
+
 def _folioed(checked: Checked) -> Checked:
     """A sheet with room for its page number kept below its footer."""
     theme = checked.theme
-    room = theme.footer_size * theme.small_leading + _FOLIO_GAP
-    return checked._replace(theme=theme._replace(margin_bottom=_FOLIO_EDGE + room))
+    return checked._replace(theme=theme._replace(margin_bottom=_FOLIO_EDGE + _folio_room(theme)))
 
 
 def _today() -> datetime.date:

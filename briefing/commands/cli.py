@@ -25,6 +25,8 @@ MAX_REPORTED = 20  # problems of one kind printed in full; the rest are counted
 _YAML_WORDS = {"null", "true", "false", "yes", "no", "on", "off", "y", "n"}  # not read as text
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 DEFAULT_PORT = 8765
+SCHEMA_NAME = "briefing.schema.json"  # written by 'briefing new' beside the sheet, for editors
+_COMMENT_COLUMN = 42  # where the starter's end-of-line comments start
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -89,6 +91,16 @@ def _jobs(text: str) -> int:
     return int(text)
 
 
+def _content(text: str) -> Path:
+    """A content file's name as given, or with .yaml added, as ``briefing new`` adds it, when
+    only that file is there."""
+    path = Path(text)
+    sheet = path.with_suffix(".yaml")
+    if not path.suffix and not path.exists() and sheet.is_file():
+        return sheet
+    return path
+
+
 def _port(text: str) -> int:
     if not text.isdigit() or int(text) > 65_535:
         raise argparse.ArgumentTypeError(f"expected a port, 0 to 65535; got {text!r}")
@@ -129,7 +141,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "content",
             nargs="?",
-            type=Path,
+            type=_content,
             default=Path(DEFAULT_CONTENT),
             metavar="CONTENT",
             help=f"the content file (default: {DEFAULT_CONTENT})",
@@ -163,7 +175,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "content",
         nargs="*",
-        type=Path,
+        type=_content,
         metavar="CONTENT",
         help=f"content files or folders (default: {DEFAULT_CONTENT})",
     )
@@ -187,16 +199,17 @@ def _parser() -> argparse.ArgumentParser:
     check = command(
         "check",
         _check,
-        "Validate content files (or style files, on their own) without building; print errors "
-        "and writer's warnings.",
+        "Validate content files (or style files, on their own) without building, the page laid "
+        "out to see that it fits; print errors and writer's warnings.",
     )
     check.add_argument(
         "content",
         nargs="*",
-        type=Path,
+        type=_content,
         metavar="CONTENT",
         help=f"content files or folders (default: {DEFAULT_CONTENT})",
     )
+    paper(check)
 
     watch = command(
         "watch",
@@ -255,7 +268,7 @@ def _parser() -> argparse.ArgumentParser:
     book.add_argument(
         "content",
         nargs="+",
-        type=Path,
+        type=_content,
         metavar="CONTENT",
         help="content files or folders (a folder's files in name order), in the order of the book",
     )
@@ -371,7 +384,7 @@ def _build(args: argparse.Namespace) -> int:
             continue
         done = outcome.result
         _report(done.warnings)
-        status = f"ok, {len(done.warnings)} warning(s)" if done.warnings else "ok"
+        status = f"ok, {_counted(len(done.warnings), 'warning')}" if done.warnings else "ok"
         rows.append(
             (str(outcome.content), str(done.pages), done.fit, f"{done.seconds:.2f} s", status)
         )
@@ -419,27 +432,41 @@ def _check(args: argparse.Namespace) -> int:
                 check_style(content)
                 print(f"{content}: ok (a style file)")
                 continue
-            _, warnings = check(content)
+            _, warnings = check(content, args.paper)
         except ContentError as error:
             _report(error.problems)
             status = EXIT_CONTENT
             continue
         _report(warnings)
-        print(f"{content}: ok" + (f", {len(warnings)} warning(s)" if warnings else ""))
+        print(f"{content}: ok" + (f", {_counted(len(warnings), 'warning')}" if warnings else ""))
     return status
 
 
+def _counted(count: int, noun: str) -> str:
+    """``1 warning``, ``3 warnings``."""
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
 def _told(
-    kept: str, built: Callable[[Result], str]
+    kept: str, built: Callable[[Result], str], before: bool
 ) -> Callable[[Result | None, list[Problem], float], None]:
-    """How watch and preview tell each outcome: its problems, then what was built or kept."""
+    """How watch and preview tell each outcome, at the time it came: its problems, then what
+    was built or kept; ``before`` is whether a good ``kept`` was there before the first."""
+    good = before
 
     def report(result: Result | None, problems: list[Problem], seconds: float) -> None:
+        nonlocal good
+        import time
+
         _report(problems)
+        now = time.strftime("%H:%M:%S")
         if result is None:
-            print(f"kept the last good {kept} ({len(problems)} problem(s) to fix)", flush=True)
+            left = f"{_counted(len(problems), 'problem')} to fix"
+            said = f"kept the last good {kept}" if good else f"no {kept} yet"
+            print(f"{now} {said} ({left})", flush=True)
         else:
-            print(built(result), flush=True)
+            good = True
+            print(f"{now} {built(result)}", flush=True)
 
     return report
 
@@ -447,7 +474,9 @@ def _told(
 def _watch(args: argparse.Namespace) -> int:
     from .watch import watch
 
-    report = _told("PDF", lambda result: _built(result, args.format, "built"))
+    suffix = next(f".{kind}" for kind in ("pdf", "png", "html") if kind in args.format)
+    target = args.output or args.content.with_suffix(suffix)
+    report = _told("PDF", lambda result: _built(result, args.format, "built"), target.is_file())
     print(f"watching {args.content} (Ctrl-C to stop)", flush=True)
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C during a build stops watch too
         watch(args.content, args.output, args.paper, args.format, report)
@@ -471,7 +500,13 @@ def _preview(args: argparse.Namespace) -> int:
 
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C during a build stops preview too
         preview(
-            args.content, args.output, args.paper, args.host, args.port, ready, _told("page", shown)
+            args.content,
+            args.output,
+            args.paper,
+            args.host,
+            args.port,
+            ready,
+            _told("page", shown, False),
         )
     return EXIT_OK
 
@@ -505,9 +540,12 @@ def _new(args: argparse.Namespace) -> int:
     if path.name == DEFAULT_CONTENT:
         title = "Country Name"
     starter = files("briefing.commands").joinpath("starter.yaml").read_text(encoding="utf-8")
-    text = starter.format(file=path, title=_yaml_text(title), date=datetime.date.today())
+    text = starter.format(
+        file=path, title=_yaml_text(title), date=datetime.date.today(), schema=SCHEMA_NAME
+    )
     if args.style is not None:
         text = _styled(text, args.style, path)
+    text = _aligned(text)
     try:
         with path.open("x", encoding="utf-8") as file:  # never through a link, never over a file
             file.write(text)
@@ -517,8 +555,39 @@ def _new(args: argparse.Namespace) -> int:
             "(briefing new my-sheet)"
         )
         return EXIT_CONTENT
-    print(f"wrote {path}; edit it, then run: briefing build {path}")
+    schema = _write_schema(path.parent / SCHEMA_NAME)
+    print(f"wrote {path}{schema}; edit it, then run: briefing build {path}")
     return EXIT_OK
+
+
+def _write_schema(path: Path) -> str:
+    """Write the content schema to ``path`` for editors, over an older one but never over a
+    file of another kind (nor through a link); say what was written."""
+    from ..content.schema import json_schema
+    from ..output import write_atomic
+
+    text = json_schema() + "\n"
+    try:
+        there = None if path.is_symlink() else path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        there = ""
+    except (OSError, ValueError):
+        there = None
+    if there is None or there == text or (there and '"title": "briefing content"' not in there):
+        return ""  # not ours to replace, or as it should be
+    write_atomic(path, text.encode())
+    return f" and {path} (for editors)"
+
+
+def _aligned(text: str) -> str:
+    """The starter with its end-of-line comments in one column, whatever the values' lengths."""
+    lines = []
+    for line in text.splitlines():
+        value, sep, comment = line.partition("  # ")
+        if sep and not line.lstrip().startswith("#"):
+            line = f"{value.rstrip():<{_COMMENT_COLUMN - 2}} # {comment.lstrip()}"
+        lines.append(line)
+    return "\n".join(lines) + "\n"
 
 
 def _styled(starter: str, style: Path, path: Path) -> str:

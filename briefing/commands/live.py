@@ -57,6 +57,7 @@ class Board:
         self._changed = threading.Condition()
         self._count = 0  # events so far
         self._event: tuple[str, str] | None = None  # the latest: its name and JSON data
+        self._built: tuple[str, str] | None = None  # the latest good build's
         self._closed = False
         self.page: Preview | None = None
 
@@ -71,8 +72,16 @@ class Board:
                 result = page.result
                 build = {"page": self._count, "fit": result.fit, "paper": result.paper}
                 warnings = [_problem(p) for p in result.warnings]
-                self._event = ("build", _json({**build, "warnings": warnings}))
+                self._event = self._built = ("build", _json({**build, "warnings": warnings}))
             self._changed.notify_all()
+
+    def first(self) -> tuple[int, list[tuple[str, str]]]:
+        """What a new client is told, and the number of the latest event: the last good build,
+        then the failure after it, if any (a tab opened while a save is broken shows the page
+        dimmed, not nothing)."""
+        with self._changed:
+            told = [event for event in (self._built, self._event) if event is not None]
+            return self._count, list(dict.fromkeys(told))
 
     def next(self, seen: int, timeout: float) -> tuple[int, tuple[str, str] | None]:
         """Wait for an event after the ``seen``-th; return its number and itself (None if the
@@ -209,17 +218,19 @@ class Handler(BaseHTTPRequestHandler):
 
     def _stream(self) -> None:
         """Send the latest event, then each new one, until the client or the server goes."""
-        board, seen = self.server.board, 0
+        board = self.server.board
+        seen, told = board.first()
         try:
             while True:
+                for name, data in told:
+                    self.wfile.write(f"event: {name}\ndata: {data}\n\n".encode())
+                if not told:
+                    self.wfile.write(b": still here\n\n")
+                self.wfile.flush()
                 seen, event = board.next(seen, KEEPALIVE_SECONDS)
                 if board.closed:
                     return
-                if event is None:
-                    self.wfile.write(b": still here\n\n")
-                else:
-                    self.wfile.write(f"event: {event[0]}\ndata: {event[1]}\n\n".encode())
-                self.wfile.flush()
+                told = [event] if event is not None else []
         except OSError:  # the tab was closed
             return
 

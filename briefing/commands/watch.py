@@ -6,6 +6,7 @@ errors and leaves the last good PDF in place; the next good save rebuilds it.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -64,6 +65,10 @@ def follow(
     if it did not) and the seconds from the file event to the outcome. Returns on Ctrl-C.
     """
     from watchfiles import watch as changes
+
+    # watchfiles logs Ctrl-C as a warning, which Python prints when nothing handles its logs:
+    # here Ctrl-C is how a writer stops watching, and the command says so itself
+    logging.getLogger("watchfiles").addHandler(logging.NullHandler())
 
     def rebuild(since: float) -> None:
         try:

@@ -407,12 +407,16 @@ def _other_script(text: Text, run: tuple[int, int, str], family: str, language: 
 
 
 def colour_problems(design: Design, theme: Theme) -> list[Problem]:
-    """An error for each design colour whose text falls under 4.5:1 contrast, in colour or gray."""
+    """An error for each design colour that gives text under 4.5:1 contrast, in colour or gray,
+    somewhere its layout prints it: one for the colour, naming every such use."""
     problems = []
-    chosen = {name: getattr(design, name) for name in ("primary", "accent")}
-    for use, (fore, back) in text_pairs(theme).items():
-        for name, colour in chosen.items():
-            if colour is None or colour.upper() not in (fore.upper(), back.upper()):
+    for name in ("primary", "accent"):
+        colour = getattr(design, name)
+        if colour is None:
+            continue
+        low: dict[str, tuple[float, str]] = {}  # each use too low, with its ratio
+        for use, (fore, back) in text_pairs(theme).items():
+            if colour.upper() not in (fore.upper(), back.upper()):
                 continue
             for kind, a, b in (
                 ("", fore, back),
@@ -420,17 +424,26 @@ def colour_problems(design: Design, theme: Theme) -> list[Problem]:
             ):
                 ratio = contrast(a, b)
                 if ratio < MIN_CONTRAST:
-                    problems.append(
-                        colour.problem(
-                            f"the {name} colour {colour} gives {use} a contrast of only "
-                            f"{ratio:.1f}:1{kind}",
-                            f"a colour with at least {MIN_CONTRAST}:1 contrast for {use}, in "
-                            "colour "
-                            "and when photocopied in gray (darker for text on white, for example)",
-                        )
-                    )
+                    low[use] = (ratio, kind)
                     break
+        if low:
+            use, (ratio, kind) = next(iter(low.items()))
+            others = [other for other in low if other != use]
+            also = f" (and too little for {_listed(others)})" if others else ""
+            problems.append(
+                colour.problem(
+                    f"the {name} colour {colour} gives {use} a contrast of only {ratio:.1f}:1"
+                    f"{kind}{also}",
+                    f"a colour with at least {MIN_CONTRAST}:1 contrast for text, in colour and "
+                    "when photocopied in gray (darker for text on white, for example)",
+                )
+            )
     return problems
+
+
+def _listed(names: list[str]) -> str:
+    """Names in a sentence: ``a``, ``a and b``, ``a, b and c``."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def warnings(content: Content) -> list[Problem]:

@@ -6,6 +6,7 @@ once, in ``model``, and everything about it comes from that declaration.
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime
 import functools
@@ -110,6 +111,15 @@ def declare(
     return field(metadata=metadata, **kwargs)
 
 
+class Mistake(ValueError):
+    """A value of the right kind that is still wrong (30 February, an address with a space):
+    what is wrong, what was expected, and the offset of the character at fault, if one is."""
+
+    def __init__(self, message: str, expected: str, offset: int | None = None) -> None:
+        super().__init__(message)
+        self.expected, self.offset = expected, offset
+
+
 class Scalar(NamedTuple):
     """One kind of single value: how it is read from text, what it should look like, its schema."""
 
@@ -127,6 +137,31 @@ def _matching(kind: type[Text], pattern: str) -> Callable[[str], Text]:
         return kind(value)
 
     return read
+
+
+def _web(value: str) -> Text:
+    space = re.search(r"\s", value)
+    if space is not None and re.match(_SCHEME, value):
+        raise Mistake(
+            "the web address has a space in it",
+            "the address without spaces (%20 where the address itself has one)",
+            space.start(),
+        )
+    return _matching(WebAddress, _WEB)(value)
+
+
+def _date(value: str) -> datetime.date:
+    match = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", value)
+    if match is None:
+        return datetime.date.fromisoformat(value)  # or ValueError: not a date at all
+    year, month, day = map(int, match.groups())
+    if not 1 <= month <= 12:
+        raise Mistake(f"there is no month {month}", _CALENDAR, 5)
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        name = calendar.month_name[month]
+        raise Mistake(f"there is no {name} {day}: {name} {year} has {last} days", _CALENDAR, 8)
+    return datetime.date(year, month, day)
 
 
 def _length(value: str) -> Length:
@@ -150,10 +185,18 @@ def _boolean(value: str) -> bool:
     return read
 
 
+_CALENDAR = "a day of the calendar, written YYYY-MM-DD"
+# a day of the calendar (29 February of every year: the format says which years have one), for
+# editors that check a pattern but not the date format
+_DAY = (
+    r"^\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)"
+    r"|02-(?:0[1-9]|1\d|2\d))$"
+)
 _TEXT = r"\S"
 _COLOUR = "^#[0-9A-Fa-f]{6}$"
 _LENGTH = r"^\s*([0-9]*\.?[0-9]+)\s*(pt|in|mm|cm)?\s*$"
-_WEB = r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$"
+_SCHEME = "^[Hh][Tt][Tt][Pp][Ss]?://"
+_WEB = _SCHEME + r"\S+$"
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 _SCALARS: dict[Any, Scalar] = {
     # A number such as 2018 (or yes, which YAML reads as true) is fine where text is expected:
@@ -167,7 +210,7 @@ _SCALARS: dict[Any, Scalar] = {
         {"type": "string", "pattern": _COLOUR},
     ),
     WebAddress: Scalar(
-        _matching(WebAddress, _WEB),
+        _web,
         "a web address starting https:// (or http://)",
         {"type": "string", "pattern": _WEB},
     ),
@@ -196,9 +239,9 @@ _SCALARS: dict[Any, Scalar] = {
     ),
     bool: Scalar(_boolean, "true or false", {"type": "boolean"}, tags=("bool",)),
     datetime.date: Scalar(
-        datetime.date.fromisoformat,
+        _date,
         "a date written YYYY-MM-DD, such as 2019-05-01",
-        {"type": "string", "format": "date"},
+        {"type": "string", "format": "date", "pattern": _DAY},
     ),
 }
 

@@ -134,10 +134,10 @@ class Photo:
         "A PNG or JPEG file, relative to the content file.", "training.jpg", printed=False
     )
     alt: Text | None = declare(
-        "What the photo shows, for readers who cannot see it; required unless decorative.",
+        "What the photo shows, for readers who cannot see it; left empty ('alt:') only for a "
+        "decorative photo.",
         "Instructors standing in front of a class of police cadets",
         printed=False,
-        default=None,
     )
     caption: Text | None = declare(
         "What the photo shows, printed under it.",
@@ -149,8 +149,8 @@ class Photo:
         "Who took the photo or owns it, printed in small type.", "U.S. Embassy Bamako", default=None
     )
     decorative: bool = declare(
-        "true for a photo that only decorates: readers of the text are not told of it, and it "
-        "needs no alt.",
+        "true for a photo that only decorates: readers of the text are not told of it, and its "
+        "alt is left empty.",
         False,
         default=False,
     )

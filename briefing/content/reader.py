@@ -111,11 +111,22 @@ def read(path: str | Path) -> Source:
     try:
         with open(path, "rb") as file:
             data = file.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise ContentError([_not_found(Path(path))]) from None
     except OSError as error:
         problem = f"cannot read the file: {error.strerror or error}"
         raise ContentError(
             [Problem(problem, Location(shown, 1, 1), "a readable content file")]
         ) from None
+    kind = next((kind for magic, kind in _NOT_TEXT.items() if data.startswith(magic)), None)
+    if kind is not None:
+        raise ContentError(
+            [
+                Problem(
+                    f"this is {kind}, not a content file", Location(shown, 1, 1), _content_of(path)
+                )
+            ]
+        )
     if len(data) > MAX_BYTES:
         raise ContentError(
             [
@@ -127,6 +138,33 @@ def read(path: str | Path) -> Source:
             ]
         )
     return parse(_decode(data, shown), shown)
+
+
+# The first bytes of files a writer may name by mistake: what was built, or what was pasted from.
+_NOT_TEXT = {
+    b"%PDF": "a PDF",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"PK\x03\x04": "a Word document (or another zipped file)",
+    b"\xd0\xcf\x11\xe0": "an old Word or Excel document",
+}
+
+
+def _content_of(path: str | Path) -> str:
+    """What a content file is, naming the one beside ``path`` that it was probably meant as."""
+    sheet = Path(path).with_suffix(".yaml")
+    beside = f", such as {sheet}" if sheet.is_file() and sheet != Path(path) else ""
+    return f"the YAML content file that briefing reads{beside}"
+
+
+def _not_found(path: Path) -> Problem:
+    """A content file that is not there, and the one that probably was meant."""
+    sheet = path.with_suffix(".yaml")
+    if path.suffix != ".yaml" and sheet.is_file():
+        expected = f"{sheet}, the content file of that name"
+    else:
+        expected = "the name of a content file, such as content.yaml"
+    return Problem(f"there is no file {path}", Location(str(path), 1, 1), expected)
 
 
 def _decode(data: bytes, path: str) -> str:
@@ -287,8 +325,72 @@ def _unmarked_problem(error: yaml.YAMLError, text: str, path: str) -> Problem:
     )
 
 
+# a line that starts text: a block after '|' or '>' ('body: |', '- lead: >-', '- |'), or plain
+# text after its key ('body: Some words'); the key, if any, in group 2, the '|' or '>' in group 3
+_TEXT_START = re.compile(
+    r"^( *(?:- +)*)(?:([^\s#:'\"\[{-][^#:]*?): +)?(?:([|>][-+1-9]*)[ \t]*(?:#.*)?"
+    r"|[^\s|>'\"\[{&*!%@`#-][^#]*)$"
+)
+# a line that YAML may rightly read after text ends: a field, a list item, a comment
+_STRUCTURE = re.compile(r"^ *(?:-(?:\s|$)|#|[a-z][a-z0-9_]*:(?:\s|$)|---|\.\.\.)")
+
+
+def _short_text_line(text: str, path: str, before: int) -> Problem | None:
+    """A line of text indented too little, so that YAML ended the text there and failed on a
+    later line: the commonest mistake, pasting a paragraph at the wrong indentation. Only the
+    last such line at or before line ``before`` (0-based), and only if it does not look like
+    YAML that may rightly follow the text."""
+    lines = _BREAK.split(text)
+    found: Problem | None = None
+    index = 0
+    while index <= min(before, len(lines) - 1):
+        start = _TEXT_START.match(lines[index])
+        index += 1
+        header = index  # its line number
+        if start is None or (start.group(2) is None and start.group(3) is None):
+            continue  # not text, or a list item's plain text, which needs no more lines
+        parent = len(start.group(1))  # the column of the key (or of the list item's text)
+        indicator = start.group(3)
+        first = next((i for i in range(index, len(lines)) if lines[i].strip()), len(lines))
+        block = indicator is not None and first < len(lines) and _indent(lines[first]) > parent
+        least = _indent(lines[first]) if block else parent + 1  # text lines, as YAML reads them
+        index = next(
+            (i for i in range(index, len(lines)) if lines[i].strip() and _indent(lines[i]) < least),
+            len(lines),
+        )
+        if index > before:
+            break
+        line = lines[index]
+        if "\t" in line[: len(line) - len(line.lstrip())] or _STRUCTURE.match(line):
+            continue  # a tab is said as such; a key or list item may rightly end the text
+        named = f"the '{start.group(2).strip()}' text" if start.group(2) else "the text"
+        after = f" after '{indicator}'" if indicator else ""
+        written = _indent(line)
+        if block:
+            expected = (
+                f"at least {least} spaces before it, like the text's first line (line {first + 1})"
+            )
+        else:
+            expected = f"at least {parent + 2} spaces before it, further in than line {header}"
+        found = Problem(
+            f"this line looks like part of {named}{after} on line {header}, but is indented "
+            f"{written} space{'s' * (written != 1)}, which ends that text",
+            Location(path, index + 1, written + 1),
+            expected,
+        )
+    return found
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     mark = error.problem_mark or error.context_mark
+    if mark is not None:
+        short = _short_text_line(text, path, mark.line)
+        if short is not None:
+            return short
     described = f"{error.context or ''} {error.problem or ''}"
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
         described += " tab character"

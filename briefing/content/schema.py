@@ -5,18 +5,45 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import typing
 from typing import Any
 
 from .fields import ChoiceSpec, Field, ListSpec, MapSpec, ObjectSpec, ScalarSpec, Spec, spec_of
-from .model import STYLE_FIELDS, Content, Photo
+from .model import MAX_CATEGORIES, STYLE_FIELDS, Chart, Content, Photo, Table
 
 _PROPERTIES = {"minItems": "minProperties", "maxItems": "maxProperties"}
-# The validator's rules across the fields of an object that a schema can state.
-_RULES: dict[type, dict[str, Any]] = {
-    Photo: {  # alt text unless decorative
-        "if": {"not": {"properties": {"decorative": {"const": True}}, "required": ["decorative"]}},
-        "then": {"required": ["alt"]},
-    },
+_STYLED = {"required": ["style"], "properties": {"style": {"type": "string"}}}  # names a style
+_COLUMNS = typing.cast(ObjectSpec, spec_of(Table)).fields["columns"].declared.metadata["limits"]
+# The validator's rules across the fields of an object that a schema can state (each in the
+# allOf of the object's schema).
+_RULES: dict[type, list[dict[str, Any]]] = {
+    Photo: [  # an alt that says something, unless decorative
+        {
+            "if": {
+                "not": {"properties": {"decorative": {"const": True}}, "required": ["decorative"]}
+            },
+            "then": {"properties": {"alt": {"not": {"type": "null"}}}},
+        }
+    ],
+    Table: [  # as many cells in each row as there are columns
+        {
+            "if": {"properties": {"columns": {"type": "array", "minItems": n, "maxItems": n}}},
+            "then": {"properties": {"rows": {"items": {"minItems": n, "maxItems": n}}}},
+        }
+        for n in range(1, _COLUMNS["maxItems"] + 1)
+    ],
+    Chart: [  # as many categories in each series (that they are the same, only check says)
+        {
+            "anyOf": [
+                {
+                    "properties": {
+                        "series": {"additionalProperties": {"minProperties": n, "maxProperties": n}}
+                    }
+                }
+                for n in range(1, MAX_CATEGORIES + 1)
+            ]
+        }
+    ],
 }
 
 
@@ -35,8 +62,8 @@ def _schema(spec: Spec) -> dict[str, Any]:
     """The JSON Schema of one declared type."""
     if isinstance(spec, ScalarSpec):
         return dict(spec.scalar.schema)
-    if isinstance(spec, ChoiceSpec):
-        return {"enum": list(spec.choices)}
+    if isinstance(spec, ChoiceSpec):  # typed, so that editors' snippets write the field
+        return {"type": "string", "enum": list(spec.choices)}
     if isinstance(spec, ListSpec):
         return {"type": "array", "items": _schema(spec.item)}
     if isinstance(spec, MapSpec):
@@ -49,6 +76,8 @@ def _schema(spec: Spec) -> dict[str, Any]:
 
 
 def _object(spec: ObjectSpec) -> dict[str, Any]:
+    required = [name for name, f in spec.fields.items() if spec.required(f)]
+    shared = [name for name in required if spec.kind is Content and name in STYLE_FIELDS]
     schema = {
         "type": "object",
         "description": (
@@ -57,12 +86,16 @@ def _object(spec: ObjectSpec) -> dict[str, Any]:
             else (spec.kind.__doc__ or "").strip()
         ),
         "properties": {name: _field(f) for name, f in spec.fields.items()},
-        "required": [name for name, f in spec.fields.items() if spec.required(f)],
+        "required": [name for name in required if name not in shared],
         "additionalProperties": False,
     }
     if spec.one_of:
         schema["oneOf"] = [{"required": [name]} for name in spec.one_of]
-    schema.update(_RULES.get(spec.kind, {}))
+    rules = list(_RULES.get(spec.kind, []))
+    if shared:  # a sheet naming a style may leave these to it
+        rules.append({"if": _STYLED, "else": {"required": shared}})
+    if rules:
+        schema["allOf"] = rules
     return schema
 
 

@@ -69,10 +69,21 @@ def merge_fields(mine: yaml.MappingNode, theirs: yaml.MappingNode) -> yaml.Mappi
     return yaml.MappingNode(mine.tag, mine.value + added, mine.start_mark, mine.end_mark)
 
 
-def is_style(source: Source) -> bool:
-    """Whether a parsed file is a style file: sheet-wide fields, no title and no sections."""
+def is_style(source: Source, path: Path | None = None) -> bool:
+    """Whether a parsed file is a style file: sheet-wide fields and no sections, and no title
+    either unless a content file beside it (at ``path``) names it as its style: then its title
+    is a mistake to report, not a sign of a sheet."""
     keys = _keys(source.root)
-    return not keys & {"title", "sections"} and bool(keys & set(STYLE_FIELDS))
+    if "sections" in keys or not keys & set(STYLE_FIELDS):
+        return False
+    return "title" not in keys or (path is not None and _named_beside(path))
+
+
+def _named_beside(path: Path) -> bool:
+    """Whether a content file in the same folder names ``path`` as its style."""
+    target = path.resolve()
+    beside = (p for p in path.parent.iterdir() if p.suffix in (".yaml", ".yml"))
+    return any(named(p) == target for p in beside if p.resolve() != target)
 
 
 def fields(source: Source) -> set[str]:

@@ -4,6 +4,7 @@ every problem found, each located where its value is written and saying what was
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import typing
@@ -18,6 +19,7 @@ from .fields import (
     Field,
     ListSpec,
     MapSpec,
+    Mistake,
     ObjectSpec,
     ScalarSpec,
     Spec,
@@ -87,6 +89,7 @@ def validate_style(source: Source) -> Validated:
 
 
 _MISSING: Any = object()
+_CONTENT_FIELDS = {f.name for f in dataclasses.fields(Content)}
 _EXPONENT = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+$")  # 1e9, 2.5E-3
 _KIND: dict[type[yaml.Node], str] = {yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list"}
 
@@ -168,6 +171,12 @@ def _scalar(spec: ScalarSpec, node: yaml.Node, context: _Context, path: str) -> 
         return context.mismatch(node, scalar.expected, path)
     try:
         value = scalar.read(node.value)
+    except Mistake as mistake:
+        at = context.at(node)
+        if mistake.offset is not None and node.start_mark is not None:
+            at = context.source.locate(node, mistake.offset)
+        context.problems.append(Problem(str(mistake), at, mistake.expected, field=path))
+        return _MISSING
     except ValueError:
         if tag == "float" and not math.isfinite(float(yaml.safe_load(node.value))):
             context.problems.append(
@@ -288,6 +297,17 @@ def _read(
     for key, value in node.value:
         name = key.value if isinstance(key, yaml.ScalarNode) else None
         where = _join(path, str(name))
+        if spec.partial and name not in fields and name in _CONTENT_FIELDS:
+            context.problems.append(
+                Problem(
+                    f"'{name}' is a field of each sheet, not one a style file shares",
+                    context.at(key),
+                    f"'{name}:' in the sheets; here only the sheet-wide fields: "
+                    + ", ".join(fields),
+                    field=where,
+                )
+            )
+            continue
         if name not in fields:
             from difflib import get_close_matches  # only when a key is wrong
 
@@ -427,13 +447,14 @@ def _chart_series(chart: Chart, node: yaml.MappingNode, context: _Context, path:
 
 
 def _photo_alt(photo: Photo, node: yaml.MappingNode, context: _Context, path: str) -> bool:
-    """A photo has alt text, unless it is decorative."""
+    """A photo's alt says what it shows, unless the photo is decorative."""
     if photo.alt is not None or photo.decorative:
         return True
+    alt = typing.cast(yaml.Node, value_of(node, "alt"))
     context.problems.append(
         Problem(
-            "a photo has no 'alt'",
-            context.at(node),
+            "the photo's alt is empty",
+            context.at(alt),
             "'alt:' saying what the photo shows, for readers who cannot see it (or "
             "'decorative: true' for a photo that only decorates)",
             field=_join(path, "alt"),

@@ -21,7 +21,7 @@ from . import fit
 from .exhibits import Exhibit
 from .overflow import overflow_problem
 from .parts import Parts, Sheet
-from .records import Group, Page, Placed, Region, Role, Shape, Tag
+from .records import Group, Page, Placed, Region, Role, Shape, Tag, fit_line
 from .specs import type_specs
 from .variants import Layout, variants
 
@@ -39,6 +39,7 @@ __all__ = [
     "band",
     "compose",
     "design_specs",
+    "fit_line",
 ]
 
 

@@ -78,20 +78,32 @@ def overflow_problem(layout: Layout) -> Problem:
     cut = max(1, round(words * over / max(text, 1.0)))
     each = ", ".join(f"{s.heading} {n}" for s, n in zip(c.sections, counts, strict=True))
     per_column = "per column " if layout.columns > 1 else ""
-    if exhibits and cut > words / 2:  # cutting words alone would gut the text, or not do
+    # figures alone are blamed only where cutting words would gut the text and removing the
+    # figures would be enough
+    if exhibits and cut > words / 2 and shown >= over:
         largest = max(exhibits, key=lambda exhibit: exhibit.height)
         return Problem(
             f"the content runs about {over:.0f} pt {per_column}past the page even with body "
             f"text at the {floor} floor; its {len(exhibits)} charts, tables and photos take "
-            f"about {shown:.0f} pt {per_column}of it",
+            f"about {shown:.0f} pt {per_column}of it"
+            + (f"; words per section: {each}" if words else ""),
             largest.written.locate(),
             f"fewer or smaller charts, tables or photos (the largest is this {largest.kind}, "
             f"{largest.height:.0f} pt tall), or fewer words",
         )
+    longest = max(range(len(counts)), key=lambda index: counts[index])
+    figures = ""
+    if exhibits and shown < over:
+        figures = (
+            f"; its {len(exhibits)} charts, tables and photos take about {shown:.0f} pt "
+            f"{per_column}of it, so fewer words are needed even without them"
+        )
     return Problem(
-        f"the content runs about {over:.0f} pt ({over / leading:.0f} lines {per_column}at "
-        f"{floor}) past the page even with body text at the {floor} floor; "
+        f"the content runs about {over:.0f} pt ({round(over / leading)} line"
+        f"{'s' * (round(over / leading) != 1)} {per_column}at "
+        f"{floor}) past the page even with body text at the {floor} floor{figures}; "
         f"words per section: {each}",
-        c.sections[-1].heading.locate(),
-        f"about {cut} fewer words in the sections (they hold {words})",
+        c.sections[longest].heading.locate(),
+        f"about {cut} fewer words in the sections (they hold {words}; this one, the longest, "
+        f"{counts[longest]})",
     )

@@ -53,11 +53,12 @@ class Page(NamedTuple):
     font: str  # the regular face, so the PDF names no other font
     shapes: list[Shape]
     items: list[Placed]
+    full: float = 1.0  # the share of the body's room its content takes with its gaps unspread
 
     @property
     def fit(self) -> str:
         """The fit as the CLI reports it."""
-        return f"fit {self.scale:.0%}, body {self.body_size:.1f} pt"
+        return fit_line(self.scale, self.body_size, self.full)
 
     def mirrored(self) -> Page:
         """The page flipped left for right, for a right-to-left language: each box and shape
@@ -68,6 +69,12 @@ class Page(NamedTuple):
             shapes=[s._replace(x=width - s.x - s.width) for s in self.shapes],
             items=[i._replace(x=width - i.x - i.width) for i in self.items],
         )
+
+
+def fit_line(scale: float, body_size: float, full: float) -> str:
+    """The fit in words: ``type at 92% of the design size, body 8.8 pt, page 100% full``;
+    a page under 100% full is short content at the largest size, its gaps spread."""
+    return f"type at {scale:.0%} of the design size, body {body_size:.1f} pt, page {full:.0%} full"
 
 
 class Entry(NamedTuple):

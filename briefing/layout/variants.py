@@ -196,6 +196,7 @@ class Layout:
         """Everything placed, with the body's gaps spread by ``air`` into these ``columns``."""
         t = self.theme
         frame = self.frame(air)
+        needed, room = self.demand(1.0)
         page = Page(
             self.width,
             self.height,
@@ -205,6 +206,7 @@ class Layout:
             self.sheet.faces.regular,
             list(frame.shapes),
             [],
+            min(needed / room, 1.0) if room > 0 else 1.0,
         )
         for region, x, top in frame.regions:
             self._put(page, region, x, top)

@@ -62,6 +62,40 @@ def test_watch_rebuilds_keeps_last_good_pdf_and_stops_cleanly(tmp_path: Path) ->
     assert "Traceback" not in log.read_text()
 
 
+def test_watch_says_when_there_is_no_pdf_yet_times_each_outcome_and_stops_quietly(
+    tmp_path: Path,
+) -> None:
+    import re
+
+    content = tmp_path / "content.yaml"
+    watcher = subprocess.Popen(
+        [sys.executable, "-m", "briefing", "watch"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        time.sleep(2)  # the first outcome: no file yet
+        content.write_text(MINIMAL, encoding="utf-8")
+        wait_for((tmp_path / "content.pdf").exists)
+        time.sleep(0.5)
+    finally:
+        watcher.send_signal(signal.SIGINT)
+        out, err = watcher.communicate(timeout=20)
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert "`watch` and `preview`, which Ctrl-C is the way to stop, end with 0" in readme
+    assert watcher.returncode == 0
+    assert err == (
+        "content.yaml:1:1: error: there is no file content.yaml; expected the name of a content "
+        "file, such as content.yaml\n"
+    )  # and no word from the file watcher about Ctrl-C
+    lines = out.splitlines()
+    assert lines[0] == "watching content.yaml (Ctrl-C to stop)"
+    assert re.fullmatch(r"\d\d:\d\d:\d\d no PDF yet \(1 problem to fix\)", lines[1])
+    assert re.fullmatch(r"\d\d:\d\d:\d\d built content.pdf \(1 page, Letter, .*", lines[2])
+
+
 def test_watch_follows_the_logo(tmp_path: Path) -> None:
     logo = tmp_path / "logo.png"
     Image.new("RGB", (40, 40), "#112E51").save(logo)
@@ -171,6 +205,29 @@ def test_new_writes_a_starter_that_builds(tmp_path: Path) -> None:
     assert (tmp_path / "ghana.yaml").read_text(encoding="utf-8") == text
 
 
+def test_new_names_a_schema_written_beside_the_sheet_with_its_comments_in_line(
+    tmp_path: Path,
+) -> None:
+    result = run("new", "burkina", cwd=tmp_path)
+    assert result.stdout == (
+        "wrote burkina.yaml and briefing.schema.json (for editors); edit it, then run: "
+        "briefing build burkina.yaml\n"
+    )
+    lines = (tmp_path / "burkina.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "# yaml-language-server: $schema=briefing.schema.json"
+    schema = (tmp_path / "briefing.schema.json").read_text(encoding="utf-8")
+    assert json.loads(schema) == json.loads(run("schema", cwd=ROOT).stdout)
+    columns = {line.index(" # ") for line in lines if " # " in line and line[0] != "#"}
+    columns |= {line.index(" # ", 2) for line in lines if line[:4] == "#   " and " # " in line}
+    assert len(columns) == 1, columns  # every end-of-line comment in one column
+    assert run("new", "togo", cwd=tmp_path).stdout.startswith("wrote togo.yaml; ")  # as it was
+    (tmp_path / "briefing.schema.json").write_text('{"title": "briefing content"}', "utf-8")
+    assert "and briefing.schema.json" in run("new", "mali", cwd=tmp_path).stdout  # brought up
+    (tmp_path / "briefing.schema.json").write_text("my own notes", "utf-8")
+    assert run("new", "chad", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "briefing.schema.json").read_text("utf-8") == "my own notes"  # not ours
+
+
 @pytest.mark.parametrize("formats", ["png", "pdf,png"])
 def test_png_preview(tmp_path: Path, formats: str) -> None:
     (tmp_path / "content.yaml").write_text(MINIMAL, encoding="utf-8")
@@ -189,7 +246,7 @@ def test_bad_format_is_refused(tmp_path: Path) -> None:
 def test_python_api(tmp_path: Path) -> None:
     result = build(SAMPLE, tmp_path / "niger.pdf")
     assert (result.pages, result.paper, result.warnings) == (1, "letter", [])
-    assert result.fit.startswith("fit ") and result.output.exists()
+    assert result.fit.startswith("type at ") and result.output.exists()
     result = build(
         {"organization": "O", "title": "T", "sections": [{"heading": "H"}]},
         tmp_path / "t.pdf",
@@ -273,3 +330,23 @@ def test_the_tests_run_the_command_line_as_python_m_briefing_does(
         fresh.stderr,
     )
     assert fresh.stdout + fresh.stderr
+
+
+def test_a_sheet_that_fits_alone_but_not_in_the_book_says_so(tmp_path: Path) -> None:
+    words = " ".join(["word"] * 1205)
+    sheet = tmp_path / "long.yaml"
+    sheet.write_text(
+        f"organization: O\ntitle: T\npaper: a4\nsections:\n  - heading: A\n    body: {words}\n",
+        encoding="utf-8",
+    )
+    assert run("check", sheet, cwd=tmp_path).returncode == 0  # alone, on its own A4
+    book = tmp_path / "book.pdf"
+    book.write_bytes(b"the previous book")
+    result = run("book", sheet, "-o", book, "--paper", "letter", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith(
+        f"{sheet}:5:14: error: in the book (16 pt kept under the footer for the page number; on "
+        "Letter, the book's paper, not the sheet's own A4): the content runs about "
+    ), result.stderr
+    assert result.stderr.endswith("; or the book on A4 (--paper a4)\n")
+    assert book.read_bytes() == b"the previous book"

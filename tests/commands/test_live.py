@@ -138,7 +138,7 @@ def test_events_tell_each_build_and_each_problem(content: Path, events: tuple[st
     url, stream = events
     name, build = stream.next()
     assert name == "build" and build["warnings"] == [] and build["paper"] == "letter"
-    assert str(build["fit"]).startswith("fit ")
+    assert str(build["fit"]).startswith("type at ")
     good = request(url, "/page.pdf").body
 
     content.write_text(BROKEN, encoding="utf-8")
@@ -286,7 +286,7 @@ def test_the_command_serves_opens_and_stops_on_ctrl_c(content: Path, tmp_path: P
             env={**os.environ, "BROWSER": str(opener)},
         )
     try:
-        wait_for(lambda: "updated the page (Letter, fit " in log.read_text())
+        wait_for(lambda: "updated the page (Letter, type at " in log.read_text())
         first = log.read_text().splitlines()[0]
         assert first.startswith("previewing content.yaml at http://127.0.0.1:")
         url = first.split(" at ")[1].split(" ")[0]
@@ -311,6 +311,27 @@ def test_a_port_in_use_is_refused_with_a_message(content: Path) -> None:
     assert result.returncode == 2, result.stderr
     assert result.stderr.startswith(f"briefing: cannot serve at 127.0.0.1:{port}: ")
     assert "expected a free port (--port N, or 0 for any)" in result.stderr
+
+
+def test_a_new_tab_while_a_save_is_broken_gets_the_last_page_then_the_problems(
+    content: Path,
+) -> None:
+    with serving(content) as url:
+        first = Events(url)
+        try:
+            assert first.next()[0] == "build"
+            content.write_text(BROKEN, encoding="utf-8")
+            assert first.next()[0] == "problems"
+        finally:
+            first.close()
+        later = Events(url)  # a tab opened (or reloaded) now
+        try:
+            (name, build), (then, data) = later.next(), later.next()
+        finally:
+            later.close()
+        assert (name, then) == ("build", "problems")
+        assert request(url, f"/page.png?build={build['page']}").status == 200
+        assert [p["line"] for p in data["problems"]] == [2, 6]
 
 
 # In a real browser -----------------------------------------------------------------------------
@@ -388,7 +409,7 @@ def test_the_page_follows_every_save_and_every_mistake(
         browser.get(url)
         wait_for(lambda: state(browser)["shown"])
         first = state(browser)
-        assert first["shown"] == 1224 and str(first["fit"]).startswith("fit ")
+        assert first["shown"] == 1224 and str(first["fit"]).startswith("type at ")
         assert first["problems"] is None and first["opacity"] == 1
         before = browser.find_element("id", "page").screenshot_as_png
 
@@ -408,6 +429,24 @@ def test_the_page_follows_every_save_and_every_mistake(
         saved(content, edited.replace("Editland", "Fixland"), browser, f"{_PROBLEMS}.hidden")
         wait_for(lambda: state(browser)["build"] != good["build"] and state(browser)["shown"])
         wait_for(lambda: state(browser)["opacity"] == 1)
+
+
+def test_a_tab_opened_on_a_broken_save_shows_the_last_page_dimmed_and_no_broken_image(
+    content: Path, browser: webdriver.Chrome
+) -> None:
+    content.write_text(BROKEN, encoding="utf-8")
+    with serving(content) as url:
+        browser.get(url)
+        wait_for(lambda: state(browser)["problems"])
+        assert browser.execute_script(f"return getComputedStyle({_PAGE}).display") == "none"
+        assert "2 problems to fix" in browser.find_element("id", "status").text
+        content.write_text(MINIMAL, encoding="utf-8")
+        wait_for(lambda: state(browser)["shown"])
+        content.write_text(BROKEN, encoding="utf-8")
+        wait_for(lambda: state(browser)["problems"])
+        browser.get(url)  # reloaded while the last save is broken
+        wait_for(lambda: state(browser)["shown"] and state(browser)["problems"])
+        wait_for(lambda: float(state(browser)["opacity"]) < 0.5)
 
 
 def test_the_browser_reaches_no_file_and_no_rebound_name(

@@ -240,8 +240,8 @@ CASES: dict[str, tuple[str, int, int, str]] = {
 """,
         2,
         11,
-        "a photo has no 'alt'; expected 'alt:' saying what the photo shows, for readers who "
-        "cannot see it (or 'decorative: true' for a photo that only decorates)",
+        "a photo has no 'alt'; expected 'alt:' (what the photo shows, for readers who cannot see "
+        "it; left empty ('alt:') only for a decorative photo)",
     ),
     "a missing photo file": (
         """\
@@ -438,6 +438,7 @@ sections:
             Customs: {2022: 55, 2021: 40}
       - photo:
           file: band.png
+          alt:
           decorative: true
 """
 
@@ -523,7 +524,9 @@ def test_the_schema_takes_the_example_and_refuses_what_the_validator_refuses() -
         example["sections"][0]["blocks"] = [block]
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(example, schema)
-    example["sections"][0]["blocks"] = [{"photo": {"file": "band.png", "decorative": True}}]
+    example["sections"][0]["blocks"] = [
+        {"photo": {"file": "band.png", "alt": None, "decorative": True}}
+    ]
     jsonschema.validate(example, schema)
 
 

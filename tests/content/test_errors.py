@@ -167,6 +167,58 @@ CASES = {
         GOOD + "design:\n  min_body_size: 14\n",
         "content.yaml:7:18: error: found a number '14'; expected a number from 6 to 12",
     ),
+    # issue 27: the mistakes of a first hour, each at its own line and column
+    "a paragraph pasted into a body at the body's indentation": (
+        GOOD.replace("Testland.\n", "Testland.\n    A pasted paragraph,\n    two lines long.\n"),
+        "content.yaml:6:5: error: this line looks like part of the 'body' text on line 5, but "
+        "is indented 4 spaces, which ends that text; expected at least 6 spaces before it, "
+        "further in than line 5",
+    ),
+    "a paragraph pasted into a body at 2 spaces": (
+        GOOD.replace("body: A short", "body: |\n      A short").replace(
+            "Testland.\n", "Testland.\n\n  A pasted paragraph,\n  two lines\n  long.\n"
+        ),
+        "content.yaml:8:3: error: this line looks like part of the 'body' text after '|' on "
+        "line 5, but is indented 2 spaces, which ends that text; expected at least 6 spaces",
+    ),
+    "a paragraph pasted into a body at the left edge": (
+        GOOD.replace("body: A short", "body: |\n      A short").replace(
+            "Testland.\n", "Testland.\nA pasted paragraph,\ntwo lines long.\n"
+        ),
+        "content.yaml:7:1: error: this line looks like part of the 'body' text after '|' on "
+        "line 5, but is indented 0 spaces, which ends that text; expected at least 6 spaces",
+    ),
+    "a lead's text not indented at all": (
+        GOOD.replace("sections:", "lead: >-\nThe lead, at the left edge.\nsections:"),
+        "content.yaml:4:1: error: this line looks like part of the 'lead' text after '>-' on "
+        "line 3, but is indented 0 spaces, which ends that text; expected at least 2 spaces "
+        "before it, further in than line 3",
+    ),
+    "a day that is not in the calendar": (
+        GOOD + "date: 2025-02-30\n",
+        "content.yaml:6:15: error: there is no February 30: February 2025 has 28 days; expected "
+        "a day of the calendar, written YYYY-MM-DD",
+    ),
+    "a month that is not in the calendar": (
+        GOOD + "date: 2025-13-01\n",
+        "content.yaml:6:12: error: there is no month 13; expected a day of the calendar",
+    ),
+    "a web address with a space": (
+        GOOD + "online: https://www.example.org/our work\n",
+        "content.yaml:6:36: error: the web address has a space in it; expected the address "
+        "without spaces (%20 where the address itself has one)",
+    ),
+    "a PDF given as the content": (
+        b"%PDF-1.4\n\x93\x94 binary\n",
+        "content.yaml:1:1: error: this is a PDF, not a content file; expected the YAML content "
+        "file that briefing reads",
+    ),
+    "a pale colour, said once, for the uses its layout prints": (
+        GOOD + "design:\n  primary: '#FFFF00'\n",
+        "content.yaml:7:12: error: the primary colour #FFFF00 gives organization on band a "
+        "contrast of only 1.1:1 (and too little for office on band, title and figure values); "
+        "expected a colour with at least 4.5:1 contrast for text",
+    ),
     "misspelt key still checked as the field meant": (
         GOOD.replace("body:", "bdy:"),
         "content.yaml:5:5: error: unknown key 'bdy' in a section; expected 'body', the key "
@@ -270,6 +322,38 @@ def test_overflow_beyond_the_floor_says_how_much_to_cut(tmp_path: Path) -> None:
     assert "expected about" in stderr and "fewer words in the sections" in stderr
 
 
+def test_too_long_blames_the_words_where_removing_the_figures_would_not_do(
+    tmp_path: Path,
+) -> None:
+    import shutil
+
+    import yaml
+
+    shutil.copy(ROOT / "examples" / "mali-niger-river.jpg", tmp_path)
+    sheet = yaml.safe_load((ROOT / "examples" / "mali-blocks.yaml").read_text("utf-8"))
+    blocks = [block for section in sheet["sections"] for block in section.get("blocks", [])]
+    words = " ".join(["The program trains police officers in rural districts every year."] * 110)
+    sheet["sections"] = [
+        {"heading": "Short", "body": "A few words."},
+        {"heading": "Long", "body": words, "blocks": blocks},
+    ]
+    text = yaml.safe_dump(sheet, allow_unicode=True, sort_keys=False, width=100)
+    line = text.splitlines().index("- heading: Long") + 1
+    path = tmp_path / "content.yaml"
+    path.write_text(text, encoding="utf-8")
+    checked, built = run("check", cwd=tmp_path), run("build", cwd=tmp_path)
+    assert checked.returncode == built.returncode == 2
+    assert checked.stderr == built.stderr  # check lays the page out: no "ok" for a sheet too long
+    assert not (tmp_path / "content.pdf").exists()
+    message = checked.stderr
+    assert message.startswith(f"content.yaml:{line}:12: error: the content runs about "), message
+    assert "its 3 charts, tables and photos take about" in message
+    assert "so fewer words are needed even without them" in message
+    assert "; words per section: Short 3, Long 1145;" in message
+    assert "fewer words in the sections (they hold 1148; this one, the longest, 1145)" in message
+    assert "photo" not in message.split("expected")[1]
+
+
 def test_check_validates_without_writing(tmp_path: Path) -> None:
     (tmp_path / "content.yaml").write_text(GOOD, encoding="utf-8")
     result = run("check", cwd=tmp_path)
@@ -290,7 +374,38 @@ def test_unwritable_output_is_an_internal_error_without_traceback(tmp_path: Path
 def test_missing_content_file(tmp_path: Path) -> None:
     result = run("build", "nowhere.yaml", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.startswith("nowhere.yaml:1:1: error: cannot read the file")
+    assert result.stderr == (
+        "nowhere.yaml:1:1: error: there is no file nowhere.yaml; expected the name of a content "
+        "file, such as content.yaml\n"
+    )
+
+
+def test_a_sheet_named_as_briefing_new_named_it(tmp_path: Path) -> None:
+    assert run("new", "burkina", cwd=tmp_path).returncode == 0
+    for command in ("check", "build"):
+        result = run(command, "burkina", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+    assert (tmp_path / "burkina.pdf").exists()
+    from briefing import ContentError, check
+
+    with pytest.raises(ContentError) as error:
+        check(tmp_path / "burkina")  # the API takes names as they are, and says which is meant
+    assert str(error.value).endswith(
+        f"expected {tmp_path / 'burkina.yaml'}, the content file of that name"
+    )
+
+
+def test_the_pdf_named_instead_of_its_sheet(tmp_path: Path) -> None:
+    (tmp_path / "sheet.yaml").write_text(GOOD, encoding="utf-8")
+    assert run("build", "sheet.yaml", cwd=tmp_path).returncode == 0
+    before = (tmp_path / "sheet.pdf").read_bytes()
+    result = run("build", "sheet.pdf", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "sheet.pdf:1:1: error: this is a PDF, not a content file; expected the YAML content file "
+        "that briefing reads, such as sheet.yaml\n"
+    )
+    assert (tmp_path / "sheet.pdf").read_bytes() == before
 
 
 def test_writers_warnings_are_located(tmp_path: Path) -> None:
@@ -308,7 +423,7 @@ def test_writers_warnings_are_located(tmp_path: Path) -> None:
     (tmp_path / "content.yaml").write_text(content, encoding="utf-8")
     result = run("check", cwd=tmp_path)
     assert result.returncode == 0
-    assert result.stdout == "content.yaml: ok, 4 warning(s)\n"
+    assert result.stdout == "content.yaml: ok, 4 warnings\n"
     lines = result.stderr.splitlines()
     assert lines[0] == (
         "content.yaml:3:11: warning: 'NGO' is used before it is spelled out; "

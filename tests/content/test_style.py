@@ -142,6 +142,24 @@ def test_check_validates_a_style_alone_and_a_folder_build_skips_it(styled: Path)
     assert alone.stderr.startswith("styles/house.yaml:1:1: error: this is a style file")
 
 
+def test_a_style_given_a_title_is_checked_as_the_style_its_sheets_name(styled: Path) -> None:
+    folder = styled.parent / "styles"
+    (folder / "beta.yaml").write_text(SHEET.replace("styles/", ""), encoding="utf-8")
+    write(folder / "house.yaml", "title: House\n" + HOUSE)
+    result = run("check", "styles/house.yaml", cwd=styled.parent)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == [
+        "styles/house.yaml:1:1: error: 'title' is a field of each sheet, not one a style file "
+        "shares; expected 'title:' in the sheets; here only the sheet-wide fields: organization, "
+        "office, contacts, online, marking, logo, footer, language, paper, design"
+    ]
+    built = run("build", "styles", cwd=styled.parent)  # the style is still not built
+    assert built.returncode == 2 and built.stderr.startswith(
+        "styles/house.yaml:1:1: error: 'title'"
+    )
+    assert not (folder / "house.pdf").exists()
+
+
 def test_new_writes_a_sheet_using_the_style(styled: Path) -> None:
     result = run("new", "gamma", "--style", "styles/house.yaml", cwd=styled.parent)
     assert result.returncode == 0, result.stderr

@@ -219,7 +219,7 @@ def test_writers_warnings_on_pasted_bullets_acronym_groups_and_few_sections(
         """.replace("LONG", " ".join(["Plenty of words here."] * 60)),
     )
     result = run("check", cwd=tmp_path)
-    assert (result.returncode, result.stdout) == (0, "content.yaml: ok, 2 warning(s)\n")
+    assert (result.returncode, result.stdout) == (0, "content.yaml: ok, 2 warnings\n")
     assert result.stderr.splitlines() == [
         "content.yaml:4:60: warning: 'IMF' is used before it is spelled out; expected the full "
         "name followed by (IMF) at its first use",

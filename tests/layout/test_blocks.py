@@ -158,7 +158,7 @@ def built(name: str) -> Built:
         "example": EXAMPLE,
         "charts": _sheet([TWO_SERIES, HBAR, LINE]),
         "table": _sheet([TABLE]),
-        "decorative": _sheet([_photo(decorative=True)]),
+        "decorative": _sheet([_photo(alt=None, decorative=True)]),
         "sidebar": {
             **_sheet([TWO_SERIES, TABLE, _photo(alt="A river at dusk")]),
             "design": {"layout": "sidebar"},

@@ -120,14 +120,19 @@ def test_short_content_grows_to_the_largest_size_then_spreads_out() -> None:
     _, sample = laid_out(SAMPLE_TREE)
     theme = Theme()
     assert short.body_size == pytest.approx(theme.max_body_size) and short.air > 1.5
-    assert short.fit == f"fit {short.scale:.0%}, body 11.0 pt" and short.scale > 1
+    assert short.fit == (
+        f"type at {short.scale:.0%} of the design size, body 11.0 pt, page {short.full:.0%} full"
+    )
+    assert short.scale > 1 and short.full < 0.9
     assert sample.scale < short.scale
 
 
 def test_long_content_is_scaled_down_not_clipped() -> None:
     _, page = laid_out(sized(1.6, "two-column"))
     assert 8.0 <= page.body_size < Theme().body_size
-    assert page.fit == f"fit {page.scale:.0%}, body {page.body_size:.1f} pt"
+    assert page.fit == (
+        f"type at {page.scale:.0%} of the design size, body {page.body_size:.1f} pt, page 100% full"
+    )
 
 
 def test_floor_is_configurable(tmp_path: Path) -> None:
