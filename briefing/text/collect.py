@@ -26,8 +26,23 @@ ADDRESS = re.compile(r"^\W*(\w+://|www\.|[\w-]+(\.[\w-]+)+/|[^@\s]+@[^@\s]+\.\w)
 WEB = r"(?:[a-z][a-z0-9+.-]*://|www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)+/)(?:[!-~]*[a-z0-9_/])?"
 MAIL = r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+"
 _ADDRESS_IN_CJK = re.compile(f"{WEB}|{MAIL}", re.IGNORECASE)
-_ADDRESS_BREAKS = frozenset("/.-_?&=#")
+_BREAK_AFTER = frozenset("/=&")
+_BREAK_BEFORE = frozenset(".-_?#%~")
+_ALNUM = re.compile(r"[^\W_]")
+# Words that stay together (``tied``): a number (an amount, a year, a percentage, without
+# punctuation after it) and a word after it; a label of up to three letters, a month or an
+# abbreviation with a full stop before a number; an initial.
+_NUMBER = re.compile(r"^[$€£¥]?\d[\d.,]*(\d|%)$")
+_UNIT = re.compile(r"^[^\W\d_]{1,12}\b")
+_LABEL = re.compile(
+    r"^([A-Z]{1,3}|[A-Z][a-z]{0,4}\.|January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)$"
+)
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_PUNCTUATION = ".,;:!?)]}»”’\"'"
+_SHORT_LAST_WORD = 5  # letters: a last word this short does not stand alone on its line
 DASHES = frozenset("-–—/")
+_ACRONYMS = re.compile(r"\W*[A-Z0-9]+([-/][A-Z0-9]+)+\W*")  # AML/CFT, (PRC-US)
 # Chinese: lines break between ideographs (and between one and a Latin word or figure), but
 # never before closing punctuation nor after opening punctuation (UAX #14's classes CL, CP,
 # EX, IS, NS and closing QU; OP and opening QU: the kinsoku rules).
@@ -110,16 +125,38 @@ def address(word: str) -> tuple[int, int]:
 
 
 def address_points(word: str) -> list[int]:
-    """Offsets after the characters of a web or e-mail address that it may break after."""
+    """Offsets in a web or e-mail address where it may break, as the Chicago Manual has it:
+    after a slash (not inside ``//``), ``=`` or ``&``; before a full stop, hyphen,
+    underscore, ``?``, ``#``, ``%`` or ``~``, so that a line never ends with a hyphen that
+    reads as added; with a letter or digit on each side somewhere."""
     points = []
-    for index, char in enumerate(word[:-1]):
-        if char in _ADDRESS_BREAKS and word[index + 1] not in _ADDRESS_BREAKS and index > 0:
-            points.append(index + 1)
+    for index in range(1, len(word)):
+        before, after = word[index - 1], word[index]
+        if before in _BREAK_AFTER and after not in _BREAK_AFTER:
+            good = True
+        else:
+            good = after in _BREAK_BEFORE and before not in _BREAK_BEFORE | _BREAK_AFTER
+        if good and _ALNUM.search(word, index) and _ALNUM.search(word[:index]):
+            points.append(index)
     return points
 
 
+def tied(before: str, after: str, last: bool) -> bool:
+    """Whether the words ``before`` and ``after`` stay on one line: a number and its unit or
+    label ("FY 2010", "$7.4 million", "18 months"), an initial and what follows it, and a
+    short last word of a paragraph (``last``) and the word before it."""
+    return bool(
+        (_NUMBER.match(before) and _UNIT.match(after))
+        or (_LABEL.match(before) and _NUMBER.match(after))
+        or _INITIAL.match(before)
+        or (last and len(after.strip(_PUNCTUATION)) <= _SHORT_LAST_WORD)
+    )
+
+
 def dash_points(word: str) -> list[int]:
-    """Offsets after a hyphen, dash or slash typed between letters."""
+    """Offsets after a hyphen, dash or slash typed between letters (not inside acronyms)."""
+    if _ACRONYMS.fullmatch(word):
+        return []  # "(AML/CFT)" stays whole
     return [
         i + 1
         for i, char in enumerate(word[:-1])

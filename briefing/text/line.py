@@ -22,14 +22,30 @@ from ..language import BIDI_CONTROLS
 from . import shaping
 from .collect import MAIL, WEB
 from .linebreak import INFINITE, TOLERANCE, Item, Line
-from .measure import SPACE_STRETCH, Fragment, Measured, plain_width, text_width
+from .measure import (
+    MOST_LETTER_SPACING,
+    SOFT_HYPHEN,
+    SPACE_STRETCH,
+    Fragment,
+    Measured,
+    plain_width,
+    text_width,
+)
 from .spec import TypeSpec
 
 _TRACKED_SPACE = (
     1.6  # how far the spaces of a loose line stretch (as a tolerance) before letters do
 )
 _MOST_TRACKING = 0.03  # ems of letter spacing, at most, in a line that needs it
-_LOOSEST = 0.5  # ems a space may grow by in a language without hyphens; past it, ragged
+# Lines of Latin, Cyrillic or Greek: glyphs stretch or shrink at most 2% at the tolerance (hz,
+# as pdfTeX's font expansion; the PDF horizontal scale), and letter spacing takes at most
+# 0.02 em more either way, where spaces and glyphs cannot fill a line.
+_MOST_EXPANSION = 0.02
+EXPANSION = _MOST_EXPANSION / TOLERANCE  # of the boxes' width, at a ratio of 1
+# The tolerance of lines that glyphs cannot help by stretching (Arabic, Hebrew, Chinese): they
+# justify by kashidas, letter spacing or the room between ideographs instead.
+SCRIPT_TOLERANCE = 1.95
+_LOOSEST = 0.5  # ems a space may grow by past what justifying allows; past it, ragged
 _OPENS_FULL = frozenset("（「『【〔〈《〘〖〚")  # full-width, their blank half before them
 _CLOSES_FULL = frozenset("）」』】〕〉》〙〗〛。，、：；")  # their blank half after them
 # Arabic: a justified line too loose for its spaces lengthens words with kashidas, between two
@@ -60,6 +76,7 @@ class PlacedRun(NamedTuple):
     x: float  # from the line's left end, in points
     width: float  # in points
     shown: str = ""  # what is drawn, when not ``text``: glyphs shaped or reordered for display
+    glyphs: str = ""  # or glyphs that read as ``text``, each at its place (a ``ShapedStr``)
 
 
 class SetLine(NamedTuple):
@@ -70,6 +87,8 @@ class SetLine(NamedTuple):
     char_space: float  # points added after each character (a line too loose for its spaces)
     width: float  # in points
     visual: bool = False  # runs are placed each at its own ``x`` (in reading order), not in turn
+    scale: float = 1.0  # the glyphs' horizontal scale (their expansion, in justified lines)
+    strained: bool = False  # looser than spaces, expansion and letter spacing may make good
 
 
 def place(
@@ -86,7 +105,12 @@ def place(
     natural = (sum(items[i].width for i in shown) + end.width * hyphen) * size
     spaces = sum(1 for i in shown if items[i].kind == "glue")
     justify = spec.align == "justify" and not last and end.penalty > -INFINITE
-    justify = bool(spaces) and (justify or line.ratio < 0)
+    justify = justify or line.ratio < 0
+    rtl = spec.direction == "rtl"
+    visual = rtl or measured.shaped
+    if not visual and not spec.cjk:  # glyphs stretch and shrink too, with no space
+        return _glyph_line(measured, spec, size, room, line, shown, justify, last)
+    justify = bool(spaces) and justify
     lead = trail = 0.0  # Chinese: the blank halves of full-width punctuation at the ends
     if spec.cjk and shown:
         lead, trail = _blank_ends(fragments[shown[0]], fragments[shown[-1]], size)
@@ -100,7 +124,7 @@ def place(
     if spec.cjk and justify:  # Chinese: every character is spaced out a little
         glyphs = sum(len(fragments[i].text) for i in shown) - (0 if hyphen else 1)
         word_space, char_space = 0.0, extra / glyphs if glyphs > 0 else 0.0
-    elif joined and word_space > space * SPACE_STRETCH * TOLERANCE:
+    elif joined and word_space > space * SPACE_STRETCH * SCRIPT_TOLERANCE:
         # Arabic letters cannot be spaced apart: words grow by kashidas instead
         widest = space * SPACE_STRETCH * _TRACKED_SPACE
         elongated = _kashidas([(i, fragments[i]) for i in shown], extra - spaces * widest, size)
@@ -108,7 +132,7 @@ def place(
         word_space = (extra - grown) / spaces
         if word_space > _LOOSEST * size:  # gaping (before a word too long for the line)
             word_space, elongated = 0.0, {}
-    elif word_space > space * SPACE_STRETCH * TOLERANCE:  # wider than the spaces should go:
+    elif word_space > space * SPACE_STRETCH * SCRIPT_TOLERANCE:  # wider than spaces should go:
         # letter spacing takes the rest, a little, or the line stays ragged (beside an address)
         widest = space * SPACE_STRETCH * _TRACKED_SPACE  # what a space may grow by, then
         # Every glyph but the line's last is followed by letter spacing (the spaces' own goes
@@ -125,8 +149,6 @@ def place(
                 word_space, char_space = 0.0, 0.0
         else:  # letter spacing widens the spaces too
             word_space = widest - char_space
-    rtl = spec.direction == "rtl"
-    visual = rtl or measured.shaped
     bidi = _bidi_levels(tuple(map(_bidi_text, items, fragments)), rtl) if visual else ()
     line_levels: list[int] = []  # the embedding level of each character of the line's runs
     # Runs of one face, colour and link: their texts and widths, started at ``start``.
@@ -183,6 +205,110 @@ def place(
         at = -plain_width(" ", font) * size if rtl else x
         placed.append(PlacedRun(" ", font, colour, ending.link, at, 0.0))
     return SetLine(placed, word_space, char_space, x, visual)
+
+
+def _glyph_line(
+    measured: Measured,
+    spec: TypeSpec,
+    size: float,
+    room: float,
+    line: Line,
+    shown: list[int],
+    justify: bool,
+    last: bool,
+) -> SetLine:
+    """A line of Latin, Cyrillic or Greek placed glyph by glyph, kerned: justified by its
+    spaces and the glyphs' expansion at one ratio (as the breaker chose it), then by letter
+    spacing, and only past both by spaces looser than the tolerance."""
+    items, fragments = measured.items, measured.fragments
+    end, ending = items[line.end], fragments[line.end]
+    hyphen = end.kind == "penalty" and bool(ending.text)
+    drawn = [(items[i], fragments[i]) for i in shown]
+    if hyphen:
+        drawn.append((Item("box", end.width), ending))
+    glyphs = [
+        fragment.glyphs or _unshaped(fragment) if item.kind == "box" else None
+        for item, fragment in drawn
+    ]
+    boxes = sum(item.width for item, _ in drawn if item.kind == "box") * size
+    glue = [item for item, _ in drawn if item.kind == "glue"]
+    natural = boxes + sum(item.width for item in glue) * size
+    # Letter spacing goes between the letters of a word only, never into its spaces.
+    joined = [k + 1 < len(drawn) and glyphs[k + 1] is not None for k in range(len(drawn))]
+    count = sum(len(g.codes) - 1 + joined[k] for k, g in enumerate(glyphs) if g and g.codes)
+    ratio = tracking = rest = 0.0  # rest: what the spaces take past the tolerance
+    gaping = False
+    if justify:
+        extra = room * size - natural
+        give = sum(item.stretch if extra > 0 else item.shrink for item in glue) * size
+        give += EXPANSION * boxes
+        ratio = max(min(extra / give if give else 0.0, TOLERANCE), -1.0)
+        rest = extra - ratio * give
+        if count > 0:
+            most = MOST_LETTER_SPACING * size
+            tracking = max(min(rest / count, most), -most)
+            rest -= tracking * count
+        rest = rest if glue and rest > 0 else 0.0
+        gaping = rest > _LOOSEST * size * len(glue)
+        if gaping:  # beside an address that breaks nowhere: ragged
+            ratio = tracking = rest = 0.0
+    scale = 1.0 + ratio * EXPANSION
+    unit = 1000 / (size * scale)  # points to thousandths of an em, in the scaled text
+    placed: list[PlacedRun] = []
+    codes: list[str] = []
+    advances: list[float] = []
+    offsets: list[tuple[float, float]] = []
+    key: tuple[str, str, str] | None = None
+    texts: list[str] = []
+    start = x = 0.0
+
+    def close() -> None:
+        if key is not None:
+            shaped = shaping.drawn("".join(codes), advances, offsets, key[0])
+            placed.append(PlacedRun("".join(texts), *key, start, x - start, glyphs=shaped))
+
+    track = tracking * unit
+    for (item, fragment), shape, tracked in zip(drawn, glyphs, joined, strict=True):
+        here = (fragment.font, fragment.colour, fragment.link)
+        if here != key and (fragment.text or shape is not None):  # (room between ideographs
+            # goes to the glyph before it)
+            close()
+            key, texts, codes, advances, offsets, start = here, [], [], [], [], x
+        texts.append(fragment.text)
+        if shape is None:  # glue: a space, or room between ideographs
+            stretch = item.stretch if ratio > 0 else item.shrink
+            width = (item.width + ratio * stretch) * size + rest / len(glue)
+            if fragment.text:
+                codes.append(" ")
+                advances.append(width * unit)
+                offsets.append((0.0, 0.0))
+            elif advances:
+                advances[-1] += width * unit
+            x += width
+            continue
+        codes.append(shape.codes)
+        if not shape.codes:
+            continue
+        advances += [advance + track for advance in shape.advances]
+        advances[-1] -= 0.0 if tracked else track
+        offsets += shape.offsets or [(0.0, 0.0)] * len(shape.codes)
+        x += sum(shape.advances) / 1000 * size * scale
+        x += tracking * (len(shape.codes) - 1 + tracked)
+    close()
+    if (end.kind == "glue" and ending.text) or (end.penalty <= -INFINITE and not last):
+        # between words, or at a line break: a space, for readers of the text (in the link
+        # when the line breaks inside one)
+        colour = ending.colour if ending.link else spec.colour
+        font = ending.font or (placed[-1].font if placed else spec.faces.regular)
+        placed.append(PlacedRun(" ", font, colour, ending.link, x, 0.0))
+    return SetLine(placed, 0.0, 0.0, x, False, scale, rest > 0 or gaping)
+
+
+def _unshaped(fragment: Fragment) -> shaping.Glyphs:
+    """A box's glyphs when it was not shaped: a soft hyphen (which shaping hides) as is."""
+    if fragment.text == SOFT_HYPHEN:
+        return shaping.plain_glyphs(fragment.text, fragment.font)
+    return shaping.glyphs(fragment.text, fragment.font)
 
 
 def _blank_ends(first: Fragment, last: Fragment, size: float) -> tuple[float, float]:
@@ -344,8 +470,24 @@ def _display(
     for index, (cell, level) in enumerate(cells):
         odd = level % 2 == 1
         if shaping.needs_shaping(cell.text):
-            shown = shaping.shaped(cell.text, cell.font, odd)
-        else:
-            shown = shaping.mirrored(cell.text) if odd else ""
-        out.append(cell._replace(x=at[index], shown=shown))
+            cell = cell._replace(shown=shaping.shaped(cell.text, cell.font, odd))
+        elif odd:
+            cell = cell._replace(shown=shaping.mirrored(cell.text))
+        else:  # left to right: kerned, with ligatures
+            cell = cell._replace(glyphs=_kerned(cell.text, cell.font))
+        out.append(cell._replace(x=at[index]))
     return out
+
+
+def _kerned(text: str, font: str) -> str:
+    """``text`` drawn kerned, with ligatures, at its shaped advances (a line-end soft hyphen
+    as it is)."""
+    word = text.removesuffix(SOFT_HYPHEN)
+    shape = shaping.glyphs(word, font)
+    codes, advances = shape.codes, list(shape.advances)
+    offsets = list(shape.offsets or [(0.0, 0.0)] * len(codes))
+    if word != text:
+        hyphen = shaping.plain_glyphs(SOFT_HYPHEN, font)
+        codes, advances = codes + hyphen.codes, advances + list(hyphen.advances)
+        offsets.append((0.0, 0.0))
+    return shaping.drawn(codes, advances, offsets, font)

@@ -21,14 +21,17 @@ import bisect
 from typing import Literal, NamedTuple
 
 INFINITE = 10_000  # a penalty this high forbids a break; its negative forces one
-TOLERANCE = 1.95  # the largest stretch ratio of a line, unless the rules say otherwise
+# The largest stretch ratio of a line, unless the rules say otherwise: spaces stretch by half
+# their width at a ratio of 1 (``measure.SPACE_STRETCH``), so at most to 1.59 times their width.
+TOLERANCE = 1.18
 
 Kind = Literal["box", "glue", "penalty"]
 
 
 class Item(NamedTuple):
     """A box (something drawn), glue (a space that may stretch or shrink) or a penalty (a place
-    to break at some cost, adding ``width`` if taken, such as a hyphen)."""
+    to break at some cost, adding ``width`` if taken, such as a hyphen). A box's ``stretch``
+    is the letter spacing it takes at most, either way (``Rules.tracking``)."""
 
     kind: Kind
     width: float
@@ -49,8 +52,11 @@ class Rules(NamedTuple):
     line_penalty: float = 10.0
     double_hyphen: float = 10_000.0  # two hyphenated lines in a row
     most_hyphens: int = 2  # hyphenated lines in a row, at most
-    fitness: float = 3_000.0  # a line much tighter or looser than the one before it
+    fitness: float = 10_000.0  # a line much tighter or looser than the one before it (TeX's)
     runt: float = 1_000_000.0  # a last line holding a single word: worse than a loose line
+    final_hyphen: float = 1_000_000.0  # the line before the last hyphenated: almost never
+    expand: float = 0.0  # how far boxes stretch and shrink at a ratio of 1, by their width
+    tracking: float = 0.0  # how much of boxes' own stretch and shrink (letter spacing) counts
 
 
 class Line(NamedTuple):
@@ -74,30 +80,39 @@ class Breaker:
             raise ValueError("a paragraph's items must end with a forced break")
         self.items = items
         count = len(items)
-        total_w, total_y, total_z, glues = (
+        total_w, total_y, total_z, total_b, total_t, glues = (
+            [0.0] * (count + 1),
+            [0.0] * (count + 1),
             [0.0] * (count + 1),
             [0.0] * (count + 1),
             [0.0] * (count + 1),
             [0] * (count + 1),
         )
-        w = y = z = 0.0
+        w = y = z = b = t = 0.0
         g = 0
         for index, item in enumerate(items):
-            total_w[index], total_y[index], total_z[index], glues[index] = w, y, z, g
+            total_w[index], total_y[index], total_z[index], total_b[index] = w, y, z, b
+            total_t[index] = t
+            glues[index] = g
             if item.kind != "penalty":
                 w += item.width
                 if item.kind == "glue":
                     y, z, g = y + item.stretch, z + item.shrink, g + 1
-        total_w[count], total_y[count], total_z[count], glues[count] = w, y, z, g
+                else:
+                    b, t = b + item.width, t + item.stretch
+        total_w[count], total_y[count], total_z[count], total_b[count] = w, y, z, b
+        total_t[count] = t
+        glues[count] = g
         self.total_w, self.total_y, self.total_z, self.glues = total_w, total_y, total_z, glues
+        self.total_b = total_b  # the boxes' width, which glyph expansion stretches
+        self.total_t = total_t  # the boxes' letter spacing, at its most (either way)
         self.points = [
             i
             for i, item in enumerate(items)
             if (item.kind == "penalty" and item.penalty < INFINITE)
             or (item.kind == "glue" and i > 0 and items[i - 1].kind == "box")
         ]
-        # Each break's width at full shrink: past the last that fits so, no line end fits.
-        self.tightest = [total_w[i] - total_z[i] for i in self.points]
+        self._tightest: dict[tuple[float, float], list[float]] = {}
         self.forced = [i for i in self.points if items[i].penalty <= -INFINITE]
         self.extra = [item.width if item.kind == "penalty" else 0.0 for item in items]
         # A penalty's cost, or None for glue; forced breaks are the paragraph's (or a line's) end.
@@ -114,13 +129,25 @@ class Breaker:
             for i in range(count + 1)
         ]
 
+    def tightest(self, expand: float, tracking: float) -> list[float]:
+        """Each break's width at full shrink (spaces, glyphs by ``expand`` and letter spacing
+        by ``tracking``): past the last that fits so, no line end fits."""
+        found = self._tightest.get((expand, tracking))
+        if found is None:
+            w, z, b, t = self.total_w, self.total_z, self.total_b, self.total_t
+            found = [w[i] - z[i] - expand * b[i] - tracking * t[i] for i in self.points]
+            self._tightest[expand, tracking] = found
+        return found
+
     def breaks(self, width: float, rules: Rules) -> list[Line] | None:
         """The lines of least total demerits, or None if no sequence of breaks keeps every line
         within ``rules.tolerance`` and ``width``."""
         points, extra, cost, flagged_at = self.points, self.extra, self.cost, self.flagged
         total_w, total_y, total_z, glues = self.total_w, self.total_y, self.total_z, self.glues
+        total_b, total_t = self.total_b, self.total_t
+        expand, tracking = rules.expand, rules.tracking
         tightest, starts, first_point, limit_point = (
-            self.tightest,
+            self.tightest(expand, tracking),
             self.starts,
             self.first_point,
             self.limit_point,
@@ -149,7 +176,9 @@ class Breaker:
             fitness = _fitness(before)
             start = starts[start_break] if start_break >= 0 else 0
             base_w, base_y, base_z = total_w[start], total_y[start], total_z[start]
-            last = min(bisect_right(tightest, base_w - base_z + width), limit_point[start])
+            base_b, base_t = total_b[start], total_t[start]
+            reach = base_w - base_z - expand * base_b - tracking * base_t + width
+            last = min(bisect_right(tightest, reach), limit_point[start])
             loose = False  # whether a line past the tolerance was taken from here
             for j in range(last - 1, first_point[start] - 1, -1):
                 end = points[j]
@@ -160,14 +189,16 @@ class Breaker:
                 final = penalty is not None and penalty <= -INFINITE
                 too_loose = False
                 if natural > width:
-                    shrink = total_z[end] - base_z
+                    shrink = total_z[end] - base_z + expand * (total_b[end] - base_b)
+                    shrink += tracking * (total_t[end] - base_t)
                     if natural - shrink > width + 1e-9:
                         continue  # too long even at full shrink
                     ratio = (width - natural) / shrink if shrink else 0.0
                 elif final and not (balance and start_break >= 0):
                     ratio = 0.0  # the last line may end short
                 else:
-                    stretch = total_y[end] - base_y + ragged
+                    stretch = total_y[end] - base_y + ragged + expand * (total_b[end] - base_b)
+                    stretch += tracking * (total_t[end] - base_t)
                     if stretch:
                         ratio = (width - natural) / stretch
                     else:  # a line that cannot stretch is as good as it gets only when full
@@ -198,6 +229,8 @@ class Breaker:
                         demerits += rules.fitness
                     if final and glues[end] == glues[start]:
                         demerits += rules.runt
+                    if final and hyphens:
+                        demerits += rules.final_hyphen
                 total = so_far + demerits
                 new_key = (end, run)
                 known = best.get(new_key)

@@ -29,6 +29,7 @@ from .collect import (
     dash_points,
     face,
     faces_of,
+    tied,
     words,
 )
 from .hyphenation import hyphen_points
@@ -38,22 +39,24 @@ from .spec import TypeSpec
 SOFT_HYPHEN = "\u00ad"  # a line-end hyphen: drawn as a hyphen, read as nothing
 SPACE_STRETCH = 1 / 2  # of a space: at the tolerance of 2, spaces stretch to twice their width
 _SPACE_SHRINK = 1 / 3
-_HYPHEN_PENALTY = 50.0
-_UNLIKED_PENALTY = 150.0  # a hyphen after two letters ("re-spond"), or in a capitalized word
-_ADDRESS_PENALTY = 30.0  # a break inside a web or e-mail address, after / . _ ? & = #
-_ADDRESS_DASH_PENALTY = 500.0  # after a hyphen in an address: it reads as an added hyphen
+_HYPHEN_PENALTY = 300.0  # more than a line at the tolerance: a hyphen only where it must
+_UNLIKED_PENALTY = 900.0  # a hyphen after two letters ("re-spond"), or in a capitalized word
+_ADDRESS_PENALTY = 30.0  # a break inside a web or e-mail address (``address_points``)
 _DASH_PENALTY = 50.0  # a break after a hyphen or slash typed in a word
 _CJK_STRETCH = 0.1  # ems a break between ideographs may stretch by, in justified text
+MOST_LETTER_SPACING = 0.02  # ems, either way, in a justified line its spaces cannot fill
 _NOTHING = ("", "", "", "")  # what a forced break or a kept-together penalty draws
 
 
 class Fragment(NamedTuple):
-    """What an item draws: its text, face, colour and link (glue draws a space)."""
+    """What an item draws: its text, face, colour and link (glue draws a space), and its
+    glyphs when shaped left to right (kerned, with ligatures)."""
 
     text: str
     font: str
     colour: str
     link: str
+    glyphs: shaping.Glyphs | None = None
 
 
 class Measured(NamedTuple):
@@ -77,8 +80,10 @@ def plain_width(text: str, font: str) -> float:
 
 
 def text_width(text: str, font: str) -> float:
-    """The width of ``text`` in ``font`` at unit size, shaped if its script needs it."""
-    return shaping.width(text, font) if shaping.needs_shaping(text) else plain_width(text, font)
+    """The width of ``text`` in ``font`` at unit size, shaped: kerned, with ligatures."""
+    if shaping.needs_shaping(text):
+        return shaping.width(text, font)
+    return sum(shaping.glyphs(text, font).advances) / 1000
 
 
 def measure(runs: Runs, spec: TypeSpec) -> Measured:
@@ -121,6 +126,7 @@ def _measured(
     found = list(words(runs))
     last_word = max((i for i, w in enumerate(found) if isinstance(w, list)), default=-1)
     pending_space: Fragment | None = None
+    before = ""  # the word before
     for index, word in enumerate(found):
         if word is None:
             if items and items[-1].kind == "box":
@@ -134,7 +140,10 @@ def _measured(
         if pending_space is not None and pending_space.link != word[0][1].link:
             pending_space = pending_space._replace(link="", colour=colour)
         if pending_space is not None:
-            if word[0][0][0] in "–—":  # a dash stays with the word before it
+            after = "".join(part for part, _ in word)
+            last = index == last_word and (bool(hyphenation) or not justified)
+            if after[0] in "–—" or tied(before, after, last):
+                # a dash stays with the word before it, and words that belong together
                 items.append(Item("penalty", 0.0, penalty=INFINITE))
                 fragments.append(Fragment(*_NOTHING))
             space = plain_width(" ", pending_space.font)  # a space measures the same shaped
@@ -157,6 +166,7 @@ def _measured(
         )
         items += word_items
         fragments += word_fragments
+        before = "".join(part for part, _ in word)
     items.append(Item("penalty", 0.0, penalty=-INFINITE))
     fragments.append(Fragment(*_NOTHING))
     return _measured_items(items, fragments)
@@ -195,9 +205,7 @@ def _word(
     begin, end = address(text)
     if end:  # a break after a hyphen in an address looks like a hyphen
         for point in address_points(text[begin:end]):
-            dash = text[begin + point - 1] == "-"
-            penalty = _ADDRESS_DASH_PENALTY if dash else _ADDRESS_PENALTY
-            breaks_at[begin + point] = (penalty, False, dash)
+            breaks_at[begin + point] = (_ADDRESS_PENALTY, False, False)
     elif hyphenation:
         for point in dash_points(text):
             breaks_at[point] = (_DASH_PENALTY, False, text[point - 1] != "/")
@@ -213,7 +221,6 @@ def _word(
         glue_at = {point for point in cjk_points(text) if not begin < point < end}
     stretch = _CJK_STRETCH if cjk else 0.0
     scripted = faces_of(text, faces, script_faces)
-    measured = plain_width if scripted is None else text_width
     offset = 0
     for part, run in word:
         weight = bold or run.bold, italic or run.italic
@@ -226,13 +233,20 @@ def _word(
             fonts = [face(scripted[offset + i], *weight) for i in range(len(part))]
             cuts |= {i for i in range(1, len(part)) if fonts[i] != fonts[i - 1]}
         shade = run.colour or colour
+        points = [*sorted(cuts), len(part)]
         start = 0
-        for point in [*sorted(cuts), len(part)]:
+        for point, glyphs in zip(
+            points, _shaped(part, points, fonts or [font] * len(part)), strict=True
+        ):
             chunk = part[start:point]
             if fonts is not None:
                 font = fonts[start]
-            items.append(Item("box", measured(_unsteered(chunk), font)))
-            fragments.append(Fragment(chunk, font, shade, run.link))
+            if glyphs is None:
+                items.append(Item("box", text_width(_unsteered(chunk), font)))
+            else:  # letter spacing may go between its glyphs
+                spacing = max(len(glyphs.codes) - 1, 0) * MOST_LETTER_SPACING
+                items.append(Item("box", sum(glyphs.advances) / 1000, spacing))
+            fragments.append(Fragment(chunk, font, shade, run.link, glyphs))
             start = point
             if offset + point in glue_at:
                 items.append(Item("glue", 0.0, stretch))
@@ -244,6 +258,34 @@ def _word(
                 fragments.append(Fragment(SOFT_HYPHEN if hyphen else "", font, shade, run.link))
         offset += len(part)
     return items, fragments
+
+
+def _shaped(part: str, points: list[int], fonts: list[str]) -> list[shaping.Glyphs | None]:
+    """The glyphs of each piece of ``part`` that ends at one of ``points``, each stretch in one
+    face shaped whole, so that kerning and ligatures reach across the places it may break; a
+    stretch with a break inside a ligature is set without ligatures. None for a piece that
+    shaping draws right to left (Arabic, Hebrew) or that holds controls of the bidirectional
+    algorithm."""
+    out: list[shaping.Glyphs | None] = []
+    start = 0
+    while start < len(part):
+        end = start + 1
+        while end < len(part) and fonts[end] == fonts[start]:
+            end += 1
+        stretch = part[start:end]
+        inside = [p - start for p in points if start < p <= end]
+        if shaping.needs_shaping(stretch) or not BIDI_CONTROLS.isdisjoint(stretch):
+            out += [None] * len(inside)
+        else:
+            glyphs = shaping.glyphs(stretch, fonts[start])
+            if not set(inside).issubset({*glyphs.clusters, len(stretch)}):
+                glyphs = shaping.glyphs(stretch, fonts[start], ligatures=False)
+            begin = 0
+            for point in inside:
+                out.append(glyphs.part(begin, point))
+                begin = point
+        start = end
+    return out
 
 
 def _unsteered(text: str) -> str:
@@ -260,14 +302,16 @@ def split_boxes(measured: Measured, limit: float, latin: Faces, apart: bool = Fa
     Hebrew and Chinese are not hyphenated), never inside a letter and its marks, and Arabic
     preferably after a letter that does not join the next. With ``apart``, any two boxes
     next to each other may part too (a word and the full stop that may not start a line, too
-    wide together)."""
+    wide together), and so may words tied together."""
     items: list[Item] = []
     fragments: list[Fragment] = []
     hyphened = {face(latin, bold, italic) for bold in (False, True) for italic in (False, True)}
     for index, (item, fragment) in enumerate(zip(measured.items, measured.fragments, strict=True)):
+        if apart and item.kind == "penalty" and item.penalty >= INFINITE:
+            continue  # words tied together part too
         if apart and item.kind == "box" and items and items[-1].kind == "box":
             items.append(Item("penalty", 0.0, penalty=INFINITE - 1))
-            fragments.append(fragment._replace(text=""))
+            fragments.append(fragment._replace(text="", glyphs=None))
         if item.kind != "box" or item.width <= limit:
             items.append(item)
             fragments.append(fragment)
@@ -278,9 +322,10 @@ def split_boxes(measured: Measured, limit: float, latin: Faces, apart: bool = Fa
         for number, chunk in enumerate(_chunks(fragment.text, font, limit - hyphen)):
             if number:
                 items.append(Item("penalty", hyphen, penalty=INFINITE - 1, flagged=False))
-                fragments.append(fragment._replace(text=SOFT_HYPHEN if hyphen else ""))
+                fragments.append(fragment._replace(text=SOFT_HYPHEN if hyphen else "", glyphs=None))
+            glyphs = None if fragment.glyphs is None else shaping.glyphs(chunk, font)
             items.append(Item("box", text_width(chunk, font)))
-            fragments.append(fragment._replace(text=chunk))
+            fragments.append(fragment._replace(text=chunk, glyphs=glyphs))
     return _measured_items(items, fragments)
 
 
@@ -288,10 +333,7 @@ def _in_address(items: list[Item], index: int) -> bool:
     """Whether box ``index`` is part of an address broken at its slashes and dots: a break of
     an address's cost is next to it."""
     beside = [items[i] for i in (index - 1, index + 1) if 0 <= i < len(items)]
-    return any(
-        item.kind == "penalty" and item.penalty in (_ADDRESS_PENALTY, _ADDRESS_DASH_PENALTY)
-        for item in beside
-    )
+    return any(item.kind == "penalty" and item.penalty == _ADDRESS_PENALTY for item in beside)
 
 
 def _chunks(text: str, font: str, limit: float) -> Iterator[str]:

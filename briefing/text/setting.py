@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 
 from ..content.runs import Runs
-from .line import SetLine, place
+from .line import EXPANSION, SCRIPT_TOLERANCE, SetLine, place
 from .linebreak import TOLERANCE, Line, Rules
 from .measure import Measured, measure, split_boxes
 from .spec import TypeSpec
@@ -84,10 +84,21 @@ def set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
         room /= step
     if measured.widest > room:
         measured = split_boxes(measured, max(room, 1e-3), spec.faces)
-    rules = Rules(ragged=0.0 if spec.align == "justify" else _RAGGED, balance=spec.balance)
+    justified = spec.align == "justify"
+    glyph_lines = not (spec.cjk or measured.shaped or spec.direction == "rtl")
+    rules = Rules(
+        tolerance=TOLERANCE if glyph_lines else SCRIPT_TOLERANCE,
+        ragged=0.0 if justified else _RAGGED,
+        balance=spec.balance,
+        expand=EXPANSION if justified and glyph_lines else 0.0,
+    )
     # First without hyphenating, if every line then is about as good as it gets (as TeX does).
     lines = measured.breaker.breaks(room, rules._replace(tolerance=_UNHYPHENATED, hyphenate=False))
-    if lines is None:
+    if justified and glyph_lines:  # then letter spacing may help too, a little
+        rules = rules._replace(tracking=1 / TOLERANCE)
+    if lines is None:  # hyphens, never two in a row
+        lines = measured.breaker.breaks(room, rules._replace(most_hyphens=1))
+    if lines is None:  # two in a row only where nothing else works
         lines = measured.breaker.breaks(room, rules)
     if lines is None:  # some line must be loose: letter spacing takes what spaces cannot
         lines = measured.breaker.breaks(room, rules._replace(tolerance=_TRACKED))
@@ -107,12 +118,13 @@ def set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     if lines is None:
         raise RuntimeError("a paragraph could not be broken into lines")
     setting = Setting(measured, spec, size, room, lines, strained)
-    # A line of words too loose for its spaces and some letter spacing is drawn ragged:
-    # strained (a line of one or two words beside a long address is not).
+    # A line of words too loose for its spaces, glyphs and letter spacing is strained (a line
+    # of one or two words beside a long address is not).
     loose = [i for i, line in enumerate(lines[:-1]) if line.ratio > TOLERANCE]
-    for i in loose if spec.align == "justify" else []:
+    for i in loose if justified else []:
         line = setting.drawn(i)
-        if line.word_space == 0 and sum(run.text.count(" ") for run in line.runs) > 2:
+        ragged = line.word_space == 0 and not glyph_lines  # set ragged: too loose to justify
+        if (line.strained or ragged) and sum(run.text.count(" ") for run in line.runs) > 2:
             setting.strained = True
             break
     return setting

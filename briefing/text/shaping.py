@@ -14,6 +14,7 @@ its TrueType module on every start, so ``load_reportlab`` imports that module wi
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -91,16 +92,20 @@ class Glyph(NamedTuple):
     y_offset: int
 
 
+_UNLINKED = {"liga": False, "clig": False}  # features of text with a break inside a ligature
+
+
 @functools.lru_cache(maxsize=20_000)
-def shape(text: str, font: str, rtl: bool) -> tuple[Glyph, ...]:
-    """The glyphs of ``text`` in ``font``, in display order (left to right)."""
+def shape(text: str, font: str, rtl: bool, ligatures: bool = True) -> tuple[Glyph, ...]:
+    """The glyphs of ``text`` in ``font``, in display order (left to right), kerned, with the
+    font's standard ligatures unless ``ligatures`` is False."""
     hb = _harfbuzz()
     buffer = hb.Buffer()
     buffer.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
     buffer.add_str(text)
     buffer.guess_segment_properties()
     buffer.direction = "rtl" if rtl else "ltr"
-    hb.shape(_hb_font(font), buffer, {})
+    hb.shape(_hb_font(font), buffer, {} if ligatures else _UNLINKED)
     return tuple(
         Glyph(info.codepoint, info.cluster, p.x_advance, p.y_advance, p.x_offset, p.y_offset)
         for info, p in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True)
@@ -116,6 +121,74 @@ def width(text: str, font: str) -> float:
     units = getFont(font).face.unitsPerEm
     glyphs = shape(text.replace(STRETCH, KASHIDA), font, rtl)
     return sum(glyph.x_advance for glyph in glyphs) / units
+
+
+class Glyphs(NamedTuple):
+    """Text shaped left to right, as drawn: a code a glyph (``_code``), each glyph's advance
+    and offsets in thousandths of an em, and where each glyph's cluster starts in the text."""
+
+    codes: str
+    advances: tuple[float, ...]
+    offsets: tuple[tuple[float, float], ...] | None  # (x, y) a glyph; None when all are 0
+    clusters: tuple[int, ...]
+
+    def part(self, start: int, end: int) -> Glyphs:
+        """The glyphs of the text's characters ``start`` to ``end`` (cluster boundaries)."""
+        first = bisect.bisect_left(self.clusters, start)
+        last = bisect.bisect_left(self.clusters, end)
+        offsets = self.offsets[first:last] if self.offsets else None
+        clusters = tuple(c - start for c in self.clusters[first:last])
+        return Glyphs(self.codes[first:last], self.advances[first:last], offsets, clusters)
+
+
+@functools.lru_cache(maxsize=50_000)
+def glyphs(text: str, font: str, ligatures: bool = True) -> Glyphs:
+    """``text`` shaped left to right in ``font``: kerned, with the font's standard ligatures
+    unless ``ligatures`` is False; a ligature is drawn under a code that reads as its letters."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    face_font = getFont(font)
+    scale = 1000 / face_font.face.unitsPerEm
+    shaped_glyphs = shape(text, font, False, ligatures)
+    ends = dict(itertools.pairwise([*sorted({g.cluster for g in shaped_glyphs}), len(text)]))
+    codes: list[str] = []
+    read: set[int] = set()
+    for glyph in shaped_glyphs:
+        letters = "" if glyph.cluster in read else text[glyph.cluster : ends[glyph.cluster]]
+        read.add(glyph.cluster)
+        codes.append(chr(_code(face_font, glyph.gid, letters)))
+    offsets = tuple((g.x_offset * scale, g.y_offset * scale) for g in shaped_glyphs)
+    return Glyphs(
+        "".join(codes),
+        tuple(g.x_advance * scale for g in shaped_glyphs),
+        offsets if any(x or y for x, y in offsets) else None,
+        tuple(g.cluster for g in shaped_glyphs),
+    )
+
+
+def plain_glyphs(text: str, font: str) -> Glyphs:
+    """``text`` drawn a code a character at the font's advances, unshaped (a soft hyphen,
+    which shaping would hide)."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    face = getFont(font).face
+    widths = tuple(face.charWidths.get(ord(char), face.defaultWidth) for char in text)
+    return Glyphs(text, widths, None, tuple(range(len(text))))
+
+
+def drawn(codes: str, advances: list[float], offsets: list[tuple[float, float]], font: str) -> str:
+    """Glyphs as ReportLab draws them at their own advances and offsets (thousandths of an
+    em): a ``ShapedStr``, written as one TJ array of codes and kerning adjustments."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+    from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
+
+    face = getFont(font).face
+    widths, default = face.charWidths, face.defaultWidth
+    data = [
+        ShapeData(0, advance, 0, x, y, widths.get(ord(code), default))
+        for code, advance, (x, y) in zip(codes, advances, offsets, strict=True)
+    ]
+    return ShapedStr(codes, shapeData=data)
 
 
 # The letters each code of a face stands for, where that is not the code's own character:

@@ -26,7 +26,7 @@ from reportlab.platypus import Flowable
 
 from ..content.runs import Runs
 from . import shaping
-from .line import PlacedRun
+from .line import PlacedRun, SetLine
 from .measure import measure
 from .setting import Setting, set_lines
 from .spec import TypeSpec
@@ -82,9 +82,9 @@ class TextBox(Flowable):
             # A line in display order: a text object a run, each at its place.
             for runs in [[run] for run in line.runs] if line.visual else [line.runs]:
                 text = canvas.beginText(shift + (runs[0].x if line.visual else 0.0), y)
-                # Word and letter spacing last past the text object: always set them.
-                text.setWordSpace(line.word_space)
-                text.setCharSpace(line.char_space)
+                # Word and letter spacing and the horizontal scale last past the text object:
+                # set for a line, and undone after it.
+                _spacing(text, line)
                 for run in runs:
                     text.setFont(run.font, size)
                     text.setFillColor(_colour(run.colour))
@@ -104,6 +104,7 @@ class TextBox(Flowable):
                             underlines.append((left + trailing, right, run.colour))
                         else:
                             underlines.append((left, right - trailing, run.colour))
+                _spacing(text, line, undo=True)
                 canvas.drawText(text)
             for left, right, colour in underlines:
                 canvas.saveState()
@@ -118,6 +119,9 @@ class TextBox(Flowable):
 def _out(text: PDFTextObject, run: PlacedRun) -> None:
     """Draw a run; glyphs shaped or reordered for display are marked with the text they
     stand for, in reading order (``/ActualText``), for copying and for screen readers."""
+    if run.glyphs:
+        text.textOut(run.glyphs)
+        return
     if not run.shown:
         text.textOut(run.text)
         return
@@ -126,6 +130,17 @@ def _out(text: PDFTextObject, run: PlacedRun) -> None:
     text._code.append(f"/Span <</ActualText <FEFF{actual}>>> BDC")
     text.textOut(run.shown)
     text._code.append("EMC")
+
+
+def _spacing(text: PDFTextObject, line: SetLine, undo: bool = False) -> None:
+    """Set a line's word and letter spacing and horizontal scale where they differ from the
+    defaults (0, 0, 100%); with ``undo``, set them back, as they last past the text object."""
+    if line.word_space:
+        text.setWordSpace(0.0 if undo else line.word_space)
+    if line.char_space:
+        text.setCharSpace(0.0 if undo else line.char_space)
+    if line.scale != 1.0:
+        text.setHorizScale(100.0 if undo else line.scale * 100)
 
 
 def _reach(runs: list[PlacedRun], shift: float) -> dict[str, tuple[float, float]]:
