@@ -333,7 +333,7 @@ def test_the_tests_run_the_command_line_as_python_m_briefing_does(
 
 
 def test_a_sheet_that_fits_alone_but_not_in_the_book_says_so(tmp_path: Path) -> None:
-    words = " ".join(["word"] * 1205)
+    words = " ".join(["word"] * 1260)
     sheet = tmp_path / "long.yaml"
     sheet.write_text(
         f"organization: O\ntitle: T\npaper: a4\nsections:\n  - heading: A\n    body: {words}\n",
