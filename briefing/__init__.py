@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from .version import __version__ as __version__
+
 __all__ = ["ContentError", "Problem", "Result", "UsageError", "build", "check"]
 
 if TYPE_CHECKING:

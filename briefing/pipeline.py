@@ -18,10 +18,13 @@ from .content.reader import MAX_BYTES, Source, read, value_of
 from .errors import ContentError, Location, Problem, UsageError
 from .output import checked_formats, checked_paper, write_together
 from .pdf import writer as pdf
+from .version import __version__
 
 _DICT = Location("<dict>", 0, 0)
 _EPOCH = datetime.date(1970, 1, 1)
 ContentSource = str | Path | dict[str, Any]
+
+CREATOR = f"briefing {__version__}"  # the program the PDF names as its creator
 
 
 class Result(NamedTuple):
@@ -118,6 +121,7 @@ def metadata(model: Content) -> pdf.Metadata:
         subject=subject or str(model.title),
         keywords=keywords + tuple(str(s.heading) for s in model.sections),
         language=model.language,
+        creator=CREATOR,
         epoch=epoch_of(model.date),
     )
 

@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "briefing"
 # The stages in the order data flows through them; a module may import its own stage, an earlier
 # one, or what every stage shares (the modules at the top, but for the public API's).
 STAGES = ("content", "text", "graphics", "layout", "pdf", "html", "commands")
-SHARED = {"errors", "language", "theme", "fonts", "cache", "output", "internals"}
+SHARED = {"errors", "language", "theme", "fonts", "cache", "output", "internals", "version"}
 API = {"__init__", "pipeline"}  # the public API: the stages joined, under the commands
 ENTRY = "__main__"  # ``python -m briefing``: the command line
 MOST_AT_TOP = 12
@@ -42,14 +42,20 @@ def _rank(module: str) -> float:
 def _imports(module: str, path: Path) -> set[str]:
     """The package's modules that ``module`` imports (at any depth in the file)."""
     package = module.split(".")[:-1]
+    modules = _modules()
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.level:
             base = package[: len(package) - (node.level - 1)]
             target = [*base, *(node.module.split(".") if node.module else [])]
+            init = ".".join([*target, "__init__"])
+            if node.module and ".".join(target) in modules:  # names from a module
+                found.add(".".join(target))
+                continue
             for alias in node.names:
-                candidate = ".".join([*target, alias.name])
-                found.add(candidate if candidate in _modules() else ".".join(target))
+                name = ".".join([*target, alias.name])
+                # a module, a package (its __init__), or a name from a package's __init__
+                found.add(next(m for m in (name, f"{name}.__init__", init) if m in modules))
         elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("briefing."):
             found.add(node.module.removeprefix("briefing."))  # type: ignore[union-attr]
     return {name for name in found if name and name != module}

@@ -25,6 +25,7 @@ from ..layout import Page, Placed, Role, Shape
 from ..output import PAPERS, checked_paper, write_atomic
 from ..pdf import writer as pdf
 from ..pipeline import (
+    CREATOR,
     epoch_of,
     lay_out,
     refuse_overwriting,
@@ -126,6 +127,7 @@ def build_book(
         subject=f"{len(sheets)} briefings",
         keywords=tuple(str(sheet.title) for sheet, _ in sheets),
         language=model.language,
+        creator=CREATOR,
         epoch=epoch_of(latest),
     )
     write_atomic(output, pdf.render(pages, meta, outline, languages))

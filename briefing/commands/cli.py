@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from .. import __version__
 from ..output import FORMATS, PAPERS, checked_formats
+from ..version import __version__
 
 if TYPE_CHECKING:
     from ..errors import Problem

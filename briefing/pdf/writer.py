@@ -29,7 +29,6 @@ from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
-from .. import __version__
 from ..language import LANGUAGES, Language
 from ..layout import Group, Page, Placed, Shape, Tag
 from ..text import shaping
@@ -58,6 +57,7 @@ class Metadata(NamedTuple):
     subject: str
     keywords: tuple[str, ...]
     language: str
+    creator: str  # the program and its version, as the file names them
     epoch: int | None = None  # creation time; SOURCE_DATE_EPOCH wins over it
 
 
@@ -99,7 +99,7 @@ def _render(
     canvas.setAuthor(meta.author)
     canvas.setSubject(meta.subject)
     canvas.setKeywords(", ".join(meta.keywords))
-    canvas.setCreator(f"briefing {__version__}")
+    canvas.setCreator(meta.creator)
     canvas.setProducer(_PRODUCER)
     canvas.setViewerPreference("DisplayDocTitle", "true")
     canvas.titles = {f"page-{index + 1}": title for title, index in outline}
@@ -450,7 +450,7 @@ def _xmp(meta: Metadata, stamp: TimeStamp) -> str:
    <dc:language><rdf:Bag><rdf:li>{LANGUAGES[meta.language].tag}</rdf:li></rdf:Bag></dc:language>
    <pdf:Keywords>{keywords}</pdf:Keywords>
    <pdf:Producer>{_PRODUCER}</pdf:Producer>
-   <xmp:CreatorTool>briefing {__version__}</xmp:CreatorTool>
+   <xmp:CreatorTool>{escape(meta.creator, quote=False)}</xmp:CreatorTool>
    <xmp:CreateDate>{date}</xmp:CreateDate>
    <xmp:ModifyDate>{date}</xmp:ModifyDate>
    <pdfaid:part>2</pdfaid:part>
