@@ -217,7 +217,7 @@ def test_a_link_element_holds_its_text_and_its_annotations(tmp_path: Path) -> No
         Placed(_Entry(font), 10, 10, 180, 20, "P", 2),
     ]
     sheet = Page(200, 100, 1.0, 1.0, 10, font, [], items)
-    meta = pdf.Metadata("Links", "Test", "Links", (), "fr")
+    meta = pdf.Metadata("Links", "Test", "Links", (), "fr", "briefing test")
     path = tmp_path / "links.pdf"
     path.write_bytes(pdf.render([sheet], meta, [("Links", 0)]))
     with pikepdf.open(path) as document:

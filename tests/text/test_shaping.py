@@ -72,7 +72,7 @@ def _pdf(text: str | Runs, style: TypeSpec, tmp_path: Path, width: float = WIDTH
     top = 20 + box.height
     page = Page(width + 2 * LEFT, top + 20, 1.0, 1.0, 11, style.faces.regular, [], [])
     page.items.append(Placed(box, LEFT, 20, width, box.height, "P", 1))
-    meta = pdf.Metadata("Test", "Test", "Test", (), "en")
+    meta = pdf.Metadata("Test", "Test", "Test", (), "en", "briefing test")
     path = tmp_path / "paragraph.pdf"
     path.write_bytes(pdf.render([page], meta))
     return path
