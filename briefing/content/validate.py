@@ -277,9 +277,9 @@ def _read(
         noun = "a style file"
     if not isinstance(node, yaml.MappingNode):
         keys = ", ".join(f"'{name}:'" for name, f in fields.items() if f.required)
-        if not keys:  # a block: one of its kinds
-            keys = ", ".join(f"'{name}:'" for name in spec.one_of[:-1])
-            keys += f" or '{spec.one_of[-1]}:'"
+        if not keys:  # one of a block's kinds, or else one of the first fields (a design's)
+            names = spec.one_of or tuple(fields)[:3]
+            keys = ", ".join(f"'{name}:'" for name in names[:-1]) + f" or '{names[-1]}:'"
         expected = f"{noun} as a mapping of fields such as {keys}"
         context.mismatch(node, expected, path)
         return {}, False
