@@ -89,6 +89,11 @@ CHARTS: dict[str, dict[str, Any]] = {
         "title": "One series given as series",
         "series": {"Police": {"FY2010": 1, "FY2011": 2, "FY2012": 1.5}},
     },
+    "scripts": {
+        "type": "hbar",
+        "title": "Names in their own scripts in an English sheet",
+        "series": {"القاهرة": {"北京市": 3, "Paris": 4}, "Lagos": {"北京市": 2, "Paris": 1}},
+    },
     "tiny": {
         "type": "bar",
         "title": "Tiny values",
@@ -267,6 +272,14 @@ def test_names_sit_at_the_axis_and_clear_of_the_values_below_zero() -> None:
     assert words["2023"]["top"] < words["\u221212.50"]["top"]  # not under the lowest bar
     lying = {w["text"]: w for w in chart("hbar below zero").words}
     assert lying["Police"]["x1"] < lying["\u22121.25M"]["x0"]
+
+
+def test_names_in_other_scripts_print_in_their_scripts_faces() -> None:
+    shown = chart("scripts")
+    fonts = {c["text"]: c["fontname"].partition("+")[2] for c in shown.chars}
+    assert fonts["北"] == "NotoSansCJKsc-Regular" and fonts["P"] == "NotoSans-Regular"
+    assert "NotoSansArabic-Regular" in fonts.values()
+    assert {"北京市", "Paris", "Lagos"} <= set(shown.drawn.split())
 
 
 def test_a_single_named_series_keeps_its_name() -> None:

@@ -4,19 +4,22 @@ ReportLab's charts draw each string with one font and no shaping. In a sheet who
 a script of its own (Arabic, Persian, Hebrew, Chinese), each string is set as one line by the
 text engine (``setting.unbroken``): in the faces of its script and the Latin face by turns,
 shaped, in the order of the page's direction, and with its source text in the text layer, as
-body text is. Latin and Cyrillic sheets keep ReportLab's own strings.
+body text is; so is a string in another script in any sheet. Latin and Cyrillic strings in a
+Latin or Cyrillic sheet keep ReportLab's own strings.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.lib.colors import Color
 
 from ..content.runs import plain
+from ..fonts import charset
 from ..text.setting import unbroken
 from ..text.spec import TypeSpec
 from ..text.textbox import TextBox
@@ -38,12 +41,23 @@ def label_spec(spec: TypeSpec, size: float) -> TypeSpec:
 
 def lettered(drawing: Drawing, spec: TypeSpec) -> Drawing:
     """``drawing`` with its strings set by briefing in ``spec``'s faces and direction, when the
-    sheet's language needs it; else ``drawing`` itself."""
-    if spec.script_faces is None and spec.direction == "ltr":
+    sheet's language or a string's script (an Arabic name in an English chart) needs it; else
+    ``drawing`` itself."""
+    latin = spec.script_faces is None and spec.direction == "ltr"
+    if latin and charset(spec.faces).issuperset("".join(_texts(drawing.contents))):
         return drawing
     letters = _Lettered(drawing.width, drawing.height, *drawing.contents)
     letters.spec = spec
     return letters
+
+
+def _texts(shapes: list[Any]) -> Iterator[str]:
+    """The text of every string among ``shapes`` and the groups they hold."""
+    for shape in shapes:
+        if isinstance(shape, String):
+            yield shape.text
+        elif isinstance(shape, Group):
+            yield from _texts(shape.contents)
 
 
 class _Lettered(Drawing):
