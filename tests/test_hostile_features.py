@@ -43,3 +43,33 @@ def test_a_style_that_is_a_number_names_a_file(tmp_path: Path) -> None:
     error = attempt(tmp_path, MINIMAL + "style: 5\n")
     assert "content.yaml:6:8: error: the style file 5 is not a file that can be read" in error
     assert checked(tmp_path) == error
+
+
+CHART = """\
+    blocks:
+      - chart:
+          type: bar
+          title: Values
+          data:
+"""
+
+
+def test_chart_values_are_read_as_written_in_decimal(tmp_path: Path) -> None:
+    data = "            a: 010\n            b: 1:30\n            c: 0b11\n            d: .inf\n"
+    error = attempt(tmp_path, MINIMAL + CHART + data)
+    expected = "; expected a number written without quotes, commas or units"
+    assert f"content.yaml:12:16: error: found '1:30', which YAML reads as 90{expected}" in error
+    assert f"content.yaml:13:16: error: found '0b11', which YAML reads as 3{expected}" in error
+    assert f"content.yaml:14:16: error: found '.inf', which is not a finite number{expected}" in (
+        error
+    )
+    assert error.count("error:") == 3  # 010 is ten
+    assert checked(tmp_path) == error
+
+
+def test_chart_labels_in_millions_keep_three_significant_digits() -> None:
+    from briefing.graphics.charts import Data, Series
+
+    values = [2_400_000, 14_800, 10_200, 99_999]
+    data = Data("bar", "Scale", "", ["a", "b", "c", "d"], [Series("", values)])
+    assert [data.label(v) for v in values] == ["2.40M", "0.0148M", "0.0102M", "0.100M"]

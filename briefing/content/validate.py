@@ -169,17 +169,13 @@ def _scalar(spec: ScalarSpec, node: yaml.Node, context: _Context, path: str) -> 
     try:
         value = scalar.read(node.value)
     except ValueError:
-        if tag == "float" and not math.isfinite(float(yaml.safe_load(node.value))):
-            context.problems.append(
-                Problem(
-                    f"found '{node.value}', which is not a finite number",
-                    context.at(node),
-                    scalar.expected,
-                    field=path,
-                )
-            )
-            return _MISSING
-        return context.mismatch(node, scalar.expected, path)
+        if tag not in ("int", "float"):
+            return context.mismatch(node, scalar.expected, path)
+        read = float(yaml.safe_load(node.value))  # as YAML 1.1 reads it: 1:30 is 90
+        why = "is not a finite number" if not math.isfinite(read) else f"YAML reads as {read:g}"
+        found = f"found '{node.value}', which {why}"
+        context.problems.append(Problem(found, context.at(node), scalar.expected, field=path))
+        return _MISSING
     if isinstance(value, Text):
         value.source, value.node, value.field = context.source, node, path
     return value
