@@ -102,10 +102,11 @@ class Data(NamedTuple):
     def label(self, value: float) -> str:
         """A value as the chart prints it: thousands grouped, a minus sign below zero, in
         millions where the chart's values reach them, with the decimal places the chart's
-        values need (more for a small value that would otherwise show as zero)."""
+        values need (more for a small value that would otherwise show as zero; in millions,
+        none past its own third significant digit)."""
         full, short = self._decimals
         if self._shortened(value):
-            number = self._number(value / _MILLION, short)
+            number = self._number(value / _MILLION, min(short, _short_cap(value)))
             return self.millions.format(number=number)
         return self._number(value, max(full, _places(value, _small_cap(value))))
 
@@ -132,8 +133,10 @@ def _places(value: float, cap: int) -> int:
 
 
 def _short_cap(value: float) -> int:
-    """Decimal places enough to show three significant digits of a value in millions."""
-    return min(2, max(0, 2 - math.floor(math.log10(abs(value) / _MILLION))))
+    """Decimal places enough to show three significant digits of a value in millions (four
+    for 10,000: 0.0100M)."""
+    rounded = float(f"{abs(value) / _MILLION:.3g}")  # 0.099999 is 0.100: three places
+    return max(0, 2 - math.floor(math.log10(rounded)))
 
 
 def _small_cap(value: float) -> int:
