@@ -73,3 +73,64 @@ def test_chart_labels_in_millions_keep_three_significant_digits() -> None:
     values = [2_400_000, 14_800, 10_200, 99_999]
     data = Data("bar", "Scale", "", ["a", "b", "c", "d"], [Series("", values)])
     assert [data.label(v) for v in values] == ["2.40M", "0.0148M", "0.0102M", "0.100M"]
+
+
+PHOTO = """\
+    blocks:
+      - photo:
+          file: {}
+          alt: A picture
+"""
+
+
+@pytest.mark.parametrize("size", [(2400, 1), (5, 20000)])
+def test_a_photo_a_hair_wide_or_high_is_located_by_check_and_build(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    from PIL import Image
+
+    Image.new("RGB", size, "#336699").save(tmp_path / "thin.png")
+    error = attempt(tmp_path, MINIMAL + PHOTO.format("thin.png"))
+    assert error == (
+        f"content.yaml:8:17: error: the image 'thin.png' is {size[0]} by {size[1]} pixels; "
+        "expected an image of at most 20 times as wide as it is high, or as high as wide\n"
+    )
+    assert checked(tmp_path) == error
+
+
+def _palette_png(path: Path, side: int, noise: int) -> None:
+    """A palette PNG ``side`` pixels square, ``noise`` random rows of it (to make its size)."""
+    import random
+
+    from PIL import Image
+
+    image = Image.new("P", (side, side), 0)
+    image.putpalette([i % 256 for i in range(768)])
+    generator = random.Random(side)
+    for y in range(noise):
+        image.paste(Image.frombytes("P", (side, 1), generator.randbytes(side)), (0, y * 7))
+    image.save(path)
+
+
+def test_a_palette_png_of_many_pixels_in_few_bytes_is_refused_at_once(tmp_path: Path) -> None:
+    from .test_hostile import measured
+
+    _palette_png(tmp_path / "sparse.png", 7000, 0)
+    error = attempt(tmp_path, MINIMAL + PHOTO.format("sparse.png"))
+    assert error.startswith(
+        "content.yaml:8:17: error: the image 'sparse.png' has 49.0 million pixels in a file of "
+    )
+    assert "expected an image of at most 200 pixels a byte of its file" in error
+    assert checked(tmp_path) == error
+    result, peak, cpu = measured("check", cwd=tmp_path)
+    assert result.returncode == 2 and peak < 100 and cpu < 2, (peak, cpu)
+
+
+def test_a_large_palette_png_is_scaled_down_in_bounded_memory(tmp_path: Path) -> None:
+    from .test_hostile import measured
+
+    _palette_png(tmp_path / "drawing.png", 7000, 400)  # 245 KB or more: under 200 pixels a byte
+    (tmp_path / "content.yaml").write_text(MINIMAL + PHOTO.format("drawing.png"), "utf-8")
+    result, peak, _ = measured("build", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert peak < 250, f"{peak:.0f} MB"  # a full-size RGBA copy alone takes 196 MB
