@@ -455,7 +455,7 @@ def _watch(args: argparse.Namespace) -> int:
 
 
 def _preview(args: argparse.Namespace) -> int:
-    from .live import preview
+    from .live import everywhere, preview
 
     def shown(result: Result) -> str:
         if args.output:
@@ -464,6 +464,14 @@ def _preview(args: argparse.Namespace) -> int:
 
     def ready(url: str) -> None:
         print(f"previewing {args.content} at {url} (Ctrl-C to stop)", flush=True)
+        if everywhere(args.host):
+            print(
+                f"briefing: warning: --host {args.host or repr('')} serves the page to every "
+                "machine that can reach this one; expected --host 127.0.0.1 (the default) to "
+                "keep it on this machine",
+                file=sys.stderr,
+                flush=True,
+            )
         if args.open:
             import webbrowser
 
