@@ -134,3 +134,10 @@ def test_a_large_palette_png_is_scaled_down_in_bounded_memory(tmp_path: Path) ->
     result, peak, _ = measured("build", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert peak < 250, f"{peak:.0f} MB"  # a full-size RGBA copy alone takes 196 MB
+
+
+def test_a_book_of_one_sheet_says_one_sheet(tmp_path: Path) -> None:
+    (tmp_path / "content.yaml").write_text(MINIMAL, encoding="utf-8")
+    result = run("book", "content.yaml", "-o", "book.pdf", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "(3 pages: cover, contents and 1 sheet) in " in result.stdout

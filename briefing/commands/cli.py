@@ -337,7 +337,7 @@ def _say(text: str) -> None:
 
 
 def _built(result: Result, formats: Sequence[str] = ("pdf",), verb: str = "wrote") -> str:
-    pages = "1 page" if result.pages == 1 else f"{result.pages} pages"
+    pages = _counted(result.pages, "page")
     files = [result.output] if "pdf" in formats else []
     files += [path for path in (result.preview, result.web) if path]
     names = ", ".join(map(str, files[:-1])) + " and " * (len(files) > 1) + str(files[-1])
@@ -494,7 +494,7 @@ def _book(args: argparse.Namespace) -> int:
         print(f"{content}: its {PAPERS[own]} page laid out again on {book}, the book's paper")
     print(
         f"wrote {result.output} ({result.pages} pages: cover, contents and "
-        f"{result.sheets} sheets) in {result.seconds:.2f} s"
+        f"{_counted(result.sheets, 'sheet')}) in {result.seconds:.2f} s"
     )
     return EXIT_OK
 
@@ -564,3 +564,8 @@ def _schema(args: argparse.Namespace) -> int:
 
     print(json_schema(style=args.style))
     return EXIT_OK
+
+
+def _counted(count: int, noun: str) -> str:
+    """``count`` of ``noun``: "1 sheet", "2 sheets"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
