@@ -141,3 +141,15 @@ def test_a_book_of_one_sheet_says_one_sheet(tmp_path: Path) -> None:
     result = run("book", "content.yaml", "-o", "book.pdf", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "(3 pages: cover, contents and 1 sheet) in " in result.stdout
+
+
+def test_a_table_cell_of_a_digit_many_spaces_and_a_letter_is_read_in_linear_time() -> None:
+    import time
+
+    from briefing.content.checks import _NUMBER
+
+    for cell in ("1" + " " * 60_000 + "a", " " * 60_000 + "a", "$" + " " * 60_000 + "x"):
+        start = time.perf_counter()
+        assert not _NUMBER.match(cell)
+        assert time.perf_counter() - start < 0.5  # 45 s before
+    assert all(_NUMBER.match(c) for c in ("3,100,000", "(250)", "€ 40", "2.5bn", "1 200 €", "12 %"))
