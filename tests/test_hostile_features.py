@@ -153,3 +153,12 @@ def test_a_table_cell_of_a_digit_many_spaces_and_a_letter_is_read_in_linear_time
         assert not _NUMBER.match(cell)
         assert time.perf_counter() - start < 0.5  # 45 s before
     assert all(_NUMBER.match(c) for c in ("3,100,000", "(250)", "€ 40", "2.5bn", "1 200 €", "12 %"))
+
+
+def test_a_photo_that_is_a_link_loop_is_called_one(tmp_path: Path) -> None:
+    (tmp_path / "loop.png").symlink_to("loop.png")
+    error = attempt(tmp_path, MINIMAL + PHOTO.format("loop.png"))
+    assert error.startswith(
+        "content.yaml:8:17: error: the image 'loop.png' is a link that leads back to itself"
+    )
+    assert checked(tmp_path) == error

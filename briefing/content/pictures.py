@@ -4,6 +4,7 @@ the web address."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import io
 import logging
@@ -119,14 +120,15 @@ def _file(name: Text, base: Path, expected: str, problems: list[Problem]) -> Pat
         )
         return None
     path = base / str(name)
+    loop = False
     try:
-        mode = path.stat().st_mode
-    except OSError:
-        mode = None
+        mode: int | None = path.stat().st_mode
+    except OSError as error:
+        mode, loop = None, error.errno == errno.ELOOP
     if mode is not None and stat.S_ISREG(mode):
         return path
     if mode is None:
-        wrong = "was not found"
+        wrong = "is a link that leads back to itself" if loop else "was not found"
     elif stat.S_ISDIR(mode):
         wrong = "is a folder"
     else:
