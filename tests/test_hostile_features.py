@@ -162,3 +162,52 @@ def test_a_photo_that_is_a_link_loop_is_called_one(tmp_path: Path) -> None:
         "content.yaml:8:17: error: the image 'loop.png' is a link that leads back to itself"
     )
     assert checked(tmp_path) == error
+
+
+def test_watch_reports_a_photo_in_a_missing_folder_and_follows_a_file_made_a_link(
+    tmp_path: Path,
+) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    from PIL import Image
+
+    from .test_commands import wait_for
+
+    content, pdf = tmp_path / "content.yaml", tmp_path / "content.pdf"
+    content.write_text(MINIMAL + PHOTO.format("pictures/river.png"), encoding="utf-8")
+    log = tmp_path.parent / f"{tmp_path.name}-watch.log"
+    with log.open("w") as out:
+        watcher = subprocess.Popen(
+            [sys.executable, "-m", "briefing", "watch", "content.yaml"],
+            cwd=tmp_path,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_for(
+            lambda: (
+                "content.yaml:8:17: error: the image 'pictures/river.png' was not found"
+                in log.read_text()
+            )
+        )
+        (tmp_path / "pictures").mkdir()
+        Image.new("RGB", (600, 400), "#336699").save(tmp_path / "pictures" / "river.png")
+        wait_for(lambda: pdf.exists())
+        built = pdf.read_bytes()
+        elsewhere = tmp_path / "drafts"
+        elsewhere.mkdir()
+        target = elsewhere / "sheet.yaml"
+        target.write_text(MINIMAL, encoding="utf-8")
+        content.unlink()
+        content.symlink_to(target)
+        wait_for(lambda: pdf.read_bytes() != built)
+        linked = pdf.read_bytes()
+        target.write_text(MINIMAL.replace("Testland", "Linkland"), encoding="utf-8")
+        wait_for(lambda: pdf.read_bytes() != linked)
+        assert watcher.poll() is None
+    finally:
+        watcher.send_signal(signal.SIGINT)
+        code = watcher.wait(timeout=20)
+    assert code == 0 and "Traceback" not in log.read_text()
