@@ -1,9 +1,11 @@
 """The private parts of dependencies that briefing relies on, listed in one place.
 
-Each is a name a dependency does not promise to keep: an upgrade may rename or remove it
-without notice. ``tests/test_internals.py`` checks that every one is still there and behaves as
-used, so an upgrade that changes one fails loudly there rather than as a wrong PDF; and
-``pyproject.toml`` caps those dependencies below their next major version.
+Each is a name a dependency does not promise to keep, or data of its own that briefing writes
+to: an upgrade may rename or remove it without notice. ``tests/test_internals.py`` checks that
+every one is still there and behaves as used, so an upgrade that changes one fails loudly there
+rather than as a wrong PDF; it also reads briefing's code (its syntax tree) for every private
+name used on a dependency's objects and every write into one, so that this list is complete;
+and ``pyproject.toml`` caps those dependencies below their next major version.
 """
 
 from __future__ import annotations
@@ -97,8 +99,49 @@ INTERNALS = (
         "reportlab.pdfbase.ttfonts",
         "",
         "makeToUnicodeCMap",
-        "pdf/writer.py: replaced while rendering by maps without U+0000 for unused codes "
-        "(PDF/UA, PDF/A)",
+        "pdf/writer.py: the maps it writes (named toUnicodeCMap:…) are read back and written "
+        "again without U+0000 for unused codes (PDF/UA, PDF/A)",
+    ),
+    Internal(
+        "reportlab.pdfbase.pdfdoc",
+        "PDFImageXObject",
+        "_filters",
+        "pdf/writer.py: an image ReportLab encoded in ASCII85 is written binary",
+        instance=True,
+    ),
+    Internal(
+        "reportlab.graphics.renderPDF",
+        "_PDFRenderer",
+        "_tracker",
+        "graphics/lettering.py: the font, size, colour and anchor a chart's string is drawn in",
+        instance=True,
+    ),
+    Internal(
+        "reportlab.pdfbase.ttfonts",
+        "TTFontFace",
+        "charToGlyph",
+        "text/shaping.py: a shaped glyph is given a private-use code of its own",
+        instance=True,
+    ),
+    Internal(
+        "reportlab.pdfbase.ttfonts",
+        "TTFontFace",
+        "glyphToChar",
+        "text/shaping.py: ... and the glyph is found by that code when the font is subset",
+        instance=True,
+    ),
+    Internal(
+        "reportlab.pdfbase.ttfonts",
+        "TTFontFace",
+        "charWidths",
+        "text/shaping.py: ... and the code gets the glyph's width",
+        instance=True,
+    ),
+    Internal(
+        "reportlab.pdfbase.ttfonts",
+        "TTFont",
+        "shapable",
+        "text/shaping.py: set again once ReportLab has uharfbuzz (it is loaded without it)",
     ),
     Internal(
         "reportlab.graphics.renderPDF",

@@ -66,16 +66,18 @@ def attempt(
     return result.stderr
 
 
-def png_of_zeros(path: Path, width: int, height: int) -> None:
-    """A grayscale PNG, written without ever holding its pixels."""
+def png_of_zeros(path: Path, width: int, height: int, noise: int = 0) -> None:
+    """A grayscale PNG, written without ever holding its pixels; ``noise`` random pixels
+    start each row (a file of zeros has more pixels a byte than an image may have)."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         crc = struct.pack(">I", zlib.crc32(kind + data))
         return struct.pack(">I", len(data)) + kind + data + crc
 
     packer = zlib.compressobj(9)
-    row = bytes(width + 1)
-    data = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
+    row = bytes(width + 1 - noise)
+    rows = (packer.compress(b"\0" + os.urandom(noise) + row[1:]) for _ in range(height))
+    data = b"".join(rows) + packer.flush()
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     path.write_bytes(
         b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
@@ -216,7 +218,7 @@ def test_image_with_too_many_pixels_is_refused_before_decoding(tmp_path: Path) -
 
 
 def test_large_image_is_scaled_down(tmp_path: Path) -> None:
-    png_of_zeros(tmp_path / "logo.png", 6_000, 4_000)
+    png_of_zeros(tmp_path / "logo.png", 6_000, 4_000, noise=60)
     (tmp_path / "content.yaml").write_text(MINIMAL + LOGO.format("logo.png"), encoding="utf-8")
     result, peak, _ = measured("build", cwd=tmp_path)
     assert result.returncode == 0, result.stderr

@@ -350,7 +350,7 @@ def _say(text: str) -> None:
 
 
 def _built(result: Result, formats: Sequence[str] = ("pdf",), verb: str = "wrote") -> str:
-    pages = "1 page" if result.pages == 1 else f"{result.pages} pages"
+    pages = _counted(result.pages, "page")
     files = [result.output] if "pdf" in formats else []
     files += [path for path in (result.preview, result.web) if path]
     names = ", ".join(map(str, files[:-1])) + " and " * (len(files) > 1) + str(files[-1])
@@ -484,7 +484,7 @@ def _watch(args: argparse.Namespace) -> int:
 
 
 def _preview(args: argparse.Namespace) -> int:
-    from .live import preview
+    from .live import everywhere, preview
 
     def shown(result: Result) -> str:
         if args.output:
@@ -493,6 +493,14 @@ def _preview(args: argparse.Namespace) -> int:
 
     def ready(url: str) -> None:
         print(f"previewing {args.content} at {url} (Ctrl-C to stop)", flush=True)
+        if everywhere(args.host):
+            print(
+                f"briefing: warning: --host {args.host or repr('')} serves the page to every "
+                "machine that can reach this one; expected --host 127.0.0.1 (the default) to "
+                "keep it on this machine",
+                file=sys.stderr,
+                flush=True,
+            )
         if args.open:
             import webbrowser
 
@@ -521,7 +529,7 @@ def _book(args: argparse.Namespace) -> int:
         print(f"{content}: its {PAPERS[own]} page laid out again on {book}, the book's paper")
     print(
         f"wrote {result.output} ({result.pages} pages: cover, contents and "
-        f"{result.sheets} sheets) in {result.seconds:.2f} s"
+        f"{_counted(result.sheets, 'sheet')}) in {result.seconds:.2f} s"
     )
     return EXIT_OK
 

@@ -16,13 +16,14 @@ import json
 import re
 import socket
 import socketserver
+import sys
 import threading
 from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib.resources import files
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from urllib.parse import quote, urlsplit
 
 from ..errors import Problem, UsageError
@@ -32,6 +33,7 @@ from ..pipeline import Result, make
 from .watch import follow
 
 KEEPALIVE_SECONDS = 15.0  # a comment on a quiet event stream, so a dead client is noticed
+IDLE_SECONDS = 30.0  # a connection that sends or takes nothing for this long is closed
 _SECURITY = {
     "Cache-Control": "no-store",
     "X-Content-Type-Options": "nosniff",
@@ -104,6 +106,11 @@ class Board:
             self._changed.notify_all()
 
 
+def everywhere(host: str) -> bool:
+    """Whether ``--host`` serves the page on every address of this machine (to the network)."""
+    return host in ("", "0.0.0.0", "::")  # noqa: S104 - what is checked for
+
+
 class Server(ThreadingHTTPServer):
     """The preview's HTTP server, bound to ``host`` and ``port`` (0: any free port)."""
 
@@ -132,9 +139,15 @@ class Server(ThreadingHTTPServer):
 
     @property
     def url(self) -> str:
-        """The address of the page."""
-        host = f"[{self.host}]" if ":" in self.host else self.host
+        """The address of the page: on this machine, when it is served on every address."""
+        host = "127.0.0.1" if everywhere(self.host) else self.host
+        host = f"[{host}]" if ":" in host else host
         return f"http://{host}:{self.server_port}/"
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Say nothing of a browser that hung up (a tab reloaded or closed mid-answer)."""
+        if not isinstance(sys.exc_info()[1], OSError):
+            super().handle_error(request, client_address)
 
     def allows(self, host: str | None) -> bool:
         """Whether a request's ``Host`` names this server: by an IP address, as localhost or
@@ -159,9 +172,18 @@ class Server(ThreadingHTTPServer):
 
 
 class Handler(BaseHTTPRequestHandler):
-    """Answers the four endpoints, and nothing else."""
+    """Answers the four endpoints, and nothing else; any other method with 404."""
 
     server: Server
+    timeout = IDLE_SECONDS  # a connection that sends nothing is closed, and its thread ends
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("do_"):  # POST, PUT, BREW …: what BaseHTTPRequestHandler looks up
+            return self._not_found
+        raise AttributeError(name)
+
+    def _not_found(self) -> None:
+        self._send(HTTPStatus.NOT_FOUND, "text/plain", b"not found\n", True)
 
     def do_GET(self) -> None:
         """Answer a GET."""

@@ -83,7 +83,7 @@ def follow(
 
     while True:
         watched = sources(content)
-        folders = {path.parent for path in watched}
+        folders = _folders(watched)
         identity = _identity(folders)
         if None in identity.values():  # a folder is gone, for now: wait for it
             if stop():
@@ -93,6 +93,7 @@ def follow(
         started = False
         for batch in changes(
             *folders,
+            recursive=False,  # each file's own folder is watched: a parent need not be whole
             debounce=DEBOUNCE_MS,
             step=10,
             rust_timeout=START_MS,
@@ -101,17 +102,40 @@ def follow(
         ):
             if stop():
                 return
-            if _identity(folders) != identity:
-                break  # a folder was renamed or made again: watch what is there now
+            if _identity(folders) != identity or _folders(watched) != folders:
+                break  # a folder was renamed, made again or made: watch what is there now
             # The first build waits for the watcher's first answer, so that no save made
             # after it can be missed.
-            if not started or {Path(path).resolve() for _, path in batch} & watched:
+            # a path as saved, or the file it now leads to (a file replaced by a link)
+            saved = {Path(path) for _, path in batch} | {_resolved(p) for _, p in batch}
+            if not started or saved & watched:
                 started = True
                 rebuild(time.perf_counter())
-                if sources(content) != watched:
-                    break  # the logo changed: watch the new set of files
+                now = sources(content)
+                if now != watched or _folders(now) != folders:
+                    break  # the logo or a folder changed: watch the new set of files
         else:
             return  # Ctrl-C
+
+
+def _folders(files: set[Path]) -> set[Path]:
+    """The folders to watch for ``files``: each one's own, or where that is missing (a photo
+    named in a folder not made yet), the nearest one that is there, which tells of it."""
+    found = set()
+    for file in files:
+        folder = file.parent
+        while not folder.is_dir() and folder != folder.parent:
+            folder = folder.parent
+        found.add(folder)
+    return found
+
+
+def _resolved(path: str) -> Path:
+    """``path`` with its links followed (itself if they loop)."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):  # a link loop: RuntimeError before Python 3.13
+        return Path(path)
 
 
 def _failure(content: Path, error: Exception) -> Problem:

@@ -129,8 +129,9 @@ def check_sheet(source: Source, base: Path) -> Checked:
 
 
 # A number as a table cell holds it: 3,100,000  -4.5  $1.2  12%  (250)  € 40  2.5bn  1 200 €
+# (no two repeats that can match the same spaces: linear, whatever a cell holds)
 _NUMBER = re.compile(
-    r"^[-+−(]?\s*[$€£¥]?\s*[-−]?\d[\d,.\s\u00a0\u202f]*(%|[kKmMbB]n?)?\s*[$€£¥]?\)?$"
+    r"^[-+−(]?\s*(?:[$€£¥]\s*)?[-−]?\d[\d,.\s\u00a0\u202f]*(?:(?:%|[kKmMbB]n?)\s*)?[$€£¥]?\)?$"
 )
 _MINUS = re.compile(r"(^|\s|\()-(?=\s*[$€£¥]?\s*\d)")  # a hyphen written as a minus sign
 MIN_PHOTO_DPI = 150  # a photo with fewer pixels per inch across a column prints blurred

@@ -10,7 +10,6 @@ import calendar
 import dataclasses
 import datetime
 import functools
-import math
 import re
 import types
 import typing
@@ -172,10 +171,11 @@ def _length(value: str) -> Length:
 
 
 def _number(value: str) -> Number:
-    number = float(yaml.safe_load(value))  # as YAML reads it: 1_000, 1.5e+3
-    if not math.isfinite(number):
+    """The number as written, in decimal: YAML 1.1 would read 010 as 8, 1:30 as 90 and 0b11
+    as 3 (010 is 10 here; the others are not numbers)."""
+    if not re.fullmatch(_DECIMAL, value):
         raise ValueError(value)
-    return Number(number)
+    return Number(float(value.replace("_", "")))  # 1_000 as YAML writes a thousand
 
 
 def _boolean(value: str) -> bool:
@@ -193,6 +193,7 @@ _DAY = (
     r"|02-(?:0[1-9]|1\d|2\d))$"
 )
 _TEXT = r"\S"
+_DECIMAL = r"[-+]?(\d[\d_]*\.?[\d_]*|\.\d[\d_]*)([eE][-+]?\d+)?"
 _COLOUR = "^#[0-9A-Fa-f]{6}$"
 _LENGTH = r"^\s*([0-9]*\.?[0-9]+)\s*(pt|in|mm|cm)?\s*$"
 _SCHEME = "^[Hh][Tt][Tt][Pp][Ss]?://"

@@ -4,12 +4,13 @@ the web address."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import io
 import logging
 import re
 import stat
-import warnings
+import threading
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +29,8 @@ from .model import Logo, Photo
 
 MAX_PIXELS = 50_000_000  # a larger image is refused before it is decoded
 MAX_SIDE = 1200  # pixels on the longer side: more than a logo needs in print; larger is scaled
+MAX_ASPECT = 20  # an image's longer side to its shorter, at most
+MAX_PIXELS_PER_BYTE = 200  # of its file, in an image of over MAX_SIDE squared (a photo has a few)
 PHOTO_DPI = 300  # a photo's pixels per inch at the largest size it can print: enough for print
 PHOTO_QUALITY = 85  # JPEG quality of photos: no visible loss in print, a small file
 KEPT_PHOTOS = 50  # photos kept in the cache, the newest: each takes up to about 1 MB
@@ -37,8 +40,32 @@ _RESAMPLED = {"RGB", "RGBA", "L", "LA", "CMYK"}  # modes scaled well as they are
 _RASTER = {".png", ".jpg", ".jpeg"}
 
 
-class _TooLarge(Exception):
-    """An image with more than :data:`MAX_PIXELS` pixels."""
+class _Refused(Exception):
+    """An image with more than :data:`MAX_PIXELS` pixels, too many for its file's size, or
+    too long for its width (:func:`_check_pixels`)."""
+
+    def __init__(self, found: str = "", most: str = "", sized: bool = True) -> None:
+        millions = MAX_PIXELS // 1_000_000
+        super().__init__(f"has more than {millions} million pixels", f"{millions} million pixels")
+        self.found, self.most = (found, most) if found else self.args
+        self.sized = sized  # whether the pixels a use needs tell the writer what to do
+
+
+def _check_pixels(image: Any, size: int | None) -> None:
+    """Raise :class:`_Refused` for an image of over :data:`MAX_PIXELS` pixels, over
+    :data:`MAX_ASPECT` times as long one way as the other, or of over
+    :data:`MAX_SIDE` squared and more than :data:`MAX_PIXELS_PER_BYTE` of its file's ``size``
+    (its pixels are mostly empty, yet would take as long and as much memory as a photo's)."""
+    pixels = image.width * image.height
+    if pixels > MAX_PIXELS:
+        raise _Refused
+    if max(image.size) > MAX_ASPECT * min(image.size):  # it would print a hair wide or high
+        found = f"is {image.width} by {image.height} pixels"
+        most = f"{MAX_ASPECT} times as wide as it is high, or as high as wide"
+        raise _Refused(found, most, sized=False)
+    if size is not None and pixels > max(MAX_SIDE**2, MAX_PIXELS_PER_BYTE * size):
+        found = f"has {pixels / 1e6:.1f} million pixels in a file of {size / 1000:,.0f} KB"
+        raise _Refused(found, f"{MAX_PIXELS_PER_BYTE} pixels a byte of its file")
 
 
 class Picture(NamedTuple):
@@ -93,14 +120,15 @@ def _file(name: Text, base: Path, expected: str, problems: list[Problem]) -> Pat
         )
         return None
     path = base / str(name)
+    loop = False
     try:
-        mode = path.stat().st_mode
-    except OSError:
-        mode = None
+        mode: int | None = path.stat().st_mode
+    except OSError as error:
+        mode, loop = None, error.errno == errno.ELOOP
     if mode is not None and stat.S_ISREG(mode):
         return path
     if mode is None:
-        wrong = "was not found"
+        wrong = "is a link that leads back to itself" if loop else "was not found"
     elif stat.S_ISDIR(mode):
         wrong = "is a folder"
     else:
@@ -111,13 +139,12 @@ def _file(name: Text, base: Path, expected: str, problems: list[Problem]) -> Pat
     return None
 
 
-def _too_large(name: Text, needed: str) -> Problem:
-    """The problem of an image over :data:`MAX_PIXELS`."""
-    millions = MAX_PIXELS // 1_000_000
+def _refused(name: Text, error: _Refused, needed: str) -> Problem:
+    """The problem of an image with too many pixels."""
     return Problem(
-        f"the image '{name}' has more than {millions} million pixels",
+        f"the image '{name}' {error.found}",
         name.locate(),
-        f"an image of at most {millions} million pixels ({needed})",
+        f"an image of at most {error.most}" + (f" ({needed})" if error.sized else ""),
     )
 
 
@@ -134,41 +161,38 @@ def load_logo(logo: Logo, base: Path, problems: list[Problem]) -> Picture | None
         return None
     suffix = path.suffix.lower()
     try:
-        with _bounded():
-            if suffix in _RASTER:
-                from PIL import Image as Pillow
+        if suffix in _RASTER:
+            with _open(path) as opened:
+                width, height = opened.size
+                decoded = _decoded(opened, path.stat().st_size)
+                scaled = None if decoded.size == (width, height) else _png(decoded)
+            return Picture(path, float(width), float(height), str(logo.alt), None, scaled)
+        if suffix == ".svg":
+            from svglib.svglib import svg2rlg
 
-                with Pillow.open(path) as opened:
-                    width, height = opened.size
-                    decoded = _decoded(opened)
-                    scaled = None if decoded.size == (width, height) else _png(decoded)
-                return Picture(path, float(width), float(height), str(logo.alt), None, scaled)
-            if suffix == ".svg":
-                from svglib.svglib import svg2rlg
-
-                with _logged("svglib.svglib") as records:
-                    drawing = svg2rlg(str(path), external_reference_root=str(path.parent))
-                outside = [
-                    str(r.args[0])
-                    for r in records
-                    if r.msg.startswith("Refusing") and isinstance(r.args, tuple) and r.args
-                ]
-                if outside:
-                    problems.append(
-                        Problem(
-                            f"the SVG '{logo.file}' refers to '{outside[0]}', outside its folder",
-                            logo.file.locate(),
-                            "an SVG whose images are in its own folder or written into it",
-                        )
+            with _logged("svglib.svglib") as records:
+                drawing = svg2rlg(str(path), external_reference_root=str(path.parent))
+            outside = [
+                str(r.args[0])
+                for r in records
+                if r.msg.startswith("Refusing") and isinstance(r.args, tuple) and r.args
+            ]
+            if outside:
+                problems.append(
+                    Problem(
+                        f"the SVG '{logo.file}' refers to '{outside[0]}', outside its folder",
+                        logo.file.locate(),
+                        "an SVG whose images are in its own folder or written into it",
                     )
-                    return None
-                if drawing is not None and drawing.width > 0 and drawing.height > 0:
-                    for node in _rasters(drawing):
-                        node.path = _decoded(_opened(node.path))
-                    return Picture(path, drawing.width, drawing.height, str(logo.alt), drawing)
-    except _TooLarge:
+                )
+                return None
+            if drawing is not None and drawing.width > 0 and drawing.height > 0:
+                for node in _rasters(drawing):
+                    node.path = _decoded(_opened(node.path), None)
+                return Picture(path, drawing.width, drawing.height, str(logo.alt), drawing)
+    except _Refused as error:
         needed = f"a logo needs no more than {MAX_SIDE} pixels on its longer side"
-        problems.append(_too_large(logo.file, needed))
+        problems.append(_refused(logo.file, error, needed))
         return None
     except Exception:  # noqa: BLE001, S110 - any decoder failure: not a usable image
         pass
@@ -200,12 +224,14 @@ def load_photo(
         return None
     bound = (round(widest[0] / 72 * PHOTO_DPI), round(widest[1] / 72 * PHOTO_DPI))
     try:
-        key = cache.key_of(path, f"{bound[0]}x{bound[1]}", f"q{PHOTO_QUALITY}")
+        limits = f"l{MAX_PIXELS}x{MAX_ASPECT}x{MAX_PIXELS_PER_BYTE}"  # a file refused by them
+        key = cache.key_of(path, f"{bound[0]}x{bound[1]}", f"q{PHOTO_QUALITY}", limits)
         data, width, height = _loaded(path, key, bound)
-    except _TooLarge:
+    except _Refused as error:
         problems.append(
-            _too_large(
+            _refused(
                 photo.file,
+                error,
                 f"{PHOTO_DPI} dpi across a page needs about "
                 f"{bound[0] * bound[1] // 1_000_000} million",
             )
@@ -237,22 +263,18 @@ def _loaded(path: Path, key: str, bound: tuple[int, int]) -> tuple[bytes, int, i
     stored = cache.load(_entry(path), key)
     if isinstance(stored, tuple) and [type(v) for v in stored] == [bytes, int, int]:
         return stored
-    with _bounded():
-        from PIL import Image as Pillow
-        from PIL import ImageOps
+    from PIL import Image as Pillow
+    from PIL import ImageOps
 
-        with Pillow.open(path) as opened:
-            if opened.format not in ("PNG", "JPEG"):
-                raise ValueError(opened.format)
-            if opened.width * opened.height > MAX_PIXELS:
-                raise _TooLarge
-            if opened.getexif().get(_ORIENTATION, 1) in _QUARTER_TURNS:
-                bound = (bound[1], bound[0])  # as stored, before it is turned upright
-            # scaled down before anything else, so that no full-size copy is made (a large
-            # JPEG is even decoded at a fraction of its size)
-            image = opened if opened.mode in _RESAMPLED else _flattened(opened)
-            image.thumbnail(bound, Pillow.Resampling.LANCZOS, reducing_gap=3.0)
-            image = _flattened(ImageOps.exif_transpose(image))
+    with _open(path) as opened:
+        _check_pixels(opened, path.stat().st_size)
+        if opened.getexif().get(_ORIENTATION, 1) in _QUARTER_TURNS:
+            bound = (bound[1], bound[0])  # as stored, before it is turned upright
+        # scaled down before anything else, so that no full-size copy is made (a large
+        # JPEG is even decoded at a fraction of its size; other modes reduced in strips)
+        image = opened if opened.mode in _RESAMPLED else _reduced(opened, bound)
+        image.thumbnail(bound, Pillow.Resampling.LANCZOS, reducing_gap=3.0)
+        image = _flattened(ImageOps.exif_transpose(image))
     loaded = (_jpeg(image), *image.size)
     cache.store(_entry(path), key, loaded)
     cache.prune("photo-", 2 * KEPT_PHOTOS)  # each as loaded and as drawn
@@ -305,6 +327,41 @@ def _jpeg(image: Any) -> bytes:
     return data.getvalue()
 
 
+def _reduced(image: Any, bound: tuple[int, int]) -> Any:
+    """An image of a mode that resamples badly (a palette, 16-bit gray) in one that resamples
+    well, reduced by the largest whole factor that leaves it ``bound`` or more, a strip of rows
+    at a time: a 7000 by 7000 palette image takes some 100 MB rather than the 800 MB of
+    full-size RGBA copies."""
+    from PIL import Image as Pillow
+
+    factor = max(1, int(min(image.width / bound[0], image.height / bound[1])))
+    rows = factor * max(1, _STRIP_ROWS // factor)  # whole blocks of the reduction in a strip
+    size = (-(-image.width // factor), -(-image.height // factor))
+    reduced = None
+    for top in range(0, image.height, rows):
+        box = (0, top, image.width, min(image.height, top + rows))
+        strip = _resamplable(image.crop(box)).reduce(factor)
+        reduced = reduced or Pillow.new(strip.mode, size)
+        reduced.paste(strip, (0, top // factor))
+    return reduced
+
+
+_STRIP_ROWS = 512
+
+
+def _resamplable(image: Any) -> Any:
+    """An image in one of the modes that resample well: palettes expanded (with their
+    transparency), 16-bit gray made 8-bit, others RGB."""
+    if image.mode in ("P", "PA"):
+        has_alpha = image.mode == "PA" or "transparency" in image.info
+        return image.convert("RGBA" if has_alpha else "RGB")
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+        return image.point(lambda value: value / 256).convert("L")
+    if image.mode in ("1", "L", "LA"):
+        return image.convert("L" if image.mode == "1" else image.mode)
+    return image.convert("RGBA" if image.mode in ("La", "RGBa") else "RGB")
+
+
 def _flattened(image: Any) -> Any:
     """An RGB copy of ``image``: CMYK converted (Adobe's inverted CMYK JPEGs are read right by
     Pillow), grayscale and palettes expanded, transparency laid on white."""
@@ -321,60 +378,70 @@ def _flattened(image: Any) -> Any:
     return image.convert("RGB")
 
 
-@contextlib.contextmanager
-def _bounded() -> Iterator[None]:
-    """Make Pillow refuse, while opening it, any image over :data:`MAX_PIXELS`."""
-    from PIL import Image as Pillow
-
-    limit = Pillow.MAX_IMAGE_PIXELS
-    Pillow.MAX_IMAGE_PIXELS = MAX_PIXELS
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Pillow.DecompressionBombWarning)
-            yield
-    except (Pillow.DecompressionBombWarning, Pillow.DecompressionBombError):
-        raise _TooLarge from None
-    finally:
-        Pillow.MAX_IMAGE_PIXELS = limit
-
-
-class _Kept(logging.Handler):
-    """Keeps the records a library logs, rather than printing them."""
+class _Kept(logging.Filter):
+    """Keeps the records a library logs while a thread asks for them (:func:`_logged`),
+    rather than printing them; set once, as a logger's filters are shared by every thread."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.records: list[logging.LogRecord] = []
+        self.local = threading.local()
 
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
+    def filter(self, record: logging.LogRecord) -> bool:
+        kept: list[logging.LogRecord] | None = getattr(self.local, "records", None)
+        if kept is None:
+            return True
+        kept.append(record)
+        return False
 
 
 @contextlib.contextmanager
 def _logged(name: str) -> Iterator[list[logging.LogRecord]]:
-    """The records the logger ``name`` logs while this runs, kept rather than printed."""
-    handler = _Kept()
-    logger = logging.getLogger(name)
-    propagate, logger.propagate = logger.propagate, False
-    logger.addHandler(handler)
+    """The records the logger ``name`` logs in this thread while this runs, kept rather than
+    printed."""
+    keeper = _keeper(name)
+    records: list[logging.LogRecord] = []
+    keeper.local.records = records
     try:
-        yield handler.records
+        yield records
     finally:
-        logger.removeHandler(handler)
-        logger.propagate = propagate
+        keeper.local.records = None
+
+
+@lru_cache
+def _keeper(name: str) -> _Kept:
+    keeper = _Kept()
+    logging.getLogger(name).addFilter(keeper)
+    return keeper
+
+
+def _open(path: str | Path) -> Any:
+    """A PNG or JPEG file opened as Pillow opens it, but for Pillow's own check of its pixels,
+    which warns on stderr below twice a limit of its own: :func:`_check_pixels` is stricter,
+    and changes no setting another thread's Pillow would see."""
+    from PIL import Image as Pillow
+
+    Pillow.preinit()  # Pillow's PNG and JPEG readers
+    with open(path, "rb") as file:
+        prefix = file.read(16)
+    for kind in ("PNG", "JPEG"):
+        factory: Any
+        factory, accept = Pillow.OPEN[kind]
+        if accept is not None and accept(prefix):
+            return factory(str(path), None)  # a file name: the image closes the file
+    raise ValueError("not a PNG or JPEG image")
 
 
 def _opened(image: Any) -> Any:
     """An image an SVG refers to (a file name, or one it holds), opened with Pillow."""
     from PIL import Image as Pillow
 
-    return image if isinstance(image, Pillow.Image) else Pillow.open(image)
+    return image if isinstance(image, Pillow.Image) else _open(image)
 
 
-def _decoded(image: Any) -> Any:
-    """A Pillow image, bounded, decoded whole (which finds a truncated file) and scaled down."""
-    width, height = image.size
-    if width * height > MAX_PIXELS:
-        raise _TooLarge
+def _decoded(image: Any, size: int | None) -> Any:
+    """A Pillow image, bounded (``size`` is its file's, if known), decoded whole (which finds
+    a truncated file) and scaled down."""
+    _check_pixels(image, size)
     image.draft("RGB", (MAX_SIDE, MAX_SIDE))  # a large JPEG decodes at a fraction of its size
     image.load()
     if max(image.size) > MAX_SIDE:

@@ -112,7 +112,7 @@ def name_in(root: yaml.Node | None) -> str | None:
 
 
 def _file_name(node: yaml.Node | None) -> str | None:
-    """The text of a node that names a file, or None."""
-    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str") and node.value.strip():
+    """The text of a node that names a file (``5`` names the file 5), or None."""
+    if isinstance(node, yaml.ScalarNode) and not node.tag.endswith(":null") and node.value.strip():
         return str(node.value)
     return None

@@ -178,17 +178,13 @@ def _scalar(spec: ScalarSpec, node: yaml.Node, context: _Context, path: str) -> 
         context.problems.append(Problem(str(mistake), at, mistake.expected, field=path))
         return _MISSING
     except ValueError:
-        if tag == "float" and not math.isfinite(float(yaml.safe_load(node.value))):
-            context.problems.append(
-                Problem(
-                    f"found '{node.value}', which is not a finite number",
-                    context.at(node),
-                    scalar.expected,
-                    field=path,
-                )
-            )
-            return _MISSING
-        return context.mismatch(node, scalar.expected, path)
+        if tag not in ("int", "float"):
+            return context.mismatch(node, scalar.expected, path)
+        read = float(yaml.safe_load(node.value))  # as YAML 1.1 reads it: 1:30 is 90
+        why = "is not a finite number" if not math.isfinite(read) else f"YAML reads as {read:g}"
+        found = f"found '{node.value}', which {why}"
+        context.problems.append(Problem(found, context.at(node), scalar.expected, field=path))
+        return _MISSING
     if isinstance(value, Text):
         value.source, value.node, value.field = context.source, node, path
     return value
@@ -286,9 +282,9 @@ def _read(
         noun = "a style file"
     if not isinstance(node, yaml.MappingNode):
         keys = ", ".join(f"'{name}:'" for name, f in fields.items() if f.required)
-        if not keys:  # a block: one of its kinds
-            keys = ", ".join(f"'{name}:'" for name in spec.one_of[:-1])
-            keys += f" or '{spec.one_of[-1]}:'"
+        if not keys:  # one of a block's kinds, or else one of the first fields (a design's)
+            names = spec.one_of or tuple(fields)[:3]
+            keys = ", ".join(f"'{name}:'" for name in names[:-1]) + f" or '{names[-1]}:'"
         expected = f"{noun} as a mapping of fields such as {keys}"
         context.mismatch(node, expected, path)
         return {}, False

@@ -46,6 +46,8 @@ _GROUP_SPACE = 0.9  # between two categories' bars, in text sizes
 _BAR_SPACE = 0.15  # between two bars of one category, in text sizes
 _NAME_LINES = 5  # a column's category name wraps to this many lines, unbroken words, or turns
 _NAMES_SHARE = 0.4  # of a horizontal bar chart's width, at most, for its category names
+_LEAST_NAMES = 0.2  # of its width, at least, for them: its value labels are left out if need be
+_LEAST_BARS = 0.3  # of its width, at least, for its bars
 _LEAST_PLOT = 0.35  # of the plot's height, at least, for the values (labels take the rest)
 _MARKER = 0.55  # a line's marker, in text sizes
 _MAX_DECIMALS = 3  # a label's decimal places, unless the value needs more not to show as 0
@@ -100,10 +102,11 @@ class Data(NamedTuple):
     def label(self, value: float) -> str:
         """A value as the chart prints it: thousands grouped, a minus sign below zero, in
         millions where the chart's values reach them, with the decimal places the chart's
-        values need (more for a small value that would otherwise show as zero)."""
+        values need (more for a small value that would otherwise show as zero; in millions,
+        none past its own third significant digit)."""
         full, short = self._decimals
         if self._shortened(value):
-            number = self._number(value / _MILLION, short)
+            number = self._number(value / _MILLION, min(short, _short_cap(value)))
             return self.millions.format(number=number)
         return self._number(value, max(full, _places(value, _small_cap(value))))
 
@@ -130,8 +133,10 @@ def _places(value: float, cap: int) -> int:
 
 
 def _short_cap(value: float) -> int:
-    """Decimal places enough to show three significant digits of a value in millions."""
-    return min(2, max(0, 2 - math.floor(math.log10(abs(value) / _MILLION))))
+    """Decimal places enough to show three significant digits of a value in millions (four
+    for 10,000: 0.0100M)."""
+    rounded = float(f"{abs(value) / _MILLION:.3g}")  # 0.099999 is 0.100: three places
+    return max(0, 2 - math.floor(math.log10(rounded)))
 
 
 def _small_cap(value: float) -> int:
@@ -615,23 +620,28 @@ def _lines(
     return shapes + texts
 
 
-def _lying(data: Data, width: float, pen: _Pen) -> tuple[list[Shape], float]:
+def _lying(data: Data, width: float, pen: _Pen, labelled: bool = True) -> tuple[list[Shape], float]:
     """A bar chart lying down: category names at the left (at most :data:`_NAMES_SHARE` of the
-    width, wrapped, flush right), the first at the top; values past the bars' ends."""
+    width, less where the values' labels need it, wrapped, flush right), the first at the top;
+    values past the bars' ends (unless not ``labelled``: left out when, with names of at least
+    :data:`_LEAST_NAMES` of the width, they would not fit beside bars of :data:`_LEAST_BARS`)."""
     size, gap, theme = pen.size, pen.gap, pen.theme
     series = len(data.series)
-    names = [pen.wrapped(c, width * _NAMES_SHARE - gap) for c in data.categories]
-    names_width = max(pen.width(t) for lines in names for t in lines)
-    labels = [[data.label(v) for v in s.values] for s in data.series]
+    labels = [[data.label(v) if labelled else "" for v in s.values] for s in data.series]
     pairs = [
-        (v, pen.width(t))
+        (v, pen.width(t) if labelled else -gap)
         for s, row in zip(data.series, labels, strict=True)
         for v, t in zip(s.values, row, strict=True)
     ]
-    after = max((w for v, w in pairs if v >= 0), default=0.0) + gap
+    after = max((w for v, w in pairs if v >= 0), default=-gap) + gap
     before = max((w for v, w in pairs if v < 0), default=-gap) + gap
+    room = min(width * _NAMES_SHARE, width * (1 - _LEAST_BARS) - after - before) - 2 * gap
+    if labelled and room < width * _LEAST_NAMES:
+        return _lying(data, width, pen, labelled=False)
+    names = [pen.wrapped(c, room) for c in data.categories]
+    names_width = max(pen.width(t) for lines in names for t in lines)
     start = names_width + 2 * gap + before  # a negative value's label clear of names
-    plot = max(width - start - after, width * 0.3)
+    plot = max(width - start - after, width * _LEAST_BARS)
     per = plot / _span(data)
     zero = start - min(min(data.values), 0.0) * per
     space = _BAR_SPACE * size if series > 1 else 0.0
@@ -649,6 +659,8 @@ def _lying(data: Data, width: float, pen: _Pen) -> tuple[list[Shape], float]:
             if row.values[i]:
                 shapes += pen.bar(min(zero, end), y, abs(end - zero), bar, j)
             foot = y + (bar - pen.height) / 2
+            if not labelled:
+                continue
             if row.values[i] >= 0:
                 shapes.append(pen.text(end + gap, foot, shown[i], "start"))
             else:

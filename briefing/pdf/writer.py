@@ -4,13 +4,14 @@ Every piece of page content is either inside a marked-content sequence tied to a
 element (MCID, ParentTree, StructParents) or marked as an Artifact. The structure tree follows
 the layout's reading order: Document, then H1/H2/P, Sect, L/LI and Figure groups. The file
 also meets PDF/A-2a: an sRGB output intent, XMP with both identifiers, printable annotations
-and the stream syntax PDF/A asks for (see :func:`_reportlab_for_pdfa`).
+and the stream syntax PDF/A asks for (see :class:`_PdfaDocument`).
 """
 
 from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -21,11 +22,11 @@ from html import escape
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import TimeStamp
-from reportlab.pdfbase import pdfdoc, ttfonts
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+from reportlab.pdfbase.pdfutils import asciiBase85Decode
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
@@ -74,16 +75,6 @@ def render(
     several pages, each page's structure is a Part in the language of ``languages[index]``
     (the document's language when not given).
     """
-    with _reportlab_for_pdfa():
-        return _render(pages, meta, outline, languages)
-
-
-def _render(
-    pages: Sequence[Page],
-    meta: Metadata,
-    outline: Sequence[tuple[str, int]],
-    languages: Sequence[str],
-) -> bytes:
     buffer = io.BytesIO()
     first = pages[0]
     canvas = _TaggedCanvas(
@@ -175,6 +166,7 @@ class _TaggedCanvas(Canvas):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self._doc.__class__ = _PdfaDocument  # made by ReportLab's Canvas, with no other way in
         self.words: Language = LANGUAGES["en"]
         self.titles: dict[str, str] = {}
         self._root = _Element("Document")
@@ -478,32 +470,74 @@ def _xmp(meta: Metadata, stamp: TimeStamp) -> str:
 <?xpacket end="w"?>"""
 
 
-# What PDF/A needs that ReportLab has no option for is done here, and only while briefing
-# renders: tests/pdf/test_conformance.py checks each piece against the ReportLab installed, and
-# briefing/internals.py lists the names it replaces.
+# What PDF/A needs that ReportLab has no option for is done here, in this document's objects
+# only (never by changing ReportLab's module globals, which other threads' documents share):
+# tests/pdf/test_conformance.py checks each piece against the ReportLab installed, and
+# briefing/internals.py lists the private behaviour relied on.
 
 
-@contextmanager
-def _reportlab_for_pdfa() -> Iterator[None]:
-    """While rendering: binary streams (smaller, and faster), an end-of-line (not counted in
-    ``/Length``) before every ``endstream`` (PDF/A), and ToUnicode maps that map only the codes
-    a font subset uses."""
-    saved = rl_config.useA85, pdfdoc.PDFStream.format, ttfonts.makeToUnicodeCMap
-    format_stream = saved[1]
+class _PdfaDocument(pdfdoc.PDFDocument):
+    """A document whose streams are binary (smaller, and faster), each with an end-of-line
+    (not counted in ``/Length``) before its ``endstream`` (PDF/A), and whose ToUnicode maps map
+    only the codes a font subset uses. Each stream object is changed as it is registered,
+    which every stream is before it is written."""
 
-    def with_eol(stream: pdfdoc.PDFStream, document: Any) -> bytes:
-        # CR LF, not LF alone: data ending in CR would make CR LF read as the end-of-line
-        head, end, tail = format_stream(stream, document).rpartition(b"endstream")
-        if (end, tail) != (b"endstream", b"\n"):
-            raise RuntimeError("ReportLab formats streams in a way briefing does not know")
-        return head + b"\r\nendstream\n"
+    def Reference(self, obj: Any, name: str | None = None) -> Any:
+        """Register ``obj`` (as ReportLab does), made as PDF/A asks first."""
+        kind = _PDFA_KINDS.get(type(obj))
+        if kind is not None:
+            obj.__class__ = kind
+        if name is not None and name.startswith(_TO_UNICODE):
+            obj.content = _to_unicode_cmap(name.removeprefix(_TO_UNICODE), _codes(obj.content))
+        return super().Reference(obj, name)
 
-    rl_config.useA85, pdfdoc.PDFStream.format = 0, with_eol
-    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
-    try:
-        yield
-    finally:
-        rl_config.useA85, pdfdoc.PDFStream.format, ttfonts.makeToUnicodeCMap = saved
+
+_TO_UNICODE = "toUnicodeCMap:"  # how ReportLab's TrueType fonts name their ToUnicode maps
+
+
+def _codes(cmap: str) -> list[int]:
+    """The character of each code in ReportLab's own ToUnicode map of a font subset (0 for a
+    code the subset leaves unused): its ``<code> <character>`` lines, in code order."""
+    listed = cmap.partition("beginbfchar")[2]
+    return [int(char, 16) for char in re.findall(r"^<[0-9A-F]{2}> <([0-9A-F]+)>$", listed, re.M)]
+
+
+def _with_eol(formatted: bytes) -> bytes:
+    """A stream object as ReportLab formats it, with CR LF before its ``endstream`` (not LF
+    alone: data ending in CR would make CR LF read as the end-of-line)."""
+    head, end, tail = formatted.rpartition(b"endstream")
+    if (end, tail) != (b"endstream", b"\n"):
+        raise RuntimeError("ReportLab formats streams in a way briefing does not know")
+    return head + b"\r\nendstream\n"
+
+
+class _Stream(pdfdoc.PDFStream):
+    """A stream written binary, with an end-of-line before ``endstream``."""
+
+    filters: list[Any] | None
+
+    def format(self, document: Any) -> bytes:
+        if self.filters:
+            self.filters = [f for f in self.filters if f is not pdfdoc.PDFBase85Encode]
+        return _with_eol(super().format(document))
+
+
+class _Image(pdfdoc.PDFImageXObject):
+    """An image written binary (ReportLab encodes it in ASCII85 as it reads it), with an
+    end-of-line before ``endstream``."""
+
+    _filters: tuple[str, ...]
+    streamContent: bytes
+
+    def format(self, document: Any) -> bytes:
+        if _A85 in self._filters:
+            self.streamContent = asciiBase85Decode(self.streamContent)
+            self._filters = tuple(f for f in self._filters if f != _A85)
+        return _with_eol(super().format(document))
+
+
+_A85 = "ASCII85Decode"
+_PDFA_KINDS: dict[type, type] = {pdfdoc.PDFStream: _Stream, pdfdoc.PDFImageXObject: _Image}
 
 
 def _to_unicode_cmap(name: str, subset: Sequence[int]) -> str:

@@ -19,6 +19,7 @@ import functools
 import itertools
 import re
 import sys
+import threading
 import unicodedata
 from typing import Any, NamedTuple
 
@@ -196,6 +197,7 @@ def drawn(codes: str, advances: list[float], offsets: list[tuple[float, float]],
 _sources: dict[str, dict[int, str]] = {}
 _codes: dict[tuple[str, int, str], int] = {}  # (font, glyph, letters): its private-use code
 _next_private: dict[str, int] = {}  # by font: the first private-use code not yet tried
+_coding = threading.Lock()  # held while a code is given out
 
 
 def source(face_name: str, code: int) -> str:
@@ -218,18 +220,23 @@ def _code(font: Any, gid: int, letters: str) -> int:
     if len(letters) == 1 and face.charToGlyph.get(ord(letters)) == gid:
         return ord(letters)
     key = (font.fontName, gid, letters)
-    code = _codes.get(key)
-    if code is None:
-        code = _next_private.get(font.fontName, _FIRST_PRIVATE)
-        while code in face.charToGlyph:
-            code += 1
-        _next_private[font.fontName] = code + 1
-        face.charToGlyph[code] = gid
-        face.glyphToChar.setdefault(gid, []).append(code)
-        advance = _hb_font(font.fontName).get_glyph_h_advance(gid)
-        face.charWidths[code] = advance * 1000 / face.unitsPerEm
-        _codes[key] = code
-        _sources.setdefault(face.name.decode("latin-1"), {})[code] = letters
+    with _coding:  # threads shaping at once would give two glyphs one code
+        return _codes.get(key) or _new_code(font, gid, letters)
+
+
+def _new_code(font: Any, gid: int, letters: str) -> int:
+    """A private-use code of its own for glyph ``gid`` of ``font``, drawn for ``letters``."""
+    face = font.face
+    code = _next_private.get(font.fontName, _FIRST_PRIVATE)
+    while code in face.charToGlyph:
+        code += 1
+    _next_private[font.fontName] = code + 1
+    face.charToGlyph[code] = gid
+    face.glyphToChar.setdefault(gid, []).append(code)
+    advance = _hb_font(font.fontName).get_glyph_h_advance(gid)
+    face.charWidths[code] = advance * 1000 / face.unitsPerEm
+    _codes[font.fontName, gid, letters] = code
+    _sources.setdefault(face.name.decode("latin-1"), {})[code] = letters
     return code
 
 

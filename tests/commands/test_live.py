@@ -9,6 +9,7 @@ import os
 import shutil
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import time
@@ -253,7 +254,8 @@ def test_a_request_must_name_the_server(served: str) -> None:
         )
     }
     assert request(served, "/page.pdf", f"rebound.example:{port}").body == b"unknown Host\n"
-    assert request(served, "/", method="POST").status == 501
+    for method in ("POST", "PUT", "DELETE", "OPTIONS", "BREW"):  # as the README says
+        assert request(served, "/", method=method).body == b"not found\n", method
     assert list(statuses.values()) == [200, 200, 200, 400, 400, 400, 400, 400]
 
 
@@ -456,3 +458,48 @@ def test_the_browser_reaches_no_file_and_no_rebound_name(
     assert browser.find_element("tag name", "body").text == "not found"
     browser.get(served.replace("127.0.0.1", "rebound.localhost"))  # Chromium resolves it here
     assert browser.find_element("tag name", "body").text == "unknown Host"
+
+
+def test_an_idle_connection_is_closed_and_its_thread_ends(
+    content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(live.Handler, "timeout", 0.5)
+    with (
+        serving(content) as url,
+        socket.create_connection(
+            (str(urlsplit(url).hostname), int(str(urlsplit(url).port))), timeout=10
+        ) as idle,
+    ):
+        idle.sendall(b"GET / HT")  # and nothing more
+        start = time.perf_counter()
+        assert idle.recv(100) == b""  # closed by the server
+        assert time.perf_counter() - start < 5
+
+
+def test_hang_ups_are_quiet_and_every_address_is_warned_of(content: Path, tmp_path: Path) -> None:
+    log = tmp_path.parent / f"{tmp_path.name}-preview.log"
+    with log.open("w") as out:
+        command = subprocess.Popen(
+            [sys.executable, "-m", "briefing", "preview", "--port", "0", "--host", "0.0.0.0"],
+            cwd=tmp_path,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_for(lambda: "updated the page" in log.read_text())
+        first, warning = log.read_text().splitlines()[:2]
+        assert first.startswith("previewing content.yaml at http://127.0.0.1:")
+        assert warning.startswith("briefing: warning: --host 0.0.0.0 serves the page to every ")
+        port = int(first.split(":")[-1].split("/")[0])
+        for _ in range(20):  # a tab reloaded quickly: asked, then gone before the answer
+            with socket.create_connection(("127.0.0.1", port)) as hasty:
+                hasty.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                hasty.sendall(b"GET /page.png HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n\r\n" % port)
+        assert request(first.split(" at ")[1].split(" ")[0], "/").status == 200
+    finally:
+        command.send_signal(signal.SIGINT)
+        try:
+            command.wait(timeout=30)
+        finally:
+            command.kill()
+    assert "Traceback" not in log.read_text()

@@ -89,6 +89,11 @@ CHARTS: dict[str, dict[str, Any]] = {
         "title": "One series given as series",
         "series": {"Police": {"FY2010": 1, "FY2011": 2, "FY2012": 1.5}},
     },
+    "scripts": {
+        "type": "hbar",
+        "title": "Names in their own scripts in an English sheet",
+        "series": {"القاهرة": {"北京市": 3, "Paris": 4}, "Lagos": {"北京市": 2, "Paris": 1}},
+    },
     "tiny": {
         "type": "bar",
         "title": "Tiny values",
@@ -269,6 +274,14 @@ def test_names_sit_at_the_axis_and_clear_of_the_values_below_zero() -> None:
     assert lying["Police"]["x1"] < lying["\u22121.25M"]["x0"]
 
 
+def test_names_in_other_scripts_print_in_their_scripts_faces() -> None:
+    shown = chart("scripts")
+    fonts = {c["text"]: c["fontname"].partition("+")[2] for c in shown.chars}
+    assert fonts["北"] == "NotoSansCJKsc-Regular" and fonts["P"] == "NotoSans-Regular"
+    assert "NotoSansArabic-Regular" in fonts.values()
+    assert {"北京市", "Paris", "Lagos"} <= set(shown.drawn.split())
+
+
 def test_a_single_named_series_keeps_its_name() -> None:
     shown = chart("one named")
     assert "Police" in shown.drawn
@@ -299,3 +312,38 @@ def test_lines_left_without_labels_keep_no_room_for_them() -> None:
     legend_foot = max(w["bottom"] for w in shown.words if w["text"] == "Series")
     plot = [s for s in shown.strokes if s["top"] > legend_foot + 1]
     assert min(s["top"] for s in plot) - legend_foot < 12  # not a label's height and more
+
+
+@pytest.mark.parametrize("width", [100, 150, 200, 250, 350])
+@pytest.mark.parametrize(
+    "values",
+    [[187250.25, 99999.75, 12.5], [187250.25, -99999.75, 3], [-187250.25, 5, 1], [9.9e8, 1, 2]],
+)
+def test_a_horizontal_bar_charts_labels_stay_inside_it_however_narrow(
+    width: float, values: list[float]
+) -> None:
+    from reportlab.graphics.shapes import Group, String
+
+    from briefing.content.runs import plain
+    from briefing.fonts import register
+    from briefing.graphics import charts
+    from briefing.graphics.lettering import label_spec
+    from briefing.language import LANGUAGES
+    from briefing.layout.specs import type_specs
+    from briefing.text.setting import natural_width
+    from briefing.theme import Theme
+
+    theme = Theme()
+    specs = type_specs(theme, register("Noto Sans"), LANGUAGES["en"], 1.0)
+    spec = label_spec(specs["caption"], theme.chart_text_size)
+    names = ["Northern provinces", "Administrative reorganisation", "Capital district"]
+    data = charts.Data("hbar", "Money", "", names, [charts.Series("", values)])
+
+    def strings(shapes: list[Any]) -> list[String]:
+        found = [s for s in shapes if isinstance(s, String)]
+        return found + [t for g in shapes if isinstance(g, Group) for t in strings(g.contents)]
+
+    for string in strings(charts.drawing(data, width, theme, spec).contents):
+        wide = natural_width(plain(string.text), spec)
+        left = string.x - {"start": 0.0, "middle": wide / 2, "end": wide}[string.textAnchor]
+        assert left >= -0.5 and left + wide <= width + 0.5, (string.text, left, wide)

@@ -13,6 +13,7 @@ import pikepdf
 import pytest
 import yaml
 from PIL import Image
+from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.platypus import Flowable
 
@@ -267,17 +268,51 @@ def test_link_is_drawn_inside_an_element_only() -> None:
 
 
 def test_reportlab_is_left_as_it_was_after_a_render(sample_pdf: Path) -> None:
-    """The PDF/A stream syntax and ToUnicode maps apply while briefing renders, and only then."""
-    saved = pdfdoc.PDFStream.format, ttfonts.makeToUnicodeCMap
+    """The PDF/A stream syntax and ToUnicode maps apply to briefing's documents only."""
+    saved = pdfdoc.PDFStream.format, ttfonts.makeToUnicodeCMap, rl_config.useA85
     data, _ = render(run_checks(SAMPLE))
-    assert (pdfdoc.PDFStream.format, ttfonts.makeToUnicodeCMap) == saved
+    assert (pdfdoc.PDFStream.format, ttfonts.makeToUnicodeCMap, rl_config.useA85) == saved
     assert data.count(b"endstream") == data.count(b"\r\nendstream\n")
-    with pdf._reportlab_for_pdfa():  # data that ends in CR keeps it, its Length counting it
-        stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary(), b"data\r", None)
-        formatted = stream.format(pdfdoc.PDFDocument())
-    assert formatted.endswith(b"/Length 5\n>>\nstream\ndata\r\r\nendstream\n")
+    document = pdf._TaggedCanvas(io.BytesIO())._doc  # data ending in CR keeps it, in its Length
+    stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary(), b"data\r", None)
+    document.Reference(stream)
+    assert stream.format(document).endswith(b"/Length 5\n>>\nstream\ndata\r\r\nendstream\n")
     with pikepdf.open(sample_pdf) as document:
         for font in document.pages[0].Resources.Font.values():
             cmap = font.ToUnicode.read_bytes().decode()
             assert "<0000>" not in cmap
             assert all(int(b.split()[0]) <= 100 for b in cmap.split("\n") if "beginbfchar" in b)
+
+
+_FRESH = """
+import sys
+from briefing.pipeline import render, run_checks
+sys.stdout.buffer.write(render(run_checks(sys.argv[1]))[0])
+"""
+
+
+def test_renders_from_four_threads_at_once_leave_later_pdfs_as_a_fresh_process_makes_them(
+    tmp_path: Path,
+) -> None:
+    """The documented API from threads: every PDF right, and none changes a later one."""
+    import subprocess
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    sheets = [
+        SAMPLE,
+        FRENCH,
+        ROOT / "examples" / "niger-ar.yaml",
+        ROOT / "tests/data/sheet-zh.yaml",
+    ]
+    with ThreadPoolExecutor(4) as pool:
+        made = list(pool.map(lambda sheet: render(run_checks(sheet))[0], sheets * 2))
+    assert made[:4] == made[4:]
+    later = render(run_checks(FRENCH))[0]
+    fresh = subprocess.run(
+        [sys.executable, "-c", _FRESH, str(FRENCH)], capture_output=True, check=True, cwd=ROOT
+    ).stdout
+    assert later == fresh == made[1]
+    path = tmp_path / "later.pdf"
+    path.write_bytes(later)
+    assert failures(path) == []
