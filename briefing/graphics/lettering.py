@@ -4,7 +4,8 @@ ReportLab's charts draw each string with one font and no shaping. In a sheet who
 a script of its own (Arabic, Persian, Hebrew, Chinese), each string is set as one line by the
 text engine (``setting.unbroken``): in the faces of its script and the Latin face by turns,
 shaped, in the order of the page's direction, and with its source text in the text layer, as
-body text is. Latin and Cyrillic sheets keep ReportLab's own strings.
+body text is; so is a string in another script in any sheet. Latin and Cyrillic strings in a
+Latin or Cyrillic sheet keep ReportLab's own strings.
 """
 
 from __future__ import annotations
@@ -37,10 +38,8 @@ def label_spec(spec: TypeSpec, size: float) -> TypeSpec:
 
 
 def lettered(drawing: Drawing, spec: TypeSpec) -> Drawing:
-    """``drawing`` with its strings set by briefing in ``spec``'s faces and direction, when the
-    sheet's language needs it; else ``drawing`` itself."""
-    if spec.script_faces is None and spec.direction == "ltr":
-        return drawing
+    """``drawing`` with its strings set by briefing in ``spec``'s faces and direction, kerned
+    and shaped as the chart measured them (ReportLab's own strings are neither)."""
     letters = _Lettered(drawing.width, drawing.height, *drawing.contents)
     letters.spec = spec
     return letters
