@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 _SCHEME = re.compile(r"^https?://(www\.)?", re.IGNORECASE)
+_WHITE = re.compile(r"[ \t\n\r\f\v]+")  # white space that breaks; not the no-break spaces
 
 
 class Run(NamedTuple):
@@ -33,13 +34,18 @@ Runs = tuple[Run | LineBreak, ...]  # a paragraph's text
 
 
 def plain(text: str, bold: bool = False) -> Runs:
-    """``text`` as typed, its runs of white space one space."""
-    return (Run(" ".join(text.split()), bold),)
+    """``text`` as typed, its runs of white space one space (a no-break space is kept: it is
+    typed to hold a number to its unit, or written so, in French, before a colon)."""
+    return (Run(_spaced(text), bold),)
 
 
 def link(href: str, text: str, colour: str = "") -> Runs:
     """A link to ``href`` (already checked) showing ``text`` as typed."""
-    return (Run(" ".join(text.split()), link=href, colour=colour),)
+    return (Run(_spaced(text), link=href, colour=colour),)
+
+
+def _spaced(text: str) -> str:
+    return _WHITE.sub(" ", text).strip(" ")
 
 
 def shown_address(address: str) -> str:
