@@ -211,3 +211,13 @@ def test_watch_reports_a_photo_in_a_missing_folder_and_follows_a_file_made_a_lin
         watcher.send_signal(signal.SIGINT)
         code = watcher.wait(timeout=20)
     assert code == 0 and "Traceback" not in log.read_text()
+
+
+def test_a_letter_under_a_tower_of_marks_is_located(tmp_path: Path) -> None:
+    tower = "\u0628" + "\u064e" * 30  # an Arabic letter with 30 fathas
+    error = attempt(tmp_path, MINIMAL.replace("title: Testland", f"title: Testland {tower}"))
+    assert error.count("error: a letter carries more than 4 accents or vowel marks") == 1, error
+    assert "content.yaml:2:22: " in error and checked(tmp_path) == error
+    stacked = "Vi\u0323\u0302et"  # Vietnamese, decomposed: two marks on one letter
+    (tmp_path / "content.yaml").write_text(MINIMAL.replace("Testland", stacked), "utf-8")
+    assert run("build", cwd=tmp_path).returncode == 0

@@ -45,6 +45,7 @@ _LOPSIDED_PEERS = 3  # and there are at least this many others to take the media
 MAX_BLOCKS = 500  # paragraphs and list items in all the sections
 MAX_FIGURES = 40  # charts, tables and photos in all the sections
 MAX_ROWS = 200  # table rows in all the sections
+MAX_MARKS = 4  # on one letter: Vietnamese stacks 2, vowelled Arabic and pointed Hebrew 3
 
 
 class ChartShown(NamedTuple):
@@ -259,7 +260,7 @@ def _rules(
     formatted: dict[int, Any] = {}  # id of a text -> its runs
     language = validated.fields.get("language", "en")  # even when other fields are wrong
     for text in texts:
-        problems += _glyph_problems(text, theme.family, language)
+        problems += _glyph_problems(text, theme.family, language) + _stacked_marks(text)
         if text.markdown == "inline":
             formatted[id(text)] = markup.inline(text, problems, theme.link)
         elif text.markdown == "blocks":
@@ -365,6 +366,19 @@ def _glyph_problems(text: Text, family: str, language: str) -> list[Problem]:
     if run is not None:
         found.append((run[0], _other_script(text, run, family, language)))
     return [problem for _, problem in sorted(found, key=lambda pair: pair[0])]
+
+
+def _stacked_marks(text: Text) -> list[Problem]:
+    """An error at each letter that carries more marks than any script stacks on one (text
+    pasted from a prank or a broken converter): drawn, they tower over the lines above."""
+    problems, marks = [], 0
+    for offset, char in enumerate(text):
+        marks = marks + 1 if unicodedata.combining(char) else 0
+        if marks == MAX_MARKS + 1:
+            message = f"a letter carries more than {MAX_MARKS} accents or vowel marks, stacked"
+            expected = f"at most {MAX_MARKS} marks on one letter; remove the extra ones"
+            problems.append(text.problem(message, expected, offset))
+    return problems
 
 
 def _family_of(script: str, design: str) -> str:
