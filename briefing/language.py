@@ -397,7 +397,7 @@ LANGUAGES = {
         "منبع: {source}",
         ("نمودار ستونی", "نمودار میله‌ای افقی", "نمودار خطی"),
         "بر حسب {unit}",
-        (".", ","),
+        ("٫", "٬"),  # the Arabic decimal and thousands separators, as Persian writes them
         millions="{number} میلیون",
         punctuation=(": ", "؛ "),
         direction="rtl",

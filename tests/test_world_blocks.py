@@ -11,6 +11,9 @@ import pdfplumber
 import pikepdf
 import pytest
 
+from briefing.content.checks import ChartShown
+from briefing.graphics import charts
+from briefing.language import LANGUAGES
 from briefing.pipeline import render, run_checks
 
 from .pdf.test_conformance import failures, unembedded
@@ -144,3 +147,25 @@ def test_sheets_with_charts_and_tables_in_other_scripts_pass_pdf_ua_and_pdf_a(
 ) -> None:
     assert failures(built[name]) == []
     assert unembedded(built[name]) == []
+
+
+def test_a_persian_chart_writes_its_numbers_in_persian_digits_and_separators(
+    tmp_path: Path,
+) -> None:
+    chart = {"type": "bar", "title": "بودجه", "data": {"۲۰۱۹": 1250.5, "۲۰۲۰": 3}}
+    sheet = {
+        **ARABIC,
+        "language": "fa",
+        "sections": [
+            {"heading": "بودجه", "body": "بودجه افزایش یافت.", "blocks": [{"chart": chart}]}
+        ],
+    }
+    data, _ = render(run_checks(sheet))
+    path = tmp_path / "fa.pdf"
+    path.write_bytes(data)
+    written = "".join(_spans(path)) + "".join(c["text"] for c in _chars(path))
+    assert "۱٬۲۵۰٫۵" in written and "۳٫۰" in written, written
+    assert not any(digit in written for digit in "0123456789")
+    (shown,) = run_checks(sheet).blocks[0]
+    assert isinstance(shown, ChartShown)
+    assert "۱٬۲۵۰٫۵" in charts.described(shown, LANGUAGES["fa"])[1]  # the alternate text

@@ -74,6 +74,7 @@ class Data(NamedTuple):
     separators: tuple[str, str] = (".", ",")  # decimal, thousands
     millions: str = "{number}M"  # a value shown in millions
     hyphenation: str = "en_US"  # pyphen's dictionary for names too long for their room
+    digits: str = "0123456789"  # the digits the language writes its numbers with
 
     @property
     def values(self) -> list[float]:
@@ -120,7 +121,8 @@ class Data(NamedTuple):
         shown = f"{value:,.{places}f}".replace("-", "\u2212")
         if shown.lstrip("\u2212").strip("0.,") == "":
             shown = shown.lstrip("\u2212")  # no minus before a value that rounds to zero
-        return shown.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+        shown = shown.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+        return shown.translate(str.maketrans("0123456789", self.digits))
 
 
 def _places(value: float, cap: int) -> int:
@@ -175,6 +177,7 @@ def described(shown: ChartShown, words: Language) -> tuple[Data, str]:
         words.separators,
         words.millions,
         words.hyphenation,
+        words.digits,
     )
     return data, str(chart.alt) if chart.alt else alt_text(data, words)
 
