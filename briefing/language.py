@@ -10,6 +10,8 @@ Direction = Literal["ltr", "rtl"]
 # How a language picks the form of a noun after a number, as CLDR's plural rules say; ``sheets``
 # holds one form for each category the rule names, in this order.
 Plural = Literal["one", "none", "slavic", "hebrew", "arabic"]
+# Ideographs, kana and full-width forms: text that may break between any two of them.
+CJK_LETTERS = "\u2e80-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 # Marks, embeddings, overrides and isolates typed in a text: they steer its order, unseen.
 BIDI_CONTROLS = frozenset(
     "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"

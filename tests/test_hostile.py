@@ -234,10 +234,11 @@ def test_thousands_of_missing_characters_are_reported_quickly_and_counted(tmp_pa
     result, _, cpu = measured("build", cwd=tmp_path)
     assert result.returncode == 2
     lines = result.stderr.splitlines()
-    assert len(lines) == 21
+    assert len(lines) == 22  # the characters, and the text as one word of 8,000 (no space)
     assert lines[0].startswith("content.yaml:5:12: error: the character '가' (U+AC00")
-    assert lines[19].startswith("content.yaml:5:31: error: the character")
-    assert lines[20].startswith("content.yaml:5:32: error: and 7,980 more like the 20 above;")
+    assert lines[1].startswith("content.yaml:5:12: error: a word of 8,000 characters")
+    assert lines[20].startswith("content.yaml:5:31: error: the character")
+    assert lines[21].startswith("content.yaml:5:32: error: and 7,980 more like the 20 above;")
     assert cpu < 20, f"{cpu:.1f} s of CPU"
 
 

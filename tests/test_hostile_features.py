@@ -4,6 +4,7 @@ scripts, books, watch and preview): each input gets a located message from ``che
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -220,4 +221,22 @@ def test_a_letter_under_a_tower_of_marks_is_located(tmp_path: Path) -> None:
     assert "content.yaml:2:22: " in error and checked(tmp_path) == error
     stacked = "Vi\u0323\u0302et"  # Vietnamese, decomposed: two marks on one letter
     (tmp_path / "content.yaml").write_text(MINIMAL.replace("Testland", stacked), "utf-8")
+    assert run("build", cwd=tmp_path).returncode == 0
+
+
+def test_a_word_of_20000_letters_is_located_at_once(tmp_path: Path) -> None:
+    word = "A" * 20_000
+    chart = f"    blocks:\n      - chart:\n          type: bar\n          title: {word}\n"
+    chart += "          data:\n            a: 1\n            b: 2\n"
+    start = time.perf_counter()
+    error = attempt(tmp_path, MINIMAL + chart)
+    assert time.perf_counter() - start < 10
+    assert "content.yaml:9:18: error: a word of 20,000 characters with no space; expected " in error
+    assert checked(tmp_path) == error
+    chinese = "该局对马里的资金从年的万美元增至年的万美元。" * 30  # 690 characters, no space
+    (tmp_path / "content.yaml").write_text(
+        f"organization: 美国国务院\ntitle: 马里\nlanguage: zh\nsections:\n"
+        f"  - heading: 资金\n    body: {chinese}\n",
+        encoding="utf-8",
+    )
     assert run("build", cwd=tmp_path).returncode == 0

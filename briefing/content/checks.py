@@ -18,7 +18,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 
 from ..errors import ContentError, Problem
 from ..fonts import describe, drawn_by, missing, script_faces
-from ..language import LANGUAGES
+from ..language import CJK_LETTERS, LANGUAGES
 from ..theme import MIN_CONTRAST, Theme, contrast, grayscale, text_pairs
 from . import markup
 from .fields import Cell, Text
@@ -46,6 +46,8 @@ MAX_BLOCKS = 500  # paragraphs and list items in all the sections
 MAX_FIGURES = 40  # charts, tables and photos in all the sections
 MAX_ROWS = 200  # table rows in all the sections
 MAX_MARKS = 4  # on one letter: Vietnamese stacks 2, vowelled Arabic and pointed Hebrew 3
+MAX_WORD = 300  # characters without a space: a long web address fits; a longer word is pasted
+_LONG_WORD = re.compile(rf"[^\s\u200b{CJK_LETTERS}]{{{MAX_WORD + 1},}}")  # Chinese breaks anywhere
 
 
 class ChartShown(NamedTuple):
@@ -261,6 +263,7 @@ def _rules(
     language = validated.fields.get("language", "en")  # even when other fields are wrong
     for text in texts:
         problems += _glyph_problems(text, theme.family, language) + _stacked_marks(text)
+        problems += _long_words(text)
         if text.markdown == "inline":
             formatted[id(text)] = markup.inline(text, problems, theme.link)
         elif text.markdown == "blocks":
@@ -379,6 +382,19 @@ def _stacked_marks(text: Text) -> list[Problem]:
             expected = f"at most {MAX_MARKS} marks on one letter; remove the extra ones"
             problems.append(text.problem(message, expected, offset))
     return problems
+
+
+def _long_words(text: Text) -> list[Problem]:
+    """An error at each word longer than any line can hold or a reader would type (setting it
+    would take the text engine minutes)."""
+    return [
+        text.problem(
+            f"a word of {len(found.group()):,} characters with no space",
+            f"words of at most {MAX_WORD} characters (a long web address is one, and fits)",
+            found.start(),
+        )
+        for found in _LONG_WORD.finditer(text)
+    ]
 
 
 def _family_of(script: str, design: str) -> str:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from ..content.runs import LineBreak, Run, Runs
 from ..fonts import Faces, charset, drawn_by
 from ..fonts import script_faces as script_faces_of
+from ..language import CJK_LETTERS
 
 Word = list[tuple[str, Run]]  # a word's parts, each in the formatting of its run
 
@@ -46,7 +47,7 @@ _ACRONYMS = re.compile(r"\W*[A-Z0-9]+([-/][A-Z0-9]+)+\W*")  # AML/CFT, (PRC-US)
 # Chinese: lines break between ideographs (and between one and a Latin word or figure), but
 # never before closing punctuation nor after opening punctuation (UAX #14's classes CL, CP,
 # EX, IS, NS and closing QU; OP and opening QU: the kinsoku rules).
-CJK = re.compile(r"[\u2e80-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+CJK = re.compile(f"[{CJK_LETTERS}]")
 _NO_LINE_START = frozenset(
     "。，、．：；！？）」』】〕〉》〙〗〛”’・ー…‥々〻〜～％‰℃°"
     "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ)]},.:;!?%"
