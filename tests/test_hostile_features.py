@@ -240,3 +240,16 @@ def test_a_word_of_20000_letters_is_located_at_once(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert run("build", cwd=tmp_path).returncode == 0
+
+
+def test_a_table_row_missing_its_bracket_is_pointed_at_the_bracket(tmp_path: Path) -> None:
+    table = (
+        "    blocks:\n      - table:\n          columns: [Component, Partner, Funding]\n"
+        "          rows:\n"
+        '            - [Police training, National Police, "3,100,000"\n'
+        '            - [Border security, Gendarmerie, "2,300,000"]\n'
+    )
+    error = attempt(tmp_path, MINIMAL + table)
+    assert error.startswith("content.yaml:10:15: error: the '[' here is not closed on its line;")
+    assert "expected ']' after the last item, on the same line" in error
+    assert checked(tmp_path) == error

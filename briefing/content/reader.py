@@ -381,8 +381,29 @@ def _short_text_line(text: str, path: str, before: int) -> Problem | None:
     return found
 
 
+_BRACKETS = {"flow sequence": ("[", "]"), "flow mapping": ("{", "}")}
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
+
+
+def _unclosed(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem | None:
+    """A list in brackets (a table row) or a mapping in braces left open at the end of its line:
+    said at the bracket, not at the next line, where YAML finds out. Without a comma after
+    the bracket it is text that starts with one (``[DRAFT``), said as such elsewhere."""
+    opened, found = error.context_mark, error.problem_mark
+    kind = next((k for k in _BRACKETS if k in (error.context or "")), None)
+    if kind is None or opened is None or found is None or found.line == opened.line:
+        return None
+    if "," not in _BREAK.split(text)[opened.line][opened.column :]:
+        return None
+    bracket, closing = _BRACKETS[kind]
+    return Problem(
+        f"the '{bracket}' here is not closed on its line",
+        Location(path, opened.line + 1, opened.column + 1),
+        f"'{closing}' after the last item, on the same line, such as [a, b, \"3,100,000\"]",
+    )
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
@@ -391,6 +412,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Proble
         short = _short_text_line(text, path, mark.line)
         if short is not None:
             return short
+    unclosed = _unclosed(error, text, path)
+    if unclosed is not None:
+        return unclosed
     described = f"{error.context or ''} {error.problem or ''}"
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
         described += " tab character"
