@@ -1,4 +1,4 @@
-"""A briefing book: a cover, a contents page with links, then every sheet on its own page.
+"""A briefing book: a cover, contents with links, then every sheet on its own page.
 
 The book has one paper size, and each sheet is laid out for it as it would be alone, with room
 kept under its footer for the page number; the book adds a bookmark per sheet, and a contents
@@ -110,17 +110,17 @@ def build_book(
     dates = [model.date for model, _ in sheets if model.date]
     latest = max(dates) if dates else None
     name = title or words.book
-    pages = [
-        _cover(name, latest or _today(), len(sheets), first, specs, size, words),
-        _contents(sheets, theme, specs, size, words),
-    ]
+    listed = _contents(sheets, theme, specs, size, words)
+    pages = [_cover(name, latest or _today(), len(sheets), first, specs, size, words), *listed]
     if words.direction == "rtl":
         pages = [page.mirrored() for page in pages]
-    for number, (sheet, page) in enumerate(sheets, start=3):
+    first_sheet = len(pages) + 1  # the page number of the first sheet
+    for number, (sheet, page) in enumerate(sheets, start=first_sheet):
         _number(page, number, theme, specs, bool(sheet.marking), LANGUAGES[sheet.language])
+    outline = [(words.contents, 1)]
+    outline += [(title_of(m), i) for i, (m, _) in enumerate(sheets, first_sheet - 1)]
+    languages = [model.language] * len(pages) + [sheet.language for sheet, _ in sheets]
     pages += [page for _, page in sheets]
-    outline = [(words.contents, 1)] + [(title_of(m), i) for i, (m, _) in enumerate(sheets, 2)]
-    languages = [model.language] * 2 + [sheet.language for sheet, _ in sheets]
     meta = pdf.Metadata(
         title=name,
         author=str(model.organization),
@@ -180,9 +180,15 @@ def _put(
     role: Role,
     parents: tuple[str, ...] = (),
 ) -> TextBox:
-    box = typeset(text, spec, width)
+    return _place(page, typeset(text, spec, width), x, top, role, parents)
+
+
+def _place(
+    page: Page, box: TextBox, x: float, top: float, role: Role, parents: tuple[str, ...] = ()
+) -> TextBox:
+    height = box.height
     page.items.append(
-        Placed(box, x, top - box.height, width, box.height, role, len(page.items) + 1, parents)
+        Placed(box, x, top - height, box.width, height, role, len(page.items) + 1, parents)
     )
     return box
 
@@ -237,10 +243,28 @@ def _contents(
     specs: dict[str, TypeSpec],
     size: tuple[float, float],
     words: Language,
-) -> Page:
-    """The contents: the heading, then each sheet's title, a dot leader and its page number,
-    the title and the number each a link to the sheet (not underlined: the page says so)."""
+) -> list[Page]:
+    """The contents, on as many pages as its entries take: set again until the sheets' page
+    numbers, which follow the contents, are the ones it prints."""
+    count = 1
+    while len(made := _contents_pages(sheets, theme, specs, size, words, count)) != count:
+        count = len(made)
+    return made
+
+
+def _contents_pages(
+    sheets: list[tuple[Content, Page]],
+    theme: Theme,
+    specs: dict[str, TypeSpec],
+    size: tuple[float, float],
+    words: Language,
+    count: int,
+) -> list[Page]:
+    """The contents on ``count`` pages or more: the heading, then each sheet's title, a dot
+    leader and its page number, the title and the number each a link to the sheet (not
+    underlined: the page says so); an entry that would pass the foot starts a new page."""
     page = _page(size, theme, specs)
+    pages = [page]
     inner = page.width - 2 * theme.margin_x
     y = page.height - 2 * _FOLIO_EDGE
     heading = plain(words.contents)
@@ -251,17 +275,22 @@ def _contents(
     number_spec = entry._replace(align="right")
     leader = entry._replace(align="right", colour=theme.muted)
     right = theme.margin_x + inner
-    widest = natural_width(plain(words.number(len(sheets) + 2)), number_spec)
+    widest = natural_width(plain(words.number(len(sheets) + 1 + count)), number_spec)
     dots_end = right - widest - _LEADER_GAP  # every leader ends here, its dots aligned
     dot = natural_width(plain(". ."), leader) - natural_width(plain("."), leader)  # and a space
-    for index, (model, _) in enumerate(sheets, start=3):
+    for index, (model, _) in enumerate(sheets, start=2 + count):
         target = f"#page-{index}"
         parents = ("TOC:1", f"TOCI:{index}")
         text = link(target, title_of(model), theme.primary)
         width = dots_end - theme.margin_x - 4 * dot
         own = script_faces(LANGUAGES[model.language].script, entry.faces.family)  # its script
         titled = entry._replace(script_faces=own or entry.script_faces)
-        box = _put(page, text, titled, theme.margin_x, y, width, "Reference", parents)
+        box = typeset(text, titled, width)
+        if y - box.height < 2 * _FOLIO_EDGE:  # past the foot: the next page
+            page = _page(size, theme, specs)
+            pages.append(page)
+            y = page.height - 2 * _FOLIO_EDGE
+        _place(page, box, theme.margin_x, y, "Reference", parents)
         last = box.setting.drawn(len(box.setting.lines) - 1).width
         line_top = y - box.height + box.leading  # the top of the title's last line
         number = link(target, words.number(index), theme.primary)
@@ -271,7 +300,7 @@ def _contents(
         if dots > 0:
             _put(page, (Run(". " * dots),), leader, start, line_top, dots_end - start, "Artifact")
         y -= box.height + 10
-    return page
+    return pages
 
 
 def _number(

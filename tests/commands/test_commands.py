@@ -182,6 +182,30 @@ def test_book(tmp_path: Path) -> None:
     assert again.read_bytes() == book.read_bytes()
 
 
+def test_a_book_of_30_sheets_continues_its_contents_on_another_page(tmp_path: Path) -> None:
+    names = []
+    for number in range(1, 31):
+        names.append(tmp_path / f"s{number:02}.yaml")
+        names[-1].write_text(MINIMAL.replace("Testland", f"Land {number:02}"), encoding="utf-8")
+    book = tmp_path / "book.pdf"
+    result = run("book", *names, "-o", book, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "(33 pages: cover, contents and 30 sheets)" in result.stdout
+    reader = PdfReader(book)
+    listed = reader.pages[1].extract_text() + reader.pages[2].extract_text()
+    assert [f"Land {n:02}" in listed for n in range(1, 31)] == [True] * 30
+    assert "Land 30 33" in reader.pages[2].extract_text()  # its page, after two of contents
+    assert reader.pages[32].extract_text().rstrip().endswith("33")
+    assert reader.pages[3].extract_text().rstrip().endswith("4")
+    with pikepdf.open(book) as pdf:
+        for index in (1, 2):  # every entry on the paper, each linked to its sheet
+            for annotation in pdf.pages[index].Annots:
+                assert 0 < float(annotation.Rect[1]) < float(pdf.pages[index].MediaBox[3])
+        last = pdf.pages[2].Annots[-1].Dest[0]
+        assert next(i for i, p in enumerate(pdf.pages) if p.obj == last) == 32
+    assert [reader.get_destination_page_number(o) for o in reader.outline][:3] == [1, 3, 4]
+
+
 def test_book_reports_every_bad_file(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text("title: [x]\n", encoding="utf-8")
     (tmp_path / "b.yaml").write_text(MINIMAL + "paper: legal\n", encoding="utf-8")
