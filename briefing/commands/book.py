@@ -1,8 +1,8 @@
 """A briefing book: a cover, contents with links, then every sheet on its own page.
 
 The book has one paper size, and each sheet is laid out for it as it would be alone, with room
-kept under its footer for the page number; the book adds a bookmark per sheet, and a contents
-page whose entries link to the sheets.
+kept under its footer for the page number; the book adds a bookmark per sheet, and contents
+(on as many pages as they take) whose entries link to the sheets.
 """
 
 from __future__ import annotations
