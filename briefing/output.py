@@ -151,3 +151,9 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def real(path: str | Path) -> Path:
+    """``path`` made absolute, its links followed as far as they lead: a link that leads back
+    to itself is returned as it is (reading it says so), not raised as Path.resolve raises it."""
+    return Path(os.path.realpath(path))

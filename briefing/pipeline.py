@@ -16,7 +16,7 @@ from .content import checks, style
 from .content.model import Content
 from .content.reader import MAX_BYTES, Source, read, value_of
 from .errors import ContentError, Location, Problem, UsageError
-from .output import checked_formats, checked_paper, write_together
+from .output import checked_formats, checked_paper, real, write_together
 from .pdf import writer as pdf
 from .version import __version__
 
@@ -233,7 +233,7 @@ def _named(content: ContentSource, source: Source) -> set[Path]:
     found = _own(content)
     name = style.name_in(root)
     if name is not None:
-        found.add((base / name).resolve())
+        found.add(real(base / name))
     files = [value_of(value_of(root, "logo"), "file")]
     sections = value_of(root, "sections")
     for section in sections.value if isinstance(sections, yaml.SequenceNode) else []:
@@ -242,19 +242,19 @@ def _named(content: ContentSource, source: Source) -> set[Path]:
             files.append(value_of(value_of(block, "photo"), "file"))
     for file in files:
         if isinstance(file, yaml.ScalarNode):
-            found.add((source.folder(file, base) / file.value).resolve())
+            found.add(real(source.folder(file, base) / file.value))
     return found
 
 
 def _own(content: ContentSource) -> set[Path]:
     """The content file itself, if it is one."""
-    return set() if isinstance(content, dict) else {Path(content).resolve()}
+    return set() if isinstance(content, dict) else {real(content)}
 
 
 def refuse_overwriting(outputs: Sequence[Path], inputs: set[Path]) -> None:
     """Raise :class:`UsageError` if an output would replace a file the build reads."""
     for output in outputs:
-        if output.resolve() in inputs:
+        if real(output) in inputs:
             raise UsageError(
                 f"the output {output} is a file the build reads (a content file, its style, a "
                 "logo or a photo); expected another name, such as the content file's name ending "

@@ -4,6 +4,7 @@ scripts, books, watch and preview): each input gets a located message from ``che
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -253,3 +254,28 @@ def test_a_table_row_missing_its_bracket_is_pointed_at_the_bracket(tmp_path: Pat
     assert error.startswith("content.yaml:10:15: error: the '[' here is not closed on its line;")
     assert "expected ']' after the last item, on the same line" in error
     assert checked(tmp_path) == error
+
+
+def test_a_folder_with_a_pipe_and_a_link_loop_is_checked_and_bound_without_hanging(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    os.mkfifo(folder / "b.yaml")  # nothing ever writes to it: reading it would wait forever
+    (folder / "loop.yaml").symlink_to("loop.yaml")
+    said = [
+        "sheets/b.yaml:1:1: error: this is not a file but a folder, a pipe or a device; "
+        "expected a content file",
+        "sheets/loop.yaml:1:1: error: a link that leads back to itself; expected a readable "
+        "content file",
+    ]
+    start = time.perf_counter()
+    checked_folder = run("check", "sheets", cwd=tmp_path)
+    assert checked_folder.returncode == 2
+    assert checked_folder.stdout == "sheets/a.yaml: ok\n"
+    assert checked_folder.stderr.splitlines() == said
+    book = run("book", "sheets", "-o", "book.pdf", cwd=tmp_path)
+    assert (book.returncode, book.stderr.splitlines()) == (2, said)
+    assert not (tmp_path / "book.pdf").exists()
+    assert time.perf_counter() - start < 20

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import ContentError, Location, Problem, UsageError
+from ..output import real
 from ..pipeline import Result, build
 
 PARALLEL_FROM = 4  # fewer files build faster in this process than in fresh workers
@@ -33,7 +34,7 @@ def expand(paths: Sequence[Path]) -> list[Path]:
         if path.is_dir():
             found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
             styles = {named(p) for p in found}
-            found = [p for p in found if p.resolve() not in styles]
+            found = [p for p in found if real(p) not in styles]
             if not found:
                 raise UsageError(f"the folder {path} has no .yaml files; expected content files")
             files += found
@@ -46,7 +47,7 @@ def refuse_clashes(contents: Sequence[Path]) -> None:
     """Raise :class:`UsageError` if two content files would write the same PDF."""
     first: dict[Path, Path] = {}
     for content in contents:
-        output = content.with_suffix(".pdf").resolve()
+        output = real(content.with_suffix(".pdf"))
         if output in first:
             raise UsageError(
                 f"{first[output]} and {content} would both write {content.with_suffix('.pdf')}; "

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..errors import ContentError, Location, Problem, UsageError
+from ..output import real
 from ..pipeline import Result, build, sources
 
 DEBOUNCE_MS = 30  # how long a burst of file events (an editor's save) may take
@@ -133,7 +134,7 @@ def _folders(files: set[Path]) -> set[Path]:
 def _resolved(path: str) -> Path:
     """``path`` with its links followed (itself if they loop)."""
     try:
-        return Path(path).resolve()
+        return real(path)
     except (OSError, RuntimeError):  # a link loop: RuntimeError before Python 3.13
         return Path(path)
 

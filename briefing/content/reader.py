@@ -7,9 +7,12 @@ aliases (which could expand without bound). Every problem becomes a located :cla
 from __future__ import annotations
 
 import bisect
+import errno
 import functools
 import io
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -108,13 +111,25 @@ def _occurrences(text: str, start: int = 0, end: int | None = None) -> dict[str,
 def read(path: str | Path) -> Source:
     """Read and parse a content file; raise :class:`ContentError` for anything unreadable."""
     shown = str(path)
-    try:
-        with open(path, "rb") as file:
+    try:  # opened without waiting, so that a named pipe is refused rather than waited on
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                raise ContentError(
+                    [
+                        Problem(
+                            "this is not a file but a folder, a pipe or a device",
+                            Location(shown, 1, 1),
+                            "a content file",
+                        )
+                    ]
+                )
             data = file.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise ContentError([_not_found(Path(path))]) from None
     except OSError as error:
-        problem = f"cannot read the file: {error.strerror or error}"
+        looped = error.errno == errno.ELOOP
+        problem = "a link that leads back to itself" if looped else "cannot read the file"
+        problem += "" if looped else f": {error.strerror or error}"
         raise ContentError(
             [Problem(problem, Location(shown, 1, 1), "a readable content file")]
         ) from None

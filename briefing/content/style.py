@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import ContentError, Location, Problem
+from ..output import real
 from .model import STYLE_FIELDS
 from .reader import Source, key_of, read, value_of
 
@@ -81,9 +82,9 @@ def is_style(source: Source, path: Path | None = None) -> bool:
 
 def _named_beside(path: Path) -> bool:
     """Whether a content file in the same folder names ``path`` as its style."""
-    target = path.resolve()
+    target = real(path)
     beside = (p for p in path.parent.iterdir() if p.suffix in (".yaml", ".yml"))
-    return any(named(p) == target for p in beside if p.resolve() != target)
+    return any(named(p) == target for p in beside if real(p) != target)
 
 
 def fields(source: Source) -> set[str]:
@@ -103,7 +104,7 @@ def named(content: Path) -> Path | None:
         name = name_in(read(content).root)
     except ContentError:
         return None
-    return (content.parent / name).resolve() if name is not None else None
+    return real(content.parent / name) if name is not None else None
 
 
 def name_in(root: yaml.Node | None) -> str | None:
