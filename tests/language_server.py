@@ -141,19 +141,38 @@ class Server:
         """Show ``path`` (with ``text``, or as it is) and return what the server marks in it:
         each as (line, column, message), 1-based, errors only, once nothing new came for
         ``settle`` seconds."""
-        uri = path.resolve().as_uri()
-        before = self._show(uri, path.read_text("utf-8") if text is None else text)
+        return self.marks_of({path: text}, settle)[path]
+
+    def marks_of(self, shown: dict[Path, str | None], settle: float = 0.5) -> dict[Path, list[Any]]:
+        """:meth:`marks` of several files at once (each with its text, or as it is): shown
+        together, and waited for together, so the settling is paid once."""
+        uris = {path: path.resolve().as_uri() for path in shown}
+        before = {
+            uris[path]: self._show(uris[path], path.read_text("utf-8") if text is None else text)
+            for path, text in shown.items()
+        }
+
+        def published() -> bool:
+            return all(self.published.get(uri, 0) > count for uri, count in before.items())
+
         with self.changed:
-            assert self.changed.wait_for(lambda: self.published.get(uri, 0) > before, 30), path
+            assert self.changed.wait_for(published, 60), list(shown)
         seen = None
-        while seen != self.diagnostics[uri]:
-            seen = self.diagnostics[uri]
+        while seen != (now := [self.diagnostics[uri] for uri in before]):
+            seen = now
             time.sleep(settle)
-        return [
-            (d["range"]["start"]["line"] + 1, d["range"]["start"]["character"] + 1, d["message"])
-            for d in seen
-            if d.get("severity", 1) == 1
-        ]
+        return {
+            path: [
+                (
+                    d["range"]["start"]["line"] + 1,
+                    d["range"]["start"]["character"] + 1,
+                    d["message"],
+                )
+                for d in self.diagnostics[uri]
+                if d.get("severity", 1) == 1
+            ]
+            for path, uri in uris.items()
+        }
 
     def completions(self, path: Path, text: str, line: int, column: int) -> list[dict[str, Any]]:
         """What the server offers at ``line``, ``column`` (1-based) of ``text``."""
@@ -174,3 +193,12 @@ class Server:
             self.process.wait(timeout=10)
         except (AssertionError, OSError, subprocess.TimeoutExpired):
             self.process.kill()
+
+
+def _errors(diagnostics: list[Any]) -> list[tuple[int, int, str]]:
+    """The errors among ``diagnostics``: (line, column, message), 1-based."""
+    return [
+        (d["range"]["start"]["line"] + 1, d["range"]["start"]["character"] + 1, d["message"])
+        for d in diagnostics
+        if d.get("severity", 1) == 1
+    ]

@@ -54,17 +54,19 @@ def test_every_example_sheet_and_style_is_clean_in_the_editor(
     server: Server, workspace: Path
 ) -> None:
     sheets = [ROOT / "content.yaml", *sorted((ROOT / "examples").rglob("*.yaml"))]
-    for path in sheets:  # each with its own schema line
-        assert server.marks(path) == [], path
+    marked = server.marks_of(dict.fromkeys(sheets))  # each with its own schema line
+    assert {path: marks for path, marks in marked.items() if marks} == {}
     assert run("new", "burkina", cwd=workspace).returncode == 0  # names the schema it wrote
     assert server.marks(workspace / "burkina.yaml") == []
     folder = workspace / "house-style"  # copied elsewhere, by the workspace setting alone
     shutil.copytree(ROOT / "examples" / "house-style", folder)
+    texts: dict[Path, str | None] = {}
     for path in sorted(folder.glob("*.yaml")):
         lines = path.read_text("utf-8").splitlines(keepends=True)[1:]  # no schema line
         if path.name == "house.yaml":  # a style names its own schema, over the setting
             lines.insert(0, "# yaml-language-server: $schema=../style.schema.json\n")
-        assert server.marks(path, "".join(lines)) == [], path.name
+        texts[path] = "".join(lines)
+    assert {path.name: m for path, m in server.marks_of(texts).items() if m} == {}
 
 
 def _check(path: Path) -> list[tuple[int, str]]:
@@ -84,12 +86,15 @@ def test_the_editor_marks_every_mistake_the_schema_can_state(
 ) -> None:
     folder = workspace / "cases"
     folder.mkdir()
+    paths = {}
     for index, (name, text) in enumerate(CASES.items()):
-        path = folder / f"case{index}.yaml"
-        path.write_text(text, "utf-8")
+        paths[name] = folder / f"case{index}.yaml"
+        paths[name].write_text(text, "utf-8")
+    all_marked = server.marks_of(dict.fromkeys(paths.values()))
+    for name, path in paths.items():
         found = _check(path)
         assert found, name
-        marked = server.marks(path)
+        marked = all_marked[path]
         stated = [m for _, m in found if not any(re.search(p, m) for p in CHECK_ONLY)]
         if stated:
             assert marked, f"{name}: the editor marks nothing; check says {stated}"
