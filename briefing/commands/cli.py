@@ -95,10 +95,10 @@ def _content(text: str) -> Path:
     """A content file's name as given, or with .yaml added, as ``briefing new`` adds it, when
     only that file is there."""
     path = Path(text)
+    if not path.name or path.suffix or path.exists():  # "." names a folder, as it is
+        return path
     sheet = path.with_suffix(".yaml")
-    if not path.suffix and not path.exists() and sheet.is_file():
-        return sheet
-    return path
+    return sheet if sheet.is_file() else path
 
 
 def _port(text: str) -> int:

@@ -206,6 +206,13 @@ def test_a_book_of_30_sheets_continues_its_contents_on_another_page(tmp_path: Pa
     assert [reader.get_destination_page_number(o) for o in reader.outline][:3] == [1, 3, 4]
 
 
+def test_the_current_folder_is_checked_and_built_as_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    checked = run("check", ".", cwd=tmp_path)
+    assert (checked.returncode, checked.stdout, checked.stderr) == (0, "a.yaml: ok\n", "")
+    assert run("build", ".", cwd=tmp_path).returncode == 0 and (tmp_path / "a.pdf").is_file()
+
+
 def test_book_reports_every_bad_file(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text("title: [x]\n", encoding="utf-8")
     (tmp_path / "b.yaml").write_text(MINIMAL + "paper: legal\n", encoding="utf-8")
