@@ -243,26 +243,13 @@ def _contents(
     specs: dict[str, TypeSpec],
     size: tuple[float, float],
     words: Language,
+    count: int = 1,
 ) -> list[Page]:
-    """The contents, on as many pages as its entries take: set again until the sheets' page
-    numbers, which follow the contents, are the ones it prints."""
-    count = 1
-    while len(made := _contents_pages(sheets, theme, specs, size, words, count)) != count:
-        count = len(made)
-    return made
-
-
-def _contents_pages(
-    sheets: list[tuple[Content, Page]],
-    theme: Theme,
-    specs: dict[str, TypeSpec],
-    size: tuple[float, float],
-    words: Language,
-    count: int,
-) -> list[Page]:
-    """The contents on ``count`` pages or more: the heading, then each sheet's title, a dot
-    leader and its page number, the title and the number each a link to the sheet (not
-    underlined: the page says so); an entry that would pass the foot starts a new page."""
+    """The contents on as many pages as they take, the sheets' page numbers counted after
+    ``count`` of them (set again with the count they took, when it differs): the heading, then
+    each sheet's title, a dot leader and its page number, the title and the number each a link
+    to the sheet (not underlined: the page says so); an entry that would pass the foot starts
+    a new page."""
     page = _page(size, theme, specs)
     pages = [page]
     inner = page.width - 2 * theme.margin_x
@@ -300,6 +287,8 @@ def _contents_pages(
         if dots > 0:
             _put(page, (Run(". " * dots),), leader, start, line_top, dots_end - start, "Artifact")
         y -= box.height + 10
+    if len(pages) != count:
+        return _contents(sheets, theme, specs, size, words, len(pages))
     return pages
 
 
