@@ -92,8 +92,8 @@ def check(content: ContentSource, paper: str | None = None) -> tuple[Content, li
     content too long for it fails here as it fails to build.
     """
     checked = run_checks(content)
-    lay_out(checked, checked_paper(paper))
-    return checked.content, checked.warnings
+    page = lay_out(checked, checked_paper(paper))
+    return checked.content, [*checked.warnings, *page.warnings]
 
 
 def lay_out(checked: checks.Checked, paper: str | None = None) -> layout.Page:
@@ -202,7 +202,7 @@ def make(
         page.scale,
         page.body_size,
         time.perf_counter() - start,
-        warnings,
+        [*warnings, *page.warnings],
         preview,
         web,
         page.full,

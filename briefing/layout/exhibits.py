@@ -101,7 +101,8 @@ class Setter:
         entries = [Entry(caption, 0.0, 0.0, "Caption", group, element=self.element())]
         top = caption.height + t.caption_gap * self.scale
         data, alt = figures.described(shown, self.words)
-        size = max(t.chart_text_size * self.scale, t.min_small_text)
+        # at most the design size: a chart's labels are smaller than the body, and more fit
+        size = max(t.chart_text_size * min(self.scale, 1.0), t.min_small_text)
         labels = label_spec(self.specs["caption"], size)  # as they are measured and drawn
         picture = lettered(figures.drawing(data, width, t, labels), labels)
         entries.append(Entry(picture, 0.0, top, "Figure", group, alt, self.element()))

@@ -46,14 +46,13 @@ class TextBox(Flowable):
         setting: Setting,
         first: int = 0,
         count: int = -1,
-        spread: float = 0.0,
     ) -> None:
         super().__init__()
         self.setting, self.first = setting, first
         self.spec = spec = setting.spec
         self.count = len(setting.lines) - first if count < 0 else count
         self.size = setting.size
-        self.leading = spec.leading * setting.size / spec.size + spread
+        self.leading = spec.leading * setting.size / spec.size
         self.width = width
         self.height = self.count * self.leading
 
@@ -61,12 +60,11 @@ class TextBox(Flowable):
         """Whether line ``line`` (from this box's first) ends with a hyphen."""
         return self.setting.lines[self.first + line].hyphen
 
-    def part(self, first: int, count: int, spread: float = 0.0) -> TextBox:
-        """Lines ``first`` to ``first + count`` of this box, as they are set, ``spread``
-        points further apart."""
-        if first == 0 and count == self.count and not spread:
+    def part(self, first: int, count: int) -> TextBox:
+        """Lines ``first`` to ``first + count`` of this box, as they are set."""
+        if first == 0 and count == self.count:
             return self
-        return TextBox(self.width, self.setting, self.first + first, count, spread)
+        return TextBox(self.width, self.setting, self.first + first, count)
 
     def draw(self) -> None:
         """Draw the lines, top down, with the first baseline one font size below the top: a
