@@ -222,6 +222,7 @@ def themed(design: Design) -> Theme:
     """The default theme with a content file's design choices applied."""
     chosen: dict[str, Any] = {
         "layout": design.layout,
+        "fixed_layout": design.layout is not None,
         "family": design.font,
         "primary": design.primary,
         "accent": design.accent,

@@ -211,12 +211,13 @@ class Logo:
 class Design:
     """How the page looks; every field has a default."""
 
-    layout: Literal["two-column", "single-column", "sidebar"] = declare(
+    layout: Literal["two-column", "single-column", "sidebar"] | None = declare(
         "two-column: the sections in two balanced columns; single-column: one column with "
         "headings hanging in the margin; sidebar: a main column and a side panel for the key "
-        "figures, facts and contacts.",
+        "figures, facts and contacts. Not given: two columns, or one column of larger type "
+        "for content too short to fill two; given, the page keeps to it.",
         "sidebar",
-        default="two-column",
+        default=None,
     )
     font: Literal["Noto Sans", "Noto Serif"] = declare(
         "The type family, from those shipped.", "Noto Serif", default="Noto Sans"
@@ -243,7 +244,8 @@ class Design:
         default=None,
     )
     min_body_size: float | None = declare(
-        "The smallest body text size, in points, that the fit engine may use.",
+        "The smallest body text size, in points, that the fit engine may use (it also keeps "
+        "a line to at most 75 characters).",
         8,
         minimum=6,
         maximum=12,
@@ -251,7 +253,8 @@ class Design:
     )
     max_body_size: float | None = declare(
         "The largest body text size, in points: short content grows its type and spacing "
-        "together up to it to fill the page.",
+        "together up to it, or until a line holds 40 characters (45 in one column), to fill "
+        "the page; then the title, lead, key figures and headings grow on.",
         11,
         minimum=6,
         maximum=14,
