@@ -29,7 +29,7 @@ from briefing import ContentError, UsageError
 from briefing.commands.cli import main
 
 from .commands.test_commands import wait_for
-from .conftest import MINIMAL, run
+from .conftest import MINIMAL, run, without_fit
 
 LOGO = "logo:\n  file: {}\n  alt: A square\n"
 
@@ -222,7 +222,7 @@ def test_large_image_is_scaled_down(tmp_path: Path) -> None:
     (tmp_path / "content.yaml").write_text(MINIMAL + LOGO.format("logo.png"), encoding="utf-8")
     result, peak, _ = measured("build", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stderr == ""  # no warning from the image decoder
+    assert without_fit(result.stderr) == ""  # no warning from the image decoder
     assert peak < 400, f"{peak:.0f} MB"
     assert images_in(tmp_path / "content.pdf") == [(1200, 800)]
 

@@ -34,7 +34,9 @@ WORDS = (
 
 
 def _sheet(blocks: list[dict[str, Any]], body: str = WORDS, **more: Any) -> dict[str, Any]:
-    """A sheet with one section of text followed by ``blocks``, and a second of text."""
+    """A sheet with one section of text followed by ``blocks``, and a second of text, in two
+    columns (named: too short to fill them, it would be set in one)."""
+    design = {"layout": "two-column", **more.pop("design", {})}
     return {
         "organization": "U.S. Department of State",
         "title": "Blocks",
@@ -42,6 +44,7 @@ def _sheet(blocks: list[dict[str, Any]], body: str = WORDS, **more: Any) -> dict
             {"heading": "Figures", "body": body, "blocks": blocks},
             {"heading": "More", "body": WORDS * 2},
         ],
+        "design": design,
         **more,
     }
 
