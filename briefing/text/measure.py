@@ -18,7 +18,7 @@ from typing import NamedTuple
 from ..content.runs import LineBreak, Run, Runs
 from ..fonts import Faces
 from ..language import BIDI_CONTROLS
-from . import shaping
+from . import kashida, shaping
 from .collect import (
     ADDRESS,
     CJK,
@@ -38,7 +38,7 @@ from .spec import TypeSpec
 
 SOFT_HYPHEN = "\u00ad"  # a line-end hyphen: drawn as a hyphen, read as nothing
 SPACE_STRETCH = 1 / 2  # of a space: at the tolerance of 2, spaces stretch to twice their width
-_SPACE_SHRINK = 1 / 3
+SPACE_SHRINK = 1 / 3
 _HYPHEN_PENALTY = 300.0  # more than a line at the tolerance: a hyphen only where it must
 _UNLIKED_PENALTY = 900.0  # a hyphen after two letters ("re-spond"), or in a capitalized word
 _ADDRESS_PENALTY = 30.0  # a break inside a web or e-mail address (``address_points``)
@@ -147,9 +147,7 @@ def _measured(
                 items.append(Item("penalty", 0.0, penalty=INFINITE))
                 fragments.append(Fragment(*_NOTHING))
             space = plain_width(" ", pending_space.font)  # a space measures the same shaped
-            stretch, shrink = (
-                (space * SPACE_STRETCH, space * _SPACE_SHRINK) if justified else (0, 0)
-            )
+            stretch, shrink = (space * SPACE_STRETCH, space * SPACE_SHRINK) if justified else (0, 0)
             items.append(Item("glue", space, stretch, shrink))
             fragments.append(pending_space)
             pending_space = None
@@ -169,6 +167,14 @@ def _measured(
         before = "".join(part for part, _ in word)
     items.append(Item("penalty", 0.0, penalty=-INFINITE))
     fragments.append(Fragment(*_NOTHING))
+    if any(shaping.joins(fragment.text) for fragment in fragments):
+        # lines of Arabic are not letter-spaced: Latin words among it do not grow either
+        items = [
+            item._replace(stretch=0.0, shrink=0.0)
+            if item.kind == "box" and fragment.glyphs
+            else item
+            for item, fragment in zip(items, fragments, strict=True)
+        ]
     return _measured_items(items, fragments)
 
 
@@ -241,11 +247,13 @@ def _word(
             chunk = part[start:point]
             if fonts is not None:
                 font = fonts[start]
-            if glyphs is None:
-                items.append(Item("box", text_width(_unsteered(chunk), font)))
-            else:  # letter spacing may go between its glyphs
+            if glyphs is None:  # Arabic grows by a kashida, Hebrew by letter spacing
+                clean = _unsteered(chunk)
+                grows = kashida.room(clean, font) if shaping.joins(clean) else _spacing(clean)
+                items.append(Item("box", text_width(clean, font), grows))
+            else:  # letter spacing may go between its glyphs, either way
                 spacing = max(len(glyphs.codes) - 1, 0) * MOST_LETTER_SPACING
-                items.append(Item("box", sum(glyphs.advances) / 1000, spacing))
+                items.append(Item("box", sum(glyphs.advances) / 1000, spacing, spacing))
             fragments.append(Fragment(chunk, font, shade, run.link, glyphs))
             start = point
             if offset + point in glue_at:
@@ -258,6 +266,12 @@ def _word(
                 fragments.append(Fragment(SOFT_HYPHEN if hyphen else "", font, shade, run.link))
         offset += len(part)
     return items, fragments
+
+
+def _spacing(text: str) -> float:
+    """The letter spacing a word drawn shaped may take, at most, between its letters."""
+    letters = sum(not unicodedata.category(char).startswith("M") for char in text)
+    return max(letters - 1, 0) * MOST_LETTER_SPACING
 
 
 def _shaped(part: str, points: list[int], fonts: list[str]) -> list[shaping.Glyphs | None]:

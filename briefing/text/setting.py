@@ -92,6 +92,8 @@ def set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
         balance=spec.balance,
         expand=EXPANSION if justified and glyph_lines else 0.0,
     )
+    if justified and not glyph_lines and not spec.cjk:  # kashidas and letter spacing help
+        rules = rules._replace(tracking=1 / SCRIPT_TOLERANCE)  # Arabic, Hebrew from the first
     # First without hyphenating, if every line then is about as good as it gets (as TeX does).
     lines = measured.breaker.breaks(room, rules._replace(tolerance=_UNHYPHENATED, hyphenate=False))
     if justified and glyph_lines:  # then letter spacing may help too, a little
