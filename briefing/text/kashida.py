@@ -10,19 +10,12 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from typing import Protocol
-
 from . import shaping
 
 LETTERS = 4  # a kashida lengthens a word of this many letters or more
 LONG = 6  # and a word of this many by two, one after the other at the same join
 _AFTER = frozenset("سشصض")  # the best joins: after these letters
 _BEFORE_FINAL = frozenset("ةهد")  # then before these, ending a word
-
-
-class _Word(Protocol):
-    text: str
-    font: str
 
 
 def count(text: str) -> int:
@@ -44,33 +37,33 @@ def room(text: str, font: str) -> float:
 
 
 def lengthened(
-    words: list[tuple[int, _Word]], wanted: float, size: float, most: float
+    words: list[tuple[int, str, str]], wanted: float, size: float, most: float
 ) -> dict[int, tuple[str, float]]:
-    """Words of a justified line (by item index) lengthened by kashidas to take ``wanted``
+    """Words of a justified line (item index, text, font) lengthened by kashidas to take ``wanted``
     points, or a little more, never more than ``most``: a kashida a word first, the best
     placed and longest words first (``place``), then a second in the long words (and a
     third, past what the breaker counts on, rather than gaping spaces). By item
     index: the word's text with its kashidas, and its width in points."""
     ranked = []
-    for i, word in words:
-        if count(word.text):
-            rank, at = place(word.text)
-            ranked.append((rank, -_letters(word.text), i, at, word))
+    for i, text, font in words:
+        if count(text):
+            rank, at = place(text)
+            ranked.append((rank, -_letters(text), i, at, text, font))
     ranked.sort(key=lambda r: r[:3])
     taken = dict.fromkeys((r[2] for r in ranked), 0)
     for turn in (1, 2, 3):  # a third in long words only where spaces would gape
-        for _, _, i, _, word in ranked:
-            step = shaping.width(shaping.KASHIDA, word.font) * size
+        for _, _, i, _, text, font in ranked:
+            step = shaping.width(shaping.KASHIDA, font) * size
             if wanted <= 0 or step > most:
                 break
-            if count(word.text) >= min(turn, 2) and taken[i] == turn - 1:
+            if count(text) >= min(turn, 2) and taken[i] == turn - 1:
                 taken[i] = turn
                 wanted, most = wanted - step, most - step
     out: dict[int, tuple[str, float]] = {}
-    for _, _, i, at, word in ranked:
+    for _, _, i, at, text, font in ranked:
         if taken[i]:
-            longer = word.text[:at] + shaping.STRETCH * taken[i] + word.text[at:]
-            out[i] = (longer, shaping.width(longer, word.font) * size)
+            longer = text[:at] + shaping.STRETCH * taken[i] + text[at:]
+            out[i] = (longer, shaping.width(longer, font) * size)
     return out
 
 

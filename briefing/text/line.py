@@ -120,7 +120,7 @@ def place(
         # the spaces, at most shrunk, let them
         widest = space * SPACE_STRETCH * SCRIPT_TOLERANCE
         most = extra + spaces * space * SPACE_SHRINK
-        words = [(i, fragments[i]) for i in shown]
+        words = [(i, fragments[i].text, fragments[i].font) for i in shown]
         elongated = kashida.lengthened(words, extra - spaces * widest, size, most)
         grown = sum(width - items[i].width * size for i, (_, width) in elongated.items())
         word_space = (extra - grown) / spaces
