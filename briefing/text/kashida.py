@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+
 from . import shaping
 
 LETTERS = 4  # a kashida lengthens a word of this many letters or more
@@ -39,11 +40,11 @@ def room(text: str, font: str) -> float:
 def lengthened(
     words: list[tuple[int, str, str]], wanted: float, size: float, most: float
 ) -> dict[int, tuple[str, float]]:
-    """Words of a justified line (item index, text, font) lengthened by kashidas to take ``wanted``
-    points, or a little more, never more than ``most``: a kashida a word first, the best
-    placed and longest words first (``place``), then a second in the long words (and a
-    third, past what the breaker counts on, rather than gaping spaces). By item
-    index: the word's text with its kashidas, and its width in points."""
+    """Words of a justified line (item index, text, font) lengthened by kashidas to take
+    ``wanted`` points, or a little more, never more than ``most``: a kashida a word first, the
+    best placed and longest words first (``place``), then a second in the long words (and a
+    third, past what the breaker counts on, rather than gaping spaces). By item index: the
+    word's text with its kashidas, and its width in points."""
     ranked = []
     for i, text, font in words:
         if count(text):
