@@ -44,8 +44,6 @@ EXPANSION = _MOST_EXPANSION / TOLERANCE  # of the boxes' width, at a ratio of 1
 # counts on them: ``kashida.room``, ``measure.MOST_LETTER_SPACING``).
 SCRIPT_TOLERANCE = 1.0
 _LOOSEST = 0.5  # ems a space may grow by past what justifying allows; past it, ragged
-_OPENS_FULL = frozenset("（「『【〔〈《〘〖〚")  # full-width, their blank half before them
-_CLOSES_FULL = frozenset("）」』】〕〉》〙〗〛。，、：；")  # their blank half after them
 # Bidirectional text: what keeps its left-to-right order inside a right-to-left paragraph (a
 # web or e-mail address, a telephone number or other digits grouped by spaces, an amount of
 # money and the Latin words after it), isolated (LRI ... PDI) before the algorithm runs.
@@ -99,14 +97,9 @@ def place(
     justify = justify or line.ratio < 0
     rtl = spec.direction == "rtl"
     visual = rtl or measured.shaped
-    if not visual and not spec.cjk:  # glyphs stretch and shrink too, with no space
+    if not visual:  # glyphs stretch and shrink too (not Chinese: it keeps its grid)
         return _glyph_line(measured, spec, size, room, line, shown, justify, last)
     justify = bool(spaces) and justify
-    lead = trail = 0.0  # Chinese: the blank halves of full-width punctuation at the ends
-    if spec.cjk and shown:
-        lead, trail = _blank_ends(fragments[shown[0]], fragments[shown[-1]], size)
-        trail *= not hyphen
-        natural -= lead + trail
     extra = room * size - natural if justify else 0.0
     word_space, char_space = extra / spaces if justify else 0.0, 0.0
     space = plain_width(" ", spec.faces.regular) * size
@@ -186,10 +179,6 @@ def place(
     visual = rtl or (measured.shaped and any(shaping.needs_shaping(p.text) for p in placed))
     if visual:
         placed = _display(placed, line_levels, rtl, size, word_space, char_space)
-    if lead:  # an opening bracket's blank half hangs before the line's start
-        placed = [run._replace(x=run.x - lead) for run in placed]
-        visual = True
-    x -= lead + trail
     if (end.kind == "glue" and ending.text) or (end.penalty <= -INFINITE and not last):
         # between words, or at a line break (<br/>): keep a space, for readers of the text
         # (inside a link when the line breaks inside one, so its words read whole), at the
@@ -230,12 +219,21 @@ def _glyph_line(
     # Letter spacing goes between the letters of a word only, never into its spaces.
     joined = [k + 1 < len(drawn) and glyphs[k + 1] is not None for k in range(len(drawn))]
     count = sum(len(g.codes) - 1 + joined[k] for k, g in enumerate(glyphs) if g and g.codes)
+    count *= not spec.cjk  # Chinese keeps its grid: neither letter-spaced nor expanded
     ratio = tracking = rest = 0.0  # rest: what the spaces take past the tolerance
     gaping = False
+    # Chinese: the blank half of punctuation ending the line, where the line has room for it
+    tail = end.width * size if end.kind == "glue" and not ending.text else 0.0
+    if justify and tail and room * size - natural >= tail - 1e-6:
+        natural += tail
+        drawn.append((Item("glue", end.width), ending))
+        glue.append(drawn[-1][0])
+        glyphs.append(None)
+        joined.append(False)
     if justify:
         extra = room * size - natural
         give = sum(item.stretch if extra > 0 else item.shrink for item in glue) * size
-        give += EXPANSION * boxes
+        give += EXPANSION * boxes * (not spec.cjk)
         ratio = max(min(extra / give if give else 0.0, TOLERANCE), -1.0)
         rest = extra - ratio * give
         if count > 0:
@@ -246,7 +244,7 @@ def _glyph_line(
         gaping = rest > _LOOSEST * size * len(glue)
         if gaping:  # beside an address that breaks nowhere: ragged
             ratio = tracking = rest = 0.0
-    scale = 1.0 + ratio * EXPANSION
+    scale = 1.0 + ratio * EXPANSION * (not spec.cjk)
     unit = 1000 / (size * scale)  # points to thousandths of an em, in the scaled text
     placed: list[PlacedRun] = []
     codes: list[str] = []
@@ -303,17 +301,6 @@ def _unshaped(fragment: Fragment) -> shaping.Glyphs:
     if fragment.text == SOFT_HYPHEN:
         return shaping.plain_glyphs(fragment.text, fragment.font)
     return shaping.glyphs(fragment.text, fragment.font)
-
-
-def _blank_ends(first: Fragment, last: Fragment, size: float) -> tuple[float, float]:
-    """The blank halves (in points) of full-width punctuation that opens a line of Chinese
-    (an opening bracket) or ends it (a closing bracket, a full stop or comma): set half-width
-    there, they keep the line's ink flush with its edges (CLREQ's compression at line ends)."""
-    opening = first.text[:1]
-    closing = last.text[-1:]
-    lead = text_width(opening, first.font) * size / 2 if opening in _OPENS_FULL else 0.0
-    trail = text_width(closing, last.font) * size / 2 if closing in _CLOSES_FULL else 0.0
-    return lead, trail
 
 
 def _bidi_text(item: Item, fragment: Fragment) -> str:

@@ -23,6 +23,8 @@ from .collect import (
     ADDRESS,
     CJK,
     DASHES,
+    OPENING_FULL,
+    PUNCTUATION_FULL,
     address,
     address_points,
     cjk_points,
@@ -44,6 +46,7 @@ _UNLIKED_PENALTY = 900.0  # a hyphen after two letters ("re-spond"), or in a cap
 _ADDRESS_PENALTY = 30.0  # a break inside a web or e-mail address (``address_points``)
 _DASH_PENALTY = 50.0  # a break after a hyphen or slash typed in a word
 _CJK_STRETCH = 0.1  # ems a break between ideographs may stretch by, in justified text
+_CJK_LATIN_STRETCH = 0.25  # and between an ideograph and a Latin word or figure
 MOST_LETTER_SPACING = 0.02  # ems, either way, in a justified line its spaces cannot fill
 _NOTHING = ("", "", "", "")  # what a forced break or a kept-together penalty draws
 
@@ -225,7 +228,6 @@ def _word(
     glue_at: set[int] = set()
     if cjk is not None or CJK.search(text):  # Chinese, in a Chinese sheet or another
         glue_at = {point for point in cjk_points(text) if not begin < point < end}
-    stretch = _CJK_STRETCH if cjk else 0.0
     scripted = faces_of(text, faces, script_faces)
     offset = 0
     for part, run in word:
@@ -238,15 +240,23 @@ def _word(
         if scripted is not None:
             fonts = [face(scripted[offset + i], *weight) for i in range(len(part))]
             cuts |= {i for i in range(1, len(part)) if fonts[i] != fonts[i - 1]}
+        if glue_at:  # full-width punctuation stands alone, to be set half-width
+            cuts |= {i for i, char in enumerate(part) if char in PUNCTUATION_FULL} - {0}
+            cuts |= {i + 1 for i, char in enumerate(part) if char in PUNCTUATION_FULL}
+            cuts.discard(len(part))
         shade = run.colour or colour
         points = [*sorted(cuts), len(part)]
         start = 0
-        for point, glyphs in zip(
-            points, _shaped(part, points, fonts or [font] * len(part)), strict=True
-        ):
+        blank = 0.0  # the blank half of an opening bracket, set in the glue before it
+        shapes = _shaped(part, points, fonts or [font] * len(part))
+        for index, (point, glyphs) in enumerate(zip(points, shapes, strict=True)):
             chunk = part[start:point]
             if fonts is not None:
                 font = fonts[start]
+            after = 0.0  # the blank half of closing punctuation, set in the glue after it
+            following = part[point : points[index + 1]] if index + 1 < len(points) else ""
+            if glyphs is not None and glue_at and (blank or following):
+                glyphs, after = _half_width(glyphs, chunk, blank)
             if glyphs is None:  # Arabic grows by a kashida, Hebrew by letter spacing
                 clean = _unsteered(chunk)
                 grows = kashida.room(clean, font) if shaping.joins(clean) else _spacing(clean)
@@ -256,8 +266,25 @@ def _word(
                 items.append(Item("box", sum(glyphs.advances) / 1000, spacing, spacing))
             fragments.append(Fragment(chunk, font, shade, run.link, glyphs))
             start = point
-            if offset + point in glue_at:
-                items.append(Item("glue", 0.0, stretch))
+            blank = 0.0
+            if following in OPENING_FULL and glue_at and shapes[index + 1] is not None:
+                blank = shaping.glyphs(following, fonts[point] if fonts else font).advances[0]
+                blank /= 2000
+            if offset + point in glue_at or after or blank:
+                # between ideographs (stretching a little, or a quarter em beside a Latin
+                # word), or the blank halves of punctuation: kept where they meet another
+                # character, one of them where two meet, none at a line's end
+                meet = chunk in PUNCTUATION_FULL and following in PUNCTUATION_FULL
+                blanks = after + blank
+                width = blanks - max(after, blank) if meet else blanks
+                grows = 0.0
+                if offset + point in glue_at and cjk:
+                    ideographs = CJK.match(text[offset + point - 1]) and CJK.match(following[:1])
+                    grows = _CJK_STRETCH if ideographs else _CJK_LATIN_STRETCH
+                if offset + point not in glue_at:  # no break: kinsoku
+                    items.append(Item("penalty", 0.0, penalty=INFINITE))
+                    fragments.append(Fragment(*_NOTHING))
+                items.append(Item("glue", width, grows + blanks - width, width))
                 fragments.append(Fragment("", font, shade, run.link))
             elif offset + point in breaks_at and point < len(part):
                 penalty, hyphen, flagged = breaks_at[offset + point]
@@ -266,6 +293,19 @@ def _word(
                 fragments.append(Fragment(SOFT_HYPHEN if hyphen else "", font, shade, run.link))
         offset += len(part)
     return items, fragments
+
+
+def _half_width(glyphs: shaping.Glyphs, chunk: str, blank: float) -> tuple[shaping.Glyphs, float]:
+    """Full-width punctuation drawn half-width (clreq): an opening bracket without the
+    ``blank`` half before its ink, closing punctuation without the half after it, returned
+    (in ems) to go into the glue after it. Other text as it is, and 0."""
+    if chunk in OPENING_FULL and blank:
+        advance = glyphs.advances[0] - blank * 1000
+        return glyphs._replace(advances=(advance,), offsets=((-blank * 1000, 0.0),)), 0.0
+    if chunk in PUNCTUATION_FULL and chunk not in OPENING_FULL:
+        half = glyphs.advances[0] / 2
+        return glyphs._replace(advances=(half,)), half / 1000
+    return glyphs, 0.0
 
 
 def _spacing(text: str) -> float:

@@ -12,6 +12,7 @@ width, the one measure of text that is not broken (a chart's label, a table's co
 from __future__ import annotations
 
 import functools
+import math
 
 from ..content.runs import Runs
 from .line import EXPANSION, SCRIPT_TOLERANCE, SetLine, place
@@ -85,6 +86,8 @@ def set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     if measured.widest > room:
         measured = split_boxes(measured, max(room, 1e-3), spec.faces)
     justified = spec.align == "justify"
+    if spec.cjk and justified and room >= 1:  # Chinese on a grid: lines of whole characters
+        room = math.floor(room + 1e-6)
     glyph_lines = not (spec.cjk or measured.shaped or spec.direction == "rtl")
     rules = Rules(
         tolerance=TOLERANCE if glyph_lines else SCRIPT_TOLERANCE,
@@ -98,6 +101,8 @@ def set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     lines = measured.breaker.breaks(room, rules._replace(tolerance=_UNHYPHENATED, hyphenate=False))
     if justified and glyph_lines:  # then letter spacing may help too, a little
         rules = rules._replace(tracking=1 / TOLERANCE)
+        if lines is None:  # and still without hyphens, if it can
+            lines = measured.breaker.breaks(room, rules._replace(hyphenate=False))
     if lines is None:  # hyphens, never two in a row
         lines = measured.breaker.breaks(room, rules._replace(most_hyphens=1))
     if lines is None:  # two in a row only where nothing else works
