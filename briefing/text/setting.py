@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import functools
 import math
+import weakref
 
 from ..content.runs import Runs
 from .line import EXPANSION, SCRIPT_TOLERANCE, SetLine, place
-from .linebreak import TOLERANCE, Line, Rules
+from .linebreak import TOLERANCE, Breaker, Line, Rules
 from .measure import Measured, measure, split_boxes
 from .spec import TypeSpec
 
@@ -75,7 +76,27 @@ def natural_width(runs: Runs, spec: TypeSpec) -> float:
 
 def set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     """The paragraph broken into lines of ``width`` points, at the spec's size or, when text
-    that must not break (ragged and unhyphenated) has a word wider than the line, smaller."""
+    that must not break (ragged and unhyphenated) has a word wider than the line, smaller;
+    broken and placed once in a process for the same paragraph, spec and width (the layout's
+    trials of a build, and every build of ``watch`` and ``preview`` where it did not change)."""
+    known = _settings.setdefault(measured.breaker, {})
+    setting = known.get((spec, width))
+    if setting is None:
+        if len(known) >= _KEPT:
+            known.clear()
+        setting = known[spec, width] = _set_lines(measured, spec, width)
+    return setting
+
+
+# The settings of each paragraph measured (by its breaker, kept while its measure is), by
+# spec and width: a few dozen, as many as the layout's trials of a sheet ask for.
+_settings: weakref.WeakKeyDictionary[Breaker, dict[tuple[TypeSpec, float], Setting]] = (
+    weakref.WeakKeyDictionary()
+)
+_KEPT = 64
+
+
+def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     size = spec.size
     room = (width - spec.indent) / size
     whole = not spec.hyphenation and spec.align != "justify"  # never broken inside words
