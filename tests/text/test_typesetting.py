@@ -292,3 +292,22 @@ def test_a_wrapped_links_words_stay_whole_in_structure_order() -> None:
     )
     (quality,) = measure(render(run_checks(tree))[0], source_text(tree))
     assert (quality.glued_words, quality.split_words, quality.missing_words) == ((), (), ())
+
+
+@pytest.mark.parametrize("offset", [0.0, 40.0])
+def test_kerned_glyphs_are_written_as_reportlab_writes_them(offset: float) -> None:
+    from briefing.text import shaping
+    from briefing.text.textbox import _glyphs_out
+
+    shape = shaping.glyphs("To AVAWAY, office: fi", FACES.regular)
+    advances = [advance + 7.5 * (i % 3) for i, advance in enumerate(shape.advances)]
+    offsets = [(offset if i == 0 else 0.0, 0.0) for i in range(len(shape.codes))]
+    glyphs = shaping.drawn(shape.codes, advances, offsets, FACES.regular)
+    canvas = Canvas(io.BytesIO())
+    ours, theirs = canvas.beginText(), canvas.beginText()
+    for text in (ours, theirs):
+        text.setFont(FACES.regular, 11)
+    assert _glyphs_out(ours, glyphs, FACES.regular)
+    theirs.textOut(glyphs)
+    assert ours.getCode() == theirs.getCode()
+    assert "TJ" in ours.getCode()
