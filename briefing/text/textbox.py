@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from functools import cache
+from typing import Any
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.rl_accel import escapePDF, fp_str
@@ -181,24 +182,9 @@ def _groups(glyphs: str) -> list[tuple[int, int, str]] | None:
     if known is not None and known[0] is glyphs:
         return known[1]
     data = glyphs.__shapeData__  # type: ignore[attr-defined]
-    found: list[tuple[int, int, str]] | None = []
-    pending: list[float] = [-data[0].x_offset] if data else []
-    start = 0
-    for index, glyph in enumerate(data):
-        if glyph.y_offset or glyph.cluster < 0:
-            found = None
-            break
-        if index and any(pending):
-            assert found is not None
-            found.append((start, index, _adjustment(pending)))
-            start = index
-        elif index == 0 and any(pending):
-            found.append((0, 0, _adjustment(pending)))
-        pending = [glyph.width - glyph.x_advance + glyph.x_offset]
-        if index + 1 < len(data):
-            pending.append(-data[index + 1].x_offset)
-    if found is not None and data:
-        found.append((start, len(data), _adjustment(pending) if any(pending) else ""))
+    found: list[tuple[int, int, str]] | None = _grouped(data)
+    if any(glyph.y_offset or glyph.cluster < 0 for glyph in data):
+        found = None
     if len(_group_cache) > _KEPT_GROUPS:
         _group_cache.clear()
     _group_cache[id(glyphs)] = (glyphs, found)
@@ -206,6 +192,23 @@ def _groups(glyphs: str) -> list[tuple[int, int, str]] | None:
 
 
 _KEPT_GROUPS = 20_000
+
+
+def _grouped(data: list[Any]) -> list[tuple[int, int, str]]:
+    """``_groups`` of glyphs on one baseline, from their shape data."""
+    found: list[tuple[int, int, str]] = []
+    pending: list[float] = [-data[0].x_offset] if data else []
+    start = 0
+    for index, glyph in enumerate(data):
+        if any(pending):  # an adjustment before this glyph ends the group before it
+            found.append((start, index, _adjustment(pending)))
+            start = index
+        pending = [glyph.width - glyph.x_advance + glyph.x_offset]
+        if index + 1 < len(data):
+            pending.append(-data[index + 1].x_offset)
+    if data:
+        found.append((start, len(data), _adjustment(pending) if any(pending) else ""))
+    return found
 
 
 def _adjustment(numbers: list[float]) -> str:
