@@ -38,15 +38,18 @@ CHOSEN = (  # stress sheets: each layout short and full, lists, other languages,
     "es-two-column-1.8",
     "pt-two-column-list",
     "ar-sidebar",
+    "ar-single-column",
+    "sheet-fa",
     "sheet-he",
     "sheet-zh",
 )
+ON_A4 = ("sample", "niger-ar", "en-single-column-0.7", "sheet-he", "sheet-zh")  # also on A4
 
 
 def sheets() -> dict[str, dict[str, Any]]:
-    """The sheets measured: the published ones and the chosen stress sheets."""
-    stress = corpus()
-    return {**published(), **{name: stress[name] for name in CHOSEN}}
+    """The sheets measured: the published ones and the chosen stress sheets, some on A4 too."""
+    found = {**published(), **{name: tree for name, tree in corpus().items() if name in CHOSEN}}
+    return {**found, **{f"{name}-a4": {**found[name], "paper": "a4"} for name in ON_A4}}
 
 
 def tool(tools: Path, script: str, *args: Path) -> dict[str, Any]:
