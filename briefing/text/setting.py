@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import math
-import weakref
 
 from ..content.runs import Runs
 from .line import EXPANSION, SCRIPT_TOLERANCE, SetLine, place
@@ -79,21 +78,21 @@ def set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     that must not break (ragged and unhyphenated) has a word wider than the line, smaller;
     broken and placed once in a process for the same paragraph, spec and width (the layout's
     trials of a build, and every build of ``watch`` and ``preview`` where it did not change)."""
-    known = _settings.setdefault(measured.breaker, {})
-    setting = known.get((spec, width))
-    if setting is None:
-        if len(known) >= _KEPT:
-            known.clear()
-        setting = known[spec, width] = _set_lines(measured, spec, width)
+    key = (id(measured.breaker), spec, width)
+    known = _settings.get(key)
+    if known is not None and known[0] is measured.breaker:
+        return known[1]
+    if len(_settings) >= _KEPT:
+        _settings.clear()
+    setting = _set_lines(measured, spec, width)
+    _settings[key] = (measured.breaker, setting)
     return setting
 
 
-# The settings of each paragraph measured (by its breaker, kept while its measure is), by
-# spec and width: a few dozen, as many as the layout's trials of a sheet ask for.
-_settings: weakref.WeakKeyDictionary[Breaker, dict[tuple[TypeSpec, float], Setting]] = (
-    weakref.WeakKeyDictionary()
-)
-_KEPT = 64
+# Each paragraph's settings by its breaker (held, so that its id names it), spec and width: as
+# many as the layout's trials of a few dozen sheets ask for.
+_settings: dict[tuple[int, TypeSpec, float], tuple[Breaker, Setting]] = {}
+_KEPT = 8192
 
 
 def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
