@@ -55,7 +55,7 @@ class Rules(NamedTuple):
     most_hyphens: int = 2  # hyphenated lines in a row, at most
     fitness: float = 10_000.0  # a line much tighter or looser than the one before it (TeX's)
     runt: float = 1_000_000.0  # a last line holding a single word: worse than a loose line
-    final_hyphen: float = 1_000_000.0  # the line before the last hyphenated: almost never
+    final_hyphen: float = 100_000_000.0  # the line before the last hyphenated: almost never
     expand: float = 0.0  # how far boxes stretch and shrink at a ratio of 1, by their width
     tracking: float = 0.0  # how much of boxes' own stretch and shrink (letter spacing) counts
 

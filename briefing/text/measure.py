@@ -41,8 +41,8 @@ from .spec import TypeSpec
 SOFT_HYPHEN = "\u00ad"  # a line-end hyphen: drawn as a hyphen, read as nothing
 SPACE_STRETCH = 1 / 2  # of a space: at the tolerance of 2, spaces stretch to twice their width
 SPACE_SHRINK = 1 / 3
-_HYPHEN_PENALTY = 300.0  # more than a line at the tolerance: a hyphen only where it must
-_UNLIKED_PENALTY = 900.0  # a hyphen after two letters ("re-spond"), or in a capitalized word
+_HYPHEN_PENALTY = 1000.0  # a hyphen costs more than many lines at the tolerance: fewest hyphens
+_UNLIKED_PENALTY = 2000.0  # a hyphen after two letters ("re-spond"), or in a capitalized word
 _ADDRESS_PENALTY = 30.0  # a break inside a web or e-mail address (``address_points``)
 _DASH_PENALTY = 50.0  # a break after a hyphen or slash typed in a word
 _CJK_STRETCH = 0.1  # ems a break between ideographs may stretch by, in justified text
