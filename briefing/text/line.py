@@ -3,9 +3,9 @@
 Takes a paragraph's ``Measured`` items and one ``linebreak.Line``; gives a ``SetLine``: runs
 of one face, colour and link (``PlacedRun``), with the word and letter spacing that justify the
 line. A justified line too loose for its spaces is letter-spaced a little, or set ragged; a
-justified Arabic line lengthens a few long words by one kashida each instead, since joined
-letters cannot be spaced apart; a line of Chinese is letter-spaced, and full-width punctuation
-at its ends is set half-width. The bidirectional algorithm runs over the whole paragraph
+justified Arabic line lengthens words by kashidas instead (``kashida``), since joined letters
+cannot be spaced apart; a line of Chinese keeps its grid, its punctuation's blank halves
+stretching or compressed. The bidirectional algorithm runs over the whole paragraph
 (addresses, telephone numbers and amounts isolated left to right); each line is then put in
 display order from its levels (``_display``), its right-to-left runs shaped or mirrored; the
 controls of the algorithm are never drawn.

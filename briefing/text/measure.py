@@ -3,8 +3,10 @@
 Takes runs and a ``TypeSpec``; gives ``Measured``: the items (``linebreak.Item``) with what
 each one draws (``Fragment``: text, face, colour, link): words, the spaces between them,
 hyphenation points (never in a paragraph's last word), breaks inside addresses, after typed
-dashes and between ideographs (``collect``). Arabic and Hebrew words are measured shaped
-(``shaping``). A paragraph is measured once at unit size and broken at any width and size.
+dashes and between ideographs (``collect``), where full-width punctuation gives its blank half
+to glue that shrinks (clreq's compression). Every word is measured shaped (``shaping``), with
+how far it may grow: letter spacing, or an Arabic word's kashidas (``kashida``). A paragraph is
+measured once at unit size and broken at any width and size.
 ``split_boxes`` cuts a word too wide for its line into pieces, the last resort of breaking.
 """
 

@@ -2,7 +2,9 @@
 
 Takes ``Measured`` items and a ``TypeSpec``; gives a ``Setting``: the lines ``linebreak``
 chooses, first without hyphens, then with, then looser with letter spacing, and each line
-placed for drawing (``line.place``) once, when first asked for. Text that must not break inside
+placed for drawing (``line.place``) once, when first asked for; kept in the process for the
+same paragraph, spec and width. Justified Chinese is set on a grid: lines of whole characters.
+Text that must not break inside
 a word (headings, names, labels: ragged, without hyphenation) is set smaller when one word is
 wider than its box; justified text breaks such a word anywhere, as a last resort
 (``measure.split_boxes``). ``unbroken`` sets text on lines as long as it needs: its natural
