@@ -38,13 +38,13 @@ def room(text: str, font: str) -> float:
 
 
 def lengthened(
-    words: list[tuple[int, str, str]], wanted: float, size: float, most: float
+    words: list[tuple[int, str, str]], wanted: float, size: float, most: float, slack: float
 ) -> dict[int, tuple[str, float]]:
     """Words of a justified line (item index, text, font) lengthened by kashidas to take
     ``wanted`` points, or a little more, never more than ``most``: a kashida a word first, the
-    best placed and longest words first (``place``), then a second in the long words (and a
-    third, past what the breaker counts on, rather than gaping spaces). By item index: the
-    word's text with its kashidas, and its width in points."""
+    best placed and longest words first (``place``), then a second in the long words, and a
+    third, past what the breaker counts on, only for what the spaces' ``slack`` cannot take.
+    By item index: the word's text with its kashidas, and its width in points."""
     ranked = []
     for i, text, font in words:
         if count(text):
@@ -55,7 +55,7 @@ def lengthened(
     for turn in (1, 2, 3):  # a third in long words only where spaces would gape
         for _, _, i, _, text, font in ranked:
             step = shaping.width(shaping.KASHIDA, font) * size
-            if wanted <= 0 or step > most:
+            if wanted <= (slack if turn == 3 else 0.0) or step > most:
                 break
             if count(text) >= min(turn, 2) and taken[i] == turn - 1:
                 taken[i] = turn

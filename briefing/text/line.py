@@ -44,6 +44,7 @@ EXPANSION = _MOST_EXPANSION / TOLERANCE  # of the boxes' width, at a ratio of 1
 # counts on them: ``kashida.room``, ``measure.MOST_LETTER_SPACING``).
 SCRIPT_TOLERANCE = 1.0
 _LOOSEST = 0.5  # ems a space may grow by past what justifying allows; past it, ragged
+_KASHIDAS_AFTER = 0.5  # of their stretch, what spaces take in Arabic before kashidas do
 # Bidirectional text: what keeps its left-to-right order inside a right-to-left paragraph (a
 # web or e-mail address, a telephone number or other digits grouped by spaces, an amount of
 # money and the Latin words after it), isolated (LRI ... PDI) before the algorithm runs.
@@ -109,12 +110,15 @@ def place(
         glyphs = sum(len(fragments[i].text) for i in shown) - (0 if hyphen else 1)
         word_space, char_space = 0.0, extra / glyphs if glyphs > 0 else 0.0
     elif joined and word_space > space * SPACE_STRETCH * SCRIPT_TOLERANCE:
-        # Arabic letters cannot be spaced apart: words grow by kashidas instead, as far as
-        # the spaces, at most shrunk, let them
+        # Arabic letters cannot be spaced apart: words grow by kashidas instead, once the
+        # spaces have taken half their stretch (as far as the spaces, at most shrunk, let
+        # them), and the spaces take the rest
         widest = space * SPACE_STRETCH * SCRIPT_TOLERANCE
+        first = widest * _KASHIDAS_AFTER
         most = extra + spaces * space * SPACE_SHRINK
         words = [(i, fragments[i].text, fragments[i].font) for i in shown]
-        elongated = kashida.lengthened(words, extra - spaces * widest, size, most)
+        slack = spaces * (widest - first)
+        elongated = kashida.lengthened(words, extra - spaces * first, size, most, slack)
         grown = sum(width - items[i].width * size for i, (_, width) in elongated.items())
         word_space = (extra - grown) / spaces
         if word_space > _LOOSEST * size:  # gaping (before a word too long for the line)
