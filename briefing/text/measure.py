@@ -37,7 +37,7 @@ from .collect import (
     words,
 )
 from .hyphenation import hyphen_points
-from .linebreak import INFINITE, Breaker, Item
+from .linebreak import INFINITE, TOLERANCE, Breaker, Item
 from .spec import TypeSpec
 
 SOFT_HYPHEN = "\u00ad"  # a line-end hyphen: drawn as a hyphen, read as nothing
@@ -263,9 +263,11 @@ def _word(
                 clean = _unsteered(chunk)
                 grows = kashida.room(clean, font) if shaping.joins(clean) else _spacing(clean)
                 items.append(Item("box", text_width(clean, font), grows))
-            else:  # letter spacing may go between its glyphs, either way
+            else:  # letter spacing may go between its glyphs, either way: all of it at the
+                # tolerance, and all of it at full shrink (a ratio of -1)
                 spacing = max(len(glyphs.codes) - 1, 0) * MOST_LETTER_SPACING
-                items.append(Item("box", sum(glyphs.advances) / 1000, spacing, spacing))
+                width = sum(glyphs.advances) / 1000
+                items.append(Item("box", width, spacing, spacing * TOLERANCE))
             fragments.append(Fragment(chunk, font, shade, run.link, glyphs))
             start = point
             blank = 0.0
