@@ -3,11 +3,12 @@
     pip install '.[bench]' && python benchmarks/lines.py [--tools DIR] [--json OUT] [--typst]
 
 Builds a corpus of sheets (the sample, each example, stress sheets in every layout and size, the
-Chinese, Hebrew and Persian test sheets, five of them on A4 too) and measures each PDF with the shared measuring scripts
-(``composition.py`` and ``kerning.py`` in ``--tools``): the share of the pairs the font kerns
-that are kerned on the page, the loosest justified line's word space over the natural space,
-justified lines left short inside a paragraph, and the share of hyphenated body lines. With
-``--typst``, the same content set by Typst (its two-column template) beside briefing's figures.
+Chinese, Hebrew and Persian test sheets, five of them on A4 too) and measures each PDF with the
+shared measuring scripts (``composition.py`` and ``kerning.py`` in ``--tools``): the share of
+the pairs the font kerns that are kerned on the page, the loosest justified line's word space
+over the natural space, justified lines left short inside a paragraph, and the share of
+hyphenated body lines. With ``--typst``, the same content set by Typst (its two-column
+template) beside briefing's figures.
 """
 
 from __future__ import annotations
