@@ -63,6 +63,24 @@ INTERNALS = (
         "pdf/writer.py and textbox.py: marked-content operators inside an open text object",
         instance=True,
     ),
+    *(
+        Internal(
+            "reportlab.pdfgen.textobject",
+            "PDFTextObject",
+            name,
+            "text/textbox.py: kerned glyphs written as ReportLab's textOut writes them, from "
+            "their kerning found once",
+            instance=True,
+        )
+        for name in ("_canvas", "_curSubset", "_fontsize", "_leading")
+    ),
+    Internal(
+        "reportlab.pdfbase.ttfonts",
+        "ShapedStr",
+        "__shapeData__",
+        "text/textbox.py: the advances and offsets of kerned glyphs, read to write them",
+        instance=True,
+    ),
     Internal(
         "reportlab.pdfbase.ttfonts",
         "",
