@@ -23,13 +23,14 @@ from ..content.fields import Text
 from ..content.runs import BREAK, Run, Runs, emboldened, joined, plain
 from ..errors import Problem
 from ..language import Language
-from ..text.setting import unbroken
+from ..text.measure import measure
+from ..text.setting import natural_width
 from ..text.spec import TypeSpec
 from ..text.textbox import TextBox, typeset
 from ..theme import Theme
 from .records import Entry, Region, Role, Shape
+from .widths import HAIR, shared
 
-_HAIR = 1e-3  # points more than a column's width, so that rounding never cuts its longest word
 Kind = Literal["chart", "table", "photo"]  # as a writer's message names it
 
 
@@ -167,7 +168,7 @@ class Setter:
             # its text starts too.
             figures_spec = spec._replace(align="left" if spec.direction == "rtl" else "right")
             boxes = [
-                typeset(cell, figures_spec if numeric else spec, w + _HAIR)
+                typeset(cell, figures_spec if numeric else spec, w + HAIR)
                 for cell, numeric, w in zip(cells, shown.numeric, widths, strict=True)
             ]
             height = max(box.height for box in boxes) + 2 * rise
@@ -191,7 +192,8 @@ class Setter:
 
         A column is as wide as its widest cell unbroken when all fit (the room left goes to
         the text columns, up to the theme's stretch: a short table in a wide column does not
-        spread its words apart), else between its longest word and that, in proportion. When even
+        spread its words apart), else between its longest word and that, where the width saves
+        the most lines (``widths.shared``). When even
         the longest words do not fit, they are hyphenated (an address breaks anywhere); when
         that is not enough, the whole table is set smaller, down to the theme's smallest
         text: every cell at one size, no word narrower than its column.
@@ -218,8 +220,9 @@ class Setter:
         elif sum(least) >= room:  # at the smallest text still too wide: reported
             widths = least
         else:
-            factor = (room - sum(least)) / (sum(most) - sum(least))
-            widths = [lo + (hi - lo) * factor for lo, hi in zip(least, most, strict=True)]
+            rows = [[(cell, specs[1]) for cell in shown.header]]
+            rows += [[(cell, specs[0]) for cell in row] for row in shown.rows]
+            widths = shared(rows, least, most, room)
         return specs, widths
 
     def photo(self, shown: PhotoShown, width: float, parents: tuple[str, ...]) -> Exhibit:
@@ -259,9 +262,9 @@ def _extents(
     least, most = [0.0] * count, [0.0] * count
     for head, cells in [(True, shown.header)] + [(False, row) for row in shown.rows]:
         for index, cell in enumerate(cells):
-            setting = unbroken(cell, specs[head])
-            least[index] = max(least[index], setting.measured.widest * setting.size)
-            most[index] = max(most[index], setting.width)
+            spec = specs[head]
+            least[index] = max(least[index], measure(cell, spec).widest * spec.size)
+            most[index] = max(most[index], natural_width(cell, spec))
     return least, most
 
 
