@@ -262,8 +262,9 @@ def _parser() -> argparse.ArgumentParser:
     book = command(
         "book",
         _book,
-        "Bind content files into one PDF: a cover, a contents page "
-        "with links, each sheet on its own page, bookmarks and page numbers.",
+        "Bind content files into one PDF in one typeface and colours (most sheets'): a cover "
+        "listing them, a contents page with links, each sheet on its own page as it is "
+        "alone, bookmarks and page numbers.",
     )
     book.add_argument(
         "content",
