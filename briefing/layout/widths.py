@@ -1,14 +1,15 @@
 """A table's column widths by its content, when its cells cannot all be set unbroken.
 
-As a browser's automatic table layout, each column lies between its longest word (narrower,
-a word would break) and its widest cell unbroken (wider, nothing changes); within those, the
-width goes where it saves the most lines. Each cell's line count at every width is known from
-the few widths where it changes (its thresholds); from every column at its widest, the column
-whose narrowing costs the fewest lines of the table for the points it gives back narrows,
-until the table fits. A header that would leave its last word alone on a line while another
-column wraps its text anyway with room to spare is what this avoids: that line costs the
-header row a line, and the other column gives its room for nothing.
-"""
+As in a browser's automatic table layout, each column lies between its longest word (narrower,
+a word would break) and its widest cell unbroken (wider, nothing changes). Within those, the
+width goes where it saves the most lines, a line of the header counting twice. Each cell's
+line count at any width is known from the few widths where it changes (its thresholds), so
+the height of any choice of widths is arithmetic. Two tries, each then made better a column
+at a time (one widened, another narrowed to pay for it, while that saves lines): narrowing
+from every column at its widest, the cheapest lines per point first; and the browser's split
+(each column given the room in proportion to what it lacks of its widest). The better wins:
+never taller than the browser's. "Funding ($)" no longer leaves "($)" alone under it while
+another column wraps its text anyway with room to spare."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from ..text.textbox import typeset
 HAIR = 1e-3  # points more than a column's width, so that rounding never cuts its longest word
 _PRECISION = 0.05  # ems: how closely a cell's thresholds are found
 _HEADER = 2.0  # how much more a line of the header row costs than a line of the body
-_REACH = 8  # the narrower widths of a column weighed at each step, nearest first
+_REACH = 4  # how many of a column's nearest widths, narrower or wider, each step weighs
 
 Cell = tuple[Runs, TypeSpec]
 
@@ -110,21 +111,28 @@ class _Table:
         points it gives back, step by step; the last, the cheapest of those that fit."""
         at = [len(levels) - 1 for levels in self.levels]
         while self.width(at) > self.room + 1e-9:
-            options = [
-                (self.height(moved), self.width(at) - self.width(moved), moved)
-                for i in self.columns
-                for level in range(max(at[i] - _REACH, 0), at[i])
-                for moved in [[*at[:i], level, *at[i + 1 :]]]
-            ]
+            now, over = self.height(at), self.width(at) - self.room
+            options: list[tuple[float, float, int, int]] = []  # (cost, gain, column, level)
+            for i in self.columns:
+                others = self._others(at, i)
+                for level in range(max(at[i] - _REACH, 0), at[i]):
+                    lines = zip(self.weights, others, self.counts[i][level], strict=True)
+                    cost = sum(w * max(o, n) for w, o, n in lines) - now
+                    options.append((cost, self.levels[i][at[i]] - self.levels[i][level], i, level))
             if not options:
                 break
-            enough = [o for o in options if self.width(o[2]) <= self.room + 1e-9]
-            now = self.height(at)
+            enough = [o for o in options if o[1] >= over - 1e-9]
             if enough:
-                at = min(enough, key=lambda o: (o[0], o[1]))[2]
+                _, _, column, level = min(enough)
             else:
-                at = min(options, key=lambda o: ((o[0] - now) / o[1], -o[1]))[2]
+                _, _, column, level = min(options, key=lambda o: (o[0] / o[1], -o[1]))
+            at[column] = level
         return at
+
+    def _others(self, at: list[int], column: int) -> list[int]:
+        """Each row's most lines in the columns but ``column``, at their levels in ``at``."""
+        rest = [self.counts[i][at[i]] for i in self.columns if i != column]
+        return [max(row) for row in zip(*rest, strict=True)] if rest else [0] * len(self.weights)
 
     def improved(self, at: list[int]) -> list[int]:
         """``at`` made better while it can be: a column widened to one of its next levels,
