@@ -90,6 +90,8 @@ class BookResult(NamedTuple):
     warnings: list[Problem]
     paper: str
     relaid: list[tuple[Path, str]]  # the sheets whose own paper the book's replaced, and theirs
+    restyled: list[Path]  # the sheets whose own typeface or colours the book's replaced
+    family: str  # the book's typeface
 
 
 def build_book(
@@ -103,7 +105,8 @@ def build_book(
     with the problems of every file that has any.
 
     The book has one paper size, ``paper`` or else the first sheet's: every sheet is laid out
-    for it again. ``order`` is ``given`` or ``title`` (sorted by the sheets' titles).
+    for it again; and one design, the typeface and colours most sheets have (the first's on a
+    tie). ``order`` is ``given`` or ``title`` (sorted by the sheets' titles).
     """
     start = time.perf_counter()
     paper = checked_paper(paper)
@@ -129,6 +132,7 @@ def build_book(
         (path, p.content.paper) for path, p in found if p.content.paper != paper
     ]
     design = Counter(_design(checked) for _, checked in found).most_common(1)[0][0]
+    restyled = [path for path, checked in found if _design(checked) != design]
     lead = _styled(found[0][1], design)  # whose band, footer and language the book has
     models = [checked.content for _, checked in found]
     dates = [model.date for model in models if model.date]
@@ -169,7 +173,9 @@ def build_book(
     )
     write_atomic(output, pdf.render(pages, meta, outline, languages))
     seconds = time.perf_counter() - start
-    return BookResult(output, len(pages), len(sheets), seconds, warnings, paper, relaid)
+    return BookResult(
+        output, len(pages), len(sheets), seconds, warnings, paper, relaid, restyled, design[0]
+    )
 
 
 def _design(checked: Checked) -> tuple[str, str, str]:

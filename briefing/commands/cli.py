@@ -528,6 +528,8 @@ def _book(args: argparse.Namespace) -> int:
     book = PAPERS[result.paper]
     for content, own in result.relaid:
         print(f"{content}: its {PAPERS[own]} page laid out again on {book}, the book's paper")
+    for content in result.restyled:
+        print(f"{content}: set in the book's design ({result.family}, its colours), not its own")
     print(
         f"wrote {result.output} ({result.pages} pages: cover, contents and "
         f"{_counted(result.sheets, 'sheet')}) in {result.seconds:.2f} s"

@@ -129,6 +129,9 @@ def test_one_design_runs_through_the_book(tmp_path: Path) -> None:
     serif = "design:\n  font: Noto Serif\n  primary: '#1B3A2F'\n"
     sans = [_sheet(tmp_path, "Alpha"), _sheet(tmp_path, "Beta")]
     odd = _sheet(tmp_path, "Gamma", serif)
+    said = run("book", odd, *sans, "-o", "said.pdf", cwd=tmp_path).stdout.splitlines()
+    assert said[0] == f"{odd}: set in the book's design (Noto Sans, its colours), not its own"
+    assert len(said) == 2  # and the line that says what it wrote
     with pdfplumber.open(_book(tmp_path, odd, *sans)) as pdf:
         assert {c["fontname"].split("+")[1] for p in pdf.pages for c in p.chars} == {
             "NotoSans-Regular",
