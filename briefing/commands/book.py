@@ -63,7 +63,7 @@ _LEVELS = (
 # The cover: a panel of the band's colour holding the title, over a list of the sheets.
 _PANEL = (0.42, 0.62)  # the least and most of the page's height the panel takes, from the top
 _PANEL_PAD = 36.0  # inside the panel, under the title and the line below it
-_TITLE = 40.0  # the book's title on the cover
+_TITLES = (40.0, 34.0, 28.0, 24.0, 20.0)  # the book's title on the cover: the largest that fits
 _COUNT = 14.0  # the line under it: how many sheets, and the date
 _LISTED = (
     20.0,
@@ -397,19 +397,21 @@ def _cover(
     undated = framed._replace(content=dataclasses.replace(framed.content, date=None))
     frame = layout.surround(undated, paper)
     height, inner, left = frame.page.height, frame.page.width - 2 * t.margin_x, t.margin_x
-    big = specs["title"]._replace(
-        size=_TITLE, leading=_TITLE * t.title_leading, colour=t.on_primary
-    )
     small = specs["subtitle"]._replace(
         size=_COUNT, leading=_COUNT * t.heading_leading, colour=t.on_primary_muted
     )
-    named = typeset(plain(title), big, inner)
     line = " · ".join((words.count_sheets(len(models)), words.date_line(date)))
     counted = typeset((Run(line),), small, inner)
-    block = named.height + t.subtitle_gap + counted.height
     colour = frame.top + t.band_stripe  # the band's foot, with no panel
+    most = colour - (1 - _PANEL[1]) * height
+    for size in _TITLES:  # the largest that the panel at its most holds
+        big = specs["title"]._replace(size=size, leading=size * t.title_leading)
+        named = typeset(plain(title), big._replace(colour=t.on_primary), inner)
+        block = named.height + t.subtitle_gap + counted.height
+        if block + 2 * _PANEL_PAD <= most:
+            break
     least = max(block + 2 * _PANEL_PAD, colour - (1 - _PANEL[0]) * height)
-    most = max(least, colour - (1 - _PANEL[1]) * height)
+    most = max(least, most)
     label = typeset(plain(words.contents), specs["side heading"], inner)
     room = frame.top - frame.bottom - 2 * _LIST_GAP - label.height - t.heading_gap
     listing = _listed(models, specs, inner, room - least)

@@ -196,3 +196,19 @@ def test_the_book_frame_on_a_minimal_sheet(tmp_path: Path) -> None:
         assert "Testland" in cover.extract_text()
         foot = [w for w in contents.extract_words() if w["top"] > _footer_rule(contents)]
         assert [w["text"] for w in foot] == ["Test", "Office", "2"]
+
+
+def test_a_long_book_title_is_set_smaller_inside_the_panel(tmp_path: Path) -> None:
+    """A title of nine lines at the cover's largest size steps down until the panel holds it."""
+    sheets = [_sheet(tmp_path, "Alpha"), _sheet(tmp_path, "Beta")]
+    title = " ".join(["Programmes of the Bureau of International Narcotics"] * 6)
+    book = tmp_path / "book.pdf"
+    assert run("book", *sheets, "-o", book, "--title", title, cwd=tmp_path).returncode == 0
+    with pdfplumber.open(book) as pdf:
+        cover = pdf.pages[0]
+        panel = max(cover.rects, key=lambda r: r["height"])
+        named = [c for c in cover.chars if c["fontname"].endswith("Bold") and c["size"] > 16]
+        assert len({round(c["size"]) for c in named}) == 1 and named[0]["size"] < 40
+        assert panel["top"] < min(c["top"] for c in named)
+        assert max(c["bottom"] for c in named) < panel["bottom"]
+        assert panel["bottom"] / cover.height <= 0.62 + 0.01
