@@ -193,20 +193,21 @@ class Setter:
         A column is as wide as its widest cell unbroken when all fit (the room left goes to
         the text columns, up to the theme's stretch: a short table in a wide column does not
         spread its words apart), else between its longest word and that, where the width saves
-        the most lines (``widths.shared``). When even
-        the longest words do not fit, they are hyphenated (an address breaks anywhere); when
-        that is not enough, the whole table is set smaller, down to the theme's smallest
-        text: every cell at one size, no word narrower than its column.
+        the most lines (``widths.shared``). When even the longest words do not fit, the cells'
+        are hyphenated (an address breaks anywhere), then the headers' too; when that is not
+        enough, the whole table is set smaller, down to the theme's smallest text: every cell
+        at one size, no word narrower than its column.
         """
-        specs = (self.specs["cell"], self.specs["cell head"])
-        least, most = _extents(shown, specs)
+        body, head = self.specs["cell"], self.specs["cell head"]
+        least, most = _extents(shown, (body, head))
+        language = self.specs["body"].hyphenation
+        if sum(least) > room:  # the cells' words hyphenated, the headers' kept whole
+            body = body._replace(hyphenation=language)
+            least, most = _extents(shown, (body, head))
         if sum(least) > room:
-            language = self.specs["body"].hyphenation
-            specs = (
-                specs[0]._replace(hyphenation=language),
-                specs[1]._replace(hyphenation=language),
-            )
-            least, most = _extents(shown, specs)
+            head = head._replace(hyphenation=language)
+            least, most = _extents(shown, (body, head))
+        specs = (body, head)
         if sum(least) > room:
             factor = max(room / sum(least), self.theme.min_small_text / specs[0].size)
             specs = (_scaled(specs[0], factor), _scaled(specs[1], factor))
