@@ -17,8 +17,7 @@ from ..text.textbox import TextBox, typeset
 from .columns import Packable
 from .exhibits import Setter
 from .records import EMPTY, Entry, Region, Shape
-
-_HAIR = 1e-3  # points more than text's own width, so that rounding never breaks it
+from .widths import HAIR
 
 if TYPE_CHECKING:
     from ..content.checks import Checked
@@ -252,7 +251,7 @@ class Parts:
         end, folio = width, None
         if self.sheet.folio:
             number = plain(self.sheet.folio, bold=True)
-            shown = natural_width(number, self.specs["date"]) + _HAIR
+            shown = natural_width(number, self.specs["date"]) + HAIR
             folio = Entry(
                 self.text(number, "date", shown), width - shown, t.footer_rise, "Artifact"
             )

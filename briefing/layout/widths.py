@@ -21,7 +21,7 @@ from ..text.setting import natural_width
 from ..text.spec import TypeSpec
 from ..text.textbox import typeset
 
-HAIR = 1e-3  # points more than a column's width, so that rounding never cuts its longest word
+HAIR = 1e-3  # points more than text's own width, so that rounding never breaks it
 _PRECISION = 0.05  # ems: how closely a cell's thresholds are found
 _HEADER = 2.0  # how much more a line of the header row costs than a line of the body
 _REACH = 4  # how many of a column's nearest widths, narrower or wider, each step weighs
