@@ -50,6 +50,7 @@ class Theme(NamedTuple):
     fact_padding: float = 8  # between fact cells
     rule_width: float = 0.6  # hairlines
     footer_rise: float = 8  # the footer text above its rule
+    folio_gap: float = 12  # between a book's page number, at the footer's end, and the date
 
     # Type, scaled together by the fit engine.
     body_size: float = 9.6

@@ -262,8 +262,9 @@ def _parser() -> argparse.ArgumentParser:
     book = command(
         "book",
         _book,
-        "Bind content files into one PDF: a cover, a contents page "
-        "with links, each sheet on its own page, bookmarks and page numbers.",
+        "Bind content files into one PDF in one typeface and colours (most sheets'): a cover "
+        "listing them, a contents page with links, each sheet on its own page as it is "
+        "alone, bookmarks and page numbers.",
     )
     book.add_argument(
         "content",
@@ -527,6 +528,8 @@ def _book(args: argparse.Namespace) -> int:
     book = PAPERS[result.paper]
     for content, own in result.relaid:
         print(f"{content}: its {PAPERS[own]} page laid out again on {book}, the book's paper")
+    for content in result.restyled:
+        print(f"{content}: set in the book's design ({result.family}, its colours), not its own")
     print(
         f"wrote {result.output} ({result.pages} pages: cover, contents and "
         f"{_counted(result.sheets, 'sheet')}) in {result.seconds:.2f} s"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from functools import partial
+from typing import NamedTuple
 
 from reportlab.lib.pagesizes import A4, LETTER
 
@@ -38,17 +39,18 @@ __all__ = [
     "Region",
     "Role",
     "Shape",
+    "Surround",
     "Tag",
-    "band",
     "compose",
     "design_specs",
     "fit_line",
+    "surround",
 ]
 
 
-def _design_size(checked: Checked) -> Parts:
+def _design_size(checked: Checked, folio: str = "") -> Parts:
     """A sheet's parts at design size, for pages around sheets."""
-    sheet = Sheet(checked, LANGUAGES[checked.content.language])
+    sheet = Sheet(checked, LANGUAGES[checked.content.language], folio)
     return Parts(sheet, type_specs(checked.theme, sheet.faces, sheet.words, 1.0), 1.0)
 
 
@@ -57,20 +59,70 @@ def design_specs(checked: Checked) -> dict[str, TypeSpec]:
     return _design_size(checked).specs
 
 
-def band(checked: Checked, width: float) -> Region:
-    """A sheet's header band (its logo, organization and office) at design size, ``width``
-    wide, for pages around sheets."""
-    return _design_size(checked).band(width)
+class Surround(NamedTuple):
+    """A page around sheets with a sheet's frame: its marking banners, header band and footer
+    placed as on the sheet, and the room left between them."""
+
+    page: Page
+    top: float  # under the band's stripe
+    bottom: float  # over the footer
 
 
-def compose(checked: Checked, paper: str) -> Page:
+def surround(checked: Checked, paper: str, folio: str = "", panel: float = 0.0) -> Surround:
+    """A page of ``paper`` with the frame of ``checked``'s sheet at design size: the marking
+    banners (if it has a marking), the header band with ``panel`` points more of its colour
+    under its text, and the footer ending with ``folio`` (a page number), as a sheet places
+    them."""
+    t, parts = checked.theme, _design_size(checked, folio)
+    width, height = PAPER[paper]
+    inner, left = width - 2 * t.margin_x, t.margin_x
+    page = Page(width, height, 1.0, 1.0, t.body_size, parts.sheet.faces.regular, [], [])
+    marking, band, footer = parts.marking(inner), parts.band(inner), parts.footer(inner)
+    top = height - t.safe_edge
+    if not marking.empty:
+        _place(page, marking, left, top - t.ink_overshoot)
+        _place(page, marking, left, t.safe_edge + t.ink_overshoot + marking.height)
+        top -= t.marking_height
+    edge, bleed, coloured = t.safe_edge, width - 2 * t.safe_edge, band.height + panel
+    page.shapes.append(Shape("rect", edge, top - coloured, bleed, coloured, t.primary))
+    stripe = top - coloured - t.band_stripe
+    page.shapes.append(Shape("rect", edge, stripe, bleed, t.band_stripe, t.accent))
+    _place(page, band, left, top)
+    lowest = t.margin_bottom + (0.0 if marking.empty else t.marking_height)
+    _place(page, footer, left, lowest + footer.height)
+    return Surround(page, stripe, lowest + footer.height + t.footer_rise)
+
+
+def _place(page: Page, region: Region, x: float, top: float) -> None:
+    """``region`` put on ``page`` with its top left at (``x``, ``top``)."""
+    for shape in region.shapes:
+        page.shapes.append(shape._replace(x=x + shape.x, y=top - shape.y - shape.height))
+    for entry in region.entries:
+        flowable = entry.flowable
+        page.items.append(
+            Placed(
+                flowable,
+                x + entry.x,
+                top - entry.top - flowable.height,
+                flowable.width,
+                flowable.height,
+                entry.role,
+                len(page.items) + 1,
+                entry.parents,
+                entry.alt,
+            )
+        )
+
+
+def compose(checked: Checked, paper: str, folio: str = "") -> Page:
     """Lay out validated content on one page at the largest scale that fits, from the body's
     smallest size to its largest (by the characters its line holds), then the title, lead,
     key figures and headings larger still, with what room is left spread between paragraphs;
-    in the theme's layout, or the other one when the content is too long or too short for it
-    (:func:`variants.variants`)."""
+    in the theme's layout, or one column of larger type for content too short for two
+    (:func:`variants.variants`). ``folio``, a page number in a book, ends the footer line
+    and takes no room of its own."""
     theme = checked.theme
-    sheet = Sheet(checked, LANGUAGES[checked.content.language])
+    sheet = Sheet(checked, LANGUAGES[checked.content.language], folio)
     width, height = PAPER[paper]
     limit = 2 * theme.body_size * theme.body_leading  # columns ending a line apart, or short
     arrangements, tried, makers = [], variants(theme), []

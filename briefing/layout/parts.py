@@ -17,6 +17,7 @@ from ..text.textbox import TextBox, typeset
 from .columns import Packable
 from .exhibits import Setter
 from .records import EMPTY, Entry, Region, Shape
+from .widths import HAIR
 
 if TYPE_CHECKING:
     from ..content.checks import Checked
@@ -26,9 +27,10 @@ if TYPE_CHECKING:
 class Sheet:
     """The content as runs and pictures, in the faces it needs, ready to set at any scale."""
 
-    def __init__(self, checked: Checked, words: Language) -> None:
+    def __init__(self, checked: Checked, words: Language, folio: str = "") -> None:
         content = checked.content
         self.content, self.theme, self.words = content, checked.theme, words
+        self.folio = folio  # a page number in a book, printed at the footer's end
         self.logo = checked.logo
         self.lead = checked.lead or ()
         self.figures = [
@@ -289,15 +291,25 @@ class Parts:
         return Region(entries, contacts.shapes, max(contacts.height, online.height))
 
     def footer(self, width: float) -> Region:
-        """The footer line and the date, above a hairline."""
+        """The footer line and the date, above a hairline; in a book, the page number (an
+        artifact) at its end, after the date."""
         t, c = self.theme, self.content
         share = t.contacts_share
         left = self.text(plain(c.footer or c.organization), "footer", width * share)
         entries = [Entry(left, 0.0, t.footer_rise, "P")]
+        end, folio = width, None
+        if self.sheet.folio:
+            number = plain(self.sheet.folio, bold=True)
+            shown = natural_width(number, self.specs["date"]) + HAIR
+            folio = Entry(
+                self.text(number, "date", shown), width - shown, t.footer_rise, "Artifact"
+            )
+            end -= shown + t.folio_gap
         if c.date:
             date = plain(self.sheet.words.date_line(c.date))
-            right = self.text(date, "date", width * (1 - share))
+            right = self.text(date, "date", end - width * share)
             entries.append(Entry(right, width * share, t.footer_rise, "P"))
+        entries += [folio] if folio else []
         rule = Shape("line", 0, 2, width, 0, t.rule, t.rule_width)
         height = max(e.flowable.height for e in entries) + t.footer_rise
         return Region(entries, [rule], height)

@@ -367,20 +367,20 @@ def test_the_tests_run_the_command_line_as_python_m_briefing_does(
 
 
 def test_a_sheet_that_fits_alone_but_not_in_the_book_says_so(tmp_path: Path) -> None:
-    words = " ".join(["word"] * 1260)
+    words = " ".join(["word"] * 1280)
     sheet = tmp_path / "long.yaml"
     sheet.write_text(
-        f"organization: O\ntitle: T\npaper: a4\nsections:\n  - heading: A\n    body: {words}\n",
+        f"organization: O\ntitle: T\nsections:\n  - heading: A\n    body: {words}\n",
         encoding="utf-8",
     )
-    assert run("check", sheet, cwd=tmp_path).returncode == 0  # alone, on its own A4
+    assert run("check", sheet, cwd=tmp_path).returncode == 0  # alone, on its own Letter
     book = tmp_path / "book.pdf"
     book.write_bytes(b"the previous book")
-    result = run("book", sheet, "-o", book, "--paper", "letter", cwd=tmp_path)
+    result = run("book", sheet, "-o", book, "--paper", "a4", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.startswith(
-        f"{sheet}:5:14: error: in the book (16 pt kept under the footer for the page number; on "
-        "Letter, the book's paper, not the sheet's own A4): the content runs about "
+        f"{sheet}:4:14: error: in the book (on A4, the book's paper, not the sheet's own "
+        "Letter): the content runs about "
     ), result.stderr
-    assert result.stderr.endswith("; or the book on A4 (--paper a4)\n")
+    assert result.stderr.endswith("; or the book on Letter (--paper letter)\n")
     assert book.read_bytes() == b"the previous book"
