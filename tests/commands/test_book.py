@@ -150,19 +150,24 @@ def test_one_design_runs_through_the_book(tmp_path: Path) -> None:
         }
 
 
+FULL = 1272  # words of a one-section sheet that fit on Letter, with its body at 8 pt
+
+
 def test_a_sheet_that_fits_alone_at_its_smallest_size_builds_in_the_book_as_alone(
     tmp_path: Path,
 ) -> None:
     """A sheet with as many words as fit at the 8 pt floor builds in a book on its paper, its
     page as it is alone: the page number ends the footer line and takes no room of the body."""
-    words = " ".join(["word"] * 1282)
     sheet = tmp_path / "long.yaml"
-    sheet.write_text(
-        f"organization: O\ntitle: T\nsections:\n  - heading: A\n    body: {words}\n",
-        encoding="utf-8",
-    )
-    alone = run("build", sheet, cwd=tmp_path)
-    assert alone.returncode == 0 and "body 8.0 pt, page 100% full" in alone.stdout
+    for count in (FULL + 1, FULL):  # one word more does not fit
+        words = " ".join(["word"] * count)
+        sheet.write_text(
+            f"organization: O\ntitle: T\nsections:\n  - heading: A\n    body: {words}\n",
+            encoding="utf-8",
+        )
+        alone = run("build", sheet, cwd=tmp_path)
+        assert alone.returncode == (0 if count == FULL else 2), alone.stderr
+    assert "body 8.0 pt" in alone.stdout
     book = _book(tmp_path, sheet)
     with pdfplumber.open(tmp_path / "long.pdf") as own, pdfplumber.open(book) as bound:
         before = [(w["text"], w["x0"], w["top"]) for w in own.pages[0].extract_words()]
@@ -173,7 +178,7 @@ def test_a_sheet_that_fits_alone_at_its_smallest_size_builds_in_the_book_as_alon
 
 def test_a_sheet_that_fits_alone_but_not_in_the_books_typeface_says_so(tmp_path: Path) -> None:
     """A sans sheet full at the floor does not fit in a serif book: the message says so."""
-    words = " ".join(["word"] * 1282)
+    words = " ".join(["word"] * FULL)
     full = _sheet(tmp_path, "Full", body=words)
     serif = "design:\n  font: Noto Serif\n"
     sheets = [_sheet(tmp_path, "A", serif), _sheet(tmp_path, "B", serif), full]

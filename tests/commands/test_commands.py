@@ -367,7 +367,7 @@ def test_the_tests_run_the_command_line_as_python_m_briefing_does(
 
 
 def test_a_sheet_that_fits_alone_but_not_in_the_book_says_so(tmp_path: Path) -> None:
-    words = " ".join(["word"] * 1280)
+    words = " ".join(["word"] * 1270)  # fits on Letter at 8 pt, not on A4
     sheet = tmp_path / "long.yaml"
     sheet.write_text(
         f"organization: O\ntitle: T\nsections:\n  - heading: A\n    body: {words}\n",

@@ -169,7 +169,7 @@ def built(name: str) -> Built:
         },
         "single": {
             **_sheet([TABLE, LINE]),
-            "design": {"layout": "single-column"},
+            "design": {"layout": "single-column", "max_body_size": 10},
         },
         "floor": _sheet(
             [TWO_SERIES, HBAR], body=(WORDS * 4 + "\n\n") * 8, design={"min_body_size": 7}
@@ -457,11 +457,14 @@ def test_a_table_whose_words_do_not_fit_hyphenates_them_every_cell_at_the_texts_
         ],
         ["Border security", "Gendarmerie", "430", "2,300,000"],
     ]
-    narrow = Built(_sheet([{"table": {"columns": columns, "rows": rows}}]))
+    narrow = Built(
+        _sheet([{"table": {"columns": columns, "rows": rows}}], design={"max_body_size": 11})
+    )
     roomy = built("table")
     (size,) = _cell_sizes(narrow)  # one size, the size tables have at this scale
     (designed,) = _cell_sizes(roomy)
-    assert size == pytest.approx(designed * narrow.page.scale / roomy.page.scale, abs=0.02)
+    body = narrow.page.body_size / roomy.page.body_size  # tables scale with the body text
+    assert size == pytest.approx(designed * body, abs=0.02)
     cells = [narrow.text_of(cell) for cell in narrow.elements("/TD")]
     headers = [narrow.text_of(cell) for cell in narrow.elements("/TH")]
     assert "Counterin\xadsurgency investigations" in cells  # broken at a line's end, a hyphen

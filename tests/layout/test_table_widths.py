@@ -31,6 +31,7 @@ SHORT: dict[str, Any] = {
     "organization": "O",
     "title": "Mali",
     "paper": "a4",
+    "design": {"layout": "two-column", "max_body_size": 11},
     "key_figures": [{"value": "1", "label": "a"}],
     "sections": [
         {
