@@ -46,7 +46,9 @@ __all__ = [
 def _design_size(checked: Checked) -> Parts:
     """A sheet's parts at design size, for pages around sheets."""
     sheet = Sheet(checked, LANGUAGES[checked.content.language])
-    return Parts(sheet, type_specs(checked.theme, sheet.faces, sheet.words, 1.0), 1.0)
+    return Parts(
+        sheet, type_specs(checked.theme, sheet.faces, sheet.words, 1.0, sheet.heading_faces), 1.0
+    )
 
 
 def design_specs(checked: Checked) -> dict[str, TypeSpec]:

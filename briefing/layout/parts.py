@@ -44,6 +44,7 @@ class Sheet:
         self.digits = str.maketrans("0123456789", words.digits)  # a list's numbers (Persian)
         italic = any(isinstance(run, Run) and run.italic for runs in self.texts() for run in runs)
         self.faces = register(self.theme.family, italic)
+        self.heading_faces = register(self.theme.heading_family, italic)
 
     def texts(self) -> list[Runs]:
         """All the formatted text of the body (its tables and photo captions too), lead and

@@ -17,9 +17,12 @@ from ..theme import Theme
 CASED = frozenset({"Latn", "Cyrl"})  # the scripts with capitals, of the languages offered
 
 
-def type_specs(theme: Theme, faces: Faces, language: Language, scale: float) -> dict[str, TypeSpec]:
+def type_specs(
+    theme: Theme, faces: Faces, language: Language, scale: float, display: Faces | None = None
+) -> dict[str, TypeSpec]:
     """Every type spec of a page in ``language``, at ``scale`` (the band, footer and marking
-    do not scale)."""
+    do not scale); the title, subtitle, headings, key figures, fact labels and the band in the
+    ``display`` faces (the design's heading font), if given."""
     t = theme
     size = t.body_size * scale
     small = max(t.source_size * scale, t.min_small_text)  # a source line, a photo's credit
@@ -33,6 +36,9 @@ def type_specs(theme: Theme, faces: Faces, language: Language, scale: float) -> 
     def spec(points: float, colour: str, leading: float, **extra: object) -> TypeSpec:
         return TypeSpec(faces, points, points * leading, colour, **writing, **extra)  # type: ignore[arg-type]
 
+    def shown(points: float, colour: str, leading: float, **extra: object) -> TypeSpec:
+        return spec(points, colour, leading, **extra)._replace(faces=display or faces)
+
     body = spec(
         size,
         t.ink,
@@ -41,7 +47,7 @@ def type_specs(theme: Theme, faces: Faces, language: Language, scale: float) -> 
         hyphenation=language.hyphenation,
         space_after=t.paragraph_gap * scale,
     )
-    heading = spec(
+    heading = shown(
         t.heading_size * scale,
         t.primary,
         t.heading_leading,
@@ -58,17 +64,17 @@ def type_specs(theme: Theme, faces: Faces, language: Language, scale: float) -> 
         "bullet": spec(size, t.primary, t.body_leading, bold=True),
         "heading": heading,
         "side heading": heading._replace(space_before=0.0),
-        "title": spec(t.title_size * scale, t.primary, t.title_leading, bold=True, balance=True),
-        "subtitle": spec(t.subtitle_size * scale, t.accent, t.heading_leading, balance=True),
+        "title": shown(t.title_size * scale, t.primary, t.title_leading, bold=True, balance=True),
+        "subtitle": shown(t.subtitle_size * scale, t.accent, t.heading_leading, balance=True),
         "lead": spec(t.lead_size * scale, t.ink, t.lead_leading, balance=True),
-        "value": spec(
+        "value": shown(
             t.figure_value_size * scale, t.primary, t.figure_leading, bold=True, balance=True
         ),
-        "label": spec(t.figure_label_size * scale, t.muted, t.small_leading, balance=True),
-        "fact label": spec(t.fact_size * scale, t.primary, t.small_leading, bold=True),
+        "label": shown(t.figure_label_size * scale, t.muted, t.small_leading, balance=True),
+        "fact label": shown(t.fact_size * scale, t.primary, t.small_leading, bold=True),
         "fact": spec(t.fact_size * scale, t.ink, t.small_leading),
-        "band": spec(t.band_size, t.on_primary, t.heading_leading, bold=True, uppercase=capitals),
-        "office": spec(t.band_size, t.on_primary_muted, t.heading_leading),
+        "band": shown(t.band_size, t.on_primary, t.heading_leading, bold=True, uppercase=capitals),
+        "office": shown(t.band_size, t.on_primary_muted, t.heading_leading),
         "footer": spec(t.footer_size, t.muted, t.small_leading),
         "date": spec(t.footer_size, t.muted, t.small_leading, align="right"),
         "caption": spec(t.caption_size * scale, t.ink, t.small_leading, balance=True),

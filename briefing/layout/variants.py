@@ -58,7 +58,7 @@ class Layout:
             height,
             scale,
         )
-        self.specs = type_specs(t, sheet.faces, sheet.words, scale)
+        self.specs = type_specs(t, sheet.faces, sheet.words, scale, sheet.heading_faces)
         parts = self.parts = Parts(sheet, self.specs, scale)
         self.left, self.inner = t.margin_x, width - 2 * t.margin_x
         self.main_width, self.column_width, self.rail = self.widths()
