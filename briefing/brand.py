@@ -139,7 +139,7 @@ def _versions() -> str:
 
 def _convert_apart(face: FaceFile, name: str) -> dict[str, Any]:
     """The face read in a process of its own, within the time and memory limits."""
-    order = marshal.dumps((tuple(face), name))
+    order = marshal.dumps((tuple(face), name, MEMORY_LIMIT))
     try:
         done = subprocess.run(
             [sys.executable, "-m", "briefing.brand"],
@@ -150,7 +150,7 @@ def _convert_apart(face: FaceFile, name: str) -> dict[str, Any]:
         )
     except subprocess.TimeoutExpired:
         raise FontFileError(
-            f"reading the font file {Path(face.path).name} took over {TIME_LIMIT:.0f} s",
+            f"reading the font file {Path(face.path).name} took over {TIME_LIMIT:g} s",
             "a font file that is not damaged, of one face for Latin text",
         ) from None
     try:
@@ -163,7 +163,7 @@ def _convert_apart(face: FaceFile, name: str) -> dict[str, Any]:
         raise FontFileError(*answer)
     raise FontFileError(
         f"reading the font file {Path(face.path).name} failed: it took more than "
-        f"{MEMORY_LIMIT // 2**30} GB of memory, or is damaged",
+        f"{_amount(MEMORY_LIMIT)} of memory, or is damaged",
         "a font file that is not damaged, of one face for Latin text",
     )
 
@@ -201,6 +201,7 @@ def convert(face: FaceFile, name: str) -> dict[str, Any]:
         family = str(font["name"].getBestFamilyName() or path.stem)
         if "glyf" not in font:
             to_truetype(font)
+        font.flavor = None  # a WOFF's tables, written as plain TrueType
         out = io.BytesIO()
         font.save(out)
     except (FontFileError, MemoryError):
@@ -224,6 +225,11 @@ def convert(face: FaceFile, name: str) -> dict[str, Any]:
         "data": ttf,
         "state": _parsed(ttf, name),
     }
+
+
+def _amount(size: int) -> str:
+    """A number of bytes in words: ``2 GB``, ``8 MB``."""
+    return f"{size / 2**30:g} GB" if size >= 2**30 else f"{size / 2**20:g} MB"
 
 
 def _said(error: BaseException) -> str:
@@ -422,13 +428,13 @@ def restored(data: bytes, stored: dict[str, Any]) -> TTFont:
 def _serve() -> None:
     """The separate process: read one face named on standard input, within the limits, and
     write the face (or what is wrong) to standard output."""
+    fields, name, memory = marshal.loads(sys.stdin.buffer.read())  # noqa: S302 - from briefing
     try:
         import resource
 
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     except (ImportError, ValueError, OSError):
         pass  # no such limit on this system: the time limit still holds
-    fields, name = marshal.loads(sys.stdin.buffer.read())  # noqa: S302 - from briefing itself
     path, index, instance, axes = fields
     face = FaceFile(path, index, instance, tuple(map(tuple, axes)))
     try:
@@ -437,8 +443,7 @@ def _serve() -> None:
         answer = (str(error), error.expected)
     except MemoryError:
         answer = (
-            f"reading the font file {Path(path).name} took more than "
-            f"{MEMORY_LIMIT // 2**30} GB of memory",
+            f"reading the font file {Path(path).name} took more than {_amount(memory)} of memory",
             "a font file that is not damaged, of one face for Latin text",
         )
     sys.stdout.buffer.write(marshal.dumps(answer))

@@ -228,6 +228,17 @@ def _load(name: str) -> TTFont:
     return font
 
 
+def source(name: str) -> tuple[bytes, str]:
+    """The TrueType bytes of a registered face, and a key that changes when they do (for the
+    cache): a shipped face's file, or an office's face as read (its name holds its digest)."""
+    path = FONT_DIR / f"{name}.ttf"
+    if name in _registered and not path.exists():
+        from reportlab.pdfbase import pdfmetrics
+
+        return pdfmetrics.getFont(name).face._ttf_data, "own"
+    return path.read_bytes(), cache.key_of(path)
+
+
 def _remember_subsets(face: Any) -> None:
     """Keep the embedded subsets a face makes: rebuilds (watch, a batch of sheets) mostly use
     the same characters, and ReportLab would otherwise subset the font anew for each PDF."""

@@ -96,8 +96,8 @@ def borrowed(text: Text, family: Chosen, offsets: list[int]) -> tuple[list[int],
     more = f" and {len(letters) - _SHOWN} more" if len(letters) > _SHOWN else ""
     warning = text.problem(
         f"{faces.family} has no {named}{more}: set in {shipped.family}, the shipped family "
-        f"closest to it, which has",
-        f"text in the letters {faces.family} has, or a font that has these",
+        "closest to it",
+        f"letters {faces.family} has, or a font that has these (this may print unevenly)",
         lent[0],
         "warning",
     )

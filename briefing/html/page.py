@@ -20,7 +20,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..content.runs import LineBreak, Run, Runs, shown_address
-from ..fonts import register, script_faces, script_of
+from ..fonts import register, script_faces, script_of, shipped
 from ..language import LANGUAGES, Language
 from ..layout.specs import CASED
 from .fonts import font_faces
@@ -51,11 +51,12 @@ def page(checked: Checked, title: str) -> bytes:
     shown = html.unescape(re.sub(r"<[^>]*>", "", body))  # every character the page shows
     text = shown + shown.upper() + _MARKERS + words.digits
     italic = "<em>" in body
-    fonts = [font_faces(LATIN, register(theme.family, italic), italic, text)]
-    scripted = script_faces(words.script, theme.family)
+    latin = register(theme.family, italic)
+    fonts = [font_faces(LATIN, latin, italic, text)]
+    scripted = script_faces(words.script, latin.family)
     if scripted is not None:
         fonts.append(font_faces(SCRIPT, scripted, False, text))
-    generic = "serif" if "Serif" in theme.family else "sans-serif"
+    generic = "serif" if "Serif" in shipped(latin.family) else "sans-serif"
     colours = {
         "primary": theme.primary,
         "accent": theme.accent,
