@@ -18,6 +18,7 @@ from fontTools.ttLib import TTCollection, TTFont
 
 from briefing import brand
 from briefing.brand import FaceFile
+from briefing.pipeline import sources
 
 from .conftest import MINIMAL, ROOT, run, write
 
@@ -385,6 +386,10 @@ def test_font_files_in_a_style_are_relative_to_the_style(tmp_path: Path) -> None
     result = run("build", tmp_path / "sheet.yaml", "-o", out, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert {"Caladea-Regular", "Cabin-Bold"} <= set(_fonts_of(out))
+    # watch rebuilds when a font file changes, and no output may replace one
+    assert (tmp_path / "house" / "fonts" / "Cabin-Bold.otf").resolve() in sources(
+        out.with_suffix(".yaml")
+    )
     shutil.rmtree(tmp_path / "house" / "fonts")
     result = run("build", tmp_path / "sheet.yaml", "-o", out, cwd=tmp_path)
     assert result.returncode == 2
