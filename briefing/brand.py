@@ -20,10 +20,12 @@ from __future__ import annotations
 import hashlib
 import io
 import marshal
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
+from stat import S_ISREG
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import cache
@@ -100,22 +102,22 @@ def read(face: FaceFile) -> Face:
     :class:`FontFileError` if it cannot be used."""
     path = Path(face.path)
     try:
-        stat = path.stat()
+        stat = os.stat(face.path)
     except OSError:
         raise FontFileError(
             f"the font file {path} is not there", "the name of a font file, relative to this file"
         ) from None
-    if not path.is_file():
-        raise FontFileError(f"{path} is a folder, not a font file", "the name of a font file")
+    memo = (face, stat.st_size, stat.st_mtime_ns)
+    if memo in _read:
+        return _read[memo]
+    if not S_ISREG(stat.st_mode):
+        raise FontFileError(f"{path} is not a file but a folder or a device", "a font file")
     if stat.st_size > MAX_BYTES:
         raise FontFileError(
             f"the font file {path.name} is {stat.st_size / 2**20:.0f} MB",
             f"a font file of at most {MAX_BYTES // 2**20} MB (a face for Latin text is well "
             "under 1 MB)",
         )
-    memo = (face, stat.st_size, stat.st_mtime_ns)
-    if memo in _read:
-        return _read[memo]
     data = path.read_bytes()
     digest = hashlib.blake2b(data, digest_size=12)
     digest.update(repr(face[1:]).encode())

@@ -83,9 +83,11 @@ def borrowed(text: Text, family: Chosen, offsets: list[int]) -> tuple[list[int],
     """Of the characters of ``text`` at ``offsets``, which an office's ``family`` lacks, those
     that the shipped family behind it draws: a warning that they are set in it; the offsets of
     the others, which no face of the sheet draws."""
+    if not offsets or isinstance(family, str):
+        return offsets, []
     faces = register(family, italic=False)
     shipped = backing(faces)
-    if shipped is None or not offsets:
+    if shipped is None:
         return offsets, []
     drawn = charset(shipped)
     lent = [offset for offset in offsets if text[offset] in drawn]
