@@ -260,8 +260,8 @@ def refuse_overwriting(outputs: Sequence[Path], inputs: set[Path]) -> None:
         if real(output) in inputs:
             raise UsageError(
                 f"the output {output} is a file the build reads (a content file, its style, a "
-                "logo, a photo or a font); expected another name, such as the content file's name ending "
-                ".pdf"
+                "logo, a photo or a font); expected another name, such as the content file's name "
+                "ending .pdf"
             )
 
 
