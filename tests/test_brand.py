@@ -4,6 +4,7 @@ and every kind of file that cannot be used refused at the line that names it."""
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 import shutil
@@ -394,3 +395,22 @@ def test_font_files_in_a_style_are_relative_to_the_style(tmp_path: Path) -> None
     result = run("build", tmp_path / "sheet.yaml", "-o", out, cwd=tmp_path)
     assert result.returncode == 2
     assert "house.yaml:3:14: error: the font file" in result.stderr
+
+
+def test_the_web_page_embeds_the_offices_faces_for_its_text_and_headings(tmp_path: Path) -> None:
+    out = tmp_path / "ghana.pdf"
+    result = run("build", HOUSE / "ghana.yaml", "-o", out, "--format", "html", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    web = out.with_suffix(".html").read_text(encoding="utf-8")
+    faces = re.findall(
+        r'font-family:"([^"]+)";font-weight:(\d+);font-style:(\w+);src:url\(data:'
+        r"font/woff;base64,([^)]+)\)",
+        web,
+    )
+    named = {}
+    for family, weight, style, data in faces:
+        font = TTFont(io.BytesIO(base64.b64decode(data)))
+        named[family, weight, style] = str(font["name"].getDebugName(1))
+    assert named[("briefing", "400", "normal")] == "Caladea"
+    assert named[("briefing display", "700", "normal")] == "Cabin"
+    assert '--display:"briefing display","briefing script",sans-serif' in web
