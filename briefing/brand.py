@@ -24,6 +24,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from stat import S_ISREG
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -95,11 +96,65 @@ class FontFileError(ValueError):
 
 
 _read: dict[tuple[FaceFile, int, int], Face] = {}  # by face, file size and time
+_Order = tuple[tuple[FaceFile, int, int], str]  # a face not yet read: its memo key, its name
 
 
 def read(face: FaceFile) -> Face:
     """The face, from the process's memory, the cache, or read anew; raise
     :class:`FontFileError` if it cannot be used."""
+    found = read_all([face])[face]
+    if isinstance(found, FontFileError):
+        raise found
+    return found
+
+
+def read_all(faces: Sequence[FaceFile]) -> dict[FaceFile, Face | FontFileError]:
+    """Each face, as :func:`read` gives it or the error it raises; the faces neither in the
+    process's memory nor in the cache read together, in one process of their own (a face
+    that makes it fail, then alone, so that its error is its own)."""
+    found: dict[FaceFile, Face | FontFileError] = {}
+    orders: dict[FaceFile, _Order] = {}
+    for face in dict.fromkeys(faces):
+        try:
+            known = _known(face)
+        except FontFileError as error:
+            found[face] = error
+            continue
+        if isinstance(known, Face):
+            found[face] = known
+        else:
+            orders[face] = known
+    if not orders:
+        return found
+    try:
+        answers = _convert_apart(list(orders), [name for _, name in orders.values()])
+    except FontFileError as error:
+        if len(orders) == 1:
+            answers = [error]
+        else:  # one face at a time, to tell which one
+            return found | read_all_alone(list(orders))
+    key = _versions()
+    for (face, (memo, name)), answer in zip(orders.items(), answers, strict=True):
+        if isinstance(answer, dict):
+            cache.store(name, key, answer)
+            found[face] = _read[memo] = Face(**answer)
+        else:
+            found[face] = answer
+    cache.prune("face-", KEPT)
+    return found
+
+
+def read_all_alone(faces: list[FaceFile]) -> dict[FaceFile, Face | FontFileError]:
+    """Each face read in a process of its own."""
+    found: dict[FaceFile, Face | FontFileError] = {}
+    for face in faces:
+        found |= read_all([face])
+    return found
+
+
+def _known(face: FaceFile) -> Face | _Order:
+    """The face from the process's memory or the cache, else what reading it needs; raise
+    :class:`FontFileError` for a file that cannot be one (missing, a folder, too large)."""
     path = Path(face.path)
     try:
         stat = os.stat(face.path)
@@ -118,18 +173,14 @@ def read(face: FaceFile) -> Face:
             f"a font file of at most {MAX_BYTES // 2**20} MB (a face for Latin text is well "
             "under 1 MB)",
         )
-    data = path.read_bytes()
-    digest = hashlib.blake2b(data, digest_size=12)
+    digest = hashlib.blake2b(path.read_bytes(), digest_size=12)
     digest.update(repr(face[1:]).encode())
     name = f"face-{digest.hexdigest()}"
-    key = _versions()
-    kept = cache.load(name, key)
-    if not (isinstance(kept, dict) and kept.keys() == set(Face._fields)):
-        kept = _convert_apart(face, name)
-        cache.store(name, key, kept)
-        cache.prune("face-", KEPT)
-    found = _read[memo] = Face(**kept)
-    return found
+    kept = cache.load(name, _versions())
+    if isinstance(kept, dict) and kept.keys() == set(Face._fields):
+        found = _read[memo] = Face(**kept)
+        return found
+    return memo, name
 
 
 def _versions() -> str:
@@ -139,33 +190,34 @@ def _versions() -> str:
     return f"{_FORMAT}-fonttools{fontTools.version}-reportlab{Version}"
 
 
-def _convert_apart(face: FaceFile, name: str) -> dict[str, Any]:
-    """The face read in a process of its own, within the time and memory limits."""
-    order = marshal.dumps((tuple(face), name, MEMORY_LIMIT))
+def _convert_apart(faces: list[FaceFile], names: list[str]) -> list[dict[str, Any] | FontFileError]:
+    """The faces read in a process of their own, within the time (for each face) and memory
+    limits: each face's fields, or what is wrong with it. Raise :class:`FontFileError` if the
+    process runs out of either."""
+    order = marshal.dumps(([tuple(face) for face in faces], names, MEMORY_LIMIT))
+    files = ", ".join(dict.fromkeys(Path(face.path).name for face in faces))
     try:
         done = subprocess.run(
             [sys.executable, "-m", "briefing.brand"],
             input=order,
             capture_output=True,
-            timeout=TIME_LIMIT,
+            timeout=TIME_LIMIT * len(faces),
             check=False,
         )
     except subprocess.TimeoutExpired:
         raise FontFileError(
-            f"reading the font file {Path(face.path).name} took over {TIME_LIMIT:g} s",
+            f"reading the font file {files} took over {TIME_LIMIT:g} s",
             "a font file that is not damaged, of one face for Latin text",
         ) from None
     try:
-        answer = marshal.loads(done.stdout)  # noqa: S302 - written by briefing's own process
+        answers = marshal.loads(done.stdout)  # noqa: S302 - written by briefing's own process
     except (EOFError, ValueError, TypeError):
-        answer = None
-    if isinstance(answer, dict):
-        return answer
-    if isinstance(answer, tuple):
-        raise FontFileError(*answer)
+        answers = None
+    if isinstance(answers, list) and len(answers) == len(faces):
+        return [a if isinstance(a, dict) else FontFileError(*a) for a in answers]
     raise FontFileError(
-        f"reading the font file {Path(face.path).name} failed: it took more than "
-        f"{_amount(MEMORY_LIMIT)} of memory, or is damaged",
+        f"reading the font file {files} failed: it took more than {_amount(MEMORY_LIMIT)} of "
+        "memory, or is damaged",
         "a font file that is not damaged, of one face for Latin text",
     )
 
@@ -428,27 +480,31 @@ def restored(data: bytes, stored: dict[str, Any]) -> TTFont:
 
 
 def _serve() -> None:
-    """The separate process: read one face named on standard input, within the limits, and
-    write the face (or what is wrong) to standard output."""
-    fields, name, memory = marshal.loads(sys.stdin.buffer.read())  # noqa: S302 - from briefing
+    """The separate process: read the faces named on standard input, within the limits, and
+    write each face (or what is wrong with it) to standard output."""
+    fields, names, memory = marshal.loads(sys.stdin.buffer.read())  # noqa: S302 - from briefing
     try:
         import resource
 
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     except (ImportError, ValueError, OSError):
         pass  # no such limit on this system: the time limit still holds
-    path, index, instance, axes = fields
-    face = FaceFile(path, index, instance, tuple(map(tuple, axes)))
-    try:
-        answer: Any = convert(face, name)
-    except FontFileError as error:
-        answer = (str(error), error.expected)
-    except MemoryError:
-        answer = (
-            f"reading the font file {Path(path).name} took more than {_amount(memory)} of memory",
-            "a font file that is not damaged, of one face for Latin text",
-        )
-    sys.stdout.buffer.write(marshal.dumps(answer))
+    answers: list[Any] = []
+    for (path, number, instance, axes), name in zip(fields, names, strict=True):
+        face = FaceFile(path, number, instance, tuple(map(tuple, axes)))
+        try:
+            answers.append(convert(face, name))
+        except FontFileError as error:
+            answers.append((str(error), error.expected))
+        except MemoryError:
+            answers.append(
+                (
+                    f"reading the font file {Path(path).name} took more than {_amount(memory)} "
+                    "of memory",
+                    "a font file that is not damaged, of one face for Latin text",
+                )
+            )
+    sys.stdout.buffer.write(marshal.dumps(answers))
 
 
 if __name__ == "__main__":

@@ -414,3 +414,18 @@ def test_the_web_page_embeds_the_offices_faces_for_its_text_and_headings(tmp_pat
     assert named[("briefing", "400", "normal")] == "Caladea"
     assert named[("briefing display", "700", "normal")] == "Cabin"
     assert '--display:"briefing display","briefing script",sans-serif' in web
+
+
+def test_faces_read_together_each_report_their_own_error(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    (folder / "fonts" / "Cut.ttf").write_bytes(CALADEA.read_bytes()[:3000])
+    shutil.copy(ROOT / "examples" / "mali-niger-river.jpg", folder / "fonts" / "Photo.otf")
+    design = OWN.replace("fonts/Caladea-Bold.ttf", "fonts/Cut.ttf")
+    design = design.replace("fonts/Cabin-Bold.otf", "fonts/Photo.otf")
+    sheet = write(folder / "sheet.yaml", SHEET.format(design=design))
+    result = run("check", sheet, cwd=folder)
+    assert result.returncode == 2
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert len(errors) == 2, result.stderr
+    assert "sheet.yaml:12:11: error: Cut.ttf is damaged or cut short" in errors[0]
+    assert "sheet.yaml:16:11: error: Photo.otf is not a font file: it is a JPEG image" in errors[1]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..brand import FaceFile, Family, FontFileError, read
+from ..brand import FaceFile, Family, FontFileError, read_all
 from ..errors import Problem
 from ..fonts import backing, charset, describe, register
 from .fields import Text
@@ -26,47 +26,63 @@ _SHOWN = 6  # letters a warning names
 
 def chosen(design: Design, base: Path, problems: list[Problem]) -> tuple[Chosen, Chosen]:
     """The design's font and heading font, each a shipped family's name or an office's faces
-    read; an error in ``problems`` for each face that cannot be used, with Noto Sans in its
-    family's place, so that the rest of the sheet is still checked."""
-    font = _family(design.font, base, problems)
-    heading = _family(design.heading_font, base, problems) if design.heading_font else font
+    read (those not yet read, together); an error in ``problems`` at the file's name for each
+    face that cannot be used, with Noto Sans in its family's place, so that the rest of the
+    sheet is still checked."""
+    typefaces = [design.font, design.heading_font or design.font]
+    named: dict[int, FaceFile | None] = {}  # by the id of each face's file name: its face
+    files: list[Text] = []
+    for typeface in typefaces:
+        for given in _given(typeface) if not isinstance(typeface, str) else ():
+            if given is not None and id(_file(given)) not in named:
+                files.append(_file(given))
+                named[id(files[-1])] = _face(given, base, problems)
+    read = read_all([face for face in named.values() if face is not None])
+    for file in files:
+        face = named[id(file)]
+        error = read.get(face) if face is not None else None
+        if isinstance(error, FontFileError):
+            problems.append(file.problem(str(error), error.expected))
+            named[id(file)] = None
+    font, heading = (_family(typeface, named) for typeface in typefaces)
     return font, heading
 
 
-def _family(typeface: str | Typeface, base: Path, problems: list[Problem]) -> Chosen:
+def _family(typeface: str | Typeface, named: dict[int, FaceFile | None]) -> Chosen:
+    """A shipped family's name, or an office's faces (Noto Sans if one cannot be used)."""
     if isinstance(typeface, str):
         return str(typeface)
-    faces: list[FaceFile | None] = []
-    for named in (typeface.regular, typeface.bold, typeface.italic, typeface.bold_italic):
-        faces.append(_face(named, base, problems) if named is not None else None)
-    regular, bold, italic, bold_italic = faces
-    if regular is None or bold is None:
+    given = _given(typeface)
+    faces = [named[id(_file(face))] if face is not None else None for face in given]
+    if any(face is None for face, said in zip(faces, given, strict=True) if said is not None):
         return "Noto Sans"
+    regular, bold, italic, bold_italic = faces
+    assert regular is not None and bold is not None  # required: given
     return Family(regular, bold, italic, bold_italic)
 
 
+def _given(typeface: Typeface) -> tuple[Text | FontFace | None, ...]:
+    return typeface.regular, typeface.bold, typeface.italic, typeface.bold_italic
+
+
+def _file(face: Text | FontFace) -> Text:
+    return face if isinstance(face, Text) else face.file
+
+
 def _face(named: Text | FontFace, base: Path, problems: list[Problem]) -> FaceFile | None:
-    """A face named in a design, read (or from the cache); None, with a problem at the file's
-    name, if it cannot be used."""
-    file = named if isinstance(named, Text) else named.file
-    index = 0 if isinstance(named, Text) or named.index is None else named.index
+    """The face a design names, with its file's full path; None, with a problem, for a
+    collection's index that is not a whole number."""
+    file = _file(named)
+    if isinstance(named, Text):
+        return FaceFile(str((file.folder(base) / file).resolve()))
+    index = named.index or 0
     if index != int(index):
         problems.append(file.problem(f"the face index {index:g} is not a whole number", "0, 1, 2…"))
         return None
-    face = FaceFile(
-        str((file.folder(base) / file).resolve()),
-        int(index),
-        "" if isinstance(named, Text) else str(named.instance or ""),
-        ()
-        if isinstance(named, Text)
-        else tuple((str(k), float(v)) for k, v in (named.axes or {}).items()),
+    axes = tuple((str(tag), float(value)) for tag, value in (named.axes or {}).items())
+    return FaceFile(
+        str((file.folder(base) / file).resolve()), int(index), str(named.instance or ""), axes
     )
-    try:
-        read(face)
-    except FontFileError as error:
-        problems.append(file.problem(str(error), error.expected))
-        return None
-    return face
 
 
 def families_of(text: Text, font: Chosen, heading: Chosen) -> list[Chosen]:
