@@ -429,3 +429,17 @@ def test_faces_read_together_each_report_their_own_error(tmp_path: Path) -> None
     assert len(errors) == 2, result.stderr
     assert "sheet.yaml:12:11: error: Cut.ttf is damaged or cut short" in errors[0]
     assert "sheet.yaml:16:11: error: Photo.otf is not a font file: it is a JPEG image" in errors[1]
+
+
+def test_italic_words_in_a_family_without_italics_are_set_upright_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    folder = _folder(tmp_path)
+    design = OWN.replace("    italic: fonts/Caladea-Italic.ttf\n", "")
+    out, result = _build(folder, design)
+    assert result.returncode == 0, result.stderr  # type: ignore[attr-defined]
+    assert (
+        "sheet.yaml:8:11: warning: Caladea has no italic face: the *italic* words here (and any "
+        "others) are set upright"
+    ) in result.stderr  # type: ignore[attr-defined]
+    assert _faces_of_words(out)["first"] == {"Caladea-Regular"}

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from ..brand import FaceFile, Family, FontFileError, read_all
 from ..errors import Problem
 from ..fonts import backing, charset, describe, register
 from .fields import Text
 from .model import Design, FontFace, Typeface
+from .runs import Run
 
 Chosen = str | Family  # a shipped family's name, or an office's faces
 # The fields printed in the heading font (the organization, in the band, and in the footer in
@@ -120,3 +122,28 @@ def borrowed(text: Text, family: Chosen, offsets: list[int]) -> tuple[list[int],
         "warning",
     )
     return [offset for offset in offsets if offset not in set(lent)], [warning]
+
+
+def upright(
+    texts: list[Text], formatted: dict[int, Any], font: Chosen, heading: Chosen
+) -> list[Problem]:
+    """A warning at the first text with *italic* words that an office's family without an
+    italic face sets: they are set upright."""
+    for text in texts:
+        lacking = [
+            f for f in families_of(text, font, heading) if isinstance(f, Family) and not f.italic
+        ]
+        value = formatted.get(id(text)) or ()
+        paragraphs: list[Any] = value if isinstance(value, list) else [value]  # blocks, or inline
+        runs = (run for p in paragraphs for run in getattr(p, "runs", p))
+        if lacking and any(isinstance(run, Run) and run.italic for run in runs):
+            family = register(lacking[0], italic=False).family
+            return [
+                text.problem(
+                    f"{family} has no italic face: the *italic* words here (and any others) are "
+                    "set upright",
+                    "an 'italic:' font file for it in the design, or no *italic*",
+                    severity="warning",
+                )
+            ]
+    return []
