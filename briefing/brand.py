@@ -246,6 +246,11 @@ def convert(face: FaceFile, name: str) -> dict[str, Any]:
             f"{path.name} holds one face, not a collection: 'index' is for .ttc files",
             "no 'index:' for this file",
         )
+    if kind == "collection" and not face.number < _faces_in(data):
+        raise FontFileError(
+            f"the collection {path.name} has no face {face.number}",
+            f"an index from 0 to {_faces_in(data) - 1}",
+        )
     try:
         font = TTFont(io.BytesIO(data), fontNumber=face.number, recalcTimestamp=False)
         font.ensureDecompiled()
@@ -258,27 +263,15 @@ def convert(face: FaceFile, name: str) -> dict[str, Any]:
         font.flavor = None  # a WOFF's tables, written as plain TrueType
         out = io.BytesIO()
         font.save(out)
+        state = _parsed(out.getvalue(), name)
     except (FontFileError, MemoryError):
         raise
-    except IndexError:  # a collection without that face
-        count = _faces_in(data)
-        raise FontFileError(
-            f"the collection {path.name} has no face {face.number}",
-            f"an index from 0 to {count - 1}",
-        ) from None
     except Exception as e:  # noqa: BLE001 - whatever a damaged file makes fontTools raise
         raise FontFileError(
             f"{path.name} is damaged or cut short, and cannot be read as a font ({_said(e)})",
             "the font file as its maker publishes it",
         ) from None
-    ttf = out.getvalue()
-    return {
-        "name": name,
-        "family": family,
-        "serif": serif,
-        "data": ttf,
-        "state": _parsed(ttf, name),
-    }
+    return {"name": name, "family": family, "serif": serif, "data": out.getvalue(), "state": state}
 
 
 def _amount(size: int) -> str:

@@ -179,6 +179,9 @@ def test_a_collection_a_variable_font_and_woff_are_read(tmp_path: Path) -> None:
     assert words["Testland"] == {"Karla-Regular-wght720"}  # the bold, at the axis value given
     assert words["budget"] == {"Karla-Regular-Regular"}
     assert failures(out) == []
+    design = design.replace("index: 1}", "index: 2}")
+    error = _refused(folder, design, "fonts/Caladea.ttc")
+    assert "the collection Caladea.ttc has no face 2; expected an index from 0 to 1" in error
 
 
 def _refused(folder: Path, design: str, needle: str) -> str:

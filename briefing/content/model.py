@@ -286,12 +286,6 @@ class Design:
         "Noto Serif",
         default="Noto Sans",
     )
-    heading_font: Literal["Noto Sans", "Noto Serif"] | Typeface | None = declare(
-        "The family of the title, headings, key figures and labels, named as 'font' is; the "
-        "font if left out.",
-        {"regular": "fonts/Display-Regular.otf", "bold": "fonts/Display-Bold.otf"},
-        default=None,
-    )
     primary: Colour | None = declare(
         "The main colour (header band, title, headings), in quotes: an unquoted # starts a "
         "comment. Text on it and in it must keep 4.5:1 contrast, in colour and in grayscale.",
@@ -303,6 +297,12 @@ class Design:
         "The second colour (subtitle and rules), in quotes.",
         "#A31F34",
         printed=False,
+        default=None,
+    )
+    heading_font: Literal["Noto Sans", "Noto Serif"] | Typeface | None = declare(
+        "The family of the title, headings, key figures and labels, named as 'font' is; the "
+        "font if left out.",
+        {"regular": "fonts/Display-Regular.otf", "bold": "fonts/Display-Bold.otf"},
         default=None,
     )
     margins: Length | None = declare(
