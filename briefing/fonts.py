@@ -270,9 +270,9 @@ def _charset(regular: str) -> frozenset[str]:
 
 
 @functools.cache
-def _coverage(family: str | Family, script: str) -> frozenset[str]:
-    """The characters a sheet drawn with ``family`` and ``script``'s family can draw."""
-    latin = register(family, italic=False)
+def _coverage(latin: Faces, script: str) -> frozenset[str]:
+    """The characters a sheet drawn with ``latin`` and ``script``'s family can draw (by the
+    faces registered, which an office's changed file makes new)."""
     covered = charset(latin)
     faces = script_faces(script, latin.family)
     return covered | charset(faces) if faces is not None else covered
@@ -282,7 +282,7 @@ def missing(text: str, family: str | Family, script: str = "Latn") -> list[int]:
     """Offsets of the characters of ``text`` that neither the Latin ``family`` (by its name, or
     an office's) nor the family of ``script`` (a language's, see ``script_faces``) can draw
     (line breaks are fine)."""
-    covered = _coverage(family, script)
+    covered = _coverage(register(family, italic=False), script)
     if covered.issuperset(text):  # the usual case, checked without a loop in Python
         return []
     return [i for i, char in enumerate(text) if char not in covered]

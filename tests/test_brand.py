@@ -446,3 +446,17 @@ def test_italic_words_in_a_family_without_italics_are_set_upright_with_a_warning
         "others) are set upright"
     ) in result.stderr  # type: ignore[attr-defined]
     assert _faces_of_words(out)["first"] == {"Caladea-Regular"}
+
+
+def test_a_font_file_changed_between_builds_is_read_again(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    brand_file = folder / "fonts" / "Brand.ttf"
+    shutil.copy(CALADEA, brand_file)
+    design = OWN.replace("fonts/Caladea-Regular.ttf", "fonts/Brand.ttf")
+    out, result = _build(folder, design)
+    assert result.returncode == 0, result.stderr  # type: ignore[attr-defined]
+    assert _faces_of_words(out)["Testland."] == {"Caladea-Regular"}
+    brand_file.write_bytes(CABIN.read_bytes())  # as a save in watch: the same process
+    out, result = _build(folder, design)
+    assert result.returncode == 0, result.stderr  # type: ignore[attr-defined]
+    assert _faces_of_words(out)["Testland."] == {"Cabin-Regular"}
