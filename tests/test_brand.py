@@ -460,3 +460,18 @@ def test_a_font_file_changed_between_builds_is_read_again(tmp_path: Path) -> Non
     out, result = _build(folder, design)
     assert result.returncode == 0, result.stderr  # type: ignore[attr-defined]
     assert _faces_of_words(out)["Testland."] == {"Cabin-Regular"}
+
+
+def test_a_sheet_in_an_offices_faces_is_byte_identical_from_a_cold_or_warm_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _folder(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    built = []
+    for cache_home in ("cold", "cold", "fresh"):  # read anew, from the cache, read anew
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / cache_home))
+        monkeypatch.setattr(brand, "_read", {})
+        out, result = _build(folder, OWN)
+        assert result.returncode == 0, result.stderr  # type: ignore[attr-defined]
+        built.append(out.read_bytes())
+    assert built[0] == built[1] == built[2]
