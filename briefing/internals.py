@@ -178,14 +178,14 @@ INTERNALS = (
         "reportlab.pdfbase.ttfonts",
         "TTFontFace",
         "_ttf_data",
-        "fonts.py: parsed fonts restored from the cache get their file's bytes back",
+        "brand.py: parsed fonts restored from the cache get their file's bytes back",
         instance=True,
     ),
     Internal(
         "reportlab.pdfbase.ttfonts",
         "TTFontFace",
         "_pdfScale",
-        "fonts.py: parsed fonts restored from the cache get their scale back",
+        "brand.py: parsed fonts restored from the cache get their scale back",
         instance=True,
     ),
     Internal(

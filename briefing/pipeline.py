@@ -211,8 +211,8 @@ def make(
 
 
 def sources(content: ContentSource) -> set[Path]:
-    """The files a build of ``content`` reads: the content file, its style file, and the logo
-    and photos it names, even when it has errors (``watch`` follows them all).
+    """The files a build of ``content`` reads: the content file, its style file, and the logo,
+    photos and font files it names, even when it has errors (``watch`` follows them all).
 
     The file is read as a build reads it, with the same limits; whatever is wrong with it is
     the build's to report. A style file that cannot be read is still one the build reads.
@@ -235,6 +235,9 @@ def _named(content: ContentSource, source: Source) -> set[Path]:
     if name is not None:
         found.add(real(base / name))
     files = [value_of(value_of(root, "logo"), "file")]
+    for font in (value_of(value_of(root, "design"), key) for key in ("font", "heading_font")):
+        for face in (value_of(font, key) for key in ("regular", "bold", "italic", "bold_italic")):
+            files.append(value_of(face, "file") if isinstance(face, yaml.MappingNode) else face)
     sections = value_of(root, "sections")
     for section in sections.value if isinstance(sections, yaml.SequenceNode) else []:
         blocks = value_of(section, "blocks")
@@ -257,8 +260,8 @@ def refuse_overwriting(outputs: Sequence[Path], inputs: set[Path]) -> None:
         if real(output) in inputs:
             raise UsageError(
                 f"the output {output} is a file the build reads (a content file, its style, a "
-                "logo or a photo); expected another name, such as the content file's name ending "
-                ".pdf"
+                "logo, a photo or a font); expected another name, such as the content file's name "
+                "ending .pdf"
             )
 
 

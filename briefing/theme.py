@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .brand import Family
 
 MIN_CONTRAST = 4.5  # WCAG 2 AA for body text
 
@@ -21,7 +24,8 @@ class Theme(NamedTuple):
     rule: str = "#B8C2CE"  # hairlines (decoration, not text)
     link: str = "#1A4480"  # links in text
 
-    family: str = "Noto Sans"
+    family: str | Family = "Noto Sans"  # a shipped family's name, or an office's faces
+    heading_family: str | Family = "Noto Sans"  # the title's, headings', key figures', labels'
     layout: str = "two-column"
     fixed_layout: bool = False  # the writer named the layout: the page keeps to it
 

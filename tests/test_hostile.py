@@ -353,7 +353,10 @@ def test_output_that_is_a_source_of_the_build_is_refused(tmp_path: Path) -> None
     for args in (["-o", "content.yaml"], ["-o", "logo.png"], ["-o", "logo.pdf", "--format", "png"]):
         stderr = attempt(tmp_path, content, *args)
         assert stderr.startswith("briefing: the output ")
-        assert "is a file the build reads (a content file, its style, a logo or a photo)" in stderr
+        assert (
+            "is a file the build reads (a content file, its style, a logo, a photo or a font)"
+            in stderr
+        )
     result = run("book", "content.yaml", "-o", "content.yaml", cwd=tmp_path)
     assert result.returncode == 2 and "is a file the build reads" in result.stderr
     assert (tmp_path / "content.yaml").read_text(encoding="utf-8") == content

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .. import layout
+from ..brand import Family
 from ..content.checks import Checked
 from ..content.fields import Text
 from ..content.model import Content
@@ -174,21 +175,40 @@ def build_book(
     write_atomic(output, pdf.render(pages, meta, outline, languages))
     seconds = time.perf_counter() - start
     return BookResult(
-        output, len(pages), len(sheets), seconds, warnings, paper, relaid, restyled, design[0]
+        output,
+        len(pages),
+        len(sheets),
+        seconds,
+        warnings,
+        paper,
+        relaid,
+        restyled,
+        typeface(design[0]),
     )
 
 
-def _design(checked: Checked) -> tuple[str, str, str]:
-    """What a sheet's look is, which a book keeps one of: its typeface and colours."""
+Design = tuple[str | Family, str | Family, str, str]
+
+
+def _design(checked: Checked) -> Design:
+    """What a sheet's look is, which a book keeps one of: its typefaces (text and headings)
+    and colours."""
     theme = checked.theme
-    return theme.family, theme.primary, theme.accent
+    return theme.family, theme.heading_family, theme.primary, theme.accent
 
 
-def _styled(checked: Checked, design: tuple[str, str, str]) -> Checked:
-    """A sheet in the book's typeface and colours."""
-    family, primary, accent = design
-    theme = checked.theme._replace(family=family, primary=primary, accent=accent)
+def _styled(checked: Checked, design: Design) -> Checked:
+    """A sheet in the book's typefaces and colours."""
+    family, heading, primary, accent = design
+    theme = checked.theme._replace(
+        family=family, heading_family=heading, primary=primary, accent=accent
+    )
     return checked._replace(theme=theme)
+
+
+def typeface(family: str | Family) -> str:
+    """A typeface's name for a message: a shipped family's, or an office's regular file's."""
+    return family if isinstance(family, str) else Path(family.regular.path).name
 
 
 def _highest(markings: list[Text | None]) -> Text | None:
@@ -225,7 +245,8 @@ def _in_book(problem: Problem, checked: Checked, styled: Checked, paper: str) ->
         changes.append(f"on {PAPERS[paper]}, the book's paper, not the sheet's own {PAPERS[own]}")
         expected += f"; or the book on {PAPERS[own]} (--paper {own})"
     if styled.theme.family != family:
-        changes.append(f"in {styled.theme.family}, the book's typeface, not the sheet's {family}")
+        book, its = typeface(styled.theme.family), typeface(family)
+        changes.append(f"in {book}, the book's typeface, not the sheet's {its}")
     where = f" ({'; '.join(changes)})" if changes else ""
     return problem._replace(message=f"in the book{where}: {problem.message}", expected=expected)
 

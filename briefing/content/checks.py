@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from reportlab.lib.pagesizes import A4, LETTER
 
 from ..errors import ContentError, Problem
-from ..fonts import describe, drawn_by, missing, script_faces
+from ..fonts import describe, drawn_by, missing, register, script_faces
 from ..language import CJK_LETTERS, LANGUAGES
 from ..theme import MIN_CONTRAST, Theme, contrast, grayscale, text_pairs
 from . import markup
@@ -27,6 +27,7 @@ from .model import Block as ModelBlock
 from .model import Chart, Content, Design, Photo, Section, Table
 from .reader import Source
 from .runs import Run, Runs, plain
+from .typefaces import Chosen, borrowed, chosen, families_of, upright
 from .validate import Validated, validate, validate_style
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ def check_sheet(source: Source, base: Path) -> Checked:
     if source.style is not None:  # its values not used here are checked too
         validated.problems.extend(validate_style(source.style).problems)
     design: Design = validated.fields.get("design", Design())  # even when other fields are wrong
-    theme = themed(design)
+    theme = themed(design, chosen(design, base, validated.problems))
     problems, formatted, logo = _rules(validated, theme, base)
     photos = _photos(validated, theme, base, problems)
     if content is None or any(p.severity == "error" for p in problems):
@@ -211,19 +212,25 @@ def _photos(
     for photo in validated.built:
         if isinstance(photo, Photo):
             found: list[Problem] = []
-            picture = load_photo(photo, folder_of(photo.file, base), found, widest)
+            picture = load_photo(photo, photo.file.folder(base), found, widest)
             problems += [p._replace(field=p.field or photo.file.field) for p in found]
             if picture is not None:
                 pictures[id(photo)] = picture
     return pictures
 
 
-def themed(design: Design) -> Theme:
-    """The default theme with a content file's design choices applied."""
+def themed(design: Design, fonts: tuple[Chosen, Chosen] | None = None) -> Theme:
+    """The default theme with a content file's design choices applied; ``fonts``: its font and
+    heading font, read (``typefaces.chosen``), if it names an office's own."""
+    if fonts is None:  # only shipped families, or none read: Noto Sans for an office's
+        font: Chosen = design.font if isinstance(design.font, str) else "Noto Sans"
+        fonts = font, design.heading_font if isinstance(design.heading_font, str) else font
+    font, heading = fonts
     chosen: dict[str, Any] = {
         "layout": design.layout,
         "fixed_layout": design.layout is not None,
-        "family": design.font,
+        "family": font,
+        "heading_family": heading,
         "primary": design.primary,
         "accent": design.accent,
         "margin_x": design.margins,
@@ -241,16 +248,12 @@ def check_style(source: Source) -> None:
     colours); raise :class:`ContentError` with all it finds."""
     validated = validate_style(source)
     design: Design = validated.fields.get("design", Design())
-    problems, _, _ = _rules(validated, themed(design), Path(source.path).parent)
+    base = Path(source.path).parent
+    problems, _, _ = _rules(
+        validated, themed(design, chosen(design, base, validated.problems)), base
+    )
     if any(p.severity == "error" for p in problems):
         raise ContentError(problems)
-
-
-def folder_of(text: Text, base: Path) -> Path:
-    """The folder that a file name written in ``text`` starts from: its style file's folder if
-    it was written there, else ``base``."""
-    source, node = text.source, text.node
-    return base if source is None or node is None else source.folder(node, base)
 
 
 def _rules(
@@ -263,12 +266,15 @@ def _rules(
     formatted: dict[int, Any] = {}  # id of a text -> its runs
     language = validated.fields.get("language", "en")  # even when other fields are wrong
     for text in texts:
-        problems += _glyph_problems(text, theme.family, language) + _stacked_marks(text)
+        for family in families_of(text, theme.family, theme.heading_family):
+            problems += _glyph_problems(text, family, language)
+        problems += _stacked_marks(text)
         problems += _long_words(text)
         if text.markdown == "inline":
             formatted[id(text)] = markup.inline(text, problems, theme.link)
         elif text.markdown == "blocks":
             formatted[id(text)] = markup.blocks(text, problems, theme.link)
+    problems += upright(texts, formatted, theme.family, theme.heading_family)
     problems += _crowded([t for t in texts if t.markdown == "blocks"], formatted)
     problems += _crowded_figures(validated.built)
     design: Design = validated.fields.get("design", Design())
@@ -278,7 +284,7 @@ def _rules(
         from .pictures import load_logo  # ReportLab's graphics load only for pictures
 
         found: list[Problem] = []
-        logo = load_logo(declared, folder_of(declared.file, base), found)
+        logo = load_logo(declared, declared.file.folder(base), found)
         problems += [p._replace(field=p.field or declared.file.field) for p in found]
     return list(dict.fromkeys(problems)), formatted, logo
 
@@ -336,19 +342,23 @@ def _where(figure: Chart | Table | Photo) -> Text:
     return figure.columns[0] if isinstance(figure, Table) else figure.file
 
 
-def _glyph_problems(text: Text, family: str, language: str) -> list[Problem]:
+def _glyph_problems(text: Text, chosen: Chosen, language: str) -> list[Problem]:
     """The characters of ``text`` that the fonts of ``language`` (its Latin family and its
-    script's) cannot draw: a warning for each run of letters that another language's fonts
-    draw (Hebrew in an Arabic sheet: the typesetter sets it in that family, but the sheet's
-    language is not that text's; the right one is suggested), else an error for each."""
+    script's) cannot draw: a warning for the letters an office's family lacks that the shipped
+    family behind it draws (``typefaces.borrowed``); a warning for each run of letters that
+    another language's fonts draw (Hebrew in an Arabic sheet: the typesetter sets it in that
+    family, but the sheet's language is not that text's; the right one is suggested), else an
+    error for each."""
     script = LANGUAGES[language].script
+    family = register(chosen, italic=False).family
     faces = script_faces(script, family)
     fonts = f"fonts {family} and {faces.family}" if faces is not None else f"font {family}"
     scripts = f"{_SCRIPT_NAMES[script]}, " if faces is not None else ""
     scripts += "Latin, Greek or Cyrillic"
-    found: list[tuple[int, Problem]] = []  # by offset
+    offsets, lent = borrowed(text, chosen, missing(text, chosen, script))
+    found: list[tuple[int, Problem]] = [(0, warning) for warning in lent]  # by offset
     run: tuple[int, int, str] | None = None  # the other script's run being read: start, end, script
-    for offset in missing(text, family, script):
+    for offset in offsets:
         other = drawn_by(text[offset])
         if other is None:
             expected = f"letters, digits and punctuation of {scripts} script (replace or remove "

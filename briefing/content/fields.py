@@ -10,11 +10,13 @@ import calendar
 import dataclasses
 import datetime
 import functools
+import operator
 import re
 import types
 import typing
 from collections.abc import Callable
 from dataclasses import field
+from pathlib import Path
 from typing import Any, Literal, NamedTuple, Union
 
 import yaml
@@ -40,6 +42,12 @@ class Text(str):
         if self.node.start_mark is None:  # content given as a dict: only the field path says
             return Location(self.source.path, 0, 0)
         return self.source.locate(self.node, offset)
+
+    def folder(self, base: Path) -> Path:
+        """The folder that a file name written here starts from: its style file's folder if it
+        was written there, else ``base``."""
+        source, node = self.source, self.node
+        return base if source is None or node is None else source.folder(node, base)
 
     def problem(
         self,
@@ -299,8 +307,16 @@ class ObjectSpec:
         return f.required and not self.partial
 
 
+class EitherSpec(NamedTuple):
+    """A single value (text, or one of a few words) or a declared object written as a mapping:
+    which one the value is written as says which it is."""
+
+    single: Spec
+    mapping: ObjectSpec
+
+
 # How one declared type is read from the node tree and written in the JSON Schema.
-Spec = ScalarSpec | ChoiceSpec | ListSpec | MapSpec | ObjectSpec
+Spec = ScalarSpec | ChoiceSpec | ListSpec | MapSpec | ObjectSpec | EitherSpec
 
 
 class Field(NamedTuple):
@@ -340,9 +356,11 @@ def limits(kind: type, name: str) -> str:
 
 
 def _optional(hint: Any) -> tuple[Any, bool]:
-    """The type inside ``X | None``, and whether it was optional."""
+    """The type inside ``X | None`` (``X`` may be a union itself), and whether it was optional."""
     if typing.get_origin(hint) in (Union, types.UnionType):
-        return next(arg for arg in typing.get_args(hint) if arg is not type(None)), True
+        args = typing.get_args(hint)
+        kept = tuple(arg for arg in args if arg is not type(None))
+        return functools.reduce(operator.or_, kept), len(kept) < len(args)
     return hint, False
 
 
@@ -352,6 +370,9 @@ def spec_of(hint: Any, only: tuple[str, ...] = ()) -> Spec:
     keeps just those fields of a declared object, every one optional (a style file's)."""
     if dataclasses.is_dataclass(hint):
         return ObjectSpec(typing.cast(type, hint), only)
+    if typing.get_origin(hint) in (Union, types.UnionType):
+        single, mapping = typing.get_args(hint)  # as declared: a single value, then an object
+        return EitherSpec(spec_of(single), typing.cast(ObjectSpec, spec_of(mapping)))
     if typing.get_origin(hint) is list:
         return ListSpec(spec_of(typing.get_args(hint)[0]))
     if typing.get_origin(hint) is dict:

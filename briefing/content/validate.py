@@ -16,6 +16,7 @@ import yaml
 from ..errors import Location, Problem
 from .fields import (
     ChoiceSpec,
+    EitherSpec,
     Field,
     ListSpec,
     MapSpec,
@@ -157,7 +158,25 @@ def _convert(spec: Spec, node: yaml.Node, context: _Context, path: str) -> Any:
         return [item for item in items if item is not _MISSING]
     if isinstance(spec, MapSpec):
         return _mapping(spec, node, context, path)
+    if isinstance(spec, EitherSpec):
+        return _either(spec, node, context, path)
     return _object(spec, node, context, path)
+
+
+def _either(spec: EitherSpec, node: yaml.Node, context: _Context, path: str) -> Any:
+    """A value written as a mapping read as the object, any other as the single value; a
+    problem that names both if it is neither."""
+    if isinstance(node, yaml.MappingNode):
+        return _object(spec.mapping, node, context, path)
+    problems = len(context.problems)
+    value = _convert(spec.single, node, context, path)
+    if value is _MISSING:
+        problem = context.problems[problems]
+        fields = [name for name, f in spec.mapping.fields.items() if spec.mapping.required(f)]
+        keys = " and ".join(f"'{name}:'" for name in fields)
+        either = f"{problem.expected}, or {keys} indented under it"
+        context.problems[problems] = problem._replace(expected=either)
+    return value
 
 
 def _scalar(spec: ScalarSpec, node: yaml.Node, context: _Context, path: str) -> Any:

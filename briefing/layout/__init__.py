@@ -51,7 +51,8 @@ __all__ = [
 def _design_size(checked: Checked, folio: str = "") -> Parts:
     """A sheet's parts at design size, for pages around sheets."""
     sheet = Sheet(checked, LANGUAGES[checked.content.language], folio)
-    return Parts(sheet, type_specs(checked.theme, sheet.faces, sheet.words, 1.0), 1.0)
+    specs = type_specs(checked.theme, sheet.faces, sheet.words, 1.0, display=sheet.heading_faces)
+    return Parts(sheet, specs, 1.0)
 
 
 def design_specs(checked: Checked) -> dict[str, TypeSpec]:

@@ -47,6 +47,7 @@ class Sheet:
         self.digits = str.maketrans("0123456789", words.digits)  # a list's numbers (Persian)
         italic = any(isinstance(run, Run) and run.italic for runs in self.texts() for run in runs)
         self.faces = register(self.theme.family, italic)
+        self.heading_faces = register(self.theme.heading_family, italic)
         self._em: float | None = None
 
     def em_per_letter(self, body: TypeSpec) -> float:

@@ -73,7 +73,9 @@ class Layout:
             scale,
         )
         self.body_scale = min(max(scale, least), cap)
-        self.specs = type_specs(t, sheet.faces, sheet.words, scale, self.body_scale)
+        self.specs = type_specs(
+            t, sheet.faces, sheet.words, scale, self.body_scale, sheet.heading_faces
+        )
         parts = self.parts = Parts(sheet, self.specs, scale, self.body_scale)
         self.left, self.inner = t.margin_x, width - 2 * t.margin_x
         self.main_width, self.column_width, self.rail = self.widths()

@@ -631,8 +631,8 @@ def test_a_build_never_writes_over_a_photo_and_watch_rebuilds_when_one_changes(
     assert result.returncode == 2
     assert result.stderr == (
         "briefing: the output photos/training.png is a file the build reads (a content file, "
-        "its style, a logo or a photo); expected another name, such as the content file's name "
-        "ending .pdf\n"
+        "its style, a logo, a photo or a font); expected another name, such as the content "
+        "file's name ending .pdf\n"
     )
     assert (tmp_path / "photos" / "training.png").read_bytes() == before
     assert (tmp_path / "photos" / "training.png").resolve() in sources(path)
