@@ -471,14 +471,10 @@ def _display(
         odd = level % 2 == 1
         if shaping.needs_shaping(cell.text):
             cell = cell._replace(shown=shaping.shaped(cell.text, cell.font, odd))
-        elif odd:  # reversed, its brackets mirrored
-            cell = cell._replace(glyphs=_kerned(shaping.mirrored(cell.text), cell.font))
+        elif odd:
+            cell = cell._replace(shown=shaping.mirrored(cell.text))
         else:  # left to right: kerned, with ligatures
             cell = cell._replace(glyphs=_kerned(cell.text, cell.font))
-        if len(cells) > 1 and cell.glyphs:
-            cell = cell._replace(glyphs=shaping.keep_spaces(cell.glyphs, cell.font, odd))
-        elif len(cells) > 1:
-            cell = cell._replace(shown=shaping.keep_spaces(cell.shown, cell.font, odd))
         out.append(cell._replace(x=at[index]))
     return out
 
