@@ -158,3 +158,52 @@ def test_a_persian_chart_writes_its_numbers_in_persian_digits_and_separators(
     (shown,) = run_checks(sheet).blocks[0]
     assert isinstance(shown, ChartShown)
     assert "۱٬۲۵۰٫۵" in charts.described(shown, LANGUAGES["fa"])[1]  # the alternate text
+
+
+def test_a_right_to_left_chart_runs_its_categories_and_series_from_the_right(
+    built: dict[str, Path],
+) -> None:
+    with pdfplumber.open(built["ar"]) as document:
+        page = document.pages[0]
+        words = {w["text"]: w for w in page.extract_words()}
+        bars = [r for r in page.rects if r["height"] > 5 and r["width"] < 100]
+    assert words["2008"]["x0"] > words["2009"]["x0"] > words["2010"]["x0"]
+    # 2010's pair: the first series (4.1, the taller) right of the second (3.3)
+    tallest, second = sorted(bars, key=lambda r: -r["height"])[:2]
+    assert tallest["x0"] > second["x0"]
+
+
+def test_a_right_to_left_lying_chart_has_its_names_and_value_axis_on_the_right(
+    tmp_path: Path,
+) -> None:
+    content = {
+        **ARABIC,
+        "sections": [
+            {
+                "heading": "التمويل",
+                "body": "الميزانية حسب المكون.",
+                "blocks": [
+                    {
+                        "chart": {
+                            "type": "hbar",
+                            "title": "الميزانية",
+                            "data": {"التدريب": 3, "المعدات": 2},
+                        }
+                    }
+                ],
+            }
+        ],
+    }
+    data, _ = render(run_checks(content))
+    path = tmp_path / "hbar.pdf"
+    path.write_bytes(data)
+    with pdfplumber.open(path) as document:
+        page = document.pages[0]
+        bars = [r for r in page.rects if r["height"] > 5 and r["width"] < 300]
+        axis = [ln for ln in page.lines if abs(ln["x0"] - ln["x1"]) < 0.1]
+        names = [c for c in page.chars if c["top"] > min(b["top"] for b in bars) - 5]
+    right_of_bars = max(b["x1"] for b in bars)
+    assert all(abs(b["x1"] - right_of_bars) < 0.5 for b in bars)  # they grow leftwards
+    assert any(abs(a["x0"] - right_of_bars) < 0.5 for a in axis)  # from the axis, on the right
+    name = [c for c in names if "Arabic" in c["fontname"] and c["x0"] > right_of_bars]
+    assert name, "the categories' names are right of the bars"
