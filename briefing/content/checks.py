@@ -268,6 +268,8 @@ def _rules(
             formatted[id(text)] = markup.inline(text, problems, theme.link)
         elif text.markdown == "blocks":
             formatted[id(text)] = markup.blocks(text, problems, theme.link)
+        if id(text) in formatted:
+            problems += _upright_italic(text, formatted[id(text)], language)
     problems += _crowded([t for t in texts if t.markdown == "blocks"], formatted)
     problems += _crowded_figures(validated.built)
     design: Design = validated.fields.get("design", Design())
@@ -470,6 +472,36 @@ def colour_problems(design: Design, theme: Theme) -> list[Problem]:
                 )
             )
     return problems
+
+
+_UPRIGHT = {"Arab": "Arabic", "Hebr": "Hebrew", "Hans": "Chinese"}  # scripts with no italics
+
+
+def _upright_italic(text: Text, formatted: Any, language: str) -> list[Problem]:
+    """A warning at the first italic of ``text`` in a language whose script has no italic
+    face (Arabic, Hebrew, Chinese): it would print upright, its emphasis lost unsaid."""
+    script = LANGUAGES[language].script if language in LANGUAGES else "Latn"
+    if script not in _UPRIGHT:
+        return []
+    paragraphs = (
+        formatted if isinstance(formatted, list) else [markup.Paragraph("paragraph", formatted)]
+    )
+    runs = (run for paragraph in paragraphs for run in paragraph.runs)
+    italic = next((run.text for run in runs if isinstance(run, Run) and run.italic), None)
+    if italic is None:
+        return []
+    at = str(text).find(italic)
+    while at > 0 and str(text)[at - 1] in "*_":  # at the marks that open it
+        at -= 1
+    return [
+        text.problem(
+            f"'{italic}' is marked italic, but {_UPRIGHT[script]} type has no italics: it "
+            "prints upright, like the words around it",
+            "**bold** for emphasis, or quotation marks for a title",
+            at if at >= 0 else None,
+            "warning",
+        )
+    ]
 
 
 def _listed(names: list[str]) -> str:
