@@ -60,7 +60,7 @@ INTERNALS = (
         "reportlab.pdfgen.textobject",
         "PDFTextObject",
         "_code",
-        "pdf/writer.py and textbox.py: marked-content operators inside an open text object",
+        "pdf/writer.py: marked-content operators inside an open text object",
         instance=True,
     ),
     Internal(

@@ -3,10 +3,11 @@
 A run of a script that joins its letters or stacks marks (Arabic, Persian, Hebrew with points)
 is shaped by HarfBuzz (``uharfbuzz``): contextual forms, the lam-alef ligature, marks placed.
 Its glyphs are drawn through ReportLab's shaped strings, each under a code that the ToUnicode
-map turns back into the letters of its cluster (``source``), never a presentation form or a
-private-use code. A right-to-left line is put in display order by the Unicode bidirectional
-algorithm (``python-bidi``): each character's embedding level, then runs reversed level by
-level (``display_order``).
+map turns back into letters (``source``), never a presentation form or a private-use code:
+right to left, a letter a glyph, in the order the readers of the text turn back, and marks
+placed off their pen drawn as outlines (``shaped``; docs/readers.md). A right-to-left line
+is put in display order by the Unicode bidirectional algorithm (``python-bidi``): each
+character's embedding level, then runs reversed level by level (``display_order``).
 
 uharfbuzz is imported only when a sheet has text that needs it: ReportLab would import it with
 its TrueType module on every start, so ``load_reportlab`` imports that module without it.
@@ -450,4 +451,3 @@ def mirrored(text: str) -> str:
     from bidi.mirror import MIRRORED
 
     return "".join(MIRRORED.get(char, char) for char in reversed(text))
-
