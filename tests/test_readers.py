@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
+import pikepdf
 import pytest
 import yaml
 
@@ -74,3 +76,34 @@ def test_right_to_left_words_read_right_in_chrome_where_they_read_backwards_befo
     read = readers.words(readers.pdfium(pdf))
     backwards = {word[::-1] for word in readers.words(text) if len(word) > 2}
     assert not backwards & set(read) - set(readers.words(text))
+
+
+def _actual_texts(path: Path) -> list[str]:
+    """The /ActualText of the structure elements, in the structure's order."""
+    with pikepdf.open(path) as document:
+        found: list[str] = []
+
+        def walk(element: Any) -> None:
+            if isinstance(element, pikepdf.Dictionary):
+                if "/ActualText" in element:
+                    found.append(str(element.ActualText))
+                kids = element.get("/K")
+                for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                    walk(kid)
+
+        walk(document.Root.StructTreeRoot.K)
+    return found
+
+
+def test_structure_elements_of_right_to_left_text_carry_it_in_reading_order(
+    built: dict[str, tuple[Path, str]],
+) -> None:
+    # What Acrobat and screen readers read from the structure tree (PDFium, pdf.js and pypdf
+    # read no structure): each paragraph's text as typed, as /ActualText of its element
+    # (an address, with no right-to-left letter, has none: its glyphs read as they are).
+    pdf, text = built["ar"]
+    actual = _actual_texts(pdf)
+    words, order = readers.score(text, " ".join(actual))
+    assert words >= 0.98 and order >= 0.92 * words, (words, order)
+    assert "وزارة الخارجية الأمريكية" in actual
+    assert _actual_texts(built["en"][0]) == []  # left to right: the glyphs read as they are

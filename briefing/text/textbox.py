@@ -25,9 +25,10 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
 from ..content.runs import Runs
+from ..language import BIDI_CONTROLS
 from . import shaping
 from .line import PlacedRun, SetLine
-from .measure import measure
+from .measure import SOFT_HYPHEN, measure
 from .setting import Setting, set_lines
 from .spec import TypeSpec
 
@@ -56,6 +57,20 @@ class TextBox(Flowable):
         self.leading = spec.leading * setting.size / spec.size + spread
         self.width = width
         self.height = self.count * self.leading
+
+    def reading(self) -> str:
+        """The text of this box's lines in reading order, as typed (a line-end hyphen, the
+        controls of the bidirectional algorithm and kashidas left out)."""
+        measured = self.setting.measured
+        items, fragments = measured.items, measured.fragments
+        out = []
+        for line in self.setting.lines[self.first : self.first + self.count]:
+            out += [
+                fragments[i].text for i in range(line.start, line.end) if items[i].kind != "penalty"
+            ]
+            out.append(" " if items[line.end].kind == "glue" else "")
+        text = "".join(out).replace(SOFT_HYPHEN, "")
+        return "".join(char for char in text if char not in BIDI_CONTROLS).strip()
 
     def ends_with_hyphen(self, line: int) -> bool:
         """Whether line ``line`` (from this box's first) ends with a hyphen."""
