@@ -3,11 +3,12 @@
     pip install '.[bench]' && python benchmarks/lines.py [--tools DIR] [--json OUT] [--typst]
 
 Builds a corpus of sheets (the sample, each example, stress sheets in every layout and size, the
-Chinese, Hebrew and Persian test sheets) and measures each PDF with the shared measuring scripts
-(``composition.py`` and ``kerning.py`` in ``--tools``): the share of the pairs the font kerns
-that are kerned on the page, the loosest justified line's word space over the natural space,
-justified lines left short inside a paragraph, and the share of hyphenated body lines. With
-``--typst``, the same content set by Typst (its two-column template) beside briefing's figures.
+Chinese, Hebrew and Persian test sheets, five of them on A4 too) and measures each PDF with the
+shared measuring scripts (``composition.py`` and ``kerning.py`` in ``--tools``): the share of
+the pairs the font kerns that are kerned on the page, the loosest justified line's word space
+over the natural space, justified lines left short inside a paragraph, and the share of
+hyphenated body lines. With ``--typst``, the same content set by Typst (its two-column
+template) beside briefing's figures.
 """
 
 from __future__ import annotations
@@ -38,15 +39,18 @@ CHOSEN = (  # stress sheets: each layout short and full, lists, other languages,
     "es-two-column-1.8",
     "pt-two-column-list",
     "ar-sidebar",
+    "ar-single-column",
+    "sheet-fa",
     "sheet-he",
     "sheet-zh",
 )
+ON_A4 = ("sample", "niger-ar", "en-single-column-0.7", "sheet-he", "sheet-zh")  # also on A4
 
 
 def sheets() -> dict[str, dict[str, Any]]:
-    """The sheets measured: the published ones and the chosen stress sheets."""
-    stress = corpus()
-    return {**published(), **{name: stress[name] for name in CHOSEN}}
+    """The sheets measured: the published ones and the chosen stress sheets, some on A4 too."""
+    found = {**published(), **{name: tree for name, tree in corpus().items() if name in CHOSEN}}
+    return {**found, **{f"{name}-a4": {**found[name], "paper": "a4"} for name in ON_A4}}
 
 
 def tool(tools: Path, script: str, *args: Path) -> dict[str, Any]:

@@ -60,7 +60,26 @@ INTERNALS = (
         "reportlab.pdfgen.textobject",
         "PDFTextObject",
         "_code",
-        "pdf/writer.py: marked-content operators inside an open text object",
+        "pdf/writer.py: marked-content operators inside an open text object; textbox.py: "
+        "kerned glyphs written into it",
+        instance=True,
+    ),
+    *(
+        Internal(
+            "reportlab.pdfgen.textobject",
+            "PDFTextObject",
+            name,
+            "text/textbox.py: kerned glyphs written as ReportLab's textOut writes them, from "
+            "their kerning found once",
+            instance=True,
+        )
+        for name in ("_canvas", "_curSubset", "_fontsize", "_leading")
+    ),
+    Internal(
+        "reportlab.pdfbase.ttfonts",
+        "ShapedStr",
+        "__shapeData__",
+        "text/textbox.py: the advances and offsets of kerned glyphs, read to write them",
         instance=True,
     ),
     Internal(

@@ -60,6 +60,7 @@ INSTANCES: dict[str, Callable[[], Any]] = {
     "Canvas": _canvas,
     "PDFDocument": lambda: _canvas()._doc,
     "PDFTextObject": lambda: _canvas().beginText(),
+    "ShapedStr": lambda: importlib.import_module("reportlab.pdfbase.ttfonts").ShapedStr("a", []),
     "PDFImageXObject": lambda: importlib.import_module("reportlab.pdfbase.pdfdoc").PDFImageXObject(
         "image"
     ),

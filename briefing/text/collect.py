@@ -53,6 +53,10 @@ _NO_LINE_START = frozenset(
     "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ)]},.:;!?%"
 )
 _NO_LINE_END = frozenset("（「『【〔〈《〘〖〚“‘([{")
+# Full-width punctuation with a blank half, which is compressed where two meet and at line ends
+# (clreq): before the ink of opening brackets, after that of the rest.
+OPENING_FULL = frozenset("（「『【〔〈《〘〖〚")
+PUNCTUATION_FULL = OPENING_FULL | frozenset("）」』】〕〉》〙〗〛。，、：；")
 
 
 def words(runs: Runs) -> Iterator[Word | LineBreak | None]:

@@ -3,9 +3,9 @@
 Takes a paragraph's ``Measured`` items and one ``linebreak.Line``; gives a ``SetLine``: runs
 of one face, colour and link (``PlacedRun``), with the word and letter spacing that justify the
 line. A justified line too loose for its spaces is letter-spaced a little, or set ragged; a
-justified Arabic line lengthens a few long words by one kashida each instead, since joined
-letters cannot be spaced apart; a line of Chinese is letter-spaced, and full-width punctuation
-at its ends is set half-width. The bidirectional algorithm runs over the whole paragraph
+justified Arabic line lengthens words by kashidas instead (``kashida``), since joined letters
+cannot be spaced apart; a line of Chinese keeps its grid, its punctuation's blank halves
+stretching or compressed. The bidirectional algorithm runs over the whole paragraph
 (addresses, telephone numbers and amounts isolated left to right); each line is then put in
 display order from its levels (``_display``), its right-to-left runs shaped or mirrored; the
 controls of the algorithm are never drawn.
@@ -15,16 +15,16 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from typing import NamedTuple
 
 from ..language import BIDI_CONTROLS
-from . import shaping
+from . import kashida, shaping
 from .collect import MAIL, WEB
 from .linebreak import INFINITE, TOLERANCE, Item, Line
 from .measure import (
     MOST_LETTER_SPACING,
     SOFT_HYPHEN,
+    SPACE_SHRINK,
     SPACE_STRETCH,
     Fragment,
     Measured,
@@ -33,28 +33,18 @@ from .measure import (
 )
 from .spec import TypeSpec
 
-_TRACKED_SPACE = (
-    1.6  # how far the spaces of a loose line stretch (as a tolerance) before letters do
-)
 _MOST_TRACKING = 0.03  # ems of letter spacing, at most, in a line that needs it
 # Lines of Latin, Cyrillic or Greek: glyphs stretch or shrink at most 2% at the tolerance (hz,
 # as pdfTeX's font expansion; the PDF horizontal scale), and letter spacing takes at most
 # 0.02 em more either way, where spaces and glyphs cannot fill a line.
 _MOST_EXPANSION = 0.02
 EXPANSION = _MOST_EXPANSION / TOLERANCE  # of the boxes' width, at a ratio of 1
-# The tolerance of lines that glyphs cannot help by stretching (Arabic, Hebrew, Chinese): they
-# justify by kashidas, letter spacing or the room between ideographs instead.
-SCRIPT_TOLERANCE = 1.95
+# The tolerance of lines that glyphs cannot help by stretching (Arabic, Hebrew, Chinese): their
+# spaces stretch by half at most, and kashidas or letter spacing take the rest (the breaker
+# counts on them: ``kashida.room``, ``measure.MOST_LETTER_SPACING``).
+SCRIPT_TOLERANCE = 1.0
 _LOOSEST = 0.5  # ems a space may grow by past what justifying allows; past it, ragged
-_OPENS_FULL = frozenset("（「『【〔〈《〘〖〚")  # full-width, their blank half before them
-_CLOSES_FULL = frozenset("）」』】〕〉》〙〗〛。，、：；")  # their blank half after them
-# Arabic: a justified line too loose for its spaces lengthens words with kashidas, between two
-# letters that join (not after the letters that join only to the letter before them).
-# A kashida lengthens a word of 4 letters or more, one a word, in a few words a line.
-_KASHIDA_LETTERS = 4
-_KASHIDA_WORDS = 3
-_KASHIDA_AFTER = frozenset("سشصض")  # the best joins: after these letters
-_KASHIDA_BEFORE_FINAL = frozenset("ةهد")  # then before these, ending a word
+_KASHIDAS_AFTER = 0.5  # of their stretch, what spaces take in Arabic before kashidas do
 # Bidirectional text: what keeps its left-to-right order inside a right-to-left paragraph (a
 # web or e-mail address, a telephone number or other digits grouped by spaces, an amount of
 # money and the Latin words after it), isolated (LRI ... PDI) before the algorithm runs.
@@ -108,14 +98,9 @@ def place(
     justify = justify or line.ratio < 0
     rtl = spec.direction == "rtl"
     visual = rtl or measured.shaped
-    if not visual and not spec.cjk:  # glyphs stretch and shrink too, with no space
+    if not visual:  # glyphs stretch and shrink too (not Chinese: it keeps its grid)
         return _glyph_line(measured, spec, size, room, line, shown, justify, last)
     justify = bool(spaces) and justify
-    lead = trail = 0.0  # Chinese: the blank halves of full-width punctuation at the ends
-    if spec.cjk and shown:
-        lead, trail = _blank_ends(fragments[shown[0]], fragments[shown[-1]], size)
-        trail *= not hyphen
-        natural -= lead + trail
     extra = room * size - natural if justify else 0.0
     word_space, char_space = extra / spaces if justify else 0.0, 0.0
     space = plain_width(" ", spec.faces.regular) * size
@@ -125,30 +110,36 @@ def place(
         glyphs = sum(len(fragments[i].text) for i in shown) - (0 if hyphen else 1)
         word_space, char_space = 0.0, extra / glyphs if glyphs > 0 else 0.0
     elif joined and word_space > space * SPACE_STRETCH * SCRIPT_TOLERANCE:
-        # Arabic letters cannot be spaced apart: words grow by kashidas instead
-        widest = space * SPACE_STRETCH * _TRACKED_SPACE
-        elongated = _kashidas([(i, fragments[i]) for i in shown], extra - spaces * widest, size)
+        # Arabic letters cannot be spaced apart: words grow by kashidas instead, once the
+        # spaces have taken half their stretch (as far as the spaces, at most shrunk, let
+        # them), and the spaces take the rest
+        widest = space * SPACE_STRETCH * SCRIPT_TOLERANCE
+        first = widest * _KASHIDAS_AFTER
+        most = extra + spaces * space * SPACE_SHRINK
+        words = [(i, fragments[i].text, fragments[i].font) for i in shown]
+        slack = spaces * (widest - first)
+        elongated = kashida.lengthened(words, extra - spaces * first, size, most, slack)
         grown = sum(width - items[i].width * size for i, (_, width) in elongated.items())
         word_space = (extra - grown) / spaces
         if word_space > _LOOSEST * size:  # gaping (before a word too long for the line)
             word_space, elongated = 0.0, {}
     elif word_space > space * SPACE_STRETCH * SCRIPT_TOLERANCE:  # wider than spaces should go:
         # letter spacing takes the rest, a little, or the line stays ragged (beside an address)
-        widest = space * SPACE_STRETCH * _TRACKED_SPACE  # what a space may grow by, then
-        # Every glyph but the line's last is followed by letter spacing (the spaces' own goes
-        # into their width).
-        glyphs = sum(len(fragments[i].text) for i in shown) - spaces - (0 if hyphen else 1)
+        widest = space * SPACE_STRETCH * SCRIPT_TOLERANCE  # what a space may grow by, then
+        # Every glyph but the line's last is followed by letter spacing; a space's own, and
+        # the letter's before it, go into its width.
+        glyphs = sum(len(fragments[i].text) for i in shown) - 2 * spaces - (0 if hyphen else 1)
         char_space = (extra - spaces * widest) / glyphs if glyphs > 0 else 0.0
         if char_space > _MOST_TRACKING * size and spec.hyphenation:
             word_space, char_space = 0.0, 0.0
         elif char_space > _MOST_TRACKING * size:  # a language without hyphens (Hebrew): the
             # line stays justified, its spaces looser still, rather than ragged among full ones
             char_space = _MOST_TRACKING * size
-            word_space = (extra - glyphs * char_space) / spaces - char_space
+            word_space = (extra - glyphs * char_space) / spaces - 2 * char_space
             if word_space > _LOOSEST * size:  # gaping (before a word too long for the line)
                 word_space, char_space = 0.0, 0.0
         else:  # letter spacing widens the spaces too
-            word_space = widest - char_space
+            word_space = widest - 2 * char_space
     bidi = _bidi_levels(tuple(map(_bidi_text, items, fragments)), rtl) if visual else ()
     line_levels: list[int] = []  # the embedding level of each character of the line's runs
     # Runs of one face, colour and link: their texts and widths, started at ``start``.
@@ -192,10 +183,6 @@ def place(
     visual = rtl or (measured.shaped and any(shaping.needs_shaping(p.text) for p in placed))
     if visual:
         placed = _display(placed, line_levels, rtl, size, word_space, char_space)
-    if lead:  # an opening bracket's blank half hangs before the line's start
-        placed = [run._replace(x=run.x - lead) for run in placed]
-        visual = True
-    x -= lead + trail
     if (end.kind == "glue" and ending.text) or (end.penalty <= -INFINITE and not last):
         # between words, or at a line break (<br/>): keep a space, for readers of the text
         # (inside a link when the line breaks inside one, so its words read whole), at the
@@ -236,12 +223,21 @@ def _glyph_line(
     # Letter spacing goes between the letters of a word only, never into its spaces.
     joined = [k + 1 < len(drawn) and glyphs[k + 1] is not None for k in range(len(drawn))]
     count = sum(len(g.codes) - 1 + joined[k] for k, g in enumerate(glyphs) if g and g.codes)
+    count *= not spec.cjk  # Chinese keeps its grid: neither letter-spaced nor expanded
     ratio = tracking = rest = 0.0  # rest: what the spaces take past the tolerance
     gaping = False
+    # Chinese: the blank half of punctuation ending the line, where the line has room for it
+    tail = end.width * size if end.kind == "glue" and not ending.text else 0.0
+    if justify and tail and room * size - natural >= tail - 1e-6:
+        natural += tail
+        drawn.append((Item("glue", end.width), ending))
+        glue.append(drawn[-1][0])
+        glyphs.append(None)
+        joined.append(False)
     if justify:
         extra = room * size - natural
         give = sum(item.stretch if extra > 0 else item.shrink for item in glue) * size
-        give += EXPANSION * boxes
+        give += EXPANSION * boxes * (not spec.cjk)
         ratio = max(min(extra / give if give else 0.0, TOLERANCE), -1.0)
         rest = extra - ratio * give
         if count > 0:
@@ -252,7 +248,7 @@ def _glyph_line(
         gaping = rest > _LOOSEST * size * len(glue)
         if gaping:  # beside an address that breaks nowhere: ragged
             ratio = tracking = rest = 0.0
-    scale = 1.0 + ratio * EXPANSION
+    scale = 1.0 + ratio * EXPANSION * (not spec.cjk)
     unit = 1000 / (size * scale)  # points to thousandths of an em, in the scaled text
     placed: list[PlacedRun] = []
     codes: list[str] = []
@@ -309,77 +305,6 @@ def _unshaped(fragment: Fragment) -> shaping.Glyphs:
     if fragment.text == SOFT_HYPHEN:
         return shaping.plain_glyphs(fragment.text, fragment.font)
     return shaping.glyphs(fragment.text, fragment.font)
-
-
-def _blank_ends(first: Fragment, last: Fragment, size: float) -> tuple[float, float]:
-    """The blank halves (in points) of full-width punctuation that opens a line of Chinese
-    (an opening bracket) or ends it (a closing bracket, a full stop or comma): set half-width
-    there, they keep the line's ink flush with its edges (CLREQ's compression at line ends)."""
-    opening = first.text[:1]
-    closing = last.text[-1:]
-    lead = text_width(opening, first.font) * size / 2 if opening in _OPENS_FULL else 0.0
-    trail = text_width(closing, last.font) * size / 2 if closing in _CLOSES_FULL else 0.0
-    return lead, trail
-
-
-def _kashidas(
-    boxes: list[tuple[int, Fragment]], room: float, size: float
-) -> dict[int, tuple[str, float]]:
-    """Arabic words of a justified line lengthened by a kashida (a tatweel) each, to take up
-    to ``room`` points, as a typographer would: only words of ``_KASHIDA_LETTERS`` letters or
-    more, one kashida a word at its best join (``_kashida_place``), in at most
-    ``_KASHIDA_WORDS`` words of the line, the best placed and longest first; the spaces take
-    the rest. By item index: the word's text with its kashida, and its width."""
-    ranked = []
-    for i, fragment in boxes:
-        letters = sum(unicodedata.category(char) == "Lo" for char in fragment.text)
-        if letters >= _KASHIDA_LETTERS and shaping.joins(fragment.text):
-            rank, at = _kashida_place(fragment.text)
-            if at:
-                ranked.append((rank, -letters, i, at))
-    out = {}
-    fragments = dict(boxes)
-    for _, _, i, at in sorted(ranked)[:_KASHIDA_WORDS]:
-        text, font = fragments[i].text, fragments[i].font
-        step = shaping.width(shaping.KASHIDA, font) * size
-        if step > room:
-            break
-        room -= step
-        longer = text[:at] + shaping.STRETCH + text[at:]
-        out[i] = (longer, shaping.width(longer, font) * size)
-    return out
-
-
-def _kashida_place(word: str) -> tuple[int, int]:
-    """Where a kashida goes best in ``word``: its rank (0 best) and its offset, between two
-    letters that join (never inside lam-alef); the offset is 0 if there is no such place.
-    Best after seen, sheen, sad or dad; then before a final teh marbuta, heh or dal; then the
-    last join of the word."""
-    joins: list[int] = []
-    for index in range(1, len(word)):
-        after = word[index]
-        at = index - 1
-        while at > 0 and unicodedata.category(word[at]) == "Mn":
-            at -= 1
-        before = word[at]
-        if (
-            shaping.joins(before)
-            and shaping.joins(after)
-            and unicodedata.category(before) == "Lo"
-            and unicodedata.category(after) == "Lo"
-            and before not in shaping.JOINS_RIGHT_ONLY
-            and not (before == "ل" and after in "اأإآٱ")
-        ):
-            joins.append(index)
-    if not joins:
-        return 0, 0
-    last_letter = max(i for i, char in enumerate(word) if unicodedata.category(char) == "Lo")
-    for index in reversed(joins):
-        if word[index - 1] in _KASHIDA_AFTER:
-            return 0, index
-    if joins[-1] == last_letter and word[last_letter] in _KASHIDA_BEFORE_FINAL:
-        return 1, joins[-1]
-    return 2, joins[-1]
 
 
 def _bidi_text(item: Item, fragment: Fragment) -> str:

@@ -31,7 +31,8 @@ Kind = Literal["box", "glue", "penalty"]
 class Item(NamedTuple):
     """A box (something drawn), glue (a space that may stretch or shrink) or a penalty (a place
     to break at some cost, adding ``width`` if taken, such as a hyphen). A box's ``stretch``
-    is the letter spacing it takes at most, either way (``Rules.tracking``)."""
+    and ``shrink`` are how far it grows (by letter spacing or a kashida) and tightens, at
+    most (``Rules.tracking``)."""
 
     kind: Kind
     width: float
@@ -54,7 +55,7 @@ class Rules(NamedTuple):
     most_hyphens: int = 2  # hyphenated lines in a row, at most
     fitness: float = 10_000.0  # a line much tighter or looser than the one before it (TeX's)
     runt: float = 1_000_000.0  # a last line holding a single word: worse than a loose line
-    final_hyphen: float = 1_000_000.0  # the line before the last hyphenated: almost never
+    final_hyphen: float = 100_000_000.0  # the line before the last hyphenated: almost never
     expand: float = 0.0  # how far boxes stretch and shrink at a ratio of 1, by their width
     tracking: float = 0.0  # how much of boxes' own stretch and shrink (letter spacing) counts
 
@@ -80,7 +81,8 @@ class Breaker:
             raise ValueError("a paragraph's items must end with a forced break")
         self.items = items
         count = len(items)
-        total_w, total_y, total_z, total_b, total_t, glues = (
+        total_w, total_y, total_z, total_b, total_t, total_s, glues = (
+            [0.0] * (count + 1),
             [0.0] * (count + 1),
             [0.0] * (count + 1),
             [0.0] * (count + 1),
@@ -88,24 +90,25 @@ class Breaker:
             [0.0] * (count + 1),
             [0] * (count + 1),
         )
-        w = y = z = b = t = 0.0
+        w = y = z = b = t = s = 0.0
         g = 0
         for index, item in enumerate(items):
             total_w[index], total_y[index], total_z[index], total_b[index] = w, y, z, b
-            total_t[index] = t
+            total_t[index], total_s[index] = t, s
             glues[index] = g
             if item.kind != "penalty":
                 w += item.width
                 if item.kind == "glue":
                     y, z, g = y + item.stretch, z + item.shrink, g + 1
                 else:
-                    b, t = b + item.width, t + item.stretch
+                    b, t, s = b + item.width, t + item.stretch, s + item.shrink
         total_w[count], total_y[count], total_z[count], total_b[count] = w, y, z, b
-        total_t[count] = t
+        total_t[count], total_s[count] = t, s
         glues[count] = g
         self.total_w, self.total_y, self.total_z, self.glues = total_w, total_y, total_z, glues
         self.total_b = total_b  # the boxes' width, which glyph expansion stretches
-        self.total_t = total_t  # the boxes' letter spacing, at its most (either way)
+        self.total_t = total_t  # how far the boxes grow (letter spacing, kashidas), at most
+        self.total_s = total_s  # and how far they tighten
         self.points = [
             i
             for i, item in enumerate(items)
@@ -134,8 +137,8 @@ class Breaker:
         by ``tracking``): past the last that fits so, no line end fits."""
         found = self._tightest.get((expand, tracking))
         if found is None:
-            w, z, b, t = self.total_w, self.total_z, self.total_b, self.total_t
-            found = [w[i] - z[i] - expand * b[i] - tracking * t[i] for i in self.points]
+            w, z, b, s = self.total_w, self.total_z, self.total_b, self.total_s
+            found = [w[i] - z[i] - expand * b[i] - tracking * s[i] for i in self.points]
             self._tightest[expand, tracking] = found
         return found
 
@@ -144,7 +147,7 @@ class Breaker:
         within ``rules.tolerance`` and ``width``."""
         points, extra, cost, flagged_at = self.points, self.extra, self.cost, self.flagged
         total_w, total_y, total_z, glues = self.total_w, self.total_y, self.total_z, self.glues
-        total_b, total_t = self.total_b, self.total_t
+        total_b, total_t, total_s = self.total_b, self.total_t, self.total_s
         expand, tracking = rules.expand, rules.tracking
         tightest, starts, first_point, limit_point = (
             self.tightest(expand, tracking),
@@ -176,8 +179,8 @@ class Breaker:
             fitness = _fitness(before)
             start = starts[start_break] if start_break >= 0 else 0
             base_w, base_y, base_z = total_w[start], total_y[start], total_z[start]
-            base_b, base_t = total_b[start], total_t[start]
-            reach = base_w - base_z - expand * base_b - tracking * base_t + width
+            base_b, base_t, base_s = total_b[start], total_t[start], total_s[start]
+            reach = base_w - base_z - expand * base_b - tracking * base_s + width
             last = min(bisect_right(tightest, reach), limit_point[start])
             loose = False  # whether a line past the tolerance was taken from here
             for j in range(last - 1, first_point[start] - 1, -1):
@@ -190,7 +193,7 @@ class Breaker:
                 too_loose = False
                 if natural > width:
                     shrink = total_z[end] - base_z + expand * (total_b[end] - base_b)
-                    shrink += tracking * (total_t[end] - base_t)
+                    shrink += tracking * (total_s[end] - base_s)
                     if natural - shrink > width + 1e-9:
                         continue  # too long even at full shrink
                     ratio = (width - natural) / shrink if shrink else 0.0

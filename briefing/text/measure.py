@@ -3,8 +3,10 @@
 Takes runs and a ``TypeSpec``; gives ``Measured``: the items (``linebreak.Item``) with what
 each one draws (``Fragment``: text, face, colour, link): words, the spaces between them,
 hyphenation points (never in a paragraph's last word), breaks inside addresses, after typed
-dashes and between ideographs (``collect``). Arabic and Hebrew words are measured shaped
-(``shaping``). A paragraph is measured once at unit size and broken at any width and size.
+dashes and between ideographs (``collect``), where full-width punctuation gives its blank half
+to glue that shrinks (clreq's compression). Every word is measured shaped (``shaping``), with
+how far it may grow: letter spacing, or an Arabic word's kashidas (``kashida``). A paragraph is
+measured once at unit size and broken at any width and size.
 ``split_boxes`` cuts a word too wide for its line into pieces, the last resort of breaking.
 """
 
@@ -18,11 +20,13 @@ from typing import NamedTuple
 from ..content.runs import LineBreak, Run, Runs
 from ..fonts import Faces
 from ..language import BIDI_CONTROLS
-from . import shaping
+from . import kashida, shaping
 from .collect import (
     ADDRESS,
     CJK,
     DASHES,
+    OPENING_FULL,
+    PUNCTUATION_FULL,
     address,
     address_points,
     cjk_points,
@@ -33,17 +37,18 @@ from .collect import (
     words,
 )
 from .hyphenation import hyphen_points
-from .linebreak import INFINITE, Breaker, Item
+from .linebreak import INFINITE, TOLERANCE, Breaker, Item
 from .spec import TypeSpec
 
 SOFT_HYPHEN = "\u00ad"  # a line-end hyphen: drawn as a hyphen, read as nothing
 SPACE_STRETCH = 1 / 2  # of a space: at the tolerance of 2, spaces stretch to twice their width
-_SPACE_SHRINK = 1 / 3
-_HYPHEN_PENALTY = 300.0  # more than a line at the tolerance: a hyphen only where it must
-_UNLIKED_PENALTY = 900.0  # a hyphen after two letters ("re-spond"), or in a capitalized word
+SPACE_SHRINK = 1 / 3
+_HYPHEN_PENALTY = 1000.0  # a hyphen costs more than many lines at the tolerance: fewest hyphens
+_UNLIKED_PENALTY = 2000.0  # a hyphen after two letters ("re-spond"), or in a capitalized word
 _ADDRESS_PENALTY = 30.0  # a break inside a web or e-mail address (``address_points``)
 _DASH_PENALTY = 50.0  # a break after a hyphen or slash typed in a word
 _CJK_STRETCH = 0.1  # ems a break between ideographs may stretch by, in justified text
+_CJK_LATIN_STRETCH = 0.25  # and between an ideograph and a Latin word or figure
 MOST_LETTER_SPACING = 0.02  # ems, either way, in a justified line its spaces cannot fill
 _NOTHING = ("", "", "", "")  # what a forced break or a kept-together penalty draws
 
@@ -147,9 +152,7 @@ def _measured(
                 items.append(Item("penalty", 0.0, penalty=INFINITE))
                 fragments.append(Fragment(*_NOTHING))
             space = plain_width(" ", pending_space.font)  # a space measures the same shaped
-            stretch, shrink = (
-                (space * SPACE_STRETCH, space * _SPACE_SHRINK) if justified else (0, 0)
-            )
+            stretch, shrink = (space * SPACE_STRETCH, space * SPACE_SHRINK) if justified else (0, 0)
             items.append(Item("glue", space, stretch, shrink))
             fragments.append(pending_space)
             pending_space = None
@@ -169,6 +172,14 @@ def _measured(
         before = "".join(part for part, _ in word)
     items.append(Item("penalty", 0.0, penalty=-INFINITE))
     fragments.append(Fragment(*_NOTHING))
+    if any(shaping.joins(fragment.text) for fragment in fragments):
+        # lines of Arabic are not letter-spaced: Latin words among it do not grow either
+        items = [
+            item._replace(stretch=0.0, shrink=0.0)
+            if item.kind == "box" and fragment.glyphs
+            else item
+            for item, fragment in zip(items, fragments, strict=True)
+        ]
     return _measured_items(items, fragments)
 
 
@@ -219,7 +230,6 @@ def _word(
     glue_at: set[int] = set()
     if cjk is not None or CJK.search(text):  # Chinese, in a Chinese sheet or another
         glue_at = {point for point in cjk_points(text) if not begin < point < end}
-    stretch = _CJK_STRETCH if cjk else 0.0
     scripted = faces_of(text, faces, script_faces)
     offset = 0
     for part, run in word:
@@ -232,24 +242,53 @@ def _word(
         if scripted is not None:
             fonts = [face(scripted[offset + i], *weight) for i in range(len(part))]
             cuts |= {i for i in range(1, len(part)) if fonts[i] != fonts[i - 1]}
+        if glue_at:  # full-width punctuation stands alone, to be set half-width
+            cuts |= {i for i, char in enumerate(part) if char in PUNCTUATION_FULL} - {0}
+            cuts |= {i + 1 for i, char in enumerate(part) if char in PUNCTUATION_FULL}
+            cuts.discard(len(part))
         shade = run.colour or colour
         points = [*sorted(cuts), len(part)]
         start = 0
-        for point, glyphs in zip(
-            points, _shaped(part, points, fonts or [font] * len(part)), strict=True
-        ):
+        blank = 0.0  # the blank half of an opening bracket, set in the glue before it
+        shapes = _shaped(part, points, fonts or [font] * len(part))
+        for index, (point, glyphs) in enumerate(zip(points, shapes, strict=True)):
             chunk = part[start:point]
             if fonts is not None:
                 font = fonts[start]
-            if glyphs is None:
-                items.append(Item("box", text_width(_unsteered(chunk), font)))
-            else:  # letter spacing may go between its glyphs
+            after = 0.0  # the blank half of closing punctuation, set in the glue after it
+            following = part[point : points[index + 1]] if index + 1 < len(points) else ""
+            if glyphs is not None and glue_at and (blank or following):
+                glyphs, after = _half_width(glyphs, chunk, blank)
+            if glyphs is None:  # Arabic grows by a kashida, Hebrew by letter spacing
+                clean = _unsteered(chunk)
+                grows = kashida.room(clean, font) if shaping.joins(clean) else _spacing(clean)
+                items.append(Item("box", text_width(clean, font), grows))
+            else:  # letter spacing may go between its glyphs, either way: all of it at the
+                # tolerance, and all of it at full shrink (a ratio of -1)
                 spacing = max(len(glyphs.codes) - 1, 0) * MOST_LETTER_SPACING
-                items.append(Item("box", sum(glyphs.advances) / 1000, spacing))
+                width = sum(glyphs.advances) / 1000
+                items.append(Item("box", width, spacing, spacing * TOLERANCE))
             fragments.append(Fragment(chunk, font, shade, run.link, glyphs))
             start = point
-            if offset + point in glue_at:
-                items.append(Item("glue", 0.0, stretch))
+            blank = 0.0
+            if following in OPENING_FULL and glue_at and shapes[index + 1] is not None:
+                blank = shaping.glyphs(following, fonts[point] if fonts else font).advances[0]
+                blank /= 2000
+            if offset + point in glue_at or after or blank:
+                # between ideographs (stretching a little, or a quarter em beside a Latin
+                # word), or the blank halves of punctuation: kept where they meet another
+                # character, one of them where two meet, none at a line's end
+                meet = chunk in PUNCTUATION_FULL and following in PUNCTUATION_FULL
+                blanks = after + blank
+                width = blanks - max(after, blank) if meet else blanks
+                grows = 0.0
+                if offset + point in glue_at and cjk:
+                    ideographs = CJK.match(text[offset + point - 1]) and CJK.match(following[:1])
+                    grows = _CJK_STRETCH if ideographs else _CJK_LATIN_STRETCH
+                if offset + point not in glue_at:  # no break: kinsoku
+                    items.append(Item("penalty", 0.0, penalty=INFINITE))
+                    fragments.append(Fragment(*_NOTHING))
+                items.append(Item("glue", width, grows + blanks - width, width))
                 fragments.append(Fragment("", font, shade, run.link))
             elif offset + point in breaks_at and point < len(part):
                 penalty, hyphen, flagged = breaks_at[offset + point]
@@ -258,6 +297,25 @@ def _word(
                 fragments.append(Fragment(SOFT_HYPHEN if hyphen else "", font, shade, run.link))
         offset += len(part)
     return items, fragments
+
+
+def _half_width(glyphs: shaping.Glyphs, chunk: str, blank: float) -> tuple[shaping.Glyphs, float]:
+    """Full-width punctuation drawn half-width (clreq): an opening bracket without the
+    ``blank`` half before its ink, closing punctuation without the half after it, returned
+    (in ems) to go into the glue after it. Other text as it is, and 0."""
+    if chunk in OPENING_FULL and blank:
+        advance = glyphs.advances[0] - blank * 1000
+        return glyphs._replace(advances=(advance,), offsets=((-blank * 1000, 0.0),)), 0.0
+    if chunk in PUNCTUATION_FULL and chunk not in OPENING_FULL:
+        half = glyphs.advances[0] / 2
+        return glyphs._replace(advances=(half,)), half / 1000
+    return glyphs, 0.0
+
+
+def _spacing(text: str) -> float:
+    """The letter spacing a word drawn shaped may take, at most, between its letters."""
+    letters = sum(not unicodedata.category(char).startswith("M") for char in text)
+    return max(letters - 1, 0) * MOST_LETTER_SPACING
 
 
 def _shaped(part: str, points: list[int], fonts: list[str]) -> list[shaping.Glyphs | None]:

@@ -2,7 +2,9 @@
 
 Takes ``Measured`` items and a ``TypeSpec``; gives a ``Setting``: the lines ``linebreak``
 chooses, first without hyphens, then with, then looser with letter spacing, and each line
-placed for drawing (``line.place``) once, when first asked for. Text that must not break inside
+placed for drawing (``line.place``) once, when first asked for; kept in the process for the
+same paragraph, spec and width. Justified Chinese is set on a grid: lines of whole characters.
+Text that must not break inside
 a word (headings, names, labels: ragged, without hyphenation) is set smaller when one word is
 wider than its box; justified text breaks such a word anywhere, as a last resort
 (``measure.split_boxes``). ``unbroken`` sets text on lines as long as it needs: its natural
@@ -12,10 +14,11 @@ width, the one measure of text that is not broken (a chart's label, a table's co
 from __future__ import annotations
 
 import functools
+import math
 
 from ..content.runs import Runs
 from .line import EXPANSION, SCRIPT_TOLERANCE, SetLine, place
-from .linebreak import TOLERANCE, Line, Rules
+from .linebreak import TOLERANCE, Breaker, Line, Rules
 from .measure import Measured, measure, split_boxes
 from .spec import TypeSpec
 
@@ -74,7 +77,27 @@ def natural_width(runs: Runs, spec: TypeSpec) -> float:
 
 def set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     """The paragraph broken into lines of ``width`` points, at the spec's size or, when text
-    that must not break (ragged and unhyphenated) has a word wider than the line, smaller."""
+    that must not break (ragged and unhyphenated) has a word wider than the line, smaller;
+    broken and placed once in a process for the same paragraph, spec and width (the layout's
+    trials of a build, and every build of ``watch`` and ``preview`` where it did not change)."""
+    key = (id(measured.breaker), spec, width)
+    known = _settings.get(key)
+    if known is not None and known[0] is measured.breaker:
+        return known[1]
+    if len(_settings) >= _KEPT:
+        _settings.clear()
+    setting = _set_lines(measured, spec, width)
+    _settings[key] = (measured.breaker, setting)
+    return setting
+
+
+# Each paragraph's settings by its breaker (held, so that its id names it), spec and width: as
+# many as the layout's trials of a few dozen sheets ask for.
+_settings: dict[tuple[int, TypeSpec, float], tuple[Breaker, Setting]] = {}
+_KEPT = 8192
+
+
+def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     size = spec.size
     room = (width - spec.indent) / size
     whole = not spec.hyphenation and spec.align != "justify"  # never broken inside words
@@ -85,6 +108,8 @@ def set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     if measured.widest > room:
         measured = split_boxes(measured, max(room, 1e-3), spec.faces)
     justified = spec.align == "justify"
+    if spec.cjk and justified and room >= 1:  # Chinese on a grid: lines of whole characters
+        room = math.floor(room + 1e-6)
     glyph_lines = not (spec.cjk or measured.shaped or spec.direction == "rtl")
     rules = Rules(
         tolerance=TOLERANCE if glyph_lines else SCRIPT_TOLERANCE,
@@ -92,10 +117,14 @@ def set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
         balance=spec.balance,
         expand=EXPANSION if justified and glyph_lines else 0.0,
     )
+    if justified and not glyph_lines and not spec.cjk:  # kashidas and letter spacing help
+        rules = rules._replace(tracking=1 / SCRIPT_TOLERANCE)  # Arabic, Hebrew from the first
     # First without hyphenating, if every line then is about as good as it gets (as TeX does).
     lines = measured.breaker.breaks(room, rules._replace(tolerance=_UNHYPHENATED, hyphenate=False))
     if justified and glyph_lines:  # then letter spacing may help too, a little
         rules = rules._replace(tracking=1 / TOLERANCE)
+        if lines is None:  # and still without hyphens, if it can
+            lines = measured.breaker.breaks(room, rules._replace(hyphenate=False))
     if lines is None:  # hyphens, never two in a row
         lines = measured.breaker.breaks(room, rules._replace(most_hyphens=1))
     if lines is None:  # two in a row only where nothing else works

@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import math
 from functools import cache
+from typing import Any
 
 from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
@@ -136,7 +139,11 @@ class TextBox(Flowable):
 def _out(text: PDFTextObject, run: PlacedRun) -> None:
     """Draw a run: its glyphs, shaped or reordered for display when it has them, whose codes
     read back as its letters (see ``shaping.shaped``), or its text."""
-    shown = run.glyphs or run.shown or run.text
+    if run.glyphs:
+        if not _glyphs_out(text, run.glyphs, run.font):
+            text.textOut(run.glyphs)
+        return
+    shown = run.shown or run.text
     text.textOut(shown.glyphs if isinstance(shown, shaping.Drawn) else shown)
 
 
@@ -162,6 +169,87 @@ def _marks(canvas: Canvas, run: PlacedRun, line: SetLine, x: float, y: float, si
             getattr(path, operation)(*placed)
         canvas.drawPath(path, stroke=0, fill=1)
     canvas.restoreState()
+
+
+def _glyphs_out(text: PDFTextObject, glyphs: str, font_name: str) -> bool:
+    """Draw kerned glyphs (a ``ShapedStr`` on one baseline) as ReportLab's ``textOut`` does,
+    operator for operator, from their groups between kerning adjustments (``_groups``, found
+    once in a process): False, drawing nothing, where ReportLab's own way is needed (glyphs
+    in two subsets of the font, marks raised or lowered)."""
+    font = getFont(font_name)
+    groups = _groups(glyphs) if font.shapable else None
+    if groups is None:
+        return False
+    document = text._canvas._doc
+    split = font.splitString(glyphs, document)
+    if len(split) != 1:
+        return False
+    subset, codes = split[0]
+    out = []
+    if subset != text._curSubset:
+        name = font.getSubsetInternalName(subset, document)
+        out.append(f"{name} {fp_str(text._fontsize)} Tf {fp_str(text._leading)} TL")
+        text._curSubset = subset
+    parts = [
+        part
+        for start, end, after in groups
+        for part in (f"({escapePDF(codes[start:end])})" if end > start else "", after)
+        if part
+    ]
+    if len(parts) == 1 and parts[0].startswith("("):
+        out.append(f"{parts[0]} Tj")
+    else:
+        out.append(f"[{' '.join(parts)}] TJ")
+    text._code.append(" ".join(out))
+    return True
+
+
+# The groups of each run of glyphs drawn (kept while its line's setting is): ReportLab's TJ
+# array for it, but for the codes, which each document gives anew.
+_group_cache: dict[int, tuple[str, list[tuple[int, int, str]] | None]] = {}
+
+
+def _groups(glyphs: str) -> list[tuple[int, int, str]] | None:
+    """The glyphs between kerning adjustments, as ReportLab's TJ array holds them: for each
+    group its first and last glyph (a leading adjustment: an empty group) and the adjustment
+    after it ("" where there is none); None for glyphs raised or lowered."""
+    known = _group_cache.get(id(glyphs))
+    if known is not None and known[0] is glyphs:
+        return known[1]
+    data = glyphs.__shapeData__  # type: ignore[attr-defined]
+    found: list[tuple[int, int, str]] | None = _grouped(data)
+    if any(glyph.y_offset or glyph.cluster < 0 for glyph in data):
+        found = None
+    if len(_group_cache) > _KEPT_GROUPS:
+        _group_cache.clear()
+    _group_cache[id(glyphs)] = (glyphs, found)
+    return found
+
+
+_KEPT_GROUPS = 20_000
+
+
+def _grouped(data: list[Any]) -> list[tuple[int, int, str]]:
+    """``_groups`` of glyphs on one baseline, from their shape data."""
+    found: list[tuple[int, int, str]] = []
+    pending: list[float] = [-data[0].x_offset] if data else []
+    start = 0
+    for index, glyph in enumerate(data):
+        if any(pending):  # an adjustment before this glyph ends the group before it
+            found.append((start, index, _adjustment(pending)))
+            start = index
+        pending = [glyph.width - glyph.x_advance + glyph.x_offset]
+        if index + 1 < len(data):
+            pending.append(-data[index + 1].x_offset)
+    if data:
+        found.append((start, len(data), _adjustment(pending) if any(pending) else ""))
+    return found
+
+
+def _adjustment(numbers: list[float]) -> str:
+    """Kerning adjustments between two glyphs, summed as ReportLab writes them ("" for 0)."""
+    value = fp_str(sum(number for number in numbers if number))
+    return "" if value == "0" else value
 
 
 def _spacing(text: PDFTextObject, line: SetLine, undo: bool = False) -> None:

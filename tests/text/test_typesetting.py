@@ -26,7 +26,7 @@ from briefing.text.setting import Setting, set_lines
 from briefing.text.spec import TypeSpec
 from briefing.text.textbox import TextBox, typeset
 
-from ..conftest import MINIMAL
+from ..conftest import MINIMAL, ROOT
 from ..quality import measure, source_text
 
 FACES = register("Noto Sans")
@@ -292,3 +292,51 @@ def test_a_wrapped_links_words_stay_whole_in_structure_order() -> None:
     )
     (quality,) = measure(render(run_checks(tree))[0], source_text(tree))
     assert (quality.glued_words, quality.split_words, quality.missing_words) == ((), (), ())
+
+
+@pytest.mark.parametrize("offset", [0.0, 40.0])
+def test_kerned_glyphs_are_written_as_reportlab_writes_them(offset: float) -> None:
+    from briefing.text import shaping
+    from briefing.text.textbox import _glyphs_out
+
+    shape = shaping.glyphs("To AVAWAY, office: fi", FACES.regular)
+    advances = [advance + 7.5 * (i % 3) for i, advance in enumerate(shape.advances)]
+    offsets = [(offset if i == 0 else 0.0, 0.0) for i in range(len(shape.codes))]
+    glyphs = shaping.drawn(shape.codes, advances, offsets, FACES.regular)
+    canvas = Canvas(io.BytesIO())
+    ours, theirs = canvas.beginText(), canvas.beginText()
+    for text in (ours, theirs):
+        text.setFont(FACES.regular, 11)
+    assert _glyphs_out(ours, glyphs, FACES.regular)
+    theirs.textOut(glyphs)
+    assert ours.getCode() == theirs.getCode()
+    assert "TJ" in ours.getCode()
+
+
+def test_a_rebuild_after_one_edit_shapes_and_breaks_only_the_paragraph_edited(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.text import shaping
+
+    sheet = tmp_path / "sheet.yaml"
+    text = (ROOT / "content.yaml").read_text(encoding="utf-8")
+    sheet.write_text(text, encoding="utf-8")
+    render(run_checks(sheet))  # as watch and preview build first
+    edited = text.replace("proactively respond", "proactively answer")
+    assert edited != text
+    sheet.write_text(edited, encoding="utf-8")
+    broken: list[str] = []
+    breaks = Breaker.breaks
+
+    def counted(self: Breaker, width: float, rules: Rules) -> list[Line] | None:
+        broken.append(" ".join(str(item.width) for item in self.items[:3]))
+        return breaks(self, width, rules)
+
+    monkeypatch.setattr(Breaker, "breaks", counted)
+    shaped = shaping.shape.cache_info().misses
+    pdf = render(run_checks(sheet))[0]
+    assert len(set(broken)) == 1  # the paragraph edited, at each width the layout tries
+    assert shaping.shape.cache_info().misses - shaped == 1  # its one new word
+    assert "proactively answer" in "".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages
+    ).replace("\n", " ")
