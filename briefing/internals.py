@@ -60,7 +60,8 @@ INTERNALS = (
         "reportlab.pdfgen.textobject",
         "PDFTextObject",
         "_code",
-        "pdf/writer.py and textbox.py: marked-content operators inside an open text object",
+        "pdf/writer.py: marked-content operators inside an open text object; textbox.py: "
+        "kerned glyphs written into it",
         instance=True,
     ),
     *(

@@ -27,7 +27,7 @@ from .model import Block as ModelBlock
 from .model import Chart, Content, Design, Photo, Section, Table
 from .reader import Source
 from .runs import Run, Runs, plain
-from .typefaces import Chosen, borrowed, chosen, families_of, upright
+from .typefaces import Chosen, borrowed, chosen, families_of, upright, upright_script
 from .validate import Validated, validate, validate_style
 
 if TYPE_CHECKING:
@@ -274,6 +274,8 @@ def _rules(
             formatted[id(text)] = markup.inline(text, problems, theme.link)
         elif text.markdown == "blocks":
             formatted[id(text)] = markup.blocks(text, problems, theme.link)
+        if id(text) in formatted:
+            problems += upright_script(text, formatted[id(text)], language)
     problems += upright(texts, formatted, theme.family, theme.heading_family)
     problems += _crowded([t for t in texts if t.markdown == "blocks"], formatted)
     problems += _crowded_figures(validated.built)

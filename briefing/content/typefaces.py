@@ -1,6 +1,7 @@
 """The design's typefaces: a shipped family by name, or an office's own font files, read and
-checked (``brand``) with each problem located at the line that names the file; and the
-letters an office's faces lack, which the shipped family behind them sets.
+checked (``brand``) with each problem located at the line that names the file; the
+letters an office's faces lack, which the shipped family behind them sets; and italics that
+print upright (a family without an italic face, a script without italics).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from typing import Any
 from ..brand import FaceFile, Family, FontFileError, read_all
 from ..errors import Problem
 from ..fonts import backing, charset, describe, register
+from ..language import LANGUAGES
+from . import markup
 from .fields import Text
 from .model import Design, FontFace, Typeface
 from .runs import Run
@@ -147,3 +150,33 @@ def upright(
                 )
             ]
     return []
+
+
+_UPRIGHT = {"Arab": "Arabic", "Hebr": "Hebrew", "Hans": "Chinese"}  # scripts with no italics
+
+
+def upright_script(text: Text, formatted: Any, language: str) -> list[Problem]:
+    """A warning at the first italic of ``text`` in a language whose script has no italic
+    face (Arabic, Hebrew, Chinese): it would print upright, its emphasis lost unsaid."""
+    script = LANGUAGES[language].script if language in LANGUAGES else "Latn"
+    if script not in _UPRIGHT:
+        return []
+    paragraphs = (
+        formatted if isinstance(formatted, list) else [markup.Paragraph("paragraph", formatted)]
+    )
+    runs = (run for paragraph in paragraphs for run in paragraph.runs)
+    italic = next((run.text for run in runs if isinstance(run, Run) and run.italic), None)
+    if italic is None:
+        return []
+    at = str(text).find(italic)
+    while at > 0 and str(text)[at - 1] in "*_":  # at the marks that open it
+        at -= 1
+    return [
+        text.problem(
+            f"'{italic}' is marked italic, but {_UPRIGHT[script]} type has no italics: it "
+            "prints upright, like the words around it",
+            "**bold** for emphasis, or quotation marks for a title",
+            at if at >= 0 else None,
+            "warning",
+        )
+    ]

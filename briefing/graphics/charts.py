@@ -30,6 +30,7 @@ from ..text.hyphenation import hyphen_points
 from ..text.setting import natural_width
 from ..text.spec import TypeSpec
 from ..theme import Theme, rgb
+from .mirroring import mirrored
 
 if TYPE_CHECKING:
     from ..content.checks import ChartShown
@@ -382,6 +383,9 @@ def drawing(data: Data, width: float, theme: Theme, spec: TypeSpec) -> Drawing:
     else:
         shapes, height = _standing(data, width, pen)
     legend, legend_height = _legend(data, width, pen) if data.legend else ([], 0.0)
+    if spec.direction == "rtl":  # categories and legend from the right, values on the right
+        shapes = mirrored(shapes, width, pen.ascent + pen.descent)
+        legend = mirrored(legend, width, pen.ascent + pen.descent)
     picture = Drawing(width, height + legend_height)
     for shape in shapes:
         picture.add(shape)
