@@ -1,0 +1,26 @@
+"""Hostile use of the features, round four: what a careless writer or a hostile colleague's file
+still got through. Each input gets a located message from ``check`` and ``build`` alike, exit 2,
+and leaves the previous output byte for byte."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .conftest import MINIMAL, run
+from .test_hostile import attempt
+from .test_hostile_features import checked
+
+
+def test_a_sheet_named_as_a_style_is_said_where_it_is_named(tmp_path: Path) -> None:
+    (tmp_path / "other.yaml").write_text(MINIMAL, encoding="utf-8")
+    error = attempt(tmp_path, MINIMAL + "style: other.yaml\n")
+    assert error == (
+        "content.yaml:6:8: error: the style file other.yaml is a sheet (it has sections), not a "
+        "style file; expected the name of a style file, which holds only sheet-wide fields "
+        "(organization, office, logo, footer, marking, language, paper, design, contacts, "
+        "online)\n"
+    )
+    assert checked(tmp_path) == error
+    folder = run("check", ".", cwd=tmp_path)  # the folder: the sheet that names it is named
+    assert (folder.returncode, folder.stdout) == (2, "other.yaml: ok\n")
+    assert folder.stderr == error
