@@ -164,8 +164,8 @@ def load_logo(logo: Logo, base: Path, problems: list[Problem]) -> Picture | None
         if suffix in _RASTER:
             with _open(path) as opened:
                 width, height = opened.size
-                decoded = _decoded(opened, path.stat().st_size)
-                scaled = None if decoded.size == (width, height) else _png(decoded)
+                shown = _in_srgb(_decoded(opened, path.stat().st_size), _profile(opened))
+                scaled = None if shown is opened else _png(shown)
             return Picture(path, float(width), float(height), str(logo.alt), None, scaled)
         if suffix == ".svg":
             from svglib.svglib import svg2rlg
@@ -188,7 +188,8 @@ def load_logo(logo: Logo, base: Path, problems: list[Problem]) -> Picture | None
                 return None
             if drawing is not None and drawing.width > 0 and drawing.height > 0:
                 for node in _rasters(drawing):
-                    node.path = _decoded(_opened(node.path), None)
+                    image = _opened(node.path)
+                    node.path = _in_srgb(_decoded(image, None), _profile(image))
                 return Picture(path, drawing.width, drawing.height, str(logo.alt), drawing)
     except _Refused as error:
         needed = f"a logo needs no more than {MAX_SIDE} pixels on its longer side"
@@ -225,7 +226,7 @@ def load_photo(
     bound = (round(widest[0] / 72 * PHOTO_DPI), round(widest[1] / 72 * PHOTO_DPI))
     try:
         limits = f"l{MAX_PIXELS}x{MAX_ASPECT}x{MAX_PIXELS_PER_BYTE}"  # a file refused by them
-        key = cache.key_of(path, f"{bound[0]}x{bound[1]}", f"q{PHOTO_QUALITY}", limits)
+        key = cache.key_of(path, f"{bound[0]}x{bound[1]}", f"q{PHOTO_QUALITY}", limits, "srgb")
         data, width, height = _loaded(path, key, bound)
     except _Refused as error:
         problems.append(
@@ -268,13 +269,14 @@ def _loaded(path: Path, key: str, bound: tuple[int, int]) -> tuple[bytes, int, i
 
     with _open(path) as opened:
         _check_pixels(opened, path.stat().st_size)
+        profile = _profile(opened)
         if opened.getexif().get(_ORIENTATION, 1) in _QUARTER_TURNS:
             bound = (bound[1], bound[0])  # as stored, before it is turned upright
         # scaled down before anything else, so that no full-size copy is made (a large
         # JPEG is even decoded at a fraction of its size; other modes reduced in strips)
         image = opened if opened.mode in _RESAMPLED else _reduced(opened, bound)
         image.thumbnail(bound, Pillow.Resampling.LANCZOS, reducing_gap=3.0)
-        image = _flattened(ImageOps.exif_transpose(image))
+        image = _flattened(_in_srgb(ImageOps.exif_transpose(image), profile))
     loaded = (_jpeg(image), *image.size)
     cache.store(_entry(path), key, loaded)
     cache.prune("photo-", 2 * KEPT_PHOTOS)  # each as loaded and as drawn
@@ -362,9 +364,44 @@ def _resamplable(image: Any) -> Any:
     return image.convert("RGBA" if image.mode in ("La", "RGBa") else "RGB")
 
 
+def _profile(image: Any) -> bytes | None:
+    """The ICC profile embedded in an image file, if any."""
+    profile = image.info.get("icc_profile")
+    return profile if isinstance(profile, bytes) and profile else None
+
+
+def _in_srgb(image: Any, profile: bytes | None) -> Any:
+    """``image`` in sRGB, the colours of the page: converted through its embedded ICC
+    ``profile`` when it has one that fits it (a CMYK photo's colours as its printer meant them,
+    an Adobe RGB or Display P3 photo's unfaded), CMYK without one converted plainly (Adobe's
+    inverted CMYK JPEGs are read right by Pillow); anything else (an RGB, grayscale or palette
+    image without a profile, or with one that cannot be read) the image itself."""
+    from PIL import ImageCms
+
+    if profile is not None:
+        source = image
+        if source.mode in ("P", "PA", "LA", "La", "RGBa"):
+            alpha = source.mode != "P" or "transparency" in source.info
+            source = source.convert("RGBA" if alpha else "RGB")
+        if source.mode in ("RGB", "RGBA", "L", "CMYK"):
+            with contextlib.suppress(ImageCms.PyCMSError, OSError, ValueError):
+                embedded = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+                wanted = "RGBA" if source.mode == "RGBA" else "RGB"
+                return ImageCms.profileToProfile(source, embedded, _srgb(), outputMode=wanted)
+    return image.convert("RGB") if image.mode == "CMYK" else image
+
+
+@lru_cache(maxsize=1)
+def _srgb() -> Any:
+    """The sRGB profile, the page's colour space (its output intent)."""
+    from PIL import ImageCms
+
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+
+
 def _flattened(image: Any) -> Any:
-    """An RGB copy of ``image``: CMYK converted (Adobe's inverted CMYK JPEGs are read right by
-    Pillow), grayscale and palettes expanded, transparency laid on white."""
+    """An RGB copy of ``image`` (in sRGB, :func:`_in_srgb`): grayscale and palettes expanded,
+    transparency laid on white."""
     from PIL import Image as Pillow
 
     if image.mode == "P":
