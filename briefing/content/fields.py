@@ -10,6 +10,7 @@ import calendar
 import dataclasses
 import datetime
 import functools
+import math
 import re
 import types
 import typing
@@ -21,6 +22,8 @@ import yaml
 
 from ..errors import Location, Problem
 from .reader import Source
+
+MAX_NUMBER = 1e15  # a chart's values are below it: a float holds every digit of them
 
 _UNITS = {"pt": 1.0, "in": 72.0, "mm": 72 / 25.4, "cm": 72 / 2.54}
 
@@ -175,7 +178,14 @@ def _number(value: str) -> Number:
     as 3 (010 is 10 here; the others are not numbers)."""
     if not re.fullmatch(_DECIMAL, value):
         raise ValueError(value)
-    return Number(float(value.replace("_", "")))  # 1_000 as YAML writes a thousand
+    number = float(value.replace("_", ""))  # 1_000 as YAML writes a thousand
+    if math.isfinite(number) and abs(number) >= MAX_NUMBER:  # past float's exact digits
+        raise Mistake(
+            f"found '{value}', a thousand trillion or more, which a chart cannot print exactly",
+            "a number below 1,000,000,000,000,000 (for larger amounts, the values in "
+            "trillions and the unit saying so)",
+        )
+    return Number(number)
 
 
 def _boolean(value: str) -> bool:
@@ -235,7 +245,7 @@ _SCALARS: dict[Any, Scalar] = {
     Number: Scalar(
         _number,
         "a number written without quotes, commas or units, such as 3.5 or 3100000",
-        {"type": "number"},
+        {"type": "number", "exclusiveMinimum": -MAX_NUMBER, "exclusiveMaximum": MAX_NUMBER},
         tags=("int", "float"),
     ),
     bool: Scalar(_boolean, "true or false", {"type": "boolean"}, tags=("bool",)),
