@@ -232,7 +232,7 @@ def _named(content: ContentSource, source: Source) -> set[Path]:
     base, root = _base(content), source.root
     found = _own(content)
     name = style.name_in(root)
-    if name is not None:
+    if name is not None and "\0" not in name:  # a NUL names no file: the build says so
         found.add(real(base / name))
     files = [value_of(value_of(root, "logo"), "file")]
     sections = value_of(root, "sections")
@@ -241,7 +241,7 @@ def _named(content: ContentSource, source: Source) -> set[Path]:
         for block in blocks.value if isinstance(blocks, yaml.SequenceNode) else []:
             files.append(value_of(value_of(block, "photo"), "file"))
     for file in files:
-        if isinstance(file, yaml.ScalarNode):
+        if isinstance(file, yaml.ScalarNode) and "\0" not in file.value:
             found.add(real(source.folder(file, base) / file.value))
     return found
 

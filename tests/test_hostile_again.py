@@ -52,3 +52,61 @@ def test_chart_values_past_a_thousand_trillion_are_located(tmp_path: Path) -> No
     below = MINIMAL + CHART + "            a: 999999999999999\n            b: -5\n"
     (tmp_path / "content.yaml").write_text(below, encoding="utf-8")
     assert run("build", cwd=tmp_path).returncode == 0
+
+
+def test_a_file_name_holding_a_nul_is_located_everywhere_it_is_read(tmp_path: Path) -> None:
+    """A NUL written as YAML's escape ("p\\0.jpg") reached the file system: an internal error
+    from build and check, from watch and preview (which follow the files a sheet names) and
+    from check and book of a folder."""
+    from briefing.pipeline import sources
+
+    named = (
+        MINIMAL
+        + '    blocks:\n      - photo:\n          file: "p\\0.jpg"\n          alt: A river\n'
+        + 'logo:\n  file: "l\\0.png"\n  alt: A seal\nstyle: "h\\0.yaml"\n'
+    )
+    error = attempt(tmp_path, named)
+    assert error == (
+        "content.yaml:13:8: error: the style file h\\x00.yaml is not a file that can be read; "
+        "expected the name of a style file, relative to this content file\n"
+    )
+    assert checked(tmp_path) == error
+    assert sources(tmp_path / "content.yaml") == {tmp_path / "content.yaml"}
+    (tmp_path / "content.yaml").write_text(named.replace('style: "h\\0.yaml"\n', ""), "utf-8")
+    files = "which no file name can (looked for {}); expected a PNG"
+    error = checked(tmp_path)
+    assert error.splitlines() == [
+        "content.yaml:8:17: error: the image 'p\\x00.jpg' holds a NUL character, "
+        + files.format("p\\x00.jpg")
+        + " or JPEG file, named relative to the content file",
+        "content.yaml:11:9: error: the image 'l\\x00.png' holds a NUL character, "
+        + files.format("l\\x00.png")
+        + ", JPEG or SVG file, named relative to the file it is written in",
+    ]
+    folder = run("check", ".", cwd=tmp_path)
+    assert (folder.returncode, folder.stderr) == (2, error)
+    book = run("book", ".", "-o", "book.pdf", cwd=tmp_path)
+    assert (book.returncode, book.stderr) == (2, error)
+
+
+def test_an_svg_logo_with_too_much_in_it_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    """200,000 elements took svglib 71 s and 610 MB; each element takes it about 1 ms."""
+    import time
+
+    rects = '<rect width="1" height="1"/>' * 5000  # and the svg: 5,001
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">{rects}</svg>'
+    (tmp_path / "seal.svg").write_text(svg, encoding="utf-8")
+    start = time.perf_counter()
+    error = attempt(tmp_path, MINIMAL + "logo:\n  file: seal.svg\n  alt: A seal\n")
+    assert error == (
+        "content.yaml:7:9: error: the image 'seal.svg' is an SVG of 5,001 elements; expected "
+        "an image of at most 5,000 elements, or a PNG of it\n"
+    )
+    assert checked(tmp_path) == error
+    comment = "<!--" + "x" * 2_000_000 + "-->"
+    (tmp_path / "seal.svg").write_text(svg.replace(rects, comment), encoding="utf-8")
+    error = attempt(tmp_path, MINIMAL + "logo:\n  file: seal.svg\n  alt: A seal\n")
+    assert "is an SVG of 2.0 MB; expected an image of at most 2 MB, or a PNG of it" in error
+    assert time.perf_counter() - start < 10
+    (tmp_path / "seal.svg").write_text(svg.replace(rects, rects[:-1000]), encoding="utf-8")
+    assert run("build", cwd=tmp_path).returncode == 0  # 4,965 elements

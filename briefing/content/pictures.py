@@ -31,6 +31,8 @@ MAX_PIXELS = 50_000_000  # a larger image is refused before it is decoded
 MAX_SIDE = 1200  # pixels on the longer side: more than a logo needs in print; larger is scaled
 MAX_ASPECT = 20  # an image's longer side to its shorter, at most
 MAX_PIXELS_PER_BYTE = 200  # of its file, in an image of over MAX_SIDE squared (a photo has a few)
+MAX_SVG_BYTES = 2_000_000  # an SVG logo's file, at most: a seal takes a few hundred KB
+MAX_SVG_ELEMENTS = 5_000  # an SVG logo's elements, at most: each takes svglib about a millisecond
 PHOTO_DPI = 300  # a photo's pixels per inch at the largest size it can print: enough for print
 PHOTO_QUALITY = 85  # JPEG quality of photos: no visible loss in print, a small file
 KEPT_PHOTOS = 50  # photos kept in the cache, the newest: each takes up to about 1 MB
@@ -125,9 +127,13 @@ def _file(name: Text, base: Path, expected: str, problems: list[Problem]) -> Pat
         mode: int | None = path.stat().st_mode
     except OSError as error:
         mode, loop = None, error.errno == errno.ELOOP
+    except ValueError:  # a NUL, which no file name holds
+        mode, loop = None, False
     if mode is not None and stat.S_ISREG(mode):
         return path
-    if mode is None:
+    if "\0" in str(name):
+        wrong = "holds a NUL character, which no file name can"
+    elif mode is None:
         wrong = "is a link that leads back to itself" if loop else "was not found"
     elif stat.S_ISDIR(mode):
         wrong = "is a folder"
@@ -139,8 +145,22 @@ def _file(name: Text, base: Path, expected: str, problems: list[Problem]) -> Pat
     return None
 
 
+def _check_svg(path: Path) -> None:
+    """Raise :class:`_Refused` for an SVG file over :data:`MAX_SVG_BYTES`, or with over
+    :data:`MAX_SVG_ELEMENTS` elements (counted by their tags, before it is parsed)."""
+    size = path.stat().st_size
+    if size > MAX_SVG_BYTES:
+        found = f"is an SVG of {size / 1e6:,.1f} MB"
+        raise _Refused(found, f"{MAX_SVG_BYTES // 1_000_000} MB, or a PNG of it", sized=False)
+    with path.open("rb") as file:
+        elements = len(re.findall(rb"<[A-Za-z]", file.read()))
+    if elements > MAX_SVG_ELEMENTS:
+        found = f"is an SVG of {elements:,} elements"
+        raise _Refused(found, f"{MAX_SVG_ELEMENTS:,} elements, or a PNG of it", sized=False)
+
+
 def _refused(name: Text, error: _Refused, needed: str) -> Problem:
-    """The problem of an image with too many pixels."""
+    """The problem of an image with too many pixels (or an SVG with too much in it)."""
     return Problem(
         f"the image '{name}' {error.found}",
         name.locate(),
@@ -170,6 +190,7 @@ def load_logo(logo: Logo, base: Path, problems: list[Problem]) -> Picture | None
         if suffix == ".svg":
             from svglib.svglib import svg2rlg
 
+            _check_svg(path)
             with _logged("svglib.svglib") as records:
                 drawing = svg2rlg(str(path), external_reference_root=str(path.parent))
             outside = [

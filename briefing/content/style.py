@@ -126,7 +126,9 @@ def named(content: Path) -> Path | None:
         name = name_in(read(content).root)
     except ContentError:
         return None
-    return real(content.parent / name) if name is not None else None
+    if name is None or "\0" in name:  # a NUL names no file: building the sheet says so
+        return None
+    return real(content.parent / name)
 
 
 def name_in(root: yaml.Node | None) -> str | None:
