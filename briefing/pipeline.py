@@ -184,6 +184,11 @@ def make(
     preview = target.with_suffix(".png") if "png" in formats else None
     web = target.with_suffix(".html") if "html" in formats else None
     written = [path for path in (target if "pdf" in formats else None, preview, web) if path]
+    if len(set(written)) < len(written):  # -o sheet.png --format pdf,png: one would be lost
+        raise UsageError(
+            f"the output {target} would be the PDF and its {target.suffix[1:].upper()} "
+            "beside it at once; expected an output ending .pdf"
+        )
     refuse_overwriting(written, _named(content, source))
     data, page = render(checked, paper)
     files = [(target, data)] if "pdf" in formats else []

@@ -110,3 +110,59 @@ def test_an_svg_logo_with_too_much_in_it_is_refused_before_it_is_parsed(tmp_path
     assert time.perf_counter() - start < 10
     (tmp_path / "seal.svg").write_text(svg.replace(rects, rects[:-1000]), encoding="utf-8")
     assert run("build", cwd=tmp_path).returncode == 0  # 4,965 elements
+
+
+def test_a_book_title_the_cover_cannot_print_is_refused(tmp_path: Path) -> None:
+    """A title of 5,000 letters hung the book; 5,000 characters of words ran 5,676 of them
+    below the cover's paper; an escape code and an emoji were drawn as boxes."""
+    import time
+
+    (tmp_path / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    (tmp_path / "book.pdf").write_bytes(b"%PDF- the previous book")
+    refused = {
+        "W" * 5000: "the book's title has 5,000 characters; expected at most 200, which the "
+        "cover prints in large type",
+        "Title words " * 400: "the book's title has 4,800 characters; expected at most 200",
+        "Book \x1b[31m red": "the book's title has the character U+001B (a control character), "
+        "which no font of the book draws; expected letters, digits and punctuation",
+        "Book \U0001f642": "the book's title has the character '\U0001f642' (U+1F642 SLIGHTLY "
+        "SMILING FACE), which no font of the book draws",
+    }
+    start = time.perf_counter()
+    for title, said in refused.items():
+        book = run("book", "a.yaml", "-o", "book.pdf", "--title", title, cwd=tmp_path)
+        assert book.returncode == 2 and book.stderr.startswith(f"briefing: {said}"), book.stderr
+        assert (tmp_path / "book.pdf").read_bytes() == b"%PDF- the previous book"
+    assert time.perf_counter() - start < 10
+    fits = "Wide words " * 18  # 198 characters: seven lines on the cover
+    book = run("book", "a.yaml", "-o", "book.pdf", "--title", fits, cwd=tmp_path)
+    assert book.returncode == 0, book.stderr
+    import pdfplumber
+
+    with pdfplumber.open(tmp_path / "book.pdf") as document:
+        cover = document.pages[0]
+        assert all(char["top"] >= 0 and char["bottom"] <= cover.height for char in cover.chars)
+        assert cover.extract_text().count("Wide") == 18
+
+
+def test_an_output_that_is_also_its_own_preview_or_web_page_is_refused(tmp_path: Path) -> None:
+    """-o sheet.png --format pdf,png wrote the PDF and then the PNG over it, and said 'wrote
+    sheet.png and sheet.png'."""
+    for name, kind in (("sheet.png", "pdf,png"), ("sheet.html", "pdf,html")):
+        error = attempt(tmp_path, MINIMAL, "-o", name, "--format", kind)
+        suffix = name.rsplit(".", 1)[1].upper()
+        assert error == (
+            f"briefing: the output {name} would be the PDF and its {suffix} beside it at once; "
+            "expected an output ending .pdf\n"
+        )
+    assert run("build", "-o", "sheet.png", "--format", "png", cwd=tmp_path).returncode == 0
+
+
+def test_new_with_a_name_that_is_a_folder_says_so(tmp_path: Path) -> None:
+    for name in ("", ".", "..", "drafts/.."):
+        made = run("new", name, cwd=tmp_path)
+        assert (made.returncode, made.stderr) == (
+            2,
+            f"briefing: the name {name!r} is not a file's; expected a name such as my-sheet\n",
+        )
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import os
 import time
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -19,7 +20,7 @@ from ..content.checks import Checked
 from ..content.model import Content
 from ..content.runs import Run, Runs, link, plain
 from ..errors import ContentError, Problem, UsageError
-from ..fonts import script_faces
+from ..fonts import describe, drawn_by, missing, script_faces
 from ..language import LANGUAGES, Language
 from ..layout import Page, Placed, Role, Shape
 from ..output import PAPERS, checked_paper, write_atomic
@@ -43,6 +44,7 @@ _FOLIO_GAP = 6.0  # between a page number and the footer above it
 _NUMBERS = 36.0  # the contents' column of page numbers, right-aligned
 _LEADER_GAP = 6.0  # between a contents entry's words and its dot leader, either side
 ORDERS = ("given", "title")
+MAX_TITLE = 200  # characters of a book's title: some seven lines in the cover's large type
 
 
 class BookResult(NamedTuple):
@@ -90,6 +92,8 @@ def build_book(
     read = [sources(content) for content, _ in found]
     refuse_overwriting([output], set().union(*read))
     first = found[0][1]
+    if title:
+        _check_title(title, first)
     paper = paper or first.content.paper
     relaid: list[tuple[Path, str]] = [
         (path, p.content.paper) for path, p in found if p.content.paper != paper
@@ -191,6 +195,24 @@ def _place(
         Placed(box, x, top - height, box.width, height, role, len(page.items) + 1, parents)
     )
     return box
+
+
+def _check_title(title: str, first: Checked) -> None:
+    """Raise :class:`UsageError` for a title the cover cannot print: longer than
+    :data:`MAX_TITLE`, or with a control character or one that no font of the book draws."""
+    if len(title) > MAX_TITLE:
+        raise UsageError(
+            f"the book's title has {len(title):,} characters; expected at most {MAX_TITLE}, "
+            "which the cover prints in large type"
+        )
+    script = LANGUAGES[first.content.language].script
+    for offset in missing(title, first.theme.family, script):
+        char = title[offset]
+        if unicodedata.category(char) == "Cc" or drawn_by(char) is None:
+            raise UsageError(
+                f"the book's title has the character {describe(char)}, which no font of the "
+                "book draws; expected letters, digits and punctuation"
+            )
 
 
 def _cover(

@@ -539,6 +539,9 @@ def _new(args: argparse.Namespace) -> int:
     from importlib.resources import files
 
     path = Path(args.name)
+    if path.name in ("", ".."):  # '', '.' or '..': a folder
+        _say(f"briefing: the name {args.name!r} is not a file's; expected a name such as my-sheet")
+        return EXIT_CONTENT
     if not path.suffix:
         path = path.with_suffix(".yaml")
     if _CONTROL.search(str(path)):
