@@ -166,3 +166,17 @@ def test_new_with_a_name_that_is_a_folder_says_so(tmp_path: Path) -> None:
             f"briefing: the name {name!r} is not a file's; expected a name such as my-sheet\n",
         )
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_watch_and_preview_of_a_folder_say_they_follow_one_file(tmp_path: Path) -> None:
+    """'briefing watch .' was an internal error (a folder's name has no suffix to change);
+    'watch drafts' watched a folder as if it were a file that could not be read."""
+    (tmp_path / "drafts").mkdir()
+    for command, folder in (("watch", "."), ("watch", "drafts"), ("preview", "drafts")):
+        said = run(command, folder, cwd=tmp_path)
+        assert (said.returncode, said.stdout) == (2, "")
+        assert said.stderr == (
+            f"briefing: {command} follows one content file; got the folder {folder} (briefing "
+            f"build {folder} builds every sheet in it); expected a content file such as "
+            f"{Path(folder) / 'content.yaml'}\n"
+        )

@@ -471,9 +471,23 @@ def _told(
     return report
 
 
+def _a_folder(content: Path, command: str) -> bool:
+    """Whether ``content`` is a folder, which ``watch`` and ``preview`` do not follow (said)."""
+    if not content.is_dir():
+        return False
+    _say(
+        f"briefing: {command} follows one content file; got the folder {content} (briefing "
+        f"build {content} builds every sheet in it); expected a content file such as "
+        f"{content / DEFAULT_CONTENT}"
+    )
+    return True
+
+
 def _watch(args: argparse.Namespace) -> int:
     from .watch import watch
 
+    if _a_folder(args.content, "watch"):
+        return EXIT_CONTENT
     suffix = next(f".{kind}" for kind in ("pdf", "png", "html") if kind in args.format)
     target = args.output or args.content.with_suffix(suffix)
     report = _told("PDF", lambda result: _built(result, args.format, "built"), target.is_file())
@@ -485,6 +499,9 @@ def _watch(args: argparse.Namespace) -> int:
 
 def _preview(args: argparse.Namespace) -> int:
     from .live import everywhere, preview
+
+    if _a_folder(args.content, "preview"):
+        return EXIT_CONTENT
 
     def shown(result: Result) -> str:
         if args.output:
