@@ -180,3 +180,16 @@ def test_watch_and_preview_of_a_folder_say_they_follow_one_file(tmp_path: Path) 
             f"build {folder} builds every sheet in it); expected a content file such as "
             f"{Path(folder) / 'content.yaml'}\n"
         )
+
+
+def test_a_wrong_value_is_quoted_short(tmp_path: Path) -> None:
+    """'style: /etc/passwd' quoted the whole file (1,400 characters) in its message, and a
+    paragraph pasted in a colour's place was repeated whole."""
+    paragraph = "A paragraph pasted in the wrong place, " * 30
+    sheet = MINIMAL + f"paper: {paragraph}\n"
+    error = attempt(tmp_path, sheet)
+    shown = paragraph[:59].rstrip()
+    assert error == (
+        f"content.yaml:6:8: error: found text '{shown}…'; expected one of 'letter', 'a4'\n"
+    )
+    assert checked(tmp_path) == error
