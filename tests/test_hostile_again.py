@@ -193,3 +193,25 @@ def test_a_wrong_value_is_quoted_short(tmp_path: Path) -> None:
         f"content.yaml:6:8: error: found text '{shown}…'; expected one of 'letter', 'a4'\n"
     )
     assert checked(tmp_path) == error
+
+
+def test_a_largest_body_size_below_the_smallest_is_located(tmp_path: Path) -> None:
+    """min_body_size 12 with max_body_size 7 built at 12 pt without a word."""
+    said = (
+        "error: the largest body size, {} pt, is below the smallest, {} pt; expected "
+        "max_body_size at least min_body_size (8 pt unless given)\n"
+    )
+    sheet = MINIMAL + "design:\n  min_body_size: 12\n  max_body_size: 7\n"
+    error = attempt(tmp_path, sheet)
+    assert error == "content.yaml:8:18: " + said.format(7, 12)
+    assert checked(tmp_path) == error
+    (tmp_path / "house.yaml").write_text("design:\n  min_body_size: 10\n", encoding="utf-8")
+    error = attempt(tmp_path, MINIMAL + "style: house.yaml\ndesign:\n  max_body_size: 9\n")
+    assert error == "content.yaml:8:18: " + said.format(9, 10)
+    (tmp_path / "house.yaml").write_text(
+        "design:\n  min_body_size: 10\n  max_body_size: 9\n", encoding="utf-8"
+    )
+    style = run("check", "house.yaml", cwd=tmp_path)
+    assert (style.returncode, style.stderr) == (2, "house.yaml:3:18: " + said.format(9, 10))
+    (tmp_path / "content.yaml").write_text(MINIMAL + "design:\n  min_body_size: 12\n", "utf-8")
+    assert run("build", cwd=tmp_path).returncode == 0  # the smallest raises the default largest

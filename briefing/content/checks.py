@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportlab.lib.pagesizes import A4, LETTER
 
-from ..errors import ContentError, Problem
+from ..errors import ContentError, Location, Problem
 from ..fonts import describe, drawn_by, missing, script_faces
 from ..language import CJK_LETTERS, LANGUAGES
 from ..theme import MIN_CONTRAST, Theme, contrast, grayscale, text_pairs
@@ -25,7 +25,7 @@ from .fields import Cell, Text
 from .markup import Paragraph
 from .model import Block as ModelBlock
 from .model import Chart, Content, Design, Photo, Section, Table
-from .reader import Source
+from .reader import Source, value_of
 from .runs import Run, Runs, plain
 from .validate import Validated, validate, validate_style
 
@@ -112,6 +112,7 @@ def check_sheet(source: Source, base: Path) -> Checked:
     design: Design = validated.fields.get("design", Design())  # even when other fields are wrong
     theme = themed(design)
     problems, formatted, logo = _rules(validated, theme, base)
+    problems += _sizes(source, theme)
     photos = _photos(validated, theme, base, problems)
     if content is None or any(p.severity == "error" for p in problems):
         raise ContentError(problems)
@@ -218,6 +219,23 @@ def _photos(
     return pictures
 
 
+def _sizes(source: Source, theme: Theme) -> list[Problem]:
+    """An error where the largest body size is written below the smallest (which would win,
+    unsaid); a smallest above the default largest raises it."""
+    node = value_of(value_of(source.root, "design"), "max_body_size")
+    if theme.min_body_size <= theme.max_body_size or node is None:
+        return []
+    return [
+        Problem(
+            f"the largest body size, {theme.max_body_size:g} pt, is below the smallest, "
+            f"{theme.min_body_size:g} pt",
+            source.at(node.start_mark) if node.start_mark else Location(source.path, 0, 0),
+            "max_body_size at least min_body_size (8 pt unless given)",
+            field="design.max_body_size",
+        )
+    ]
+
+
 def themed(design: Design) -> Theme:
     """The default theme with a content file's design choices applied."""
     chosen: dict[str, Any] = {
@@ -241,6 +259,7 @@ def check_style(source: Source) -> None:
     validated = validate_style(source)
     design: Design = validated.fields.get("design", Design())
     problems, _, _ = _rules(validated, themed(design), Path(source.path).parent)
+    problems += _sizes(source, themed(design))
     if any(p.severity == "error" for p in problems):
         raise ContentError(problems)
 
