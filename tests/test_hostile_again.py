@@ -4,7 +4,10 @@ and leaves the previous output byte for byte."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+import pytest
 
 from .conftest import MINIMAL, run
 from .test_hostile import attempt
@@ -215,3 +218,39 @@ def test_a_largest_body_size_below_the_smallest_is_located(tmp_path: Path) -> No
     assert (style.returncode, style.stderr) == (2, "house.yaml:3:18: " + said.format(9, 10))
     (tmp_path / "content.yaml").write_text(MINIMAL + "design:\n  min_body_size: 12\n", "utf-8")
     assert run("build", cwd=tmp_path).returncode == 0  # the smallest raises the default largest
+
+
+WIDE = """\
+    blocks:
+      - table:
+          columns: [Component name, Partner organisation, Funding in dollars, Another column,
+            Fifth column, Sixth column, Seventh column, Eighth column]
+          rows:
+            - [Police training, National Police Service, "3,100,000", Something else,
+               Longer words everywhere, Internationalization, Telecommunications,
+               Responsibilities]
+"""
+
+
+@pytest.mark.parametrize("layout", ["two-column", "sidebar"])
+def test_check_finds_what_only_the_page_shows_as_build_does(tmp_path: Path, layout: str) -> None:
+    """An 8-column table too wide for its column and a sheet too long for the page: check
+    said ok where build failed; check lays the page out, on the paper build would use."""
+    design = f"design:\n  layout: {layout}\n"
+    wide = attempt(tmp_path, MINIMAL + WIDE + design)
+    assert re.fullmatch(
+        r"content\.yaml:8:21: error: the table's 8 columns need \d+ pt even with its text at 6\.5 "
+        r"pt and long words hyphenated, and its column holds \d+ pt; expected fewer columns, or "
+        r"shorter words and numbers in them \(a web address as \[a few words\]\(address\)\)\n",
+        wide,
+    ), wide
+    assert checked(tmp_path) == wide
+    folder = run("check", ".", cwd=tmp_path)
+    assert (folder.returncode, folder.stderr) == (2, wide)
+    words = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. " * 40
+    sections = "".join(f"  - heading: Part {n}\n    body: {words}\n" for n in range(12))
+    long = attempt(tmp_path, MINIMAL + sections + design)
+    assert long.startswith("content.yaml:") and "past the page even with body text" in long
+    assert checked(tmp_path) == long
+    letter = run("check", "--paper", "letter", cwd=tmp_path)
+    assert (letter.returncode, letter.stderr) == (2, long)
