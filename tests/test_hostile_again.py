@@ -254,3 +254,30 @@ def test_check_finds_what_only_the_page_shows_as_build_does(tmp_path: Path, layo
     assert checked(tmp_path) == long
     letter = run("check", "--paper", "letter", cwd=tmp_path)
     assert (letter.returncode, letter.stderr) == (2, long)
+
+
+def test_an_arabic_list_item_with_an_address_ending_in_a_slash_keeps_its_order(
+    tmp_path: Path,
+) -> None:
+    """The address printed '-https://…/bureau-of', its hyphen and slash at the wrong ends."""
+    import pdfplumber
+
+    address = "https://www.state.gov/bureau-of-international-narcotics-and-law-enforcement-affairs/"
+    sheet = (
+        "organization: وزارة الخارجية\ntitle: النيجر\nlanguage: ar\nsections:\n"
+        f"  - heading: روابط\n    body: |\n      - للمزيد انظر {address}\n"
+        "      - عنوان قصير https://www.state.gov/bureau-of/\n"
+    )
+    (tmp_path / "content.yaml").write_text(sheet, encoding="utf-8")
+    built = run("build", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    with pdfplumber.open(tmp_path / "content.pdf") as document:
+        words = document.pages[0].extract_words(keep_blank_chars=False)
+    latin = [w for w in words if w["text"].isascii() and ("/" in w["text"] or "-" in w["text"])]
+    latin.sort(key=lambda w: (round(w["top"]), w["x0"]))
+    pieces = [w["text"] for w in latin]
+    short = "https://www.state.gov/bureau-of/"
+    assert pieces.count(short) == 1  # whole, its slash at its end
+    pieces.remove(short)
+    assert len(pieces) > 2  # the long one broken over lines
+    assert "".join(pieces) == address  # each piece in order, its '/' and '-' where written
