@@ -38,7 +38,9 @@ CHART = """\
 """
 
 
-def test_chart_values_past_a_thousand_trillion_are_located(tmp_path: Path) -> None:
+def test_chart_values_past_a_thousand_trillion_or_under_a_millionth_are_located(
+    tmp_path: Path,
+) -> None:
     """1e30 printed as 999,999,999,999,983,222,784M, and 23 digits lost their last seven."""
     data = "            a: 1.0e+30\n            b: 12345678901234567890123\n            c: 5\n"
     error = attempt(tmp_path, MINIMAL + CHART + data)
@@ -52,7 +54,20 @@ def test_chart_values_past_a_thousand_trillion_are_located(tmp_path: Path) -> No
         f"content.yaml:12:16: error: found '12345678901234567890123', {expected}",
     ]
     assert checked(tmp_path) == error
+    tiny = "            a: 1.0e-300\n            b: 0.0000005\n            c: 2\n"
+    error = attempt(tmp_path, MINIMAL + CHART + tiny)  # both were labelled 0
+    expected = (
+        "under a millionth, which a chart's labels cannot show; expected 0, or a number of at "
+        "least 0.000001 (for smaller amounts, the values in a smaller unit and the unit saying "
+        "so)"
+    )
+    assert error.splitlines() == [
+        f"content.yaml:11:16: error: found '1.0e-300', {expected}",
+        f"content.yaml:12:16: error: found '0.0000005', {expected}",
+    ]
+    assert checked(tmp_path) == error
     below = MINIMAL + CHART + "            a: 999999999999999\n            b: -5\n"
+    below += "            c: 0\n            d: 0.000001\n"
     (tmp_path / "content.yaml").write_text(below, encoding="utf-8")
     assert run("build", cwd=tmp_path).returncode == 0
 

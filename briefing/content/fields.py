@@ -24,6 +24,7 @@ from ..errors import Location, Problem
 from .reader import Source
 
 MAX_NUMBER = 1e15  # a chart's values are below it: a float holds every digit of them
+MIN_NUMBER = 1e-6  # ... and 0 or at least this: a label shows a few decimal places
 
 _UNITS = {"pt": 1.0, "in": 72.0, "mm": 72 / 25.4, "cm": 72 / 2.54}
 
@@ -185,6 +186,12 @@ def _number(value: str) -> Number:
             "a number below 1,000,000,000,000,000 (for larger amounts, the values in "
             "trillions and the unit saying so)",
         )
+    if 0 < abs(number) < MIN_NUMBER:  # its label would read 0
+        raise Mistake(
+            f"found '{value}', under a millionth, which a chart's labels cannot show",
+            "0, or a number of at least 0.000001 (for smaller amounts, the values in a smaller "
+            "unit and the unit saying so)",
+        )
     return Number(number)
 
 
@@ -245,7 +252,16 @@ _SCALARS: dict[Any, Scalar] = {
     Number: Scalar(
         _number,
         "a number written without quotes, commas or units, such as 3.5 or 3100000",
-        {"type": "number", "exclusiveMinimum": -MAX_NUMBER, "exclusiveMaximum": MAX_NUMBER},
+        {
+            "type": "number",
+            "exclusiveMinimum": -MAX_NUMBER,
+            "exclusiveMaximum": MAX_NUMBER,
+            "not": {  # 0, or at least MIN_NUMBER either way
+                "exclusiveMinimum": -MIN_NUMBER,
+                "exclusiveMaximum": MIN_NUMBER,
+                "not": {"const": 0},
+            },
+        },
         tags=("int", "float"),
     ),
     bool: Scalar(_boolean, "true or false", {"type": "boolean"}, tags=("bool",)),
