@@ -296,3 +296,49 @@ def test_an_arabic_list_item_with_an_address_ending_in_a_slash_keeps_its_order(
     pieces.remove(short)
     assert len(pieces) > 2  # the long one broken over lines
     assert "".join(pieces) == address  # each piece in order, its '/' and '-' where written
+
+
+def test_a_long_chinese_category_is_broken_in_bounded_time_and_memory(tmp_path: Path) -> None:
+    """A category of 1,000 Chinese characters (which no word limit bounds: Chinese breaks
+    anywhere) took 14 s and 900 MB to break into lines, every prefix measured."""
+    import subprocess
+    import sys
+
+    name = "中" * 1000
+    sheet = (
+        "organization: 办公室\ntitle: 尼日尔\nlanguage: zh\nsections:\n  - heading: 概况\n"
+        "    body: 文字。\n" + CHART.replace("type: bar", "type: hbar")
+    )
+    (tmp_path / "content.yaml").write_text(
+        sheet + f"            {name}: 1\n            短: 2\n", encoding="utf-8"
+    )
+    code = (
+        "import resource, sys, time\nfrom briefing.commands.cli import main\n"
+        "start = time.perf_counter()\ncode = main(['check', 'content.yaml'])\n"
+        "print(code, time.perf_counter() - start,"
+        " resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    code_seen, seconds, megabytes = found.stdout.split()
+    assert code_seen == "2"
+    assert found.stderr.startswith("content.yaml:10:18: error: the chart is ")
+    assert float(seconds) < 4 and int(megabytes) < 200, found.stdout
+    (tmp_path / "content.yaml").write_text(
+        sheet + f"            {name[:60]}: 1\n            短: 2\n", encoding="utf-8"
+    )
+    built = run("build", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+
+
+def test_a_name_too_long_for_yaml_is_said_so(tmp_path: Path) -> None:
+    """YAML reads a name (a key) of at most 1,024 characters before ': ': a longer category
+    was told to put its ': ' in quotes, which it had."""
+    data = f"            '{'x' * 1100}': 1\n"
+    error = attempt(tmp_path, MINIMAL + CHART + data)
+    assert error == (
+        "content.yaml:11:13: error: a name of 1,102 characters before ':'; expected a name of "
+        "at most 1,024 characters (YAML reads no longer one)\n"
+    )
+    assert checked(tmp_path) == error
