@@ -342,3 +342,19 @@ def test_a_name_too_long_for_yaml_is_said_so(tmp_path: Path) -> None:
         "at most 1,024 characters (YAML reads no longer one)\n"
     )
     assert checked(tmp_path) == error
+
+
+def test_a_bidi_override_is_located(tmp_path: Path) -> None:
+    """A right-to-left override printed 'This is reversed' in the PDF and 'desrever si sihT'
+    on the web page: the same sheet read two ways."""
+    sheet = MINIMAL.replace("A short paragraph", "\u202eThis is reversed, never closed")
+    error = attempt(tmp_path, sheet, "--format", "pdf,html")
+    assert error == (
+        "content.yaml:5:11: error: the character U+202E (RIGHT-TO-LEFT OVERRIDE) would reorder "
+        "the letters after it on the web page, not in the PDF; expected no override: every "
+        "script is set in its own direction (remove it)\n"
+    )
+    assert checked(tmp_path) == error
+    isolated = MINIMAL.replace("A short paragraph", "Text \u2067نص\u2069 text")  # an isolate
+    (tmp_path / "content.yaml").write_text(isolated, encoding="utf-8")
+    assert "error" not in run("check", cwd=tmp_path).stderr

@@ -45,6 +45,7 @@ _LOPSIDED_PEERS = 3  # and there are at least this many others to take the media
 MAX_BLOCKS = 500  # paragraphs and list items in all the sections
 MAX_FIGURES = 40  # charts, tables and photos in all the sections
 MAX_ROWS = 200  # table rows in all the sections
+_OVERRIDES = "\u202d\u202e"  # LEFT-TO-RIGHT and RIGHT-TO-LEFT OVERRIDE
 MAX_MARKS = 4  # on one letter: Vietnamese stacks 2, vowelled Arabic and pointed Hebrew 3
 MAX_WORD = 300  # characters without a space: a long web address fits; a longer word is pasted
 _LONG_WORD = re.compile(rf"[^\s\u200b{CJK_LETTERS}]{{{MAX_WORD + 1},}}")  # Chinese breaks anywhere
@@ -282,6 +283,7 @@ def _rules(
     language = validated.fields.get("language", "en")  # even when other fields are wrong
     for text in texts:
         problems += _glyph_problems(text, theme.family, language) + _stacked_marks(text)
+        problems += [_override(text, offset) for offset, c in enumerate(text) if c in _OVERRIDES]
         problems += _long_words(text)
         if text.markdown == "inline":
             formatted[id(text)] = markup.inline(text, problems, theme.link)
@@ -401,6 +403,17 @@ def _stacked_marks(text: Text) -> list[Problem]:
             expected = f"at most {MAX_MARKS} marks on one letter; remove the extra ones"
             problems.append(text.problem(message, expected, offset))
     return problems
+
+
+def _override(text: Text, offset: int) -> Problem:
+    """The error of a bidi override (pasted, or a prank): a browser reorders the letters after
+    it on the web page, the PDF does not."""
+    return text.problem(
+        f"the character {describe(text[offset])} would reorder the letters after it on the web "
+        "page, not in the PDF",
+        "no override: every script is set in its own direction (remove it)",
+        offset,
+    )
 
 
 def _long_words(text: Text) -> list[Problem]:
