@@ -252,16 +252,7 @@ _SCALARS: dict[Any, Scalar] = {
     Number: Scalar(
         _number,
         "a number written without quotes, commas or units, such as 3.5 or 3100000",
-        {
-            "type": "number",
-            "exclusiveMinimum": -MAX_NUMBER,
-            "exclusiveMaximum": MAX_NUMBER,
-            "not": {  # 0, or at least MIN_NUMBER either way
-                "exclusiveMinimum": -MIN_NUMBER,
-                "exclusiveMaximum": MIN_NUMBER,
-                "not": {"const": 0},
-            },
-        },
+        {"type": "number", "exclusiveMinimum": -MAX_NUMBER, "exclusiveMaximum": MAX_NUMBER},
         tags=("int", "float"),
     ),
     bool: Scalar(_boolean, "true or false", {"type": "boolean"}, tags=("bool",)),
