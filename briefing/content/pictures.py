@@ -185,7 +185,8 @@ def load_logo(logo: Logo, base: Path, problems: list[Problem]) -> Picture | None
             with _open(path) as opened:
                 width, height = opened.size
                 shown = _in_srgb(_decoded(opened, path.stat().st_size), _profile(opened))
-                scaled = None if shown is opened else _png(shown)
+                kept = shown is opened and shown.size == (width, height)  # drawn from the file
+                scaled = None if kept else _png(shown)
             return Picture(path, float(width), float(height), str(logo.alt), None, scaled)
         if suffix == ".svg":
             from svglib.svglib import svg2rlg

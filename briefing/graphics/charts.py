@@ -275,8 +275,8 @@ class _Pen:
             cut = next(((a + "-", b) for a, b in hyphens if self.width(a + "-") <= room), None)
             if cut is None and not letters:
                 break
-            pieces.append((cut or (word[:end], ""))[0])
-            word = cut[1] if cut else word[end:]
+            cut = cut or (word[:end], word[end:])
+            pieces, word = [*pieces, cut[0]], cut[1]
         return [*pieces, word]
 
     def _fitting(self, word: str, room: float) -> int:
