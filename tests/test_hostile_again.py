@@ -4,6 +4,7 @@ and leaves the previous output byte for byte."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -318,8 +319,14 @@ def test_a_long_chinese_category_is_broken_in_bounded_time_and_memory(tmp_path: 
         "print(code, time.perf_counter() - start,"
         " resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)"
     )
+    fresh = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}  # not the session's
     found = subprocess.run(
-        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=False
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=fresh,
     )
     code_seen, seconds, megabytes = found.stdout.split()
     assert code_seen == "2"
