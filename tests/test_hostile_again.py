@@ -365,3 +365,11 @@ def test_a_bidi_override_is_located(tmp_path: Path) -> None:
     isolated = MINIMAL.replace("A short paragraph", "Text \u2067نص\u2069 text")  # an isolate
     (tmp_path / "content.yaml").write_text(isolated, encoding="utf-8")
     assert "error" not in run("check", cwd=tmp_path).stderr
+
+
+def test_new_makes_the_folders_it_names_as_build_does(tmp_path: Path) -> None:
+    made = run("new", "drafts/2026/niger", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    sheet = tmp_path / "drafts" / "2026" / "niger.yaml"
+    assert (sheet.parent / "briefing.schema.json").is_file()
+    assert run("build", sheet, cwd=tmp_path).returncode == 0

@@ -574,6 +574,7 @@ def _new(args: argparse.Namespace) -> int:
     if args.style is not None:
         text = _styled(text, args.style, path)
     text = _aligned(text)
+    path.parent.mkdir(parents=True, exist_ok=True)  # as build -o makes its output's folder
     try:
         with path.open("x", encoding="utf-8") as file:  # never through a link, never over a file
             file.write(text)
