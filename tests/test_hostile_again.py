@@ -4,7 +4,6 @@ and leaves the previous output byte for byte."""
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -302,8 +301,7 @@ def test_an_arabic_list_item_with_an_address_ending_in_a_slash_keeps_its_order(
 def test_a_long_chinese_category_is_broken_in_bounded_time_and_memory(tmp_path: Path) -> None:
     """A category of 1,000 Chinese characters (which no word limit bounds: Chinese breaks
     anywhere) took 14 s and 900 MB to break into lines, every prefix measured."""
-    import subprocess
-    import sys
+    from .test_hostile import measured
 
     name = "中" * 1000
     sheet = (
@@ -313,25 +311,10 @@ def test_a_long_chinese_category_is_broken_in_bounded_time_and_memory(tmp_path: 
     (tmp_path / "content.yaml").write_text(
         sheet + f"            {name}: 1\n            短: 2\n", encoding="utf-8"
     )
-    code = (
-        "import resource, sys, time\nfrom briefing.commands.cli import main\n"
-        "start = time.perf_counter()\ncode = main(['check', 'content.yaml'])\n"
-        "print(code, time.perf_counter() - start,"
-        " resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)"
-    )
-    fresh = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}  # not the session's
-    found = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=fresh,
-    )
-    code_seen, seconds, megabytes = found.stdout.split()
-    assert code_seen == "2"
-    assert found.stderr.startswith("content.yaml:10:18: error: the chart is ")
-    assert float(seconds) < 4 and int(megabytes) < 200, found.stdout
+    result, peak, cpu = measured("check", "content.yaml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("content.yaml:10:18: error: the chart is ")
+    assert cpu < 4 and peak < 200, (cpu, peak)
     (tmp_path / "content.yaml").write_text(
         sheet + f"            {name[:60]}: 1\n            短: 2\n", encoding="utf-8"
     )
