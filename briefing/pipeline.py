@@ -184,6 +184,11 @@ def make(
     preview = target.with_suffix(".png") if "png" in formats else None
     web = target.with_suffix(".html") if "html" in formats else None
     written = [path for path in (target if "pdf" in formats else None, preview, web) if path]
+    if len(set(written)) < len(written):  # -o sheet.png --format pdf,png: one would be lost
+        raise UsageError(
+            f"the output {target} would be the PDF and its {target.suffix[1:].upper()} "
+            "beside it at once; expected an output ending .pdf"
+        )
     refuse_overwriting(written, _named(content, source))
     data, page = render(checked, paper)
     files = [(target, data)] if "pdf" in formats else []
@@ -232,7 +237,7 @@ def _named(content: ContentSource, source: Source) -> set[Path]:
     base, root = _base(content), source.root
     found = _own(content)
     name = style.name_in(root)
-    if name is not None:
+    if name is not None and "\0" not in name:  # a NUL names no file: the build says so
         found.add(real(base / name))
     files = [value_of(value_of(root, "logo"), "file")]
     for font in (value_of(value_of(root, "design"), key) for key in ("font", "heading_font")):
@@ -244,7 +249,7 @@ def _named(content: ContentSource, source: Source) -> set[Path]:
         for block in blocks.value if isinstance(blocks, yaml.SequenceNode) else []:
             files.append(value_of(value_of(block, "photo"), "file"))
     for file in files:
-        if isinstance(file, yaml.ScalarNode):
+        if isinstance(file, yaml.ScalarNode) and "\0" not in file.value:
             found.add(real(source.folder(file, base) / file.value))
     return found
 

@@ -27,7 +27,7 @@ from ..content.fields import Text
 from ..content.model import Content
 from ..content.runs import Run, Runs, link, plain
 from ..errors import ContentError, Problem, UsageError
-from ..fonts import script_faces
+from ..fonts import describe, drawn_by, missing, script_faces
 from ..language import LANGUAGES, Language
 from ..layout import Page, Placed, Role, Shape
 from ..output import PAPERS, checked_paper, write_atomic
@@ -79,6 +79,7 @@ _LISTED = (
 )  # the sheets' titles: the largest that fits
 _LIST_GAP = 24.0  # above the list, at the least, and above the footer
 _UNMARKED = ("unclassified", "non classifie", "no clasificado", "nao classificado", "public")
+MAX_TITLE = 200  # characters of a book's title: some seven lines in the cover's large type
 
 
 class BookResult(NamedTuple):
@@ -128,7 +129,10 @@ def build_book(
         found.sort(key=lambda sheet: title_of(sheet[1].content).casefold())
     read = [sources(content) for content, _ in found]
     refuse_overwriting([output], set().union(*read))
-    paper = paper or found[0][1].content.paper
+    first = found[0][1]
+    if title:
+        _check_title(title, first)
+    paper = paper or first.content.paper
     relaid: list[tuple[Path, str]] = [
         (path, p.content.paper) for path, p in found if p.content.paper != paper
     ]
@@ -280,6 +284,24 @@ def _place(
         Placed(box, x, top - height, box.width, height, role, len(page.items) + 1, parents)
     )
     return box
+
+
+def _check_title(title: str, first: Checked) -> None:
+    """Raise :class:`UsageError` for a title the cover cannot print: longer than
+    :data:`MAX_TITLE`, or with a control character or one that no font of the book draws."""
+    if len(title) > MAX_TITLE:
+        raise UsageError(
+            f"the book's title has {len(title):,} characters; expected at most {MAX_TITLE}, "
+            "which the cover prints in large type"
+        )
+    script = LANGUAGES[first.content.language].script
+    for offset in missing(title, first.theme.family, script):
+        char = title[offset]
+        if unicodedata.category(char) == "Cc" or drawn_by(char) is None:
+            raise UsageError(
+                f"the book's title has the character {describe(char)}, which no font of the "
+                "book draws; expected letters, digits and punctuation"
+            )
 
 
 def _contents(

@@ -21,6 +21,7 @@ from ..fonts import describe, drawn_by, missing, register, script_faces
 from ..language import CJK_LETTERS, LANGUAGES
 from ..theme import MIN_CONTRAST, Theme, contrast, grayscale, text_pairs
 from . import markup
+from .design import size_problems, themed
 from .fields import Cell, Text
 from .markup import Paragraph
 from .model import Block as ModelBlock
@@ -46,6 +47,7 @@ _LOPSIDED_PEERS = 3  # and there are at least this many others to take the media
 MAX_BLOCKS = 500  # paragraphs and list items in all the sections
 MAX_FIGURES = 40  # charts, tables and photos in all the sections
 MAX_ROWS = 200  # table rows in all the sections
+_OVERRIDES = "\u202d\u202e"  # LEFT-TO-RIGHT and RIGHT-TO-LEFT OVERRIDE
 MAX_MARKS = 4  # on one letter: Vietnamese stacks 2, vowelled Arabic and pointed Hebrew 3
 MAX_WORD = 300  # characters without a space: a long web address fits; a longer word is pasted
 _LONG_WORD = re.compile(rf"[^\s\u200b{CJK_LETTERS}]{{{MAX_WORD + 1},}}")  # Chinese breaks anywhere
@@ -113,6 +115,7 @@ def check_sheet(source: Source, base: Path) -> Checked:
     design: Design = validated.fields.get("design", Design())  # even when other fields are wrong
     theme = themed(design, chosen(design, base, validated.problems))
     problems, formatted, logo = _rules(validated, theme, base)
+    problems += size_problems(source, theme)
     photos = _photos(validated, theme, base, problems)
     if content is None or any(p.severity == "error" for p in problems):
         raise ContentError(problems)
@@ -219,30 +222,6 @@ def _photos(
     return pictures
 
 
-def themed(design: Design, fonts: tuple[Chosen, Chosen] | None = None) -> Theme:
-    """The default theme with a content file's design choices applied; ``fonts``: its font and
-    heading font, read (``typefaces.chosen``), if it names an office's own."""
-    if fonts is None:  # only shipped families, or none read: Noto Sans for an office's
-        font: Chosen = design.font if isinstance(design.font, str) else "Noto Sans"
-        fonts = font, design.heading_font if isinstance(design.heading_font, str) else font
-    font, heading = fonts
-    chosen: dict[str, Any] = {
-        "layout": design.layout,
-        "fixed_layout": design.layout is not None,
-        "family": font,
-        "heading_family": heading,
-        "primary": design.primary,
-        "accent": design.accent,
-        "margin_x": design.margins,
-        "min_body_size": design.min_body_size,
-        "max_body_size": design.max_body_size,
-    }
-    given: dict[str, Any] = {
-        k: str(v) if isinstance(v, str) else v for k, v in chosen.items() if v is not None
-    }
-    return Theme()._replace(**given)
-
-
 def check_style(source: Source) -> None:
     """Run every rule a style file's values must pass on their own (fields, the logo, glyphs,
     colours); raise :class:`ContentError` with all it finds."""
@@ -252,6 +231,7 @@ def check_style(source: Source) -> None:
     problems, _, _ = _rules(
         validated, themed(design, chosen(design, base, validated.problems)), base
     )
+    problems += size_problems(source, themed(design))
     if any(p.severity == "error" for p in problems):
         raise ContentError(problems)
 
@@ -269,6 +249,7 @@ def _rules(
         for family in families_of(text, theme.family, theme.heading_family):
             problems += _glyph_problems(text, family, language)
         problems += _stacked_marks(text)
+        problems += [_override(text, offset) for offset, c in enumerate(text) if c in _OVERRIDES]
         problems += _long_words(text)
         if text.markdown == "inline":
             formatted[id(text)] = markup.inline(text, problems, theme.link)
@@ -395,6 +376,17 @@ def _stacked_marks(text: Text) -> list[Problem]:
             expected = f"at most {MAX_MARKS} marks on one letter; remove the extra ones"
             problems.append(text.problem(message, expected, offset))
     return problems
+
+
+def _override(text: Text, offset: int) -> Problem:
+    """The error of a bidi override (pasted, or a prank): a browser reorders the letters after
+    it on the web page, the PDF does not."""
+    return text.problem(
+        f"the character {describe(text[offset])} would reorder the letters after it on the web "
+        "page, not in the PDF",
+        "no override: every script is set in its own direction (remove it)",
+        offset,
+    )
 
 
 def _long_words(text: Text) -> list[Problem]:

@@ -10,6 +10,7 @@ import calendar
 import dataclasses
 import datetime
 import functools
+import math
 import operator
 import re
 import types
@@ -23,6 +24,9 @@ import yaml
 
 from ..errors import Location, Problem
 from .reader import Source
+
+MAX_NUMBER = 1e15  # a chart's values are below it: a float holds every digit of them
+MIN_NUMBER = 1e-6  # ... and 0 or at least this: a label shows a few decimal places
 
 _UNITS = {"pt": 1.0, "in": 72.0, "mm": 72 / 25.4, "cm": 72 / 2.54}
 
@@ -183,7 +187,20 @@ def _number(value: str) -> Number:
     as 3 (010 is 10 here; the others are not numbers)."""
     if not re.fullmatch(_DECIMAL, value):
         raise ValueError(value)
-    return Number(float(value.replace("_", "")))  # 1_000 as YAML writes a thousand
+    number = float(value.replace("_", ""))  # 1_000 as YAML writes a thousand
+    if math.isfinite(number) and abs(number) >= MAX_NUMBER:  # past float's exact digits
+        raise Mistake(
+            f"found '{value}', a thousand trillion or more, which a chart cannot print exactly",
+            "a number below 1,000,000,000,000,000 (for larger amounts, the values in "
+            "trillions and the unit saying so)",
+        )
+    if 0 < abs(number) < MIN_NUMBER:  # its label would read 0
+        raise Mistake(
+            f"found '{value}', under a millionth, which a chart's labels cannot show",
+            "0, or a number of at least 0.000001 (for smaller amounts, the values in a smaller "
+            "unit and the unit saying so)",
+        )
+    return Number(number)
 
 
 def _boolean(value: str) -> bool:
@@ -243,7 +260,7 @@ _SCALARS: dict[Any, Scalar] = {
     Number: Scalar(
         _number,
         "a number written without quotes, commas or units, such as 3.5 or 3100000",
-        {"type": "number"},
+        {"type": "number", "exclusiveMinimum": -MAX_NUMBER, "exclusiveMaximum": MAX_NUMBER},
         tags=("int", "float"),
     ),
     bool: Scalar(_boolean, "true or false", {"type": "boolean"}, tags=("bool",)),

@@ -126,8 +126,17 @@ def _found(node: yaml.Node) -> str:
         }.get(tag, "text")
         if kind == "text" and not node.value.strip():
             return "empty text"
-        return f"{kind} '{node.value}'" if node.value else kind
+        return f"{kind} '{_shortened(node.value)}'" if node.value else kind
     return _KIND[type(node)]
+
+
+FOUND_SHOWN = 60  # characters of a wrong value that its message quotes, at most
+
+
+def _shortened(value: str) -> str:
+    """A value as a message quotes it: its first :data:`FOUND_SHOWN` characters, then '…'
+    (a whole file named by mistake, or a paragraph in a colour's place, is not repeated)."""
+    return value if len(value) <= FOUND_SHOWN else value[: FOUND_SHOWN - 1].rstrip() + "…"
 
 
 def _is_null(node: yaml.Node) -> bool:

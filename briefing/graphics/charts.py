@@ -270,18 +270,29 @@ class _Pen:
         broken between letters, in none); one wider piece where it cannot be broken."""
         pieces: list[str] = []
         address = any(c in word for c in "/@:.")
-        while self.width(word) > room and len(word) > 1:
+        while len(word) > 1 and (end := self._fitting(word, room)) < len(word):
             points = [] if address else hyphen_points(word, self.hyphenation)
             hyphens = [(word[:point], word[point:]) for point in reversed(points)]
             cut = next(((a + "-", b) for a, b in hyphens if self.width(a + "-") <= room), None)
             if cut is None and not letters:
                 break
-            if cut is None:
-                fits = [i for i in range(1, len(word)) if self.width(word[:i]) <= room]
-                cut = word[: max(fits, default=1)], word[max(fits, default=1) :]
-            pieces.append(cut[0])
-            word = cut[1]
+            cut = cut or (word[:end], word[end:])
+            pieces, word = [*pieces, cut[0]], cut[1]
         return [*pieces, word]
+
+    def _fitting(self, word: str, room: float) -> int:
+        """How many letters of ``word`` fit in ``room``: all, or the most (at least one), by
+        doubling then halving (measuring every prefix of 1,000 Chinese letters took 14 s)."""
+        low, high = 0, 1  # a prefix of low letters fits; of high, next to try
+        while high < len(word) and self.width(word[:high]) <= room:
+            low, high = high, high * 2
+        if high >= len(word) and self.width(word) <= room:
+            return len(word)
+        high = min(high, len(word))
+        while high - low > 1:  # low fits, high does not
+            middle = (low + high) // 2
+            low, high = (middle, high) if self.width(word[:middle]) <= room else (low, middle)
+        return max(low, 1)
 
     def bar(self, x: float, y: float, w: float, h: float, index: int) -> list[Shape]:
         """A bar of series ``index``: its fill, outline and (for the later series) hatching."""

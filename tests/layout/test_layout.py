@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
 from briefing import ContentError, build
-from briefing.content.checks import themed
+from briefing.content.design import themed
 from briefing.content.runs import Run
 from briefing.fonts import register
 from briefing.layout import Page
