@@ -79,7 +79,7 @@ _LISTED = (
 )  # the sheets' titles: the largest that fits
 _LIST_GAP = 24.0  # above the list, at the least, and above the footer
 _UNMARKED = ("unclassified", "non classifie", "no clasificado", "nao classificado", "public")
-MAX_TITLE = 200  # characters of a book's title: some seven lines in the cover's large type
+MAX_TITLE = 320  # characters of a book's title: ten lines, its type stepped down to hold them
 
 
 class BookResult(NamedTuple):

@@ -21,9 +21,7 @@ from reportlab.graphics.shapes import Drawing, Group, Line, PolyLine, Rect, Shap
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import getAscentDescent
-from reportlab.platypus import Flowable
 
-from ..content.pictures import PHOTO_DPI, Picture, drawn
 from ..content.runs import plain
 from ..language import Language
 from ..text.hyphenation import hyphen_points
@@ -687,18 +685,3 @@ def _lying(data: Data, width: float, pen: _Pen, labelled: bool = True) -> tuple[
     axis.strokeWidth = theme.rule_width
     shapes.append(axis)
     return shapes, height
-
-
-class PhotoFlowable(Flowable):
-    """A photo ``width`` by ``height`` points, drawn with at most :data:`PHOTO_DPI` pixels per
-    inch of that size: a photo loaded for the widest page is scaled down to the column it
-    prints in."""
-
-    def __init__(self, picture: Picture, width: float, height: float) -> None:
-        super().__init__()
-        self.picture, self.width, self.height = picture, width, height
-
-    def draw(self) -> None:
-        """Draw the photo, scaled down first if it has more pixels than its size needs."""
-        wanted = round(self.width / 72 * PHOTO_DPI)
-        self.canv.drawImage(drawn(self.picture, wanted), 0, 0, self.width, self.height)

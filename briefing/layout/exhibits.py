@@ -230,7 +230,7 @@ class Setter:
     def photo(self, shown: PhotoShown, width: float, parents: tuple[str, ...]) -> Exhibit:
         """The photo across the column (narrower at a scale well under design size, down to
         the theme's share; narrower for a tall photo), its caption and its credit under it."""
-        from ..graphics.charts import PhotoFlowable  # Pillow loads only for photos
+        from ..graphics.photo import PhotoFlowable  # Pillow loads only for photos
 
         t, s, picture = self.theme, self.scale, shown.picture
         group = (*parents, f"Div:{self.element()}")
