@@ -1,7 +1,10 @@
-"""The TrueType families shipped with briefing: registration and glyph coverage.
+"""The TrueType families shipped with briefing, and an office's own: registration and glyph
+coverage.
 
 A sheet is drawn with its design's Latin family (Noto Sans or Noto Serif, which also draw Greek
-and Cyrillic) and, for a language in another script, that script's family (``script_faces``).
+and Cyrillic, or an office's own faces, ``brand``) and, for a language in another script, that
+script's family (``script_faces``). An office's family is backed by the shipped family that
+looks most like it (``backing``): what it lacks is set in that one.
 """
 
 from __future__ import annotations
@@ -12,10 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import cache
+from .brand import restored, state_of
 from .language import BIDI_CONTROLS
 
 if TYPE_CHECKING:
     from reportlab.pdfbase.ttfonts import TTFont
+
+    from .brand import Family
 
 FONT_DIR = Path(__file__).parent / "fonts"
 FAMILIES = {"Noto Sans": "NotoSans", "Noto Serif": "NotoSerif"}
@@ -67,13 +73,17 @@ class Faces(NamedTuple):
     bold_italic: str
 
 
-def register(family: str, italic: bool = True) -> Faces:
-    """Register a shipped family so ``<b>`` and ``<i>`` pick its real faces.
+def register(family: str | Family, italic: bool = True) -> Faces:
+    """Register a shipped family (by name) or an office's, so ``<b>`` and ``<i>`` pick its
+    real faces.
 
-    Each face is loaded once per process, the italic faces only when asked.
+    Each face is loaded once per process, the italic faces only when asked. An office's family
+    without italics has its upright faces as its italic ones.
     """
     from reportlab.pdfbase import pdfmetrics
 
+    if not isinstance(family, str):
+        return _register_own(family)
     stem = FAMILIES[family]
     faces = Faces(family, *(f"{stem}-{face}" for face in _FACE_NAMES))
     wanted = [faces.regular, faces.bold] + ([faces.italic, faces.bold_italic] if italic else [])
@@ -94,6 +104,65 @@ def register(family: str, italic: bool = True) -> Faces:
 
 
 _registered: set[str] = set()
+_behind: dict[str, str] = {}  # an office's family's name: the shipped family that backs it
+_members: dict[str, tuple[str, ...]] = {}  # an office's regular face: all its faces
+
+
+def _register_own(family: Family) -> Faces:
+    """Register an office's family (read by ``brand``, or taken from the cache)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from .brand import read  # fontTools and the rest only for an office's faces
+
+    regular, bold = read(family.regular), read(family.bold)
+    italic = read(family.italic) if family.italic else regular
+    bold_italic = read(family.bold_italic) if family.bold_italic else bold
+    faces = Faces(regular.family, regular.name, bold.name, italic.name, bold_italic.name)
+    for face in {face.name: face for face in (regular, bold, italic, bold_italic)}.values():
+        if face.name not in _registered:
+            font = restored(face.data, face.state)
+            _named_apart(font, face.name)
+            _remember_subsets(font.face)
+            pdfmetrics.registerFont(font)
+            _registered.add(face.name)
+    pdfmetrics.registerFontFamily(
+        faces.regular,
+        normal=faces.regular,
+        bold=faces.bold,
+        italic=faces.italic,
+        boldItalic=faces.bold_italic,
+    )
+    _behind[faces.family] = "Noto Serif" if regular.serif else "Noto Sans"
+    _members[faces.regular] = tuple(dict.fromkeys(faces[1:]))
+    return faces
+
+
+_postscript: dict[bytes, str] = {}  # the PostScript names of registered faces, by font name
+
+
+def _named_apart(font: TTFont, name: str) -> None:
+    """A face whose PostScript name another registered face has (two versions of a brand's
+    face, in a book of sheets) renamed: a PDF names its fonts, and ReportLab tells faces
+    apart, by it."""
+    from reportlab.pdfbase.ttfonts import TTFNameBytes
+
+    own = bytes(font.face.name)
+    if _postscript.setdefault(own, name) != name:
+        font.face.name = TTFNameBytes(own + b"-" + name.rsplit("-", 1)[-1][:8].encode())
+        _postscript[bytes(font.face.name)] = name
+
+
+def shipped(family: str) -> str:
+    """The shipped family named ``family``, or the one that backs an office's family of that
+    name (Noto Serif for one with serifs, else Noto Sans)."""
+    return _behind.get(family, family)
+
+
+@functools.cache
+def backing(faces: Faces) -> Faces | None:
+    """The shipped family that draws what an office's family lacks; None for a shipped one."""
+    family = _behind.get(faces.family)
+    return register(family) if family is not None and faces.regular in _members else None
 
 
 @functools.cache
@@ -109,6 +178,7 @@ def script_faces(script: str, design: str = "Noto Sans") -> Faces | None:
         return None
     from reportlab.pdfbase import pdfmetrics
 
+    design = shipped(design)
     family, stem = (_SANS_SCRIPTS if design == "Noto Sans" else SCRIPTS).get(
         script, SCRIPTS[script]
     )
@@ -150,43 +220,23 @@ def _load(name: str) -> TTFont:
     stored = cache.load(name, key)
     if isinstance(stored, dict):
         try:
-            return _restored(path, stored)
+            return restored(path.read_bytes(), stored)
         except (KeyError, TypeError, ValueError, AttributeError):
             pass  # not what this version stores: parse again
     font = TTFont(name, str(path))
-    cache.store(name, key, _state(font))
+    cache.store(name, key, state_of(font))
     return font
 
 
-_NOT_STORED = {"face", "encoding", "state", "_ttf_data", "_pdfScale"}
+def source(name: str) -> tuple[bytes, str]:
+    """The TrueType bytes of a registered face, and a key that changes when they do (for the
+    cache): a shipped face's file, or an office's face as read (its name holds its digest)."""
+    path = FONT_DIR / f"{name}.ttf"
+    if name in _registered and not path.exists():
+        from reportlab.pdfbase import pdfmetrics
 
-
-def _state(font: TTFont) -> dict[str, Any]:
-    from reportlab.pdfbase.ttfonts import TTFNameBytes
-
-    face = vars(font.face)
-    return {
-        "font": {k: v for k, v in vars(font).items() if k not in _NOT_STORED},
-        "face": {k: v for k, v in face.items() if k not in _NOT_STORED},
-        "names": [k for k, v in face.items() if isinstance(v, TTFNameBytes)],
-    }
-
-
-def _restored(path: Path, stored: dict[str, Any]) -> TTFont:
-    from weakref import WeakKeyDictionary
-
-    from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
-
-    face = TTFontFace.__new__(TTFontFace)
-    vars(face).update(stored["face"])
-    for name in stored["names"]:
-        setattr(face, name, TTFNameBytes(getattr(face, name)))
-    face._ttf_data = path.read_bytes()
-    scale = 1000 / face.unitsPerEm
-    face._pdfScale = lambda x: x * scale
-    font = TTFont.__new__(TTFont)
-    vars(font).update(stored["font"], face=face, encoding=TTEncoding(), state=WeakKeyDictionary())
-    return font
+        return pdfmetrics.getFont(name).face._ttf_data, "own"
+    return path.read_bytes(), cache.key_of(path)
 
 
 def _remember_subsets(face: Any) -> None:
@@ -207,24 +257,32 @@ def charset(faces: Faces) -> frozenset[str]:
 
 @functools.cache
 def _charset(regular: str) -> frozenset[str]:
+    """The characters of a shipped family's faces, or those every face of an office's has."""
     from reportlab.pdfbase import pdfmetrics
 
-    face = pdfmetrics.getFont(regular).face
-    return frozenset(map(chr, face.charToGlyph)) | {"\n", "\t"} | BIDI_CONTROLS
+    codes = set.intersection(
+        *(
+            set(pdfmetrics.getFont(face).face.charToGlyph)
+            for face in _members.get(regular, (regular,))
+        )
+    )
+    return frozenset(map(chr, codes)) | {"\n", "\t"} | BIDI_CONTROLS
 
 
 @functools.cache
-def _coverage(family: str, script: str) -> frozenset[str]:
-    """The characters a sheet drawn with ``family`` and ``script``'s family can draw."""
-    covered = charset(register(family, italic=False))
-    faces = script_faces(script, family)
+def _coverage(latin: Faces, script: str) -> frozenset[str]:
+    """The characters a sheet drawn with ``latin`` and ``script``'s family can draw (by the
+    faces registered, which an office's changed file makes new)."""
+    covered = charset(latin)
+    faces = script_faces(script, latin.family)
     return covered | charset(faces) if faces is not None else covered
 
 
-def missing(text: str, family: str, script: str = "Latn") -> list[int]:
-    """Offsets of the characters of ``text`` that neither the Latin ``family`` nor the family of
-    ``script`` (a language's, see ``script_faces``) can draw (line breaks are fine)."""
-    covered = _coverage(family, script)
+def missing(text: str, family: str | Family, script: str = "Latn") -> list[int]:
+    """Offsets of the characters of ``text`` that neither the Latin ``family`` (by its name, or
+    an office's) nor the family of ``script`` (a language's, see ``script_faces``) can draw
+    (line breaks are fine)."""
+    covered = _coverage(register(family, italic=False), script)
     if covered.issuperset(text):  # the usual case, checked without a loop in Python
         return []
     return [i for i, char in enumerate(text) if char not in covered]

@@ -60,7 +60,8 @@ INTERNALS = (
         "reportlab.pdfgen.textobject",
         "PDFTextObject",
         "_code",
-        "pdf/writer.py and textbox.py: marked-content operators inside an open text object",
+        "pdf/writer.py: marked-content operators inside an open text object; textbox.py: "
+        "kerned glyphs written into it",
         instance=True,
     ),
     *(
@@ -178,14 +179,14 @@ INTERNALS = (
         "reportlab.pdfbase.ttfonts",
         "TTFontFace",
         "_ttf_data",
-        "fonts.py: parsed fonts restored from the cache get their file's bytes back",
+        "brand.py: parsed fonts restored from the cache get their file's bytes back",
         instance=True,
     ),
     Internal(
         "reportlab.pdfbase.ttfonts",
         "TTFontFace",
         "_pdfScale",
-        "fonts.py: parsed fonts restored from the cache get their scale back",
+        "brand.py: parsed fonts restored from the cache get their scale back",
         instance=True,
     ),
     Internal(

@@ -92,8 +92,8 @@ def check(content: ContentSource, paper: str | None = None) -> tuple[Content, li
     content too long for it fails here as it fails to build.
     """
     checked = run_checks(content)
-    lay_out(checked, checked_paper(paper))
-    return checked.content, checked.warnings
+    page = lay_out(checked, checked_paper(paper))
+    return checked.content, [*checked.warnings, *page.warnings]
 
 
 def lay_out(checked: checks.Checked, paper: str | None = None) -> layout.Page:
@@ -184,6 +184,11 @@ def make(
     preview = target.with_suffix(".png") if "png" in formats else None
     web = target.with_suffix(".html") if "html" in formats else None
     written = [path for path in (target if "pdf" in formats else None, preview, web) if path]
+    if len(set(written)) < len(written):  # -o sheet.png --format pdf,png: one would be lost
+        raise UsageError(
+            f"the output {target} would be the PDF and its {target.suffix[1:].upper()} "
+            "beside it at once; expected an output ending .pdf"
+        )
     refuse_overwriting(written, _named(content, source))
     data, page = render(checked, paper)
     files = [(target, data)] if "pdf" in formats else []
@@ -202,7 +207,7 @@ def make(
         page.scale,
         page.body_size,
         time.perf_counter() - start,
-        warnings,
+        [*warnings, *page.warnings],
         preview,
         web,
         page.full,
@@ -211,8 +216,8 @@ def make(
 
 
 def sources(content: ContentSource) -> set[Path]:
-    """The files a build of ``content`` reads: the content file, its style file, and the logo
-    and photos it names, even when it has errors (``watch`` follows them all).
+    """The files a build of ``content`` reads: the content file, its style file, and the logo,
+    photos and font files it names, even when it has errors (``watch`` follows them all).
 
     The file is read as a build reads it, with the same limits; whatever is wrong with it is
     the build's to report. A style file that cannot be read is still one the build reads.
@@ -232,16 +237,19 @@ def _named(content: ContentSource, source: Source) -> set[Path]:
     base, root = _base(content), source.root
     found = _own(content)
     name = style.name_in(root)
-    if name is not None:
+    if name is not None and "\0" not in name:  # a NUL names no file: the build says so
         found.add(real(base / name))
     files = [value_of(value_of(root, "logo"), "file")]
+    for font in (value_of(value_of(root, "design"), key) for key in ("font", "heading_font")):
+        for face in (value_of(font, key) for key in ("regular", "bold", "italic", "bold_italic")):
+            files.append(value_of(face, "file") if isinstance(face, yaml.MappingNode) else face)
     sections = value_of(root, "sections")
     for section in sections.value if isinstance(sections, yaml.SequenceNode) else []:
         blocks = value_of(section, "blocks")
         for block in blocks.value if isinstance(blocks, yaml.SequenceNode) else []:
             files.append(value_of(value_of(block, "photo"), "file"))
     for file in files:
-        if isinstance(file, yaml.ScalarNode):
+        if isinstance(file, yaml.ScalarNode) and "\0" not in file.value:
             found.add(real(source.folder(file, base) / file.value))
     return found
 
@@ -257,8 +265,8 @@ def refuse_overwriting(outputs: Sequence[Path], inputs: set[Path]) -> None:
         if real(output) in inputs:
             raise UsageError(
                 f"the output {output} is a file the build reads (a content file, its style, a "
-                "logo or a photo); expected another name, such as the content file's name ending "
-                ".pdf"
+                "logo, a photo or a font); expected another name, such as the content file's name "
+                "ending .pdf"
             )
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .brand import Family
 
 MIN_CONTRAST = 4.5  # WCAG 2 AA for body text
 
@@ -21,8 +24,10 @@ class Theme(NamedTuple):
     rule: str = "#B8C2CE"  # hairlines (decoration, not text)
     link: str = "#1A4480"  # links in text
 
-    family: str = "Noto Sans"
+    family: str | Family = "Noto Sans"  # a shipped family's name, or an office's faces
+    heading_family: str | Family = "Noto Sans"  # the title's, headings', key figures', labels'
     layout: str = "two-column"
+    fixed_layout: bool = False  # the writer named the layout: the page keeps to it
 
     # Page grid, in points.
     safe_edge: float = 21.6  # 0.3 in: nothing prints nearer the paper's edge
@@ -49,6 +54,7 @@ class Theme(NamedTuple):
     fact_padding: float = 8  # between fact cells
     rule_width: float = 0.6  # hairlines
     footer_rise: float = 8  # the footer text above its rule
+    folio_gap: float = 12  # between a book's page number, at the footer's end, and the date
 
     # Type, scaled together by the fit engine.
     body_size: float = 9.6
@@ -71,10 +77,7 @@ class Theme(NamedTuple):
     fact_size: float = 8.6
 
     # Vertical rhythm, in points at scale 1.
-    paragraph_gap: float = 5.5
-    item_gap: float = 2.5  # after a list item
     item_indent: float = 11  # a list level's indent
-    section_gap: float = 13
     block_gap: float = 15  # between the title, the lead, the key figures, facts and the body
     lead_gap: float = 12  # between the title and the lead
     side_gap: float = 11  # between the parts stacked in the sidebar
@@ -85,7 +88,6 @@ class Theme(NamedTuple):
     label_gap: float = 2  # between a key figure and its label
     row_gap: float = 4  # between rows of facts, and below a heading in the facts and contacts
     contact_gap: float = 5
-    stack_gap: float = 10  # between stacked key figures in the sidebar
 
     # Charts, tables and photos in sections, at scale 1.
     chart_text_size: float = 7.6  # labels, values and the legend
@@ -114,9 +116,13 @@ class Theme(NamedTuple):
     photo_ratio: float = 0.9  # a photo is at most this tall for its column's width
 
     min_body_size: float = 8.0  # the legibility floor of the fit engine
-    max_body_size: float = 11.0  # short content grows its type up to this
-    flush_growth: float = 0.5  # how far a short column's gaps may grow, of themselves
-    feather: float = 0.08  # how far a short column's lines may move apart, of their leading
+    max_body_size: float = 14.0  # the body never grows past this, whatever its line length
+    # A body line holds from ``short_line`` (``short_line_alone`` in one column) to ``long_line``
+    # characters: the body's largest and smallest sizes follow from its column's width.
+    short_line: int = 40
+    short_line_alone: int = 45
+    long_line: int = 75
+    max_scale: float = 1.6  # the title, lead, key figures and headings grow at most this far
     max_air: float = 2.0  # how far the body's gaps may spread, after growing the type
     min_air: float = 0.6  # how far they may close up on a page full at the smallest type
 

@@ -1,5 +1,6 @@
 """Regenerate the README's pictures (docs/preview.png; docs/preview-ar.png of the Arabic
-example; docs/blocks.png of the example with a chart, a table and a photo) and, with
+example; docs/blocks.png of the example with a chart, a table and a photo; docs/house-style.png
+of a sheet in the house style's own fonts) and, with
 --references, the reference images of the tests (all of them, or only the cases named, so a new
 case leaves the others untouched).
 
@@ -22,11 +23,12 @@ from briefing.pipeline import render, run_checks  # noqa: E402
 from tests.visual import CASES, REFERENCES, picture  # noqa: E402
 
 # The README's pictures: the sample at 90 dpi, the Arabic example beside it at 54 dpi, the
-# example with blocks at 90 dpi.
+# example with blocks at 90 dpi, a sheet of the house style at 54 dpi.
 PICTURES = [
     ("content.yaml", "docs/preview.png", 1.25),
     ("examples/niger-ar.yaml", "docs/preview-ar.png", 0.75),
     ("examples/mali-blocks.yaml", "docs/blocks.png", 1.25),
+    ("examples/house-style/ghana.yaml", "docs/house-style.png", 0.75),
 ]
 
 

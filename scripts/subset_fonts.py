@@ -31,10 +31,9 @@ import argparse
 from pathlib import Path
 
 from fontTools import subset
-from fontTools.pens.cu2quPen import Cu2QuPen
-from fontTools.pens.ttGlyphPen import TTGlyphPen
-from fontTools.ttLib import TTCollection, TTFont, newTable
+from fontTools.ttLib import TTCollection, TTFont
 
+from briefing.brand import to_truetype
 from briefing.language import LANGUAGES
 
 LATIN = (
@@ -50,7 +49,6 @@ CJK_PUNCTUATION = (
     range(0x3000, 0x3040),
     range(0xFF00, 0xFFF0),
 )
-MAX_ERROR = 1.0  # font units a quadratic curve may stray from the cubic one it replaces (of 1,000)
 OUT = Path(__file__).resolve().parent.parent / "briefing" / "fonts"
 
 
@@ -136,36 +134,10 @@ def _subset(path: Path, name: str, unicodes: str, features: str) -> None:
 
 
 def _to_truetype(path: Path) -> None:
-    """Replace a face's CFF outlines by TrueType ones, in place."""
+    """Replace a face's CFF outlines by TrueType ones, in place (as briefing does for an
+    office's own OpenType faces)."""
     font = TTFont(path)
-    order = font.getGlyphOrder()
-    glyphs = font.getGlyphSet()
-    glyf = newTable("glyf")
-    glyf.glyphOrder = order
-    glyf.glyphs = {}
-    for name in order:
-        pen = TTGlyphPen(None)
-        glyphs[name].draw(Cu2QuPen(pen, MAX_ERROR, reverse_direction=True))
-        glyf.glyphs[name] = pen.glyph()
-    del font["CFF "]
-    font["glyf"] = glyf
-    font["loca"] = newTable("loca")
-    font["maxp"].tableVersion = 0x00010000
-    for field in (
-        "maxZones",
-        "maxTwilightPoints",
-        "maxStorage",
-        "maxFunctionDefs",
-        "maxInstructionDefs",
-        "maxStackElements",
-        "maxSizeOfInstructions",
-        "maxComponentElements",
-    ):
-        setattr(font["maxp"], field, 1 if field == "maxZones" else 0)
-    font["maxp"].maxComponentDepth = 0
-    font["head"].glyphDataFormat = 0
-    font["post"].formatType = 3.0  # no glyph names: a TrueType face needs none
-    font.sfntVersion = "\x00\x01\x00\x00"
+    to_truetype(font)
     font.save(path)
 
 

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 import traceback
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,19 @@ def sample_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run("build", SAMPLE, "-o", out, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     return out
+
+
+FIT_MESSAGES = ("the page is ", "the sections are set in the ")  # how the fit's warnings start
+FIT = tuple(f": warning: {start}" for start in FIT_MESSAGES)
+
+
+def unfitted(problems: Iterable[object]) -> list[str]:
+    """The problems as printed, without the fit's warnings (a test sheet is short: its page is
+    part empty, or set in one column of larger type), for tests about the content's own."""
+    return [str(p) for p in problems if not any(f in f": {p}" for f in FIT)]
+
+
+def without_fit(output: str) -> str:
+    """Command output without the lines of the fit's warnings."""
+    lines = output.splitlines(keepends=True)
+    return "".join(line for line in lines if not any(f in line for f in FIT))

@@ -16,10 +16,12 @@ LONG_URL = (
     "affairs/releases/2019/niger-program-summary-and-detailed-annual-report for more."
 )
 LAYOUTS = ["two-column", "single-column", "sidebar"]
-LENGTHS = {  # short, full (with the facts, contacts and QR code), and scaled down to fit
-    "two-column": (0.3, 1.0, 1.5),
-    "single-column": (0.3, 0.7, 0.9),
-    "sidebar": (0.3, 0.9, 1.05),
+# short, full (with the facts, contacts and QR code), and scaled down to fit; one column of at
+# most 75 characters a line holds about half of what two hold
+LENGTHS = {
+    "two-column": (0.3, 0.9, 1.5),
+    "single-column": (0.2, 0.3, 0.45),
+    "sidebar": (0.3, 0.6, 0.75),
 }
 LONG_HEADINGS = [
     "Counternarcotics Interdiction",
@@ -101,15 +103,20 @@ def corpus() -> dict[str, dict[str, Any]]:
         for factor in (short, full, long)
     }
     sheets.update(
-        {f"en-{layout}-list": sized(0.8, layout, listed=True) for layout in LAYOUTS},
+        {
+            f"en-{layout}-list": sized(
+                0.4 if layout == "single-column" else 0.8, layout, listed=True
+            )
+            for layout in LAYOUTS
+        },
     )
-    sheets["en-single-column-long-headings"] = sized(1.0, "single-column", headings=LONG_HEADINGS)
+    sheets["en-single-column-long-headings"] = sized(0.4, "single-column", headings=LONG_HEADINGS)
     sheets["en-two-column-long-headings"] = sized(1.3, "two-column", headings=LONG_HEADINGS)
     sheets["fr-two-column-0.6"] = sized(0.6, "two-column", base=fr)
     sheets["fr-sidebar-1.4"] = sized(1.4, "sidebar", base=fr)
-    sheets["fr-single-column-1.0"] = sized(1.0, "single-column", base=fr)
+    sheets["fr-single-column-1.0"] = sized(1.0, "single-column", base=fr)  # set in two columns
     sheets["es-sidebar-0.5"] = sized(0.5, "sidebar", base=es, extras=True)
-    sheets["es-single-column-1.3"] = sized(1.3, "single-column", base=es)
+    sheets["es-single-column-0.5"] = sized(0.5, "single-column", base=es)
     sheets["es-two-column-1.8"] = sized(1.8, "two-column", base=es)
     sheets["pt-two-column-list"] = sized(1.3, "two-column", base=pt, listed=True)
     sheets["pt-single-column-0.4"] = sized(0.4, "single-column", base=pt)
@@ -119,11 +126,16 @@ def corpus() -> dict[str, dict[str, Any]]:
 
 
 def right_to_left() -> dict[str, dict[str, Any]]:
-    """The Arabic example in the layouts it does not use: the sidebar and hanging headings."""
+    """The Arabic example in the layouts it does not use: the sidebar, and hanging headings
+    (its first two sections: one column holds about half of what two do)."""
     ar = example("niger-ar.yaml")
     return {
-        f"ar-{layout}": {**ar, "design": {"layout": layout}}
-        for layout in ("sidebar", "single-column")
+        "ar-sidebar": {**ar, "design": {"layout": "sidebar"}},
+        "ar-single-column": {
+            **ar,
+            "design": {"layout": "single-column"},
+            "sections": ar["sections"][:1],
+        },
     }
 
 

@@ -26,6 +26,9 @@ from typing import Any, NamedTuple
 
 import pdfplumber
 import pikepdf
+import pypdfium2
+
+from . import readers
 
 LOOSE = 2.0  # a word space wider than this many natural spaces is loose
 SPACE_EM = 0.26  # the space of Noto Sans and Noto Serif, for a font that draws no space glyph
@@ -505,6 +508,33 @@ def _text_layer(chars: list[dict[str, Any]], order: list[tuple[int, int]]) -> st
     return "\n".join("".join(t) for t in blocks.values()).replace(SOFT_HYPHEN, "")
 
 
+def _pdfium_text(data: bytes, index: int) -> str:
+    """The text of page ``index`` as PDFium reads it, soft hyphens (U+FFFE) joined."""
+    document = pypdfium2.PdfDocument(data)
+    try:
+        text = document[index].get_textpage().get_text_range()
+    finally:
+        document.close()
+    return re.sub("\ufffe\\s*", "", text.replace("\u200b", ""))
+
+
+def _reader_words(layer: str, source: str) -> tuple[tuple[str, ...], ...]:
+    """Glued words and missing words of a right-to-left text layer against the source, in
+    the words of the readers' measure (letters and figures: PDFium places brackets and stops
+    by a bidirectional algorithm of its own, and marks in an order of its own)."""
+    printed = readers.words(layer)
+    source = re.sub(r"https?://(?:www\.)?", "", source)  # printed without them
+    known = set(readers.words(source))
+    glued = tuple(
+        word
+        for word in printed
+        if word not in known
+        and any(word[:i] in known and word[i:] in known for i in range(1, len(word)))
+    )
+    missing = tuple((Counter(readers.words(source)) - Counter(printed)).elements())
+    return glued, (), missing
+
+
 def _unhyphened(token: str, known: set[str]) -> bool:
     """Whether dropping one of the token's hyphens makes it a source word ("devel-oped")."""
     return any(
@@ -548,7 +578,9 @@ def measure(pdf: bytes | Path, source: str) -> list[PageQuality]:
             chars = _marked(page, drawn)
             order = structure.order.get(drawn.objgen[0], [])
             lines = _lines(chars, order, structure)
-            layer = _text_layer(chars, order)
+            # right to left, glyphs are drawn left to right and read a letter each: the page's
+            # text as Chrome reads it (PDFium), in place of the text in structure order
+            layer = _pdfium_text(data, number - 1) if rtl else _text_layer(chars, order)
             ink = _ink(page)
             text_edge, ink_edge = _edges(page, ink)
             hyphenated, runs, column_ends, short, broken = _breaks(_paragraphs(lines), source)
@@ -573,7 +605,7 @@ def measure(pdf: bytes | Path, source: str) -> list[PageQuality]:
                     text_edge,
                     ink_edge,
                     layer,
-                    *_words(layer, source),
+                    *(_reader_words(layer, source) if rtl else _words(layer, source)),
                     tuple(structure.roles),
                 )
             )

@@ -11,10 +11,20 @@ PACKAGE = Path(__file__).resolve().parents[1] / "briefing"
 # The stages in the order data flows through them; a module may import its own stage, an earlier
 # one, or what every stage shares (the modules at the top, but for the public API's).
 STAGES = ("content", "text", "graphics", "layout", "pdf", "html", "commands")
-SHARED = {"errors", "language", "theme", "fonts", "cache", "output", "internals", "version"}
+SHARED = {
+    "errors",
+    "language",
+    "theme",
+    "fonts",
+    "brand",
+    "cache",
+    "output",
+    "internals",
+    "version",
+}
 API = {"__init__", "pipeline"}  # the public API: the stages joined, under the commands
 ENTRY = "__main__"  # ``python -m briefing``: the command line
-MOST_AT_TOP = 12
+MOST_AT_TOP = 13
 LONGEST = 700  # lines
 PORTS = {"content/markdown.py"}  # follows its upstream (markdown-it) rule for rule: kept whole
 

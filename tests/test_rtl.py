@@ -178,8 +178,8 @@ def test_a_book_numbers_a_right_to_left_sheet_at_the_left_and_mirrors_its_conten
     tmp_path: Path,
 ) -> None:
     """An Arabic book: its contents page runs right to left (titles at the right, page numbers
-    at the left), each title drawn in its own sheet's script; each sheet's page number sits
-    under its date (the left, for Arabic, the right for English)."""
+    at the left), each title drawn in its own sheet's script; each sheet's page number ends
+    its footer line, after its date (at the left, for Arabic, the right for English)."""
     out = tmp_path / "book.pdf"
     sheets = [ROOT / "examples" / "niger-ar.yaml", ROOT / "content.yaml", DATA / "sheet-he.yaml"]
     build_book(sheets, out)

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
-import pikepdf
 import pytest
 
 from briefing.content.checks import ChartShown
@@ -16,6 +15,7 @@ from briefing.graphics import charts
 from briefing.language import LANGUAGES
 from briefing.pipeline import render, run_checks
 
+from . import readers
 from .pdf.test_conformance import failures, unembedded
 
 ARABIC = {
@@ -89,18 +89,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return paths
 
 
-def _spans(path: Path) -> list[str]:
-    """The ActualText of every marked span on the page, in content order."""
-    found = []
-    with pikepdf.open(path) as document:
-        for operands, operator in pikepdf.parse_content_stream(document.pages[0]):
-            if str(operator) == "BDC" and len(operands) == 2:
-                properties = operands[1]
-                if isinstance(properties, pikepdf.Dictionary) and "/ActualText" in properties:
-                    found.append(str(properties.ActualText))
-    return found
-
-
 def _chars(path: Path) -> list[dict[str, Any]]:
     with pdfplumber.open(path) as document:
         return list(document.pages[0].chars)
@@ -120,9 +108,10 @@ def test_chinese_chart_labels_and_legend_are_drawn_in_the_chinese_face(
 def test_arabic_chart_legend_is_shaped_and_reads_in_logical_order(
     built: dict[str, Path],
 ) -> None:
-    spans = _spans(built["ar"])
-    for name in ("التدريب", "المعدات"):
-        assert any(name in span for span in spans), name
+    # as Chrome (PDFium) and Python tools (pypdf) read it
+    for read in (readers.pdfium(built["ar"]), readers.pypdf(built["ar"])):
+        for name in ("التدريب", "المعدات"):
+            assert name in readers.words(read), name
 
 
 def test_right_to_left_table_has_its_first_column_on_the_right_and_figures_flush_right(
@@ -163,9 +152,58 @@ def test_a_persian_chart_writes_its_numbers_in_persian_digits_and_separators(
     data, _ = render(run_checks(sheet))
     path = tmp_path / "fa.pdf"
     path.write_bytes(data)
-    written = "".join(_spans(path)) + "".join(c["text"] for c in _chars(path))
+    written = readers.pdfium(path)
     assert "۱٬۲۵۰٫۵" in written and "۳٫۰" in written, written
     assert not any(digit in written for digit in "0123456789")
     (shown,) = run_checks(sheet).blocks[0]
     assert isinstance(shown, ChartShown)
     assert "۱٬۲۵۰٫۵" in charts.described(shown, LANGUAGES["fa"])[1]  # the alternate text
+
+
+def test_a_right_to_left_chart_runs_its_categories_and_series_from_the_right(
+    built: dict[str, Path],
+) -> None:
+    with pdfplumber.open(built["ar"]) as document:
+        page = document.pages[0]
+        words = {w["text"]: w for w in page.extract_words()}
+        bars = [r for r in page.rects if r["height"] > 5 and r["width"] < 100]
+    assert words["2008"]["x0"] > words["2009"]["x0"] > words["2010"]["x0"]
+    # 2010's pair: the first series (4.1, the taller) right of the second (3.3)
+    tallest, second = sorted(bars, key=lambda r: -r["height"])[:2]
+    assert tallest["x0"] > second["x0"]
+
+
+def test_a_right_to_left_lying_chart_has_its_names_and_value_axis_on_the_right(
+    tmp_path: Path,
+) -> None:
+    content = {
+        **ARABIC,
+        "sections": [
+            {
+                "heading": "التمويل",
+                "body": "الميزانية حسب المكون.",
+                "blocks": [
+                    {
+                        "chart": {
+                            "type": "hbar",
+                            "title": "الميزانية",
+                            "data": {"التدريب": 3, "المعدات": 2},
+                        }
+                    }
+                ],
+            }
+        ],
+    }
+    data, _ = render(run_checks(content))
+    path = tmp_path / "hbar.pdf"
+    path.write_bytes(data)
+    with pdfplumber.open(path) as document:
+        page = document.pages[0]
+        bars = [r for r in page.rects if r["height"] > 5 and r["width"] < 300]
+        axis = [ln for ln in page.lines if abs(ln["x0"] - ln["x1"]) < 0.1]
+        names = [c for c in page.chars if c["top"] > min(b["top"] for b in bars) - 5]
+    right_of_bars = max(b["x1"] for b in bars)
+    assert all(abs(b["x1"] - right_of_bars) < 0.5 for b in bars)  # they grow leftwards
+    assert any(abs(a["x0"] - right_of_bars) < 0.5 for a in axis)  # from the axis, on the right
+    name = [c for c in names if "Arabic" in c["fontname"] and c["x0"] > right_of_bars]
+    assert name, "the categories' names are right of the bars"

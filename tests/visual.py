@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import io
+import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pypdfium2
 import yaml
 from PIL import Image, ImageChops
 
+from briefing.commands.book import build_book
 from briefing.pipeline import render, run_checks
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +31,20 @@ EXTRAS: dict[str, Any] = {
     "marking": "UNCLASSIFIED",
     "logo": {"file": "examples/seal.svg", "alt": "A round emblem with a star"},
 }
-CASES: dict[str, Path | dict[str, Any]] = {
+
+
+class Book(NamedTuple):
+    """A page of a book of these sheets."""
+
+    sheets: tuple[Path, ...]
+    page: int
+
+
+EXAMPLES = ROOT / "examples"
+BOOK = (EXAMPLES / "kenya.yaml", EXAMPLES / "niger-fr.yaml", EXAMPLES / "mali-blocks.yaml")
+BOOK += (EXAMPLES / "house-style" / "benin.yaml",)
+MALI = yaml.safe_load((EXAMPLES / "mali-blocks.yaml").read_text(encoding="utf-8"))
+CASES: dict[str, Path | dict[str, Any] | Book] = {
     "sample": ROOT / "content.yaml",
     "niger-fr": ROOT / "examples" / "niger-fr.yaml",
     "mali-blocks": ROOT / "examples" / "mali-blocks.yaml",  # a chart, a table and a photo
@@ -49,16 +64,33 @@ CASES: dict[str, Path | dict[str, Any]] = {
     "niger-ar": ROOT / "examples" / "niger-ar.yaml",  # right to left, mirrored, two columns
     "sheet-he": DATA / "sheet-he.yaml",  # right to left, the sidebar on the left
     "sheet-zh": DATA / "sheet-zh.yaml",  # Chinese, broken between characters
+    # The Mali table in a column of A4 at the largest type: widths where they save lines.
+    "table-a4": {
+        "organization": "U.S. Department of State",
+        "title": "Mali",
+        "paper": "a4",
+        "sections": [
+            {"heading": "Programs", "body": "Training.", "blocks": MALI["sections"][2]["blocks"]}
+        ],
+    },
+    "book-cover": Book(BOOK, 0),  # the sheets' marking, band and footer; the sheets listed
+    "book-contents": Book(BOOK, 1),
 }
 
 
 def picture(case: str) -> Image.Image:
     """The case's page rendered to an RGB image."""
     content = CASES[case]
-    data, _ = render(run_checks(content))
+    if isinstance(content, Book):
+        with tempfile.TemporaryDirectory() as folder:
+            build_book(content.sheets, Path(folder) / "book.pdf")
+            data = (Path(folder) / "book.pdf").read_bytes()
+    else:
+        data, _ = render(run_checks(content))
     document = pypdfium2.PdfDocument(io.BytesIO(data))
     try:
-        return document[0].render(scale=SCALE).to_pil().convert("RGB")
+        page = content.page if isinstance(content, Book) else 0
+        return document[page].render(scale=SCALE).to_pil().convert("RGB")
     finally:
         document.close()
 

@@ -25,16 +25,16 @@ class Outcome(NamedTuple):
 
 def expand(paths: Sequence[Path]) -> list[Path]:
     """Content files named, with folders replaced by the ``*.yaml`` and ``*.yml`` files in them
-    in name order, less the style files those name; :class:`UsageError` for a folder without
-    any."""
-    from ..content.style import named
+    in name order, less the style files those name (a sheet named as a style stays, for its
+    own check); :class:`UsageError` for a folder without any."""
+    from ..content.style import has_sections, named
 
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
             found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
             styles = {named(p) for p in found}
-            found = [p for p in found if real(p) not in styles]
+            found = [p for p in found if real(p) not in styles or has_sections(p)]
             if not found:
                 raise UsageError(f"the folder {path} has no .yaml files; expected content files")
             files += found

@@ -262,8 +262,9 @@ def _parser() -> argparse.ArgumentParser:
     book = command(
         "book",
         _book,
-        "Bind content files into one PDF: a cover, a contents page "
-        "with links, each sheet on its own page, bookmarks and page numbers.",
+        "Bind content files into one PDF in one typeface and colours (most sheets'): a cover "
+        "listing them, a contents page with links, each sheet on its own page as it is "
+        "alone, bookmarks and page numbers.",
     )
     book.add_argument(
         "content",
@@ -471,9 +472,23 @@ def _told(
     return report
 
 
+def _a_folder(content: Path, command: str) -> bool:
+    """Whether ``content`` is a folder, which ``watch`` and ``preview`` do not follow (said)."""
+    if not content.is_dir():
+        return False
+    _say(
+        f"briefing: {command} follows one content file; got the folder {content} (briefing "
+        f"build {content} builds every sheet in it); expected a content file such as "
+        f"{content / DEFAULT_CONTENT}"
+    )
+    return True
+
+
 def _watch(args: argparse.Namespace) -> int:
     from .watch import watch
 
+    if _a_folder(args.content, "watch"):
+        return EXIT_CONTENT
     suffix = next(f".{kind}" for kind in ("pdf", "png", "html") if kind in args.format)
     target = args.output or args.content.with_suffix(suffix)
     report = _told("PDF", lambda result: _built(result, args.format, "built"), target.is_file())
@@ -485,6 +500,9 @@ def _watch(args: argparse.Namespace) -> int:
 
 def _preview(args: argparse.Namespace) -> int:
     from .live import everywhere, preview
+
+    if _a_folder(args.content, "preview"):
+        return EXIT_CONTENT
 
     def shown(result: Result) -> str:
         if args.output:
@@ -527,6 +545,8 @@ def _book(args: argparse.Namespace) -> int:
     book = PAPERS[result.paper]
     for content, own in result.relaid:
         print(f"{content}: its {PAPERS[own]} page laid out again on {book}, the book's paper")
+    for content in result.restyled:
+        print(f"{content}: set in the book's design ({result.family}, its colours), not its own")
     print(
         f"wrote {result.output} ({result.pages} pages: cover, contents and "
         f"{_counted(result.sheets, 'sheet')}) in {result.seconds:.2f} s"
@@ -539,6 +559,9 @@ def _new(args: argparse.Namespace) -> int:
     from importlib.resources import files
 
     path = Path(args.name)
+    if path.name in ("", ".."):  # '', '.' or '..': a folder
+        _say(f"briefing: the name {args.name!r} is not a file's; expected a name such as my-sheet")
+        return EXIT_CONTENT
     if not path.suffix:
         path = path.with_suffix(".yaml")
     if _CONTROL.search(str(path)):
@@ -554,6 +577,7 @@ def _new(args: argparse.Namespace) -> int:
     if args.style is not None:
         text = _styled(text, args.style, path)
     text = _aligned(text)
+    path.parent.mkdir(parents=True, exist_ok=True)  # as build -o makes its output's folder
     try:
         with path.open("x", encoding="utf-8") as file:  # never through a link, never over a file
             file.write(text)

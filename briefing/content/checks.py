@@ -17,16 +17,18 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from reportlab.lib.pagesizes import A4, LETTER
 
 from ..errors import ContentError, Problem
-from ..fonts import describe, drawn_by, missing, script_faces
+from ..fonts import describe, drawn_by, missing, register, script_faces
 from ..language import CJK_LETTERS, LANGUAGES
 from ..theme import MIN_CONTRAST, Theme, contrast, grayscale, text_pairs
 from . import markup
+from .design import size_problems, themed
 from .fields import Cell, Text
 from .markup import Paragraph
 from .model import Block as ModelBlock
 from .model import Chart, Content, Design, Photo, Section, Table
 from .reader import Source
 from .runs import Run, Runs, plain
+from .typefaces import Chosen, borrowed, chosen, families_of, upright, upright_script
 from .validate import Validated, validate, validate_style
 
 if TYPE_CHECKING:
@@ -45,6 +47,7 @@ _LOPSIDED_PEERS = 3  # and there are at least this many others to take the media
 MAX_BLOCKS = 500  # paragraphs and list items in all the sections
 MAX_FIGURES = 40  # charts, tables and photos in all the sections
 MAX_ROWS = 200  # table rows in all the sections
+_OVERRIDES = "\u202d\u202e"  # LEFT-TO-RIGHT and RIGHT-TO-LEFT OVERRIDE
 MAX_MARKS = 4  # on one letter: Vietnamese stacks 2, vowelled Arabic and pointed Hebrew 3
 MAX_WORD = 300  # characters without a space: a long web address fits; a longer word is pasted
 _LONG_WORD = re.compile(rf"[^\s\u200b{CJK_LETTERS}]{{{MAX_WORD + 1},}}")  # Chinese breaks anywhere
@@ -110,8 +113,9 @@ def check_sheet(source: Source, base: Path) -> Checked:
     if source.style is not None:  # its values not used here are checked too
         validated.problems.extend(validate_style(source.style).problems)
     design: Design = validated.fields.get("design", Design())  # even when other fields are wrong
-    theme = themed(design)
+    theme = themed(design, chosen(design, base, validated.problems))
     problems, formatted, logo = _rules(validated, theme, base)
+    problems += size_problems(source, theme)
     photos = _photos(validated, theme, base, problems)
     if content is None or any(p.severity == "error" for p in problems):
         raise ContentError(problems)
@@ -211,28 +215,11 @@ def _photos(
     for photo in validated.built:
         if isinstance(photo, Photo):
             found: list[Problem] = []
-            picture = load_photo(photo, folder_of(photo.file, base), found, widest)
+            picture = load_photo(photo, photo.file.folder(base), found, widest)
             problems += [p._replace(field=p.field or photo.file.field) for p in found]
             if picture is not None:
                 pictures[id(photo)] = picture
     return pictures
-
-
-def themed(design: Design) -> Theme:
-    """The default theme with a content file's design choices applied."""
-    chosen: dict[str, Any] = {
-        "layout": design.layout,
-        "family": design.font,
-        "primary": design.primary,
-        "accent": design.accent,
-        "margin_x": design.margins,
-        "min_body_size": design.min_body_size,
-        "max_body_size": design.max_body_size,
-    }
-    given: dict[str, Any] = {
-        k: str(v) if isinstance(v, str) else v for k, v in chosen.items() if v is not None
-    }
-    return Theme()._replace(**given)
 
 
 def check_style(source: Source) -> None:
@@ -240,16 +227,13 @@ def check_style(source: Source) -> None:
     colours); raise :class:`ContentError` with all it finds."""
     validated = validate_style(source)
     design: Design = validated.fields.get("design", Design())
-    problems, _, _ = _rules(validated, themed(design), Path(source.path).parent)
+    base = Path(source.path).parent
+    problems, _, _ = _rules(
+        validated, themed(design, chosen(design, base, validated.problems)), base
+    )
+    problems += size_problems(source, themed(design))
     if any(p.severity == "error" for p in problems):
         raise ContentError(problems)
-
-
-def folder_of(text: Text, base: Path) -> Path:
-    """The folder that a file name written in ``text`` starts from: its style file's folder if
-    it was written there, else ``base``."""
-    source, node = text.source, text.node
-    return base if source is None or node is None else source.folder(node, base)
 
 
 def _rules(
@@ -262,12 +246,18 @@ def _rules(
     formatted: dict[int, Any] = {}  # id of a text -> its runs
     language = validated.fields.get("language", "en")  # even when other fields are wrong
     for text in texts:
-        problems += _glyph_problems(text, theme.family, language) + _stacked_marks(text)
+        for family in families_of(text, theme.family, theme.heading_family):
+            problems += _glyph_problems(text, family, language)
+        problems += _stacked_marks(text)
+        problems += [_override(text, offset) for offset, c in enumerate(text) if c in _OVERRIDES]
         problems += _long_words(text)
         if text.markdown == "inline":
             formatted[id(text)] = markup.inline(text, problems, theme.link)
         elif text.markdown == "blocks":
             formatted[id(text)] = markup.blocks(text, problems, theme.link)
+        if id(text) in formatted:
+            problems += upright_script(text, formatted[id(text)], language)
+    problems += upright(texts, formatted, theme.family, theme.heading_family)
     problems += _crowded([t for t in texts if t.markdown == "blocks"], formatted)
     problems += _crowded_figures(validated.built)
     design: Design = validated.fields.get("design", Design())
@@ -277,7 +267,7 @@ def _rules(
         from .pictures import load_logo  # ReportLab's graphics load only for pictures
 
         found: list[Problem] = []
-        logo = load_logo(declared, folder_of(declared.file, base), found)
+        logo = load_logo(declared, declared.file.folder(base), found)
         problems += [p._replace(field=p.field or declared.file.field) for p in found]
     return list(dict.fromkeys(problems)), formatted, logo
 
@@ -335,19 +325,23 @@ def _where(figure: Chart | Table | Photo) -> Text:
     return figure.columns[0] if isinstance(figure, Table) else figure.file
 
 
-def _glyph_problems(text: Text, family: str, language: str) -> list[Problem]:
+def _glyph_problems(text: Text, chosen: Chosen, language: str) -> list[Problem]:
     """The characters of ``text`` that the fonts of ``language`` (its Latin family and its
-    script's) cannot draw: a warning for each run of letters that another language's fonts
-    draw (Hebrew in an Arabic sheet: the typesetter sets it in that family, but the sheet's
-    language is not that text's; the right one is suggested), else an error for each."""
+    script's) cannot draw: a warning for the letters an office's family lacks that the shipped
+    family behind it draws (``typefaces.borrowed``); a warning for each run of letters that
+    another language's fonts draw (Hebrew in an Arabic sheet: the typesetter sets it in that
+    family, but the sheet's language is not that text's; the right one is suggested), else an
+    error for each."""
     script = LANGUAGES[language].script
+    family = register(chosen, italic=False).family
     faces = script_faces(script, family)
     fonts = f"fonts {family} and {faces.family}" if faces is not None else f"font {family}"
     scripts = f"{_SCRIPT_NAMES[script]}, " if faces is not None else ""
     scripts += "Latin, Greek or Cyrillic"
-    found: list[tuple[int, Problem]] = []  # by offset
+    offsets, lent = borrowed(text, chosen, missing(text, chosen, script))
+    found: list[tuple[int, Problem]] = [(0, warning) for warning in lent]  # by offset
     run: tuple[int, int, str] | None = None  # the other script's run being read: start, end, script
-    for offset in missing(text, family, script):
+    for offset in offsets:
         other = drawn_by(text[offset])
         if other is None:
             expected = f"letters, digits and punctuation of {scripts} script (replace or remove "
@@ -382,6 +376,17 @@ def _stacked_marks(text: Text) -> list[Problem]:
             expected = f"at most {MAX_MARKS} marks on one letter; remove the extra ones"
             problems.append(text.problem(message, expected, offset))
     return problems
+
+
+def _override(text: Text, offset: int) -> Problem:
+    """The error of a bidi override (pasted, or a prank): a browser reorders the letters after
+    it on the web page, the PDF does not."""
+    return text.problem(
+        f"the character {describe(text[offset])} would reorder the letters after it on the web "
+        "page, not in the PDF",
+        "no override: every script is set in its own direction (remove it)",
+        offset,
+    )
 
 
 def _long_words(text: Text) -> list[Problem]:

@@ -10,17 +10,23 @@ import calendar
 import dataclasses
 import datetime
 import functools
+import math
+import operator
 import re
 import types
 import typing
 from collections.abc import Callable
 from dataclasses import field
+from pathlib import Path
 from typing import Any, Literal, NamedTuple, Union
 
 import yaml
 
 from ..errors import Location, Problem
 from .reader import Source
+
+MAX_NUMBER = 1e15  # a chart's values are below it: a float holds every digit of them
+MIN_NUMBER = 1e-6  # ... and 0 or at least this: a label shows a few decimal places
 
 _UNITS = {"pt": 1.0, "in": 72.0, "mm": 72 / 25.4, "cm": 72 / 2.54}
 
@@ -40,6 +46,12 @@ class Text(str):
         if self.node.start_mark is None:  # content given as a dict: only the field path says
             return Location(self.source.path, 0, 0)
         return self.source.locate(self.node, offset)
+
+    def folder(self, base: Path) -> Path:
+        """The folder that a file name written here starts from: its style file's folder if it
+        was written there, else ``base``."""
+        source, node = self.source, self.node
+        return base if source is None or node is None else source.folder(node, base)
 
     def problem(
         self,
@@ -175,7 +187,20 @@ def _number(value: str) -> Number:
     as 3 (010 is 10 here; the others are not numbers)."""
     if not re.fullmatch(_DECIMAL, value):
         raise ValueError(value)
-    return Number(float(value.replace("_", "")))  # 1_000 as YAML writes a thousand
+    number = float(value.replace("_", ""))  # 1_000 as YAML writes a thousand
+    if math.isfinite(number) and abs(number) >= MAX_NUMBER:  # past float's exact digits
+        raise Mistake(
+            f"found '{value}', a thousand trillion or more, which a chart cannot print exactly",
+            "a number below 1,000,000,000,000,000 (for larger amounts, the values in "
+            "trillions and the unit saying so)",
+        )
+    if 0 < abs(number) < MIN_NUMBER:  # its label would read 0
+        raise Mistake(
+            f"found '{value}', under a millionth, which a chart's labels cannot show",
+            "0, or a number of at least 0.000001 (for smaller amounts, the values in a smaller "
+            "unit and the unit saying so)",
+        )
+    return Number(number)
 
 
 def _boolean(value: str) -> bool:
@@ -235,7 +260,7 @@ _SCALARS: dict[Any, Scalar] = {
     Number: Scalar(
         _number,
         "a number written without quotes, commas or units, such as 3.5 or 3100000",
-        {"type": "number"},
+        {"type": "number", "exclusiveMinimum": -MAX_NUMBER, "exclusiveMaximum": MAX_NUMBER},
         tags=("int", "float"),
     ),
     bool: Scalar(_boolean, "true or false", {"type": "boolean"}, tags=("bool",)),
@@ -299,8 +324,16 @@ class ObjectSpec:
         return f.required and not self.partial
 
 
+class EitherSpec(NamedTuple):
+    """A single value (text, or one of a few words) or a declared object written as a mapping:
+    which one the value is written as says which it is."""
+
+    single: Spec
+    mapping: ObjectSpec
+
+
 # How one declared type is read from the node tree and written in the JSON Schema.
-Spec = ScalarSpec | ChoiceSpec | ListSpec | MapSpec | ObjectSpec
+Spec = ScalarSpec | ChoiceSpec | ListSpec | MapSpec | ObjectSpec | EitherSpec
 
 
 class Field(NamedTuple):
@@ -340,9 +373,11 @@ def limits(kind: type, name: str) -> str:
 
 
 def _optional(hint: Any) -> tuple[Any, bool]:
-    """The type inside ``X | None``, and whether it was optional."""
+    """The type inside ``X | None`` (``X`` may be a union itself), and whether it was optional."""
     if typing.get_origin(hint) in (Union, types.UnionType):
-        return next(arg for arg in typing.get_args(hint) if arg is not type(None)), True
+        args = typing.get_args(hint)
+        kept = tuple(arg for arg in args if arg is not type(None))
+        return functools.reduce(operator.or_, kept), len(kept) < len(args)
     return hint, False
 
 
@@ -352,6 +387,9 @@ def spec_of(hint: Any, only: tuple[str, ...] = ()) -> Spec:
     keeps just those fields of a declared object, every one optional (a style file's)."""
     if dataclasses.is_dataclass(hint):
         return ObjectSpec(typing.cast(type, hint), only)
+    if typing.get_origin(hint) in (Union, types.UnionType):
+        single, mapping = typing.get_args(hint)  # as declared: a single value, then an object
+        return EitherSpec(spec_of(single), typing.cast(ObjectSpec, spec_of(mapping)))
     if typing.get_origin(hint) is list:
         return ListSpec(spec_of(typing.get_args(hint)[0]))
     if typing.get_origin(hint) is dict:

@@ -207,19 +207,85 @@ class Logo:
     )
 
 
+MAX_FACE_INDEX = 255  # faces in a font collection
+
+
+@dataclass(frozen=True)
+class FontFace:
+    """One face of a font file: a face of a collection, or an instance of a variable font."""
+
+    file: Text = declare(
+        "A TrueType (.ttf), OpenType (.otf), collection (.ttc) or WOFF font file, relative to "
+        "the file it is written in.",
+        "fonts/Brand-Variable.ttf",
+        printed=False,
+    )
+    index: Number | None = declare(
+        "Which face of a collection (.ttc), counting from 0.",
+        1,
+        minimum=0,
+        maximum=MAX_FACE_INDEX,
+        default=None,
+    )
+    instance: Text | None = declare(
+        "A named instance of a variable font, as the font names it.",
+        "Bold",
+        printed=False,
+        default=None,
+    )
+    axes: dict[Text, Number] | None = declare(
+        "Values of a variable font's axes, by their tags; the others stay at their defaults.",
+        {"wght": 650, "wdth": 90},
+        max_items=16,
+        entries="axes",
+        default=None,
+    )
+
+
+@dataclass(frozen=True)
+class Typeface:
+    """An office's own typeface: its font files, each a file name or a face of one."""
+
+    regular: Text | FontFace = declare(
+        "The regular face: a file name, relative to the file it is written in, or 'file:' with "
+        "an 'index:' or an 'instance:'.",
+        "fonts/Brand-Regular.ttf",
+        printed=False,
+    )
+    bold: Text | FontFace = declare(
+        "The bold face, likewise.", "fonts/Brand-Bold.ttf", printed=False
+    )
+    italic: Text | FontFace | None = declare(
+        "The italic face; *italic* text is set upright in the regular face without it.",
+        "fonts/Brand-Italic.ttf",
+        printed=False,
+        default=None,
+    )
+    bold_italic: Text | FontFace | None = declare(
+        "The bold italic face; the bold one without it.",
+        "fonts/Brand-BoldItalic.ttf",
+        printed=False,
+        default=None,
+    )
+
+
 @dataclass(frozen=True)
 class Design:
     """How the page looks; every field has a default."""
 
-    layout: Literal["two-column", "single-column", "sidebar"] = declare(
+    layout: Literal["two-column", "single-column", "sidebar"] | None = declare(
         "two-column: the sections in two balanced columns; single-column: one column with "
         "headings hanging in the margin; sidebar: a main column and a side panel for the key "
-        "figures, facts and contacts.",
+        "figures, facts and contacts. Not given: two columns, or one column of larger type "
+        "for content too short to fill two; given, the page keeps to it.",
         "sidebar",
-        default="two-column",
+        default=None,
     )
-    font: Literal["Noto Sans", "Noto Serif"] = declare(
-        "The type family, from those shipped.", "Noto Serif", default="Noto Sans"
+    font: Literal["Noto Sans", "Noto Serif"] | Typeface = declare(
+        "The type family: one of those shipped, or an office's own faces as 'regular:' and "
+        "'bold:' font files (and 'italic:' and 'bold_italic:') under it.",
+        "Noto Serif",
+        default="Noto Sans",
     )
     primary: Colour | None = declare(
         "The main colour (header band, title, headings), in quotes: an unquoted # starts a "
@@ -234,6 +300,12 @@ class Design:
         printed=False,
         default=None,
     )
+    heading_font: Literal["Noto Sans", "Noto Serif"] | Typeface | None = declare(
+        "The family of the title, headings, key figures and labels, named as 'font' is; the "
+        "font if left out.",
+        {"regular": "fonts/Display-Regular.otf", "bold": "fonts/Display-Bold.otf"},
+        default=None,
+    )
     margins: Length | None = declare(
         "The left and right margins: points, or with a unit (in, mm, cm); at least 0.3 in, "
         "which office printers can print.",
@@ -243,7 +315,8 @@ class Design:
         default=None,
     )
     min_body_size: float | None = declare(
-        "The smallest body text size, in points, that the fit engine may use.",
+        "The smallest body text size, in points, that the fit engine may use (it also keeps "
+        "a line to at most 75 characters).",
         8,
         minimum=6,
         maximum=12,
@@ -251,7 +324,8 @@ class Design:
     )
     max_body_size: float | None = declare(
         "The largest body text size, in points: short content grows its type and spacing "
-        "together up to it to fill the page.",
+        "together up to it, or until a line holds 40 characters (45 in one column), to fill "
+        "the page; then the title, lead, key figures and headings grow on.",
         11,
         minimum=6,
         maximum=14,

@@ -31,6 +31,8 @@ MAX_PIXELS = 50_000_000  # a larger image is refused before it is decoded
 MAX_SIDE = 1200  # pixels on the longer side: more than a logo needs in print; larger is scaled
 MAX_ASPECT = 20  # an image's longer side to its shorter, at most
 MAX_PIXELS_PER_BYTE = 200  # of its file, in an image of over MAX_SIDE squared (a photo has a few)
+MAX_SVG_BYTES = 2_000_000  # an SVG logo's file, at most: a seal takes a few hundred KB
+MAX_SVG_ELEMENTS = 5_000  # an SVG logo's elements, at most: each takes svglib about a millisecond
 PHOTO_DPI = 300  # a photo's pixels per inch at the largest size it can print: enough for print
 PHOTO_QUALITY = 85  # JPEG quality of photos: no visible loss in print, a small file
 KEPT_PHOTOS = 50  # photos kept in the cache, the newest: each takes up to about 1 MB
@@ -125,9 +127,13 @@ def _file(name: Text, base: Path, expected: str, problems: list[Problem]) -> Pat
         mode: int | None = path.stat().st_mode
     except OSError as error:
         mode, loop = None, error.errno == errno.ELOOP
+    except ValueError:  # a NUL, which no file name holds
+        mode, loop = None, False
     if mode is not None and stat.S_ISREG(mode):
         return path
-    if mode is None:
+    if "\0" in str(name):
+        wrong = "holds a NUL character, which no file name can"
+    elif mode is None:
         wrong = "is a link that leads back to itself" if loop else "was not found"
     elif stat.S_ISDIR(mode):
         wrong = "is a folder"
@@ -139,8 +145,22 @@ def _file(name: Text, base: Path, expected: str, problems: list[Problem]) -> Pat
     return None
 
 
+def _check_svg(path: Path) -> None:
+    """Raise :class:`_Refused` for an SVG file over :data:`MAX_SVG_BYTES`, or with over
+    :data:`MAX_SVG_ELEMENTS` elements (counted by their tags, before it is parsed)."""
+    size = path.stat().st_size
+    if size > MAX_SVG_BYTES:
+        found = f"is an SVG of {size / 1e6:,.1f} MB"
+        raise _Refused(found, f"{MAX_SVG_BYTES // 1_000_000} MB, or a PNG of it", sized=False)
+    with path.open("rb") as file:
+        elements = len(re.findall(rb"<[A-Za-z]", file.read()))
+    if elements > MAX_SVG_ELEMENTS:
+        found = f"is an SVG of {elements:,} elements"
+        raise _Refused(found, f"{MAX_SVG_ELEMENTS:,} elements, or a PNG of it", sized=False)
+
+
 def _refused(name: Text, error: _Refused, needed: str) -> Problem:
-    """The problem of an image with too many pixels."""
+    """The problem of an image with too many pixels (or an SVG with too much in it)."""
     return Problem(
         f"the image '{name}' {error.found}",
         name.locate(),
@@ -164,12 +184,14 @@ def load_logo(logo: Logo, base: Path, problems: list[Problem]) -> Picture | None
         if suffix in _RASTER:
             with _open(path) as opened:
                 width, height = opened.size
-                decoded = _decoded(opened, path.stat().st_size)
-                scaled = None if decoded.size == (width, height) else _png(decoded)
+                shown = _in_srgb(_decoded(opened, path.stat().st_size), _profile(opened))
+                kept = shown is opened and shown.size == (width, height)  # drawn from the file
+                scaled = None if kept else _png(shown)
             return Picture(path, float(width), float(height), str(logo.alt), None, scaled)
         if suffix == ".svg":
             from svglib.svglib import svg2rlg
 
+            _check_svg(path)
             with _logged("svglib.svglib") as records:
                 drawing = svg2rlg(str(path), external_reference_root=str(path.parent))
             outside = [
@@ -188,7 +210,8 @@ def load_logo(logo: Logo, base: Path, problems: list[Problem]) -> Picture | None
                 return None
             if drawing is not None and drawing.width > 0 and drawing.height > 0:
                 for node in _rasters(drawing):
-                    node.path = _decoded(_opened(node.path), None)
+                    image = _opened(node.path)
+                    node.path = _in_srgb(_decoded(image, None), _profile(image))
                 return Picture(path, drawing.width, drawing.height, str(logo.alt), drawing)
     except _Refused as error:
         needed = f"a logo needs no more than {MAX_SIDE} pixels on its longer side"
@@ -225,7 +248,7 @@ def load_photo(
     bound = (round(widest[0] / 72 * PHOTO_DPI), round(widest[1] / 72 * PHOTO_DPI))
     try:
         limits = f"l{MAX_PIXELS}x{MAX_ASPECT}x{MAX_PIXELS_PER_BYTE}"  # a file refused by them
-        key = cache.key_of(path, f"{bound[0]}x{bound[1]}", f"q{PHOTO_QUALITY}", limits)
+        key = cache.key_of(path, f"{bound[0]}x{bound[1]}", f"q{PHOTO_QUALITY}", limits, "srgb")
         data, width, height = _loaded(path, key, bound)
     except _Refused as error:
         problems.append(
@@ -268,13 +291,14 @@ def _loaded(path: Path, key: str, bound: tuple[int, int]) -> tuple[bytes, int, i
 
     with _open(path) as opened:
         _check_pixels(opened, path.stat().st_size)
+        profile = _profile(opened)
         if opened.getexif().get(_ORIENTATION, 1) in _QUARTER_TURNS:
             bound = (bound[1], bound[0])  # as stored, before it is turned upright
         # scaled down before anything else, so that no full-size copy is made (a large
         # JPEG is even decoded at a fraction of its size; other modes reduced in strips)
         image = opened if opened.mode in _RESAMPLED else _reduced(opened, bound)
         image.thumbnail(bound, Pillow.Resampling.LANCZOS, reducing_gap=3.0)
-        image = _flattened(ImageOps.exif_transpose(image))
+        image = _flattened(_in_srgb(ImageOps.exif_transpose(image), profile))
     loaded = (_jpeg(image), *image.size)
     cache.store(_entry(path), key, loaded)
     cache.prune("photo-", 2 * KEPT_PHOTOS)  # each as loaded and as drawn
@@ -362,9 +386,44 @@ def _resamplable(image: Any) -> Any:
     return image.convert("RGBA" if image.mode in ("La", "RGBa") else "RGB")
 
 
+def _profile(image: Any) -> bytes | None:
+    """The ICC profile embedded in an image file, if any."""
+    profile = image.info.get("icc_profile")
+    return profile if isinstance(profile, bytes) and profile else None
+
+
+def _in_srgb(image: Any, profile: bytes | None) -> Any:
+    """``image`` in sRGB, the colours of the page: converted through its embedded ICC
+    ``profile`` when it has one that fits it (a CMYK photo's colours as its printer meant them,
+    an Adobe RGB or Display P3 photo's unfaded), CMYK without one converted plainly (Adobe's
+    inverted CMYK JPEGs are read right by Pillow); anything else (an RGB, grayscale or palette
+    image without a profile, or with one that cannot be read) the image itself."""
+    from PIL import ImageCms
+
+    if profile is not None:
+        source = image
+        if source.mode in ("P", "PA", "LA", "La", "RGBa"):
+            alpha = source.mode != "P" or "transparency" in source.info
+            source = source.convert("RGBA" if alpha else "RGB")
+        if source.mode in ("RGB", "RGBA", "L", "CMYK"):
+            with contextlib.suppress(ImageCms.PyCMSError, OSError, ValueError):
+                embedded = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+                wanted = "RGBA" if source.mode == "RGBA" else "RGB"
+                return ImageCms.profileToProfile(source, embedded, _srgb(), outputMode=wanted)
+    return image.convert("RGB") if image.mode == "CMYK" else image
+
+
+@lru_cache(maxsize=1)
+def _srgb() -> Any:
+    """The sRGB profile, the page's colour space (its output intent)."""
+    from PIL import ImageCms
+
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+
+
 def _flattened(image: Any) -> Any:
-    """An RGB copy of ``image``: CMYK converted (Adobe's inverted CMYK JPEGs are read right by
-    Pillow), grayscale and palettes expanded, transparency laid on white."""
+    """An RGB copy of ``image`` (in sRGB, :func:`_in_srgb`): grayscale and palettes expanded,
+    transparency laid on white."""
     from PIL import Image as Pillow
 
     if image.mode == "P":

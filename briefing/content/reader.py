@@ -269,6 +269,8 @@ def _structure_problems(source: Source) -> list[Problem]:
     return problems
 
 
+_LONGEST_KEY = 1024  # characters of a name before ': ' that YAML reads as one
+
 _SYNTAX_HINTS = (
     (
         "tab character",
@@ -441,6 +443,15 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Proble
             Location(path, line, column),
             "the whole text in quotes, or written on the next lines after '|'",
         )
+    if "mapping values are not allowed" in described and mark is not None:
+        written = text.splitlines()[mark.line]
+        start = len(written) - len(written.lstrip(" -"))
+        if mark.column - start > _LONGEST_KEY:  # YAML reads no longer name before ': '
+            return Problem(
+                f"a name of {mark.column - start:,} characters before ':'",
+                Location(path, mark.line + 1, start + 1),
+                f"a name of at most {_LONGEST_KEY:,} characters (YAML reads no longer one)",
+            )
     hint = next((hint for hint in _SYNTAX_HINTS if hint[0] in described), None)
     if hint is None:
         message, expected = f"YAML syntax error: {error.problem}", "valid YAML"

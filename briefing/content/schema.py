@@ -8,7 +8,17 @@ import json
 import typing
 from typing import Any
 
-from .fields import ChoiceSpec, Field, ListSpec, MapSpec, ObjectSpec, ScalarSpec, Spec, spec_of
+from .fields import (
+    ChoiceSpec,
+    EitherSpec,
+    Field,
+    ListSpec,
+    MapSpec,
+    ObjectSpec,
+    ScalarSpec,
+    Spec,
+    spec_of,
+)
 from .model import MAX_CATEGORIES, STYLE_FIELDS, Chart, Content, Photo, Table
 
 _PROPERTIES = {"minItems": "minProperties", "maxItems": "maxProperties"}
@@ -66,6 +76,8 @@ def _schema(spec: Spec) -> dict[str, Any]:
         return {"type": "string", "enum": list(spec.choices)}
     if isinstance(spec, ListSpec):
         return {"type": "array", "items": _schema(spec.item)}
+    if isinstance(spec, EitherSpec):
+        return {"anyOf": [_schema(spec.single), _schema(spec.mapping)]}
     if isinstance(spec, MapSpec):
         return {
             "type": "object",
@@ -107,7 +119,9 @@ def _field(f: Field) -> dict[str, Any]:
     if isinstance(f.spec, MapSpec):  # a mapping's entries are its properties
         bounds = {_PROPERTIES.get(name, name): value for name, value in bounds.items()}
     prop.update(bounds)
-    if f.nullable:
+    if f.nullable and "anyOf" in prop:
+        prop["anyOf"].append({"type": "null"})
+    elif f.nullable:
         kinds = prop["type"]
         prop["type"] = [*kinds, "null"] if isinstance(kinds, list) else [kinds, "null"]
     said = f.limits

@@ -27,8 +27,8 @@ def attach(source: Source, base: Path) -> Source:
     if not isinstance(root, yaml.MappingNode) or node is None or name is None:
         return source  # no style, or a value that is not a file name: the model says so
     path = base / name
+    where = source.at(node.start_mark) if node.start_mark else Location(source.path, 0, 0)
     if not path.is_file():
-        where = source.at(node.start_mark) if node.start_mark else Location(source.path, 0, 0)
         raise ContentError(
             [
                 Problem(
@@ -40,6 +40,19 @@ def attach(source: Source, base: Path) -> Source:
             ]
         )
     style = read(path)
+    if "sections" in _keys(style.root):  # a sheet named by mistake: said where it is named
+        raise ContentError(
+            [
+                Problem(
+                    f"the style file {path} is a sheet (it has sections), not a style file",
+                    where,
+                    "the name of a style file, which holds only sheet-wide fields ("
+                    + ", ".join(STYLE_FIELDS)
+                    + ")",
+                    field="style",
+                )
+            ]
+        )
     return source._replace(root=merge(root, style.root), style=style)
 
 
@@ -87,6 +100,15 @@ def _named_beside(path: Path) -> bool:
     return any(named(p) == target for p in beside if real(p) != target)
 
 
+def has_sections(path: Path) -> bool:
+    """Whether a file is read as a sheet with sections (a sheet, even if another names it as
+    its style by mistake); False if it cannot be read."""
+    try:
+        return "sections" in _keys(read(path).root)
+    except ContentError:
+        return False
+
+
 def fields(source: Source) -> set[str]:
     """The sheet-wide fields a style file sets."""
     return _keys(source.root) & set(STYLE_FIELDS)
@@ -104,7 +126,9 @@ def named(content: Path) -> Path | None:
         name = name_in(read(content).root)
     except ContentError:
         return None
-    return real(content.parent / name) if name is not None else None
+    if name is None or "\0" in name:  # a NUL names no file: building the sheet says so
+        return None
+    return real(content.parent / name)
 
 
 def name_in(root: yaml.Node | None) -> str | None:

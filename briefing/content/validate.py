@@ -16,6 +16,7 @@ import yaml
 from ..errors import Location, Problem
 from .fields import (
     ChoiceSpec,
+    EitherSpec,
     Field,
     ListSpec,
     MapSpec,
@@ -125,8 +126,17 @@ def _found(node: yaml.Node) -> str:
         }.get(tag, "text")
         if kind == "text" and not node.value.strip():
             return "empty text"
-        return f"{kind} '{node.value}'" if node.value else kind
+        return f"{kind} '{_shortened(node.value)}'" if node.value else kind
     return _KIND[type(node)]
+
+
+FOUND_SHOWN = 60  # characters of a wrong value that its message quotes, at most
+
+
+def _shortened(value: str) -> str:
+    """A value as a message quotes it: its first :data:`FOUND_SHOWN` characters, then '…'
+    (a whole file named by mistake, or a paragraph in a colour's place, is not repeated)."""
+    return value if len(value) <= FOUND_SHOWN else value[: FOUND_SHOWN - 1].rstrip() + "…"
 
 
 def _is_null(node: yaml.Node) -> bool:
@@ -157,7 +167,25 @@ def _convert(spec: Spec, node: yaml.Node, context: _Context, path: str) -> Any:
         return [item for item in items if item is not _MISSING]
     if isinstance(spec, MapSpec):
         return _mapping(spec, node, context, path)
+    if isinstance(spec, EitherSpec):
+        return _either(spec, node, context, path)
     return _object(spec, node, context, path)
+
+
+def _either(spec: EitherSpec, node: yaml.Node, context: _Context, path: str) -> Any:
+    """A value written as a mapping read as the object, any other as the single value; a
+    problem that names both if it is neither."""
+    if isinstance(node, yaml.MappingNode):
+        return _object(spec.mapping, node, context, path)
+    problems = len(context.problems)
+    value = _convert(spec.single, node, context, path)
+    if value is _MISSING:
+        problem = context.problems[problems]
+        fields = [name for name, f in spec.mapping.fields.items() if spec.mapping.required(f)]
+        keys = " and ".join(f"'{name}:'" for name in fields)
+        either = f"{problem.expected}, or {keys} indented under it"
+        context.problems[problems] = problem._replace(expected=either)
+    return value
 
 
 def _scalar(spec: ScalarSpec, node: yaml.Node, context: _Context, path: str) -> Any:

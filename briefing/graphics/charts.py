@@ -21,15 +21,14 @@ from reportlab.graphics.shapes import Drawing, Group, Line, PolyLine, Rect, Shap
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import getAscentDescent
-from reportlab.platypus import Flowable
 
-from ..content.pictures import PHOTO_DPI, Picture, drawn
 from ..content.runs import plain
 from ..language import Language
 from ..text.hyphenation import hyphen_points
 from ..text.setting import natural_width
 from ..text.spec import TypeSpec
 from ..theme import Theme, rgb
+from .mirroring import mirrored
 
 if TYPE_CHECKING:
     from ..content.checks import ChartShown
@@ -269,18 +268,29 @@ class _Pen:
         broken between letters, in none); one wider piece where it cannot be broken."""
         pieces: list[str] = []
         address = any(c in word for c in "/@:.")
-        while self.width(word) > room and len(word) > 1:
+        while len(word) > 1 and (end := self._fitting(word, room)) < len(word):
             points = [] if address else hyphen_points(word, self.hyphenation)
             hyphens = [(word[:point], word[point:]) for point in reversed(points)]
             cut = next(((a + "-", b) for a, b in hyphens if self.width(a + "-") <= room), None)
             if cut is None and not letters:
                 break
-            if cut is None:
-                fits = [i for i in range(1, len(word)) if self.width(word[:i]) <= room]
-                cut = word[: max(fits, default=1)], word[max(fits, default=1) :]
-            pieces.append(cut[0])
-            word = cut[1]
+            cut = cut or (word[:end], word[end:])
+            pieces, word = [*pieces, cut[0]], cut[1]
         return [*pieces, word]
+
+    def _fitting(self, word: str, room: float) -> int:
+        """How many letters of ``word`` fit in ``room``: all, or the most (at least one), by
+        doubling then halving (measuring every prefix of 1,000 Chinese letters took 14 s)."""
+        low, high = 0, 1  # a prefix of low letters fits; of high, next to try
+        while high < len(word) and self.width(word[:high]) <= room:
+            low, high = high, high * 2
+        if high >= len(word) and self.width(word) <= room:
+            return len(word)
+        high = min(high, len(word))
+        while high - low > 1:  # low fits, high does not
+            middle = (low + high) // 2
+            low, high = (middle, high) if self.width(word[:middle]) <= room else (low, middle)
+        return max(low, 1)
 
     def bar(self, x: float, y: float, w: float, h: float, index: int) -> list[Shape]:
         """A bar of series ``index``: its fill, outline and (for the later series) hatching."""
@@ -382,6 +392,9 @@ def drawing(data: Data, width: float, theme: Theme, spec: TypeSpec) -> Drawing:
     else:
         shapes, height = _standing(data, width, pen)
     legend, legend_height = _legend(data, width, pen) if data.legend else ([], 0.0)
+    if spec.direction == "rtl":  # categories and legend from the right, values on the right
+        shapes = mirrored(shapes, width, pen.ascent + pen.descent)
+        legend = mirrored(legend, width, pen.ascent + pen.descent)
     picture = Drawing(width, height + legend_height)
     for shape in shapes:
         picture.add(shape)
@@ -672,18 +685,3 @@ def _lying(data: Data, width: float, pen: _Pen, labelled: bool = True) -> tuple[
     axis.strokeWidth = theme.rule_width
     shapes.append(axis)
     return shapes, height
-
-
-class PhotoFlowable(Flowable):
-    """A photo ``width`` by ``height`` points, drawn with at most :data:`PHOTO_DPI` pixels per
-    inch of that size: a photo loaded for the widest page is scaled down to the column it
-    prints in."""
-
-    def __init__(self, picture: Picture, width: float, height: float) -> None:
-        super().__init__()
-        self.picture, self.width, self.height = picture, width, height
-
-    def draw(self) -> None:
-        """Draw the photo, scaled down first if it has more pixels than its size needs."""
-        wanted = round(self.width / 72 * PHOTO_DPI)
-        self.canv.drawImage(drawn(self.picture, wanted), 0, 0, self.width, self.height)

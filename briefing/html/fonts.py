@@ -1,5 +1,5 @@
-"""The sheet's own faces for the web page: each shipped face it uses, subset to the characters
-the page shows, as a WOFF font inside its ``@font-face`` rule.
+"""The sheet's own faces for the web page: each face it uses (shipped, or an office's own),
+subset to the characters the page shows, as a WOFF font inside its ``@font-face`` rule.
 
 The page then looks the same on every phone and computer as the PDF does on paper, reads
 offline, and asks no other host for anything. fontTools subsets with the faces' layout tables
@@ -14,7 +14,7 @@ import hashlib
 import io
 
 from .. import cache
-from ..fonts import FONT_DIR, Faces
+from ..fonts import Faces, source
 
 KEPT_SUBSETS = 64  # subsets kept in the cache, the newest: a few kilobytes each
 
@@ -39,16 +39,16 @@ def font_faces(family: str, faces: Faces, italic: bool, text: str) -> str:
 
 @functools.lru_cache(maxsize=32)
 def _subset(face: str, characters: str) -> bytes:
-    """The shipped face ``face`` cut down to ``characters``, as WOFF: made once for the same
+    """The face ``face`` cut down to ``characters``, as WOFF: made once for the same
     characters (most edits bring no new one) and kept, in the process and in the cache, as
     subsetting takes a tenth of a second or more a face."""
     import fontTools
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    path = FONT_DIR / f"{face}.ttf"
+    data, made = source(face)
     digest = hashlib.blake2b(characters.encode(), digest_size=8).hexdigest()
-    name, key = f"woff-{face}-{digest}", cache.key_of(path, f"fonttools{fontTools.version}")
+    name, key = f"woff-{face}-{digest}", f"{made}-fonttools{fontTools.version}"
     kept = cache.load(name, key)
     if isinstance(kept, bytes):
         return kept
@@ -59,13 +59,13 @@ def _subset(face: str, characters: str) -> bytes:
     options.name_languages = ["*"]
     options.notdef_outline = True
     options.flavor = "woff"
-    font = TTFont(path, recalcTimestamp=False)  # the same bytes each time
+    font = TTFont(io.BytesIO(data), recalcTimestamp=False)  # the same bytes each time
     cutter = subset.Subsetter(options)
     cutter.populate(text=characters)
     cutter.subset(font)
-    data = io.BytesIO()
+    woff = io.BytesIO()
     font.flavor = "woff"
-    font.save(data)
-    cache.store(name, key, data.getvalue())
+    font.save(woff)
+    cache.store(name, key, woff.getvalue())
     cache.prune("woff-", KEPT_SUBSETS)
-    return data.getvalue()
+    return woff.getvalue()

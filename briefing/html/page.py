@@ -20,7 +20,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..content.runs import LineBreak, Run, Runs, shown_address
-from ..fonts import register, script_faces, script_of
+from ..fonts import register, script_faces, script_of, shipped
 from ..language import LANGUAGES, Language
 from ..layout.specs import CASED
 from .fonts import font_faces
@@ -36,7 +36,8 @@ CHART_TEXT = 11.0  # with its labels this large: the PDF's proportions, legible 
 QR_SIZE = 96.0  # the QR code's side, in CSS pixels
 PHOTO_PIXELS = 1200  # a photo's pixels across: sharp across the page on a laptop or phone
 LOGO_HEIGHT = 56  # CSS pixels
-LATIN, SCRIPT = "briefing", "briefing script"  # the CSS families of the shipped faces
+LATIN, SCRIPT = "briefing", "briefing script"  # the CSS families of the sheet's faces
+DISPLAY = "briefing display"  # of the design's heading font, when it is another
 _PERSIAN = frozenset("پچژگکی")  # letters Persian writes and Arabic does not
 _MARKERS = "•–.0123456789"  # what the list markers show, which the faces must hold
 
@@ -51,11 +52,17 @@ def page(checked: Checked, title: str) -> bytes:
     shown = html.unescape(re.sub(r"<[^>]*>", "", body))  # every character the page shows
     text = shown + shown.upper() + _MARKERS + words.digits
     italic = "<em>" in body
-    fonts = [font_faces(LATIN, register(theme.family, italic), italic, text)]
-    scripted = script_faces(words.script, theme.family)
+    latin = register(theme.family, italic)
+    fonts = [font_faces(LATIN, latin, italic, text)]
+    scripted = script_faces(words.script, latin.family)
     if scripted is not None:
         fonts.append(font_faces(SCRIPT, scripted, False, text))
-    generic = "serif" if "Serif" in theme.family else "sans-serif"
+    generic = "serif" if "Serif" in shipped(latin.family) else "sans-serif"
+    apart = theme.heading_family != theme.family  # the design's heading font is another
+    if apart:
+        display = register(theme.heading_family, False)
+        fonts.append(font_faces(DISPLAY, display, False, text))
+        shown_in = "serif" if "Serif" in shipped(display.family) else "sans-serif"
     colours = {
         "primary": theme.primary,
         "accent": theme.accent,
@@ -69,6 +76,8 @@ def page(checked: Checked, title: str) -> bytes:
     }
     root = "".join(f"--{name}:{value};" for name, value in colours.items())
     root += f'--face:"{LATIN}","{SCRIPT}",{generic}'
+    if apart:
+        root += f';--display:"{DISPLAY}","{SCRIPT}",{shown_in}'
     stylesheet = resources.files(__package__).joinpath("page.css").read_text(encoding="utf-8")
     classes = [f"layout-{theme.layout}"] + ["cased"] * (words.script in CASED)
     classes += ["with-aside"] * bool(side)

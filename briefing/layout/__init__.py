@@ -9,7 +9,10 @@ the fixed parts are measured in ``parts``, type specs come from the theme (``spe
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from functools import partial
+from typing import NamedTuple
 
 from reportlab.lib.pagesizes import A4, LETTER
 
@@ -19,13 +22,14 @@ from ..language import LANGUAGES
 from ..text.spec import TypeSpec
 from . import fit
 from .exhibits import Exhibit
-from .overflow import overflow_problem
+from .overflow import long_warning, overflow_problem, short_warning, switched_warning
 from .parts import Parts, Sheet
 from .records import Group, Page, Placed, Region, Role, Shape, Tag, fit_line
 from .specs import type_specs
 from .variants import Layout, variants
 
 PAPER = {"letter": LETTER, "a4": A4}
+FILL = 0.06  # of the page's height: a page with no more left at a column's foot is full
 
 __all__ = [
     "PAPER",
@@ -35,18 +39,20 @@ __all__ = [
     "Region",
     "Role",
     "Shape",
+    "Surround",
     "Tag",
-    "band",
     "compose",
     "design_specs",
     "fit_line",
+    "surround",
 ]
 
 
-def _design_size(checked: Checked) -> Parts:
+def _design_size(checked: Checked, folio: str = "") -> Parts:
     """A sheet's parts at design size, for pages around sheets."""
-    sheet = Sheet(checked, LANGUAGES[checked.content.language])
-    return Parts(sheet, type_specs(checked.theme, sheet.faces, sheet.words, 1.0), 1.0)
+    sheet = Sheet(checked, LANGUAGES[checked.content.language], folio)
+    specs = type_specs(checked.theme, sheet.faces, sheet.words, 1.0, display=sheet.heading_faces)
+    return Parts(sheet, specs, 1.0)
 
 
 def design_specs(checked: Checked) -> dict[str, TypeSpec]:
@@ -54,35 +60,119 @@ def design_specs(checked: Checked) -> dict[str, TypeSpec]:
     return _design_size(checked).specs
 
 
-def band(checked: Checked, width: float) -> Region:
-    """A sheet's header band (its logo, organization and office) at design size, ``width``
-    wide, for pages around sheets."""
-    return _design_size(checked).band(width)
+class Surround(NamedTuple):
+    """A page around sheets with a sheet's frame: its marking banners, header band and footer
+    placed as on the sheet, and the room left between them."""
+
+    page: Page
+    top: float  # under the band's stripe
+    bottom: float  # over the footer
 
 
-def compose(checked: Checked, paper: str) -> Page:
-    """Lay out validated content on one page at the largest scale that fits, from the theme's
-    smallest body size to its largest, with what room is left spread between paragraphs."""
-    theme = checked.theme
-    sheet = Sheet(checked, LANGUAGES[checked.content.language])
+def surround(checked: Checked, paper: str, folio: str = "", panel: float = 0.0) -> Surround:
+    """A page of ``paper`` with the frame of ``checked``'s sheet at design size: the marking
+    banners (if it has a marking), the header band with ``panel`` points more of its colour
+    under its text, and the footer ending with ``folio`` (a page number), as a sheet places
+    them."""
+    t, parts = checked.theme, _design_size(checked, folio)
     width, height = PAPER[paper]
-    floor = theme.min_body_size / theme.body_size
-    ceiling = max(theme.max_body_size / theme.body_size, floor)
-    measures = [partial(v, sheet, width, height) for v in variants(theme)]
-    limit = theme.body_size * theme.body_leading  # a column ending a line or more short
-    settled = fit.settle(measures, floor, ceiling, theme.max_air, limit)
-    if settled is None:  # too long even at the floor, unless its gaps close up a little
-        smallest = measures[0](floor)
-        _refuse_exhibits(smallest)
-        filled = fit.fullest(smallest.filled, theme.min_air, 1.0)
-        if filled is None:
-            raise ContentError([overflow_problem(smallest)])
-        return smallest.page(filled.air, filled.arrangement)
-    best, filled = settled
-    _refuse_exhibits(best)
-    if filled is None:  # short content at its largest size: balanced columns
-        return best.page(theme.max_air, best.balanced(theme.max_air))
-    return best.page(filled.air, filled.arrangement)
+    inner, left = width - 2 * t.margin_x, t.margin_x
+    page = Page(width, height, 1.0, 1.0, t.body_size, parts.sheet.faces.regular, [], [])
+    marking, band, footer = parts.marking(inner), parts.band(inner), parts.footer(inner)
+    top = height - t.safe_edge
+    if not marking.empty:
+        _place(page, marking, left, top - t.ink_overshoot)
+        _place(page, marking, left, t.safe_edge + t.ink_overshoot + marking.height)
+        top -= t.marking_height
+    edge, bleed, coloured = t.safe_edge, width - 2 * t.safe_edge, band.height + panel
+    page.shapes.append(Shape("rect", edge, top - coloured, bleed, coloured, t.primary))
+    stripe = top - coloured - t.band_stripe
+    page.shapes.append(Shape("rect", edge, stripe, bleed, t.band_stripe, t.accent))
+    _place(page, band, left, top)
+    lowest = t.margin_bottom + (0.0 if marking.empty else t.marking_height)
+    _place(page, footer, left, lowest + footer.height)
+    return Surround(page, stripe, lowest + footer.height + t.footer_rise)
+
+
+def _place(page: Page, region: Region, x: float, top: float) -> None:
+    """``region`` put on ``page`` with its top left at (``x``, ``top``)."""
+    for shape in region.shapes:
+        page.shapes.append(shape._replace(x=x + shape.x, y=top - shape.y - shape.height))
+    for entry in region.entries:
+        flowable = entry.flowable
+        page.items.append(
+            Placed(
+                flowable,
+                x + entry.x,
+                top - entry.top - flowable.height,
+                flowable.width,
+                flowable.height,
+                entry.role,
+                len(page.items) + 1,
+                entry.parents,
+                entry.alt,
+            )
+        )
+
+
+def compose(checked: Checked, paper: str, folio: str = "") -> Page:
+    """Lay out validated content on one page at the largest scale that fits, from the body's
+    smallest size to its largest (by the characters its line holds), then the title, lead,
+    key figures and headings larger still, with what room is left spread between paragraphs;
+    in the theme's layout, or one column of larger type for content too short for two
+    (:func:`variants.variants`). ``folio``, a page number in a book, ends the footer line
+    and takes no room of its own."""
+    theme = checked.theme
+    sheet = Sheet(checked, LANGUAGES[checked.content.language], folio)
+    width, height = PAPER[paper]
+    limit = 2 * theme.body_size * theme.body_leading  # columns ending a line apart, or short
+    arrangements, tried, makers = [], variants(theme), []
+    floor = theme.min_body_size / theme.body_size  # the design's smallest; the body's may be more
+    for variant in tried:
+        least, cap = variant.kind.bounds(sheet, width, variant.long, **variant.options)
+        make = partial(variant.kind, sheet, width, height, cap=cap, least=least, **variant.options)
+        makers.append(make)
+        ceiling = max(cap, theme.max_scale)
+        uneven = None if variant.uneven is None else variant.uneven * limit
+        arrangements.append(fit.Arrangement(make, floor, ceiling, uneven))
+    settled = fit.settle(arrangements, theme.max_air, limit, FILL * height)
+    if settled is None:  # closed up, in the arrangement that holds the most
+        smallest = [make(scale=floor) for make in makers]
+        index = min(range(len(tried)), key=lambda i: _crowding(smallest[i]))
+        wide = partial(makers[index], scale=floor, wide=True)
+        settled = _closed_up(index, smallest[index], wide, theme.min_air)
+    measured, filled = settled.measured, settled.filled
+    _refuse_exhibits(measured)
+    page = measured.page(filled.air, filled.arrangement)
+    warnings = []
+    if not tried[settled.index].chosen:
+        warnings.append(switched_warning(measured, theme.layout))
+    if tried[settled.index].long:
+        warnings.append(long_warning(measured))
+    if page.blank > FILL:
+        warnings.append(short_warning(measured, page.blank))
+    return page._replace(warnings=tuple(warnings))
+
+
+def _crowding(layout: Layout) -> float:
+    """How many times the room it has the content needs."""
+    needed, room = layout.demand(1.0)
+    return needed / room if room > 0 else math.inf
+
+
+def _closed_up(
+    index: int, smallest: Layout, wide: Callable[[], Layout], least: float
+) -> fit.Settled[Layout]:
+    """Content too long for every arrangement at its floor, in arrangement ``index`` measured
+    there (``smallest``), its gaps closed up a little (to ``least`` of their size), and then
+    with its lead across the whole width (``wide``); :class:`ContentError` saying what to cut
+    if even that does not fit."""
+    _refuse_exhibits(smallest)
+    for measured in (smallest, wide()):
+        filled = fit.fullest(measured.filled, least, 1.0)
+        if filled is not None:
+            return fit.Settled(index, measured, filled)
+    raise ContentError([overflow_problem(smallest)])
 
 
 def _refuse_exhibits(layout: Layout) -> None:

@@ -78,7 +78,6 @@ class Portion(NamedTuple):
     lines: int
     top: float
     height: float
-    spread: float = 0.0  # points added to each line's leading, to end a column at the foot
 
 
 Column = list[Portion]
@@ -98,8 +97,8 @@ def first_part(block: Packable, first: int, room: int) -> int:
 
 def _together(previous: Packable, block: Packable) -> bool:
     """Whether two blocks belong together, so the gap between them never spreads: a heading
-    and its text, two items of a list."""
-    return previous.keep_with_next or previous.role == block.role == "LBody"
+    and its text, a paragraph and the list it introduces, two items of a list."""
+    return previous.keep_with_next or (block.role == "LBody" and previous.role in ("P", "LBody"))
 
 
 def _gap(previous: Packable | None, block: Packable, air: float) -> float:
@@ -211,65 +210,75 @@ def realize(
         out = []
         for piece in column:
             block = blocks[piece.block]
-            box = block.box.part(piece.first, piece.lines, piece.spread)
+            box = block.box.part(piece.first, piece.lines)
             out.append((block, box, piece))
         placed.append(out)
     return placed
 
 
-def _fixed(block: Packable) -> bool:
-    """Whether a block's lines never move apart: a heading, a chart, table or photo."""
-    return block.keep_with_next or block.whole
-
-
 def flush(
-    blocks: list[Packable],
-    columns: list[Column],
-    height: float,
-    air: float,
-    growth: float,
-    feather: float,
-) -> tuple[list[Column], float]:
-    """The columns ending as near ``height`` as they can, and how far they are from ending
-    together at it: the largest space left at a column's foot, plus how much higher that
-    column ends than the lowest. A short column's gaps between paragraphs and sections (as spread
-    by ``air``) grow in proportion, by at most ``growth`` of themselves, so a section break stays
-    wider than a paragraph break; then its lines move apart, by at most ``feather`` of their
-    leading."""
+    blocks: list[Packable], columns: list[Column], height: float, air: float, line: float
+) -> tuple[list[Column], float, float]:
+    """The columns ending together, as near ``height`` as they can; how far they are from
+    it (the largest space left at a column's foot, plus how much higher that column ends than
+    the lowest); and the space under the lowest. A column's gaps between paragraphs and
+    sections (as spread by ``air``) grow in proportion, a paragraph's to at most one body
+    ``line`` and a section's to two, so that no gap opens into a hole; lines keep
+    their leading, so baselines keep to one grid across the columns. A column that could grow
+    past where another can end stops there."""
+    spread = [_spread(blocks, column, air, line) for column in columns]
+    ends = [_end(column) for column in columns]
+    reach = [end + sum(limits.values()) for end, (_, limits) in zip(ends, spread, strict=True)]
+    target = min(height, max(min(reach, default=0.0), max(ends, default=0.0)))
     out: list[Column] = []
     feet: list[float] = []
-    for column in columns:
+    for column, end, (gaps, limits) in zip(columns, ends, spread, strict=True):
         if not column:
             out.append(column)
             continue
-        left = height - max(piece.top + piece.height for piece in column)
-        gaps = {
-            i: _gap(blocks[column[i - 1].block], blocks[column[i].block], air)
-            for i in range(1, len(column))
-            if column[i].first == 0
-            and not _together(blocks[column[i - 1].block], blocks[column[i].block])
-        }
-        total = sum(gaps.values())
-        factor = min(left / total, growth) if total > 0 and left > 0 else 0.0
-        left -= factor * total
-        text = [p for p in column if not _fixed(blocks[p.block])]
-        lines = sum(p.lines for p in text)
-        leading = min((blocks[p.block].leading for p in text), default=0.0)
-        spread = min(left / lines, feather * leading) if lines and left > 0 else 0.0
-        shift, grown = 0.0, []
+        factor = _factor(gaps, limits, target - end)
+        shift, moved = 0.0, []
         for index, piece in enumerate(column):
-            shift += gaps.get(index, 0.0) * factor
-            if _fixed(blocks[piece.block]):
-                grown.append(piece._replace(top=piece.top + shift))
-                continue
-            grown.append(
-                piece._replace(
-                    top=piece.top + shift,
-                    height=piece.height + spread * piece.lines,
-                    spread=spread,
-                )
-            )
-            shift += spread * piece.lines
-        out.append(grown)
-        feet.append(left - spread * lines)
-    return out, 2 * max(feet, default=0.0) - min(feet, default=0.0)
+            if index in gaps:
+                shift += min(gaps[index] * factor, limits[index])
+            moved.append(piece._replace(top=piece.top + shift))
+        out.append(moved)
+        feet.append(height - end - shift)
+    return out, 2 * max(feet, default=0.0) - min(feet, default=0.0), min(feet, default=height)
+
+
+def _end(column: Column) -> float:
+    return max((piece.top + piece.height for piece in column), default=0.0)
+
+
+def _spread(
+    blocks: list[Packable], column: Column, air: float, line: float
+) -> tuple[dict[int, float], dict[int, float]]:
+    """The gaps of a column that may grow (by the index of the piece below each) and how far
+    each may: to two ``line``s above a heading, half a line between a list's items, one
+    elsewhere."""
+    gaps, limits = {}, {}
+    for i in range(1, len(column)):
+        above, below = blocks[column[i - 1].block], blocks[column[i].block]
+        item = above.role == below.role == "LBody"  # items spread too, to half a line
+        if column[i].first or (_together(above, below) and not item):
+            continue
+        gaps[i] = _gap(above, below, air)
+        most = 0.5 if item else 2.0 if below.keep_with_next else 1.0
+        limits[i] = max(most * line - gaps[i], 0.0)
+    return gaps, limits
+
+
+def _factor(gaps: dict[int, float], limits: dict[int, float], want: float) -> float:
+    """The share of itself each gap grows by, each no further than its limit, so that they
+    grow by ``want`` points in all (or as far as they can)."""
+    if want <= 0 or not gaps:
+        return 0.0
+    low, high = 0.0, max((limits[i] / gaps[i] for i in gaps if gaps[i] > 0), default=0.0)
+    for _ in range(30):
+        middle = (low + high) / 2
+        if sum(min(gaps[i] * middle, limits[i]) for i in gaps) < want:
+            low = middle
+        else:
+            high = middle
+    return high if sum(min(gaps[i] * high, limits[i]) for i in gaps) <= want else low

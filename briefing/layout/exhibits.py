@@ -23,13 +23,14 @@ from ..content.fields import Text
 from ..content.runs import BREAK, Run, Runs, emboldened, joined, plain
 from ..errors import Problem
 from ..language import Language
-from ..text.setting import unbroken
+from ..text.measure import measure
+from ..text.setting import natural_width
 from ..text.spec import TypeSpec
 from ..text.textbox import TextBox, typeset
 from ..theme import Theme
 from .records import Entry, Region, Role, Shape
+from .widths import HAIR, shared
 
-_HAIR = 1e-3  # points more than a column's width, so that rounding never cuts its longest word
 Kind = Literal["chart", "table", "photo"]  # as a writer's message names it
 
 
@@ -101,7 +102,8 @@ class Setter:
         entries = [Entry(caption, 0.0, 0.0, "Caption", group, element=self.element())]
         top = caption.height + t.caption_gap * self.scale
         data, alt = figures.described(shown, self.words)
-        size = max(t.chart_text_size * self.scale, t.min_small_text)
+        # at most the design size: a chart's labels are smaller than the body, and more fit
+        size = max(t.chart_text_size * min(self.scale, 1.0), t.min_small_text)
         labels = label_spec(self.specs["caption"], size)  # as they are measured and drawn
         picture = lettered(figures.drawing(data, width, t, labels), labels)
         entries.append(Entry(picture, 0.0, top, "Figure", group, alt, self.element()))
@@ -167,7 +169,7 @@ class Setter:
             # its text starts too.
             figures_spec = spec._replace(align="left" if spec.direction == "rtl" else "right")
             boxes = [
-                typeset(cell, figures_spec if numeric else spec, w + _HAIR)
+                typeset(cell, figures_spec if numeric else spec, w + HAIR)
                 for cell, numeric, w in zip(cells, shown.numeric, widths, strict=True)
             ]
             height = max(box.height for box in boxes) + 2 * rise
@@ -191,20 +193,22 @@ class Setter:
 
         A column is as wide as its widest cell unbroken when all fit (the room left goes to
         the text columns, up to the theme's stretch: a short table in a wide column does not
-        spread its words apart), else between its longest word and that, in proportion. When even
-        the longest words do not fit, they are hyphenated (an address breaks anywhere); when
-        that is not enough, the whole table is set smaller, down to the theme's smallest
-        text: every cell at one size, no word narrower than its column.
+        spread its words apart), else between its longest word and that, where the width saves
+        the most lines (``widths.shared``). When even the longest words do not fit, the cells'
+        are hyphenated (an address breaks anywhere), then the headers' too; when that is not
+        enough, the whole table is set smaller, down to the theme's smallest text: every cell
+        at one size, no word narrower than its column.
         """
-        specs = (self.specs["cell"], self.specs["cell head"])
-        least, most = _extents(shown, specs)
+        body, head = self.specs["cell"], self.specs["cell head"]
+        least, most = _extents(shown, (body, head))
+        language = self.specs["body"].hyphenation
+        if sum(least) > room:  # the cells' words hyphenated, the headers' kept whole
+            body = body._replace(hyphenation=language)
+            least, most = _extents(shown, (body, head))
         if sum(least) > room:
-            language = self.specs["body"].hyphenation
-            specs = (
-                specs[0]._replace(hyphenation=language),
-                specs[1]._replace(hyphenation=language),
-            )
-            least, most = _extents(shown, specs)
+            head = head._replace(hyphenation=language)
+            least, most = _extents(shown, (body, head))
+        specs = (body, head)
         if sum(least) > room:
             factor = max(room / sum(least), self.theme.min_small_text / specs[0].size)
             specs = (_scaled(specs[0], factor), _scaled(specs[1], factor))
@@ -218,14 +222,15 @@ class Setter:
         elif sum(least) >= room:  # at the smallest text still too wide: reported
             widths = least
         else:
-            factor = (room - sum(least)) / (sum(most) - sum(least))
-            widths = [lo + (hi - lo) * factor for lo, hi in zip(least, most, strict=True)]
+            rows = [[(cell, specs[1]) for cell in shown.header]]
+            rows += [[(cell, specs[0]) for cell in row] for row in shown.rows]
+            widths = shared(rows, least, most, room)
         return specs, widths
 
     def photo(self, shown: PhotoShown, width: float, parents: tuple[str, ...]) -> Exhibit:
         """The photo across the column (narrower at a scale well under design size, down to
         the theme's share; narrower for a tall photo), its caption and its credit under it."""
-        from ..graphics.charts import PhotoFlowable  # Pillow loads only for photos
+        from ..graphics.photo import PhotoFlowable  # Pillow loads only for photos
 
         t, s, picture = self.theme, self.scale, shown.picture
         group = (*parents, f"Div:{self.element()}")
@@ -259,9 +264,9 @@ def _extents(
     least, most = [0.0] * count, [0.0] * count
     for head, cells in [(True, shown.header)] + [(False, row) for row in shown.rows]:
         for index, cell in enumerate(cells):
-            setting = unbroken(cell, specs[head])
-            least[index] = max(least[index], setting.measured.widest * setting.size)
-            most[index] = max(most[index], setting.width)
+            spec = specs[head]
+            least[index] = max(least[index], measure(cell, spec).widest * spec.size)
+            most[index] = max(most[index], natural_width(cell, spec))
     return least, most
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
 STEPS = 7  # trial scales at most
@@ -17,7 +18,7 @@ PRECISION = 0.015  # of scale: close enough to the largest that fits (0.15 pt of
 _INSIDE = 0.25  # a guess stays this share of the bracket inside it: the bracket shrinks fast
 AIR_STEPS = 5
 FULL = 0.5  # points: a column ending this near the foot is full
-SETTLE_STEPS = 2  # smaller scales tried for a page that ends short in a column
+SETTLE_STEPS = 4  # smaller scales tried for a page whose columns end apart
 STEP = 0.012  # of scale, each
 
 
@@ -77,17 +78,17 @@ def largest(
 
 
 class Filled(Generic[C]):
-    """The air chosen for a page, its body's arrangement and how far its columns are from
-    ending together at the foot."""
+    """The air chosen for a page, its body's arrangement, how far its columns are from ending
+    together at the foot, and the space left under the lowest."""
 
-    __slots__ = ("air", "arrangement", "gap")
+    __slots__ = ("air", "arrangement", "blank", "gap")
 
-    def __init__(self, air: float, arrangement: C, gap: float) -> None:
-        self.air, self.arrangement, self.gap = air, arrangement, gap
+    def __init__(self, air: float, arrangement: C, gap: float, blank: float) -> None:
+        self.air, self.arrangement, self.gap, self.blank = air, arrangement, gap, blank
 
 
 def fullest(
-    arrange: Callable[[float], tuple[C, float] | None], least: float, most: float
+    arrange: Callable[[float], tuple[C, float, float] | None], least: float, most: float
 ) -> Filled[C] | None:
     """The air from ``least`` to ``most`` (1 keeps the gaps as designed), in :data:`AIR_STEPS`
     steps, whose arrangement leaves the least room at the foot (to a tenth of a point; the
@@ -98,7 +99,7 @@ def fullest(
         air = least + (most - least) * step / AIR_STEPS
         arranged = arrange(air)
         if arranged is not None:
-            found.append(Filled(air, arranged[0], arranged[1]))
+            found.append(Filled(air, *arranged))
             if arranged[1] < FULL:
                 break  # full to the foot: more air would only spread it thinner
     return min(found, key=lambda f: (round(f.gap, 1), f.air), default=None)
@@ -110,59 +111,92 @@ class Fillable(Measure, Protocol[C_co]):
     scale: float
     strained: bool  # a paragraph has a line looser than good typesetting allows
 
-    def filled(self, air: float) -> tuple[C_co, float] | None:
-        """The arrangement at ``air`` and the space left at its foot; None if it does not fit."""
+    def filled(self, air: float) -> tuple[C_co, float, float] | None:
+        """The arrangement at ``air``, how far its columns are from ending together at the
+        foot, and the space left under the lowest; None if it does not fit."""
         ...
 
 
 F = TypeVar("F", bound=Fillable[Any])
 
 
+@dataclass(frozen=True)
+class Arrangement(Generic[F]):
+    """One way to arrange the page (a layout), the scales its body may take, and how far
+    from full the arrangement tried before it must be to be replaced by this one."""
+
+    measure: Callable[[float], F]
+    floor: float
+    ceiling: float
+    # Tried when the page before it has columns ending further apart or above the foot than
+    # this (a measure of ``Filled.gap``); None: only when it is too long, or part empty.
+    uneven: float | None
+
+
+@dataclass(frozen=True)
+class Settled(Generic[F]):
+    """The arrangement chosen (its index), the content measured at its scale, and the air
+    that fills its page best."""
+
+    index: int
+    measured: F
+    filled: Filled[Any]
+
+
 def settle(
-    measures: Sequence[Callable[[float], F]],
-    floor: float,
-    ceiling: float,
-    most: float,
-    limit: float,
-) -> tuple[F, Filled[Any] | None] | None:
-    """The first of ``measures`` (one a layout variant) at its largest scale, with the air
-    that fills its page best; if a column still ends more than ``limit`` above the foot, a
-    step or two smaller, or the next variant, when either fills the page better (a long
-    section that will not split evenly, a full sidebar beside a short column); the same when
-    a paragraph cannot be set well at that size (a narrow column, a hard language). No air (None)
-    for content that fills no page even at ``ceiling`` and ``most``; None if the first
-    does not fit at ``floor``."""
-    found: tuple[F, Filled[Any] | None] | None = None
-    for variant in measures:
-        tried: list[F] = []  # every measure taken, so a smaller scale already seen is reused
-
-        def measure(
-            scale: float, variant: Callable[[float], F] = variant, tried: list[F] = tried
-        ) -> F:
-            tried.append(variant(scale))
-            return tried[-1]
-
-        best = largest(measure, floor, ceiling)
-        if best is None:
-            if found is None:
-                return None
+    arrangements: Sequence[Arrangement[F]], most: float, limit: float, empty: float
+) -> Settled[F] | None:
+    """The first arrangement at its largest scale, with the air that fills its page best; the
+    next one instead when it does better, and is tried: when the page found so far has columns
+    ending further apart than the next one's :attr:`Arrangement.uneven`, or (for all) when it
+    is too long, or leaves more than ``empty`` points blank at the foot (short content in a
+    layout whose type has stopped growing). A page is good enough to stop at when its columns
+    end within ``limit``. None if none fits at its floor."""
+    found: Settled[F] | None = None
+    for index, arrangement in enumerate(arrangements):
+        if (
+            found is not None
+            and found.filled.blank <= empty
+            and (
+                arrangement.uneven is None
+                or _good((found.measured, found.filled), arrangement.uneven)
+            )
+        ):
             continue
-        if found is None and best.scale >= ceiling and fits(best, most):
-            return best, None  # it cannot fill the page: it is balanced instead
-        for step in range(SETTLE_STEPS + 1):
-            filled = fullest(best.filled, 1.0, most)
-            better = filled is not None and (found is None or _flaws(best, filled) < _flaws(*found))
-            if better:
-                found = (best, filled)
-            smaller = best.scale - STEP
-            stuck = step and not better and found is not None and not found[0].strained
-            if _good(found, limit) or smaller < floor or stuck:
-                break  # good enough, or a smaller step did not fill it better: nor will the next
-            seen = [m for m in tried if smaller - STEP < m.scale < best.scale and fits(m)]
-            best = max(seen, key=lambda m: m.scale) if seen else measure(smaller)
-            if not fits(best):
-                break
-        if _good(found, limit):
+        result = _settle(arrangement, most, limit)
+        if result is not None and (
+            found is None or _flaws(*result) < _flaws(found.measured, found.filled)
+        ):
+            found = Settled(index, *result)
+    return found
+
+
+def _settle(arrangement: Arrangement[F], most: float, limit: float) -> tuple[F, Filled[Any]] | None:
+    """One arrangement at its largest scale, with the air that fills its page best; if a column
+    still ends more than ``limit`` above the foot, a step or two smaller when that fills the
+    page better (a long section that will not split evenly); the same when a paragraph cannot
+    be set well at that size (a narrow column, a hard language)."""
+    tried: list[F] = []  # every measure taken, so a smaller scale already seen is reused
+
+    def measure(scale: float) -> F:
+        tried.append(arrangement.measure(scale))
+        return tried[-1]
+
+    best = largest(measure, arrangement.floor, arrangement.ceiling)
+    found: tuple[F, Filled[Any]] | None = None
+    for _ in range(SETTLE_STEPS + 1):
+        if best is None:
+            break
+        filled = fullest(best.filled, 1.0, most)
+        better = filled is not None and (found is None or _flaws(best, filled) < _flaws(*found))
+        if better and filled is not None:
+            found = (best, filled)
+        smaller = best.scale - STEP
+        if _good(found, limit) or smaller < arrangement.floor:
+            break
+        seen = [m for m in tried if smaller - STEP < m.scale < best.scale and fits(m)]
+        best = max(seen, key=lambda m: m.scale) if seen else measure(smaller)
+        if not fits(best):
             break
     return found
 
@@ -173,5 +207,5 @@ def _flaws(measured: Fillable[Any], filled: Filled[Any] | None) -> tuple[bool, f
     return measured.strained, round(filled.gap if filled is not None else math.inf)
 
 
-def _good(found: tuple[Fillable[Any], Filled[Any] | None] | None, limit: float) -> bool:
+def _good(found: tuple[Fillable[Any], Filled[Any]] | None, limit: float) -> bool:
     return found is not None and _flaws(*found) <= (False, limit)

@@ -1,5 +1,6 @@
-"""What to tell a writer whose content cannot fit even at the smallest type: how far past the
-page it runs, where, and about how much to cut."""
+"""What to tell a writer about the fit: content that cannot fit even at the smallest type (how
+far past the page it runs, where, and about how much to cut), content set in the other layout,
+and content too short to fill the page (how full it is, and about how much would fill it)."""
 
 from __future__ import annotations
 
@@ -106,4 +107,53 @@ def overflow_problem(layout: Layout) -> Problem:
         c.sections[longest].heading.locate(),
         f"about {cut} fewer words in the sections (they hold {words}; this one, the longest, "
         f"{counts[longest]})",
+    )
+
+
+_LETTERS_A_WORD = 6  # with the space after it, in English, French, Spanish, Portuguese
+
+
+def switched_warning(layout: Layout, instead: str) -> Problem:
+    """The sections are set in ``layout``'s arrangement instead of the ``instead`` one, which
+    would leave the page emptier."""
+    return Problem(
+        f"the sections are set in the {layout.name} layout, in larger type: the text is too "
+        f"short to fill the page in the {instead} layout",
+        layout.sheet.content.title.locate(),
+        f"design: layout: {layout.name} to keep it so, design: layout: {instead} to keep "
+        f"{instead}, or more text",
+        "warning",
+        "design.layout",
+    )
+
+
+def long_warning(layout: Layout) -> Problem:
+    """The body's lines are longer than read comfortably, in the layout the writer named."""
+    t, body = layout.theme, layout.specs["body"]
+    letters = layout.column_width / (layout.sheet.em_per_letter(body) * body.size)
+    return Problem(
+        f"the body's lines hold about {letters:.0f} characters in the {layout.name} layout, "
+        f"more than the {t.long_line} that read comfortably, with body text at "
+        f"{body.size:.1f} pt",
+        layout.sheet.content.title.locate(),
+        "fewer words, or the two-column layout (design: layout: two-column, or no layout)",
+        "warning",
+        "design.layout",
+    )
+
+
+def short_warning(layout: Layout, blank: float) -> Problem:
+    """The content leaves ``blank`` of the page's height empty even at its largest type."""
+    c, body = layout.sheet.content, layout.specs["body"]
+    letters = layout.column_width / (layout.sheet.em_per_letter(body) * body.size)
+    lines = blank * layout.height / body.leading * layout.columns
+    more = max(10, int(round(lines * letters / _LETTERS_A_WORD, -1)))
+    return Problem(
+        f"the page is {1 - blank:.0%} full: {blank:.0%} of its height is left blank at the foot "
+        f"even with body text at {layout.specs['body'].size:.1f} pt, the largest that keeps "
+        "its lines comfortable to read",
+        c.sections[-1].heading.locate(),
+        f"about {more} more words, or a photo, chart or table, to fill it",
+        "warning",
+        f"sections[{len(c.sections) - 1}]",
     )

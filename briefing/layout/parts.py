@@ -10,12 +10,14 @@ from ..content.checks import ChartShown, PhotoShown, Shown, TableShown
 from ..content.markup import Paragraph
 from ..content.runs import BREAK, Run, Runs, joined, link, plain, shown_address
 from ..fonts import register
-from ..text.measure import plain_width
+from ..text.measure import measure, plain_width
+from ..text.setting import natural_width
 from ..text.spec import TypeSpec
 from ..text.textbox import TextBox, typeset
 from .columns import Packable
 from .exhibits import Setter
 from .records import EMPTY, Entry, Region, Shape
+from .widths import HAIR
 
 if TYPE_CHECKING:
     from ..content.checks import Checked
@@ -25,9 +27,10 @@ if TYPE_CHECKING:
 class Sheet:
     """The content as runs and pictures, in the faces it needs, ready to set at any scale."""
 
-    def __init__(self, checked: Checked, words: Language) -> None:
+    def __init__(self, checked: Checked, words: Language, folio: str = "") -> None:
         content = checked.content
         self.content, self.theme, self.words = content, checked.theme, words
+        self.folio = folio  # a page number in a book, printed at the footer's end
         self.logo = checked.logo
         self.lead = checked.lead or ()
         self.figures = [
@@ -44,6 +47,26 @@ class Sheet:
         self.digits = str.maketrans("0123456789", words.digits)  # a list's numbers (Persian)
         italic = any(isinstance(run, Run) and run.italic for runs in self.texts() for run in runs)
         self.faces = register(self.theme.family, italic)
+        self.heading_faces = register(self.theme.heading_family, italic)
+        self._em: float | None = None
+
+    def em_per_letter(self, body: TypeSpec) -> float:
+        """The body text's mean advance a character (spaces too), in ems of ``body``'s size:
+        what turns a column's width into characters a line. Chinese characters count as two
+        (a line of 20 holds as much as 40 Latin letters). From each paragraph as measured for
+        setting (kept in the process), so an edit measures nothing more; to a thousandth, so
+        that one seldom sets the lead at another width."""
+        if self._em is None:
+            width = letters = 0.0
+            for _, shown in self.sections:
+                for part in shown:
+                    for paragraph in part if isinstance(part, list) else ():
+                        items = measure(paragraph.runs, body).items
+                        width += sum(item.width for item in items if item.kind != "penalty")
+                        letters += sum(len(r.text) for r in paragraph.runs if isinstance(r, Run))
+            em = width / letters if letters else _EM
+            self._em = round(em / 2 if body.cjk else em, 3)  # an edit seldom moves it
+        return self._em
 
     def texts(self) -> list[Runs]:
         """All the formatted text of the body (its tables and photo captions too), lead and
@@ -60,11 +83,18 @@ class Sheet:
         return texts
 
 
-class Parts:
-    """The parts of one page at one scale: a source of element numbers, and the specs."""
+_EM = 0.47  # the mean advance of English text in Noto Sans, in ems, for a sheet with no text
 
-    def __init__(self, sheet: Sheet, specs: dict[str, TypeSpec], scale: float) -> None:
+
+class Parts:
+    """The parts of one page at one scale (``body``: the body text's, when it stopped growing
+    first): a source of element numbers, and the specs."""
+
+    def __init__(
+        self, sheet: Sheet, specs: dict[str, TypeSpec], scale: float, body: float | None = None
+    ) -> None:
         self.sheet, self.specs, self.scale = sheet, specs, scale
+        self.body_scale = scale if body is None else body
         self.theme, self.content = sheet.theme, sheet.content
         self.elements = 0
 
@@ -113,38 +143,38 @@ class Parts:
             top += subtitle.height
         return Region(entries, [], top)
 
-    def lead(self, width: float) -> Region:
-        """The lead, with an accent bar beside it."""
+    def lead(self, width: float, wide: bool = False) -> Region:
+        """The lead, with an accent bar beside it: in lines of at most
+        :attr:`Theme.long_line` characters, unless ``wide`` (the whole width, for a page
+        too full for that)."""
         t = self.theme
         if not self.sheet.lead:
             return EMPTY
         indent = t.lead_indent * self.scale
-        box = self.text(self.sheet.lead, "lead", width - indent)
+        spec = self.specs["lead"]
+        longest = t.long_line * self.sheet.em_per_letter(spec) * spec.size  # a comfortable line
+        box = self.text(
+            self.sheet.lead, "lead", width - indent if wide else min(width - indent, longest)
+        )
         bar = Shape("rect", 0, 0, t.lead_rule * self.scale, box.height - 1, t.accent)
         return Region([Entry(box, indent, 0.0, "P")], [bar], box.height)
 
-    def figures(self, width: float, stacked: bool) -> Region:
-        """The key figures: a tinted strip of cells, or a stack in the sidebar."""
+    def figures(self, width: float) -> Region:
+        """The key figures in a tinted strip of cells."""
         t, s = self.theme, self.scale
         if not self.sheet.figures:
             return EMPTY
-        pad = 0.0 if stacked else t.figure_padding * s
-        cell = width if stacked else width / len(self.sheet.figures)
+        pad = t.figure_padding * s
+        cell = width / len(self.sheet.figures)
         entries: list[Entry] = []
-        top, tallest = 0.0, 0.0
+        tallest = 0.0
+        spec = self._values(cell - 2 * pad)
         for index, (value, label) in enumerate(self.sheet.figures):
-            group = (f"Figure:{self.element()}",)
-            x = 0.0 if stacked else index * cell
-            shown = self.text(value, "value", cell - 2 * pad)
-            caption = self.text(label, "label", cell - 2 * pad)
-            below = shown.height + t.label_gap * s
-            entries.append(Entry(shown, x + pad, top + pad, "P", group))
-            entries.append(Entry(caption, x + pad, top + pad + below, "P", group))
-            tallest = max(tallest, below + caption.height)
-            if stacked:
-                top += below + caption.height + t.stack_gap * s
-        if stacked:
-            return Region(entries, [], top - t.stack_gap * s)
+            figure = self._figure(value, label, cell - 2 * pad, spec)
+            entries += [
+                e._replace(x=e.x + index * cell + pad, top=e.top + pad) for e in figure.entries
+            ]
+            tallest = max(tallest, figure.height)
         height = tallest + 2 * pad
         shapes = [Shape("rect", 0, 0, width, height, t.tint)] + [
             Shape("line", i * cell, pad, 0, height - 2 * pad, t.rule, t.rule_width)
@@ -152,9 +182,33 @@ class Parts:
         ]
         return Region(entries, shapes, height)
 
+    def figure_stack(self, width: float) -> list[Region]:
+        """The key figures one below another, for the sidebar: a region each, so that the
+        gaps between them can spread."""
+        spec = self._values(width)
+        return [self._figure(value, label, width, spec) for value, label in self.sheet.figures]
+
+    def _values(self, width: float) -> TypeSpec:
+        """The key figures' values' spec: smaller for all of them when one would not fit on
+        one line ``width`` wide ("18 months" never wraps), down to the labels' size."""
+        spec, label = self.specs["value"], self.specs["label"]
+        widest = max((natural_width(value, spec) for value, _ in self.sheet.figures), default=0.0)
+        size = max(spec.size * min(width / widest, 1.0), label.size * 1.2) if widest else spec.size
+        return spec._replace(size=size, leading=spec.leading * size / spec.size)
+
+    def _figure(self, value: Runs, label: Runs, width: float, spec: TypeSpec) -> Region:
+        """One key figure: its value in ``spec``, and its label below."""
+        t, s = self.theme, self.scale
+        group = (f"Figure:{self.element()}",)
+        shown = typeset(value, spec, width)
+        caption = self.text(label, "label", width)
+        below = shown.height + t.label_gap * s
+        entries = [Entry(shown, 0.0, 0.0, "P", group), Entry(caption, 0.0, below, "P", group)]
+        return Region(entries, [], below + caption.height)
+
     def _heading(self, text: str, width: float, group: tuple[str, ...]) -> tuple[Entry, float]:
         box = self.text(plain(text), "side heading", width)
-        return Entry(box, 0.0, 0.0, "H2", group), box.height + self.theme.row_gap * self.scale
+        return Entry(box, 0.0, 0.0, "H2", group), box.height + self.theme.row_gap * self.body_scale
 
     def facts(self, width: float, stacked: bool) -> Region:
         """The facts at a glance: a row of up to four cells a line, or a stack."""
@@ -169,7 +223,7 @@ class Parts:
         row_height = 0.0
         for index, fact in enumerate(c.at_a_glance):
             if index and index % per_row == 0:
-                top, row_height = top + row_height + t.row_gap * self.scale, 0.0
+                top, row_height = top + row_height + t.row_gap * self.body_scale, 0.0
             x = (index % per_row) * cell
             fact_group = (*group, f"Div:{self.element()}")
             room = cell - (0.0 if stacked else t.fact_padding)
@@ -188,7 +242,7 @@ class Parts:
         group = (f"Div:{self.element()}",)
         heading, top = self._heading(self.sheet.words.contacts, width, group)
         entries = [heading]
-        gap = t.contact_gap * self.scale
+        gap = t.contact_gap * self.body_scale
         for contact in c.contacts:
             lines = [plain(contact.name, bold=True)]
             lines += [plain(part) for part in (contact.role, contact.phone) if part]
@@ -202,7 +256,7 @@ class Parts:
 
     def online(self, width: float, stacked: bool) -> Region:
         """The QR code of the online version, its caption beside it or (stacked) below."""
-        t, c, s = self.theme, self.content, self.scale
+        t, c, s = self.theme, self.content, self.body_scale
         if not c.online:
             return EMPTY
         from ..graphics.qr import qr_code
@@ -239,15 +293,25 @@ class Parts:
         return Region(entries, contacts.shapes, max(contacts.height, online.height))
 
     def footer(self, width: float) -> Region:
-        """The footer line and the date, above a hairline."""
+        """The footer line and the date, above a hairline; in a book, the page number (an
+        artifact) at its end, after the date."""
         t, c = self.theme, self.content
         share = t.contacts_share
         left = self.text(plain(c.footer or c.organization), "footer", width * share)
         entries = [Entry(left, 0.0, t.footer_rise, "P")]
+        end, folio = width, None
+        if self.sheet.folio:
+            number = plain(self.sheet.folio, bold=True)
+            shown = natural_width(number, self.specs["date"]) + HAIR
+            folio = Entry(
+                self.text(number, "date", shown), width - shown, t.footer_rise, "Artifact"
+            )
+            end -= shown + t.folio_gap
         if c.date:
             date = plain(self.sheet.words.date_line(c.date))
-            right = self.text(date, "date", width * (1 - share))
+            right = self.text(date, "date", end - width * share)
             entries.append(Entry(right, width * share, t.footer_rise, "P"))
+        entries += [folio] if folio else []
         rule = Shape("line", 0, 2, width, 0, t.rule, t.rule_width)
         height = max(e.flowable.height for e in entries) + t.footer_rise
         return Region(entries, [rule], height)
@@ -259,23 +323,45 @@ class Parts:
         box = self.text(plain(self.content.marking), "marking", width)
         return Region([Entry(box, 0.0, 0.0, "P")], [], box.height)
 
+    def widest_heading_word(self) -> float:
+        """The width of the widest word of the sections' headings, in points."""
+        spec = self.specs["heading"]
+        return max(
+            (
+                natural_width(plain(word), spec)
+                for heading, _ in self.sheet.sections
+                for run in heading
+                if isinstance(run, Run)
+                for word in run.text.split()
+            ),
+            default=0.0,
+        )
+
     def body(self, width: float, rail: float) -> list[Packable]:
         """The sections as blocks to flow into columns, each with its structure role; with a
         ``rail``, headings hang in it beside their text."""
-        t, s = self.theme, self.scale
+        t, s = self.theme, self.body_scale
+        headings, body = self.specs["heading"], self.specs["body"]
+        grid = body.leading / 2  # every block of the body takes whole half lines
         room = rail - t.rail_gap * s if rail else width
-        headings = self.specs["heading"]
-        # Every heading at one size: the size the widest word of any of them allows.
+        # Every heading at one size: the size the widest word of any of them allows, never
+        # smaller than the body; in the rail only if they fit there so.
         sizes = [typeset(h, headings, room).size for h, _ in self.sheet.sections]
-        size = min(sizes, default=headings.size)
-        if size < headings.size:
+        size = max(min(sizes, default=headings.size), body.size)
+        if rail and size > min(sizes, default=size):
+            rail, room = 0.0, width
+            size = max(min(typeset(h, headings, room).size for h, _ in self.sheet.sections), size)
+        if size != headings.size:
             headings = headings._replace(size=size, leading=headings.leading * size / headings.size)
         blocks: list[Packable] = []
         setter = Setter(t, self.specs, self.sheet.words, s, self.element)
         for heading, shown in self.sheet.sections:
             section = (f"Sect:{self.element()}",)
             box = typeset(heading, headings, room)
-            blocks.append(Packable(box, "H2", self.element(), section, True, bool(rail)))
+            block = Packable(box, "H2", self.element(), section, True, bool(rail))
+            if not rail:  # the heading, its gaps and the text below it keep to the grid
+                _to_grid(block, grid)
+            blocks.append(block)
             for part in shown:
                 if isinstance(part, list):
                     blocks += self._text(part, width, section)
@@ -286,14 +372,16 @@ class Parts:
                     exhibit = setter.table(part, width, section)
                 else:
                     exhibit = setter.photo(part, width, section)
-                blocks.append(Packable(exhibit, "Figure", self.element(), section))
+                block = Packable(exhibit, "Figure", self.element(), section)
+                _to_grid(block, grid)
+                blocks.append(block)
         return blocks
 
     def _text(
         self, parts: list[Paragraph], width: float, section: tuple[str, ...]
     ) -> list[Packable]:
         """A section's paragraphs and list items as blocks."""
-        t, s = self.theme, self.scale
+        t, s = self.theme, self.body_scale
         blocks: list[Packable] = []
         for part in parts:
             if part.kind == "paragraph":
@@ -322,6 +410,13 @@ class Parts:
                 )
             )
         return blocks
+
+
+def _to_grid(block: Packable, grid: float) -> None:
+    """Widen the gap below ``block`` so that it, with its gaps, takes whole steps of ``grid``:
+    the text after it keeps to the lines of the text beside it."""
+    short = -(block.before + block.height + block.after) % grid
+    block.after += 0.0 if short > grid - 1e-6 else short
 
 
 def _hanging_space(label: TextBox) -> float:

@@ -6,6 +6,8 @@ from typing import Literal, NamedTuple
 
 from reportlab.platypus import Flowable
 
+from ..errors import Problem
+
 # The structure type of something drawn, as the PDF's tags name it; "Artifact" is decoration.
 Role = Literal[
     "H1", "H2", "P", "LBody", "Lbl", "Figure", "Caption", "TH", "TD", "Reference", "Artifact"
@@ -54,6 +56,8 @@ class Page(NamedTuple):
     shapes: list[Shape]
     items: list[Placed]
     full: float = 1.0  # the share of the body's room its content takes with its gaps unspread
+    blank: float = 0.0  # the share of the page's height left at the foot of the body
+    warnings: tuple[Problem, ...] = ()  # what the writer should know about the fit
 
     @property
     def fit(self) -> str:

@@ -20,9 +20,8 @@ bullets to the right of their items; the text in each box runs in its spec's dir
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
-from typing import ClassVar, NamedTuple
+import math
+from typing import Any, ClassVar, NamedTuple
 
 from ..theme import Theme
 from .columns import Column, flush, pack, realize, shortest
@@ -30,6 +29,8 @@ from .exhibits import Exhibit
 from .parts import Parts, Sheet
 from .records import Page, Placed, Region, Shape
 from .specs import type_specs
+
+_TALLER = 6  # half lines above the balanced height tried for columns that end together
 
 
 class Frame(NamedTuple):
@@ -42,14 +43,27 @@ class Frame(NamedTuple):
     body_bottom: float
     side: float = 0.0  # the height the sidebar's stack needs (0: no sidebar)
     side_room: float = 0.0
+    panel: float = 0.0  # where the sidebar's tint ends
 
 
 class Layout:
-    """The content measured at one scale, in one layout."""
+    """The content measured at one scale, in one layout; the body at that scale too, up to
+    ``cap`` (its line at its shortest) and down to ``least`` (its line at its longest), below
+    which only the rest of the design shrinks; the lead across the whole width if ``wide``."""
 
     columns: ClassVar[int] = 1
+    name: ClassVar[str]
 
-    def __init__(self, sheet: Sheet, width: float, height: float, scale: float) -> None:
+    def __init__(
+        self,
+        sheet: Sheet,
+        width: float,
+        height: float,
+        scale: float,
+        cap: float = math.inf,
+        least: float = 0.0,
+        wide: bool = False,
+    ) -> None:
         t = sheet.theme
         self.sheet, self.theme, self.width, self.height, self.scale = (
             sheet,
@@ -58,14 +72,17 @@ class Layout:
             height,
             scale,
         )
-        self.specs = type_specs(t, sheet.faces, sheet.words, scale)
-        parts = self.parts = Parts(sheet, self.specs, scale)
+        self.body_scale = min(max(scale, least), cap)
+        self.specs = type_specs(
+            t, sheet.faces, sheet.words, scale, self.body_scale, sheet.heading_faces
+        )
+        parts = self.parts = Parts(sheet, self.specs, scale, self.body_scale)
         self.left, self.inner = t.margin_x, width - 2 * t.margin_x
         self.main_width, self.column_width, self.rail = self.widths()
         self.marking = parts.marking(self.inner)
         self.band = parts.band(self.inner)
         self.title = parts.title(self.inner)
-        self.lead = parts.lead(self.inner)
+        self.lead = parts.lead(self.inner, wide)
         self.extras = self.measure_extras(parts)
         self.blocks = parts.body(self.column_width, self.rail)
         self.footer = parts.footer(self.inner)
@@ -75,10 +92,31 @@ class Layout:
         """(the body's width, a column's width, the hanging headings' rail)."""
         return self.inner, self.inner, 0.0
 
+    @classmethod
+    def measure(cls, theme: Theme, inner: float, **options: float) -> float:
+        """A body column's width, for a text width of ``inner``."""
+        return inner
+
+    @classmethod
+    def bounds(
+        cls, sheet: Sheet, width: float, long: bool = False, **options: float
+    ) -> tuple[float, float]:
+        """The scales of the body's smallest and largest sizes on paper ``width`` wide: at most
+        :attr:`Theme.long_line` characters a line (any, if ``long``) and at least
+        :attr:`Theme.short_line` (:attr:`Theme.short_line_alone` in one column), within the
+        body sizes the theme allows."""
+        t = sheet.theme
+        em = sheet.em_per_letter(type_specs(t, sheet.faces, sheet.words, 1.0)["body"])
+        column = cls.measure(t, width - 2 * t.margin_x, **options)
+        short = t.short_line if cls.columns > 1 else t.short_line_alone
+        largest = min(column / (short * em), t.max_body_size)
+        smallest = min(max(0.0 if long else column / (t.long_line * em), t.min_body_size), largest)
+        return smallest / t.body_size, max(largest, t.min_body_size) / t.body_size
+
     def measure_extras(self, parts: Parts) -> list[Region]:
         """The key figures and facts (strips above the body), then the closing row."""
         return [
-            parts.figures(self.inner, stacked=False),
+            parts.figures(self.inner),
             parts.facts(self.inner, stacked=False),
             parts.closing(self.inner),
         ]
@@ -120,8 +158,10 @@ class Layout:
             regions.append((self.marking, self.left, bottom + self.marking.height))
         return regions, footer_top + t.footer_rise
 
-    def frame(self, air: float) -> Frame:
-        """Where everything goes: strips above the body, the closing row below it."""
+    def frame(self, air: float, end: float | None = None) -> Frame:
+        """Where everything goes: strips above the body, the closing row below it (at the
+        foot, or right below the body when it ends ``end`` points below its top, short of
+        the foot: what room is left stays at the foot, not in a hole above the row)."""
         t = self.theme
         regions, shapes, y = self.head()
         gap = t.block_gap * self.scale
@@ -134,6 +174,8 @@ class Layout:
         after, bottom = self.foot()
         if not closing.empty:
             top = bottom + closing.height
+            if end is not None:
+                top = max(top, y - gap - end - gap)
             after.insert(0, (closing, self.left, top))
             shapes.append(
                 Shape("line", self.left, top + gap / 2, self.inner, 0, t.rule, t.rule_width)
@@ -152,61 +194,55 @@ class Layout:
             return frame.side, frame.side_room
         return needed, room
 
-    def balanced(self, air: float) -> list[Column]:
-        """The body's columns at ``air``, balanced: for content that cannot fill the page."""
-        frame = self.frame(air)
-        balanced = shortest(self.blocks, self.columns, frame.body_top - frame.body_bottom, air)
-        if balanced is None:
-            raise RuntimeError("the body did not fit where the fit engine said it would")
-        return balanced[1]
-
-    def filled(self, air: float) -> tuple[list[Column], float] | None:
-        """The body's columns at ``air`` on a full page, and the largest space left at a
-        column's foot; None if it does not fit. The columns are balanced, or fill down to the
-        foot in turn, or the first gives the last some lines: whichever ends nearest it, and
-        most evenly, once a short column's gaps grow and its lines move apart a little."""
+    def filled(self, air: float) -> tuple[list[Column], float, float] | None:
+        """The body's columns at ``air``, and how far they are from ending together at the
+        foot (:func:`columns.flush`); None if it does not fit. Columns are balanced, then each
+        grows its gaps toward the foot; of the balanced heights from the lowest up to half a
+        dozen half lines more, and first columns up to as much shorter, the one whose columns
+        end nearest the foot and each other."""
         frame = self.frame(air)
         room = frame.body_top - frame.body_bottom + 1e-6
         if frame.side > frame.side_room:
             return None
-        t, blocks, leading = self.theme, self.blocks, self.specs["body"].leading
-        options = [pack(blocks, [room] * self.columns, air)]
-        greedy = options[0]
-        if self.columns > 1 and greedy is not None:
-            # The last column ends short: give it some of the first's lines.
-            ends = [max((p.top + p.height for p in column), default=0.0) for column in greedy]
-            short = (ends[0] - ends[-1]) / 2
-            if short > leading:
-                heights = [room - short] * (self.columns - 1) + [room]
-                options.append(pack(blocks, heights, air))
-        arranged = [
-            flush(blocks, option, room, air, t.flush_growth, t.feather)
-            for option in options
-            if option is not None
-        ]
-        best = min(arranged, key=lambda a: a[1], default=None)
-        if self.columns > 1 and (best is None or best[1] > leading):
-            balanced = shortest(blocks, self.columns, room, air)
-            if balanced is not None:
-                even = flush(blocks, balanced[1], room, air, t.flush_growth, t.feather)
-                best = even if best is None or even[1] < best[1] else best
-        return best
+        blocks, line = self.blocks, self.specs["body"].leading
+        if self.columns == 1:
+            single = pack(blocks, [room], air)
+            return None if single is None else flush(blocks, single, room, air, line)
+        balanced = shortest(blocks, self.columns, room, air)
+        if balanced is None:
+            return None
+        step = line / 2
+        options = [balanced[1]]
+        for more in range(1, _TALLER + 1):
+            # taller columns, or a shorter first column that leaves a heading to the next
+            for heights in (
+                [balanced[0] + more * step] * self.columns,
+                [balanced[0] - more * step] * (self.columns - 1) + [room],
+            ):
+                option = pack(blocks, heights, air) if max(heights) <= room else None
+                if option is not None:
+                    options.append(option)
+        return min(
+            (flush(blocks, option, room, air, line) for option in options), key=lambda a: a[1]
+        )
 
     def page(self, air: float, columns: list[Column]) -> Page:
         """Everything placed, with the body's gaps spread by ``air`` into these ``columns``."""
         t = self.theme
-        frame = self.frame(air)
+        end = max((p.top + p.height for column in columns for p in column), default=0.0)
+        frame = self.frame(air, end)
         needed, room = self.demand(1.0)
         page = Page(
             self.width,
             self.height,
             self.scale,
             air,
-            t.body_size * self.scale,
+            t.body_size * self.body_scale,
             self.sheet.faces.regular,
             list(frame.shapes),
             [],
             min(needed / room, 1.0) if room > 0 else 1.0,
+            (min(frame.body_top - end, frame.panel or math.inf) - frame.body_bottom) / self.height,
         )
         for region, x, top in frame.regions:
             self._put(page, region, x, top)
@@ -215,11 +251,15 @@ class Layout:
             self._put(page, region, x, top)
         return page.mirrored() if self.sheet.words.direction == "rtl" else page
 
+    def places(self, top: float) -> list[tuple[float, float, float]]:
+        """Where each column of the body starts (its left and top) and its width."""
+        x0, step = self.left + self.rail, self.column_width + self.theme.column_gap
+        return [(x0 + index * step, top, self.column_width) for index in range(self.columns)]
+
     def _body(self, page: Page, top: float, columns: list[Column]) -> None:
         t, s = self.theme, self.scale
-        x0 = self.left + self.rail
-        for index, column in enumerate(realize(self.blocks, columns)):
-            x = x0 + index * (self.column_width + t.column_gap)
+        places = self.places(top)
+        for (x, top, width), column in zip(places, realize(self.blocks, columns), strict=False):
             for block, box, piece in column:
                 if isinstance(box, Exhibit):
                     self._put(page, box.region, x, top - piece.top)
@@ -247,9 +287,7 @@ class Layout:
                 self._add(page, box, x, y, block.role, block.element, block.parents)
                 if block.role == "H2":
                     rule = y + box.height + t.heading_rule * s
-                    page.shapes.append(
-                        Shape("line", x, rule, self.column_width, 0, t.rule, t.rule_width)
-                    )
+                    page.shapes.append(Shape("line", x, rule, width, 0, t.rule, t.rule_width))
 
     def _put(self, page: Page, region: Region, x: float, top: float) -> None:
         for shape in region.shapes:
@@ -288,30 +326,61 @@ class TwoColumn(Layout):
     """Two balanced columns."""
 
     columns = 2
+    name = "two-column"
 
     def widths(self) -> tuple[float, float, float]:
         """(the body's width, a column's width, no rail)."""
-        column = (self.inner - self.theme.column_gap) / 2
-        return self.inner, column, 0.0
+        return self.inner, self.measure(self.theme, self.inner), 0.0
+
+    @classmethod
+    def measure(cls, theme: Theme, inner: float, **options: float) -> float:
+        """A column's width."""
+        return (inner - theme.column_gap) / 2
 
 
 class SingleColumn(Layout):
-    """One column, headings hanging in a rail to its left (its right, mirrored)."""
+    """One column, headings hanging in a rail to its left (its right, mirrored), or above
+    their text when a word of one is too wide for the rail."""
+
+    name = "single-column"
 
     def widths(self) -> tuple[float, float, float]:
-        """(the body's width, the column's width, the rail's width)."""
-        rail = self.inner * self.theme.rail_share
+        """(the body's width, the column's width, the rail's width): the rail as wide as the
+        widest word of a heading needs, up to :data:`WIDEST_RAIL` of the width."""
+        t = self.theme
+        need = self.parts.widest_heading_word() + t.rail_gap * self.body_scale
+        rail = min(max(self.inner - self.measure(t, self.inner), need), self.inner * WIDEST_RAIL)
         return self.inner, self.inner - rail, rail
+
+    @classmethod
+    def measure(cls, theme: Theme, inner: float, **options: float) -> float:
+        """The column's width, beside the rail."""
+        return inner * (1 - theme.rail_share)
 
 
 class Sidebar(Layout):
     """A main column and a tinted side panel taking ``share`` of the text width."""
 
+    name = "sidebar"
+
     def __init__(
-        self, sheet: Sheet, width: float, height: float, scale: float, share: float
+        self,
+        sheet: Sheet,
+        width: float,
+        height: float,
+        scale: float,
+        cap: float = math.inf,
+        least: float = 0.0,
+        wide: bool = False,
+        share: float | None = None,
     ) -> None:
-        self.share = share
-        super().__init__(sheet, width, height, scale)
+        self.share = sheet.theme.sidebar_share if share is None else share
+        super().__init__(sheet, width, height, scale, cap, least, wide)
+
+    @classmethod
+    def measure(cls, theme: Theme, inner: float, **options: float) -> float:
+        """The main column's width, beside a panel of ``share`` (the theme's unless given)."""
+        return (inner - theme.column_gap) * (1 - options.get("share", theme.sidebar_share))
 
     def widths(self) -> tuple[float, float, float]:
         """(the main column's width, the same, no rail)."""
@@ -334,16 +403,17 @@ class Sidebar(Layout):
         """Key figures, facts, contacts and the QR code, stacked in the panel."""
         width = self.side_width - 2 * self.pad
         found = [
-            parts.figures(width, stacked=True),
+            *parts.figure_stack(width),
             parts.facts(width, stacked=True),
             parts.contacts(width),
             parts.online(width, stacked=True),
         ]
         return [region for region in found if not region.empty]
 
-    def frame(self, air: float) -> Frame:
-        """The body in the main column; the panel's parts spread down it, up to twice their gap;
-        the tint ends where they do when they cannot fill it."""
+    def frame(self, air: float, end: float | None = None) -> Frame:
+        """The body in the main column; the panel's parts spread down it toward where the main
+        column ends (``end`` points below its top; the foot if not given), each gap up to two
+        body lines; the tint ends where they do."""
         t = self.theme
         regions, shapes, y = self.head()
         body_top = y - t.block_gap * self.scale
@@ -354,8 +424,9 @@ class Sidebar(Layout):
         count = len(self.extras)
         stack = sum(r.height for r in self.extras) + gap * (count - 1) + 2 * self.pad
         room = body_top - bottom
-        spare = room - stack
-        extra = min(spare / (count - 1), 2 * gap) if spare > 0 and count > 1 else 0.0
+        spare = (room if end is None else min(end, room)) - stack
+        widest = 2 * self.specs["body"].leading - gap  # a gap of two lines, and no hole
+        extra = min(spare / (count - 1), widest) if spare > 0 and count > 1 else 0.0
         side_x = self.left + self.main_width + t.column_gap
         top = body_top - self.pad
         side: list[tuple[Region, float, float]] = []
@@ -366,7 +437,19 @@ class Sidebar(Layout):
         shapes.append(
             Shape("rect", side_x, panel_bottom, self.side_width, body_top - panel_bottom, t.tint)
         )
-        return Frame(regions, side + foot, shapes, body_top, bottom, stack, room)
+        return Frame(regions, side + foot, shapes, body_top, bottom, stack, room, panel_bottom)
+
+    def filled(self, air: float) -> tuple[list[Column], float, float] | None:
+        """The main column as :meth:`Layout.filled` arranges it, and how far it and the panel
+        are from ending together at the foot."""
+        found = super().filled(air)
+        if found is None or not self.extras:
+            return found
+        columns = found[0]
+        end = max((p.top + p.height for column in columns for p in column), default=0.0)
+        frame = self.frame(air, end)
+        feet = [frame.body_top - end - frame.body_bottom, frame.panel - frame.body_bottom]
+        return columns, 2 * max(feet) - min(feet), min(feet)
 
 
 LAYOUTS: dict[str, type[Layout]] = {
@@ -374,12 +457,31 @@ LAYOUTS: dict[str, type[Layout]] = {
     "single-column": SingleColumn,
     "sidebar": Sidebar,
 }
+WIDEST_RAIL = 0.32  # of the text width: the most hanging headings take
 
 
-def variants(theme: Theme) -> list[Callable[[Sheet, float, float, float], Layout]]:
-    """The theme's layout, then the variants of it to try when it leaves a column short: a
-    wider sidebar, for a full sidebar beside a short main column."""
-    if theme.layout != "sidebar":
-        return [LAYOUTS[theme.layout]]
-    shares = [theme.sidebar_share + step * theme.sidebar_step for step in range(3)]
-    return [partial(Sidebar, share=share) for share in shares]
+class Variant(NamedTuple):
+    """A layout to try; whether it is the one the theme chose (a wider sidebar is); and how
+    far apart in body lines the columns of the page tried before it must end for it to be
+    tried (None: only when that page is too long or part empty)."""
+
+    kind: type[Layout]
+    options: dict[str, Any]
+    chosen: bool
+    uneven: float | None
+    long: bool = False  # its body's lines may be longer than comfortable
+
+
+def variants(theme: Theme) -> list[Variant]:
+    """The theme's layout, then the variants of it to try when it leaves a column short (a
+    wider sidebar, for a full sidebar beside a short main column); then, for a layout the
+    writer named, the same with lines longer than comfortable, for content too long for it;
+    for two columns by default, one column of larger type for content too short for two."""
+    kind = LAYOUTS[theme.layout]
+    found = [Variant(kind, {}, True, None)]
+    if theme.layout == "sidebar":
+        shares = [theme.sidebar_share + step * theme.sidebar_step for step in (1, 2)]
+        found += [Variant(Sidebar, {"share": share}, True, 1.0) for share in shares]
+    if theme.fixed_layout:
+        return [*found, Variant(kind, {}, True, None, long=True)]
+    return [*found, Variant(SingleColumn, {}, False, None)]

@@ -33,6 +33,7 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from ..language import LANGUAGES, Language
 from ..layout import Group, Page, Placed, Shape, Tag
 from ..text import shaping
+from ..text.textbox import TextBox
 
 _GROUPS: dict[str, Group] = {  # a parent key's prefix: the element it is
     "Sect": "Sect",
@@ -155,6 +156,7 @@ class _Element:
     alt: str | None = None
     lang: str | None = None
     bbox: _Rect | None = None  # a figure's bounds on its page
+    actual: str = ""  # right-to-left text in reading order (its glyphs are drawn left to right)
 
 
 class _TaggedCanvas(Canvas):
@@ -202,6 +204,8 @@ class _TaggedCanvas(Canvas):
         if element is None:
             element = self._elements[key] = _Element(item.role, alt=item.alt)
             self._parent((*part, *item.parents)).children.append(element)
+        if isinstance(item.flowable, TextBox) and shaping.has_rtl(text := item.flowable.reading()):
+            element.actual = f"{element.actual} {text}".strip()  # a part in each column
         if item.role == "Figure":  # its bounds, for reflow and for readers that show it
             box = (item.x, item.y, item.x + item.width, item.y + item.height)
             old = element.bbox or box
@@ -356,6 +360,8 @@ class _TaggedCanvas(Canvas):
                 node["Alt"] = PDFString(element.alt)
             if element.lang:
                 node["Lang"] = PDFString(element.lang)
+            if element.actual:  # what Acrobat and screen readers read (docs/readers.md)
+                node["ActualText"] = PDFString(element.actual)
             if element.bbox:
                 bounds = PDFArray([round(v, 2) for v in element.bbox])
                 node["A"] = PDFDictionary({"O": PDFName("Layout"), "BBox": bounds})

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from ..content.runs import LineBreak, Run, Runs
-from ..fonts import Faces, charset, drawn_by
+from ..fonts import Faces, backing, charset, drawn_by
 from ..fonts import script_faces as script_faces_of
 from ..language import CJK_LETTERS
 
@@ -93,8 +93,9 @@ def faces_of(text: str, faces: Faces, script_faces: Faces | None) -> list[Faces]
     marks only they draw, and for the punctuation next to those if they have it (the nearest
     letter or digit before, or else after, decides: "(INL)", "20%" stay Latin); the Latin
     faces for Latin letters, Western digits and the rest. A letter of another script that
-    briefing ships (Hebrew in an Arabic sheet) is drawn in that script's faces. None when the
-    Latin faces draw the whole word in a sheet of a Latin script."""
+    briefing ships (Hebrew in an Arabic sheet) is drawn in that script's faces, and one that an
+    office's faces lack in the shipped family behind them (``backing``). None when the Latin
+    faces draw the whole word in a sheet of a Latin script."""
     latin = charset(faces)
     if script_faces is None and latin.issuperset(text):
         return None
@@ -104,6 +105,8 @@ def faces_of(text: str, faces: Faces, script_faces: Faces | None) -> list[Faces]
             strong.append(faces if char.isalnum() else None)
         elif script_faces is not None and char in charset(script_faces):
             strong.append(script_faces)
+        elif (shipped := backing(faces)) is not None and char in charset(shipped):
+            strong.append(shipped)
         else:
             script = drawn_by(char)
             other = script_faces_of(script, faces.family) if script is not None else None

@@ -3,10 +3,11 @@
 A run of a script that joins its letters or stacks marks (Arabic, Persian, Hebrew with points)
 is shaped by HarfBuzz (``uharfbuzz``): contextual forms, the lam-alef ligature, marks placed.
 Its glyphs are drawn through ReportLab's shaped strings, each under a code that the ToUnicode
-map turns back into the letters of its cluster (``source``), never a presentation form or a
-private-use code. A right-to-left line is put in display order by the Unicode bidirectional
-algorithm (``python-bidi``): each character's embedding level, then runs reversed level by
-level (``display_order``).
+map turns back into letters (``source``), never a presentation form or a private-use code:
+right to left, a letter a glyph, in the order the readers of the text turn back, and marks
+placed off their pen drawn as outlines (``shaped``; docs/readers.md). A right-to-left line
+is put in display order by the Unicode bidirectional algorithm (``python-bidi``): each
+character's embedding level, then runs reversed level by level (``display_order``).
 
 uharfbuzz is imported only when a sheet has text that needs it: ReportLab would import it with
 its TrueType module on every start, so ``load_reportlab`` imports that module without it.
@@ -240,13 +241,38 @@ def _new_code(font: Any, gid: int, letters: str) -> int:
     return code
 
 
+class Drawn(str):
+    """Right-to-left glyphs as drawn: their codes (a ReportLab ``ShapedStr``, as ``glyphs``),
+    and the ``marks`` drawn as outlines beside them."""
+
+    glyphs: str
+    marks: tuple[Mark, ...]
+
+
+class Mark(NamedTuple):
+    """A mark (an Arabic vowel sign, a Hebrew point) drawn as its outline (``outline``):
+    glyph ``gid`` of ``font`` at ``x``, ``y`` (thousandths of an em from where its run starts,
+    before letter and word spacing), after ``glyphs`` glyphs of which ``spaces`` are spaces."""
+
+    font: str
+    gid: int
+    x: float
+    y: float
+    glyphs: int
+    spaces: int
+
+
 @functools.lru_cache(maxsize=20_000)
-def shaped(text: str, font: str, rtl: bool) -> str:
-    """``text`` shaped in ``font`` as ReportLab draws it: a string of one code a glyph in
-    display order, with each glyph's position (a ReportLab ``ShapedStr``). The text layer
-    (ToUnicode) reads a cluster's letters from its first glyph, and nothing from its other
-    glyphs (marks, the parts of a letter drawn in pieces) nor from added kashidas
-    (``STRETCH``)."""
+def shaped(text: str, font: str, rtl: bool) -> Drawn:
+    """``text`` shaped in ``font``: its glyphs in display order, with each glyph's position.
+
+    Left to right, the text layer (ToUnicode) reads a cluster's letters from its first glyph,
+    and nothing from its other glyphs. Right to left, every glyph reads as one letter, the
+    cluster's letters taken from its last (``_letters``): the readers of the text (PDFium,
+    pdf.js, pypdf) take the glyphs of a line left to right and turn each right-to-left stretch
+    around letter by letter, which gives the letters back in reading order. A mark is drawn
+    as its outline, and read from an empty glyph where HarfBuzz puts it (PDFium would read
+    a mark raised or lowered in a text object of its own out of its place)."""
     from reportlab.pdfbase.pdfmetrics import getFont
     from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
@@ -255,27 +281,118 @@ def shaped(text: str, font: str, rtl: bool) -> str:
     starts = [*sorted({glyph.cluster for glyph in glyphs}), len(text)]
     ends = dict(itertools.pairwise(starts))
     scale = 1000 / face_font.face.unitsPerEm
+    empty = _empty_glyph(font) if rtl else None
     codes: list[str] = []
     data = []
-    read: set[int] = set()  # the clusters whose letters a glyph already stands for
-    for glyph in glyphs:
-        letters = text[glyph.cluster : ends[glyph.cluster]].replace(STRETCH, "")
-        if glyph.cluster in read:
-            letters = ""
-        read.add(glyph.cluster)
-        code = _code(face_font, glyph.gid, letters)
-        codes.append(chr(code))
-        data.append(
-            ShapeData(
-                glyph.cluster,
-                glyph.x_advance * scale,
-                glyph.y_advance * scale,
-                glyph.x_offset * scale,
-                glyph.y_offset * scale,
-                face_font.face.charWidths[code],
+    marks: list[Mark] = []
+    pen = 0.0
+    for cluster, group in itertools.groupby(glyphs, key=lambda glyph: glyph.cluster):
+        members = list(group)
+        letters = text[cluster : ends[cluster]].replace(STRETCH, "")
+        if empty:  # a mark placed off its pen: an outline, and an empty glyph to read
+            here = pen
+            for k, glyph in enumerate(members):
+                if not glyph.x_advance and (glyph.x_offset or glyph.y_offset):
+                    x, y = here + glyph.x_offset * scale, glyph.y_offset * scale
+                    at = len(codes) + k
+                    marks.append(Mark(font, glyph.gid, x, y, at, codes.count(" ")))
+                    members[k] = Glyph(empty, cluster, 0, 0, 0, 0)
+                here += glyph.x_advance * scale
+        readings = _letters(letters, len(members), rtl, empty)
+        for glyph, reading in itertools.zip_longest(members, readings):
+            glyph = glyph or Glyph(empty or 0, cluster, 0, 0, 0, 0)
+            code = _code(face_font, glyph.gid, reading or "")
+            codes.append(chr(code))
+            data.append(
+                ShapeData(
+                    glyph.cluster,
+                    glyph.x_advance * scale,
+                    glyph.y_advance * scale,
+                    glyph.x_offset * scale,
+                    glyph.y_offset * scale,
+                    face_font.face.charWidths[code],
+                )
             )
-        )
-    return ShapedStr("".join(codes), shapeData=data)
+            pen += glyph.x_advance * scale
+    out = Drawn("".join(codes))
+    out.glyphs = ShapedStr(out, shapeData=data)
+    out.marks = tuple(marks)
+    return out
+
+
+Outline = tuple[tuple[str, tuple[float, ...]], ...]  # path operations, in font units
+
+
+@functools.lru_cache(maxsize=2_000)
+def outline(font: str, gid: int) -> tuple[Outline, int]:
+    """The outline of glyph ``gid`` of ``font`` as path operations (``moveTo``, ``lineTo``,
+    ``curveTo`` with cubic control points, ``close``), and the face's units per em."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    operations: list[tuple[str, tuple[float, ...]]] = []
+
+    class Pen:
+        current = (0.0, 0.0)
+
+        def moveTo(self, point: tuple[float, float]) -> None:
+            operations.append(("moveTo", point))
+            self.current = point
+
+        def lineTo(self, point: tuple[float, float]) -> None:
+            operations.append(("lineTo", point))
+            self.current = point
+
+        def curveTo(self, *points: tuple[float, float]) -> None:
+            operations.append(("curveTo", tuple(c for point in points for c in point)))
+            self.current = points[-1]
+
+        def qCurveTo(self, *points: tuple[float, float]) -> None:
+            controls, last = points[:-1], points[-1]
+            for k, (qx, qy) in enumerate(controls):  # on-curve points implied between
+                following = controls[k + 1] if k + 1 < len(controls) else last
+                x, y = (
+                    following
+                    if k + 1 == len(controls)
+                    else ((qx + following[0]) / 2, (qy + following[1]) / 2)
+                )
+                x0, y0 = self.current
+                first = (x0 + 2 / 3 * (qx - x0), y0 + 2 / 3 * (qy - y0))
+                second = (x + 2 / 3 * (qx - x), y + 2 / 3 * (qy - y))
+                self.curveTo(first, second, (x, y))
+
+        def closePath(self) -> None:
+            operations.append(("close", ()))
+
+    _hb_font(font).draw_glyph_with_pen(gid, Pen())
+    return tuple(operations), getFont(font).face.unitsPerEm
+
+
+def _letters(letters: str, count: int, rtl: bool, empty: int | None) -> list[str]:
+    """What each of a cluster's ``count`` glyphs (left to right) reads as: left to right, its
+    ``letters`` on the first; right to left, one letter a glyph from the last letter, the
+    letters the glyphs cannot hold (lam-alef: one glyph, two letters) on empty glyphs (no
+    ink, no advance) after them, or with no ``empty`` glyph in the face, all on the last."""
+    if not rtl or not letters:
+        return [letters] + [""] * (count - 1)
+    backwards = list(reversed(letters))
+    if len(backwards) > count and empty is None:
+        backwards[count - 1 :] = ["".join(backwards[count - 1 :])]
+    return backwards + [""] * (count - len(backwards))
+
+
+_INVISIBLE = (0x200B, 0x200C, 0x200D)  # characters a face draws with an empty glyph
+
+
+@functools.cache
+def _empty_glyph(font: str) -> int | None:
+    """A glyph of ``font`` that draws nothing and takes no room (the zero-width space's), or
+    None if the face has none."""
+    hb_font = _hb_font(font)
+    for char in _INVISIBLE:
+        gid = hb_font.get_nominal_glyph(char)
+        if gid and hb_font.get_glyph_h_advance(gid) == 0:
+            return int(gid)
+    return None
 
 
 _LEVEL = re.compile(r"Level\(\s*(\d+)")

@@ -10,9 +10,8 @@ underlined (unless their spec says not) and drawn inside the canvas's ``link`` c
 ties their text and annotation to one Link element.
 
 A line that holds right-to-left or shaped text is drawn in reading order, each run in a text
-object of its own at its place in display order, and each run whose glyphs are shaped or
-reordered carries the text it stands for (``/ActualText``), so that the text layer reads in
-reading order.
+object of its own at its place in display order, its glyphs left to right: the readers of
+the text put right-to-left runs back in reading order themselves (docs/readers.md).
 """
 
 from __future__ import annotations
@@ -24,13 +23,15 @@ from typing import Any
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
 from ..content.runs import Runs
+from ..language import BIDI_CONTROLS
 from . import shaping
 from .line import PlacedRun, SetLine
-from .measure import measure
+from .measure import SOFT_HYPHEN, measure
 from .setting import Setting, set_lines
 from .spec import TypeSpec
 
@@ -49,27 +50,39 @@ class TextBox(Flowable):
         setting: Setting,
         first: int = 0,
         count: int = -1,
-        spread: float = 0.0,
     ) -> None:
         super().__init__()
         self.setting, self.first = setting, first
         self.spec = spec = setting.spec
         self.count = len(setting.lines) - first if count < 0 else count
         self.size = setting.size
-        self.leading = spec.leading * setting.size / spec.size + spread
+        self.leading = spec.leading * setting.size / spec.size
         self.width = width
         self.height = self.count * self.leading
+
+    def reading(self) -> str:
+        """The text of this box's lines in reading order, as typed (a line-end hyphen, the
+        controls of the bidirectional algorithm and kashidas left out)."""
+        measured = self.setting.measured
+        items, fragments = measured.items, measured.fragments
+        out = []
+        for line in self.setting.lines[self.first : self.first + self.count]:
+            out += [
+                fragments[i].text for i in range(line.start, line.end) if items[i].kind != "penalty"
+            ]
+            out.append(" " if items[line.end].kind == "glue" else "")
+        text = "".join(out).replace(SOFT_HYPHEN, "")
+        return "".join(char for char in text if char not in BIDI_CONTROLS).strip()
 
     def ends_with_hyphen(self, line: int) -> bool:
         """Whether line ``line`` (from this box's first) ends with a hyphen."""
         return self.setting.lines[self.first + line].hyphen
 
-    def part(self, first: int, count: int, spread: float = 0.0) -> TextBox:
-        """Lines ``first`` to ``first + count`` of this box, as they are set, ``spread``
-        points further apart."""
-        if first == 0 and count == self.count and not spread:
+    def part(self, first: int, count: int) -> TextBox:
+        """Lines ``first`` to ``first + count`` of this box, as they are set."""
+        if first == 0 and count == self.count:
             return self
-        return TextBox(self.width, self.setting, self.first + first, count, spread)
+        return TextBox(self.width, self.setting, self.first + first, count)
 
     def draw(self) -> None:
         """Draw the lines, top down, with the first baseline one font size below the top: a
@@ -109,6 +122,8 @@ class TextBox(Flowable):
                             underlines.append((left, right - trailing, run.colour))
                 _spacing(text, line, undo=True)
                 canvas.drawText(text)
+                for run in runs:
+                    _marks(canvas, run, line, shift + run.x, y, size)
             for left, right, colour in underlines:
                 canvas.saveState()
                 canvas.setStrokeColor(_colour(colour))
@@ -120,20 +135,38 @@ class TextBox(Flowable):
 
 
 def _out(text: PDFTextObject, run: PlacedRun) -> None:
-    """Draw a run; glyphs shaped or reordered for display are marked with the text they
-    stand for, in reading order (``/ActualText``), for copying and for screen readers."""
+    """Draw a run: its glyphs, shaped or reordered for display when it has them, whose codes
+    read back as its letters (see ``shaping.shaped``), or its text."""
     if run.glyphs:
         if not _glyphs_out(text, run.glyphs, run.font):
             text.textOut(run.glyphs)
         return
-    if not run.shown:
-        text.textOut(run.text)
+    shown = run.shown or run.text
+    text.textOut(shown.glyphs if isinstance(shown, shaping.Drawn) else shown)
+
+
+def _marks(canvas: Canvas, run: PlacedRun, line: SetLine, x: float, y: float, size: float) -> None:
+    """Draw the marks of a run of right-to-left glyphs, starting at ``x`` on baseline ``y``,
+    as outlines in its colour (see ``shaping.shaped``)."""
+    if not isinstance(run.shown, shaping.Drawn) or not run.shown.marks:
         return
-    source = run.text.replace(shaping.STRETCH, "")  # kashidas added to justify are not read
-    actual = source.encode("utf-16-be").hex().upper()
-    text._code.append(f"/Span <</ActualText <FEFF{actual}>>> BDC")
-    text.textOut(run.shown)
-    text._code.append("EMC")
+    canvas.saveState()
+    canvas.setFillColor(_colour(run.colour))
+    for mark in run.shown.marks:
+        operations, units = shaping.outline(mark.font, mark.gid)
+        left = (
+            x + mark.x * size / 1000 + mark.glyphs * line.char_space + mark.spaces * line.word_space
+        )
+        bottom = y + mark.y * size / 1000
+        path = canvas.beginPath()
+        for operation, points in operations:
+            placed = [
+                (left if k % 2 == 0 else bottom) + value * size / units
+                for k, value in enumerate(points)
+            ]
+            getattr(path, operation)(*placed)
+        canvas.drawPath(path, stroke=0, fill=1)
+    canvas.restoreState()
 
 
 def _glyphs_out(text: PDFTextObject, glyphs: str, font_name: str) -> bool:

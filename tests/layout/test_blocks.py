@@ -34,7 +34,9 @@ WORDS = (
 
 
 def _sheet(blocks: list[dict[str, Any]], body: str = WORDS, **more: Any) -> dict[str, Any]:
-    """A sheet with one section of text followed by ``blocks``, and a second of text."""
+    """A sheet with one section of text followed by ``blocks``, and a second of text, in two
+    columns (named: too short to fill them, it would be set in one)."""
+    design = {"layout": "two-column", **more.pop("design", {})}
     return {
         "organization": "U.S. Department of State",
         "title": "Blocks",
@@ -42,6 +44,7 @@ def _sheet(blocks: list[dict[str, Any]], body: str = WORDS, **more: Any) -> dict
             {"heading": "Figures", "body": body, "blocks": blocks},
             {"heading": "More", "body": WORDS * 2},
         ],
+        "design": design,
         **more,
     }
 
@@ -166,7 +169,7 @@ def built(name: str) -> Built:
         },
         "single": {
             **_sheet([TABLE, LINE]),
-            "design": {"layout": "single-column"},
+            "design": {"layout": "single-column", "max_body_size": 10},
         },
         "floor": _sheet(
             [TWO_SERIES, HBAR], body=(WORDS * 4 + "\n\n") * 8, design={"min_body_size": 7}
@@ -446,17 +449,26 @@ def _span(sheet: Built, cell: pikepdf.Dictionary) -> tuple[float, float]:
 def test_a_table_whose_words_do_not_fit_hyphenates_them_every_cell_at_the_texts_size() -> None:
     columns = ["Component", "Implementing partner", "Officers trained", "Funding ($)"]
     rows = [
-        ["Police investigations", "Directorate-General of Police", "1,250", "3,100,000"],
+        [
+            "Counterinsurgency investigations",
+            "Interministerial Directorate-General",
+            "1,250",
+            "3,100,000",
+        ],
         ["Border security", "Gendarmerie", "430", "2,300,000"],
     ]
-    narrow = Built(_sheet([{"table": {"columns": columns, "rows": rows}}]))
+    narrow = Built(
+        _sheet([{"table": {"columns": columns, "rows": rows}}], design={"max_body_size": 11})
+    )
     roomy = built("table")
     (size,) = _cell_sizes(narrow)  # one size, the size tables have at this scale
     (designed,) = _cell_sizes(roomy)
-    assert size == pytest.approx(designed * narrow.page.scale / roomy.page.scale, abs=0.02)
+    body = narrow.page.body_size / roomy.page.body_size  # tables scale with the body text
+    assert size == pytest.approx(designed * body, abs=0.02)
     cells = [narrow.text_of(cell) for cell in narrow.elements("/TD")]
     headers = [narrow.text_of(cell) for cell in narrow.elements("/TH")]
-    assert "Fund\xading ($)" in headers  # broken at the end of a line, with a hyphen
+    assert "Counterin\xadsurgency investigations" in cells  # broken at a line's end, a hyphen
+    assert headers == columns  # each header's words whole: a column is as wide as they are
     assert "3,100,000" in cells
     _inside_the_table(narrow)
 

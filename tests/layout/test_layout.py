@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
 from briefing import ContentError, build
-from briefing.content.checks import themed
+from briefing.content.design import themed
 from briefing.content.runs import Run
 from briefing.fonts import register
 from briefing.layout import Page
@@ -115,15 +115,17 @@ def test_stress_corpus_gives_one_clean_page_or_an_overflow_report(
             assert printed(paragraph, text), paragraph[:60]
 
 
-def test_short_content_grows_to_the_largest_size_then_spreads_out() -> None:
-    _, short = laid_out(sized(0.3, "two-column"))
+def test_short_content_grows_its_body_to_its_shortest_line_then_the_rest_of_the_design() -> None:
+    _, short = laid_out(sized(0.1, "two-column"))
     _, sample = laid_out(SAMPLE_TREE)
-    theme = Theme()
-    assert short.body_size == pytest.approx(theme.max_body_size) and short.air > 1.5
+    grown = short.body_size / Theme().body_size
+    assert 12.5 < short.body_size < 13.5  # a line of 40 characters, in its 247 pt column
+    assert short.scale > grown + 0.03  # the title, lead, key figures and headings grow on
     assert short.fit == (
-        f"type at {short.scale:.0%} of the design size, body 11.0 pt, page {short.full:.0%} full"
+        f"type at {short.scale:.0%} of the design size, body {short.body_size:.1f} pt, "
+        f"page {short.full:.0%} full"
     )
-    assert short.scale > 1 and short.full < 0.9
+    assert short.blank < 0.06 and short.warnings == ()
     assert sample.scale < short.scale
 
 

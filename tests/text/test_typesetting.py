@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from itertools import pairwise
 from typing import Any
 
 import pdfplumber
@@ -15,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from briefing.content.runs import BREAK, Run, plain
 from briefing.fonts import register
 from briefing.layout import fit
-from briefing.layout.columns import Packable, first_part, flush, pack, shortest
+from briefing.layout.columns import Packable, Portion, first_part, flush, pack, shortest
 from briefing.pipeline import render, run_checks
 from briefing.text.collect import address_points
 from briefing.text.hyphenation import hyphen_points
@@ -194,10 +195,26 @@ def test_balanced_columns_and_gaps_that_grow_to_end_together() -> None:
     blocks = [block(5, after=6), block(5, after=6), block(5)]
     height, columns = shortest(blocks, 2, 1000) or (0, [])
     assert 80 <= height <= 90
-    grown, left = flush(blocks, columns, 100, 1.0, 2.0, 0.0)
+    grown, gap, blank = flush(blocks, columns, 100, 1.0, 10.0)
     feet = [100 - max(p.top + p.height for p in column) for column in grown]
-    assert left == pytest.approx(2 * max(feet) - min(feet))  # short, and uneven
+    assert gap == pytest.approx(2 * max(feet) - min(feet)) and blank == pytest.approx(min(feet))
     assert min(feet) >= 0
+    # A paragraph's gap grows to a line at most (no hole): the short column stops there.
+    assert all(p.top - q.top - q.height <= 10.0 + 1e-6 for c in grown for q, p in pairwise(c))
+    assert [p.height for c in grown for p in c] == [p.height for c in columns for p in c]
+
+
+def test_a_column_that_could_grow_past_another_stops_where_it_ends() -> None:
+    blocks = [block(3, after=5), block(3, after=5), block(3, after=5), block(2)]
+    columns = [[Portion(0, 0, 3, 0, 30), Portion(1, 0, 3, 35, 30)], [Portion(2, 0, 3, 0, 30)]]
+    columns[1].append(Portion(3, 0, 2, 35, 20))
+    grown, _, _ = flush(blocks, columns, 100, 1.0, 10.0)
+    ends = [max(p.top + p.height for p in column) for column in grown]
+    # the second grows its one gap by all it may (5 points); the first could, but stops at
+    # its own end, since the second cannot reach further
+    assert ends == pytest.approx([65, 60])
+    together, _, _ = flush(blocks, [columns[0], columns[1][:1]], 100, 1.0, 10.0)
+    assert max(p.top + p.height for p in together[0]) == pytest.approx(65)  # not past 30
 
 
 # -- the fit search --------------------------------------------------------------------------
@@ -213,9 +230,9 @@ class Fake:
     def demand(self, air: float) -> tuple[float, float]:
         return self.text * self.scale**2 * (1 + (air - 1) * 0.1), self.room
 
-    def filled(self, air: float) -> tuple[str, float] | None:
+    def filled(self, air: float) -> tuple[str, float, float] | None:
         needed, room = self.demand(air)
-        return ("columns", room - needed) if needed <= room else None
+        return ("columns", room - needed, room - needed) if needed <= room else None
 
 
 @pytest.mark.parametrize(
@@ -239,12 +256,21 @@ def test_the_largest_scale_that_fits(text: float, room: float, expected: float |
 
 
 def test_settle_spreads_air_and_reports_what_is_left() -> None:
-    settled = fit.settle([lambda s: Fake(s, 100, 100)], 0.8, 1.0, 2.0, 5)
-    assert settled is not None
-    measured, filled = settled
-    assert measured.scale == 1.0 and filled is not None and filled.air == 1.0
-    short = fit.settle([lambda s: Fake(s, 50, 100)], 0.8, 1.0, 2.0, 5)
-    assert short is not None and short[1] is None  # cannot fill: balanced at its largest
+    full = fit.Arrangement(lambda s: Fake(s, 100, 100), 0.8, 1.0, None)
+    settled = fit.settle([full], 2.0, 5, 6)
+    assert settled is not None and settled.index == 0
+    assert settled.measured.scale == 1.0 and settled.filled.air == 1.0
+    short = fit.Arrangement(lambda s: Fake(s, 50, 100), 0.8, 1.0, None)
+    found = fit.settle([short], 2.0, 5, 6)
+    assert found is not None and found.filled.air == 2.0  # its gaps spread, as far as they may
+    assert found.filled.blank == pytest.approx(45)  # and the rest is left at the foot
+    # A page left part empty is given to the next arrangement if it fills more of its page.
+    fuller = fit.Arrangement(lambda s: Fake(s, 90, 100), 0.8, 1.0, None)
+    assert (fit.settle([short, fuller], 2.0, 5, 6) or found).index == 1
+    assert (fit.settle([full, fuller], 2.0, 5, 6) or found).index == 0  # full: kept
+    assert (
+        fit.settle([fit.Arrangement(lambda s: Fake(s, 200, 100), 0.8, 1.0, None)], 2, 5, 6) is None
+    )
 
 
 def test_an_address_shown_as_itself_prints_without_scheme_and_www() -> None:

@@ -1,0 +1,109 @@
+"""What the readers people use get from a built sheet: the share of its words that PDFium
+(Chrome, Edge), pdf.js (Firefox) and pypdf (Python tools) return whole, and in order, for
+Arabic, Persian, Hebrew, Chinese and English (tests/readers.py; docs/readers.md says what
+each reader does with the glyphs, and where each falls short)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+import pytest
+import yaml
+
+from briefing.pipeline import render, run_checks
+
+from . import readers
+from .conftest import ROOT, SAMPLE
+from .quality import source_text
+
+SHEETS = {
+    "ar": ROOT / "examples" / "niger-ar.yaml",
+    "fa": ROOT / "tests" / "data" / "sheet-fa.yaml",
+    "he": ROOT / "tests" / "data" / "sheet-he.yaml",
+    "zh": ROOT / "tests" / "data" / "sheet-zh.yaml",
+    "en": SAMPLE,
+    "en-sidebar": ROOT / "examples" / "kenya.yaml",
+}
+# The least share of words whole each reader returns, by sheet. Where it is under 0.99, the
+# reader's own way is the reason: pdf.js drops the space where a run of one direction meets
+# a run of the other (a figure or a Latin word in Arabic), and a soft hyphen at a line end;
+# pypdf reads the Persian digits (U+06F0-U+06F9) as letters, and turns them around.
+WORDS = {
+    "pdfium": dict.fromkeys(SHEETS, 0.99),
+    "pdf.js": {**dict.fromkeys(SHEETS, 0.99), "ar": 0.97, "fa": 0.91, "he": 0.97},
+    "pypdf": {**dict.fromkeys(SHEETS, 0.99), "fa": 0.96},
+}
+# The least share of the words read whole that are in the source's order (``source_text``
+# puts the footer with the title, the page prints it last); the sidebar layouts (the Hebrew
+# sheet, Kenya) read their main column before the panel of key figures the source puts first.
+ORDER = {**dict.fromkeys(SHEETS, 0.92), "fa": 0.88, "he": 0.68, "en-sidebar": 0.68}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str]]:
+    """Each sheet built, with its printed text."""
+    folder = tmp_path_factory.mktemp("readers")
+    out = {}
+    for name, path in SHEETS.items():
+        data, _ = render(run_checks(path))
+        pdf = folder / f"{name}.pdf"
+        pdf.write_bytes(data)
+        text = source_text(yaml.safe_load(path.read_text(encoding="utf-8")))
+        out[name] = (pdf, re.sub(r"https?://(?:www\.)?", "", text))  # printed without them
+    return out
+
+
+@pytest.mark.parametrize("reader", list(readers.READERS))
+@pytest.mark.parametrize("sheet", list(SHEETS))
+def test_each_reader_returns_the_words_of_a_sheet_whole_and_in_order(
+    built: dict[str, tuple[Path, str]], sheet: str, reader: str
+) -> None:
+    pdf, text = built[sheet]
+    words, order = readers.score(text, readers.READERS[reader](pdf))
+    assert words >= WORDS[reader][sheet], f"{reader} reads {words:.1%} of the words whole"
+    assert order >= ORDER[sheet] * words, f"{reader} reads {order:.1%} of the words in order"
+
+
+def test_right_to_left_words_read_right_in_chrome_where_they_read_backwards_before(
+    built: dict[str, tuple[Path, str]],
+) -> None:
+    # Before, PDFium returned 6% of the Arabic words whole: the rest letter by letter
+    # backwards, as it turned the pages' /ActualText around.
+    pdf, text = built["ar"]
+    read = readers.words(readers.pdfium(pdf))
+    backwards = {word[::-1] for word in readers.words(text) if len(word) > 2}
+    assert not backwards & set(read) - set(readers.words(text))
+
+
+def _actual_texts(path: Path) -> list[str]:
+    """The /ActualText of the structure elements, in the structure's order."""
+    with pikepdf.open(path) as document:
+        found: list[str] = []
+
+        def walk(element: Any) -> None:
+            if isinstance(element, pikepdf.Dictionary):
+                if "/ActualText" in element:
+                    found.append(str(element.ActualText))
+                kids = element.get("/K")
+                for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                    walk(kid)
+
+        walk(document.Root.StructTreeRoot.K)
+    return found
+
+
+def test_structure_elements_of_right_to_left_text_carry_it_in_reading_order(
+    built: dict[str, tuple[Path, str]],
+) -> None:
+    # What Acrobat and screen readers read from the structure tree (PDFium, pdf.js and pypdf
+    # read no structure): each paragraph's text as typed, as /ActualText of its element
+    # (an address, with no right-to-left letter, has none: its glyphs read as they are).
+    pdf, text = built["ar"]
+    actual = _actual_texts(pdf)
+    words, order = readers.score(text, " ".join(actual))
+    assert words >= 0.98 and order >= 0.92 * words, (words, order)
+    assert "وزارة الخارجية الأمريكية" in actual
+    assert _actual_texts(built["en"][0]) == []  # left to right: the glyphs read as they are
