@@ -392,14 +392,36 @@ def _start(line: Line, rtl: bool) -> float:
 
 
 def _group(lines: list[Line], rtl: bool) -> list[list[Line]]:
-    """Body lines grouped into columns by their starting edges (left, or right)."""
-    columns: list[list[Line]] = []
+    """Body lines grouped into columns by their starting edges (left, or right), then by
+    their paragraphs' ending edges: a sidebar's main column and the narrower column under the
+    panel start alike."""
+    starts: list[list[Line]] = []
     for line in sorted((ln for ln in lines if ln.body), key=lambda ln: _start(ln, rtl)):
-        if columns and _start(line, rtl) - _start(columns[-1][0], rtl) < COLUMN_GAP:
-            columns[-1].append(line)
+        if starts and _start(line, rtl) - _start(starts[-1][0], rtl) < COLUMN_GAP:
+            starts[-1].append(line)
         else:
-            columns.append([line])
-    return columns
+            starts.append([line])
+    columns: list[list[Line]] = []
+    for group in starts:
+        ends: dict[int | None, list[float]] = {}
+        for line in group:  # each paragraph's lines' end edges, from the start side
+            ends.setdefault(line.block, []).append(-line.x0 if rtl else line.x1)
+        edges: list[float] = []  # the widths of paragraphs of several lines
+        for edge in sorted(max(found) for found in ends.values() if len(found) > 1):
+            if not edges or edge - edges[-1] > COLUMN_GAP:
+                edges.append(edge)
+        if len(edges) < 2:
+            columns.append(group)
+            continue
+        for edge in edges:  # a short paragraph goes with the narrowest column it fits
+            columns.append(
+                [
+                    ln
+                    for ln in group
+                    if edge == next((e for e in edges if max(ends[ln.block]) <= e + 2), edge)
+                ]
+            )
+    return [column for column in columns if column]
 
 
 def _columns(

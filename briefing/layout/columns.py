@@ -17,6 +17,7 @@ from .records import Role
 
 _EPS = 1e-6
 _CLOSE_ENOUGH = 1.0  # points: balanced column heights are searched to this
+_TALLER = 6  # half lines above the balanced height tried for columns that end together
 
 
 class Packable:
@@ -214,6 +215,33 @@ def realize(
             out.append((block, box, piece))
         placed.append(out)
     return placed
+
+
+def arrange(
+    blocks: list[Packable], count: int, room: float, air: float, line: float
+) -> tuple[list[Column], float, float] | None:
+    """The blocks in ``count`` columns of ``room`` at ``air``, and how far they are from ending
+    together at the foot (:func:`flush`); None if they do not fit. Columns are balanced, then
+    each grows its gaps toward the foot; of the balanced heights from the lowest up to half a
+    dozen half ``line``s more, and first columns up to as much shorter, the one whose columns
+    end nearest the foot and each other."""
+    if count == 1:
+        single = pack(blocks, [room], air)
+        return None if single is None else flush(blocks, single, room, air, line)
+    balanced = shortest(blocks, count, room, air)
+    if balanced is None:
+        return None
+    options = [balanced[1]]
+    for more in range(1, _TALLER + 1):
+        # taller columns, or a shorter first column that leaves a heading to the next
+        for heights in (
+            [balanced[0] + more * line / 2] * count,
+            [balanced[0] - more * line / 2] * (count - 1) + [room],
+        ):
+            option = pack(blocks, heights, air) if max(heights) <= room else None
+            if option is not None:
+                options.append(option)
+    return min((flush(blocks, option, room, air, line) for option in options), key=lambda a: a[1])
 
 
 def flush(

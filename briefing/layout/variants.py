@@ -24,13 +24,11 @@ import math
 from typing import Any, ClassVar, NamedTuple
 
 from ..theme import Theme
-from .columns import Column, flush, pack, realize, shortest
+from .columns import Column, arrange, pack, realize, shortest
 from .exhibits import Exhibit
 from .parts import Parts, Sheet
 from .records import Page, Placed, Region, Shape
 from .specs import type_specs
-
-_TALLER = 6  # half lines above the balanced height tried for columns that end together
 
 
 class Frame(NamedTuple):
@@ -84,6 +82,7 @@ class Layout:
         self.title = parts.title(self.inner)
         self.lead = parts.lead(self.inner, wide)
         self.extras = self.measure_extras(parts)
+        self.first = parts.elements  # the body's structure elements are numbered from here
         self.blocks = parts.body(self.column_width, self.rail)
         self.footer = parts.footer(self.inner)
         self.strained = any(block.strained for block in self.blocks)
@@ -196,40 +195,21 @@ class Layout:
 
     def filled(self, air: float) -> tuple[list[Column], float, float] | None:
         """The body's columns at ``air``, and how far they are from ending together at the
-        foot (:func:`columns.flush`); None if it does not fit. Columns are balanced, then each
-        grows its gaps toward the foot; of the balanced heights from the lowest up to half a
-        dozen half lines more, and first columns up to as much shorter, the one whose columns
-        end nearest the foot and each other."""
+        foot (:func:`columns.arrange`); None if it does not fit."""
         frame = self.frame(air)
         room = frame.body_top - frame.body_bottom + 1e-6
         if frame.side > frame.side_room:
             return None
-        blocks, line = self.blocks, self.specs["body"].leading
-        if self.columns == 1:
-            single = pack(blocks, [room], air)
-            return None if single is None else flush(blocks, single, room, air, line)
-        balanced = shortest(blocks, self.columns, room, air)
-        if balanced is None:
-            return None
-        step = line / 2
-        options = [balanced[1]]
-        for more in range(1, _TALLER + 1):
-            # taller columns, or a shorter first column that leaves a heading to the next
-            for heights in (
-                [balanced[0] + more * step] * self.columns,
-                [balanced[0] - more * step] * (self.columns - 1) + [room],
-            ):
-                option = pack(blocks, heights, air) if max(heights) <= room else None
-                if option is not None:
-                    options.append(option)
-        return min(
-            (flush(blocks, option, room, air, line) for option in options), key=lambda a: a[1]
-        )
+        return arrange(self.blocks, self.columns, room, air, self.specs["body"].leading)
+
+    def reach(self, columns: list[Column]) -> float:
+        """How far below the body's top its last line ends."""
+        return max((p.top + p.height for column in columns for p in column), default=0.0)
 
     def page(self, air: float, columns: list[Column]) -> Page:
         """Everything placed, with the body's gaps spread by ``air`` into these ``columns``."""
         t = self.theme
-        end = max((p.top + p.height for column in columns for p in column), default=0.0)
+        end = self.reach(columns)
         frame = self.frame(air, end)
         needed, room = self.demand(1.0)
         page = Page(
@@ -452,12 +432,97 @@ class Sidebar(Layout):
         return columns, 2 * max(feet) - min(feet), min(feet)
 
 
+class Wrapped(Sidebar):
+    """The sidebar layout for a main text far longer than its panel: the text beside the
+    panel while the panel lasts, then in two columns across the page below it. The blocks
+    beside it are set at the main column's width, those below at a half column's, under the
+    same structure numbers; the text passes from one to the other between two blocks, at the
+    first that ends level with the panel or below it (the panel's parts spread down to it)."""
+
+    def __init__(
+        self,
+        sheet: Sheet,
+        width: float,
+        height: float,
+        scale: float,
+        cap: float = math.inf,
+        least: float = 0.0,
+        wide: bool = False,
+        share: float | None = None,
+    ) -> None:
+        super().__init__(sheet, width, height, scale, cap, least, wide, share)
+        t, parts = self.theme, self.parts
+        self.half = (self.inner - t.column_gap) / 2
+        self.beside, self.beside_end, self.below = 0, 0.0, 0.0
+        stacked = pack(self.blocks, [1e9])
+        if not self.extras or stacked is None:
+            return
+        panel = self.frame(1.0).side
+        last, ends = parts.elements, {p.block: p.top + p.height for p in stacked[0]}
+        for index in range(1, len(self.blocks)):
+            above = self.blocks[index - 1]
+            if ends[index - 1] >= panel - above.leading / 2 and not above.keep_with_next:
+                parts.elements = self.first
+                below = parts.body(self.half, 0.0)
+                parts.elements = last
+                gap = max(above.after, below[index].before, t.block_gap * self.scale)
+                self.beside, self.beside_end = index, ends[index - 1]
+                self.below = max(self.beside_end, panel) + gap
+                self.blocks = self.blocks[:index] + below[index:]
+                self.strained = any(block.strained for block in self.blocks)
+                return
+
+    def frame(self, air: float, end: float | None = None) -> Frame:
+        """The sidebar's frame, its panel spread down to where the text beside it ends."""
+        return super().frame(air, self.beside_end if self.beside else end)
+
+    def demand(self, air: float) -> tuple[float, float]:
+        """(height needed, height available): the text beside the panel, then below it."""
+        if not self.beside:
+            return super().demand(air)
+        frame = self.frame(air)
+        rest = shortest(self.blocks[self.beside :], 2, 1e9, air)
+        needed = self.below + (rest[0] if rest else 1e9)
+        return needed, frame.body_top - frame.body_bottom
+
+    def filled(self, air: float) -> tuple[list[Column], float, float] | None:
+        """The text beside the panel as it is set, then the rest in two columns below it, as
+        :func:`columns.arrange` arranges them."""
+        if not self.beside:
+            return super().filled(air)
+        frame = self.frame(air)
+        room = frame.body_top - frame.body_bottom + 1e-6
+        beside = pack(self.blocks[: self.beside], [1e9], air)
+        line = self.specs["body"].leading
+        below = arrange(self.blocks[self.beside :], 2, room - self.below, air, line)
+        if beside is None or below is None:
+            return None
+        moved = [[p._replace(block=p.block + self.beside) for p in column] for column in below[0]]
+        return [beside[0], *moved], below[1], below[2]
+
+    def reach(self, columns: list[Column]) -> float:
+        """How far below the body's top its last line ends: below the panel."""
+        if not self.beside:
+            return super().reach(columns)
+        return self.below + super().reach(columns[1:])
+
+    def places(self, top: float) -> list[tuple[float, float, float]]:
+        """The main column beside the panel, then two columns below it."""
+        if not self.beside:
+            return super().places(top)
+        under, step = top - self.below, self.half + self.theme.column_gap
+        return [(self.left, top, self.main_width)] + [
+            (self.left + index * step, under, self.half) for index in range(2)
+        ]
+
+
 LAYOUTS: dict[str, type[Layout]] = {
     "two-column": TwoColumn,
     "single-column": SingleColumn,
     "sidebar": Sidebar,
 }
 WIDEST_RAIL = 0.32  # of the text width: the most hanging headings take
+STRIP = 3.0  # body lines between the ends of a panel and its main column, at most
 
 
 class Variant(NamedTuple):
@@ -482,6 +547,7 @@ def variants(theme: Theme) -> list[Variant]:
     if theme.layout == "sidebar":
         shares = [theme.sidebar_share + step * theme.sidebar_step for step in (1, 2)]
         found += [Variant(Sidebar, {"share": share}, True, 1.0) for share in shares]
+        found.append(Variant(Wrapped, {}, True, STRIP))  # a panel far shorter than its text
     if theme.fixed_layout:
         return [*found, Variant(kind, {}, True, None, long=True)]
     return [*found, Variant(SingleColumn, {}, False, None)]

@@ -58,6 +58,7 @@ LOOSER = {
     "fr-sidebar-1.4": 3.1,  # "See https://www.state.gov/bureau-of-international-…-and-law"
     "es-single-column-0.5": 2.55,  # the same line
     "sheet-he": 1.85,
+    "en-sidebar-list": 1.85,  # a list item's line in a half column, under the panel
 }
 
 
