@@ -357,3 +357,17 @@ def test_new_makes_the_folders_it_names_as_build_does(tmp_path: Path) -> None:
     sheet = tmp_path / "drafts" / "2026" / "niger.yaml"
     assert (sheet.parent / "briefing.schema.json").is_file()
     assert run("build", sheet, cwd=tmp_path).returncode == 0
+
+
+def test_a_mark_with_no_letter_under_it_is_an_error_where_it_is_typed(tmp_path: Path) -> None:
+    """An accent typed at a paragraph's start printed some 6 pt into the left margin."""
+    sheet = MINIMAL.replace("A short paragraph", "\u0301A short paragraph")
+    (tmp_path / "content.yaml").write_text(sheet, encoding="utf-8")
+    (tmp_path / "content.pdf").write_bytes(b"previous")
+    result = run("build", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith(
+        "content.yaml:5:11: error: the mark '\u0301' (U+0301 COMBINING ACUTE ACCENT) has no "
+        "letter under it; expected the mark typed after the letter it belongs on, or no mark"
+    ), result.stderr
+    assert (tmp_path / "content.pdf").read_bytes() == b"previous"

@@ -367,10 +367,15 @@ def _glyph_problems(text: Text, chosen: Chosen, language: str) -> list[Problem]:
 
 def _stacked_marks(text: Text) -> list[Problem]:
     """An error at each letter that carries more marks than any script stacks on one (text
-    pasted from a prank or a broken converter): drawn, they tower over the lines above."""
+    pasted from a prank or a broken converter): drawn, they tower over the lines above; and at
+    a mark with no letter under it, which would print in the margin."""
     problems, marks = [], 0
     for offset, char in enumerate(text):
         marks = marks + 1 if unicodedata.combining(char) else 0
+        if marks == 1 and (offset == 0 or text[offset - 1].isspace()):
+            message = f"the mark {describe(char)} has no letter under it"
+            expected = "the mark typed after the letter it belongs on, or no mark"
+            problems.append(text.problem(message, expected, offset))
         if marks == MAX_MARKS + 1:
             message = f"a letter carries more than {MAX_MARKS} accents or vowel marks, stacked"
             expected = f"at most {MAX_MARKS} marks on one letter; remove the extra ones"
