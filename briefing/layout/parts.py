@@ -259,11 +259,11 @@ class Parts:
         t, c, s = self.theme, self.content, self.body_scale
         if not c.online:
             return EMPTY
-        from ..graphics.qr import qr_code
+        from ..graphics.qr import QrCode
 
         group = (f"Div:{self.element()}",)
         size = t.qr_size * s
-        code = qr_code(str(c.online), size, t.ink)
+        code = QrCode(str(c.online), size, t.ink)
         shown = shown_address(str(c.online))
         caption_text = (
             *plain(self.sheet.words.online, bold=True),
