@@ -8,6 +8,7 @@ import base64
 import io
 import re
 import shutil
+import string
 from pathlib import Path
 
 import page
@@ -344,6 +345,28 @@ def test_a_letter_the_face_lacks_is_set_in_the_shipped_family_with_a_warning(
     assert eng["fontname"].split("+")[-1] == "NotoSans-Bold"
     assert {c["fontname"].split("+")[-1] for c in chars if c["text"] == "G"} == {"Cabin-Bold"}
     assert failures(out) == []
+
+
+def test_a_letter_the_pages_own_words_need_is_warned_at_the_face_that_lacks_it(
+    tmp_path: Path,
+) -> None:
+    """Spanish prints "Leer en línea" under the QR code: a face without 'í' sets it in Noto."""
+    folder = _folder(tmp_path)
+    font = TTFont(CALADEA)
+    cutter = subset.Subsetter(subset.Options())
+    cutter.populate(text=string.ascii_letters + string.digits + string.punctuation + " ")
+    cutter.subset(font)
+    font.save(folder / "fonts" / "Plain.ttf")
+    design = OWN.replace("fonts/Caladea-Regular.ttf", "fonts/Plain.ttf")
+    sheet = SHEET.format(design=design) + "language: es\nonline: https://example.org/es\n"
+    write(folder / "sheet.yaml", sheet)
+    result = run("check", folder / "sheet.yaml", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    line = next(n for n, text in enumerate(sheet.splitlines(), 1) if "Plain.ttf" in text)
+    assert (
+        f"sheet.yaml:{line}:14: warning: Caladea has no 'í' (U+00ED LATIN SMALL LETTER I WITH "
+        "ACUTE), which the page's own words in it need: set in Noto Serif"
+    ) in result.stderr, result.stderr
 
 
 def test_a_letter_no_face_has_is_an_error_naming_the_face(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ from .model import Block as ModelBlock
 from .model import Chart, Content, Design, Photo, Section, Table
 from .reader import Source
 from .runs import Run, Runs, plain
-from .typefaces import Chosen, borrowed, chosen, families_of, upright, upright_script
+from .typefaces import Chosen, borrowed, chosen, families_of, own_words, upright, upright_script
 from .validate import Validated, validate, validate_style
 
 if TYPE_CHECKING:
@@ -116,6 +116,8 @@ def check_sheet(source: Source, base: Path) -> Checked:
     theme = themed(design, chosen(design, base, validated.problems))
     problems, formatted, logo = _rules(validated, theme, base)
     problems += size_problems(source, theme)
+    language = validated.fields.get("language", "en")
+    problems += own_words(design, theme.family, theme.heading_family, language)
     photos = _photos(validated, theme, base, problems)
     if content is None or any(p.severity == "error" for p in problems):
         raise ContentError(problems)

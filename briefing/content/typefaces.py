@@ -6,6 +6,7 @@ print upright (a family without an italic face, a script without italics).
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 from typing import Any
@@ -180,3 +181,37 @@ def upright_script(text: Text, formatted: Any, language: str) -> list[Problem]:
             "warning",
         )
     ]
+
+
+def own_words(design: Design, font: Chosen, heading: Chosen, language: str) -> list[Problem]:
+    """A warning, at the file of an office's face, for the letters of the words the page
+    prints itself in it that it lacks ("At a glance" and "Contacts" in the heading font, in
+    capitals where the script has them; "Read it online" and the date line in the font): they
+    are set in the shipped family behind it."""
+    words = LANGUAGES.get(language)
+    if words is None:
+        return []
+    months = " ".join(words.date_line(datetime.date(2024, month, 1)) for month in range(1, 13))
+    labels = f"{words.glance} {words.contacts}"
+    found = []
+    for typeface, family, printed in (
+        (design.heading_font or design.font, heading, f"{labels} {labels.upper()}"),
+        (design.font, font, f"{words.online} {months}"),
+    ):
+        if isinstance(typeface, str) or isinstance(family, str):
+            continue
+        faces = register(family, italic=False)
+        drawn, shipped = charset(faces), backing(faces)
+        lacking = sorted({c for c in printed if not c.isspace() and c not in drawn})
+        if lacking and shipped is not None:
+            named = ", ".join(describe(char) for char in lacking[:_SHOWN])
+            more = f" and {len(lacking) - _SHOWN} more" if len(lacking) > _SHOWN else ""
+            found.append(
+                _file(typeface.regular).problem(
+                    f"{faces.family} has no {named}{more}, which the page's own words in it "
+                    f"need: set in {shipped.family}, the shipped family closest to it",
+                    f"a font that has the letters of {language!r} (this may print unevenly)",
+                    severity="warning",
+                )
+            )
+    return found
