@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..text.setting import looser
 from ..text.textbox import TextBox
 from .exhibits import Exhibit
 from .records import Role
@@ -37,6 +38,7 @@ class Packable:
         "label_x",
         "leading",
         "lines",
+        "loose",
         "parents",
         "role",
         "strained",
@@ -60,6 +62,7 @@ class Packable:
         self.label = label  # a list item's bullet or number, beside its first line
         self.label_x = label_x  # the label's left, from the column's
         self.whole = isinstance(box, Exhibit)  # never split, never spread
+        self.loose: dict[int, TextBox | None] = {}  # set a line longer (1) or shorter (-1)
         if isinstance(box, Exhibit):
             self.lines, self.leading, self.height = 1, box.height, box.height
             self.before, self.after, self.strained = box.before, box.after, False
@@ -70,15 +73,27 @@ class Packable:
         self.after = box.spec.space_after * step
         self.strained = box.setting.strained
 
+    def looser(self, lines: int) -> TextBox | None:
+        """The paragraph set ``lines`` lines longer (shorter if negative), as well as its lines
+        allow (``setting.looser``), or None; a heading, a chart, table or photo never is."""
+        if lines not in self.loose:
+            setting = None
+            if isinstance(self.box, TextBox) and not self.keep_with_next:
+                setting = looser(self.box.setting, lines)
+            self.loose[lines] = None if setting is None else TextBox(self.box.width, setting)
+        return self.loose[lines]
+
 
 class Portion(NamedTuple):
-    """Some lines of a block, placed in a column ``top`` points below the column's top."""
+    """Some lines of a block, placed in a column ``top`` points below the column's top; of
+    its looser setting if ``loose``."""
 
     block: int
     first: int  # the first line's index
     lines: int
     top: float
     height: float
+    loose: int = 0  # lines more (or fewer) than its block's setting: a looser one's
 
 
 Column = list[Portion]
@@ -211,7 +226,9 @@ def realize(
         out = []
         for piece in column:
             block = blocks[piece.block]
-            box = block.box.part(piece.first, piece.lines)
+            whole = block.looser(piece.loose) if piece.loose else block.box
+            assert whole is not None  # a piece is loose only when its block has a looser setting
+            box = whole.part(piece.first, piece.lines)
             out.append((block, box, piece))
         placed.append(out)
     return placed
@@ -241,7 +258,48 @@ def arrange(
             option = pack(blocks, heights, air) if max(heights) <= room else None
             if option is not None:
                 options.append(option)
-    return min((flush(blocks, option, room, air, line) for option in options), key=lambda a: a[1])
+    best = min((flush(blocks, option, room, air, line) for option in options), key=lambda a: a[1])
+    for given in (0.0, 0.5, 1.0):  # of the lines apart, the share the longest column gives
+        loose = loosened(blocks, best[0], line, given)
+        if loose is not best[0]:
+            best = min(best, flush(blocks, loose, room, air, line), key=lambda a: a[1])
+    return best
+
+
+def loosened(
+    blocks: list[Packable], columns: list[Column], line: float, given: float
+) -> list[Column]:
+    """``columns`` ending nearer together: whole paragraphs of the longest column set a line
+    shorter (TeX's looseness), for ``given`` of the lines the shortest lacks, and of the
+    others a line longer, for the rest; the longest paragraphs first, where their lines can
+    take it; ``columns`` itself if none can."""
+    ends = [_end(column) for column in columns]
+    longest, shortest_end = max(ends, default=0.0), min(ends, default=0.0)
+    gives = round(int((longest - shortest_end) / line + 0.25) * given)
+    top = longest - gives * line  # where the columns are to end
+    out, changed = [], False
+    for column, end in zip(columns, ends, strict=True):
+        if end == longest:
+            step, wanted, stop = -1, gives, 0.0
+        else:
+            step, wanted, stop = 1, int((top - end) / line + 0.25), top + 1e-6
+        whole = [
+            i
+            for i, piece in enumerate(column)
+            if not piece.first and piece.lines == blocks[piece.block].lines
+        ]
+        whole.sort(key=lambda i: -column[i].lines)
+        chosen = [i for i in whole if blocks[column[i].block].looser(step) is not None][:wanted]
+        shift, moved = 0.0, []
+        for index, piece in enumerate(column):
+            piece = piece._replace(top=piece.top + shift)
+            leading = blocks[piece.block].leading * step
+            if index in chosen and (step < 0 or end + shift + leading <= stop):
+                piece = piece._replace(lines=piece.lines + step, height=piece.height + leading)
+                piece, shift, changed = piece._replace(loose=step), shift + leading, True
+            moved.append(piece)
+        out.append(moved)
+    return out if changed else columns
 
 
 def flush(
@@ -251,9 +309,9 @@ def flush(
     it (the largest space left at a column's foot, plus how much higher that column ends than
     the lowest); and the space under the lowest. A column's gaps between paragraphs and
     sections (as spread by ``air``) grow in proportion, a paragraph's to at most one body
-    ``line`` and a section's to two, so that no gap opens into a hole; lines keep
-    their leading, so baselines keep to one grid across the columns. A column that could grow
-    past where another can end stops there."""
+    ``line`` and a section's to one and three quarters, so that no gap opens into a hole;
+    lines keep their leading, so baselines keep to one grid across the columns. A column that
+    could grow past where another can end stops there."""
     spread = [_spread(blocks, column, air, line) for column in columns]
     ends = [_end(column) for column in columns]
     reach = [end + sum(limits.values()) for end, (_, limits) in zip(ends, spread, strict=True)]
@@ -283,8 +341,9 @@ def _spread(
     blocks: list[Packable], column: Column, air: float, line: float
 ) -> tuple[dict[int, float], dict[int, float]]:
     """The gaps of a column that may grow (by the index of the piece below each) and how far
-    each may: to two ``line``s above a heading, half a line between a list's items, one
-    elsewhere."""
+    each may: to one and three quarter ``line``s above a heading (with the space a line's
+    letters leave, no more than two and a half lines from text to text), half a line between a
+    list's items, one elsewhere."""
     gaps, limits = {}, {}
     for i in range(1, len(column)):
         above, below = blocks[column[i - 1].block], blocks[column[i].block]
@@ -292,7 +351,7 @@ def _spread(
         if column[i].first or (_together(above, below) and not item):
             continue
         gaps[i] = _gap(above, below, air)
-        most = 0.5 if item else 2.0 if below.keep_with_next else 1.0
+        most = 0.5 if item else 1.75 if below.keep_with_next else 1.0
         limits[i] = max(most * line - gaps[i], 0.0)
     return gaps, limits
 

@@ -58,6 +58,7 @@ class Rules(NamedTuple):
     final_hyphen: float = 100_000_000.0  # the line before the last hyphenated: almost never
     expand: float = 0.0  # how far boxes stretch and shrink at a ratio of 1, by their width
     tracking: float = 0.0  # how much of boxes' own stretch and shrink (letter spacing) counts
+    looseness: int = 0  # lines more than the best breaks take (TeX's \looseness), if they can
 
 
 class Line(NamedTuple):
@@ -70,7 +71,7 @@ class Line(NamedTuple):
 
 
 _WORST = 10.0  # a line's stretch ratio counts as this at most: a line that cannot stretch
-_Key = tuple[int, int]  # (break, hyphenated lines in a row)
+_Key = tuple[int, int, int]  # (break, hyphenated lines in a row, lines so far if counted)
 
 
 class Breaker:
@@ -165,14 +166,15 @@ class Breaker:
         hyphenate = rules.hyphenate
         end_of_paragraph = self.forced[-1]
         # For each node: (total demerits, the node its line started from, its line's ratio).
-        best: dict[_Key, tuple[float, _Key | None, float]] = {(-1, 0): (0.0, None, 0.0)}
-        order: list[_Key] = [(-1, 0)]
+        best: dict[_Key, tuple[float, _Key | None, float]] = {(-1, 0, 0): (0.0, None, 0.0)}
+        order: list[_Key] = [(-1, 0, 0)]
+        counted = 1 if rules.looseness else 0  # lines are told apart only for a looseness
         done = 0
         bisect_right, insort = bisect.bisect_right, bisect.insort
         while done < len(order):
             key = order[done]
             done += 1
-            start_break, hyphens = key
+            start_break, hyphens, count = key
             if start_break == end_of_paragraph:
                 continue
             so_far, _, before = best[key]
@@ -235,7 +237,7 @@ class Breaker:
                     if final and hyphens:
                         demerits += rules.final_hyphen
                 total = so_far + demerits
-                new_key = (end, run)
+                new_key = (end, run, count + counted)
                 known = best.get(new_key)
                 if known is None:
                     best[new_key] = (total, key, ratio)
@@ -243,6 +245,9 @@ class Breaker:
                 elif total < known[0]:
                     best[new_key] = (total, key, ratio)
         ends = [(found[0], k) for k, found in best.items() if k[0] == end_of_paragraph]
+        if ends and rules.looseness:  # of the line counts that keep the tolerance, the one asked
+            wanted = min(ends)[1][2] + rules.looseness
+            ends = [(total, k) for total, k in ends if k[2] == wanted]
         if not ends:
             return None
         lines: list[Line] = []

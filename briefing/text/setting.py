@@ -97,6 +97,21 @@ _settings: dict[tuple[int, TypeSpec, float], tuple[Breaker, Setting]] = {}
 _KEPT = 8192
 
 
+@functools.lru_cache(maxsize=4096)
+def looser(setting: Setting, looseness: int = 1) -> Setting | None:
+    """``setting``'s paragraph set ``looseness`` lines longer (TeX's \\looseness; shorter if
+    negative), its lines within the tolerance with hyphens and letter spacing, for columns that
+    end a line apart; None if it cannot be, or is not justified Latin, Greek or Cyrillic."""
+    spec, measured = setting.spec, setting.measured
+    if spec.align != "justify" or spec.cjk or measured.shaped or spec.direction == "rtl":
+        return None
+    rules = Rules(expand=EXPANSION, tracking=1 / TOLERANCE, most_hyphens=1, looseness=looseness)
+    lines = measured.breaker.breaks(setting.room, rules)
+    if lines is None or len(lines) != len(setting.lines) + looseness:
+        return None
+    return Setting(measured, spec, setting.size, setting.room, lines)
+
+
 def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     size = spec.size
     room = (width - spec.indent) / size

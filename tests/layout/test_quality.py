@@ -25,7 +25,12 @@ LINE = 1.38 + 0.2  # a body line's leading, in body sizes, and a little
 # Pages whose columns end further apart (in lines): their sections split unevenly at every size
 # (a long paragraph either side of a heading); only looser or tighter paragraphs (TeX's
 # looseness) would end them together.
-APART = {"sample": 3.0, "en-two-column-list": 3.0, "en-two-column-0.3": 2.5}
+APART = {
+    "sample": 3.0,
+    "en-two-column-list": 3.0,
+    "en-two-column-0.3": 2.5,
+    "fr-two-column-0.6": 1.5,
+}
 
 
 @functools.cache
