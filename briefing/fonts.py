@@ -93,6 +93,14 @@ def register(family: str | Family, italic: bool = True) -> Faces:
             _remember_subsets(font.face)
             pdfmetrics.registerFont(font)
             _registered.add(name)
+    _as_family(faces)
+    return faces
+
+
+def _as_family(faces: Faces) -> None:
+    """Tell ReportLab the faces of one family, so ``<b>`` and ``<i>`` pick them."""
+    from reportlab.pdfbase import pdfmetrics
+
     pdfmetrics.registerFontFamily(
         faces.regular,
         normal=faces.regular,
@@ -100,7 +108,6 @@ def register(family: str | Family, italic: bool = True) -> Faces:
         italic=faces.italic,
         boldItalic=faces.bold_italic,
     )
-    return faces
 
 
 _registered: set[str] = set()
@@ -125,13 +132,7 @@ def _register_own(family: Family) -> Faces:
             _remember_subsets(font.face)
             pdfmetrics.registerFont(font)
             _registered.add(face.name)
-    pdfmetrics.registerFontFamily(
-        faces.regular,
-        normal=faces.regular,
-        bold=faces.bold,
-        italic=faces.italic,
-        boldItalic=faces.bold_italic,
-    )
+    _as_family(faces)
     _behind[faces.family] = "Noto Serif" if regular.serif else "Noto Sans"
     _members[faces.regular] = tuple(dict.fromkeys(faces[1:]))
     return faces

@@ -439,18 +439,8 @@ class Wrapped(Sidebar):
     same structure numbers; the text passes from one to the other between two blocks, at the
     first that ends level with the panel or below it (the panel's parts spread down to it)."""
 
-    def __init__(
-        self,
-        sheet: Sheet,
-        width: float,
-        height: float,
-        scale: float,
-        cap: float = math.inf,
-        least: float = 0.0,
-        wide: bool = False,
-        share: float | None = None,
-    ) -> None:
-        super().__init__(sheet, width, height, scale, cap, least, wide, share)
+    def __init__(self, *args: Any, **options: Any) -> None:
+        super().__init__(*args, **options)  # as a sidebar, then the text split at the panel
         t, parts = self.theme, self.parts
         self.half = (self.inner - t.column_gap) / 2
         self.beside, self.beside_end, self.below = 0, 0.0, 0.0
