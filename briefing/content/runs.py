@@ -9,9 +9,11 @@ changes (as Markdown's tags fall), so the engine measures a word in one face as 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 _SCHEME = re.compile(r"^https?://(www\.)?", re.IGNORECASE)
+RUN_IN_WORDS = 8  # words a run-in head has at most
 _WHITE = re.compile(r"[ \t\n\r\f\v]+")  # white space that breaks; not the no-break spaces
 
 
@@ -69,3 +71,13 @@ def joined(*parts: Runs) -> Runs:
 def emboldened(runs: Runs) -> Runs:
     """``runs`` in bold (a caption's title)."""
     return tuple(run._replace(bold=True) if isinstance(run, Run) else run for run in runs)
+
+
+def run_in(runs: Runs) -> bool:
+    """Whether a paragraph opens with a run-in head: a bold phrase of a few words that ends
+    in punctuation ("**Corrections.** INL's program ..."), so it starts a topic of its own."""
+    first = runs[0] if runs else None
+    if not isinstance(first, Run) or not first.bold or len(runs) < 2:
+        return False
+    head = first.text.strip()
+    return 0 < len(head.split()) <= RUN_IN_WORDS and unicodedata.category(head[-1]) == "Po"

@@ -194,7 +194,7 @@ def _settle(arrangement: Arrangement[F], most: float, limit: float) -> tuple[F, 
         smaller = best.scale - STEP
         if _good(found, limit) or smaller < arrangement.floor:
             break
-        seen = [m for m in tried if smaller - STEP < m.scale < best.scale and fits(m)]
+        seen = [m for m in tried if smaller - STEP / 2 < m.scale < best.scale and fits(m)]
         best = max(seen, key=lambda m: m.scale) if seen else measure(smaller)
         if not fits(best):
             break

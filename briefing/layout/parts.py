@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..content.checks import ChartShown, PhotoShown, Shown, TableShown
 from ..content.markup import Paragraph
-from ..content.runs import BREAK, Run, Runs, joined, link, plain, shown_address
+from ..content.runs import BREAK, Run, Runs, joined, link, plain, run_in, shown_address
 from ..fonts import register
 from ..text.measure import measure, plain_width
 from ..text.setting import natural_width
@@ -386,7 +386,9 @@ class Parts:
         for part in parts:
             if part.kind == "paragraph":
                 box = self.text(part.runs, "body", width)
-                blocks.append(Packable(box, "P", self.element(), section))
+                block = Packable(box, "P", self.element(), section)
+                block.topic = run_in(part.runs)
+                blocks.append(block)
                 continue
             step = t.item_indent * s
             spec = self.specs["item"]._replace(indent=step * (part.depth + 1))

@@ -13,7 +13,7 @@ import yaml
 from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
-from briefing.content.runs import BREAK, Run, plain
+from briefing.content.runs import BREAK, Run, plain, run_in
 from briefing.fonts import register
 from briefing.layout import fit
 from briefing.layout.columns import Packable, Portion, first_part, flush, pack, shortest
@@ -215,6 +215,32 @@ def test_a_column_that_could_grow_past_another_stops_where_it_ends() -> None:
     assert ends == pytest.approx([65, 60])
     together, _, _ = flush(blocks, [columns[0], columns[1][:1]], 100, 1.0, 10.0)
     assert max(p.top + p.height for p in together[0]) == pytest.approx(65)  # not past 30
+
+
+def test_a_paragraph_with_a_run_in_head_spreads_its_gap_as_a_section_does() -> None:
+    blocks = [block(3, after=5), block(3, after=5), block(3)]
+    blocks[2].topic = True
+    column = [Portion(0, 0, 3, 0, 30), Portion(1, 0, 3, 35, 30), Portion(2, 0, 3, 70, 30)]
+    grown, _, _ = flush(blocks, [column], 200, 1.0, 10.0)
+    gaps = [p.top - q.top - q.height for q, p in pairwise(grown[0])]
+    assert gaps == pytest.approx([10.0, 17.5])  # a paragraph's to a line, a topic's to 1.75
+
+
+@pytest.mark.parametrize(
+    ("runs", "opens"),
+    [
+        ((Run("Corrections.", bold=True), Run(" INL's program")), True),
+        ((Run("Civilian security:", bold=True), Run(" Since 2017")), True),
+        ((Run("Note", bold=True), Run(" that")), False),  # no punctuation: bold words in text
+        ((Run("Corrections.", bold=True),), False),  # nothing runs in after it
+        ((Run("Corrections.", italic=True), Run(" INL")), False),
+        ((Run("A bold sentence that runs on for many words.", bold=True), Run(" x")), False),
+    ],
+)
+def test_run_in_heads_are_short_bold_phrases_ending_in_punctuation(
+    runs: tuple[Run, ...], opens: bool
+) -> None:
+    assert run_in(runs) is opens
 
 
 # -- the fit search --------------------------------------------------------------------------
