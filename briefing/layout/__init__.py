@@ -147,8 +147,9 @@ def compose(checked: Checked, paper: str, folio: str = "") -> Page:
     warnings = []
     if not tried[settled.index].chosen:
         warnings.append(switched_warning(measured, theme.layout))
-    if tried[settled.index].long:
-        warnings.append(long_warning(measured))
+    long = long_warning(measured) if tried[settled.index].long else None
+    if long is not None:
+        warnings.append(long)
     if page.blank > FILL:
         warnings.append(short_warning(measured, page.blank))
     return page._replace(warnings=tuple(warnings))
