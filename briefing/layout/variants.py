@@ -211,7 +211,6 @@ class Layout:
         t = self.theme
         end = self.reach(columns)
         frame = self.frame(air, end)
-        needed, room = self.demand(1.0)
         page = Page(
             self.width,
             self.height,
@@ -221,7 +220,6 @@ class Layout:
             self.sheet.faces.regular,
             list(frame.shapes),
             [],
-            min(needed / room, 1.0) if room > 0 else 1.0,
             (min(frame.body_top - end, frame.panel or math.inf) - frame.body_bottom) / self.height,
         )
         for region, x, top in frame.regions:

@@ -123,7 +123,7 @@ def test_short_content_grows_its_body_to_its_shortest_line_then_the_rest_of_the_
     assert short.scale > grown + 0.03  # the title, lead, key figures and headings grow on
     assert short.fit == (
         f"type at {short.scale:.0%} of the design size, body {short.body_size:.1f} pt, "
-        f"page {short.full:.0%} full"
+        f"page {1 - short.blank:.0%} full"
     )
     assert short.blank < 0.06 and short.warnings == ()
     assert sample.scale < short.scale
@@ -133,8 +133,10 @@ def test_long_content_is_scaled_down_not_clipped() -> None:
     _, page = laid_out(sized(1.6, "two-column"))
     assert 8.0 <= page.body_size < Theme().body_size
     assert page.fit == (
-        f"type at {page.scale:.0%} of the design size, body {page.body_size:.1f} pt, page 100% full"
+        f"type at {page.scale:.0%} of the design size, body {page.body_size:.1f} pt, "
+        f"page {1 - page.blank:.0%} full"
     )
+    assert page.blank < 0.06  # a long page is full to its foot
 
 
 def test_floor_is_configurable(tmp_path: Path) -> None:
