@@ -27,6 +27,7 @@ from briefing.theme import Theme, grayscale
 
 from ..conftest import ROOT, SAMPLE, run
 from ..corpus import LAYOUTS, sized
+from ..quality import measure
 from ..visual import EXTRAS, SAMPLE_TREE
 
 
@@ -331,3 +332,19 @@ def test_an_overfull_sidebar_is_reported_as_such() -> None:
     message = str(error.value.problems[0])
     assert "the sidebar (key figures, facts, contacts, QR code) runs about" in message
     assert "expected fewer or shorter facts, contacts or key figures" in message
+
+
+@pytest.mark.parametrize("factor", [0.6, 1.0, 1.4])
+def test_lines_are_called_too_long_only_where_they_are(factor: float, tmp_path: Path) -> None:
+    """A named single column keeps its layout; a warning says how many characters its lines
+    hold only when that is over 75, and the figure is the lines' own, read from the PDF."""
+    data, page = laid_out(sized(factor, "single-column"))
+    (tmp_path / "page.pdf").write_bytes(data)
+    said = [w.message for w in page.warnings if "characters in the single-column" in w.message]
+    body = [ln for ln in measure(data, "")[0].lines if ln.body and ln.spaces]
+    letters = sorted(len(ln.text) for ln in body)[len(body) // 2]  # a full line's, the median
+    if said:
+        figure = int(re.search(r"about (\d+) characters", said[0]).group(1))  # type: ignore[union-attr]
+        assert figure > 75 and abs(figure - letters) <= 0.1 * letters, (figure, letters)
+    else:
+        assert letters <= 78

@@ -116,10 +116,14 @@ def test_one_line_spacing_in_every_column(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", SHEETS)
-def test_headings_are_never_smaller_than_the_body(name: str) -> None:
+def test_headings_and_the_subtitle_are_never_smaller_than_the_body(name: str) -> None:
     quality = page(name)
     headings = [ln.size for ln in quality.lines if _role(quality, ln) == "/H2"]
     assert headings and min(headings) >= quality.body_size - 0.05
+    title = next(i for i, ln in enumerate(quality.lines) if _role(quality, ln) == "/H1")
+    subtitle = quality.lines[title + 1]  # the line under the title (every sheet has one)
+    assert any(word in SHEETS[name]["subtitle"] for word in subtitle.text.split())
+    assert subtitle.size >= quality.body_size - 0.05
 
 
 def _role(quality: PageQuality, line: Line) -> str:
