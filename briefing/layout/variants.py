@@ -391,7 +391,8 @@ class Sidebar(Layout):
     def frame(self, air: float, end: float | None = None) -> Frame:
         """The body in the main column; the panel's parts spread down it toward where the main
         column ends (``end`` points below its top; the foot if not given), each gap up to two
-        body lines; the tint ends where they do."""
+        body lines; the tint ends where they do, or level with the main column when that ends
+        lower (the parts' end, not the tint's, is what the fit weighs)."""
         t = self.theme
         regions, shapes, y = self.head()
         body_top = y - t.block_gap * self.scale
@@ -412,9 +413,8 @@ class Sidebar(Layout):
             side.append((region, side_x + self.pad, top))
             top -= region.height + gap + extra
         panel_bottom = max(bottom, top + gap + extra - self.pad)
-        shapes.append(
-            Shape("rect", side_x, panel_bottom, self.side_width, body_top - panel_bottom, t.tint)
-        )
+        tint = panel_bottom if end is None else max(bottom, min(panel_bottom, body_top - end))
+        shapes.append(Shape("rect", side_x, tint, self.side_width, body_top - tint, t.tint))
         return Frame(regions, side + foot, shapes, body_top, bottom, stack, room, panel_bottom)
 
     def filled(self, air: float) -> tuple[list[Column], float, float] | None:
@@ -435,7 +435,8 @@ class Wrapped(Sidebar):
     panel while the panel lasts, then in two columns across the page below it. The blocks
     beside it are set at the main column's width, those below at a half column's, under the
     same structure numbers; the text passes from one to the other between two blocks, at the
-    first that ends level with the panel or below it (the panel's parts spread down to it)."""
+    first that ends level with the panel or below it (the panel's parts spread down to it),
+    and only when the text below fills at least :data:`BELOW_LINES` lines a column."""
 
     def __init__(self, *args: Any, **options: Any) -> None:
         super().__init__(*args, **options)  # as a sidebar, then the text split at the panel
@@ -449,16 +450,19 @@ class Wrapped(Sidebar):
         last, ends = parts.elements, {p.block: p.top + p.height for p in stacked[0]}
         for index in range(1, len(self.blocks)):
             above = self.blocks[index - 1]
-            if ends[index - 1] >= panel - above.leading / 2 and not above.keep_with_next:
-                parts.elements = self.first
-                below = parts.body(self.half, 0.0)
-                parts.elements = last
-                gap = max(above.after, below[index].before, t.block_gap * self.scale)
-                self.beside, self.beside_end = index, ends[index - 1]
-                self.below = max(self.beside_end, panel) + gap
-                self.blocks = self.blocks[:index] + below[index:]
-                self.strained = any(block.strained for block in self.blocks)
-                return
+            if ends[index - 1] < panel - above.leading / 2 or above.keep_with_next:
+                continue
+            parts.elements = self.first
+            below = parts.body(self.half, 0.0)
+            parts.elements = last
+            if sum(b.lines for b in below[index:] if not b.keep_with_next) < 2 * BELOW_LINES:
+                return  # a strip of a few lines under the panel reads as a stray: no wrap
+            gap = max(above.after, below[index].before, t.block_gap * self.scale)
+            self.beside, self.beside_end = index, ends[index - 1]
+            self.below = max(self.beside_end, panel) + gap
+            self.blocks = self.blocks[:index] + below[index:]
+            self.strained = any(block.strained for block in self.blocks)
+            return
 
     def frame(self, air: float, end: float | None = None) -> Frame:
         """The sidebar's frame, its panel spread down to where the text beside it ends."""
@@ -511,6 +515,7 @@ LAYOUTS: dict[str, type[Layout]] = {
 }
 WIDEST_RAIL = 0.32  # of the text width: the most hanging headings take
 STRIP = 3.0  # body lines between the ends of a panel and its main column, at most
+BELOW_LINES = 5  # lines a column of the text below a wrapped panel holds at least
 
 
 class Variant(NamedTuple):

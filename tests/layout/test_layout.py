@@ -348,3 +348,23 @@ def test_lines_are_called_too_long_only_where_they_are(factor: float, tmp_path: 
         assert figure > 75 and abs(figure - letters) <= 0.1 * letters, (figure, letters)
     else:
         assert letters <= 78
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("factor", [0.3, 0.75, 1.05])
+def test_text_under_a_sidebar_panel_fills_two_columns_or_none(factor: float, paper: str) -> None:
+    """Text that runs on under the panel, in two columns across the page, holds at least
+    five lines in each (never a stray strip of two); the panel's tint ends level with the
+    main column or lower."""
+    checked = run_checks(sized(factor, "sidebar", listed=factor == 0.75))
+    data, _ = render(checked, paper)
+    lines = [ln for ln in measure(data, "")[0].lines if ln.body]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        panel = max((r for r in page.rects if r["x0"] > page.width / 2), key=lambda r: r["height"])
+    under = [ln for ln in lines if ln.top > panel["bottom"]]
+    for half in (True, False):
+        column = [ln for ln in under if (ln.x0 < page.width / 2) is half]
+        assert not column or len(column) >= 5, [ln.text for ln in column]
+    beside = [ln for ln in lines if ln.top < panel["bottom"] and ln.x1 < panel["x0"]]
+    assert panel["bottom"] >= max(ln.bottom for ln in beside) - 0.5
