@@ -182,11 +182,28 @@ class Parts:
         ]
         return Region(entries, shapes, height)
 
-    def figure_stack(self, width: float) -> list[Region]:
+    def figure_stack(self, width: float, paired: bool = False) -> list[Region]:
         """The key figures one below another, for the sidebar: a region each, so that the
-        gaps between them can spread."""
-        spec = self._values(width)
-        return [self._figure(value, label, width, spec) for value, label in self.sheet.figures]
+        gaps between them can spread; if ``paired``, two to a row (a panel shorter by half its
+        figures), unless their values would have to be set smaller to fit half the width."""
+        spec, figures = self._values(width), self.sheet.figures
+        gutter = self.theme.figure_padding * self.scale
+        half = (width - gutter) / 2
+        if not paired or self._values(half).size < spec.size - 1e-6:
+            return [self._figure(value, label, width, spec) for value, label in figures]
+        rows = []
+        for first in range(0, len(figures), 2):
+            row = [
+                self._figure(value, label, half, spec)
+                for value, label in figures[first : first + 2]
+            ]
+            entries = [
+                e._replace(x=e.x + i * (half + gutter))
+                for i, r in enumerate(row)
+                for e in r.entries
+            ]
+            rows.append(Region(entries, [], max(r.height for r in row)))
+        return rows
 
     def _values(self, width: float) -> TypeSpec:
         """The key figures' values' spec: smaller for all of them when one would not fit on

@@ -19,7 +19,10 @@ from briefing import ContentError, build
 from briefing.content.design import themed
 from briefing.content.runs import Run
 from briefing.fonts import register
-from briefing.layout import Page
+from briefing.language import LANGUAGES
+from briefing.layout import PAPER, Page
+from briefing.layout.parts import Sheet
+from briefing.layout.variants import Sidebar
 from briefing.pipeline import render, run_checks
 from briefing.text.spec import TypeSpec
 from briefing.text.textbox import typeset
@@ -368,3 +371,37 @@ def test_text_under_a_sidebar_panel_fills_two_columns_or_none(factor: float, pap
         assert not column or len(column) >= 5, [ln.text for ln in column]
     beside = [ln for ln in lines if ln.top < panel["bottom"] and ln.x1 < panel["x0"]]
     assert panel["bottom"] >= max(ln.bottom for ln in beside) - 0.5
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_sidebar_panel_starts_beside_the_lead_when_the_main_text_is_short(paper: str) -> None:
+    """The panel (here full, beside a short main text) runs from the lead's top, the lead in
+    the main column's width beside it, so no blank corner is left right of the lead."""
+    data, _ = render(run_checks(ROOT / "examples" / "niger-fr.yaml"), paper)
+    quality = measure(data, "")[0]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        panel = max((r for r in page.rects if r["x0"] > page.width / 2), key=lambda r: r["height"])
+    title = next(i for i, ln in enumerate(quality.lines) if quality.roles[ln.block or 0] == "/H1")
+    lead = quality.lines[title + 2]  # under the title and the subtitle
+    assert lead.text.startswith("Le Bureau")
+    assert abs(panel["top"] - lead.top) < lead.size
+    assert (
+        max(
+            ln.x1
+            for ln in quality.lines
+            if panel["top"] <= ln.top < panel["bottom"] and ln.x0 < panel["x0"]
+        )
+        < panel["x0"]
+    )
+
+
+def test_key_figures_pair_up_in_a_wide_panel_only_at_their_size() -> None:
+    sheet = Sheet(run_checks(ROOT / "examples" / "niger-fr.yaml"), LANGUAGES["fr"])
+    width, height = PAPER["letter"]
+    stacked = Sidebar(sheet, width, height, 1.0, share=0.42).extras
+    paired = Sidebar(sheet, width, height, 1.0, share=0.42, paired=True).extras
+    assert len(paired) == len(stacked) - 1  # three figures: two in a row, one below
+    assert paired[0].height < stacked[0].height + stacked[1].height
+    narrow = Sidebar(sheet, width, height, 1.0, share=0.2, paired=True).extras
+    assert len(narrow) == len(Sidebar(sheet, width, height, 1.0, share=0.2).extras)
