@@ -63,7 +63,7 @@ class Packable:
         self.label = label  # a list item's bullet or number, beside its first line
         self.label_x = label_x  # the label's left, from the column's
         self.whole = isinstance(box, Exhibit)  # never split, never spread
-        self.topic = False  # a paragraph with a run-in head: its gap spreads as a section's
+        self.topic = False  # a paragraph with a run-in head: its gap spreads further
         self.loose: dict[int, TextBox | None] = {}  # set a line longer (1) or shorter (-1)
         if isinstance(box, Exhibit):
             self.lines, self.leading, self.height = 1, box.height, box.height
@@ -343,9 +343,10 @@ def _spread(
     blocks: list[Packable], column: Column, air: float, line: float
 ) -> tuple[dict[int, float], dict[int, float]]:
     """The gaps of a column that may grow (by the index of the piece below each) and how far
-    each may: to one and three quarter ``line``s above a heading or a paragraph with a run-in
-    head (with the space a line's letters leave, no more than two and a half lines from text to
-    text), half a line between a list's items, one elsewhere."""
+    each may: to one and three quarter ``line``s above a heading (with the space a line's
+    letters leave, no more than two and a half lines from text to text), one and a half above a
+    paragraph with a run-in head (a topic, less apart than sections), half a line between a
+    list's items, one elsewhere."""
     gaps, limits = {}, {}
     for i in range(1, len(column)):
         above, below = blocks[column[i - 1].block], blocks[column[i].block]
@@ -353,7 +354,7 @@ def _spread(
         if column[i].first or (_together(above, below) and not item):
             continue
         gaps[i] = _gap(above, below, air)
-        most = 0.5 if item else 1.75 if below.keep_with_next or below.topic else 1.0
+        most = 0.5 if item else 1.75 if below.keep_with_next else 1.5 if below.topic else 1.0
         limits[i] = max(most * line - gaps[i], 0.0)
     return gaps, limits
 
