@@ -436,3 +436,18 @@ def test_arabic_is_set_in_the_face_that_matches_the_designs_latin_family(
     fonts = _fonts(tmp_path / "sheet.pdf")
     assert arabic in fonts
     assert not {f for f in fonts if "Arabic" in f} - {arabic, arabic.replace("Regular", "Bold")}
+
+
+def test_chinese_lines_folded_in_the_source_join_with_no_space(tmp_path: Path) -> None:
+    """A line break inside a Chinese paragraph is no space (CSS Text's segment break rule),
+    nor is a space typed after a full-width mark; a break beside a Latin word still is."""
+    content = _content("zh")
+    content["sections"] = [
+        {
+            "heading": "背景",
+            "body": "蒙古国\n转运毒品，\n并支持 INL\n项目。 经过改革。",
+        }
+    ]
+    assert _build(tmp_path, content).returncode == 0
+    text = PdfReader(tmp_path / "sheet.pdf").pages[0].extract_text().replace("\n", "")
+    assert "蒙古国转运毒品，并支持 INL 项目。经过改革。" in text

@@ -14,6 +14,8 @@ from typing import NamedTuple
 
 _SCHEME = re.compile(r"^https?://(www\.)?", re.IGNORECASE)
 RUN_IN_WORDS = 8  # words a run-in head has at most
+SOFT = "\n"  # a line break in the source inside a paragraph, until :func:`wide_joined`
+_SPACES = re.compile(f"[ {SOFT}]+")
 _WHITE = re.compile(r"[ \t\n\r\f\v]+")  # white space that breaks; not the no-break spaces
 
 
@@ -81,3 +83,38 @@ def run_in(runs: Runs) -> bool:
         return False
     head = first.text.strip()
     return 0 < len(head.split()) <= RUN_IN_WORDS and unicodedata.category(head[-1]) == "Po"
+
+
+def _wide(character: str) -> bool:
+    """Whether a character is set wide (Chinese, Japanese; not Korean, whose words are spaced)."""
+    return (
+        unicodedata.east_asian_width(character) in "WF" and not 0xAC00 <= ord(character) <= 0xD7A3
+    )
+
+
+def wide_joined(runs: list[Run | LineBreak]) -> list[Run | LineBreak]:
+    """``runs`` with their source line breaks (:data:`SOFT`) as spaces, except where a line
+    breaks between two wide characters, as in Chinese, which has no spaces between words
+    (CSS Text's rule for segment breaks); spaces typed after a full-width punctuation mark
+    before a wide character go too, since the mark's width holds its space."""
+    text = "".join(run.text if isinstance(run, Run) else "\0" for run in runs)
+    kept = list(text)
+    for match in _SPACES.finditer(text):
+        start, end = match.span()
+        before, after = text[start - 1 : start], text[end : end + 1]
+        if before and after and _wide(before) and _wide(after):
+            typed = " " in match.group()  # spaces typed, not a line break alone
+            if not typed or unicodedata.category(before).startswith("P"):
+                kept[start:end] = [""] * (end - start)
+                continue
+        kept[start:end] = [" " if c == SOFT else c for c in match.group()]
+    out: list[Run | LineBreak] = []
+    at = 0
+    for run in runs:
+        if isinstance(run, Run):
+            out.append(run._replace(text="".join(kept[at : at + len(run.text)])))
+            at += len(run.text)
+        else:
+            out.append(run)
+            at += 1
+    return out
