@@ -40,6 +40,7 @@ _LABEL = re.compile(
     r"|September|October|November|December)$"
 )
 _INITIAL = re.compile(r"^[A-Z]\.$")
+_GROUPED = re.compile(r"^\d{1,3}$"), re.compile(r"^\d{3}(?!\d)")  # "100 000": thousands
 _PUNCTUATION = ".,;:!?)]}»”’\"'"
 _SHORT_LAST_WORD = 5  # letters: a last word this short does not stand alone on its line
 DASHES = frozenset("-–—/")
@@ -151,10 +152,12 @@ def address_points(word: str) -> list[int]:
 
 def tied(before: str, after: str, last: bool) -> bool:
     """Whether the words ``before`` and ``after`` stay on one line: a number and its unit or
-    label ("FY 2010", "$7.4 million", "18 months"), an initial and what follows it, and a
-    short last word of a paragraph (``last``) and the word before it."""
+    label ("FY 2010", "$7.4 million", "18 months"), the groups of a number's digits spaced
+    by thousands ("100 000"), an initial and what follows it, and a short last word of a
+    paragraph (``last``) and the word before it."""
     return bool(
         (_NUMBER.match(before) and _UNIT.match(after))
+        or (_GROUPED[0].match(before) and _GROUPED[1].match(after))
         or (_LABEL.match(before) and _NUMBER.match(after))
         or _INITIAL.match(before)
         or (last and len(after.strip(_PUNCTUATION)) <= _SHORT_LAST_WORD)

@@ -18,7 +18,7 @@ from briefing.fonts import register
 from briefing.layout import fit
 from briefing.layout.columns import Packable, Portion, first_part, flush, pack, shortest
 from briefing.pipeline import render, run_checks
-from briefing.text.collect import address_points
+from briefing.text.collect import address_points, tied
 from briefing.text.hyphenation import hyphen_points
 from briefing.text.linebreak import INFINITE, Breaker, Item, Line, Rules
 from briefing.text.measure import SOFT_HYPHEN
@@ -392,3 +392,20 @@ def test_a_rebuild_after_one_edit_shapes_and_breaks_only_the_paragraph_edited(
     assert "proactively answer" in "".join(
         page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages
     ).replace("\n", " ")
+
+
+def test_a_number_spaced_by_thousands_stays_on_one_line() -> None:
+    """ "100 000" is one number (the thousands spaced, as French and Spanish write them): at
+    no width does a line end between its groups."""
+    assert tied("100", "000", False) and tied("000", "000,", False)
+    assert not tied("1000", "000", False) and not tied("100", "0001", False)
+    text = "menos homicidios por cada 100 000 habitantes y 2 000 000 de dólares desde 2009"
+    for width in range(70, 260, 9):
+        buffer = io.BytesIO()
+        canvas = Canvas(buffer)
+        box = typeset(plain(text), style(), width)
+        box.drawOn(canvas, 20, 700)
+        canvas.save()
+        lines = PdfReader(io.BytesIO(buffer.getvalue())).pages[0].extract_text().splitlines()
+        for above, below in pairwise(lines):
+            assert not (above.rstrip()[-1:].isdigit() and below.lstrip()[:1].isdigit()), width
