@@ -210,14 +210,16 @@ class Parts:
         one line ``width`` wide ("18 months" never wraps), down to the labels' size."""
         spec, label = self.specs["value"], self.specs["label"]
         widest = max((natural_width(value, spec) for value, _ in self.sheet.figures), default=0.0)
-        size = max(spec.size * min(width / widest, 1.0), label.size * 1.2) if widest else spec.size
+        fits = width / (widest + HAIR)  # a hair to spare: set exactly as wide, it may wrap
+        size = max(spec.size * min(fits, 1.0), label.size * 1.2) if widest else spec.size
         return spec._replace(size=size, leading=spec.leading * size / spec.size)
 
     def _figure(self, value: Runs, label: Runs, width: float, spec: TypeSpec) -> Region:
-        """One key figure: its value in ``spec``, and its label below."""
+        """One key figure: its value in ``spec`` (broken, if it must be, only between words:
+        "4,700 公里" keeps its unit whole), and its label below."""
         t, s = self.theme, self.scale
         group = (f"Figure:{self.element()}",)
-        shown = typeset(value, spec, width)
+        shown = typeset(value, spec._replace(cjk=False), width)
         caption = self.text(label, "label", width)
         below = shown.height + t.label_gap * s
         entries = [Entry(shown, 0.0, 0.0, "P", group), Entry(caption, 0.0, below, "P", group)]
