@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from . import readers
 from .conftest import MINIMAL, run, without_fit
 from .test_hostile import attempt
 from .test_hostile_features import checked
@@ -288,7 +289,7 @@ def test_an_arabic_list_item_with_an_address_ending_in_a_slash_keeps_its_order(
     built = run("build", cwd=tmp_path)
     assert built.returncode == 0, built.stderr
     with pdfplumber.open(tmp_path / "content.pdf") as document:
-        words = document.pages[0].extract_words(keep_blank_chars=False)
+        words = readers.page_words(document.pages[0])
     latin = [w for w in words if w["text"].isascii() and ("/" in w["text"] or "-" in w["text"])]
     latin.sort(key=lambda w: (round(w["top"]), w["x0"]))
     pieces = [w["text"] for w in latin]
