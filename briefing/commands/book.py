@@ -27,7 +27,7 @@ from ..content.fields import Text
 from ..content.model import Content
 from ..content.runs import Run, Runs, link, plain
 from ..errors import ContentError, Problem, UsageError
-from ..fonts import describe, drawn_by, missing, script_faces
+from ..fonts import describe, drawn_by, lacking, missing, script_faces
 from ..language import LANGUAGES, Language
 from ..layout import Page, Placed, Role, Shape
 from ..output import PAPERS, checked_paper, write_atomic
@@ -300,7 +300,7 @@ def _check_title(title: str, first: Checked) -> None:
         if unicodedata.category(char) == "Cc" or drawn_by(char) is None:
             raise UsageError(
                 f"the book's title has the character {describe(char)}, which no font of the "
-                "book draws; expected letters, digits and punctuation"
+                f"book draws{lacking(char, '')}; expected letters, digits and punctuation"
             )
 
 

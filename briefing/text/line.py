@@ -196,8 +196,8 @@ def place(
         colour = ending.colour if ending.link else spec.colour
         font = ending.font or (placed[-1].font if placed else spec.faces.regular)
         at = -plain_width(" ", font) * size if rtl else x
-        shown = shaping.edged(" ", font) if rtl and last else ""  # (pdf.js: a new line)
-        placed.append(PlacedRun(" ", font, colour, ending.link, at, 0.0, shown))
+        edge = shaping.edged(" ", font) if rtl and last else ""  # (pdf.js: a new line)
+        placed.append(PlacedRun(" ", font, colour, ending.link, at, 0.0, edge))
     return SetLine(placed, word_space, char_space, x, visual)
 
 
