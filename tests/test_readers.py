@@ -125,3 +125,14 @@ def test_structure_elements_of_right_to_left_text_carry_it_in_reading_order(
     assert words >= 0.98 and order >= 0.92 * words, (words, order)
     assert "وزارة الخارجية الأمريكية" in actual
     assert _actual_texts(built["en"][0]) == []  # left to right: the glyphs read as they are
+
+
+@pytest.mark.parametrize("reader", list(readers.READERS))
+def test_a_word_ending_in_a_mark_reads_whole_with_its_mark(
+    built: dict[str, tuple[Path, str]], reader: str
+) -> None:
+    # pdf.js read a space on each side of the empty glyph of a word's last mark ("يحد ّ من"):
+    # the measure's words part at marks, a search does not.
+    pdf, _ = built["ar"]
+    read = " ".join(re.sub("[\u200b\u061c]", "", readers.READERS[reader](pdf)).split())
+    assert "مما يحدّ من" in read and "النيجرَ على" in read, read[:300]

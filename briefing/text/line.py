@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import NamedTuple
 
 from ..language import BIDI_CONTROLS
@@ -383,7 +384,8 @@ def _display(
     cells: list[tuple[PlacedRun, int]] = []  # each fragment of a run at one level, and its level
     # pdf.js takes a gap wider than 0.6 em for the end of what it reads at a time, and puts
     # those in the order drawn: the words of a right-to-left line spaced that wide are drawn
-    # each on its own, in reading order (docs/readers.md).
+    # each on its own, in reading order; and a word ending in a mark ends its run, so that the
+    # space after it is read at the run's end (docs/readers.md).
     gap = plain_width(" ", runs[0].font) * size + word_space + 2 * char_space if runs else 0.0
     apart = rtl and gap > _APART * size
     offset = 0
@@ -394,7 +396,9 @@ def _display(
             if (
                 index == len(run.text)
                 or levels[offset + index] != level
-                or (apart and level % 2 and run.text[index - 1] == " ")
+                or (
+                    level % 2 and run.text[index - 1] == " " and (apart or _marked(run.text, index))
+                )
             ):
                 part, width = run.text[start:index], run.width
                 if part != run.text:
@@ -419,6 +423,13 @@ def _display(
             cell = cell._replace(glyphs=_kerned(cell.text, cell.font))
         out.append(cell._replace(x=at[index]))
     return out
+
+
+def _marked(text: str, end: int) -> bool:
+    """Whether the word before the space ending at ``end`` in ``text`` ends with a mark: drawn
+    right to left, the mark's empty glyph comes right after the space, and pdf.js would read a
+    space on each side of it ("يحد ّ")."""
+    return end >= 2 and unicodedata.category(text[end - 2]) == "Mn"
 
 
 def _kerned(text: str, font: str) -> str:
