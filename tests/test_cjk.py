@@ -145,3 +145,19 @@ def test_a_chinese_character_no_face_has_names_the_full_face(
         "full face, of briefing[cjk]); expected letters, digits and punctuation of Chinese"
     ) in result.stderr
     assert (tmp_path / "sheet.pdf").read_bytes() == before
+
+
+def test_a_rare_chinese_character_in_a_latin_sheet_is_set_in_the_full_face_with_a_warning(
+    tmp_path: Path, drawn_once: None
+) -> None:
+    _extra()
+    sheet = tmp_path / "sheet.yaml"
+    body = "sections:\n  - heading: Overview\n    body: Text.\n"
+    sheet.write_text(f"organization: Office\ntitle: Niger {RARE[0]}\n{body}", encoding="utf-8")
+    result = run("build", sheet, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (
+        f"sheet.yaml:2:14: warning: '{RARE[0]}' is Chinese text in a sheet in language 'en': it "
+        "is set in Noto Sans CJK SC"
+    ) in result.stderr
+    assert _faces(tmp_path / "sheet.pdf")[RARE[0]] == {"NotoSansCJKsc-Full-Bold"}  # the title

@@ -143,9 +143,9 @@ def test_a_book_title_the_cover_cannot_print_is_refused(tmp_path: Path) -> None:
         "cover prints in large type",
         "Title words " * 400: "the book's title has 4,800 characters; expected at most 320",
         "Book \x1b[31m red": "the book's title has the character U+001B (a control character), "
-        "which no font of the book draws; expected letters, digits and punctuation",
+        "which is in no font of the book; expected letters, digits and punctuation",
         "Book \U0001f642": "the book's title has the character '\U0001f642' (U+1F642 SLIGHTLY "
-        "SMILING FACE), which no font of the book draws",
+        "SMILING FACE), which is in no font of the book",
     }
     start = time.perf_counter()
     for title, said in refused.items():
