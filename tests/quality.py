@@ -265,7 +265,7 @@ def _ink(page: Any) -> list[dict[str, Any]]:
         if (o.get("fill") and not _white(o["non_stroking_color"]))
         or (o.get("stroke") and not _white(o["stroking_color"]))
     ]
-    return [c for c in page.chars if c["text"].strip()] + shapes + page.images
+    return [c for c in page.chars if readers.printed(c["text"]).strip()] + shapes + page.images
 
 
 def _edges(page: Any, ink: list[dict[str, Any]]) -> tuple[float, float]:
@@ -286,7 +286,7 @@ def _split(chars: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     piece: list[dict[str, Any]] = []
     previous = None
     for char in chars:
-        if not char["text"].strip():
+        if not readers.printed(char["text"]).strip():
             if piece:
                 piece.append(char)
             continue
@@ -315,7 +315,7 @@ def _spaces(chars: list[dict[str, Any]], space_em: dict[str, float]) -> tuple[fl
     previous = None
     space: dict[str, Any] | None = None
     for char in chars:
-        if not char["text"].strip():
+        if not readers.printed(char["text"]).strip():
             space = char
             continue
         if any(_mark(c) for c in char["text"]):  # a vowel mark, alone or on its letter
@@ -345,7 +345,9 @@ def _lines(
         block = blocks.get(char["mcid"])
         baselines.setdefault((block, round(char["matrix"][5], 1)), []).append(char)
     sizes = Counter(
-        round(c["size"], 2) for c in chars if c["text"].strip() and c["mcid"] is not None
+        round(c["size"], 2)
+        for c in chars
+        if readers.printed(c["text"]).strip() and c["mcid"] is not None
     )
     body_size = sizes.most_common(1)[0][0] if sizes else 0.0
     keyed = []

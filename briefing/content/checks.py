@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportlab.lib.pagesizes import A4, LETTER
 
+from ..brand import CJK_EXTRA, cjk_file
 from ..errors import ContentError, Problem
-from ..fonts import describe, drawn_by, missing, register, script_faces
+from ..fonts import backing, describe, drawn_by, lacking, missing, register, script_faces
 from ..language import CJK_LETTERS, LANGUAGES
 from ..theme import MIN_CONTRAST, Theme, contrast, grayscale, text_pairs
 from . import markup
@@ -337,7 +338,11 @@ def _glyph_problems(text: Text, chosen: Chosen, language: str) -> list[Problem]:
     script = LANGUAGES[language].script
     family = register(chosen, italic=False).family
     faces = script_faces(script, family)
-    fonts = f"fonts {family} and {faces.family}" if faces is not None else f"font {family}"
+    behind = backing(register(chosen, italic=False))  # an office's font: the shipped one
+    named = f"{family} (the office's, in the design)" if behind is not None else family
+    fonts = f"fonts {named} and {faces.family}" if faces is not None else f"font {named}"
+    if behind is not None:  # (which sets what the office's lacks)
+        fonts += f", nor in {behind.family} behind it"
     scripts = f"{_SCRIPT_NAMES[script]}, " if faces is not None else ""
     scripts += "Latin, Greek or Cyrillic"
     offsets, lent = borrowed(text, chosen, missing(text, chosen, script))
@@ -352,8 +357,13 @@ def _glyph_problems(text: Text, chosen: Chosen, language: str) -> list[Problem]:
             if letters:  # a presentation form, as text copied from an old PDF often has
                 expected = f"the letters it is a form of, '{letters}', typed as letters: the font "
                 expected += "gives each letter its form"
+            char = text[offset]
+            if lacking(char, fonts) and cjk_file() is None:
+                expected = f"a character these fonts have, or the full Chinese face: {CJK_EXTRA}"
             problem = text.problem(
-                f"the character {describe(text[offset])} is not in the {fonts}", expected, offset
+                f"the character {describe(char)} is not in the {fonts}{lacking(char, fonts)}",
+                expected,
+                offset,
             )
             found.append((offset, problem))
         elif run is not None and run[2] == other and not _has_letters(text[run[1] : offset]):

@@ -10,6 +10,7 @@ from ..content.checks import ChartShown, PhotoShown, Shown, TableShown
 from ..content.markup import Paragraph
 from ..content.runs import BREAK, Run, Runs, joined, link, plain, run_in, shown_address
 from ..fonts import register
+from ..text import shaping
 from ..text.measure import measure, plain_width
 from ..text.setting import natural_width
 from ..text.spec import TypeSpec
@@ -446,6 +447,6 @@ def _hanging_space(label: TextBox) -> float:
     line without right-to-left letters is drawn left to right, its space last."""
     line = label.setting.drawn(label.first)
     last = max(line.runs, key=lambda run: run.x)
-    text = last.shown or last.text
+    text = shaping.unedged(last.shown, last.font) if last.shown else last.text
     space = text[len(text.rstrip()) :]
     return plain_width(space, last.font) * label.size

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from ..content.runs import LineBreak, Run, Runs
-from ..fonts import Faces, backing, charset, drawn_by
+from ..fonts import Faces, backing, charset, drawn_by, full_chinese_of
 from ..fonts import script_faces as script_faces_of
 from ..language import CJK_LETTERS
 
@@ -108,9 +108,11 @@ def faces_of(text: str, faces: Faces, script_faces: Faces | None) -> list[Faces]
             strong.append(script_faces)
         elif (shipped := backing(faces)) is not None and char in charset(shipped):
             strong.append(shipped)
-        else:
+        else:  # another script's shipped family, or the cjk extra's full Chinese face
             script = drawn_by(char)
             other = script_faces_of(script, faces.family) if script is not None else None
+            if other is not None and char not in charset(other):
+                other = full_chinese_of(char)
             strong.append(other or script_faces or faces)
     out: list[Faces] = []
     for index, char in enumerate(text):

@@ -26,6 +26,11 @@ from typing import Any, NamedTuple
 
 _SHAPED = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew and Arabic blocks
 _JOINING = re.compile(r"[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")  # Arabic blocks
+# A space at either end of a run of right-to-left glyphs reads as the Arabic letter mark (an
+# invisible right-to-left character) and the space: pdf.js drops a space read as one at either
+# end of what it reads at a time, and keeps this; PDFium keeps it on the right side
+# (docs/readers.md).
+EDGE_SPACE = "\u061c"
 KASHIDA = "\u0640"  # tatweel: the stroke that lengthens a joined Arabic word
 STRETCH = "\ufdd0"  # a kashida added to justify a line: drawn as one, read as nothing
 JOINS_RIGHT_ONLY = frozenset("ءآأؤإاةدذرزوٱژڈڑۀۃۄۅۆۇۈۉۊۋۍۏ")  # Arabic: never to the next letter
@@ -314,10 +319,53 @@ def shaped(text: str, font: str, rtl: bool) -> Drawn:
                 )
             )
             pen += glyph.x_advance * scale
-    out = Drawn("".join(codes))
+    out = Drawn(edged("".join(codes), font) if rtl else "".join(codes))
+    if len(out) > len(codes):  # an empty glyph at the start (``edged``)
+        data.insert(0, ShapeData(0, 0.0, 0.0, 0.0, 0.0, 0.0))
     out.glyphs = ShapedStr(out, shapeData=data)
     out.marks = tuple(marks)
     return out
+
+
+_edges: set[tuple[str, str]] = set()  # (font, code): the space's glyph, read after EDGE_SPACE
+_turns: set[tuple[str, str]] = set()  # (font, code): an empty glyph read as EDGE_SPACE alone
+
+
+def edged(codes: str, font: str) -> str:
+    """Right-to-left glyphs ``codes`` with a space at either end drawn under a code of its own
+    that reads as ``EDGE_SPACE`` and the space, one at the start after an empty glyph that
+    reads as ``EDGE_SPACE`` alone (pypdf and PDFium then read on right to left:
+    docs/readers.md)."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    face_font = getFont(font)
+    out = list(codes)
+    for k in {0, len(out) - 1} if out else ():
+        space = out[k]
+        gid = face_font.face.charToGlyph.get(ord(space))
+        if space == " " and gid is not None:
+            out[k] = chr(_code(face_font, gid, EDGE_SPACE + space))
+            _edges.add((font, out[k]))
+    empty = _empty_glyph(font)
+    if out and (font, out[0]) in _edges and empty is not None:
+        out.insert(0, chr(_code(face_font, empty, EDGE_SPACE)))
+        _turns.add((font, out[0]))
+    return "".join(out)
+
+
+def unedged(codes: str, font: str) -> str:
+    """``codes`` as they were before ``edged``: its spaces plain, without its empty glyph."""
+    return "".join(" " if (font, c) in _edges else c for c in codes if (font, c) not in _turns)
+
+
+def lead(codes: str, font: str) -> tuple[int, int]:
+    """What ``edged`` put at the start of ``codes`` that word and letter spacing move
+    otherwise than before: (the word spaces they skip, the glyphs they move): (1, 1) for a
+    space after an empty glyph, (1, 0) for a space alone (a face without an empty glyph),
+    else (0, 0)."""
+    turned = bool(codes) and (font, codes[0]) in _turns
+    first = codes[int(turned) : int(turned) + 1]
+    return int((font, first) in _edges), int(turned)
 
 
 Outline = tuple[tuple[str, tuple[float, ...]], ...]  # path operations, in font units

@@ -98,6 +98,12 @@ class TextBox(Flowable):
             # A line in display order: a text object a run, each at its place.
             for runs in [[run] for run in line.runs] if line.visual else [line.runs]:
                 text = canvas.beginText(shift + (runs[0].x if line.visual else 0.0), y)
+                spaces, glyphs = (
+                    shaping.lead(runs[0].shown, runs[0].font) if line.visual else (0, 0)
+                )
+                if spaces or glyphs:  # word spacing skips its first space, letter spacing
+                    # moves its first glyph
+                    text.moveCursor(spaces * line.word_space - glyphs * line.char_space, 0)
                 # Word and letter spacing and the horizontal scale last past the text object:
                 # set for a line, and undone after it.
                 _spacing(text, line)
