@@ -223,7 +223,7 @@ def test_a_paragraph_with_a_run_in_head_spreads_its_gap_as_a_section_does() -> N
     column = [Portion(0, 0, 3, 0, 30), Portion(1, 0, 3, 35, 30), Portion(2, 0, 3, 70, 30)]
     grown, _, _ = flush(blocks, [column], 200, 1.0, 10.0)
     gaps = [p.top - q.top - q.height for q, p in pairwise(grown[0])]
-    assert gaps == pytest.approx([10.0, 15.0])  # a paragraph's to a line, a topic's to 1.5
+    assert gaps == pytest.approx([10.0, 12.5])  # a paragraph's to a line, a topic's to 1.25
 
 
 @pytest.mark.parametrize(
