@@ -405,3 +405,18 @@ def test_key_figures_pair_up_in_a_wide_panel_only_at_their_size() -> None:
     assert paired[0].height < stacked[0].height + stacked[1].height
     narrow = Sidebar(sheet, width, height, 1.0, share=0.2, paired=True).extras
     assert len(narrow) == len(Sidebar(sheet, width, height, 1.0, share=0.2).extras)
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_heading_word_too_wide_for_the_rail_is_hyphenated_in_it(paper: str) -> None:
+    """One column: a heading word wider than the widest rail even at the body's size breaks
+    with a hyphen in the rail (as side heads do), rather than leaving the rail empty."""
+    word = "Interinstitutionalizationprocesses"
+    tree = sized(0.5, "single-column", headings=["Context", word, "Results"])
+    data, _ = render(run_checks(tree), paper)
+    quality = measure(data, "")[0]
+    heads = [ln for ln in quality.lines if quality.roles[ln.block or 0] == "/H2"]
+    body = [ln for ln in quality.lines if ln.body and quality.roles[ln.block or 0] == "/P"]
+    assert max(ln.x1 for ln in heads) < min(ln.x0 for ln in body)  # beside the text
+    broken = [ln.text for ln in heads if ln.text.upper().startswith("INTERINSTITUTION")]
+    assert broken and broken[0].endswith(("-", "\u00ad"))
