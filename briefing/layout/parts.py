@@ -257,24 +257,29 @@ class Parts:
             row_height = max(row_height, label.height + value.height)
         return Region(entries, [], top + row_height)
 
-    def contacts(self, width: float) -> Region:
-        """The contacts: name, role, phone and e-mail address of each."""
+    def contacts(self, width: float, across: int = 1) -> Region:
+        """The contacts: name, role, phone and e-mail address of each; ``across`` to a row
+        (a row of the whole width holds up to three side by side)."""
         t, c = self.theme, self.content
         if not c.contacts:
             return EMPTY
         group = (f"Div:{self.element()}",)
         heading, top = self._heading(self.sheet.words.contacts, width, group)
         entries = [heading]
-        gap = t.contact_gap * self.body_scale
-        for contact in c.contacts:
+        gap, apart = t.contact_gap * self.body_scale, t.column_gap
+        cell = (width - apart * (across - 1)) / across
+        row = 0.0
+        for index, contact in enumerate(c.contacts):
             lines = [plain(contact.name, bold=True)]
             lines += [plain(part) for part in (contact.role, contact.phone) if part]
             if contact.email:
                 lines.append(link(f"mailto:{contact.email}", contact.email, t.link))
             text = tuple(run for line in lines for run in (BREAK, *line))[1:]
-            box = self.text(text, "fact", width)
-            entries.append(Entry(box, 0.0, top, "P", group))
-            top += box.height + gap
+            box = self.text(text, "fact", cell)
+            entries.append(Entry(box, (index % across) * (cell + apart), top, "P", group))
+            row = max(row, box.height)
+            if index % across == across - 1 or index == len(c.contacts) - 1:
+                top, row = top + row + gap, 0.0
         return Region(entries, [], top - gap)
 
     def online(self, width: float, stacked: bool) -> Region:
@@ -309,7 +314,10 @@ class Parts:
     def closing(self, width: float) -> Region:
         """The contacts and the QR code side by side, below the body."""
         share = self.theme.contacts_share
-        contacts = self.contacts(width * share if self.content.online else width)
+        alone = min(len(self.content.contacts), 3)  # without a QR code, side by side
+        contacts = (
+            self.contacts(width * share, 1) if self.content.online else self.contacts(width, alone)
+        )
         online = self.online(width * (1 - share) if self.content.contacts else width, False)
         shift = width * share if self.content.contacts else 0.0
         entries = contacts.entries + [e._replace(x=e.x + shift) for e in online.entries]

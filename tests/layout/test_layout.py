@@ -420,3 +420,19 @@ def test_a_heading_word_too_wide_for_the_rail_is_hyphenated_in_it(paper: str) ->
     assert max(ln.x1 for ln in heads) < min(ln.x0 for ln in body)  # beside the text
     broken = [ln.text for ln in heads if ln.text.upper().startswith("INTERINSTITUTION")]
     assert broken and broken[0].endswith(("-", "\u00ad"))
+
+
+def test_contacts_without_a_qr_code_stand_side_by_side() -> None:
+    """The closing row, with no QR code beside the contacts, sets them side by side across
+    the page instead of stacking them in its left half."""
+    people = [
+        {"name": "U.S. Embassy Bamako", "role": "INL Section", "email": "bamako@example.org"},
+        {"name": "INL Africa Office", "email": "africa@example.org"},
+    ]
+    data, _ = render(run_checks({**SAMPLE_TREE, "contacts": people}))
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        words = pdf.pages[0].extract_words()
+    first = next(w for w in words if w["text"] == "Bamako")
+    second = next(w for w in words if w["text"] == "Africa")
+    assert abs(first["bottom"] - second["bottom"]) < 0.5  # one row
+    assert second["x0"] > pdf.pages[0].width / 2 - 1 > first["x1"]
