@@ -99,7 +99,7 @@ def test_builds_are_the_same_with_an_empty_a_full_or_a_damaged_cache(
 ) -> None:
     first = _build(tmp_path, "empty")
     entries = sorted(p.name.split(".")[0] for p in cache_home.iterdir())
-    assert entries == ["NotoSans-Bold", "NotoSans-Regular", "hyph_en_US"]
+    assert entries == ["NotoSans-Bold", "NotoSans-Regular", "hyph_en_US", "hyphens", "shapes"]
     assert _build(tmp_path, "full") == first
     for entry in cache_home.iterdir():
         entry.write_bytes(damage)

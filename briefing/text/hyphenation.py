@@ -9,7 +9,9 @@ Takes a word and a pyphen language name; gives the offsets it may break at.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import re
+from pathlib import Path
 
 from .. import cache
 
@@ -32,9 +34,30 @@ def hyphen_points(word: str, language: str) -> list[int]:
         core = part.group()
         if len(core) < _SHORTEST_HYPHENATED or sum(char.isupper() for char in core) > 1:
             continue  # short words and acronyms stay whole
-        found: list[int] = _hyphenator(language).positions(core)  # type: ignore[attr-defined]
-        points += [part.start() + p for p in found]
+        points += [part.start() + p for p in _positions(core, language)]
     return points
+
+
+def _patterns() -> str:
+    """What found the kept hyphenation points: pyphen, its size and time (its patterns come
+    with it)."""
+    spec = importlib.util.find_spec("pyphen")
+    return cache.key_of(Path(spec.origin if spec and spec.origin else __file__), "hyphens")
+
+
+# Hyphenation points found in earlier processes, by language and word: a build of words seen
+# before neither loads the patterns nor looks them up again.
+_kept = cache.Kept("hyphens", _patterns)
+
+
+def _positions(word: str, language: str) -> tuple[int, ...]:
+    """Where pyphen's patterns for ``language`` hyphenate ``word``."""
+    kept = _kept.get(language, word)
+    if isinstance(kept, tuple):
+        return kept
+    found = tuple(map(int, _hyphenator(language).positions(word)))  # type: ignore[attr-defined]
+    _kept.put(language, word, found)
+    return found
 
 
 @functools.cache
