@@ -240,6 +240,7 @@ def source(name: str) -> tuple[bytes, str]:
     return path.read_bytes(), cache.key_of(path)
 
 
+@functools.cache
 def identity(name: str) -> str:
     """What the registered face ``name`` is, for results kept in the cache: a shipped face's
     name with its file's size and time, or an office's face's name (which holds its digest)."""

@@ -206,9 +206,11 @@ def _photos(
 ) -> dict[int, Picture]:
     """Every photo read (even in entries that failed), loaded, by its id; a problem for each
     that cannot be."""
-    from .pictures import load_photo  # Pillow loads only for pictures
-
     pictures: dict[int, Picture] = {}
+    if not any(isinstance(photo, Photo) for photo in validated.built):
+        return pictures
+    from .pictures import load_photo  # Pillow and ReportLab's graphics only for pictures
+
     # the largest a photo can print: the larger paper within its safe edges
     widest = (
         max(LETTER[0], A4[0]) - 2 * theme.safe_edge,

@@ -128,7 +128,8 @@ def shape(text: str, font: str, rtl: bool, ligatures: bool = True) -> tuple[Glyp
     if isinstance(kept, bytes):
         numbers = array("i")
         numbers.frombytes(kept)
-        return tuple(Glyph(*numbers[i : i + 6]) for i in range(0, len(numbers), 6))
+        each = iter(numbers.tolist())
+        return tuple(map(Glyph._make, zip(*[each] * 6, strict=True)))
     hb = _harfbuzz()
     buffer = hb.Buffer()
     buffer.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
