@@ -149,6 +149,18 @@ def address_points(word: str) -> list[int]:
     return points
 
 
+def address_letters(word: str) -> list[int]:
+    """Offsets in a web address's path (after the slash that ends its host) between two
+    letters or digits, each with another beside it: where a long address may also break when
+    its own breaks leave a line short or gaping, as LaTeX's xurl lets it (no hyphen added)."""
+    host = word.find("/", word.find("//") + 2 if "//" in word else 0)
+    if host < 0 or "@" in word:
+        return []
+    return [
+        index for index in range(host + 3, len(word) - 1) if word[index - 2 : index + 2].isalnum()
+    ]
+
+
 def tied(before: str, after: str, last: bool) -> bool:
     """Whether the words ``before`` and ``after`` stay on one line: a number and its unit or
     label ("FY 2010", "$7.4 million", "18 months"), an initial and what follows it, and a

@@ -119,6 +119,22 @@ def looser(setting: Setting, looseness: int = 1) -> Setting | None:
     return Setting(measured, spec, setting.size, setting.room, lines)
 
 
+def _least_loose(breaker: Breaker, room: float, rules: Rules) -> list[Line] | None:
+    """The lines whose loosest line is least loose (to a hundredth of the tolerance), when
+    none can be within ``rules.tolerance``: the smallest tolerance up to ``_TRACKED`` that
+    some setting keeps, found by halving; None if none up to ``_TRACKED`` does."""
+    best = breaker.breaks(room, rules._replace(tolerance=_TRACKED))
+    low, high = rules.tolerance, _TRACKED
+    while best is not None and high - low > 0.01 * rules.tolerance:
+        middle = (low + high) / 2
+        found = breaker.breaks(room, rules._replace(tolerance=middle))
+        if found is None:
+            low = middle
+        else:
+            best, high = found, middle
+    return best
+
+
 def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     size = spec.size
     room = (width - spec.indent) / size
@@ -155,8 +171,8 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
         lines = measured.breaker.breaks(room, rules._replace(most_hyphens=1))
     if lines is None:
         lines = measured.breaker.breaks(room, rules)
-    if lines is None:  # some line must be loose: letter spacing takes what spaces cannot
-        lines = measured.breaker.breaks(room, rules._replace(tolerance=_TRACKED))
+    if lines is None:  # some line must be loose: as little as can be, letter spacing taking
+        lines = _least_loose(measured.breaker, room, rules)  # what spaces cannot
     if lines is None:  # a line must be looser still: the least loose, then
         rules = rules._replace(tolerance=_TRACKED, emergency=True)
         lines = measured.breaker.breaks(room, rules)
