@@ -50,7 +50,8 @@ MAX_ROWS = 200  # table rows in all the sections
 _OVERRIDES = "\u202d\u202e"  # LEFT-TO-RIGHT and RIGHT-TO-LEFT OVERRIDE
 MAX_MARKS = 4  # on one letter: Vietnamese stacks 2, vowelled Arabic and pointed Hebrew 3
 MAX_WORD = 300  # characters without a space: a long web address fits; a longer word is pasted
-_LONG_WORD = re.compile(rf"[^\s\u200b{CJK_LETTERS}]{{{MAX_WORD + 1},}}")  # Chinese breaks anywhere
+# Chinese breaks anywhere; compiled by ``re`` when a text first has a run that long at all
+_LONG_WORD = rf"[^\s\u200b{CJK_LETTERS}]{{{MAX_WORD + 1},}}"
 
 
 class ChartShown(NamedTuple):
@@ -401,13 +402,15 @@ def _override(text: Text, offset: int) -> Problem:
 def _long_words(text: Text) -> list[Problem]:
     """An error at each word longer than any line can hold or a reader would type (setting it
     would take the text engine minutes)."""
+    if all(len(word) <= MAX_WORD for word in text.split()):
+        return []
     return [
         text.problem(
             f"a word of {len(found.group()):,} characters with no space",
             f"words of at most {MAX_WORD} characters (a long web address is one, and fits)",
             found.start(),
         )
-        for found in _LONG_WORD.finditer(text)
+        for found in re.finditer(_LONG_WORD, text)
     ]
 
 
