@@ -29,8 +29,14 @@ def hyphen_points(word: str, language: str) -> list[int]:
     or codes, and none in a ``language`` of "" (one without hyphenation)."""
     if not language or not _WORDLIKE.fullmatch(word):
         return []
+    return syllables(word, language)
+
+
+def syllables(text: str, language: str) -> list[int]:
+    """Offsets where the words of ``text`` (each run of letters: a web address's too) may be
+    hyphenated, as :func:`hyphen_points` finds them in a word."""
     points: list[int] = []
-    for part in _LETTERS.finditer(word):
+    for part in _LETTERS.finditer(text if language else ""):
         core = part.group()
         if len(core) < _SHORTEST_HYPHENATED or sum(char.isupper() for char in core) > 1:
             continue  # short words and acronyms stay whole
