@@ -197,6 +197,10 @@ def glyphs(text: str, font: str, ligatures: bool = True) -> Glyphs:
     unless ``ligatures`` is False; a ligature is drawn under a code that reads as its letters."""
     from reportlab.pdfbase.pdfmetrics import getFont
 
+    face, asked = fonts.identity(font), ("glyphs", text, ligatures)
+    kept = _kept.get(face, asked)
+    if isinstance(kept, tuple):  # a glyph a letter, each under its own code: only advances
+        return Glyphs(text, kept, None, tuple(range(len(text))))
     face_font = getFont(font)
     scale = 1000 / face_font.face.unitsPerEm
     shaped_glyphs = shape(text, font, False, ligatures)
@@ -208,12 +212,15 @@ def glyphs(text: str, font: str, ligatures: bool = True) -> Glyphs:
         read.add(glyph.cluster)
         codes.append(chr(_code(face_font, glyph.gid, letters)))
     offsets = tuple((g.x_offset * scale, g.y_offset * scale) for g in shaped_glyphs)
-    return Glyphs(
+    found = Glyphs(
         "".join(codes),
         tuple(g.x_advance * scale for g in shaped_glyphs),
         offsets if any(x or y for x, y in offsets) else None,
         tuple(g.cluster for g in shaped_glyphs),
     )
+    if found.codes == text and found.offsets is None and found.clusters == tuple(range(len(text))):
+        _kept.put(face, asked, found.advances)  # nothing given out to replay: kept whole
+    return found
 
 
 def plain_glyphs(text: str, font: str) -> Glyphs:
