@@ -21,7 +21,7 @@ from typing import Any
 
 from .output import write_atomic
 
-FORMAT = "1"  # bump when the shape of any entry changes
+FORMAT = "1"  # bump when the shape of any entry changes, or what briefing's code makes of it
 
 
 def folder() -> Path:

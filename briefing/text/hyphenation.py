@@ -16,6 +16,7 @@ from pathlib import Path
 from .. import cache
 
 _SHORTEST_HYPHENATED = 5  # letters: shorter words are never hyphenated
+_BEFORE, _AFTER = 2, 3  # letters a hyphen leaves before it and after it, at least
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # A word of letters, perhaps joined by dashes or slashes, in quotes, brackets or punctuation.
 _WORDLIKE = re.compile(
@@ -48,7 +49,8 @@ def _patterns() -> str:
     """What found the kept hyphenation points: pyphen, its size and time (its patterns come
     with it)."""
     spec = importlib.util.find_spec("pyphen")
-    return cache.key_of(Path(spec.origin if spec and spec.origin else __file__), "hyphens")
+    path = Path(spec.origin if spec and spec.origin else __file__)
+    return cache.key_of(path, f"hyphens{_BEFORE}{_AFTER}")
 
 
 # Hyphenation points found in earlier processes, by language and word: a build of words seen
@@ -71,7 +73,7 @@ def _hyphenator(language: str) -> object:
     import pyphen
 
     load_patterns(language)
-    return pyphen.Pyphen(lang=language, left=2, right=3)
+    return pyphen.Pyphen(lang=language, left=_BEFORE, right=_AFTER)
 
 
 def load_patterns(language: str) -> None:
