@@ -24,7 +24,8 @@ class _Apart(types.ModuleType):
         if flowables is not None and name in flowables.__all__:
             return getattr(flowables, name)  # what the package takes from it, as it is
         spec = self.__spec__
-        if name.startswith("__") or spec is None or spec.loader is None:
+        wanted = name == "__all__" or not name.startswith("__")  # (``import *`` asks __all__)
+        if not wanted or spec is None or spec.loader is None:
             raise AttributeError(f"module {self.__name__!r} has no attribute {name!r}")
         self.__class__ = types.ModuleType  # type: ignore[assignment]  # the whole package, once
         spec.loader.exec_module(self)
