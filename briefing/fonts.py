@@ -240,6 +240,16 @@ def source(name: str) -> tuple[bytes, str]:
     return path.read_bytes(), cache.key_of(path)
 
 
+@functools.cache
+def identity(name: str) -> str:
+    """What the registered face ``name`` is, for results kept in the cache: a shipped face's
+    name with its file's size and time, or an office's face's name (which holds its digest)."""
+    path = FONT_DIR / f"{name}.ttf"
+    if name in _registered and not path.exists():
+        return name
+    return f"{name}-{cache.key_of(path)}"
+
+
 def _remember_subsets(face: Any) -> None:
     """Keep the embedded subsets a face makes: rebuilds (watch, a batch of sheets) mostly use
     the same characters, and ReportLab would otherwise subset the font anew for each PDF."""

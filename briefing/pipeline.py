@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from . import layout
+from . import cache, layout
 from .content import checks, style
 from .content.model import Content
 from .content.reader import MAX_BYTES, Source, read, value_of
@@ -156,6 +156,7 @@ def build(
     start = time.perf_counter()
     made = make(content, output, paper, formats)
     write_together(made.files)
+    cache.flush()  # the words shaped and hyphenated, for the next build
     return made.result._replace(seconds=time.perf_counter() - start)
 
 

@@ -10,7 +10,7 @@ marked content from pikepdf.
 
 A right-to-left page (its ``/Lang`` says so) has its columns found by their right edges, and
 its unjustified lines by where they start on the left; a line break between two Chinese
-characters is not a word broken without a hyphen.
+characters, or inside a web address's path, is not a word broken without a hyphen.
 """
 
 from __future__ import annotations
@@ -143,6 +143,13 @@ def source_text(content: dict[str, Any]) -> str:
 def _token(word: str) -> str:
     """A word as compared: case-folded, a web address without its scheme and ``www.``."""
     return re.sub(r"^(?:https?://|mailto:)?(?:www\.)?", "", word.casefold())
+
+
+def _in_address(part: str, joined: str) -> bool:
+    """Whether ``part`` is only found inside web or e-mail addresses of the source ``joined``,
+    which may break between any two letters of their path (as LaTeX's xurl breaks them)."""
+    found = [w for w in joined.split() if part in w]
+    return bool(found) and all("/" in w or "@" in w for w in found)
 
 
 def _tokens(text: str) -> list[str]:
@@ -506,6 +513,7 @@ def _breaks(paragraphs: list[list[Line]], source: str) -> tuple[Any, ...]:
                 and not (_ideograph(a[-1]) or _ideograph(b[0]))
                 and _token(a + b) in joined
                 and f"{_token(a)} {_token(b)}" not in joined
+                and not _in_address(_token(a + b), joined)
             ):
                 broken.append(f"{a}|{b}")
         if len(run) >= 3:

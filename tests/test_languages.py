@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import re
 import subprocess
 import sys
@@ -418,6 +419,7 @@ def test_a_latin_or_cyrillic_sheet_loads_no_bidi_and_no_script_font(
         capture_output=True,
         text=True,
         check=True,
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},  # its words new to it
     )
     loaded = json.loads(result.stdout)
     assert loaded["harfbuzz"] and not loaded["bidi"]  # shaped (kerned), never reordered

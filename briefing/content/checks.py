@@ -51,7 +51,8 @@ MAX_ROWS = 200  # table rows in all the sections
 _OVERRIDES = "\u202d\u202e"  # LEFT-TO-RIGHT and RIGHT-TO-LEFT OVERRIDE
 MAX_MARKS = 4  # on one letter: Vietnamese stacks 2, vowelled Arabic and pointed Hebrew 3
 MAX_WORD = 300  # characters without a space: a long web address fits; a longer word is pasted
-_LONG_WORD = re.compile(rf"[^\s\u200b{CJK_LETTERS}]{{{MAX_WORD + 1},}}")  # Chinese breaks anywhere
+# Chinese breaks anywhere; compiled by ``re`` when a text first has a run that long at all
+_LONG_WORD = rf"[^\s\u200b{CJK_LETTERS}]{{{MAX_WORD + 1},}}"
 
 
 class ChartShown(NamedTuple):
@@ -207,9 +208,11 @@ def _photos(
 ) -> dict[int, Picture]:
     """Every photo read (even in entries that failed), loaded, by its id; a problem for each
     that cannot be."""
-    from .pictures import load_photo  # Pillow loads only for pictures
-
     pictures: dict[int, Picture] = {}
+    if not any(isinstance(photo, Photo) for photo in validated.built):
+        return pictures
+    from .pictures import load_photo  # Pillow and ReportLab's graphics only for pictures
+
     # the largest a photo can print: the larger paper within its safe edges
     widest = (
         max(LETTER[0], A4[0]) - 2 * theme.safe_edge,
@@ -409,13 +412,15 @@ def _override(text: Text, offset: int) -> Problem:
 def _long_words(text: Text) -> list[Problem]:
     """An error at each word longer than any line can hold or a reader would type (setting it
     would take the text engine minutes)."""
+    if all(len(word) <= MAX_WORD for word in text.split()):
+        return []
     return [
         text.problem(
             f"a word of {len(found.group()):,} characters with no space",
             f"words of at most {MAX_WORD} characters (a long web address is one, and fits)",
             found.start(),
         )
-        for found in _LONG_WORD.finditer(text)
+        for found in re.finditer(_LONG_WORD, text)
     ]
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-from reportlab.platypus import Flowable
-
 from ..errors import Problem
+from ..flowables import Flowable
 
 # The structure type of something drawn, as the PDF's tags name it; "Artifact" is decoration.
 Role = Literal[

@@ -11,6 +11,7 @@ rules forbid it; hyphenation points come from ``hyphenation``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -21,12 +22,33 @@ from ..language import CJK_LETTERS
 
 Word = list[tuple[str, Run]]  # a word's parts, each in the formatting of its run
 
+
+class _Ideographs:
+    """The pattern of Chinese and Japanese characters, compiled when text first holds one
+    (it takes milliseconds, and most sheets have none): none is below U+2E80."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+
+    @functools.cached_property
+    def _compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first ideograph in ``text``, or None."""
+        return self._compiled.search(text) if text and max(text) >= "\u2e80" else None
+
+    def match(self, text: str) -> re.Match[str] | None:
+        """Whether ``text`` starts with an ideograph (a match), or None."""
+        return self._compiled.match(text) if text and text[0] >= "\u2e80" else None
+
+
 # A web address (with a scheme, www., or a domain and a path) or an e-mail address.
 ADDRESS = re.compile(r"^\W*(\w+://|www\.|[\w-]+(\.[\w-]+)+/|[^@\s]+@[^@\s]+\.\w)", re.IGNORECASE)
 # An address written among other scripts: ASCII only, ended by the first character that is not.
 WEB = r"(?:[a-z][a-z0-9+.-]*://|www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)+/)(?:[!-~]*[a-z0-9_/])?"
 MAIL = r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+"
-_ADDRESS_IN_CJK = re.compile(f"{WEB}|{MAIL}", re.IGNORECASE)
+_ADDRESS_IN_CJK = f"(?i:{WEB}|{MAIL})"  # compiled when first used, by ``re``
 _BREAK_AFTER = frozenset("/=&")
 _BREAK_BEFORE = frozenset(".-_?#%~")
 _ALNUM = re.compile(r"[^\W_]")
@@ -48,7 +70,7 @@ _ACRONYMS = re.compile(r"\W*[A-Z0-9]+([-/][A-Z0-9]+)+\W*")  # AML/CFT, (PRC-US)
 # Chinese: lines break between ideographs (and between one and a Latin word or figure), but
 # never before closing punctuation nor after opening punctuation (UAX #14's classes CL, CP,
 # EX, IS, NS and closing QU; OP and opening QU: the kinsoku rules).
-CJK = re.compile(f"[{CJK_LETTERS}]")
+CJK = _Ideographs(f"[{CJK_LETTERS}]")
 _NO_LINE_START = frozenset(
     "。，、．：；！？）」』】〕〉》〙〗〛”’・ー…‥々〻〜～％‰℃°"
     "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ)]},.:;!?%"
@@ -130,7 +152,7 @@ def address(word: str) -> tuple[int, int]:
     """Where a web or e-mail address starts and ends in ``word``: the whole word, or one
     written inside a run of Chinese ("见https://www.state.gov。"); (0, 0) if there is none."""
     if CJK.search(word):  # ideographs are word characters too: "见https://" is no scheme
-        found = _ADDRESS_IN_CJK.search(word)
+        found = re.search(_ADDRESS_IN_CJK, word)
         return found.span() if found else (0, 0)
     return (0, len(word)) if ADDRESS.match(word) else (0, 0)
 
@@ -150,6 +172,18 @@ def address_points(word: str) -> list[int]:
         if good and _ALNUM.search(word, index) and _ALNUM.search(word[:index]):
             points.append(index)
     return points
+
+
+def address_letters(word: str) -> list[int]:
+    """Offsets in a web address's path (after the slash that ends its host) between two
+    letters or digits, each with another beside it: where a long address may also break when
+    its own breaks leave a line short or gaping, as LaTeX's xurl lets it (no hyphen added)."""
+    host = word.find("/", word.find("//") + 2 if "//" in word else 0)
+    if host < 0 or "@" in word:
+        return []
+    return [
+        index for index in range(host + 3, len(word) - 1) if word[index - 2 : index + 2].isalnum()
+    ]
 
 
 def tied(before: str, after: str, last: bool) -> bool:

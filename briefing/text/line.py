@@ -49,9 +49,8 @@ _KASHIDAS_AFTER = 0.5  # of their stretch, what spaces take in Arabic before kas
 # Bidirectional text: what keeps its left-to-right order inside a right-to-left paragraph (a
 # web or e-mail address, a telephone number or other digits grouped by spaces, an amount of
 # money and the Latin words after it), isolated (LRI ... PDI) before the algorithm runs.
-_LEFT_TO_RIGHT = re.compile(
-    rf"{WEB}|{MAIL}|\+?\d+(?:[ \u00a0]\d+)+|[$€£¥]\s?\d(?:[\d.,]*\d)?(?:\s+[a-z]+)*",
-    re.IGNORECASE,
+_LEFT_TO_RIGHT = (  # compiled by ``re`` when first used: only right-to-left lines need it
+    rf"(?i:{WEB}|{MAIL}|\+?\d+(?:[ \u00a0]\d+)+|[$€£¥]\s?\d(?:[\d.,]*\d)?(?:\s+[a-z]+)*)"
 )
 _ISOLATE, _POP_ISOLATE = "\u2066", "\u2069"
 _ARABIC_MARK = "\u061c"  # its context for digits at a paragraph's start
@@ -332,7 +331,7 @@ def _bidi_levels(texts: tuple[str, ...], rtl: bool) -> tuple[tuple[int, ...], ..
     marked = text
     if rtl:
         marks: dict[int, str] = {}  # by offset in ``text``: the isolate marks added there
-        for match in _LEFT_TO_RIGHT.finditer(text):
+        for match in re.finditer(_LEFT_TO_RIGHT, text):
             marks[match.start()] = marks.get(match.start(), "") + _ISOLATE
             marks[match.end()] = _POP_ISOLATE + marks.get(match.end(), "")
         parts = [_ARABIC_MARK] if shaping.joins(text) else []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import os
 import re
 import subprocess
 import sys
@@ -357,8 +358,9 @@ def test_chinese_is_not_hyphenated_and_latin_words_inside_stay_whole(tmp_path: P
     assert words.count("international") == 3 and words.count("partners") == 3
 
 
-def _imports_after_building(source: Path, tmp_path: Path) -> bool:
-    """Whether building ``source`` in a fresh process imported uharfbuzz."""
+def _imports_after_building(source: Path, tmp_path: Path, cache: Path) -> bool:
+    """Whether building ``source`` in a fresh process, with the cache folder ``cache``, imported
+    uharfbuzz."""
     code = (
         "import sys\n"
         "from briefing.pipeline import build\n"
@@ -366,14 +368,25 @@ def _imports_after_building(source: Path, tmp_path: Path) -> bool:
         "print('uharfbuzz' in sys.modules)\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env={**os.environ, "XDG_CACHE_HOME": str(cache)},
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip().splitlines()[-1] == "True"
 
 
-def test_every_sheet_is_shaped_kerned_and_with_ligatures(tmp_path: Path) -> None:
-    assert _imports_after_building(SAMPLE, tmp_path)  # Latin text is kerned too
+def test_every_sheet_is_shaped_and_words_shaped_before_are_kept(tmp_path: Path) -> None:
+    """Latin text is shaped (kerned) too; the next process that builds the same words takes
+    their glyphs from the cache, without HarfBuzz, and draws the same bytes."""
+    cache = tmp_path / "cache"
+    assert _imports_after_building(SAMPLE, tmp_path, cache)
+    first = (tmp_path / "out.pdf").read_bytes()
+    assert not _imports_after_building(SAMPLE, tmp_path, cache)
+    assert (tmp_path / "out.pdf").read_bytes() == first
 
 
 def test_presentation_forms_and_private_codes_are_named_only_by_their_letters() -> None:
