@@ -484,17 +484,20 @@ def _letters(letters: str, count: int, rtl: bool, empty: int | None) -> list[str
     return backwards + [""] * (count - len(backwards))
 
 
-_INVISIBLE = (0x200B, 0x200C, 0x200D)  # characters a face draws with an empty glyph
+_INVISIBLE = (0x200B, 0x200C, 0x200D, 0x0000)  # characters a face may draw with an empty glyph
 
 
 @functools.cache
 def _empty_glyph(font: str) -> int | None:
-    """A glyph of ``font`` that draws nothing and takes no room (the zero-width space's), or
-    None if the face has none."""
+    """A glyph of ``font`` that draws nothing and takes no room (the zero-width space's, or a
+    joiner's where it has no ink), or None if the face has none."""
     hb_font = _hb_font(font)
     for char in _INVISIBLE:
         gid = hb_font.get_nominal_glyph(char)
-        if gid and hb_font.get_glyph_h_advance(gid) == 0:
+        if not gid or hb_font.get_glyph_h_advance(gid) != 0:
+            continue
+        ink = hb_font.get_glyph_extents(gid)  # a face may draw a joiner as a visible bar
+        if ink is None or (ink.width == 0 and ink.height == 0):
             return int(gid)
     return None
 

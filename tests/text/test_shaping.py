@@ -757,3 +757,31 @@ def test_a_sheet_with_an_arabic_letter_mark_builds_and_never_draws_it(tmp_path: 
     assert result.returncode == 0, result.stderr
     drawn = "".join(c["text"] for c in _chars(tmp_path / "sheet.pdf"))
     assert "abc" in drawn and not set(drawn) & set(CONTROLS)
+
+
+def _faces_of_every_script() -> list[str]:
+    names = [*fonts.register("Noto Sans"), *fonts.register("Noto Serif")]
+    for design in ("Noto Sans", "Noto Serif"):
+        for script in ("Arab", "Hebr"):
+            found = fonts.script_faces(script, design)
+            names += [*found] if found else []
+    return sorted(name for name in set(names) if "-" in name)  # the faces, not the families
+
+
+@pytest.mark.parametrize("font", _faces_of_every_script())
+def test_the_empty_glyph_drawn_for_readers_has_no_ink(font: str) -> None:
+    """The zero-width glyph put before a right-to-left run (for readers' sake) draws nothing:
+    Noto Sans Hebrew draws its zero-width non-joiner as a bar, which printed after words."""
+    from fontTools.pens.boundsPen import BoundsPen
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    from briefing.text import shaping
+
+    gid = shaping._empty_glyph(font)
+    if gid is None:
+        return  # the face has none, so none is drawn
+    face = TTFont(getFont(font).face.filename)
+    glyphs, order = face.getGlyphSet(), face.getGlyphOrder()
+    pen = BoundsPen(glyphs)
+    glyphs[order[gid]].draw(pen)
+    assert pen.bounds is None and glyphs[order[gid]].width == 0
