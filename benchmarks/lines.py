@@ -30,12 +30,16 @@ from briefing import build  # noqa: E402
 from tests.corpus import corpus, published  # noqa: E402
 
 CHOSEN = (  # stress sheets: each layout short and full, lists, other languages, scripts
-    "en-two-column-1.0",
+    "en-two-column-0.3",
+    "en-two-column-0.9",
     "en-two-column-1.5",
-    "en-single-column-0.7",
-    "en-sidebar-0.9",
+    "en-single-column-0.45",
+    "en-sidebar-0.6",
     "en-two-column-list",
+    "en-sidebar-list",
+    "fr-two-column-0.6",
     "fr-sidebar-1.4",
+    "es-single-column-0.5",
     "es-two-column-1.8",
     "pt-two-column-list",
     "ar-sidebar",
@@ -44,7 +48,17 @@ CHOSEN = (  # stress sheets: each layout short and full, lists, other languages,
     "sheet-he",
     "sheet-zh",
 )
-ON_A4 = ("sample", "niger-ar", "en-single-column-0.7", "sheet-he", "sheet-zh")  # also on A4
+ON_A4 = (  # also on A4
+    "sample",
+    "kenya",
+    "niger-ar",
+    "en-two-column-0.3",
+    "en-single-column-0.45",
+    "en-sidebar-list",
+    "fr-two-column-0.6",
+    "sheet-he",
+    "sheet-zh",
+)
 
 
 def sheets() -> dict[str, dict[str, Any]]:

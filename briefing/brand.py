@@ -24,7 +24,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from stat import S_ISREG
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -423,6 +423,102 @@ def to_truetype(font: Any) -> None:
     font["head"].glyphDataFormat = 0
     font["post"].formatType = 3.0  # no glyph names: a TrueType face needs none
     font.sfntVersion = "\x00\x01\x00\x00"
+
+
+# The cjk extra (``pip install 'briefing[cjk]'``): Noto Sans CJK as a variable font of every
+# weight, in the package manimgx-fonts-cjk (OFL). Its Simplified Chinese face's Chinese
+# characters are drawn once a machine at the Regular and Bold weights, as TrueType outlines,
+# and kept in the cache (about a minute a weight).
+CJK_EXTRA = "pip install 'briefing[cjk]'"
+FULL_CHINESE = "Noto Sans CJK SC"
+_CJK_PACKAGE, _CJK_FILE = "manimgx_fonts_cjk", "NotoSansCJK-VF.otf.ttc"
+_WEIGHTS = {"Regular": 400, "Bold": 700}
+
+
+def cjk_file() -> Path | None:
+    """The extra's font file, or None where the extra is not installed."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(_CJK_PACKAGE)
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    path = Path(folders[0]) / _CJK_FILE if folders else None
+    return path if path is not None and path.is_file() else None
+
+
+def full_chinese(style: str, kept: Callable[[int], bool]) -> TTFont | None:
+    """The full Chinese face in ``style`` ("Regular" or "Bold"): the characters ``kept`` of
+    the extra's Simplified Chinese face, from the cache or drawn anew; None without the extra."""
+    from reportlab import Version
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    path = cjk_file()
+    if path is None:
+        return None
+    name = f"NotoSansCJKsc-Full-{style}"
+    key = cache.key_of(path, _FORMAT, f"reportlab{Version}")
+    stored = cache.load(name, key)
+    if isinstance(stored, dict):
+        try:
+            return restored(stored["data"], stored["state"])
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # not what this version stores: draw again
+    data = _drawn_chinese(path, style, name, kept)
+    font = TTFont(name, io.BytesIO(data))
+    cache.store(name, key, {"data": data, "state": state_of(font)})
+    return font
+
+
+def _drawn_chinese(path: Path, style: str, name: str, kept: Callable[[int], bool]) -> bytes:
+    """The TrueType bytes of the extra's Simplified Chinese face at ``style``'s weight, with
+    the characters ``kept``: each glyph drawn at that weight, its curves made quadratic."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import TTCollection, TTFont
+
+    faces = TTCollection(str(path), lazy=True).fonts
+    number = next(i for i, f in enumerate(faces) if f["name"].getDebugName(1) == FULL_CHINESE)
+    source = TTFont(str(path), fontNumber=number, lazy=True, recalcTimestamp=False)
+    weight = _WEIGHTS[style]
+    drawn = source.getGlyphSet(location={"wght": weight})
+    cmap = {code: glyph for code, glyph in source.getBestCmap().items() if kept(code)}
+    order = [".notdef", *sorted(set(cmap.values()) - {".notdef"}, key=source.getGlyphID)]
+    outlines = {}
+    for glyph in order:
+        pen = TTGlyphPen(None)
+        drawn[glyph].draw(Cu2QuPen(pen, MAX_ERROR, reverse_direction=True))
+        outlines[glyph] = pen.glyph()
+    built = FontBuilder(source["head"].unitsPerEm, isTTF=True)
+    built.setupGlyphOrder(order)
+    built.setupCharacterMap(cmap)
+    built.setupGlyf(outlines)
+    glyf = built.font["glyf"]
+    built.setupHorizontalMetrics(
+        {g: (round(drawn[g].width), getattr(glyf[g], "xMin", 0)) for g in order}
+    )
+    hhea, os2 = source["hhea"], source["OS/2"]
+    built.setupHorizontalHeader(ascent=hhea.ascent, descent=hhea.descent, lineGap=hhea.lineGap)
+    built.setupNameTable(
+        {"familyName": FULL_CHINESE, "styleName": style, "psName": name},
+        windows=True,
+        mac=False,
+    )
+    built.setupOS2(
+        usWeightClass=weight,
+        fsType=os2.fsType,
+        sTypoAscender=os2.sTypoAscender,
+        sTypoDescender=os2.sTypoDescender,
+        sTypoLineGap=os2.sTypoLineGap,
+        usWinAscent=os2.usWinAscent,
+        usWinDescent=os2.usWinDescent,
+        sxHeight=os2.sxHeight,
+        sCapHeight=os2.sCapHeight,
+    )
+    built.setupPost(keepGlyphNames=False)
+    built.setupMaxp()
+    out = io.BytesIO()
+    built.save(out)
+    return out.getvalue()
 
 
 def _parsed(data: bytes, name: str) -> dict[str, Any]:

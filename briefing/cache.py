@@ -14,12 +14,14 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .output import write_atomic
 
-FORMAT = "1"  # bump when the shape of any entry changes
+FORMAT = "1"  # bump when the shape of any entry changes, or what briefing's code makes of it
 
 
 def folder() -> Path:
@@ -62,3 +64,59 @@ def prune(prefix: str, keep: int) -> None:
         )
         for old in entries[keep:]:
             old.unlink(missing_ok=True)
+
+
+class Kept:
+    """Results of pure work kept across processes in one entry: each result under a section
+    (what it was made from, such as a face's file, ``section``) and its arguments. Loaded at the
+    first look-up, stored again by :func:`flush` when the process added to it; threads that
+    build at once (the API's callers, the live preview) share it."""
+
+    def __init__(self, name: str, key: Callable[[], str]) -> None:
+        self.name, self._key = name, key
+        self._data: dict[str, dict[Any, Any]] | None = None
+        self._added: dict[str, dict[Any, Any]] = {}  # since the entry was read or stored
+        self._lock = threading.Lock()
+        _kept.append(self)
+
+    def _loaded(self) -> dict[str, dict[Any, Any]]:
+        if self._data is None:
+            found = load(self.name, self._key())
+            self._data = found if isinstance(found, dict) else {}
+        return self._data
+
+    def get(self, section: str, arguments: Any) -> Any:
+        """The result kept for ``arguments`` under ``section``, or None."""
+        data = self._data
+        if data is None:
+            with self._lock:
+                data = self._loaded()
+        return data.get(section, {}).get(arguments)
+
+    def put(self, section: str, arguments: Any, result: Any) -> None:
+        """Keep ``result`` (plain data) for ``arguments`` under ``section``."""
+        with self._lock:
+            self._loaded().setdefault(section, {})[arguments] = result
+            self._added.setdefault(section, {})[arguments] = result
+
+    def flush(self) -> None:
+        """Store the entry if this process added to it; past :data:`MOST_KEPT` results, only
+        those this process added."""
+        with self._lock:
+            if not self._added or self._data is None:
+                return
+            data = self._data
+            if sum(map(len, data.values())) > MOST_KEPT:  # a fresh start, from this process's
+                data = self._data = self._added
+            store(self.name, self._key(), data)
+            self._added = {}
+
+
+MOST_KEPT = 30_000  # results in one entry, at most: about a megabyte, loaded in a few ms
+_kept: list[Kept] = []
+
+
+def flush() -> None:
+    """Store every :class:`Kept` entry this process added to (after a build)."""
+    for kept in _kept:
+        kept.flush()

@@ -240,6 +240,16 @@ def source(name: str) -> tuple[bytes, str]:
     return path.read_bytes(), cache.key_of(path)
 
 
+@functools.cache
+def identity(name: str) -> str:
+    """What the registered face ``name`` is, for results kept in the cache: a shipped face's
+    name with its file's size and time, or an office's face's name (which holds its digest)."""
+    path = FONT_DIR / f"{name}.ttf"
+    if name in _registered and not path.exists():
+        return name
+    return f"{name}-{cache.key_of(path)}"
+
+
 def _remember_subsets(face: Any) -> None:
     """Keep the embedded subsets a face makes: rebuilds (watch, a batch of sheets) mostly use
     the same characters, and ReportLab would otherwise subset the font anew for each PDF."""
@@ -286,15 +296,70 @@ def missing(text: str, family: str | Family, script: str = "Latn") -> list[int]:
     covered = _coverage(register(family, italic=False), script)
     if covered.issuperset(text):  # the usual case, checked without a loop in Python
         return []
-    return [i for i, char in enumerate(text) if char not in covered]
+    found = [i for i, char in enumerate(text) if char not in covered]
+    if script == "Hans":  # the cjk extra's full face draws what the shipped one lacks
+        found = [i for i in found if full_chinese_of(text[i]) is None]
+    return found
 
 
 def drawn_by(char: str) -> str | None:
-    """The script (ISO 15924) whose shipped family draws ``char``, when the Latin families do
-    not: the language a writer may mean when a sheet's fonts miss it. Loads that family."""
+    """The script (ISO 15924) whose shipped family (or the cjk extra's full Chinese face)
+    draws ``char``, when the Latin families do not: the language a writer may mean when a
+    sheet's fonts miss it. Loads that family."""
     script = script_of(char)
     faces = script_faces(script) if script is not None else None
-    return script if faces is not None and char in charset(faces) else None
+    if faces is not None and char in charset(faces):
+        return script
+    return "Hans" if full_chinese_of(char) is not None else None
+
+
+@functools.cache
+def full_chinese() -> Faces | None:
+    """The cjk extra's full Chinese face, registered (drawn once a machine: ``brand``); None
+    where the extra is not installed."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from .brand import FULL_CHINESE
+    from .brand import full_chinese as drawn
+
+    names = []
+    for style in ("Regular", "Bold"):
+        font = drawn(style, lambda code: script_of(chr(code)) == "Hans")
+        if font is None:
+            return None
+        _remember_subsets(font.face)
+        pdfmetrics.registerFont(font)
+        _registered.add(font.fontName)
+        names.append(font.fontName)
+    regular, bold = names
+    pdfmetrics.registerFontFamily(
+        regular, normal=regular, bold=bold, italic=regular, boldItalic=bold
+    )
+    return Faces(FULL_CHINESE, regular, bold, regular, bold)
+
+
+def full_chinese_of(char: str) -> Faces | None:
+    """The full Chinese face, for a Chinese character that the shipped face lacks and the cjk
+    extra has; else None (without loading the extra for other characters)."""
+    shipped = script_faces("Hans")
+    if script_of(char) != "Hans" or shipped is None or char in charset(shipped):
+        return None
+    full = full_chinese()
+    return full if full is not None and char in charset(full) else None
+
+
+def lacking(char: str, fonts: str) -> str:
+    """What a message that ``char`` is not in ``fonts`` (the fonts it names) adds: for a
+    Chinese character, the Chinese face that lacks it, as shipped (GB2312's common characters)
+    or the cjk extra's full one; else ""."""
+    from .brand import cjk_file
+
+    face = SCRIPTS["Hans"][0]
+    if script_of(char) != "Hans":
+        return ""
+    which = "the full face, of briefing[cjk]" if cjk_file() else "as shipped, with GB2312's "
+    which += "" if cjk_file() else "3,755 common Chinese characters"
+    return f" ({which})" if face in fonts else f" nor in {face} ({which})"
 
 
 def describe(char: str) -> str:

@@ -25,6 +25,13 @@ class Internal(NamedTuple):
 
 INTERNALS = (
     Internal(
+        "reportlab.platypus.flowables",
+        "",
+        "__all__",
+        "flowables.py: the names reportlab.platypus takes from its flowables, given by the "
+        "package before its __init__ (which loads all of ReportLab's page layout) has run",
+    ),
+    Internal(
         "reportlab.pdfgen.canvas",
         "Canvas",
         "_addAnnotation",

@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from . import layout
+from . import cache, layout
 from .content import checks, style
 from .content.model import Content
 from .content.reader import MAX_BYTES, Source, read, value_of
@@ -39,13 +39,13 @@ class Result(NamedTuple):
     warnings: list[Problem]
     preview: Path | None = None  # the PNG, when asked for
     web: Path | None = None  # the web page, when asked for
-    full: float = 1.0  # how full the page is before its gaps spread (:func:`layout.fit_line`)
+    blank: float = 0.0  # the share of the page's height left at the foot (:func:`layout.fit_line`)
 
     @property
     def fit(self) -> str:
         """The fit as the CLI reports it: ``type at 92% of the design size, body 8.8 pt, page
-        100% full``."""
-        return layout.fit_line(self.scale, self.body_size, self.full)
+        97% full``."""
+        return layout.fit_line(self.scale, self.body_size, self.blank)
 
 
 def run_checks(content: ContentSource) -> checks.Checked:
@@ -156,6 +156,7 @@ def build(
     start = time.perf_counter()
     made = make(content, output, paper, formats)
     write_together(made.files)
+    cache.flush()  # the words shaped and hyphenated, for the next build
     return made.result._replace(seconds=time.perf_counter() - start)
 
 
@@ -210,7 +211,7 @@ def make(
         [*warnings, *page.warnings],
         preview,
         web,
-        page.full,
+        page.blank,
     )
     return Made(result, data, files)
 

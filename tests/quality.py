@@ -10,7 +10,7 @@ marked content from pikepdf.
 
 A right-to-left page (its ``/Lang`` says so) has its columns found by their right edges, and
 its unjustified lines by where they start on the left; a line break between two Chinese
-characters is not a word broken without a hyphen.
+characters, or inside a web address's path, is not a word broken without a hyphen.
 """
 
 from __future__ import annotations
@@ -145,6 +145,13 @@ def _token(word: str) -> str:
     return re.sub(r"^(?:https?://|mailto:)?(?:www\.)?", "", word.casefold())
 
 
+def _in_address(part: str, joined: str) -> bool:
+    """Whether ``part`` is only found inside web or e-mail addresses of the source ``joined``,
+    which may break between any two letters of their path (as LaTeX's xurl breaks them)."""
+    found = [w for w in joined.split() if part in w]
+    return bool(found) and all("/" in w or "@" in w for w in found)
+
+
 def _tokens(text: str) -> list[str]:
     return [_token(w) for w in text.split()]
 
@@ -265,7 +272,7 @@ def _ink(page: Any) -> list[dict[str, Any]]:
         if (o.get("fill") and not _white(o["non_stroking_color"]))
         or (o.get("stroke") and not _white(o["stroking_color"]))
     ]
-    return [c for c in page.chars if c["text"].strip()] + shapes + page.images
+    return [c for c in page.chars if readers.printed(c["text"]).strip()] + shapes + page.images
 
 
 def _edges(page: Any, ink: list[dict[str, Any]]) -> tuple[float, float]:
@@ -286,7 +293,7 @@ def _split(chars: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     piece: list[dict[str, Any]] = []
     previous = None
     for char in chars:
-        if not char["text"].strip():
+        if not readers.printed(char["text"]).strip():
             if piece:
                 piece.append(char)
             continue
@@ -315,7 +322,7 @@ def _spaces(chars: list[dict[str, Any]], space_em: dict[str, float]) -> tuple[fl
     previous = None
     space: dict[str, Any] | None = None
     for char in chars:
-        if not char["text"].strip():
+        if not readers.printed(char["text"]).strip():
             space = char
             continue
         if any(_mark(c) for c in char["text"]):  # a vowel mark, alone or on its letter
@@ -345,7 +352,9 @@ def _lines(
         block = blocks.get(char["mcid"])
         baselines.setdefault((block, round(char["matrix"][5], 1)), []).append(char)
     sizes = Counter(
-        round(c["size"], 2) for c in chars if c["text"].strip() and c["mcid"] is not None
+        round(c["size"], 2)
+        for c in chars
+        if readers.printed(c["text"]).strip() and c["mcid"] is not None
     )
     body_size = sizes.most_common(1)[0][0] if sizes else 0.0
     keyed = []
@@ -504,6 +513,7 @@ def _breaks(paragraphs: list[list[Line]], source: str) -> tuple[Any, ...]:
                 and not (_ideograph(a[-1]) or _ideograph(b[0]))
                 and _token(a + b) in joined
                 and f"{_token(a)} {_token(b)}" not in joined
+                and not _in_address(_token(a + b), joined)
             ):
                 broken.append(f"{a}|{b}")
         if len(run) >= 3:

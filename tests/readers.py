@@ -18,18 +18,21 @@ import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
+import pdfplumber
 import pypdfium2
 import pytest
 from pypdf import PdfReader
+
+from briefing.text.shaping import EDGE_SPACE
 
 from .conftest import ROOT
 
 REQUIRED = "BRIEFING_READER_TESTS"  # "required": a machine without pdf.js fails the tests
 SCRIPT = Path(__file__).with_name("pdfjs_text.mjs")
 _WORD = re.compile(r"[^\W_]+")
-_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u0640]")
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u0640\u061c]")
 _JOIN = re.compile(r"[\u00ad\ufffe]\s*")  # a soft hyphen (PDFium: U+FFFE) ends a line in a word
 _HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
@@ -71,6 +74,19 @@ def pdfjs(path: Path) -> str:
 
 
 READERS = {"pdfium": pdfium, "pdf.js": pdfjs, "pypdf": pypdf}
+
+
+def printed(text: str) -> str:
+    """``text`` (read from a PDF) without the mark a space at the end of a right-to-left run
+    reads with (``shaping.EDGE_SPACE``): what a reader sees."""
+    return text.replace(EDGE_SPACE, "")
+
+
+def page_words(page: Any, **options: Any) -> list[dict[str, Any]]:
+    """pdfplumber's words of ``page``, the spaces read with a mark (``printed``) taken for
+    spaces: they part words."""
+    chars = [c if printed(c["text"]).strip() else {**c, "text": " "} for c in page.chars]
+    return list(pdfplumber.utils.extract_words(chars, **options))  # type: ignore[attr-defined]
 
 
 def words(text: str) -> list[str]:

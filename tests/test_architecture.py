@@ -18,6 +18,7 @@ SHARED = {
     "fonts",
     "brand",
     "cache",
+    "flowables",
     "output",
     "internals",
     "version",

@@ -86,6 +86,28 @@ def test_what_marshal_cannot_keep_is_not_kept(cache_home: Path) -> None:
     assert not cache_home.exists() or not list(cache_home.iterdir())
 
 
+def test_kept_results_are_stored_when_new_and_start_afresh_past_the_most(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "_kept", [])  # these entries are this test's alone
+    kept = cache.Kept("things", lambda: "1")
+    assert kept.get("a face", "word") is None
+    kept.put("a face", "word", (1, 2))
+    cache.flush()
+    again = cache.Kept("things", lambda: "1")
+    assert again.get("a face", "word") == (1, 2)
+    stored = (cache_home / "things.1").stat().st_mtime_ns
+    cache.flush()  # nothing new: not written again
+    assert (cache_home / "things.1").stat().st_mtime_ns == stored
+    assert cache.Kept("things", lambda: "2").get("a face", "word") is None  # another key
+    monkeypatch.setattr(cache, "MOST_KEPT", 1)
+    again.put("another face", "word", 3)
+    again.flush()  # two results, over the most: only this process's are kept
+    fresh = cache.Kept("things", lambda: "1")
+    assert fresh.get("a face", "word") is None
+    assert fresh.get("another face", "word") == 3
+
+
 def _build(tmp_path: Path, name: str) -> bytes:
     out = tmp_path / f"{name}.pdf"
     result = run_process("build", SAMPLE, "-o", out, cwd=ROOT)
@@ -99,7 +121,7 @@ def test_builds_are_the_same_with_an_empty_a_full_or_a_damaged_cache(
 ) -> None:
     first = _build(tmp_path, "empty")
     entries = sorted(p.name.split(".")[0] for p in cache_home.iterdir())
-    assert entries == ["NotoSans-Bold", "NotoSans-Regular", "hyph_en_US"]
+    assert entries == ["NotoSans-Bold", "NotoSans-Regular", "hyph_en_US", "hyphens", "shapes"]
     assert _build(tmp_path, "full") == first
     for entry in cache_home.iterdir():
         entry.write_bytes(damage)

@@ -7,6 +7,8 @@ import functools
 import importlib
 import inspect
 import re
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from io import BytesIO
 from pathlib import Path
@@ -249,3 +251,28 @@ def test_python_bidi_reports_a_level_for_each_byte() -> None:
     # Arabic, a bracketed Latin word (brackets paired, UAX #9 rule N0), a trailing space.
     assert levels("أب (a) ", rtl=True) == [1, 1, 1, 1, 2, 1, 1]
     assert levels("a ب", rtl=False) == [0, 0, 1]
+
+
+_PLATYPUS = """
+import json, sys
+from briefing.pipeline import build
+build(sys.argv[1], sys.argv[2])
+built = "reportlab.platypus.paragraph" in sys.modules
+from reportlab.platypus import Flowable, Image
+asked = "reportlab.platypus.paragraph" in sys.modules
+from reportlab.platypus import *
+print(json.dumps([built, asked, Paragraph.__name__, SimpleDocTemplate.__name__]))
+"""
+
+
+def test_reportlabs_page_layout_loads_only_when_asked_for(tmp_path: Path) -> None:
+    """A build, and ReportLab's graphics asking the package for ``Flowable``, load none of
+    ReportLab's paragraphs (``briefing/flowables.py``); a name of the rest, or ``import *``,
+    loads the package whole as before."""
+    result = subprocess.run(
+        [sys.executable, "-c", _PLATYPUS, str(ROOT / "content.yaml"), str(tmp_path / "x.pdf")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.split("\n")[-2] == '[false, false, "Paragraph", "SimpleDocTemplate"]'

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pdfplumber
 import pikepdf
 import pyphen
 import pytest
@@ -417,6 +419,7 @@ def test_a_latin_or_cyrillic_sheet_loads_no_bidi_and_no_script_font(
         capture_output=True,
         text=True,
         check=True,
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},  # its words new to it
     )
     loaded = json.loads(result.stdout)
     assert loaded["harfbuzz"] and not loaded["bidi"]  # shaped (kerned), never reordered
@@ -436,3 +439,38 @@ def test_arabic_is_set_in_the_face_that_matches_the_designs_latin_family(
     fonts = _fonts(tmp_path / "sheet.pdf")
     assert arabic in fonts
     assert not {f for f in fonts if "Arabic" in f} - {arabic, arabic.replace("Regular", "Bold")}
+
+
+def test_chinese_lines_folded_in_the_source_join_with_no_space(tmp_path: Path) -> None:
+    """A line break inside a Chinese paragraph is no space (CSS Text's segment break rule),
+    nor is a space typed after a full-width mark; a break beside a Latin word still is."""
+    content = _content("zh")
+    content["sections"] = [
+        {
+            "heading": "背景",
+            "body": "蒙古国\n转运毒品，\n并支持 INL\n项目。 经过改革。",
+        }
+    ]
+    assert _build(tmp_path, content).returncode == 0
+    text = PdfReader(tmp_path / "sheet.pdf").pages[0].extract_text().replace("\n", "")
+    assert "蒙古国转运毒品，并支持 INL 项目。经过改革。" in text
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_key_figure_value_never_wraps_even_when_set_to_fit_exactly(
+    tmp_path: Path, paper: str
+) -> None:
+    """A value set smaller to fit its cell fits it on one line (it was set exactly as wide as
+    the cell, and rounding wrapped "4,700 公里" before its last character)."""
+    content = _content("zh")
+    content["paper"] = paper
+    content["key_figures"] = [
+        {"value": "4,700 公里", "label": "与中国接壤的陆地边界"},
+        {"value": "340 万", "label": "全国人口"},
+        {"value": "2014", "label": "INL 在蒙古国启动项目"},
+    ]
+    assert _build(tmp_path, content).returncode == 0
+    with pdfplumber.open(tmp_path / "sheet.pdf") as pdf:
+        value = [c for c in pdf.pages[0].chars if c["text"] in "4,700公里" and c["size"] > 14]
+    assert "".join(c["text"] for c in value).startswith("4,700公里")
+    assert max(c["y0"] for c in value) - min(c["y0"] for c in value) < 6  # one line

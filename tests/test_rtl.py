@@ -23,6 +23,7 @@ from briefing.commands.book import build_book
 from briefing.language import LANGUAGES
 from briefing.pipeline import render, run_checks
 
+from . import readers
 from .corpus import load, right_to_left
 from .quality import Line, PageQuality, measure, source_text
 from .visual import DATA, ROOT
@@ -185,7 +186,7 @@ def test_a_book_numbers_a_right_to_left_sheet_at_the_left_and_mirrors_its_conten
     build_book(sheets, out)
     with pdfplumber.open(out) as pdf:
         width = float(pdf.pages[0].width)
-        contents = pdf.pages[1].extract_words()
+        contents = readers.page_words(pdf.pages[1])
         numbers = [w for w in contents if w["text"] in ("3", "4", "5")]
         titles = [w for w in contents if w["text"].startswith("Niger")]
         assert len(numbers) == 3 and titles
@@ -193,7 +194,7 @@ def test_a_book_numbers_a_right_to_left_sheet_at_the_left_and_mirrors_its_conten
         hebrew = "".join(c["text"] for c in pdf.pages[1].chars if "\u05d0" <= c["text"] <= "\u05ea")
         assert sorted(hebrew) == sorted(SHEETS["sheet-he"]["title"] + "סקירתהתוכניותשל")
         for number, sheet in ((3, pdf.pages[2]), (4, pdf.pages[3])):
-            foot = [w for w in sheet.extract_words() if w["bottom"] > sheet.height - 50]
+            foot = [w for w in readers.page_words(sheet) if w["bottom"] > sheet.height - 50]
             folio = [w for w in foot if w["text"] == str(number)]
             assert len(folio) == 1
             left = folio[0]["x1"] < width / 4

@@ -118,7 +118,7 @@ def test_right_to_left_table_has_its_first_column_on_the_right_and_figures_flush
     built: dict[str, Path],
 ) -> None:
     with pdfplumber.open(built["ar"]) as document:
-        words = document.pages[0].extract_words()
+        words = readers.page_words(document.pages[0])
     figures = [w for w in words if w["text"] in ("3,100,000", "600,000")]
     assert len(figures) == 2
     assert abs(figures[0]["x1"] - figures[1]["x1"]) < 0.5  # units under units
@@ -165,7 +165,7 @@ def test_a_right_to_left_chart_runs_its_categories_and_series_from_the_right(
 ) -> None:
     with pdfplumber.open(built["ar"]) as document:
         page = document.pages[0]
-        words = {w["text"]: w for w in page.extract_words()}
+        words = {w["text"]: w for w in readers.page_words(page)}
         bars = [r for r in page.rects if r["height"] > 5 and r["width"] < 100]
     assert words["2008"]["x0"] > words["2009"]["x0"] > words["2010"]["x0"]
     # 2010's pair: the first series (4.1, the taller) right of the second (3.3)

@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .. import layout
-from ..brand import Family
+from ..brand import CJK_EXTRA, Family, cjk_file
 from ..content.checks import Checked
 from ..content.fields import Text
 from ..content.model import Content
 from ..content.runs import Run, Runs, link, plain
 from ..errors import ContentError, Problem, UsageError
-from ..fonts import describe, drawn_by, missing, script_faces
+from ..fonts import describe, drawn_by, lacking, missing, script_faces
 from ..language import LANGUAGES, Language
 from ..layout import Page, Placed, Role, Shape
 from ..output import PAPERS, checked_paper, write_atomic
@@ -298,9 +298,11 @@ def _check_title(title: str, first: Checked) -> None:
     for offset in missing(title, first.theme.family, script):
         char = title[offset]
         if unicodedata.category(char) == "Cc" or drawn_by(char) is None:
+            wanted = bool(lacking(char, "")) and cjk_file() is None
+            extra = f", or the full Chinese face: {CJK_EXTRA}" if wanted else ""
             raise UsageError(
-                f"the book's title has the character {describe(char)}, which no font of the "
-                "book draws; expected letters, digits and punctuation"
+                f"the book's title has the character {describe(char)}, which is in no font of "
+                f"the book{lacking(char, '')}; expected letters, digits and punctuation{extra}"
             )
 
 

@@ -25,6 +25,7 @@ MAX_REPORTED = 20  # problems of one kind printed in full; the rest are counted
 _YAML_WORDS = {"null", "true", "false", "yes", "no", "on", "off", "y", "n"}  # not read as text
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 DEFAULT_PORT = 8765
+COMMANDS = ("build", "check", "watch", "preview", "book", "new", "schema")
 SCHEMA_NAME = "briefing.schema.json"  # written by 'briefing new' beside the sheet, for editors
 _COMMENT_COLUMN = 42  # where the starter's end-of-line comments start
 
@@ -32,8 +33,9 @@ _COMMENT_COLUMN = 42  # where the starter's end-of-line comments start
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (0 built, 2 bad content or arguments, 1 internal
     error or a file that cannot be written, 130 stopped by Ctrl-C)."""
-    parser = _parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser(words[0] if words and words[0] in COMMANDS else None)
+    args = parser.parse_args(words)
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_OK
@@ -118,7 +120,13 @@ def _formats(text: str) -> tuple[str, ...]:
         ) from None
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser: of every command, or of ``only`` the one named (building
+    them all takes a few milliseconds of every start)."""
+
+    def wanted(name: str) -> bool:
+        return only is None or name == only
+
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="Turn a YAML content file into a print-ready, one-page PDF briefing. "
@@ -165,157 +173,167 @@ def _parser() -> argparse.ArgumentParser:
             "offline)",
         )
 
-    build = command(
-        "build",
-        _build,
-        "Build PDFs from content files (writes NAME.pdf beside "
-        "NAME.yaml unless -o is given). Several files, or folders of .yaml files, "
-        "build in parallel with a summary table.",
-    )
-    build.add_argument(
-        "content",
-        nargs="*",
-        type=_content,
-        metavar="CONTENT",
-        help=f"content files or folders (default: {DEFAULT_CONTENT})",
-    )
-    build.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar="OUTPUT",
-        help="where to write the PDF, its PNG and web page beside it (only with one content file)",
-    )
-    paper(build)
-    formats(build)
-    build.add_argument(
-        "-j",
-        "--jobs",
-        type=_jobs,
-        metavar="N",
-        help="how many files to build at once (default: one per core)",
-    )
+    if wanted("build"):
+        build = command(
+            "build",
+            _build,
+            "Build PDFs from content files (writes NAME.pdf beside "
+            "NAME.yaml unless -o is given). Several files, or folders of .yaml files, "
+            "build in parallel with a summary table.",
+        )
+        build.add_argument(
+            "content",
+            nargs="*",
+            type=_content,
+            metavar="CONTENT",
+            help=f"content files or folders (default: {DEFAULT_CONTENT})",
+        )
+        build.add_argument(
+            "-o",
+            "--output",
+            type=Path,
+            metavar="OUTPUT",
+            help="where to write the PDF, its PNG and web page beside it (only with one content "
+            "file)",
+        )
+        paper(build)
+        formats(build)
+        build.add_argument(
+            "-j",
+            "--jobs",
+            type=_jobs,
+            metavar="N",
+            help="how many files to build at once (default: one per core)",
+        )
 
-    check = command(
-        "check",
-        _check,
-        "Validate content files (or style files, on their own) without building, the page laid "
-        "out to see that it fits; print errors and writer's warnings.",
-    )
-    check.add_argument(
-        "content",
-        nargs="*",
-        type=_content,
-        metavar="CONTENT",
-        help=f"content files or folders (default: {DEFAULT_CONTENT})",
-    )
-    paper(check)
+    if wanted("check"):
+        check = command(
+            "check",
+            _check,
+            "Validate content files (or style files, on their own) without building, the page laid "
+            "out to see that it fits; print errors and writer's warnings.",
+        )
+        check.add_argument(
+            "content",
+            nargs="*",
+            type=_content,
+            metavar="CONTENT",
+            help=f"content files or folders (default: {DEFAULT_CONTENT})",
+        )
+        paper(check)
 
-    watch = command(
-        "watch",
-        _watch,
-        "Build a content file, then rebuild it on every save of it "
-        "or of a file it refers to (Ctrl-C stops).",
-    )
-    one_content(watch)
-    watch.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar="OUTPUT",
-        help="where to write the PDF (default: beside the content file)",
-    )
-    paper(watch)
-    formats(watch)
+    if wanted("watch"):
+        watch = command(
+            "watch",
+            _watch,
+            "Build a content file, then rebuild it on every save of it "
+            "or of a file it refers to (Ctrl-C stops).",
+        )
+        one_content(watch)
+        watch.add_argument(
+            "-o",
+            "--output",
+            type=Path,
+            metavar="OUTPUT",
+            help="where to write the PDF (default: beside the content file)",
+        )
+        paper(watch)
+        formats(watch)
 
-    preview = command(
-        "preview",
-        _preview,
-        "Show a content file's page in the browser, at a local address, and follow every "
-        "save of it or of a file it refers to; problems show beside the last good page "
-        "(Ctrl-C stops).",
-    )
-    one_content(preview)
-    preview.add_argument(
-        "--port",
-        type=_port,
-        default=DEFAULT_PORT,
-        metavar="N",
-        help=f"the port to serve at; 0 for any free one (default: {DEFAULT_PORT})",
-    )
-    preview.add_argument(
-        "--host",
-        default="127.0.0.1",
-        metavar="H",
-        help="the address to serve at (default: 127.0.0.1, this machine only)",
-    )
-    preview.add_argument("--open", action="store_true", help="open the page in the browser")
-    preview.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar="OUTPUT",
-        help="also write each good build's PDF here (default: write nothing)",
-    )
-    paper(preview)
+    if wanted("preview"):
+        preview = command(
+            "preview",
+            _preview,
+            "Show a content file's page in the browser, at a local address, and follow every "
+            "save of it or of a file it refers to; problems show beside the last good page "
+            "(Ctrl-C stops).",
+        )
+        one_content(preview)
+        preview.add_argument(
+            "--port",
+            type=_port,
+            default=DEFAULT_PORT,
+            metavar="N",
+            help=f"the port to serve at; 0 for any free one (default: {DEFAULT_PORT})",
+        )
+        preview.add_argument(
+            "--host",
+            default="127.0.0.1",
+            metavar="H",
+            help="the address to serve at (default: 127.0.0.1, this machine only)",
+        )
+        preview.add_argument("--open", action="store_true", help="open the page in the browser")
+        preview.add_argument(
+            "-o",
+            "--output",
+            type=Path,
+            metavar="OUTPUT",
+            help="also write each good build's PDF here (default: write nothing)",
+        )
+        paper(preview)
 
-    book = command(
-        "book",
-        _book,
-        "Bind content files into one PDF in one typeface and colours (most sheets'): a cover "
-        "listing them, a contents page with links, each sheet on its own page as it is "
-        "alone, bookmarks and page numbers.",
-    )
-    book.add_argument(
-        "content",
-        nargs="+",
-        type=_content,
-        metavar="CONTENT",
-        help="content files or folders (a folder's files in name order), in the order of the book",
-    )
-    book.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        required=True,
-        metavar="OUTPUT",
-        help="where to write the book's PDF",
-    )
-    book.add_argument(
-        "--title", help="the cover's title (default: Briefing Book, in the first sheet's language)"
-    )
-    book.add_argument(
-        "--order",
-        choices=("given", "title"),
-        default="given",
-        help="the sheets in the order given (default), or sorted by title",
-    )
-    book.add_argument(
-        "--paper",
-        choices=tuple(PAPERS),
-        help="the book's paper size; every sheet is laid out again for it "
-        "(default: the first sheet's)",
-    )
+    if wanted("book"):
+        book = command(
+            "book",
+            _book,
+            "Bind content files into one PDF in one typeface and colours (most sheets'): a cover "
+            "listing them, a contents page with links, each sheet on its own page as it is "
+            "alone, bookmarks and page numbers.",
+        )
+        book.add_argument(
+            "content",
+            nargs="+",
+            type=_content,
+            metavar="CONTENT",
+            help="content files or folders (a folder's files in name order), in the order of "
+            "the book",
+        )
+        book.add_argument(
+            "-o",
+            "--output",
+            type=Path,
+            required=True,
+            metavar="OUTPUT",
+            help="where to write the book's PDF",
+        )
+        book.add_argument(
+            "--title",
+            help="the cover's title (default: Briefing Book, in the first sheet's language)",
+        )
+        book.add_argument(
+            "--order",
+            choices=("given", "title"),
+            default="given",
+            help="the sheets in the order given (default), or sorted by title",
+        )
+        book.add_argument(
+            "--paper",
+            choices=tuple(PAPERS),
+            help="the book's paper size; every sheet is laid out again for it "
+            "(default: the first sheet's)",
+        )
 
-    new = command("new", _new, "Write a commented starter content file that builds as it is.")
-    new.add_argument(
-        "name",
-        nargs="?",
-        default=DEFAULT_CONTENT,
-        metavar="NAME",
-        help=f"the file to write; .yaml is added if missing (default: {DEFAULT_CONTENT})",
-    )
-    new.add_argument(
-        "--style",
-        type=Path,
-        metavar="STYLE",
-        help="a style file for the new sheet to use: it leaves out the fields the style sets",
-    )
+    if wanted("new"):
+        new = command("new", _new, "Write a commented starter content file that builds as it is.")
+        new.add_argument(
+            "name",
+            nargs="?",
+            default=DEFAULT_CONTENT,
+            metavar="NAME",
+            help=f"the file to write; .yaml is added if missing (default: {DEFAULT_CONTENT})",
+        )
+        new.add_argument(
+            "--style",
+            type=Path,
+            metavar="STYLE",
+            help="a style file for the new sheet to use: it leaves out the fields the style sets",
+        )
 
-    schema = command("schema", _schema, "Print the JSON Schema of content files (for editors).")
-    schema.add_argument(
-        "--style", action="store_true", help="print the JSON Schema of style files instead"
-    )
+    if wanted("schema"):
+        schema = command("schema", _schema, "Print the JSON Schema of content files (for editors).")
+        schema.add_argument(
+            "--style", action="store_true", help="print the JSON Schema of style files instead"
+        )
     return parser
 
 

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportlab.lib.pagesizes import A4, LETTER
 
+from ..brand import CJK_EXTRA, cjk_file
 from ..errors import ContentError, Problem
-from ..fonts import describe, drawn_by, missing, register, script_faces
+from ..fonts import backing, describe, drawn_by, lacking, missing, register, script_faces
 from ..language import CJK_LETTERS, LANGUAGES
 from ..theme import MIN_CONTRAST, Theme, contrast, grayscale, text_pairs
 from . import markup
@@ -50,7 +51,8 @@ MAX_ROWS = 200  # table rows in all the sections
 _OVERRIDES = "\u202d\u202e"  # LEFT-TO-RIGHT and RIGHT-TO-LEFT OVERRIDE
 MAX_MARKS = 4  # on one letter: Vietnamese stacks 2, vowelled Arabic and pointed Hebrew 3
 MAX_WORD = 300  # characters without a space: a long web address fits; a longer word is pasted
-_LONG_WORD = re.compile(rf"[^\s\u200b{CJK_LETTERS}]{{{MAX_WORD + 1},}}")  # Chinese breaks anywhere
+# Chinese breaks anywhere; compiled by ``re`` when a text first has a run that long at all
+_LONG_WORD = rf"[^\s\u200b{CJK_LETTERS}]{{{MAX_WORD + 1},}}"
 
 
 class ChartShown(NamedTuple):
@@ -206,9 +208,11 @@ def _photos(
 ) -> dict[int, Picture]:
     """Every photo read (even in entries that failed), loaded, by its id; a problem for each
     that cannot be."""
-    from .pictures import load_photo  # Pillow loads only for pictures
-
     pictures: dict[int, Picture] = {}
+    if not any(isinstance(photo, Photo) for photo in validated.built):
+        return pictures
+    from .pictures import load_photo  # Pillow and ReportLab's graphics only for pictures
+
     # the largest a photo can print: the larger paper within its safe edges
     widest = (
         max(LETTER[0], A4[0]) - 2 * theme.safe_edge,
@@ -337,7 +341,11 @@ def _glyph_problems(text: Text, chosen: Chosen, language: str) -> list[Problem]:
     script = LANGUAGES[language].script
     family = register(chosen, italic=False).family
     faces = script_faces(script, family)
-    fonts = f"fonts {family} and {faces.family}" if faces is not None else f"font {family}"
+    behind = backing(register(chosen, italic=False))  # an office's font: the shipped one
+    named = f"{family} (the office's, in the design)" if behind is not None else family
+    fonts = f"fonts {named} and {faces.family}" if faces is not None else f"font {named}"
+    if behind is not None:  # (which sets what the office's lacks)
+        fonts += f", nor in {behind.family} behind it"
     scripts = f"{_SCRIPT_NAMES[script]}, " if faces is not None else ""
     scripts += "Latin, Greek or Cyrillic"
     offsets, lent = borrowed(text, chosen, missing(text, chosen, script))
@@ -352,8 +360,13 @@ def _glyph_problems(text: Text, chosen: Chosen, language: str) -> list[Problem]:
             if letters:  # a presentation form, as text copied from an old PDF often has
                 expected = f"the letters it is a form of, '{letters}', typed as letters: the font "
                 expected += "gives each letter its form"
+            char = text[offset]
+            if lacking(char, fonts) and cjk_file() is None:
+                expected = f"a character these fonts have, or the full Chinese face: {CJK_EXTRA}"
             problem = text.problem(
-                f"the character {describe(text[offset])} is not in the {fonts}", expected, offset
+                f"the character {describe(char)} is not in the {fonts}{lacking(char, fonts)}",
+                expected,
+                offset,
             )
             found.append((offset, problem))
         elif run is not None and run[2] == other and not _has_letters(text[run[1] : offset]):
@@ -399,13 +412,15 @@ def _override(text: Text, offset: int) -> Problem:
 def _long_words(text: Text) -> list[Problem]:
     """An error at each word longer than any line can hold or a reader would type (setting it
     would take the text engine minutes)."""
+    if all(len(word) <= MAX_WORD for word in text.split()):
+        return []
     return [
         text.problem(
             f"a word of {len(found.group()):,} characters with no space",
             f"words of at most {MAX_WORD} characters (a long web address is one, and fits)",
             found.start(),
         )
-        for found in _LONG_WORD.finditer(text)
+        for found in re.finditer(_LONG_WORD, text)
     ]
 
 

@@ -14,7 +14,7 @@ from ..errors import Problem
 from . import markdown
 from .fields import Text
 from .markdown import Token
-from .runs import BREAK, LineBreak, Run, Runs, shown_address
+from .runs import BREAK, SOFT, LineBreak, Run, Runs, shown_address, wide_joined
 
 LINK_SCHEMES = ("http", "https", "mailto")
 MAX_LIST_DEPTH = 8  # lists within lists; markdown-it's parser drops text past 10
@@ -99,7 +99,7 @@ def _inline(tokens: list[Token], text: Text, problems: list[Problem], link_color
     for token in tokens:
         kind = token.type
         if kind in ("text", "code_inline", "softbreak"):
-            piece = " " if kind == "softbreak" else token.content
+            piece = SOFT if kind == "softbreak" else token.content
             previous = out[-1] if out else None
             if isinstance(previous, Run) and last == changes:  # no change since: it goes on
                 out[-1] = previous._replace(text=previous.text + piece)
@@ -147,7 +147,7 @@ def _inline(tokens: list[Token], text: Text, problems: list[Problem], link_color
         else:
             continue
         changes += 1
-    return _stripped(out, first == 0, last == changes)
+    return _stripped(wide_joined(out), first == 0, last == changes)
 
 
 def _stripped(runs: list[Run | LineBreak], leading: bool, trailing: bool) -> Runs:

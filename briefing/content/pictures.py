@@ -20,10 +20,10 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Group
 from reportlab.graphics.shapes import Image as Raster
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image
 
 from .. import cache
 from ..errors import Problem
+from ..flowables import Flowable, Image
 from .fields import Text
 from .model import Logo, Photo
 

@@ -91,7 +91,8 @@ def position(path: str, text: str, index: int) -> Location:
 
 
 _BREAK = re.compile("\r\n?|[\n\x85\u2028\u2029]")
-_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# compiled by ``re`` when first used (a few ms), for a file YAML refuses
+_UNPRINTABLE = "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 
 
 @functools.lru_cache(maxsize=4)
@@ -332,7 +333,7 @@ def _leading_indicator(text: str, mark: Any) -> tuple[str, int, int] | None:
 
 def _unmarked_problem(error: yaml.YAMLError, text: str, path: str) -> Problem:
     """A character YAML does not allow (a NUL, an escape code), located where it is."""
-    bad = _UNPRINTABLE.search(text)
+    bad = re.search(_UNPRINTABLE, text)
     if bad is None:
         return Problem(str(error), Location(path, 1, 1), "valid YAML")
     return Problem(

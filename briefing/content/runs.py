@@ -9,9 +9,13 @@ changes (as Markdown's tags fall), so the engine measures a word in one face as 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 _SCHEME = re.compile(r"^https?://(www\.)?", re.IGNORECASE)
+RUN_IN_WORDS = 8  # words a run-in head has at most
+SOFT = "\n"  # a line break in the source inside a paragraph, until :func:`wide_joined`
+_SPACES = re.compile(f"[ {SOFT}]+")
 _WHITE = re.compile(r"[ \t\n\r\f\v]+")  # white space that breaks; not the no-break spaces
 
 
@@ -69,3 +73,48 @@ def joined(*parts: Runs) -> Runs:
 def emboldened(runs: Runs) -> Runs:
     """``runs`` in bold (a caption's title)."""
     return tuple(run._replace(bold=True) if isinstance(run, Run) else run for run in runs)
+
+
+def run_in(runs: Runs) -> bool:
+    """Whether a paragraph opens with a run-in head: a bold phrase of a few words that ends
+    in punctuation ("**Corrections.** INL's program ..."), so it starts a topic of its own."""
+    first = runs[0] if runs else None
+    if not isinstance(first, Run) or not first.bold or len(runs) < 2:
+        return False
+    head = first.text.strip()
+    return 0 < len(head.split()) <= RUN_IN_WORDS and unicodedata.category(head[-1]) == "Po"
+
+
+def _wide(character: str) -> bool:
+    """Whether a character is set wide (Chinese, Japanese; not Korean, whose words are spaced)."""
+    return (
+        unicodedata.east_asian_width(character) in "WF" and not 0xAC00 <= ord(character) <= 0xD7A3
+    )
+
+
+def wide_joined(runs: list[Run | LineBreak]) -> list[Run | LineBreak]:
+    """``runs`` with their source line breaks (:data:`SOFT`) as spaces, except where a line
+    breaks between two wide characters, as in Chinese, which has no spaces between words
+    (CSS Text's rule for segment breaks); spaces typed after a full-width punctuation mark
+    before a wide character go too, since the mark's width holds its space."""
+    text = "".join(run.text if isinstance(run, Run) else "\0" for run in runs)
+    kept = list(text)
+    for match in _SPACES.finditer(text):
+        start, end = match.span()
+        before, after = text[start - 1 : start], text[end : end + 1]
+        if before and after and _wide(before) and _wide(after):
+            typed = " " in match.group()  # spaces typed, not a line break alone
+            if not typed or unicodedata.category(before).startswith("P"):
+                kept[start:end] = [""] * (end - start)
+                continue
+        kept[start:end] = [" " if c == SOFT else c for c in match.group()]
+    out: list[Run | LineBreak] = []
+    at = 0
+    for run in runs:
+        if isinstance(run, Run):
+            out.append(run._replace(text="".join(kept[at : at + len(run.text)])))
+            at += len(run.text)
+        else:
+            out.append(run)
+            at += 1
+    return out

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
 from ..content.pictures import PHOTO_DPI, Picture, drawn
+from ..flowables import Flowable
 
 
 class PhotoFlowable(Flowable):

@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable
+
+from ..flowables import Flowable
 
 QUIET = 2  # modules of blank around the code (its quiet zone)
 

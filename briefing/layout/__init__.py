@@ -136,19 +136,22 @@ def compose(checked: Checked, paper: str, folio: str = "") -> Page:
         uneven = None if variant.uneven is None else variant.uneven * limit
         arrangements.append(fit.Arrangement(make, floor, ceiling, uneven))
     settled = fit.settle(arrangements, theme.max_air, limit, FILL * height)
-    if settled is None:  # closed up, in the arrangement that holds the most
+    if settled is None:  # closed up, in the arrangement that holds the most and fits so
         smallest = [make(scale=floor) for make in makers]
-        index = min(range(len(tried)), key=lambda i: _crowding(smallest[i]))
-        wide = partial(makers[index], scale=floor, wide=True)
-        settled = _closed_up(index, smallest[index], wide, theme.min_air)
+        order = sorted(range(len(tried)), key=lambda i: _crowding(smallest[i]))
+        wide = [partial(makers[i], scale=floor, wide=True) for i in order]
+        settled = _closed_up(
+            [(i, smallest[i], wide[n]) for n, i in enumerate(order)], theme.min_air
+        )
     measured, filled = settled.measured, settled.filled
     _refuse_exhibits(measured)
     page = measured.page(filled.air, filled.arrangement)
     warnings = []
     if not tried[settled.index].chosen:
         warnings.append(switched_warning(measured, theme.layout))
-    if tried[settled.index].long:
-        warnings.append(long_warning(measured))
+    long = long_warning(measured) if tried[settled.index].long else None
+    if long is not None:
+        warnings.append(long)
     if page.blank > FILL:
         warnings.append(short_warning(measured, page.blank))
     return page._replace(warnings=tuple(warnings))
@@ -161,18 +164,22 @@ def _crowding(layout: Layout) -> float:
 
 
 def _closed_up(
-    index: int, smallest: Layout, wide: Callable[[], Layout], least: float
+    candidates: list[tuple[int, Layout, Callable[[], Layout]]], least: float
 ) -> fit.Settled[Layout]:
-    """Content too long for every arrangement at its floor, in arrangement ``index`` measured
-    there (``smallest``), its gaps closed up a little (to ``least`` of their size), and then
-    with its lead across the whole width (``wide``); :class:`ContentError` saying what to cut
-    if even that does not fit."""
-    _refuse_exhibits(smallest)
-    for measured in (smallest, wide()):
-        filled = fit.fullest(measured.filled, least, 1.0)
-        if filled is not None:
-            return fit.Settled(index, measured, filled)
-    raise ContentError([overflow_problem(smallest)])
+    """Content too long for every arrangement at its floor: of ``candidates`` (each an
+    arrangement's index, its content measured there, and the same with its lead across the
+    whole width), the least crowded first, the first that fits with its gaps closed up a
+    little (to ``least`` of their size), else the first that fits so with its lead across
+    the whole width; :class:`ContentError` saying what to cut in the least crowded if none
+    does."""
+    _refuse_exhibits(candidates[0][1])
+    for widened in (False, True):
+        for index, smallest, wide in candidates:
+            layout = wide() if widened else smallest
+            filled = fit.fullest(layout.filled, least, 1.0)
+            if filled is not None:
+                return fit.Settled(index, layout, filled)
+    raise ContentError([overflow_problem(candidates[0][1])])
 
 
 def _refuse_exhibits(layout: Layout) -> None:

@@ -42,6 +42,7 @@ class Packable:
         "parents",
         "role",
         "strained",
+        "topic",
         "whole",
     )
 
@@ -62,6 +63,7 @@ class Packable:
         self.label = label  # a list item's bullet or number, beside its first line
         self.label_x = label_x  # the label's left, from the column's
         self.whole = isinstance(box, Exhibit)  # never split, never spread
+        self.topic = False  # a paragraph with a run-in head: its gap spreads further
         self.loose: dict[int, TextBox | None] = {}  # set a line longer (1) or shorter (-1)
         if isinstance(box, Exhibit):
             self.lines, self.leading, self.height = 1, box.height, box.height
@@ -258,10 +260,12 @@ def arrange(
             option = pack(blocks, heights, air) if max(heights) <= room else None
             if option is not None:
                 options.append(option)
-    best = min((flush(blocks, option, room, air, line) for option in options), key=lambda a: a[1])
+    flushed = [flush(blocks, option, room, air, line) for option in options]
+    pick = min(range(len(options)), key=lambda i: flushed[i][1])
+    best = flushed[pick]
     for given in (0.0, 0.5, 1.0):  # of the lines apart, the share the longest column gives
-        loose = loosened(blocks, best[0], line, given)
-        if loose is not best[0]:
+        loose = loosened(blocks, options[pick], line, given)  # its gaps as designed
+        if loose is not options[pick]:
             best = min(best, flush(blocks, loose, room, air, line), key=lambda a: a[1])
     return best
 
@@ -342,8 +346,9 @@ def _spread(
 ) -> tuple[dict[int, float], dict[int, float]]:
     """The gaps of a column that may grow (by the index of the piece below each) and how far
     each may: to one and three quarter ``line``s above a heading (with the space a line's
-    letters leave, no more than two and a half lines from text to text), half a line between a
-    list's items, one elsewhere."""
+    letters leave, no more than two and a half lines from text to text), one and a quarter
+    above a paragraph with a run-in head (a topic, less apart than sections), half a line
+    between a list's items, one elsewhere."""
     gaps, limits = {}, {}
     for i in range(1, len(column)):
         above, below = blocks[column[i - 1].block], blocks[column[i].block]
@@ -351,7 +356,7 @@ def _spread(
         if column[i].first or (_together(above, below) and not item):
             continue
         gaps[i] = _gap(above, below, air)
-        most = 0.5 if item else 1.75 if below.keep_with_next else 1.0
+        most = 0.5 if item else 1.75 if below.keep_with_next else 1.25 if below.topic else 1.0
         limits[i] = max(most * line - gaps[i], 0.0)
     return gaps, limits
 

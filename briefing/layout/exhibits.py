@@ -16,12 +16,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
-from reportlab.platypus import Flowable
-
 from ..content.checks import ChartShown, PhotoShown, TableShown
 from ..content.fields import Text
 from ..content.runs import BREAK, Run, Runs, emboldened, joined, plain
 from ..errors import Problem
+from ..flowables import Flowable
 from ..language import Language
 from ..text.measure import measure
 from ..text.setting import natural_width

@@ -18,7 +18,7 @@ PRECISION = 0.015  # of scale: close enough to the largest that fits (0.15 pt of
 _INSIDE = 0.25  # a guess stays this share of the bracket inside it: the bracket shrinks fast
 AIR_STEPS = 5
 FULL = 0.5  # points: a column ending this near the foot is full
-SETTLE_STEPS = 4  # smaller scales tried for a page whose columns end apart
+SETTLE_STEPS = 6  # smaller scales tried for a page whose columns end apart
 STEP = 0.012  # of scale, each
 
 
@@ -194,7 +194,7 @@ def _settle(arrangement: Arrangement[F], most: float, limit: float) -> tuple[F, 
         smaller = best.scale - STEP
         if _good(found, limit) or smaller < arrangement.floor:
             break
-        seen = [m for m in tried if smaller - STEP < m.scale < best.scale and fits(m)]
+        seen = [m for m in tried if smaller - STEP / 2 < m.scale < best.scale and fits(m)]
         best = max(seen, key=lambda m: m.scale) if seen else measure(smaller)
         if not fits(best):
             break

@@ -127,10 +127,13 @@ def switched_warning(layout: Layout, instead: str) -> Problem:
     )
 
 
-def long_warning(layout: Layout) -> Problem:
-    """The body's lines are longer than read comfortably, in the layout the writer named."""
+def long_warning(layout: Layout) -> Problem | None:
+    """The body's lines are longer than read comfortably, in the layout the writer named;
+    None if, at the size the page took, they are not."""
     t, body = layout.theme, layout.specs["body"]
     letters = layout.column_width / (layout.sheet.em_per_letter(body) * body.size)
+    if round(letters) <= t.long_line:
+        return None
     return Problem(
         f"the body's lines hold about {letters:.0f} characters in the {layout.name} layout, "
         f"more than the {t.long_line} that read comfortably, with body text at "

@@ -4,12 +4,16 @@ marking banner."""
 
 from __future__ import annotations
 
+import math
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..content.checks import ChartShown, PhotoShown, Shown, TableShown
 from ..content.markup import Paragraph
-from ..content.runs import BREAK, Run, Runs, joined, link, plain, shown_address
+from ..content.runs import BREAK, Run, Runs, joined, link, plain, run_in, shown_address
 from ..fonts import register
+from ..text import shaping
+from ..text.hyphenation import hyphen_points
 from ..text.measure import measure, plain_width
 from ..text.setting import natural_width
 from ..text.spec import TypeSpec
@@ -182,25 +186,44 @@ class Parts:
         ]
         return Region(entries, shapes, height)
 
-    def figure_stack(self, width: float) -> list[Region]:
+    def figure_stack(self, width: float, paired: bool = False) -> list[Region]:
         """The key figures one below another, for the sidebar: a region each, so that the
-        gaps between them can spread."""
-        spec = self._values(width)
-        return [self._figure(value, label, width, spec) for value, label in self.sheet.figures]
+        gaps between them can spread; if ``paired``, two to a row (a panel shorter by half its
+        figures), unless their values would have to be set smaller to fit half the width."""
+        spec, figures = self._values(width), self.sheet.figures
+        gutter = self.theme.figure_padding * self.scale
+        half = (width - gutter) / 2
+        if not paired or self._values(half).size < spec.size - 1e-6:
+            return [self._figure(value, label, width, spec) for value, label in figures]
+        rows = []
+        for first in range(0, len(figures), 2):
+            row = [
+                self._figure(value, label, half, spec)
+                for value, label in figures[first : first + 2]
+            ]
+            entries = [
+                e._replace(x=e.x + i * (half + gutter))
+                for i, r in enumerate(row)
+                for e in r.entries
+            ]
+            rows.append(Region(entries, [], max(r.height for r in row)))
+        return rows
 
     def _values(self, width: float) -> TypeSpec:
         """The key figures' values' spec: smaller for all of them when one would not fit on
         one line ``width`` wide ("18 months" never wraps), down to the labels' size."""
         spec, label = self.specs["value"], self.specs["label"]
         widest = max((natural_width(value, spec) for value, _ in self.sheet.figures), default=0.0)
-        size = max(spec.size * min(width / widest, 1.0), label.size * 1.2) if widest else spec.size
+        fits = width / (widest + HAIR)  # a hair to spare: set exactly as wide, it may wrap
+        size = max(spec.size * min(fits, 1.0), label.size * 1.2) if widest else spec.size
         return spec._replace(size=size, leading=spec.leading * size / spec.size)
 
     def _figure(self, value: Runs, label: Runs, width: float, spec: TypeSpec) -> Region:
-        """One key figure: its value in ``spec``, and its label below."""
+        """One key figure: its value in ``spec`` (broken, if it must be, only between words:
+        "4,700 公里" keeps its unit whole), and its label below."""
         t, s = self.theme, self.scale
         group = (f"Figure:{self.element()}",)
-        shown = typeset(value, spec, width)
+        shown = typeset(value, spec._replace(cjk=False), width)
         caption = self.text(label, "label", width)
         below = shown.height + t.label_gap * s
         entries = [Entry(shown, 0.0, 0.0, "P", group), Entry(caption, 0.0, below, "P", group)]
@@ -234,24 +257,29 @@ class Parts:
             row_height = max(row_height, label.height + value.height)
         return Region(entries, [], top + row_height)
 
-    def contacts(self, width: float) -> Region:
-        """The contacts: name, role, phone and e-mail address of each."""
+    def contacts(self, width: float, across: int = 1) -> Region:
+        """The contacts: name, role, phone and e-mail address of each; ``across`` to a row
+        (a row of the whole width holds up to three side by side)."""
         t, c = self.theme, self.content
         if not c.contacts:
             return EMPTY
         group = (f"Div:{self.element()}",)
         heading, top = self._heading(self.sheet.words.contacts, width, group)
         entries = [heading]
-        gap = t.contact_gap * self.body_scale
-        for contact in c.contacts:
+        gap, apart = t.contact_gap * self.body_scale, t.column_gap
+        cell = (width - apart * (across - 1)) / across
+        row = 0.0
+        for index, contact in enumerate(c.contacts):
             lines = [plain(contact.name, bold=True)]
             lines += [plain(part) for part in (contact.role, contact.phone) if part]
             if contact.email:
                 lines.append(link(f"mailto:{contact.email}", contact.email, t.link))
             text = tuple(run for line in lines for run in (BREAK, *line))[1:]
-            box = self.text(text, "fact", width)
-            entries.append(Entry(box, 0.0, top, "P", group))
-            top += box.height + gap
+            box = self.text(text, "fact", cell)
+            entries.append(Entry(box, (index % across) * (cell + apart), top, "P", group))
+            row = max(row, box.height)
+            if index % across == across - 1 or index == len(c.contacts) - 1:
+                top, row = top + row + gap, 0.0
         return Region(entries, [], top - gap)
 
     def online(self, width: float, stacked: bool) -> Region:
@@ -286,7 +314,10 @@ class Parts:
     def closing(self, width: float) -> Region:
         """The contacts and the QR code side by side, below the body."""
         share = self.theme.contacts_share
-        contacts = self.contacts(width * share if self.content.online else width)
+        alone = min(len(self.content.contacts), 3)  # without a QR code, side by side
+        contacts = (
+            self.contacts(width * share, 1) if self.content.online else self.contacts(width, alone)
+        )
         online = self.online(width * (1 - share) if self.content.contacts else width, False)
         shift = width * share if self.content.contacts else 0.0
         entries = contacts.entries + [e._replace(x=e.x + shift) for e in online.entries]
@@ -337,6 +368,20 @@ class Parts:
             default=0.0,
         )
 
+    def _widest_syllables(self, headings: TypeSpec) -> float:
+        """The width of the widest piece of a heading's words when hyphenated in
+        ``headings``' language, with its hyphen; infinite if it does not hyphenate."""
+        if not headings.hyphenation:
+            return math.inf
+        widest = 0.0
+        for heading, _ in self.sheet.sections:
+            for word in (w for run in heading if isinstance(run, Run) for w in run.text.split()):
+                cuts = [0, *hyphen_points(word, headings.hyphenation), len(word)]
+                for start, end in pairwise(cuts):
+                    piece = word[start:end] + ("-" if end < len(word) else "")
+                    widest = max(widest, natural_width(plain(piece), headings))
+        return widest
+
     def body(self, width: float, rail: float) -> list[Packable]:
         """The sections as blocks to flow into columns, each with its structure role; with a
         ``rail``, headings hang in it beside their text."""
@@ -345,14 +390,25 @@ class Parts:
         grid = body.leading / 2  # every block of the body takes whole half lines
         room = rail - t.rail_gap * s if rail else width
         # Every heading at one size: the size the widest word of any of them allows, never
-        # smaller than the body; in the rail only if they fit there so.
+        # smaller than the body; in the rail if they fit there so, or if a word too wide for
+        # it fits once hyphenated (as side heads are, where the language hyphenates); else
+        # above their text.
         sizes = [typeset(h, headings, room).size for h, _ in self.sheet.sections]
         size = max(min(sizes, default=headings.size), body.size)
-        if rail and size > min(sizes, default=size):
-            rail, room = 0.0, width
-            size = max(min(typeset(h, headings, room).size for h, _ in self.sheet.sections), size)
         if size != headings.size:
             headings = headings._replace(size=size, leading=headings.leading * size / headings.size)
+        if rail and size > min(sizes, default=size):
+            hyphenated = headings._replace(hyphenation=body.hyphenation)
+            if self._widest_syllables(hyphenated) > room:
+                rail, room = 0.0, width
+                size = max(
+                    min(typeset(h, headings, room).size for h, _ in self.sheet.sections), size
+                )
+                headings = headings._replace(
+                    size=size, leading=headings.leading * size / headings.size
+                )
+            else:
+                headings = hyphenated
         blocks: list[Packable] = []
         setter = Setter(t, self.specs, self.sheet.words, s, self.element)
         for heading, shown in self.sheet.sections:
@@ -386,7 +442,9 @@ class Parts:
         for part in parts:
             if part.kind == "paragraph":
                 box = self.text(part.runs, "body", width)
-                blocks.append(Packable(box, "P", self.element(), section))
+                block = Packable(box, "P", self.element(), section)
+                block.topic = run_in(part.runs)
+                blocks.append(block)
                 continue
             step = t.item_indent * s
             spec = self.specs["item"]._replace(indent=step * (part.depth + 1))
@@ -425,6 +483,6 @@ def _hanging_space(label: TextBox) -> float:
     line without right-to-left letters is drawn left to right, its space last."""
     line = label.setting.drawn(label.first)
     last = max(line.runs, key=lambda run: run.x)
-    text = last.shown or last.text
+    text = shaping.unedged(last.shown, last.font) if last.shown else last.text
     space = text[len(text.rstrip()) :]
     return plain_width(space, last.font) * label.size

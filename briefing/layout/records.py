@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-from reportlab.platypus import Flowable
-
 from ..errors import Problem
+from ..flowables import Flowable
 
 # The structure type of something drawn, as the PDF's tags name it; "Artifact" is decoration.
 Role = Literal[
@@ -55,14 +54,13 @@ class Page(NamedTuple):
     font: str  # the regular face, so the PDF names no other font
     shapes: list[Shape]
     items: list[Placed]
-    full: float = 1.0  # the share of the body's room its content takes with its gaps unspread
     blank: float = 0.0  # the share of the page's height left at the foot of the body
     warnings: tuple[Problem, ...] = ()  # what the writer should know about the fit
 
     @property
     def fit(self) -> str:
         """The fit as the CLI reports it."""
-        return fit_line(self.scale, self.body_size, self.full)
+        return fit_line(self.scale, self.body_size, self.blank)
 
     def mirrored(self) -> Page:
         """The page flipped left for right, for a right-to-left language: each box and shape
@@ -75,10 +73,12 @@ class Page(NamedTuple):
         )
 
 
-def fit_line(scale: float, body_size: float, full: float) -> str:
-    """The fit in words: ``type at 92% of the design size, body 8.8 pt, page 100% full``;
-    a page under 100% full is short content at the largest size, its gaps spread."""
-    return f"type at {scale:.0%} of the design size, body {body_size:.1f} pt, page {full:.0%} full"
+def fit_line(scale: float, body_size: float, blank: float) -> str:
+    """The fit in words: ``type at 92% of the design size, body 8.8 pt, page 97% full``, the
+    page as full as its height less the ``blank`` share left at the foot (as a warning about
+    short content says it)."""
+    full = f"{1 - blank:.0%}"
+    return f"type at {scale:.0%} of the design size, body {body_size:.1f} pt, page {full} full"
 
 
 class Entry(NamedTuple):

@@ -80,7 +80,7 @@ class Layout:
         self.marking = parts.marking(self.inner)
         self.band = parts.band(self.inner)
         self.title = parts.title(self.inner)
-        self.lead = parts.lead(self.inner, wide)
+        self.lead = parts.lead(self.lead_width(), wide)
         self.extras = self.measure_extras(parts)
         self.first = parts.elements  # the body's structure elements are numbered from here
         self.blocks = parts.body(self.column_width, self.rail)
@@ -90,6 +90,10 @@ class Layout:
     def widths(self) -> tuple[float, float, float]:
         """(the body's width, a column's width, the hanging headings' rail)."""
         return self.inner, self.inner, 0.0
+
+    def lead_width(self) -> float:
+        """The width the lead may take."""
+        return self.inner
 
     @classmethod
     def measure(cls, theme: Theme, inner: float, **options: float) -> float:
@@ -211,7 +215,6 @@ class Layout:
         t = self.theme
         end = self.reach(columns)
         frame = self.frame(air, end)
-        needed, room = self.demand(1.0)
         page = Page(
             self.width,
             self.height,
@@ -221,7 +224,6 @@ class Layout:
             self.sheet.faces.regular,
             list(frame.shapes),
             [],
-            min(needed / room, 1.0) if room > 0 else 1.0,
             (min(frame.body_top - end, frame.panel or math.inf) - frame.body_bottom) / self.height,
         )
         for region, x, top in frame.regions:
@@ -353,8 +355,12 @@ class Sidebar(Layout):
         least: float = 0.0,
         wide: bool = False,
         share: float | None = None,
+        paired: bool = False,
+        raised: bool = False,
     ) -> None:
         self.share = sheet.theme.sidebar_share if share is None else share
+        self.paired = paired  # the key figures two to a row
+        self.beside_lead = raised  # the panel starts level with the lead
         super().__init__(sheet, width, height, scale, cap, least, wide)
 
     @classmethod
@@ -383,17 +389,31 @@ class Sidebar(Layout):
         """Key figures, facts, contacts and the QR code, stacked in the panel."""
         width = self.side_width - 2 * self.pad
         found = [
-            *parts.figure_stack(width),
+            *parts.figure_stack(width, self.paired),
             parts.facts(width, stacked=True),
             parts.contacts(width),
             parts.online(width, stacked=True),
         ]
         return [region for region in found if not region.empty]
 
+    def lead_width(self) -> float:
+        """The main column's width, when the panel starts beside the lead."""
+        return self.main_width if self.beside_lead else self.inner
+
+    @property
+    def raised(self) -> float:
+        """How far above the main column's top the panel starts: level with the lead, if it
+        does, which then runs in the main column's width beside it."""
+        if self.lead.empty or not self.beside_lead:
+            return 0.0
+        return self.lead.height + self.theme.block_gap * self.scale
+
     def frame(self, air: float, end: float | None = None) -> Frame:
-        """The body in the main column; the panel's parts spread down it toward where the main
-        column ends (``end`` points below its top; the foot if not given), each gap up to two
-        body lines; the tint ends where they do."""
+        """The body in the main column, under the lead; the panel beside both, its parts
+        spread down toward where the main column ends (``end`` points below its top; the foot
+        if not given), each gap up to two body lines; the tint ends where they do, or level
+        with the main column when that ends lower (the parts' end, not the tint's, is what
+        the fit weighs)."""
         t = self.theme
         regions, shapes, y = self.head()
         body_top = y - t.block_gap * self.scale
@@ -403,20 +423,20 @@ class Sidebar(Layout):
         gap = t.side_gap * self.scale
         count = len(self.extras)
         stack = sum(r.height for r in self.extras) + gap * (count - 1) + 2 * self.pad
-        room = body_top - bottom
-        spare = (room if end is None else min(end, room)) - stack
+        panel_top = body_top + self.raised
+        room = panel_top - bottom
+        spare = (room if end is None else min(end + self.raised, room)) - stack
         widest = 2 * self.specs["body"].leading - gap  # a gap of two lines, and no hole
         extra = min(spare / (count - 1), widest) if spare > 0 and count > 1 else 0.0
         side_x = self.left + self.main_width + t.column_gap
-        top = body_top - self.pad
+        top = panel_top - self.pad
         side: list[tuple[Region, float, float]] = []
         for region in self.extras:
             side.append((region, side_x + self.pad, top))
             top -= region.height + gap + extra
         panel_bottom = max(bottom, top + gap + extra - self.pad)
-        shapes.append(
-            Shape("rect", side_x, panel_bottom, self.side_width, body_top - panel_bottom, t.tint)
-        )
+        tint = panel_bottom if end is None else max(bottom, min(panel_bottom, body_top - end))
+        shapes.append(Shape("rect", side_x, tint, self.side_width, panel_top - tint, t.tint))
         return Frame(regions, side + foot, shapes, body_top, bottom, stack, room, panel_bottom)
 
     def filled(self, air: float) -> tuple[list[Column], float, float] | None:
@@ -437,7 +457,8 @@ class Wrapped(Sidebar):
     panel while the panel lasts, then in two columns across the page below it. The blocks
     beside it are set at the main column's width, those below at a half column's, under the
     same structure numbers; the text passes from one to the other between two blocks, at the
-    first that ends level with the panel or below it (the panel's parts spread down to it)."""
+    first that ends level with the panel or below it (the panel's parts spread down to it),
+    and only when the text below fills at least :data:`BELOW_LINES` lines a column."""
 
     def __init__(self, *args: Any, **options: Any) -> None:
         super().__init__(*args, **options)  # as a sidebar, then the text split at the panel
@@ -447,20 +468,23 @@ class Wrapped(Sidebar):
         stacked = pack(self.blocks, [1e9])
         if not self.extras or stacked is None:
             return
-        panel = self.frame(1.0).side
+        panel = self.frame(1.0).side - self.raised  # where the panel ends, below the body's top
         last, ends = parts.elements, {p.block: p.top + p.height for p in stacked[0]}
         for index in range(1, len(self.blocks)):
             above = self.blocks[index - 1]
-            if ends[index - 1] >= panel - above.leading / 2 and not above.keep_with_next:
-                parts.elements = self.first
-                below = parts.body(self.half, 0.0)
-                parts.elements = last
-                gap = max(above.after, below[index].before, t.block_gap * self.scale)
-                self.beside, self.beside_end = index, ends[index - 1]
-                self.below = max(self.beside_end, panel) + gap
-                self.blocks = self.blocks[:index] + below[index:]
-                self.strained = any(block.strained for block in self.blocks)
-                return
+            if ends[index - 1] < panel - above.leading / 2 or above.keep_with_next:
+                continue
+            parts.elements = self.first
+            below = parts.body(self.half, 0.0)
+            parts.elements = last
+            if sum(b.lines for b in below[index:] if not b.keep_with_next) < 2 * BELOW_LINES:
+                return  # a strip of a few lines under the panel reads as a stray: no wrap
+            gap = max(above.after, below[index].before, t.block_gap * self.scale)
+            self.beside, self.beside_end = index, ends[index - 1]
+            self.below = max(self.beside_end, panel) + gap
+            self.blocks = self.blocks[:index] + below[index:]
+            self.strained = any(block.strained for block in self.blocks)
+            return
 
     def frame(self, air: float, end: float | None = None) -> Frame:
         """The sidebar's frame, its panel spread down to where the text beside it ends."""
@@ -513,6 +537,7 @@ LAYOUTS: dict[str, type[Layout]] = {
 }
 WIDEST_RAIL = 0.32  # of the text width: the most hanging headings take
 STRIP = 3.0  # body lines between the ends of a panel and its main column, at most
+BELOW_LINES = 5  # lines a column of the text below a wrapped panel holds at least
 
 
 class Variant(NamedTuple):
@@ -528,16 +553,22 @@ class Variant(NamedTuple):
 
 
 def variants(theme: Theme) -> list[Variant]:
-    """The theme's layout, then the variants of it to try when it leaves a column short (a
-    wider sidebar, for a full sidebar beside a short main column); then, for a layout the
+    """The theme's layout, then the variants of it to try when it leaves a column short (for
+    a sidebar: its panel beside the lead first, then starting with the main column, for a
+    long main text; a wider panel, its key figures two to a row, for a full panel beside a
+    short main column; the text run on under a far shorter panel); then, for a layout the
     writer named, the same with lines longer than comfortable, for content too long for it;
     for two columns by default, one column of larger type for content too short for two."""
     kind = LAYOUTS[theme.layout]
     found = [Variant(kind, {}, True, None)]
     if theme.layout == "sidebar":
         shares = [theme.sidebar_share + step * theme.sidebar_step for step in (1, 2)]
-        found += [Variant(Sidebar, {"share": share}, True, 1.0) for share in shares]
-        found.append(Variant(Wrapped, {}, True, STRIP))  # a panel far shorter than its text
+        found = [Variant(Sidebar, {"raised": True}, True, None), Variant(Sidebar, {}, True, 0.5)]
+        found += [Variant(Sidebar, {"share": s, "raised": True}, True, 1.0) for s in shares]
+        found.append(
+            Variant(Sidebar, {"share": shares[1], "raised": True, "paired": True}, True, 1.0)
+        )
+        found.append(Variant(Wrapped, {}, True, STRIP))
     if theme.fixed_layout:
         return [*found, Variant(kind, {}, True, None, long=True)]
     return [*found, Variant(SingleColumn, {}, False, None)]

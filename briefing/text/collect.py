@@ -11,22 +11,44 @@ rules forbid it; hyphenation points come from ``hyphenation``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 from ..content.runs import LineBreak, Run, Runs
-from ..fonts import Faces, backing, charset, drawn_by
+from ..fonts import Faces, backing, charset, drawn_by, full_chinese_of
 from ..fonts import script_faces as script_faces_of
 from ..language import CJK_LETTERS
 
 Word = list[tuple[str, Run]]  # a word's parts, each in the formatting of its run
+
+
+class _Ideographs:
+    """The pattern of Chinese and Japanese characters, compiled when text first holds one
+    (it takes milliseconds, and most sheets have none): none is below U+2E80."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+
+    @functools.cached_property
+    def _compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first ideograph in ``text``, or None."""
+        return self._compiled.search(text) if text and max(text) >= "\u2e80" else None
+
+    def match(self, text: str) -> re.Match[str] | None:
+        """Whether ``text`` starts with an ideograph (a match), or None."""
+        return self._compiled.match(text) if text and text[0] >= "\u2e80" else None
+
 
 # A web address (with a scheme, www., or a domain and a path) or an e-mail address.
 ADDRESS = re.compile(r"^\W*(\w+://|www\.|[\w-]+(\.[\w-]+)+/|[^@\s]+@[^@\s]+\.\w)", re.IGNORECASE)
 # An address written among other scripts: ASCII only, ended by the first character that is not.
 WEB = r"(?:[a-z][a-z0-9+.-]*://|www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)+/)(?:[!-~]*[a-z0-9_/])?"
 MAIL = r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+"
-_ADDRESS_IN_CJK = re.compile(f"{WEB}|{MAIL}", re.IGNORECASE)
+_ADDRESS_IN_CJK = f"(?i:{WEB}|{MAIL})"  # compiled when first used, by ``re``
 _BREAK_AFTER = frozenset("/=&")
 _BREAK_BEFORE = frozenset(".-_?#%~")
 _ALNUM = re.compile(r"[^\W_]")
@@ -40,6 +62,7 @@ _LABEL = re.compile(
     r"|September|October|November|December)$"
 )
 _INITIAL = re.compile(r"^[A-Z]\.$")
+_GROUPED = re.compile(r"^\d{1,3}$"), re.compile(r"^\d{3}(?!\d)")  # "100 000": thousands
 _PUNCTUATION = ".,;:!?)]}»”’\"'"
 _SHORT_LAST_WORD = 5  # letters: a last word this short does not stand alone on its line
 DASHES = frozenset("-–—/")
@@ -47,7 +70,7 @@ _ACRONYMS = re.compile(r"\W*[A-Z0-9]+([-/][A-Z0-9]+)+\W*")  # AML/CFT, (PRC-US)
 # Chinese: lines break between ideographs (and between one and a Latin word or figure), but
 # never before closing punctuation nor after opening punctuation (UAX #14's classes CL, CP,
 # EX, IS, NS and closing QU; OP and opening QU: the kinsoku rules).
-CJK = re.compile(f"[{CJK_LETTERS}]")
+CJK = _Ideographs(f"[{CJK_LETTERS}]")
 _NO_LINE_START = frozenset(
     "。，、．：；！？）」』】〕〉》〙〗〛”’・ー…‥々〻〜～％‰℃°"
     "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ)]},.:;!?%"
@@ -107,9 +130,11 @@ def faces_of(text: str, faces: Faces, script_faces: Faces | None) -> list[Faces]
             strong.append(script_faces)
         elif (shipped := backing(faces)) is not None and char in charset(shipped):
             strong.append(shipped)
-        else:
+        else:  # another script's shipped family, or the cjk extra's full Chinese face
             script = drawn_by(char)
             other = script_faces_of(script, faces.family) if script is not None else None
+            if other is not None and char not in charset(other):
+                other = full_chinese_of(char)
             strong.append(other or script_faces or faces)
     out: list[Faces] = []
     for index, char in enumerate(text):
@@ -127,7 +152,7 @@ def address(word: str) -> tuple[int, int]:
     """Where a web or e-mail address starts and ends in ``word``: the whole word, or one
     written inside a run of Chinese ("见https://www.state.gov。"); (0, 0) if there is none."""
     if CJK.search(word):  # ideographs are word characters too: "见https://" is no scheme
-        found = _ADDRESS_IN_CJK.search(word)
+        found = re.search(_ADDRESS_IN_CJK, word)
         return found.span() if found else (0, 0)
     return (0, len(word)) if ADDRESS.match(word) else (0, 0)
 
@@ -149,12 +174,26 @@ def address_points(word: str) -> list[int]:
     return points
 
 
+def address_letters(word: str) -> list[int]:
+    """Offsets in a web address's path (after the slash that ends its host) between two
+    letters or digits, each with another beside it: where a long address may also break when
+    its own breaks leave a line short or gaping, as LaTeX's xurl lets it (no hyphen added)."""
+    host = word.find("/", word.find("//") + 2 if "//" in word else 0)
+    if host < 0 or "@" in word:
+        return []
+    return [
+        index for index in range(host + 3, len(word) - 1) if word[index - 2 : index + 2].isalnum()
+    ]
+
+
 def tied(before: str, after: str, last: bool) -> bool:
     """Whether the words ``before`` and ``after`` stay on one line: a number and its unit or
-    label ("FY 2010", "$7.4 million", "18 months"), an initial and what follows it, and a
-    short last word of a paragraph (``last``) and the word before it."""
+    label ("FY 2010", "$7.4 million", "18 months"), the groups of a number's digits spaced
+    by thousands ("100 000"), an initial and what follows it, and a short last word of a
+    paragraph (``last``) and the word before it."""
     return bool(
         (_NUMBER.match(before) and _UNIT.match(after))
+        or (_GROUPED[0].match(before) and _GROUPED[1].match(after))
         or (_LABEL.match(before) and _NUMBER.match(after))
         or _INITIAL.match(before)
         or (last and len(after.strip(_PUNCTUATION)) <= _SHORT_LAST_WORD)

@@ -9,11 +9,14 @@ Takes a word and a pyphen language name; gives the offsets it may break at.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import re
+from pathlib import Path
 
 from .. import cache
 
 _SHORTEST_HYPHENATED = 5  # letters: shorter words are never hyphenated
+_BEFORE, _AFTER = 2, 3  # letters a hyphen leaves before it and after it, at least
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # A word of letters, perhaps joined by dashes or slashes, in quotes, brackets or punctuation.
 _WORDLIKE = re.compile(
@@ -27,14 +30,42 @@ def hyphen_points(word: str, language: str) -> list[int]:
     or codes, and none in a ``language`` of "" (one without hyphenation)."""
     if not language or not _WORDLIKE.fullmatch(word):
         return []
+    return syllables(word, language)
+
+
+def syllables(text: str, language: str) -> list[int]:
+    """Offsets where the words of ``text`` (each run of letters: a web address's too) may be
+    hyphenated, as :func:`hyphen_points` finds them in a word."""
     points: list[int] = []
-    for part in _LETTERS.finditer(word):
+    for part in _LETTERS.finditer(text if language else ""):
         core = part.group()
         if len(core) < _SHORTEST_HYPHENATED or sum(char.isupper() for char in core) > 1:
             continue  # short words and acronyms stay whole
-        found: list[int] = _hyphenator(language).positions(core)  # type: ignore[attr-defined]
-        points += [part.start() + p for p in found]
+        points += [part.start() + p for p in _positions(core, language)]
     return points
+
+
+def _patterns() -> str:
+    """What found the kept hyphenation points: pyphen, its size and time (its patterns come
+    with it)."""
+    spec = importlib.util.find_spec("pyphen")
+    path = Path(spec.origin if spec and spec.origin else __file__)
+    return cache.key_of(path, f"hyphens{_BEFORE}{_AFTER}")
+
+
+# Hyphenation points found in earlier processes, by language and word: a build of words seen
+# before neither loads the patterns nor looks them up again.
+_kept = cache.Kept("hyphens", _patterns)
+
+
+def _positions(word: str, language: str) -> tuple[int, ...]:
+    """Where pyphen's patterns for ``language`` hyphenate ``word``."""
+    kept = _kept.get(language, word)
+    if isinstance(kept, tuple):
+        return kept
+    found = tuple(map(int, _hyphenator(language).positions(word)))  # type: ignore[attr-defined]
+    _kept.put(language, word, found)
+    return found
 
 
 @functools.cache
@@ -42,7 +73,7 @@ def _hyphenator(language: str) -> object:
     import pyphen
 
     load_patterns(language)
-    return pyphen.Pyphen(lang=language, left=2, right=3)
+    return pyphen.Pyphen(lang=language, left=_BEFORE, right=_AFTER)
 
 
 def load_patterns(language: str) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import NamedTuple
 
 from ..language import BIDI_CONTROLS
@@ -48,12 +49,12 @@ _KASHIDAS_AFTER = 0.5  # of their stretch, what spaces take in Arabic before kas
 # Bidirectional text: what keeps its left-to-right order inside a right-to-left paragraph (a
 # web or e-mail address, a telephone number or other digits grouped by spaces, an amount of
 # money and the Latin words after it), isolated (LRI ... PDI) before the algorithm runs.
-_LEFT_TO_RIGHT = re.compile(
-    rf"{WEB}|{MAIL}|\+?\d+(?:[ \u00a0]\d+)+|[$€£¥]\s?\d(?:[\d.,]*\d)?(?:\s+[a-z]+)*",
-    re.IGNORECASE,
+_LEFT_TO_RIGHT = (  # compiled by ``re`` when first used: only right-to-left lines need it
+    rf"(?i:{WEB}|{MAIL}|\+?\d+(?:[ \u00a0]\d+)+|[$€£¥]\s?\d(?:[\d.,]*\d)?(?:\s+[a-z]+)*)"
 )
 _ISOLATE, _POP_ISOLATE = "\u2066", "\u2069"
 _ARABIC_MARK = "\u061c"  # its context for digits at a paragraph's start
+_APART = 0.5  # ems of word space past which right-to-left words are drawn apart (``_display``)
 
 
 class PlacedRun(NamedTuple):
@@ -183,14 +184,20 @@ def place(
     visual = rtl or (measured.shaped and any(shaping.needs_shaping(p.text) for p in placed))
     if visual:
         placed = _display(placed, line_levels, rtl, size, word_space, char_space)
-    if (end.kind == "glue" and ending.text) or (end.penalty <= -INFINITE and not last):
+    if (
+        (end.kind == "glue" and ending.text)
+        or (end.penalty <= -INFINITE and not last)
+        or (rtl and last)
+    ):
         # between words, or at a line break (<br/>): keep a space, for readers of the text
         # (inside a link when the line breaks inside one, so its words read whole), at the
-        # line's end: its right, or its left in a right-to-left paragraph
+        # line's end: its right, or its left in a right-to-left paragraph, where a paragraph
+        # ends with one too (a hanging heading and its text share a baseline)
         colour = ending.colour if ending.link else spec.colour
         font = ending.font or (placed[-1].font if placed else spec.faces.regular)
         at = -plain_width(" ", font) * size if rtl else x
-        placed.append(PlacedRun(" ", font, colour, ending.link, at, 0.0))
+        edge = shaping.edged(" ", font) if rtl and last else ""  # (pdf.js: a new line)
+        placed.append(PlacedRun(" ", font, colour, ending.link, at, 0.0, edge))
     return SetLine(placed, word_space, char_space, x, visual)
 
 
@@ -324,7 +331,7 @@ def _bidi_levels(texts: tuple[str, ...], rtl: bool) -> tuple[tuple[int, ...], ..
     marked = text
     if rtl:
         marks: dict[int, str] = {}  # by offset in ``text``: the isolate marks added there
-        for match in _LEFT_TO_RIGHT.finditer(text):
+        for match in re.finditer(_LEFT_TO_RIGHT, text):
             marks[match.start()] = marks.get(match.start(), "") + _ISOLATE
             marks[match.end()] = _POP_ISOLATE + marks.get(match.end(), "")
         parts = [_ARABIC_MARK] if shaping.joins(text) else []
@@ -374,11 +381,24 @@ def _display(
         end -= 1
         levels[end] = int(rtl)
     cells: list[tuple[PlacedRun, int]] = []  # each fragment of a run at one level, and its level
+    # pdf.js takes a gap wider than 0.6 em for the end of what it reads at a time, and puts
+    # those in the order drawn: the words of a right-to-left line spaced that wide are drawn
+    # each on its own, in reading order; and a word ending in a mark ends its run, so that the
+    # space after it is read at the run's end (docs/readers.md).
+    gap = plain_width(" ", runs[0].font) * size + word_space + 2 * char_space if runs else 0.0
+    apart = rtl and gap > _APART * size
     offset = 0
     for run in runs:
         start = 0
         for index in range(1, len(run.text) + 1):
-            if index == len(run.text) or levels[offset + index] != levels[offset + start]:
+            level = levels[offset + start]
+            if (
+                index == len(run.text)
+                or levels[offset + index] != level
+                or (
+                    level % 2 and run.text[index - 1] == " " and (apart or _marked(run.text, index))
+                )
+            ):
                 part, width = run.text[start:index], run.width
                 if part != run.text:
                     width = text_width(part, run.font) * size + char_space * len(part)
@@ -397,11 +417,18 @@ def _display(
         if shaping.needs_shaping(cell.text):
             cell = cell._replace(shown=shaping.shaped(cell.text, cell.font, odd))
         elif odd:
-            cell = cell._replace(shown=shaping.mirrored(cell.text))
+            cell = cell._replace(shown=shaping.edged(shaping.mirrored(cell.text), cell.font))
         else:  # left to right: kerned, with ligatures
             cell = cell._replace(glyphs=_kerned(cell.text, cell.font))
         out.append(cell._replace(x=at[index]))
     return out
+
+
+def _marked(text: str, end: int) -> bool:
+    """Whether the word before the space ending at ``end`` in ``text`` ends with a mark: drawn
+    right to left, the mark's empty glyph comes right after the space, and pdf.js would read a
+    space on each side of it ("يحد ّ")."""
+    return end >= 2 and unicodedata.category(text[end - 2]) == "Mn"
 
 
 def _kerned(text: str, font: str) -> str:

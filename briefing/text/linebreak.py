@@ -56,6 +56,7 @@ class Rules(NamedTuple):
     fitness: float = 10_000.0  # a line much tighter or looser than the one before it (TeX's)
     runt: float = 1_000_000.0  # a last line holding a single word: worse than a loose line
     final_hyphen: float = 100_000_000.0  # the line before the last hyphenated: almost never
+    hyphen_before_last: bool = True  # whether it may be at all (at ``final_hyphen``)
     expand: float = 0.0  # how far boxes stretch and shrink at a ratio of 1, by their width
     tracking: float = 0.0  # how much of boxes' own stretch and shrink (letter spacing) counts
     looseness: int = 0  # lines more than the best breaks take (TeX's \looseness), if they can
@@ -163,7 +164,7 @@ class Breaker:
             rules.emergency,
         )
         line_penalty, most, worst = rules.line_penalty, rules.most_hyphens, _WORST
-        hyphenate = rules.hyphenate
+        hyphenate, hyphen_before_last = rules.hyphenate, rules.hyphen_before_last
         end_of_paragraph = self.forced[-1]
         # For each node: (total demerits, the node its line started from, its line's ratio).
         best: dict[_Key, tuple[float, _Key | None, float]] = {(-1, 0, 0): (0.0, None, 0.0)}
@@ -235,6 +236,8 @@ class Breaker:
                     if final and glues[end] == glues[start]:
                         demerits += rules.runt
                     if final and hyphens:
+                        if not hyphen_before_last:
+                            continue
                         demerits += rules.final_hyphen
                 total = so_far + demerits
                 new_key = (end, run, count + counted)

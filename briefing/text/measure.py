@@ -28,6 +28,7 @@ from .collect import (
     OPENING_FULL,
     PUNCTUATION_FULL,
     address,
+    address_letters,
     address_points,
     cjk_points,
     dash_points,
@@ -36,7 +37,7 @@ from .collect import (
     tied,
     words,
 )
-from .hyphenation import hyphen_points
+from .hyphenation import hyphen_points, syllables
 from .linebreak import INFINITE, TOLERANCE, Breaker, Item
 from .spec import TypeSpec
 
@@ -46,6 +47,8 @@ SPACE_SHRINK = 1 / 3
 _HYPHEN_PENALTY = 1000.0  # a hyphen costs more than many lines at the tolerance: fewest hyphens
 _UNLIKED_PENALTY = 2000.0  # a hyphen after two letters ("re-spond"), or in a capitalized word
 _ADDRESS_PENALTY = 30.0  # a break inside a web or e-mail address (``address_points``)
+_ADDRESS_LETTER_PENALTY = 3000.0  # and between two letters of its path (``address_letters``)
+_ADDRESS_SYLLABLE_PENALTY = 1000.0  # between two syllables there
 _DASH_PENALTY = 50.0  # a break after a hyphen or slash typed in a word
 _CJK_STRETCH = 0.1  # ems a break between ideographs may stretch by, in justified text
 _CJK_LATIN_STRETCH = 0.25  # and between an ideograph and a Latin word or figure
@@ -215,6 +218,13 @@ def _word(
     breaks_at: dict[int, tuple[float, bool, bool]] = {}
     begin, end = address(text)
     if end:  # a break after a hyphen in an address looks like a hyphen
+        # between letters too, but in a sheet of another script, whose lines the readers of
+        # the text put in order by themselves (an address's pieces would be read apart)
+        inside = text[begin:end]
+        syllabic = set(syllables(inside, hyphenation))  # where its words' syllables meet
+        for point in address_letters(inside) if script_faces is None else ():
+            penalty = _ADDRESS_SYLLABLE_PENALTY if point in syllabic else _ADDRESS_LETTER_PENALTY
+            breaks_at[begin + point] = (penalty, False, False)
         for point in address_points(text[begin:end]):
             breaks_at[begin + point] = (_ADDRESS_PENALTY, False, False)
     elif hyphenation:

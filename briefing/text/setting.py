@@ -27,6 +27,7 @@ _SMALLEST_STEP = 0.5  # how far text that must not break may step down for a wid
 _UNHYPHENATED = 1.0  # the tolerance of lines set without hyphenating
 _TRACKED = 4.0  # the tolerance of lines that letter spacing helps
 _RAGGED = 3.0  # stretch at a ragged line's end, in ems: how uneven ragged lines may be
+_NOT_LAST = {"hyphen_before_last": False}  # no hyphen on a paragraph's last line but one
 
 
 class Setting:
@@ -105,11 +106,33 @@ def looser(setting: Setting, looseness: int = 1) -> Setting | None:
     spec, measured = setting.spec, setting.measured
     if spec.align != "justify" or spec.cjk or measured.shaped or spec.direction == "rtl":
         return None
-    rules = Rules(expand=EXPANSION, tracking=1 / TOLERANCE, most_hyphens=1, looseness=looseness)
+    rules = Rules(
+        expand=EXPANSION,
+        tracking=1 / TOLERANCE,
+        most_hyphens=1,
+        looseness=looseness,
+        hyphen_before_last=False,
+    )
     lines = measured.breaker.breaks(setting.room, rules)
     if lines is None or len(lines) != len(setting.lines) + looseness:
         return None
     return Setting(measured, spec, setting.size, setting.room, lines)
+
+
+def _least_loose(breaker: Breaker, room: float, rules: Rules) -> list[Line] | None:
+    """The lines whose loosest line is least loose (to a hundredth of the tolerance), when
+    none can be within ``rules.tolerance``: the smallest tolerance up to ``_TRACKED`` that
+    some setting keeps, found by halving; None if none up to ``_TRACKED`` does."""
+    best = breaker.breaks(room, rules._replace(tolerance=_TRACKED))
+    low, high = rules.tolerance, _TRACKED
+    while best is not None and high - low > 0.01 * rules.tolerance:
+        middle = (low + high) / 2
+        found = breaker.breaks(room, rules._replace(tolerance=middle))
+        if found is None:
+            low = middle
+        else:
+            best, high = found, middle
+    return best
 
 
 def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
@@ -140,12 +163,16 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
         rules = rules._replace(tracking=1 / TOLERANCE)
         if lines is None:  # and still without hyphens, if it can
             lines = measured.breaker.breaks(room, rules._replace(hyphenate=False))
-    if lines is None:  # hyphens, never two in a row
-        lines = measured.breaker.breaks(room, rules._replace(most_hyphens=1))
+    if lines is None:  # hyphens, never two in a row nor on the line before the last
+        lines = measured.breaker.breaks(room, rules._replace(most_hyphens=1, **_NOT_LAST))
     if lines is None:  # two in a row only where nothing else works
+        lines = measured.breaker.breaks(room, rules._replace(**_NOT_LAST))
+    if lines is None:  # nor one before the last line (its tail would start that line)
+        lines = measured.breaker.breaks(room, rules._replace(most_hyphens=1))
+    if lines is None:
         lines = measured.breaker.breaks(room, rules)
-    if lines is None:  # some line must be loose: letter spacing takes what spaces cannot
-        lines = measured.breaker.breaks(room, rules._replace(tolerance=_TRACKED))
+    if lines is None:  # some line must be loose: as little as can be, letter spacing taking
+        lines = _least_loose(measured.breaker, room, rules)  # what spaces cannot
     if lines is None:  # a line must be looser still: the least loose, then
         rules = rules._replace(tolerance=_TRACKED, emergency=True)
         lines = measured.breaker.breaks(room, rules)

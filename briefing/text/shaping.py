@@ -17,15 +17,26 @@ from __future__ import annotations
 
 import bisect
 import functools
+import importlib.util
 import itertools
+import os
 import re
 import sys
 import threading
 import unicodedata
+from array import array
+from pathlib import Path
 from typing import Any, NamedTuple
+
+from .. import cache, fonts
 
 _SHAPED = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew and Arabic blocks
 _JOINING = re.compile(r"[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")  # Arabic blocks
+# A space at either end of a run of right-to-left glyphs reads as the Arabic letter mark (an
+# invisible right-to-left character) and the space: pdf.js drops a space read as one at either
+# end of what it reads at a time, and keeps this; PDFium keeps it on the right side
+# (docs/readers.md).
+EDGE_SPACE = "\u061c"
 KASHIDA = "\u0640"  # tatweel: the stroke that lengthens a joined Arabic word
 STRETCH = "\ufdd0"  # a kashida added to justify a line: drawn as one, read as nothing
 JOINS_RIGHT_ONLY = frozenset("ءآأؤإاةدذرزوٱژڈڑۀۃۄۅۆۇۈۉۊۋۍۏ")  # Arabic: never to the next letter
@@ -97,10 +108,33 @@ class Glyph(NamedTuple):
 _UNLINKED = {"liga": False, "clig": False}  # features of text with a break inside a ligature
 
 
+def _shaper() -> str:
+    """What shaped the kept glyphs: uharfbuzz's compiled module, its size and time (found
+    without importing it)."""
+    spec = importlib.util.find_spec("uharfbuzz")
+    places = spec.submodule_search_locations if spec else None
+    for entry in os.scandir(places[0]) if places else ():
+        if entry.name.startswith("_harfbuzz"):
+            return cache.key_of(Path(entry.path), "shapes")
+    return cache.key_of(fonts.FONT_DIR, "shapes")
+
+
+# Words shaped in earlier processes, by face and text: a build of text seen before (the next
+# build of a sheet, another sheet in the same words) neither loads HarfBuzz nor shapes again.
+_kept = cache.Kept("shapes", _shaper)
+
+
 @functools.lru_cache(maxsize=20_000)
 def shape(text: str, font: str, rtl: bool, ligatures: bool = True) -> tuple[Glyph, ...]:
     """The glyphs of ``text`` in ``font``, in display order (left to right), kerned, with the
     font's standard ligatures unless ``ligatures`` is False."""
+    face, asked = fonts.identity(font), (text, rtl, ligatures)
+    kept = _kept.get(face, asked)
+    if isinstance(kept, bytes):
+        numbers = array("i")
+        numbers.frombytes(kept)
+        each = iter(numbers.tolist())
+        return tuple(map(Glyph._make, zip(*[each] * 6, strict=True)))
     hb = _harfbuzz()
     buffer = hb.Buffer()
     buffer.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
@@ -108,10 +142,29 @@ def shape(text: str, font: str, rtl: bool, ligatures: bool = True) -> tuple[Glyp
     buffer.guess_segment_properties()
     buffer.direction = "rtl" if rtl else "ltr"
     hb.shape(_hb_font(font), buffer, {} if ligatures else _UNLINKED)
-    return tuple(
+    found = tuple(
         Glyph(info.codepoint, info.cluster, p.x_advance, p.y_advance, p.x_offset, p.y_offset)
         for info, p in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True)
     )
+    _kept.put(face, asked, array("i", [n for glyph in found for n in glyph]).tobytes())
+    return found
+
+
+def _advance(font: str, gid: int) -> int:
+    """Glyph ``gid``'s advance in ``font``, in font units (kept as shapes are)."""
+    face = fonts.identity(font)
+    kept = _kept.get(face, gid)
+    if isinstance(kept, int):
+        return kept
+    found = int(_hb_font(font).get_glyph_h_advance(gid))
+    _kept.put(face, gid, found)
+    return found
+
+
+@functools.cache
+def shapable(font: str) -> None:
+    """Let ReportLab draw shaped strings in ``font`` (it needs uharfbuzz for that)."""
+    _hb_font(font)
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -149,6 +202,10 @@ def glyphs(text: str, font: str, ligatures: bool = True) -> Glyphs:
     unless ``ligatures`` is False; a ligature is drawn under a code that reads as its letters."""
     from reportlab.pdfbase.pdfmetrics import getFont
 
+    face, asked = fonts.identity(font), ("glyphs", text, ligatures)
+    kept = _kept.get(face, asked)
+    if isinstance(kept, tuple):  # a glyph a letter, each under its own code: only advances
+        return Glyphs(text, kept, None, tuple(range(len(text))))
     face_font = getFont(font)
     scale = 1000 / face_font.face.unitsPerEm
     shaped_glyphs = shape(text, font, False, ligatures)
@@ -160,12 +217,15 @@ def glyphs(text: str, font: str, ligatures: bool = True) -> Glyphs:
         read.add(glyph.cluster)
         codes.append(chr(_code(face_font, glyph.gid, letters)))
     offsets = tuple((g.x_offset * scale, g.y_offset * scale) for g in shaped_glyphs)
-    return Glyphs(
+    found = Glyphs(
         "".join(codes),
         tuple(g.x_advance * scale for g in shaped_glyphs),
         offsets if any(x or y for x, y in offsets) else None,
         tuple(g.cluster for g in shaped_glyphs),
     )
+    if found.codes == text and found.offsets is None and found.clusters == tuple(range(len(text))):
+        _kept.put(face, asked, found.advances)  # nothing given out to replay: kept whole
+    return found
 
 
 def plain_glyphs(text: str, font: str) -> Glyphs:
@@ -234,7 +294,7 @@ def _new_code(font: Any, gid: int, letters: str) -> int:
     _next_private[font.fontName] = code + 1
     face.charToGlyph[code] = gid
     face.glyphToChar.setdefault(gid, []).append(code)
-    advance = _hb_font(font.fontName).get_glyph_h_advance(gid)
+    advance = _advance(font.fontName, gid)
     face.charWidths[code] = advance * 1000 / face.unitsPerEm
     _codes[font.fontName, gid, letters] = code
     _sources.setdefault(face.name.decode("latin-1"), {})[code] = letters
@@ -276,6 +336,7 @@ def shaped(text: str, font: str, rtl: bool) -> Drawn:
     from reportlab.pdfbase.pdfmetrics import getFont
     from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
+    shapable(font)
     face_font = getFont(font)
     glyphs = shape(text.replace(STRETCH, KASHIDA), font, rtl)
     starts = [*sorted({glyph.cluster for glyph in glyphs}), len(text)]
@@ -314,10 +375,53 @@ def shaped(text: str, font: str, rtl: bool) -> Drawn:
                 )
             )
             pen += glyph.x_advance * scale
-    out = Drawn("".join(codes))
+    out = Drawn(edged("".join(codes), font) if rtl else "".join(codes))
+    if len(out) > len(codes):  # an empty glyph at the start (``edged``)
+        data.insert(0, ShapeData(0, 0.0, 0.0, 0.0, 0.0, 0.0))
     out.glyphs = ShapedStr(out, shapeData=data)
     out.marks = tuple(marks)
     return out
+
+
+_edges: set[tuple[str, str]] = set()  # (font, code): the space's glyph, read after EDGE_SPACE
+_turns: set[tuple[str, str]] = set()  # (font, code): an empty glyph read as EDGE_SPACE alone
+
+
+def edged(codes: str, font: str) -> str:
+    """Right-to-left glyphs ``codes`` with a space at either end drawn under a code of its own
+    that reads as ``EDGE_SPACE`` and the space, one at the start after an empty glyph that
+    reads as ``EDGE_SPACE`` alone (pypdf and PDFium then read on right to left:
+    docs/readers.md)."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    face_font = getFont(font)
+    out = list(codes)
+    for k in {0, len(out) - 1} if out else ():
+        space = out[k]
+        gid = face_font.face.charToGlyph.get(ord(space))
+        if space == " " and gid is not None:
+            out[k] = chr(_code(face_font, gid, EDGE_SPACE + space))
+            _edges.add((font, out[k]))
+    empty = _empty_glyph(font)
+    if out and (font, out[0]) in _edges and empty is not None:
+        out.insert(0, chr(_code(face_font, empty, EDGE_SPACE)))
+        _turns.add((font, out[0]))
+    return "".join(out)
+
+
+def unedged(codes: str, font: str) -> str:
+    """``codes`` as they were before ``edged``: its spaces plain, without its empty glyph."""
+    return "".join(" " if (font, c) in _edges else c for c in codes if (font, c) not in _turns)
+
+
+def lead(codes: str, font: str) -> tuple[int, int]:
+    """What ``edged`` put at the start of ``codes`` that word and letter spacing move
+    otherwise than before: (the word spaces they skip, the glyphs they move): (1, 1) for a
+    space after an empty glyph, (1, 0) for a space alone (a face without an empty glyph),
+    else (0, 0)."""
+    turned = bool(codes) and (font, codes[0]) in _turns
+    first = codes[int(turned) : int(turned) + 1]
+    return int((font, first) in _edges), int(turned)
 
 
 Outline = tuple[tuple[str, tuple[float, ...]], ...]  # path operations, in font units
@@ -380,17 +484,20 @@ def _letters(letters: str, count: int, rtl: bool, empty: int | None) -> list[str
     return backwards + [""] * (count - len(backwards))
 
 
-_INVISIBLE = (0x200B, 0x200C, 0x200D)  # characters a face draws with an empty glyph
+_INVISIBLE = (0x200B, 0x200C, 0x200D, 0x0000)  # characters a face may draw with an empty glyph
 
 
 @functools.cache
 def _empty_glyph(font: str) -> int | None:
-    """A glyph of ``font`` that draws nothing and takes no room (the zero-width space's), or
-    None if the face has none."""
+    """A glyph of ``font`` that draws nothing and takes no room (the zero-width space's, or a
+    joiner's where it has no ink), or None if the face has none."""
     hb_font = _hb_font(font)
     for char in _INVISIBLE:
         gid = hb_font.get_nominal_glyph(char)
-        if gid and hb_font.get_glyph_h_advance(gid) == 0:
+        if not gid or hb_font.get_glyph_h_advance(gid) != 0:
+            continue
+        ink = hb_font.get_glyph_extents(gid)  # a face may draw a joiner as a visible bar
+        if ink is None or (ink.width == 0 and ink.height == 0):
             return int(gid)
     return None
 

@@ -25,9 +25,9 @@ from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
-from reportlab.platypus import Flowable
 
 from ..content.runs import Runs
+from ..flowables import Flowable
 from ..language import BIDI_CONTROLS
 from . import shaping
 from .line import PlacedRun, SetLine
@@ -98,6 +98,12 @@ class TextBox(Flowable):
             # A line in display order: a text object a run, each at its place.
             for runs in [[run] for run in line.runs] if line.visual else [line.runs]:
                 text = canvas.beginText(shift + (runs[0].x if line.visual else 0.0), y)
+                spaces, glyphs = (
+                    shaping.lead(runs[0].shown, runs[0].font) if line.visual else (0, 0)
+                )
+                if spaces or glyphs:  # word spacing skips its first space, letter spacing
+                    # moves its first glyph
+                    text.moveCursor(spaces * line.word_space - glyphs * line.char_space, 0)
                 # Word and letter spacing and the horizontal scale last past the text object:
                 # set for a line, and undone after it.
                 _spacing(text, line)
@@ -139,6 +145,7 @@ def _out(text: PDFTextObject, run: PlacedRun) -> None:
     read back as its letters (see ``shaping.shaped``), or its text."""
     if run.glyphs:
         if not _glyphs_out(text, run.glyphs, run.font):
+            shaping.shapable(run.font)
             text.textOut(run.glyphs)
         return
     shown = run.shown or run.text
@@ -175,7 +182,7 @@ def _glyphs_out(text: PDFTextObject, glyphs: str, font_name: str) -> bool:
     once in a process): False, drawing nothing, where ReportLab's own way is needed (glyphs
     in two subsets of the font, marks raised or lowered)."""
     font = getFont(font_name)
-    groups = _groups(glyphs) if font.shapable else None
+    groups = _groups(glyphs)
     if groups is None:
         return False
     document = text._canvas._doc

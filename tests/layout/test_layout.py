@@ -19,7 +19,10 @@ from briefing import ContentError, build
 from briefing.content.design import themed
 from briefing.content.runs import Run
 from briefing.fonts import register
-from briefing.layout import Page
+from briefing.language import LANGUAGES
+from briefing.layout import PAPER, Page
+from briefing.layout.parts import Sheet
+from briefing.layout.variants import Sidebar
 from briefing.pipeline import render, run_checks
 from briefing.text.spec import TypeSpec
 from briefing.text.textbox import typeset
@@ -27,6 +30,7 @@ from briefing.theme import Theme, grayscale
 
 from ..conftest import ROOT, SAMPLE, run
 from ..corpus import LAYOUTS, sized
+from ..quality import measure
 from ..visual import EXTRAS, SAMPLE_TREE
 
 
@@ -123,7 +127,7 @@ def test_short_content_grows_its_body_to_its_shortest_line_then_the_rest_of_the_
     assert short.scale > grown + 0.03  # the title, lead, key figures and headings grow on
     assert short.fit == (
         f"type at {short.scale:.0%} of the design size, body {short.body_size:.1f} pt, "
-        f"page {short.full:.0%} full"
+        f"page {1 - short.blank:.0%} full"
     )
     assert short.blank < 0.06 and short.warnings == ()
     assert sample.scale < short.scale
@@ -133,8 +137,10 @@ def test_long_content_is_scaled_down_not_clipped() -> None:
     _, page = laid_out(sized(1.6, "two-column"))
     assert 8.0 <= page.body_size < Theme().body_size
     assert page.fit == (
-        f"type at {page.scale:.0%} of the design size, body {page.body_size:.1f} pt, page 100% full"
+        f"type at {page.scale:.0%} of the design size, body {page.body_size:.1f} pt, "
+        f"page {1 - page.blank:.0%} full"
     )
+    assert page.blank < 0.06  # a long page is full to its foot
 
 
 def test_floor_is_configurable(tmp_path: Path) -> None:
@@ -329,3 +335,104 @@ def test_an_overfull_sidebar_is_reported_as_such() -> None:
     message = str(error.value.problems[0])
     assert "the sidebar (key figures, facts, contacts, QR code) runs about" in message
     assert "expected fewer or shorter facts, contacts or key figures" in message
+
+
+@pytest.mark.parametrize("factor", [0.6, 1.0, 1.4])
+def test_lines_are_called_too_long_only_where_they_are(factor: float, tmp_path: Path) -> None:
+    """A named single column keeps its layout; a warning says how many characters its lines
+    hold only when that is over 75, and the figure is the lines' own, read from the PDF."""
+    data, page = laid_out(sized(factor, "single-column"))
+    (tmp_path / "page.pdf").write_bytes(data)
+    said = [w.message for w in page.warnings if "characters in the single-column" in w.message]
+    body = [ln for ln in measure(data, "")[0].lines if ln.body and ln.spaces]
+    letters = sorted(len(ln.text) for ln in body)[len(body) // 2]  # a full line's, the median
+    if said:
+        figure = int(re.search(r"about (\d+) characters", said[0]).group(1))  # type: ignore[union-attr]
+        assert figure > 75 and abs(figure - letters) <= 0.1 * letters, (figure, letters)
+    else:
+        assert letters <= 78
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("factor", [0.3, 0.75, 1.05])
+def test_text_under_a_sidebar_panel_fills_two_columns_or_none(factor: float, paper: str) -> None:
+    """Text that runs on under the panel, in two columns across the page, holds at least
+    five lines in each (never a stray strip of two); the panel's tint ends level with the
+    main column or lower."""
+    checked = run_checks(sized(factor, "sidebar", listed=factor == 0.75))
+    data, _ = render(checked, paper)
+    lines = [ln for ln in measure(data, "")[0].lines if ln.body]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        panel = max((r for r in page.rects if r["x0"] > page.width / 2), key=lambda r: r["height"])
+    under = [ln for ln in lines if ln.top > panel["bottom"]]
+    for half in (True, False):
+        column = [ln for ln in under if (ln.x0 < page.width / 2) is half]
+        assert not column or len(column) >= 5, [ln.text for ln in column]
+    beside = [ln for ln in lines if ln.top < panel["bottom"] and ln.x1 < panel["x0"]]
+    assert panel["bottom"] >= max(ln.bottom for ln in beside) - 0.5
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_sidebar_panel_starts_beside_the_lead_when_the_main_text_is_short(paper: str) -> None:
+    """The panel (here full, beside a short main text) runs from the lead's top, the lead in
+    the main column's width beside it, so no blank corner is left right of the lead."""
+    data, _ = render(run_checks(ROOT / "examples" / "niger-fr.yaml"), paper)
+    quality = measure(data, "")[0]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        panel = max((r for r in page.rects if r["x0"] > page.width / 2), key=lambda r: r["height"])
+    title = next(i for i, ln in enumerate(quality.lines) if quality.roles[ln.block or 0] == "/H1")
+    lead = quality.lines[title + 2]  # under the title and the subtitle
+    assert lead.text.startswith("Le Bureau")
+    assert abs(panel["top"] - lead.top) < lead.size
+    assert (
+        max(
+            ln.x1
+            for ln in quality.lines
+            if panel["top"] <= ln.top < panel["bottom"] and ln.x0 < panel["x0"]
+        )
+        < panel["x0"]
+    )
+
+
+def test_key_figures_pair_up_in_a_wide_panel_only_at_their_size() -> None:
+    sheet = Sheet(run_checks(ROOT / "examples" / "niger-fr.yaml"), LANGUAGES["fr"])
+    width, height = PAPER["letter"]
+    stacked = Sidebar(sheet, width, height, 1.0, share=0.42).extras
+    paired = Sidebar(sheet, width, height, 1.0, share=0.42, paired=True).extras
+    assert len(paired) == len(stacked) - 1  # three figures: two in a row, one below
+    assert paired[0].height < stacked[0].height + stacked[1].height
+    narrow = Sidebar(sheet, width, height, 1.0, share=0.2, paired=True).extras
+    assert len(narrow) == len(Sidebar(sheet, width, height, 1.0, share=0.2).extras)
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_heading_word_too_wide_for_the_rail_is_hyphenated_in_it(paper: str) -> None:
+    """One column: a heading word wider than the widest rail even at the body's size breaks
+    with a hyphen in the rail (as side heads do), rather than leaving the rail empty."""
+    word = "Interinstitutionalizationprocesses"
+    tree = sized(0.5, "single-column", headings=["Context", word, "Results"])
+    data, _ = render(run_checks(tree), paper)
+    quality = measure(data, "")[0]
+    heads = [ln for ln in quality.lines if quality.roles[ln.block or 0] == "/H2"]
+    body = [ln for ln in quality.lines if ln.body and quality.roles[ln.block or 0] == "/P"]
+    assert max(ln.x1 for ln in heads) < min(ln.x0 for ln in body)  # beside the text
+    broken = [ln.text for ln in heads if ln.text.upper().startswith("INTERINSTITUTION")]
+    assert broken and broken[0].endswith(("-", "\u00ad"))
+
+
+def test_contacts_without_a_qr_code_stand_side_by_side() -> None:
+    """The closing row, with no QR code beside the contacts, sets them side by side across
+    the page instead of stacking them in its left half."""
+    people = [
+        {"name": "U.S. Embassy Bamako", "role": "INL Section", "email": "bamako@example.org"},
+        {"name": "INL Africa Office", "email": "africa@example.org"},
+    ]
+    data, _ = render(run_checks({**SAMPLE_TREE, "contacts": people}))
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        words = pdf.pages[0].extract_words()
+    first = next(w for w in words if w["text"] == "Bamako")
+    second = next(w for w in words if w["text"] == "Africa")
+    assert abs(first["bottom"] - second["bottom"]) < 0.5  # one row
+    assert second["x0"] > pdf.pages[0].width / 2 - 1 > first["x1"]

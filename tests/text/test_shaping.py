@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import os
 import re
 import subprocess
 import sys
@@ -127,13 +128,13 @@ def _reads(path: Path, text: str) -> None:
 def _text_layer(path: Path) -> str:
     """The page's text as pypdf reads it, its lines joined (each keeps the space it ends
     with), without the joiners and empty readings of ``shaping``."""
-    return re.sub("[\u034f\u200b]", "", "".join(readers.pypdf(path).splitlines()))
+    return re.sub("[\u034f\u200b\u061c]", "", "".join(readers.pypdf(path).splitlines()))
 
 
 def _lines(path: Path) -> list[list[dict[str, Any]]]:
     """The words of the page, a list for each line, top down."""
     with pdfplumber.open(path) as document:
-        words = document.pages[0].extract_words(keep_blank_chars=False, use_text_flow=False)
+        words = readers.page_words(document.pages[0], use_text_flow=False)
     return [sorted(row, key=lambda w: w["x0"]) for row in _rows(words)]
 
 
@@ -357,8 +358,9 @@ def test_chinese_is_not_hyphenated_and_latin_words_inside_stay_whole(tmp_path: P
     assert words.count("international") == 3 and words.count("partners") == 3
 
 
-def _imports_after_building(source: Path, tmp_path: Path) -> bool:
-    """Whether building ``source`` in a fresh process imported uharfbuzz."""
+def _imports_after_building(source: Path, tmp_path: Path, cache: Path) -> bool:
+    """Whether building ``source`` in a fresh process, with the cache folder ``cache``, imported
+    uharfbuzz."""
     code = (
         "import sys\n"
         "from briefing.pipeline import build\n"
@@ -366,14 +368,25 @@ def _imports_after_building(source: Path, tmp_path: Path) -> bool:
         "print('uharfbuzz' in sys.modules)\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env={**os.environ, "XDG_CACHE_HOME": str(cache)},
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip().splitlines()[-1] == "True"
 
 
-def test_every_sheet_is_shaped_kerned_and_with_ligatures(tmp_path: Path) -> None:
-    assert _imports_after_building(SAMPLE, tmp_path)  # Latin text is kerned too
+def test_every_sheet_is_shaped_and_words_shaped_before_are_kept(tmp_path: Path) -> None:
+    """Latin text is shaped (kerned) too; the next process that builds the same words takes
+    their glyphs from the cache, without HarfBuzz, and draws the same bytes."""
+    cache = tmp_path / "cache"
+    assert _imports_after_building(SAMPLE, tmp_path, cache)
+    first = (tmp_path / "out.pdf").read_bytes()
+    assert not _imports_after_building(SAMPLE, tmp_path, cache)
+    assert (tmp_path / "out.pdf").read_bytes() == first
 
 
 def test_presentation_forms_and_private_codes_are_named_only_by_their_letters() -> None:
@@ -415,7 +428,7 @@ def test_hebrew_and_arabic_words_in_a_latin_paragraph_are_drawn_in_their_faces_a
 def _chars(path: Path) -> list[dict[str, Any]]:
     """The characters drawn on the page, but spaces."""
     with pdfplumber.open(path) as document:
-        return [c for c in document.pages[0].chars if c["text"].strip()]
+        return [c for c in document.pages[0].chars if readers.printed(c["text"]).strip()]
 
 
 LONG_WORDS = {
@@ -548,7 +561,7 @@ POINTED = "وقال الْمُدِيرُ إِنَّ الْبَرْنَامَجَ
 
 def _letters(text: str) -> list[str]:
     """The characters of ``text`` but spaces and zero-width spaces, sorted."""
-    return sorted(c for c in text if not c.isspace() and c != "\u200b")
+    return sorted(c for c in readers.printed(text) if not c.isspace() and c != "\u200b")
 
 
 def test_the_to_unicode_map_gives_each_letter_once_and_kashidas_nothing(tmp_path: Path) -> None:
@@ -578,7 +591,10 @@ def test_right_to_left_text_carries_no_actual_text_and_each_glyph_reads_one_lett
     with pikepdf.open(path) as document:
         for font in document.pages[0].Resources.Font.values():
             if "Arabic" in str(font.BaseFont):
-                assert all(len(text) == 1 for text in _to_unicode(font).values())
+                # (a space at a run's end reads with a mark, after a glyph that reads as the
+                # mark alone: docs/readers.md)
+                read = [readers.printed(t) for t in _to_unicode(font).values()]
+                assert all(len(r) == 1 for r in read if r)
     _reads(path, POINTED)
 
 
@@ -741,3 +757,31 @@ def test_a_sheet_with_an_arabic_letter_mark_builds_and_never_draws_it(tmp_path: 
     assert result.returncode == 0, result.stderr
     drawn = "".join(c["text"] for c in _chars(tmp_path / "sheet.pdf"))
     assert "abc" in drawn and not set(drawn) & set(CONTROLS)
+
+
+def _faces_of_every_script() -> list[str]:
+    names = [*fonts.register("Noto Sans"), *fonts.register("Noto Serif")]
+    for design in ("Noto Sans", "Noto Serif"):
+        for script in ("Arab", "Hebr"):
+            found = fonts.script_faces(script, design)
+            names += [*found] if found else []
+    return sorted(name for name in set(names) if "-" in name)  # the faces, not the families
+
+
+@pytest.mark.parametrize("font", _faces_of_every_script())
+def test_the_empty_glyph_drawn_for_readers_has_no_ink(font: str) -> None:
+    """The zero-width glyph put before a right-to-left run (for readers' sake) draws nothing:
+    Noto Sans Hebrew draws its zero-width non-joiner as a bar, which printed after words."""
+    from fontTools.pens.boundsPen import BoundsPen
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    from briefing.text import shaping
+
+    gid = shaping._empty_glyph(font)
+    if gid is None:
+        return  # the face has none, so none is drawn
+    face = TTFont(getFont(font).face.filename)
+    glyphs, order = face.getGlyphSet(), face.getGlyphOrder()
+    pen = BoundsPen(glyphs)
+    glyphs[order[gid]].draw(pen)
+    assert pen.bounds is None and glyphs[order[gid]].width == 0

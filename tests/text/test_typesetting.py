@@ -13,12 +13,12 @@ import yaml
 from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
-from briefing.content.runs import BREAK, Run, plain
+from briefing.content.runs import BREAK, Run, plain, run_in
 from briefing.fonts import register
 from briefing.layout import fit
 from briefing.layout.columns import Packable, Portion, first_part, flush, pack, shortest
 from briefing.pipeline import render, run_checks
-from briefing.text.collect import address_points
+from briefing.text.collect import address_points, tied
 from briefing.text.hyphenation import hyphen_points
 from briefing.text.linebreak import INFINITE, Breaker, Item, Line, Rules
 from briefing.text.measure import SOFT_HYPHEN
@@ -217,6 +217,32 @@ def test_a_column_that_could_grow_past_another_stops_where_it_ends() -> None:
     assert max(p.top + p.height for p in together[0]) == pytest.approx(65)  # not past 30
 
 
+def test_a_paragraph_with_a_run_in_head_spreads_its_gap_as_a_section_does() -> None:
+    blocks = [block(3, after=5), block(3, after=5), block(3)]
+    blocks[2].topic = True
+    column = [Portion(0, 0, 3, 0, 30), Portion(1, 0, 3, 35, 30), Portion(2, 0, 3, 70, 30)]
+    grown, _, _ = flush(blocks, [column], 200, 1.0, 10.0)
+    gaps = [p.top - q.top - q.height for q, p in pairwise(grown[0])]
+    assert gaps == pytest.approx([10.0, 12.5])  # a paragraph's to a line, a topic's to 1.25
+
+
+@pytest.mark.parametrize(
+    ("runs", "opens"),
+    [
+        ((Run("Corrections.", bold=True), Run(" INL's program")), True),
+        ((Run("Civilian security:", bold=True), Run(" Since 2017")), True),
+        ((Run("Note", bold=True), Run(" that")), False),  # no punctuation: bold words in text
+        ((Run("Corrections.", bold=True),), False),  # nothing runs in after it
+        ((Run("Corrections.", italic=True), Run(" INL")), False),
+        ((Run("A bold sentence that runs on for many words.", bold=True), Run(" x")), False),
+    ],
+)
+def test_run_in_heads_are_short_bold_phrases_ending_in_punctuation(
+    runs: tuple[Run, ...], opens: bool
+) -> None:
+    assert run_in(runs) is opens
+
+
 # -- the fit search --------------------------------------------------------------------------
 
 
@@ -366,3 +392,20 @@ def test_a_rebuild_after_one_edit_shapes_and_breaks_only_the_paragraph_edited(
     assert "proactively answer" in "".join(
         page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages
     ).replace("\n", " ")
+
+
+def test_a_number_spaced_by_thousands_stays_on_one_line() -> None:
+    """ "100 000" is one number (the thousands spaced, as French and Spanish write them): at
+    no width does a line end between its groups."""
+    assert tied("100", "000", False) and tied("000", "000,", False)
+    assert not tied("1000", "000", False) and not tied("100", "0001", False)
+    text = "menos homicidios por cada 100 000 habitantes y 2 000 000 de dólares desde 2009"
+    for width in range(70, 260, 9):
+        buffer = io.BytesIO()
+        canvas = Canvas(buffer)
+        box = typeset(plain(text), style(), width)
+        box.drawOn(canvas, 20, 700)
+        canvas.save()
+        lines = PdfReader(io.BytesIO(buffer.getvalue())).pages[0].extract_text().splitlines()
+        for above, below in pairwise(lines):
+            assert not (above.rstrip()[-1:].isdigit() and below.lstrip()[:1].isdigit()), width
