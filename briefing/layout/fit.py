@@ -18,8 +18,9 @@ PRECISION = 0.015  # of scale: close enough to the largest that fits (0.15 pt of
 _INSIDE = 0.25  # a guess stays this share of the bracket inside it: the bracket shrinks fast
 AIR_STEPS = 5
 FULL = 0.5  # points: a column ending this near the foot is full
-SETTLE_STEPS = 6  # smaller scales tried for a page whose columns end apart
-STEP = 0.012  # of scale, each
+SETTLE_STEPS = 12  # smaller scales tried for a page with a paragraph it cannot set well
+SETTLE_APART = 6  # of them, for a page set well whose columns end apart or short of the foot
+STEP = 0.006  # of scale, each (a twentieth of a point of body size)
 
 
 class Measure(Protocol):
@@ -184,8 +185,8 @@ def _settle(arrangement: Arrangement[F], most: float, limit: float) -> tuple[F, 
 
     best = largest(measure, arrangement.floor, arrangement.ceiling)
     found: tuple[F, Filled[Any]] | None = None
-    for _ in range(SETTLE_STEPS + 1):
-        if best is None:
+    for step in range(SETTLE_STEPS + 1):
+        if best is None or (step >= SETTLE_APART and found is not None and not found[0].strained):
             break
         filled = fullest(best.filled, 1.0, most)
         better = filled is not None and (found is None or _flaws(best, filled) < _flaws(*found))

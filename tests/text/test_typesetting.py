@@ -299,6 +299,31 @@ def test_settle_spreads_air_and_reports_what_is_left() -> None:
     )
 
 
+@pytest.mark.parametrize("strained_above", [None, 0.95])
+def test_settle_steps_down_far_for_a_strained_page_and_briefly_for_an_uneven_one(
+    strained_above: float | None,
+) -> None:
+    """A page short of its foot tries a few sizes a twentieth of a point apart; one with a
+    paragraph it cannot set well goes on down until it can, at most as far again."""
+    trials: list[float] = []
+
+    def measure(scale: float) -> Fake:
+        trials.append(scale)
+        fake = Fake(scale, 60, 100)  # short: never full, never good
+        fake.strained = strained_above is not None and scale > strained_above
+        return fake
+
+    settled = fit.settle([fit.Arrangement(measure, 0.8, 1.0, None)], 2.0, 5, 200)
+    assert settled is not None
+    below = sorted({round(s, 4) for s in trials if s < 1.0}, reverse=True)
+    if strained_above is None:
+        assert len(below) == fit.SETTLE_APART and settled.measured.scale == 1.0
+    else:  # down past the strained sizes, then a few more
+        assert not settled.measured.strained and settled.measured.scale <= strained_above
+        assert len(below) <= fit.SETTLE_STEPS
+    assert all(abs(a - b - fit.STEP) < 1e-9 for a, b in pairwise(below))
+
+
 def test_an_address_shown_as_itself_prints_without_scheme_and_www() -> None:
     tree = yaml.safe_load(MINIMAL)
     tree["sections"][0]["body"] = (
