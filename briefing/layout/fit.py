@@ -164,7 +164,7 @@ def settle(
             )
         ):
             continue
-        result = _settle(arrangement, most, limit)
+        result = _settle(arrangement, most, limit, empty)
         if result is not None and (
             found is None or _flaws(*result) < _flaws(found.measured, found.filled)
         ):
@@ -172,7 +172,9 @@ def settle(
     return found
 
 
-def _settle(arrangement: Arrangement[F], most: float, limit: float) -> tuple[F, Filled[Any]] | None:
+def _settle(
+    arrangement: Arrangement[F], most: float, limit: float, empty: float
+) -> tuple[F, Filled[Any]] | None:
     """One arrangement at its largest scale, with the air that fills its page best; if a column
     still ends more than ``limit`` above the foot, a step or two smaller when that fills the
     page better (a long section that will not split evenly); the same when a paragraph cannot
@@ -193,7 +195,7 @@ def _settle(arrangement: Arrangement[F], most: float, limit: float) -> tuple[F, 
         if better and filled is not None:
             found = (best, filled)
         smaller = best.scale - STEP
-        if _good(found, limit) or smaller < arrangement.floor:
+        if _good(found, limit) or _done(found, limit, empty) or smaller < arrangement.floor:
             break
         seen = [m for m in tried if smaller - STEP / 2 < m.scale < best.scale and fits(m)]
         best = max(seen, key=lambda m: m.scale) if seen else measure(smaller)
@@ -210,3 +212,13 @@ def _flaws(measured: Fillable[Any], filled: Filled[Any] | None) -> tuple[bool, f
 
 def _good(found: tuple[Fillable[Any], Filled[Any]] | None, limit: float) -> bool:
     return found is not None and _flaws(*found) <= (False, limit)
+
+
+def _done(found: tuple[Fillable[Any], Filled[Any]] | None, limit: float, empty: float) -> bool:
+    """Whether a page is as good as a page need be: every paragraph set well, its columns
+    ending within half of ``limit`` (a line) of each other, and no more than ``empty`` left
+    under the lowest."""
+    if found is None or found[0].strained:
+        return False
+    gap, blank = found[1].gap, found[1].blank  # gap: twice the highest foot less the lowest
+    return (gap - blank) / 2 <= limit / 2 + 1e-6 and blank <= empty

@@ -313,7 +313,7 @@ def test_settle_steps_down_far_for_a_strained_page_and_briefly_for_an_uneven_one
         fake.strained = strained_above is not None and scale > strained_above
         return fake
 
-    settled = fit.settle([fit.Arrangement(measure, 0.8, 1.0, None)], 2.0, 5, 200)
+    settled = fit.settle([fit.Arrangement(measure, 0.8, 1.0, None)], 2.0, 5, 6)
     assert settled is not None
     below = sorted({round(s, 4) for s in trials if s < 1.0}, reverse=True)
     if strained_above is None:
@@ -322,6 +322,11 @@ def test_settle_steps_down_far_for_a_strained_page_and_briefly_for_an_uneven_one
         assert not settled.measured.strained and settled.measured.scale <= strained_above
         assert len(below) <= fit.SETTLE_STEPS
     assert all(abs(a - b - fit.STEP) < 1e-9 for a, b in pairwise(below))
+    if strained_above is None:  # a page as full as it need be is done at its largest size
+        trials.clear()
+        done = fit.settle([fit.Arrangement(measure, 0.8, 1.0, None)], 2.0, 5, 200)
+        assert done is not None and done.measured.scale == 1.0
+        assert not [s for s in trials if s < 1.0]
 
 
 def test_an_address_shown_as_itself_prints_without_scheme_and_www() -> None:
