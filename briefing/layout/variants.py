@@ -360,7 +360,7 @@ class Sidebar(Layout):
     ) -> None:
         self.share = sheet.theme.sidebar_share if share is None else share
         self.paired = paired  # the key figures two to a row
-        self.beside_lead = raised  # the panel starts level with the lead
+        self.raised = raised  # the panel starts level with the lead
         super().__init__(sheet, width, height, scale, cap, least, wide)
 
     @classmethod
@@ -398,13 +398,13 @@ class Sidebar(Layout):
 
     def lead_width(self) -> float:
         """The main column's width, when the panel starts beside the lead."""
-        return self.main_width if self.beside_lead else self.inner
+        return self.main_width if self.raised else self.inner
 
     @property
-    def raised(self) -> float:
+    def rise(self) -> float:
         """How far above the main column's top the panel starts: level with the lead, if it
         does, which then runs in the main column's width beside it."""
-        if self.lead.empty or not self.beside_lead:
+        if self.lead.empty or not self.raised:
             return 0.0
         return self.lead.height + self.theme.block_gap * self.scale
 
@@ -423,9 +423,9 @@ class Sidebar(Layout):
         gap = t.side_gap * self.scale
         count = len(self.extras)
         stack = sum(r.height for r in self.extras) + gap * (count - 1) + 2 * self.pad
-        panel_top = body_top + self.raised
+        panel_top = body_top + self.rise
         room = panel_top - bottom
-        spare = (room if end is None else min(end + self.raised, room)) - stack
+        spare = (room if end is None else min(end + self.rise, room)) - stack
         widest = 2 * self.specs["body"].leading - gap  # a gap of two lines, and no hole
         extra = min(spare / (count - 1), widest) if spare > 0 and count > 1 else 0.0
         side_x = self.left + self.main_width + t.column_gap
@@ -468,7 +468,7 @@ class Wrapped(Sidebar):
         stacked = pack(self.blocks, [1e9])
         if not self.extras or stacked is None:
             return
-        panel = self.frame(1.0).side - self.raised  # where the panel ends, below the body's top
+        panel = self.frame(1.0).side - self.rise  # where the panel ends, below the body's top
         last, ends = parts.elements, {p.block: p.top + p.height for p in stacked[0]}
         for index in range(1, len(self.blocks)):
             above = self.blocks[index - 1]
