@@ -81,6 +81,7 @@ class Layout:
         self.band = parts.band(self.inner)
         self.title = parts.title(self.inner)
         self.lead = parts.lead(self.lead_width(), wide)
+        self.extras_first = parts.elements  # the extras' structure elements follow this
         self.extras = self.measure_extras(parts)
         self.first = parts.elements  # the body's structure elements are numbered from here
         self.blocks = parts.body(self.column_width, self.rail)
@@ -361,6 +362,7 @@ class Sidebar(Layout):
         self.share = sheet.theme.sidebar_share if share is None else share
         self.paired = paired  # the key figures two to a row
         self.raised = raised  # the panel starts level with the lead
+        self._grown: dict[float, list[Region] | None] = {}  # the panel's parts, set larger
         super().__init__(sheet, width, height, scale, cap, least, wide)
 
     @classmethod
@@ -411,7 +413,8 @@ class Sidebar(Layout):
     def frame(self, air: float, end: float | None = None) -> Frame:
         """The body in the main column, under the lead; the panel beside both, its parts
         spread down toward where the main column ends (``end`` points below its top; the foot
-        if not given), each gap up to two body lines; the tint ends where they do, or level
+        if not given), each gap up to two body lines, and set larger when that leaves them
+        short of it (:meth:`_panel`); the tint ends where they do, or level
         with the main column when that ends lower (the parts' end, not the tint's, is what
         the fit weighs)."""
         t = self.theme
@@ -422,22 +425,59 @@ class Sidebar(Layout):
             return Frame(regions, foot, shapes, body_top, bottom)
         gap = t.side_gap * self.scale
         count = len(self.extras)
-        stack = sum(r.height for r in self.extras) + gap * (count - 1) + 2 * self.pad
+        widest = 2 * self.specs["body"].leading - gap  # a gap of two lines, and no hole
         panel_top = body_top + self.rise
         room = panel_top - bottom
-        spare = (room if end is None else min(end + self.rise, room)) - stack
-        widest = 2 * self.specs["body"].leading - gap  # a gap of two lines, and no hole
+        reach = room if end is None else min(end + self.rise, room)
+        extras = self.extras if end is None else self._panel(reach, gap, widest)
+        stack = self._stack(extras, gap)
+        spare = reach - stack
         extra = min(spare / (count - 1), widest) if spare > 0 and count > 1 else 0.0
         side_x = self.left + self.main_width + t.column_gap
         top = panel_top - self.pad
         side: list[tuple[Region, float, float]] = []
-        for region in self.extras:
+        for region in extras:
             side.append((region, side_x + self.pad, top))
             top -= region.height + gap + extra
         panel_bottom = max(bottom, top + gap + extra - self.pad)
         tint = panel_bottom if end is None else max(bottom, min(panel_bottom, body_top - end))
         shapes.append(Shape("rect", side_x, tint, self.side_width, panel_top - tint, t.tint))
         return Frame(regions, side + foot, shapes, body_top, bottom, stack, room, panel_bottom)
+
+    def _stack(self, extras: list[Region], gap: float) -> float:
+        """The height of the panel's parts stacked ``gap`` apart, with its padding."""
+        return sum(r.height for r in extras) + gap * (len(extras) - 1) + 2 * self.pad
+
+    def _panel(self, reach: float, gap: float, widest: float) -> list[Region]:
+        """The panel's parts: as measured, or, when their gaps spread to ``widest`` would
+        still end them over a body line short of ``reach``, set larger, in steps of
+        :data:`PANEL_STEP` of their size, up to the largest whose stack ``reach`` holds; the
+        panel's text is never set larger than the body."""
+        spread = widest * (len(self.extras) - 1)
+        if self._stack(self.extras, gap) + spread >= reach - self.specs["body"].leading:
+            return self.extras
+        specs, best = self.specs, self.extras
+        largest = specs["body"].size / max(specs["label"].size, specs["fact"].size)
+        steps = math.floor((largest - 1) / PANEL_STEP + 1e-9)
+        for step in range(1, steps + 1):
+            grown = self._larger(1 + step * PANEL_STEP)
+            if grown is None or self._stack(grown, gap) > reach:
+                break
+            best = grown
+        return best
+
+    def _larger(self, factor: float) -> list[Region] | None:
+        """The panel's parts measured ``factor`` times their size; None if they would not
+        number their structure elements as the measured ones do."""
+        if factor not in self._grown:
+            sheet, t = self.sheet, self.theme
+            scale, body = self.scale * factor, self.body_scale * factor
+            specs = type_specs(t, sheet.faces, sheet.words, scale, body, sheet.heading_faces)
+            parts = Parts(sheet, specs, scale, body)
+            parts.elements = self.extras_first
+            grown = self.measure_extras(parts)
+            self._grown[factor] = grown if parts.elements == self.first else None
+        return self._grown[factor]
 
     def filled(self, air: float) -> tuple[list[Column], float, float] | None:
         """The main column as :meth:`Layout.filled` arranges it, and how far it and the panel
@@ -536,6 +576,7 @@ LAYOUTS: dict[str, type[Layout]] = {
     "sidebar": Sidebar,
 }
 WIDEST_RAIL = 0.32  # of the text width: the most hanging headings take
+PANEL_STEP = 0.04  # of their size: the steps a short panel's parts grow in
 STRIP = 3.0  # body lines between the ends of a panel and its main column, at most
 BELOW_LINES = 5  # lines a column of the text below a wrapped panel holds at least
 
