@@ -123,7 +123,6 @@ class Theme(NamedTuple):
     short_line_alone: int = 45
     long_line: int = 75
     max_scale: float = 1.6  # the title, lead, key figures and headings grow at most this far
-    max_air: float = 2.0  # how far the body's gaps may spread, after growing the type
     min_air: float = 0.6  # how far they may close up on a page full at the smallest type
 
 

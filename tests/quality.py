@@ -54,6 +54,7 @@ class Line(NamedTuple):
     block: int | None  # the structure element it belongs to, in structure order
     body: bool  # body text (at the body size, in a section when the page has sections)
     spaces: tuple[float, ...]  # each word space in units of the font's natural space
+    base: float = 0.0  # the baseline, in points up from the paper's foot
 
     @property
     def hyphenated(self) -> bool:
@@ -358,7 +359,7 @@ def _lines(
     )
     body_size = sizes.most_common(1)[0][0] if sizes else 0.0
     keyed = []
-    for (block, _), row in baselines.items():
+    for (block, base), row in baselines.items():
         for piece in _split(row):
             text = "".join(c["text"] for c in piece).rstrip(" ")
             size = Counter(round(c["size"], 2) for c in piece).most_common(1)[0][0]
@@ -381,6 +382,7 @@ def _lines(
                 block,
                 body,
                 () if role == "/Figure" else _spaces(piece, space_em),  # a chart's labels
+                base,
             )
             first = min(drawn[id(c)] for c in piece)
             keyed.append(((block is None, block or 0, first), line))

@@ -135,7 +135,7 @@ def compose(checked: Checked, paper: str, folio: str = "") -> Page:
         ceiling = max(cap, theme.max_scale)
         uneven = None if variant.uneven is None else variant.uneven * limit
         arrangements.append(fit.Arrangement(make, floor, ceiling, uneven))
-    settled = fit.settle(arrangements, theme.max_air, limit, FILL * height)
+    settled = fit.settle(arrangements, limit, FILL * height)
     if settled is None:  # closed up, in the arrangement that holds the most and fits so
         smallest = [make(scale=floor) for make in makers]
         order = sorted(range(len(tried)), key=lambda i: _crowding(smallest[i]))

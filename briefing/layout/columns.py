@@ -151,6 +151,8 @@ def pack(blocks: list[Packable], heights: list[float], air: float = 1.0) -> list
         while index < len(blocks):
             block = blocks[index]
             gap = _gap(previous, block, air)
+            if previous is not None and previous.role == "LBody" and block.role != "LBody":
+                gap += _off_grid(used + gap, previous.leading / 2)  # a list's items: quarters
             room = height - used - gap
             if block.keep_with_next:
                 if block.height > room + _EPS or not _can_start(
@@ -178,6 +180,12 @@ def pack(blocks: list[Packable], heights: list[float], air: float = 1.0) -> list
             index, line = index + 1, 0
         columns.append(column)
     return columns if index == len(blocks) else None
+
+
+def _off_grid(height: float, half: float) -> float:
+    """How far ``height`` is short of whole ``half`` lines."""
+    short = -height % half
+    return 0.0 if short > half - _EPS else short
 
 
 def stacked_height(blocks: list[Packable], air: float = 1.0) -> float:
@@ -312,25 +320,28 @@ def flush(
     """The columns ending together, as near ``height`` as they can; how far they are from
     it (the largest space left at a column's foot, plus how much higher that column ends than
     the lowest); and the space under the lowest. A column's gaps between paragraphs and
-    sections (as spread by ``air``) grow in proportion, a paragraph's to at most one body
-    ``line`` and a section's to one and three quarters, so that no gap opens into a hole;
-    lines keep their leading, so baselines keep to one grid across the columns. A column that
-    could grow past where another can end stops there."""
-    spread = [_spread(blocks, column, air, line) for column in columns]
+    sections (as spread by ``air``) grow by whole half ``line``s (:func:`_halves`), each to
+    its limit (:func:`_spread`), so that no gap opens into a hole and the baselines of every
+    column keep to one grid of half lines. A column that could grow past where another can
+    end stops there."""
+    half = line / 2
+    limits = [_spread(blocks, column, air, line) for column in columns]
     ends = [_end(column) for column in columns]
-    reach = [end + sum(limits.values()) for end, (_, limits) in zip(ends, spread, strict=True)]
+    reach = [
+        end + sum(int(most / half + _EPS) for most in spread.values()) * half
+        for end, spread in zip(ends, limits, strict=True)
+    ]
     target = min(height, max(min(reach, default=0.0), max(ends, default=0.0)))
     out: list[Column] = []
     feet: list[float] = []
-    for column, end, (gaps, limits) in zip(columns, ends, spread, strict=True):
+    for column, end, spread in zip(columns, ends, limits, strict=True):
         if not column:
             out.append(column)
             continue
-        factor = _factor(gaps, limits, target - end)
+        grown = _halves(blocks, column, spread, target - end, half)
         shift, moved = 0.0, []
         for index, piece in enumerate(column):
-            if index in gaps:
-                shift += min(gaps[index] * factor, limits[index])
+            shift += grown.get(index, 0.0)
             moved.append(piece._replace(top=piece.top + shift))
         out.append(moved)
         feet.append(height - end - shift)
@@ -341,36 +352,42 @@ def _end(column: Column) -> float:
     return max((piece.top + piece.height for piece in column), default=0.0)
 
 
-def _spread(
-    blocks: list[Packable], column: Column, air: float, line: float
-) -> tuple[dict[int, float], dict[int, float]]:
+def _spread(blocks: list[Packable], column: Column, air: float, line: float) -> dict[int, float]:
     """The gaps of a column that may grow (by the index of the piece below each) and how far
     each may: to one and three quarter ``line``s above a heading (with the space a line's
-    letters leave, no more than two and a half lines from text to text), one and a quarter
-    above a paragraph with a run-in head (a topic, less apart than sections), half a line
-    between a list's items, one elsewhere."""
-    gaps, limits = {}, {}
+    letters leave, no more than two and a half lines from text to text), one and a half
+    above a paragraph with a run-in head (a topic), three quarters between a list's items,
+    one elsewhere."""
+    limits = {}
     for i in range(1, len(column)):
         above, below = blocks[column[i - 1].block], blocks[column[i].block]
-        item = above.role == below.role == "LBody"  # items spread too, to half a line
+        item = above.role == below.role == "LBody"  # items spread too
         if column[i].first or (_together(above, below) and not item):
             continue
-        gaps[i] = _gap(above, below, air)
-        most = 0.5 if item else 1.75 if below.keep_with_next else 1.25 if below.topic else 1.0
-        limits[i] = max(most * line - gaps[i], 0.0)
-    return gaps, limits
+        most = 0.75 if item else 1.75 if below.keep_with_next else 1.5 if below.topic else 1.0
+        limits[i] = max(most * line - _gap(above, below, air), 0.0)
+    return limits
 
 
-def _factor(gaps: dict[int, float], limits: dict[int, float], want: float) -> float:
-    """The share of itself each gap grows by, each no further than its limit, so that they
-    grow by ``want`` points in all (or as far as they can)."""
-    if want <= 0 or not gaps:
-        return 0.0
-    low, high = 0.0, max((limits[i] / gaps[i] for i in gaps if gaps[i] > 0), default=0.0)
-    for _ in range(30):
-        middle = (low + high) / 2
-        if sum(min(gaps[i] * middle, limits[i]) for i in gaps) < want:
-            low = middle
-        else:
-            high = middle
-    return high if sum(min(gaps[i] * high, limits[i]) for i in gaps) <= want else low
+def _halves(
+    blocks: list[Packable], column: Column, limits: dict[int, float], want: float, half: float
+) -> dict[int, float]:
+    """How far each gap of ``column`` grows (by the index of the piece below it): as many
+    ``half`` lines as ``want`` holds, each gap taking one in turn up to its limit, those above
+    headings first, then those above topics, then the rest, from the top down."""
+    steps = {i: int(most / half + _EPS) for i, most in limits.items()}
+
+    def rank(i: int) -> tuple[int, int]:
+        below = blocks[column[i].block]
+        return (0 if below.keep_with_next else 1 if below.topic else 2), i
+
+    order = sorted((i for i in steps if steps[i]), key=rank)
+    left = int(want / half + _EPS) if want > 0 else 0
+    grown: dict[int, float] = {}
+    while left and order:
+        for i in order[:left]:
+            grown[i] = grown.get(i, 0.0) + half
+            steps[i] -= 1
+        left -= min(left, len(order))
+        order = [i for i in order if steps[i]]
+    return grown

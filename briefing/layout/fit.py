@@ -93,10 +93,11 @@ def fullest(
 ) -> Filled[C] | None:
     """The air from ``least`` to ``most`` (1 keeps the gaps as designed), in :data:`AIR_STEPS`
     steps, whose arrangement leaves the least room at the foot (to a tenth of a point; the
-    least air of those); None if none fits. Room left after the scale is found is shared among
-    the gaps that spread; a page full at the smallest type may close its gaps up a little."""
+    least air of those); None if none fits. A page is filled at air 1, its gaps growing by
+    whole half lines (:func:`columns.flush`); a page full at the smallest type may close its
+    gaps up a little."""
     found = []
-    for step in range(AIR_STEPS + 1):
+    for step in range(AIR_STEPS + 1 if most > least else 1):
         air = least + (most - least) * step / AIR_STEPS
         arranged = arrange(air)
         if arranged is not None:
@@ -144,9 +145,7 @@ class Settled(Generic[F]):
     filled: Filled[Any]
 
 
-def settle(
-    arrangements: Sequence[Arrangement[F]], most: float, limit: float, empty: float
-) -> Settled[F] | None:
+def settle(arrangements: Sequence[Arrangement[F]], limit: float, empty: float) -> Settled[F] | None:
     """The first arrangement at its largest scale, with the air that fills its page best; the
     next one instead when it does better, and is tried: when the page found so far has columns
     ending further apart than the next one's :attr:`Arrangement.uneven`, or (for all) when it
@@ -164,7 +163,7 @@ def settle(
             )
         ):
             continue
-        result = _settle(arrangement, most, limit, empty)
+        result = _settle(arrangement, limit, empty)
         if result is not None and (
             found is None or _flaws(*result) < _flaws(found.measured, found.filled)
         ):
@@ -173,7 +172,7 @@ def settle(
 
 
 def _settle(
-    arrangement: Arrangement[F], most: float, limit: float, empty: float
+    arrangement: Arrangement[F], limit: float, empty: float
 ) -> tuple[F, Filled[Any]] | None:
     """One arrangement at its largest scale, with the air that fills its page best; if a column
     still ends more than ``limit`` above the foot, a step or two smaller when that fills the
@@ -190,7 +189,7 @@ def _settle(
     for step in range(SETTLE_STEPS + 1):
         if best is None or (step >= SETTLE_APART and found is not None and not found[0].strained):
             break
-        filled = fullest(best.filled, 1.0, most)
+        filled = fullest(best.filled, 1.0, 1.0)
         better = filled is not None and (found is None or _flaws(best, filled) < _flaws(*found))
         if better and filled is not None:
             found = (best, filled)

@@ -414,10 +414,7 @@ class Parts:
         for heading, shown in self.sheet.sections:
             section = (f"Sect:{self.element()}",)
             box = typeset(heading, headings, room)
-            block = Packable(box, "H2", self.element(), section, True, bool(rail))
-            if not rail:  # the heading, its gaps and the text below it keep to the grid
-                _to_grid(block, grid)
-            blocks.append(block)
+            blocks.append(Packable(box, "H2", self.element(), section, True, bool(rail)))
             for part in shown:
                 if isinstance(part, list):
                     blocks += self._text(part, width, section)
@@ -428,9 +425,8 @@ class Parts:
                     exhibit = setter.table(part, width, section)
                 else:
                     exhibit = setter.photo(part, width, section)
-                block = Packable(exhibit, "Figure", self.element(), section)
-                _to_grid(block, grid)
-                blocks.append(block)
+                blocks.append(Packable(exhibit, "Figure", self.element(), section))
+        _to_grid(blocks, grid)
         return blocks
 
     def _text(
@@ -470,11 +466,22 @@ class Parts:
         return blocks
 
 
-def _to_grid(block: Packable, grid: float) -> None:
-    """Widen the gap below ``block`` so that it, with its gaps, takes whole steps of ``grid``:
-    the text after it keeps to the lines of the text beside it."""
-    short = -(block.before + block.height + block.after) % grid
-    block.after += 0.0 if short > grid - 1e-6 else short
+def _to_grid(blocks: list[Packable], grid: float) -> None:
+    """Fit the blocks that are not paragraphs, and their gaps, to whole steps of ``grid``, so
+    that the text after them keeps to the lines of the text beside them: a chart's, table's or
+    photo's gaps each a whole number of steps, and the space it takes too (the picture at its
+    top); a heading above its text (not one hanging in a rail, which its text starts level
+    with) with its gap above it and the gap to what follows it, that gap widened. (A list's
+    items stand a quarter line apart: the gap after a list is widened where it is packed.)"""
+    for block in blocks:
+        if block.whole:
+            block.before = block.after = max(round(block.before / grid), 1) * grid
+            block.height = block.leading = math.ceil(block.height / grid - 1e-6) * grid
+    for block, below in pairwise(blocks):
+        if block.keep_with_next and not block.hang:
+            gap = max(block.after, below.before)
+            short = -(block.before + block.height + gap) % grid
+            block.after = gap + (0.0 if short > grid - 1e-6 else short)
 
 
 def _hanging_space(label: TextBox) -> float:

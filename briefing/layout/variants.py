@@ -9,8 +9,8 @@
   contacts and QR code.
 
 How room is shared: the fit engine first grows or shrinks type and spacing together; what is
-left after that spreads the body's gaps between paragraphs and sections (``air``, up to the
-theme's ``max_air``), never the gap between a heading and its text, nor the gaps above the body;
+left after that spreads the body's gaps between paragraphs and sections by whole half lines
+(``columns.flush``), never the gap between a heading and its text, nor the gaps above the body;
 whatever is left beyond that stays at the foot of the page.
 
 A right-to-left language's page is laid out as above, then mirrored (``Page.mirrored``): the

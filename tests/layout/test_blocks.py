@@ -501,6 +501,8 @@ def test_a_table_too_wide_at_the_smallest_text_is_reported_with_what_to_do(tmp_p
                   columns: [Component, Partner, {", ".join(years)}]
                   rows:
                     - [Police training, National Police, {amounts}]
+        design:
+          layout: two-column
         """,
     )
     out = tmp_path / "wide.pdf"

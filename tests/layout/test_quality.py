@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from briefing import build
+from briefing.theme import Theme
 
 from ..corpus import published, sheets
 from ..quality import COLUMN_GAP, Line, PageQuality, measure, source_text
@@ -27,7 +28,7 @@ LINE = 1.38 + 0.2  # a body line's leading, in body sizes, and a little
 # (a long paragraph either side of a heading); only looser or tighter paragraphs (TeX's
 # looseness) would end them together.
 APART = {
-    "fr-two-column-0.6": 1.3,  # a five-line paragraph splits 3 | 2; no size nearby splits better
+    "fr-two-column-0.6": 1.35,  # a five-line paragraph splits 3 | 2; no size nearby splits better
     "en-two-column-list": 1.3,  # lists only: items spread a quarter line at most, none looser
 }
 
@@ -150,7 +151,7 @@ def test_two_columns_end_within_a_line_of_each_other(name: str) -> None:
 @pytest.mark.parametrize("name", SHEETS)
 def test_no_gap_between_paragraphs_grows_past_its_limit(name: str) -> None:
     """Between two paragraphs of a column, with nothing printed between them, at most a line
-    and a quarter blank (a topic's gap, the widest; a section's comes with its heading)."""
+    and a half blank (a topic's gap, the widest; a section's comes with its heading)."""
     quality = page(name)
     lead = _leadings(quality)
     text = [ln for ln in quality.lines if ln.body and ln.spaces]
@@ -178,13 +179,36 @@ def test_no_gap_between_paragraphs_grows_past_its_limit(name: str) -> None:
         if any(above.bottom < head < below.bottom for head in heads):
             continue  # a section's gap, with its heading beside
         blank = (below.bottom - above.bottom) / line - 1
-        assert blank <= 1.25 + 0.15, (blank, above.text, below.text)
+        assert blank <= 1.5 + 0.15, (blank, above.text, below.text)
 
 
 @pytest.mark.parametrize("name", SHEETS)
 def test_one_line_spacing_in_every_column(name: str) -> None:
     steps = _leadings(page(name))  # to a fifth of a point: glyphs' depths differ by script
     assert max(steps, default=0.0) - min(steps, default=0.0) < 0.2, steps
+
+
+# Pages whose paragraphs keep to more than one grid: text that runs on under a sidebar's panel
+# starts a grid of its own there; a single column's hanging headings, taller than the text they
+# stand beside, push the next paragraph down by what they overhang.
+OFF_GRID = {"en-sidebar-0.75", "en-sidebar-list", "en-single-column-0.2"}
+
+
+@pytest.mark.parametrize("name", SHEETS)
+def test_paragraphs_keep_to_one_grid_of_half_lines(name: str) -> None:
+    """Every paragraph's lines stand whole half lines below the page's first body line (to a
+    twentieth of a line: glyphs' depths), in every column: the gaps between paragraphs,
+    topics and sections, grown or not, and a heading, chart, table, photo or list with its
+    gaps take whole half lines, so that lines across the gutter stand level or half a line
+    apart. A list's items, a quarter line apart, keep their own."""
+    if name in OFF_GRID:
+        return
+    quality = page(name)
+    line = statistics.median(_leadings(quality) or [Theme().body_leading * quality.body_size])
+    lines = [ln for ln in quality.lines if ln.body and _role(quality, ln) == "/P"]
+    first = max((ln.base for ln in lines), default=0.0)
+    off = [ln.text for ln in lines if abs((first - ln.base) / (line / 2) % 1 - 0.5) < 0.4]
+    assert not off, off
 
 
 @pytest.mark.parametrize("name", SHEETS)

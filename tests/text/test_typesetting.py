@@ -223,7 +223,19 @@ def test_a_paragraph_with_a_run_in_head_spreads_its_gap_as_a_section_does() -> N
     column = [Portion(0, 0, 3, 0, 30), Portion(1, 0, 3, 35, 30), Portion(2, 0, 3, 70, 30)]
     grown, _, _ = flush(blocks, [column], 200, 1.0, 10.0)
     gaps = [p.top - q.top - q.height for q, p in pairwise(grown[0])]
-    assert gaps == pytest.approx([10.0, 12.5])  # a paragraph's to a line, a topic's to 1.25
+    assert gaps == pytest.approx([10.0, 15.0])  # a paragraph's to a line, a topic's to 1.5
+
+
+def test_gaps_grow_by_whole_half_lines_topics_first_then_from_the_top() -> None:
+    """A column 12 points short of its foot, in lines of 10, grows two gaps by a half line
+    each, the topic's first, and leaves 2 points at the foot: baselines keep to the grid."""
+    blocks = [block(3, after=5), block(3, after=5), block(3, after=5), block(3)]
+    blocks[3].topic = True
+    column = [Portion(i, 0, 3, 35 * i, 30) for i in range(4)]
+    grown, _, left = flush(blocks, [column], 147, 1.0, 10.0)
+    gaps = [p.top - q.top - q.height for q, p in pairwise(grown[0])]
+    assert gaps == pytest.approx([10.0, 5.0, 10.0])
+    assert left == pytest.approx(2.0)
 
 
 @pytest.mark.parametrize(
@@ -281,22 +293,20 @@ def test_the_largest_scale_that_fits(text: float, room: float, expected: float |
     assert len(trials) <= fit.STEPS + 1
 
 
-def test_settle_spreads_air_and_reports_what_is_left() -> None:
+def test_settle_keeps_the_gaps_as_designed_and_reports_what_is_left() -> None:
     full = fit.Arrangement(lambda s: Fake(s, 100, 100), 0.8, 1.0, None)
-    settled = fit.settle([full], 2.0, 5, 6)
+    settled = fit.settle([full], 5, 6)
     assert settled is not None and settled.index == 0
     assert settled.measured.scale == 1.0 and settled.filled.air == 1.0
     short = fit.Arrangement(lambda s: Fake(s, 50, 100), 0.8, 1.0, None)
-    found = fit.settle([short], 2.0, 5, 6)
-    assert found is not None and found.filled.air == 2.0  # its gaps spread, as far as they may
-    assert found.filled.blank == pytest.approx(45)  # and the rest is left at the foot
+    found = fit.settle([short], 5, 6)
+    assert found is not None and found.filled.air == 1.0  # its gaps grow in the columns
+    assert found.filled.blank == pytest.approx(50)  # and what they leave stays at the foot
     # A page left part empty is given to the next arrangement if it fills more of its page.
     fuller = fit.Arrangement(lambda s: Fake(s, 90, 100), 0.8, 1.0, None)
-    assert (fit.settle([short, fuller], 2.0, 5, 6) or found).index == 1
-    assert (fit.settle([full, fuller], 2.0, 5, 6) or found).index == 0  # full: kept
-    assert (
-        fit.settle([fit.Arrangement(lambda s: Fake(s, 200, 100), 0.8, 1.0, None)], 2, 5, 6) is None
-    )
+    assert (fit.settle([short, fuller], 5, 6) or found).index == 1
+    assert (fit.settle([full, fuller], 5, 6) or found).index == 0  # full: kept
+    assert fit.settle([fit.Arrangement(lambda s: Fake(s, 200, 100), 0.8, 1.0, None)], 5, 6) is None
 
 
 @pytest.mark.parametrize("strained_above", [None, 0.95])
@@ -313,7 +323,7 @@ def test_settle_steps_down_far_for_a_strained_page_and_briefly_for_an_uneven_one
         fake.strained = strained_above is not None and scale > strained_above
         return fake
 
-    settled = fit.settle([fit.Arrangement(measure, 0.8, 1.0, None)], 2.0, 5, 6)
+    settled = fit.settle([fit.Arrangement(measure, 0.8, 1.0, None)], 5, 6)
     assert settled is not None
     below = sorted({round(s, 4) for s in trials if s < 1.0}, reverse=True)
     if strained_above is None:
@@ -324,7 +334,7 @@ def test_settle_steps_down_far_for_a_strained_page_and_briefly_for_an_uneven_one
     assert all(abs(a - b - fit.STEP) < 1e-9 for a, b in pairwise(below))
     if strained_above is None:  # a page as full as it need be is done at its largest size
         trials.clear()
-        done = fit.settle([fit.Arrangement(measure, 0.8, 1.0, None)], 2.0, 5, 200)
+        done = fit.settle([fit.Arrangement(measure, 0.8, 1.0, None)], 5, 200)
         assert done is not None and done.measured.scale == 1.0
         assert not [s for s in trials if s < 1.0]
 
