@@ -17,7 +17,7 @@ import functools
 import math
 
 from ..content.runs import Runs
-from .line import EXPANSION, SCRIPT_TOLERANCE, SetLine, place
+from .line import COMPRESSION, EXPANSION, SCRIPT_TOLERANCE, SetLine, place
 from .linebreak import TOLERANCE, Breaker, Line, Rules
 from .measure import Measured, measure, split_boxes
 from .spec import TypeSpec
@@ -108,6 +108,7 @@ def looser(setting: Setting, looseness: int = 1) -> Setting | None:
         return None
     rules = Rules(
         expand=EXPANSION,
+        compress=COMPRESSION,
         tracking=1 / TOLERANCE,
         most_hyphens=1,
         looseness=looseness,
@@ -153,8 +154,9 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
         tolerance=TOLERANCE if glyph_lines else SCRIPT_TOLERANCE,
         ragged=0.0 if justified else _RAGGED,
         balance=spec.balance,
-        expand=EXPANSION if justified and glyph_lines else 0.0,
     )
+    if justified and glyph_lines:  # glyphs stretch and shrink a little (hz)
+        rules = rules._replace(expand=EXPANSION, compress=COMPRESSION)
     if justified and not glyph_lines and not spec.cjk:  # kashidas and letter spacing help
         rules = rules._replace(tracking=1 / SCRIPT_TOLERANCE)  # Arabic, Hebrew from the first
     # First without hyphenating, if every line then is about as good as it gets (as TeX does).
