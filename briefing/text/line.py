@@ -198,7 +198,11 @@ def place(
         at = -plain_width(" ", font) * size if rtl else x
         edge = shaping.edged(" ", font) if rtl and last else ""  # (pdf.js: a new line)
         placed.append(PlacedRun(" ", font, colour, ending.link, at, 0.0, edge))
-    return SetLine(placed, word_space, char_space, x, visual)
+    # spaces past the tolerance's (1.6 natural spaces) where letter spacing or kashidas could not
+    # fill the line (Chinese keeps its spaces, spacing its characters)
+    strained = word_space + 2 * char_space > space * SPACE_STRETCH * TOLERANCE + 1e-6
+    strained = strained and not spec.cjk
+    return SetLine(placed, word_space, char_space, x, visual, strained=strained)
 
 
 def _glyph_line(

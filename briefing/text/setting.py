@@ -150,8 +150,9 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     if spec.cjk and justified and room >= 1:  # Chinese on a grid: lines of whole characters
         room = math.floor(room + 1e-6)
     glyph_lines = not (spec.cjk or measured.shaped or spec.direction == "rtl")
+    tolerance = TOLERANCE if glyph_lines else SCRIPT_TOLERANCE
     rules = Rules(
-        tolerance=TOLERANCE if glyph_lines else SCRIPT_TOLERANCE,
+        tolerance=tolerance,
         ragged=0.0 if justified else _RAGGED,
         balance=spec.balance,
     )
@@ -193,7 +194,7 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     setting = Setting(measured, spec, size, room, lines, strained)
     # A line of words too loose for its spaces, glyphs and letter spacing is strained (a line
     # of one or two words beside a long address is not).
-    loose = [i for i, line in enumerate(lines[:-1]) if line.ratio > TOLERANCE]
+    loose = [i for i, line in enumerate(lines[:-1]) if line.ratio > tolerance]
     for i in loose if justified else []:
         line = setting.drawn(i)
         ragged = line.word_space == 0 and not glyph_lines  # set ragged: too loose to justify
