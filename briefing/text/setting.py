@@ -19,7 +19,7 @@ import math
 from ..content.runs import Runs
 from .line import COMPRESSION, EXPANSION, SCRIPT_TOLERANCE, SetLine, place
 from .linebreak import TOLERANCE, Breaker, Line, Rules
-from .measure import Measured, measure, split_boxes
+from .measure import SOFT_HYPHEN, Measured, measure, split_boxes
 from .spec import TypeSpec
 
 UNBROKEN = 1e5  # points: a width no one line of text needs to break at
@@ -46,7 +46,9 @@ class Setting:
         self.measured, self.spec, self.size = measured, spec, size
         self.room = room  # the line width, at unit size
         self.lines = lines
-        self.strained = strained  # a line had to be looser than letter spacing can make good
+        # a line had to be looser than letter spacing can make good, or end before the last
+        # with a hyphen
+        self.strained = strained
         self._drawn: list[SetLine | None] = [None] * len(lines)
 
     def drawn(self, index: int) -> SetLine:
@@ -191,7 +193,11 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
         lines = measured.breaker.breaks(max(room, measured.widest + hyphen), rules)
     if lines is None:
         raise RuntimeError("a paragraph could not be broken into lines")
-    setting = Setting(measured, spec, size, room, lines, strained)
+    # The line before the last hyphenated (no setting within the tolerance avoids it: its tail
+    # would start the last line) strains a paragraph of three lines or more, so the page tries
+    # another size (two lines, at any width, often cannot avoid it).
+    before_last = len(lines) > 2 and measured.fragments[lines[-2].end].text == SOFT_HYPHEN
+    setting = Setting(measured, spec, size, room, lines, strained or before_last)
     # A line of words too loose for its spaces, glyphs and letter spacing is strained (a line
     # of one or two words beside a long address is not).
     loose = [i for i, line in enumerate(lines[:-1]) if line.ratio > tolerance]
