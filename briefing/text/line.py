@@ -35,11 +35,11 @@ from .measure import (
 from .spec import TypeSpec
 
 _MOST_TRACKING = 0.03  # ems of letter spacing, at most, in a line that needs it
-# Lines of Latin, Cyrillic or Greek: glyphs stretch or shrink at most 2% at the tolerance (hz,
-# as pdfTeX's font expansion; the PDF horizontal scale), and letter spacing takes at most
-# 0.02 em more either way, where spaces and glyphs cannot fill a line.
-_MOST_EXPANSION = 0.02
-EXPANSION = _MOST_EXPANSION / TOLERANCE  # of the boxes' width, at a ratio of 1
+# Lines of Latin, Cyrillic or Greek: glyphs stretch at most 2% at the tolerance and shrink at
+# most 2% at full shrink (hz, as pdfTeX's font expansion; the PDF horizontal scale), and letter
+# spacing takes at most 0.02 em more either way, where spaces and glyphs cannot fill a line.
+COMPRESSION = 0.02  # of the boxes' width, at a ratio of -1
+EXPANSION = COMPRESSION / TOLERANCE  # at a ratio of 1
 # The tolerance of lines that glyphs cannot help by stretching (Arabic, Hebrew, Chinese): their
 # spaces stretch by half at most, and kashidas or letter spacing take the rest (the breaker
 # counts on them: ``kashida.room``, ``measure.MOST_LETTER_SPACING``).
@@ -198,7 +198,11 @@ def place(
         at = -plain_width(" ", font) * size if rtl else x
         edge = shaping.edged(" ", font) if rtl and last else ""  # (pdf.js: a new line)
         placed.append(PlacedRun(" ", font, colour, ending.link, at, 0.0, edge))
-    return SetLine(placed, word_space, char_space, x, visual)
+    # spaces past the tolerance's (1.6 natural spaces) where letter spacing or kashidas could not
+    # fill the line (Chinese keeps its spaces, spacing its characters)
+    strained = word_space + 2 * char_space > space * SPACE_STRETCH * TOLERANCE + 1e-6
+    strained = strained and not spec.cjk
+    return SetLine(placed, word_space, char_space, x, visual, strained=strained)
 
 
 def _glyph_line(
@@ -244,7 +248,7 @@ def _glyph_line(
     if justify:
         extra = room * size - natural
         give = sum(item.stretch if extra > 0 else item.shrink for item in glue) * size
-        give += EXPANSION * boxes * (not spec.cjk)
+        give += (EXPANSION if extra > 0 else COMPRESSION) * boxes * (not spec.cjk)
         ratio = max(min(extra / give if give else 0.0, TOLERANCE), -1.0)
         rest = extra - ratio * give
         if count > 0:
@@ -255,7 +259,7 @@ def _glyph_line(
         gaping = rest > _LOOSEST * size * len(glue)
         if gaping:  # beside an address that breaks nowhere: ragged
             ratio = tracking = rest = 0.0
-    scale = 1.0 + ratio * EXPANSION * (not spec.cjk)
+    scale = 1.0 + ratio * (EXPANSION if ratio > 0 else COMPRESSION) * (not spec.cjk)
     unit = 1000 / (size * scale)  # points to thousandths of an em, in the scaled text
     placed: list[PlacedRun] = []
     codes: list[str] = []

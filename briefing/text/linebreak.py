@@ -57,7 +57,8 @@ class Rules(NamedTuple):
     runt: float = 1_000_000.0  # a last line holding a single word: worse than a loose line
     final_hyphen: float = 100_000_000.0  # the line before the last hyphenated: almost never
     hyphen_before_last: bool = True  # whether it may be at all (at ``final_hyphen``)
-    expand: float = 0.0  # how far boxes stretch and shrink at a ratio of 1, by their width
+    expand: float = 0.0  # how far boxes stretch at a ratio of 1, by their width
+    compress: float = 0.0  # and how far they shrink at a ratio of -1
     tracking: float = 0.0  # how much of boxes' own stretch and shrink (letter spacing) counts
     looseness: int = 0  # lines more than the best breaks take (TeX's \looseness), if they can
 
@@ -134,14 +135,14 @@ class Breaker:
             for i in range(count + 1)
         ]
 
-    def tightest(self, expand: float, tracking: float) -> list[float]:
-        """Each break's width at full shrink (spaces, glyphs by ``expand`` and letter spacing
-        by ``tracking``): past the last that fits so, no line end fits."""
-        found = self._tightest.get((expand, tracking))
+    def tightest(self, compress: float, tracking: float) -> list[float]:
+        """Each break's width at full shrink (spaces, glyphs by ``compress`` and letter
+        spacing by ``tracking``): past the last that fits so, no line end fits."""
+        found = self._tightest.get((compress, tracking))
         if found is None:
             w, z, b, s = self.total_w, self.total_z, self.total_b, self.total_s
-            found = [w[i] - z[i] - expand * b[i] - tracking * s[i] for i in self.points]
-            self._tightest[expand, tracking] = found
+            found = [w[i] - z[i] - compress * b[i] - tracking * s[i] for i in self.points]
+            self._tightest[compress, tracking] = found
         return found
 
     def breaks(self, width: float, rules: Rules) -> list[Line] | None:
@@ -150,9 +151,9 @@ class Breaker:
         points, extra, cost, flagged_at = self.points, self.extra, self.cost, self.flagged
         total_w, total_y, total_z, glues = self.total_w, self.total_y, self.total_z, self.glues
         total_b, total_t, total_s = self.total_b, self.total_t, self.total_s
-        expand, tracking = rules.expand, rules.tracking
+        expand, compress, tracking = rules.expand, rules.compress, rules.tracking
         tightest, starts, first_point, limit_point = (
-            self.tightest(expand, tracking),
+            self.tightest(compress, tracking),
             self.starts,
             self.first_point,
             self.limit_point,
@@ -183,7 +184,7 @@ class Breaker:
             start = starts[start_break] if start_break >= 0 else 0
             base_w, base_y, base_z = total_w[start], total_y[start], total_z[start]
             base_b, base_t, base_s = total_b[start], total_t[start], total_s[start]
-            reach = base_w - base_z - expand * base_b - tracking * base_s + width
+            reach = base_w - base_z - compress * base_b - tracking * base_s + width
             last = min(bisect_right(tightest, reach), limit_point[start])
             loose = False  # whether a line past the tolerance was taken from here
             for j in range(last - 1, first_point[start] - 1, -1):
@@ -195,7 +196,7 @@ class Breaker:
                 final = penalty is not None and penalty <= -INFINITE
                 too_loose = False
                 if natural > width:
-                    shrink = total_z[end] - base_z + expand * (total_b[end] - base_b)
+                    shrink = total_z[end] - base_z + compress * (total_b[end] - base_b)
                     shrink += tracking * (total_s[end] - base_s)
                     if natural - shrink > width + 1e-9:
                         continue  # too long even at full shrink

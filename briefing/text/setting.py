@@ -17,9 +17,9 @@ import functools
 import math
 
 from ..content.runs import Runs
-from .line import EXPANSION, SCRIPT_TOLERANCE, SetLine, place
+from .line import COMPRESSION, EXPANSION, SCRIPT_TOLERANCE, SetLine, place
 from .linebreak import TOLERANCE, Breaker, Line, Rules
-from .measure import Measured, measure, split_boxes
+from .measure import SOFT_HYPHEN, Measured, measure, split_boxes
 from .spec import TypeSpec
 
 UNBROKEN = 1e5  # points: a width no one line of text needs to break at
@@ -46,7 +46,9 @@ class Setting:
         self.measured, self.spec, self.size = measured, spec, size
         self.room = room  # the line width, at unit size
         self.lines = lines
-        self.strained = strained  # a line had to be looser than letter spacing can make good
+        # a line had to be looser than letter spacing can make good, or end before the last
+        # with a hyphen
+        self.strained = strained
         self._drawn: list[SetLine | None] = [None] * len(lines)
 
     def drawn(self, index: int) -> SetLine:
@@ -108,6 +110,7 @@ def looser(setting: Setting, looseness: int = 1) -> Setting | None:
         return None
     rules = Rules(
         expand=EXPANSION,
+        compress=COMPRESSION,
         tracking=1 / TOLERANCE,
         most_hyphens=1,
         looseness=looseness,
@@ -149,12 +152,14 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     if spec.cjk and justified and room >= 1:  # Chinese on a grid: lines of whole characters
         room = math.floor(room + 1e-6)
     glyph_lines = not (spec.cjk or measured.shaped or spec.direction == "rtl")
+    tolerance = TOLERANCE if glyph_lines else SCRIPT_TOLERANCE
     rules = Rules(
-        tolerance=TOLERANCE if glyph_lines else SCRIPT_TOLERANCE,
+        tolerance=tolerance,
         ragged=0.0 if justified else _RAGGED,
         balance=spec.balance,
-        expand=EXPANSION if justified and glyph_lines else 0.0,
     )
+    if justified and glyph_lines:  # glyphs stretch and shrink a little (hz)
+        rules = rules._replace(expand=EXPANSION, compress=COMPRESSION)
     if justified and not glyph_lines and not spec.cjk:  # kashidas and letter spacing help
         rules = rules._replace(tracking=1 / SCRIPT_TOLERANCE)  # Arabic, Hebrew from the first
     # First without hyphenating, if every line then is about as good as it gets (as TeX does).
@@ -188,10 +193,14 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
         lines = measured.breaker.breaks(max(room, measured.widest + hyphen), rules)
     if lines is None:
         raise RuntimeError("a paragraph could not be broken into lines")
-    setting = Setting(measured, spec, size, room, lines, strained)
+    # The line before the last hyphenated (no setting within the tolerance avoids it: its tail
+    # would start the last line) strains a paragraph of three lines or more, so the page tries
+    # another size (two lines, at any width, often cannot avoid it).
+    before_last = len(lines) > 2 and measured.fragments[lines[-2].end].text == SOFT_HYPHEN
+    setting = Setting(measured, spec, size, room, lines, strained or before_last)
     # A line of words too loose for its spaces, glyphs and letter spacing is strained (a line
     # of one or two words beside a long address is not).
-    loose = [i for i, line in enumerate(lines[:-1]) if line.ratio > TOLERANCE]
+    loose = [i for i, line in enumerate(lines[:-1]) if line.ratio > tolerance]
     for i in loose if justified else []:
         line = setting.drawn(i)
         ragged = line.word_space == 0 and not glyph_lines  # set ragged: too loose to justify

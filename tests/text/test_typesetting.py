@@ -162,6 +162,30 @@ def test_drawn_text_reads_back_as_typed_with_soft_hyphens() -> None:
     assert extracted.replace(SOFT_HYPHEN, "").replace("\n", "") == text
 
 
+def test_glyphs_shrink_by_up_to_two_percent_before_a_word_is_hyphenated() -> None:
+    """A line 2% narrower in its glyphs (hz, as pdfTeX's) takes "deslocou" whole."""
+    text = (
+        "A insurgência na província de Cabo Delgado deslocou centenas de milhares de pessoas e "
+        "expôs fragilidades na presença do Estado e na confiança da população nas instituições "
+        "de segurança."
+    )
+    s = style(size=9.987, hyphenation="pt_PT", indent=11.443)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    typeset(plain(text), s, 247).drawOn(canvas, 20, 700)
+    canvas.save()
+    with pdfplumber.open(io.BytesIO(buffer.getvalue())) as pdf:
+        lines = [line["text"] for line in pdf.pages[0].extract_text_lines()]
+    assert lines[0].endswith("deslocou") and not any(SOFT_HYPHEN in line for line in lines)
+    with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:
+        scales = [
+            float(operands[0])
+            for operands, operator in pikepdf.parse_content_stream(pdf.pages[0])
+            if operator == pikepdf.Operator("Tz")
+        ]
+    assert min(scales) >= 98 - 1e-6 and max(scales) <= 102 + 1e-6
+
+
 # -- columns ---------------------------------------------------------------------------------
 
 
