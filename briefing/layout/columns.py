@@ -28,6 +28,7 @@ class Packable:
 
     __slots__ = (
         "after",
+        "awkward",
         "before",
         "box",
         "element",
@@ -68,12 +69,14 @@ class Packable:
         if isinstance(box, Exhibit):
             self.lines, self.leading, self.height = 1, box.height, box.height
             self.before, self.after, self.strained = box.before, box.after, False
+            self.awkward = False
             return
         self.lines, self.leading, self.height = box.count, box.leading, box.height
         step = box.size / box.spec.size  # a heading set smaller for a wide word
         self.before = box.spec.space_before * step  # at air 1
         self.after = box.spec.space_after * step
         self.strained = box.setting.strained
+        self.awkward = box.setting.awkward  # a hyphen before its last line
 
     def looser(self, lines: int) -> TextBox | None:
         """The paragraph set ``lines`` lines longer (shorter if negative), as well as its lines

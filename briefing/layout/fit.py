@@ -112,6 +112,12 @@ class Fillable(Measure, Protocol[C_co]):
 
     scale: float
     strained: bool  # a paragraph has a line looser than good typesetting allows
+    awkward: int  # paragraphs whose last line but one ends with a hyphen
+
+    @property
+    def line(self) -> float:
+        """A body line's height, in points: what each awkward paragraph weighs."""
+        ...
 
     def filled(self, air: float) -> tuple[C_co, float, float] | None:
         """The arrangement at ``air``, how far its columns are from ending together at the
@@ -205,8 +211,9 @@ def _settle(
 
 def _flaws(measured: Fillable[Any], filled: Filled[Any] | None) -> tuple[bool, float]:
     """How far a page is from good: a strained paragraph, then the space at a column's foot
-    (to a point)."""
-    return measured.strained, round(filled.gap if filled is not None else math.inf)
+    (to a point), each paragraph with a hyphen before its last line weighing a body line."""
+    gap = filled.gap if filled is not None else math.inf
+    return measured.strained, round(gap + measured.awkward * measured.line)
 
 
 def _good(found: tuple[Fillable[Any], Filled[Any]] | None, limit: float) -> bool:
@@ -217,7 +224,7 @@ def _done(found: tuple[Fillable[Any], Filled[Any]] | None, limit: float, empty: 
     """Whether a page is as good as a page need be: every paragraph set well, its columns
     ending within half of ``limit`` (a line) of each other, and no more than ``empty`` left
     under the lowest."""
-    if found is None or found[0].strained:
+    if found is None or found[0].strained or found[0].awkward:
         return False
     gap, blank = found[1].gap, found[1].blank  # gap: twice the highest foot less the lowest
     return (gap - blank) / 2 <= limit / 2 + 1e-6 and blank <= empty

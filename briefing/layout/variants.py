@@ -87,6 +87,12 @@ class Layout:
         self.blocks = parts.body(self.column_width, self.rail)
         self.footer = parts.footer(self.inner)
         self.strained = any(block.strained for block in self.blocks)
+        self.awkward = sum(block.awkward for block in self.blocks)
+
+    @property
+    def line(self) -> float:
+        """A body line's height."""
+        return self.specs["body"].leading
 
     def widths(self) -> tuple[float, float, float]:
         """(the body's width, a column's width, the hanging headings' rail)."""
@@ -524,6 +530,7 @@ class Wrapped(Sidebar):
             self.below = max(self.beside_end, panel) + gap
             self.blocks = self.blocks[:index] + below[index:]
             self.strained = any(block.strained for block in self.blocks)
+            self.awkward = sum(block.awkward for block in self.blocks)
             return
 
     def frame(self, air: float, end: float | None = None) -> Frame:

@@ -42,13 +42,13 @@ class Setting:
         room: float,
         lines: list[Line],
         strained: bool = False,
+        awkward: bool = False,
     ) -> None:
         self.measured, self.spec, self.size = measured, spec, size
         self.room = room  # the line width, at unit size
         self.lines = lines
-        # a line had to be looser than letter spacing can make good, or end before the last
-        # with a hyphen
-        self.strained = strained
+        self.strained = strained  # a line had to be looser than letter spacing can make good
+        self.awkward = awkward  # the last line but one had to end with a hyphen
         self._drawn: list[SetLine | None] = [None] * len(lines)
 
     def drawn(self, index: int) -> SetLine:
@@ -194,10 +194,10 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     if lines is None:
         raise RuntimeError("a paragraph could not be broken into lines")
     # The line before the last hyphenated (no setting within the tolerance avoids it: its tail
-    # would start the last line) strains a paragraph of three lines or more, so the page tries
-    # another size (two lines, at any width, often cannot avoid it).
+    # would start the last line) makes a paragraph of three lines or more awkward, so the page
+    # weighs another size (two lines, at any width, often cannot avoid it).
     before_last = len(lines) > 2 and measured.fragments[lines[-2].end].text == SOFT_HYPHEN
-    setting = Setting(measured, spec, size, room, lines, strained or before_last)
+    setting = Setting(measured, spec, size, room, lines, strained, before_last)
     # A line of words too loose for its spaces, glyphs and letter spacing is strained (a line
     # of one or two words beside a long address is not).
     loose = [i for i, line in enumerate(lines[:-1]) if line.ratio > tolerance]

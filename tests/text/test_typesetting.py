@@ -287,7 +287,7 @@ class Fake:
 
     def __init__(self, scale: float, text: float, room: float) -> None:
         self.scale, self.text, self.room = scale, text, room
-        self.strained = False
+        self.strained, self.awkward, self.line = False, 0, 10.0
 
     def demand(self, air: float) -> tuple[float, float]:
         return self.text * self.scale**2 * (1 + (air - 1) * 0.1), self.room
@@ -315,6 +315,21 @@ def test_the_largest_scale_that_fits(text: float, room: float, expected: float |
     assert found is not None
     assert expected - fit.PRECISION <= found.scale <= expected + 1e-9
     assert len(trials) <= fit.STEPS + 1
+
+
+def test_a_hyphen_before_a_paragraphs_last_line_weighs_a_body_line_at_the_foot() -> None:
+    """Of two sizes, one with a paragraph whose last line but one ends with a hyphen is
+    preferred only when the other leaves more than a body line (10 points) more at a column's
+    foot; and a page with one is never good enough to stop at."""
+    plain, awkward = Fake(1.0, 50, 100), Fake(1.0, 50, 100)
+    awkward.awkward = 1
+
+    def filled(gap: float) -> fit.Filled[str]:
+        return fit.Filled(1.0, "columns", gap, 0.0)
+
+    assert fit._flaws(awkward, filled(20)) > fit._flaws(plain, filled(25))
+    assert fit._flaws(awkward, filled(20)) < fit._flaws(plain, filled(35))
+    assert not fit._done((awkward, filled(0)), 20, 30) and fit._done((plain, filled(0)), 20, 30)
 
 
 def test_settle_keeps_the_gaps_as_designed_and_reports_what_is_left() -> None:
