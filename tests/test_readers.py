@@ -39,8 +39,8 @@ WORDS = 0.99  # the least share of words whole each reader returns
 # The least share of the words read whole that are in the source's order (the fields' order
 # in the file, as the writer wrote them: the lead, key figures, facts, contacts, address, then
 # the sections). A sidebar's panel reads after the lead, as written; two columns print the
-# contacts and address after the body, at the foot; PDFium reads an e-mail address ending a
-# right-to-left line of readers-ar before the words it ends.
+# contacts and address after the body, at the foot; PDFium turns addresses in right-to-left
+# lines around at their separators (docs/readers.md).
 ORDER = {**dict.fromkeys(SHEETS, 0.95), "ar": 0.94, "ar-new": 0.9, "fa": 0.9, "fa-new": 0.9}
 ORDER["zh"] = 0.93
 ORDER.update(dict.fromkeys(("he", "en-sidebar", "ar-sidebar"), 0.98))
