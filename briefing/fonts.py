@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -231,12 +232,14 @@ def _load(name: str) -> TTFont:
 
 def source(name: str) -> tuple[bytes, str]:
     """The TrueType bytes of a registered face, and a key that changes when they do (for the
-    cache): a shipped face's file, or an office's face as read (its name holds its digest)."""
+    cache): a shipped face's file, or an office's face or the cjk extra's full one as read (a
+    checksum of its bytes: the full face's name is the same for every version of the extra)."""
     path = FONT_DIR / f"{name}.ttf"
     if name in _registered and not path.exists():
         from reportlab.pdfbase import pdfmetrics
 
-        return pdfmetrics.getFont(name).face._ttf_data, "own"
+        data: bytes = pdfmetrics.getFont(name).face._ttf_data
+        return data, f"own{zlib.crc32(data):08x}"
     return path.read_bytes(), cache.key_of(path)
 
 

@@ -5,12 +5,16 @@ would help (README, the dependencies; brand.py)."""
 
 from __future__ import annotations
 
+import base64
+import io
+import re
 import tempfile
 from pathlib import Path
 
 import pdfplumber
 import pikepdf
 import pytest
+from fontTools.ttLib import TTFont
 
 from briefing import brand, fonts
 from briefing.content import checks
@@ -77,7 +81,7 @@ def test_a_chinese_character_past_the_shipped_face_is_set_in_the_full_face(
     assert faces["这"] == {"NotoSansCJKsc-Regular"}  # the rest in the shipped face
     assert f"还有{RARE[0]}和{RARE[1]}" in readers.pdfium(pdf).replace("\n", "")
     assert failures(pdf) == []  # PDF/UA-1 and PDF/A-2a
-    kept = (CACHE / "briefing").glob("*Full*")
+    kept = (CACHE / "briefing").glob("NotoSansCJKsc-Full-*")  # the faces, not web subsets
     assert sorted(p.name.split(".")[0] for p in kept) == [
         "NotoSansCJKsc-Full-Bold",
         "NotoSansCJKsc-Full-Regular",
@@ -161,3 +165,35 @@ def test_a_rare_chinese_character_in_a_latin_sheet_is_set_in_the_full_face_with_
         "is set in Noto Sans CJK SC"
     ) in result.stderr
     assert _faces(tmp_path / "sheet.pdf")[RARE[0]] == {"NotoSansCJKsc-Full-Bold"}  # the title
+
+
+def _web_faces(page: Path) -> dict[str, set[str]]:
+    """The characters each CSS family of a web page's embedded faces holds."""
+    text = page.read_text(encoding="utf-8")
+    rule = r'font-family:"([^"]+)";[^}]*url\(data:font/woff;base64,([^)]*)\)'
+    found: dict[str, set[str]] = {}
+    for family, data in re.findall(rule, text):
+        cmap = TTFont(io.BytesIO(base64.b64decode(data))).getBestCmap()
+        found.setdefault(family, set()).update(map(chr, cmap))
+    return found
+
+
+def test_the_web_page_embeds_the_full_face_for_a_character_past_the_shipped_one(
+    tmp_path: Path, drawn_once: None
+) -> None:
+    # The web page had the shipped face alone: a browser drew these characters in a face of
+    # its own, or not at all.
+    _extra()
+    sheet = _write(tmp_path, f"{SHIPPED}还有{RARE[0]}和**{RARE[1]}**。")
+    result = run("build", sheet, "--format", "pdf,html", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = tmp_path / "sheet.html"
+    faces = _web_faces(page)
+    full, shipped_face = faces["briefing full chinese"], faces["briefing script"]
+    assert set(RARE) <= full and "这" not in full
+    assert "这" in shipped_face and not set(RARE) & shipped_face
+    stack = '--face:"briefing","briefing script","briefing full chinese",sans-serif'
+    assert stack in page.read_text(encoding="utf-8")
+    shipped = _write(tmp_path, SHIPPED)
+    assert run("build", shipped, "--format", "html", cwd=tmp_path).returncode == 0
+    assert "briefing full chinese" not in page.read_text(encoding="utf-8")

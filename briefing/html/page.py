@@ -20,7 +20,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..content.runs import LineBreak, Run, Runs, shown_address
-from ..fonts import register, script_faces, script_of, shipped
+from ..fonts import full_chinese, full_chinese_of, register, script_faces, script_of, shipped
 from ..language import LANGUAGES, Language
 from ..layout.specs import CASED
 from .fonts import font_faces
@@ -38,6 +38,7 @@ PHOTO_PIXELS = 1200  # a photo's pixels across: sharp across the page on a lapto
 LOGO_HEIGHT = 56  # CSS pixels
 LATIN, SCRIPT = "briefing", "briefing script"  # the CSS families of the sheet's faces
 DISPLAY = "briefing display"  # of the design's heading font, when it is another
+FULL = "briefing full chinese"  # the cjk extra's face, for Chinese the shipped face lacks
 _PERSIAN = frozenset("پچژگکی")  # letters Persian writes and Arabic does not
 _MARKERS = "•–.0123456789"  # what the list markers show, which the faces must hold
 
@@ -57,6 +58,11 @@ def page(checked: Checked, title: str) -> bytes:
     scripted = script_faces(words.script, latin.family)
     if scripted is not None:
         fonts.append(font_faces(SCRIPT, scripted, False, text))
+    rare = "".join(sorted(c for c in set(text) if script_of(c) == "Hans" and full_chinese_of(c)))
+    full = full_chinese() if rare else None
+    if full is not None:  # as the PDF sets them (fonts.full_chinese_of)
+        fonts.append(font_faces(FULL, full, False, rare))
+    scripts = f'"{SCRIPT}"' + (f',"{FULL}"' if full is not None else "")
     generic = "serif" if "Serif" in shipped(latin.family) else "sans-serif"
     apart = theme.heading_family != theme.family  # the design's heading font is another
     if apart:
@@ -75,9 +81,9 @@ def page(checked: Checked, title: str) -> bytes:
         "link": theme.link,
     }
     root = "".join(f"--{name}:{value};" for name, value in colours.items())
-    root += f'--face:"{LATIN}","{SCRIPT}",{generic}'
+    root += f'--face:"{LATIN}",{scripts},{generic}'
     if apart:
-        root += f';--display:"{DISPLAY}","{SCRIPT}",{shown_in}'
+        root += f';--display:"{DISPLAY}",{scripts},{shown_in}'
     stylesheet = resources.files(__package__).joinpath("page.css").read_text(encoding="utf-8")
     classes = [f"layout-{theme.layout}"] + ["cased"] * (words.script in CASED)
     classes += ["with-aside"] * bool(side)

@@ -34,7 +34,7 @@ from .specs import type_specs
 class Frame(NamedTuple):
     """Where the regions go at one air, and the room left for the body."""
 
-    regions: list[tuple[Region, float, float]]  # (region, left, top) on the page, above the body
+    regions: list[tuple[Region, float, float]]  # (region, left, top) on the page, read first
     after: list[tuple[Region, float, float]]  # the same, read after the body
     shapes: list[Shape]
     body_top: float
@@ -422,7 +422,8 @@ class Sidebar(Layout):
         if not given), each gap up to two body lines, and set larger when that leaves them
         short of it (:meth:`_panel`); the tint ends where they do, or level
         with the main column when that ends lower (the parts' end, not the tint's, is what
-        the fit weighs)."""
+        the fit weighs). The panel reads after the lead, before the main column: where a writer
+        puts its fields, before the sections."""
         t = self.theme
         regions, shapes, y = self.head()
         body_top = y - t.block_gap * self.scale
@@ -448,7 +449,7 @@ class Sidebar(Layout):
         panel_bottom = max(bottom, top + gap + extra - self.pad)
         tint = panel_bottom if end is None else max(bottom, min(panel_bottom, body_top - end))
         shapes.append(Shape("rect", side_x, tint, self.side_width, panel_top - tint, t.tint))
-        return Frame(regions, side + foot, shapes, body_top, bottom, stack, room, panel_bottom)
+        return Frame(regions + side, foot, shapes, body_top, bottom, stack, room, panel_bottom)
 
     def _stack(self, extras: list[Region], gap: float) -> float:
         """The height of the panel's parts stacked ``gap`` apart, with its padding."""

@@ -39,6 +39,11 @@ _JOINING = re.compile(r"[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")  # Arabic bl
 EDGE_SPACE = "\u061c"
 KASHIDA = "\u0640"  # tatweel: the stroke that lengthens a joined Arabic word
 STRETCH = "\ufdd0"  # a kashida added to justify a line: drawn as one, read as nothing
+# A number in Arabic-Indic or Persian digits (with the Arabic separators and percent sign):
+# pypdf takes these digits for neutral characters, which it turns around, one by one, with the
+# right-to-left text they stand in, but keeps a glyph that reads several characters as it is
+# (``_whole_numbers``).
+_NUMBER = re.compile(r"[\u0660-\u066c\u06f0-\u06f9]+")
 JOINS_RIGHT_ONLY = frozenset("ءآأؤإاةدذرزوٱژڈڑۀۃۄۅۆۇۈۉۊۋۍۏ")  # Arabic: never to the next letter
 _FIRST_PRIVATE = 0xE000
 _PRESENTATION_FORMS = range(0xFB00, 0xFF00)  # Latin, Hebrew and Arabic presentation forms
@@ -339,6 +344,8 @@ def shaped(text: str, font: str, rtl: bool) -> Drawn:
     shapable(font)
     face_font = getFont(font)
     glyphs = shape(text.replace(STRETCH, KASHIDA), font, rtl)
+    if not rtl:
+        glyphs = _whole_numbers(text, glyphs)
     starts = [*sorted({glyph.cluster for glyph in glyphs}), len(text)]
     ends = dict(itertools.pairwise(starts))
     scale = 1000 / face_font.face.unitsPerEm
@@ -381,6 +388,13 @@ def shaped(text: str, font: str, rtl: bool) -> Drawn:
     out.glyphs = ShapedStr(out, shapeData=data)
     out.marks = tuple(marks)
     return out
+
+
+def _whole_numbers(text: str, glyphs: tuple[Glyph, ...]) -> tuple[Glyph, ...]:
+    """``glyphs`` with each number in Arabic-script digits of ``text`` one cluster: its first
+    glyph reads the whole number, the others nothing (docs/readers.md)."""
+    starts = {k: m.start() for m in _NUMBER.finditer(text) for k in range(m.start(), m.end())}
+    return tuple(g._replace(cluster=starts.get(g.cluster, g.cluster)) for g in glyphs)
 
 
 _edges: set[tuple[str, str]] = set()  # (font, code): the space's glyph, read after EDGE_SPACE

@@ -279,7 +279,8 @@ def test_arabic_figures_stay_in_the_arabic_face_and_latin_in_the_latin(tmp_path:
     path = _pdf("عام ٢٠١٨، بنسبة 20%", _style("Arab"), tmp_path)
     with pdfplumber.open(path) as document:
         chars = document.pages[0].chars
-    face = {c["text"]: c["fontname"].split("+")[1] for c in chars}
+    # a number in Arabic digits reads whole from its first glyph
+    face = {c["text"][:1]: c["fontname"].split("+")[1] for c in chars}
     assert face["٢"].startswith("NotoSansArabic")
     assert face["،"].startswith("NotoSansArabic")
     assert face["2"].startswith("NotoSans-")
