@@ -242,20 +242,36 @@ class Parts:
         heading, top = self._heading(self.sheet.words.glance, width, group)
         entries = [heading]
         per_row = 1 if stacked else min(4, len(c.at_a_glance))
-        cell = width / per_row
+        pad = 0.0 if stacked else t.fact_padding
+        cells = self._fact_cells(width, per_row, pad)
         row_height = 0.0
         for index, fact in enumerate(c.at_a_glance):
             if index and index % per_row == 0:
                 top, row_height = top + row_height + t.row_gap * self.body_scale, 0.0
-            x = (index % per_row) * cell
+            x = sum(cells[: index % per_row])
             fact_group = (*group, f"Div:{self.element()}")
-            room = cell - (0.0 if stacked else t.fact_padding)
+            room = cells[index % per_row] - pad
             label = self.text(plain(fact.label), "fact label", room)
             value = self.text(self.sheet.facts[index], "fact", room)
             entries.append(Entry(label, x, top, "P", fact_group))
             entries.append(Entry(value, x, top + label.height, "P", fact_group))
             row_height = max(row_height, label.height + value.height)
         return Region(entries, [], top + row_height)
+
+    def _fact_cells(self, width: float, per_row: int, pad: float) -> list[float]:
+        """The widths of a row's cells of facts: each as wide as its widest label or value
+        needs on one line, the narrowest first, as long as the rest can have as much (the
+        widest share what is left, and wrap); what is left over shared equally."""
+        need = [0.0] * per_row
+        for index, fact in enumerate(self.content.at_a_glance):
+            label = natural_width(plain(fact.label), self.specs["fact label"])
+            value = natural_width(self.sheet.facts[index], self.specs["fact"])
+            need[index % per_row] = max(need[index % per_row], label + pad, value + pad)
+        cells, left = [0.0] * per_row, width
+        for placed, index in enumerate(sorted(range(per_row), key=lambda i: need[i])):
+            cells[index] = min(need[index], left / (per_row - placed))
+            left -= cells[index]
+        return [cell + left / per_row for cell in cells]
 
     def contacts(self, width: float, across: int = 1) -> Region:
         """The contacts: name, role, phone and e-mail address of each; ``across`` to a row

@@ -416,6 +416,27 @@ def test_a_short_panel_sets_its_parts_larger_never_past_the_body(paper: str) -> 
     assert labels and max(ln.size for ln in labels) <= quality.body_size + 0.01
 
 
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_long_fact_takes_the_room_short_ones_leave_in_their_row(paper: str) -> None:
+    """Four facts in a row, one long ("Partenariat transsaharien … (TSCTP)"): each short one
+    is as wide as it needs and the long one takes the rest, so each stands on one line (in
+    equal quarters the long one took three lines beside the others' one)."""
+    tree = yaml.safe_load((ROOT / "examples" / "niger-fr.yaml").read_text("utf-8"))
+    tree.pop("logo", None)  # named relative to the example's folder
+    tree["design"] = {**tree.get("design", {}), "layout": "two-column"}
+    data, _ = render(run_checks(tree), paper)
+    quality = measure(data, "")[0]
+    heading = next(i for i, ln in enumerate(quality.lines) if ln.text == "EN BREF")
+    row = quality.lines[heading + 1 : heading + 9]  # four labels, four values
+    assert [ln.text for ln in row[1::2]] == [
+        "Niamey",
+        "français",
+        "Ƙasar Nijar",
+        "Partenariat transsaharien de lutte contre le terrorisme (TSCTP)",
+    ]
+    assert len({round(ln.top) for ln in row[1::2]}) == 1  # on one line, side by side
+
+
 def test_key_figures_pair_up_in_a_wide_panel_only_at_their_size() -> None:
     sheet = Sheet(run_checks(ROOT / "examples" / "niger-fr.yaml"), LANGUAGES["fr"])
     width, height = PAPER["letter"]
