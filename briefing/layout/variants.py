@@ -519,7 +519,7 @@ class Wrapped(Sidebar):
         last, ends = parts.elements, {p.block: p.top + p.height for p in stacked[0]}
         for index in range(1, len(self.blocks)):
             above = self.blocks[index - 1]
-            if ends[index - 1] < panel - above.leading / 2 or above.keep_with_next:
+            if ends[index - 1] < panel - WRAP_SHORT * above.leading or above.keep_with_next:
                 continue
             parts.elements = self.first
             below = parts.body(self.half, 0.0)
@@ -587,6 +587,7 @@ WIDEST_RAIL = 0.32  # of the text width: the most hanging headings take
 PANEL_STEP = 0.04  # of their size: the steps a short panel's parts grow in
 STRIP = 3.0  # body lines between the ends of a panel and its main column, at most
 BELOW_LINES = 5  # lines a column of the text below a wrapped panel holds at least
+WRAP_SHORT = 1.5  # body lines the text beside a wrapped panel may end above it
 
 
 class Variant(NamedTuple):
