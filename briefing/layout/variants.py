@@ -504,8 +504,9 @@ class Wrapped(Sidebar):
     panel while the panel lasts, then in two columns across the page below it. The blocks
     beside it are set at the main column's width, those below at a half column's, under the
     same structure numbers; the text passes from one to the other between two blocks, at the
-    first that ends level with the panel or below it (the panel's parts spread down to it),
-    and only when the text below fills at least :data:`BELOW_LINES` lines a column."""
+    first that ends below the panel's foot or at most :data:`WRAP_SHORT` lines above it (the
+    panel's parts spread down to it), and only when the text below fills at least
+    :data:`BELOW_LINES` lines a column."""
 
     def __init__(self, *args: Any, **options: Any) -> None:
         super().__init__(*args, **options)  # as a sidebar, then the text split at the panel
