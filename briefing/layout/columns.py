@@ -129,19 +129,31 @@ def _gap(previous: Packable | None, block: Packable, air: float) -> float:
     return gap if _together(previous, block) else gap * air
 
 
+def _introduces(blocks: list[Packable], index: int) -> bool:
+    """Whether block ``index`` is a paragraph that introduces the list after it."""
+    after = blocks[index + 1] if index + 1 < len(blocks) else None
+    return blocks[index].role == "P" and after is not None and after.role == "LBody"
+
+
 def _can_start(
     blocks: list[Packable], index: int, room: float, heading: Packable, air: float
 ) -> bool:
-    """Whether the block after a heading can begin in ``room``."""
+    """Whether the block after a heading can begin in ``room`` (a paragraph that introduces a
+    list, with the list's first lines after it, or with its own last two lines left over)."""
     if index >= len(blocks):
         return True
     block = blocks[index]
     room -= _gap(heading, block, air)
+    lines = int((room + _EPS) / block.leading)
     if block.height <= room + _EPS:
-        return True
+        if not _introduces(blocks, index):
+            return True
+        if _can_start(blocks, index + 1, room - block.height, block, air):
+            return True
+        lines = block.lines - 2
     if block.keep_with_next:
         return False
-    return first_part(block, 0, int((room + _EPS) / block.leading)) > 0
+    return first_part(block, 0, lines) > 0
 
 
 def pack(blocks: list[Packable], heights: list[float], air: float = 1.0) -> list[Column] | None:
@@ -171,6 +183,13 @@ def pack(blocks: list[Packable], heights: list[float], air: float = 1.0) -> list
                 previous, index = block, index + 1
                 continue
             take = first_part(block, line, int((room + _EPS) / block.leading))
+            if (
+                take
+                and line + take == block.lines
+                and _introduces(blocks, index)
+                and not _can_start(blocks, index + 1, room - take * block.leading, block, air)
+            ):  # a list's first lines follow what introduces it, or its last two lines do
+                take = first_part(block, line, take - 2)
             if take == 0:
                 break
             taken = take * block.leading

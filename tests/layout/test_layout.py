@@ -437,6 +437,18 @@ def test_a_long_fact_takes_the_room_short_ones_leave_in_their_row(paper: str) ->
     assert len({round(ln.top) for ln in row[1::2]}) == 1  # on one line, side by side
 
 
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_sentence_that_introduces_a_list_stands_with_its_first_item(paper: str) -> None:
+    """ "Recent results … include:" at a column's foot would leave its list to the next
+    column: it goes on with the list, and its heading with it."""
+    data, _ = render(run_checks(ROOT / "tests" / "data" / "sheet-lists.yaml"), paper)
+    lines = measure(data, "")[0].lines
+    for intro, item in (("include:", "the JCF opened"), ("four areas:", "strengthening")):
+        above = next(i for i, ln in enumerate(lines) if ln.text.endswith(intro))
+        first = next(ln for ln in lines[above + 1 :] if ln.text.startswith(item))
+        assert 0 < first.top - lines[above].top < 3 * lines[above].size  # right below it
+
+
 def test_key_figures_pair_up_in_a_wide_panel_only_at_their_size() -> None:
     sheet = Sheet(run_checks(ROOT / "examples" / "niger-fr.yaml"), LANGUAGES["fr"])
     width, height = PAPER["letter"]

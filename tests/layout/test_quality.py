@@ -30,6 +30,8 @@ LINE = 1.38 + 0.2  # a body line's leading, in body sizes, and a little
 APART = {
     "fr-two-column-0.6": 1.35,  # a five-line paragraph splits 3 | 2; no size nearby splits better
     "en-two-column-list": 1.3,  # lists only: items spread a quarter line at most, none looser
+    "sheet-lists": 3.2,  # a heading, the sentence introducing a list and the list's first item
+    # go to the second column together, where the first has three lines left
 }
 
 
@@ -76,6 +78,7 @@ MORE_HYPHENATED = {
     "kenya": 0.16,
     "pt-two-column-list": 0.2,  # A4: 8 of 40 lines, and more at every size a little smaller
     "en-two-column-0.3": 0.16,  # 3 of 19 lines, at the 12.3 pt that fills its page
+    "sheet-lists": 0.23,  # 4 of 18 lines, in list items of about 45 letters a line
 }
 BEFORE_LAST = {
     "kenya": 1,  # a two-line list item
@@ -85,6 +88,7 @@ BEFORE_LAST = {
     "en-sidebar-0.75": 1,
     "es-sidebar-0.5": 1,
     "pt-two-column-list": 1,
+    "sheet-lists": 3,  # two-line list items
 }
 SOFT_HYPHEN = "\u00ad"  # a hyphen the line breaker added (a typed one reads "-")
 
