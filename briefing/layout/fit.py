@@ -21,6 +21,7 @@ FULL = 0.5  # points: a column ending this near the foot is full
 SETTLE_STEPS = 12  # smaller scales tried for a page with a paragraph it cannot set well
 SETTLE_APART = 6  # of them, for a page set well whose columns end apart or short of the foot
 STEP = 0.006  # of scale, each (a twentieth of a point of body size)
+STRAINED = 6  # body lines at a column's foot a paragraph set looser than it should weighs
 
 
 class Measure(Protocol):
@@ -209,15 +210,17 @@ def _settle(
     return found
 
 
-def _flaws(measured: Fillable[Any], filled: Filled[Any] | None) -> tuple[bool, float]:
-    """How far a page is from good: a strained paragraph, then the space at a column's foot
-    (to a point), each paragraph with a hyphen before its last line weighing a body line."""
+def _flaws(measured: Fillable[Any], filled: Filled[Any] | None) -> float:
+    """How far a page is from good, in points: the space at a column's foot (to a point),
+    with each paragraph whose last line but one ends with a hyphen weighing a body line,
+    and a strained paragraph :data:`STRAINED` lines."""
     gap = filled.gap if filled is not None else math.inf
-    return measured.strained, round(gap + measured.awkward * measured.line)
+    lines = measured.awkward + STRAINED * measured.strained
+    return round(gap + lines * measured.line)
 
 
 def _good(found: tuple[Fillable[Any], Filled[Any]] | None, limit: float) -> bool:
-    return found is not None and _flaws(*found) <= (False, limit)
+    return found is not None and not found[0].strained and _flaws(*found) <= limit
 
 
 def _done(found: tuple[Fillable[Any], Filled[Any]] | None, limit: float, empty: float) -> bool:

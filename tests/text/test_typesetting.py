@@ -332,6 +332,21 @@ def test_a_hyphen_before_a_paragraphs_last_line_weighs_a_body_line_at_the_foot()
     assert not fit._done((awkward, filled(0)), 20, 30) and fit._done((plain, filled(0)), 20, 30)
 
 
+def test_a_strained_paragraph_weighs_six_body_lines_at_the_foot() -> None:
+    """A size with a paragraph set looser than it should be is preferred only when every
+    other leaves more than six body lines (60 points) more at a column's foot: a loose line
+    rather than a panel two thirds empty."""
+    plain, strained = Fake(1.0, 50, 100), Fake(1.0, 50, 100)
+    strained.strained = True
+
+    def filled(gap: float) -> fit.Filled[str]:
+        return fit.Filled(1.0, "columns", gap, 0.0)
+
+    assert fit._flaws(strained, filled(5)) > fit._flaws(plain, filled(60))
+    assert fit._flaws(strained, filled(5)) < fit._flaws(plain, filled(70))
+    assert not fit._good((strained, filled(0)), 20) and fit._good((plain, filled(0)), 20)
+
+
 def test_settle_keeps_the_gaps_as_designed_and_reports_what_is_left() -> None:
     full = fit.Arrangement(lambda s: Fake(s, 100, 100), 0.8, 1.0, None)
     settled = fit.settle([full], 5, 6)
