@@ -167,7 +167,7 @@ def pack(blocks: list[Packable], heights: list[float], air: float = 1.0) -> list
             block = blocks[index]
             gap = _gap(previous, block, air)
             if previous is not None and previous.role == "LBody" and block.role != "LBody":
-                gap += _off_grid(used + gap, previous.leading / 2)  # a list's items: quarters
+                gap = on_grid(used + gap, previous.leading / 2) - used  # items: quarter lines
             room = height - used - gap
             if block.keep_with_next:
                 if block.height > room + _EPS or not _can_start(
@@ -175,8 +175,10 @@ def pack(blocks: list[Packable], heights: list[float], air: float = 1.0) -> list
                 ):
                     break
                 column.append(Portion(index, 0, block.lines, used + gap, block.height))
-                if block.hang:
+                if block.hang:  # what comes after its text does after it too, on the grid
                     floor = used + gap + block.height
+                    if index + 1 < len(blocks):
+                        floor = on_grid(floor, blocks[index + 1].leading / 2)
                     used += gap
                 else:
                     used += gap + block.height
@@ -204,10 +206,10 @@ def pack(blocks: list[Packable], heights: list[float], air: float = 1.0) -> list
     return columns if index == len(blocks) else None
 
 
-def _off_grid(height: float, half: float) -> float:
-    """How far ``height`` is short of whole ``half`` lines."""
+def on_grid(height: float, half: float) -> float:
+    """``height`` made up to whole ``half`` lines."""
     short = -height % half
-    return 0.0 if short > half - _EPS else short
+    return height + (0.0 if short > half - _EPS else short)
 
 
 def stacked_height(blocks: list[Packable], air: float = 1.0) -> float:

@@ -24,7 +24,7 @@ import math
 from typing import Any, ClassVar, NamedTuple
 
 from ..theme import Theme
-from .columns import Column, arrange, pack, realize, shortest
+from .columns import Column, arrange, on_grid, pack, realize, shortest
 from .exhibits import Exhibit
 from .parts import Parts, Sheet
 from .records import Page, Placed, Region, Shape
@@ -529,7 +529,9 @@ class Wrapped(Sidebar):
                 return  # a strip of a few lines under the panel reads as a stray: no wrap
             gap = max(above.after, below[index].before, t.block_gap * self.scale)
             self.beside, self.beside_end = index, ends[index - 1]
-            self.below = max(self.beside_end, panel) + gap
+            self.below = on_grid(
+                max(self.beside_end, panel) + gap / 2, self.specs["body"].leading / 2
+            )
             self.blocks = self.blocks[:index] + below[index:]
             self.strained = any(block.strained for block in self.blocks)
             self.awkward = sum(block.awkward for block in self.blocks)
