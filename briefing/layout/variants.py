@@ -459,12 +459,12 @@ class Sidebar(Layout):
         """The panel's parts: as measured, or, when their gaps spread to ``widest`` would
         still end them over a body line short of ``reach``, set larger, in steps of
         :data:`PANEL_STEP` of their size, up to the largest whose stack ``reach`` holds; the
-        panel's text is never set larger than the body."""
+        panel's text stays a step smaller than the body (:data:`PANEL_TEXT`)."""
         spread = widest * (len(self.extras) - 1)
         if self._stack(self.extras, gap) + spread >= reach - self.specs["body"].leading:
             return self.extras
         specs, best = self.specs, self.extras
-        largest = specs["body"].size / max(specs["label"].size, specs["fact"].size)
+        largest = PANEL_TEXT * specs["body"].size / max(specs["label"].size, specs["fact"].size)
         steps = math.floor((largest - 1) / PANEL_STEP + 1e-9)
         for step in range(1, steps + 1):
             grown = self._larger(1 + step * PANEL_STEP)
@@ -588,6 +588,7 @@ LAYOUTS: dict[str, type[Layout]] = {
 }
 WIDEST_RAIL = 0.32  # of the text width: the most hanging headings take
 PANEL_STEP = 0.04  # of their size: the steps a short panel's parts grow in
+PANEL_TEXT = 0.95  # of the body's size: the largest a panel's text grows to, a step below it
 STRIP = 3.0  # body lines between the ends of a panel and its main column, at most
 BELOW_LINES = 5  # lines a column of the text below a wrapped panel holds at least
 WRAP_SHORT = 1.5  # body lines the text beside a wrapped panel may end above it

@@ -397,12 +397,12 @@ def test_a_sidebar_panel_starts_beside_the_lead_when_the_main_text_is_short(pape
 
 
 @pytest.mark.parametrize("paper", ["letter", "a4"])
-def test_a_short_panel_sets_its_parts_larger_never_past_the_body(paper: str) -> None:
+def test_a_short_panel_sets_its_parts_larger_a_step_below_the_body(paper: str) -> None:
     """A panel whose parts, spread two lines apart, would still end far above its main
     column (key figures beside a short main text: 3.2 and 4.3 lines on Letter and A4, at
-    their size) sets them larger: its last line ends within two and a half body lines of the
-    main column's last, a padding's depth of them the tint's; its labels are no larger than
-    the body."""
+    their size) sets them larger: its last line ends within two and three quarter body lines
+    of the main column's last, a padding's depth of them the tint's; its labels stay a step
+    smaller than the body."""
     data, _ = render(run_checks(sized(0.3, "sidebar")), paper)
     quality = measure(data, "")[0]
     with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -411,9 +411,9 @@ def test_a_short_panel_sets_its_parts_larger_never_past_the_body(paper: str) -> 
     inside = [ln for ln in quality.lines if ln.x0 >= panel["x0"] and ln.top < panel["bottom"]]
     main = [ln for ln in quality.lines if ln.body and ln.x1 < panel["x0"]]
     line = Theme().body_leading * quality.body_size
-    assert max(ln.bottom for ln in main) - max(ln.bottom for ln in inside) <= 2.5 * line
+    assert max(ln.bottom for ln in main) - max(ln.bottom for ln in inside) <= 2.75 * line
     labels = [ln for ln in inside if ln.size < quality.body_size * 1.2]
-    assert labels and max(ln.size for ln in labels) <= quality.body_size + 0.01
+    assert labels and max(ln.size for ln in labels) <= 0.95 * quality.body_size + 0.01
 
 
 @pytest.mark.parametrize("paper", ["letter", "a4"])
