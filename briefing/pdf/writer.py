@@ -14,10 +14,11 @@ import os
 import re
 import sys
 import time
+import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -524,8 +525,28 @@ class _Stream(pdfdoc.PDFStream):
 
     def format(self, document: Any) -> bytes:
         if self.filters:
-            self.filters = [f for f in self.filters if f is not pdfdoc.PDFBase85Encode]
+            self.filters = [
+                _DEFLATE if f is pdfdoc.PDFZCompress else f
+                for f in self.filters
+                if f is not pdfdoc.PDFBase85Encode
+            ]
         return _with_eol(super().format(document))
+
+
+class _Deflate(pdfdoc.PDFStreamFilterZCompress):
+    """ReportLab's Flate filter, keeping what it made of binary data: a font subset or the
+    colour profile, the same bytes in each build of the same text, is compressed once."""
+
+    def encode(self, text: str | bytes) -> bytes:
+        return _deflated(text) if isinstance(text, bytes) else super().encode(text)
+
+
+@lru_cache(maxsize=64)
+def _deflated(data: bytes) -> bytes:
+    return zlib.compress(data)
+
+
+_DEFLATE = _Deflate()
 
 
 class _Image(pdfdoc.PDFImageXObject):
