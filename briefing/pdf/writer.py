@@ -205,7 +205,8 @@ class _TaggedCanvas(Canvas):
         if element is None:
             element = self._elements[key] = _Element(item.role, alt=item.alt)
             self._parent((*part, *item.parents)).children.append(element)
-        if isinstance(item.flowable, TextBox) and shaping.has_rtl(text := item.flowable.reading()):
+        box = item.flowable
+        if isinstance(box, TextBox) and box.setting.rtl and shaping.has_rtl(text := box.reading()):
             element.actual = f"{element.actual} {text}".strip()  # a part in each column
         if item.role == "Figure":  # its bounds, for reflow and for readers that show it
             box = (item.x, item.y, item.x + item.width, item.y + item.height)
