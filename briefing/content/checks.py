@@ -49,8 +49,7 @@ MAX_BLOCKS = 500  # paragraphs and list items in all the sections
 MAX_FIGURES = 40  # charts, tables and photos in all the sections
 MAX_ROWS = 200  # table rows in all the sections
 _OVERRIDE = re.compile("[\u202d\u202e]")  # LEFT-TO-RIGHT and RIGHT-TO-LEFT OVERRIDE
-# where a mark may be: no character before U+0300 combines with the one before it
-_MAYBE_MARKS = re.compile("[^\x00-\u02ff]+")
+_MAYBE_MARKS = re.compile("[^\x00-\u02ff]+")  # where marks may be: none comes before U+0300
 MAX_MARKS = 4  # on one letter: Vietnamese stacks 2, vowelled Arabic and pointed Hebrew 3
 MAX_WORD = 300  # characters without a space: a long web address fits; a longer word is pasted
 # Chinese breaks anywhere; compiled by ``re`` when a text first has a run that long at all
@@ -388,8 +387,8 @@ def _stacked_marks(text: Text) -> list[Problem]:
     pasted from a prank or a broken converter): drawn, they tower over the lines above; and at
     a mark with no letter under it, which would print in the margin."""
     problems = []
-    for stretch in _MAYBE_MARKS.finditer(text):  # marks counted afresh after each character
-        marks = 0  # that cannot be one
+    for stretch in _MAYBE_MARKS.finditer(text):
+        marks = 0  # a character before U+0300 is no mark
         for offset in range(*stretch.span()):
             char = text[offset]
             marks = marks + 1 if unicodedata.combining(char) else 0
