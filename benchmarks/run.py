@@ -271,10 +271,12 @@ def main() -> None:
             row(f"warm render: briefing / {peer}", f"{warm['briefing'] / warm[peer]:.2f}", note)
 
     if "briefing" in renderers:
+        from briefing.content.markup import _parsed
         from briefing.text.measure import _measured
 
         def uncached() -> bytes:
-            _measured.cache_clear()  # every paragraph measured anew, as for text never seen
+            _parsed.clear()  # every text parsed and every paragraph measured anew, as for
+            _measured.cache_clear()  # text never seen
             return renderers["briefing"]()
 
         row(

@@ -22,7 +22,6 @@ import io
 import marshal
 import os
 import re
-import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -194,6 +193,8 @@ def _convert_apart(faces: list[FaceFile], names: list[str]) -> list[dict[str, An
     """The faces read in a process of their own, within the time (for each face) and memory
     limits: each face's fields, or what is wrong with it. Raise :class:`FontFileError` if the
     process runs out of either."""
+    import subprocess  # only to read an office's faces
+
     order = marshal.dumps(([tuple(face) for face in faces], names, MEMORY_LIMIT))
     files = ", ".join(dict.fromkeys(Path(face.path).name for face in faces))
     try:

@@ -4,9 +4,11 @@ Entries are plain data written with ``marshal``: it loads several times faster t
 again, and it makes nothing but numbers, strings, bytes and containers. Like Python's own
 ``__pycache__``, the folder is the user's and trusted to hold what briefing wrote there. An
 entry is named ``NAME.KEY``; the key says what it was made from (a file's size and time, a
-library's version), so a changed source simply misses, and storing an entry removes the older
-ones of the same name. A missing, unreadable or read-only folder only means the work is done
-again.
+library's version), so a changed source simply misses, and storing an entry removes all but
+the newest few of the same name: installs that share the folder (two environments, several
+checkouts), whose files differ in time, each keep theirs instead of evicting each other's and
+doing the work again in every build. A missing, unreadable or read-only folder only means the
+work is done again.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import Any
 from .output import write_atomic
 
 FORMAT = "1"  # bump when the shape of any entry changes, or what briefing's code makes of it
+VERSIONS = 4  # versions of each entry kept, the newest: one for each install sharing the folder
 
 
 def folder() -> Path:
@@ -48,11 +51,8 @@ def store(name: str, key: str, data: Any) -> None:
     """Keep ``data`` as the entry ``name`` under ``key``; data that is not plain is not kept."""
     # ValueError: marshal refuses other objects (int subclasses too); OSError: a read-only home
     with contextlib.suppress(OSError, ValueError):
-        target = folder() / f"{name}.{key}"
-        write_atomic(target, marshal.dumps(data))
-        for old in target.parent.glob(f"{name}.*"):
-            if old != target:
-                old.unlink(missing_ok=True)
+        write_atomic(folder() / f"{name}.{key}", marshal.dumps(data))
+        prune(f"{name}.", VERSIONS)
 
 
 def prune(prefix: str, keep: int) -> None:

@@ -28,6 +28,7 @@ from .errors import UsageError
 PAPERS = {"letter": "Letter", "a4": "A4"}  # each paper size, by its name as printed
 FORMATS = ("pdf", "png", "html")  # the PDF, its PNG preview, the web page
 STALE_SECONDS = 1.0  # an unlocked temporary file older than this was left by a killed build
+_TEMPORARY = re.compile(r"[a-z0-9_]{8}\.tmp")  # what follows its file's name and a dot
 P = ParamSpec("P")
 T = TypeVar("T")
 
@@ -116,10 +117,11 @@ def _named(path: Path, action: Callable[P, T], *args: P.args, **kwargs: P.kwargs
 
 def _remove_stale(path: Path) -> None:
     """Remove temporary files of ``path`` that builds killed while writing left behind."""
-    ours = re.compile(re.escape(f".{path.name}.") + r"[a-z0-9_]{8}\.tmp")
+    prefix = f".{path.name}."
     with contextlib.suppress(OSError):
         for entry in os.scandir(path.parent):
-            if ours.fullmatch(entry.name) and _stale(entry.path):
+            ours = entry.name.startswith(prefix) and _TEMPORARY.fullmatch(entry.name, len(prefix))
+            if ours and _stale(entry.path):
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
 

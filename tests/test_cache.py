@@ -66,16 +66,19 @@ def test_hyphenation_patterns_come_back_as_pyphen_parsed_them(cache_home: Path) 
     assert pyphen.Pyphen(lang="en_US").inserted("international") == "in-ter-na-tion-al"
 
 
-def test_storing_an_entry_replaces_its_older_versions(cache_home: Path) -> None:
-    cache.store("NotoSans-Bold", "1-a", {"a": 1})
-    cache.store("NotoSans-BoldItalic", "1-a", {"b": 2})
-    cache.store("NotoSans-Bold", "1-b", {"a": 3})
+def test_storing_an_entry_keeps_only_its_newest_versions(cache_home: Path) -> None:
+    """Installs sharing the folder (their files differ in time) keep an entry each; past
+    :data:`cache.VERSIONS`, the oldest go."""
+    for number in range(cache.VERSIONS + 1):
+        cache.store("NotoSans-Bold", f"1-{number}", {"a": number})
+        os.utime(cache_home / f"NotoSans-Bold.1-{number}", ns=(number, number))
+        cache.store("NotoSans-BoldItalic", "1-a", {"b": 2})
     assert sorted(p.name for p in cache_home.iterdir()) == [
-        "NotoSans-Bold.1-b",
+        *(f"NotoSans-Bold.1-{number}" for number in range(1, cache.VERSIONS + 1)),
         "NotoSans-BoldItalic.1-a",
     ]
-    assert cache.load("NotoSans-Bold", "1-b") == {"a": 3}
-    assert cache.load("NotoSans-Bold", "1-a") is None
+    assert cache.load("NotoSans-Bold", "1-1") == {"a": 1}
+    assert cache.load("NotoSans-Bold", "1-0") is None
 
 
 def test_what_marshal_cannot_keep_is_not_kept(cache_home: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -223,6 +224,11 @@ def test_a_letter_under_a_tower_of_marks_is_located(tmp_path: Path) -> None:
     stacked = "Vi\u0323\u0302et"  # Vietnamese, decomposed: two marks on one letter
     (tmp_path / "content.yaml").write_text(MINIMAL.replace("Testland", stacked), "utf-8")
     assert run("build", cwd=tmp_path).returncode == 0
+
+
+def test_no_mark_comes_before_u0300() -> None:
+    """The check of stacked marks looks only at characters from U+0300 on."""
+    assert not any(unicodedata.combining(chr(c)) for c in range(0x300))
 
 
 def test_a_word_of_20000_letters_is_located_at_once(tmp_path: Path) -> None:

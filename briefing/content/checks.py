@@ -48,7 +48,8 @@ _LOPSIDED_PEERS = 3  # and there are at least this many others to take the media
 MAX_BLOCKS = 500  # paragraphs and list items in all the sections
 MAX_FIGURES = 40  # charts, tables and photos in all the sections
 MAX_ROWS = 200  # table rows in all the sections
-_OVERRIDES = "\u202d\u202e"  # LEFT-TO-RIGHT and RIGHT-TO-LEFT OVERRIDE
+_OVERRIDE = re.compile("[\u202d\u202e]")  # LEFT-TO-RIGHT and RIGHT-TO-LEFT OVERRIDE
+_MAYBE_MARKS = re.compile("[^\x00-\u02ff]+")  # where marks may be: none comes before U+0300
 MAX_MARKS = 4  # on one letter: Vietnamese stacks 2, vowelled Arabic and pointed Hebrew 3
 MAX_WORD = 300  # characters without a space: a long web address fits; a longer word is pasted
 # Chinese breaks anywhere; compiled by ``re`` when a text first has a run that long at all
@@ -255,7 +256,7 @@ def _rules(
         for family in families_of(text, theme.family, theme.heading_family):
             problems += _glyph_problems(text, family, language)
         problems += _stacked_marks(text)
-        problems += [_override(text, offset) for offset, c in enumerate(text) if c in _OVERRIDES]
+        problems += [_override(text, found.start()) for found in _OVERRIDE.finditer(text)]
         problems += _long_words(text)
         if text.markdown == "inline":
             formatted[id(text)] = markup.inline(text, problems, theme.link)
@@ -339,9 +340,10 @@ def _glyph_problems(text: Text, chosen: Chosen, language: str) -> list[Problem]:
     family, but the sheet's language is not that text's; the right one is suggested), else an
     error for each."""
     script = LANGUAGES[language].script
-    family = register(chosen, italic=False).family
+    latin = register(chosen, italic=False)
+    family = latin.family
     faces = script_faces(script, family)
-    behind = backing(register(chosen, italic=False))  # an office's font: the shipped one
+    behind = backing(latin)  # an office's font: the shipped one
     named = f"{family} (the office's, in the design)" if behind is not None else family
     fonts = f"fonts {named} and {faces.family}" if faces is not None else f"font {named}"
     if behind is not None:  # (which sets what the office's lacks)
@@ -384,17 +386,20 @@ def _stacked_marks(text: Text) -> list[Problem]:
     """An error at each letter that carries more marks than any script stacks on one (text
     pasted from a prank or a broken converter): drawn, they tower over the lines above; and at
     a mark with no letter under it, which would print in the margin."""
-    problems, marks = [], 0
-    for offset, char in enumerate(text):
-        marks = marks + 1 if unicodedata.combining(char) else 0
-        if marks == 1 and (offset == 0 or text[offset - 1].isspace()):
-            message = f"the mark {describe(char)} has no letter under it"
-            expected = "the mark typed after the letter it belongs on, or no mark"
-            problems.append(text.problem(message, expected, offset))
-        if marks == MAX_MARKS + 1:
-            message = f"a letter carries more than {MAX_MARKS} accents or vowel marks, stacked"
-            expected = f"at most {MAX_MARKS} marks on one letter; remove the extra ones"
-            problems.append(text.problem(message, expected, offset))
+    problems = []
+    for stretch in _MAYBE_MARKS.finditer(text):
+        marks = 0  # a character before U+0300 is no mark
+        for offset in range(*stretch.span()):
+            char = text[offset]
+            marks = marks + 1 if unicodedata.combining(char) else 0
+            if marks == 1 and (offset == 0 or text[offset - 1].isspace()):
+                message = f"the mark {describe(char)} has no letter under it"
+                expected = "the mark typed after the letter it belongs on, or no mark"
+                problems.append(text.problem(message, expected, offset))
+            if marks == MAX_MARKS + 1:
+                message = f"a letter carries more than {MAX_MARKS} accents or vowel marks, stacked"
+                expected = f"at most {MAX_MARKS} marks on one letter; remove the extra ones"
+                problems.append(text.problem(message, expected, offset))
     return problems
 
 
@@ -412,7 +417,7 @@ def _override(text: Text, offset: int) -> Problem:
 def _long_words(text: Text) -> list[Problem]:
     """An error at each word longer than any line can hold or a reader would type (setting it
     would take the text engine minutes)."""
-    if all(len(word) <= MAX_WORD for word in text.split()):
+    if len(text) <= MAX_WORD or max(map(len, text.split()), default=0) <= MAX_WORD:
         return []
     return [
         text.problem(

@@ -7,7 +7,8 @@ character, ``<`` and ``&`` included, prints as typed.
 from __future__ import annotations
 
 import re
-from typing import Literal, NamedTuple
+from collections.abc import Callable
+from typing import Any, Literal, NamedTuple, TypeVar
 from urllib.parse import urlsplit
 
 from ..errors import Problem
@@ -19,6 +20,7 @@ from .runs import BREAK, SOFT, LineBreak, Run, Runs, shown_address, wide_joined
 LINK_SCHEMES = ("http", "https", "mailto")
 MAX_LIST_DEPTH = 8  # lists within lists; markdown-it's parser drops text past 10
 _DESTINATION = re.compile(r"\]\([ \t\n]*")  # where a link's destination may start
+T = TypeVar("T")
 
 
 class Paragraph(NamedTuple):
@@ -33,11 +35,42 @@ class Paragraph(NamedTuple):
 
 def inline(text: Text, problems: list[Problem], link_color: str = "") -> Runs:
     """The runs of a one-paragraph field: inline formatting only."""
-    return _inline(markdown.parse_inline(text), text, problems, link_color)
+    return _kept(
+        ("inline", str(text), link_color),
+        problems,
+        lambda: _inline(markdown.parse_inline(text), text, problems, link_color),
+    )
 
 
 def blocks(text: Text, problems: list[Problem], link_color: str = "") -> list[Paragraph]:
     """The paragraphs and list items of a section body."""
+    found = _kept(
+        ("blocks", str(text), link_color), problems, lambda: _blocks(text, problems, link_color)
+    )
+    return list(found)
+
+
+# Texts parsed in this process without a problem, by kind, text and link colour: a rebuild
+# (watch, preview, a batch) parses only the texts that changed.
+_parsed: dict[tuple[str, str, str], Any] = {}
+_MOST_PARSED = 4096
+
+
+def _kept(key: tuple[str, str, str], problems: list[Problem], parse: Callable[[], T]) -> T:
+    """What ``parse`` gives for ``key``, parsed once if it adds nothing to ``problems`` (a text
+    with problems is parsed again, to report them where they are)."""
+    known: T | None = _parsed.get(key)
+    if known is None:
+        count = len(problems)
+        known = parse()
+        if len(problems) == count:
+            if len(_parsed) >= _MOST_PARSED:
+                _parsed.clear()
+            _parsed[key] = known
+    return known
+
+
+def _blocks(text: Text, problems: list[Problem], link_color: str) -> list[Paragraph]:
     result: list[Paragraph] = []
     lists: list[tuple[str, int]] = []  # (kind, next number) for each open list
     path: list[str] = []  # keys of the open lists and items, for the structure tree

@@ -8,6 +8,7 @@ changes (as Markdown's tags fall), so the engine measures a word in one face as 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import NamedTuple
@@ -85,6 +86,7 @@ def run_in(runs: Runs) -> bool:
     return 0 < len(head.split()) <= RUN_IN_WORDS and unicodedata.category(head[-1]) == "Po"
 
 
+@functools.cache
 def _wide(character: str) -> bool:
     """Whether a character is set wide (Chinese, Japanese; not Korean, whose words are spaced)."""
     return (
@@ -98,16 +100,22 @@ def wide_joined(runs: list[Run | LineBreak]) -> list[Run | LineBreak]:
     (CSS Text's rule for segment breaks); spaces typed after a full-width punctuation mark
     before a wide character go too, since the mark's width holds its space."""
     text = "".join(run.text if isinstance(run, Run) else "\0" for run in runs)
-    kept = list(text)
+    dropped = []  # the spans of spaces that go
     for match in _SPACES.finditer(text):
         start, end = match.span()
         before, after = text[start - 1 : start], text[end : end + 1]
         if before and after and _wide(before) and _wide(after):
             typed = " " in match.group()  # spaces typed, not a line break alone
             if not typed or unicodedata.category(before).startswith("P"):
-                kept[start:end] = [""] * (end - start)
-                continue
-        kept[start:end] = [" " if c == SOFT else c for c in match.group()]
+                dropped.append((start, end))
+    if not dropped:  # every line break a space
+        return [
+            run._replace(text=run.text.replace(SOFT, " ")) if isinstance(run, Run) else run
+            for run in runs
+        ]
+    kept = list(text.replace(SOFT, " "))
+    for start, end in dropped:
+        kept[start:end] = [""] * (end - start)
     out: list[Run | LineBreak] = []
     at = 0
     for run in runs:

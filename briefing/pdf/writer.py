@@ -14,10 +14,11 @@ import os
 import re
 import sys
 import time
+import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -204,7 +205,8 @@ class _TaggedCanvas(Canvas):
         if element is None:
             element = self._elements[key] = _Element(item.role, alt=item.alt)
             self._parent((*part, *item.parents)).children.append(element)
-        if isinstance(item.flowable, TextBox) and shaping.has_rtl(text := item.flowable.reading()):
+        box = item.flowable
+        if isinstance(box, TextBox) and box.setting.rtl and shaping.has_rtl(text := box.reading()):
             element.actual = f"{element.actual} {text}".strip()  # a part in each column
         if item.role == "Figure":  # its bounds, for reflow and for readers that show it
             box = (item.x, item.y, item.x + item.width, item.y + item.height)
@@ -524,8 +526,28 @@ class _Stream(pdfdoc.PDFStream):
 
     def format(self, document: Any) -> bytes:
         if self.filters:
-            self.filters = [f for f in self.filters if f is not pdfdoc.PDFBase85Encode]
+            self.filters = [
+                _DEFLATE if f is pdfdoc.PDFZCompress else f
+                for f in self.filters
+                if f is not pdfdoc.PDFBase85Encode
+            ]
         return _with_eol(super().format(document))
+
+
+class _Deflate(pdfdoc.PDFStreamFilterZCompress):
+    """ReportLab's Flate filter, keeping what it made of binary data: a font subset or the
+    colour profile, the same bytes in each build of the same text, is compressed once."""
+
+    def encode(self, text: str | bytes) -> bytes:
+        return _deflated(text) if isinstance(text, bytes) else super().encode(text)
+
+
+@lru_cache(maxsize=64)
+def _deflated(data: bytes) -> bytes:
+    return zlib.compress(data)
+
+
+_DEFLATE = _Deflate()
 
 
 class _Image(pdfdoc.PDFImageXObject):

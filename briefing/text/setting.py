@@ -17,6 +17,7 @@ import functools
 import math
 
 from ..content.runs import Runs
+from . import shaping
 from .line import COMPRESSION, EXPANSION, SCRIPT_TOLERANCE, SetLine, place
 from .linebreak import TOLERANCE, Breaker, Line, Rules
 from .measure import SOFT_HYPHEN, Measured, measure, split_boxes
@@ -59,6 +60,11 @@ class Setting:
             line = place(self.measured, self.spec, self.size, self.room, self.lines[index], last)
             self._drawn[index] = line
         return line
+
+    @functools.cached_property
+    def rtl(self) -> bool:
+        """Whether the paragraph holds a right-to-left letter (Hebrew, Arabic)."""
+        return shaping.has_rtl("".join(fragment.text for fragment in self.measured.fragments))
 
     @property
     def width(self) -> float:

@@ -65,7 +65,10 @@ def load_reportlab() -> None:
 
 def has_rtl(text: str) -> bool:
     """Whether ``text`` holds a right-to-left letter (Hebrew, Arabic)."""
-    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
+    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in _PAST_LTR.findall(text))
+
+
+_PAST_LTR = re.compile("[^\x00-\u058f]")  # no right-to-left letter comes before Hebrew's
 
 
 def joins(text: str) -> bool:

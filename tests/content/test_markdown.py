@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,8 +12,9 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from briefing.content import markdown
+from briefing.errors import ContentError
 
-from ..conftest import SAMPLE
+from ..conftest import MINIMAL, SAMPLE
 
 REFERENCE = MarkdownIt("zero").enable(
     ["list", "emphasis", "link", "escape", "newline", "backticks"]
@@ -137,3 +139,26 @@ def test_entities_load_only_when_one_appears() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.split() == ["False", "True"], result.stderr
+
+
+def test_a_body_parsed_again_is_the_same_and_its_problems_are_located_again(
+    tmp_path: Path,
+) -> None:
+    """Parses kept for a rebuild: a body's paragraphs are a new list each time, and a body with
+    a problem reports it where it is written, in each sheet."""
+    from briefing.content.fields import Text
+    from briefing.content.markup import blocks
+    from briefing.pipeline import check
+
+    body = Text("One **two** three.\n\n- four\n- five")
+    first = blocks(body, [])
+    first.clear()
+    assert blocks(body, []) == blocks(Text(str(body)), []) != []
+    bad = "    body: See [the page](ftp://example.org).\n"
+    for lines in (0, 3):
+        sheet = tmp_path / f"sheet{lines}.yaml"
+        padding = "".join(f"# line {n}\n" for n in range(lines))
+        sheet.write_text(padding + MINIMAL + "  - heading: More\n" + bad, encoding="utf-8")
+        with pytest.raises(ContentError) as raised:
+            check(sheet)
+        assert f"sheet{lines}.yaml:{lines + 7}:" in str(raised.value), str(raised.value)

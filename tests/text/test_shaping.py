@@ -786,3 +786,12 @@ def test_the_empty_glyph_drawn_for_readers_has_no_ink(font: str) -> None:
     pen = BoundsPen(glyphs)
     glyphs[order[gid]].draw(pen)
     assert pen.bounds is None and glyphs[order[gid]].width == 0
+
+
+def test_no_right_to_left_letter_comes_before_hebrew() -> None:
+    """``has_rtl`` looks only at characters from U+0590 on."""
+    from briefing.text import shaping
+
+    assert not any(unicodedata.bidirectional(chr(c)) in ("R", "AL") for c in range(0x590))
+    assert shaping.has_rtl("see ’ and שלום") and shaping.has_rtl("x \u200f y")
+    assert not shaping.has_rtl("Niamey – “Côte d’Ivoire”")
