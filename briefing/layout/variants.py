@@ -609,8 +609,9 @@ class Variant(NamedTuple):
 def variants(theme: Theme) -> list[Variant]:
     """The theme's layout, then the variants of it to try when it leaves a column short (for
     a sidebar: its panel beside the lead first, then starting with the main column, for a
-    long main text; a wider panel, its key figures two to a row, for a full panel beside a
-    short main column; the text run on under a far shorter panel); then, for a layout the
+    long main text; a wider panel, beside the lead or starting with the main column, and its
+    key figures two to a row, for a panel and a main column that end apart; the text run on
+    under a far shorter panel); then, for a layout the
     writer named, the same with lines longer than comfortable, for content too long for it;
     for two columns by default, one column of larger type for content too short for two."""
     kind = LAYOUTS[theme.layout]
@@ -618,7 +619,11 @@ def variants(theme: Theme) -> list[Variant]:
     if theme.layout == "sidebar":
         shares = [theme.sidebar_share + step * theme.sidebar_step for step in (1, 2)]
         found = [Variant(Sidebar, {"raised": True}, True, None), Variant(Sidebar, {}, True, 0.5)]
-        found += [Variant(Sidebar, {"share": s, "raised": True}, True, 1.0) for s in shares]
+        found += [
+            Variant(Sidebar, {"share": s, "raised": raised}, True, 1.0)
+            for s in shares
+            for raised in (True, False)
+        ]
         found.append(
             Variant(Sidebar, {"share": shares[1], "raised": True, "paired": True}, True, 1.0)
         )

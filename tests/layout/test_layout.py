@@ -29,7 +29,7 @@ from briefing.text.textbox import typeset
 from briefing.theme import Theme, grayscale
 
 from ..conftest import ROOT, SAMPLE, run
-from ..corpus import LAYOUTS, sized
+from ..corpus import LAYOUTS, sheets, sized
 from ..quality import measure
 from ..visual import EXTRAS, SAMPLE_TREE
 
@@ -403,7 +403,22 @@ def test_a_short_panel_sets_its_parts_larger_a_step_below_the_body(paper: str) -
     their size) sets them larger: its last line ends within two and three quarter body lines
     of the main column's last, a padding's depth of them the tint's; its labels stay a step
     smaller than the body."""
-    data, _ = render(run_checks(sized(0.3, "sidebar")), paper)
+    short, labels, body = _panel_short(render(run_checks(sized(0.3, "sidebar")), paper)[0])
+    assert short <= 2.75
+    assert labels and max(labels) <= 0.95 * body + 0.01
+
+
+def test_a_long_main_text_beside_a_wider_panel_may_start_the_panel_with_it() -> None:
+    """A main text too long for the panel's usual width, with a panel too short to reach its
+    foot from beside the lead, has the wider panel start with the main column, under a lead
+    across the page: the panel ends within a body line and its padding of the main column
+    (4.5 lines above it, beside the lead)."""
+    assert _panel_short(render(run_checks(sheets()["fr-sidebar-1.4"]), "letter")[0])[0] <= 1.75
+
+
+def _panel_short(data: bytes) -> tuple[float, list[float], float]:
+    """How far, in body lines, the sidebar panel's last line ends above the main column's;
+    the sizes of its text smaller than its key figures' values; the body's size."""
     quality = measure(data, "")[0]
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         page = pdf.pages[0]
@@ -411,9 +426,9 @@ def test_a_short_panel_sets_its_parts_larger_a_step_below_the_body(paper: str) -
     inside = [ln for ln in quality.lines if ln.x0 >= panel["x0"] and ln.top < panel["bottom"]]
     main = [ln for ln in quality.lines if ln.body and ln.x1 < panel["x0"]]
     line = Theme().body_leading * quality.body_size
-    assert max(ln.bottom for ln in main) - max(ln.bottom for ln in inside) <= 2.75 * line
-    labels = [ln for ln in inside if ln.size < quality.body_size * 1.2]
-    assert labels and max(ln.size for ln in labels) <= 0.95 * quality.body_size + 0.01
+    short = (max(ln.bottom for ln in main) - max(ln.bottom for ln in inside)) / line
+    labels = [ln.size for ln in inside if ln.size < quality.body_size * 1.2]
+    return short, labels, quality.body_size
 
 
 @pytest.mark.parametrize("paper", ["letter", "a4"])
