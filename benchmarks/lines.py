@@ -1,6 +1,6 @@
 """How lines are set, read back from the PDF: kerning, word spaces, short lines, hyphens.
 
-    pip install '.[bench]' && python benchmarks/lines.py [--tools DIR] [--json OUT] [--typst]
+    pip install '.[bench]' && python benchmarks/lines.py --tools DIR [--json OUT] [--typst]
 
 Builds a corpus of sheets (the sample, each example, stress sheets in every layout and size, the
 Chinese, Hebrew and Persian test sheets, five of them on A4 too) and measures each PDF with the
@@ -106,7 +106,9 @@ def typst_pdf(tree: dict[str, Any], out: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--tools", type=Path, default=Path("/work/shared/tools"))
+    parser.add_argument(
+        "--tools", type=Path, required=True, help="the folder of composition.py and kerning.py"
+    )
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--keep", type=Path, help="keep the PDFs in this folder")
     parser.add_argument("--typst", action="store_true", help="measure Typst's pages too")
