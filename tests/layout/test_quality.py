@@ -66,7 +66,13 @@ LOOSEST = 1.6
 # sidebar's panel.
 LOOSER = {
     "en-sidebar-list": 1.85,  # "with Boko Haram, INL training and advisors have"
+    # Letter: the fit takes one loose line (a strained paragraph weighs six lines) over the
+    # two columns under the panel ending four and a half lines apart at every size near it
+    "sheet-short-panel": 2.2,  # "funded with the U.S. Agency for In-"
 }
+# Lines left short inside a justified paragraph, where no setting of it is good at its width:
+# the same trade (two paragraphs' first lines, too loose to justify, set ragged).
+RAGGED = {"sheet-short-panel": 2}
 HYPHENATED = 0.15  # of a page's body lines that go on in their paragraph, at most
 # Pages the issue on setting lines has yet to meet, where each paragraph has the fewest hyphens
 # its lines allow within 1.6 natural spaces: narrow columns at the size the page's fit picks
@@ -98,7 +104,7 @@ def test_justified_lines_reach_the_edge_with_spaces_at_most_1_6_natural(name: st
     limit = LOOSER.get(name, LOOSEST)
     loose = [ln for ln in page(name).lines if ln.spaces and max(ln.spaces) > limit + 0.01]
     assert [(round(max(ln.spaces), 2), ln.text) for ln in loose] == []
-    assert page(name).ragged == ()
+    assert len(page(name).ragged) <= RAGGED.get(name, 0), page(name).ragged
 
 
 @pytest.mark.parametrize("name", SHEETS)
