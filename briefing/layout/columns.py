@@ -378,17 +378,16 @@ def _end(column: Column) -> float:
 
 def _spread(blocks: list[Packable], column: Column, air: float, line: float) -> dict[int, float]:
     """The gaps of a column that may grow (by the index of the piece below each) and how far
-    each may: to one and three quarter ``line``s above a heading (with the space a line's
-    letters leave, no more than two and a half lines from text to text), one and a half
-    above a paragraph with a run-in head (a topic), three quarters between a list's items,
-    one elsewhere."""
+    each may: to one and a half ``line``s above a heading (with the space a line's letters
+    leave, no more than two and a half lines from text to text) and above a paragraph with a
+    run-in head (a topic), three quarters between a list's items, one elsewhere."""
     limits = {}
     for i in range(1, len(column)):
         above, below = blocks[column[i - 1].block], blocks[column[i].block]
         item = above.role == below.role == "LBody"  # items spread too
         if column[i].first or (_together(above, below) and not item):
             continue
-        most = 0.75 if item else 1.75 if below.keep_with_next else 1.5 if below.topic else 1.0
+        most = 0.75 if item else 1.5 if below.keep_with_next or below.topic else 1.0
         limits[i] = max(most * line - _gap(above, below, air), 0.0)
     return limits
 

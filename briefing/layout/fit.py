@@ -153,12 +153,12 @@ class Settled(Generic[F]):
 
 
 def settle(arrangements: Sequence[Arrangement[F]], limit: float, empty: float) -> Settled[F] | None:
-    """The first arrangement at its largest scale, with the air that fills its page best; the
-    next one instead when it does better, and is tried: when the page found so far has columns
-    ending further apart than the next one's :attr:`Arrangement.uneven`, or (for all) when it
-    is too long, or leaves more than ``empty`` points blank at the foot (short content in a
-    layout whose type has stopped growing). A page is good enough to stop at when its columns
-    end within ``limit``. None if none fits at its floor."""
+    """The first arrangement at its largest scale, its page filled (:func:`fullest`); the
+    next one instead when it does better (:func:`_flaws`), and is tried: when the page found
+    so far has columns ending further apart than the next one's :attr:`Arrangement.uneven`,
+    or (for all) when it is too long, or leaves more than ``empty`` points blank at the foot
+    (short content in a layout whose type has stopped growing). A page is good enough to stop
+    at when its columns end within ``limit``. None if none fits at its floor."""
     found: Settled[F] | None = None
     for index, arrangement in enumerate(arrangements):
         if (
@@ -181,10 +181,10 @@ def settle(arrangements: Sequence[Arrangement[F]], limit: float, empty: float) -
 def _settle(
     arrangement: Arrangement[F], limit: float, empty: float
 ) -> tuple[F, Filled[Any]] | None:
-    """One arrangement at its largest scale, with the air that fills its page best; if a column
-    still ends more than ``limit`` above the foot, a step or two smaller when that fills the
-    page better (a long section that will not split evenly); the same when a paragraph cannot
-    be set well at that size (a narrow column, a hard language)."""
+    """One arrangement at its largest scale, its page filled; if a column still ends more
+    than ``limit`` above the foot, up to :data:`SETTLE_APART` steps smaller when that fills
+    the page better (a long section that will not split evenly); up to :data:`SETTLE_STEPS`
+    when a paragraph cannot be set well at that size (a narrow column, a hard language)."""
     tried: list[F] = []  # every measure taken, so a smaller scale already seen is reused
 
     def measure(scale: float) -> F:

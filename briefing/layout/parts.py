@@ -18,7 +18,7 @@ from ..text.measure import measure, plain_width
 from ..text.setting import natural_width
 from ..text.spec import TypeSpec
 from ..text.textbox import TextBox, typeset
-from .columns import Packable
+from .columns import Packable, on_grid
 from .exhibits import Setter
 from .records import EMPTY, Entry, Region, Shape
 from .widths import HAIR
@@ -492,12 +492,11 @@ def _to_grid(blocks: list[Packable], grid: float) -> None:
     for block in blocks:
         if block.whole:
             block.before = block.after = max(round(block.before / grid), 1) * grid
-            block.height = block.leading = math.ceil(block.height / grid - 1e-6) * grid
+            block.height = block.leading = on_grid(block.height, grid)
     for block, below in pairwise(blocks):
         if block.keep_with_next and not block.hang:
-            gap = max(block.after, below.before)
-            short = -(block.before + block.height + gap) % grid
-            block.after = gap + (0.0 if short > grid - 1e-6 else short)
+            taken = block.before + block.height
+            block.after = on_grid(taken + max(block.after, below.before), grid) - taken
 
 
 def _hanging_space(label: TextBox) -> float:

@@ -211,7 +211,7 @@ class Layout:
         room = frame.body_top - frame.body_bottom + 1e-6
         if frame.side > frame.side_room:
             return None
-        return arrange(self.blocks, self.columns, room, air, self.specs["body"].leading)
+        return arrange(self.blocks, self.columns, room, air, self.line)
 
     def reach(self, columns: list[Column]) -> float:
         """How far below the body's top its last line ends."""
@@ -432,7 +432,7 @@ class Sidebar(Layout):
             return Frame(regions, foot, shapes, body_top, bottom)
         gap = t.side_gap * self.scale
         count = len(self.extras)
-        widest = 2 * self.specs["body"].leading - gap  # a gap of two lines, and no hole
+        widest = 2 * self.line - gap  # a gap of two lines, and no hole
         panel_top = body_top + self.rise
         room = panel_top - bottom
         reach = room if end is None else min(end + self.rise, room)
@@ -461,7 +461,7 @@ class Sidebar(Layout):
         :data:`PANEL_STEP` of their size, up to the largest whose stack ``reach`` holds; the
         panel's text stays a step smaller than the body (:data:`PANEL_TEXT`)."""
         spread = widest * (len(self.extras) - 1)
-        if self._stack(self.extras, gap) + spread >= reach - self.specs["body"].leading:
+        if self._stack(self.extras, gap) + spread >= reach - self.line:
             return self.extras
         specs, best = self.specs, self.extras
         largest = PANEL_TEXT * specs["body"].size / max(specs["label"].size, specs["fact"].size)
@@ -529,9 +529,7 @@ class Wrapped(Sidebar):
                 return  # a strip of a few lines under the panel reads as a stray: no wrap
             gap = max(above.after, below[index].before, t.block_gap * self.scale)
             self.beside, self.beside_end = index, ends[index - 1]
-            self.below = on_grid(
-                max(self.beside_end, panel) + gap / 2, self.specs["body"].leading / 2
-            )
+            self.below = on_grid(max(self.beside_end, panel) + gap / 2, self.line / 2)
             self.blocks = self.blocks[:index] + below[index:]
             self.strained = any(block.strained for block in self.blocks)
             self.awkward = sum(block.awkward for block in self.blocks)
@@ -558,7 +556,7 @@ class Wrapped(Sidebar):
         frame = self.frame(air)
         room = frame.body_top - frame.body_bottom + 1e-6
         beside = pack(self.blocks[: self.beside], [1e9], air)
-        line = self.specs["body"].leading
+        line = self.line
         below = arrange(self.blocks[self.beside :], 2, room - self.below, air, line)
         if beside is None or below is None:
             return None
@@ -616,7 +614,7 @@ def variants(theme: Theme) -> list[Variant]:
     for two columns by default, one column of larger type for content too short for two."""
     kind = LAYOUTS[theme.layout]
     found = [Variant(kind, {}, True, None)]
-    if theme.layout == "sidebar":
+    if kind is Sidebar:  # its panel beside the lead, not the plain one, first
         shares = [theme.sidebar_share + step * theme.sidebar_step for step in (1, 2)]
         found = [Variant(Sidebar, {"raised": True}, True, None), Variant(Sidebar, {}, True, 0.5)]
         found += [
