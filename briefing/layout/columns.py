@@ -9,6 +9,7 @@ one line as tall as itself: it moves whole.
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 from ..text.setting import looser
@@ -396,21 +397,48 @@ def _halves(
     blocks: list[Packable], column: Column, limits: dict[int, float], want: float, half: float
 ) -> dict[int, float]:
     """How far each gap of ``column`` grows (by the index of the piece below it): as many
-    ``half`` lines as ``want`` holds, each gap taking one in turn up to its limit, those above
-    headings first, then those above topics, then the rest, from the top down."""
+    ``half`` lines as ``want`` holds, up to each gap's limit, a kind of gap at a time (above
+    headings, above topics, between paragraphs, between a list's items), every gap of a kind
+    by as much as the others, and none past the gaps of a kind before it in the column (nor
+    within a half line of a section's), so that sections stand further apart than topics,
+    and topics no closer than paragraphs, paragraphs than a list's items, each evenly. What
+    is left when no kind can grow whole goes to one gap at a time, from the top down, but
+    never to some of a list's items only."""
     steps = {i: int(most / half + _EPS) for i, most in limits.items()}
+    size = {i: column[i].top - column[i - 1].top - column[i - 1].height for i in steps}
 
-    def rank(i: int) -> tuple[int, int]:
-        below = blocks[column[i].block]
-        return (0 if below.keep_with_next else 1 if below.topic else 2), i
+    def kind(i: int) -> int:
+        above, below = blocks[column[i - 1].block], blocks[column[i].block]
+        if below.keep_with_next or below.topic:
+            return 0 if below.keep_with_next else 1
+        return 3 if above.role == below.role == "LBody" else 2
 
-    order = sorted((i for i in steps if steps[i]), key=rank)
+    kinds = {i: kind(i) for i in steps}
+
+    def fits(i: int) -> bool:
+        """Whether gap ``i`` can grow a half line and stay no wider than the gaps of a kind
+        before it, and a half line narrower than a section's (whose rule parts it)."""
+        ceiling = [size[j] - half * (kinds[j] == 0) for j in steps if kinds[j] < kinds[i]]
+        return bool(steps[i]) and size[i] + half <= min(ceiling, default=math.inf) + _EPS
+
     left = int(want / half + _EPS) if want > 0 else 0
     grown: dict[int, float] = {}
-    while left and order:
-        for i in order[:left]:
+    while left:
+        chosen: list[int] = []
+        for k in range(4):
+            gaps = [i for i in steps if kinds[i] == k and steps[i]]
+            if gaps and len(gaps) <= left - len(chosen) and all(fits(i) for i in gaps):
+                chosen += gaps
+                for i in gaps:
+                    size[i] += half
+        if not chosen:
+            chosen = [i for i in sorted(steps) if kinds[i] < 3 and fits(i)][:left]
+            for i in chosen:
+                size[i] += half
+        if not chosen:
+            break
+        for i in chosen:
             grown[i] = grown.get(i, 0.0) + half
             steps[i] -= 1
-        left -= min(left, len(order))
-        order = [i for i in order if steps[i]]
+        left -= len(chosen)
     return grown

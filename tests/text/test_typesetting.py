@@ -250,16 +250,38 @@ def test_a_paragraph_with_a_run_in_head_spreads_its_gap_as_a_section_does() -> N
     assert gaps == pytest.approx([10.0, 15.0])  # a paragraph's to a line, a topic's to 1.5
 
 
-def test_gaps_grow_by_whole_half_lines_topics_first_then_from_the_top() -> None:
-    """A column 12 points short of its foot, in lines of 10, grows two gaps by a half line
-    each, the topic's first, and leaves 2 points at the foot: baselines keep to the grid."""
+def test_gaps_grow_by_whole_half_lines_a_kind_at_a_time() -> None:
+    """A column 12 points short of its foot, in lines of 10, grows by two half lines and
+    leaves 2 points at the foot (baselines keep to the grid): both to the topic's gap, since
+    the two paragraph gaps could take only one between them; with 22 points, the two
+    paragraph gaps take one each as well, and the topic's its last."""
     blocks = [block(3, after=5), block(3, after=5), block(3, after=5), block(3)]
     blocks[3].topic = True
     column = [Portion(i, 0, 3, 35 * i, 30) for i in range(4)]
     grown, _, left = flush(blocks, [column], 147, 1.0, 10.0)
     gaps = [p.top - q.top - q.height for q, p in pairwise(grown[0])]
-    assert gaps == pytest.approx([10.0, 5.0, 10.0])
+    assert gaps == pytest.approx([5.0, 5.0, 15.0])
     assert left == pytest.approx(2.0)
+    grown, _, left = flush(blocks, [column], 157, 1.0, 10.0)
+    gaps = [p.top - q.top - q.height for q, p in pairwise(grown[0])]
+    assert gaps == pytest.approx([10.0, 10.0, 15.0]) and left == pytest.approx(2.0)
+
+
+def test_a_lists_items_grow_apart_all_together_or_not_at_all() -> None:
+    """Three items a quarter line apart and a paragraph below them: one half line to spare
+    goes to the paragraph's gap; once that is at its limit, a half line the two item gaps
+    cannot share stays at the foot, and two spread both."""
+    items = [block(2, after=2.5, role="LBody") for _ in range(3)]
+    blocks = [*items, block(3)]
+    blocks[2].after = 5.0
+    column = [Portion(0, 0, 2, 0, 20), Portion(1, 0, 2, 22.5, 20), Portion(2, 0, 2, 45, 20)]
+    column.append(Portion(3, 0, 3, 70, 30))
+    tops = [p.top for p in flush(blocks, [column], 105, 1.0, 10.0)[0][0]]
+    assert tops == pytest.approx([0, 22.5, 45, 75])
+    tops = [p.top for p in flush(blocks, [column], 110, 1.0, 10.0)[0][0]]
+    assert tops == pytest.approx([0, 22.5, 45, 75])
+    tops = [p.top for p in flush(blocks, [column], 120, 1.0, 10.0)[0][0]]
+    assert tops == pytest.approx([0, 27.5, 55, 85])
 
 
 @pytest.mark.parametrize(
