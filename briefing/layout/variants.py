@@ -218,10 +218,11 @@ class Layout:
         return max((p.top + p.height for column in columns for p in column), default=0.0)
 
     def page(self, air: float, columns: list[Column]) -> Page:
-        """Everything placed, with the body's gaps spread by ``air`` into these ``columns``."""
+        """Everything placed, with the body's gaps spread by ``air`` into these ``columns``;
+        the blank at the foot measured to the footer, under a closing row moved up to them."""
         t = self.theme
         end = self.reach(columns)
-        frame = self.frame(air, end)
+        frame, foot = self.frame(air, end), self.frame(air).body_bottom
         page = Page(
             self.width,
             self.height,
@@ -231,7 +232,7 @@ class Layout:
             self.sheet.faces.regular,
             list(frame.shapes),
             [],
-            (min(frame.body_top - end, frame.panel or math.inf) - frame.body_bottom) / self.height,
+            (min(frame.body_top - end, frame.panel or math.inf) - foot) / self.height,
         )
         for region, x, top in frame.regions:
             self._put(page, region, x, top)

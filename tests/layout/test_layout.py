@@ -20,7 +20,7 @@ from briefing.content.design import themed
 from briefing.content.runs import Run
 from briefing.fonts import register
 from briefing.language import LANGUAGES
-from briefing.layout import PAPER, Page
+from briefing.layout import PAPER, Page, fit_line
 from briefing.layout.parts import Sheet
 from briefing.layout.variants import Sidebar
 from briefing.pipeline import render, run_checks
@@ -30,8 +30,8 @@ from briefing.theme import Theme, grayscale
 
 from ..conftest import ROOT, SAMPLE, run
 from ..corpus import LAYOUTS, sheets, sized
-from ..quality import measure
-from ..visual import EXTRAS, SAMPLE_TREE
+from ..quality import measure, source_text
+from ..visual import DATA, EXTRAS, SAMPLE_TREE
 
 
 def laid_out(tree: dict[str, Any]) -> tuple[bytes, Page]:
@@ -117,6 +117,21 @@ def test_stress_corpus_gives_one_clean_page_or_an_overflow_report(
     for section in tree["sections"]:
         for paragraph in section["body"].split("\n\n"):
             assert printed(paragraph, text), paragraph[:60]
+
+
+def test_the_fit_line_counts_the_blank_under_a_closing_row_moved_up_to_the_columns() -> None:
+    """A short Arabic sheet whose contacts follow its columns, over 4% of the page above the
+    footer: the fit reports the page as full as it is printed (it said 100%), not as full as
+    its columns."""
+    tree = yaml.safe_load((DATA / "jordan-ar.yaml").read_text(encoding="utf-8"))
+    data, laid = render(run_checks(tree), "letter")
+    (quality,) = measure(data, source_text(tree))
+    footer = min(ln.top for ln in quality.lines if ln.top > 0.9 * quality.height)
+    lowest = max(ln.bottom for ln in quality.lines if ln.bottom < footer - 1)
+    blank = (footer - lowest) / quality.height
+    # measured from glyphs, the blank also holds the gap above the footer's text
+    assert 0.04 < laid.blank < blank < laid.blank + 0.03
+    assert fit_line(laid.scale, laid.body_size, laid.blank).endswith(f"{1 - laid.blank:.0%} full")
 
 
 def test_short_content_grows_its_body_to_its_shortest_line_then_the_rest_of_the_design() -> None:
