@@ -363,10 +363,14 @@ def _unsteered(text: str) -> str:
     return "".join(char for char in text if char not in BIDI_CONTROLS)
 
 
-def split_boxes(measured: Measured, limit: float, latin: Faces, apart: bool = False) -> Measured:
+def split_boxes(
+    measured: Measured, limit: float, latin: Faces, apart: bool = False, hyphenation: str = ""
+) -> Measured:
     """``measured`` with every box wider than ``limit`` cut into pieces that fit, breakable
-    between them: the last resort for a word too long for its line. A Latin word breaks after
-    any letter, with a hyphen; an address, or a word in another script, without one (Arabic,
+    between them: the last resort for a word too long for its line. A Latin word breaks at
+    its last syllable that fits (in the ``hyphenation`` language: a heading's word set in
+    capitals too), else after any letter, with a hyphen; an address, or a word in another
+    script, without one (Arabic,
     Hebrew and Chinese are not hyphenated), never inside a letter and its marks, and Arabic
     preferably after a letter that does not join the next. With ``apart``, any two boxes
     next to each other may part too (a word and the full stop that may not start a line, too
@@ -387,7 +391,8 @@ def split_boxes(measured: Measured, limit: float, latin: Faces, apart: bool = Fa
         in_address = bool(ADDRESS.match(fragment.text)) or _in_address(measured.items, index)
         font = fragment.font
         hyphen = 0.0 if in_address or font not in hyphened else plain_width("-", font)
-        for number, chunk in enumerate(_chunks(fragment.text, font, limit - hyphen)):
+        syllabic = set() if in_address else set(syllables(fragment.text.lower(), hyphenation))
+        for number, chunk in enumerate(_chunks(fragment.text, font, limit - hyphen, syllabic)):
             if number:
                 items.append(Item("penalty", hyphen, penalty=INFINITE - 1, flagged=False))
                 fragments.append(fragment._replace(text=SOFT_HYPHEN if hyphen else "", glyphs=None))
@@ -404,10 +409,11 @@ def _in_address(items: list[Item], index: int) -> bool:
     return any(item.kind == "penalty" and item.penalty == _ADDRESS_PENALTY for item in beside)
 
 
-def _chunks(text: str, font: str, limit: float) -> Iterator[str]:
+def _chunks(text: str, font: str, limit: float, syllabic: set[int]) -> Iterator[str]:
     """``text`` in pieces no wider than ``limit`` (but a single letter), each as long as it
-    can be: cut between letters with their marks, in Arabic after a letter that does not
-    join the next where there is one."""
+    can be: cut where two of its ``syllabic`` syllables meet, if one fits, else between
+    letters with their marks, in Arabic after a letter that does not join the next where
+    there is one."""
     points = [i for i in range(1, len(text)) if not unicodedata.category(text[i]).startswith("M")]
     clean = set(points)
     if shaping.joins(text):
@@ -423,7 +429,9 @@ def _chunks(text: str, font: str, limit: float) -> Iterator[str]:
             fitting = [p for p in points if p > start][:1]
             if not fitting:
                 break
-        end = max((p for p in fitting if p in clean), default=fitting[-1])
+        end = max((p for p in fitting if p in syllabic), default=0) or max(
+            (p for p in fitting if p in clean), default=fitting[-1]
+        )
         yield text[start:end]
         start = end
     yield text[start:] if start else text

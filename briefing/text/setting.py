@@ -153,7 +153,7 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
         size *= step
         room /= step
     if measured.widest > room:
-        measured = split_boxes(measured, max(room, 1e-3), spec.faces)
+        measured = split_boxes(measured, max(room, 1e-3), spec.faces, False, spec.hyphenation)
     justified = spec.align == "justify"
     if spec.cjk and justified and room >= 1:  # Chinese on a grid: lines of whole characters
         room = math.floor(room + 1e-6)
@@ -192,7 +192,9 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
         lines = measured.breaker.breaks(room, rules._replace(most_hyphens=len(measured.items)))
     if lines is None:  # boxes that may not part are too wide together: they part
         hyphen = max(item.width for item in measured.items if item.kind == "penalty")
-        measured = split_boxes(measured, max(room - hyphen, 1e-3), spec.faces, apart=True)
+        measured = split_boxes(
+            measured, max(room - hyphen, 1e-3), spec.faces, True, spec.hyphenation
+        )
         rules = rules._replace(most_hyphens=len(measured.items))
         lines = measured.breaker.breaks(room, rules)
     if lines is None:  # a column narrower than a letter and a hyphen: the lines overrun it

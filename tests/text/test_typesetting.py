@@ -127,6 +127,16 @@ def test_a_heading_word_wider_than_its_box_steps_the_size_down_and_stays_whole()
     assert all(box.setting.drawn(i).width <= 60 + 1e-6 for i in range(box.count))
 
 
+def test_a_side_heads_word_too_wide_for_its_rail_breaks_where_its_syllables_meet() -> None:
+    """A hanging heading's word in capitals, one letter too wide, breaks at a syllable of the
+    word as typed ("INSTITUTIONALIZA-TION"), not after its last letter that fits."""
+    heading = style(align="left", uppercase=True)
+    wide = typeset(plain("Institutionalization"), heading, 1000).setting.drawn(0).width
+    box = typeset(plain("Institutionalization"), heading, wide - 1)
+    texts = ["".join(r.text for r in box.setting.drawn(i).runs) for i in range(box.count)]
+    assert texts == ["INSTITUTIONALIZA" + SOFT_HYPHEN, "TION"]
+
+
 def test_justified_lines_fill_the_measure_and_the_text_layer_has_whole_words() -> None:
     text = " ".join(["Although Niger is one of the poorest and least developed countries."] * 4)
     s = style()
