@@ -26,7 +26,7 @@ from .overflow import long_warning, overflow_problem, short_warning, switched_wa
 from .parts import Parts, Sheet
 from .records import Group, Page, Placed, Region, Role, Shape, Tag, fit_line
 from .specs import type_specs
-from .variants import Layout, variants
+from .variants import Layout, TwoColumn, variants
 
 PAPER = {"letter": LETTER, "a4": A4}
 FILL = 0.06  # of the page's height: a page with no more left at a column's foot is full
@@ -141,7 +141,9 @@ def compose(checked: Checked, paper: str, folio: str = "") -> Page:
         order = sorted(range(len(tried)), key=lambda i: _crowding(smallest[i]))
         wide = [partial(makers[i], scale=floor, wide=True) for i in order]
         settled = _closed_up(
-            [(i, smallest[i], wide[n]) for n, i in enumerate(order)], theme.min_air
+            [(i, smallest[i], wide[n]) for n, i in enumerate(order)],
+            theme.min_air,
+            partial(_two_columns_hold, checked, sheet, paper),
         )
     measured, filled = settled.measured, settled.filled
     _refuse_exhibits(measured)
@@ -164,14 +166,16 @@ def _crowding(layout: Layout) -> float:
 
 
 def _closed_up(
-    candidates: list[tuple[int, Layout, Callable[[], Layout]]], least: float
+    candidates: list[tuple[int, Layout, Callable[[], Layout]]],
+    least: float,
+    instead: Callable[[], bool],
 ) -> fit.Settled[Layout]:
     """Content too long for every arrangement at its floor: of ``candidates`` (each an
     arrangement's index, its content measured there, and the same with its lead across the
     whole width), the least crowded first, the first that fits with its gaps closed up a
     little (to ``least`` of their size), else the first that fits so with its lead across
     the whole width; :class:`ContentError` saying what to cut in the least crowded if none
-    does."""
+    does, and that two columns would hold it, if ``instead`` finds so."""
     _refuse_exhibits(candidates[0][1])
     for widened in (False, True):
         for index, smallest, wide in candidates:
@@ -179,7 +183,24 @@ def _closed_up(
             filled = fit.fullest(layout.filled, least, 1.0)
             if filled is not None:
                 return fit.Settled(index, layout, filled)
-    raise ContentError([overflow_problem(candidates[0][1])])
+    raise ContentError([overflow_problem(candidates[0][1], instead())])
+
+
+def _two_columns_hold(checked: Checked, sheet: Sheet, paper: str) -> bool:
+    """Whether content too long for the layout the writer named fits in two columns."""
+    theme = checked.theme
+    if not theme.fixed_layout or theme.layout == "two-column":
+        return False
+    width, height = PAPER[paper]
+    least, cap = TwoColumn.bounds(sheet, width)
+    floor = theme.min_body_size / theme.body_size
+    return any(
+        fit.fullest(two.filled, theme.min_air, 1.0) is not None
+        for two in (
+            TwoColumn(sheet, width, height, floor, cap=cap, least=least, wide=wide)
+            for wide in (False, True)
+        )
+    )
 
 
 def _refuse_exhibits(layout: Layout) -> None:

@@ -11,8 +11,9 @@ from .exhibits import Exhibit
 from .variants import Layout
 
 
-def overflow_problem(layout: Layout) -> Problem:
-    """Why the content, measured at the floor in ``layout``, does not fit, and what to cut."""
+def overflow_problem(layout: Layout, two_columns: bool = False) -> Problem:
+    """Why the content, measured at the floor in ``layout``, does not fit, and what to cut;
+    or, if ``two_columns`` hold it, that layout instead."""
     t, c = layout.theme, layout.sheet.content
     frame = layout.frame(1.0)
     needed, room = layout.demand(1.0)
@@ -90,7 +91,7 @@ def overflow_problem(layout: Layout) -> Problem:
             + (f"; words per section: {each}" if words else ""),
             largest.written.locate(),
             f"fewer or smaller charts, tables or photos (the largest is this {largest.kind}, "
-            f"{largest.height:.0f} pt tall), or fewer words",
+            f"{largest.height:.0f} pt tall), or fewer words{_instead(two_columns)}",
         )
     longest = max(range(len(counts)), key=lambda index: counts[index])
     figures = ""
@@ -106,7 +107,16 @@ def overflow_problem(layout: Layout) -> Problem:
         f"words per section: {each}",
         c.sections[longest].heading.locate(),
         f"about {cut} fewer words in the sections (they hold {words}; this one, the longest, "
-        f"{counts[longest]})",
+        f"{counts[longest]}){_instead(two_columns)}",
+    )
+
+
+def _instead(two_columns: bool) -> str:
+    """The advice to set the sections in two columns, where they would fit."""
+    return (
+        ", or the two-column layout, which holds them (design: layout: two-column, or no layout)"
+        if two_columns
+        else ""
     )
 
 

@@ -119,6 +119,22 @@ def test_stress_corpus_gives_one_clean_page_or_an_overflow_report(
             assert printed(paragraph, text), paragraph[:60]
 
 
+@pytest.mark.parametrize(("factor", "advised"), [(1.2, True), (2.5, False)])
+def test_content_too_long_for_the_layout_named_is_told_two_columns_hold_it(
+    factor: float, advised: bool
+) -> None:
+    """A sheet a little too long for the sidebar it names fits in two columns: the error says
+    so, beside the words to cut; one too long for two columns as well is told only to cut."""
+    with pytest.raises(ContentError) as raised:
+        laid_out(sized(factor, "sidebar"))
+    (problem,) = raised.value.problems
+    assert problem.severity == "error" and "fewer words in the sections" in (problem.expected or "")
+    two = "or the two-column layout, which holds them (design: layout: two-column, or no layout)"
+    assert (problem.expected or "").endswith(two) == advised
+    if advised:
+        laid_out({**sized(factor, "sidebar"), "design": {"layout": "two-column"}})
+
+
 def test_the_fit_line_counts_the_blank_under_a_closing_row_moved_up_to_the_columns() -> None:
     """A short Arabic sheet whose contacts follow its columns, over 4% of the page above the
     footer: the fit reports the page as full as it is printed (it said 100%), not as full as
