@@ -169,6 +169,7 @@ def _measured(
             index == last_word,
             script_faces,
             justified if cjk else None,
+            justified,
         )
         items += word_items
         fragments += word_fragments
@@ -204,9 +205,12 @@ def _word(
     last: bool,
     script_faces: Faces | None = None,
     cjk: bool | None = None,
+    justified: bool = True,
 ) -> tuple[list[Item], list[Fragment]]:
     """The boxes of one word (as (text, run) parts), with a penalty at each place it may
-    break; measured once for every paragraph and build of a process that sets it.
+    break; measured once for every paragraph and build of a process that sets it. A web
+    address breaks between two letters of its path only in a ``justified`` paragraph, whose
+    lines it must fill (a ragged caption breaks it at its own marks).
 
     With ``script_faces``, each character is drawn in the face that suits it (``faces_of``).
     With ``cjk`` (True when justified, False when not, None for text that is not Chinese),
@@ -222,7 +226,7 @@ def _word(
         # the text put in order by themselves (an address's pieces would be read apart)
         inside = text[begin:end]
         syllabic = set(syllables(inside, hyphenation))  # where its words' syllables meet
-        for point in address_letters(inside) if script_faces is None else ():
+        for point in address_letters(inside) if script_faces is None and justified else ():
             penalty = _ADDRESS_SYLLABLE_PENALTY if point in syllabic else _ADDRESS_LETTER_PENALTY
             breaks_at[begin + point] = (penalty, False, False)
         for point in address_points(text[begin:end]):

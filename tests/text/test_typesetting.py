@@ -425,6 +425,22 @@ def test_settle_steps_down_far_for_a_strained_page_and_briefly_for_an_uneven_one
         assert not [s for s in trials if s < 1.0]
 
 
+def test_a_ragged_address_breaks_only_at_its_own_marks_a_justified_one_between_letters() -> None:
+    """The QR code's caption is ragged: its address breaks after a slash or before a hyphen,
+    never inside "international"; justified, a line may end between two letters of the path,
+    where nothing else fills it."""
+    address = "state.gov/bureau-of-international-narcotics-and-law-enforcement-affairs"
+    points = set(address_points(address))
+    for align, inside in (("left", False), ("justify", True)):
+        s = style(align=align)
+        setting = set_lines(measure_runs(plain(address), s), s, 130)
+        ends, at = set(), 0
+        for i in range(len(setting.lines) - 1):
+            at += len("".join(r.text for r in setting.drawn(i).runs))
+            ends.add(at)
+        assert ends and (not ends <= points) == inside, ends - points
+
+
 def test_an_address_shown_as_itself_prints_without_scheme_and_www() -> None:
     tree = yaml.safe_load(MINIMAL)
     tree["sections"][0]["body"] = (
