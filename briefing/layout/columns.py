@@ -402,8 +402,7 @@ def _halves(
     by as much as the others, and none past the gaps of a kind before it in the column (nor
     within a half line of a section's), so that sections stand further apart than topics,
     and topics no closer than paragraphs, paragraphs than a list's items, each evenly. What
-    is left when no kind can grow whole goes to one gap at a time, from the top down, but
-    never to some of a list's items only."""
+    no kind can share evenly stays at the foot."""
     steps = {i: int(most / half + _EPS) for i, most in limits.items()}
     size = {i: column[i].top - column[i - 1].top - column[i - 1].height for i in steps}
 
@@ -423,22 +422,15 @@ def _halves(
 
     left = int(want / half + _EPS) if want > 0 else 0
     grown: dict[int, float] = {}
-    while left:
-        chosen: list[int] = []
+    while True:
+        before = left
         for k in range(4):
             gaps = [i for i in steps if kinds[i] == k and steps[i]]
-            if gaps and len(gaps) <= left - len(chosen) and all(fits(i) for i in gaps):
-                chosen += gaps
+            if gaps and len(gaps) <= left and all(fits(i) for i in gaps):
                 for i in gaps:
                     size[i] += half
-        if not chosen:
-            chosen = [i for i in sorted(steps) if kinds[i] < 3 and fits(i)][:left]
-            for i in chosen:
-                size[i] += half
-        if not chosen:
-            break
-        for i in chosen:
-            grown[i] = grown.get(i, 0.0) + half
-            steps[i] -= 1
-        left -= len(chosen)
-    return grown
+                    steps[i] -= 1
+                    grown[i] = grown.get(i, 0.0) + half
+                left -= len(gaps)
+        if left == before:
+            return grown
