@@ -279,7 +279,7 @@ def arrange(
     end nearest the foot and each other."""
     if count == 1:
         single = pack(blocks, [room], air)
-        return None if single is None else flush(blocks, single, room, air, line)
+        return None if single is None else flush(blocks, single, room, line)
     balanced = shortest(blocks, count, room, air)
     if balanced is None:
         return None
@@ -293,13 +293,13 @@ def arrange(
             option = pack(blocks, heights, air) if max(heights) <= room else None
             if option is not None:
                 options.append(option)
-    flushed = [flush(blocks, option, room, air, line) for option in options]
+    flushed = [flush(blocks, option, room, line) for option in options]
     pick = min(range(len(options)), key=lambda i: flushed[i][1])
     best = flushed[pick]
     for given in (0.0, 0.5, 1.0):  # of the lines apart, the share the longest column gives
         loose = loosened(blocks, options[pick], line, given)  # its gaps as designed
         if loose is not options[pick]:
-            best = min(best, flush(blocks, loose, room, air, line), key=lambda a: a[1])
+            best = min(best, flush(blocks, loose, room, line), key=lambda a: a[1])
     return best
 
 
@@ -340,17 +340,17 @@ def loosened(
 
 
 def flush(
-    blocks: list[Packable], columns: list[Column], height: float, air: float, line: float
+    blocks: list[Packable], columns: list[Column], height: float, line: float
 ) -> tuple[list[Column], float, float]:
     """The columns ending together, as near ``height`` as they can; how far they are from
     it (the largest space left at a column's foot, plus how much higher that column ends than
     the lowest); and the space under the lowest. A column's gaps between paragraphs and
-    sections (as spread by ``air``) grow by whole half ``line``s (:func:`_halves`), each to
+    sections (as packed) grow by whole half ``line``s (:func:`_halves`), each to
     its limit (:func:`_spread`), so that no gap opens into a hole and the baselines of every
     column keep to one grid of half lines. A column that could grow past where another can
     end stops there."""
     half = line / 2
-    limits = [_spread(blocks, column, air, line) for column in columns]
+    limits = [_spread(blocks, column, line) for column in columns]
     ends = [_end(column) for column in columns]
     reach = [
         end + sum(int(most / half + _EPS) for most in spread.values()) * half
@@ -377,11 +377,12 @@ def _end(column: Column) -> float:
     return max((piece.top + piece.height for piece in column), default=0.0)
 
 
-def _spread(blocks: list[Packable], column: Column, air: float, line: float) -> dict[int, float]:
+def _spread(blocks: list[Packable], column: Column, line: float) -> dict[int, float]:
     """The gaps of a column that may grow (by the index of the piece below each) and how far
     each may: to one and a half ``line``s above a heading (with the space a line's letters
     leave, no more than two and a half lines from text to text) and above a paragraph with a
-    run-in head (a topic), three quarters between a list's items, one elsewhere."""
+    run-in head (a topic), three quarters between a list's items, one elsewhere; each from
+    the gap as packed (after a list, made up to the grid)."""
     limits = {}
     for i in range(1, len(column)):
         above, below = blocks[column[i - 1].block], blocks[column[i].block]
@@ -389,7 +390,8 @@ def _spread(blocks: list[Packable], column: Column, air: float, line: float) -> 
         if column[i].first or (_together(above, below) and not item):
             continue
         most = 0.75 if item else 1.5 if below.keep_with_next or below.topic else 1.0
-        limits[i] = max(most * line - _gap(above, below, air), 0.0)
+        gap = column[i].top - column[i - 1].top - column[i - 1].height  # after a list, on grid
+        limits[i] = max(most * line - gap, 0.0)
     return limits
 
 

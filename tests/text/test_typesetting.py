@@ -229,7 +229,7 @@ def test_balanced_columns_and_gaps_that_grow_to_end_together() -> None:
     blocks = [block(5, after=6), block(5, after=6), block(5)]
     height, columns = shortest(blocks, 2, 1000) or (0, [])
     assert 80 <= height <= 90
-    grown, gap, blank = flush(blocks, columns, 100, 1.0, 10.0)
+    grown, gap, blank = flush(blocks, columns, 100, 10.0)
     feet = [100 - max(p.top + p.height for p in column) for column in grown]
     assert gap == pytest.approx(2 * max(feet) - min(feet)) and blank == pytest.approx(min(feet))
     assert min(feet) >= 0
@@ -242,12 +242,12 @@ def test_a_column_that_could_grow_past_another_stops_where_it_ends() -> None:
     blocks = [block(3, after=5), block(3, after=5), block(3, after=5), block(2)]
     columns = [[Portion(0, 0, 3, 0, 30), Portion(1, 0, 3, 35, 30)], [Portion(2, 0, 3, 0, 30)]]
     columns[1].append(Portion(3, 0, 2, 35, 20))
-    grown, _, _ = flush(blocks, columns, 100, 1.0, 10.0)
+    grown, _, _ = flush(blocks, columns, 100, 10.0)
     ends = [max(p.top + p.height for p in column) for column in grown]
     # the second grows its one gap by all it may (5 points); the first could, but stops at
     # its own end, since the second cannot reach further
     assert ends == pytest.approx([65, 60])
-    together, _, _ = flush(blocks, [columns[0], columns[1][:1]], 100, 1.0, 10.0)
+    together, _, _ = flush(blocks, [columns[0], columns[1][:1]], 100, 10.0)
     assert max(p.top + p.height for p in together[0]) == pytest.approx(65)  # not past 30
 
 
@@ -255,7 +255,7 @@ def test_a_paragraph_with_a_run_in_head_spreads_its_gap_as_a_section_does() -> N
     blocks = [block(3, after=5), block(3, after=5), block(3)]
     blocks[2].topic = True
     column = [Portion(0, 0, 3, 0, 30), Portion(1, 0, 3, 35, 30), Portion(2, 0, 3, 70, 30)]
-    grown, _, _ = flush(blocks, [column], 200, 1.0, 10.0)
+    grown, _, _ = flush(blocks, [column], 200, 10.0)
     gaps = [p.top - q.top - q.height for q, p in pairwise(grown[0])]
     assert gaps == pytest.approx([10.0, 15.0])  # a paragraph's to a line, a topic's to 1.5
 
@@ -268,11 +268,11 @@ def test_gaps_grow_by_whole_half_lines_a_kind_at_a_time() -> None:
     blocks = [block(3, after=5), block(3, after=5), block(3, after=5), block(3)]
     blocks[3].topic = True
     column = [Portion(i, 0, 3, 35 * i, 30) for i in range(4)]
-    grown, _, left = flush(blocks, [column], 147, 1.0, 10.0)
+    grown, _, left = flush(blocks, [column], 147, 10.0)
     gaps = [p.top - q.top - q.height for q, p in pairwise(grown[0])]
     assert gaps == pytest.approx([5.0, 5.0, 15.0])
     assert left == pytest.approx(2.0)
-    grown, _, left = flush(blocks, [column], 157, 1.0, 10.0)
+    grown, _, left = flush(blocks, [column], 157, 10.0)
     gaps = [p.top - q.top - q.height for q, p in pairwise(grown[0])]
     assert gaps == pytest.approx([10.0, 10.0, 15.0]) and left == pytest.approx(2.0)
 
@@ -286,11 +286,11 @@ def test_a_lists_items_grow_apart_all_together_or_not_at_all() -> None:
     blocks[2].after = 5.0
     column = [Portion(0, 0, 2, 0, 20), Portion(1, 0, 2, 22.5, 20), Portion(2, 0, 2, 45, 20)]
     column.append(Portion(3, 0, 3, 70, 30))
-    tops = [p.top for p in flush(blocks, [column], 105, 1.0, 10.0)[0][0]]
+    tops = [p.top for p in flush(blocks, [column], 105, 10.0)[0][0]]
     assert tops == pytest.approx([0, 22.5, 45, 75])
-    tops = [p.top for p in flush(blocks, [column], 110, 1.0, 10.0)[0][0]]
+    tops = [p.top for p in flush(blocks, [column], 110, 10.0)[0][0]]
     assert tops == pytest.approx([0, 22.5, 45, 75])
-    tops = [p.top for p in flush(blocks, [column], 120, 1.0, 10.0)[0][0]]
+    tops = [p.top for p in flush(blocks, [column], 120, 10.0)[0][0]]
     assert tops == pytest.approx([0, 27.5, 55, 85])
 
 
