@@ -34,7 +34,6 @@ from .measure import (
 )
 from .spec import TypeSpec
 
-_MOST_TRACKING = 0.03  # ems of letter spacing, at most, in a line that needs it
 # Lines of Latin, Cyrillic or Greek: glyphs stretch at most 2% at the tolerance and shrink at
 # most 2% at full shrink (hz, as pdfTeX's font expansion; the PDF horizontal scale), and letter
 # spacing takes at most 0.02 em more either way, where spaces and glyphs cannot fill a line.
@@ -107,9 +106,12 @@ def place(
     space = plain_width(" ", spec.faces.regular) * size
     elongated: dict[int, tuple[str, float]] = {}  # Arabic words drawn longer: text, width
     joined = measured.shaped and any(shaping.joins(fragments[i].text) for i in shown)
+    # Every character but the line's last is followed by letter spacing; between words, a
+    # space's own and the letter's before it go into the space's width.
+    followed = sum(len(fragments[i].text) for i in shown) - (0 if hyphen else 1)
+    glyphs = followed - 2 * spaces  # the places letter spacing goes inside words
     if spec.cjk and justify:  # Chinese: every character is spaced out a little
-        glyphs = sum(len(fragments[i].text) for i in shown) - (0 if hyphen else 1)
-        word_space, char_space = 0.0, extra / glyphs if glyphs > 0 else 0.0
+        word_space, char_space = 0.0, extra / followed if followed > 0 else 0.0
     elif joined and word_space > space * SPACE_STRETCH * SCRIPT_TOLERANCE:
         # Arabic letters cannot be spaced apart: words grow by kashidas instead, once the
         # spaces have taken half their stretch (as far as the spaces, at most shrunk, let
@@ -124,18 +126,20 @@ def place(
         word_space = (extra - grown) / spaces
         if word_space > _LOOSEST * size:  # gaping (before a word too long for the line)
             word_space, elongated = 0.0, {}
+    elif word_space < -space * SPACE_SHRINK and not (spec.cjk or joined):  # tighter than
+        # spaces go: letter spacing takes the rest (Hebrew), as far as the breaker counts on it
+        rest = extra + spaces * space * SPACE_SHRINK
+        char_space = max(rest / glyphs, -MOST_LETTER_SPACING * size) if glyphs > 0 else 0.0
+        word_space = -space * SPACE_SHRINK - 2 * char_space
     elif word_space > space * SPACE_STRETCH * SCRIPT_TOLERANCE:  # wider than spaces should go:
         # letter spacing takes the rest, a little, or the line stays ragged (beside an address)
         widest = space * SPACE_STRETCH * SCRIPT_TOLERANCE  # what a space may grow by, then
-        # Every glyph but the line's last is followed by letter spacing; a space's own, and
-        # the letter's before it, go into its width.
-        glyphs = sum(len(fragments[i].text) for i in shown) - 2 * spaces - (0 if hyphen else 1)
         char_space = (extra - spaces * widest) / glyphs if glyphs > 0 else 0.0
-        if char_space > _MOST_TRACKING * size and spec.hyphenation:
+        if char_space > MOST_LETTER_SPACING * size and spec.hyphenation:
             word_space, char_space = 0.0, 0.0
-        elif char_space > _MOST_TRACKING * size:  # a language without hyphens (Hebrew): the
+        elif char_space > MOST_LETTER_SPACING * size:  # a language without hyphens (Hebrew): the
             # line stays justified, its spaces looser still, rather than ragged among full ones
-            char_space = _MOST_TRACKING * size
+            char_space = MOST_LETTER_SPACING * size
             word_space = (extra - glyphs * char_space) / spaces - 2 * char_space
             if word_space > _LOOSEST * size:  # gaping (before a word too long for the line)
                 word_space, char_space = 0.0, 0.0

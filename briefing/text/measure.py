@@ -269,10 +269,12 @@ def _word(
             following = part[point : points[index + 1]] if index + 1 < len(points) else ""
             if glyphs is not None and glue_at and (blank or following):
                 glyphs, after = _half_width(glyphs, chunk, blank)
-            if glyphs is None:  # Arabic grows by a kashida, Hebrew by letter spacing
+            if glyphs is None:  # Arabic grows by a kashida, Hebrew by letter spacing (and
+                # tightens by it, as far)
                 clean = _unsteered(chunk)
-                grows = kashida.room(clean, font) if shaping.joins(clean) else _spacing(clean)
-                items.append(Item("box", text_width(clean, font), grows))
+                joined = shaping.joins(clean)
+                grows = kashida.room(clean, font) if joined else _spacing(clean)
+                items.append(Item("box", text_width(clean, font), grows, 0.0 if joined else grows))
             else:  # letter spacing may go between its glyphs, either way: all of it at the
                 # tolerance, and all of it at full shrink (a ratio of -1)
                 spacing = max(len(glyphs.codes) - 1, 0) * MOST_LETTER_SPACING
