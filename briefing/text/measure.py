@@ -51,7 +51,7 @@ _ADDRESS_LETTER_PENALTY = 3000.0  # and between two letters of its path (``addre
 _ADDRESS_SYLLABLE_PENALTY = 1000.0  # between two syllables there
 _DASH_PENALTY = 50.0  # a break after a hyphen or slash typed in a word
 _CJK_STRETCH = 0.1  # ems a break between ideographs may stretch by, in justified text
-_CJK_LATIN_STRETCH = 0.25  # and between an ideograph and a Latin word or figure
+_CJK_LATIN_STRETCH = 0.5  # and between an ideograph and a Latin word or figure (clreq)
 MOST_LETTER_SPACING = 0.02  # ems, either way, in a justified line its spaces cannot fill
 _NOTHING = ("", "", "", "")  # what a forced break or a kept-together penalty draws
 
