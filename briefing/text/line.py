@@ -258,12 +258,13 @@ def _glyph_line(
         extra = room * size - natural
         give = sum(item.stretch if extra > 0 else item.shrink for item in glue) * size
         give += (EXPANSION if extra > 0 else COMPRESSION) * boxes * (not spec.cjk)
+        # letter spacing at the same ratio, as the breaker counts it (all of it at the
+        # tolerance, and at full shrink): a loose line is not spaced by its spaces alone
+        spacing = MOST_LETTER_SPACING * size / (TOLERANCE if extra > 0 else 1.0) if count else 0.0
+        give += spacing * count
         ratio = max(min(extra / give if give else 0.0, TOLERANCE), -1.0)
+        tracking = ratio * spacing
         rest = extra - ratio * give
-        if count > 0:
-            most = MOST_LETTER_SPACING * size
-            tracking = max(min(rest / count, most), -most)
-            rest -= tracking * count
         rest = rest if glue and rest > 0 else 0.0
         gaping = rest > _LOOSEST * size * len(glue)
         if gaping:  # beside an address that breaks nowhere: ragged
