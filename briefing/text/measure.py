@@ -49,7 +49,8 @@ _UNLIKED_PENALTY = 2000.0  # a hyphen after two letters ("re-spond"), or in a ca
 _ADDRESS_PENALTY = 30.0  # a break inside a web or e-mail address (``address_points``)
 _ADDRESS_LETTER_PENALTY = 3000.0  # and between two letters of its path (``address_letters``)
 _ADDRESS_SYLLABLE_PENALTY = 1000.0  # between two syllables there
-_DASH_PENALTY = 50.0  # a break after a hyphen or slash typed in a word
+_SLASH_PENALTY = 50.0  # a break after a slash typed in a word; after a typed hyphen or dash,
+# the line ends with one as it does at a hyphenation point, and costs as much
 _CJK_STRETCH = 0.1  # ems a break between ideographs may stretch by, in justified text
 _CJK_LATIN_STRETCH = 0.5  # and between an ideograph and a Latin word or figure (clreq)
 MOST_LETTER_SPACING = 0.02  # ems, either way, in a justified line its spaces cannot fill
@@ -229,7 +230,8 @@ def _word(
             breaks_at[begin + point] = (_ADDRESS_PENALTY, False, False)
     elif hyphenation:
         for point in dash_points(text):
-            breaks_at[point] = (_DASH_PENALTY, False, text[point - 1] != "/")
+            dash = text[point - 1] != "/"
+            breaks_at[point] = (_HYPHEN_PENALTY if dash else _SLASH_PENALTY, False, dash)
         if not last:
             for point in hyphen_points(text, hyphenation):
                 if text[point - 1] not in DASHES:
