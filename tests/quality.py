@@ -318,7 +318,8 @@ def _mark(text: str) -> bool:
 
 def _spaces(chars: list[dict[str, Any]], space_em: dict[str, float]) -> tuple[float, ...]:
     """Each word space of a line, in natural spaces of the font that draws it (or of the
-    word before it)."""
+    word before it); not the room beside a Chinese character where no space is drawn (between
+    it and a Latin word, clreq's spacing between scripts, or the next character)."""
     out = []
     previous = None
     space: dict[str, Any] | None = None
@@ -329,7 +330,9 @@ def _spaces(chars: list[dict[str, Any]], space_em: dict[str, float]) -> tuple[fl
         if any(_mark(c) for c in char["text"]):  # a vowel mark, alone or on its letter
             previous, space = None, None  # (Arabic): its box is not the letter's advance
             continue
-        if previous is not None:
+        if previous is not None and not (
+            space is None and (_ideograph(char["text"][0]) or _ideograph(previous["text"][-1]))
+        ):
             gap = char["x0"] - previous["x1"]
             if space is not None or gap > 0.1 * char["size"]:
                 em = space_em.get((space or previous)["fontname"], SPACE_EM)

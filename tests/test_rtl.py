@@ -103,6 +103,22 @@ def test_body_lines_end_flush_right_and_last_lines_start_ragged(name: str) -> No
     assert ragged, "no short line flush right"
 
 
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("name", RTL)
+def test_letter_spacing_stays_within_two_hundredths_of_an_em(name: str, paper: str) -> None:
+    """A justified line that its spaces cannot fill is letter-spaced 0.02 em at most (Hebrew),
+    as Latin lines are: read back from the PDF's character spacing (Tc) and text size (Tf)."""
+    data, _ = render(run_checks(SHEETS[name]), paper)
+    size, widest = 1.0, 0.0
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for operands, operator in pikepdf.parse_content_stream(pdf.pages[0]):
+            if operator == pikepdf.Operator("Tf"):
+                size = float(operands[1])
+            elif operator == pikepdf.Operator("Tc"):
+                widest = max(widest, abs(float(operands[0])) / size)
+    assert widest <= 0.02 + 1e-6
+
+
 @pytest.mark.parametrize("name", ["niger-ar"])
 def test_the_first_column_is_the_right_one(name: str) -> None:
     found, width = body(name), page(name).width

@@ -14,6 +14,7 @@ controls of the algorithm are never drawn.
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
 from typing import NamedTuple
@@ -34,7 +35,6 @@ from .measure import (
 )
 from .spec import TypeSpec
 
-_MOST_TRACKING = 0.03  # ems of letter spacing, at most, in a line that needs it
 # Lines of Latin, Cyrillic or Greek: glyphs stretch at most 2% at the tolerance and shrink at
 # most 2% at full shrink (hz, as pdfTeX's font expansion; the PDF horizontal scale), and letter
 # spacing takes at most 0.02 em more either way, where spaces and glyphs cannot fill a line.
@@ -54,6 +54,7 @@ _LEFT_TO_RIGHT = (  # compiled by ``re`` when first used: only right-to-left lin
 )
 _ISOLATE, _POP_ISOLATE = "\u2066", "\u2069"
 _ARABIC_MARK = "\u061c"  # its context for digits at a paragraph's start
+_IDEOGRAPHS = "\u2e80"  # Chinese characters and full-width punctuation start here
 _APART = 0.5  # ems of word space past which right-to-left words are drawn apart (``_display``)
 
 
@@ -107,9 +108,12 @@ def place(
     space = plain_width(" ", spec.faces.regular) * size
     elongated: dict[int, tuple[str, float]] = {}  # Arabic words drawn longer: text, width
     joined = measured.shaped and any(shaping.joins(fragments[i].text) for i in shown)
+    # Every character but the line's last is followed by letter spacing; between words, a
+    # space's own and the letter's before it go into the space's width.
+    followed = sum(len(fragments[i].text) for i in shown) - (0 if hyphen else 1)
+    glyphs = followed - 2 * spaces  # the places letter spacing goes inside words
     if spec.cjk and justify:  # Chinese: every character is spaced out a little
-        glyphs = sum(len(fragments[i].text) for i in shown) - (0 if hyphen else 1)
-        word_space, char_space = 0.0, extra / glyphs if glyphs > 0 else 0.0
+        word_space, char_space = 0.0, extra / followed if followed > 0 else 0.0
     elif joined and word_space > space * SPACE_STRETCH * SCRIPT_TOLERANCE:
         # Arabic letters cannot be spaced apart: words grow by kashidas instead, once the
         # spaces have taken half their stretch (as far as the spaces, at most shrunk, let
@@ -124,18 +128,20 @@ def place(
         word_space = (extra - grown) / spaces
         if word_space > _LOOSEST * size:  # gaping (before a word too long for the line)
             word_space, elongated = 0.0, {}
+    elif word_space < -space * SPACE_SHRINK and not (spec.cjk or joined):  # tighter than
+        # spaces go: letter spacing takes the rest (Hebrew), as far as the breaker counts on it
+        rest = extra + spaces * space * SPACE_SHRINK
+        char_space = max(rest / glyphs, -MOST_LETTER_SPACING * size) if glyphs > 0 else 0.0
+        word_space = -space * SPACE_SHRINK - 2 * char_space
     elif word_space > space * SPACE_STRETCH * SCRIPT_TOLERANCE:  # wider than spaces should go:
         # letter spacing takes the rest, a little, or the line stays ragged (beside an address)
         widest = space * SPACE_STRETCH * SCRIPT_TOLERANCE  # what a space may grow by, then
-        # Every glyph but the line's last is followed by letter spacing; a space's own, and
-        # the letter's before it, go into its width.
-        glyphs = sum(len(fragments[i].text) for i in shown) - 2 * spaces - (0 if hyphen else 1)
         char_space = (extra - spaces * widest) / glyphs if glyphs > 0 else 0.0
-        if char_space > _MOST_TRACKING * size and spec.hyphenation:
+        if char_space > MOST_LETTER_SPACING * size and spec.hyphenation:
             word_space, char_space = 0.0, 0.0
-        elif char_space > _MOST_TRACKING * size:  # a language without hyphens (Hebrew): the
+        elif char_space > MOST_LETTER_SPACING * size:  # a language without hyphens (Hebrew): the
             # line stays justified, its spaces looser still, rather than ragged among full ones
-            char_space = _MOST_TRACKING * size
+            char_space = MOST_LETTER_SPACING * size
             word_space = (extra - glyphs * char_space) / spaces - 2 * char_space
             if word_space > _LOOSEST * size:  # gaping (before a word too long for the line)
                 word_space, char_space = 0.0, 0.0
@@ -245,16 +251,20 @@ def _glyph_line(
         glue.append(drawn[-1][0])
         glyphs.append(None)
         joined.append(False)
-    if justify:
+    grid = None  # Chinese, justified: its ideographs on the grid, and its last line's too
+    if spec.cjk and spec.align == "justify":
+        grid = _grid(drawn, room - natural / size, justify)
+    if justify and grid is None:
         extra = room * size - natural
         give = sum(item.stretch if extra > 0 else item.shrink for item in glue) * size
         give += (EXPANSION if extra > 0 else COMPRESSION) * boxes * (not spec.cjk)
+        # letter spacing at the same ratio, as the breaker counts it (all of it at the
+        # tolerance, and at full shrink): a loose line is not spaced by its spaces alone
+        spacing = MOST_LETTER_SPACING * size / (TOLERANCE if extra > 0 else 1.0) if count else 0.0
+        give += spacing * count
         ratio = max(min(extra / give if give else 0.0, TOLERANCE), -1.0)
+        tracking = ratio * spacing
         rest = extra - ratio * give
-        if count > 0:
-            most = MOST_LETTER_SPACING * size
-            tracking = max(min(rest / count, most), -most)
-            rest -= tracking * count
         rest = rest if glue and rest > 0 else 0.0
         gaping = rest > _LOOSEST * size * len(glue)
         if gaping:  # beside an address that breaks nowhere: ragged
@@ -275,7 +285,7 @@ def _glyph_line(
             placed.append(PlacedRun("".join(texts), *key, start, x - start, glyphs=shaped))
 
     track = tracking * unit
-    for (item, fragment), shape, tracked in zip(drawn, glyphs, joined, strict=True):
+    for k, ((item, fragment), shape, tracked) in enumerate(zip(drawn, glyphs, joined, strict=True)):
         here = (fragment.font, fragment.colour, fragment.link)
         if here != key and (fragment.text or shape is not None):  # (room between ideographs
             # goes to the glyph before it)
@@ -284,7 +294,8 @@ def _glyph_line(
         texts.append(fragment.text)
         if shape is None:  # glue: a space, or room between ideographs
             stretch = item.stretch if ratio > 0 else item.shrink
-            width = (item.width + ratio * stretch) * size + rest / len(glue)
+            width = (item.width + ratio * stretch + (grid[k] if grid else 0.0)) * size
+            width += rest / len(glue)
             if fragment.text:
                 codes.append(" ")
                 advances.append(width * unit)
@@ -309,6 +320,51 @@ def _glyph_line(
         font = ending.font or (placed[-1].font if placed else spec.faces.regular)
         placed.append(PlacedRun(" ", font, colour, ending.link, x, 0.0))
     return SetLine(placed, 0.0, 0.0, x, False, scale, rest > 0 or gaping)
+
+
+def _grid(drawn: list[tuple[Item, Fragment]], extra: float, full: bool) -> list[float] | None:
+    """A line of Chinese kept on its grid (every ideograph a whole number of ems from the
+    line's start) where Latin words or figures break it: what each item adds (in ems), each
+    Latin run's shortfall from a whole em split between the breaks either side of it (clreq's
+    spacing between scripts), within the line's ``extra``. A ``full`` (justified) line gives
+    what is left to its last run, an em at most: all of it to a run ending the line, or an em
+    shared either side of one inside it. None where there is no such run, or where that does
+    not fill a full line (one whose punctuation is compressed, or short by more) with an em at
+    most beside a run, which is justified as before."""
+    adds = [0.0] * len(drawn)
+    x = 0.0  # where the next item starts, in ems
+    opened: int | None = None  # the break before the Latin run going on, if any
+    last: list[int] = []  # the breaks either side of the last run closed
+    for k, (item, fragment) in enumerate(drawn):
+        if item.kind == "glue" and not fragment.text and 0 < k < len(drawn) - 1:
+            before, after = _on_grid(*drawn[k - 1]), _on_grid(*drawn[k + 1])
+            if before and not after:
+                opened = k
+            elif after and not before:
+                at = x + item.width
+                short = math.ceil(at - 1e-6) - at
+                last = [k] if opened is None else [opened, k]  # (the line starts with the run)
+                for side in last:
+                    adds[side] += short / len(last)
+                x, opened = x + short, None
+        x += item.width
+    left = extra - sum(adds)
+    if full and opened is not None:  # a run ends the line
+        last, whole = [opened], True
+    else:  # a line a character short: an em, the grid kept
+        whole = abs(left - 1) < 1e-6
+    if full and last and whole and left < 1 + 1e-6:
+        for side in last:
+            adds[side] += left / len(last)
+        left = 0.0
+    fits = abs(left) < 1e-6 if full else left > -1e-6
+    return adds if any(adds) and fits and max(adds) <= 1 + 1e-6 else None
+
+
+def _on_grid(item: Item, fragment: Fragment) -> bool:
+    """Whether a box keeps to the grid of Chinese characters: a character of its own (or
+    full-width punctuation), or anything a whole number of ems wide; not a Latin word."""
+    return fragment.text[:1] >= _IDEOGRAPHS or abs(item.width - round(item.width)) < 1e-6
 
 
 def _unshaped(fragment: Fragment) -> shaping.Glyphs:

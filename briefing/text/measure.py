@@ -49,9 +49,10 @@ _UNLIKED_PENALTY = 2000.0  # a hyphen after two letters ("re-spond"), or in a ca
 _ADDRESS_PENALTY = 30.0  # a break inside a web or e-mail address (``address_points``)
 _ADDRESS_LETTER_PENALTY = 3000.0  # and between two letters of its path (``address_letters``)
 _ADDRESS_SYLLABLE_PENALTY = 1000.0  # between two syllables there
-_DASH_PENALTY = 50.0  # a break after a hyphen or slash typed in a word
+_SLASH_PENALTY = 50.0  # a break after a slash typed in a word; after a typed hyphen or dash,
+# the line ends with one as it does at a hyphenation point, and costs as much
 _CJK_STRETCH = 0.1  # ems a break between ideographs may stretch by, in justified text
-_CJK_LATIN_STRETCH = 0.25  # and between an ideograph and a Latin word or figure
+_CJK_LATIN_STRETCH = 0.5  # and between an ideograph and a Latin word or figure (clreq)
 MOST_LETTER_SPACING = 0.02  # ems, either way, in a justified line its spaces cannot fill
 _NOTHING = ("", "", "", "")  # what a forced break or a kept-together penalty draws
 
@@ -233,7 +234,8 @@ def _word(
             breaks_at[begin + point] = (_ADDRESS_PENALTY, False, False)
     elif hyphenation:
         for point in dash_points(text):
-            breaks_at[point] = (_DASH_PENALTY, False, text[point - 1] != "/")
+            dash = text[point - 1] != "/"
+            breaks_at[point] = (_HYPHEN_PENALTY if dash else _SLASH_PENALTY, False, dash)
         if not last:
             for point in hyphen_points(text, hyphenation):
                 if text[point - 1] not in DASHES:
@@ -273,10 +275,12 @@ def _word(
             following = part[point : points[index + 1]] if index + 1 < len(points) else ""
             if glyphs is not None and glue_at and (blank or following):
                 glyphs, after = _half_width(glyphs, chunk, blank)
-            if glyphs is None:  # Arabic grows by a kashida, Hebrew by letter spacing
+            if glyphs is None:  # Arabic grows by a kashida, Hebrew by letter spacing (and
+                # tightens by it, as far)
                 clean = _unsteered(chunk)
-                grows = kashida.room(clean, font) if shaping.joins(clean) else _spacing(clean)
-                items.append(Item("box", text_width(clean, font), grows))
+                joined = shaping.joins(clean)
+                grows = kashida.room(clean, font) if joined else _spacing(clean)
+                items.append(Item("box", text_width(clean, font), grows, 0.0 if joined else grows))
             else:  # letter spacing may go between its glyphs, either way: all of it at the
                 # tolerance, and all of it at full shrink (a ratio of -1)
                 spacing = max(len(glyphs.codes) - 1, 0) * MOST_LETTER_SPACING

@@ -107,6 +107,29 @@ def test_justified_lines_reach_the_edge_with_spaces_at_most_1_6_natural(name: st
     assert len(page(name).ragged) <= RAGGED.get(name, 0), page(name).ragged
 
 
+# Neighbouring lines of a paragraph: their word spaces differ by this many natural spaces at
+# most (a line at full shrink, 0.67, never beside one at full stretch, 1.59): a loose line takes
+# letter spacing and wider glyphs with its spaces, at one ratio, as tight lines give them up.
+TEXTURE = 0.8
+
+
+@pytest.mark.parametrize("name", SHEETS)
+def test_neighbouring_lines_are_not_much_tighter_or_looser_than_each_other(name: str) -> None:
+    if name in LOOSER:  # a line looser than the rest (see there)
+        return
+    paragraphs: dict[int | None, list[Line]] = {}
+    for line in page(name).lines:
+        if line.body and line.spaces:
+            paragraphs.setdefault(line.block, []).append(line)
+    jumps = [
+        (round(statistics.median(a.spaces), 2), round(statistics.median(b.spaces), 2), b.text)
+        for lines in paragraphs.values()
+        for a, b in pairwise(lines[:-1])
+        if abs(statistics.median(a.spaces) - statistics.median(b.spaces)) > TEXTURE + 0.01
+    ]
+    assert jumps == []
+
+
 @pytest.mark.parametrize("name", SHEETS)
 def test_hyphens_two_in_a_row_at_most_none_at_a_column_end_no_short_fragment(name: str) -> None:
     assert page(name).hyphen_runs == ()

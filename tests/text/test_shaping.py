@@ -312,6 +312,45 @@ def test_chinese_breaks_between_characters_but_never_against_kinsoku(
     assert ends[-1] <= grid + 0.05
 
 
+MIXED = (
+    "肯尼亚是美国在东非的战略伙伴也是地区贸易运输和金融中心国际麻醉品和执法事务局INL帮助肯尼亚的"
+    "警察检察官法院和监狱打击经其港口和边境贩运的毒品自2010年以来培训已经覆盖全国47个郡成效显著"
+    "Kenya的改革仍在继续并得到各方支持。"
+)
+
+
+@pytest.mark.parametrize("width", [107.0, 120.0, 151.0, 187.0])
+def test_latin_words_and_figures_in_chinese_keep_its_ideographs_on_the_grid(
+    width: float, tmp_path: Path
+) -> None:
+    """A Latin word or figure is a fraction of an em wide: the breaks either side of it take
+    what it lacks of whole ems (clreq's spacing between scripts), so that every ideograph of
+    its line stays a whole number of characters from the line's start, in full lines as in
+    the last (a line that kinsoku leaves a character short, with no break beside a Latin run
+    to take the em, is spread)."""
+    path = _pdf(MIXED, _style("Hans", "justify"), tmp_path, width=width)
+    rows = [sorted(row, key=lambda c: c["x0"]) for row in _rows(_chars(path))]
+    assert "".join(c["text"] for row in rows for c in row) == MIXED
+    mixed = [row for row in rows if any(c["text"].isascii() for c in row)]
+    assert len(mixed) >= 3
+    cells = [
+        (c["text"], round((c["x0"] - LEFT) / 11, 2))
+        for row in mixed
+        for c in row
+        if "\u4e00" <= c["text"] <= "\u9fff"
+    ]
+    assert [(text, cell) for text, cell in cells if cell != round(cell)] == []
+    between = [  # the room between a Latin run and an ideograph: an em at most
+        b["x0"] - a["x1"]
+        for row in mixed
+        for a, b in itertools.pairwise(row)
+        if a["text"].isascii() != b["text"].isascii()
+    ]
+    assert min(between) >= 0 and max(between) <= 11 + 0.05
+    full = LEFT + width // 11 * 11
+    assert [round(row[-1]["x1"], 1) for row in rows[:-1]] == [full] * (len(rows) - 1)
+
+
 def test_two_full_width_marks_that_meet_take_a_character_and_a_half(tmp_path: Path) -> None:
     path = _pdf("一二三。」四五，「六七」八", _style("Hans"), tmp_path, width=300)
     x = {c["text"]: c["x0"] for c in _chars(path)}

@@ -196,6 +196,26 @@ def test_glyphs_shrink_by_up_to_two_percent_before_a_word_is_hyphenated() -> Non
     assert min(scales) >= 98 - 1e-6 and max(scales) <= 102 + 1e-6
 
 
+def test_a_line_ends_after_a_typed_hyphen_only_where_it_would_hyphenate() -> None:
+    """A break after a compound's hyphen ("cost-/effective") ends a line with a hyphen as a
+    hyphenation point does, and costs as much: this paragraph sets without either, where a
+    cheap break after "community-" took one (its loosest line as loose either way)."""
+    text = (
+        "The long-term program builds cost-effective and community-based policing with "
+        "well-trained officers, a state-run academy and follow-up visits to rural districts, "
+        "where the year-round training of low-paid recruits has shown results that "
+        "government-led reviews confirm."
+    )
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    typeset(plain(text), style(), 295).drawOn(canvas, 20, 700)
+    canvas.save()
+    with pdfplumber.open(io.BytesIO(buffer.getvalue())) as pdf:
+        lines = [line["text"] for line in pdf.pages[0].extract_text_lines()]
+    assert len(lines) > 3
+    assert [line for line in lines[:-1] if line.endswith(("-", SOFT_HYPHEN))] == []
+
+
 # -- columns ---------------------------------------------------------------------------------
 
 
