@@ -330,7 +330,7 @@ def test_text_in_a_script_the_language_does_not_use_is_a_warning(
     result = _build(tmp_path, _content(code, subtitle=text))
     assert result.returncode == 0, result.stderr
     foreign = text.split(" ", 1)[1]
-    [line] = [line for line in result.stderr.splitlines() if "warning" in line]
+    [line] = [line for line in result.stderr.splitlines() if "text in a sheet" in line]
     assert re.match(rf"sheet\.yaml:\d+:\d+: warning: '{foreign}' is {script} text in a", line)
     assert line.endswith(
         f"expected {suggested} for a sheet in {script}, or text in the sheet's language"
