@@ -137,9 +137,12 @@ class TextBox(Flowable):
                 part = parts.get(index, _Part())
                 x = shift + (runs[0].x if line.visual else 0.0)
                 text = canvas.beginText(x if part.start is None else part.start, y + part.rise)
-                if part.start is None and starts[index] != x:  # word spacing skips its first
-                    # space, letter spacing moves its first glyph
-                    text.moveCursor(starts[index] - x, 0)
+                spaces, glyphs = (
+                    shaping.lead(runs[0].shown, runs[0].font) if line.visual else (0, 0)
+                )
+                if part.start is None and (spaces or glyphs):  # word spacing skips its first
+                    # space, letter spacing moves its first glyph (``_start``)
+                    text.moveCursor(spaces * line.word_space - glyphs * line.char_space, 0)
                 ends = _ends(part, line, runs[0], starts[index], size)
                 # Word and letter spacing and the horizontal scale last past the text object:
                 # set for a line, and undone after it.
