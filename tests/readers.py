@@ -35,6 +35,7 @@ _WORD = re.compile(r"[^\W_]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u0640\u061c]")
 _JOIN = re.compile(r"[\u00ad\ufffe]\s*")  # a soft hyphen (PDFium: U+FFFE) ends a line in a word
 _HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+NOTHING = "\u200b"  # what a glyph that stands for no letters reads as (``pdf.writer``)
 
 
 def pdfium(path: Path) -> str:
@@ -84,9 +85,11 @@ def printed(text: str) -> str:
 
 def page_words(page: Any, **options: Any) -> list[dict[str, Any]]:
     """pdfplumber's words of ``page``, the spaces read with a mark (``printed``) taken for
-    spaces: they part words."""
+    spaces: they part words; without the zero-width spaces empty glyphs read as (a kashida's,
+    or those a right-to-left line is drawn with for PDFium: ``textbox._parts``)."""
     chars = [c if printed(c["text"]).strip() else {**c, "text": " "} for c in page.chars]
-    return list(pdfplumber.utils.extract_words(chars, **options))  # type: ignore[attr-defined]
+    words = pdfplumber.utils.extract_words(chars, **options)  # type: ignore[attr-defined]
+    return [{**word, "text": word["text"].replace(NOTHING, "")} for word in words]
 
 
 def words(text: str) -> list[str]:

@@ -17,7 +17,7 @@ from briefing.pipeline import render, run_checks
 
 from . import readers
 from .conftest import ROOT, SAMPLE
-from .corpus import right_to_left
+from .corpus import example, right_to_left
 from .quality import source_text
 
 SHEETS: dict[str, Path | dict[str, Any]] = {
@@ -28,22 +28,42 @@ SHEETS: dict[str, Path | dict[str, Any]] = {
     "en": SAMPLE,
     "en-lists": ROOT / "examples" / "kenya.yaml",
     "en-sidebar": ROOT / "examples" / "philippines.yaml",
+    "en-foot": {  # with contacts and an address, in two columns: they print at the foot
+        **example("philippines.yaml"),
+        "design": {"layout": "two-column", "font": "Noto Serif"},
+    },
     "ar-sidebar": right_to_left()["ar-sidebar"],
     # sheets written as a new writer would: figures, Latin names and acronyms, bold words,
     # lists and addresses among the words, justified lines loose enough to space words wide
     "ar-new": ROOT / "tests" / "data" / "readers-ar.yaml",
     "fa-new": ROOT / "tests" / "data" / "readers-fa.yaml",
     "he-new": ROOT / "tests" / "data" / "readers-he.yaml",
+    "ar-new-sidebar": {
+        **yaml.safe_load((ROOT / "tests" / "data" / "readers-ar.yaml").read_text("utf-8")),
+        "design": {"layout": "sidebar"},
+    },
 }
-WORDS = 0.99  # the least share of words whole each reader returns
-# The least share of the words read whole that are in the source's order (the fields' order
-# in the file, as the writer wrote them: the lead, key figures, facts, contacts, address, then
-# the sections). A sidebar's panel reads after the lead, as written; two columns print the
-# contacts and address after the body, at the foot; PDFium turns addresses in right-to-left
-# lines around at their separators (docs/readers.md).
-ORDER = {**dict.fromkeys(SHEETS, 0.95), "ar": 0.94, "ar-new": 0.9, "fa": 0.9, "fa-new": 0.9}
-ORDER["zh"] = 0.93
-ORDER.update(dict.fromkeys(("he", "en-sidebar", "ar-sidebar"), 0.98))
+# The least share of the words each reader returns whole, and of those the share in the order
+# the page reads them (``reading_order``); pdf.js drops soft hyphens at line ends.
+WORDS = {**dict.fromkeys(readers.READERS, 0.99), "pdf.js": 0.98}
+ORDER = {**dict.fromkeys(readers.READERS, 0.98), "pdf.js": 0.97}
+FOOT = ("contacts", "online")  # printed in a row at the foot of two columns or one
+
+
+def reading_order(tree: dict[str, Any], layout: str) -> list[tuple[str, Any]]:
+    """The fields of a content tree in the order its page reads them: as the file has them
+    (every sheet here writes the lead, key figures, facts, contacts and address, then the
+    sections), but for the contacts and web address, which two columns and one print in a row
+    at the foot, after the sections, and which a reader of the paper reads there too. (A
+    sidebar's panel reads after the lead, as written.)"""
+    fields = list(tree.items())
+    if layout == "sidebar":
+        return fields
+    body = [(field, value) for field, value in fields if field not in FOOT]
+    after = next((k + 1 for k, (field, _) in enumerate(body) if field == "sections"), len(body))
+    return (
+        body[:after] + [(field, value) for field, value in fields if field in FOOT] + body[after:]
+    )
 
 
 @pytest.fixture(scope="module")
@@ -52,11 +72,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str
     folder = tmp_path_factory.mktemp("readers")
     out = {}
     for name, source in SHEETS.items():
-        data, _ = render(run_checks(source))
+        checked = run_checks(source)
+        data, _ = render(checked)
         pdf = folder / f"{name}.pdf"
         pdf.write_bytes(data)
         tree = source if isinstance(source, dict) else yaml.safe_load(source.read_text("utf-8"))
-        text = "\n".join(source_text({field: value}) for field, value in tree.items())
+        fields = reading_order(tree, checked.theme.layout)
+        text = "\n".join(source_text({field: value}) for field, value in fields)
         out[name] = (pdf, re.sub(r"https?://(?:www\.)?", "", text))  # printed without them
     return out
 
@@ -66,10 +88,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str
 def test_each_reader_returns_the_words_of_a_sheet_whole_and_in_order(
     built: dict[str, tuple[Path, str]], sheet: str, reader: str
 ) -> None:
+    # The measure took the contacts and address where the file writes them, before the
+    # sections, where two columns print them at the foot: 91-95% in order for every sheet
+    # with contacts in two columns or one, English and French as Arabic (docs/readers.md).
     pdf, text = built[sheet]
     words, order = readers.score(text, readers.READERS[reader](pdf))
-    assert words >= WORDS, f"{reader} reads {words:.1%} of the words whole"
-    assert order >= ORDER[sheet] * words, f"{reader} reads {order:.1%} of the words in order"
+    assert words >= WORDS[reader], f"{reader} reads {words:.1%} of the words whole"
+    assert order >= ORDER[reader] * words, f"{reader} reads {order:.1%} of the words in order"
 
 
 @pytest.mark.parametrize("sheet", [s for s in SHEETS if s[:2] in ("ar", "fa", "he")])
@@ -82,6 +107,32 @@ def test_firefox_reads_a_right_to_left_sheet_in_the_order_chrome_does(
     _, chrome = readers.score(text, readers.pdfium(pdf))
     words, firefox = readers.score(text, readers.pdfjs(pdf))
     assert words >= 0.99 and firefox >= chrome - 0.01, (words, firefox, chrome)
+
+
+@pytest.mark.parametrize("sheet", [s for s in SHEETS if s[:2] in ("ar", "fa", "he")])
+def test_chrome_reads_a_right_to_left_sheet_in_the_order_firefox_does(
+    built: dict[str, tuple[Path, str]], sheet: str
+) -> None:
+    # PDFium put the parts of an address or a telephone number in a right-to-left line in
+    # reverse order ("ethiopia/org.example.www"), and a line with more Latin parts than
+    # Arabic words left to right: 1 to 1.6 points of the order of ar-new, fa-new, he-new and
+    # ar-new-sidebar. Each such run is now a line of its own to it (textbox._parts).
+    pdf, text = built[sheet]
+    _, chrome = readers.score(text, readers.pdfium(pdf))
+    _, firefox = readers.score(text, readers.pdfjs(pdf))
+    assert chrome >= firefox, (chrome, firefox)
+
+
+@pytest.mark.parametrize("reader", list(readers.READERS))
+@pytest.mark.parametrize("sheet", ["he-new", "ar-new-sidebar"])
+def test_an_address_in_a_right_to_left_line_reads_whole(
+    built: dict[str, tuple[Path, str]], sheet: str, reader: str
+) -> None:
+    pdf, _ = built[sheet]
+    read = re.sub("[\u200b\u061c]", "", readers.READERS[reader](pdf))  # (invisible)
+    assert "info@example.org" in read, read
+    if sheet == "he-new":
+        assert "www.example.org/ethiopia" in read, read
 
 
 def test_right_to_left_words_read_right_in_chrome_where_they_read_backwards_before(
@@ -121,7 +172,7 @@ def test_structure_elements_of_right_to_left_text_carry_it_in_reading_order(
     pdf, text = built["ar"]
     actual = _actual_texts(pdf)
     words, order = readers.score(text, " ".join(actual))
-    assert words >= 0.98 and order >= 0.92 * words, (words, order)
+    assert words >= 0.98 and order >= 0.98 * words, (words, order)  # as the page reads
     assert "وزارة الخارجية الأمريكية" in actual
     assert _actual_texts(built["en"][0]) == []  # left to right: the glyphs read as they are
 

@@ -164,11 +164,12 @@ class _Writer:
         """The page's body: marking, header band, main content, the ``side`` and footer."""
         c = self.content
         marking = f'<p class="marking">{_escaped(c.marking)}</p>\n' if c.marking else ""
-        main = self.main()
-        both = " with-aside" if side else ""
+        inside = self.theme.layout == "sidebar"  # the panel, read after the lead (``main``)
+        main, after = (self.main(side), "") if inside else (self.main(""), side)
+        both = " with-aside" if after else ""
         return (
             f"{self.header(marking)}"
-            f'<div class="page{both}">\n<main>\n{main}</main>\n{side}</div>\n'
+            f'<div class="page{both}">\n<main>\n{main}</main>\n{after}</div>\n'
             f"{self.footer(marking)}"
         )
 
@@ -190,8 +191,9 @@ class _Writer:
             f'<div class="names">{organization}{office}</div></div>\n</header>\n'
         )
 
-    def main(self) -> str:
-        """The title, lead, key figures (beside the sidebar layout's own) and sections."""
+    def main(self, side: str) -> str:
+        """The title, lead, the key figures or, in the sidebar layout, the ``side`` (its panel,
+        read after the lead as the PDF's is), and the sections."""
         c, p = self.content, self.checked
         parts = [f"<h1>{self.foreign(str(c.title))}</h1>"]
         if c.subtitle:
@@ -199,17 +201,18 @@ class _Writer:
         parts = [f'<div class="title">{"".join(parts)}</div>']
         if p.lead:
             parts.append(f'<p class="lead">{self.inline(p.lead)}</p>')
-        if self.theme.layout != "sidebar":
-            parts.append(self.figures())
+        parts.append(side.rstrip("\n") if self.theme.layout == "sidebar" else self.figures())
+        sections = []
         for index, (section, body, blocks) in enumerate(
             zip(c.sections, p.sections, p.blocks, strict=True), start=1
         ):
             inner = [f'<h2 id="section-{index}">{self.foreign(str(section.heading))}</h2>']
             inner.append(self.text(body))
             inner += [self.shown(block, f"{index}-{n}") for n, block in enumerate(blocks, 1)]
-            parts.append(
-                f'<section aria-labelledby="section-{index}">\n{"".join(inner)}\n</section>'
+            sections.append(
+                f'<section aria-labelledby="section-{index}">\n{"".join(inner)}\n</section>\n'
             )
+        parts.append(f'<div class="sections">\n{"".join(sections)}</div>')
         return "".join(part + "\n" for part in parts if part)
 
     def figures(self) -> str:

@@ -441,6 +441,24 @@ def lead(codes: str, font: str) -> tuple[int, int]:
     return int((font, first) in _edges), int(turned)
 
 
+def nothing(font: str) -> str | None:
+    """The code of ``font``'s empty glyph (no ink, no advance) that reads as nothing, or None
+    if the face has no empty glyph."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    empty = _empty_glyph(font)
+    return None if empty is None else chr(_code(getFont(font), empty, ""))
+
+
+def unseen(font: str) -> str:
+    """The code of ``font``'s full stop that reads as nothing: drawn invisible, it gives a text
+    object a width (``textbox``, the parts of a right-to-left line)."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    face_font = getFont(font)
+    return chr(_code(face_font, face_font.face.charToGlyph[ord(".")], ""))
+
+
 Outline = tuple[tuple[str, tuple[float, ...]], ...]  # path operations, in font units
 
 

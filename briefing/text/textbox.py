@@ -16,9 +16,11 @@ the text put right-to-left runs back in reading order themselves (docs/readers.m
 
 from __future__ import annotations
 
+import itertools
 import math
+import unicodedata
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.rl_accel import escapePDF, fp_str
@@ -38,6 +40,38 @@ from .spec import TypeSpec
 _UNDERLINE_OFFSET = 0.12  # below the baseline, in ems
 _UNDERLINE_WIDTH = 0.06  # in ems
 _LINK_BELOW, _LINK_ABOVE = 0.25, 0.8  # a link's clickable area around its baseline, in ems
+# PDFium (Chrome) reads the text objects of a line in the order they start, left to right, and
+# puts the parts of a right-to-left line in reverse order: the letters, figures and signs between
+# them of a left-to-right run (an address, a telephone number) came out backwards
+# ("org.example@info"). Such a run is made a line of its own to PDFium (``_parts``): raised by a
+# hair and started where the words before it start, with an invisible text object after it
+# lowered by as much, the objects that meet there starting and ending with an empty glyph
+# (docs/readers.md).
+_HAIR = 0.01  # points: how far such a run is raised, and the object after it lowered
+_BACK = 250.0  # thousandths of an em: how far left of where it starts a part's last glyph goes
+# Characters of one kind to PDFium's reading of a line (weak: figures, their signs, marks)
+_WEAK = frozenset({"EN", "AN", "NSM", "CS", "ES", "ET", "BN"})
+
+
+class _Ends(NamedTuple):
+    """An empty glyph before a run's glyphs and after them, for PDFium: the move (thousandths of
+    an em, to the left) after the first, and before the last; None where there is none."""
+
+    first: float | None = None
+    last: float | None = None
+
+
+class _Part(NamedTuple):
+    """How one run of a right-to-left line is drawn for PDFium (``_parts``): where its text
+    object starts (None: where the run does) and how far it is raised; whether it starts with
+    an empty glyph, and ends with one moved back past its start; and where an invisible text
+    object after it starts (None: no such object)."""
+
+    start: float | None = None
+    rise: float = 0.0
+    first: bool = False
+    last: bool = False
+    end: float | None = None
 
 
 class TextBox(Flowable):
@@ -95,15 +129,21 @@ class TextBox(Flowable):
             shift = _shift(spec, room, line.width)
             underlines = []
             reach = _reach(line.runs, shift)  # one link annotation a link and line
+            starts = [_start(line, run, shift) for run in line.runs]
+            parts = _parts(line, starts) if spec.direction == "rtl" else {}
             # A line in display order: a text object a run, each at its place.
-            for runs in [[run] for run in line.runs] if line.visual else [line.runs]:
-                text = canvas.beginText(shift + (runs[0].x if line.visual else 0.0), y)
+            drawn = [[run] for run in line.runs] if line.visual else [line.runs]
+            for index, runs in enumerate(drawn):
+                part = parts.get(index, _Part())
+                x = shift + (runs[0].x if line.visual else 0.0)
+                text = canvas.beginText(x if part.start is None else part.start, y + part.rise)
                 spaces, glyphs = (
                     shaping.lead(runs[0].shown, runs[0].font) if line.visual else (0, 0)
                 )
-                if spaces or glyphs:  # word spacing skips its first space, letter spacing
-                    # moves its first glyph
+                if part.start is None and (spaces or glyphs):  # word spacing skips its first
+                    # space, letter spacing moves its first glyph (``_start``)
                     text.moveCursor(spaces * line.word_space - glyphs * line.char_space, 0)
+                ends = _ends(part, line, runs[0], starts[index], size)
                 # Word and letter spacing and the horizontal scale last past the text object:
                 # set for a line, and undone after it.
                 _spacing(text, line)
@@ -111,7 +151,7 @@ class TextBox(Flowable):
                     text.setFont(run.font, size)
                     text.setFillColor(_colour(run.colour))
                     if not run.link:
-                        _out(text, run)
+                        _out(text, run, ends)
                         continue
                     left, right = shift + run.x, shift + run.x + run.width
                     rect = None
@@ -119,7 +159,7 @@ class TextBox(Flowable):
                         start, end = reach.pop(run.link)
                         rect = (start, y - _LINK_BELOW * size, end, y + _LINK_ABOVE * size)
                     with canvas.link(run.link, rect, (id(self.setting), run.link)):
-                        _out(text, run)
+                        _out(text, run, ends)
                     if spec.underline_links and run.width:
                         trailing = line.word_space if run.text.endswith(" ") else 0.0
                         if line.visual and shaping.has_rtl(run.text):  # its end is on its left
@@ -130,6 +170,13 @@ class TextBox(Flowable):
                 canvas.drawText(text)
                 for run in runs:
                     _marks(canvas, run, line, shift + run.x, y, size)
+                if part.end is not None:  # invisible: it ends the run's line for PDFium
+                    text = canvas.beginText(part.end, y - _HAIR)
+                    text.setFont(runs[0].font, size)
+                    text.setTextRenderMode(3)
+                    _glyphs_out(text, shaping.unseen(runs[0].font), runs[0].font, _Ends(0.0, 0.0))
+                    text.setTextRenderMode(0)
+                    canvas.drawText(text)
             for left, right, colour in underlines:
                 canvas.saveState()
                 canvas.setStrokeColor(_colour(colour))
@@ -140,16 +187,83 @@ class TextBox(Flowable):
             y -= self.leading
 
 
-def _out(text: PDFTextObject, run: PlacedRun) -> None:
+def _out(text: PDFTextObject, run: PlacedRun, ends: _Ends) -> None:
     """Draw a run: its glyphs, shaped or reordered for display when it has them, whose codes
-    read back as its letters (see ``shaping.shaped``), or its text."""
+    read back as its letters (see ``shaping.shaped``), or its text; with the empty glyphs
+    of its ``ends`` where it can."""
     if run.glyphs:
-        if not _glyphs_out(text, run.glyphs, run.font):
+        if not _glyphs_out(text, run.glyphs, run.font, ends):
             shaping.shapable(run.font)
             text.textOut(run.glyphs)
         return
     shown = run.shown or run.text
-    text.textOut(shown.glyphs if isinstance(shown, shaping.Drawn) else shown)
+    drawn = shown.glyphs if isinstance(shown, shaping.Drawn) else shown
+    if ends == _Ends() or not _glyphs_out(text, drawn, run.font, ends):
+        text.textOut(drawn)
+
+
+def _start(line: SetLine, run: PlacedRun, shift: float) -> float:
+    """Where the first glyph of ``run`` (of a line drawn a run at a time) is drawn: its word
+    spacing skips a first space drawn before it, letter spacing moves a first empty glyph."""
+    if not line.visual:
+        return shift
+    spaces, glyphs = shaping.lead(run.shown, run.font)
+    return shift + run.x + spaces * line.word_space - glyphs * line.char_space
+
+
+def _parts(line: SetLine, starts: list[float]) -> dict[int, _Part]:
+    """How the runs of a right-to-left line are drawn so that PDFium reads each left-to-right
+    run of several parts where it stands, by its index (the others as they are).
+
+    Each such run is raised by ``_HAIR`` and its text object started where the first run of
+    its stretch of the line starts (the rightmost, read first), an invisible object after it
+    lowered by ``_HAIR`` at that place too. PDFium starts a line there: at an object that
+    starts level with the one before, where both meet at an empty glyph and one is a little
+    above or below the other, and the one before ends left of where it starts. The next run
+    with ink starts the next stretch."""
+    runs = line.runs
+    if not any(shaping.has_rtl(run.text) for run in runs) or not all(
+        shaping.nothing(run.font) for run in runs
+    ):
+        return {}
+    plan: dict[int, _Part] = {}
+    inked = [index for index, run in enumerate(runs) if run.text.strip()]
+    anchor = inked[0]  # the first run of the stretch of the line that PDFium reads at once
+    for index, run in enumerate(runs):
+        kinds = itertools.groupby(run.text.strip(), _kind)
+        if not run.glyphs or next(kinds, None) is None or next(kinds, None) is None:
+            continue  # not left to right, or one part
+        part = plan.get(index, _Part())
+        if index > anchor:
+            plan[anchor] = plan.get(anchor, _Part())._replace(last=True)
+            part = part._replace(start=starts[anchor], first=True)
+        part = part._replace(rise=_HAIR, last=True)
+        following = [k for k in inked if k > index]  # (PDFium passes over a space's object)
+        if following:
+            part = part._replace(end=starts[anchor])
+            plan[following[0]] = _Part(first=True)
+            anchor = following[0]
+        plan[index] = part
+    return plan
+
+
+def _kind(char: str) -> str:
+    """What ``char`` is to PDFium's reading of a line: left to right, right to left, weak or
+    neutral."""
+    kind = unicodedata.bidirectional(char)
+    if kind in ("R", "AL"):
+        return "R"
+    return "W" if kind in _WEAK else kind if kind == "L" else "N"
+
+
+def _ends(part: _Part, line: SetLine, run: PlacedRun, start: float, size: float) -> _Ends:
+    """The empty glyphs a run is drawn with (``_parts``), its first glyph starting at
+    ``start``: the move after the first undoes the letter spacing of the empty glyph, and goes
+    from where its object starts; the one before the last goes back past its start."""
+    origin = start if part.start is None else part.start
+    first = (origin + line.char_space - start) * 1000 / size if part.first else None
+    back = (start - origin + run.width + 2 * line.char_space) * 1000 / size + _BACK
+    return _Ends(first, back if part.last else None)
 
 
 def _marks(canvas: Canvas, run: PlacedRun, line: SetLine, x: float, y: float, size: float) -> None:
@@ -176,15 +290,28 @@ def _marks(canvas: Canvas, run: PlacedRun, line: SetLine, x: float, y: float, si
     canvas.restoreState()
 
 
-def _glyphs_out(text: PDFTextObject, glyphs: str, font_name: str) -> bool:
-    """Draw kerned glyphs (a ``ShapedStr`` on one baseline) as ReportLab's ``textOut`` does,
-    operator for operator, from their groups between kerning adjustments (``_groups``, found
-    once in a process): False, drawing nothing, where ReportLab's own way is needed (glyphs
-    in two subsets of the font, marks raised or lowered)."""
+def _glyphs_out(text: PDFTextObject, glyphs: str, font_name: str, ends: _Ends) -> bool:
+    """Draw kerned glyphs (a ``ShapedStr`` on one baseline, or codes at their advances) as
+    ReportLab's ``textOut`` does, operator for operator, from their groups between kerning
+    adjustments (``_groups``, found once in a process), with the empty glyphs of ``ends``:
+    False, drawing nothing, where ReportLab's own way is needed (glyphs in two subsets of the
+    font, marks raised or lowered)."""
     font = getFont(font_name)
-    groups = _groups(glyphs)
-    if groups is None:
+    found = _groups(glyphs) if hasattr(glyphs, "__shapeData__") else [(0, len(glyphs), "")]
+    if found is None:
         return False
+    groups, (first, last) = list(found), ends
+    empty = "" if ends == _Ends() else shaping.nothing(font_name) or ""
+    if first is not None:  # pdf.js drops the move after a glyph it skips: moved in two
+        moved = [(0, 1, "1"), (1, 1, fp_str(first - 1))] if first else [(0, 1, "")]
+        groups = moved + [(start + 1, end + 1, after) for start, end, after in groups]
+        glyphs = empty + glyphs
+    if last is not None:
+        start, end, after = groups[-1]
+        moves = [float(move) for move in (after, fp_str(last)) if move]
+        groups[-1] = (start, end, _adjustment(moves))
+        groups.append((end, end + 1, ""))
+        glyphs += empty
     document = text._canvas._doc
     split = font.splitString(glyphs, document)
     if len(split) != 1:

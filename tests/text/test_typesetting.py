@@ -511,7 +511,7 @@ def test_a_wrapped_links_words_stay_whole_in_structure_order() -> None:
 @pytest.mark.parametrize("offset", [0.0, 40.0])
 def test_kerned_glyphs_are_written_as_reportlab_writes_them(offset: float) -> None:
     from briefing.text import shaping
-    from briefing.text.textbox import _glyphs_out
+    from briefing.text.textbox import _Ends, _glyphs_out
 
     shape = shaping.glyphs("To AVAWAY, office: fi", FACES.regular)
     advances = [advance + 7.5 * (i % 3) for i, advance in enumerate(shape.advances)]
@@ -521,7 +521,7 @@ def test_kerned_glyphs_are_written_as_reportlab_writes_them(offset: float) -> No
     ours, theirs = canvas.beginText(), canvas.beginText()
     for text in (ours, theirs):
         text.setFont(FACES.regular, 11)
-    assert _glyphs_out(ours, glyphs, FACES.regular)
+    assert _glyphs_out(ours, glyphs, FACES.regular, _Ends())
     theirs.textOut(glyphs)
     assert ours.getCode() == theirs.getCode()
     assert "TJ" in ours.getCode()
