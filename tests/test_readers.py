@@ -131,8 +131,8 @@ def test_an_address_in_a_right_to_left_line_reads_whole(
     pdf, _ = built[sheet]
     read = re.sub("[\u200b\u061c]", "", readers.READERS[reader](pdf))  # (invisible)
     assert "info@example.org" in read, read
-    if sheet == "he-new":
-        assert "www.example.org/ethiopia" in read, read
+    if sheet == "he-new":  # broken over two lines, where the page breaks it: "www.example"
+        assert "www.example.org/ethiopia" in re.sub(r"\s", "", read), read
 
 
 def test_right_to_left_words_read_right_in_chrome_where_they_read_backwards_before(
