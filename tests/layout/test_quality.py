@@ -25,12 +25,9 @@ FILL = 0.06  # no column ends further above the footer, as a share of the page h
 ROUGHLY = 0.02  # of the page height: the blank at the foot, measured from glyphs
 LINE = 1.38 + 0.2  # a body line's leading, in body sizes, and a little
 # Pages whose columns end further apart (in lines): their sections split unevenly at every size
-# (a long paragraph either side of a heading); only looser or tighter paragraphs (TeX's
-# looseness) would end them together.
+# and no gap of theirs can grow further without opening a hole.
 APART = {
-    "fr-two-column-0.6": 1.35,  # a five-line paragraph splits 3 | 2; no size nearby splits better
-    "en-two-column-list": 1.3,  # lists only: items spread a quarter line at most, none looser
-    "sheet-lists": 3.2,  # a heading, the sentence introducing a list and the list's first item
+    "sheet-lists": 2.9,  # a heading, the sentence introducing a list and the list's first item
     # go to the second column together, where the first has three lines left
 }
 
@@ -90,8 +87,6 @@ BEFORE_LAST = {
     "kenya": 1,  # a two-line list item
     "en-two-column-list": 2,  # two items: each weighs a line at a column's foot in the fit,
     # and the sizes that set them without leave the page 9% blank
-    "fr-two-column-0.6": 1,  # Letter and A4: the sizes that set it without leave 5-7% blank
-    "en-sidebar-0.75": 1,
     "es-sidebar-0.5": 1,
     "pt-two-column-list": 1,
     "sheet-lists": 3,  # two-line list items
