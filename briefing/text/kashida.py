@@ -41,10 +41,12 @@ def lengthened(
     words: list[tuple[int, str, str]], wanted: float, size: float, most: float, slack: float
 ) -> dict[int, tuple[str, float]]:
     """Words of a justified line (item index, text, font) lengthened by kashidas to take
-    ``wanted`` points, or a little more, never more than ``most``: a kashida a word first, the
-    best placed and longest words first (``place``), then a second in the long words, and a
-    third, past what the breaker counts on, only for what the spaces' ``slack`` cannot take.
-    By item index: the word's text with its kashidas, and its width in points."""
+    ``wanted`` points, or a little more, never more than ``most``: as few words as can take
+    it, the best placed and longest first (``place``), each by all its kashidas (two in a
+    long word) before the next takes any, as a scribe stretches a word or two of a line, not
+    every word a little; then a third in the long words, past what the breaker counts on,
+    only for what the spaces' ``slack`` cannot take. By item index: the word's text with its
+    kashidas, and its width in points."""
     ranked = []
     for i, text, font in words:
         if count(text):
@@ -52,13 +54,12 @@ def lengthened(
             ranked.append((rank, -_letters(text), i, at, text, font))
     ranked.sort(key=lambda r: r[:3])
     taken = dict.fromkeys((r[2] for r in ranked), 0)
-    for turn in (1, 2, 3):  # a third in long words only where spaces would gape
+    for third in (False, True):  # a third in long words only where spaces would gape
         for _, _, i, _, text, font in ranked:
             step = shaping.width(shaping.KASHIDA, font) * size
-            if wanted <= (slack if turn == 3 else 0.0) or step > most:
-                break
-            if count(text) >= min(turn, 2) and taken[i] == turn - 1:
-                taken[i] = turn
+            most_here = 3 if third and count(text) == 2 else count(text)
+            while taken[i] < most_here and wanted > (slack if third else 0.0) and step <= most:
+                taken[i] += 1
                 wanted, most = wanted - step, most - step
     out: dict[int, tuple[str, float]] = {}
     for _, _, i, at, text, font in ranked:

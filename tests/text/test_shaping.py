@@ -25,6 +25,7 @@ from briefing.content.runs import BREAK, Run, Runs
 from briefing.fonts import FONT_DIR, Faces
 from briefing.layout import Page, Placed
 from briefing.pdf import writer as pdf
+from briefing.text import kashida, shaping
 from briefing.text.spec import Align, TypeSpec
 from briefing.text.textbox import typeset
 
@@ -712,6 +713,21 @@ def test_kashidas_lengthen_only_words_of_four_letters_or_more_once_or_twice(
     for line in _lines(path)[:-1]:
         gaps = [b["x0"] - a["x1"] for a, b in itertools.pairwise(line)]
         assert max(gaps, default=0.0) <= 1.6 * 0.26 * 11 + 0.1
+
+
+def test_kashidas_lengthen_as_few_words_as_can_take_them_each_by_all_it_may() -> None:
+    """Two kashidas' worth, on a line of three long words: the best placed word takes both
+    (a scribe stretches a word or two of a line), where each of two words took one."""
+    faces = fonts.script_faces("Arab")
+    assert faces is not None
+    line = [
+        (i, word, faces.regular) for i, word in enumerate(["المستشفيات", "والمؤسسات", "المكتبات"])
+    ]
+    step = shaping.width(shaping.KASHIDA, faces.regular) * 11
+    out = kashida.lengthened(line, 2 * step, 11, 10 * step, 0.0)
+    assert [text.count(shaping.STRETCH) for text, _ in out.values()] == [2]
+    out = kashida.lengthened(line, 3 * step, 11, 10 * step, 0.0)
+    assert sorted(text.count(shaping.STRETCH) for text, _ in out.values()) == [1, 2]
 
 
 @pytest.mark.parametrize("script", ["Arab", "Hebr"])
