@@ -22,7 +22,13 @@ from ..language import LANGUAGES
 from ..text.spec import TypeSpec
 from . import fit
 from .exhibits import Exhibit
-from .overflow import long_warning, overflow_problem, short_warning, switched_warning
+from .overflow import (
+    long_warning,
+    overflow_problem,
+    short_warning,
+    switched_warning,
+    wide_warning,
+)
 from .parts import Parts, Sheet
 from .records import Group, Page, Placed, Region, Role, Shape, Tag, fit_line
 from .specs import type_specs
@@ -154,6 +160,8 @@ def compose(checked: Checked, paper: str, folio: str = "") -> Page:
     long = long_warning(measured) if tried[settled.index].long else None
     if long is not None:
         warnings.append(long)
+    if measured.wide:
+        warnings.append(wide_warning(measured))
     if page.blank > FILL:
         warnings.append(short_warning(measured, page.blank))
     return page._replace(warnings=tuple(warnings))

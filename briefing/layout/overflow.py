@@ -155,6 +155,22 @@ def long_warning(layout: Layout) -> Problem | None:
     )
 
 
+def wide_warning(layout: Layout) -> Problem:
+    """The lead runs across the whole width, its lines longer than read comfortably: the
+    page is full even at the smallest type."""
+    t, c, lead = layout.theme, layout.sheet.content, layout.specs["lead"]
+    letters = layout.lead_width() / (layout.sheet.em_per_letter(lead) * lead.size)
+    return Problem(
+        f"the lead runs across the whole width, about {letters:.0f} characters a line, more "
+        f"than the {t.long_line} that read comfortably: the page is full even with body text "
+        f"at the {t.min_body_size:g} pt floor",
+        c.lead.locate() if c.lead else c.title.locate(),
+        f"a shorter lead, or fewer words in the sections, to keep its lines to {t.long_line}",
+        "warning",
+        "lead",
+    )
+
+
 def short_warning(layout: Layout, blank: float) -> Problem:
     """The content leaves ``blank`` of the page's height empty even at its largest type."""
     c, body = layout.sheet.content, layout.specs["body"]

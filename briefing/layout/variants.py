@@ -80,6 +80,7 @@ class Layout:
         self.marking = parts.marking(self.inner)
         self.band = parts.band(self.inner)
         self.title = parts.title(self.inner)
+        self.wide = wide  # the lead across the whole width: the page is full without it
         self.lead = parts.lead(self.lead_width(), wide)
         self.extras_first = parts.elements  # the extras' structure elements follow this
         self.extras = self.measure_extras(parts)

@@ -135,6 +135,22 @@ def test_content_too_long_for_the_layout_named_is_told_two_columns_hold_it(
         laid_out({**sized(factor, "sidebar"), "design": {"layout": "two-column"}})
 
 
+def test_a_lead_run_across_the_whole_width_to_fit_the_page_is_a_warning() -> None:
+    """Content that fits only with its lead across the whole width is warned, at the lead,
+    how long its lines run; the sample, whose lead keeps to 75 characters, is not."""
+    tree = sized(1.7, "two-column")
+    data, page = laid_out(tree)
+    (lead,) = [w for w in page.warnings if "the lead runs" in w.message]
+    assert lead.severity == "warning" and lead.field == "lead"
+    found = re.search(r"about (\d+) characters a line", lead.message)
+    assert found is not None
+    letters = int(found[1])
+    (quality,) = measure(data, source_text(tree))
+    first = next(ln for ln in quality.lines if ln.text.startswith(tree["lead"][:20]))
+    assert letters > 75 and abs(len(first.text.strip()) - letters) < 0.15 * letters
+    assert not [w for w in laid_out(SAMPLE_TREE)[1].warnings if "the lead runs" in w.message]
+
+
 def test_the_fit_line_counts_the_blank_under_a_closing_row_moved_up_to_the_columns() -> None:
     """A short Arabic sheet whose contacts follow its columns, over 4% of the page above the
     footer: the fit reports the page as full as it is printed (it said 100%), not as full as
