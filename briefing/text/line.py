@@ -55,6 +55,7 @@ _LEFT_TO_RIGHT = (  # compiled by ``re`` when first used: only right-to-left lin
 _ISOLATE, _POP_ISOLATE = "\u2066", "\u2069"
 _ARABIC_MARK = "\u061c"  # its context for digits at a paragraph's start
 _IDEOGRAPHS = "\u2e80"  # Chinese characters and full-width punctuation start here
+_BESIDE = 0.5  # ems a break beside a Latin run in Chinese takes at most, to keep the grid
 _APART = 0.5  # ems of word space past which right-to-left words are drawn apart (``_display``)
 
 
@@ -329,8 +330,9 @@ def _grid(drawn: list[tuple[Item, Fragment]], extra: float, full: bool) -> list[
     spacing between scripts), within the line's ``extra``. A ``full`` (justified) line gives
     what is left to its last run, an em at most: all of it to a run ending the line, or an em
     shared either side of one inside it. None where there is no such run, or where that does
-    not fill a full line (one whose punctuation is compressed, or short by more) with an em at
-    most beside a run, which is justified as before."""
+    not fill a full line (one whose punctuation is compressed, or short by more) with at most
+    :data:`_BESIDE` beside a run and nothing taken from one (a figure drawn over the
+    character before it), which is justified as before."""
     adds = [0.0] * len(drawn)
     x = 0.0  # where the next item starts, in ems
     opened: int | None = None  # the break before the Latin run going on, if any
@@ -353,12 +355,13 @@ def _grid(drawn: list[tuple[Item, Fragment]], extra: float, full: bool) -> list[
         last, whole = [opened], True
     else:  # a line a character short: an em, the grid kept
         whole = abs(left - 1) < 1e-6
-    if full and last and whole and left < 1 + 1e-6:
+    if full and last and whole and -1e-6 < left < 1 + 1e-6:
         for side in last:
             adds[side] += left / len(last)
         left = 0.0
     fits = abs(left) < 1e-6 if full else left > -1e-6
-    return adds if any(adds) and fits and max(adds) <= 1 + 1e-6 else None
+    within = min(adds) > -1e-6 and max(adds) <= _BESIDE + 1e-6  # never into a neighbour
+    return adds if any(adds) and fits and within else None
 
 
 def _on_grid(item: Item, fragment: Fragment) -> bool:
