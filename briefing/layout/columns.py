@@ -357,13 +357,20 @@ def flush(
         for end, spread in zip(ends, limits, strict=True)
     ]
     target = min(height, max(min(reach, default=0.0), max(ends, default=0.0)))
+    wants = [target - end if column else 0.0 for column, end in zip(columns, ends, strict=True)]
+    growth = _halves(blocks, columns, limits, wants, half)
+    grown_ends = [end + sum(grown.values()) for end, grown in zip(ends, growth, strict=True)]
+    if max(grown_ends, default=0.0) - min(grown_ends, default=0.0) > line + _EPS:
+        growth = [  # each column's gaps by its own, where the page's would leave it short
+            _halves(blocks, [column], [spread], [want], half)[0]
+            for column, spread, want in zip(columns, limits, wants, strict=True)
+        ]
     out: list[Column] = []
     feet: list[float] = []
-    for column, end, spread in zip(columns, ends, limits, strict=True):
+    for column, end, grown in zip(columns, ends, growth, strict=True):
         if not column:
             out.append(column)
             continue
-        grown = _halves(blocks, column, spread, target - end, half)
         shift, moved = 0.0, []
         for index, piece in enumerate(column):
             shift += grown.get(index, 0.0)
@@ -396,43 +403,52 @@ def _spread(blocks: list[Packable], column: Column, line: float) -> dict[int, fl
 
 
 def _halves(
-    blocks: list[Packable], column: Column, limits: dict[int, float], want: float, half: float
-) -> dict[int, float]:
-    """How far each gap of ``column`` grows (by the index of the piece below it): as many
-    ``half`` lines as ``want`` holds, up to each gap's limit, a kind of gap at a time (above
-    headings, above topics, between paragraphs, between a list's items), every gap of a kind
-    by as much as the others, and none past the gaps of a kind before it in the column (nor
-    within a half line of a section's), so that sections stand further apart than topics,
-    and topics no closer than paragraphs, paragraphs than a list's items, each evenly. What
-    no kind can share evenly stays at the foot."""
-    steps = {i: int(most / half + _EPS) for i, most in limits.items()}
-    size = {i: column[i].top - column[i - 1].top - column[i - 1].height for i in steps}
+    blocks: list[Packable],
+    columns: list[Column],
+    limits: list[dict[int, float]],
+    wants: list[float],
+    half: float,
+) -> list[dict[int, float]]:
+    """How far each gap of each column grows (by the index of the piece below it): as many
+    ``half`` lines as the column's ``wants`` holds, up to each gap's limit, a kind of gap at a
+    time (above headings, above topics, between paragraphs, between a list's items), every gap
+    of a kind in a column by as much as the others, and none past the gaps of a kind before it
+    anywhere on the page (nor within a half line of a section's), so that sections stand
+    further apart than topics, and topics no closer than paragraphs, paragraphs than a list's
+    items, each evenly, in every column alike. What no kind can share evenly stays at the foot."""
+    gaps = [(c, i) for c, spread in enumerate(limits) for i in spread]
+    steps = {(c, i): int(limits[c][i] / half + _EPS) for c, i in gaps}
+    size = {
+        (c, i): columns[c][i].top - columns[c][i - 1].top - columns[c][i - 1].height
+        for c, i in gaps
+    }
 
-    def kind(i: int) -> int:
-        above, below = blocks[column[i - 1].block], blocks[column[i].block]
+    def kind(c: int, i: int) -> int:
+        above, below = blocks[columns[c][i - 1].block], blocks[columns[c][i].block]
         if below.keep_with_next or below.topic:
             return 0 if below.keep_with_next else 1
         return 3 if above.role == below.role == "LBody" else 2
 
-    kinds = {i: kind(i) for i in steps}
+    kinds = {gap: kind(*gap) for gap in gaps}
 
-    def fits(i: int) -> bool:
-        """Whether gap ``i`` can grow a half line and stay no wider than the gaps of a kind
+    def fits(gap: tuple[int, int]) -> bool:
+        """Whether ``gap`` can grow a half line and stay no wider than the gaps of a kind
         before it, and a half line narrower than a section's (whose rule parts it)."""
-        ceiling = [size[j] - half * (kinds[j] == 0) for j in steps if kinds[j] < kinds[i]]
-        return bool(steps[i]) and size[i] + half <= min(ceiling, default=math.inf) + _EPS
+        ceiling = [size[g] - half * (kinds[g] == 0) for g in gaps if kinds[g] < kinds[gap]]
+        return bool(steps[gap]) and size[gap] + half <= min(ceiling, default=math.inf) + _EPS
 
-    left = int(want / half + _EPS) if want > 0 else 0
-    grown: dict[int, float] = {}
+    left = [int(want / half + _EPS) if want > 0 else 0 for want in wants]
+    grown: list[dict[int, float]] = [{} for _ in columns]
     while True:
-        before = left
+        before = sum(left)
         for k in range(4):
-            gaps = [i for i in steps if kinds[i] == k and steps[i]]
-            if gaps and len(gaps) <= left and all(fits(i) for i in gaps):
-                for i in gaps:
-                    size[i] += half
-                    steps[i] -= 1
-                    grown[i] = grown.get(i, 0.0) + half
-                left -= len(gaps)
-        if left == before:
+            for c in range(len(columns)):
+                these = [g for g in gaps if g[0] == c and kinds[g] == k and steps[g]]
+                if these and len(these) <= left[c] and all(fits(g) for g in these):
+                    for g in these:
+                        size[g] += half
+                        steps[g] -= 1
+                        grown[c][g[1]] = grown[c].get(g[1], 0.0) + half
+                    left[c] -= len(these)
+        if sum(left) == before:
             return grown

@@ -314,6 +314,22 @@ def test_a_lists_items_grow_apart_all_together_or_not_at_all() -> None:
     assert tops == pytest.approx([0, 27.5, 55, 85])
 
 
+def test_gaps_keep_their_order_across_the_gutter_while_the_columns_end_within_a_line() -> None:
+    """A list in the second column, a line short, keeps its items as close as they are
+    packed: grown to the foot, they would stand further apart than the first column's
+    paragraphs. Two lines short, each column grows as it can, to end within a line."""
+    blocks = [block(3, after=5), block(4, after=5)]
+    blocks += [block(2, after=2.5, role="LBody"), block(2, after=2.5, role="LBody")]
+    blocks.append(block(1, role="LBody"))
+    items = [Portion(2, 0, 2, 0, 20), Portion(3, 0, 2, 22.5, 20), Portion(4, 0, 1, 45, 10)]
+    short = [Portion(0, 0, 3, 0, 30), Portion(1, 0, 3, 35, 30)]  # ends 65, a line below
+    tops = [p.top for p in flush(blocks, [short, items], 65, 10.0)[0][1]]
+    assert tops == pytest.approx([0, 22.5, 45])
+    tall = [Portion(0, 0, 3, 0, 30), Portion(1, 0, 4, 35, 40)]  # ends 75, two lines below
+    tops = [p.top for p in flush(blocks, [tall, items], 75, 10.0)[0][1]]
+    assert tops == pytest.approx([0, 27.5, 55])
+
+
 @pytest.mark.parametrize(
     ("runs", "opens"),
     [
