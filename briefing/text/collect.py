@@ -193,11 +193,16 @@ def tied(before: str, after: str, last: bool) -> bool:
     paragraph (``last``) and the word before it."""
     return bool(
         (_NUMBER.match(before) and _UNIT.match(after))
-        or (_GROUPED[0].match(before) and _GROUPED[1].match(after))
+        or grouped(before, after)
         or (_LABEL.match(before) and _NUMBER.match(after))
         or _INITIAL.match(before)
         or (last and len(after.strip(_PUNCTUATION)) <= _SHORT_LAST_WORD)
     )
+
+
+def grouped(before: str, after: str) -> bool:
+    """Whether ``before`` and ``after`` are groups of a number's digits spaced by thousands."""
+    return bool(_GROUPED[0].match(before) and _GROUPED[1].match(after))
 
 
 def dash_points(word: str) -> list[int]:

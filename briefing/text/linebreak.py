@@ -21,6 +21,9 @@ import bisect
 from typing import Literal, NamedTuple
 
 INFINITE = 10_000  # a penalty this high forbids a break; its negative forces one
+# Words that belong together ("18 months", "FY 2010"): a break between them costs this, and
+# is taken only by rules that ``untie`` (no setting within the tolerance keeps them together).
+TIE = 5_000.0
 # The largest stretch ratio of a line, unless the rules say otherwise: spaces stretch by half
 # their width at a ratio of 1 (``measure.SPACE_STRETCH``), so at most to 1.59 times their width.
 TOLERANCE = 1.18
@@ -61,6 +64,7 @@ class Rules(NamedTuple):
     compress: float = 0.0  # and how far they shrink at a ratio of -1
     tracking: float = 0.0  # how much of boxes' own stretch and shrink (letter spacing) counts
     looseness: int = 0  # lines more than the best breaks take (TeX's \looseness), if they can
+    untie: bool = False  # words that belong together may part (at ``TIE``)
 
 
 class Line(NamedTuple):
@@ -124,6 +128,7 @@ class Breaker:
         # A penalty's cost, or None for glue; forced breaks are the paragraph's (or a line's) end.
         self.cost = [item.penalty if item.kind == "penalty" else None for item in items]
         self.flagged = [item.flagged for item in items]
+        self.tie = [item.kind == "penalty" and item.penalty == TIE for item in items]
         self.starts = [_line_start(items, i) for i in range(count)]
         # For each item: the first legal break at or after it, and the index (among the breaks)
         # just past the forced break that ends its line.
@@ -149,6 +154,7 @@ class Breaker:
         """The lines of least total demerits, or None if no sequence of breaks keeps every line
         within ``rules.tolerance`` and ``width``."""
         points, extra, cost, flagged_at = self.points, self.extra, self.cost, self.flagged
+        tie = self.tie
         total_w, total_y, total_z, glues = self.total_w, self.total_y, self.total_z, self.glues
         total_b, total_t, total_s = self.total_b, self.total_t, self.total_s
         expand, compress, tracking = rules.expand, rules.compress, rules.tracking
@@ -190,7 +196,7 @@ class Breaker:
             for j in range(last - 1, first_point[start] - 1, -1):
                 end = points[j]
                 penalty = cost[end]
-                if extra[end] and not hyphenate:
+                if (extra[end] and not hyphenate) or (tie[end] and not rules.untie):
                     continue
                 natural = total_w[end] - base_w + extra[end]
                 final = penalty is not None and penalty <= -INFINITE

@@ -34,11 +34,12 @@ from .collect import (
     dash_points,
     face,
     faces_of,
+    grouped,
     tied,
     words,
 )
 from .hyphenation import hyphen_points, syllables
-from .linebreak import INFINITE, TOLERANCE, Breaker, Item
+from .linebreak import INFINITE, TIE, TOLERANCE, Breaker, Item
 from .spec import TypeSpec
 
 SOFT_HYPHEN = "\u00ad"  # a line-end hyphen: drawn as a hyphen, read as nothing
@@ -152,8 +153,11 @@ def _measured(
             after = "".join(part for part, _ in word)
             last = index == last_word and (bool(hyphenation) or not justified)
             if after[0] in "–—" or tied(before, after, last):
-                # a dash stays with the word before it, and words that belong together
-                items.append(Item("penalty", 0.0, penalty=INFINITE))
+                # a dash stays with the word before it, and words that belong together; in
+                # justified text, but for a number's groups of digits and a short last word,
+                # they part (``TIE``) where no setting within the tolerance keeps them so
+                apart = justified and not last and not grouped(before, after)
+                items.append(Item("penalty", 0.0, penalty=TIE if apart else INFINITE))
                 fragments.append(Fragment(*_NOTHING))
             space = plain_width(" ", pending_space.font)  # a space measures the same shaped
             stretch, shrink = (space * SPACE_STRETCH, space * SPACE_SHRINK) if justified else (0, 0)
@@ -387,7 +391,7 @@ def split_boxes(
     fragments: list[Fragment] = []
     hyphened = {face(latin, bold, italic) for bold in (False, True) for italic in (False, True)}
     for index, (item, fragment) in enumerate(zip(measured.items, measured.fragments, strict=True)):
-        if apart and item.kind == "penalty" and item.penalty >= INFINITE:
+        if apart and item.kind == "penalty" and (item.penalty >= INFINITE or item.penalty == TIE):
             continue  # words tied together part too
         if apart and item.kind == "box" and items and items[-1].kind == "box":
             items.append(Item("penalty", 0.0, penalty=INFINITE - 1))

@@ -182,6 +182,8 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
         lines = measured.breaker.breaks(room, rules._replace(most_hyphens=1))
     if lines is None:
         lines = measured.breaker.breaks(room, rules)
+    if lines is None and justified:  # words that belong together part, not to gape a line
+        lines = measured.breaker.breaks(room, rules._replace(untie=True))
     if lines is None:  # some line must be loose: as little as can be, letter spacing taking
         lines = _least_loose(measured.breaker, room, rules)  # what spaces cannot
     if lines is None:  # a line must be looser still: the least loose, then

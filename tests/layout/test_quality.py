@@ -134,13 +134,21 @@ def test_hyphens_two_in_a_row_at_most_none_at_a_column_end_no_short_fragment(nam
 
 # Pages on the other paper, where a size of their own sets a Hebrew line looser than 1.6 natural
 # spaces, or a paragraph's last line but one with a hyphen, unless the page steps down.
-OTHER_PAPER = {"sheet-he": "a4", "fr-two-column-0.6": "a4", "mali-blocks": "a4"}
+OTHER_PAPER = {
+    "sheet-he": "a4",
+    "fr-two-column-0.6": "a4",
+    "mali-blocks": "a4",
+    # A4: "In 2023 Peru eradicated over" gaped rather than part "25,000 hectares", and the
+    # page took two more hyphens to set the line after it
+    "sheet-short-panel": "a4",
+}
 
 
 @pytest.mark.parametrize("name", OTHER_PAPER)
 def test_on_the_other_paper_too(name: str) -> None:
     quality = page(name, OTHER_PAPER[name])
     assert max(max(ln.spaces) for ln in quality.lines if ln.spaces) <= LOOSEST + 0.01
+    assert quality.ragged == ()
     test_few_hyphens_and_none_on_a_paragraphs_last_line_but_one(name, OTHER_PAPER[name])
 
 

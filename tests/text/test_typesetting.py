@@ -572,6 +572,26 @@ def test_a_rebuild_after_one_edit_shapes_and_breaks_only_the_paragraph_edited(
     ).replace("\n", " ")
 
 
+def test_a_number_parts_from_its_unit_only_where_together_they_would_gape_a_line() -> None:
+    """At 17 ems, "In 2023 Peru eradicated over" is the only first line that keeps "25,000
+    hectares" together, far too loose to justify: the number ends the first line instead, and
+    every line is justified within the tolerance; at 20 ems, they stay together."""
+    text = (
+        "In 2023 Peru eradicated over 25,000 hectares of coca, and PNP units trained by INL "
+        "seized more than 30 metric tons of cocaine."
+    )
+    for width, first in ((171, "In 2023 Peru eradicated over 25,000"), (200, None)):
+        box = typeset(plain(text), style(), width)
+        buffer = io.BytesIO()
+        canvas = Canvas(buffer)
+        box.drawOn(canvas, 20, 700)
+        canvas.save()
+        lines = PdfReader(io.BytesIO(buffer.getvalue())).pages[0].extract_text().splitlines()
+        if first:
+            assert lines[0].strip() == first and not box.setting.strained
+        assert not any(a.rstrip().endswith("25,000") for a in lines[:-1]) or first, lines
+
+
 def test_a_number_spaced_by_thousands_stays_on_one_line() -> None:
     """ "100 000" is one number (the thousands spaced, as French and Spanish write them): at
     no width does a line end between its groups."""
