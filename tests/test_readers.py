@@ -6,10 +6,12 @@ each reader does with the glyphs, and where each falls short)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pikepdf
+import pypdfium2
 import pytest
 import yaml
 
@@ -202,3 +204,29 @@ def test_each_reader_reads_a_number_in_persian_digits_in_order(
     numbers = {word for word in readers.words(text) if re.fullmatch("[۰-۹]+", word)}
     read = set(readers.words(readers.READERS[reader](pdf)))
     assert len(numbers) >= 3 and numbers <= read, sorted(numbers - read)
+
+
+def _typed(text: str) -> str:
+    """``text`` as a search compares it: without format characters (the zero-width spaces of
+    empty glyphs, the Arabic letter marks of spaces at a run's end), its white space one space."""
+    return " ".join("".join(c for c in text if unicodedata.category(c) != "Cf").split())
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_full_stop_after_an_address_in_a_right_to_left_line_is_read_after_it(
+    tmp_path: Path, paper: str
+) -> None:
+    # On A4 the paragraph's last line is the address and its full stop alone, no right-to-left
+    # letter in it: PDFium read it left to right, the full stop (drawn left) first
+    # (".info@example.org"). On Letter the address follows Arabic words on its line.
+    pdf = tmp_path / f"{paper}.pdf"
+    pdf.write_bytes(render(run_checks(ROOT / "tests" / "data" / "readers-ar.yaml"), paper)[0])
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        found = document[0].get_textpage().search("info@example.org.").get_next()
+    finally:
+        document.close()
+    assert found is not None  # PDFium's own search (Chrome's find uses its text too)
+    phrase = "التقرير السنوي على موقعنا www.example.org أو راسلونا على info@example.org."
+    for reader in readers.READERS.values():
+        assert phrase in _typed(reader(pdf)), (reader, _typed(reader(pdf))[-200:])

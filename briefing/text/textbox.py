@@ -55,23 +55,29 @@ _WEAK = frozenset({"EN", "AN", "NSM", "CS", "ES", "ET", "BN"})
 
 class _Ends(NamedTuple):
     """An empty glyph before a run's glyphs and after them, for PDFium: the move (thousandths of
-    an em, to the left) after the first, and before the last; None where there is none."""
+    an em, to the left) after the first, and before the last; None where there is none. And
+    the glyphs of the runs drawn in its text object after its own (``_Part.tail``), each after
+    its move."""
 
     first: float | None = None
     last: float | None = None
+    tail: tuple[tuple[str, float], ...] = ()
 
 
 class _Part(NamedTuple):
     """How one run of a right-to-left line is drawn for PDFium (``_parts``): where its text
     object starts (None: where the run does) and how far it is raised; whether it starts with
     an empty glyph, and ends with one moved back past its start; and where an invisible text
-    object after it starts (None: no such object)."""
+    object after it starts (None: no such object); and the runs after it, with no
+    right-to-left letter, drawn in its text object (``tail``), which PDFium then reads after
+    it on its line (a full stop after an address: a line of their own, or left of it)."""
 
     start: float | None = None
     rise: float = 0.0
     first: bool = False
     last: bool = False
     end: float | None = None
+    tail: tuple[int, ...] = ()
 
 
 class TextBox(Flowable):
@@ -133,7 +139,10 @@ class TextBox(Flowable):
             parts = _parts(line, starts) if spec.direction == "rtl" else {}
             # A line in display order: a text object a run, each at its place.
             drawn = [[run] for run in line.runs] if line.visual else [line.runs]
+            tails = {k for part in parts.values() for k in part.tail}
             for index, runs in enumerate(drawn):
+                if index in tails:  # drawn with the run before it
+                    continue
                 part = parts.get(index, _Part())
                 x = shift + (runs[0].x if line.visual else 0.0)
                 text = canvas.beginText(x if part.start is None else part.start, y + part.rise)
@@ -143,7 +152,9 @@ class TextBox(Flowable):
                 if part.start is None and (spaces or glyphs):  # word spacing skips its first
                     # space, letter spacing moves its first glyph (``_start``)
                     text.moveCursor(spaces * line.word_space - glyphs * line.char_space, 0)
-                ends = _ends(part, line, runs[0], starts[index], size)
+                ends = _ends(
+                    part, line, [(line.runs[k], starts[k]) for k in (index, *part.tail)], size
+                )
                 # Word and letter spacing and the horizontal scale last past the text object:
                 # set for a line, and undone after it.
                 _spacing(text, line)
@@ -191,15 +202,24 @@ def _out(text: PDFTextObject, run: PlacedRun, ends: _Ends) -> None:
     """Draw a run: its glyphs, shaped or reordered for display when it has them, whose codes
     read back as its letters (see ``shaping.shaped``), or its text; with the empty glyphs
     of its ``ends`` where it can."""
-    if run.glyphs:
-        if not _glyphs_out(text, run.glyphs, run.font, ends):
+    drawn = _drawn(run)
+    if run.glyphs or ends != _Ends():
+        if _glyphs_out(text, drawn, run.font, ends):
+            return
+        if run.glyphs:
             shaping.shapable(run.font)
-            text.textOut(run.glyphs)
-        return
+    text.textOut(drawn)
+    for glyphs, move in ends.tail:  # each a text object of its own, at its place
+        text._code.append(f"[{fp_str(move)}] TJ")
+        text.textOut(glyphs)
+
+
+def _drawn(run: PlacedRun) -> str:
+    """What is drawn of ``run``: its glyphs, or what is shown of it (see ``_out``)."""
+    if run.glyphs:
+        return run.glyphs
     shown = run.shown or run.text
-    drawn = shown.glyphs if isinstance(shown, shaping.Drawn) else shown
-    if ends == _Ends() or not _glyphs_out(text, drawn, run.font, ends):
-        text.textOut(drawn)
+    return shown.glyphs if isinstance(shown, shaping.Drawn) else shown
 
 
 def _start(line: SetLine, run: PlacedRun, shift: float) -> float:
@@ -220,14 +240,20 @@ def _parts(line: SetLine, starts: list[float]) -> dict[int, _Part]:
     lowered by ``_HAIR`` at that place too. PDFium starts a line there: at an object that
     starts level with the one before, where both meet at an empty glyph and one is a little
     above or below the other, and the one before ends left of where it starts. The next run
-    with ink starts the next stretch."""
+    with ink starts the next stretch, unless the runs after it have no right-to-left letter
+    (a full stop): they are drawn in its text object (``_tail``).
+
+    A line with no right-to-left letter PDFium reads left to right: a full stop after its
+    last word, drawn left of it, came first (".info@example.org"); the runs after the first
+    are drawn in its text object."""
     runs = line.runs
-    if not any(shaping.has_rtl(run.text) for run in runs) or not all(
-        shaping.nothing(run.font) for run in runs
-    ):
+    if not all(shaping.nothing(run.font) for run in runs):
         return {}
-    plan: dict[int, _Part] = {}
     inked = [index for index, run in enumerate(runs) if run.text.strip()]
+    if not any(shaping.has_rtl(run.text) for run in runs):
+        tail = _tail(runs, inked[0]) if inked else ()
+        return {inked[0]: _Part(tail=tail)} if tail else {}
+    plan: dict[int, _Part] = {}
     anchor = inked[0]  # the first run of the stretch of the line that PDFium reads at once
     for index, run in enumerate(runs):
         kinds = itertools.groupby(run.text.strip(), _kind)
@@ -237,14 +263,32 @@ def _parts(line: SetLine, starts: list[float]) -> dict[int, _Part]:
         if index > anchor:
             plan[anchor] = plan.get(anchor, _Part())._replace(last=True)
             part = part._replace(start=starts[anchor], first=True)
-        part = part._replace(rise=_HAIR, last=True)
+        tail = _tail(runs, index)  # the rest of the line: no line after it to end
+        part = part._replace(rise=_HAIR, last=not tail, tail=tail)
         following = [k for k in inked if k > index]  # (PDFium passes over a space's object)
-        if following:
+        if following and not tail:
             part = part._replace(end=starts[anchor])
             plan[following[0]] = _Part(first=True)
             anchor = following[0]
         plan[index] = part
     return plan
+
+
+def _tail(runs: list[PlacedRun], index: int) -> tuple[int, ...]:
+    """The runs after run ``index`` of a line, if PDFium may read them on its line: each with
+    ink, glyphs, no right-to-left letter and no marks, in its face and colour, and no link."""
+    head, tail = runs[index], range(index + 1, len(runs))
+    while tail and not runs[tail[-1]].text.strip():  # a space at the end: drawn as it is
+        tail = tail[:-1]
+    fits = all(
+        run.text.strip()
+        and not shaping.has_rtl(run.text)
+        and (run.font, run.colour) == (head.font, head.colour)
+        and not run.link
+        and not (isinstance(run.shown, shaping.Drawn) and run.shown.marks)
+        for run in (runs[k] for k in tail)
+    )
+    return tuple(tail) if fits and not head.link else ()
 
 
 def _kind(char: str) -> str:
@@ -256,14 +300,20 @@ def _kind(char: str) -> str:
     return "W" if kind in _WEAK else kind if kind == "L" else "N"
 
 
-def _ends(part: _Part, line: SetLine, run: PlacedRun, start: float, size: float) -> _Ends:
-    """The empty glyphs a run is drawn with (``_parts``), its first glyph starting at
-    ``start``: the move after the first undoes the letter spacing of the empty glyph, and goes
-    from where its object starts; the one before the last goes back past its start."""
+def _ends(part: _Part, line: SetLine, runs: list[tuple[PlacedRun, float]], size: float) -> _Ends:
+    """The empty glyphs a run is drawn with (``_parts``), and the runs of its tail, each with
+    where its first glyph starts: the move after the first empty glyph undoes its letter
+    spacing, and goes from where its object starts; each run of the tail is moved to from the
+    end of the one before; the move before the last empty glyph goes back past the start."""
+    (run, start), *tail = runs
     origin = start if part.start is None else part.start
     first = (origin + line.char_space - start) * 1000 / size if part.first else None
-    back = (start - origin + run.width + 2 * line.char_space) * 1000 / size + _BACK
-    return _Ends(first, back if part.last else None)
+    end, moves = start + run.width, []
+    for after, at in tail:
+        moves.append((_drawn(after), (end - at) * 1000 / size))
+        end = at + after.width
+    back = (end - origin + 2 * line.char_space) * 1000 / size + _BACK
+    return _Ends(first, back if part.last else None, tuple(moves))
 
 
 def _marks(canvas: Canvas, run: PlacedRun, line: SetLine, x: float, y: float, size: float) -> None:
@@ -300,7 +350,15 @@ def _glyphs_out(text: PDFTextObject, glyphs: str, font_name: str, ends: _Ends) -
     found = _groups(glyphs) if hasattr(glyphs, "__shapeData__") else [(0, len(glyphs), "")]
     if found is None:
         return False
-    groups, (first, last) = list(found), ends
+    groups, (first, last, tail) = list(found), ends
+    for more, move in tail:  # the runs drawn after this one, each moved to
+        extra = _groups(more) if hasattr(more, "__shapeData__") else [(0, len(more), "")]
+        if extra is None:
+            return False
+        start, end, after = groups[-1]
+        groups[-1] = (start, end, _adjustment([float(after or 0), move]))
+        groups += [(start + len(glyphs), end + len(glyphs), after) for start, end, after in extra]
+        glyphs += more
     empty = "" if ends == _Ends() else shaping.nothing(font_name) or ""
     if first is not None:  # pdf.js drops the move after a glyph it skips: moved in two
         moved = [(0, 1, "1"), (1, 1, fp_str(first - 1))] if first else [(0, 1, "")]
