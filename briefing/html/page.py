@@ -4,8 +4,9 @@ self-contained, accessible HTML file.
 Everything is inside the file: the stylesheet, the faces (subset), the logo and photos as data
 URIs, the charts and QR code as inline SVG. It needs no script and fetches nothing, so it reads
 the same from a USB stick, an e-mail attachment or a web server. The markup is semantic (a
-``header`` band, ``main`` with the ``h1`` title and a ``section`` per heading, an ``aside`` for
-the facts, contacts and address, a ``footer``), in the sheet's language and direction, and the
+``header`` band, ``main`` with the ``h1`` title, the key figures, the facts and a ``section``
+per heading, an ``aside`` for the contacts and address, a ``footer``) in the PDF's reading
+order, in the sheet's language and direction, and the
 stylesheet (``page.css``) takes the theme's colours, which the validation stage has checked
 for contrast. The same content gives the same bytes.
 """
@@ -48,7 +49,7 @@ def page(checked: Checked, title: str) -> bytes:
     content, theme = checked.content, checked.theme
     words = LANGUAGES[content.language]
     writer = _Writer(checked, words)
-    side = writer.aside()
+    side = writer.panel()
     body = writer.body(side)
     shown = html.unescape(re.sub(r"<[^>]*>", "", body))  # every character the page shows
     text = shown + shown.upper() + _MARKERS + words.digits
@@ -161,15 +162,15 @@ class _Writer:
         return "".join(out)
 
     def body(self, side: str) -> str:
-        """The page's body: marking, header band, main content, the ``side`` and footer."""
+        """The page's body: marking, header band, main content (with the sidebar layout's
+        panel, ``side``), the other layouts' closing row and the footer: the PDF's order."""
         c = self.content
         marking = f'<p class="marking">{_escaped(c.marking)}</p>\n' if c.marking else ""
-        inside = self.theme.layout == "sidebar"  # the panel, read after the lead (``main``)
-        main, after = (self.main(side), "") if inside else (self.main(""), side)
-        both = " with-aside" if after else ""
+        sidebar = self.theme.layout == "sidebar"
+        closing = "" if sidebar else _aside("closing", [self.contacts(), self.online()])
         return (
             f"{self.header(marking)}"
-            f'<div class="page{both}">\n<main>\n{main}</main>\n{after}</div>\n'
+            f'<div class="page">\n<main>\n{self.main(side)}</main>\n{closing}</div>\n'
             f"{self.footer(marking)}"
         )
 
@@ -192,8 +193,9 @@ class _Writer:
         )
 
     def main(self, side: str) -> str:
-        """The title, lead, the key figures or, in the sidebar layout, the ``side`` (its panel,
-        read after the lead as the PDF's is), and the sections."""
+        """The title, lead, the key figures and facts (the strips above the PDF's columns) or,
+        in the sidebar layout, the ``side`` (its panel, read after the lead as the PDF's is),
+        and the sections."""
         c, p = self.content, self.checked
         parts = [f"<h1>{self.foreign(str(c.title))}</h1>"]
         if c.subtitle:
@@ -201,7 +203,10 @@ class _Writer:
         parts = [f'<div class="title">{"".join(parts)}</div>']
         if p.lead:
             parts.append(f'<p class="lead">{self.inline(p.lead)}</p>')
-        parts.append(side.rstrip("\n") if self.theme.layout == "sidebar" else self.figures())
+        if self.theme.layout == "sidebar":
+            parts.append(side.rstrip("\n"))
+        else:
+            parts += [self.figures(), self.facts()]
         sections = []
         for index, (section, body, blocks) in enumerate(
             zip(c.sections, p.sections, p.blocks, strict=True), start=1
@@ -224,42 +229,51 @@ class _Writer:
         ]
         return f'<ul class="figures">{"".join(items)}</ul>' if items else ""
 
-    def aside(self) -> str:
-        """The sidebar layout's key figures, the facts, contacts and web address with its QR
-        code: beside the main content on a wide screen, after it on a phone."""
-        c, words = self.content, self.words
-        parts = [self.figures()] if self.theme.layout == "sidebar" else []
-        if c.at_a_glance:
-            facts = "".join(
-                f"<div><dt>{self.foreign(str(fact.label))}</dt><dd>{self.inline(value)}</dd></div>"
-                for fact, value in zip(c.at_a_glance, self.checked.facts, strict=True)
-            )
-            parts.append(_titled("glance", words.glance, f"<dl>{facts}</dl>"))
-        if c.contacts:
-            people = []
-            for contact in c.contacts:
-                lines = [f"<strong>{self.foreign(str(contact.name))}</strong>"]
-                lines += [self.foreign(str(part)) for part in (contact.role, contact.phone) if part]
-                if contact.email:
-                    address = f"mailto:{contact.email}"
-                    lines.append(
-                        f'<a href={attribute(address)} dir="ltr">{_escaped(contact.email)}</a>'
-                    )
-                people.append(f"<li>{'<br>'.join(lines)}</li>")
-            parts.append(_titled("contacts", words.contacts, f"<ul>{''.join(people)}</ul>"))
-        if c.online:
-            from ..graphics.qr import qr_code
+    def panel(self) -> str:
+        """The sidebar layout's panel: the key figures, facts, contacts and web address with its
+        QR code, beside the main content on a wide screen, after the lead on a phone; nothing in
+        the other layouts."""
+        if self.theme.layout != "sidebar":
+            return ""
+        return _aside("side", [self.figures(), self.facts(), self.contacts(), self.online()])
 
-            url = str(c.online)
-            code = svg(qr_code(url, QR_SIZE, self.theme.ink), words.qr_alt(url), "qr")
-            link = f'<p><a href={attribute(url)} dir="ltr">{_escaped(shown_address(url))}</a></p>'
-            parts.append(_titled("online", words.online, link + code))
-        parts = [part for part in parts if part]
-        return (
-            f'<aside class="side">\n{"".join(p + chr(10) for p in parts)}</aside>\n'
-            if parts
-            else ""
+    def facts(self) -> str:
+        """The facts at a glance, each its label and value, under their heading."""
+        c = self.content
+        if not c.at_a_glance:
+            return ""
+        facts = "".join(
+            f"<div><dt>{self.foreign(str(fact.label))}</dt><dd>{self.inline(value)}</dd></div>"
+            for fact, value in zip(c.at_a_glance, self.checked.facts, strict=True)
         )
+        return _titled("glance", self.words.glance, f"<dl>{facts}</dl>")
+
+    def contacts(self) -> str:
+        """The contacts, each its name, role, phone and e-mail address, under their heading."""
+        people = []
+        for contact in self.content.contacts:
+            lines = [f"<strong>{self.foreign(str(contact.name))}</strong>"]
+            lines += [self.foreign(str(part)) for part in (contact.role, contact.phone) if part]
+            if contact.email:
+                address = f"mailto:{contact.email}"
+                lines.append(
+                    f'<a href={attribute(address)} dir="ltr">{_escaped(contact.email)}</a>'
+                )
+            people.append(f"<li>{'<br>'.join(lines)}</li>")
+        if not people:
+            return ""
+        return _titled("contacts", self.words.contacts, f"<ul>{''.join(people)}</ul>")
+
+    def online(self) -> str:
+        """The web address, as a link and a QR code, under its heading."""
+        if not self.content.online:
+            return ""
+        from ..graphics.qr import qr_code
+
+        url, words = str(self.content.online), self.words
+        code = svg(qr_code(url, QR_SIZE, self.theme.ink), words.qr_alt(url), "qr")
+        link = f'<p><a href={attribute(url)} dir="ltr">{_escaped(shown_address(url))}</a></p>'
+        return _titled("online", words.online, link + code)
 
     def footer(self, marking: str) -> str:
         """The footer line and the date, then the marking again."""
@@ -400,11 +414,17 @@ def _escaped(text: str) -> str:
 
 
 def _titled(name: str, heading: str, inner: str) -> str:
-    """A part of the aside under its heading."""
+    """The facts, contacts or web address under its heading."""
     return (
         f'<section class="{name}" aria-labelledby="{name}">'
         f'<h2 id="{name}">{_escaped(heading)}</h2>{inner}</section>'
     )
+
+
+def _aside(name: str, parts: list[str]) -> str:
+    """An ``aside`` of class ``name`` holding the ``parts`` there are, or nothing."""
+    shown = "".join(part + "\n" for part in parts if part)
+    return f'<aside class="{name}">\n{shown}</aside>\n' if shown else ""
 
 
 def _logo_bytes(logo: Picture) -> bytes:

@@ -1,7 +1,8 @@
 """The web page (``--format html``): its structure read back with html.parser, its bytes, and
 in headless Chromium what a reader gets: no axe-core (WCAG 2.2 A and AA) violation on any
-example, every sentence of the sample in order, no sideways scrolling on a phone, nothing
-fetched, a right-to-left page mirrored and a clean print.
+example, every sentence of the sample in order, the parts of a sheet in the PDF's reading order
+in every layout, no sideways scrolling on a phone, nothing fetched, a right-to-left page
+mirrored and a clean print.
 
 The browser tests need Debian's chromium and chromium-driver and axe-core from npm (found at
 ``$AXE_CORE``, else in ``node_modules/`` here); without them they skip, unless
@@ -29,6 +30,8 @@ from briefing.content.checks import ChartShown
 from briefing.graphics.charts import described
 from briefing.language import LANGUAGES
 from briefing.pipeline import is_style, run_checks
+from tests import readers
+from tests.corpus import LAYOUTS, example
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "content.yaml"
@@ -115,11 +118,13 @@ def test_structure(pages: dict[str, Path], content: Path) -> None:
     assert (root["lang"], root["dir"]) == (words.tag, words.direction)
     assert page.texts("h1") == [str(model.title)]
     headings = [str(s.heading) for s in model.sections]
-    aside = [words.glance] * bool(model.at_a_glance) + [words.contacts] * bool(model.contacts)
-    aside += [words.online] * bool(model.online)
-    # in the PDF's reading order: the sidebar layout's panel after the lead, before the sections
+    facts = [words.glance] * bool(model.at_a_glance)
+    foot = [words.contacts] * bool(model.contacts) + [words.online] * bool(model.online)
+    # in the PDF's reading order: the sidebar layout's panel after the lead, before the
+    # sections; in the others the facts before the sections, the contacts and address after
     sidebar = checked.theme.layout == "sidebar"
-    assert page.texts("h2") == (aside + headings if sidebar else headings + aside)
+    shown = facts + foot + headings if sidebar else facts + headings + foot
+    assert page.texts("h2") == shown
     sections = page.all("section")
     ids = [attrs["id"] for _, attrs in page.tags if "id" in attrs]
     assert len(ids) == len(set(ids))
@@ -135,6 +140,65 @@ def test_structure(pages: dict[str, Path], content: Path) -> None:
     assert not re.search(r"\b(src|href)=\"(?!data:|mailto:|https?://)", text)
     assert not re.search(r"url\((?!data:)", text), "a stylesheet fetching a file"
     assert "<script" not in text
+
+
+# The Niger sheet, French and Arabic, in each layout: lead, key figures, facts, contacts, web
+# address and sections, whose order the layout sets.
+ORDERED = {
+    f"{name}-{layout}": (name, layout) for name in ("niger-fr", "niger-ar") for layout in LAYOUTS
+}
+
+
+@pytest.fixture(scope="module")
+def ordered(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, tuple[Path, Path, dict[str, str]]]:
+    """Each sheet of :data:`ORDERED` built: its PDF, its web page and its parts (``_parts``)."""
+    folder = tmp_path_factory.mktemp("ordered")
+    built = {}
+    for sheet, (name, layout) in ORDERED.items():
+        tree = {**example(f"{name}.yaml"), "design": {"layout": layout}}
+        result = build(tree, folder / f"{sheet}.pdf", formats=("pdf", "html"))
+        assert result.web is not None
+        built[sheet] = (result.output, result.web, _parts(tree))
+    return built
+
+
+def _parts(tree: dict[str, Any]) -> dict[str, str]:
+    """The parts of a sheet a reader reads in turn, each by the words it starts with."""
+    model = run_checks(tree).content
+    words = LANGUAGES[model.language]
+    parts = {"lead": " ".join(str(model.lead).split()[:4])}
+    parts["key figures"] = str(model.key_figures[0].label)
+    parts |= {"facts": words.glance, "contacts": words.contacts, "online": words.online}
+    return parts | {f"section {n}": str(s.heading) for n, s in enumerate(model.sections, 1)}
+
+
+def _order(parts: dict[str, str], text: str) -> list[str]:
+    """The ``parts`` in the order ``text`` reads them: by where each is first found, word for
+    word (case and marks aside, as ``readers.words`` compares)."""
+    read = f" {' '.join(readers.words(text))} "
+    found = {
+        name: read.find(f" {' '.join(readers.words(start))} ") for name, start in parts.items()
+    }
+    assert min(found.values()) >= 0, f"not found: {[n for n, at in found.items() if at < 0]}"
+    return sorted(found, key=lambda name: found[name])
+
+
+@pytest.mark.parametrize("sheet", list(ORDERED))
+def test_the_page_reads_its_parts_in_the_pdfs_order(
+    ordered: dict[str, tuple[Path, Path, dict[str, str]]], sheet: str
+) -> None:
+    """The page's text, in the order of its elements, takes the parts of the sheet in the
+    order the PDF's text does (pypdf's, which follows its tagged reading order): the facts
+    after the key figures, before the sections; the contacts and web address after the lead in
+    the sidebar's panel, else after the sections, where the PDF prints them at its foot."""
+    # Before, two columns and one read the facts after the sections, and the web page was
+    # the only reading that did.
+    pdf, page, parts = ordered[sheet]
+    body = page.read_text(encoding="utf-8").partition("<body>")[2]
+    shown = " ".join(text for _, text in Parsed(body).text)
+    assert _order(parts, shown) == _order(parts, readers.pypdf(pdf))
 
 
 def test_other_languages_are_marked(tmp_path: Path) -> None:
@@ -349,15 +413,40 @@ def test_every_sentence_of_the_sample_in_order(browser: Any, pages: dict[str, Pa
             at = found + len(sentence)
 
 
-def test_right_to_left(browser: Any, pages: dict[str, Path]) -> None:
-    """The Arabic page is mirrored: the title and text flush right, the aside on the left,
-    the lead's bar on its right, the first key figure rightmost; its faces draw it."""
-    _open(browser, pages["niger-ar"], 1280)
+@pytest.mark.parametrize("sheet", list(ORDERED))
+def test_chromium_reads_the_page_in_the_pdfs_order(
+    browser: Any, ordered: dict[str, tuple[Path, Path, dict[str, str]]], sheet: str
+) -> None:
+    """The text Chromium renders (what it copies, and reads aloud) takes the parts of the
+    sheet in the PDF's order, at a laptop's width and a phone's (with nothing to scroll
+    sideways)."""
+    pdf, page, parts = ordered[sheet]
+    expected = _order(parts, readers.pypdf(pdf))
+    for width in (1280, PHONE):
+        _open(browser, page, width)
+        assert _order(parts, browser.execute_script("return document.body.innerText")) == expected
+        assert browser.execute_script("return document.documentElement.scrollWidth") == width
+
+
+def test_right_to_left(
+    browser: Any, pages: dict[str, Path], ordered: dict[str, tuple[Path, Path, dict[str, str]]]
+) -> None:
+    """The Arabic page is mirrored: the title, text and facts flush right, the lead's bar on
+    its right, the first key figure rightmost, the contacts right of the web address (in the
+    sidebar layout, the panel on the left); its faces draw it."""
     box = "return document.querySelector(arguments[0]).getBoundingClientRect().toJSON()"
-    main, side = browser.execute_script(box, "main"), browser.execute_script(box, "aside")
-    assert side["right"] < main["left"]
-    title, lead = browser.execute_script(box, "h1"), browser.execute_script(box, ".lead")
-    assert abs(title["right"] - main["right"]) < 1 and abs(lead["right"] - main["right"]) < 1
+    _open(browser, ordered["niger-ar-sidebar"][1], 1280)
+    side, sections = browser.execute_script(box, ".side"), browser.execute_script(box, ".sections")
+    assert side["right"] < sections["left"]
+    _open(browser, pages["niger-ar"], 1280)
+    main = browser.execute_script(box, "main")
+    for flush in ("h1", ".lead", ".glance dt", ".contacts"):
+        assert abs(browser.execute_script(box, flush)["right"] - main["right"]) < 1, flush
+    contacts, online = (
+        browser.execute_script(box, ".contacts"),
+        browser.execute_script(box, ".online"),
+    )
+    assert online["right"] < contacts["left"] and online["top"] == contacts["top"]
     bar = browser.execute_script(
         "return getComputedStyle(document.querySelector('.lead')).borderRightWidth"
     )
