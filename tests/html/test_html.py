@@ -425,7 +425,9 @@ def test_chromium_reads_the_page_in_the_pdfs_order(
     for width in (1280, PHONE):
         _open(browser, page, width)
         assert _order(parts, browser.execute_script("return document.body.innerText")) == expected
-        assert browser.execute_script("return document.documentElement.scrollWidth") == width
+        root = "const e = document.documentElement; return [e.scrollWidth, e.clientWidth]"
+        wide, seen = browser.execute_script(root)
+        assert wide == seen, f"{wide} px wide in a window showing {seen}"
 
 
 def test_right_to_left(
