@@ -74,6 +74,9 @@ class _Part(NamedTuple):
     end: float | None = None
 
 
+_NO_ENDS = _Ends()
+
+
 class TextBox(Flowable):
     """Lines ``first`` to ``first + count`` of a paragraph set at one width (all of them, or
     one part of a split)."""
@@ -129,8 +132,9 @@ class TextBox(Flowable):
             shift = _shift(spec, room, line.width)
             underlines = []
             reach = _reach(line.runs, shift)  # one link annotation a link and line
-            starts = [_start(line, run, shift) for run in line.runs]
-            parts = _parts(line, starts) if spec.direction == "rtl" else {}
+            rtl = spec.direction == "rtl"  # (a left-to-right paragraph has no plan to make)
+            starts = [_start(line, run, shift) for run in line.runs] if rtl else []
+            parts = _parts(line, starts) if rtl else {}
             # A line in display order: a text object a run, each at its place.
             drawn = [[run] for run in line.runs] if line.visual else [line.runs]
             for index, runs in enumerate(drawn):
@@ -143,7 +147,9 @@ class TextBox(Flowable):
                 if part.start is None and (spaces or glyphs):  # word spacing skips its first
                     # space, letter spacing moves its first glyph (``_start``)
                     text.moveCursor(spaces * line.word_space - glyphs * line.char_space, 0)
-                ends = _ends(part, line, runs[0], starts[index], size)
+                ends = (
+                    _ends(part, line, runs[0], starts[index], size) if index in parts else _NO_ENDS
+                )
                 # Word and letter spacing and the horizontal scale last past the text object:
                 # set for a line, and undone after it.
                 _spacing(text, line)
