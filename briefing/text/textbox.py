@@ -204,7 +204,7 @@ def _out(text: PDFTextObject, run: PlacedRun, ends: _Ends) -> None:
         return
     shown = run.shown or run.text
     drawn = shown.glyphs if isinstance(shown, shaping.Drawn) else shown
-    if ends == _Ends() or not _glyphs_out(text, drawn, run.font, ends):
+    if not _glyphs_out(text, drawn, run.font, ends):
         text.textOut(drawn)
 
 
@@ -301,7 +301,8 @@ def _glyphs_out(text: PDFTextObject, glyphs: str, font_name: str, ends: _Ends) -
     ReportLab's ``textOut`` does, operator for operator, from their groups between kerning
     adjustments (``_groups``, found once in a process), with the empty glyphs of ``ends``:
     False, drawing nothing, where ReportLab's own way is needed (glyphs in two subsets of the
-    font, marks raised or lowered)."""
+    font, marks raised or lowered). The operator is written again as it was the last time
+    the same glyphs were drawn with the same codes (a rebuild of the lines a process kept)."""
     font = getFont(font_name)
     found = _groups(glyphs) if hasattr(glyphs, "__shapeData__") else [(0, len(glyphs), "")]
     if found is None:
@@ -328,6 +329,18 @@ def _glyphs_out(text: PDFTextObject, glyphs: str, font_name: str, ends: _Ends) -
         name = font.getSubsetInternalName(subset, document)
         out.append(f"{name} {fp_str(text._fontsize)} Tf {fp_str(text._leading)} TL")
         text._curSubset = subset
+    out.append(_shown(glyphs, ends, codes, groups))
+    text._code.append(" ".join(out))
+    return True
+
+
+def _shown(glyphs: str, ends: _Ends, codes: bytes, groups: list[tuple[int, int, str]]) -> str:
+    """The operator that shows ``glyphs`` (with the empty glyphs of ``ends``) under their
+    ``codes``, in their ``groups``: their TJ array, or Tj for one group without adjustments;
+    kept for the next time they are drawn with the same codes."""
+    kept = _written.get(id(glyphs))
+    if kept is not None and kept[0] is glyphs and kept[1] == ends and kept[2] == codes:
+        return kept[3]
     parts = [
         part
         for start, end, after in groups
@@ -335,11 +348,18 @@ def _glyphs_out(text: PDFTextObject, glyphs: str, font_name: str, ends: _Ends) -
         if part
     ]
     if len(parts) == 1 and parts[0].startswith("("):
-        out.append(f"{parts[0]} Tj")
+        shown = f"{parts[0]} Tj"
     else:
-        out.append(f"[{' '.join(parts)}] TJ")
-    text._code.append(" ".join(out))
-    return True
+        shown = f"[{' '.join(parts)}] TJ"
+    if len(_written) > _KEPT_GROUPS:
+        _written.clear()
+    _written[id(glyphs)] = (glyphs, ends, codes, shown)
+    return shown
+
+
+# What each run of glyphs last wrote (kept while its line's setting is): the empty glyphs
+# about it, its codes and its operator.
+_written: dict[int, tuple[str, _Ends, bytes, str]] = {}
 
 
 # The groups of each run of glyphs drawn (kept while its line's setting is): ReportLab's TJ
