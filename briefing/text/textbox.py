@@ -21,6 +21,7 @@ import math
 import unicodedata
 from functools import cache
 from typing import Any, NamedTuple
+from weakref import WeakKeyDictionary
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.rl_accel import escapePDF, fp_str
@@ -320,7 +321,7 @@ def _glyphs_out(text: PDFTextObject, glyphs: str, font_name: str, ends: _Ends) -
         groups.append((end, end + 1, ""))
         glyphs += empty
     document = text._canvas._doc
-    split = font.splitString(glyphs, document)
+    split = _split(font, glyphs, document)
     if len(split) != 1:
         return False
     subset, codes = split[0]
@@ -332,6 +333,25 @@ def _glyphs_out(text: PDFTextObject, glyphs: str, font_name: str, ends: _Ends) -
     out.append(_shown(glyphs, ends, codes, groups))
     text._code.append(" ".join(out))
     return True
+
+
+def _split(font: Any, glyphs: str, document: Any) -> list[tuple[int, bytes]]:
+    """``font.splitString(glyphs, document)``: the codes ``document`` gives ``glyphs``, in the
+    subsets of ``font`` they fall in. Glyphs that ReportLab gave codes in its first subset
+    earlier (seen here: it never changes a code it gave) are looked up, not split again."""
+    known = _codes.setdefault(document, {}).setdefault(font.fontName, ({}, set()))
+    table, seen = known
+    if glyphs and seen.issuperset(glyphs):
+        return [(0, glyphs.translate(table).encode("latin-1"))]
+    split: list[tuple[int, bytes]] = font.splitString(glyphs, document)
+    if len(split) == 1 and split[0][0] == 0:
+        table.update(zip(map(ord, glyphs), split[0][1], strict=True))
+        seen.update(glyphs)
+    return split
+
+
+# The codes each document gave each font's glyphs in its first subset, as ReportLab split them
+_codes: WeakKeyDictionary[Any, dict[str, tuple[dict[int, int], set[str]]]] = WeakKeyDictionary()
 
 
 def _shown(glyphs: str, ends: _Ends, codes: bytes, groups: list[tuple[int, int, str]]) -> str:
