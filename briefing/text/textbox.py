@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import math
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 from weakref import WeakKeyDictionary
 
@@ -328,11 +328,17 @@ def _glyphs_out(text: PDFTextObject, glyphs: str, font_name: str, ends: _Ends) -
     out = []
     if subset != text._curSubset:
         name = font.getSubsetInternalName(subset, document)
-        out.append(f"{name} {fp_str(text._fontsize)} Tf {fp_str(text._leading)} TL")
+        out.append(_font_set(name, text._fontsize, text._leading))
         text._curSubset = subset
     out.append(_shown(glyphs, ends, codes, groups))
     text._code.append(" ".join(out))
     return True
+
+
+@lru_cache(maxsize=256)
+def _font_set(name: str, size: float, leading: float) -> str:
+    """The operators that set a font subset, its size and leading, as ReportLab writes them."""
+    return f"{name} {fp_str(size)} Tf {fp_str(leading)} TL"
 
 
 def _split(font: Any, glyphs: str, document: Any) -> list[tuple[int, bytes]]:
