@@ -156,7 +156,7 @@ class TextBox(Flowable):
                 _spacing(text, line)
                 for run in runs:
                     text.setFont(run.font, size)
-                    text.setFillColor(_colour(run.colour))
+                    _fill(text, run.colour)
                     if not run.link:
                         _out(text, run, ends)
                         continue
@@ -474,6 +474,24 @@ def _shift(spec: TypeSpec, room: float, width: float) -> float:
 @cache
 def _colour(hex_colour: str) -> Color:
     return HexColor(hex_colour)
+
+
+def _fill(text: PDFTextObject, hex_colour: str) -> None:
+    """Set a run's colour as ReportLab's ``setFillColor`` does (an operator a run), with the
+    operator found once."""
+    colour = _colour(hex_colour)
+    if text._enforceColorSpace is not None:
+        text.setFillColor(colour)
+        return
+    text._fillColorObj = colour
+    text._code.append(_fill_operator(hex_colour))
+    text.setFillAlpha(colour.alpha)
+
+
+@cache
+def _fill_operator(hex_colour: str) -> str:
+    colour = _colour(hex_colour)
+    return f"{fp_str((colour.red, colour.green, colour.blue))} rg"
 
 
 def typeset(runs: Runs, spec: TypeSpec, width: float) -> TextBox:

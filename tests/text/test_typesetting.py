@@ -532,6 +532,20 @@ def test_kerned_glyphs_are_written_as_reportlab_writes_them(offset: float) -> No
         assert "TJ" in ours.getCode()
 
 
+def test_a_runs_colour_is_set_as_reportlab_sets_it() -> None:
+    from reportlab.lib.colors import HexColor
+
+    from briefing.text.textbox import _fill
+
+    canvas = Canvas(io.BytesIO())
+    ours, theirs = canvas.beginText(), canvas.beginText()
+    for colour in ("#1b1b1b", "#A31F34", "#1b1b1b"):
+        _fill(ours, colour)
+        theirs.setFillColor(HexColor(colour))
+        assert ours.getCode() == theirs.getCode()
+        assert ours._fillColorObj == theirs._fillColorObj
+
+
 def test_a_rebuild_after_one_edit_shapes_and_breaks_only_the_paragraph_edited(
     tmp_path: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
