@@ -496,11 +496,19 @@ class _PdfaDocument(pdfdoc.PDFDocument):
         if kind is not None:
             obj.__class__ = kind
         if name is not None and name.startswith(_TO_UNICODE):
-            obj.content = _to_unicode_cmap(name.removeprefix(_TO_UNICODE), _codes(obj.content))
+            obj.content = _own_cmap(name.removeprefix(_TO_UNICODE), obj.content)
         return super().Reference(obj, name)
 
 
 _TO_UNICODE = "toUnicodeCMap:"  # how ReportLab's TrueType fonts name their ToUnicode maps
+
+
+@lru_cache(maxsize=64)
+def _own_cmap(name: str, cmap: str) -> str:
+    """briefing's ToUnicode map of a font subset for ReportLab's own ``cmap`` of it, made once
+    for each (the next build of the same text writes the same subsets): the text a code
+    stands for never changes in a process."""
+    return _to_unicode_cmap(name, _codes(cmap))
 
 
 def _codes(cmap: str) -> list[int]:
