@@ -451,6 +451,8 @@ def _reach(runs: list[PlacedRun], shift: float) -> dict[str, tuple[float, float]
     """Where each link of a line starts and ends (from its leftmost run to its rightmost:
     a link of Arabic and Latin words is drawn in several runs)."""
     reach: dict[str, tuple[float, float]] = {}
+    if not any(run.link for run in runs):  # (most lines)
+        return reach
     for run in sorted(runs, key=lambda run: run.width == 0):  # a space at the end: its own
         if run.link:
             left, right = reach.get(run.link, (math.inf, -math.inf))
