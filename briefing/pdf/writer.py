@@ -23,6 +23,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase import pdfdoc
@@ -497,7 +498,17 @@ class _PdfaDocument(pdfdoc.PDFDocument):
             obj.__class__ = kind
         if name is not None and name.startswith(_TO_UNICODE):
             obj.content = _own_cmap(name.removeprefix(_TO_UNICODE), obj.content)
+        if type(obj) is pdfdoc.PDFTrueTypeFont and isinstance(obj.Widths, PDFArray):
+            # its widths, most likely the same in the next build
+            obj.Widths = _numbers(tuple(obj.Widths.sequence), rl_config.pdfMultiLine)
         return super().Reference(obj, name)
+
+
+@lru_cache(maxsize=64)
+def _numbers(numbers: tuple[float, ...], multiline: bool) -> bytes:
+    """A PDF array of ``numbers``, formatted as ReportLab formats it (under its setting
+    ``pdfMultiLine``), once for each."""
+    return bytes(PDFArray(numbers).format(None))
 
 
 _TO_UNICODE = "toUnicodeCMap:"  # how ReportLab's TrueType fonts name their ToUnicode maps
