@@ -515,11 +515,12 @@ _TO_UNICODE = "toUnicodeCMap:"  # how ReportLab's TrueType fonts name their ToUn
 
 
 @lru_cache(maxsize=64)
-def _own_cmap(name: str, cmap: str) -> str:
+def _own_cmap(name: str, cmap: str) -> bytes:
     """briefing's ToUnicode map of a font subset for ReportLab's own ``cmap`` of it, made once
     for each (the next build of the same text writes the same subsets): the text a code
-    stands for never changes in a process."""
-    return _to_unicode_cmap(name, _codes(cmap))
+    stands for never changes in a process. In bytes (as the Flate filter encodes it), so that
+    it is compressed once too (``_Deflate``)."""
+    return _to_unicode_cmap(name, _codes(cmap)).encode("utf-8")
 
 
 def _codes(cmap: str) -> list[int]:
@@ -554,8 +555,9 @@ class _Stream(pdfdoc.PDFStream):
 
 
 class _Deflate(pdfdoc.PDFStreamFilterZCompress):
-    """ReportLab's Flate filter, keeping what it made of binary data: a font subset or the
-    colour profile, the same bytes in each build of the same text, is compressed once."""
+    """ReportLab's Flate filter, keeping what it made of binary data: a font subset, its
+    ToUnicode map or the colour profile, the same bytes in each build of the same text, is
+    compressed once."""
 
     def encode(self, text: str | bytes) -> bytes:
         return _deflated(text) if isinstance(text, bytes) else super().encode(text)
