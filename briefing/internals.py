@@ -82,6 +82,17 @@ INTERNALS = (
         )
         for name in ("_canvas", "_curSubset", "_fontsize", "_leading")
     ),
+    *(
+        Internal(
+            "reportlab.pdfgen.textobject",
+            "PDFTextObject",
+            name,
+            "text/textbox.py: a run's colour set as ReportLab's setFillColor sets it, its "
+            "operator found once",
+            instance=True,
+        )
+        for name in ("_enforceColorSpace", "_fillColorObj")
+    ),
     Internal(
         "reportlab.pdfbase.ttfonts",
         "ShapedStr",

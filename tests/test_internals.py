@@ -45,6 +45,13 @@ def _renderer() -> Any:
     return seen
 
 
+def _text_object() -> Any:
+    """A text object that has been given a colour (which it keeps as ReportLab does)."""
+    text = _canvas().beginText()
+    text.setFillColor(importlib.import_module("reportlab.lib.colors").black)
+    return text
+
+
 def _face() -> Any:
     from reportlab.pdfbase.ttfonts import TTFont
 
@@ -61,7 +68,7 @@ def _hyph_dict() -> Any:
 INSTANCES: dict[str, Callable[[], Any]] = {
     "Canvas": _canvas,
     "PDFDocument": lambda: _canvas()._doc,
-    "PDFTextObject": lambda: _canvas().beginText(),
+    "PDFTextObject": _text_object,
     "ShapedStr": lambda: importlib.import_module("reportlab.pdfbase.ttfonts").ShapedStr("a", []),
     "PDFImageXObject": lambda: importlib.import_module("reportlab.pdfbase.pdfdoc").PDFImageXObject(
         "image"

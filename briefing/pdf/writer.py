@@ -23,6 +23,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase import pdfdoc
@@ -496,11 +497,30 @@ class _PdfaDocument(pdfdoc.PDFDocument):
         if kind is not None:
             obj.__class__ = kind
         if name is not None and name.startswith(_TO_UNICODE):
-            obj.content = _to_unicode_cmap(name.removeprefix(_TO_UNICODE), _codes(obj.content))
+            obj.content = _own_cmap(name.removeprefix(_TO_UNICODE), obj.content)
+        if type(obj) is pdfdoc.PDFTrueTypeFont and isinstance(obj.Widths, PDFArray):
+            # its widths, most likely the same in the next build
+            obj.Widths = _numbers(tuple(obj.Widths.sequence), rl_config.pdfMultiLine)
         return super().Reference(obj, name)
 
 
+@lru_cache(maxsize=64)
+def _numbers(numbers: tuple[float, ...], multiline: bool) -> bytes:
+    """A PDF array of ``numbers``, formatted as ReportLab formats it (under its setting
+    ``pdfMultiLine``), once for each."""
+    return bytes(PDFArray(numbers).format(None))
+
+
 _TO_UNICODE = "toUnicodeCMap:"  # how ReportLab's TrueType fonts name their ToUnicode maps
+
+
+@lru_cache(maxsize=64)
+def _own_cmap(name: str, cmap: str) -> bytes:
+    """briefing's ToUnicode map of a font subset for ReportLab's own ``cmap`` of it, made once
+    for each (the next build of the same text writes the same subsets): the text a code
+    stands for never changes in a process. In bytes (as the Flate filter encodes it), so that
+    it is compressed once too (``_Deflate``)."""
+    return _to_unicode_cmap(name, _codes(cmap)).encode("utf-8")
 
 
 def _codes(cmap: str) -> list[int]:
@@ -535,8 +555,9 @@ class _Stream(pdfdoc.PDFStream):
 
 
 class _Deflate(pdfdoc.PDFStreamFilterZCompress):
-    """ReportLab's Flate filter, keeping what it made of binary data: a font subset or the
-    colour profile, the same bytes in each build of the same text, is compressed once."""
+    """ReportLab's Flate filter, keeping what it made of binary data: a font subset, its
+    ToUnicode map or the colour profile, the same bytes in each build of the same text, is
+    compressed once."""
 
     def encode(self, text: str | bytes) -> bytes:
         return _deflated(text) if isinstance(text, bytes) else super().encode(text)

@@ -19,8 +19,9 @@ from __future__ import annotations
 import itertools
 import math
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
+from weakref import WeakKeyDictionary
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.rl_accel import escapePDF, fp_str
@@ -80,6 +81,9 @@ class _Part(NamedTuple):
     tail: tuple[int, ...] = ()
 
 
+_NO_ENDS = _Ends()
+
+
 class TextBox(Flowable):
     """Lines ``first`` to ``first + count`` of a paragraph set at one width (all of them, or
     one part of a split)."""
@@ -135,8 +139,9 @@ class TextBox(Flowable):
             shift = _shift(spec, room, line.width)
             underlines = []
             reach = _reach(line.runs, shift)  # one link annotation a link and line
-            starts = [_start(line, run, shift) for run in line.runs]
-            parts = _parts(line, starts) if spec.direction == "rtl" else {}
+            rtl = spec.direction == "rtl"  # (a left-to-right paragraph has no plan to make)
+            starts = [_start(line, run, shift) for run in line.runs] if rtl else []
+            parts = _parts(line, starts) if rtl else {}
             # A line in display order: a text object a run, each at its place.
             drawn = [[run] for run in line.runs] if line.visual else [line.runs]
             tails = {k for part in parts.values() for k in part.tail}
@@ -152,15 +157,16 @@ class TextBox(Flowable):
                 if part.start is None and (spaces or glyphs):  # word spacing skips its first
                     # space, letter spacing moves its first glyph (``_start``)
                     text.moveCursor(spaces * line.word_space - glyphs * line.char_space, 0)
-                ends = _ends(
-                    part, line, [(line.runs[k], starts[k]) for k in (index, *part.tail)], size
-                )
+                ends = _NO_ENDS
+                if index in parts:  # the runs drawn in this text object, where they start
+                    placed = [(line.runs[k], starts[k]) for k in (index, *part.tail)]
+                    ends = _ends(part, line, placed, size)
                 # Word and letter spacing and the horizontal scale last past the text object:
                 # set for a line, and undone after it.
                 _spacing(text, line)
                 for run in runs:
                     text.setFont(run.font, size)
-                    text.setFillColor(_colour(run.colour))
+                    _fill(text, run.colour)
                     if not run.link:
                         _out(text, run, ends)
                         continue
@@ -203,11 +209,10 @@ def _out(text: PDFTextObject, run: PlacedRun, ends: _Ends) -> None:
     read back as its letters (see ``shaping.shaped``), or its text; with the empty glyphs
     of its ``ends`` where it can."""
     drawn = _drawn(run)
-    if run.glyphs or ends != _Ends():
-        if _glyphs_out(text, drawn, run.font, ends):
-            return
-        if run.glyphs:
-            shaping.shapable(run.font)
+    if _glyphs_out(text, drawn, run.font, ends):
+        return
+    if run.glyphs:
+        shaping.shapable(run.font)
     text.textOut(drawn)
     for glyphs, move in ends.tail:  # each a text object of its own, at its place
         text._code.append(f"[{fp_str(move)}] TJ")
@@ -345,7 +350,8 @@ def _glyphs_out(text: PDFTextObject, glyphs: str, font_name: str, ends: _Ends) -
     ReportLab's ``textOut`` does, operator for operator, from their groups between kerning
     adjustments (``_groups``, found once in a process), with the empty glyphs of ``ends``:
     False, drawing nothing, where ReportLab's own way is needed (glyphs in two subsets of the
-    font, marks raised or lowered)."""
+    font, marks raised or lowered). The operator is written again as it was the last time
+    the same glyphs were drawn with the same codes (a rebuild of the lines a process kept)."""
     font = getFont(font_name)
     found = _groups(glyphs) if hasattr(glyphs, "__shapeData__") else [(0, len(glyphs), "")]
     if found is None:
@@ -371,15 +377,52 @@ def _glyphs_out(text: PDFTextObject, glyphs: str, font_name: str, ends: _Ends) -
         groups.append((end, end + 1, ""))
         glyphs += empty
     document = text._canvas._doc
-    split = font.splitString(glyphs, document)
+    split = _split(font, glyphs, document)
     if len(split) != 1:
         return False
     subset, codes = split[0]
     out = []
     if subset != text._curSubset:
         name = font.getSubsetInternalName(subset, document)
-        out.append(f"{name} {fp_str(text._fontsize)} Tf {fp_str(text._leading)} TL")
+        out.append(_font_set(name, text._fontsize, text._leading))
         text._curSubset = subset
+    out.append(_shown(glyphs, ends, codes, groups))
+    text._code.append(" ".join(out))
+    return True
+
+
+@lru_cache(maxsize=256)
+def _font_set(name: str, size: float, leading: float) -> str:
+    """The operators that set a font subset, its size and leading, as ReportLab writes them."""
+    return f"{name} {fp_str(size)} Tf {fp_str(leading)} TL"
+
+
+def _split(font: Any, glyphs: str, document: Any) -> list[tuple[int, bytes]]:
+    """``font.splitString(glyphs, document)``: the codes ``document`` gives ``glyphs``, in the
+    subsets of ``font`` they fall in. Glyphs that ReportLab gave codes in its first subset
+    earlier (seen here: it never changes a code it gave) are looked up, not split again."""
+    known = _codes.setdefault(document, {}).setdefault(font.fontName, ({}, set()))
+    table, seen = known
+    if glyphs and seen.issuperset(glyphs):
+        return [(0, glyphs.translate(table).encode("latin-1"))]
+    split: list[tuple[int, bytes]] = font.splitString(glyphs, document)
+    if len(split) == 1 and split[0][0] == 0:
+        table.update(zip(map(ord, glyphs), split[0][1], strict=True))
+        seen.update(glyphs)
+    return split
+
+
+# The codes each document gave each font's glyphs in its first subset, as ReportLab split them
+_codes: WeakKeyDictionary[Any, dict[str, tuple[dict[int, int], set[str]]]] = WeakKeyDictionary()
+
+
+def _shown(glyphs: str, ends: _Ends, codes: bytes, groups: list[tuple[int, int, str]]) -> str:
+    """The operator that shows ``glyphs`` (with the empty glyphs of ``ends``) under their
+    ``codes``, in their ``groups``: their TJ array, or Tj for one group without adjustments;
+    kept for the next time they are drawn with the same codes."""
+    kept = _written.get(id(glyphs))
+    if kept is not None and kept[0] is glyphs and kept[1] == ends and kept[2] == codes:
+        return kept[3]
     parts = [
         part
         for start, end, after in groups
@@ -387,11 +430,18 @@ def _glyphs_out(text: PDFTextObject, glyphs: str, font_name: str, ends: _Ends) -
         if part
     ]
     if len(parts) == 1 and parts[0].startswith("("):
-        out.append(f"{parts[0]} Tj")
+        shown = f"{parts[0]} Tj"
     else:
-        out.append(f"[{' '.join(parts)}] TJ")
-    text._code.append(" ".join(out))
-    return True
+        shown = f"[{' '.join(parts)}] TJ"
+    if len(_written) > _KEPT_GROUPS:
+        _written.clear()
+    _written[id(glyphs)] = (glyphs, ends, codes, shown)
+    return shown
+
+
+# What each run of glyphs last wrote (kept while its line's setting is): the empty glyphs
+# about it, its codes and its operator.
+_written: dict[int, tuple[str, _Ends, bytes, str]] = {}
 
 
 # The groups of each run of glyphs drawn (kept while its line's setting is): ReportLab's TJ
@@ -457,6 +507,8 @@ def _reach(runs: list[PlacedRun], shift: float) -> dict[str, tuple[float, float]
     """Where each link of a line starts and ends (from its leftmost run to its rightmost:
     a link of Arabic and Latin words is drawn in several runs)."""
     reach: dict[str, tuple[float, float]] = {}
+    if not any(run.link for run in runs):  # (most lines)
+        return reach
     for run in sorted(runs, key=lambda run: run.width == 0):  # a space at the end: its own
         if run.link:
             left, right = reach.get(run.link, (math.inf, -math.inf))
@@ -480,6 +532,24 @@ def _shift(spec: TypeSpec, room: float, width: float) -> float:
 @cache
 def _colour(hex_colour: str) -> Color:
     return HexColor(hex_colour)
+
+
+def _fill(text: PDFTextObject, hex_colour: str) -> None:
+    """Set a run's colour as ReportLab's ``setFillColor`` does (an operator a run), with the
+    operator found once."""
+    colour = _colour(hex_colour)
+    if text._enforceColorSpace is not None:
+        text.setFillColor(colour)
+        return
+    text._fillColorObj = colour
+    text._code.append(_fill_operator(hex_colour))
+    text.setFillAlpha(colour.alpha)
+
+
+@cache
+def _fill_operator(hex_colour: str) -> str:
+    colour = _colour(hex_colour)
+    return f"{fp_str((colour.red, colour.green, colour.blue))} rg"
 
 
 def typeset(runs: Runs, spec: TypeSpec, width: float) -> TextBox:

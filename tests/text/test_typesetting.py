@@ -533,14 +533,33 @@ def test_kerned_glyphs_are_written_as_reportlab_writes_them(offset: float) -> No
     advances = [advance + 7.5 * (i % 3) for i, advance in enumerate(shape.advances)]
     offsets = [(offset if i == 0 else 0.0, 0.0) for i in range(len(shape.codes))]
     glyphs = shaping.drawn(shape.codes, advances, offsets, FACES.regular)
+    # Drawn again in a new document (as a rebuild does), and in one that gave other glyphs
+    # their codes first: each time as ReportLab writes them, not as written before.
+    for before in ("", "", "éàü"):
+        canvas = Canvas(io.BytesIO())
+        ours, theirs = canvas.beginText(), canvas.beginText()
+        for text in (ours, theirs):
+            text.setFont(FACES.regular, 11)
+            text.textOut(before)
+        for drawn in (glyphs, "To AVAWAY"):
+            assert _glyphs_out(ours, drawn, FACES.regular, _Ends())
+            theirs.textOut(drawn)
+        assert ours.getCode() == theirs.getCode()
+        assert "TJ" in ours.getCode()
+
+
+def test_a_runs_colour_is_set_as_reportlab_sets_it() -> None:
+    from reportlab.lib.colors import HexColor
+
+    from briefing.text.textbox import _fill
+
     canvas = Canvas(io.BytesIO())
     ours, theirs = canvas.beginText(), canvas.beginText()
-    for text in (ours, theirs):
-        text.setFont(FACES.regular, 11)
-    assert _glyphs_out(ours, glyphs, FACES.regular, _Ends())
-    theirs.textOut(glyphs)
-    assert ours.getCode() == theirs.getCode()
-    assert "TJ" in ours.getCode()
+    for colour in ("#1b1b1b", "#A31F34", "#1b1b1b"):
+        _fill(ours, colour)
+        theirs.setFillColor(HexColor(colour))
+        assert ours.getCode() == theirs.getCode()
+        assert ours._fillColorObj == theirs._fillColorObj
 
 
 def test_a_rebuild_after_one_edit_shapes_and_breaks_only_the_paragraph_edited(
