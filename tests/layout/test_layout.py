@@ -551,3 +551,22 @@ def test_contacts_without_a_qr_code_stand_side_by_side() -> None:
     second = next(w for w in words if w["text"] == "Africa")
     assert abs(first["bottom"] - second["bottom"]) < 0.5  # one row
     assert second["x0"] > pdf.pages[0].width / 2 - 1 > first["x1"]
+
+
+def test_a_numbered_lists_numbers_keep_their_size_and_align_at_their_stops() -> None:
+    """ "10." to "12." are wider than a list's indent: the indent widens for the whole list,
+    rather than setting those numbers smaller, and the numbers stand flush right."""
+    tree = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    items = "".join(f"{k}. Item number {k} of the list of programs.\n" for k in range(1, 13))
+    tree["sections"][0]["body"] = "The programs:\n\n" + items
+    data, _ = render(run_checks(tree), "letter")
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        words = pdf.pages[0].extract_words(extra_attrs=["size"])
+    texts = [w for w in words if w["text"] == "Item"]
+    numbers = [
+        w for t in texts for w in words if w["x1"] < t["x0"] and abs(w["top"] - t["top"]) < 1
+    ]
+    assert [w["text"] for w in numbers] == [f"{k}." for k in range(1, 13)]
+    assert len({round(w["size"], 2) for w in numbers}) == 1
+    assert max(w["x1"] for w in numbers) - min(w["x1"] for w in numbers) < 0.05
+    assert max(w["x0"] for w in texts) - min(w["x0"] for w in texts) < 0.05
