@@ -25,6 +25,7 @@ from .exhibits import Exhibit
 from .overflow import (
     long_warning,
     overflow_problem,
+    panel_warning,
     short_warning,
     switched_warning,
     wide_warning,
@@ -36,6 +37,7 @@ from .variants import Layout, TwoColumn, variants
 
 PAPER = {"letter": LETTER, "a4": A4}
 FILL = 0.06  # of the page's height: a page with no more left at a column's foot is full
+PANEL_FILLED = 0.5  # of a sidebar panel's tint: its parts end above, and it reads as empty
 
 __all__ = [
     "PAPER",
@@ -164,6 +166,9 @@ def compose(checked: Checked, paper: str, folio: str = "") -> Page:
         warnings.append(wide_warning(measured))
     if page.blank > FILL:
         warnings.append(short_warning(measured, page.blank))
+    filled_share = measured.panel_filled(filled.air, filled.arrangement)
+    if filled_share < PANEL_FILLED:
+        warnings.append(panel_warning(measured, filled_share))
     return page._replace(warnings=tuple(warnings))
 
 

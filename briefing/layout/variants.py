@@ -218,6 +218,10 @@ class Layout:
         """How far below the body's top its last line ends."""
         return max((p.top + p.height for column in columns for p in column), default=0.0)
 
+    def panel_filled(self, air: float, columns: list[Column]) -> float:
+        """The share of a side panel's tint that its parts take: 1, with no panel."""
+        return 1.0
+
     def page(self, air: float, columns: list[Column]) -> Page:
         """Everything placed, with the body's gaps spread by ``air`` into these ``columns``;
         the blank at the foot measured to the footer, under a closing row moved up to them."""
@@ -452,6 +456,15 @@ class Sidebar(Layout):
         tint = panel_bottom if end is None else max(bottom, min(panel_bottom, body_top - end))
         shapes.append(Shape("rect", side_x, tint, self.side_width, panel_top - tint, t.tint))
         return Frame(regions + side, foot, shapes, body_top, bottom, stack, room, panel_bottom)
+
+    def panel_filled(self, air: float, columns: list[Column]) -> float:
+        """The share of the panel's tint down to where its parts end, spread as far apart as
+        they go (the rest is blank at its foot)."""
+        frame = self.frame(air, self.reach(columns))
+        if not frame.side:
+            return 1.0
+        tint = frame.shapes[-1]  # drawn last
+        return 1 - (frame.panel - tint.y) / tint.height
 
     def _stack(self, extras: list[Region], gap: float) -> float:
         """The height of the panel's parts stacked ``gap`` apart, with its padding."""

@@ -151,6 +151,28 @@ def test_a_lead_run_across_the_whole_width_to_fit_the_page_is_a_warning() -> Non
     assert not [w for w in laid_out(SAMPLE_TREE)[1].warnings if "the lead runs" in w.message]
 
 
+def test_a_sidebar_panel_mostly_empty_tint_is_a_warning(tmp_path: Path) -> None:
+    """One key figure beside a main text that fills the page: the panel's tint runs level with
+    the text, three fifths of it blank under the figure; the writer is told, with what would
+    fill it. Sidebar pages whose panels are full are not."""
+    source = tmp_path / "senegal.yaml"
+    source.write_text((DATA / "senegal-panel.yaml").read_text(encoding="utf-8"))
+    result = run("build", source, "-o", tmp_path / "senegal.pdf", cwd=tmp_path)
+    assert result.returncode == 0
+    (line,) = [ln for ln in result.stderr.splitlines() if "sidebar's panel" in ln]
+    found = re.search(r"senegal.yaml:3:8: warning: the sidebar's panel is (\d+)% empty", line)
+    assert found is not None and "design: layout: two-column" in line
+    with pdfplumber.open(tmp_path / "senegal.pdf") as pdf:
+        page = pdf.pages[0]
+        tint = max(page.rects, key=lambda r: r["height"])  # the panel
+        inside = [c for c in page.chars if tint["x0"] <= c["x0"] <= tint["x1"]]
+        blank = max(c["bottom"] for c in inside if c["top"] < tint["bottom"])
+    assert int(found[1]) == pytest.approx(100 * (tint["bottom"] - blank) / tint["height"], abs=8)
+    corpus = sheets()
+    for name in ("en-sidebar-0.3", "ar-sidebar", "sheet-short-panel"):
+        assert not [w for w in laid_out(corpus[name])[1].warnings if "panel" in w.message]
+
+
 def test_the_fit_line_counts_the_blank_under_a_closing_row_moved_up_to_the_columns() -> None:
     """A short Arabic sheet whose contacts follow its columns, over 4% of the page above the
     footer: the fit reports the page as full as it is printed (it said 100%), not as full as
