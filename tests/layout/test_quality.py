@@ -68,8 +68,6 @@ MORE_HYPHENATED = {
     "pt-two-column-list": 0.2,  # A4: 8 of 40 lines, and more at every size a little smaller
     "en-two-column-0.3": 0.16,  # 3 of 19 lines, at the 12.3 pt that fills its page
     "sheet-lists": 0.23,  # 4 of 18 lines, in list items of about 45 letters a line
-    "sheet-short-panel": 0.17,  # Letter: 4 of 24 lines at 12.5 pt, where the fit takes no
-    # paragraph set ragged (at 13.1 pt "In 2023 Peru eradicated over" is, for a tie it keeps)
 }
 BEFORE_LAST = {
     "kenya": 1,  # a two-line list item
@@ -95,15 +93,10 @@ def test_justified_lines_reach_the_edge_with_spaces_at_most_1_6_natural(name: st
 # most (a line at full shrink, 0.67, never beside one at full stretch, 1.59): a loose line takes
 # letter spacing and wider glyphs with its spaces, at one ratio, as tight lines give them up.
 TEXTURE = 0.8
-# Pages with a tight line beside one at full stretch: sheet-short-panel on Letter, at the size
-# where no paragraph is set ragged ("build investigative units that follow the", 0.74 to 1.55).
-UNEVEN = {"sheet-short-panel"}
 
 
 @pytest.mark.parametrize("name", SHEETS)
 def test_neighbouring_lines_are_not_much_tighter_or_looser_than_each_other(name: str) -> None:
-    if name in UNEVEN:
-        return
     paragraphs: dict[int | None, list[Line]] = {}
     for line in page(name).lines:
         if line.body and line.spaces:
