@@ -110,16 +110,16 @@ class Layout:
 
     @classmethod
     def bounds(
-        cls, sheet: Sheet, width: float, long: bool = False, **options: float
+        cls, sheet: Sheet, width: float, long: bool = False, short: int = 0, **options: float
     ) -> tuple[float, float]:
         """The scales of the body's smallest and largest sizes on paper ``width`` wide: at most
         :attr:`Theme.long_line` characters a line (any, if ``long``) and at least
-        :attr:`Theme.short_line` (:attr:`Theme.short_line_alone` in one column), within the
-        body sizes the theme allows."""
+        :attr:`Theme.short_line` (:attr:`Theme.short_line_alone` in one column), or ``short``
+        where that is more, within the body sizes the theme allows."""
         t = sheet.theme
         em = sheet.em_per_letter(type_specs(t, sheet.faces, sheet.words, 1.0)["body"])
         column = cls.measure(t, width - 2 * t.margin_x, **options)
-        short = t.short_line if cls.columns > 1 else t.short_line_alone
+        short = max(short, t.short_line if cls.columns > 1 else t.short_line_alone)
         largest = min(column / (short * em), t.max_body_size)
         smallest = min(max(0.0 if long else column / (t.long_line * em), t.min_body_size), largest)
         return smallest / t.body_size, max(largest, t.min_body_size) / t.body_size

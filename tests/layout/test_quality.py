@@ -66,7 +66,6 @@ HYPHENATED = 0.15  # of a page's body lines that go on in their paragraph, at mo
 MORE_HYPHENATED = {
     "kenya": 0.16,
     "pt-two-column-list": 0.2,  # A4: 8 of 40 lines, and more at every size a little smaller
-    "en-two-column-0.3": 0.16,  # 3 of 19 lines, at the 12.3 pt that fills its page
     "sheet-lists": 0.23,  # 4 of 18 lines, in list items of about 45 letters a line
 }
 BEFORE_LAST = {
