@@ -422,18 +422,18 @@ def test_a_hyphen_before_a_paragraphs_last_line_weighs_a_body_line_at_the_foot()
     assert not fit._done((awkward, filled(0)), 20, 30) and fit._done((plain, filled(0)), 20, 30)
 
 
-def test_a_strained_paragraph_weighs_six_body_lines_at_the_foot() -> None:
-    """A size with a paragraph set looser than it should be is preferred only when every
-    other leaves more than six body lines (60 points) more at a column's foot: a loose line
-    rather than a panel two thirds empty."""
+def test_a_paragraph_set_ragged_weighs_three_body_lines_at_the_foot() -> None:
+    """A size with a paragraph that must be set ragged (none of its justified settings is good)
+    is preferred only when every other leaves more than three body lines (30 points) more at a
+    column's foot: a ragged paragraph rather than columns ending far apart."""
     plain, strained = Fake(1.0, 50, 100), Fake(1.0, 50, 100)
     strained.strained = True
 
     def filled(gap: float) -> fit.Filled[str]:
         return fit.Filled(1.0, "columns", gap, 0.0)
 
-    assert fit._flaws(strained, filled(5)) > fit._flaws(plain, filled(60))
-    assert fit._flaws(strained, filled(5)) < fit._flaws(plain, filled(70))
+    assert fit._flaws(strained, filled(5)) > fit._flaws(plain, filled(30))
+    assert fit._flaws(strained, filled(5)) < fit._flaws(plain, filled(40))
     assert not fit._good((strained, filled(0)), 20) and fit._good((plain, filled(0)), 20)
 
 
