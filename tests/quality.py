@@ -31,6 +31,7 @@ import pypdfium2
 from . import readers
 
 LOOSE = 2.0  # a word space wider than this many natural spaces is loose
+NATURAL = 0.02  # a word space within this of a natural space is one (unjustified)
 SPACE_EM = 0.26  # the space of Noto Sans and Noto Serif, for a font that draws no space glyph
 SEGMENT_EM = 1.5  # a gap this many ems wide parts two pieces of text on one baseline
 COLUMN_GAP = 40.0  # body lines whose left edges are this far apart are in different columns
@@ -416,12 +417,14 @@ def _group(lines: list[Line], rtl: bool) -> list[list[Line]]:
         else:
             starts.append([line])
     columns: list[list[Line]] = []
+    unjustified = _set_ragged(lines)
     for group in starts:
         ends: dict[int | None, list[float]] = {}
         for line in group:  # each paragraph's lines' end edges, from the start side
             ends.setdefault(line.block, []).append(-line.x0 if rtl else line.x1)
-        edges: list[float] = []  # the widths of paragraphs of several lines
-        for edge in sorted(max(found) for found in ends.values() if len(found) > 1):
+        edges: list[float] = []  # the widths of justified paragraphs of several lines
+        several = [found for block, found in ends.items() if block not in unjustified]
+        for edge in sorted(max(found) for found in several if len(found) > 1):
             if not edges or edge - edges[-1] > COLUMN_GAP:
                 edges.append(edge)
         if len(edges) < 2:
@@ -455,13 +458,33 @@ def _columns(
     return tuple(out)
 
 
+def _set_ragged(lines: list[Line]) -> set[int | None]:
+    """The paragraphs set ragged on purpose (a justified one that no setting keeps within the
+    tolerance in its column): several lines, every word space of every line natural, some line
+    but the last short of the others. A justified paragraph reaches its edge with spaces wider
+    or narrower than natural but for a line that fits exactly, now and then, never all."""
+    paragraphs: dict[int | None, list[Line]] = {}
+    for line in lines:
+        if line.body:
+            paragraphs.setdefault(line.block, []).append(line)
+    return {
+        block
+        for block, found in paragraphs.items()
+        if len(found) > 1
+        and any(ln.spaces for ln in found[:-1])
+        and all(abs(space - 1) <= NATURAL for ln in found for space in ln.spaces)
+        and min(ln.x1 - ln.x0 for ln in found[:-1]) < max(ln.x1 - ln.x0 for ln in found) - 1
+    }
+
+
 def _ragged(lines: list[Line], rtl: bool) -> tuple[str, ...]:
     """Body lines that end over half an em short of the column's end edge (right, or left):
     justified text left unjustified. Not a paragraph's last line, nor one that cannot be
     justified: with no word space, ending inside a web or e-mail address (which breaks only at
     its / . - _ ? & = #, and may leave the line short), or mostly address with a single word
-    space beside it."""
+    space beside it; nor a paragraph set ragged on purpose (``_set_ragged``)."""
     last = {ln.block: ln for ln in lines}
+    unjustified = _set_ragged(lines)
 
     def short(line: Line, column: list[Line]) -> bool:
         if rtl:
@@ -473,6 +496,7 @@ def _ragged(lines: list[Line], rtl: bool) -> tuple[str, ...]:
         for column in _group(lines, rtl)
         for ln in column
         if ln is not last[ln.block]
+        and ln.block not in unjustified
         and ln.spaces
         and not re.search(r"[/@]", ln.text.split()[0 if rtl else -1])
         and not (len(ln.spaces) == 1 and re.search(r"\S{24,}", ln.text))

@@ -20,11 +20,13 @@ from ..content.checks import Checked
 from ..errors import ContentError
 from ..language import LANGUAGES
 from ..text.spec import TypeSpec
+from ..text.textbox import TextBox
 from . import fit
 from .exhibits import Exhibit
 from .overflow import (
     long_warning,
     overflow_problem,
+    panel_warning,
     short_warning,
     switched_warning,
     wide_warning,
@@ -32,10 +34,13 @@ from .overflow import (
 from .parts import Parts, Sheet
 from .records import Group, Page, Placed, Region, Role, Shape, Tag, fit_line
 from .specs import type_specs
-from .variants import Layout, TwoColumn, variants
+from .variants import Layout, TwoColumn, Variant, variants
 
 PAPER = {"letter": LETTER, "a4": A4}
 FILL = 0.06  # of the page's height: a page with no more left at a column's foot is full
+HYPHENATED = 0.15  # of the body's lines: more ending with a hyphen is too many
+FEWER_HYPHENS = 45  # characters a line at least, for a page that has too many
+PANEL_FILLED = 0.5  # of a sidebar panel's tint: its parts end above, and it reads as empty
 
 __all__ = [
     "PAPER",
@@ -130,18 +135,21 @@ def compose(checked: Checked, paper: str, folio: str = "") -> Page:
     and takes no room of its own."""
     theme = checked.theme
     sheet = Sheet(checked, LANGUAGES[checked.content.language], folio)
-    width, height = PAPER[paper]
+    height = PAPER[paper][1]
     limit = 2 * theme.body_size * theme.body_leading  # columns ending a line apart, or short
-    arrangements, tried, makers = [], variants(theme), []
+    tried = variants(theme)
     floor = theme.min_body_size / theme.body_size  # the design's smallest; the body's may be more
-    for variant in tried:
-        least, cap = variant.kind.bounds(sheet, width, variant.long, **variant.options)
-        make = partial(variant.kind, sheet, width, height, cap=cap, least=least, **variant.options)
-        makers.append(make)
-        ceiling = max(cap, theme.max_scale)
-        uneven = None if variant.uneven is None else variant.uneven * limit
-        arrangements.append(fit.Arrangement(make, floor, ceiling, uneven))
-    settled = fit.settle(arrangements, limit, FILL * height)
+    arrangements, makers = _arrangements(tried, sheet, paper, limit)
+    empty = FILL * height
+    settled = fit.settle(arrangements, limit, empty)
+    if settled is not None and _hyphenated(settled.measured) > HYPHENATED:
+        # lines so short that many end in a hyphen: the body a little smaller, its lines
+        # longer, where that composes the page as well
+        fewer = fit.settle(
+            _arrangements(tried, sheet, paper, limit, FEWER_HYPHENS)[0], limit, empty
+        )
+        if fewer is not None and _better(fewer, settled, empty):
+            settled = fewer
     if settled is None:  # closed up, in the arrangement that holds the most and fits so
         smallest = [make(scale=floor) for make in makers]
         order = sorted(range(len(tried)), key=lambda i: _crowding(smallest[i]))
@@ -164,7 +172,54 @@ def compose(checked: Checked, paper: str, folio: str = "") -> Page:
         warnings.append(wide_warning(measured))
     if page.blank > FILL:
         warnings.append(short_warning(measured, page.blank))
+    filled_share = measured.panel_filled(filled.air, filled.arrangement)
+    if filled_share < PANEL_FILLED:
+        warnings.append(panel_warning(measured, filled_share))
     return page._replace(warnings=tuple(warnings))
+
+
+def _arrangements(
+    tried: list[Variant], sheet: Sheet, paper: str, limit: float, short: int = 0
+) -> tuple[list[fit.Arrangement[Layout]], list[Callable[..., Layout]]]:
+    """Each variant as the fit tries it, its body's sizes those its lines allow (at least
+    ``short`` characters a line, if given), and what measures it at a scale."""
+    theme = sheet.theme
+    width, height = PAPER[paper]
+    floor = theme.min_body_size / theme.body_size
+    arrangements: list[fit.Arrangement[Layout]] = []
+    makers: list[Callable[..., Layout]] = []
+    for variant in tried:
+        least, cap = variant.kind.bounds(sheet, width, variant.long, short, **variant.options)
+        make = partial(variant.kind, sheet, width, height, cap=cap, least=least, **variant.options)
+        makers.append(make)
+        ceiling = max(cap, theme.max_scale)
+        uneven = None if variant.uneven is None else variant.uneven * limit
+        arrangements.append(fit.Arrangement(make, floor, ceiling, uneven))
+    return arrangements, makers
+
+
+def _hyphenated(layout: Layout) -> float:
+    """The share of the body's lines (paragraphs and list items) that end with a hyphen."""
+    ends = [
+        block.box.ends_with_hyphen(line)
+        for block in layout.blocks
+        if isinstance(block.box, TextBox) and block.role in ("P", "LBody")
+        for line in range(block.lines)
+    ]
+    return sum(ends) / len(ends) if ends else 0.0
+
+
+def _better(fewer: fit.Settled[Layout], settled: fit.Settled[Layout], empty: float) -> bool:
+    """Whether the page with fewer hyphens is composed as well: its columns end within a body
+    line of each other (or as near as before), it is no emptier (or full), and no paragraph
+    of it is set ragged."""
+    apart = [(s.filled.gap - s.filled.blank) / 2 for s in (fewer, settled)]
+    return (
+        apart[0] <= max(apart[1], fewer.measured.line) + 1e-6
+        and fewer.filled.blank <= max(settled.filled.blank, empty)
+        and not fewer.measured.strained
+        and _hyphenated(fewer.measured) < _hyphenated(settled.measured)
+    )
 
 
 def _crowding(layout: Layout) -> float:

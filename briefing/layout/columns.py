@@ -348,7 +348,10 @@ def flush(
     sections (as packed) grow by whole half ``line``s (:func:`_halves`), each to
     its limit (:func:`_spread`), so that no gap opens into a hole and the baselines of every
     column keep to one grid of half lines. A column that could grow past where another can
-    end stops there."""
+    end stops there. The gaps grow in their order across the page, or, where that leaves the
+    columns ending over a line apart, each column's in its own order, or none (columns that
+    end level, short of the foot); if none ends them within a line, the one that ends them
+    nearest each other and the foot."""
     half = line / 2
     limits = [_spread(blocks, column, line) for column in columns]
     ends = [_end(column) for column in columns]
@@ -358,13 +361,23 @@ def flush(
     ]
     target = min(height, max(min(reach, default=0.0), max(ends, default=0.0)))
     wants = [target - end if column else 0.0 for column, end in zip(columns, ends, strict=True)]
-    growth = _halves(blocks, columns, limits, wants, half)
-    grown_ends = [end + sum(grown.values()) for end, grown in zip(ends, growth, strict=True)]
-    if max(grown_ends, default=0.0) - min(grown_ends, default=0.0) > line + _EPS:
-        growth = [  # each column's gaps by its own, where the page's would leave it short
+    growths: list[list[dict[int, float]]] = [
+        _halves(blocks, columns, limits, wants, half),  # the page's kinds of gap in order
+        [  # or each column's by its own
             _halves(blocks, [column], [spread], [want], half)[0]
             for column, spread, want in zip(columns, limits, wants, strict=True)
-        ]
+        ],
+        [{} for _ in columns],  # or none: columns that end level, short of the foot
+    ]
+    found = [_grown(columns, ends, growth, height) for growth in growths]
+    level = [f for f in found if (f[1] - f[2]) / 2 <= line + _EPS]  # ending within a line
+    return level[0] if level else min(found, key=lambda f: round(f[1], 6))
+
+
+def _grown(
+    columns: list[Column], ends: list[float], growth: list[dict[int, float]], height: float
+) -> tuple[list[Column], float, float]:
+    """``columns`` with their gaps grown by ``growth``, and where they end (as :func:`flush`)."""
     out: list[Column] = []
     feet: list[float] = []
     for column, end, grown in zip(columns, ends, growth, strict=True):

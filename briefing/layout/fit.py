@@ -21,7 +21,7 @@ FULL = 0.5  # points: a column ending this near the foot is full
 SETTLE_STEPS = 12  # smaller scales tried for a page with a paragraph it cannot set well
 SETTLE_APART = 6  # of them, for a page set well whose columns end apart or short of the foot
 STEP = 0.006  # of scale, each (a twentieth of a point of body size)
-STRAINED = 6  # body lines at a column's foot a paragraph set looser than it should weighs
+STRAINED = 3  # body lines at a column's foot a paragraph set ragged (none justified is good) weighs
 
 
 class Measure(Protocol):

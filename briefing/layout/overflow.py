@@ -186,3 +186,18 @@ def short_warning(layout: Layout, blank: float) -> Problem:
         "warning",
         f"sections[{len(c.sections) - 1}]",
     )
+
+
+def panel_warning(layout: Layout, filled: float) -> Problem:
+    """The sidebar's panel is mostly empty tint beside the main text: its parts take only
+    ``filled`` of its height."""
+    c = layout.sheet.content
+    return Problem(
+        f"the sidebar's panel is {1 - filled:.0%} empty: its key figures, facts and contacts "
+        f"take {filled:.0%} of its height beside the main text",
+        c.title.locate(),
+        "more key figures or facts, or the two-column layout, which sets the key figures in a "
+        "row above the sections (design: layout: two-column, or no layout)",
+        "warning",
+        "design.layout",
+    )

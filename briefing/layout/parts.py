@@ -449,24 +449,23 @@ class Parts:
         self, parts: list[Paragraph], width: float, section: tuple[str, ...]
     ) -> list[Packable]:
         """A section's paragraphs and list items as blocks."""
-        t, s = self.theme, self.body_scale
         blocks: list[Packable] = []
-        for part in parts:
+        for part, (step, widest) in zip(parts, self._indents(parts), strict=True):
             if part.kind == "paragraph":
                 box = self.text(part.runs, "body", width)
                 block = Packable(box, "P", self.element(), section)
                 block.topic = run_in(part.runs)
                 blocks.append(block)
                 continue
-            step = t.item_indent * s
             spec = self.specs["item"]._replace(indent=step * (part.depth + 1))
             label, label_x = None, step * part.depth
             if part.label:  # in its level's indent; the no-break space after it keeps it
                 # off the text, and reads as a space between the two
-                shown = part.label.translate(self.sheet.digits)
-                label = self.text(joined(plain(shown), (Run("\u00a0"),)), "bullet", step)
+                label = self.text(self._label(part), "bullet", step)
                 if spec.direction == "rtl":  # the mark flush with the item's edge
                     label_x -= _hanging_space(label)  # (mirrored: its right)
+                else:  # numbers aligned at their right: "9." under "10."
+                    label_x += widest - natural_width(self._label(part), self.specs["bullet"])
             box = typeset(part.runs, spec, width)
             parents = (*section, *part.path)
             blocks.append(
@@ -480,6 +479,25 @@ class Parts:
                 )
             )
         return blocks
+
+    def _label(self, item: Paragraph) -> Runs:
+        """An item's bullet or number in the sheet's digits, and the no-break space after it."""
+        return joined(plain(item.label.translate(self.sheet.digits)), (Run("\u00a0"),))
+
+    def _indents(self, parts: list[Paragraph]) -> list[tuple[float, float]]:
+        """Of each part, a list level's indent (the theme's, or as wide as the list's widest
+        label needs: "12." is never set smaller than "9.") and the width of that label."""
+        least = self.theme.item_indent * self.body_scale
+        out: list[tuple[float, float]] = []
+        start = 0
+        for end in [*(k for k, part in enumerate(parts) if part.kind == "paragraph"), len(parts)]:
+            labels = [self._label(item) for item in parts[start:end] if item.label]
+            widest = max((natural_width(r, self.specs["bullet"]) for r in labels), default=0.0)
+            out += [(max(least, widest + HAIR), widest)] * (end - start)
+            if end < len(parts):
+                out.append((least, 0.0))
+            start = end + 1
+        return out
 
 
 def _to_grid(blocks: list[Packable], grid: float) -> None:

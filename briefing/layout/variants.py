@@ -110,16 +110,16 @@ class Layout:
 
     @classmethod
     def bounds(
-        cls, sheet: Sheet, width: float, long: bool = False, **options: float
+        cls, sheet: Sheet, width: float, long: bool = False, short: int = 0, **options: float
     ) -> tuple[float, float]:
         """The scales of the body's smallest and largest sizes on paper ``width`` wide: at most
         :attr:`Theme.long_line` characters a line (any, if ``long``) and at least
-        :attr:`Theme.short_line` (:attr:`Theme.short_line_alone` in one column), within the
-        body sizes the theme allows."""
+        :attr:`Theme.short_line` (:attr:`Theme.short_line_alone` in one column), or ``short``
+        where that is more, within the body sizes the theme allows."""
         t = sheet.theme
         em = sheet.em_per_letter(type_specs(t, sheet.faces, sheet.words, 1.0)["body"])
         column = cls.measure(t, width - 2 * t.margin_x, **options)
-        short = t.short_line if cls.columns > 1 else t.short_line_alone
+        short = max(short, t.short_line if cls.columns > 1 else t.short_line_alone)
         largest = min(column / (short * em), t.max_body_size)
         smallest = min(max(0.0 if long else column / (t.long_line * em), t.min_body_size), largest)
         return smallest / t.body_size, max(largest, t.min_body_size) / t.body_size
@@ -217,6 +217,10 @@ class Layout:
     def reach(self, columns: list[Column]) -> float:
         """How far below the body's top its last line ends."""
         return max((p.top + p.height for column in columns for p in column), default=0.0)
+
+    def panel_filled(self, air: float, columns: list[Column]) -> float:
+        """The share of a side panel's tint that its parts take: 1, with no panel."""
+        return 1.0
 
     def page(self, air: float, columns: list[Column]) -> Page:
         """Everything placed, with the body's gaps spread by ``air`` into these ``columns``;
@@ -452,6 +456,15 @@ class Sidebar(Layout):
         tint = panel_bottom if end is None else max(bottom, min(panel_bottom, body_top - end))
         shapes.append(Shape("rect", side_x, tint, self.side_width, panel_top - tint, t.tint))
         return Frame(regions + side, foot, shapes, body_top, bottom, stack, room, panel_bottom)
+
+    def panel_filled(self, air: float, columns: list[Column]) -> float:
+        """The share of the panel's tint down to where its parts end, spread as far apart as
+        they go (the rest is blank at its foot)."""
+        frame = self.frame(air, self.reach(columns))
+        if not frame.side:
+            return 1.0
+        tint = frame.shapes[-1]  # drawn last
+        return 1 - (frame.panel - tint.y) / tint.height
 
     def _stack(self, extras: list[Region], gap: float) -> float:
         """The height of the panel's parts stacked ``gap`` apart, with its padding."""

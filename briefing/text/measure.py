@@ -78,6 +78,7 @@ class Measured(NamedTuple):
     breaker: Breaker
     shaped: bool = False  # some text needs shaping (Arabic, Hebrew)
     steered: bool = False  # some text has controls of the bidirectional algorithm
+    runs: Runs = ()  # the text measured (to measure it again, set another way)
 
 
 @functools.cache
@@ -127,13 +128,14 @@ def _measured(
     script_faces: Faces | None = None,
     cjk: bool = False,
 ) -> Measured:
+    drawn = runs
     if uppercase:
-        runs = tuple(
+        drawn = tuple(
             run._replace(text=run.text.upper()) if isinstance(run, Run) else run for run in runs
         )
     items: list[Item] = []
     fragments: list[Fragment] = []
-    found = list(words(runs))
+    found = list(words(drawn))
     last_word = max((i for i, w in enumerate(found) if isinstance(w, list)), default=-1)
     pending_space: Fragment | None = None
     before = ""  # the word before
@@ -189,14 +191,15 @@ def _measured(
             else item
             for item, fragment in zip(items, fragments, strict=True)
         ]
-    return _measured_items(items, fragments)
+    return _measured_items(items, fragments, runs)
 
 
-def _measured_items(items: list[Item], fragments: list[Fragment]) -> Measured:
+def _measured_items(items: list[Item], fragments: list[Fragment], runs: Runs) -> Measured:
     widest = max((item.width for item in items if item.kind == "box"), default=0.0)
     text = "".join(fragment.text for fragment in fragments)
     steered = not BIDI_CONTROLS.isdisjoint(text)
-    return Measured(items, fragments, widest, Breaker(items), shaping.needs_shaping(text), steered)
+    shaped = shaping.needs_shaping(text)
+    return Measured(items, fragments, widest, Breaker(items), shaped, steered, runs)
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -411,7 +414,7 @@ def split_boxes(
             glyphs = None if fragment.glyphs is None else shaping.glyphs(chunk, font)
             items.append(Item("box", text_width(chunk, font)))
             fragments.append(fragment._replace(text=chunk, glyphs=glyphs))
-    return _measured_items(items, fragments)
+    return _measured_items(items, fragments, measured.runs)
 
 
 def _in_address(items: list[Item], index: int) -> bool:

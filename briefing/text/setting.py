@@ -4,6 +4,9 @@ Takes ``Measured`` items and a ``TypeSpec``; gives a ``Setting``: the lines ``li
 chooses, first without hyphens, then with, then looser with letter spacing, and each line
 placed for drawing (``line.place``) once, when first asked for; kept in the process for the
 same paragraph, spec and width. Justified Chinese is set on a grid: lines of whole characters.
+A justified Latin, Cyrillic or Greek paragraph that no setting keeps within the tolerance at
+its width is set ragged instead, every line (and still strained, so the page weighs another
+size).
 Text that must not break inside
 a word (headings, names, labels: ragged, without hyphenation) is set smaller when one word is
 wider than its box; justified text breaks such a word anywhere, as a last resort
@@ -217,4 +220,16 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
         if (line.strained or ragged) and sum(run.text.count(" ") for run in line.runs) > 2:
             setting.strained = True
             break
+    if justified and setting.strained and glyph_lines and not spec.cjk:
+        return _ragged(measured, spec, width)
+    return setting
+
+
+def _ragged(measured: Measured, spec: TypeSpec, width: float) -> Setting:
+    """A justified paragraph no setting of which keeps its spaces within the tolerance at
+    ``width`` (a narrow column), set ragged instead, as a designer would rather than let it
+    gape: hyphenated as ragged text is, and still strained (the page weighs another size)."""
+    ragged = spec._replace(align="left")
+    setting = _set_lines(measure(measured.runs, ragged), ragged, width)
+    setting.strained = True
     return setting

@@ -151,6 +151,28 @@ def test_a_lead_run_across_the_whole_width_to_fit_the_page_is_a_warning() -> Non
     assert not [w for w in laid_out(SAMPLE_TREE)[1].warnings if "the lead runs" in w.message]
 
 
+def test_a_sidebar_panel_mostly_empty_tint_is_a_warning(tmp_path: Path) -> None:
+    """One key figure beside a main text that fills the page: the panel's tint runs level with
+    the text, three fifths of it blank under the figure; the writer is told, with what would
+    fill it. Sidebar pages whose panels are full are not."""
+    source = tmp_path / "senegal.yaml"
+    source.write_text((DATA / "senegal-panel.yaml").read_text(encoding="utf-8"))
+    result = run("build", source, "-o", tmp_path / "senegal.pdf", cwd=tmp_path)
+    assert result.returncode == 0
+    (line,) = [ln for ln in result.stderr.splitlines() if "sidebar's panel" in ln]
+    found = re.search(r"senegal.yaml:3:8: warning: the sidebar's panel is (\d+)% empty", line)
+    assert found is not None and "design: layout: two-column" in line
+    with pdfplumber.open(tmp_path / "senegal.pdf") as pdf:
+        page = pdf.pages[0]
+        tint = max(page.rects, key=lambda r: r["height"])  # the panel
+        inside = [c for c in page.chars if tint["x0"] <= c["x0"] <= tint["x1"]]
+        blank = max(c["bottom"] for c in inside if c["top"] < tint["bottom"])
+    assert int(found[1]) == pytest.approx(100 * (tint["bottom"] - blank) / tint["height"], abs=8)
+    corpus = sheets()
+    for name in ("en-sidebar-0.3", "ar-sidebar", "sheet-short-panel"):
+        assert not [w for w in laid_out(corpus[name])[1].warnings if "panel" in w.message]
+
+
 def test_the_fit_line_counts_the_blank_under_a_closing_row_moved_up_to_the_columns() -> None:
     """A short Arabic sheet whose contacts follow its columns, over 4% of the page above the
     footer: the fit reports the page as full as it is printed (it said 100%), not as full as
@@ -551,3 +573,22 @@ def test_contacts_without_a_qr_code_stand_side_by_side() -> None:
     second = next(w for w in words if w["text"] == "Africa")
     assert abs(first["bottom"] - second["bottom"]) < 0.5  # one row
     assert second["x0"] > pdf.pages[0].width / 2 - 1 > first["x1"]
+
+
+def test_a_numbered_lists_numbers_keep_their_size_and_align_at_their_stops() -> None:
+    """ "10." to "12." are wider than a list's indent: the indent widens for the whole list,
+    rather than setting those numbers smaller, and the numbers stand flush right."""
+    tree = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    items = "".join(f"{k}. Item number {k} of the list of programs.\n" for k in range(1, 13))
+    tree["sections"][0]["body"] = "The programs:\n\n" + items
+    data, _ = render(run_checks(tree), "letter")
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        words = pdf.pages[0].extract_words(extra_attrs=["size"])
+    texts = [w for w in words if w["text"] == "Item"]
+    numbers = [
+        w for t in texts for w in words if w["x1"] < t["x0"] and abs(w["top"] - t["top"]) < 1
+    ]
+    assert [w["text"] for w in numbers] == [f"{k}." for k in range(1, 13)]
+    assert len({round(w["size"], 2) for w in numbers}) == 1
+    assert max(w["x1"] for w in numbers) - min(w["x1"] for w in numbers) < 0.05
+    assert max(w["x0"] for w in texts) - min(w["x0"] for w in texts) < 0.05

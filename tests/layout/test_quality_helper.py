@@ -214,13 +214,18 @@ def test_hyphenation_leaving_fewer_than_two_letters_before_or_three_after() -> N
     assert page.short_fragments == ("IN\xad|L's",)  # "U.S.-|based" is the word's own hyphen
 
 
+RAGGED_LINES = ["one two three four five six", "seven eight", "nine", "see www.state.gov/", "inl"]
+RAGGED_SOURCE = "one two three four five six seven eight nine see www.state.gov/inl"
+
+
 def test_a_line_of_a_justified_paragraph_ending_short_is_ragged() -> None:
-    lines = ["one two three four five six", "seven eight", "nine", "see www.state.gov/", "inl"]
-    page = measured(
-        [column(72, 700, lines)],
-        "one two three four five six seven eight nine see www.state.gov/inl",
-    )
+    page = measured([column(72, 700, RAGGED_LINES)], RAGGED_SOURCE, tw=1.0)  # spaces justified
     assert page.ragged == ("seven eight",)  # nor one word, nor a line ending in an address
+
+
+def test_a_paragraph_set_ragged_on_purpose_every_space_natural_is_not() -> None:
+    page = measured([column(72, 700, RAGGED_LINES)], RAGGED_SOURCE)
+    assert page.ragged == ()
 
 
 def test_words_placed_apart_without_space_glyphs_are_measured_and_glued() -> None:

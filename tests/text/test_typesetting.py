@@ -330,6 +330,28 @@ def test_gaps_keep_their_order_across_the_gutter_while_the_columns_end_within_a_
     assert tops == pytest.approx([0, 27.5, 55])
 
 
+def test_columns_that_cannot_both_grow_to_the_foot_end_level_short_of_it() -> None:
+    """Two columns a line and a half short: the first's three topics could take the half
+    lines one each, the second's five cannot share three; grown, the first would end at the
+    foot and the second a line and a half above it, so neither grows."""
+
+    def column(first: int, lines: list[int]) -> list[Portion]:
+        out, top = [], 0.0
+        for k, count in enumerate(lines):
+            out.append(Portion(first + k, 0, count, top, count * 10.0))
+            top += count * 10.0 + 5
+        return out
+
+    counts = [[2, 2, 2, 2], [2, 1, 1, 1, 1, 1]]
+    blocks = [block(n, after=5) for lines in counts for n in lines]
+    for k in (1, 2, 3, 5, 6, 7, 8, 9):
+        blocks[k].topic = True
+    columns = [column(0, counts[0]), column(4, counts[1])]
+    grown, _, blank = flush(blocks, columns, 110, 10.0)
+    assert [[p.top for p in c] for c in grown] == [[p.top for p in c] for c in columns]
+    assert blank == pytest.approx(15.0)
+
+
 @pytest.mark.parametrize(
     ("runs", "opens"),
     [
@@ -400,18 +422,18 @@ def test_a_hyphen_before_a_paragraphs_last_line_weighs_a_body_line_at_the_foot()
     assert not fit._done((awkward, filled(0)), 20, 30) and fit._done((plain, filled(0)), 20, 30)
 
 
-def test_a_strained_paragraph_weighs_six_body_lines_at_the_foot() -> None:
-    """A size with a paragraph set looser than it should be is preferred only when every
-    other leaves more than six body lines (60 points) more at a column's foot: a loose line
-    rather than a panel two thirds empty."""
+def test_a_paragraph_set_ragged_weighs_three_body_lines_at_the_foot() -> None:
+    """A size with a paragraph that must be set ragged (none of its justified settings is good)
+    is preferred only when every other leaves more than three body lines (30 points) more at a
+    column's foot: a ragged paragraph rather than columns ending far apart."""
     plain, strained = Fake(1.0, 50, 100), Fake(1.0, 50, 100)
     strained.strained = True
 
     def filled(gap: float) -> fit.Filled[str]:
         return fit.Filled(1.0, "columns", gap, 0.0)
 
-    assert fit._flaws(strained, filled(5)) > fit._flaws(plain, filled(60))
-    assert fit._flaws(strained, filled(5)) < fit._flaws(plain, filled(70))
+    assert fit._flaws(strained, filled(5)) > fit._flaws(plain, filled(30))
+    assert fit._flaws(strained, filled(5)) < fit._flaws(plain, filled(40))
     assert not fit._good((strained, filled(0)), 20) and fit._good((plain, filled(0)), 20)
 
 
