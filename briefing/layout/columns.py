@@ -10,6 +10,7 @@ one line as tall as itself: it moves whole.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from ..text.setting import looser
@@ -361,17 +362,21 @@ def flush(
     ]
     target = min(height, max(min(reach, default=0.0), max(ends, default=0.0)))
     wants = [target - end if column else 0.0 for column, end in zip(columns, ends, strict=True)]
-    growths: list[list[dict[int, float]]] = [
-        _halves(blocks, columns, limits, wants, half),  # the page's kinds of gap in order
-        [  # or each column's by its own
+
+    def growths() -> Iterator[list[dict[int, float]]]:
+        yield _halves(blocks, columns, limits, wants, half)  # the page's kinds of gap in order
+        yield [  # or each column's by its own
             _halves(blocks, [column], [spread], [want], half)[0]
             for column, spread, want in zip(columns, limits, wants, strict=True)
-        ],
-        [{} for _ in columns],  # or none: columns that end level, short of the foot
-    ]
-    found = [_grown(columns, ends, growth, height) for growth in growths]
-    level = [f for f in found if (f[1] - f[2]) / 2 <= line + _EPS]  # ending within a line
-    return level[0] if level else min(found, key=lambda f: round(f[1], 6))
+        ]
+        yield [{} for _ in columns]  # or none: columns that end level, short of the foot
+
+    found = []
+    for growth in growths():
+        found.append(_grown(columns, ends, growth, height))
+        if (found[-1][1] - found[-1][2]) / 2 <= line + _EPS:  # ending within a line
+            return found[-1]
+    return min(found, key=lambda f: round(f[1], 6))
 
 
 def _grown(
