@@ -266,7 +266,7 @@ class Parts:
         for index, fact in enumerate(self.content.at_a_glance):
             label = natural_width(plain(fact.label), self.specs["fact label"])
             value = natural_width(self.sheet.facts[index], self.specs["fact"])
-            need[index % per_row] = max(need[index % per_row], label + pad, value + pad)
+            need[index % per_row] = max(need[index % per_row], max(label, value) + pad + HAIR)
         cells, left = [0.0] * per_row, width
         for placed, index in enumerate(sorted(range(per_row), key=lambda i: need[i])):
             cells[index] = min(need[index], left / (per_row - placed))

@@ -592,3 +592,16 @@ def test_a_numbered_lists_numbers_keep_their_size_and_align_at_their_stops() -> 
     assert len({round(w["size"], 2) for w in numbers}) == 1
     assert max(w["x1"] for w in numbers) - min(w["x1"] for w in numbers) < 0.05
     assert max(w["x0"] for w in texts) - min(w["x0"] for w in texts) < 0.05
+
+
+def test_a_fact_as_wide_as_its_cell_needs_stays_on_one_line() -> None:
+    """The narrowest fact of a row gets the width its value needs: "Mexico City" wrapped
+    after "Mexico" on A4, in a cell exactly as wide as the two words."""
+    tree = yaml.safe_load((DATA / "mexico-facts.yaml").read_text(encoding="utf-8"))
+    data, _ = render(run_checks(tree), "a4")
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        words = pdf.pages[0].extract_words()
+    city = [w for w in words if w["text"] == "City"]
+    assert city and all(
+        any(v["text"] == "Mexico" and abs(v["top"] - w["top"]) < 1 for v in words) for w in city
+    )
