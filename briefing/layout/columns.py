@@ -364,12 +364,15 @@ def flush(
     wants = [target - end if column else 0.0 for column, end in zip(columns, ends, strict=True)]
 
     def growths() -> Iterator[list[dict[int, float]]]:
-        yield _halves(blocks, columns, limits, wants, half)  # the page's kinds of gap in order
-        yield [  # or each column's by its own
-            _halves(blocks, [column], [spread], [want], half)[0]
-            for column, spread, want in zip(columns, limits, wants, strict=True)
-        ]
-        yield [{} for _ in columns]  # or none: columns that end level, short of the foot
+        if len(columns) > 1:
+            yield _halves(blocks, columns, limits, wants, half, True)  # a kind across the page
+        yield _halves(blocks, columns, limits, wants, half)  # or in each column, in order
+        if len(columns) > 1:
+            yield [  # or each column's by its own
+                _halves(blocks, [column], [spread], [want], half)[0]
+                for column, spread, want in zip(columns, limits, wants, strict=True)
+            ]
+            yield [{} for _ in columns]  # or none: columns that end level, short of the foot
 
     found = []
     for growth in growths():
@@ -426,6 +429,7 @@ def _halves(
     limits: list[dict[int, float]],
     wants: list[float],
     half: float,
+    together: bool = False,
 ) -> list[dict[int, float]]:
     """How far each gap of each column grows (by the index of the piece below it): as many
     ``half`` lines as the column's ``wants`` holds, up to each gap's limit, a kind of gap at a
@@ -433,7 +437,9 @@ def _halves(
     of a kind in a column by as much as the others, and none past the gaps of a kind before it
     anywhere on the page (nor within a half line of a section's), so that sections stand
     further apart than topics, and topics no closer than paragraphs, paragraphs than a list's
-    items, each evenly, in every column alike. What no kind can share evenly stays at the foot."""
+    items, each evenly, in every column alike; if ``together``, a kind's gaps in every column
+    at once, so that they stay as wide across the gutter as in a column. What no kind can
+    share evenly stays at the foot."""
     gaps = [(c, i) for c, spread in enumerate(limits) for i in spread]
     steps = {(c, i): int(limits[c][i] / half + _EPS) for c, i in gaps}
     size = {
@@ -460,13 +466,20 @@ def _halves(
     while True:
         before = sum(left)
         for k in range(4):
-            for c in range(len(columns)):
-                these = [g for g in gaps if g[0] == c and kinds[g] == k and steps[g]]
-                if these and len(these) <= left[c] and all(fits(g) for g in these):
+            for c in [None] if together else range(len(columns)):
+                these = [
+                    g for g in gaps if kinds[g] == k and (together or (g[0] == c and steps[g]))
+                ]
+                counts = [sum(g[0] == d for g in these) for d in range(len(columns))]
+                if (
+                    these
+                    and all(count <= room for count, room in zip(counts, left, strict=True))
+                    and all(fits(g) for g in these)
+                ):
                     for g in these:
                         size[g] += half
                         steps[g] -= 1
-                        grown[c][g[1]] = grown[c].get(g[1], 0.0) + half
-                    left[c] -= len(these)
+                        grown[g[0]][g[1]] = grown[g[0]].get(g[1], 0.0) + half
+                    left = [room - count for count, room in zip(counts, left, strict=True)]
         if sum(left) == before:
             return grown

@@ -264,9 +264,12 @@ def test_a_column_that_could_grow_past_another_stops_where_it_ends() -> None:
     columns[1].append(Portion(3, 0, 2, 35, 20))
     grown, _, _ = flush(blocks, columns, 100, 10.0)
     ends = [max(p.top + p.height for p in column) for column in grown]
-    # the second grows its one gap by all it may (5 points); the first could, but stops at
-    # its own end, since the second cannot reach further
-    assert ends == pytest.approx([65, 60])
+    # the second's gap would grow past the first's, between paragraphs as well: neither
+    # grows, and they end within a line
+    assert ends == pytest.approx([65, 55])
+    blocks[3].topic = True  # the second's gap a topic's: it grows to end level with the
+    grown, _, _ = flush(blocks, columns, 100, 10.0)  # first, which could grow, but stops there
+    assert [max(p.top + p.height for p in column) for column in grown] == pytest.approx([65, 65])
     together, _, _ = flush(blocks, [columns[0], columns[1][:1]], 100, 10.0)
     assert max(p.top + p.height for p in together[0]) == pytest.approx(65)  # not past 30
 
