@@ -6,7 +6,8 @@
   QR code in a row above the footer.
 - ``SingleColumn``: the same, with one column and the headings hanging in a rail beside it.
 - ``Sidebar``: one main column, and a tinted panel beside it holding the key figures, facts,
-  contacts and QR code.
+  contacts and QR code; or, for a panel longer than its main text, the contacts and QR code
+  (and then the facts) in a closing row across the foot, as two columns have them.
 
 How room is shared: the fit engine first grows or shrinks type and spacing together; what is
 left after that spreads the body's gaps between paragraphs and sections by whole half lines
@@ -27,7 +28,7 @@ from ..theme import Theme
 from .columns import Column, arrange, on_grid, pack, realize, shortest
 from .exhibits import Exhibit
 from .parts import Parts, Sheet
-from .records import Page, Placed, Region, Shape
+from .records import EMPTY, Page, Placed, Region, Shape
 from .specs import type_specs
 
 
@@ -187,12 +188,23 @@ class Layout:
             top = bottom + closing.height
             if end is not None:
                 top = max(top, y - gap - end - gap)
-            after.insert(0, (closing, self.left, top))
-            shapes.append(
-                Shape("line", self.left, top + gap / 2, self.inner, 0, t.rule, t.rule_width)
-            )
-            bottom = top + gap
+            bottom = self.close(closing, top, after, shapes)
         return Frame(regions, after, shapes, y - gap, bottom)
+
+    def close(
+        self,
+        row: Region,
+        top: float,
+        after: list[tuple[Region, float, float]],
+        shapes: list[Shape],
+    ) -> float:
+        """The closing ``row`` put with its top at ``top``, under a rule across the text width,
+        read first of ``after`` (after the body); where the room above it ends."""
+        t = self.theme
+        gap = t.block_gap * self.scale
+        after.insert(0, (row, self.left, top))
+        shapes.append(Shape("line", self.left, top + gap / 2, self.inner, 0, t.rule, t.rule_width))
+        return top + gap
 
     # -- measuring and placing --------------------------------------------------------------
 
@@ -370,10 +382,12 @@ class Sidebar(Layout):
         share: float | None = None,
         paired: bool = False,
         raised: bool = False,
+        closing: int = 0,
     ) -> None:
         self.share = sheet.theme.sidebar_share if share is None else share
         self.paired = paired  # the key figures two to a row
         self.raised = raised  # the panel starts level with the lead
+        self.closing = closing  # a row at the foot: 1, the contacts and QR code; 2, facts too
         self._grown: dict[float, list[Region] | None] = {}  # the panel's parts, set larger
         super().__init__(sheet, width, height, scale, cap, least, wide)
 
@@ -400,15 +414,37 @@ class Sidebar(Layout):
         return self.theme.sidebar_padding * self.scale
 
     def measure_extras(self, parts: Parts) -> list[Region]:
-        """Key figures, facts, contacts and the QR code, stacked in the panel."""
+        """The panel's parts (:meth:`side_parts`); its closing row kept as :attr:`row`."""
+        found, self.row = self.side_parts(parts)
+        return found
+
+    def side_parts(self, parts: Parts) -> tuple[list[Region], Region]:
+        """Key figures, facts, contacts and the QR code, stacked in the panel; with
+        ``closing``, the contacts and QR code in a row across the foot instead, as the
+        two-column layout sets them, and with ``closing`` 2 the facts too, in a strip above
+        them: (the panel's parts, the row)."""
         width = self.side_width - 2 * self.pad
-        found = [
-            *parts.figure_stack(width, self.paired),
-            parts.facts(width, stacked=True),
-            parts.contacts(width),
-            parts.online(width, stacked=True),
-        ]
-        return [region for region in found if not region.empty]
+        found = parts.figure_stack(width, self.paired)
+        if self.closing < 2:
+            found.append(parts.facts(width, stacked=True))
+            strip = EMPTY
+        else:
+            strip = parts.facts(self.inner, stacked=False)
+        if self.closing:
+            row = parts.closing(self.inner)
+        else:
+            found += [parts.contacts(width), parts.online(width, stacked=True)]
+            row = EMPTY
+        if not strip.empty and not row.empty:
+            below = strip.height + self.theme.block_gap * self.scale
+            row = Region(
+                strip.entries + [e._replace(top=e.top + below) for e in row.entries],
+                strip.shapes + [shape._replace(y=shape.y + below) for shape in row.shapes],
+                below + row.height,
+            )
+        elif not strip.empty:
+            row = strip
+        return [region for region in found if not region.empty], row
 
     def lead_width(self) -> float:
         """The main column's width, when the panel starts beside the lead."""
@@ -429,12 +465,19 @@ class Sidebar(Layout):
         short of it (:meth:`_panel`); the tint ends where they do, or level
         with the main column when that ends lower (the parts' end, not the tint's, is what
         the fit weighs). The panel reads after the lead, before the main column: where a writer
-        puts its fields, before the sections."""
+        puts its fields, before the sections. A closing row goes under both, at the foot or
+        right below the lower of them (the room the fit weighs is to the foot), read last."""
         t = self.theme
         regions, shapes, y = self.head()
         body_top = y - t.block_gap * self.scale
         foot, bottom = self.foot()
+        row = t.block_gap * self.scale  # the gap over a closing row
+        if not self.row.empty:
+            bottom += self.row.height + row
         if not self.extras:
+            if not self.row.empty:
+                lowest = bottom if end is None else max(bottom, body_top - end)
+                self.close(self.row, lowest - row, foot, shapes)
             return Frame(regions, foot, shapes, body_top, bottom)
         gap = t.side_gap * self.scale
         count = len(self.extras)
@@ -454,6 +497,8 @@ class Sidebar(Layout):
             top -= region.height + gap + extra
         panel_bottom = max(bottom, top + gap + extra - self.pad)
         tint = panel_bottom if end is None else max(bottom, min(panel_bottom, body_top - end))
+        if not self.row.empty:
+            self.close(self.row, tint - row, foot, shapes)
         shapes.append(Shape("rect", side_x, tint, self.side_width, panel_top - tint, t.tint))
         return Frame(regions + side, foot, shapes, body_top, bottom, stack, room, panel_bottom)
 
@@ -497,7 +542,7 @@ class Sidebar(Layout):
             specs = type_specs(t, sheet.faces, sheet.words, scale, body, sheet.heading_faces)
             parts = Parts(sheet, specs, scale, body)
             parts.elements = self.extras_first
-            grown = self.measure_extras(parts)
+            grown = self.side_parts(parts)[0]
             self._grown[factor] = grown if parts.elements == self.first else None
         return self._grown[factor]
 
@@ -624,7 +669,9 @@ def variants(theme: Theme) -> list[Variant]:
     a sidebar: its panel beside the lead first, then starting with the main column, for a
     long main text; a wider panel, beside the lead or starting with the main column, and its
     key figures two to a row, for a panel and a main column that end apart; the text run on
-    under a far shorter panel); then, for a layout the
+    under a far shorter panel; the contacts and QR code, then the facts too, in a closing row
+    under a panel far longer than its text, beside the lead, at its usual width, then wider);
+    then, for a layout the
     writer named, the same with lines longer than comfortable, for content too long for it;
     for two columns by default, one column of larger type for content too short for two."""
     kind = LAYOUTS[theme.layout]
@@ -641,6 +688,12 @@ def variants(theme: Theme) -> list[Variant]:
             Variant(Sidebar, {"share": shares[1], "raised": True, "paired": True}, True, 1.0)
         )
         found.append(Variant(Wrapped, {}, True, STRIP))
+        closing: list[dict[str, Any]] = [
+            {"closing": 1},
+            {"closing": 1, "share": shares[1], "paired": True},
+            {"closing": 2},
+        ]
+        found += [Variant(Sidebar, {"raised": True, **options}, True, STRIP) for options in closing]
     if theme.fixed_layout:
         return [*found, Variant(kind, {}, True, None, long=True)]
     return [*found, Variant(SingleColumn, {}, False, None)]

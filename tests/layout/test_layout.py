@@ -605,3 +605,31 @@ def test_a_fact_as_wide_as_its_cell_needs_stays_on_one_line() -> None:
     assert city and all(
         any(v["text"] == "Mexico" and abs(v["top"] - w["top"]) < 1 for v in words) for w in city
     )
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_sidebar_panel_longer_than_its_main_text_closes_the_page_with_a_row(paper: str) -> None:
+    """A panel too long for its main text (Arabic: four key figures, seven facts, two
+    contacts and a QR code) sends its contacts and QR code to a row across the foot, as two
+    columns print them: the body set over 10 pt on both papers (9.2 and 9.7 pt, the main
+    column ending 17 lines above the panel's foot; with a marking, it ran past Letter at the
+    8 pt floor); the panel's last line and the main column's end within a body line on
+    Letter, 1.2 on A4 (its main column's gaps grow no further), above the row; and the
+    contacts are read after the sections."""
+    data, _ = render(run_checks(sheets()["sheet-jordan-sidebar"]), paper)
+    quality = measure(data, "")[0]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        panel = max(
+            (r for r in page.rects if r["width"] < page.width / 2), key=lambda r: r["height"]
+        )
+    assert panel["x1"] < page.width / 2  # right to left: the panel on the left
+    inside = [ln for ln in quality.lines if ln.x1 <= panel["x1"] and ln.top < panel["bottom"]]
+    main = [ln for ln in quality.lines if ln.body and ln.x0 > panel["x1"]]
+    line = Theme().body_leading * quality.body_size
+    apart = max(ln.bottom for ln in main) - max(ln.bottom for ln in inside)
+    lines = {"letter": 1.0, "a4": 1.2}[paper]
+    assert quality.body_size > 10 and abs(apart) <= lines * line, (quality.body_size, apart / line)
+    contacts = [ln for ln in quality.lines if "@example.org" in ln.text]
+    assert len(contacts) == 2 and min(ln.top for ln in contacts) > panel["bottom"]
+    assert min(ln.block or 0 for ln in contacts) > max(ln.block or 0 for ln in main)

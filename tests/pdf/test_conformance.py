@@ -58,6 +58,7 @@ CASES: dict[str, Path | dict[str, Any]] = {
     "stress-short-single-column": sized(0.05, "single-column"),
     "stress-full-sidebar": sized(1.0, "sidebar", extras=True),
     "stress-long-two-column": sized(1.2, "two-column"),
+    "sidebar-closing-row": ROOT / "tests" / "data" / "sheet-jordan-sidebar.yaml",  # Arabic
     "es": _sheet("es"),
     "pt": _sheet("pt"),
 }
