@@ -211,7 +211,20 @@ INTERNALS = (
         "reportlab.pdfbase.ttfonts",
         "TTFontFace",
         "makeSubset",
-        "fonts.py: the embedded subsets a face makes are remembered between builds",
+        "fonts.py: the embedded subsets a face makes are remembered between builds; "
+        "text/widened.py: a subset embeds a glyph for each glyph index the codes map to, "
+        "from glyphPos and hmetrics",
+    ),
+    *(
+        Internal(
+            "reportlab.pdfbase.ttfonts",
+            "TTFontFace",
+            name,
+            "text/widened.py: a glyph drawn wider (before a kashida) is copied past the face's "
+            "own, with its wider advance, for the subset to embed as a glyph of its own",
+            instance=True,
+        )
+        for name in ("glyphPos", "hmetrics")
     ),
     Internal(
         "pyphen",

@@ -260,6 +260,26 @@ def test_python_bidi_reports_a_level_for_each_byte() -> None:
     assert levels("a ب", rtl=False) == [0, 0, 1]
 
 
+def test_a_glyph_copied_wider_is_embedded_as_a_glyph_of_its_own() -> None:
+    """ReportLab's subset still reads a glyph index's outline from ``glyphPos`` and its advance
+    from ``hmetrics`` (``briefing/text/widened.py``)."""
+    from fontTools.ttLib import TTFont
+
+    from briefing.text import widened
+
+    face = _face()
+    gid = face.charToGlyph[ord("a")]
+    advance, _ = face.hmetrics[gid]
+    face.charToGlyph[0xE000] = widened.glyph(face, gid, advance + 300)
+    embedded = TTFont(BytesIO(face.makeSubset([ord("a"), 0xE000])))
+    cmap = next(iter(embedded["cmap"].tables)).cmap
+    glyf, hmtx = embedded["glyf"], embedded["hmtx"]
+    plain, wide = cmap[0], cmap[1]
+    assert plain != wide
+    assert hmtx[plain][0] == advance and hmtx[wide][0] == advance + 300
+    assert glyf[plain].getCoordinates(glyf)[0] == glyf[wide].getCoordinates(glyf)[0]
+
+
 _PLATYPUS = """
 import json, sys
 from briefing.pipeline import build

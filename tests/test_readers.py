@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -230,3 +231,29 @@ def test_a_full_stop_after_an_address_in_a_right_to_left_line_is_read_after_it(
     phrase = "التقرير السنوي على موقعنا www.example.org أو راسلونا على info@example.org."
     for reader in readers.READERS.values():
         assert phrase in _typed(reader(pdf)), (reader, _typed(reader(pdf))[-200:])
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_chromes_search_finds_words_lengthened_by_kashidas(tmp_path: Path, paper: str) -> None:
+    # A kashida's glyph read as a zero-width space inside its word, which ended PDFium's search
+    # (and Chrome's find) there: 52 of the Arabic words of the example on A4 were found fewer
+    # times than its text holds them. The stroke is now an outline, spanned by the glyph before.
+    pdf = tmp_path / f"{paper}.pdf"
+    pdf.write_bytes(render(run_checks(ROOT / "examples" / "niger-ar.yaml"), paper)[0])
+    text = readers.pdfium(pdf)
+    assert not re.search(r"\w\u200b+\w", text)
+    held = Counter(re.findall(r"[\u0621-\u065f]{4,}", _typed(text)))
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        page = document[0].get_textpage()
+        missed = {}
+        for word, times in held.items():
+            search = page.search(word, match_whole_word=True)
+            found = 0
+            while search.get_next() is not None:
+                found += 1
+            if found < times:
+                missed[word] = (times, found)
+    finally:
+        document.close()
+    assert len(held) > 200 and missed == {}

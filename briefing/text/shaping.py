@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .. import cache, fonts
+from . import widened
 
 _SHAPED = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew and Arabic blocks
 _JOINING = re.compile(r"[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")  # Arabic blocks
@@ -264,7 +265,8 @@ def drawn(codes: str, advances: list[float], offsets: list[tuple[float, float]],
 # The letters each code of a face stands for, where that is not the code's own character:
 # shaped glyphs (a contextual form, a ligature) drawn under private-use codes, by face name.
 _sources: dict[str, dict[int, str]] = {}
-_codes: dict[tuple[str, int, str], int] = {}  # (font, glyph, letters): its private-use code
+# (font, glyph, letters, font units drawn past the glyph's advance): its private-use code
+_codes: dict[tuple[str, int, str, int], int] = {}
 _next_private: dict[str, int] = {}  # by font: the first private-use code not yet tried
 _coding = threading.Lock()  # held while a code is given out
 
@@ -282,29 +284,35 @@ def source(face_name: str, code: int) -> str:
     return char
 
 
-def _code(font: Any, gid: int, letters: str) -> int:
-    """The character code that draws glyph ``gid`` of ``font`` for ``letters``: the letter
-    itself when the font maps it to that glyph, or a private-use code of its own."""
+def _code(font: Any, gid: int, letters: str, wider: int = 0) -> int:
+    """The character code that draws glyph ``gid`` of ``font`` for ``letters``, ``wider``
+    font units wider than the glyph: the letter itself when the font maps it to that glyph
+    and it is no wider, or a private-use code of its own."""
     face = font.face
-    if len(letters) == 1 and face.charToGlyph.get(ord(letters)) == gid:
+    if not wider and len(letters) == 1 and face.charToGlyph.get(ord(letters)) == gid:
         return ord(letters)
-    key = (font.fontName, gid, letters)
+    key = (font.fontName, gid, letters, wider)
     with _coding:  # threads shaping at once would give two glyphs one code
-        return _codes.get(key) or _new_code(font, gid, letters)
+        return _codes.get(key) or _new_code(font, gid, letters, wider)
 
 
-def _new_code(font: Any, gid: int, letters: str) -> int:
-    """A private-use code of its own for glyph ``gid`` of ``font``, drawn for ``letters``."""
+def _new_code(font: Any, gid: int, letters: str, wider: int) -> int:
+    """A private-use code of its own for glyph ``gid`` of ``font``, drawn for ``letters``,
+    ``wider`` font units wider than the glyph: then under a copy of the glyph of its own in
+    the embedded font, with that advance (``widened``)."""
     face = font.face
     code = _next_private.get(font.fontName, _FIRST_PRIVATE)
     while code in face.charToGlyph:
         code += 1
     _next_private[font.fontName] = code + 1
-    face.charToGlyph[code] = gid
-    face.glyphToChar.setdefault(gid, []).append(code)
-    advance = _advance(font.fontName, gid)
+    advance = _advance(font.fontName, gid) + wider
+    if wider:
+        face.charToGlyph[code] = widened.glyph(face, gid, advance)
+    else:
+        face.charToGlyph[code] = gid
+        face.glyphToChar.setdefault(gid, []).append(code)
     face.charWidths[code] = advance * 1000 / face.unitsPerEm
-    _codes[font.fontName, gid, letters] = code
+    _codes[font.fontName, gid, letters, wider] = code
     _sources.setdefault(face.name.decode("latin-1"), {})[code] = letters
     return code
 
@@ -318,7 +326,8 @@ class Drawn(str):
 
 
 class Mark(NamedTuple):
-    """A mark (an Arabic vowel sign, a Hebrew point) drawn as its outline (``outline``):
+    """A mark (an Arabic vowel sign, a Hebrew point) or a kashida added to justify a line,
+    drawn as its outline (``outline``):
     glyph ``gid`` of ``font`` at ``x``, ``y`` (thousandths of an em from where its run starts,
     before letter and word spacing), after ``glyphs`` glyphs of which ``spaces`` are spaces."""
 
@@ -340,7 +349,10 @@ def shaped(text: str, font: str, rtl: bool) -> Drawn:
     pdf.js, pypdf) take the glyphs of a line left to right and turn each right-to-left stretch
     around letter by letter, which gives the letters back in reading order. A mark is drawn
     as its outline, and read from an empty glyph where HarfBuzz puts it (PDFium would read
-    a mark raised or lowered in a text object of its own out of its place)."""
+    a mark raised or lowered in a text object of its own out of its place). A kashida added
+    to justify (``STRETCH``) is drawn as its outline too, and the glyph drawn before it
+    (left of it) under a code of its own as wide as both, which reads as that glyph's letter:
+    a kashida's glyph would read as something inside the word (docs/readers.md)."""
     from reportlab.pdfbase.pdfmetrics import getFont
     from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
@@ -357,8 +369,19 @@ def shaped(text: str, font: str, rtl: bool) -> Drawn:
     data = []
     marks: list[Mark] = []
     pen = 0.0
-    for cluster, group in itertools.groupby(glyphs, key=lambda glyph: glyph.cluster):
-        members = list(group)
+    clusters = [(c, list(group)) for c, group in itertools.groupby(glyphs, lambda g: g.cluster)]
+    stretch = [not text[c : ends[c]].strip(STRETCH) for c, _ in clusters]  # kashidas added
+    spans = [0] * len(clusters)  # font units of the kashidas added right after each cluster
+    for index in reversed(range(len(clusters) - 1)):
+        if stretch[index + 1]:
+            spans[index] = spans[index + 1] + sum(g.x_advance for g in clusters[index + 1][1])
+    for index, (cluster, members) in enumerate(clusters):
+        if stretch[index] and codes:  # outlines, spanned by the glyph drawn before them
+            for glyph in members:
+                x, y = pen + glyph.x_offset * scale, glyph.y_offset * scale
+                marks.append(Mark(font, glyph.gid, x, y, len(codes), codes.count(" ")))
+                pen += glyph.x_advance * scale
+            continue
         letters = text[cluster : ends[cluster]].replace(STRETCH, "")
         if empty:  # a mark placed off its pen: an outline, and an empty glyph to read
             here = pen
@@ -370,14 +393,16 @@ def shaped(text: str, font: str, rtl: bool) -> Drawn:
                     members[k] = Glyph(empty, cluster, 0, 0, 0, 0)
                 here += glyph.x_advance * scale
         readings = _letters(letters, len(members), rtl, empty)
-        for glyph, reading in itertools.zip_longest(members, readings):
+        drawn_here = list(itertools.zip_longest(members, readings))
+        for k, (glyph, reading) in enumerate(drawn_here):
             glyph = glyph or Glyph(empty or 0, cluster, 0, 0, 0, 0)
-            code = _code(face_font, glyph.gid, reading or "")
+            past = spans[index] if k == len(drawn_here) - 1 else 0
+            code = _code(face_font, glyph.gid, reading or "", past)
             codes.append(chr(code))
             data.append(
                 ShapeData(
                     glyph.cluster,
-                    glyph.x_advance * scale,
+                    (glyph.x_advance + past) * scale,
                     glyph.y_advance * scale,
                     glyph.x_offset * scale,
                     glyph.y_offset * scale,

@@ -636,6 +636,9 @@ def test_the_to_unicode_map_gives_each_letter_once_and_kashidas_nothing(tmp_path
 
     words = POINTED + " نص " * 30  # long enough that justified lines get kashidas
     path = _pdf(words, _style("Arab", "justify"), tmp_path, width=150)
+    assert sum(k for _, k in _words_drawn(path)) > 0
+    # a kashida is read as nothing at all: a zero-width space inside a word ends a search
+    assert not re.search(r"\w\u200b+\w", readers.pdfium(path) + readers.pypdf(path))
     drawn = [code for _, font, codes in _draws(path) if "Arabic" in font for code in codes]
     with pdfplumber.open(path) as document:
         chars = "".join(c["text"] for c in document.pages[0].chars)
@@ -694,29 +697,72 @@ def test_a_line_before_a_word_too_long_for_it_is_set_ragged_rather_than_gaping(
 
 
 def _words_drawn(path: Path) -> list[tuple[int, int]]:
-    """Each Arabic word drawn, as (its letters, its kashidas), from the glyphs of the page:
-    kashidas by their outline, words split at the spaces."""
+    """Each Arabic word drawn, as (its letters, its kashidas), from the page: words split at
+    the spaces, each read through the ToUnicode map; its kashidas by how far its glyphs in the
+    embedded font advance past those of the word shaped (the glyph before a kashida is as
+    wide as both), in tatweels, each kashida's stroke drawn as an outline beside them. Each
+    code's width in /Widths is its embedded glyph's advance (PDF/UA, PDF/A)."""
     faces = fonts.script_faces("Arab")
     assert faces is not None
-    (tatweel,) = _isolated_outlines(faces, "\u0640")
     out = []
     with pikepdf.open(path) as document:
         font = next(
             f for f in document.pages[0].Resources.Font.values() if "Arabic" in str(f.BaseFont)
         )
         to_unicode = _to_unicode(font)
+        widths = {int(font.FirstChar) + k: float(w) for k, w in enumerate(font.Widths)}
         embedded = TTFont(io.BytesIO(font.FontDescriptor.FontFile2.read_bytes()))
+        fills = _fills(document.pages[0])
     cmap = next(iter(embedded["cmap"].tables)).cmap
+    scale = 1000 / embedded["head"].unitsPerEm
+    advances = {code: embedded["hmtx"][name][0] * scale for code, name in cmap.items()}
+    assert all(abs(widths[code] - advances[code]) < 0.5 for code in advances)
+    tatweel = shaping.width(shaping.KASHIDA, faces.regular) * 1000
+    face = TTFont(FONT_DIR / f"{faces.regular}.ttf")
     for _, name, codes in _draws(path):
         if "Arabic" not in name:
             continue
         for word in bytes(codes).split(b" "):
-            shapes = [_outline(embedded["glyf"], cmap[code]) for code in word]
-            kashidas = shapes.count(tatweel)
-            letters = sum(
-                unicodedata.category(to_unicode[code][:1] or " ") == "Lo" for code in word
-            )
-            out.append((letters, kashidas))
+            read = "".join(to_unicode[code] for code in reversed(word)).replace("\u061c", "")
+            if not read.strip():
+                continue
+            shaped = shaping.shape(read, faces.regular, True)
+            own = sum(face["hmtx"][face.getGlyphName(g.gid)][0] for g in shaped) * scale
+            past = sum(advances[code] for code in word) - own
+            kashidas = round(past / tatweel)
+            assert abs(past - kashidas * tatweel) < 1, read
+            out.append((sum(unicodedata.category(c) == "Lo" for c in read), kashidas))
+    (ink,) = _isolated_inks(faces, shaping.KASHIDA)  # the strokes among the outlines (marks)
+    stroke = round(ink * 11 / 1000, 2)
+    assert [round(width, 2) for width in fills].count(stroke) == sum(k for _, k in out)
+    return out
+
+
+def _fills(page: Any) -> list[float]:
+    """How wide each filled path on ``page`` is, in points (the page is drawn unscaled)."""
+    found = []
+    xs: list[float] = []
+    for operands, operator in pikepdf.parse_content_stream(page):
+        op = str(operator)
+        if op in ("m", "l", "c"):
+            xs += [float(v) for v in operands[::2]]
+        elif op in ("f", "f*"):
+            found.append(max(xs) - min(xs))
+        if op in ("f", "f*", "n", "S"):
+            xs = []
+    return found
+
+
+def _isolated_inks(faces: Faces, letters: str) -> list[float]:
+    """How wide the ink of each of ``letters`` is, unshaped, in thousandths of an em."""
+    font = TTFont(FONT_DIR / f"{faces.regular}.ttf")
+    glyf, cmap = font["glyf"], font.getBestCmap()
+    scale = 1000 / font["head"].unitsPerEm
+    out = []
+    for char in letters:
+        glyph = glyf[cmap[ord(char)]]
+        glyph.recalcBounds(glyf)
+        out.append((glyph.xMax - glyph.xMin) * scale)
     return out
 
 
