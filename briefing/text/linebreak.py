@@ -5,8 +5,9 @@ which ``setting`` tries at several tolerances and ``line`` places.
 
 Every line of a paragraph is chosen together, to keep the sum of the lines' demerits least:
 demerits grow with the cube of how far a line's spaces stretch or shrink, and with hyphens,
-hyphens on consecutive lines, lines of very different tightness next to each other, and a single
-word alone on the last line. Widths are in any unit, so a paragraph measured once at unit size
+hyphens on consecutive lines, lines of very different tightness next to each other (the best
+way to each break is kept for each class of tightness, as TeX does), and a single word alone on
+the last line. Widths are in any unit, so a paragraph measured once at unit size
 is broken at every trial scale by dividing the line width by the size.
 
 ``Breaker`` does the work that does not depend on the width once (cumulative widths, the legal
@@ -56,7 +57,8 @@ class Rules(NamedTuple):
     line_penalty: float = 10.0
     double_hyphen: float = 10_000.0  # two hyphenated lines in a row
     most_hyphens: int = 2  # hyphenated lines in a row, at most
-    fitness: float = 10_000.0  # a line much tighter or looser than the one before it (TeX's)
+    fitness: float = 10_000.0  # a line two classes tighter or looser than the one before (TeX's)
+    clash: float = 1_000_000.0  # a very loose line beside a tight one: as bad as a hyphen
     runt: float = 1_000_000.0  # a last line holding a single word: worse than a loose line
     final_hyphen: float = 100_000_000.0  # the line before the last hyphenated: almost never
     hyphen_before_last: bool = True  # whether it may be at all (at ``final_hyphen``)
@@ -77,7 +79,8 @@ class Line(NamedTuple):
 
 
 _WORST = 10.0  # a line's stretch ratio counts as this at most: a line that cannot stretch
-_Key = tuple[int, int, int]  # (break, hyphenated lines in a row, lines so far if counted)
+# (break, hyphenated lines in a row, lines so far if counted, the fitness class of its line)
+_Key = tuple[int, int, int, int]
 
 
 class Breaker:
@@ -174,19 +177,25 @@ class Breaker:
         hyphenate, hyphen_before_last = rules.hyphenate, rules.hyphen_before_last
         end_of_paragraph = self.forced[-1]
         # For each node: (total demerits, the node its line started from, its line's ratio).
-        best: dict[_Key, tuple[float, _Key | None, float]] = {(-1, 0, 0): (0.0, None, 0.0)}
-        order: list[_Key] = [(-1, 0, 0)]
+        best: dict[_Key, tuple[float, _Key | None, float]] = {(-1, 0, 0, 1): (0.0, None, 0.0)}
+        order: list[_Key] = [(-1, 0, 0, 1)]
+        # A node is kept for each fitness class its line may end in, as TeX does, but only while
+        # it is within what neighbouring classes can cost of the best at its break: no worse
+        # one can win after it.
+        least: dict[tuple[int, int, int], float] = {(-1, 0, 0): 0.0}
+        adjacent = max(rules.fitness, rules.clash)
         counted = 1 if rules.looseness else 0  # lines are told apart only for a looseness
         done = 0
         bisect_right, insort = bisect.bisect_right, bisect.insort
         while done < len(order):
             key = order[done]
             done += 1
-            start_break, hyphens, count = key
+            start_break, hyphens, count, fitness = key
             if start_break == end_of_paragraph:
                 continue
-            so_far, _, before = best[key]
-            fitness = _fitness(before)
+            so_far = best[key][0]
+            if so_far > least[start_break, hyphens, count] + adjacent:
+                continue
             start = starts[start_break] if start_break >= 0 else 0
             base_w, base_y, base_z = total_w[start], total_y[start], total_z[start]
             base_b, base_t, base_s = total_b[start], total_t[start], total_s[start]
@@ -239,7 +248,7 @@ class Breaker:
                 fit = _fitness(ratio)
                 if start_break >= 0:
                     if fit - fitness > 1 or fitness - fit > 1:
-                        demerits += rules.fitness
+                        demerits += rules.clash if fit - fitness in (3, -3) else rules.fitness
                     if final and glues[end] == glues[start]:
                         demerits += rules.runt
                     if final and hyphens:
@@ -247,7 +256,13 @@ class Breaker:
                             continue
                         demerits += rules.final_hyphen
                 total = so_far + demerits
-                new_key = (end, run, count + counted)
+                group = (end, run, count + counted)
+                floor = least.get(group)
+                if floor is None or total < floor:
+                    least[group] = total
+                elif total > floor + adjacent:
+                    continue
+                new_key = (*group, fit)
                 known = best.get(new_key)
                 if known is None:
                     best[new_key] = (total, key, ratio)

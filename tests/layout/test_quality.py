@@ -90,8 +90,9 @@ def test_justified_lines_reach_the_edge_with_spaces_at_most_1_6_natural(name: st
 
 # Neighbouring lines of a paragraph: their word spaces differ by this many natural spaces at
 # most (a line at full shrink, 0.67, never beside one at full stretch, 1.59): a loose line takes
-# letter spacing and wider glyphs with its spaces, at one ratio, as tight lines give them up.
-TEXTURE = 0.8
+# letter spacing and wider glyphs with its spaces, at one ratio, as tight lines give them up, so
+# a very loose line beside a tight one is grey against dark (it costs the breaker a hyphen).
+TEXTURE = 0.78
 
 
 @pytest.mark.parametrize("name", SHEETS)
