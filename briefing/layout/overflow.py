@@ -8,7 +8,7 @@ from ..content.checks import words_of
 from ..errors import Problem
 from .columns import stacked_height
 from .exhibits import Exhibit
-from .variants import Layout
+from .variants import Layout, Sidebar
 
 
 def overflow_problem(layout: Layout, two_columns: bool = False) -> Problem:
@@ -56,20 +56,25 @@ def overflow_problem(layout: Layout, two_columns: bool = False) -> Problem:
             f"{shrink[tallest.kind]}, or less text in it",
         )
     if frame.side and frame.side - frame.side_room >= over - 0.01:  # the sidebar runs over
-        first = (
-            c.at_a_glance[0].label
-            if c.at_a_glance
-            else c.contacts[0].name
-            if c.contacts
-            else c.key_figures[0].value
-            if c.key_figures
-            else c.sections[0].heading
-        )
+        closing = layout.closing if isinstance(layout, Sidebar) else 0  # parts moved to a row
+        held = [  # what the panel holds, and where each starts (facts first: the longest)
+            (name, first)
+            for name, first, moved in (
+                ("key figures", c.key_figures[0].value if c.key_figures else None, False),
+                ("facts", c.at_a_glance[0].label if c.at_a_glance else None, closing > 1),
+                ("contacts", c.contacts[0].name if c.contacts else None, closing > 0),
+            )
+            if first is not None and not moved
+        ]
+        names = [name for name, _ in held] + ["QR code"] * (c.online is not None and not closing)
+        order = held[1:] + held[:1]  # facts, contacts, then key figures
+        kinds = [name for name, _ in order] or ["parts"]
+        listed = f"{', '.join(kinds[:-1])} or {kinds[-1]}" if len(kinds) > 1 else kinds[0]
         return Problem(
-            f"the sidebar (key figures, facts, contacts, QR code) runs about {over:.0f} pt "
-            f"past the page even with text at the {floor} floor",
-            first.locate(),
-            "fewer or shorter facts, contacts or key figures, or the two-column layout",
+            f"the sidebar ({', '.join(names)}) runs about {over:.0f} pt past the page even "
+            f"with text at the {floor} floor",
+            (order[0][1] if order else c.sections[0].heading).locate(),
+            f"fewer or shorter {listed}, or the two-column layout",
         )
     leading = layout.specs["body"].leading
     counts = [words_of(s) for s in c.sections]
