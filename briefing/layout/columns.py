@@ -349,10 +349,10 @@ def flush(
     sections (as packed) grow by whole half ``line``s (:func:`_halves`), each to
     its limit (:func:`_spread`), so that no gap opens into a hole and the baselines of every
     column keep to one grid of half lines. A column that could grow past where another can
-    end stops there. The gaps grow in their order across the page, or, where that leaves the
-    columns ending over a line apart, each column's in its own order, or none (columns that
-    end level, short of the foot); if none ends them within a line, the one that ends them
-    nearest each other and the foot."""
+    end stops there. Of these, the first that ends the columns within a line of each other:
+    each kind of gap grown in every column at once (as wide across the gutter); the kinds in
+    their order across the page; each column's in its own order; none (columns that end level,
+    short of the foot). If none does, the one that ends them nearest each other and the foot."""
     half = line / 2
     limits = [_spread(blocks, column, line) for column in columns]
     ends = [_end(column) for column in columns]
