@@ -17,7 +17,8 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,8 @@ from briefing.graphics.charts import described
 from briefing.language import LANGUAGES
 from briefing.pipeline import is_style, run_checks
 from tests import readers
-from tests.corpus import LAYOUTS, example
+from tests.corpus import LAYOUTS, example, load
+from tests.visual import DATA
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "content.yaml"
@@ -142,11 +144,29 @@ def test_structure(pages: dict[str, Path], content: Path) -> None:
     assert "<script" not in text
 
 
-# The Niger sheet, French and Arabic, in each layout: lead, key figures, facts, contacts, web
-# address and sections, whose order the layout sets.
-ORDERED = {
-    f"{name}-{layout}": (name, layout) for name in ("niger-fr", "niger-ar") for layout in LAYOUTS
+def _laid_out(name: str, layout: str) -> dict[str, Any]:
+    """An example sheet in ``layout``."""
+    return {**example(f"{name}.yaml"), "design": {"layout": layout}}
+
+
+def _jordan(sections: int) -> dict[str, Any]:
+    """The Arabic sidebar sheet whose panel is longer than its main text, with its first
+    ``sections``: its PDF prints the contacts and QR code in a row at its foot (with two
+    sections, the facts too, above them)."""
+    tree = load(DATA / "sheet-jordan-sidebar.yaml")
+    return {**tree, "sections": tree["sections"][:sections]}
+
+
+# The Niger sheet, French and Arabic, in each layout, and the sidebar sheets closing with a row:
+# lead, key figures, facts, contacts, web address and sections, whose order the layout sets.
+ORDERED: dict[str, Callable[[], dict[str, Any]]] = {
+    f"{name}-{layout}": partial(_laid_out, name, layout)
+    for name in ("niger-fr", "niger-ar")
+    for layout in LAYOUTS
 }
+CLOSED = {"jordan-closing-row": (3, ["contacts", "online"])}  # sections kept, the row's parts
+CLOSED["jordan-closing-facts"] = (2, ["facts", "contacts", "online"])
+ORDERED |= {sheet: partial(_jordan, sections) for sheet, (sections, _) in CLOSED.items()}
 
 
 @pytest.fixture(scope="module")
@@ -156,8 +176,8 @@ def ordered(
     """Each sheet of :data:`ORDERED` built: its PDF, its web page and its parts (``_parts``)."""
     folder = tmp_path_factory.mktemp("ordered")
     built = {}
-    for sheet, (name, layout) in ORDERED.items():
-        tree = {**example(f"{name}.yaml"), "design": {"layout": layout}}
+    for sheet, tree_of in ORDERED.items():
+        tree = tree_of()
         result = build(tree, folder / f"{sheet}.pdf", formats=("pdf", "html"))
         assert result.web is not None
         built[sheet] = (result.output, result.web, _parts(tree))
@@ -192,13 +212,34 @@ def test_the_page_reads_its_parts_in_the_pdfs_order(
     """The page's text, in the order of its elements, takes the parts of the sheet in the
     order the PDF's text does (pypdf's, which follows its tagged reading order): the facts
     after the key figures, before the sections; the contacts and web address after the lead in
-    the sidebar's panel, else after the sections, where the PDF prints them at its foot."""
+    the sidebar's panel, else after the sections, where the PDF prints them at its foot (and
+    the facts too, where a sidebar's panel sends them there)."""
     # Before, two columns and one read the facts after the sections, and the web page was
     # the only reading that did.
     pdf, page, parts = ordered[sheet]
     body = page.read_text(encoding="utf-8").partition("<body>")[2]
     shown = " ".join(text for _, text in Parsed(body).text)
     assert _order(parts, shown) == _order(parts, readers.pypdf(pdf))
+
+
+@pytest.mark.parametrize("sheet", list(CLOSED))
+def test_what_the_pdf_prints_in_its_closing_row_follows_the_sections(
+    ordered: dict[str, tuple[Path, Path, dict[str, str]]], sheet: str
+) -> None:
+    """A sidebar sheet whose PDF prints its contacts and QR code (and its facts) in a row at
+    its foot, after the sections, shows them in a row after the sections too, as two columns
+    do: the panel keeps the rest."""
+    # Before, the web page kept them in the panel, read before the sections.
+    pdf, page, parts = ordered[sheet]
+    row = CLOSED[sheet][1]
+    assert _order(parts, readers.pypdf(pdf))[-len(row) :] == row
+    text = page.read_text(encoding="utf-8")
+    held = {  # the parts in each aside
+        name: re.findall(r'<section class="(\w+)"', inner)
+        for name, inner in re.findall(r'<aside class="(\w+)">(.*?)</aside>', text, re.S)
+    }
+    kept = ["glance"] * ("facts" not in row)  # the panel's, besides the key figures
+    assert held == {"side": kept, "closing": [{"facts": "glance"}.get(p, p) for p in row]}
 
 
 def test_other_languages_are_marked(tmp_path: Path) -> None:
@@ -348,8 +389,22 @@ axe.run(document, {runOnly: {type: "tag", values: arguments[0]}}).then(
 def test_axe_finds_nothing(browser: Any, axe: str, pages: dict[str, Path], content: Path) -> None:
     """No WCAG 2.2 A or AA violation, with every chart's table open too, at a laptop's width
     and a phone's."""
+    _no_violations(browser, axe, pages[content.stem])
+
+
+@pytest.mark.parametrize("sheet", list(CLOSED))
+def test_axe_finds_nothing_in_a_closing_row(
+    browser: Any, axe: str, ordered: dict[str, tuple[Path, Path, dict[str, str]]], sheet: str
+) -> None:
+    """Nor on a sidebar sheet's page with a closing row."""
+    _no_violations(browser, axe, ordered[sheet][1])
+
+
+def _no_violations(browser: Any, axe: str, page: Path) -> None:
+    """axe-core finds nothing on ``page``, its charts' tables closed and open, at 1280 px and
+    on a phone."""
     for width in (1280, PHONE):
-        _open(browser, pages[content.stem], width)
+        _open(browser, page, width)
         browser.execute_script(axe)
         browser.set_script_timeout(60)
         assert browser.execute_async_script(_RUN_AXE, AXE_TAGS) == []
