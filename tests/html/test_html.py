@@ -149,12 +149,16 @@ def _laid_out(name: str, layout: str) -> dict[str, Any]:
     return {**example(f"{name}.yaml"), "design": {"layout": layout}}
 
 
+def _first_sections(tree: dict[str, Any], count: int) -> dict[str, Any]:
+    """``tree`` with its first ``count`` sections."""
+    return {**tree, "sections": tree["sections"][:count]}
+
+
 def _jordan(sections: int) -> dict[str, Any]:
     """The Arabic sidebar sheet whose panel is longer than its main text, with its first
     ``sections``: its PDF prints the contacts and QR code in a row at its foot (with two
     sections, the facts too, above them)."""
-    tree = load(DATA / "sheet-jordan-sidebar.yaml")
-    return {**tree, "sections": tree["sections"][:sections]}
+    return _first_sections(load(DATA / "sheet-jordan-sidebar.yaml"), sections)
 
 
 # The Niger sheet, French and Arabic, in each layout, and the sidebar sheets closing with a row:
@@ -445,6 +449,95 @@ def _sentences(text: str) -> list[str]:
     """The sentences of a field, without its Markdown marks, in lower case."""
     text = re.sub(r"\*+", "", " ".join(text.split())).lower()
     return [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
+
+
+NARROW = 320  # CSS pixels: the narrowest phone
+LONG_WORD = "Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft"
+LONG_ADDRESS = ("https://www.example.org/" + "averyverylongpathsegment" * 8)[:200]
+
+
+def _hostile(tree: dict[str, Any]) -> dict[str, Any]:
+    """``tree`` with a word too long for a phone's line, or a web address as long as may be,
+    wherever a writer can put one, and sections of a heading alone."""
+    long = {"label": LONG_WORD}
+    tree = {
+        **tree,
+        "organization": f"{LONG_WORD} {tree['organization']}",
+        "title": f"{tree['title']} {LONG_WORD}",
+        "subtitle": LONG_WORD,
+        "marking": "UNCLASSIFIED" * 4,
+        "online": LONG_ADDRESS,
+        "footer": f"{LONG_WORD} {LONG_WORD}",
+        "key_figures": [{**long, "value": "1234567890123456"}, {**long, "value": LONG_WORD[:20]}],
+        "at_a_glance": [{**long, "value": LONG_WORD * 2}, {"label": "URL", "value": LONG_ADDRESS}],
+        "contacts": [
+            {
+                "name": LONG_WORD,
+                "role": LONG_WORD,
+                "email": f"{'a' * 60}@{'sub' * 20}.example.org",
+                "phone": "+1 202 555 0100 ext 123456789012",
+            }
+        ],
+    }
+    first, *rest = tree["sections"]
+    text = f"\n\nSee {LONG_ADDRESS} and [{LONG_WORD}]({LONG_ADDRESS}), {LONG_WORD}{LONG_WORD}.\n"
+    first = {**first, "heading": f"{LONG_WORD} {LONG_WORD}", "body": first["body"] + text}
+    tree["sections"] = [first, {"heading": "Ø"}, *rest, {"heading": LONG_WORD}]
+    return tree
+
+
+def _hostile_blocks() -> dict[str, Any]:
+    """The Mali example, its chart, table and photo named and captioned in long words (its
+    text a sentence a section, so that it holds them on its page)."""
+    tree = example("mali-blocks.yaml")
+    for section in tree["sections"]:
+        section["body"] = section.get("body", "").split(". ")[0] + "."
+        for block in section.get("blocks", []):
+            kind, inner = next(iter(block.items()))
+            if kind == "chart":
+                values = list(inner["data"].values())
+                data = {LONG_WORD[:40]: values[0], **dict(list(inner["data"].items())[1:])}
+                inner.update(title=LONG_WORD, unit=LONG_WORD, source=LONG_ADDRESS, data=data)
+            elif kind == "table":
+                inner.update(caption=LONG_WORD, columns=[LONG_WORD[:25], "Partner", "Funding"])
+                inner["rows"][0] = [LONG_WORD[:25], "x", "3,100,000,000"]
+            elif kind == "photo":
+                inner.update(caption=LONG_WORD, credit=LONG_ADDRESS)
+    return tree
+
+
+HOSTILE: dict[str, Callable[[], dict[str, Any]]] = {
+    "niger-fr-two-column": lambda: _hostile(_laid_out("niger-fr", "two-column")),
+    "niger-ar-sidebar": lambda: _hostile(_laid_out("niger-ar", "sidebar")),
+    "sheet-zh": lambda: _hostile(_first_sections(load(DATA / "sheet-zh.yaml"), 2)),
+    "mali-blocks": _hostile_blocks,
+}
+_BEYOND = """
+const inside = document.documentElement.clientWidth;
+const beyond = [...document.querySelectorAll("body *")].filter((e) => {
+  const box = e.getBoundingClientRect();
+  return box.width > 0 && (box.left < -0.5 || box.right > inside + 0.5);
+});
+return [document.documentElement.scrollWidth, inside,
+        beyond.map((e) => e.tagName + "." + e.className + ": " + e.textContent.slice(0, 30))];
+"""
+
+
+@pytest.mark.parametrize("sheet", list(HOSTILE))
+def test_nothing_runs_past_a_narrow_phone(browser: Any, tmp_path: Path, sheet: str) -> None:
+    """Words too long for a line and long web addresses everywhere a writer can put them
+    (organization, title, key figures, facts, contacts, headings, text, footer; a chart's,
+    table's and photo's words), in Latin, Arabic and Chinese sheets, and sections of a
+    heading alone: at 320 px nothing reaches past the window, scrolled or clipped, with the
+    charts' tables open too."""
+    # Before, a long word stretched the flex and grid items it was in (its width their least),
+    # and so the page: 1750 px wide for the French sheet, its key figures clipped.
+    page = build(HOSTILE[sheet](), tmp_path / f"{sheet}.pdf", formats=("html",)).web
+    assert page is not None
+    _open(browser, page, NARROW)
+    browser.execute_script("document.querySelectorAll('details').forEach(d => d.open = true)")
+    wide, inside, beyond = browser.execute_script(_BEYOND)
+    assert (wide, beyond) == (inside, []) and inside == NARROW
 
 
 def test_every_sentence_of_the_sample_in_order(browser: Any, pages: dict[str, Path]) -> None:
