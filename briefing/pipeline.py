@@ -200,7 +200,7 @@ def make(
     if web is not None:
         from .html.page import page as web_page
 
-        files.append((web, web_page(checked, title_of(model))))
+        files.append((web, web_page(checked, title_of(model), page.closing)))
     result = Result(
         target,
         1,

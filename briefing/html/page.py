@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from ..content.runs import LineBreak, Run, Runs, shown_address
 from ..fonts import full_chinese, full_chinese_of, register, script_faces, script_of, shipped
 from ..language import LANGUAGES, Language
+from ..layout.records import ROW_PARTS
 from ..layout.specs import CASED
 from .fonts import font_faces
 from .svg import attribute, svg
@@ -44,11 +45,13 @@ _PERSIAN = frozenset("پچژگکی")  # letters Persian writes and Arabic does n
 _MARKERS = "•–.0123456789"  # what the list markers show, which the faces must hold
 
 
-def page(checked: Checked, title: str) -> bytes:
-    """The web page of validated content, titled ``title`` (as the PDF is)."""
+def page(checked: Checked, title: str, closing: tuple[str, ...]) -> bytes:
+    """The web page of validated content, titled ``title`` (as the PDF is), with the parts
+    its PDF prints in a row at its foot (``Page.closing``: "facts", "contacts", "online") in
+    a row after the sections."""
     content, theme = checked.content, checked.theme
     words = LANGUAGES[content.language]
-    writer = _Writer(checked, words)
+    writer = _Writer(checked, words, closing)
     side = writer.panel()
     body = writer.body(side)
     shown = html.unescape(re.sub(r"<[^>]*>", "", body))  # every character the page shows
@@ -113,9 +116,9 @@ def page(checked: Checked, title: str) -> bytes:
 class _Writer:
     """The body of one sheet's page, part by part."""
 
-    def __init__(self, checked: Checked, words: Language) -> None:
+    def __init__(self, checked: Checked, words: Language, closing: tuple[str, ...]) -> None:
         self.checked, self.content, self.words = checked, checked.content, words
-        self.theme = checked.theme
+        self.theme, self.closing = checked.theme, closing
 
     def inline(self, runs: Runs) -> str:
         """Runs as HTML: ``strong``, ``em``, links (one ``a`` for the runs of one link) and line
@@ -163,11 +166,10 @@ class _Writer:
 
     def body(self, side: str) -> str:
         """The page's body: marking, header band, main content (with the sidebar layout's
-        panel, ``side``), the other layouts' closing row and the footer: the PDF's order."""
+        panel, ``side``), the closing row and the footer: the PDF's order."""
         c = self.content
         marking = f'<p class="marking">{_escaped(c.marking)}</p>\n' if c.marking else ""
-        sidebar = self.theme.layout == "sidebar"
-        closing = "" if sidebar else _aside("closing", [self.contacts(), self.online()])
+        closing = _aside("closing", [self.part(name) for name in self.closing])
         return (
             f"{self.header(marking)}"
             f'<div class="page">\n<main>\n{self.main(side)}</main>\n{closing}</div>\n'
@@ -231,11 +233,16 @@ class _Writer:
 
     def panel(self) -> str:
         """The sidebar layout's panel: the key figures, facts, contacts and web address with its
-        QR code, beside the main content on a wide screen, after the lead on a phone; nothing in
-        the other layouts."""
+        QR code, but for those the PDF prints in its closing row, beside the main content on a
+        wide screen, after the lead on a phone; nothing in the other layouts."""
         if self.theme.layout != "sidebar":
             return ""
-        return _aside("side", [self.figures(), self.facts(), self.contacts(), self.online()])
+        held = [self.part(name) for name in ROW_PARTS if name not in self.closing]
+        return _aside("side", [self.figures(), *held])
+
+    def part(self, name: str) -> str:
+        """The facts, contacts or web address, by its name in ``ROW_PARTS``."""
+        return {"facts": self.facts, "contacts": self.contacts, "online": self.online}[name]()
 
     def facts(self) -> str:
         """The facts at a glance, each its label and value, under their heading."""

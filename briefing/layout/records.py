@@ -15,6 +15,8 @@ Role = Literal[
 # those the PDF writer adds itself.
 Group = Literal["Sect", "L", "LI", "Div", "Part", "TOC", "TOCI", "Table", "THead", "TBody", "TR"]
 Tag = Role | Group | Literal["Document", "Link"]
+# The parts a sidebar's panel may send to the row at the page's foot, in their order there.
+ROW_PARTS = ("facts", "contacts", "online")
 
 
 class Shape(NamedTuple):
@@ -56,6 +58,7 @@ class Page(NamedTuple):
     items: list[Placed]
     blank: float = 0.0  # the share of the page's height left at the foot of the body
     warnings: tuple[Problem, ...] = ()  # what the writer should know about the fit
+    closing: tuple[str, ...] = ()  # what the row at the foot holds: "facts", "contacts", "online"
 
     @property
     def fit(self) -> str:

@@ -28,7 +28,7 @@ from ..theme import Theme
 from .columns import Column, arrange, on_grid, pack, realize, shortest
 from .exhibits import Exhibit
 from .parts import Parts, Sheet
-from .records import EMPTY, Page, Placed, Region, Shape
+from .records import EMPTY, ROW_PARTS, Page, Placed, Region, Shape
 from .specs import type_specs
 
 
@@ -52,6 +52,7 @@ class Layout:
 
     columns: ClassVar[int] = 1
     name: ClassVar[str]
+    closing_parts: tuple[str, ...] = ROW_PARTS[1:]  # what the closing row holds, read last
 
     def __init__(
         self,
@@ -64,13 +65,7 @@ class Layout:
         wide: bool = False,
     ) -> None:
         t = sheet.theme
-        self.sheet, self.theme, self.width, self.height, self.scale = (
-            sheet,
-            t,
-            width,
-            height,
-            scale,
-        )
+        self.sheet, self.theme, self.width, self.height, self.scale = sheet, t, width, height, scale
         self.body_scale = min(max(scale, least), cap)
         self.specs = type_specs(
             t, sheet.faces, sheet.words, scale, self.body_scale, sheet.heading_faces
@@ -250,6 +245,7 @@ class Layout:
             list(frame.shapes),
             [],
             (min(frame.body_top - end, frame.panel or math.inf) - foot) / self.height,
+            closing=self.closing_parts,
         )
         for region, x, top in frame.regions:
             self._put(page, region, x, top)
@@ -388,6 +384,7 @@ class Sidebar(Layout):
         self.paired = paired  # the key figures two to a row
         self.raised = raised  # the panel starts level with the lead
         self.closing = closing  # a row at the foot: 1, the contacts and QR code; 2, facts too
+        self.closing_parts = ROW_PARTS[2 - closing :] if closing else ()
         self._grown: dict[float, list[Region] | None] = {}  # the panel's parts, set larger
         super().__init__(sheet, width, height, scale, cap, least, wide)
 

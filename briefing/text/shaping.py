@@ -137,6 +137,8 @@ _kept = cache.Kept("shapes", _shaper)
 def shape(text: str, font: str, rtl: bool, ligatures: bool = True) -> tuple[Glyph, ...]:
     """The glyphs of ``text`` in ``font``, in display order (left to right), kerned, with the
     font's standard ligatures unless ``ligatures`` is False."""
+    if not text:  # HarfBuzz gives an empty buffer no positions at all
+        return ()
     face, asked = fonts.identity(font), (text, rtl, ligatures)
     kept = _kept.get(face, asked)
     if isinstance(kept, bytes):

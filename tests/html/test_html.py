@@ -17,7 +17,8 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,8 @@ from briefing.graphics.charts import described
 from briefing.language import LANGUAGES
 from briefing.pipeline import is_style, run_checks
 from tests import readers
-from tests.corpus import LAYOUTS, example
+from tests.corpus import LAYOUTS, example, load
+from tests.visual import DATA
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "content.yaml"
@@ -142,11 +144,33 @@ def test_structure(pages: dict[str, Path], content: Path) -> None:
     assert "<script" not in text
 
 
-# The Niger sheet, French and Arabic, in each layout: lead, key figures, facts, contacts, web
-# address and sections, whose order the layout sets.
-ORDERED = {
-    f"{name}-{layout}": (name, layout) for name in ("niger-fr", "niger-ar") for layout in LAYOUTS
+def _laid_out(name: str, layout: str) -> dict[str, Any]:
+    """An example sheet in ``layout``."""
+    return {**example(f"{name}.yaml"), "design": {"layout": layout}}
+
+
+def _first_sections(tree: dict[str, Any], count: int) -> dict[str, Any]:
+    """``tree`` with its first ``count`` sections."""
+    return {**tree, "sections": tree["sections"][:count]}
+
+
+def _jordan(sections: int) -> dict[str, Any]:
+    """The Arabic sidebar sheet whose panel is longer than its main text, with its first
+    ``sections``: its PDF prints the contacts and QR code in a row at its foot (with two
+    sections, the facts too, above them)."""
+    return _first_sections(load(DATA / "sheet-jordan-sidebar.yaml"), sections)
+
+
+# The Niger sheet, French and Arabic, in each layout, and the sidebar sheets closing with a row:
+# lead, key figures, facts, contacts, web address and sections, whose order the layout sets.
+ORDERED: dict[str, Callable[[], dict[str, Any]]] = {
+    f"{name}-{layout}": partial(_laid_out, name, layout)
+    for name in ("niger-fr", "niger-ar")
+    for layout in LAYOUTS
 }
+CLOSED = {"jordan-closing-row": (3, ["contacts", "online"])}  # sections kept, the row's parts
+CLOSED["jordan-closing-facts"] = (2, ["facts", "contacts", "online"])
+ORDERED |= {sheet: partial(_jordan, sections) for sheet, (sections, _) in CLOSED.items()}
 
 
 @pytest.fixture(scope="module")
@@ -156,8 +180,8 @@ def ordered(
     """Each sheet of :data:`ORDERED` built: its PDF, its web page and its parts (``_parts``)."""
     folder = tmp_path_factory.mktemp("ordered")
     built = {}
-    for sheet, (name, layout) in ORDERED.items():
-        tree = {**example(f"{name}.yaml"), "design": {"layout": layout}}
+    for sheet, tree_of in ORDERED.items():
+        tree = tree_of()
         result = build(tree, folder / f"{sheet}.pdf", formats=("pdf", "html"))
         assert result.web is not None
         built[sheet] = (result.output, result.web, _parts(tree))
@@ -192,13 +216,34 @@ def test_the_page_reads_its_parts_in_the_pdfs_order(
     """The page's text, in the order of its elements, takes the parts of the sheet in the
     order the PDF's text does (pypdf's, which follows its tagged reading order): the facts
     after the key figures, before the sections; the contacts and web address after the lead in
-    the sidebar's panel, else after the sections, where the PDF prints them at its foot."""
+    the sidebar's panel, else after the sections, where the PDF prints them at its foot (and
+    the facts too, where a sidebar's panel sends them there)."""
     # Before, two columns and one read the facts after the sections, and the web page was
     # the only reading that did.
     pdf, page, parts = ordered[sheet]
     body = page.read_text(encoding="utf-8").partition("<body>")[2]
     shown = " ".join(text for _, text in Parsed(body).text)
     assert _order(parts, shown) == _order(parts, readers.pypdf(pdf))
+
+
+@pytest.mark.parametrize("sheet", list(CLOSED))
+def test_what_the_pdf_prints_in_its_closing_row_follows_the_sections(
+    ordered: dict[str, tuple[Path, Path, dict[str, str]]], sheet: str
+) -> None:
+    """A sidebar sheet whose PDF prints its contacts and QR code (and its facts) in a row at
+    its foot, after the sections, shows them in a row after the sections too, as two columns
+    do: the panel keeps the rest."""
+    # Before, the web page kept them in the panel, read before the sections.
+    pdf, page, parts = ordered[sheet]
+    row = CLOSED[sheet][1]
+    assert _order(parts, readers.pypdf(pdf))[-len(row) :] == row
+    text = page.read_text(encoding="utf-8")
+    held = {  # the parts in each aside
+        name: re.findall(r'<section class="(\w+)"', inner)
+        for name, inner in re.findall(r'<aside class="(\w+)">(.*?)</aside>', text, re.S)
+    }
+    kept = ["glance"] * ("facts" not in row)  # the panel's, besides the key figures
+    assert held == {"side": kept, "closing": [{"facts": "glance"}.get(p, p) for p in row]}
 
 
 def test_other_languages_are_marked(tmp_path: Path) -> None:
@@ -348,8 +393,22 @@ axe.run(document, {runOnly: {type: "tag", values: arguments[0]}}).then(
 def test_axe_finds_nothing(browser: Any, axe: str, pages: dict[str, Path], content: Path) -> None:
     """No WCAG 2.2 A or AA violation, with every chart's table open too, at a laptop's width
     and a phone's."""
+    _no_violations(browser, axe, pages[content.stem])
+
+
+@pytest.mark.parametrize("sheet", list(CLOSED))
+def test_axe_finds_nothing_in_a_closing_row(
+    browser: Any, axe: str, ordered: dict[str, tuple[Path, Path, dict[str, str]]], sheet: str
+) -> None:
+    """Nor on a sidebar sheet's page with a closing row."""
+    _no_violations(browser, axe, ordered[sheet][1])
+
+
+def _no_violations(browser: Any, axe: str, page: Path) -> None:
+    """axe-core finds nothing on ``page``, its charts' tables closed and open, at 1280 px and
+    on a phone."""
     for width in (1280, PHONE):
-        _open(browser, pages[content.stem], width)
+        _open(browser, page, width)
         browser.execute_script(axe)
         browser.set_script_timeout(60)
         assert browser.execute_async_script(_RUN_AXE, AXE_TAGS) == []
@@ -390,6 +449,95 @@ def _sentences(text: str) -> list[str]:
     """The sentences of a field, without its Markdown marks, in lower case."""
     text = re.sub(r"\*+", "", " ".join(text.split())).lower()
     return [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
+
+
+NARROW = 320  # CSS pixels: the narrowest phone
+LONG_WORD = "Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft"
+LONG_ADDRESS = ("https://www.example.org/" + "averyverylongpathsegment" * 8)[:200]
+
+
+def _hostile(tree: dict[str, Any]) -> dict[str, Any]:
+    """``tree`` with a word too long for a phone's line, or a web address as long as may be,
+    wherever a writer can put one, and sections of a heading alone."""
+    long = {"label": LONG_WORD}
+    tree = {
+        **tree,
+        "organization": f"{LONG_WORD} {tree['organization']}",
+        "title": f"{tree['title']} {LONG_WORD}",
+        "subtitle": LONG_WORD,
+        "marking": "UNCLASSIFIED" * 4,
+        "online": LONG_ADDRESS,
+        "footer": f"{LONG_WORD} {LONG_WORD}",
+        "key_figures": [{**long, "value": "1234567890123456"}, {**long, "value": LONG_WORD[:20]}],
+        "at_a_glance": [{**long, "value": LONG_WORD * 2}, {"label": "URL", "value": LONG_ADDRESS}],
+        "contacts": [
+            {
+                "name": LONG_WORD,
+                "role": LONG_WORD,
+                "email": f"{'a' * 60}@{'sub' * 20}.example.org",
+                "phone": "+1 202 555 0100 ext 123456789012",
+            }
+        ],
+    }
+    first, *rest = tree["sections"]
+    text = f"\n\nSee {LONG_ADDRESS} and [{LONG_WORD}]({LONG_ADDRESS}), {LONG_WORD}{LONG_WORD}.\n"
+    first = {**first, "heading": f"{LONG_WORD} {LONG_WORD}", "body": first["body"] + text}
+    tree["sections"] = [first, {"heading": "Ø"}, *rest, {"heading": LONG_WORD}]
+    return tree
+
+
+def _hostile_blocks() -> dict[str, Any]:
+    """The Mali example, its chart, table and photo named and captioned in long words (its
+    text a sentence a section, so that it holds them on its page)."""
+    tree = example("mali-blocks.yaml")
+    for section in tree["sections"]:
+        section["body"] = section.get("body", "").split(". ")[0] + "."
+        for block in section.get("blocks", []):
+            kind, inner = next(iter(block.items()))
+            if kind == "chart":
+                values = list(inner["data"].values())
+                data = {LONG_WORD[:40]: values[0], **dict(list(inner["data"].items())[1:])}
+                inner.update(title=LONG_WORD, unit=LONG_WORD, source=LONG_ADDRESS, data=data)
+            elif kind == "table":
+                inner.update(caption=LONG_WORD, columns=[LONG_WORD[:25], "Partner", "Funding"])
+                inner["rows"][0] = [LONG_WORD[:25], "x", "3,100,000,000"]
+            elif kind == "photo":
+                inner.update(caption=LONG_WORD, credit=LONG_ADDRESS)
+    return tree
+
+
+HOSTILE: dict[str, Callable[[], dict[str, Any]]] = {
+    "niger-fr-two-column": lambda: _hostile(_laid_out("niger-fr", "two-column")),
+    "niger-ar-sidebar": lambda: _hostile(_laid_out("niger-ar", "sidebar")),
+    "sheet-zh": lambda: _hostile(_first_sections(load(DATA / "sheet-zh.yaml"), 2)),
+    "mali-blocks": _hostile_blocks,
+}
+_BEYOND = """
+const inside = document.documentElement.clientWidth;
+const beyond = [...document.querySelectorAll("body *")].filter((e) => {
+  const box = e.getBoundingClientRect();
+  return box.width > 0 && (box.left < -0.5 || box.right > inside + 0.5);
+});
+return [document.documentElement.scrollWidth, inside,
+        beyond.map((e) => e.tagName + "." + e.className + ": " + e.textContent.slice(0, 30))];
+"""
+
+
+@pytest.mark.parametrize("sheet", list(HOSTILE))
+def test_nothing_runs_past_a_narrow_phone(browser: Any, tmp_path: Path, sheet: str) -> None:
+    """Words too long for a line and long web addresses everywhere a writer can put them
+    (organization, title, key figures, facts, contacts, headings, text, footer; a chart's,
+    table's and photo's words), in Latin, Arabic and Chinese sheets, and sections of a
+    heading alone: at 320 px nothing reaches past the window, scrolled or clipped, with the
+    charts' tables open too."""
+    # Before, a long word stretched the flex and grid items it was in (its width their least),
+    # and so the page: 1750 px wide for the French sheet, its key figures clipped.
+    page = build(HOSTILE[sheet](), tmp_path / f"{sheet}.pdf", formats=("html",)).web
+    assert page is not None
+    _open(browser, page, NARROW)
+    browser.execute_script("document.querySelectorAll('details').forEach(d => d.open = true)")
+    wide, inside, beyond = browser.execute_script(_BEYOND)
+    assert (wide, beyond) == (inside, []) and inside == NARROW
 
 
 def test_every_sentence_of_the_sample_in_order(browser: Any, pages: dict[str, Path]) -> None:

@@ -475,6 +475,21 @@ def test_a_web_address_broken_over_arabic_lines_reads_left_to_right_on_each(
     _reads(path, text)
 
 
+def test_a_long_latin_word_hyphenated_in_an_arabic_line_keeps_its_hyphen_after_it(
+    tmp_path: Path,
+) -> None:
+    """A Latin word too long for the line, in an Arabic paragraph, is broken with its hyphen
+    drawn right after its first part, left to right as the word runs."""
+    # Before, the hyphen, a run of its own, was shaped without its word: the empty text
+    # crashed the build (HarfBuzz gives an empty buffer no positions).
+    word = "Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft"
+    text = f"و {word} و"
+    path = _pdf(text, _style("Arab", "justify"), tmp_path)
+    latin = [w["text"] for line in _lines(path) for w in line if w["text"][0].isascii()]
+    assert len(latin) > 1 and all(part.endswith("\u00ad") for part in latin[:-1])
+    assert "".join(part.removesuffix("\u00ad") for part in latin) == word
+
+
 def test_hebrew_and_arabic_words_in_a_latin_paragraph_are_drawn_in_their_faces_and_order(
     tmp_path: Path,
 ) -> None:
