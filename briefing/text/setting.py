@@ -31,7 +31,6 @@ _SMALLEST_STEP = 0.5  # how far text that must not break may step down for a wid
 _UNHYPHENATED = 1.0  # the tolerance of lines set without hyphenating
 _TRACKED = 4.0  # the tolerance of lines that letter spacing helps
 _RAGGED = 3.0  # stretch at a ragged line's end, in ems: how uneven ragged lines may be
-HYPHENATED = 0.15  # of a paragraph's lines that go on: hyphens it may take to be smoother
 _JUMP = 1e8  # what a line two classes tighter or looser than the one before costs, to smooth
 _NOT_LAST = {"hyphen_before_last": False}  # no hyphen on a paragraph's last line but one
 
@@ -142,8 +141,7 @@ def _smoother(breaker: Breaker, room: float, rules: Rules, lines: list[Line]) ->
     """``lines``, or the paragraph set on as many lines with fewer neighbouring lines more
     than one class of tightness apart, within the tolerance with letter spacing: without
     hyphens if it can, else with no more hyphens than it has (one more to part a very loose
-    line from a tight one) or :data:`HYPHENATED` of its lines that go on (a page's share),
-    none on its last line but one nor two in a row."""
+    line from a tight one), none on its last line but one nor two in a row."""
     smooth = rules._replace(
         tolerance=TOLERANCE,
         emergency=False,
@@ -152,7 +150,7 @@ def _smoother(breaker: Breaker, room: float, rules: Rules, lines: list[Line]) ->
         most_hyphens=1,
         **_NOT_LAST,
     )
-    budget = max(_hyphens(lines) + bool(jumps(lines, 2)), round(HYPHENATED * (len(lines) - 1)))
+    budget = _hyphens(lines) + bool(jumps(lines, 2))
     for found in (
         breaker.breaks(room, smooth._replace(hyphenate=False)),
         breaker.breaks(room, smooth),
