@@ -19,6 +19,7 @@ trials rather than one for every legal break.
 from __future__ import annotations
 
 import bisect
+from itertools import pairwise
 from typing import Literal, NamedTuple
 
 INFINITE = 10_000  # a penalty this high forbids a break; its negative forces one
@@ -285,6 +286,13 @@ class Breaker:
             now = previous
         lines.reverse()
         return lines
+
+
+def jumps(lines: list[Line], apart: int = 1) -> int:
+    """How many neighbouring lines (the last aside, which may end short) are more than
+    ``apart`` classes of tightness apart (2: a very loose line beside a tight one)."""
+    classes = [_fitness(line.ratio) for line in lines[:-1]]
+    return sum(abs(a - b) > apart for a, b in pairwise(classes))
 
 
 def _fitness(ratio: float) -> int:

@@ -22,7 +22,7 @@ import math
 from ..content.runs import Runs
 from . import shaping
 from .line import COMPRESSION, EXPANSION, SCRIPT_TOLERANCE, SetLine, place
-from .linebreak import TOLERANCE, Breaker, Line, Rules
+from .linebreak import TOLERANCE, Breaker, Line, Rules, jumps
 from .measure import SOFT_HYPHEN, Measured, measure, split_boxes
 from .spec import TypeSpec
 
@@ -31,6 +31,7 @@ _SMALLEST_STEP = 0.5  # how far text that must not break may step down for a wid
 _UNHYPHENATED = 1.0  # the tolerance of lines set without hyphenating
 _TRACKED = 4.0  # the tolerance of lines that letter spacing helps
 _RAGGED = 3.0  # stretch at a ragged line's end, in ems: how uneven ragged lines may be
+_JUMP = 1e8  # what a line two classes tighter or looser than the one before costs, to smooth
 _NOT_LAST = {"hyphen_before_last": False}  # no hyphen on a paragraph's last line but one
 
 
@@ -131,6 +132,39 @@ def looser(setting: Setting, looseness: int = 1) -> Setting | None:
     return Setting(measured, spec, setting.size, setting.room, lines)
 
 
+def _hyphens(lines: list[Line]) -> int:
+    """How many of ``lines`` end with a hyphen."""
+    return sum(line.hyphen for line in lines)
+
+
+def _smoother(breaker: Breaker, room: float, rules: Rules, lines: list[Line]) -> list[Line]:
+    """``lines``, or the paragraph set on as many lines with fewer neighbouring lines more
+    than one class of tightness apart, within the tolerance with letter spacing: without
+    hyphens if it can, else with no more hyphens than it has (one more to part a very loose
+    line from a tight one), none on its last line but one nor two in a row."""
+    smooth = rules._replace(
+        tolerance=TOLERANCE,
+        emergency=False,
+        fitness=_JUMP,
+        clash=_JUMP,
+        most_hyphens=1,
+        **_NOT_LAST,
+    )
+    budget = _hyphens(lines) + bool(jumps(lines, 2))
+    for found in (
+        breaker.breaks(room, smooth._replace(hyphenate=False)),
+        breaker.breaks(room, smooth),
+    ):
+        if (
+            found is not None
+            and len(found) == len(lines)
+            and jumps(found) < jumps(lines)
+            and _hyphens(found) <= budget
+        ):
+            return found
+    return lines
+
+
 def _least_loose(breaker: Breaker, room: float, rules: Rules) -> list[Line] | None:
     """The lines whose loosest line is least loose (to a hundredth of the tolerance), when
     none can be within ``rules.tolerance``: the smallest tolerance up to ``_TRACKED`` that
@@ -206,6 +240,8 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
         lines = measured.breaker.breaks(max(room, measured.widest + hyphen), rules)
     if lines is None:
         raise RuntimeError("a paragraph could not be broken into lines")
+    if justified and glyph_lines and jumps(lines):  # a loose line beside a tight one
+        lines = _smoother(measured.breaker, room, rules, lines)
     # The line before the last hyphenated (no setting within the tolerance avoids it: its tail
     # would start the last line) makes a paragraph of three lines or more awkward, so the page
     # weighs another size (two lines, at any width, often cannot avoid it).
