@@ -389,8 +389,9 @@ def _grown(
     out: list[Column] = []
     feet: list[float] = []
     for column, end, grown in zip(columns, ends, growth, strict=True):
-        if not column:
+        if not column:  # an empty column beside text is blank to the foot
             out.append(column)
+            feet.append(height)
             continue
         shift, moved = 0.0, []
         for index, piece in enumerate(column):

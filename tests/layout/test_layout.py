@@ -634,3 +634,35 @@ def test_a_sidebar_panel_longer_than_its_main_text_closes_the_page_with_a_row(pa
     contacts = [ln for ln in quality.lines if "@example.org" in ln.text]
     assert len(contacts) == 2 and min(ln.top for ln in contacts) > panel["bottom"]
     assert min(ln.block or 0 for ln in contacts) > max(ln.block or 0 for ln in main)
+
+
+SHORT_SECTIONS = {
+    "organization": "U.S. Department of State",
+    "title": "Cabo Verde",
+    "date": "2024-01-10",
+    "sections": [
+        {
+            "heading": "Maritime Security",
+            "body": "INL helps the Coast Guard and the Judicial Police stop cocaine shipments "
+            "crossing the Atlantic through Cabo Verde's waters.",
+        },
+        {
+            "heading": "Justice",
+            "body": "Prosecutors and judges receive training on maritime drug cases and money "
+            "laundering.",
+        },
+    ],
+}
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_short_sections_never_leave_a_column_empty_beside_them(paper: str) -> None:
+    """Two short sections were set in the right column, the left one blank from the title
+    to the footer (an empty column counted as ending level with the other)."""
+    data, _ = render(run_checks(SHORT_SECTIONS), paper)
+    quality = measure(data, "")[0]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        middle = pdf.pages[0].width / 2
+    body = [ln for ln in quality.lines if ln.body]
+    assert body and min(ln.x0 for ln in body) < middle
+
