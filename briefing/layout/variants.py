@@ -549,6 +549,8 @@ class Sidebar(Layout):
     def filled(self, air: float) -> tuple[list[Column], float, float] | None:
         """The main column as :meth:`Layout.filled` arranges it, and how far it and the panel
         are from ending together at the foot."""
+        if self.closing and not self.extras:
+            return None  # every part gone to the closing row: no sidebar left to arrange
         found = super().filled(air)
         if found is None or not self.extras:
             return found

@@ -666,3 +666,18 @@ def test_short_sections_never_leave_a_column_empty_beside_them(paper: str) -> No
     body = [ln for ln in quality.lines if ln.body]
     assert body and min(ln.x0 for ln in body) < middle
 
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_sidebar_whose_panel_would_empty_into_a_closing_row_keeps_its_panel(
+    paper: str,
+) -> None:
+    """A short sidebar sheet with one fact sent it to a row at the foot and printed its main
+    text in the narrow main column with nothing beside it: the panel stays."""
+    tree = {**SHORT_SECTIONS, "design": {"layout": "sidebar"}}
+    tree["at_a_glance"] = [{"label": "Capital", "value": "Praia"}]
+    data, _ = render(run_checks(tree), paper)
+    quality = measure(data, "")[0]
+    body = [ln for ln in quality.lines if ln.body]
+    praia = [ln for ln in quality.lines if ln.text == "Praia"]
+    assert len(praia) == 1 and praia[0].x0 > max(ln.x1 for ln in body)
+    assert praia[0].top < max(ln.bottom for ln in body)
