@@ -671,7 +671,8 @@ def variants(theme: Theme) -> list[Variant]:
     a sidebar: its panel beside the lead first, then starting with the main column, for a
     long main text; a wider panel, beside the lead or starting with the main column, and its
     key figures two to a row, for a panel and a main column that end apart; the text run on
-    under a far shorter panel; the contacts and QR code, then the facts too, in a closing row
+    under a far shorter panel; a narrower panel, whose parts run longer beside a main column
+    that runs shorter, for a panel short of its main text; the contacts and QR code, then the facts too, in a closing row
     under a panel far longer than its text, beside the lead, at its usual width, then wider);
     then, for a layout the
     writer named, the same with lines longer than comfortable, for content too long for it;
@@ -690,6 +691,10 @@ def variants(theme: Theme) -> list[Variant]:
             Variant(Sidebar, {"share": shares[1], "raised": True, "paired": True}, True, 1.0)
         )
         found.append(Variant(Wrapped, {}, True, STRIP))
+        found += [
+            Variant(Sidebar, {"share": theme.sidebar_share - step * theme.sidebar_step}, True, 1.0)
+            for step in (1, 2)
+        ]
         closing: list[dict[str, Any]] = [
             {"closing": 1},
             {"closing": 1, "share": shares[1], "paired": True},

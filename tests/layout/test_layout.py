@@ -681,3 +681,23 @@ def test_a_sidebar_whose_panel_would_empty_into_a_closing_row_keeps_its_panel(
     praia = [ln for ln in quality.lines if ln.text == "Praia"]
     assert len(praia) == 1 and praia[0].x0 > max(ln.x1 for ln in body)
     assert praia[0].top < max(ln.bottom for ln in body)
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_panel_short_of_its_main_text_is_set_narrower_to_end_with_it(paper: str) -> None:
+    """Two key figures, three facts and a contact beside four sections: the panel's parts
+    ended 5.7 lines (Letter) and 6.8 (A4) above the main column, an empty tint under them;
+    a narrower panel runs them longer and the main column shorter, within two lines."""
+    tree = yaml.safe_load((DATA / "ghana-sidebar.yaml").read_text(encoding="utf-8"))
+    data, _ = render(run_checks(tree), paper)
+    quality = measure(data, "")[0]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        panel = max(
+            (r for r in page.rects if r["width"] < page.width / 2), key=lambda r: r["height"]
+        )
+    inside = [ln for ln in quality.lines if ln.x0 >= panel["x0"] and ln.top < panel["bottom"]]
+    main = [ln for ln in quality.lines if ln.body and ln.x1 < panel["x0"]]
+    line = Theme().body_leading * quality.body_size
+    apart = max(ln.bottom for ln in main) - max(ln.bottom for ln in inside)
+    assert 0 <= apart <= 2 * line, apart / line
