@@ -672,11 +672,11 @@ def variants(theme: Theme) -> list[Variant]:
     long main text; a wider panel, beside the lead or starting with the main column, and its
     key figures two to a row, for a panel and a main column that end apart; the text run on
     under a far shorter panel; a narrower panel, whose parts run longer beside a main column
-    that runs shorter, for a panel short of its main text; the contacts and QR code, then the facts too, in a closing row
-    under a panel far longer than its text, beside the lead, at its usual width, then wider);
-    then, for a layout the
-    writer named, the same with lines longer than comfortable, for content too long for it;
-    for two columns by default, one column of larger type for content too short for two."""
+    that runs shorter, for a panel short of its main text; the contacts and QR code, then the
+    facts too, in a closing row under a panel far longer than its text, beside the lead, at
+    its usual width, then wider); then, for a layout the writer named, the same with lines
+    longer than comfortable, for content too long for it; for two columns by default, one
+    column of larger type for content too short for two."""
     kind = LAYOUTS[theme.layout]
     found = [Variant(kind, {}, True, None)]
     if kind is Sidebar:  # its panel beside the lead, not the plain one, first
