@@ -723,3 +723,23 @@ def test_a_list_across_the_gutter_has_its_items_as_far_apart_on_either_side() ->
     assert len(gaps[True]) >= 2 and len(gaps[False]) >= 2
     every = gaps[True] + gaps[False]
     assert max(every) - min(every) < 0.5, gaps
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_long_address_under_the_qr_code_takes_room_the_contacts_leave(paper: str) -> None:
+    """The QR code's caption had the 40% of the closing row the contacts left it: a long
+    address broke over two lines ("state.gov/countries-areas/" and "kenya/") beside contacts
+    half as wide as their share; the contacts now give it the room their lines do not need."""
+    tree = {
+        **SAMPLE_TREE,
+        "online": "https://www.state.gov/countries-areas/niger/programs-summary/",
+        "contacts": [{"name": "U.S. Embassy Niamey", "email": "contact@example.org"}],
+    }
+    data, _ = render(run_checks(tree), paper)
+    quality = measure(data, "")[0]
+    address = "state.gov/countries-areas/niger/programs-summary/"
+    assert any(ln.text.strip() == address for ln in quality.lines)
+    name = next(ln for ln in quality.lines if ln.text.strip() == "U.S. Embassy Niamey")
+    mail = next(ln for ln in quality.lines if ln.text.strip() == "contact@example.org")
+    shown = next(ln for ln in quality.lines if ln.text.strip() == address)
+    assert max(name.x1, mail.x1) < shown.x0
