@@ -22,6 +22,7 @@ from ..language import LANGUAGES
 from ..text.spec import TypeSpec
 from ..text.textbox import TextBox
 from . import fit
+from .choices import Variant, variants
 from .exhibits import Exhibit
 from .overflow import (
     long_warning,
@@ -34,7 +35,7 @@ from .overflow import (
 from .parts import Parts, Sheet
 from .records import Group, Page, Placed, Region, Role, Shape, Tag, fit_line
 from .specs import type_specs
-from .variants import Layout, TwoColumn, Variant, variants
+from .variants import Layout, TwoColumn
 
 PAPER = {"letter": LETTER, "a4": A4}
 FILL = 0.06  # of the page's height: a page with no more left at a column's foot is full
@@ -131,7 +132,7 @@ def compose(checked: Checked, paper: str, folio: str = "") -> Page:
     smallest size to its largest (by the characters its line holds), then the title, lead,
     key figures and headings larger still, with what room is left spread between paragraphs;
     in the theme's layout, or one column of larger type for content too short for two
-    (:func:`variants.variants`). ``folio``, a page number in a book, ends the footer line
+    (:func:`choices.variants`). ``folio``, a page number in a book, ends the footer line
     and takes no room of its own."""
     theme = checked.theme
     sheet = Sheet(checked, LANGUAGES[checked.content.language], folio)

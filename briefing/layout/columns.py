@@ -352,7 +352,10 @@ def flush(
     end stops there. Of these, the first that ends the columns within a line of each other:
     each kind of gap grown in every column at once (as wide across the gutter); the kinds in
     their order across the page; each column's in its own order; none (columns that end level,
-    short of the foot). If none does, the one that ends them nearest each other and the foot."""
+    short of the foot). The items of a list on both sides of the gutter grow in every column
+    at once, or in one alone only when nothing else ends the columns together (which then
+    weighs a line more). If none does, the one that ends them nearest each other and the
+    foot."""
     half = line / 2
     limits = [_spread(blocks, column, line) for column in columns]
     ends = [_end(column) for column in columns]
@@ -366,20 +369,80 @@ def flush(
     def growths() -> Iterator[list[dict[int, float]]]:
         if len(columns) > 1:
             yield _halves(blocks, columns, limits, wants, half, True)  # a kind across the page
-        yield _halves(blocks, columns, limits, wants, half)  # or in each column, in order
+        # the items of a list on both sides of the gutter as far apart on either side, if
+        # that ends the columns together; if not, as each column needs
+        own = _unshared(blocks, columns, limits)
+        ways = [own, limits] if own != limits else [limits]
+        for spreads in ways:  # or in each column, in order
+            yield _halves(blocks, columns, spreads, wants, half)
         if len(columns) > 1:
-            yield [  # or each column's by its own
-                _halves(blocks, [column], [spread], [want], half)[0]
-                for column, spread, want in zip(columns, limits, wants, strict=True)
-            ]
+            for spreads in ways:  # or each column's by its own
+                yield [
+                    _halves(blocks, [column], [spread], [want], half)[0]
+                    for column, spread, want in zip(columns, spreads, wants, strict=True)
+                ]
             yield [{} for _ in columns]  # or none: columns that end level, short of the foot
 
     found = []
+    shared = _split_lists(blocks, columns)
     for growth in growths():
-        found.append(_grown(columns, ends, growth, height))
-        if (found[-1][1] - found[-1][2]) / 2 <= line + _EPS:  # ending within a line
+        out, apart, under = _grown(columns, ends, growth, height)
+        if _items_apart(blocks, columns, growth, shared):  # weighs a line more
+            found.append((out, apart + line, under))
+        else:
+            found.append((out, apart, under))
+        if (apart - under) / 2 <= line + _EPS:  # ending within a line
             return found[-1]
     return min(found, key=lambda f: round(f[1], 6))
+
+
+def _split_lists(blocks: list[Packable], columns: list[Column]) -> set[tuple[str, ...]]:
+    """The lists (their place in the structure) with items in more than one column."""
+    seen: dict[tuple[str, ...], int] = {}
+    shared = set()
+    for number, column in enumerate(columns):
+        for piece in column:
+            block = blocks[piece.block]
+            if block.role == "LBody" and seen.setdefault(block.parents[:-1], number) != number:
+                shared.add(block.parents[:-1])
+    return shared
+
+
+def _shared_item(
+    blocks: list[Packable], column: Column, index: int, shared: set[tuple[str, ...]]
+) -> bool:
+    """Whether the gap above piece ``index`` is between two items of a ``shared`` list."""
+    above, below = blocks[column[index - 1].block], blocks[column[index].block]
+    return above.role == below.role == "LBody" and below.parents[:-1] in shared
+
+
+def _unshared(
+    blocks: list[Packable], columns: list[Column], limits: list[dict[int, float]]
+) -> list[dict[int, float]]:
+    """``limits`` without the gaps between the items of a list with items in more than one
+    column (:func:`_split_lists`), which grow in one only as in the others."""
+    shared = _split_lists(blocks, columns)
+    return [
+        {i: most for i, most in spread.items() if not _shared_item(blocks, column, i, shared)}
+        for column, spread in zip(columns, limits, strict=True)
+    ]
+
+
+def _items_apart(
+    blocks: list[Packable],
+    columns: list[Column],
+    growth: list[dict[int, float]],
+    shared: set[tuple[str, ...]],
+) -> bool:
+    """Whether ``growth`` sets the items of a ``shared`` list further apart on one side
+    of the gutter than on the other."""
+    grown = {
+        round(grows.get(i, 0.0), 3)
+        for column, grows in zip(columns, growth, strict=True)
+        for i in range(1, len(column))
+        if _shared_item(blocks, column, i, shared)
+    }
+    return len(grown) > 1
 
 
 def _grown(
@@ -389,8 +452,9 @@ def _grown(
     out: list[Column] = []
     feet: list[float] = []
     for column, end, grown in zip(columns, ends, growth, strict=True):
-        if not column:
+        if not column:  # an empty column beside text is blank to the foot
             out.append(column)
+            feet.append(height)
             continue
         shift, moved = 0.0, []
         for index, piece in enumerate(column):

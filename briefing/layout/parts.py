@@ -298,6 +298,20 @@ class Parts:
                 top, row = top + row + gap, 0.0
         return Region(entries, [], top - gap)
 
+    def _contacts_width(self) -> float:
+        """The width of the contacts' widest line: their heading, a name, role, telephone
+        number or e-mail address."""
+        words = self.sheet.words.contacts
+        lines = [natural_width(plain(words), self.specs["side heading"])]
+        for contact in self.content.contacts:
+            lines.append(natural_width(plain(contact.name, bold=True), self.specs["fact"]))
+            lines += [
+                natural_width(plain(part), self.specs["fact"])
+                for part in (contact.role, contact.phone, contact.email)
+                if part
+            ]
+        return max(lines) + HAIR
+
     def online(self, width: float, stacked: bool) -> Region:
         """The QR code of the online version, its caption beside it or (stacked) below."""
         t, c, s = self.theme, self.content, self.body_scale
@@ -328,14 +342,20 @@ class Parts:
         return Region(entries, [], max(size, caption.height))
 
     def closing(self, width: float) -> Region:
-        """The contacts and the QR code side by side, below the body."""
-        share = self.theme.contacts_share
-        alone = min(len(self.content.contacts), 3)  # without a QR code, side by side
-        contacts = (
-            self.contacts(width * share, 1) if self.content.online else self.contacts(width, alone)
-        )
-        online = self.online(width * (1 - share) if self.content.contacts else width, False)
-        shift = width * share if self.content.contacts else 0.0
+        """The contacts and the QR code side by side, below the body: the contacts in
+        :attr:`Theme.contacts_share` of the width, or as little as their lines need when the
+        QR code's address needs more than the rest to stand on one line."""
+        t, c = self.theme, self.content
+        alone = min(len(c.contacts), 3)  # without a QR code, side by side
+        shift = width * t.contacts_share if c.contacts else 0.0
+        if c.contacts and c.online:
+            address = natural_width(plain(shown_address(str(c.online))), self.specs["fact"])
+            room = width - shift - (t.qr_size + t.qr_gap) * self.body_scale
+            if address + HAIR > room:
+                least = self._contacts_width() + t.column_gap
+                shift = max(least, min(shift, shift - (address + HAIR - room)))
+        contacts = self.contacts(shift, 1) if c.online else self.contacts(width, alone)
+        online = self.online(width - shift, False)
         entries = contacts.entries + [e._replace(x=e.x + shift) for e in online.entries]
         return Region(entries, contacts.shapes, max(contacts.height, online.height))
 

@@ -546,6 +546,8 @@ class Sidebar(Layout):
     def filled(self, air: float) -> tuple[list[Column], float, float] | None:
         """The main column as :meth:`Layout.filled` arranges it, and how far it and the panel
         are from ending together at the foot."""
+        if self.closing and not self.extras:
+            return None  # every part gone to the closing row: no sidebar left to arrange
         found = super().filled(air)
         if found is None or not self.extras:
             return found
@@ -644,53 +646,5 @@ LAYOUTS: dict[str, type[Layout]] = {
 WIDEST_RAIL = 0.32  # of the text width: the most hanging headings take
 PANEL_STEP = 0.04  # of their size: the steps a short panel's parts grow in
 PANEL_TEXT = 0.95  # of the body's size: the largest a panel's text grows to, a step below it
-STRIP = 3.0  # body lines between the ends of a panel and its main column, at most
 BELOW_LINES = 5  # lines a column of the text below a wrapped panel holds at least
 WRAP_SHORT = 1.5  # body lines the text beside a wrapped panel may end above it
-
-
-class Variant(NamedTuple):
-    """A layout to try; whether it is the one the theme chose (a wider sidebar is); and how
-    far apart in body lines the columns of the page tried before it must end for it to be
-    tried (None: only when that page is too long or part empty)."""
-
-    kind: type[Layout]
-    options: dict[str, Any]
-    chosen: bool
-    uneven: float | None
-    long: bool = False  # its body's lines may be longer than comfortable
-
-
-def variants(theme: Theme) -> list[Variant]:
-    """The theme's layout, then the variants of it to try when it leaves a column short (for
-    a sidebar: its panel beside the lead first, then starting with the main column, for a
-    long main text; a wider panel, beside the lead or starting with the main column, and its
-    key figures two to a row, for a panel and a main column that end apart; the text run on
-    under a far shorter panel; the contacts and QR code, then the facts too, in a closing row
-    under a panel far longer than its text, beside the lead, at its usual width, then wider);
-    then, for a layout the
-    writer named, the same with lines longer than comfortable, for content too long for it;
-    for two columns by default, one column of larger type for content too short for two."""
-    kind = LAYOUTS[theme.layout]
-    found = [Variant(kind, {}, True, None)]
-    if kind is Sidebar:  # its panel beside the lead, not the plain one, first
-        shares = [theme.sidebar_share + step * theme.sidebar_step for step in (1, 2)]
-        found = [Variant(Sidebar, {"raised": True}, True, None), Variant(Sidebar, {}, True, 0.5)]
-        found += [
-            Variant(Sidebar, {"share": s, "raised": raised}, True, 1.0)
-            for s in shares
-            for raised in (True, False)
-        ]
-        found.append(
-            Variant(Sidebar, {"share": shares[1], "raised": True, "paired": True}, True, 1.0)
-        )
-        found.append(Variant(Wrapped, {}, True, STRIP))
-        closing: list[dict[str, Any]] = [
-            {"closing": 1},
-            {"closing": 1, "share": shares[1], "paired": True},
-            {"closing": 2},
-        ]
-        found += [Variant(Sidebar, {"raised": True, **options}, True, STRIP) for options in closing]
-    if theme.fixed_layout:
-        return [*found, Variant(kind, {}, True, None, long=True)]
-    return [*found, Variant(SingleColumn, {}, False, None)]

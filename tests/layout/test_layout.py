@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from pathlib import Path
 from typing import Any
@@ -634,3 +635,111 @@ def test_a_sidebar_panel_longer_than_its_main_text_closes_the_page_with_a_row(pa
     contacts = [ln for ln in quality.lines if "@example.org" in ln.text]
     assert len(contacts) == 2 and min(ln.top for ln in contacts) > panel["bottom"]
     assert min(ln.block or 0 for ln in contacts) > max(ln.block or 0 for ln in main)
+
+
+SHORT_SECTIONS = {
+    "organization": "U.S. Department of State",
+    "title": "Cabo Verde",
+    "date": "2024-01-10",
+    "sections": [
+        {
+            "heading": "Maritime Security",
+            "body": "INL helps the Coast Guard and the Judicial Police stop cocaine shipments "
+            "crossing the Atlantic through Cabo Verde's waters.",
+        },
+        {
+            "heading": "Justice",
+            "body": "Prosecutors and judges receive training on maritime drug cases and money "
+            "laundering.",
+        },
+    ],
+}
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_short_sections_never_leave_a_column_empty_beside_them(paper: str) -> None:
+    """Two short sections were set in the right column, the left one blank from the title
+    to the footer (an empty column counted as ending level with the other)."""
+    data, _ = render(run_checks(SHORT_SECTIONS), paper)
+    quality = measure(data, "")[0]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        middle = pdf.pages[0].width / 2
+    body = [ln for ln in quality.lines if ln.body]
+    assert body and min(ln.x0 for ln in body) < middle
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_sidebar_whose_panel_would_empty_into_a_closing_row_keeps_its_panel(
+    paper: str,
+) -> None:
+    """A short sidebar sheet with one fact sent it to a row at the foot and printed its main
+    text in the narrow main column with nothing beside it: the panel stays."""
+    tree = {**SHORT_SECTIONS, "design": {"layout": "sidebar"}}
+    tree["at_a_glance"] = [{"label": "Capital", "value": "Praia"}]
+    data, _ = render(run_checks(tree), paper)
+    quality = measure(data, "")[0]
+    body = [ln for ln in quality.lines if ln.body]
+    praia = [ln for ln in quality.lines if ln.text == "Praia"]
+    assert len(praia) == 1 and praia[0].x0 > max(ln.x1 for ln in body)
+    assert praia[0].top < max(ln.bottom for ln in body)
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_panel_short_of_its_main_text_is_set_narrower_to_end_with_it(paper: str) -> None:
+    """Two key figures, three facts and a contact beside four sections: the panel's parts
+    ended 5.7 lines (Letter) and 6.8 (A4) above the main column, an empty tint under them;
+    a narrower panel runs them longer and the main column shorter, within two lines."""
+    tree = yaml.safe_load((DATA / "ghana-sidebar.yaml").read_text(encoding="utf-8"))
+    data, _ = render(run_checks(tree), paper)
+    quality = measure(data, "")[0]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        panel = max(
+            (r for r in page.rects if r["width"] < page.width / 2), key=lambda r: r["height"]
+        )
+    inside = [ln for ln in quality.lines if ln.x0 >= panel["x0"] and ln.top < panel["bottom"]]
+    main = [ln for ln in quality.lines if ln.body and ln.x1 < panel["x0"]]
+    line = Theme().body_leading * quality.body_size
+    apart = max(ln.bottom for ln in main) - max(ln.bottom for ln in inside)
+    assert 0 <= apart <= 2 * line, apart / line
+
+
+def test_a_list_across_the_gutter_has_its_items_as_far_apart_on_either_side() -> None:
+    """Nine items, four in the first column and five in the second: the spare room went to
+    the first column's items alone (0.75 lines apart there, 0.25 in the second)."""
+    tree = yaml.safe_load((DATA / "pakistan-list.yaml").read_text(encoding="utf-8"))
+    data, _ = render(run_checks(tree), "a4")
+    quality = measure(data, "")[0]
+    middle = quality.width / 2
+    bullets = [ln for ln in quality.lines if ln.text.strip() == "•"]
+    gaps: dict[bool, list[float]] = {}
+    for side in (True, False):
+        items = [
+            [ln for ln in quality.lines if ln.block == bullet.block + 1]
+            for bullet in bullets
+            if (bullet.x0 < middle) == side
+        ]
+        gaps[side] = [b[0].top - a[-1].bottom for a, b in itertools.pairwise(items)]
+    assert len(gaps[True]) >= 2 and len(gaps[False]) >= 2
+    every = gaps[True] + gaps[False]
+    assert max(every) - min(every) < 0.5, gaps
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_long_address_under_the_qr_code_takes_room_the_contacts_leave(paper: str) -> None:
+    """The QR code's caption had the 40% of the closing row the contacts left it: a long
+    address broke over two lines ("state.gov/countries-areas/" and "kenya/") beside contacts
+    half as wide as their share; the contacts now give it the room their lines do not need."""
+    tree = {
+        **SAMPLE_TREE,
+        "online": "https://www.state.gov/countries-areas/niger/programs-summary/",
+        "contacts": [{"name": "U.S. Embassy Niamey", "email": "contact@example.org"}],
+    }
+    data, _ = render(run_checks(tree), paper)
+    quality = measure(data, "")[0]
+    address = "state.gov/countries-areas/niger/programs-summary/"
+    assert any(ln.text.strip() == address for ln in quality.lines)
+    name = next(ln for ln in quality.lines if ln.text.strip() == "U.S. Embassy Niamey")
+    mail = next(ln for ln in quality.lines if ln.text.strip() == "contact@example.org")
+    shown = next(ln for ln in quality.lines if ln.text.strip() == address)
+    assert max(name.x1, mail.x1) < shown.x0

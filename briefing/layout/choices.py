@@ -1,0 +1,63 @@
+"""The arrangements the fit tries, in order: the theme's layout, then variants of it for a
+page whose columns end apart, too long or too short (:func:`variants`)."""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from ..theme import Theme
+from .variants import LAYOUTS, Layout, Sidebar, SingleColumn, Wrapped
+
+STRIP = 3.0  # body lines between the ends of a panel and its main column, at most
+
+
+class Variant(NamedTuple):
+    """A layout to try; whether it is the one the theme chose (a wider sidebar is); and how
+    far apart in body lines the columns of the page tried before it must end for it to be
+    tried (None: only when that page is too long or part empty)."""
+
+    kind: type[Layout]
+    options: dict[str, Any]
+    chosen: bool
+    uneven: float | None
+    long: bool = False  # its body's lines may be longer than comfortable
+
+
+def variants(theme: Theme) -> list[Variant]:
+    """The theme's layout, then the variants of it to try when it leaves a column short (for
+    a sidebar: its panel beside the lead first, then starting with the main column, for a
+    long main text; a wider panel, beside the lead or starting with the main column, and its
+    key figures two to a row, for a panel and a main column that end apart; the text run on
+    under a far shorter panel; a narrower panel, whose parts run longer beside a main column
+    that runs shorter, for a panel short of its main text; the contacts and QR code, then the
+    facts too, in a closing row under a panel far longer than its text, beside the lead, at
+    its usual width, then wider); then, for a layout the writer named, the same with lines
+    longer than comfortable, for content too long for it; for two columns by default, one
+    column of larger type for content too short for two."""
+    kind = LAYOUTS[theme.layout]
+    found = [Variant(kind, {}, True, None)]
+    if kind is Sidebar:  # its panel beside the lead, not the plain one, first
+        shares = [theme.sidebar_share + step * theme.sidebar_step for step in (1, 2)]
+        found = [Variant(Sidebar, {"raised": True}, True, None), Variant(Sidebar, {}, True, 0.5)]
+        found += [
+            Variant(Sidebar, {"share": s, "raised": raised}, True, 1.0)
+            for s in shares
+            for raised in (True, False)
+        ]
+        found.append(
+            Variant(Sidebar, {"share": shares[1], "raised": True, "paired": True}, True, 1.0)
+        )
+        found.append(Variant(Wrapped, {}, True, STRIP))
+        found += [
+            Variant(Sidebar, {"share": theme.sidebar_share - step * theme.sidebar_step}, True, 1.0)
+            for step in (1, 2)
+        ]
+        closing: list[dict[str, Any]] = [
+            {"closing": 1},
+            {"closing": 1, "share": shares[1], "paired": True},
+            {"closing": 2},
+        ]
+        found += [Variant(Sidebar, {"raised": True, **options}, True, STRIP) for options in closing]
+    if theme.fixed_layout:
+        return [*found, Variant(kind, {}, True, None, long=True)]
+    return [*found, Variant(SingleColumn, {}, False, None)]
