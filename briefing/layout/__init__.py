@@ -20,7 +20,6 @@ from ..content.checks import Checked
 from ..errors import ContentError
 from ..language import LANGUAGES
 from ..text.spec import TypeSpec
-from ..text.textbox import TextBox
 from . import fit
 from .choices import Variant, variants
 from .exhibits import Exhibit
@@ -39,7 +38,6 @@ from .variants import Layout, TwoColumn
 
 PAPER = {"letter": LETTER, "a4": A4}
 FILL = 0.06  # of the page's height: a page with no more left at a column's foot is full
-HYPHENATED = 0.15  # of the body's lines: more ending with a hyphen is too many
 FEWER_HYPHENS = 45  # characters a line at least, for a page that has too many
 PANEL_FILLED = 0.5  # of a sidebar panel's tint: its parts end above, and it reads as empty
 
@@ -143,7 +141,7 @@ def compose(checked: Checked, paper: str, folio: str = "") -> Page:
     arrangements, makers = _arrangements(tried, sheet, paper, limit)
     empty = FILL * height
     settled = fit.settle(arrangements, limit, empty)
-    if settled is not None and _hyphenated(settled.measured) > HYPHENATED:
+    if settled is not None and settled.measured.hyphenated > fit.HYPHENATED:
         # lines so short that many end in a hyphen: the body a little smaller, its lines
         # longer, where that composes the page as well
         fewer = fit.settle(
@@ -199,17 +197,6 @@ def _arrangements(
     return arrangements, makers
 
 
-def _hyphenated(layout: Layout) -> float:
-    """The share of the body's lines (paragraphs and list items) that end with a hyphen."""
-    ends = [
-        block.box.ends_with_hyphen(line)
-        for block in layout.blocks
-        if isinstance(block.box, TextBox) and block.role in ("P", "LBody")
-        for line in range(block.lines)
-    ]
-    return sum(ends) / len(ends) if ends else 0.0
-
-
 def _better(fewer: fit.Settled[Layout], settled: fit.Settled[Layout], empty: float) -> bool:
     """Whether the page with fewer hyphens is composed as well: its columns end within a body
     line of each other (or as near as before), it is no emptier (or full), and no paragraph
@@ -219,7 +206,7 @@ def _better(fewer: fit.Settled[Layout], settled: fit.Settled[Layout], empty: flo
         apart[0] <= max(apart[1], fewer.measured.line) + 1e-6
         and fewer.filled.blank <= max(settled.filled.blank, empty)
         and not fewer.measured.strained
-        and _hyphenated(fewer.measured) < _hyphenated(settled.measured)
+        and fewer.measured.hyphenated < settled.measured.hyphenated
     )
 
 

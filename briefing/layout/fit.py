@@ -22,6 +22,7 @@ SETTLE_STEPS = 12  # smaller scales tried for a page with a paragraph it cannot 
 SETTLE_APART = 6  # of them, for a page set well whose columns end apart or short of the foot
 STEP = 0.006  # of scale, each (a twentieth of a point of body size)
 STRAINED = 3  # body lines at a column's foot a paragraph set ragged (none justified is good) weighs
+HYPHENATED = 0.15  # of the body's lines: more ending with a hyphen is too many
 
 
 class Measure(Protocol):
@@ -116,6 +117,11 @@ class Fillable(Measure, Protocol[C_co]):
     awkward: int  # paragraphs whose last line but one ends with a hyphen
 
     @property
+    def hyphenated(self) -> float:
+        """The share of the body's lines that end with a hyphen."""
+        ...
+
+    @property
     def line(self) -> float:
         """A body line's height, in points: what each awkward paragraph weighs."""
         ...
@@ -171,11 +177,18 @@ def settle(arrangements: Sequence[Arrangement[F]], limit: float, empty: float) -
         ):
             continue
         result = _settle(arrangement, limit, empty)
-        if result is not None and (
-            found is None or _flaws(*result) < _flaws(found.measured, found.filled)
-        ):
+        if result is not None and (found is None or _ahead(result, found)):
             found = Settled(index, *result)
     return found
+
+
+def _ahead(result: tuple[F, Filled[Any]], found: Settled[F]) -> bool:
+    """Whether an arrangement's page does better than the one found before it: not more
+    than :data:`HYPHENATED` of its lines hyphenated where that one's are not (a narrower
+    panel that ends with its text, but breaks a third of its lines), else fewer flaws."""
+    pages = (result, (found.measured, found.filled))
+    over = [measured.hyphenated > HYPHENATED for measured, _ in pages]
+    return (over[0], _flaws(*result)) < (over[1], _flaws(*pages[1]))
 
 
 def _settle(

@@ -91,6 +91,17 @@ class Layout:
         """A body line's height."""
         return self.specs["body"].leading
 
+    @property
+    def hyphenated(self) -> float:
+        """The share of the body's lines (paragraphs and list items) that end with a hyphen."""
+        ends = [
+            block.box.ends_with_hyphen(line)
+            for block in self.blocks
+            if not isinstance(block.box, Exhibit) and block.role in ("P", "LBody")
+            for line in range(block.lines)
+        ]
+        return sum(ends) / len(ends) if ends else 0.0
+
     def widths(self) -> tuple[float, float, float]:
         """(the body's width, a column's width, the hanging headings' rail)."""
         return self.inner, self.inner, 0.0
