@@ -26,7 +26,8 @@ def test_a_sheet_named_as_a_style_is_said_where_it_is_named(tmp_path: Path) -> N
     )
     assert checked(tmp_path) == error
     folder = run("check", ".", cwd=tmp_path)  # the folder: the sheet that names it is named
-    assert (folder.returncode, folder.stdout) == (2, "other.yaml: ok, 1 warning\n")  # short
+    short = "other.yaml: ok, 2 warnings\n"  # one column, and how full the page is
+    assert (folder.returncode, folder.stdout) == (2, short)
     assert without_fit(folder.stderr) == error
 
 
@@ -296,7 +297,7 @@ def test_an_arabic_list_item_with_an_address_ending_in_a_slash_keeps_its_order(
     short = "https://www.state.gov/bureau-of/"
     assert pieces.count(short) == 1  # whole, its slash at its end
     pieces.remove(short)
-    assert len(pieces) > 2  # the long one broken over lines
+    assert len(pieces) >= 2  # the long one broken over lines
     assert "".join(pieces) == address  # each piece in order, its '/' and '-' where written
 
 

@@ -353,7 +353,7 @@ class Parts:
             room = width - shift - (t.qr_size + t.qr_gap) * self.body_scale
             if address + HAIR > room:
                 least = self._contacts_width() + t.column_gap
-                shift = max(least, min(shift, shift - (address + HAIR - room)))
+                shift = min(shift, max(least, shift - (address + HAIR - room)))
         contacts = self.contacts(shift, 1) if c.online else self.contacts(width, alone)
         online = self.online(width - shift, False)
         entries = contacts.entries + [e._replace(x=e.x + shift) for e in online.entries]
