@@ -471,20 +471,28 @@ def _display(
         offset += len(run.text)
     x = 0.0
     at: dict[int, float] = {}
-    for index in shaping.display_order([level for _, level in cells]):
+    order = shaping.display_order([level for _, level in cells])
+    for index in order:
         at[index] = x
         x += cells[index][0].width
+    left = dict(zip(order[1:], order, strict=False))  # each cell's neighbour on its left
     out = []
     for index, (cell, level) in enumerate(cells):
         odd = level % 2 == 1
         if shaping.needs_shaping(cell.text):
-            cell = cell._replace(shown=shaping.shaped(cell.text, cell.font, odd))
+            spaced = index not in left or _ends_in_space(*cells[left[index]])
+            cell = cell._replace(shown=shaping.shaped(cell.text, cell.font, odd, spaced))
         elif odd:
             cell = cell._replace(shown=shaping.edged(shaping.mirrored(cell.text), cell.font))
         else:  # left to right: kerned, with ligatures
             cell = cell._replace(glyphs=_kerned(cell.text, cell.font))
         out.append(cell._replace(x=at[index]))
     return out
+
+
+def _ends_in_space(cell: PlacedRun, level: int) -> bool:
+    """Whether a space is the glyph at the right end of ``cell``, at embedding ``level``."""
+    return (cell.text[:1] if level % 2 else cell.text[-1:]) == " "
 
 
 def _marked(text: str, end: int) -> bool:
