@@ -473,11 +473,9 @@ def _display(
         offset += len(run.text)
     x = 0.0
     at: dict[int, float] = {}
-    order = shaping.display_order([level for _, level in cells])
-    for index in order:
+    for index in shaping.display_order([level for _, level in cells]):
         at[index] = x
         x += cells[index][0].width
-    left = dict(zip(order[1:], order, strict=False))  # each cell's neighbour on its left
     signs = {k + 1 for k in range(len(cells) - 1) if _number_signs(*cells[k], *cells[k + 1])}
     out = []
     for index, (cell, level) in enumerate(cells):
@@ -488,8 +486,7 @@ def _display(
             read = cells[index + 1][0].text
             cell = cell._replace(glyphs=_kerned(cell.text, cell.font, read))
         elif shaping.needs_shaping(cell.text):
-            spaced = index not in left or _ends_in_space(*cells[left[index]])
-            cell = cell._replace(shown=shaping.shaped(cell.text, cell.font, odd, spaced))
+            cell = cell._replace(shown=shaping.shaped(cell.text, cell.font, odd))
         elif odd:
             cell = cell._replace(shown=shaping.edged(shaping.mirrored(cell.text), cell.font))
         else:  # left to right: kerned, with ligatures
@@ -509,11 +506,6 @@ def _signs(text: str, start: int, end: int) -> bool:
         and text[end] not in shaping.NUMBER_SIGNS
         and all(char in shaping.NUMBER_SIGNS for char in text[start:end])
     )
-
-
-def _ends_in_space(cell: PlacedRun, level: int) -> bool:
-    """Whether a space is the glyph at the right end of ``cell``, at embedding ``level``."""
-    return (cell.text[:1] if level % 2 else cell.text[-1:]) == " "
 
 
 def _marked(text: str, end: int) -> bool:

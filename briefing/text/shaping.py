@@ -321,13 +321,11 @@ def _new_code(font: Any, gid: int, letters: str, wider: int) -> int:
 
 
 class Drawn(str):
-    """Glyphs as drawn: their codes (a ReportLab ``ShapedStr``, as ``glyphs``), the ``marks``
-    drawn as outlines beside them, and where the first is drawn (``start``)."""
+    """Right-to-left glyphs as drawn: their codes (a ReportLab ``ShapedStr``, as ``glyphs``),
+    and the ``marks`` drawn as outlines beside them."""
 
     glyphs: str
     marks: tuple[Mark, ...]
-    start: tuple[float, int]  # the first glyph is drawn right of the run's start by so many
-    # thousandths of an em and as many letter spacings (``_first_number``)
 
 
 class Mark(NamedTuple):
@@ -345,7 +343,7 @@ class Mark(NamedTuple):
 
 
 @functools.lru_cache(maxsize=20_000)
-def shaped(text: str, font: str, rtl: bool, spaced: bool) -> Drawn:
+def shaped(text: str, font: str, rtl: bool) -> Drawn:
     """``text`` shaped in ``font``: its glyphs in display order, with each glyph's position.
 
     Left to right, the text layer (ToUnicode) reads a cluster's letters from its first glyph,
@@ -357,18 +355,14 @@ def shaped(text: str, font: str, rtl: bool, spaced: bool) -> Drawn:
     a mark raised or lowered in a text object of its own out of its place). A kashida added
     to justify (``STRETCH``) is drawn as its outline too, and the glyph drawn before it
     (left of it) under a code of its own as wide as both, which reads as that glyph's letter:
-    a kashida's glyph would read as something inside the word. A number in Arabic-script
-    digits reads whole from one glyph (``_whole_numbers``); one that starts the run, where
-    ``spaced`` says a space or nothing is on the run's left, from its last digit, the others
-    drawn as outlines (``_first_number``; docs/readers.md)."""
+    a kashida's glyph would read as something inside the word (docs/readers.md)."""
     from reportlab.pdfbase.pdfmetrics import getFont
     from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
     shapable(font)
     face_font = getFont(font)
     glyphs = shape(text.replace(STRETCH, KASHIDA), font, rtl)
-    numbers = set() if rtl else {match.start() for match in _NUMBER.finditer(text)}
-    if numbers:
+    if not rtl:
         glyphs = _whole_numbers(text, glyphs)
     starts = [*sorted({glyph.cluster for glyph in glyphs}), len(text)]
     ends = dict(itertools.pairwise(starts))
@@ -377,7 +371,7 @@ def shaped(text: str, font: str, rtl: bool, spaced: bool) -> Drawn:
     codes: list[str] = []
     data = []
     marks: list[Mark] = []
-    pen, start = 0.0, (0.0, 0)
+    pen = 0.0
     clusters = [(c, list(group)) for c, group in itertools.groupby(glyphs, lambda g: g.cluster)]
     stretch = [not text[c : ends[c]].strip(STRETCH) for c, _ in clusters]  # kashidas added
     spans = [0] * len(clusters)  # font units of the kashidas added right after each cluster
@@ -392,9 +386,6 @@ def shaped(text: str, font: str, rtl: bool, spaced: bool) -> Drawn:
                 pen += glyph.x_advance * scale
             continue
         letters = text[cluster : ends[cluster]].replace(STRETCH, "")
-        if spaced and cluster in numbers and len(members) > 1 and not codes:  # (``_first_number``)
-            last, moved = _first_number(members, font, scale, marks)
-            members, start, pen = [last], (moved, len(members) - 1), moved
         if empty:  # a mark placed off its pen: an outline, and an empty glyph to read
             here = pen
             for k, glyph in enumerate(members):
@@ -427,27 +418,7 @@ def shaped(text: str, font: str, rtl: bool, spaced: bool) -> Drawn:
         data.insert(0, ShapeData(0, 0.0, 0.0, 0.0, 0.0, 0.0))
     out.glyphs = ShapedStr(out, shapeData=data)
     out.marks = tuple(marks)
-    out.start = start
     return out
-
-
-def _first_number(
-    members: list[Glyph], font: str, scale: float, marks: list[Mark]
-) -> tuple[Glyph, float]:
-    """The glyph that draws a number of Arabic-script digits that starts a run (``members``,
-    left to right), and reads it whole: its last digit, the others drawn as outlines (added
-    to ``marks``); and how far right of the run's start it is drawn (thousandths of an em,
-    before letter spacing). The run's text object starts there (``Drawn.start``), so its first
-    glyph and its last are one digit wide, as they were: PDFium gathers into one line the
-    text objects that start within half the width of the glyphs where they meet, and reads a
-    move right, inside an object or at its start, as a space (docs/readers.md)."""
-    *earlier, last = members
-    moved = 0.0
-    for k, glyph in enumerate(earlier):
-        x, y = moved + glyph.x_offset * scale, glyph.y_offset * scale
-        marks.append(Mark(font, glyph.gid, x, y, k, 0))
-        moved += glyph.x_advance * scale
-    return last, moved
 
 
 def reading(code: str, font: str, more: str) -> str:

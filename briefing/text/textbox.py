@@ -140,7 +140,7 @@ class TextBox(Flowable):
             underlines = []
             reach = _reach(line.runs, shift)  # one link annotation a link and line
             rtl = spec.direction == "rtl"  # (a left-to-right paragraph has no plan to make)
-            starts = [_start(line, run, shift, size) for run in line.runs] if rtl else []
+            starts = [_start(line, run, shift) for run in line.runs] if rtl else []
             parts = _parts(line, starts) if rtl else {}
             # A line in display order: a text object a run, each at its place.
             drawn = [[run] for run in line.runs] if line.visual else [line.runs]
@@ -149,7 +149,7 @@ class TextBox(Flowable):
                 if index in tails:  # drawn with the run before it
                     continue
                 part = parts.get(index, _Part())
-                x = shift + (runs[0].x + _lead(runs[0], line, size) if line.visual else 0.0)
+                x = shift + (runs[0].x if line.visual else 0.0)
                 text = canvas.beginText(x if part.start is None else part.start, y + part.rise)
                 spaces, glyphs = (
                     shaping.lead(runs[0].shown, runs[0].font) if line.visual else (0, 0)
@@ -227,25 +227,13 @@ def _drawn(run: PlacedRun) -> str:
     return shown.glyphs if isinstance(shown, shaping.Drawn) else shown
 
 
-def _start(line: SetLine, run: PlacedRun, shift: float, size: float) -> float:
-    """Where the first glyph of ``run`` (of a line drawn a run at a time, at ``size``) is
-    drawn: its word spacing skips a first space drawn before it, letter spacing moves a first
-    empty glyph, and a number is drawn from its last digit (``_lead``)."""
+def _start(line: SetLine, run: PlacedRun, shift: float) -> float:
+    """Where the first glyph of ``run`` (of a line drawn a run at a time) is drawn: its word
+    spacing skips a first space drawn before it, letter spacing moves a first empty glyph."""
     if not line.visual:
         return shift
     spaces, glyphs = shaping.lead(run.shown, run.font)
-    lead = _lead(run, line, size)
-    return shift + run.x + lead + spaces * line.word_space - glyphs * line.char_space
-
-
-def _lead(run: PlacedRun, line: SetLine, size: float) -> float:
-    """How far right of where ``run`` (of ``line``, at ``size``) starts its first glyph is
-    drawn: a number that starts it is read from its last digit, drawn there
-    (``shaping.shaped``)."""
-    if not isinstance(run.shown, shaping.Drawn):
-        return 0.0
-    moved, glyphs = run.shown.start
-    return moved * size / 1000 + glyphs * line.char_space
+    return shift + run.x + spaces * line.word_space - glyphs * line.char_space
 
 
 def _parts(line: SetLine, starts: list[float]) -> dict[int, _Part]:
@@ -325,7 +313,7 @@ def _ends(part: _Part, line: SetLine, runs: list[tuple[PlacedRun, float]], size:
     (run, start), *tail = runs
     origin = start if part.start is None else part.start
     first = (origin + line.char_space - start) * 1000 / size if part.first else None
-    end, moves = start - _lead(run, line, size) + run.width, []
+    end, moves = start + run.width, []
     for after, at in tail:
         moves.append((_drawn(after), (end - at) * 1000 / size))
         end = at + after.width
