@@ -83,6 +83,19 @@ def printed(text: str) -> str:
     return text.replace(EDGE_SPACE, "")
 
 
+def chrome_finds(text: str, phrase: str) -> bool:
+    """Whether Chrome's find in a PDF finds ``phrase`` in ``text`` (PDFium's): Chromium's
+    ``PDFiumEngine::SearchUsingICU`` makes each run of white space one space and drops
+    zero-width spaces and U+FFFE, then searches with ICU's collation, which ignores format
+    characters (the Arabic letter mark) and, ignoring case, marks (docs/readers.md)."""
+
+    def searched(some: str) -> str:
+        some = re.sub(r"\s+", " ", some).replace(NOTHING, "").replace("\ufffe", "")
+        return "".join(c for c in some if unicodedata.category(c) not in ("Cf", "Mn")).casefold()
+
+    return searched(phrase) in searched(text)
+
+
 def page_words(page: Any, **options: Any) -> list[dict[str, Any]]:
     """pdfplumber's words of ``page``, the spaces read with a mark (``printed``) taken for
     spaces: they part words; without the zero-width spaces empty glyphs read as (a kashida's,

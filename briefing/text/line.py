@@ -53,6 +53,7 @@ _LEFT_TO_RIGHT = (  # compiled by ``re`` when first used: only right-to-left lin
     rf"(?i:{WEB}|{MAIL}|\+?\d+(?:[ \u00a0]\d+)+|[$€£¥]\s?\d(?:[\d.,]*\d)?(?:\s+[a-z]+)*)"
 )
 _ISOLATE, _POP_ISOLATE = "\u2066", "\u2069"
+_DIGITS = frozenset("0123456789")  # a number's signs are a run of their own after these
 _ARABIC_MARK = "\u061c"  # its context for digits at a paragraph's start
 _IDEOGRAPHS = "\u2e80"  # Chinese characters and full-width punctuation start here
 _BESIDE = 0.5  # ems a break beside a Latin run in Chinese takes at most, to keep the grid
@@ -461,6 +462,7 @@ def _display(
                 or (
                     level % 2 and run.text[index - 1] == " " and (apart or _marked(run.text, index))
                 )
+                or (level % 2 and _signs(run.text, start, index))
             ):
                 part, width = run.text[start:index], run.width
                 if part != run.text:
@@ -474,10 +476,16 @@ def _display(
     for index in shaping.display_order([level for _, level in cells]):
         at[index] = x
         x += cells[index][0].width
+    signs = {k + 1 for k in range(len(cells) - 1) if _number_signs(*cells[k], *cells[k + 1])}
     out = []
     for index, (cell, level) in enumerate(cells):
         odd = level % 2 == 1
-        if shaping.needs_shaping(cell.text):
+        if index in signs:  # read with the number before them (``_number_signs``)
+            cell = cell._replace(shown=shaping.silent(shaping.mirrored(cell.text), cell.font))
+        elif index + 1 in signs:
+            read = cells[index + 1][0].text
+            cell = cell._replace(glyphs=_kerned(cell.text, cell.font, read))
+        elif shaping.needs_shaping(cell.text):
             cell = cell._replace(shown=shaping.shaped(cell.text, cell.font, odd))
         elif odd:
             cell = cell._replace(shown=shaping.edged(shaping.mirrored(cell.text), cell.font))
@@ -487,6 +495,19 @@ def _display(
     return out
 
 
+def _signs(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, right to left after a number in European digits of the
+    same run, is the signs after it (a full stop, a comma, a percent sign), which end there:
+    the number reads them (``_number_signs``), so they are a run of their own."""
+    return (
+        start > 0
+        and end < len(text)
+        and text[start - 1] in _DIGITS
+        and text[end] not in shaping.NUMBER_SIGNS
+        and all(char in shaping.NUMBER_SIGNS for char in text[start:end])
+    )
+
+
 def _marked(text: str, end: int) -> bool:
     """Whether the word before the space ending at ``end`` in ``text`` ends with a mark: drawn
     right to left, the mark's empty glyph comes right after the space, and pdf.js would read a
@@ -494,12 +515,30 @@ def _marked(text: str, end: int) -> bool:
     return end >= 2 and unicodedata.category(text[end - 2]) == "Mn"
 
 
-def _kerned(text: str, font: str) -> str:
+def _number_signs(number: PlacedRun, level: int, signs: PlacedRun, next_level: int) -> bool:
+    """Whether ``signs`` (at ``next_level``) are the signs after ``number`` (at ``level``), of
+    one run, in a right-to-left line: a full stop, a comma or a percent sign after a number in
+    European digits, which the bidirectional algorithm puts with the words after it, drawn
+    left of it. PDFium reads the signs before the number (".2018", "%20"): the number's last
+    digit reads them too, and their glyphs read as nothing."""
+    return (
+        level % 2 == 0
+        and next_level % 2 == 1
+        and number.text[-1:] in _DIGITS
+        and set(number.text) <= _DIGITS | {",", "."}
+        and set(signs.text) <= shaping.NUMBER_SIGNS
+        and (number.font, number.colour, number.link) == (signs.font, signs.colour, signs.link)
+    )
+
+
+def _kerned(text: str, font: str, more: str = "") -> str:
     """``text`` drawn kerned, with ligatures, at its shaped advances (a line-end soft hyphen
-    as it is)."""
+    as it is), its last glyph reading ``more`` too."""
     word = text.removesuffix(SOFT_HYPHEN)
     shape = shaping.glyphs(word, font)
     codes, advances = shape.codes, list(shape.advances)
+    if more:
+        codes = codes[:-1] + shaping.reading(codes[-1], font, more)
     offsets = list(shape.offsets or [(0.0, 0.0)] * len(codes))
     if word != text:
         hyphen = shaping.plain_glyphs(SOFT_HYPHEN, font)

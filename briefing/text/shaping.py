@@ -45,6 +45,9 @@ STRETCH = "\ufdd0"  # a kashida added to justify a line: drawn as one, read as n
 # right-to-left text they stand in, but keeps a glyph that reads several characters as it is
 # (``_whole_numbers``).
 _NUMBER = re.compile(r"[\u0660-\u066c\u06f0-\u06f9]+")
+# Signs after a number that PDFium takes for part of it (of the bidirectional classes CS and
+# ET, weak to it, as figures are): a full stop, a comma, a colon, a percent sign
+NUMBER_SIGNS = frozenset(".,:%\u060c\u066a")
 JOINS_RIGHT_ONLY = frozenset("ءآأؤإاةدذرزوٱژڈڑۀۃۄۅۆۇۈۉۊۋۍۏ")  # Arabic: never to the next letter
 _FIRST_PRIVATE = 0xE000
 _PRESENTATION_FORMS = range(0xFB00, 0xFF00)  # Latin, Hebrew and Arabic presentation forms
@@ -418,6 +421,26 @@ def shaped(text: str, font: str, rtl: bool) -> Drawn:
     out.glyphs = ShapedStr(out, shapeData=data)
     out.marks = tuple(marks)
     return out
+
+
+def reading(code: str, font: str, more: str) -> str:
+    """A code that draws the glyph that ``code`` draws in ``font``, and reads as it does and
+    then as ``more``."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    face_font = getFont(font)
+    face = face_font.face
+    letters = source(face.name.decode("latin-1"), ord(code)) + more
+    return chr(_code(face_font, face.charToGlyph[ord(code)], letters))
+
+
+def silent(text: str, font: str) -> str:
+    """``text`` (unshaped, in display order) under codes that draw its glyphs in ``font`` and
+    read as nothing."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    face_font = getFont(font)
+    return "".join(chr(_code(face_font, face_font.face.charToGlyph[ord(c)], "")) for c in text)
 
 
 def _whole_numbers(text: str, glyphs: tuple[Glyph, ...]) -> tuple[Glyph, ...]:
