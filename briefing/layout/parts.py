@@ -298,6 +298,14 @@ class Parts:
                 top, row = top + row + gap, 0.0
         return Region(entries, [], top - gap)
 
+    def stand_whole(self, width: float) -> bool:
+        """Whether the headings of the facts and the contacts each stand on one line
+        ``width`` wide."""
+        words, c = self.sheet.words, self.content
+        headings = [words.glance] * bool(c.at_a_glance) + [words.contacts] * bool(c.contacts)
+        spec = self.specs["side heading"]
+        return all(natural_width(plain(text), spec) + HAIR <= width for text in headings)
+
     def _contacts_width(self) -> float:
         """The width of the contacts' widest line: their heading, a name, role, telephone
         number or e-mail address."""

@@ -559,6 +559,10 @@ class Sidebar(Layout):
         are from ending together at the foot."""
         if self.closing and not self.extras:
             return None  # every part gone to the closing row: no sidebar left to arrange
+        if self.share < self.theme.sidebar_share and not self.parts.stand_whole(
+            self.side_width - 2 * self.pad
+        ):
+            return None  # a narrower panel that breaks its headings
         found = super().filled(air)
         if found is None or not self.extras:
             return found

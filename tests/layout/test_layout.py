@@ -743,3 +743,14 @@ def test_a_long_address_under_the_qr_code_takes_room_the_contacts_leave(paper: s
     mail = next(ln for ln in quality.lines if ln.text.strip() == "contact@example.org")
     shown = next(ln for ln in quality.lines if ln.text.strip() == address)
     assert max(name.x1, mail.x1) < shown.x0
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_narrower_panel_never_breaks_its_headings(paper: str) -> None:
+    """A one-fact sidebar sheet took a panel narrower than the theme's, to end it with the
+    main text, and broke its heading "AT A / GLANCE" over two lines."""
+    tree = {**SHORT_SECTIONS, "design": {"layout": "sidebar"}}
+    tree["at_a_glance"] = [{"label": "Capital", "value": "Praia"}]
+    data, _ = render(run_checks(tree), paper)
+    lines = [ln.text.strip() for ln in measure(data, "")[0].lines]
+    assert "AT A GLANCE" in lines, lines
