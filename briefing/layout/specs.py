@@ -30,10 +30,10 @@ def type_specs(
     ``body_scale`` (the same unless given: the body stops growing at its longest comfortable
     line before the rest of the design does). The band, footer and marking do not scale. The
     gap after a paragraph is half a body line, after a list item a quarter, and above a heading
-    a whole one, so that baselines keep to one grid. Headings and the subtitle are never
-    smaller than the body. The title, subtitle, headings, key
-    figures, fact labels and the band are in the ``display`` faces (the design's heading
-    font), if given."""
+    a whole one, so that baselines keep to one grid. Headings are never smaller than the
+    body, and the subtitle stays as much larger than it as designed. The title, subtitle,
+    headings, key figures, fact labels and the band are in the ``display`` faces (the
+    design's heading font), if given."""
     t = theme
     grown, scale = scale, scale if body_scale is None else body_scale
     text = max(grown, scale)  # the lead and labels stay larger than the body, as designed
@@ -79,9 +79,7 @@ def type_specs(
         "heading": heading,
         "side heading": heading._replace(space_before=0.0),
         "title": shown(t.title_size * grown, t.primary, t.title_leading, bold=True, balance=True),
-        "subtitle": shown(
-            max(t.subtitle_size * grown, size), t.accent, t.heading_leading, balance=True
-        ),
+        "subtitle": shown(t.subtitle_size * text, t.accent, t.heading_leading, balance=True),
         "lead": spec(t.lead_size * text, t.ink, t.lead_leading, balance=True),
         "value": shown(
             t.figure_value_size * grown, t.primary, t.figure_leading, bold=True, balance=True

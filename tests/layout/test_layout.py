@@ -754,3 +754,15 @@ def test_a_narrower_panel_never_breaks_its_headings(paper: str) -> None:
     data, _ = render(run_checks(tree), paper)
     lines = [ln.text.strip() for ln in measure(data, "")[0].lines]
     assert "AT A GLANCE" in lines, lines
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_the_subtitle_stays_larger_than_a_body_set_larger_than_the_design(paper: str) -> None:
+    """One column, whose body is set larger than the rest of the design to keep its lines
+    within 75 characters: the subtitle came out at the body's size (11.4 pt beside 11.4)."""
+    tree = yaml.safe_load((DATA / "srilanka-single.yaml").read_text(encoding="utf-8"))
+    data, _ = render(run_checks(tree), paper)
+    quality = measure(data, "")[0]
+    subtitle = next(ln for ln in quality.lines if ln.text.strip() == tree["subtitle"])
+    theme = Theme()
+    assert subtitle.size >= quality.body_size * theme.subtitle_size / theme.body_size - 0.1
