@@ -21,6 +21,7 @@ from .records import Role
 _EPS = 1e-6
 _CLOSE_ENOUGH = 1.0  # points: balanced column heights are searched to this
 _TALLER = 6  # half lines above the balanced height tried for columns that end together
+_SECTION_APART = 2.0  # lines a section's gap grows to at most, where columns end together
 
 
 class Packable:
@@ -357,7 +358,8 @@ def flush(
     weighs a line more). If none does, the one that ends them nearest each other and the
     foot."""
     half = line / 2
-    limits = [_spread(blocks, column, line) for column in columns]
+    section = _SECTION_APART if len(columns) > 1 else 1.5
+    limits = [_spread(blocks, column, line, section) for column in columns]
     ends = [_end(column) for column in columns]
     reach = [
         end + sum(int(most / half + _EPS) for most in spread.values()) * half
@@ -469,19 +471,22 @@ def _end(column: Column) -> float:
     return max((piece.top + piece.height for piece in column), default=0.0)
 
 
-def _spread(blocks: list[Packable], column: Column, line: float) -> dict[int, float]:
+def _spread(
+    blocks: list[Packable], column: Column, line: float, section: float = 1.5
+) -> dict[int, float]:
     """The gaps of a column that may grow (by the index of the piece below each) and how far
-    each may: to one and a half ``line``s above a heading (with the space a line's letters
-    leave, no more than two and a half lines from text to text) and above a paragraph with a
-    run-in head (a topic), three quarters between a list's items, one elsewhere; each from
-    the gap as packed (after a list, made up to the grid)."""
+    each may: to ``section`` ``line``s above a heading (one and a half in one column, with
+    the space a line's letters leave no more than two and a half lines from text to text;
+    two in two columns, which grow them only to end together), to one and a half above a
+    paragraph with a run-in head (a topic), three quarters between a list's items, one
+    elsewhere; each from the gap as packed (after a list, made up to the grid)."""
     limits = {}
     for i in range(1, len(column)):
         above, below = blocks[column[i - 1].block], blocks[column[i].block]
         item = above.role == below.role == "LBody"  # items spread too
         if column[i].first or (_together(above, below) and not item):
             continue
-        most = 0.75 if item else 1.5 if below.keep_with_next or below.topic else 1.0
+        most = 0.75 if item else section if below.keep_with_next else 1.5 if below.topic else 1.0
         gap = column[i].top - column[i - 1].top - column[i - 1].height  # after a list, on grid
         limits[i] = max(most * line - gap, 0.0)
     return limits

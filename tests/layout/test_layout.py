@@ -766,3 +766,15 @@ def test_the_subtitle_stays_larger_than_a_body_set_larger_than_the_design(paper:
     subtitle = next(ln for ln in quality.lines if ln.text.strip() == tree["subtitle"])
     theme = Theme()
     assert subtitle.size >= quality.body_size * theme.subtitle_size / theme.body_size - 0.1
+
+
+def test_a_short_column_beside_a_table_grows_its_section_gaps_to_two_lines() -> None:
+    """Two columns, a table in the first: the second column ended 1.6 lines above it, its
+    section gaps grown to their limit of one and a half lines; in two columns a section's gap
+    may grow to two, where the columns need it to end together."""
+    tree = yaml.safe_load((DATA / "dominican-table.yaml").read_text(encoding="utf-8"))
+    data, _ = render(run_checks(tree), "letter")
+    quality = measure(data, "")[0]
+    gaps = [c.gap for c in quality.columns if c.gap is not None]
+    line = Theme().body_leading * quality.body_size
+    assert len(gaps) == 2 and abs(gaps[0] - gaps[1]) <= line, [g / line for g in gaps]

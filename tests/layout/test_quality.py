@@ -27,7 +27,7 @@ LINE = 1.38 + 0.2  # a body line's leading, in body sizes, and a little
 # Pages whose columns end further apart (in lines): their sections split unevenly at every size
 # and no gap of theirs can grow further without opening a hole.
 APART = {
-    "sheet-lists": 2.9,  # a heading, the sentence introducing a list and the list's first item
+    "sheet-lists": 2.5,  # a heading, the sentence introducing a list and the list's first item
     # go to the second column together, where the first has three lines left
 }
 
