@@ -212,20 +212,23 @@ def test_each_reader_reads_a_number_in_persian_digits_in_order(
     [
         ("ar", ["عام 2018.", "2018. وتُموَّل", "بنسبة 20%", "20% إثر"]),
         ("ar-new", ["ديسمبر 2026.", "أصبحت 85%", "85% من", "1. إعادة تأهيل الآبار"]),
+        ("ar", ["عام 2017،", "2017، زادت"]),  # an Arabic comma, in the Arabic face
+        ("fa-new", ["تنها ۱۸٪", "۱۸٪ خانوارها", "سال ۱۴۰۳،", "۱۴۰۳، ۹۲٪", "۹۲٪ دانش‌آموزان"]),
     ],
 )
-def test_chrome_finds_a_number_with_its_full_stop_or_percent_sign_and_the_words_beside(
+def test_chrome_finds_a_number_with_the_sign_after_it_and_the_words_beside(
     built: dict[str, tuple[Path, str]], sheet: str, phrases: list[str]
 ) -> None:
-    # In a right-to-left line the sign after a number in European digits is drawn left of it,
-    # in the run of the words after it, and PDFium read it first (".2018", "%20", ". 1" for a
-    # list's "1."): Chrome's find, which searches PDFium's text, missed each phrase here. The
-    # number's last digit now reads the sign too, and the sign's glyph reads nothing.
+    # In a right-to-left line the sign after a number is drawn left of it, in the run of the
+    # words after it, and PDFium read it first (".2018", "%20", ". 1" for a list's "1.",
+    # "،2017", "٪۱۸", "،۱۴۰۳"): Chrome's find, which searches PDFium's text, missed each phrase
+    # here. The number's glyph that reads its last digit (a Persian number's first: it reads
+    # the whole number) now reads the sign too, and the sign's glyph reads nothing.
     pdf, _ = built[sheet]
     text = readers.pdfium(pdf)
     missed = [phrase for phrase in phrases if not readers.chrome_finds(text, phrase)]
     assert not missed, missed
-    assert not re.search(r"[.%](?:2018|20|2026|85)\b", text)
+    assert not re.search(r"[.%،٪](?:2018|20|2026|85|2017|۱۸|۱۴۰۳|۹۲)\b", text)
     for reader in ("pypdf", "pdf.js"):  # which read the sign after the number before too
         read = readers.READERS[reader](pdf)
         assert all(readers.chrome_finds(read, phrase) for phrase in phrases[:1]), reader
