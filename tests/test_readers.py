@@ -234,6 +234,26 @@ def test_chrome_finds_a_number_with_the_sign_after_it_and_the_words_beside(
         assert all(readers.chrome_finds(read, phrase) for phrase in phrases[:1]), reader
 
 
+def test_chrome_finds_the_words_beside_an_address_in_a_right_to_left_line(tmp_path: Path) -> None:
+    # PDFium reads an address in a right-to-left line on a line of its own (textbox._parts).
+    # The space before it, drawn at the end of the run of the words before, read there as the
+    # space and two Arabic letter marks, then the line break: two stretches of white space
+    # between the word and the address ("على \u061c\u061c\n\u200binfo@example.org."), and
+    # Chrome's find, which makes each stretch one space, missed both phrases. The space is now
+    # a run of its own, with no ink, which PDFium passes over.
+    source = ROOT / "tests" / "data" / "readers-ar.yaml"
+    tree = yaml.safe_load(source.read_text("utf-8"))
+    tree["design"] = {**tree.get("design", {}), "layout": "single-column"}
+    pdf = tmp_path / "readers-ar.pdf"
+    pdf.write_bytes(render(run_checks(tree), "a4")[0])
+    phrases = ["على info@example.org.", "موقعنا www.example.org"]
+    text = readers.pdfium(pdf)
+    assert [phrase for phrase in phrases if not readers.chrome_finds(text, phrase)] == []
+    for reader in ("pypdf", "pdf.js"):  # which read them as before
+        read = _typed(readers.READERS[reader](pdf))
+        assert all(_typed(phrase) in read for phrase in phrases), reader
+
+
 def _typed(text: str) -> str:
     """``text`` as a search compares it: without format characters (the zero-width spaces of
     empty glyphs, the Arabic letter marks of spaces at a run's end), its white space one space."""

@@ -14,6 +14,7 @@ controls of the algorithm are never drawn.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import unicodedata
@@ -63,6 +64,8 @@ _ARABIC_MARK = "\u061c"  # its context for digits at a paragraph's start
 _IDEOGRAPHS = "\u2e80"  # Chinese characters and full-width punctuation start here
 _BESIDE = 0.5  # ems a break beside a Latin run in Chinese takes at most, to keep the grid
 _APART = 0.5  # ems of word space past which right-to-left words are drawn apart (``_display``)
+# Characters of one kind to PDFium's reading of a line (weak: figures, their signs, marks)
+_WEAK = frozenset({"EN", "AN", "NSM", "CS", "ES", "ET", "BN"})
 
 
 class PlacedRun(NamedTuple):
@@ -468,6 +471,7 @@ def _display(
                     level % 2 and run.text[index - 1] == " " and (apart or _marked(run.text, index))
                 )
                 or (level % 2 and _signs(text, offset + start, offset + index))
+                or _before_parts(text, levels, offset + index)
             ):
                 part, width = run.text[start:index], run.width
                 if part != run.text:
@@ -515,6 +519,36 @@ def _signs(text: str, start: int, end: int) -> bool:
         and text[end] not in shaping.NUMBER_SIGNS
         and all(char in shaping.NUMBER_SIGNS for char in text[start:end])
     )
+
+
+def several_parts(text: str) -> bool:
+    """Whether ``text``, left to right, is of several parts to PDFium's reading of a line
+    (letters, figures and the signs between them: an address, a telephone number), which it
+    puts in reverse order in a right-to-left line."""
+    kinds = itertools.groupby(text.strip(), _kind)
+    return next(kinds, None) is not None and next(kinds, None) is not None
+
+
+def _kind(char: str) -> str:
+    """What ``char`` is to PDFium's reading of a line: left to right, right to left, weak or
+    neutral."""
+    kind = unicodedata.bidirectional(char)
+    if kind in ("R", "AL"):
+        return "R"
+    return "W" if kind in _WEAK else kind if kind == "L" else "N"
+
+
+def _before_parts(text: str, levels: list[int], at: int) -> bool:
+    """Whether ``text[at]`` (of a line's ``text``, at embedding ``levels``) is the space after
+    a right-to-left word and right before a left-to-right run of several parts (an address):
+    a run of its own, with no ink, which PDFium passes over (``textbox``), so that the line it
+    starts for the address comes right after the word, with no space and mark between them."""
+    if not 0 < at < len(text) or text[at] != " " or text[at - 1] == " " or levels[at] % 2 == 0:
+        return False
+    end = at + 1
+    while end < len(text) and levels[end] % 2 == 0:
+        end += 1
+    return end > at + 1 and several_parts(text[at + 1 : end])
 
 
 def _marked(text: str, end: int) -> bool:
