@@ -212,23 +212,46 @@ def test_each_reader_reads_a_number_in_persian_digits_in_order(
     [
         ("ar", ["عام 2018.", "2018. وتُموَّل", "بنسبة 20%", "20% إثر"]),
         ("ar-new", ["ديسمبر 2026.", "أصبحت 85%", "85% من", "1. إعادة تأهيل الآبار"]),
+        ("ar", ["عام 2017،", "2017، زادت"]),  # an Arabic comma, in the Arabic face
+        ("fa-new", ["تنها ۱۸٪", "۱۸٪ خانوارها", "سال ۱۴۰۳،", "۱۴۰۳، ۹۲٪", "۹۲٪ دانش‌آموزان"]),
     ],
 )
-def test_chrome_finds_a_number_with_its_full_stop_or_percent_sign_and_the_words_beside(
+def test_chrome_finds_a_number_with_the_sign_after_it_and_the_words_beside(
     built: dict[str, tuple[Path, str]], sheet: str, phrases: list[str]
 ) -> None:
-    # In a right-to-left line the sign after a number in European digits is drawn left of it,
-    # in the run of the words after it, and PDFium read it first (".2018", "%20", ". 1" for a
-    # list's "1."): Chrome's find, which searches PDFium's text, missed each phrase here. The
-    # number's last digit now reads the sign too, and the sign's glyph reads nothing.
+    # In a right-to-left line the sign after a number is drawn left of it, in the run of the
+    # words after it, and PDFium read it first (".2018", "%20", ". 1" for a list's "1.",
+    # "،2017", "٪۱۸", "،۱۴۰۳"): Chrome's find, which searches PDFium's text, missed each phrase
+    # here. The number's glyph that reads its last digit (a Persian number's first: it reads
+    # the whole number) now reads the sign too, and the sign's glyph reads nothing.
     pdf, _ = built[sheet]
     text = readers.pdfium(pdf)
     missed = [phrase for phrase in phrases if not readers.chrome_finds(text, phrase)]
     assert not missed, missed
-    assert not re.search(r"[.%](?:2018|20|2026|85)\b", text)
+    assert not re.search(r"[.%،٪](?:2018|20|2026|85|2017|۱۸|۱۴۰۳|۹۲)\b", text)
     for reader in ("pypdf", "pdf.js"):  # which read the sign after the number before too
         read = readers.READERS[reader](pdf)
         assert all(readers.chrome_finds(read, phrase) for phrase in phrases[:1]), reader
+
+
+def test_chrome_finds_the_words_beside_an_address_in_a_right_to_left_line(tmp_path: Path) -> None:
+    # PDFium reads an address in a right-to-left line on a line of its own (textbox._parts).
+    # The space before it, drawn at the end of the run of the words before, read there as the
+    # space and two Arabic letter marks, then the line break: two stretches of white space
+    # between the word and the address ("على \u061c\u061c\n\u200binfo@example.org."), and
+    # Chrome's find, which makes each stretch one space, missed both phrases. The space is now
+    # a run of its own, with no ink, which PDFium passes over.
+    source = ROOT / "tests" / "data" / "readers-ar.yaml"
+    tree = yaml.safe_load(source.read_text("utf-8"))
+    tree["design"] = {**tree.get("design", {}), "layout": "single-column"}
+    pdf = tmp_path / "readers-ar.pdf"
+    pdf.write_bytes(render(run_checks(tree), "a4")[0])
+    phrases = ["على info@example.org.", "موقعنا www.example.org"]
+    text = readers.pdfium(pdf)
+    assert [phrase for phrase in phrases if not readers.chrome_finds(text, phrase)] == []
+    for reader in ("pypdf", "pdf.js"):  # which read them as before
+        read = _typed(readers.READERS[reader](pdf))
+        assert all(_typed(phrase) in read for phrase in phrases), reader
 
 
 def _typed(text: str) -> str:

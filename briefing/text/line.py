@@ -14,6 +14,7 @@ controls of the algorithm are never drawn.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import unicodedata
@@ -53,11 +54,18 @@ _LEFT_TO_RIGHT = (  # compiled by ``re`` when first used: only right-to-left lin
     rf"(?i:{WEB}|{MAIL}|\+?\d+(?:[ \u00a0]\d+)+|[$€£¥]\s?\d(?:[\d.,]*\d)?(?:\s+[a-z]+)*)"
 )
 _ISOLATE, _POP_ISOLATE = "\u2066", "\u2069"
-_DIGITS = frozenset("0123456789")  # a number's signs are a run of their own after these
+# A number's signs are a run of their own after these (European, Arabic-Indic, Persian digits)
+_DIGITS = frozenset(
+    "0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+    "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
+)
+_SEPARATORS = frozenset(",.\u066b\u066c")  # inside a number: its decimal and thousands signs
 _ARABIC_MARK = "\u061c"  # its context for digits at a paragraph's start
 _IDEOGRAPHS = "\u2e80"  # Chinese characters and full-width punctuation start here
 _BESIDE = 0.5  # ems a break beside a Latin run in Chinese takes at most, to keep the grid
 _APART = 0.5  # ems of word space past which right-to-left words are drawn apart (``_display``)
+# Characters of one kind to PDFium's reading of a line (weak: figures, their signs, marks)
+_WEAK = frozenset({"EN", "AN", "NSM", "CS", "ES", "ET", "BN"})
 
 
 class PlacedRun(NamedTuple):
@@ -462,7 +470,8 @@ def _display(
                 or (
                     level % 2 and run.text[index - 1] == " " and (apart or _marked(run.text, index))
                 )
-                or (level % 2 and _signs(run.text, start, index))
+                or (level % 2 and _signs(text, offset + start, offset + index))
+                or _before_parts(text, levels, offset + index)
             ):
                 part, width = run.text[start:index], run.width
                 if part != run.text:
@@ -484,7 +493,10 @@ def _display(
             cell = cell._replace(shown=shaping.silent(shaping.mirrored(cell.text), cell.font))
         elif index + 1 in signs:
             read = cells[index + 1][0].text
-            cell = cell._replace(glyphs=_kerned(cell.text, cell.font, read))
+            if shaping.needs_shaping(cell.text):  # Arabic-script digits: read whole
+                cell = cell._replace(shown=shaping.shaped(cell.text, cell.font, False, read))
+            else:
+                cell = cell._replace(glyphs=_kerned(cell.text, cell.font, read))
         elif shaping.needs_shaping(cell.text):
             cell = cell._replace(shown=shaping.shaped(cell.text, cell.font, odd))
         elif odd:
@@ -496,9 +508,10 @@ def _display(
 
 
 def _signs(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]``, right to left after a number in European digits of the
-    same run, is the signs after it (a full stop, a comma, a percent sign), which end there:
-    the number reads them (``_number_signs``), so they are a run of their own."""
+    """Whether ``text[start:end]`` (of a line's ``text``), right to left after a number in
+    European digits, is the signs after it (a full stop, a comma, a percent sign, an Arabic
+    comma), which end there: the number reads them (``_number_signs``), so they are a run of
+    their own."""
     return (
         start > 0
         and end < len(text)
@@ -506,6 +519,36 @@ def _signs(text: str, start: int, end: int) -> bool:
         and text[end] not in shaping.NUMBER_SIGNS
         and all(char in shaping.NUMBER_SIGNS for char in text[start:end])
     )
+
+
+def several_parts(text: str) -> bool:
+    """Whether ``text``, left to right, is of several parts to PDFium's reading of a line
+    (letters, figures and the signs between them: an address, a telephone number), which it
+    puts in reverse order in a right-to-left line."""
+    kinds = itertools.groupby(text.strip(), _kind)
+    return next(kinds, None) is not None and next(kinds, None) is not None
+
+
+def _kind(char: str) -> str:
+    """What ``char`` is to PDFium's reading of a line: left to right, right to left, weak or
+    neutral."""
+    kind = unicodedata.bidirectional(char)
+    if kind in ("R", "AL"):
+        return "R"
+    return "W" if kind in _WEAK else kind if kind == "L" else "N"
+
+
+def _before_parts(text: str, levels: list[int], at: int) -> bool:
+    """Whether ``text[at]`` (of a line's ``text``, at embedding ``levels``) is the space after
+    a right-to-left word and right before a left-to-right run of several parts (an address):
+    a run of its own, with no ink, which PDFium passes over (``textbox``), so that the line it
+    starts for the address comes right after the word, with no space and mark between them."""
+    if not 0 < at < len(text) or text[at] != " " or text[at - 1] == " " or levels[at] % 2 == 0:
+        return False
+    end = at + 1
+    while end < len(text) and levels[end] % 2 == 0:
+        end += 1
+    return end > at + 1 and several_parts(text[at + 1 : end])
 
 
 def _marked(text: str, end: int) -> bool:
@@ -516,18 +559,19 @@ def _marked(text: str, end: int) -> bool:
 
 
 def _number_signs(number: PlacedRun, level: int, signs: PlacedRun, next_level: int) -> bool:
-    """Whether ``signs`` (at ``next_level``) are the signs after ``number`` (at ``level``), of
-    one run, in a right-to-left line: a full stop, a comma or a percent sign after a number in
-    European digits, which the bidirectional algorithm puts with the words after it, drawn
-    left of it. PDFium reads the signs before the number (".2018", "%20"): the number's last
-    digit reads them too, and their glyphs read as nothing."""
+    """Whether ``signs`` (at ``next_level``) are the signs after ``number`` (at ``level``), in
+    one colour and link, in a right-to-left line: a full stop, a comma or a percent sign after
+    a number in European digits (an Arabic comma in the face of the Arabic words), which the
+    bidirectional algorithm puts with the words after it, drawn left of it. PDFium reads the
+    signs before the number (".2018", "%20", "،2017"): the number's last digit reads them too,
+    and their glyphs, in their own face, read as nothing."""
     return (
         level % 2 == 0
         and next_level % 2 == 1
         and number.text[-1:] in _DIGITS
-        and set(number.text) <= _DIGITS | {",", "."}
+        and set(number.text) <= _DIGITS | _SEPARATORS
         and set(signs.text) <= shaping.NUMBER_SIGNS
-        and (number.font, number.colour, number.link) == (signs.font, signs.colour, signs.link)
+        and (number.colour, number.link) == (signs.colour, signs.link)
     )
 
 

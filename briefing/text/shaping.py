@@ -345,7 +345,7 @@ class Mark(NamedTuple):
 
 
 @functools.lru_cache(maxsize=20_000)
-def shaped(text: str, font: str, rtl: bool) -> Drawn:
+def shaped(text: str, font: str, rtl: bool, more: str = "") -> Drawn:
     """``text`` shaped in ``font``: its glyphs in display order, with each glyph's position.
 
     Left to right, the text layer (ToUnicode) reads a cluster's letters from its first glyph,
@@ -357,7 +357,8 @@ def shaped(text: str, font: str, rtl: bool) -> Drawn:
     a mark raised or lowered in a text object of its own out of its place). A kashida added
     to justify (``STRETCH``) is drawn as its outline too, and the glyph drawn before it
     (left of it) under a code of its own as wide as both, which reads as that glyph's letter:
-    a kashida's glyph would read as something inside the word (docs/readers.md)."""
+    a kashida's glyph would read as something inside the word (docs/readers.md). The last
+    cluster reads ``more`` after its letters (the signs after a number, drawn apart)."""
     from reportlab.pdfbase.pdfmetrics import getFont
     from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
@@ -388,6 +389,8 @@ def shaped(text: str, font: str, rtl: bool) -> Drawn:
                 pen += glyph.x_advance * scale
             continue
         letters = text[cluster : ends[cluster]].replace(STRETCH, "")
+        if index == len(clusters) - 1:
+            letters += more
         if empty:  # a mark placed off its pen: an outline, and an empty glyph to read
             here = pen
             for k, glyph in enumerate(members):

@@ -16,9 +16,7 @@ the text put right-to-left runs back in reading order themselves (docs/readers.m
 
 from __future__ import annotations
 
-import itertools
 import math
-import unicodedata
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 from weakref import WeakKeyDictionary
@@ -33,7 +31,7 @@ from ..content.runs import Runs
 from ..flowables import Flowable
 from ..language import BIDI_CONTROLS
 from . import shaping
-from .line import PlacedRun, SetLine
+from .line import PlacedRun, SetLine, several_parts
 from .measure import SOFT_HYPHEN, measure
 from .setting import Setting, set_lines
 from .spec import TypeSpec
@@ -50,8 +48,6 @@ _LINK_BELOW, _LINK_ABOVE = 0.25, 0.8  # a link's clickable area around its basel
 # (docs/readers.md).
 _HAIR = 0.01  # points: how far such a run is raised, and the object after it lowered
 _BACK = 250.0  # thousandths of an em: how far left of where it starts a part's last glyph goes
-# Characters of one kind to PDFium's reading of a line (weak: figures, their signs, marks)
-_WEAK = frozenset({"EN", "AN", "NSM", "CS", "ES", "ET", "BN"})
 
 
 class _Ends(NamedTuple):
@@ -162,8 +158,12 @@ class TextBox(Flowable):
                     placed = [(line.runs[k], starts[k]) for k in (index, *part.tail)]
                     ends = _ends(part, line, placed, size)
                 # Word and letter spacing and the horizontal scale last past the text object:
-                # set for a line, and undone after it.
-                _spacing(text, line)
+                # set for a line, and undone after it. A run with no ink (a space of its own)
+                # is drawn without them: its object then has no width, and PDFium passes over
+                # it, as over a space's glyph with no letter spacing (docs/readers.md).
+                has_ink = not line.visual or any(run.text.strip() for run in runs)
+                if has_ink:
+                    _spacing(text, line)
                 for run in runs:
                     text.setFont(run.font, size)
                     _fill(text, run.colour)
@@ -183,7 +183,8 @@ class TextBox(Flowable):
                             underlines.append((left + trailing, right, run.colour))
                         else:
                             underlines.append((left, right - trailing, run.colour))
-                _spacing(text, line, undo=True)
+                if has_ink:
+                    _spacing(text, line, undo=True)
                 canvas.drawText(text)
                 for run in runs:
                     _marks(canvas, run, line, shift + run.x, y, size)
@@ -261,8 +262,7 @@ def _parts(line: SetLine, starts: list[float]) -> dict[int, _Part]:
     plan: dict[int, _Part] = {}
     anchor = inked[0]  # the first run of the stretch of the line that PDFium reads at once
     for index, run in enumerate(runs):
-        kinds = itertools.groupby(run.text.strip(), _kind)
-        if not run.glyphs or next(kinds, None) is None or next(kinds, None) is None:
+        if not run.glyphs or not several_parts(run.text):
             continue  # not left to right, or one part
         part = plan.get(index, _Part())
         if index > anchor:
@@ -294,15 +294,6 @@ def _tail(runs: list[PlacedRun], index: int) -> tuple[int, ...]:
         for run in (runs[k] for k in tail)
     )
     return tuple(tail) if fits and not head.link else ()
-
-
-def _kind(char: str) -> str:
-    """What ``char`` is to PDFium's reading of a line: left to right, right to left, weak or
-    neutral."""
-    kind = unicodedata.bidirectional(char)
-    if kind in ("R", "AL"):
-        return "R"
-    return "W" if kind in _WEAK else kind if kind == "L" else "N"
 
 
 def _ends(part: _Part, line: SetLine, runs: list[tuple[PlacedRun, float]], size: float) -> _Ends:
