@@ -21,7 +21,7 @@ from .records import Role
 _EPS = 1e-6
 _CLOSE_ENOUGH = 1.0  # points: balanced column heights are searched to this
 _TALLER = 6  # half lines above the balanced height tried for columns that end together
-_SECTION_APART = 2.0  # lines a section's gap grows to at most, where columns end together
+_SECTION_APART = 2.0  # lines a section's gap grows to at most in two columns
 
 
 class Packable:
@@ -477,7 +477,7 @@ def _spread(
     """The gaps of a column that may grow (by the index of the piece below each) and how far
     each may: to ``section`` ``line``s above a heading (one and a half in one column, with
     the space a line's letters leave no more than two and a half lines from text to text;
-    two in two columns, which grow them only to end together), to one and a half above a
+    two in two columns, whose gaps grow to end them together), to one and a half above a
     paragraph with a run-in head (a topic), three quarters between a list's items, one
     elsewhere; each from the gap as packed (after a list, made up to the grid)."""
     limits = {}

@@ -335,14 +335,15 @@ def test_gaps_keep_their_order_across_the_gutter_while_the_columns_end_within_a_
 
 def test_sections_stand_as_far_apart_on_either_side_of_the_gutter() -> None:
     """Two columns a line apart, a section in each: the second's gap could grow to end level
-    with the first, but would stand further apart than the first's; the columns already end
-    within a line, so neither grows."""
+    with the first, but would stand further apart than the first's; the two grow a half line
+    at once instead (a section's gap grows to two lines in two columns), ending a line apart
+    nearer the foot."""
     blocks = [block(3, after=5), block(1, role="H2", keep_with_next=True), block(2)]
     blocks += [block(2, after=5), block(1, role="H2", keep_with_next=True), block(2)]
     first = [Portion(0, 0, 3, 0, 30), Portion(1, 0, 1, 35, 10), Portion(2, 0, 2, 45, 20)]
     second = [Portion(3, 0, 2, 0, 20), Portion(4, 0, 1, 25, 10), Portion(5, 0, 2, 35, 20)]
     grown, _, _ = flush(blocks, [first, second], 75, 10.0)
-    assert [[p.top for p in c] for c in grown] == [[0, 35, 45], [0, 25, 35]]
+    assert [[p.top for p in c] for c in grown] == [[0, 40, 50], [0, 30, 40]]
 
 
 def test_columns_that_cannot_both_grow_to_the_foot_end_level_short_of_it() -> None:
