@@ -631,7 +631,8 @@ def test_a_rebuild_after_one_edit_shapes_and_breaks_only_the_paragraph_edited(
 def test_a_number_parts_from_its_unit_only_where_together_they_would_gape_a_line() -> None:
     """At 17 ems, "In 2023 Peru eradicated over" is the only first line that keeps "25,000
     hectares" together, far too loose to justify: the number ends the first line instead, and
-    every line is justified within the tolerance; at 20 ems, they stay together."""
+    every line is justified within the tolerance, and the paragraph is awkward (the page weighs
+    it as a line, to find a size that keeps them together); at 20 ems, they stay together."""
     text = (
         "In 2023 Peru eradicated over 25,000 hectares of coca, and PNP units trained by INL "
         "seized more than 30 metric tons of cocaine."
@@ -645,6 +646,7 @@ def test_a_number_parts_from_its_unit_only_where_together_they_would_gape_a_line
         lines = PdfReader(io.BytesIO(buffer.getvalue())).pages[0].extract_text().splitlines()
         if first:
             assert lines[0].strip() == first and not box.setting.strained
+        assert box.setting.awkward == bool(first)
         assert not any(a.rstrip().endswith("25,000") for a in lines[:-1]) or first, lines
 
 
