@@ -514,6 +514,31 @@ def test_a_ragged_address_breaks_only_at_its_own_marks_a_justified_one_between_l
         assert ends and (not ends <= points) == inside, ends - points
 
 
+def test_a_justified_address_breaks_at_its_marks_where_a_line_of_it_alone_may_end_short() -> None:
+    """At 21 ems (the Kenya example's column on A4) the address broke between two letters of
+    its path ("law-enforcem | ent-affairs") while a break before a hyphen was a few letters
+    away: a line of nothing but the address's pieces may end short, as a ragged one, so it
+    breaks only at its own marks, as a reader expects."""
+    address = (
+        "https://www.state.gov/bureau-of-international-narcotics-and-law-enforcement-affairs"
+        "-work-by-country/kenya-summary"
+    )
+    text = f"The full country summary, with funding figures, is published at {address}."
+    for width in (210, 214):
+        box = typeset(plain(text), style(), width)
+        buffer = io.BytesIO()
+        canvas = Canvas(buffer)
+        box.drawOn(canvas, 20, 700)
+        canvas.save()
+        lines = PdfReader(io.BytesIO(buffer.getvalue())).pages[0].extract_text().splitlines()
+        first = next(i for i, line in enumerate(lines) if "https" in line)
+        pieces = [lines[first].split()[-1]] + [line.strip() for line in lines[first + 1 :]]
+        assert "".join(pieces) == address + ".", pieces
+        ends = [len("".join(pieces[: i + 1])) for i in range(len(pieces) - 1)]
+        assert len(ends) > 1 and set(ends) <= set(address_points(address)), (width, pieces)
+        assert not box.setting.strained
+
+
 def test_an_address_shown_as_itself_prints_without_scheme_and_www() -> None:
     tree = yaml.safe_load(MINIMAL)
     tree["sections"][0]["body"] = (
