@@ -30,7 +30,7 @@ TIE = 5_000.0
 # nothing but the address's pieces that ends there may end short, as a ragged line does, by
 # ``ADDRESS_RAG`` of the line at a ratio of 1, rather than break the address between letters.
 ADDRESS_BREAK = 30.0
-ADDRESS_RAG = 0.2
+ADDRESS_RAG = 0.15
 # The largest stretch ratio of a line, unless the rules say otherwise: spaces stretch by half
 # their width at a ratio of 1 (``measure.SPACE_STRETCH``), so at most to 1.59 times their width.
 TOLERANCE = 1.18
