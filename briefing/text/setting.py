@@ -6,8 +6,9 @@ placed for drawing (``line.place``) once, when first asked for; kept in the proc
 same paragraph, spec and width. Justified Chinese is set on a grid: lines of whole characters.
 A justified Latin, Cyrillic or Greek paragraph that no setting keeps within the tolerance at
 its width is set ragged instead, every line (and still strained, so the page weighs another
-size). One that keeps it only by parting a number from its unit ("$3.5 | million") is
-awkward: the page weighs it as a line, so the fit prefers a size that keeps them together.
+size). One that keeps it only by parting a number from its unit ("$3.5 | million") is set
+ragged too, where that takes no more lines, and is awkward: the page weighs it as a line, so
+the fit prefers a size that keeps them together and justified.
 Text that must not break inside
 a word (headings, names, labels: ragged, without hyphenation) is set smaller when one word is
 wider than its box; justified text breaks such a word anywhere, as a last resort
@@ -225,6 +226,11 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     if lines is None and justified:  # words that belong together part, not to gape a line
         lines = measured.breaker.breaks(room, rules._replace(untie=True))
         untied = lines is not None
+    if untied and lines is not None and glyph_lines and not spec.cjk:  # or rather, ragged
+        instead = _ragged(measured, spec, width)
+        if len(instead.lines) <= len(lines):  # if that takes no more lines
+            instead.strained, instead.awkward = False, True
+            return instead
     if lines is None:  # some line must be loose: as little as can be, letter spacing taking
         lines = _least_loose(measured.breaker, room, rules)  # what spaces cannot
     if lines is None:  # a line must be looser still: the least loose, then
@@ -269,7 +275,8 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
 def _ragged(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     """A justified paragraph no setting of which keeps its spaces within the tolerance at
     ``width`` (a narrow column), set ragged instead, as a designer would rather than let it
-    gape: hyphenated as ragged text is, and still strained (the page weighs another size)."""
+    gape (or part a number from its unit): hyphenated as ragged text is, and still strained
+    (the page weighs another size)."""
     ragged = spec._replace(align="left")
     setting = _set_lines(measure(measured.runs, ragged), ragged, width)
     setting.strained = True
