@@ -26,6 +26,11 @@ INFINITE = 10_000  # a penalty this high forbids a break; its negative forces on
 # Words that belong together ("18 months", "FY 2010"): a break between them costs this, and
 # is taken only by rules that ``untie`` (no setting within the tolerance keeps them together).
 TIE = 5_000.0
+# A break inside a web or e-mail address at its own marks ("/", before "." or "-"): a line of
+# nothing but the address's pieces that ends there may end short, as a ragged line does, by
+# ``ADDRESS_RAG`` of the line at a ratio of 1, rather than break the address between letters.
+ADDRESS_BREAK = 30.0
+ADDRESS_RAG = 0.15
 # The largest stretch ratio of a line, unless the rules say otherwise: spaces stretch by half
 # their width at a ratio of 1 (``measure.SPACE_STRETCH``), so at most to 1.59 times their width.
 TOLERANCE = 1.18
@@ -45,6 +50,7 @@ class Item(NamedTuple):
     shrink: float = 0.0
     penalty: float = 0.0
     flagged: bool = False  # a hyphen: consecutive flagged breaks cost more
+    letter: bool = False  # between two letters with no mark (an address): as a hyphen is taken
 
 
 class Rules(NamedTuple):
@@ -53,6 +59,7 @@ class Rules(NamedTuple):
     tolerance: float = TOLERANCE  # the largest stretch ratio (1: all the glue's stretch)
     emergency: bool = False  # also allow, from each start, the longest line past the tolerance
     hyphenate: bool = True  # break at hyphenation points (penalties that add a hyphen's width)
+    # and between an address's letters
     ragged: float = 0.0  # stretch at the end of every line, for unjustified text (0: justified)
     balance: bool = False  # the last line counts like the others (ragged text: even lines)
     line_penalty: float = 10.0
@@ -129,10 +136,13 @@ class Breaker:
         self._tightest: dict[tuple[float, float], list[float]] = {}
         self.forced = [i for i in self.points if items[i].penalty <= -INFINITE]
         self.extra = [item.width if item.kind == "penalty" else 0.0 for item in items]
+        # Breaks inside a word: at a hyphen added, or between two letters of an address.
+        self.inside = [item.kind == "penalty" and (item.width > 0 or item.letter) for item in items]
         # A penalty's cost, or None for glue; forced breaks are the paragraph's (or a line's) end.
         self.cost = [item.penalty if item.kind == "penalty" else None for item in items]
         self.flagged = [item.flagged for item in items]
         self.tie = [item.kind == "penalty" and item.penalty == TIE for item in items]
+        self.rag = [item.kind == "penalty" and item.penalty == ADDRESS_BREAK for item in items]
         self.starts = [_line_start(items, i) for i in range(count)]
         # For each item: the first legal break at or after it, and the index (among the breaks)
         # just past the forced break that ends its line.
@@ -158,7 +168,7 @@ class Breaker:
         """The lines of least total demerits, or None if no sequence of breaks keeps every line
         within ``rules.tolerance`` and ``width``."""
         points, extra, cost, flagged_at = self.points, self.extra, self.cost, self.flagged
-        tie = self.tie
+        tie, rag, inside = self.tie, self.rag, self.inside
         total_w, total_y, total_z, glues = self.total_w, self.total_y, self.total_z, self.glues
         total_b, total_t, total_s = self.total_b, self.total_t, self.total_s
         expand, compress, tracking = rules.expand, rules.compress, rules.tracking
@@ -206,7 +216,7 @@ class Breaker:
             for j in range(last - 1, first_point[start] - 1, -1):
                 end = points[j]
                 penalty = cost[end]
-                if (extra[end] and not hyphenate) or (tie[end] and not rules.untie):
+                if (inside[end] and not hyphenate) or (tie[end] and not rules.untie):
                     continue
                 natural = total_w[end] - base_w + extra[end]
                 final = penalty is not None and penalty <= -INFINITE
@@ -221,6 +231,8 @@ class Breaker:
                     ratio = 0.0  # the last line may end short
                 else:
                     stretch = total_y[end] - base_y + ragged + expand * (total_b[end] - base_b)
+                    if rag[end] and glues[end] == glues[start]:  # an address's pieces alone
+                        stretch += ADDRESS_RAG * width
                     stretch += tracking * (total_t[end] - base_t)
                     if stretch:
                         ratio = (width - natural) / stretch

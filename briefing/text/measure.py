@@ -39,7 +39,7 @@ from .collect import (
     words,
 )
 from .hyphenation import hyphen_points, syllables
-from .linebreak import INFINITE, TIE, TOLERANCE, Breaker, Item
+from .linebreak import ADDRESS_BREAK, INFINITE, TIE, TOLERANCE, Breaker, Item
 from .spec import TypeSpec
 
 SOFT_HYPHEN = "\u00ad"  # a line-end hyphen: drawn as a hyphen, read as nothing
@@ -47,7 +47,7 @@ SPACE_STRETCH = 1 / 2  # of a space: at the tolerance of 2, spaces stretch to tw
 SPACE_SHRINK = 1 / 3
 _HYPHEN_PENALTY = 1000.0  # a hyphen costs more than many lines at the tolerance: fewest hyphens
 _UNLIKED_PENALTY = 2000.0  # a hyphen after two letters ("re-spond"), or in a capitalized word
-_ADDRESS_PENALTY = 30.0  # a break inside a web or e-mail address (``address_points``)
+_ADDRESS_PENALTY = ADDRESS_BREAK  # a break inside a web or e-mail address (``address_points``)
 _ADDRESS_LETTER_PENALTY = 3000.0  # and between two letters of its path (``address_letters``)
 _ADDRESS_SYLLABLE_PENALTY = 1000.0  # between two syllables there
 _SLASH_PENALTY = 50.0  # a break after a slash typed in a word; after a typed hyphen or dash,
@@ -226,8 +226,8 @@ def _word(
     items: list[Item] = []
     fragments: list[Fragment] = []
     text = "".join(part for part, _ in word)
-    # offset: (penalty, adds a hyphen, ends with a hyphen)
-    breaks_at: dict[int, tuple[float, bool, bool]] = {}
+    # offset: (penalty, adds a hyphen, ends with a hyphen, between two letters with no mark)
+    breaks_at: dict[int, tuple[float, bool, bool, bool]] = {}
     begin, end = address(text)
     if end:  # a break after a hyphen in an address looks like a hyphen
         # between letters too, but in a sheet of another script, whose lines the readers of
@@ -236,20 +236,20 @@ def _word(
         syllabic = set(syllables(inside, hyphenation))  # where its words' syllables meet
         for point in address_letters(inside) if script_faces is None and justified else ():
             penalty = _ADDRESS_SYLLABLE_PENALTY if point in syllabic else _ADDRESS_LETTER_PENALTY
-            breaks_at[begin + point] = (penalty, False, False)
+            breaks_at[begin + point] = (penalty, False, False, True)
         for point in address_points(text[begin:end]):
-            breaks_at[begin + point] = (_ADDRESS_PENALTY, False, False)
+            breaks_at[begin + point] = (_ADDRESS_PENALTY, False, False, False)
     elif hyphenation:
         for point in dash_points(text):
             dash = text[point - 1] != "/"
-            breaks_at[point] = (_HYPHEN_PENALTY if dash else _SLASH_PENALTY, False, dash)
+            breaks_at[point] = (_HYPHEN_PENALTY if dash else _SLASH_PENALTY, False, dash, False)
         if not last:
             for point in hyphen_points(text, hyphenation):
                 if text[point - 1] not in DASHES:
                     short = point < 3 or not text[point - 3].isalpha()  # "re-spond"
                     name = text[:1].isupper()  # a name, or a sentence's first word
                     penalty = _UNLIKED_PENALTY if short or name else _HYPHEN_PENALTY
-                    breaks_at.setdefault(point, (penalty, True, True))
+                    breaks_at.setdefault(point, (penalty, True, True, False))
     glue_at: set[int] = set()
     if cjk is not None or CJK.search(text):  # Chinese, in a Chinese sheet or another
         glue_at = {point for point in cjk_points(text) if not begin < point < end}
@@ -316,9 +316,9 @@ def _word(
                 items.append(Item("glue", width, grows + blanks - width, width))
                 fragments.append(Fragment("", font, shade, run.link))
             elif offset + point in breaks_at and point < len(part):
-                penalty, hyphen, flagged = breaks_at[offset + point]
+                penalty, hyphen, flagged, letter = breaks_at[offset + point]
                 wide = plain_width("-", font) if hyphen else 0.0
-                items.append(Item("penalty", wide, penalty=penalty, flagged=flagged))
+                items.append(Item("penalty", wide, penalty=penalty, flagged=flagged, letter=letter))
                 fragments.append(Fragment(SOFT_HYPHEN if hyphen else "", font, shade, run.link))
         offset += len(part)
     return items, fragments

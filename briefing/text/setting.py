@@ -6,7 +6,9 @@ placed for drawing (``line.place``) once, when first asked for; kept in the proc
 same paragraph, spec and width. Justified Chinese is set on a grid: lines of whole characters.
 A justified Latin, Cyrillic or Greek paragraph that no setting keeps within the tolerance at
 its width is set ragged instead, every line (and still strained, so the page weighs another
-size).
+size). One that keeps it only by parting a number from its unit ("$3.5 | million") is set
+ragged too, where that takes no more lines, and is awkward: the page weighs it as a line, so
+the fit prefers a size that keeps them together and justified.
 Text that must not break inside
 a word (headings, names, labels: ragged, without hyphenation) is set smaller when one word is
 wider than its box; justified text breaks such a word anywhere, as a last resort
@@ -53,7 +55,8 @@ class Setting:
         self.room = room  # the line width, at unit size
         self.lines = lines
         self.strained = strained  # a line had to be looser than letter spacing can make good
-        self.awkward = awkward  # the last line but one had to end with a hyphen
+        # the last line but one had to end with a hyphen, or words that belong together part
+        self.awkward = awkward
         self._drawn: list[SetLine | None] = [None] * len(lines)
 
     def drawn(self, index: int) -> SetLine:
@@ -219,8 +222,15 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
         lines = measured.breaker.breaks(room, rules._replace(most_hyphens=1))
     if lines is None:
         lines = measured.breaker.breaks(room, rules)
+    untied = False
     if lines is None and justified:  # words that belong together part, not to gape a line
         lines = measured.breaker.breaks(room, rules._replace(untie=True))
+        untied = lines is not None
+    if untied and lines is not None and glyph_lines and not spec.cjk:  # or rather, ragged
+        instead = _ragged(measured, spec, width)
+        if len(instead.lines) <= len(lines):  # if that takes no more lines
+            instead.strained, instead.awkward = False, True
+            return instead
     if lines is None:  # some line must be loose: as little as can be, letter spacing taking
         lines = _least_loose(measured.breaker, room, rules)  # what spaces cannot
     if lines is None:  # a line must be looser still: the least loose, then
@@ -244,9 +254,10 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
         lines = _smoother(measured.breaker, room, rules, lines)
     # The line before the last hyphenated (no setting within the tolerance avoids it: its tail
     # would start the last line) makes a paragraph of three lines or more awkward, so the page
-    # weighs another size (two lines, at any width, often cannot avoid it).
+    # weighs another size (two lines, at any width, often cannot avoid it); so does a number
+    # parted from its unit ("$3.5 | million"), which no setting within the tolerance keeps.
     before_last = len(lines) > 2 and measured.fragments[lines[-2].end].text == SOFT_HYPHEN
-    setting = Setting(measured, spec, size, room, lines, strained, before_last)
+    setting = Setting(measured, spec, size, room, lines, strained, before_last or untied)
     # A line of words too loose for its spaces, glyphs and letter spacing is strained (a line
     # of one or two words beside a long address is not).
     loose = [i for i, line in enumerate(lines[:-1]) if line.ratio > tolerance]
@@ -264,7 +275,8 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
 def _ragged(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     """A justified paragraph no setting of which keeps its spaces within the tolerance at
     ``width`` (a narrow column), set ragged instead, as a designer would rather than let it
-    gape: hyphenated as ragged text is, and still strained (the page weighs another size)."""
+    gape (or part a number from its unit): hyphenated as ragged text is, and still strained
+    (the page weighs another size)."""
     ragged = spec._replace(align="left")
     setting = _set_lines(measure(measured.runs, ragged), ragged, width)
     setting.strained = True

@@ -515,6 +515,31 @@ def test_a_ragged_address_breaks_only_at_its_own_marks_a_justified_one_between_l
         assert ends and (not ends <= points) == inside, ends - points
 
 
+def test_a_justified_address_breaks_at_its_marks_where_a_line_of_it_alone_may_end_short() -> None:
+    """At about 21 ems (the Kenya example's column on A4) the address broke between two letters
+    of its path ("law-enforceme | nt-affairs") while a break before a hyphen was a few letters
+    away: a line of nothing but the address's pieces may end short, as a ragged one, so it
+    breaks only at its own marks, as a reader expects."""
+    address = (
+        "https://www.state.gov/bureau-of-international-narcotics-and-law-enforcement-affairs"
+        "-work-by-country/kenya-summary"
+    )
+    text = f"The full country summary, with funding figures, is published at {address}."
+    for width in (214, 222):
+        box = typeset(plain(text), style(), width)
+        buffer = io.BytesIO()
+        canvas = Canvas(buffer)
+        box.drawOn(canvas, 20, 700)
+        canvas.save()
+        lines = PdfReader(io.BytesIO(buffer.getvalue())).pages[0].extract_text().splitlines()
+        first = next(i for i, line in enumerate(lines) if "https" in line)
+        pieces = [lines[first].split()[-1]] + [line.strip() for line in lines[first + 1 :]]
+        assert "".join(pieces) == address + ".", pieces
+        ends = [len("".join(pieces[: i + 1])) for i in range(len(pieces) - 1)]
+        assert len(ends) > 1 and set(ends) <= set(address_points(address)), (width, pieces)
+        assert not box.setting.strained
+
+
 def test_an_address_shown_as_itself_prints_without_scheme_and_www() -> None:
     tree = yaml.safe_load(MINIMAL)
     tree["sections"][0]["body"] = (
@@ -629,24 +654,29 @@ def test_a_rebuild_after_one_edit_shapes_and_breaks_only_the_paragraph_edited(
     ).replace("\n", " ")
 
 
-def test_a_number_parts_from_its_unit_only_where_together_they_would_gape_a_line() -> None:
+def test_a_paragraph_that_would_part_a_number_from_its_unit_is_set_ragged_instead() -> None:
     """At 17 ems, "In 2023 Peru eradicated over" is the only first line that keeps "25,000
-    hectares" together, far too loose to justify: the number ends the first line instead, and
-    every line is justified within the tolerance; at 20 ems, they stay together."""
+    hectares" together, far too loose to justify: rather than part them ("25,000 |
+    hectares"), the paragraph is set ragged on as many lines, and weighs as an awkward one
+    (the page tries another size), not a strained one; at 20 ems it is justified, and they
+    stay together."""
     text = (
         "In 2023 Peru eradicated over 25,000 hectares of coca, and PNP units trained by INL "
         "seized more than 30 metric tons of cocaine."
     )
-    for width, first in ((171, "In 2023 Peru eradicated over 25,000"), (200, None)):
+    for width, ragged in ((171, True), (200, False)):
         box = typeset(plain(text), style(), width)
         buffer = io.BytesIO()
         canvas = Canvas(buffer)
         box.drawOn(canvas, 20, 700)
         canvas.save()
-        lines = PdfReader(io.BytesIO(buffer.getvalue())).pages[0].extract_text().splitlines()
-        if first:
-            assert lines[0].strip() == first and not box.setting.strained
-        assert not any(a.rstrip().endswith("25,000") for a in lines[:-1]) or first, lines
+        with pdfplumber.open(io.BytesIO(buffer.getvalue())) as pdf:
+            lines = pdf.pages[0].extract_text_lines()
+        texts = [line["text"] for line in lines]
+        assert not any(a.rstrip().endswith("25,000") for a in texts[:-1]), texts
+        ends = {round(line["x1"]) for line in lines[:-1]}
+        assert (len(ends) > 1) == ragged, (width, ends)  # justified lines end together
+        assert box.setting.awkward == ragged and not box.setting.strained
 
 
 def test_a_number_spaced_by_thousands_stays_on_one_line() -> None:
