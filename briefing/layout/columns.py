@@ -368,12 +368,14 @@ def flush(
     target = min(height, max(min(reach, default=0.0), max(ends, default=0.0)))
     wants = [target - end if column else 0.0 for column, end in zip(columns, ends, strict=True)]
 
+    shared = _split_lists(blocks, columns)
+
     def growths() -> Iterator[list[dict[int, float]]]:
         if len(columns) > 1:
             yield _halves(blocks, columns, limits, wants, half, True)  # a kind across the page
         # the items of a list on both sides of the gutter as far apart on either side, if
         # that ends the columns together; if not, as each column needs
-        own = _unshared(blocks, columns, limits)
+        own = _unshared(blocks, columns, limits, shared)
         ways = [own, limits] if own != limits else [limits]
         for spreads in ways:  # or in each column, in order
             yield _halves(blocks, columns, spreads, wants, half)
@@ -386,7 +388,6 @@ def flush(
             yield [{} for _ in columns]  # or none: columns that end level, short of the foot
 
     found = []
-    shared = _split_lists(blocks, columns)
     for growth in growths():
         out, apart, under = _grown(columns, ends, growth, height)
         if _items_apart(blocks, columns, growth, shared):  # weighs a line more
@@ -419,11 +420,13 @@ def _shared_item(
 
 
 def _unshared(
-    blocks: list[Packable], columns: list[Column], limits: list[dict[int, float]]
+    blocks: list[Packable],
+    columns: list[Column],
+    limits: list[dict[int, float]],
+    shared: set[tuple[str, ...]],
 ) -> list[dict[int, float]]:
-    """``limits`` without the gaps between the items of a list with items in more than one
-    column (:func:`_split_lists`), which grow in one only as in the others."""
-    shared = _split_lists(blocks, columns)
+    """``limits`` without the gaps between the items of a ``shared`` list (one with items in
+    more than one column: :func:`_split_lists`), which grow in one only as in the others."""
     return [
         {i: most for i, most in spread.items() if not _shared_item(blocks, column, i, shared)}
         for column, spread in zip(columns, limits, strict=True)
