@@ -177,15 +177,22 @@ def wide_warning(layout: Layout) -> Problem:
 
 
 def short_warning(layout: Layout, blank: float) -> Problem:
-    """The content leaves ``blank`` of the page's height empty even at its largest type."""
+    """The content leaves ``blank`` of the page's height empty even at its largest type: the
+    largest its lines allow, or (where a larger size would set a paragraph badly or end the
+    columns apart) the largest that composes the page well."""
     c, body = layout.sheet.content, layout.specs["body"]
+    grown = layout.body_scale < layout.scale - 1e-6 or layout.scale >= layout.theme.max_scale
+    largest = (
+        "the largest that keeps its lines comfortable to read"
+        if grown
+        else "the largest at which its paragraphs set well and its columns end together"
+    )
     letters = layout.column_width / (layout.sheet.em_per_letter(body) * body.size)
     lines = blank * layout.height / body.leading * layout.columns
     more = max(10, int(round(lines * letters / _LETTERS_A_WORD, -1)))
     return Problem(
         f"the page is {1 - blank:.0%} full: {blank:.0%} of its height is left blank at the foot "
-        f"even with body text at {layout.specs['body'].size:.1f} pt, the largest that keeps "
-        "its lines comfortable to read",
+        f"even with body text at {body.size:.1f} pt, {largest}",
         c.sections[-1].heading.locate(),
         f"about {more} more words, or a photo, chart or table, to fill it",
         "warning",

@@ -778,3 +778,15 @@ def test_a_short_column_beside_a_table_grows_its_section_gaps_to_two_lines() -> 
     gaps = [c.gap for c in quality.columns if c.gap is not None]
     line = Theme().body_leading * quality.body_size
     assert len(gaps) == 2 and abs(gaps[0] - gaps[1]) <= line, [g / line for g in gaps]
+
+
+def test_a_short_page_says_why_its_body_grew_no_larger() -> None:
+    """A page left blank at the foot with its body below the largest its lines allow (a larger
+    size would set a paragraph badly or end its columns apart) said the body was the largest
+    that keeps its lines comfortable to read; a page whose lines stop it still says so."""
+    _, short = render(run_checks(sheets()["en-two-column-0.3"]), "a4")
+    said = [w.message for w in short.warnings if "full:" in w.message]
+    assert len(said) == 1 and "its paragraphs set well and its columns end together" in said[0]
+    _, tiny = render(run_checks(SHORT_SECTIONS), "letter")
+    said = [w.message for w in tiny.warnings if "full:" in w.message]
+    assert len(said) == 1 and "the largest that keeps its lines comfortable to read" in said[0]
