@@ -21,7 +21,7 @@ from .records import Role
 _EPS = 1e-6
 _CLOSE_ENOUGH = 1.0  # points: balanced column heights are searched to this
 _TALLER = 6  # half lines above the balanced height tried for columns that end together
-_SECTION_APART = 2.0  # lines a section's gap grows to at most in two columns
+_SECTION_APART = (1.5, 2.0)  # lines a section's gap grows to at most, in one column and in two
 
 
 class Packable:
@@ -358,7 +358,7 @@ def flush(
     weighs a line more). If none does, the one that ends them nearest each other and the
     foot."""
     half = line / 2
-    section = _SECTION_APART if len(columns) > 1 else 1.5
+    section = _SECTION_APART[len(columns) > 1]
     limits = [_spread(blocks, column, line, section) for column in columns]
     ends = [_end(column) for column in columns]
     reach = [
@@ -475,7 +475,7 @@ def _end(column: Column) -> float:
 
 
 def _spread(
-    blocks: list[Packable], column: Column, line: float, section: float = 1.5
+    blocks: list[Packable], column: Column, line: float, section: float
 ) -> dict[int, float]:
     """The gaps of a column that may grow (by the index of the piece below each) and how far
     each may: to ``section`` ``line``s above a heading (one and a half in one column, with

@@ -181,10 +181,10 @@ def short_warning(layout: Layout, blank: float) -> Problem:
     largest its lines allow, or (where a larger size would set a paragraph badly or end the
     columns apart) the largest that composes the page well."""
     c, body = layout.sheet.content, layout.specs["body"]
-    grown = layout.body_scale < layout.scale - 1e-6 or layout.scale >= layout.theme.max_scale
+    capped = layout.body_scale < layout.scale - 1e-6 or layout.scale >= layout.theme.max_scale
     largest = (
         "the largest that keeps its lines comfortable to read"
-        if grown
+        if capped
         else "the largest at which its paragraphs set well and its columns end together"
     )
     letters = layout.column_width / (layout.sheet.em_per_letter(body) * body.size)
