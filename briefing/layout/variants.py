@@ -21,6 +21,7 @@ bullets to the right of their items; the text in each box runs in its spec's dir
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any, ClassVar, NamedTuple
 
@@ -30,6 +31,7 @@ from .exhibits import Exhibit
 from .parts import Parts, Sheet
 from .records import EMPTY, ROW_PARTS, Page, Placed, Region, Shape
 from .specs import type_specs
+from .widths import HAIR
 
 
 class Frame(NamedTuple):
@@ -81,7 +83,7 @@ class Layout:
         self.extras_first = parts.elements  # the extras' structure elements follow this
         self.extras = self.measure_extras(parts)
         self.first = parts.elements  # the body's structure elements are numbered from here
-        self.blocks = parts.body(self.column_width, self.rail)
+        self.blocks = parts.body(self.column_width, self.hanging())
         self.footer = parts.footer(self.inner)
         self.strained = any(block.strained for block in self.blocks)
         self.awkward = sum(block.awkward for block in self.blocks)
@@ -109,6 +111,10 @@ class Layout:
     def lead_width(self) -> float:
         """The width the lead may take."""
         return self.inner
+
+    def hanging(self) -> float:
+        """The width of the rail the headings hang in (0: they stand above their text)."""
+        return self.rail
 
     @classmethod
     def measure(cls, theme: Theme, inner: float, **options: float) -> float:
@@ -354,17 +360,34 @@ class TwoColumn(Layout):
 
 class SingleColumn(Layout):
     """One column, headings hanging in a rail to its left (its right, mirrored), or above
-    their text when a word of one is too wide for the rail."""
+    their text when a word of one is too wide for the rail even at the body's size."""
 
     name = "single-column"
 
     def widths(self) -> tuple[float, float, float]:
         """(the body's width, the column's width, the rail's width): the rail as wide as the
-        widest word of a heading needs, up to :data:`WIDEST_RAIL` of the width."""
+        widest word of a heading needs, up to :data:`WIDEST_RAIL` of the width (a heading
+        set smaller to fit it, down to the body's size); where a word is wider still at the
+        body's size, the headings go above their text (:attr:`above`), never hyphenated nor
+        smaller than the body, and the column keeps its measure beside an empty rail (across
+        the whole width its lines would hold more than :attr:`Theme.long_line` characters)."""
         t = self.theme
-        need = self.parts.widest_heading_word() + t.rail_gap * self.body_scale
-        rail = min(max(self.inner - self.measure(t, self.inner), need), self.inner * WIDEST_RAIL)
+        need = self.parts.widest_heading_word() + HAIR + t.rail_gap * self.body_scale
+        least = self.inner - self.measure(t, self.inner)
+        rail = least if self.above else min(max(least, need), self.inner * WIDEST_RAIL)
         return self.inner, self.inner - rail, rail
+
+    @functools.cached_property
+    def above(self) -> bool:
+        """Whether the headings go above their text: a word of one, at the body's size, is
+        too wide for the widest rail."""
+        t, specs = self.theme, self.specs
+        widest = self.parts.widest_heading_word() * specs["body"].size / specs["heading"].size
+        return widest + HAIR + t.rail_gap * self.body_scale > self.inner * WIDEST_RAIL
+
+    def hanging(self) -> float:
+        """The rail, or none for headings above their text."""
+        return 0.0 if self.above else self.rail
 
     @classmethod
     def measure(cls, theme: Theme, inner: float, **options: float) -> float:
