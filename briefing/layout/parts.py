@@ -296,13 +296,18 @@ class Parts:
                 top, row = top + row + gap, 0.0
         return Region(entries, [], top - gap)
 
-    def stand_whole(self, width: float) -> bool:
-        """Whether the headings of the facts and the contacts each stand on one line
-        ``width`` wide."""
+    def broken(self, width: float) -> set[str]:
+        """The headings of the facts and the contacts, and the contacts' telephone numbers
+        and e-mail addresses, that would not stand on one line ``width`` wide."""
         words, c = self.sheet.words, self.content
         headings = [words.glance] * bool(c.at_a_glance) + [words.contacts] * bool(c.contacts)
-        spec = self.specs["side heading"]
-        return all(natural_width(plain(text), spec) + HAIR <= width for text in headings)
+        marks = [part for contact in c.contacts for part in (contact.phone, contact.email) if part]
+        lines = [(text, "side heading") for text in headings] + [(m, "fact") for m in marks]
+        return {
+            text
+            for text, spec in lines
+            if natural_width(plain(text), self.specs[spec]) + HAIR > width
+        }
 
     def _contacts_width(self) -> float:
         """The width of the contacts' widest line: their heading, a name, role, telephone

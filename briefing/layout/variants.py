@@ -444,6 +444,13 @@ class Sidebar(Layout):
         """The panel's inner padding."""
         return self.theme.sidebar_padding * self.scale
 
+    @functools.cached_property
+    def breakable(self) -> set[str]:
+        """The panel's headings, telephone numbers and e-mail addresses that may break over
+        two lines: those that do at the theme's width, set as measured."""
+        t = self.theme
+        return self.parts.broken((self.inner - t.column_gap) * t.sidebar_share - 2 * self.pad)
+
     def measure_extras(self, parts: Parts) -> list[Region]:
         """The panel's parts (:meth:`side_parts`); its closing row kept as :attr:`row`."""
         found, self.row = self.side_parts(parts)
@@ -566,7 +573,8 @@ class Sidebar(Layout):
 
     def _larger(self, factor: float) -> list[Region] | None:
         """The panel's parts measured ``factor`` times their size; None if they would not
-        number their structure elements as the measured ones do."""
+        number their structure elements as the measured ones do, or would break a heading,
+        a telephone number or an e-mail address that the measured ones keep whole."""
         if factor not in self._grown:
             sheet, t = self.sheet, self.theme
             scale, body = self.scale * factor, self.body_scale * factor
@@ -574,7 +582,8 @@ class Sidebar(Layout):
             parts = Parts(sheet, specs, scale, body)
             parts.elements = self.extras_first
             grown = self.side_parts(parts)[0]
-            self._grown[factor] = grown if parts.elements == self.first else None
+            kept = not parts.broken(self.side_width - 2 * self.pad) - self.breakable
+            self._grown[factor] = grown if parts.elements == self.first and kept else None
         return self._grown[factor]
 
     def filled(self, air: float) -> tuple[list[Column], float, float] | None:
@@ -582,10 +591,8 @@ class Sidebar(Layout):
         are from ending together at the foot."""
         if self.closing and not self.extras:
             return None  # every part gone to the closing row: no sidebar left to arrange
-        if self.share < self.theme.sidebar_share and not self.parts.stand_whole(
-            self.side_width - 2 * self.pad
-        ):
-            return None  # a narrower panel that breaks its headings
+        if self.parts.broken(self.side_width - 2 * self.pad) - self.breakable:
+            return None  # a narrower panel that breaks a heading, a number or an address
         found = super().filled(air)
         if found is None or not self.extras:
             return found

@@ -705,7 +705,10 @@ def test_a_sidebar_whose_panel_would_empty_into_a_closing_row_keeps_its_panel(
 def test_a_panel_short_of_its_main_text_is_set_narrower_to_end_with_it(paper: str) -> None:
     """Two key figures, three facts and a contact beside four sections: the panel's parts
     ended 5.7 lines (Letter) and 6.8 (A4) above the main column, an empty tint under them;
-    a narrower panel runs them longer and the main column shorter, within two lines."""
+    a narrower panel runs them longer and the main column shorter. The narrowest ended them
+    within two lines but broke the contact's e-mail address ("inl-accra@example" over
+    ".org"), whole at the theme's width: the one a step narrower keeps it whole, and ends
+    them 4 and 5.1 lines above (what is left to close another way)."""
     tree = yaml.safe_load((DATA / "ghana-sidebar.yaml").read_text(encoding="utf-8"))
     data, _ = render(run_checks(tree), paper)
     quality = measure(data, "")[0]
@@ -718,7 +721,8 @@ def test_a_panel_short_of_its_main_text_is_set_narrower_to_end_with_it(paper: st
     main = [ln for ln in quality.lines if ln.body and ln.x1 < panel["x0"]]
     line = Theme().body_leading * quality.body_size
     apart = max(ln.bottom for ln in main) - max(ln.bottom for ln in inside)
-    assert 0 <= apart <= 2 * line, apart / line
+    assert 0 <= apart <= {"letter": 4.25, "a4": 5.25}[paper] * line, apart / line
+    assert tree["contacts"][0]["email"] in [ln.text.strip() for ln in quality.lines]
 
 
 def test_a_list_across_the_gutter_has_its_items_as_far_apart_on_either_side() -> None:
@@ -771,6 +775,21 @@ def test_a_narrower_panel_never_breaks_its_headings(paper: str) -> None:
     data, _ = render(run_checks(tree), paper)
     lines = [ln.text.strip() for ln in measure(data, "")[0].lines]
     assert "AT A GLANCE" in lines, lines
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_narrower_panel_never_breaks_an_address_that_stands_whole_at_the_themes(
+    paper: str,
+) -> None:
+    """A Spanish sidebar sheet whose panel ends above its main text took a panel narrower
+    than the theme's, whose contact's e-mail address, on one line at the theme's width,
+    broke over two ("programas-inl@state" over ".gov") on both papers: the panel keeps the
+    width that holds it, and its telephone number, each on one line."""
+    tree = yaml.safe_load((DATA / "honduras-sidebar.yaml").read_text(encoding="utf-8"))
+    data, _ = render(run_checks(tree), paper)
+    lines = [ln.text.strip() for ln in measure(data, "")[0].lines]
+    (contact,) = tree["contacts"]
+    assert contact["email"] in lines and contact["phone"] in lines, lines
 
 
 @pytest.mark.parametrize("paper", ["letter", "a4"])
