@@ -4,7 +4,6 @@ marking banner."""
 
 from __future__ import annotations
 
-import math
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -13,7 +12,6 @@ from ..content.markup import Paragraph
 from ..content.runs import BREAK, Run, Runs, joined, link, plain, run_in, shown_address
 from ..fonts import register
 from ..text import shaping
-from ..text.hyphenation import hyphen_points
 from ..text.measure import measure, plain_width
 from ..text.setting import natural_width
 from ..text.spec import TypeSpec
@@ -298,13 +296,18 @@ class Parts:
                 top, row = top + row + gap, 0.0
         return Region(entries, [], top - gap)
 
-    def stand_whole(self, width: float) -> bool:
-        """Whether the headings of the facts and the contacts each stand on one line
-        ``width`` wide."""
+    def broken(self, width: float) -> set[str]:
+        """The headings of the facts and the contacts, and the contacts' telephone numbers
+        and e-mail addresses, that would not stand on one line ``width`` wide."""
         words, c = self.sheet.words, self.content
         headings = [words.glance] * bool(c.at_a_glance) + [words.contacts] * bool(c.contacts)
-        spec = self.specs["side heading"]
-        return all(natural_width(plain(text), spec) + HAIR <= width for text in headings)
+        marks = [part for contact in c.contacts for part in (contact.phone, contact.email) if part]
+        lines = [(text, "side heading") for text in headings] + [(m, "fact") for m in marks]
+        return {
+            text
+            for text, spec in lines
+            if natural_width(plain(text), self.specs[spec]) + HAIR > width
+        }
 
     def _contacts_width(self) -> float:
         """The width of the contacts' widest line: their heading, a name, role, telephone
@@ -412,20 +415,6 @@ class Parts:
             default=0.0,
         )
 
-    def _widest_syllables(self, headings: TypeSpec) -> float:
-        """The width of the widest piece of a heading's words when hyphenated in
-        ``headings``' language, with its hyphen; infinite if it does not hyphenate."""
-        if not headings.hyphenation:
-            return math.inf
-        widest = 0.0
-        for heading, _ in self.sheet.sections:
-            for word in (w for run in heading if isinstance(run, Run) for w in run.text.split()):
-                cuts = [0, *hyphen_points(word, headings.hyphenation), len(word)]
-                for start, end in pairwise(cuts):
-                    piece = word[start:end] + ("-" if end < len(word) else "")
-                    widest = max(widest, natural_width(plain(piece), headings))
-        return widest
-
     def body(self, width: float, rail: float) -> list[Packable]:
         """The sections as blocks to flow into columns, each with its structure role; with a
         ``rail``, headings hang in it beside their text."""
@@ -433,26 +422,13 @@ class Parts:
         headings, body = self.specs["heading"], self.specs["body"]
         grid = body.leading / 2  # every block of the body takes whole half lines
         room = rail - t.rail_gap * s if rail else width
-        # Every heading at one size: the size the widest word of any of them allows, never
-        # smaller than the body; in the rail if they fit there so, or if a word too wide for
-        # it fits once hyphenated (as side heads are, where the language hyphenates); else
-        # above their text.
+        # Every heading at one size: the size the widest word of any of them allows in the
+        # rail (as wide as that word needs at the body's size at least: the layout's widths),
+        # never smaller than the body.
         sizes = [typeset(h, headings, room).size for h, _ in self.sheet.sections]
         size = max(min(sizes, default=headings.size), body.size)
         if size != headings.size:
             headings = headings._replace(size=size, leading=headings.leading * size / headings.size)
-        if rail and size > min(sizes, default=size):
-            hyphenated = headings._replace(hyphenation=body.hyphenation)
-            if self._widest_syllables(hyphenated) > room:
-                rail, room = 0.0, width
-                size = max(
-                    min(typeset(h, headings, room).size for h, _ in self.sheet.sections), size
-                )
-                headings = headings._replace(
-                    size=size, leading=headings.leading * size / headings.size
-                )
-            else:
-                headings = hyphenated
         blocks: list[Packable] = []
         setter = Setter(t, self.specs, self.sheet.words, s, self.element)
         for heading, shown in self.sheet.sections:

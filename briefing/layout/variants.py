@@ -21,6 +21,7 @@ bullets to the right of their items; the text in each box runs in its spec's dir
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any, ClassVar, NamedTuple
 
@@ -30,6 +31,7 @@ from .exhibits import Exhibit
 from .parts import Parts, Sheet
 from .records import EMPTY, ROW_PARTS, Page, Placed, Region, Shape
 from .specs import type_specs
+from .widths import HAIR
 
 
 class Frame(NamedTuple):
@@ -81,7 +83,7 @@ class Layout:
         self.extras_first = parts.elements  # the extras' structure elements follow this
         self.extras = self.measure_extras(parts)
         self.first = parts.elements  # the body's structure elements are numbered from here
-        self.blocks = parts.body(self.column_width, self.rail)
+        self.blocks = parts.body(self.column_width, self.hanging())
         self.footer = parts.footer(self.inner)
         self.strained = any(block.strained for block in self.blocks)
         self.awkward = sum(block.awkward for block in self.blocks)
@@ -109,6 +111,10 @@ class Layout:
     def lead_width(self) -> float:
         """The width the lead may take."""
         return self.inner
+
+    def hanging(self) -> float:
+        """The width of the rail the headings hang in (0: they stand above their text)."""
+        return self.rail
 
     @classmethod
     def measure(cls, theme: Theme, inner: float, **options: float) -> float:
@@ -354,17 +360,34 @@ class TwoColumn(Layout):
 
 class SingleColumn(Layout):
     """One column, headings hanging in a rail to its left (its right, mirrored), or above
-    their text when a word of one is too wide for the rail."""
+    their text when a word of one is too wide for the rail even at the body's size."""
 
     name = "single-column"
 
     def widths(self) -> tuple[float, float, float]:
         """(the body's width, the column's width, the rail's width): the rail as wide as the
-        widest word of a heading needs, up to :data:`WIDEST_RAIL` of the width."""
+        widest word of a heading needs, up to :data:`WIDEST_RAIL` of the width (a heading
+        set smaller to fit it, down to the body's size); where a word is wider still at the
+        body's size, the headings go above their text (:attr:`above`), never hyphenated nor
+        smaller than the body, and the column keeps its measure beside an empty rail (across
+        the whole width its lines would hold more than :attr:`Theme.long_line` characters)."""
         t = self.theme
-        need = self.parts.widest_heading_word() + t.rail_gap * self.body_scale
-        rail = min(max(self.inner - self.measure(t, self.inner), need), self.inner * WIDEST_RAIL)
+        need = self.parts.widest_heading_word() + HAIR + t.rail_gap * self.body_scale
+        least = self.inner - self.measure(t, self.inner)
+        rail = least if self.above else min(max(least, need), self.inner * WIDEST_RAIL)
         return self.inner, self.inner - rail, rail
+
+    @functools.cached_property
+    def above(self) -> bool:
+        """Whether the headings go above their text: a word of one, at the body's size, is
+        too wide for the widest rail."""
+        t, specs = self.theme, self.specs
+        widest = self.parts.widest_heading_word() * specs["body"].size / specs["heading"].size
+        return widest + HAIR + t.rail_gap * self.body_scale > self.inner * WIDEST_RAIL
+
+    def hanging(self) -> float:
+        """The rail, or none for headings above their text."""
+        return 0.0 if self.above else self.rail
 
     @classmethod
     def measure(cls, theme: Theme, inner: float, **options: float) -> float:
@@ -420,6 +443,13 @@ class Sidebar(Layout):
     def pad(self) -> float:
         """The panel's inner padding."""
         return self.theme.sidebar_padding * self.scale
+
+    @functools.cached_property
+    def breakable(self) -> set[str]:
+        """The panel's headings, telephone numbers and e-mail addresses that may break over
+        two lines: those that do at the theme's width, set as measured."""
+        t = self.theme
+        return self.parts.broken((self.inner - t.column_gap) * t.sidebar_share - 2 * self.pad)
 
     def measure_extras(self, parts: Parts) -> list[Region]:
         """The panel's parts (:meth:`side_parts`); its closing row kept as :attr:`row`."""
@@ -543,7 +573,8 @@ class Sidebar(Layout):
 
     def _larger(self, factor: float) -> list[Region] | None:
         """The panel's parts measured ``factor`` times their size; None if they would not
-        number their structure elements as the measured ones do."""
+        number their structure elements as the measured ones do, or would break a heading,
+        a telephone number or an e-mail address that the measured ones keep whole."""
         if factor not in self._grown:
             sheet, t = self.sheet, self.theme
             scale, body = self.scale * factor, self.body_scale * factor
@@ -551,7 +582,8 @@ class Sidebar(Layout):
             parts = Parts(sheet, specs, scale, body)
             parts.elements = self.extras_first
             grown = self.side_parts(parts)[0]
-            self._grown[factor] = grown if parts.elements == self.first else None
+            kept = not parts.broken(self.side_width - 2 * self.pad) - self.breakable
+            self._grown[factor] = grown if parts.elements == self.first and kept else None
         return self._grown[factor]
 
     def filled(self, air: float) -> tuple[list[Column], float, float] | None:
@@ -559,10 +591,8 @@ class Sidebar(Layout):
         are from ending together at the foot."""
         if self.closing and not self.extras:
             return None  # every part gone to the closing row: no sidebar left to arrange
-        if self.share < self.theme.sidebar_share and not self.parts.stand_whole(
-            self.side_width - 2 * self.pad
-        ):
-            return None  # a narrower panel that breaks its headings
+        if self.parts.broken(self.side_width - 2 * self.pad) - self.breakable:
+            return None  # a narrower panel that breaks a heading, a number or an address
         found = super().filled(air)
         if found is None or not self.extras:
             return found
