@@ -349,7 +349,7 @@ class Parts:
         gap = t.qr_gap * s
         caption = self.text(caption_text, "fact", width - size - gap)
         entries = [Entry(code, 0.0, 0.0, "Figure", group, alt)]
-        entries.append(Entry(caption, size + gap, (size - caption.height) / 2, "P", group))
+        entries.append(Entry(caption, size + gap, 0.0, "P", group))  # level with its top
         return Region(entries, [], max(size, caption.height))
 
     def closing(self, width: float) -> Region:
