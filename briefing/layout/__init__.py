@@ -141,7 +141,7 @@ def compose(checked: Checked, paper: str, folio: str = "") -> Page:
     arrangements, makers = _arrangements(tried, sheet, paper, limit)
     empty = FILL * height
     settled = fit.settle(arrangements, limit, empty)
-    if settled is not None and settled.measured.hyphenated > fit.HYPHENATED:
+    if settled is not None and fit.hyphenated(settled.measured) > fit.HYPHENATED:
         # lines so short that many end in a hyphen: the body a little smaller, its lines
         # longer, where that composes the page as well
         fewer = fit.settle(
@@ -206,7 +206,7 @@ def _better(fewer: fit.Settled[Layout], settled: fit.Settled[Layout], empty: flo
         apart[0] <= max(apart[1], fewer.measured.line) + 1e-6
         and fewer.filled.blank <= max(settled.filled.blank, empty)
         and not fewer.measured.strained
-        and fewer.measured.hyphenated < settled.measured.hyphenated
+        and fit.hyphenated(fewer.measured) < fit.hyphenated(settled.measured)
     )
 
 

@@ -22,7 +22,9 @@ SETTLE_STEPS = 12  # smaller scales tried for a page with a paragraph it cannot 
 SETTLE_APART = 6  # of them, for a page set well whose columns end apart or short of the foot
 STEP = 0.006  # of scale, each (a twentieth of a point of body size)
 STRAINED = 3  # body lines at a column's foot a paragraph set ragged (none justified is good) weighs
-HYPHENATED = 0.15  # of the body's lines: more ending with a hyphen is too many
+HYPHENATED = 0.15  # of the body's lines that go on in their paragraph: more ending with a hyphen
+# is too many, and each one past it weighs this many body lines at a column's foot
+OVER = 0.5
 
 
 class Measure(Protocol):
@@ -117,8 +119,8 @@ class Fillable(Measure, Protocol[C_co]):
     awkward: int  # paragraphs whose last line but one ends with a hyphen
 
     @property
-    def hyphenated(self) -> float:
-        """The share of the body's lines that end with a hyphen."""
+    def hyphens(self) -> tuple[int, int]:
+        """(the body's lines that end with a hyphen, its lines that go on in their paragraph)."""
         ...
 
     @property
@@ -187,7 +189,7 @@ def _ahead(result: tuple[F, Filled[Any]], found: Settled[F]) -> bool:
     than :data:`HYPHENATED` of its lines hyphenated where that one's are not (a narrower
     panel that ends with its text, but breaks a third of its lines), else fewer flaws."""
     pages = (result, (found.measured, found.filled))
-    over = [measured.hyphenated > HYPHENATED for measured, _ in pages]
+    over = [hyphenated(measured) > HYPHENATED for measured, _ in pages]
     return (over[0], _flaws(*result)) < (over[1], _flaws(*pages[1]))
 
 
@@ -210,7 +212,9 @@ def _settle(
         if best is None or (step >= SETTLE_APART and found is not None and not found[0].strained):
             break
         filled = fullest(best.filled, 1.0, 1.0)
-        better = filled is not None and (found is None or _flaws(best, filled) < _flaws(*found))
+        better = filled is not None and (
+            found is None or _rank(best, filled, limit, empty) < _rank(*found, limit, empty)
+        )
         if better and filled is not None:
             found = (best, filled)
         smaller = best.scale - STEP
@@ -223,24 +227,57 @@ def _settle(
     return found
 
 
+def hyphenated(measured: Fillable[Any]) -> float:
+    """The share of the body's lines that go on in their paragraph that end with a hyphen."""
+    hyphens, lines = measured.hyphens
+    return hyphens / lines if lines else 0.0
+
+
+def _over(measured: Fillable[Any]) -> int:
+    """How many of the body's hyphenated lines are past :data:`HYPHENATED` of its lines."""
+    hyphens, lines = measured.hyphens
+    return max(0, hyphens - math.floor(HYPHENATED * lines + 1e-9))
+
+
 def _flaws(measured: Fillable[Any], filled: Filled[Any] | None) -> float:
     """How far a page is from good, in points: the space at a column's foot (to a point),
-    with each paragraph whose last line but one ends with a hyphen weighing a body line,
-    and a strained paragraph :data:`STRAINED` lines."""
+    with each paragraph whose last line but one ends with a hyphen weighing a body line, each
+    hyphenated line past :data:`HYPHENATED` of the body's :data:`OVER` of one, and a strained
+    paragraph :data:`STRAINED` lines."""
     gap = filled.gap if filled is not None else math.inf
-    lines = measured.awkward + STRAINED * measured.strained
+    lines = measured.awkward + OVER * _over(measured) + STRAINED * measured.strained
     return round(gap + lines * measured.line)
 
 
+def _rank(
+    measured: Fillable[Any], filled: Filled[Any], limit: float, empty: float
+) -> tuple[bool, float]:
+    """How a size's page ranks among the sizes of one arrangement, least first: one hyphenated
+    within :data:`HYPHENATED`, its columns ending within half of ``limit`` (a line) of each
+    other and no more than ``empty`` left under the lowest, before any other; then by its
+    flaws (:func:`_flaws`)."""
+    apart, blank = (filled.gap - filled.blank) / 2, filled.blank
+    even = apart <= limit / 2 + 1e-6 and blank <= empty
+    return not (even and not _over(measured)), _flaws(measured, filled)
+
+
 def _good(found: tuple[Fillable[Any], Filled[Any]] | None, limit: float) -> bool:
-    return found is not None and not found[0].strained and _flaws(*found) <= limit
+    """Whether a page is good enough to stop at: every paragraph set well, none with a hyphen
+    before its last line, not too many hyphens, and its columns ending within ``limit``."""
+    return (
+        found is not None
+        and not found[0].strained
+        and not found[0].awkward
+        and not _over(found[0])
+        and _flaws(*found) <= limit
+    )
 
 
 def _done(found: tuple[Fillable[Any], Filled[Any]] | None, limit: float, empty: float) -> bool:
     """Whether a page is as good as a page need be: every paragraph set well, its columns
     ending within half of ``limit`` (a line) of each other, and no more than ``empty`` left
     under the lowest."""
-    if found is None or found[0].strained or found[0].awkward:
+    if found is None or found[0].strained or found[0].awkward or _over(found[0]):
         return False
     gap, blank = found[1].gap, found[1].blank  # gap: twice the highest foot less the lowest
     return (gap - blank) / 2 <= limit / 2 + 1e-6 and blank <= empty

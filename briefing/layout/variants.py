@@ -94,15 +94,16 @@ class Layout:
         return self.specs["body"].leading
 
     @property
-    def hyphenated(self) -> float:
-        """The share of the body's lines (paragraphs and list items) that end with a hyphen."""
+    def hyphens(self) -> tuple[int, int]:
+        """(the body's lines that end with a hyphen, its lines that go on in their paragraph):
+        of paragraphs and list items, their last lines aside, as a reader counts them."""
         ends = [
             block.box.ends_with_hyphen(line)
             for block in self.blocks
             if not isinstance(block.box, Exhibit) and block.role in ("P", "LBody")
-            for line in range(block.lines)
+            for line in range(block.lines - 1)
         ]
-        return sum(ends) / len(ends) if ends else 0.0
+        return sum(ends), len(ends)
 
     def widths(self) -> tuple[float, float, float]:
         """(the body's width, a column's width, the hanging headings' rail)."""

@@ -393,7 +393,7 @@ class Fake:
 
     def __init__(self, scale: float, text: float, room: float) -> None:
         self.scale, self.text, self.room = scale, text, room
-        self.strained, self.awkward, self.line, self.hyphenated = False, 0, 10.0, 0.0
+        self.strained, self.awkward, self.line, self.hyphens = False, 0, 10.0, (0, 0)
 
     def demand(self, air: float) -> tuple[float, float]:
         return self.text * self.scale**2 * (1 + (air - 1) * 0.1), self.room
@@ -436,6 +436,23 @@ def test_a_hyphen_before_a_paragraphs_last_line_weighs_a_body_line_at_the_foot()
     assert fit._flaws(awkward, filled(20)) > fit._flaws(plain, filled(25))
     assert fit._flaws(awkward, filled(20)) < fit._flaws(plain, filled(35))
     assert not fit._done((awkward, filled(0)), 20, 30) and fit._done((plain, filled(0)), 20, 30)
+
+
+def test_a_size_hyphenated_past_the_share_ranks_after_an_even_one_within_it() -> None:
+    """Of two sizes, one with more than 15% of its lines that go on hyphenated weighs half a
+    body line for each past the share, ranks after one within it whose columns end within a
+    line of each other and whose page is full, and is never good enough to stop at."""
+    over, within = Fake(1.0, 50, 100), Fake(1.0, 50, 100)
+    over.hyphens, within.hyphens = (4, 20), (3, 20)  # 3 of 20 is the most within 15%
+
+    def filled(gap: float, blank: float) -> fit.Filled[str]:
+        return fit.Filled(1.0, "columns", gap, blank)
+
+    assert fit._flaws(over, filled(20, 0)) == fit._flaws(within, filled(25, 0))
+    assert fit._rank(within, filled(30, 10), 40, 30) < fit._rank(over, filled(0, 0), 40, 30)
+    assert fit._rank(over, filled(0, 0), 40, 30) < fit._rank(within, filled(60, 10), 40, 30)
+    assert not fit._good((over, filled(0, 0)), 20) and fit._good((within, filled(0, 0)), 20)
+    assert not fit._done((over, filled(0, 0)), 20, 30)
 
 
 def test_a_paragraph_set_ragged_weighs_three_body_lines_at_the_foot() -> None:
