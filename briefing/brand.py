@@ -463,6 +463,13 @@ def full_chinese(style: str, kept: Callable[[int], bool]) -> TTFont | None:
             return restored(stored["data"], stored["state"])
         except (KeyError, TypeError, ValueError, AttributeError):
             pass  # not what this version stores: draw again
+    # a minute's silence would look like a hang: say what takes it, on stderr (not the PDF)
+    print(
+        f"briefing: drawing the full Chinese face ({style.lower()}) for characters past the"
+        " shipped one; about a minute, once on this machine",
+        file=sys.stderr,
+        flush=True,
+    )
     data = _drawn_chinese(path, style, name, kept)
     font = TTFont(name, io.BytesIO(data))
     cache.store(name, key, {"data": data, "state": state_of(font)})

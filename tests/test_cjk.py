@@ -99,8 +99,23 @@ def test_a_chinese_character_past_the_shipped_face_is_set_in_the_full_face(
     stamps = {p.name: p.stat().st_mtime_ns for p in (mine / "briefing").iterdir()}
     again = run_process("build", sheet, cwd=tmp_path, env={"XDG_CACHE_HOME": str(mine)})
     assert again.returncode == 0 and _faces(pdf)[RARE[0]] == {"NotoSansCJKsc-Full-Regular"}
+    assert "drawing the full Chinese face" not in again.stderr  # said only while it draws
     after = (mine / "briefing").glob("NotoSansCJKsc-Full-*")
     assert {p.name: p.stat().st_mtime_ns for p in after} == stamps
+
+
+def test_drawing_the_full_face_says_so_while_it_draws(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A first Chinese sheet with a character past the shipped face took minutes with no word
+    (a reviewer took it for a hang): the build says what it draws, once."""
+    _extra()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert brand.full_chinese("Bold", lambda code: chr(code) in RARE) is not None
+    said = capsys.readouterr().err
+    assert "drawing the full Chinese face (bold)" in said and "once on this machine" in said
+    assert brand.full_chinese("Bold", lambda code: chr(code) in RARE) is not None
+    assert capsys.readouterr().err == ""  # from the cache: nothing to say
 
 
 def test_a_sheet_of_shipped_characters_never_loads_the_full_face(tmp_path: Path) -> None:

@@ -471,8 +471,13 @@ class _Inline:
         following = self.src[pos] if pos < self.pos_max else " "
         last_punct, next_punct = _punctuation(last), _punctuation(following)
         last_space, next_space = last in _WHITESPACE, following in _WHITESPACE
-        left = not (next_space or (next_punct and not (last_space or last_punct)))
-        right = not (last_space or (last_punct and not (next_space or next_punct)))
+        # CommonMark's flanking rules, with its CJK-friendly amendment: Chinese, Japanese and
+        # Korean characters, their punctuation too, stand beside a run as punctuation does
+        # ("**替代发展。**在" is bold), and their punctuation inside it as a letter does
+        last_cjk, next_cjk = _cjk(last), _cjk(following)
+        last_other, next_other = last_punct and not last_cjk, next_punct and not next_cjk
+        left = not (next_space or (next_other and not (last_space or last_punct or last_cjk)))
+        right = not (last_space or (last_other and not (next_space or next_punct or next_cjk)))
         can_open = left and (intraword or not right or last_punct)
         can_close = right and (intraword or not left or next_punct)
         return pos - start, can_open, can_close
@@ -564,6 +569,16 @@ def _backtick_runs(src: str) -> dict[int, int]:
 
 def _punctuation(char: str) -> bool:
     return char in _ESCAPABLE or unicodedata.category(char).startswith(("P", "S"))
+
+
+def _cjk(char: str) -> bool:
+    """Whether ``char`` is a Chinese, Japanese or Korean character or punctuation mark (wide,
+    fullwidth or halfwidth, or Hangul), not an emoji: the amendment's CJK character."""
+    code = ord(char)
+    if 0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF:  # emoji and their symbols
+        return False
+    hangul = 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F or 0xAC00 <= code <= 0xD7AF
+    return hangul or unicodedata.east_asian_width(char) in ("W", "F", "H")
 
 
 def _skip(src: str, pos: int, maximum: int, chars: str = " \t\n") -> int:

@@ -86,6 +86,7 @@ class Sheet:
 
 
 _EM = 0.47  # the mean advance of English text in Noto Sans, in ems, for a sheet with no text
+_CLOSING_STEP = 0.05  # of the width: how much narrower the contacts beside a long address go
 
 
 class Parts:
@@ -349,24 +350,38 @@ class Parts:
         gap = t.qr_gap * s
         caption = self.text(caption_text, "fact", width - size - gap)
         entries = [Entry(code, 0.0, 0.0, "Figure", group, alt)]
-        entries.append(Entry(caption, size + gap, (size - caption.height) / 2, "P", group))
+        entries.append(Entry(caption, size + gap, 0.0, "P", group))  # level with its top
         return Region(entries, [], max(size, caption.height))
 
     def closing(self, width: float) -> Region:
         """The contacts and the QR code side by side, below the body: the contacts in
         :attr:`Theme.contacts_share` of the width, or as little as their lines need when the
-        QR code's address needs more than the rest to stand on one line."""
+        QR code's address needs more than the rest to stand on one line; narrower still, in
+        steps of :data:`_CLOSING_STEP` of the width, while that makes the row of a long address
+        shorter and breaks no heading, telephone number or e-mail address (:meth:`broken`)."""
         t, c = self.theme, self.content
-        alone = min(len(c.contacts), 3)  # without a QR code, side by side
-        shift = width * t.contacts_share if c.contacts else 0.0
-        if c.contacts and c.online:
-            address = natural_width(plain(shown_address(str(c.online))), self.specs["fact"])
-            room = width - shift - (t.qr_size + t.qr_gap) * self.body_scale
-            if address + HAIR > room:
-                least = self._contacts_width() + t.column_gap
-                shift = min(shift, max(least, shift - (address + HAIR - room)))
-        contacts = self.contacts(shift, 1) if c.online else self.contacts(width, alone)
-        online = self.online(width - shift, False)
+        if not (c.contacts and c.online):
+            contacts = self.contacts(width, min(len(c.contacts), 3))
+            online = self.online(width, False)
+            height = max(contacts.height, online.height)
+            return Region(contacts.entries + online.entries, contacts.shapes, height)
+        shift = width * t.contacts_share
+        address = natural_width(plain(shown_address(str(c.online))), self.specs["fact"])
+        room = width - shift - (t.qr_size + t.qr_gap) * self.body_scale
+        if address + HAIR > room:
+            least = self._contacts_width() + t.column_gap
+            shift = min(shift, max(least, shift - (address + HAIR - room)))
+        row, whole = self._closing_row(width, shift), self.broken(shift)
+        while (shift := shift - _CLOSING_STEP * width) > 0:
+            narrower = self._closing_row(width, shift)
+            if narrower.height >= row.height - HAIR or self.broken(shift) > whole:
+                break
+            row = narrower
+        return row
+
+    def _closing_row(self, width: float, shift: float) -> Region:
+        """The closing row, its QR code ``shift`` from its start."""
+        contacts, online = self.contacts(shift, 1), self.online(width - shift, False)
         entries = contacts.entries + [e._replace(x=e.x + shift) for e in online.entries]
         return Region(entries, contacts.shapes, max(contacts.height, online.height))
 

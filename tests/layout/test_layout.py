@@ -826,3 +826,22 @@ def test_a_short_page_says_why_its_body_grew_no_larger() -> None:
     _, tiny = render(run_checks(SHORT_SECTIONS), "letter")
     said = [w.message for w in tiny.warnings if "full:" in w.message]
     assert len(said) == 1 and "the largest that keeps its lines comfortable to read" in said[0]
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_long_address_beside_the_qr_code_stays_in_its_row_and_shortens_it(paper: str) -> None:
+    """A sidebar sheet's web address of 100 characters, beside its QR code in the closing row:
+    its caption, taller than the code, was centred on it, so "Read it online" rose above the
+    row into its rule (A4), and it broke over seven lines in the 40% of the row the contacts
+    left it. The caption now starts level with the contacts' heading, and the contacts give
+    up room while that makes the row shorter."""
+    tree = yaml.safe_load((DATA / "kazakhstan-sidebar.yaml").read_text(encoding="utf-8"))
+    data, _ = render(run_checks(tree), paper)
+    lines = measure(data, "")[0].lines
+    heading = next(ln for ln in lines if ln.text.strip() == "CONTACTS")
+    label = next(ln for ln in lines if ln.text.strip() == "Read it online")
+    assert abs(label.top - heading.top) < 2, (label.top, heading.top)
+    footer = next(ln for ln in lines if ln.text.strip() == "U.S. Department of State")
+    address = [ln for ln in lines if abs(ln.x0 - label.x0) < 1 and label.bottom < ln.top]
+    address = [ln for ln in address if ln.bottom < footer.top]
+    assert "kz.usembassy.gov" in address[0].text and 3 <= len(address) <= 5, address
