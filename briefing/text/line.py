@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from ..language import BIDI_CONTROLS
 from . import kashida, shaping
-from .collect import MAIL, WEB
+from .collect import MAIL, PUNCTUATION_FULL, WEB
 from .linebreak import INFINITE, TOLERANCE, Item, Line
 from .measure import (
     MOST_LETTER_SPACING,
@@ -355,6 +355,9 @@ def _grid(drawn: list[tuple[Item, Fragment]], extra: float, full: bool) -> list[
                 at = x + item.width
                 short = math.ceil(at - 1e-6) - at
                 last = [k] if opened is None else [opened, k]  # (the line starts with the run)
+                # none beside full-width punctuation, whose blank half is room enough (clreq)
+                spaced = [side for side in last if not _punctuated(drawn, side)]
+                last = spaced or last
                 for side in last:
                     adds[side] += short / len(last)
                 x, opened = x + short, None
@@ -371,6 +374,12 @@ def _grid(drawn: list[tuple[Item, Fragment]], extra: float, full: bool) -> list[
     fits = abs(left) < 1e-6 if full else left > -1e-6
     within = min(adds) > -1e-6 and max(adds) <= _BESIDE + 1e-6  # never into a neighbour
     return adds if any(adds) and fits and within else None
+
+
+def _punctuated(drawn: list[tuple[Item, Fragment]], glue: int) -> bool:
+    """Whether the glue at ``glue`` has full-width punctuation on one side of it."""
+    before, after = drawn[glue - 1][1].text, drawn[glue + 1][1].text
+    return before[-1:] in PUNCTUATION_FULL or after[:1] in PUNCTUATION_FULL
 
 
 def _on_grid(item: Item, fragment: Fragment) -> bool:

@@ -308,8 +308,11 @@ def _word(
                 width = blanks - max(after, blank) if meet else blanks
                 grows = 0.0
                 if offset + point in glue_at and cjk:
-                    ideographs = CJK.match(text[offset + point - 1]) and CJK.match(following[:1])
-                    grows = _CJK_STRETCH if ideographs else _CJK_LATIN_STRETCH
+                    # a quarter em between scripts, but not beside full-width punctuation
+                    beside = text[offset + point - 1], following[:1]
+                    ideographs = all(CJK.match(c) for c in beside)
+                    punctuated = any(c in PUNCTUATION_FULL for c in beside)
+                    grows = _CJK_STRETCH if ideographs or punctuated else _CJK_LATIN_STRETCH
                 if offset + point not in glue_at:  # no break: kinsoku
                     items.append(Item("penalty", 0.0, penalty=INFINITE))
                     fragments.append(Fragment(*_NOTHING))

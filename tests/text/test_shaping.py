@@ -344,6 +344,33 @@ def test_a_figure_ending_a_chinese_line_is_never_drawn_over_the_character_before
     assert "超过1亿粒" in re.sub(r"\s", "", _text_layer(out))
 
 
+PUNCTUATED = (
+    "甲基苯丙胺和晶体冰毒的缉获量屡创新高。2019年，老挝执法部门缉获甲基苯丙胺片剂超过1,700万粒，"
+    "INL支持的社区戒毒项目已覆盖八个省份。累计为五千多名吸毒者提供自愿治疗服务，USAID也参与其中。"
+)
+
+
+@pytest.mark.parametrize("width", [107.0, 120.0, 151.0, 187.0])
+def test_a_figure_after_full_width_punctuation_takes_no_room_beside_it(
+    width: float, tmp_path: Path
+) -> None:
+    """"新高。 2019 年": a figure kept on the grid took half of what it lacks of a whole em
+    before it, after a full stop whose blank half is room enough (clreq: no space between
+    full-width punctuation and Western text); it now takes it all after it."""
+    path = _pdf(PUNCTUATED, _style("Hans", "justify"), tmp_path, width=width)
+    rows = [sorted(row, key=lambda c: c["x0"]) for row in _rows(_chars(path))]
+    assert "".join(c["text"] for row in rows for c in row) == PUNCTUATED
+    found = []
+    for row in rows:
+        pairs = list(itertools.pairwise(row))
+        han = [b["x0"] - a["x0"] for a, b in pairs if "\u4e00" <= a["text"] <= "\u9fff"]
+        widest = max([11.0, *[pitch for pitch in han if pitch < 2 * 11]])
+        for a, b in pairs:  # the stop's own cell, and what the line gives ideographs
+            if a["text"] in "。，" and b["text"].isascii():
+                found.append(round(b["x0"] - a["x0"] - widest, 2))
+    assert found and max(found) <= 0.05, found
+
+
 @pytest.mark.parametrize("width", [107.0, 120.0, 151.0, 187.0])
 def test_latin_words_and_figures_in_chinese_keep_its_ideographs_on_the_grid(
     width: float, tmp_path: Path
