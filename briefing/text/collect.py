@@ -56,7 +56,7 @@ _ALNUM = re.compile(r"[^\W_]")
 # after it; not a year, which the next word does not count: "in 2011 | with") and a word after
 # it; a label of up to three capitals (not the words "A" and "I"), a month or an abbreviation
 # with a full stop before a number; an initial.
-_NUMBER = re.compile(r"^[$€£¥]?\d[\d.,]*(\d|%)$")
+_NUMBER = re.compile(r"^[$€£¥]?\d([\d.,]*\d)?%?$")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _UNIT = re.compile(r"^[^\W\d_]{1,12}\b")
 _LABEL = re.compile(
