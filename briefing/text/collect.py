@@ -190,9 +190,9 @@ def address_letters(word: str) -> list[int]:
 
 def tied(before: str, after: str, last: bool) -> bool:
     """Whether the words ``before`` and ``after`` stay on one line: a number and its unit or
-    label ("FY 2010", "$7.4 million", "18 months"; not a year and the word after it), the groups of a number's digits spaced
-    by thousands ("100 000"), an initial and what follows it, and a short last word of a
-    paragraph (``last``) and the word before it."""
+    label ("FY 2010", "$7.4 million", "18 months"; not a year and the word after it), the
+    groups of a number's digits spaced by thousands ("100 000"), an initial and what follows
+    it, and a short last word of a paragraph (``last``) and the word before it."""
     return bool(
         (_NUMBER.match(before) and not _YEAR.match(before) and _UNIT.match(after))
         or grouped(before, after)
