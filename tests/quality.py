@@ -28,6 +28,8 @@ import pdfplumber
 import pikepdf
 import pypdfium2
 
+from briefing.text.collect import tied
+
 from . import readers
 
 LOOSE = 2.0  # a word space wider than this many natural spaces is loose
@@ -417,7 +419,7 @@ def _group(lines: list[Line], rtl: bool) -> list[list[Line]]:
         else:
             starts.append([line])
     columns: list[list[Line]] = []
-    unjustified = _set_ragged(lines)
+    unjustified = set_ragged(lines)
     for group in starts:
         ends: dict[int | None, list[float]] = {}
         for line in group:  # each paragraph's lines' end edges, from the start side
@@ -458,7 +460,7 @@ def _columns(
     return tuple(out)
 
 
-def _set_ragged(lines: list[Line]) -> set[int | None]:
+def set_ragged(lines: list[Line]) -> set[int | None]:
     """The paragraphs set ragged on purpose (a justified one that no setting keeps within the
     tolerance in its column): several lines, every word space of every line natural, some line
     but the last short of the others. A justified paragraph reaches its edge with spaces wider
@@ -477,14 +479,25 @@ def _set_ragged(lines: list[Line]) -> set[int | None]:
     }
 
 
+def parted(lines: list[Line]) -> tuple[str, ...]:
+    """Words that belong together (``collect.tied``: a number and its unit or label, an
+    initial and its name) parted by the end of a body line, left to right: "25,000 | hectares"."""
+    body = [ln.text.split() for ln in lines if ln.body]
+    return tuple(
+        f"{above[-1]} | {below[0]}"
+        for above, below in pairwise(body)
+        if above and below and tied(above[-1], below[0], False)
+    )
+
+
 def _ragged(lines: list[Line], rtl: bool) -> tuple[str, ...]:
     """Body lines that end over half an em short of the column's end edge (right, or left):
     justified text left unjustified. Not a paragraph's last line, nor one that cannot be
     justified: with no word space, ending inside a web or e-mail address (which breaks only at
     its / . - _ ? & = #, and may leave the line short), or mostly address with a single word
-    space beside it; nor a paragraph set ragged on purpose (``_set_ragged``)."""
+    space beside it; nor a paragraph set ragged on purpose (``set_ragged``)."""
     last = {ln.block: ln for ln in lines}
-    unjustified = _set_ragged(lines)
+    unjustified = set_ragged(lines)
 
     def short(line: Line, column: list[Line]) -> bool:
         if rtl:

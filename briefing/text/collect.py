@@ -52,13 +52,15 @@ _ADDRESS_IN_CJK = f"(?i:{WEB}|{MAIL})"  # compiled when first used, by ``re``
 _BREAK_AFTER = frozenset("/=&")
 _BREAK_BEFORE = frozenset(".-_?#%~")
 _ALNUM = re.compile(r"[^\W_]")
-# Words that stay together (``tied``): a number (an amount, a year, a percentage, without
-# punctuation after it) and a word after it; a label of up to three letters, a month or an
-# abbreviation with a full stop before a number; an initial.
-_NUMBER = re.compile(r"^[$€£¥]?\d[\d.,]*(\d|%)$")
+# Words that stay together (``tied``): a number (an amount, a percentage, without punctuation
+# after it; not a year, which the next word does not count: "in 2011 | with") and a word after
+# it; a label of up to three capitals (not the words "A" and "I"), a month or an abbreviation
+# with a full stop before a number; an initial.
+_NUMBER = re.compile(r"^[$€£¥]?\d([\d.,]*\d)?%?$")
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _UNIT = re.compile(r"^[^\W\d_]{1,12}\b")
 _LABEL = re.compile(
-    r"^([A-Z]{1,3}|[A-Z][a-z]{0,4}\.|January|February|March|April|May|June|July|August"
+    r"^((?![AI]$)[A-Z]{1,3}|[A-Z][a-z]{0,4}\.|January|February|March|April|May|June|July|August"
     r"|September|October|November|December)$"
 )
 _INITIAL = re.compile(r"^[A-Z]\.$")
@@ -188,11 +190,11 @@ def address_letters(word: str) -> list[int]:
 
 def tied(before: str, after: str, last: bool) -> bool:
     """Whether the words ``before`` and ``after`` stay on one line: a number and its unit or
-    label ("FY 2010", "$7.4 million", "18 months"), the groups of a number's digits spaced
-    by thousands ("100 000"), an initial and what follows it, and a short last word of a
-    paragraph (``last``) and the word before it."""
+    label ("FY 2010", "$7.4 million", "18 months"; not a year and the word after it), the
+    groups of a number's digits spaced by thousands ("100 000"), an initial and what follows
+    it, and a short last word of a paragraph (``last``) and the word before it."""
     return bool(
-        (_NUMBER.match(before) and _UNIT.match(after))
+        (_NUMBER.match(before) and not _YEAR.match(before) and _UNIT.match(after))
         or grouped(before, after)
         or (_LABEL.match(before) and _NUMBER.match(after))
         or _INITIAL.match(before)

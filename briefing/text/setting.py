@@ -7,8 +7,9 @@ same paragraph, spec and width. Justified Chinese is set on a grid: lines of who
 A justified Latin, Cyrillic or Greek paragraph that no setting keeps within the tolerance at
 its width is set ragged instead, every line (and still strained, so the page weighs another
 size). One that keeps it only by parting a number from its unit ("$3.5 | million") is set
-ragged too, where that takes no more lines, and is awkward: the page weighs it as a line, so
-the fit prefers a size that keeps them together and justified.
+ragged too, where that takes no more lines, and strained as well: the page weighs it as a
+paragraph too loose to justify, and tries smaller sizes, further, for one that keeps them
+together and justified (no setting on a line more keeps them within the tolerance either).
 Text that must not break inside
 a word (headings, names, labels: ragged, without hyphenation) is set smaller when one word is
 wider than its box; justified text breaks such a word anywhere, as a last resort
@@ -229,7 +230,7 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     if untied and lines is not None and glyph_lines and not spec.cjk:  # or rather, ragged
         instead = _ragged(measured, spec, width)
         if len(instead.lines) <= len(lines):  # if that takes no more lines
-            instead.strained, instead.awkward = False, True
+            instead.strained, instead.awkward = True, True
             return instead
     if lines is None:  # some line must be loose: as little as can be, letter spacing taking
         lines = _least_loose(measured.breaker, room, rules)  # what spaces cannot

@@ -674,9 +674,9 @@ def test_a_rebuild_after_one_edit_shapes_and_breaks_only_the_paragraph_edited(
 def test_a_paragraph_that_would_part_a_number_from_its_unit_is_set_ragged_instead() -> None:
     """At 17 ems, "In 2023 Peru eradicated over" is the only first line that keeps "25,000
     hectares" together, far too loose to justify: rather than part them ("25,000 |
-    hectares"), the paragraph is set ragged on as many lines, and weighs as an awkward one
-    (the page tries another size), not a strained one; at 20 ems it is justified, and they
-    stay together."""
+    hectares"), the paragraph is set ragged on as many lines, and weighs as a strained one
+    (the page tries smaller sizes, further, for one that sets it justified); at 20 ems it is
+    justified, and they stay together."""
     text = (
         "In 2023 Peru eradicated over 25,000 hectares of coca, and PNP units trained by INL "
         "seized more than 30 metric tons of cocaine."
@@ -693,7 +693,16 @@ def test_a_paragraph_that_would_part_a_number_from_its_unit_is_set_ragged_instea
         assert not any(a.rstrip().endswith("25,000") for a in texts[:-1]), texts
         ends = {round(line["x1"]) for line in lines[:-1]}
         assert (len(ends) > 1) == ragged, (width, ends)  # justified lines end together
-        assert box.setting.awkward == ragged and not box.setting.strained
+        assert box.setting.awkward == box.setting.strained == ragged
+
+
+def test_a_number_of_one_digit_keeps_its_unit_a_year_and_an_article_part_from_their_words() -> None:
+    assert tied("3", "hours", False) and tied("9", "months", False) and tied("5%", "of", False)
+    assert (
+        tied("FY", "2012", False) and tied("CFA", "2.3", False) and tied("$2.8", "million", False)
+    )
+    assert not tied("2011", "with", False) and not tied("A", "$2.8", False)
+    assert tied("2500", "liters", False)  # a year is from 1800 to 2099
 
 
 def test_a_number_spaced_by_thousands_stays_on_one_line() -> None:
