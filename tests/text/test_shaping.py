@@ -354,8 +354,8 @@ PUNCTUATED = (
 def test_a_figure_after_full_width_punctuation_takes_no_room_beside_it(
     width: float, tmp_path: Path
 ) -> None:
-    """"新高。 2019 年": a figure kept on the grid took half of what it lacks of a whole em
-    before it, after a full stop whose blank half is room enough (clreq: no space between
+    """A figure kept on the grid took half of what it lacks of a whole em before it, after a
+    full stop whose blank half is room enough ("新高。 2019 年"; clreq: no space between
     full-width punctuation and Western text); it now takes it all after it."""
     path = _pdf(PUNCTUATED, _style("Hans", "justify"), tmp_path, width=width)
     rows = [sorted(row, key=lambda c: c["x0"]) for row in _rows(_chars(path))]
