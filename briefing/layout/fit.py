@@ -19,7 +19,7 @@ _INSIDE = 0.25  # a guess stays this share of the bracket inside it: the bracket
 AIR_STEPS = 5
 FULL = 0.5  # points: a column ending this near the foot is full
 SETTLE_STEPS = 12  # smaller scales tried for a page with a paragraph it cannot set well
-SETTLE_APART = 6  # of them, for a page set well whose columns end apart or short of the foot
+SETTLE_APART = 6  # of them, for a page set well whose columns end short of the foot
 STEP = 0.006  # of scale, each (a twentieth of a point of body size)
 STRAINED = 3  # body lines at a column's foot a paragraph set ragged (none justified is good) weighs
 HYPHENATED = 0.15  # of the body's lines: more ending with a hyphen is too many
@@ -196,8 +196,10 @@ def _settle(
 ) -> tuple[F, Filled[Any]] | None:
     """One arrangement at its largest scale, its page filled; if a column still ends more
     than ``limit`` above the foot, up to :data:`SETTLE_APART` steps smaller when that fills
-    the page better (a long section that will not split evenly); up to :data:`SETTLE_STEPS`
-    when a paragraph cannot be set well at that size (a narrow column, a hard language)."""
+    the page better; up to :data:`SETTLE_STEPS` when a paragraph cannot be set well at that
+    size (a narrow column, a hard language), or its columns end more than a body line apart
+    (a long section that will not split evenly). A page whose columns end within a line,
+    with no more than ``empty`` left at the foot, is better than any that does not."""
     tried: list[F] = []  # every measure taken, so a smaller scale already seen is reused
 
     def measure(scale: float) -> F:
@@ -207,10 +209,19 @@ def _settle(
     best = largest(measure, arrangement.floor, arrangement.ceiling)
     found: tuple[F, Filled[Any]] | None = None
     for step in range(SETTLE_STEPS + 1):
-        if best is None or (step >= SETTLE_APART and found is not None and not found[0].strained):
+        if best is None or (
+            step >= SETTLE_APART
+            and found is not None
+            and not found[0].strained
+            and not _apart(*found)
+        ):
             break
         filled = fullest(best.filled, 1.0, 1.0)
-        better = filled is not None and (found is None or _flaws(best, filled) < _flaws(*found))
+        better = filled is not None and (
+            found is None
+            or (_short(best, filled, empty), _flaws(best, filled))
+            < (_short(*found, empty), _flaws(*found))
+        )
         if better and filled is not None:
             found = (best, filled)
         smaller = best.scale - STEP
@@ -230,6 +241,17 @@ def _flaws(measured: Fillable[Any], filled: Filled[Any] | None) -> float:
     gap = filled.gap if filled is not None else math.inf
     lines = measured.awkward + STRAINED * measured.strained
     return round(gap + lines * measured.line)
+
+
+def _apart(measured: Fillable[Any], filled: Filled[Any]) -> bool:
+    """Whether a page's columns end more than a body line apart."""
+    return (filled.gap - filled.blank) / 2 > measured.line + 1e-6
+
+
+def _short(measured: Fillable[Any], filled: Filled[Any] | None, empty: float) -> bool:
+    """Whether a page falls short of the targets a smaller size may meet: its columns end
+    more than a body line apart, or more than ``empty`` is left under the lowest."""
+    return filled is None or _apart(measured, filled) or filled.blank > empty
 
 
 def _good(found: tuple[Fillable[Any], Filled[Any]] | None, limit: float) -> bool:
