@@ -500,13 +500,13 @@ class Sidebar(Layout):
     def frame(self, air: float, end: float | None = None) -> Frame:
         """The body in the main column, under the lead; the panel beside both, its parts
         spread down toward where the main column ends (``end`` points below its top; the foot
-        if not given), each gap up to two body lines as a reader sees it (:func:`spread`), and
-        set larger when that leaves them short of it (:meth:`_panel`); the tint ends where they
-        do, or level with the main column when that ends lower (the parts' end, not the
-        tint's, is what the fit weighs). The panel reads after the lead, before the main
-        column: where a writer puts its fields, before the sections. A closing row goes under
-        both, at the foot or right below the lower of them (the room the fit weighs is to the
-        foot), read last."""
+        if not given), each gap up to :data:`PANEL_GAP` body lines as a reader sees it
+        (:func:`spread`), and set larger when that leaves them short of it (:meth:`_panel`);
+        the tint ends where they do, or level with the main column when that ends lower (the
+        parts' end, not the tint's, is what the fit weighs). The panel reads after the lead,
+        before the main column: where a writer puts its fields, before the sections. A closing
+        row goes under both, at the foot or right below the lower of them (the room the fit
+        weighs is to the foot), read last."""
         t = self.theme
         regions, shapes, y = self.head()
         body_top = y - t.block_gap * self.scale
@@ -525,7 +525,7 @@ class Sidebar(Layout):
         reach = room if end is None else min(end + self.rise, room)
         extras = self.extras if end is None else self._panel(reach, gap)
         stack = self._stack(extras, gap)
-        extra = spread(extras, gap, reach - stack, 2 * self.line)  # two lines, and no hole
+        extra = spread(extras, gap, reach - stack, PANEL_GAP * self.line)
         side_x = self.left + self.main_width + t.column_gap
         top = panel_top - self.pad
         side: list[tuple[Region, float, float]] = []
@@ -560,7 +560,8 @@ class Sidebar(Layout):
         ``reach`` holds; the panel's text stays a step smaller than the body
         (:data:`PANEL_TEXT`), and grows to that size as the last step."""
         stack = self._stack(self.extras, gap)
-        if stack + sum(spread(self.extras, gap, math.inf, 2 * self.line)) >= reach - self.line:
+        most = sum(spread(self.extras, gap, math.inf, PANEL_GAP * self.line))
+        if stack + most >= reach - self.line:
             return self.extras
         specs, best = self.specs, self.extras
         largest = PANEL_TEXT * specs["body"].size / max(specs["label"].size, specs["fact"].size)
@@ -693,5 +694,6 @@ LAYOUTS: dict[str, type[Layout]] = {
 WIDEST_RAIL = 0.32  # of the text width: the most hanging headings take
 PANEL_STEP = 0.04  # of their size: the steps a short panel's parts grow in
 PANEL_TEXT = 0.95  # of the body's size: the largest a panel's text grows to, a step below it
+PANEL_GAP = 2.4  # body lines: the widest gap between a panel's parts as seen (a hole: over 2.5)
 BELOW_LINES = 5  # lines a column of the text below a wrapped panel holds at least
 WRAP_SHORT = 1.5  # body lines the text beside a wrapped panel may end above it
