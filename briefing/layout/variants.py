@@ -28,6 +28,7 @@ from typing import Any, ClassVar, NamedTuple
 from ..theme import Theme
 from .columns import Column, arrange, on_grid, pack, realize, shortest
 from .exhibits import Exhibit
+from .panel import spread
 from .parts import Parts, Sheet
 from .records import EMPTY, ROW_PARTS, Page, Placed, Region, Shape
 from .specs import type_specs
@@ -500,12 +501,13 @@ class Sidebar(Layout):
     def frame(self, air: float, end: float | None = None) -> Frame:
         """The body in the main column, under the lead; the panel beside both, its parts
         spread down toward where the main column ends (``end`` points below its top; the foot
-        if not given), each gap up to two body lines, and set larger when that leaves them
-        short of it (:meth:`_panel`); the tint ends where they do, or level
-        with the main column when that ends lower (the parts' end, not the tint's, is what
-        the fit weighs). The panel reads after the lead, before the main column: where a writer
-        puts its fields, before the sections. A closing row goes under both, at the foot or
-        right below the lower of them (the room the fit weighs is to the foot), read last."""
+        if not given), each gap up to :data:`PANEL_GAP` body lines as a reader sees it
+        (:func:`spread`), and set larger when that leaves them short of it (:meth:`_panel`);
+        the tint ends where they do, or level with the main column when that ends lower (the
+        parts' end, not the tint's, is what the fit weighs). The panel reads after the lead,
+        before the main column: where a writer puts its fields, before the sections. A closing
+        row goes under both, at the foot or right below the lower of them (the room the fit
+        weighs is to the foot), read last."""
         t = self.theme
         regions, shapes, y = self.head()
         body_top = y - t.block_gap * self.scale
@@ -519,22 +521,20 @@ class Sidebar(Layout):
                 self.close(self.row, lowest - row, foot, shapes)
             return Frame(regions, foot, shapes, body_top, bottom)
         gap = t.side_gap * self.scale
-        count = len(self.extras)
-        widest = 2 * self.line - gap  # a gap of two lines, and no hole
         panel_top = body_top + self.rise
         room = panel_top - bottom
         reach = room if end is None else min(end + self.rise, room)
-        extras = self.extras if end is None else self._panel(reach, gap, widest)
+        extras = self.extras if end is None else self._panel(reach, gap)
         stack = self._stack(extras, gap)
-        spare = reach - stack
-        extra = min(spare / (count - 1), widest) if spare > 0 and count > 1 else 0.0
+        extra = spread(extras, gap, reach - stack, PANEL_GAP * self.line)
         side_x = self.left + self.main_width + t.column_gap
         top = panel_top - self.pad
         side: list[tuple[Region, float, float]] = []
-        for region in extras:
+        for region, more in zip(extras, [0.0, *extra], strict=True):
+            top -= more
             side.append((region, side_x + self.pad, top))
-            top -= region.height + gap + extra
-        panel_bottom = max(bottom, top + gap + extra - self.pad)
+            top -= region.height + gap
+        panel_bottom = max(bottom, top + gap - self.pad)
         tint = panel_bottom if end is None else max(bottom, min(panel_bottom, body_top - end))
         if not self.row.empty:
             self.close(self.row, tint - row, foot, shapes)
@@ -554,19 +554,22 @@ class Sidebar(Layout):
         """The height of the panel's parts stacked ``gap`` apart, with its padding."""
         return sum(r.height for r in extras) + gap * (len(extras) - 1) + 2 * self.pad
 
-    def _panel(self, reach: float, gap: float, widest: float) -> list[Region]:
-        """The panel's parts: as measured, or, when their gaps spread to ``widest`` would
-        still end them over a body line short of ``reach``, set larger, in steps of
-        :data:`PANEL_STEP` of their size, up to the largest whose stack ``reach`` holds; the
-        panel's text stays a step smaller than the body (:data:`PANEL_TEXT`)."""
-        spread = widest * (len(self.extras) - 1)
-        if self._stack(self.extras, gap) + spread >= reach - self.line:
+    def _panel(self, reach: float, gap: float) -> list[Region]:
+        """The panel's parts: as measured, or, when their gaps spread as far as they go
+        (:func:`spread`) would still end them over a body line short of ``reach``, set
+        larger, in steps of :data:`PANEL_STEP` of their size, up to the largest whose stack
+        ``reach`` holds; the panel's text stays a step smaller than the body
+        (:data:`PANEL_TEXT`), and grows to that size as the last step."""
+        stack = self._stack(self.extras, gap)
+        most = sum(spread(self.extras, gap, math.inf, PANEL_GAP * self.line))
+        if stack + most >= reach - self.line:
             return self.extras
         specs, best = self.specs, self.extras
         largest = PANEL_TEXT * specs["body"].size / max(specs["label"].size, specs["fact"].size)
         steps = math.floor((largest - 1) / PANEL_STEP + 1e-9)
-        for step in range(1, steps + 1):
-            grown = self._larger(1 + step * PANEL_STEP)
+        factors = [1 + step * PANEL_STEP for step in range(1, steps + 1)]
+        for factor in factors + [largest] * (largest > 1 + steps * PANEL_STEP + 1e-6):
+            grown = self._larger(factor)
             if grown is None or self._stack(grown, gap) > reach:
                 break
             best = grown
@@ -692,5 +695,6 @@ LAYOUTS: dict[str, type[Layout]] = {
 WIDEST_RAIL = 0.32  # of the text width: the most hanging headings take
 PANEL_STEP = 0.04  # of their size: the steps a short panel's parts grow in
 PANEL_TEXT = 0.95  # of the body's size: the largest a panel's text grows to, a step below it
+PANEL_GAP = 2.4  # body lines: the widest gap between a panel's parts as seen (a hole: over 2.5)
 BELOW_LINES = 5  # lines a column of the text below a wrapped panel holds at least
 WRAP_SHORT = 1.5  # body lines the text beside a wrapped panel may end above it

@@ -633,8 +633,9 @@ def test_a_sidebar_panel_longer_than_its_main_text_closes_the_page_with_a_row(pa
     columns print them: the body set over 10 pt on both papers (9.2 and 9.7 pt, the main
     column ending 17 lines above the panel's foot; with a marking, it ran past Letter at the
     8 pt floor); the panel's last line and the main column's end within a body line on
-    Letter, 1.2 on A4 (its main column's gaps grow no further), above the row; and the
-    contacts are read after the sections."""
+    Letter (1.01: its values' gaps two lines as a reader sees them, 0.88 when they were two
+    lines box to box), 1.2 on A4 (its main column's gaps grow no further), above the row;
+    and the contacts are read after the sections."""
     data, _ = render(run_checks(sheets()["sheet-jordan-sidebar"]), paper)
     quality = measure(data, "")[0]
     with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -708,7 +709,8 @@ def test_a_panel_short_of_its_main_text_is_set_narrower_to_end_with_it(paper: st
     a narrower panel runs them longer and the main column shorter. The narrowest ended them
     within two lines but broke the contact's e-mail address ("inl-accra@example" over
     ".org"), whole at the theme's width: the one a step narrower keeps it whole, and ends
-    them 4 and 5.1 lines above (what is left to close another way)."""
+    them 4 and 5.1 lines above with its gaps 2.4 lines apart as a reader sees them; gaps of
+    two lines so seen end them 4.5 and 5.6 lines above (what is left to close another way)."""
     tree = yaml.safe_load((DATA / "ghana-sidebar.yaml").read_text(encoding="utf-8"))
     data, _ = render(run_checks(tree), paper)
     quality = measure(data, "")[0]

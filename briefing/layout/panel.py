@@ -1,0 +1,49 @@
+"""A sidebar panel's parts spread down its tint: each gap between two parts as a reader
+sees it, from the letters of one part's last line to those of the next part's first."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from reportlab.pdfbase.pdfmetrics import getFont
+
+from ..text.textbox import TextBox
+from .records import Region
+
+
+def ink(region: Region) -> tuple[float, float]:
+    """How far below ``region``'s top the letters of its first line start, and how far below
+    its foot those of its last line end, as a PDF reader measures letters: from the baseline
+    less the size plus the face's descent to the baseline plus the descent (an Arabic face's
+    descent is 0.74 em, a Latin one's 0.29; a key figure's value at 25 pt starts 18 pt below
+    its box's top in Persian, 7 in English)."""
+    first = min(region.entries, key=lambda entry: entry.top)
+    last = max(region.entries, key=lambda entry: entry.top + entry.flowable.height)
+    start, box = 0.0, first.flowable
+    if isinstance(box, TextBox):
+        start = first.top + min(_descents(box, box.first)) * box.size
+    end, box = last.top + last.flowable.height, last.flowable
+    if isinstance(box, TextBox):
+        baseline = last.top + box.height - box.leading + box.size
+        end = baseline + max(_descents(box, box.first + box.count - 1)) * box.size
+    return start, end - region.height
+
+
+def _descents(box: TextBox, index: int) -> list[float]:
+    """The descents, in ems, of the faces line ``index`` of ``box`` is drawn in."""
+    runs = box.setting.drawn(index).runs
+    return [-getFont(run.font).face.descent / 1000 for run in runs if run.text] or [0.0]
+
+
+def spread(parts: list[Region], gap: float, spare: float, most: float) -> list[float]:
+    """The room added to each gap between ``parts`` stacked ``gap`` apart: ``spare`` shared
+    equally, none making a gap as seen (:func:`ink`) more than ``most``, what one cannot
+    take shared among the rest."""
+    edges = [ink(part) for part in parts]
+    caps = [max(most - gap - below[0] + above[1], 0.0) for above, below in pairwise(edges)]
+    extra = [0.0] * len(caps)
+    left = max(spare, 0.0)
+    for placed, joint in enumerate(sorted(range(len(caps)), key=lambda j: caps[j])):
+        extra[joint] = min(caps[joint], left / (len(caps) - placed))
+        left -= extra[joint]
+    return extra

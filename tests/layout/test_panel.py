@@ -1,0 +1,58 @@
+"""A sidebar's panel read back from the PDF: its parts' gaps as a reader sees them."""
+
+from __future__ import annotations
+
+import io
+import itertools
+from typing import Any
+
+import pdfplumber
+import pytest
+import yaml
+
+from briefing.layout.variants import PANEL_GAP
+from briefing.pipeline import render, run_checks
+from briefing.theme import Theme
+
+from ..quality import Line, measure
+from ..visual import DATA
+
+
+def _sidebar(name: str) -> dict[str, Any]:
+    tree: dict[str, Any] = yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
+    return {**tree, "design": {**tree.get("design", {}), "layout": "sidebar"}}
+
+
+def _panel(data: bytes) -> tuple[list[Line], list[Line], float]:
+    """The lines in the sidebar's panel, top down; the body's lines beside it; a body line."""
+    quality = measure(data, "")[0]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        tint = max(
+            (r for r in page.rects if r["width"] < page.width / 2), key=lambda r: r["height"]
+        )
+    inside = [
+        ln
+        for ln in quality.lines
+        if ln.x0 >= tint["x0"] - 1 and ln.x1 <= tint["x1"] + 1 and ln.top < tint["bottom"]
+    ]
+    beside = [
+        ln
+        for ln in quality.lines
+        if ln.body and (ln.x1 < tint["x0"] or ln.x0 > tint["x1"]) and ln.top < tint["bottom"]
+    ]
+    line = Theme().body_leading * quality.body_size
+    return sorted(inside, key=lambda ln: ln.top), beside, line
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("name", ["readers-fa", "sheet-fa", "ghana-sidebar"])
+def test_a_panels_parts_spread_short_of_a_hole_as_a_reader_sees_them(name: str, paper: str) -> None:
+    """The gaps between a panel's parts grow to :data:`PANEL_GAP` body lines at most (a hole
+    is over 2.5), from the letters of one line to those of the next: a Persian key figure's
+    value starts 0.74 em below its box's top (its face's descent), and two lines box to box
+    left 2.6 to 2.8 lines over it (readers-fa, sheet-fa), a hole; an English value's 0.29 em
+    left 2.4."""
+    inside, _, line = _panel(render(run_checks(_sidebar(name)), paper)[0])
+    gaps = [b.top - a.bottom for a, b in itertools.pairwise(inside)]
+    assert len(inside) > 5 and max(gaps) <= PANEL_GAP * line + 0.5, max(gaps) / line
