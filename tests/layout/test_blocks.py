@@ -736,6 +736,29 @@ def test_numbers_with_the_currency_after_them_are_set_flush_right_with_a_minus_s
     assert starts[2] > starts[0] + 5
 
 
+@pytest.mark.parametrize(
+    ("language", "amounts"),
+    [
+        ("en", ["$96.0 million", "$101.2 million", "$1.5 billion"]),
+        ("es", ["96 millones", "$101,2 millones", "1,5 mil millones"]),
+        ("fr", ["96 millions €", "101,2 millions €", "1,5 milliard €"]),
+    ],
+)
+def test_amounts_with_a_scale_word_are_set_flush_right(language: str, amounts: list[str]) -> None:
+    table = {
+        "columns": ["Component", "FY 2023"],
+        "rows": [["Interdiction", amounts[0]], ["Justice", amounts[1]], ["Total", amounts[2]]],
+    }
+    sheet = Built({**_sheet([{"table": table}]), "language": language})
+    cells = sheet.elements("/TD")
+    assert [sheet.text_of(cell) for cell in cells[1::2]] == amounts
+    ends = [max(c["x1"] for c in sheet.chars_of(cell)) for cell in cells[1::2]]
+    header = max(c["x1"] for c in sheet.chars_of(sheet.elements("/TH")[1]))
+    assert max(ends) - min(ends) < 0.2 and abs(header - ends[0]) < 0.2  # flush right
+    starts = [min(c["x0"] for c in sheet.chars_of(cell)) for cell in cells[1::2]]
+    assert max(starts) - min(starts) > 3  # not flush left: the shorter amount starts further right
+
+
 def test_a_short_table_in_a_wide_column_keeps_to_its_words_width() -> None:
     sheet = built("single")
     page = sheet.plumber.pages[0]
