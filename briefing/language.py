@@ -17,6 +17,16 @@ BIDI_CONTROLS = frozenset(
     "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
 
+# What may follow a number as its scale: a percent sign, k, m, bn, or a word (or two: "mil
+# millones") of a sheet's languages: English, French, Spanish, Portuguese, Russian and
+# Ukrainian, Arabic, Persian, Hebrew, Chinese. A pattern, matched ignoring case.
+_SCALE_WORDS = (
+    r"(?:[mb]illions?|thousands?|trillions?|milliards?|mille|mill[oó]n(?:es)?|mil|billones|"
+    r"milh(?:ão|ões)|bilh(?:ão|ões)|млн|млрд|тыс\.|тис\.|مليون|مليار|ألف|میلیون|میلیارد|هزار|"
+    r"מיליון|מיליארד|אלף|[万亿千]|百万)"
+)
+SCALE = rf"(?:%|[kmb]n?|{_SCALE_WORDS}(?:\s+{_SCALE_WORDS})?)"
+
 _CATEGORIES = {
     "one": ("one", "other"),  # English, French, Spanish, Portuguese
     "none": ("other",),  # Chinese, Persian: the noun does not change
