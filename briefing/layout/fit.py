@@ -19,7 +19,7 @@ _INSIDE = 0.25  # a guess stays this share of the bracket inside it: the bracket
 AIR_STEPS = 5
 FULL = 0.5  # points: a column ending this near the foot is full
 SETTLE_STEPS = 12  # smaller scales tried for a page with a paragraph it cannot set well
-SETTLE_APART = 6  # of them, for a page set well whose columns end short of the foot
+SETTLE_APART = 6  # of them, for a page set well whose columns end apart or short of the foot
 STEP = 0.006  # of scale, each (a twentieth of a point of body size)
 STRAINED = 3  # body lines at a column's foot a paragraph set ragged (none justified is good) weighs
 HYPHENATED = 0.15  # of the body's lines that go on in their paragraph: more ending with a hyphen
@@ -198,11 +198,8 @@ def _settle(
 ) -> tuple[F, Filled[Any]] | None:
     """One arrangement at its largest scale, its page filled; if a column still ends more
     than ``limit`` above the foot, up to :data:`SETTLE_APART` steps smaller when that fills
-    the page better; up to :data:`SETTLE_STEPS` when a paragraph cannot be set well at that
-    size (a narrow column, a hard language), or its columns end more than a body line apart
-    (a long section that will not split evenly). A page whose columns end within a line,
-    with no more than ``empty`` left at the foot and few enough hyphens, is better than any
-    that does not (:func:`_rank`)."""
+    the page better (a long section that will not split evenly); up to :data:`SETTLE_STEPS`
+    when a paragraph cannot be set well at that size (a narrow column, a hard language)."""
     tried: list[F] = []  # every measure taken, so a smaller scale already seen is reused
 
     def measure(scale: float) -> F:
@@ -212,12 +209,7 @@ def _settle(
     best = largest(measure, arrangement.floor, arrangement.ceiling)
     found: tuple[F, Filled[Any]] | None = None
     for step in range(SETTLE_STEPS + 1):
-        if best is None or (
-            step >= SETTLE_APART
-            and found is not None
-            and not found[0].strained
-            and not _apart(*found)
-        ):
+        if best is None or (step >= SETTLE_APART and found is not None and not found[0].strained):
             break
         filled = fullest(best.filled, 1.0, 1.0)
         better = filled is not None and (
@@ -267,11 +259,6 @@ def _rank(
     apart, blank = (filled.gap - filled.blank) / 2, filled.blank
     even = apart <= limit / 2 + 1e-6 and blank <= empty
     return not (even and not _over(measured)), _flaws(measured, filled)
-
-
-def _apart(measured: Fillable[Any], filled: Filled[Any]) -> bool:
-    """Whether a page's columns end more than a body line apart."""
-    return (filled.gap - filled.blank) / 2 > measured.line + 1e-6
 
 
 def _good(found: tuple[Fillable[Any], Filled[Any]] | None, limit: float) -> bool:

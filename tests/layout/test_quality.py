@@ -40,6 +40,9 @@ APART = {
     "sheet-lists": 2.5,  # Letter: a heading, the sentence introducing a list and the list's
     # first item go to the second column together, where the first has three lines left; A4
     # (1.3): they stay in the first, and the second's gaps reach their limits short of it
+    "fr-two-column-0.6": 1.8,  # Letter (A4: within a line): its sections go 13 and 11 lines,
+    # a paragraph split across the gutter would leave a widow, and the smaller sizes whose
+    # columns end together hyphenate a paragraph's last line but one or part a number
 }
 
 

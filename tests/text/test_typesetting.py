@@ -486,31 +486,6 @@ def test_settle_keeps_the_gaps_as_designed_and_reports_what_is_left() -> None:
     assert fit.settle([fit.Arrangement(lambda s: Fake(s, 200, 100), 0.8, 1.0, None)], 5, 6) is None
 
 
-class Uneven(Fake):
-    """Content whose columns end two body lines apart above ``even_below``, level below it."""
-
-    even_below = 0.95  # nine steps below the largest size, further than a short page goes
-
-    def filled(self, air: float) -> tuple[str, float, float] | None:
-        found = super().filled(air)
-        if found is None or self.scale < self.even_below:
-            return found
-        return found[0], found[1] + 4 * self.line, found[2]  # twice the foot, less the lowest
-
-
-def test_settle_steps_down_past_columns_that_end_apart_to_a_size_where_they_end_together() -> None:
-    """A page whose columns end more than a body line apart goes on down, further than a page
-    merely short of its foot, to a size where they end within one (with no more than the
-    page may have blank at the foot), and takes it over a fuller page whose columns do not."""
-    assert Uneven.even_below < 1 - fit.SETTLE_APART * fit.STEP
-    full = fit.Arrangement(lambda s: Uneven(s, 100, 100), 0.8, 1.0, None)
-    settled = fit.settle([full], 5, 12)
-    assert settled is not None and settled.measured.scale < Uneven.even_below
-    assert not fit._apart(settled.measured, settled.filled)
-    assert settled.filled.blank <= 12
-    assert fit._flaws(settled.measured, settled.filled) > 5  # not a page good enough to stop
-
-
 @pytest.mark.parametrize("strained_above", [None, 0.95])
 def test_settle_steps_down_far_for_a_strained_page_and_briefly_for_an_uneven_one(
     strained_above: float | None,
