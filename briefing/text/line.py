@@ -23,7 +23,7 @@ from typing import NamedTuple
 from ..language import BIDI_CONTROLS
 from . import kashida, shaping
 from .collect import MAIL, PUNCTUATION_FULL, WEB
-from .linebreak import INFINITE, TOLERANCE, Item, Line
+from .linebreak import INFINITE, TIE, TOLERANCE, Item, Line
 from .measure import (
     MOST_LETTER_SPACING,
     SOFT_HYPHEN,
@@ -323,9 +323,10 @@ def _glyph_line(
         x += sum(shape.advances) / 1000 * size * scale
         x += tracking * (len(shape.codes) - 1 + tracked)
     close()
-    if (end.kind == "glue" and ending.text) or (end.penalty <= -INFINITE and not last):
-        # between words, or at a line break: a space, for readers of the text (in the link
-        # when the line breaks inside one)
+    tie = end.kind == "penalty" and end.penalty == TIE  # before the space of words parted
+    if (end.kind == "glue" and ending.text) or tie or (end.penalty <= -INFINITE and not last):
+        # between words (tied ones too), or at a line break: a space, for readers of the text
+        # (in the link when the line breaks inside one)
         colour = ending.colour if ending.link else spec.colour
         font = ending.font or (placed[-1].font if placed else spec.faces.regular)
         placed.append(PlacedRun(" ", font, colour, ending.link, x, 0.0))

@@ -720,3 +720,21 @@ def test_a_number_spaced_by_thousands_stays_on_one_line() -> None:
         lines = PdfReader(io.BytesIO(buffer.getvalue())).pages[0].extract_text().splitlines()
         for above, below in pairwise(lines):
             assert not (above.rstrip()[-1:].isdigit() and below.lstrip()[:1].isdigit()), width
+
+
+def test_words_tied_together_and_parted_at_a_line_end_keep_their_space_for_readers() -> None:
+    """Where no justified setting keeps a number with its unit and a ragged one would take
+    more lines, they part at the line's end ("more than 7,200 | km"), and the space between
+    them went with the next line's start, dropped: the text layer read "7,200km" (a review
+    sheet's "300firearms"). A line that ends between two words ends with a space."""
+    text = (
+        "Mali's borders run for more than 7,200 km through desert and savanna. In FY 2012 the "
+        "national police had about one officer for every 2,500 residents, most of them in Bamako."
+    )
+    ends = []
+    for width in range(168, 188, 4):
+        box = typeset(plain(text), style(), width)
+        drawn = [box.setting.drawn(index).runs for index in range(box.count)]
+        ends += ["".join(run.text for run in runs) for runs in drawn[:-1]]
+    assert any(end.rstrip().endswith("7,200") for end in ends), ends  # the case is tested
+    assert [end for end in ends if end[-1:] not in " -\u00ad"] == []
