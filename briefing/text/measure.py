@@ -302,7 +302,9 @@ def _word(
             if offset + point in glue_at or after or blank:
                 # between ideographs (stretching a little, or a quarter em beside a Latin
                 # word), or the blank halves of punctuation: kept where they meet another
-                # character, one of them where two meet, none at a line's end
+                # character, one of them where two meet, none at a line's end; compressed
+                # only to justify a line (a ragged line breaks before, its characters on
+                # the grid, as its spaces never shrink)
                 meet = chunk in PUNCTUATION_FULL and following in PUNCTUATION_FULL
                 blanks = after + blank
                 width = blanks - max(after, blank) if meet else blanks
@@ -316,7 +318,7 @@ def _word(
                 if offset + point not in glue_at:  # no break: kinsoku
                     items.append(Item("penalty", 0.0, penalty=INFINITE))
                     fragments.append(Fragment(*_NOTHING))
-                items.append(Item("glue", width, grows + blanks - width, width))
+                items.append(Item("glue", width, grows + blanks - width, width * justified))
                 fragments.append(Fragment("", font, shade, run.link))
             elif offset + point in breaks_at and point < len(part):
                 penalty, hyphen, flagged, letter = breaks_at[offset + point]

@@ -344,6 +344,31 @@ def test_a_figure_ending_a_chinese_line_is_never_drawn_over_the_character_before
     assert "超过1亿粒" in re.sub(r"\s", "", _text_layer(out))
 
 
+LAOS_LEAD = (
+    "美国与老挝合作，打击金三角地区的毒品生产和贩运，减少非法种植，并帮助边境地区的农民发展合法生计。"
+    "项目覆盖北部八个省份，为村民提供种子、技术和市场信息，已有数千户家庭受益。"
+)
+
+
+@pytest.mark.parametrize("width", [109.0, 130.0, 186.0, 207.0, 347.0])
+def test_a_ragged_chinese_line_keeps_its_characters_on_the_grid(
+    width: float, tmp_path: Path
+) -> None:
+    """A Laos sheet's lead, set ragged, squeezed the blank halves of its commas to fit one
+    more character on its first line ('，' and '打' less than an em apart, every character
+    after it off the grid); a ragged line breaks before instead, as its spaces never shrink."""
+    path = _pdf(LAOS_LEAD, _style("Hans"), tmp_path, width=width)
+    rows = [sorted(row, key=lambda c: c["x0"]) for row in _rows(_chars(path))]
+    assert len(rows) > 2
+    assert "".join(c["text"] for row in rows for c in row) == LAOS_LEAD
+    em = rows[0][0]["size"]
+    ems = [(c["x0"] - row[0]["x0"]) / em for row in rows for c in row]
+    assert [round(x, 3) for x in ems] == [round(x) for x in ems]
+    # within the line, but for the blank half of a comma or full stop ending it
+    ends = [row[-1]["x1"] - em / 2 * (row[-1]["text"] in "，。、") for row in rows]
+    assert max(ends) <= LEFT + width + 0.05
+
+
 PUNCTUATED = (
     "甲基苯丙胺和晶体冰毒的缉获量屡创新高。2019年，老挝执法部门缉获甲基苯丙胺片剂超过1,700万粒，"
     "INL支持的社区戒毒项目已覆盖八个省份。累计为五千多名吸毒者提供自愿治疗服务，USAID也参与其中。"
