@@ -131,6 +131,9 @@ LIST_FIELDS = {
 }
 
 
+_WIDE = "\u3000-\u9fff\uff00-\uffef"  # CJK punctuation, ideographs, full-width forms
+
+
 def source_text(content: dict[str, Any]) -> str:
     """The printed words of a content tree (as loaded from YAML), formatting marks removed."""
     parts = [str(content[k]) for k in TEXT_FIELDS if content.get(k)]
@@ -138,6 +141,8 @@ def source_text(content: dict[str, Any]) -> str:
         parts += [str(entry[k]) for entry in content.get(field) or [] for k in keys if k in entry]
     if content.get("online"):
         parts.append(content["online"])
+    # a line of Chinese runs on into the next one in its paragraph with nothing between them
+    parts = [re.sub(rf"(?<=[{_WIDE}])\n(?=[{_WIDE}])", "", part) for part in parts]
     text = "\n".join(parts)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # a link prints its text
     text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", text, flags=re.MULTILINE)  # list markers
