@@ -126,8 +126,8 @@ def _together(previous: Packable, block: Packable) -> bool:
 
 
 def _gap(previous: Packable | None, block: Packable, air: float) -> float:
-    if previous is None or previous.hang:  # text starts level with a hanging heading
-        return 0.0
+    if previous is None or (previous.hang and not block.hang):  # text starts level with a
+        return 0.0  # hanging heading
     gap = max(previous.after, block.before)
     return gap if _together(previous, block) else gap * air
 
@@ -168,6 +168,8 @@ def pack(blocks: list[Packable], heights: list[float], air: float = 1.0) -> list
         used, floor, previous = 0.0, 0.0, None
         while index < len(blocks):
             block = blocks[index]
+            if previous is not None and previous.hang and block.hang:
+                used = max(used, floor)  # a heading with no text: the next goes under it
             gap = _gap(previous, block, air)
             if previous is not None and previous.role == "LBody" and block.role != "LBody":
                 gap = on_grid(used + gap, previous.leading / 2) - used  # items: quarter lines

@@ -847,3 +847,26 @@ def test_a_long_address_beside_the_qr_code_stays_in_its_row_and_shortens_it(pape
     address = [ln for ln in lines if abs(ln.x0 - label.x0) < 1 and label.bottom < ln.top]
     address = [ln for ln in address if ln.bottom < footer.top]
     assert "kz.usembassy.gov" in address[0].text and 3 <= len(address) <= 5, address
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_section_with_no_text_keeps_its_heading_clear_of_the_next_in_the_rail(
+    paper: str,
+) -> None:
+    """One column, headings hanging in the rail: a section with a heading and no text (warned)
+    had its heading drawn where the next section's was ("EMPTY" over "SHORT"); it now stands
+    on its own above it, as far from it as the other sections' headings are apart at least."""
+    tree = {
+        "organization": "Office",
+        "title": "Testland",
+        "design": {"layout": "single-column"},
+        "sections": [
+            {"heading": "Empty"},
+            {"heading": "Short", "body": "A few words about the Ministry of Health."},
+            {"heading": "Long", "body": " ".join(["Plenty of words here."] * 60)},
+        ],
+    }
+    data, _ = render(run_checks(tree), paper)
+    lines = {ln.text.strip(): ln for ln in measure(data, "")[0].lines}
+    empty, short = lines["EMPTY"], lines["SHORT"]
+    assert empty.bottom < short.top and short.top - empty.top >= 1.5 * (short.bottom - short.top)
