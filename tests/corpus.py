@@ -122,6 +122,7 @@ def corpus() -> dict[str, dict[str, Any]]:
     sheets["pt-single-column-0.4"] = sized(0.4, "single-column", base=pt)
     sheets.update(right_to_left())
     sheets.update({path.stem: load(path) for path in sorted(DATA.glob("sheet-*.yaml"))})
+    sheets["zh-laos"] = load(DATA / "zh-laos.yaml")  # sections that split unevenly in two
     return sheets
 
 

@@ -277,7 +277,8 @@ class Design:
         "two-column: the sections in two balanced columns; single-column: one column with "
         "headings hanging in the margin; sidebar: a main column and a side panel for the key "
         "figures, facts and contacts. Not given: two columns, or one column of larger type "
-        "for content too short to fill two; given, the page keeps to it.",
+        "for content too short to fill two or split too unevenly between them; given, the "
+        "page keeps to it.",
         "sidebar",
         default=None,
     )

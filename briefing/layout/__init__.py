@@ -163,7 +163,8 @@ def compose(checked: Checked, paper: str, folio: str = "") -> Page:
     page = measured.page(filled.air, filled.arrangement)
     warnings = []
     if not tried[settled.index].chosen:
-        warnings.append(switched_warning(measured, theme.layout))
+        apart = 0.0 if settled.replaced is None else fit.apart(*settled.replaced)
+        warnings.append(switched_warning(measured, theme.layout, apart))
     long = long_warning(measured) if tried[settled.index].long else None
     if long is not None:
         warnings.append(long)

@@ -33,7 +33,8 @@ def variants(theme: Theme) -> list[Variant]:
     facts too, in a closing row under a panel far longer than its text, beside the lead, at
     its usual width, then wider); then, for a layout the writer named, the same with lines
     longer than comfortable, for content too long for it; for two columns by default, one
-    column of larger type for content too short for two."""
+    column of larger type for content too short for two, or split so unevenly between two
+    that they end apart."""
     kind = LAYOUTS[theme.layout]
     found = [Variant(kind, {}, True, None)]
     if kind is Sidebar:  # its panel beside the lead, not the plain one, first
@@ -60,4 +61,4 @@ def variants(theme: Theme) -> list[Variant]:
         found += [Variant(Sidebar, {"raised": True, **options}, True, STRIP) for options in closing]
     if theme.fixed_layout:
         return [*found, Variant(kind, {}, True, None, long=True)]
-    return [*found, Variant(SingleColumn, {}, False, None)]
+    return [*found, Variant(SingleColumn, {}, False, 1.0)]

@@ -152,12 +152,14 @@ class Arrangement(Generic[F]):
 
 @dataclass(frozen=True)
 class Settled(Generic[F]):
-    """The arrangement chosen (its index), the content measured at its scale, and the air
-    that fills its page best."""
+    """The arrangement chosen (its index), the content measured at its scale, the air that
+    fills its page best, and the page of the arrangement before it that it replaced (None:
+    the first arrangement's)."""
 
     index: int
     measured: F
     filled: Filled[Any]
+    replaced: tuple[F, Filled[Any]] | None = None
 
 
 def settle(arrangements: Sequence[Arrangement[F]], limit: float, empty: float) -> Settled[F] | None:
@@ -180,7 +182,8 @@ def settle(arrangements: Sequence[Arrangement[F]], limit: float, empty: float) -
             continue
         result = _settle(arrangement, limit, empty)
         if result is not None and (found is None or _ahead(result, found)):
-            found = Settled(index, *result)
+            replaced = None if found is None else (found.measured, found.filled)
+            found = Settled(index, *result, replaced)
     return found
 
 
@@ -259,6 +262,16 @@ def _rank(
     apart, blank = (filled.gap - filled.blank) / 2, filled.blank
     even = apart <= limit / 2 + 1e-6 and blank <= empty
     return not (even and not _over(measured)), _flaws(measured, filled)
+
+
+def apart(measured: Fillable[Any], filled: Filled[Any]) -> float:
+    """How many body lines apart a page's columns end."""
+    return (filled.gap - filled.blank) / 2 / measured.line
+
+
+def _apart(measured: Fillable[Any], filled: Filled[Any]) -> bool:
+    """Whether a page's columns end more than a body line apart."""
+    return apart(measured, filled) > 1 + 1e-6
 
 
 def _good(found: tuple[Fillable[Any], Filled[Any]] | None, limit: float) -> bool:

@@ -128,12 +128,19 @@ def _instead(two_columns: bool) -> str:
 _LETTERS_A_WORD = 6  # with the space after it, in English, French, Spanish, Portuguese
 
 
-def switched_warning(layout: Layout, instead: str) -> Problem:
+def switched_warning(layout: Layout, instead: str, apart: float = 0.0) -> Problem:
     """The sections are set in ``layout``'s arrangement instead of the ``instead`` one, which
-    would leave the page emptier."""
+    would leave the page emptier, or its columns ending ``apart`` body lines apart (to a
+    half line), if a line or more."""
+    apart = round(apart * 2) / 2
+    why = (
+        f"they split so unevenly between the {instead} layout's columns that these would end "
+        f"{'a line' if apart == 1 else f'{apart:g} lines'} apart"
+        if apart >= 1
+        else f"the text is too short to fill the page in the {instead} layout"
+    )
     return Problem(
-        f"the sections are set in the {layout.name} layout, in larger type: the text is too "
-        f"short to fill the page in the {instead} layout",
+        f"the sections are set in the {layout.name} layout, in larger type: {why}",
         layout.sheet.content.title.locate(),
         f"design: layout: {layout.name} to keep it so, design: layout: {instead} to keep "
         f"{instead}, or more text",
