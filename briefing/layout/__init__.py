@@ -194,7 +194,7 @@ def _arrangements(
         makers.append(make)
         ceiling = max(cap, theme.max_scale)
         uneven = None if variant.uneven is None else variant.uneven * limit
-        arrangements.append(fit.Arrangement(make, floor, ceiling, uneven))
+        arrangements.append(fit.Arrangement(make, floor, ceiling, uneven, variant.apart))
     return arrangements, makers
 
 

@@ -21,6 +21,7 @@ class Variant(NamedTuple):
     chosen: bool
     uneven: float | None
     long: bool = False  # its body's lines may be longer than comfortable
+    apart: bool = False  # tried too when the columns before it end more than a line apart
 
 
 def variants(theme: Theme) -> list[Variant]:
@@ -61,4 +62,4 @@ def variants(theme: Theme) -> list[Variant]:
         found += [Variant(Sidebar, {"raised": True, **options}, True, STRIP) for options in closing]
     if theme.fixed_layout:
         return [*found, Variant(kind, {}, True, None, long=True)]
-    return [*found, Variant(SingleColumn, {}, False, 1.0)]
+    return [*found, Variant(SingleColumn, {}, False, None, apart=True)]

@@ -148,6 +148,7 @@ class Arrangement(Generic[F]):
     # Tried when the page before it has columns ending further apart or above the foot than
     # this (a measure of ``Filled.gap``); None: only when it is too long, or part empty.
     uneven: float | None
+    apart: bool = False  # tried too when that page's columns end more than a body line apart
 
 
 @dataclass(frozen=True)
@@ -165,8 +166,9 @@ class Settled(Generic[F]):
 def settle(arrangements: Sequence[Arrangement[F]], limit: float, empty: float) -> Settled[F] | None:
     """The first arrangement at its largest scale, its page filled (:func:`fullest`); the
     next one instead when it does better (:func:`_flaws`), and is tried: when the page found
-    so far has columns ending further apart than the next one's :attr:`Arrangement.uneven`,
-    or (for all) when it is too long, or leaves more than ``empty`` points blank at the foot
+    so far has columns ending further apart than the next one's :attr:`Arrangement.uneven`
+    (or more than a body line apart, for one whose :attr:`Arrangement.apart` says so), or
+    (for all) when it is too long, or leaves more than ``empty`` points blank at the foot
     (short content in a layout whose type has stopped growing). A page is good enough to stop
     at when its columns end within ``limit``. None if none fits at its floor."""
     found: Settled[F] | None = None
@@ -178,6 +180,7 @@ def settle(arrangements: Sequence[Arrangement[F]], limit: float, empty: float) -
                 arrangement.uneven is None
                 or _good((found.measured, found.filled), arrangement.uneven)
             )
+            and not (arrangement.apart and _apart(found.measured, found.filled))
         ):
             continue
         result = _settle(arrangement, limit, empty)

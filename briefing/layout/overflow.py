@@ -131,12 +131,12 @@ _LETTERS_A_WORD = 6  # with the space after it, in English, French, Spanish, Por
 def switched_warning(layout: Layout, instead: str, apart: float = 0.0) -> Problem:
     """The sections are set in ``layout``'s arrangement instead of the ``instead`` one, which
     would leave the page emptier, or its columns ending ``apart`` body lines apart (to a
-    half line), if a line or more."""
+    half line), if more than one."""
     apart = round(apart * 2) / 2
     why = (
         f"they split so unevenly between the {instead} layout's columns that these would end "
-        f"{'a line' if apart == 1 else f'{apart:g} lines'} apart"
-        if apart >= 1
+        f"{apart:g} lines apart"
+        if apart > 1
         else f"the text is too short to fill the page in the {instead} layout"
     )
     return Problem(
