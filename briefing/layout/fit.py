@@ -262,9 +262,14 @@ def _rank(
     within :data:`HYPHENATED`, its columns ending within half of ``limit`` (a line) of each
     other and no more than ``empty`` left under the lowest, before any other; then by its
     flaws (:func:`_flaws`)."""
-    apart, blank = (filled.gap - filled.blank) / 2, filled.blank
-    even = apart <= limit / 2 + 1e-6 and blank <= empty
-    return not (even and not _over(measured)), _flaws(measured, filled)
+    return not (_even(filled, limit, empty) and not _over(measured)), _flaws(measured, filled)
+
+
+def _even(filled: Filled[Any], limit: float, empty: float) -> bool:
+    """Whether a page's columns end within half of ``limit`` (a line) of each other, with no
+    more than ``empty`` left under the lowest (``gap``: twice the highest foot less the
+    lowest)."""
+    return (filled.gap - filled.blank) / 2 <= limit / 2 + 1e-6 and filled.blank <= empty
 
 
 def apart(measured: Fillable[Any], filled: Filled[Any]) -> float:
@@ -295,5 +300,4 @@ def _done(found: tuple[Fillable[Any], Filled[Any]] | None, limit: float, empty: 
     under the lowest."""
     if found is None or found[0].strained or found[0].awkward or _over(found[0]):
         return False
-    gap, blank = found[1].gap, found[1].blank  # gap: twice the highest foot less the lowest
-    return (gap - blank) / 2 <= limit / 2 + 1e-6 and blank <= empty
+    return _even(found[1], limit, empty)
