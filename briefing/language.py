@@ -27,6 +27,8 @@ _SCALE_WORDS = (
 )
 SCALE = rf"(?:%|[kmb]n?|{_SCALE_WORDS}(?:\s+{_SCALE_WORDS})?)"
 
+WESTERN = "0123456789"
+
 _CATEGORIES = {
     "one": ("one", "other"),  # English, French, Spanish, Portuguese
     "none": ("other",),  # Chinese, Persian: the noun does not change
@@ -61,13 +63,23 @@ class Language(NamedTuple):
     punctuation: tuple[str, str] = (": ", "; ")  # a colon and a semicolon, in running text
     direction: Direction = "ltr"  # the paragraph direction
     script: str = "Latn"  # ISO 15924: the script whose faces draw it (fonts.script_faces)
-    digits: str = "0123456789"  # the digits its numbers are written with
+    digits: str = WESTERN  # the digits its numbers are written with
     plural: Plural = "one"
     data: str = "Data"  # the web page's table of a chart's values, as its disclosure names it
 
+    def writing(self, text: str) -> Language:
+        """The language with its numbers in the digits ``text`` (what the writer typed) writes
+        them in: Western ones for a language with digits of its own (Persian) whose writer
+        typed Western digits and none of its own, so the date line and a list's numbers match
+        the writer's."""
+        ours = set(self.digits) - set(WESTERN)
+        if not ours or ours & set(text) or not set(WESTERN) & set(text):
+            return self
+        return self._replace(digits=WESTERN)
+
     def number(self, value: int) -> str:
         """``value`` written with the language's digits."""
-        return str(value).translate(str.maketrans("0123456789", self.digits))
+        return str(value).translate(str.maketrans(WESTERN, self.digits))
 
     def count_sheets(self, count: int) -> str:
         """How many sheets a book holds: ``1 briefing``, ``5 briefings``, ``5 справок``."""

@@ -19,6 +19,7 @@ import pdfplumber
 import pikepdf
 import pytest
 
+from briefing import build
 from briefing.commands.book import build_book
 from briefing.language import LANGUAGES
 from briefing.pipeline import render, run_checks
@@ -244,3 +245,28 @@ def test_a_persian_list_is_numbered_in_persian_digits() -> None:
         # (a number's glyph reads the full stop after it too: line._number_signs)
         digits = {d for c in pdf.pages[0].chars for d in c["text"] if d.isdigit()}
     assert {"۱", "۲"} <= digits and not digits & set("0123456789")
+
+
+@pytest.mark.parametrize(("typed", "own"), [("2018", False), ("۲۰۱۸", True)])
+def test_a_persian_sheet_numbers_its_list_and_dates_its_footer_in_the_writers_digits(
+    tmp_path: Path, typed: str, own: bool
+) -> None:
+    """Persian text written with Western digits (as translations often are) gets a date line
+    and list numbers in Western digits, in the PDF and on the web page; in Persian digits,
+    Persian ones (a list's Markdown numbers are Western whatever the writer's digits)."""
+    tree = {
+        "organization": "INL",
+        "title": "نیجر",
+        "language": "fa",
+        "date": "2019-05-12",
+        "sections": [
+            {"heading": "برنامه‌ها", "body": f"در سال {typed}:\n\n1. اصلاح زندان‌ها؛\n2. پلیس."}
+        ],
+    }
+    build(tree, tmp_path / "sheet.pdf", formats=("pdf", "html"))
+    with pdfplumber.open(tmp_path / "sheet.pdf") as pdf:
+        digits = "".join(d for c in pdf.pages[0].chars for d in c["text"] if d.isdigit())
+    assert set(digits) == set("۰۱۲۸۹" if own else "01289"), digits  # 1, 2, 2018, 12, 2019
+    web = (tmp_path / "sheet.html").read_text("utf-8")
+    shown = ("۱۲ مه ۲۰۱۹" in web, "12 مه 2019" in web, 'class="persian"' in web)
+    assert shown == (own, not own, own)

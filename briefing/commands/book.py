@@ -142,7 +142,7 @@ def build_book(
     models = [checked.content for _, checked in found]
     dates = [model.date for model in models if model.date]
     latest = max(dates) if dates else None
-    words = LANGUAGES[lead.content.language]
+    words = lead.words
     name = title or words.book
     marking = _highest([model.marking for model in models])
     framed = lead._replace(content=dataclasses.replace(lead.content, marking=marking, date=latest))
@@ -150,7 +150,7 @@ def build_book(
     first_sheet = len(listed) + 2  # the page number of the first sheet
     sheets: list[Page] = []
     for number, (_, checked) in enumerate(found, start=first_sheet):
-        folio = LANGUAGES[checked.content.language].number(number)
+        folio = checked.words.number(number)
         styled = _styled(checked, design)
         try:
             sheets.append(layout.compose(styled, paper, folio))

@@ -7,9 +7,11 @@ in one run: a wrong field never hides the problems of the others.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import typing
 import unicodedata
+from collections.abc import Iterator
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -19,7 +21,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from ..brand import CJK_EXTRA, cjk_file
 from ..errors import ContentError, Problem
 from ..fonts import backing, describe, drawn_by, lacking, missing, register, script_faces
-from ..language import CJK_LETTERS, LANGUAGES, SCALE
+from ..language import CJK_LETTERS, LANGUAGES, SCALE, Language
 from ..theme import MIN_CONTRAST, Theme, contrast, grayscale, text_pairs
 from . import markup
 from .design import size_problems, themed
@@ -103,6 +105,26 @@ class Checked(NamedTuple):
     blocks: list[list[Shown]]  # each section's blocks, in order, after its body
     logo: Picture | None
     warnings: list[Problem]
+    words: Language  # the language's words, its numbers in the writer's digits
+
+
+# Fields whose text is not the writer's words: what the date line's digits need not match.
+_NOT_WORDS = frozenset({"design", "online", "logo", "style", "phone", "email", "file", "url"})
+_LIST_NUMBER = re.compile(r"^[ \t]*\d+[.)](?=[ \t])", re.MULTILINE)
+
+
+def _typed(value: object) -> Iterator[str]:
+    """The text of every field of ``value`` (the content, or a part of it) written in words,
+    but a numbered list's numbers (Markdown's, in Western digits whatever the language)."""
+    if isinstance(value, str):
+        yield _LIST_NUMBER.sub("", value)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _typed(item)
+    elif dataclasses.is_dataclass(value):
+        for field in dataclasses.fields(value):
+            if field.name not in _NOT_WORDS:
+                yield from _typed(getattr(value, field.name))
 
 
 def check_sheet(source: Source, base: Path) -> Checked:
@@ -137,6 +159,7 @@ def check_sheet(source: Source, base: Path) -> Checked:
             problems + warnings(content) + _photo_warnings(content, theme, photos),
             key=attrgetter("location"),
         ),  # the rules' own problems are warnings only, here
+        LANGUAGES[content.language].writing(" ".join(_typed(content))),
     )
 
 

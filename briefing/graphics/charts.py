@@ -23,7 +23,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import getAscentDescent
 
 from ..content.runs import plain
-from ..language import Language
+from ..language import WESTERN, Language
 from ..text.hyphenation import hyphen_points
 from ..text.setting import natural_width
 from ..text.spec import TypeSpec
@@ -73,7 +73,7 @@ class Data(NamedTuple):
     separators: tuple[str, str] = (".", ",")  # decimal, thousands
     millions: str = "{number}M"  # a value shown in millions
     hyphenation: str = "en_US"  # pyphen's dictionary for names too long for their room
-    digits: str = "0123456789"  # the digits the language writes its numbers with
+    digits: str = WESTERN  # the digits the language writes its numbers with
 
     @property
     def values(self) -> list[float]:
@@ -121,7 +121,7 @@ class Data(NamedTuple):
         if shown.lstrip("\u2212").strip("0.,") == "":
             shown = shown.lstrip("\u2212")  # no minus before a value that rounds to zero
         shown = shown.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
-        return shown.translate(str.maketrans("0123456789", self.digits))
+        return shown.translate(str.maketrans(WESTERN, self.digits))
 
 
 def _places(value: float, cap: int) -> int:

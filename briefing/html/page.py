@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..content.runs import LineBreak, Run, Runs, shown_address
 from ..fonts import full_chinese, full_chinese_of, register, script_faces, script_of, shipped
-from ..language import LANGUAGES, Language
+from ..language import LANGUAGES, WESTERN, Language
 from ..layout.records import ROW_PARTS
 from ..layout.specs import CASED
 from .fonts import font_faces
@@ -50,7 +50,7 @@ def page(checked: Checked, title: str, closing: tuple[str, ...]) -> bytes:
     its PDF prints in a row at its foot (``Page.closing``: "facts", "contacts", "online") in
     a row after the sections."""
     content, theme = checked.content, checked.theme
-    words = LANGUAGES[content.language]
+    words = checked.words
     writer = _Writer(checked, words, closing)
     side = writer.panel()
     body = writer.body(side)
@@ -314,7 +314,8 @@ class _Writer:
                     fresh = True
                 elif block.label.endswith("."):  # numbered, from the number it starts at
                     start = int(block.label[:-1])
-                    out.append("<ol>" if start == 1 else f'<ol start="{start}">')
+                    own = ' class="persian"' if self.words.digits != WESTERN else ""
+                    out.append(f"<ol{own}>" if start == 1 else f'<ol{own} start="{start}">')
                     opened.append((key, "</ol>"))
                 else:
                     out.append("<ul>")

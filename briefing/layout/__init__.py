@@ -18,7 +18,6 @@ from reportlab.lib.pagesizes import A4, LETTER
 
 from ..content.checks import Checked
 from ..errors import ContentError
-from ..language import LANGUAGES
 from ..text.spec import TypeSpec
 from . import fit
 from .choices import Variant, variants
@@ -60,7 +59,7 @@ __all__ = [
 
 def _design_size(checked: Checked, folio: str = "") -> Parts:
     """A sheet's parts at design size, for pages around sheets."""
-    sheet = Sheet(checked, LANGUAGES[checked.content.language], folio)
+    sheet = Sheet(checked, folio)
     specs = type_specs(checked.theme, sheet.faces, sheet.words, 1.0, display=sheet.heading_faces)
     return Parts(sheet, specs, 1.0)
 
@@ -133,7 +132,7 @@ def compose(checked: Checked, paper: str, folio: str = "") -> Page:
     (:func:`choices.variants`). ``folio``, a page number in a book, ends the footer line
     and takes no room of its own."""
     theme = checked.theme
-    sheet = Sheet(checked, LANGUAGES[checked.content.language], folio)
+    sheet = Sheet(checked, folio)
     height = PAPER[paper][1]
     limit = 2 * theme.body_size * theme.body_leading  # columns ending a line apart, or short
     tried = variants(theme)

@@ -11,6 +11,7 @@ from ..content.checks import ChartShown, PhotoShown, Shown, TableShown
 from ..content.markup import Paragraph
 from ..content.runs import BREAK, Run, Runs, joined, link, plain, run_in, shown_address
 from ..fonts import register
+from ..language import WESTERN
 from ..text import shaping
 from ..text.measure import measure, plain_width
 from ..text.setting import natural_width
@@ -23,15 +24,14 @@ from .widths import HAIR
 
 if TYPE_CHECKING:
     from ..content.checks import Checked
-    from ..language import Language
 
 
 class Sheet:
     """The content as runs and pictures, in the faces it needs, ready to set at any scale."""
 
-    def __init__(self, checked: Checked, words: Language, folio: str = "") -> None:
+    def __init__(self, checked: Checked, folio: str = "") -> None:
         content = checked.content
-        self.content, self.theme, self.words = content, checked.theme, words
+        self.content, self.theme, self.words = content, checked.theme, checked.words
         self.folio = folio  # a page number in a book, printed at the footer's end
         self.logo = checked.logo
         self.lead = checked.lead or ()
@@ -46,7 +46,7 @@ class Sheet:
             )
         ]
         self.facts = checked.facts
-        self.digits = str.maketrans("0123456789", words.digits)  # a list's numbers (Persian)
+        self.digits = str.maketrans(WESTERN, self.words.digits)  # a list's numbers (Persian)
         italic = any(isinstance(run, Run) and run.italic for runs in self.texts() for run in runs)
         self.faces = register(self.theme.family, italic)
         self.heading_faces = register(self.theme.heading_family, italic)

@@ -20,7 +20,6 @@ from briefing import ContentError, build
 from briefing.content.design import themed
 from briefing.content.runs import Run
 from briefing.fonts import register
-from briefing.language import LANGUAGES
 from briefing.layout import PAPER, Page, fit_line
 from briefing.layout.parts import Sheet
 from briefing.layout.variants import Sidebar
@@ -536,7 +535,7 @@ def test_a_sentence_that_introduces_a_list_stands_with_its_first_item(paper: str
 
 
 def test_key_figures_pair_up_in_a_wide_panel_only_at_their_size() -> None:
-    sheet = Sheet(run_checks(ROOT / "examples" / "niger-fr.yaml"), LANGUAGES["fr"])
+    sheet = Sheet(run_checks(ROOT / "examples" / "niger-fr.yaml"))
     width, height = PAPER["letter"]
     stacked = Sidebar(sheet, width, height, 1.0, share=0.42).extras
     paired = Sidebar(sheet, width, height, 1.0, share=0.42, paired=True).extras

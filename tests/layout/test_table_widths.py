@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 
 from briefing.content.runs import plain
-from briefing.language import LANGUAGES
 from briefing.layout.parts import Sheet
 from briefing.layout.specs import type_specs
 from briefing.layout.widths import HAIR, Cell, shared
@@ -67,8 +66,7 @@ def _cells(scale: float) -> tuple[list[list[Cell]], list[float], list[float]]:
     """The example table's cells in their specs at ``scale``, and each column's longest word
     and widest cell."""
     checked = run_checks({"organization": "O", "title": "T", "sections": [{"heading": "H"}]})
-    words = LANGUAGES["en"]
-    specs = type_specs(checked.theme, Sheet(checked, words).faces, words, scale)
+    specs = type_specs(checked.theme, Sheet(checked).faces, checked.words, scale)
     rows = [[(plain(text, bold=True), specs["cell head"]) for text in COLUMNS]]
     rows += [[(plain(text), specs["cell"]) for text in row] for row in ROWS]
     least = [max(measure(*row[i]).widest * row[i][1].size for row in rows) for i in range(3)]
