@@ -159,8 +159,11 @@ def _can_start(
     return first_part(block, 0, lines) > 0
 
 
-def pack(blocks: list[Packable], heights: list[float], air: float = 1.0) -> list[Column] | None:
-    """Flow the blocks into columns of these heights; None if some are left over."""
+def pack(
+    blocks: list[Packable], heights: list[float], air: float = 1.0, lists: bool = True
+) -> list[Column] | None:
+    """Flow the blocks into columns of these heights; None if some are left over. A list
+    that goes on in the next column leaves two of its lines on each side, if ``lists``."""
     columns: list[Column] = []
     index, line = 0, 0
     for height in heights:
@@ -207,8 +210,53 @@ def pack(blocks: list[Packable], heights: list[float], air: float = 1.0) -> list
                 line += take
                 break
             index, line = index + 1, 0
+        if lists and line == 0 and (moved := _widowed(blocks, column, index)):
+            index = column[-moved].block
+            del column[-moved:]
         columns.append(column)
     return columns if index == len(blocks) else None
+
+
+def _list_of(block: Packable) -> tuple[str, ...]:
+    """The outermost list a list item is in (its place in the structure); () for a paragraph."""
+    for depth, key in enumerate(block.parents):
+        if key.startswith("L:"):
+            return block.parents[: depth + 1]
+    return ()
+
+
+def _widowed(blocks: list[Packable], column: Column, index: int) -> int:
+    """How many pieces at the foot of a column ending before block ``index`` go on to the
+    next with it, where the rest of a list, less than two lines, would stand alone at the
+    next column's top (a list's widow): the item before it; the list's items in the column,
+    if fewer than two of its lines would stay (or stand there: its orphan), with the
+    paragraph that introduces it and that one's heading; 0 if none need to, or none can (an
+    item split between columns, a column left empty)."""
+    own = _list_of(blocks[index]) if index < len(blocks) else ()
+    if not own or not column or column[-1].block != index - 1:
+        return 0
+    rest = 0
+    for block in blocks[index:]:
+        if _list_of(block) != own:
+            break
+        rest += block.lines
+    count, kept = 0, 0
+    while count < len(column) and _list_of(blocks[column[-1 - count].block]) == own:
+        kept += column[-1 - count].lines
+        count += 1
+    if (rest >= 2 and kept >= 2) or not count:
+        return 0
+    moved = 1 if rest < 2 and kept - column[-1].lines >= 2 else count
+    for piece in column[len(column) - moved :]:
+        if piece.first or piece.lines != blocks[piece.block].lines:
+            return 0  # an item split between columns: it stays
+    if moved == count:  # what introduces the list goes with it
+        for step in (moved, moved + 1):
+            if step < len(column):
+                block = blocks[column[-1 - step].block]
+                if (step == moved and block.role == "P") or block.keep_with_next:
+                    moved += not column[-1 - step].first
+    return moved if moved < len(column) else 0
 
 
 def on_grid(height: float, half: float) -> float:
@@ -224,14 +272,15 @@ def stacked_height(blocks: list[Packable], air: float = 1.0) -> float:
 
 
 def shortest(
-    blocks: list[Packable], count: int, limit: float, air: float = 1.0
+    blocks: list[Packable], count: int, limit: float, air: float = 1.0, lists: bool = True
 ) -> tuple[float, list[Column]] | None:
-    """The lowest equal height (at most ``limit``) of ``count`` columns that hold every block."""
+    """The lowest equal height (at most ``limit``) of ``count`` columns that hold every block
+    (``lists``: as :func:`pack`)."""
     if not blocks:
         return 0.0, [[] for _ in range(count)]
     total = stacked_height(blocks, air)
     high = min(limit, total + _EPS)  # everything fits in the first column at the total height
-    best = pack(blocks, [high] * count, air)
+    best = pack(blocks, [high] * count, air, lists)
     if best is None:
         return None
     # Balanced columns are usually a line or two above the even share: search upward from it
@@ -240,7 +289,7 @@ def shortest(
     step = min(block.leading for block in blocks) / 2
     trial_height = low + step
     while trial_height < high:
-        trial = pack(blocks, [trial_height] * count, air)
+        trial = pack(blocks, [trial_height] * count, air, lists)
         if trial is not None:
             high, best = trial_height, trial
             break
@@ -248,7 +297,7 @@ def shortest(
         trial_height = low + step
     while high - low > _CLOSE_ENOUGH:
         middle = (low + high) / 2
-        trial = pack(blocks, [middle] * count, air)
+        trial = pack(blocks, [middle] * count, air, lists)
         if trial is None:
             low = middle
         else:
@@ -280,11 +329,25 @@ def arrange(
     together at the foot (:func:`flush`); None if they do not fit. Columns are balanced, then
     each grows its gaps toward the foot; of the balanced heights from the lowest up to half a
     dozen half ``line``s more, and first columns up to as much shorter, the one whose columns
-    end nearest the foot and each other."""
+    end nearest the foot and each other. A list goes on in the next column with two of its
+    lines on each side, unless only a lone line of it there ends the columns within a line of
+    each other."""
+    best = _arranged(blocks, count, room, air, line, True)
+    if best is not None and count > 1 and (best[1] - best[2]) / 2 > line + _EPS:
+        widowed = _arranged(blocks, count, room, air, line, False)
+        if widowed is not None and (widowed[1] - widowed[2]) / 2 <= line + _EPS:
+            return widowed
+    return best
+
+
+def _arranged(
+    blocks: list[Packable], count: int, room: float, air: float, line: float, lists: bool
+) -> tuple[list[Column], float, float] | None:
+    """:func:`arrange`, a list's lines kept two on each side of a column break if ``lists``."""
     if count == 1:
         single = pack(blocks, [room], air)
         return None if single is None else flush(blocks, single, room, line)
-    balanced = shortest(blocks, count, room, air)
+    balanced = shortest(blocks, count, room, air, lists)
     if balanced is None:
         return None
     options = [balanced[1]]
@@ -294,7 +357,7 @@ def arrange(
             [balanced[0] + more * line / 2] * count,
             [balanced[0] - more * line / 2] * (count - 1) + [room],
         ):
-            option = pack(blocks, heights, air) if max(heights) <= room else None
+            option = pack(blocks, heights, air, lists) if max(heights) <= room else None
             if option is not None:
                 options.append(option)
     flushed = [flush(blocks, option, room, line) for option in options]
