@@ -311,6 +311,49 @@ def test_no_gap_between_paragraphs_grows_past_its_limit(name: str) -> None:
         assert blank <= 1.5 + 0.15, (blank, above.text, below.text)
 
 
+# The blank between a section's last line and the next section's heading (or, beside a heading
+# in a rail, its first line), in body lines, at most: two lines as laid out, from the last
+# line's box to the heading's, which the glyphs' boxes read a quarter line more (the heading's
+# rule and the space above its letters stand in it).
+SECTION_GAP = 2.3
+
+
+@pytest.mark.parametrize("paper", ["own", "other"])
+@pytest.mark.parametrize("name", SHEETS)
+def test_no_gap_between_sections_grows_past_two_lines(name: str, paper: str) -> None:
+    quality = page(name, None if paper == "own" else _other(name))
+    line = statistics.median(_leadings(quality) or [Theme().body_leading * quality.body_size])
+    heads = [ln for ln in quality.lines if _role(quality, ln) == "/H2"]
+    text = [ln for ln in quality.lines if ln.body and _role(quality, ln) in ("/P", "/LBody")]
+    gaps = []
+    lowest = max((ln.bottom for ln in text), default=0.0)
+    for head in heads:
+        if head.top > lowest:  # the closing row's, under the columns (which end together)
+            continue
+        same = [ln for ln in text if min(abs(ln.x0 - head.x0), abs(ln.x1 - head.x1)) < 2]
+        top = head.top
+        if not same:  # hanging in a rail: the blank above its text's first line, level with it
+            beside = [ln for ln in text if abs(ln.top - head.top) < line / 2]
+            if not beside:
+                continue  # a panel's heading
+            first = min(beside, key=lambda ln: ln.top)
+            same = [ln for ln in text + heads if ln.x1 <= first.x0 or ln.x0 < first.x1]
+            top = first.top
+        above = [ln for ln in same if ln.bottom <= top + 1 and ln is not head]
+        if not above:
+            continue
+        last = max(above, key=lambda ln: ln.bottom)
+        between = [
+            ln
+            for ln in quality.lines
+            if last.bottom < ln.top and ln.bottom < top and ln.x0 < head.x1 and head.x0 < ln.x1
+        ]
+        if not between:  # nothing printed in it (not a chart's, table's or photo's text)
+            gaps.append(((top - last.bottom) / line, last.text, head.text))
+    wide = [(round(g, 2), a, b) for g, a, b in gaps if g > SECTION_GAP + 0.02]
+    assert wide == [], wide
+
+
 # Pages (and their paper) where a list's last line stands alone at a column's top: where keeping
 # two of its lines on each side ends the columns further apart than a line.
 WIDOWED = {
