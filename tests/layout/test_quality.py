@@ -78,15 +78,14 @@ HYPHENATED = 0.15  # of a page's body lines that go on in their paragraph, at mo
 # their first line with a hyphen (how many; in a longer one, such a hyphen weighs as a body
 # line left at a column's foot when the fit compares sizes).
 MORE_HYPHENATED = {
-    "pt-two-column-list": 0.21,  # A4: 8 of 39 lines, and more at every size down to one that
-    # leaves the page 6% blank
+    "pt-two-column-list": 0.18,  # A4: 7 of 39 lines, and 6 or more at every size down to one
+    # that leaves the page 6% blank
     "sheet-lists": 0.23,  # 4 of 18 lines, in list items of about 45 letters a line
 }
 BEFORE_LAST = {
     "kenya": 1,  # a two-line list item
     "en-two-column-list": 2,  # two items: each weighs a line at a column's foot in the fit,
     # and the sizes that set them without leave the page 9% blank
-    "es-sidebar-0.5": 1,
     "pt-two-column-list": 1,
     "sheet-lists": 3,  # two-line list items
 }
