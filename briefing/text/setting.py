@@ -254,10 +254,10 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     if justified and glyph_lines and jumps(lines):  # a loose line beside a tight one
         lines = _smoother(measured.breaker, room, rules, lines)
     # The line before the last hyphenated (no setting within the tolerance avoids it: its tail
-    # would start the last line) makes a paragraph of three lines or more awkward, so the page
-    # weighs another size (two lines, at any width, often cannot avoid it); so does a number
+    # would start the last line) makes a paragraph awkward, so the page weighs another size (a
+    # two-line list item's first line too: another size may set it whole); so does a number
     # parted from its unit ("$3.5 | million"), which no setting within the tolerance keeps.
-    before_last = len(lines) > 2 and measured.fragments[lines[-2].end].text == SOFT_HYPHEN
+    before_last = len(lines) > 1 and measured.fragments[lines[-2].end].text == SOFT_HYPHEN
     setting = Setting(measured, spec, size, room, lines, strained, before_last or untied)
     # A line of words too loose for its spaces, glyphs and letter spacing is strained (a line
     # of one or two words beside a long address is not).

@@ -72,23 +72,28 @@ def page(name: str, paper: str | None = None) -> PageQuality:
 LOOSEST = 1.6
 HYPHENATED = 0.15  # of a page's body lines that go on in their paragraph, at most
 # Pages the issue on setting lines has yet to meet, where each paragraph has the fewest hyphens
-# its lines allow within 1.6 natural spaces: narrow columns at the size the page's fit picks
-# (about 40 letters a line; the fit steps down for a loose line, not for hyphens), hyphens at
-# most (share), and two-line paragraphs that no setting within the tolerance keeps from ending
-# their first line with a hyphen (how many; in a longer one, such a hyphen weighs as a body
-# line left at a column's foot when the fit compares sizes).
+# its lines allow within 1.6 natural spaces: narrow columns (about 40 letters a line) at every
+# size the page's fit tries, from its largest to one that leaves the page 6% blank or ends its
+# columns more than a line apart. Hyphens at most (share), and paragraphs whose last line but
+# one no setting within the tolerance keeps from ending with a hyphen, short of parting a number
+# from its unit (how many; each weighs a body line left at a column's foot in the fit).
 MORE_HYPHENATED = {
-    "pt-two-column-list": 0.21,  # A4: 8 of 39 lines, and more at every size down to one that
-    # leaves the page 6% blank
-    "sheet-lists": 0.23,  # 4 of 18 lines, in list items of about 45 letters a line
+    "pt-two-column-list": 0.18,  # A4: 7 of 39 lines, and 6 or more at every size down to one
+    # that leaves the page 6% blank
+    "sheet-lists": 0.23,  # Letter: 4 of 18 lines at 10.88 pt, 3 at 10.66 and 10.56 pt (an
+    # item set ragged there), 1 at 10.46 pt and below, which part "300 | firearms"
 }
 BEFORE_LAST = {
-    "kenya": 1,  # a two-line list item
-    "en-two-column-list": 2,  # two items: each weighs a line at a column's foot in the fit,
-    # and the sizes that set them without leave the page 9% blank
-    "es-sidebar-0.5": 1,
-    "pt-two-column-list": 1,
-    "sheet-lists": 3,  # two-line list items
+    "kenya": 1,  # Letter: "Corrections: classification of prisoners and reha-" at every size
+    # from 10.75 pt to 10.27 pt (a column 22-23 ems wide); the item sets whole on two lines
+    # only at 26 ems (9 pt; at 10.2 pt the page is 7% blank), on three at 21.7 ems (10.86 pt:
+    # too long for the page)
+    "en-two-column-list": 2,  # Letter, "exter-" and "classi-": the sizes with one (9.0 to
+    # 9.1 pt) end the columns 1.5 to 2 lines apart, the one with none (8.7 pt) leaves 7% blank
+    "pt-two-column-list": 1,  # A4, "tam-": the sizes without it have 8 hyphenated lines
+    "sheet-lists": 3,  # Letter, list items: set whole at 10.85 pt, they need word spaces of
+    # 1.9 ("by | 35 percent"), 2.0 ("interruption | programs") and 1.7 natural spaces ("and |
+    # Montego Bay"), at 10.46 pt and below "300 | firearms" parts
 }
 SOFT_HYPHEN = "\u00ad"  # a hyphen the line breaker added (a typed one reads "-")
 
@@ -108,7 +113,9 @@ def test_justified_lines_reach_the_edge_with_spaces_at_most_1_6_natural(name: st
 SET_RAGGED = {
     "sheet-short-panel": 1,  # "In 2023 Peru eradicated over | 25,000 hectares" at 17 ems: the
     # sizes that set it justified leave its columns five lines apart
-    "en-sidebar-list": 1,  # a list item justified whose spaces are all natural, not set ragged
+    "en-sidebar-list": 1,  # Letter: "Facing an influx of detainees" in a half column under
+    # the panel, 25.6 ems at 9.25 pt, the only size of the only arrangement that fits: on five
+    # lines it needs 1.74 natural spaces, on four its lines shrink past their limit
 }
 
 
@@ -119,14 +126,26 @@ def test_no_number_parts_from_its_unit_nor_is_its_paragraph_set_ragged_instead(n
     assert len(set_ragged(lines)) <= SET_RAGGED.get(name, 0)
 
 
-def test_a_sheet_of_many_amounts_keeps_each_with_its_unit_and_every_paragraph_justified() -> None:
-    """Mali on Letter, 48 pairs of a number and its unit or label: none parted, none of its
-    eleven paragraphs set ragged (a paragraph that must be sets the page a little smaller)."""
+# On A4 the Mali sheet's columns are 19.7 to 21 ems wide at every size that fills the page (12.1
+# to 11.4 pt), where "Pretrial detention in Bamako averaged 14 months" keeps its pair only with a
+# first line of 1.7 to 1.9 natural spaces: (pairs parted, paragraphs set ragged) at most. Every
+# paragraph is set well only at 19 ems (12.4 pt: too long for the page) or 22.5 (10.6 pt).
+UNITS_FLAWS = {"letter": (0, 0), "a4": (1, 1)}
+
+
+@pytest.mark.parametrize("paper", UNITS_FLAWS)
+def test_a_sheet_of_many_amounts_keeps_each_with_its_unit_and_every_paragraph_justified(
+    paper: str,
+) -> None:
+    """Mali, 48 pairs of a number and its unit or label: none parted, none of its eleven
+    paragraphs set ragged on Letter (a paragraph that must be sets the page a little smaller)."""
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "sheet.pdf"
-        build(UNITS, out)
+        build({**UNITS, "paper": paper}, out)
         lines = list(measure(out, source_text(UNITS))[0].lines)
-    assert parted(lines) == () and set_ragged(lines) == set()
+    most_parted, most_ragged = UNITS_FLAWS[paper]
+    assert len(parted(lines)) <= most_parted, parted(lines)
+    assert len(set_ragged(lines)) <= most_ragged
 
 
 # Neighbouring lines of a paragraph: their word spaces differ by this many natural spaces at
