@@ -297,12 +297,14 @@ class Parts:
                 top, row = top + row + gap, 0.0
         return Region(entries, [], top - gap)
 
-    def broken(self, width: float) -> set[str]:
+    def broken(self, width: float, facts: bool = True, contacts: bool = True) -> set[str]:
         """The headings of the facts and the contacts, and the contacts' telephone numbers
-        and e-mail addresses, that would not stand on one line ``width`` wide."""
+        and e-mail addresses, that would not stand on one line ``width`` wide (of the facts
+        and of the contacts, as asked)."""
         words, c = self.sheet.words, self.content
-        headings = [words.glance] * bool(c.at_a_glance) + [words.contacts] * bool(c.contacts)
-        marks = [part for contact in c.contacts for part in (contact.phone, contact.email) if part]
+        shown = c.contacts if contacts else []
+        headings = [words.glance] * bool(facts and c.at_a_glance) + [words.contacts] * bool(shown)
+        marks = [part for contact in shown for part in (contact.phone, contact.email) if part]
         lines = [(text, "side heading") for text in headings] + [(m, "fact") for m in marks]
         return {
             text

@@ -56,6 +56,8 @@ class Layout:
     columns: ClassVar[int] = 1
     name: ClassVar[str]
     closing_parts: tuple[str, ...] = ROW_PARTS[1:]  # what the closing row holds, read last
+    # the headings, telephone numbers and e-mail addresses broken over two lines (in a panel)
+    broken: frozenset[str] = frozenset()
 
     def __init__(
         self,
@@ -421,7 +423,7 @@ class Sidebar(Layout):
         self.raised = raised  # the panel starts level with the lead
         self.closing = closing  # a row at the foot: 1, the contacts and QR code; 2, facts too
         self.closing_parts = ROW_PARTS[2 - closing :] if closing else ()
-        self._grown: dict[float, list[Region] | None] = {}  # the panel's parts, set larger
+        self._sized: dict[float, tuple[list[Region], frozenset[str]] | None] = {}  # by factor
         super().__init__(sheet, width, height, scale, cap, least, wide)
 
     @classmethod
@@ -446,17 +448,28 @@ class Sidebar(Layout):
         """The panel's inner padding."""
         return self.theme.sidebar_padding * self.scale
 
-    @functools.cached_property
-    def breakable(self) -> set[str]:
-        """The panel's headings, telephone numbers and e-mail addresses that may break over
-        two lines: those that do at the theme's width, set as measured."""
-        t = self.theme
-        return self.parts.broken((self.inner - t.column_gap) * t.sidebar_share - 2 * self.pad)
-
     def measure_extras(self, parts: Parts) -> list[Region]:
-        """The panel's parts (:meth:`side_parts`); its closing row kept as :attr:`row`."""
+        """The panel's parts (:meth:`side_parts`), set smaller when that keeps a heading, a
+        telephone number or an e-mail address of theirs on one line that breaks as measured:
+        in steps of :data:`PANEL_STEP` of their size, up to :data:`PANEL_SHRINK` of them and
+        never below the design's size; its closing row kept as :attr:`row`."""
         found, self.row = self.side_parts(parts)
+        self.first = parts.elements  # as the layout numbers the body (:meth:`_resized`)
+        self.broken = self._breaks(parts)
+        for step in range(1, PANEL_SHRINK + 1):
+            factor = 1 - step * PANEL_STEP
+            if not self.broken or self.body_scale * factor < 1 - 1e-9:
+                break
+            smaller = self._resized(factor)
+            if smaller is not None and not smaller[1]:
+                found, self.broken = smaller
         return found
+
+    def _breaks(self, parts: Parts) -> frozenset[str]:
+        """The headings, telephone numbers and e-mail addresses in the panel that ``parts``
+        would break over two lines (the contacts' not, when they are in the closing row)."""
+        width = self.side_width - 2 * self.pad
+        return frozenset(parts.broken(width, self.closing < 2, not self.closing))
 
     def side_parts(self, parts: Parts) -> tuple[list[Region], Region]:
         """Key figures, facts, contacts and the QR code, stacked in the panel; with
@@ -569,34 +582,31 @@ class Sidebar(Layout):
         steps = math.floor((largest - 1) / PANEL_STEP + 1e-9)
         factors = [1 + step * PANEL_STEP for step in range(1, steps + 1)]
         for factor in factors + [largest] * (largest > 1 + steps * PANEL_STEP + 1e-6):
-            grown = self._larger(factor)
-            if grown is None or self._stack(grown, gap) > reach:
-                break
-            best = grown
+            grown = self._resized(factor)
+            if grown is None or grown[1] - self.broken or self._stack(grown[0], gap) > reach:
+                break  # (nor a heading, number or address broken that the panel keeps whole)
+            best = grown[0]
         return best
 
-    def _larger(self, factor: float) -> list[Region] | None:
-        """The panel's parts measured ``factor`` times their size; None if they would not
-        number their structure elements as the measured ones do, or would break a heading,
-        a telephone number or an e-mail address that the measured ones keep whole."""
-        if factor not in self._grown:
+    def _resized(self, factor: float) -> tuple[list[Region], frozenset[str]] | None:
+        """The panel's parts measured ``factor`` times their size, and what of theirs breaks
+        (:meth:`_breaks`); None if they would not number their structure elements as the
+        measured ones do."""
+        if factor not in self._sized:
             sheet, t = self.sheet, self.theme
             scale, body = self.scale * factor, self.body_scale * factor
             specs = type_specs(t, sheet.faces, sheet.words, scale, body, sheet.heading_faces)
             parts = Parts(sheet, specs, scale, body)
             parts.elements = self.extras_first
-            grown = self.side_parts(parts)[0]
-            kept = not parts.broken(self.side_width - 2 * self.pad) - self.breakable
-            self._grown[factor] = grown if parts.elements == self.first and kept else None
-        return self._grown[factor]
+            sized = self.side_parts(parts)[0], self._breaks(parts)
+            self._sized[factor] = sized if parts.elements == self.first else None
+        return self._sized[factor]
 
     def filled(self, air: float) -> tuple[list[Column], float, float] | None:
         """The main column as :meth:`Layout.filled` arranges it, and how far it and the panel
         are from ending together at the foot."""
         if self.closing and not self.extras:
             return None  # every part gone to the closing row: no sidebar left to arrange
-        if self.parts.broken(self.side_width - 2 * self.pad) - self.breakable:
-            return None  # a narrower panel that breaks a heading, a number or an address
         found = super().filled(air)
         if found is None or not self.extras:
             return found
@@ -694,6 +704,7 @@ LAYOUTS: dict[str, type[Layout]] = {
 }
 WIDEST_RAIL = 0.32  # of the text width: the most hanging headings take
 PANEL_STEP = 0.04  # of their size: the steps a short panel's parts grow in
+PANEL_SHRINK = 3  # steps a panel's parts go smaller at most, to keep an address on one line
 PANEL_TEXT = 0.95  # of the body's size: the largest a panel's text grows to, a step below it
 PANEL_GAP = 2.4  # body lines: the widest gap between a panel's parts as seen (a hole: over 2.5)
 BELOW_LINES = 5  # lines a column of the text below a wrapped panel holds at least

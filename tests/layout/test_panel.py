@@ -56,3 +56,18 @@ def test_a_panels_parts_spread_short_of_a_hole_as_a_reader_sees_them(name: str, 
     inside, _, line = _panel(render(run_checks(_sidebar(name)), paper)[0])
     gaps = [b.top - a.bottom for a, b in itertools.pairwise(inside)]
     assert len(inside) > 5 and max(gaps) <= PANEL_GAP * line + 0.5, max(gaps) / line
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("name", ["liberia-sidebar", "afghanistan-sidebar"])
+def test_a_panel_keeps_its_contacts_on_one_line_where_another_arrangement_does(
+    name: str, paper: str
+) -> None:
+    """A contact's e-mail address and telephone number stand on one line, in the panel or in
+    a closing row: "inl-monrovia@example.org" broke in three, "inl / -monrovia@example /
+    .org", in a panel of the theme's width, on a page 8 to 12% empty."""
+    tree = _sidebar(name)
+    lines = measure(render(run_checks(tree), paper)[0], "")[0].lines
+    for contact in tree["contacts"]:
+        marks = {contact["email"], contact.get("phone", contact["email"])}
+        assert marks <= {ln.text.strip() for ln in lines}
