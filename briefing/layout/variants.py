@@ -706,6 +706,6 @@ WIDEST_RAIL = 0.32  # of the text width: the most hanging headings take
 PANEL_STEP = 0.04  # of their size: the steps a short panel's parts grow in
 PANEL_SHRINK = 3  # steps a panel's parts go smaller at most, to keep an address on one line
 PANEL_TEXT = 0.95  # of the body's size: the largest a panel's text grows to, a step below it
-PANEL_GAP = 2.4  # body lines: the widest gap between a panel's parts as seen (a hole: over 2.5)
+PANEL_GAP = 2.0  # body lines: the widest gap between a panel's parts as seen, a section's most
 BELOW_LINES = 5  # lines a column of the text below a wrapped panel holds at least
 WRAP_SHORT = 1.5  # body lines the text beside a wrapped panel may end above it
