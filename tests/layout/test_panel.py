@@ -73,3 +73,28 @@ def test_a_panel_keeps_its_contacts_on_one_line_where_another_arrangement_does(
     for contact in tree["contacts"]:
         marks = {contact["email"], contact.get("phone", contact["email"])}
         assert marks <= {ln.text.strip() for ln in lines}
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("name", ["afghanistan-sidebar", "liberia-sidebar", "sheet-fa"])
+def test_a_key_figure_keeps_the_panels_padding(name: str, paper: str) -> None:
+    """Every glyph of a key figure's value, the space a reader reads at its end too, lies
+    inside the panel's padding (as far in as its lines start): "۷٫۴ میلیون دلار" was set as
+    wide as the padded panel, its closing space 5.5 points into the padding."""
+    data, page = render(run_checks(_sidebar(name)), paper)
+    inside, _, _ = _panel(data)
+    value = max(ln.size for ln in inside)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        sheet = pdf.pages[0]
+        tint = max(
+            (r for r in sheet.rects if r["width"] < sheet.width / 2), key=lambda r: r["height"]
+        )
+        chars = [
+            c
+            for c in sheet.chars
+            if abs(c["size"] - value) < 0.1 and tint["x0"] <= c["x0"] < tint["x1"]
+        ]
+    pad = Theme().sidebar_padding * page.scale
+    assert len(chars) > 5
+    assert min(c["x0"] for c in chars) >= tint["x0"] + pad - 0.1
+    assert max(c["x1"] for c in chars) <= tint["x1"] - pad + 0.1
