@@ -25,10 +25,11 @@ import functools
 import math
 from typing import Any, ClassVar, NamedTuple
 
+from ..text.textbox import TextBox
 from ..theme import Theme
 from .columns import Column, arrange, on_grid, pack, realize, shortest
 from .exhibits import Exhibit
-from .panel import spread
+from .panel import below, ink, spread
 from .parts import Parts, Sheet
 from .records import EMPTY, ROW_PARTS, Page, Placed, Region, Shape
 from .specs import type_specs
@@ -45,7 +46,7 @@ class Frame(NamedTuple):
     body_bottom: float
     side: float = 0.0  # the height the sidebar's stack needs (0: no sidebar)
     side_room: float = 0.0
-    panel: float = 0.0  # where the sidebar's tint ends
+    panel: float = 0.0  # where the letters of the sidebar's last part end
 
 
 class Layout:
@@ -513,11 +514,12 @@ class Sidebar(Layout):
 
     def frame(self, air: float, end: float | None = None) -> Frame:
         """The body in the main column, under the lead; the panel beside both, its parts
-        spread down toward where the main column ends (``end`` points below its top; the foot
-        if not given), each gap up to :data:`PANEL_GAP` body lines as a reader sees it
+        spread down toward where the main column's letters end (``end`` points below its top,
+        :meth:`reach`; the foot if not given) for their last letters to end level with them
+        (:meth:`level`), each gap up to :data:`PANEL_GAP` body lines as a reader sees it
         (:func:`spread`), and set larger when that leaves them short of it (:meth:`_panel`);
         the tint ends where they do, or level with the main column when that ends lower (the
-        parts' end, not the tint's, is what the fit weighs). The panel reads after the lead,
+        parts' letters, not the tint, are what the fit weighs). The panel reads after the lead,
         before the main column: where a writer puts its fields, before the sections. A closing
         row goes under both, at the foot or right below the lower of them (the room the fit
         weighs is to the foot), read last."""
@@ -536,7 +538,7 @@ class Sidebar(Layout):
         gap = t.side_gap * self.scale
         panel_top = body_top + self.rise
         room = panel_top - bottom
-        reach = room if end is None else min(end + self.rise, room)
+        reach = room if end is None else min(end + self.rise + self.level(), room)
         extras = self.extras if end is None else self._panel(reach, gap)
         stack = self._stack(extras, gap)
         extra = spread(extras, gap, reach - stack, PANEL_GAP * self.line)
@@ -552,11 +554,30 @@ class Sidebar(Layout):
         if not self.row.empty:
             self.close(self.row, tint - row, foot, shapes)
         shapes.append(Shape("rect", side_x, tint, self.side_width, panel_top - tint, t.tint))
-        return Frame(regions + side, foot, shapes, body_top, bottom, stack, room, panel_bottom)
+        letters = top + gap - ink(extras[-1])[1]
+        return Frame(regions + side, foot, shapes, body_top, bottom, stack, room, letters)
+
+    def level(self) -> float:
+        """How far below the main column's last letters the panel's parts reach, padding
+        and all, for their last letters to end level with them."""
+        return self.pad - ink(self.extras[-1])[1]
+
+    def reach(self, columns: list[Column]) -> float:
+        """How far below the body's top the letters of its last line end, as a reader
+        measures them (:func:`panel.below`), as the panel's are weighed against them (a
+        Persian main column's letters end 0.74 em below their baseline: with the panel's
+        tint level with its lines, its English address ended 1.1 lines above them)."""
+        ends = [
+            (piece.top + piece.height, box)
+            for column in realize(self.blocks, columns)
+            for _, box, piece in column
+        ]
+        end, box = max(ends, key=lambda e: e[0], default=(0.0, None))
+        return end + below(box) if isinstance(box, TextBox) else end
 
     def panel_filled(self, air: float, columns: list[Column]) -> float:
-        """The share of the panel's tint down to where its parts end, spread as far apart as
-        they go (the rest is blank at its foot)."""
+        """The share of the panel's tint down to where its parts' letters end, spread as far
+        apart as they go (the rest is blank at its foot)."""
         frame = self.frame(air, self.reach(columns))
         if not frame.side:
             return 1.0
@@ -611,7 +632,7 @@ class Sidebar(Layout):
         if found is None or not self.extras:
             return found
         columns = found[0]
-        end = max((p.top + p.height for column in columns for p in column), default=0.0)
+        end = self.reach(columns)
         frame = self.frame(air, end)
         feet = [frame.body_top - end - frame.body_bottom, frame.panel - frame.body_bottom]
         return columns, 2 * max(feet) - min(feet), min(feet)
@@ -656,6 +677,10 @@ class Wrapped(Sidebar):
     def frame(self, air: float, end: float | None = None) -> Frame:
         """The sidebar's frame, its panel spread down to where the text beside it ends."""
         return super().frame(air, self.beside_end if self.beside else end)
+
+    def level(self) -> float:
+        """None past the text beside the panel, over the columns below it."""
+        return 0.0 if self.beside else super().level()
 
     def demand(self, air: float) -> tuple[float, float]:
         """(height needed, height available): the text beside the panel, then below it."""

@@ -98,3 +98,15 @@ def test_a_key_figure_keeps_the_panels_padding(name: str, paper: str) -> None:
     assert len(chars) > 5
     assert min(c["x0"] for c in chars) >= tint["x0"] + pad - 0.1
     assert max(c["x1"] for c in chars) <= tint["x1"] - pad + 0.1
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("name", ["afghanistan-sidebar", "readers-fa"])
+def test_a_panels_letters_end_within_a_body_line_of_its_main_texts(name: str, paper: str) -> None:
+    """The panel's last letters and the main column's, as a reader measures them: a Persian
+    main column's end 0.74 em below their baseline, and with the panel's tint level with its
+    lines they ended 1.11 (Letter) and 1.17 (A4) body lines below the panel's English
+    address (afghanistan-sidebar)."""
+    inside, beside, line = _panel(render(run_checks(_sidebar(name)), paper)[0])
+    apart = max(ln.bottom for ln in beside) - max(ln.bottom for ln in inside)
+    assert abs(apart) <= line, apart / line
