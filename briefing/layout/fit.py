@@ -117,6 +117,7 @@ class Fillable(Measure, Protocol[C_co]):
     scale: float
     strained: bool  # a paragraph has a line looser than good typesetting allows
     awkward: int  # paragraphs whose last line but one ends with a hyphen
+    broken: frozenset[str]  # headings, telephone numbers and e-mail addresses over two lines
 
     @property
     def hyphens(self) -> tuple[int, int]:
@@ -165,11 +166,12 @@ class Settled(Generic[F]):
 
 def settle(arrangements: Sequence[Arrangement[F]], limit: float, empty: float) -> Settled[F] | None:
     """The first arrangement at its largest scale, its page filled (:func:`fullest`); the
-    next one instead when it does better (:func:`_flaws`), and is tried: when the page found
+    next one instead when it does better (:func:`_ahead`), and is tried: when the page found
     so far has columns ending further apart than the next one's :attr:`Arrangement.uneven`
     (or more than a body line apart, for one whose :attr:`Arrangement.apart` says so), or
-    (for all) when it is too long, or leaves more than ``empty`` points blank at the foot
-    (short content in a layout whose type has stopped growing). A page is good enough to stop
+    (for all) when it is too long, leaves more than ``empty`` points blank at the foot
+    (short content in a layout whose type has stopped growing), or breaks a heading, a
+    telephone number or an e-mail address over two lines. A page is good enough to stop
     at when its columns end within ``limit``. None if none fits at its floor."""
     found: Settled[F] | None = None
     for index, arrangement in enumerate(arrangements):
@@ -181,6 +183,7 @@ def settle(arrangements: Sequence[Arrangement[F]], limit: float, empty: float) -
                 or _good((found.measured, found.filled), arrangement.uneven)
             )
             and not (arrangement.apart and _apart(found.measured, found.filled))
+            and not found.measured.broken
         ):
             continue
         result = _settle(arrangement, limit, empty)
@@ -191,12 +194,17 @@ def settle(arrangements: Sequence[Arrangement[F]], limit: float, empty: float) -
 
 
 def _ahead(result: tuple[F, Filled[Any]], found: Settled[F]) -> bool:
-    """Whether an arrangement's page does better than the one found before it: not more
-    than :data:`HYPHENATED` of its lines hyphenated where that one's are not (a narrower
-    panel that ends with its text, but breaks a third of its lines), else fewer flaws."""
+    """Whether an arrangement's page does better than the one found before it: fewer
+    headings, telephone numbers and e-mail addresses broken over two lines (a panel's
+    "inl-monrovia@example.org" in three pieces, where a wider panel keeps it whole); else not
+    more than :data:`HYPHENATED` of its lines hyphenated where that one's are not (a narrower
+    panel that ends with its text, but breaks a third of its lines); else fewer flaws."""
     pages = (result, (found.measured, found.filled))
-    over = [hyphenated(measured) > HYPHENATED for measured, _ in pages]
-    return (over[0], _flaws(*result)) < (over[1], _flaws(*pages[1]))
+    ranks = [
+        (len(measured.broken), hyphenated(measured) > HYPHENATED, _flaws(measured, filled))
+        for measured, filled in pages
+    ]
+    return ranks[0] < ranks[1]
 
 
 def _settle(

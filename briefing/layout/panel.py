@@ -24,9 +24,15 @@ def ink(region: Region) -> tuple[float, float]:
         start = first.top + min(_descents(box, box.first)) * box.size
     end, box = last.top + last.flowable.height, last.flowable
     if isinstance(box, TextBox):
-        baseline = last.top + box.height - box.leading + box.size
-        end = baseline + max(_descents(box, box.first + box.count - 1)) * box.size
+        end += below(box)
     return start, end - region.height
+
+
+def below(box: TextBox) -> float:
+    """How far below ``box``'s foot the letters of its last line end, as a PDF reader
+    measures letters (:func:`ink`); less than 0 above it."""
+    baseline = box.height - box.leading + box.size
+    return baseline + max(_descents(box, box.first + box.count - 1)) * box.size - box.height
 
 
 def _descents(box: TextBox, index: int) -> list[float]:

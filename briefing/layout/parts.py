@@ -210,9 +210,11 @@ class Parts:
 
     def _values(self, width: float) -> TypeSpec:
         """The key figures' values' spec: smaller for all of them when one would not fit on
-        one line ``width`` wide ("18 months" never wraps), down to the labels' size."""
+        one line ``width`` wide with its closing space (:func:`_closing_space`; "18 months"
+        never wraps), down to the labels' size."""
         spec, label = self.specs["value"], self.specs["label"]
         widest = max((natural_width(value, spec) for value, _ in self.sheet.figures), default=0.0)
+        widest += _closing_space(spec) * bool(widest)
         fits = width / (widest + HAIR)  # a hair to spare: set exactly as wide, it may wrap
         size = max(spec.size * min(fits, 1.0), label.size * 1.2) if widest else spec.size
         return spec._replace(size=size, leading=spec.leading * size / spec.size)
@@ -222,7 +224,7 @@ class Parts:
         "4,700 公里" keeps its unit whole), and its label below."""
         t, s = self.theme, self.scale
         group = (f"Figure:{self.element()}",)
-        shown = typeset(value, spec._replace(cjk=False), width)
+        shown = typeset(value, spec._replace(cjk=False), width - _closing_space(spec))
         caption = self.text(label, "label", width)
         below = shown.height + t.label_gap * s
         entries = [Entry(shown, 0.0, 0.0, "P", group), Entry(caption, 0.0, below, "P", group)]
@@ -297,12 +299,14 @@ class Parts:
                 top, row = top + row + gap, 0.0
         return Region(entries, [], top - gap)
 
-    def broken(self, width: float) -> set[str]:
+    def broken(self, width: float, facts: bool = True, contacts: bool = True) -> set[str]:
         """The headings of the facts and the contacts, and the contacts' telephone numbers
-        and e-mail addresses, that would not stand on one line ``width`` wide."""
+        and e-mail addresses, that would not stand on one line ``width`` wide (of the facts
+        and of the contacts, as asked)."""
         words, c = self.sheet.words, self.content
-        headings = [words.glance] * bool(c.at_a_glance) + [words.contacts] * bool(c.contacts)
-        marks = [part for contact in c.contacts for part in (contact.phone, contact.email) if part]
+        shown = c.contacts if contacts else []
+        headings = [words.glance] * bool(facts and c.at_a_glance) + [words.contacts] * bool(shown)
+        marks = [part for contact in shown for part in (contact.phone, contact.email) if part]
         lines = [(text, "side heading") for text in headings] + [(m, "fact") for m in marks]
         return {
             text
@@ -534,6 +538,17 @@ def _to_grid(blocks: list[Packable], grid: float) -> None:
         if block.keep_with_next and not block.hang:
             taken = block.before + block.height
             block.after = on_grid(taken + max(block.after, below.before), grid) - taken
+
+
+def _closing_space(spec: TypeSpec) -> float:
+    """The space a right-to-left paragraph's last line reads after its text, drawn past its
+    left end (for readers of the text: ``text.line``), in ``spec``'s script: what a key
+    figure's value leaves of its width, so that its glyphs keep to a panel's padding ("۷٫۴
+    میلیون دلار" set as wide as the padded panel had it 5.5 points into the padding); none
+    left to right."""
+    if spec.direction != "rtl":
+        return 0.0
+    return plain_width(" ", (spec.script_faces or spec.faces).bold) * spec.size
 
 
 def _hanging_space(label: TextBox) -> float:

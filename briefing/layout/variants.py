@@ -25,10 +25,11 @@ import functools
 import math
 from typing import Any, ClassVar, NamedTuple
 
+from ..text.textbox import TextBox
 from ..theme import Theme
 from .columns import Column, arrange, on_grid, pack, realize, shortest
 from .exhibits import Exhibit
-from .panel import spread
+from .panel import below, ink, spread
 from .parts import Parts, Sheet
 from .records import EMPTY, ROW_PARTS, Page, Placed, Region, Shape
 from .specs import type_specs
@@ -45,7 +46,7 @@ class Frame(NamedTuple):
     body_bottom: float
     side: float = 0.0  # the height the sidebar's stack needs (0: no sidebar)
     side_room: float = 0.0
-    panel: float = 0.0  # where the sidebar's tint ends
+    panel: float = 0.0  # where the letters of the sidebar's last part end
 
 
 class Layout:
@@ -56,6 +57,8 @@ class Layout:
     columns: ClassVar[int] = 1
     name: ClassVar[str]
     closing_parts: tuple[str, ...] = ROW_PARTS[1:]  # what the closing row holds, read last
+    # the headings, telephone numbers and e-mail addresses broken over two lines (in a panel)
+    broken: frozenset[str] = frozenset()
 
     def __init__(
         self,
@@ -421,7 +424,7 @@ class Sidebar(Layout):
         self.raised = raised  # the panel starts level with the lead
         self.closing = closing  # a row at the foot: 1, the contacts and QR code; 2, facts too
         self.closing_parts = ROW_PARTS[2 - closing :] if closing else ()
-        self._grown: dict[float, list[Region] | None] = {}  # the panel's parts, set larger
+        self._sized: dict[float, tuple[list[Region], frozenset[str]] | None] = {}  # by factor
         super().__init__(sheet, width, height, scale, cap, least, wide)
 
     @classmethod
@@ -446,17 +449,28 @@ class Sidebar(Layout):
         """The panel's inner padding."""
         return self.theme.sidebar_padding * self.scale
 
-    @functools.cached_property
-    def breakable(self) -> set[str]:
-        """The panel's headings, telephone numbers and e-mail addresses that may break over
-        two lines: those that do at the theme's width, set as measured."""
-        t = self.theme
-        return self.parts.broken((self.inner - t.column_gap) * t.sidebar_share - 2 * self.pad)
-
     def measure_extras(self, parts: Parts) -> list[Region]:
-        """The panel's parts (:meth:`side_parts`); its closing row kept as :attr:`row`."""
+        """The panel's parts (:meth:`side_parts`), set smaller when that keeps a heading, a
+        telephone number or an e-mail address of theirs on one line that breaks as measured:
+        in steps of :data:`PANEL_STEP` of their size, up to :data:`PANEL_SHRINK` of them and
+        never below the design's size; its closing row kept as :attr:`row`."""
         found, self.row = self.side_parts(parts)
+        self.first = parts.elements  # as the layout numbers the body (:meth:`_resized`)
+        self.broken = self._breaks(parts)
+        for step in range(1, PANEL_SHRINK + 1):
+            factor = 1 - step * PANEL_STEP
+            if not self.broken or self.body_scale * factor < 1 - 1e-9:
+                break
+            smaller = self._resized(factor)
+            if smaller is not None and not smaller[1]:
+                found, self.broken = smaller
         return found
+
+    def _breaks(self, parts: Parts) -> frozenset[str]:
+        """The headings, telephone numbers and e-mail addresses in the panel that ``parts``
+        would break over two lines (the contacts' not, when they are in the closing row)."""
+        width = self.side_width - 2 * self.pad
+        return frozenset(parts.broken(width, self.closing < 2, not self.closing))
 
     def side_parts(self, parts: Parts) -> tuple[list[Region], Region]:
         """Key figures, facts, contacts and the QR code, stacked in the panel; with
@@ -500,11 +514,12 @@ class Sidebar(Layout):
 
     def frame(self, air: float, end: float | None = None) -> Frame:
         """The body in the main column, under the lead; the panel beside both, its parts
-        spread down toward where the main column ends (``end`` points below its top; the foot
-        if not given), each gap up to :data:`PANEL_GAP` body lines as a reader sees it
+        spread down toward where the main column's letters end (``end`` points below its top,
+        :meth:`reach`; the foot if not given) for their last letters to end level with them
+        (:meth:`level`), each gap up to :data:`PANEL_GAP` body lines as a reader sees it
         (:func:`spread`), and set larger when that leaves them short of it (:meth:`_panel`);
         the tint ends where they do, or level with the main column when that ends lower (the
-        parts' end, not the tint's, is what the fit weighs). The panel reads after the lead,
+        parts' letters, not the tint, are what the fit weighs). The panel reads after the lead,
         before the main column: where a writer puts its fields, before the sections. A closing
         row goes under both, at the foot or right below the lower of them (the room the fit
         weighs is to the foot), read last."""
@@ -523,7 +538,7 @@ class Sidebar(Layout):
         gap = t.side_gap * self.scale
         panel_top = body_top + self.rise
         room = panel_top - bottom
-        reach = room if end is None else min(end + self.rise, room)
+        reach = room if end is None else min(end + self.rise + self.level(), room)
         extras = self.extras if end is None else self._panel(reach, gap)
         stack = self._stack(extras, gap)
         extra = spread(extras, gap, reach - stack, PANEL_GAP * self.line)
@@ -539,11 +554,30 @@ class Sidebar(Layout):
         if not self.row.empty:
             self.close(self.row, tint - row, foot, shapes)
         shapes.append(Shape("rect", side_x, tint, self.side_width, panel_top - tint, t.tint))
-        return Frame(regions + side, foot, shapes, body_top, bottom, stack, room, panel_bottom)
+        letters = top + gap - ink(extras[-1])[1]
+        return Frame(regions + side, foot, shapes, body_top, bottom, stack, room, letters)
+
+    def level(self) -> float:
+        """How far below the main column's last letters the panel's parts reach, padding
+        and all, for their last letters to end level with them."""
+        return self.pad - ink(self.extras[-1])[1]
+
+    def reach(self, columns: list[Column]) -> float:
+        """How far below the body's top the letters of its last line end, as a reader
+        measures them (:func:`panel.below`), as the panel's are weighed against them (a
+        Persian main column's letters end 0.74 em below their baseline: with the panel's
+        tint level with its lines, its English address ended 1.1 lines above them)."""
+        ends = [
+            (piece.top + piece.height, box)
+            for column in realize(self.blocks, columns)
+            for _, box, piece in column
+        ]
+        end, box = max(ends, key=lambda e: e[0], default=(0.0, None))
+        return end + below(box) if isinstance(box, TextBox) else end
 
     def panel_filled(self, air: float, columns: list[Column]) -> float:
-        """The share of the panel's tint down to where its parts end, spread as far apart as
-        they go (the rest is blank at its foot)."""
+        """The share of the panel's tint down to where its parts' letters end, spread as far
+        apart as they go (the rest is blank at its foot)."""
         frame = self.frame(air, self.reach(columns))
         if not frame.side:
             return 1.0
@@ -569,39 +603,36 @@ class Sidebar(Layout):
         steps = math.floor((largest - 1) / PANEL_STEP + 1e-9)
         factors = [1 + step * PANEL_STEP for step in range(1, steps + 1)]
         for factor in factors + [largest] * (largest > 1 + steps * PANEL_STEP + 1e-6):
-            grown = self._larger(factor)
-            if grown is None or self._stack(grown, gap) > reach:
-                break
-            best = grown
+            grown = self._resized(factor)
+            if grown is None or grown[1] - self.broken or self._stack(grown[0], gap) > reach:
+                break  # (nor a heading, number or address broken that the panel keeps whole)
+            best = grown[0]
         return best
 
-    def _larger(self, factor: float) -> list[Region] | None:
-        """The panel's parts measured ``factor`` times their size; None if they would not
-        number their structure elements as the measured ones do, or would break a heading,
-        a telephone number or an e-mail address that the measured ones keep whole."""
-        if factor not in self._grown:
+    def _resized(self, factor: float) -> tuple[list[Region], frozenset[str]] | None:
+        """The panel's parts measured ``factor`` times their size, and what of theirs breaks
+        (:meth:`_breaks`); None if they would not number their structure elements as the
+        measured ones do."""
+        if factor not in self._sized:
             sheet, t = self.sheet, self.theme
             scale, body = self.scale * factor, self.body_scale * factor
             specs = type_specs(t, sheet.faces, sheet.words, scale, body, sheet.heading_faces)
             parts = Parts(sheet, specs, scale, body)
             parts.elements = self.extras_first
-            grown = self.side_parts(parts)[0]
-            kept = not parts.broken(self.side_width - 2 * self.pad) - self.breakable
-            self._grown[factor] = grown if parts.elements == self.first and kept else None
-        return self._grown[factor]
+            sized = self.side_parts(parts)[0], self._breaks(parts)
+            self._sized[factor] = sized if parts.elements == self.first else None
+        return self._sized[factor]
 
     def filled(self, air: float) -> tuple[list[Column], float, float] | None:
         """The main column as :meth:`Layout.filled` arranges it, and how far it and the panel
         are from ending together at the foot."""
         if self.closing and not self.extras:
             return None  # every part gone to the closing row: no sidebar left to arrange
-        if self.parts.broken(self.side_width - 2 * self.pad) - self.breakable:
-            return None  # a narrower panel that breaks a heading, a number or an address
         found = super().filled(air)
         if found is None or not self.extras:
             return found
         columns = found[0]
-        end = max((p.top + p.height for column in columns for p in column), default=0.0)
+        end = self.reach(columns)
         frame = self.frame(air, end)
         feet = [frame.body_top - end - frame.body_bottom, frame.panel - frame.body_bottom]
         return columns, 2 * max(feet) - min(feet), min(feet)
@@ -646,6 +677,10 @@ class Wrapped(Sidebar):
     def frame(self, air: float, end: float | None = None) -> Frame:
         """The sidebar's frame, its panel spread down to where the text beside it ends."""
         return super().frame(air, self.beside_end if self.beside else end)
+
+    def level(self) -> float:
+        """None past the text beside the panel, over the columns below it."""
+        return 0.0 if self.beside else super().level()
 
     def demand(self, air: float) -> tuple[float, float]:
         """(height needed, height available): the text beside the panel, then below it."""
@@ -694,7 +729,8 @@ LAYOUTS: dict[str, type[Layout]] = {
 }
 WIDEST_RAIL = 0.32  # of the text width: the most hanging headings take
 PANEL_STEP = 0.04  # of their size: the steps a short panel's parts grow in
+PANEL_SHRINK = 3  # steps a panel's parts go smaller at most, to keep an address on one line
 PANEL_TEXT = 0.95  # of the body's size: the largest a panel's text grows to, a step below it
-PANEL_GAP = 2.4  # body lines: the widest gap between a panel's parts as seen (a hole: over 2.5)
+PANEL_GAP = 2.0  # body lines: the widest gap between a panel's parts as seen, a section's most
 BELOW_LINES = 5  # lines a column of the text below a wrapped panel holds at least
 WRAP_SHORT = 1.5  # body lines the text beside a wrapped panel may end above it

@@ -394,6 +394,7 @@ class Fake:
     def __init__(self, scale: float, text: float, room: float) -> None:
         self.scale, self.text, self.room = scale, text, room
         self.strained, self.awkward, self.line, self.hyphens = False, 0, 10.0, (0, 0)
+        self.broken: frozenset[str] = frozenset()
 
     def demand(self, air: float) -> tuple[float, float]:
         return self.text * self.scale**2 * (1 + (air - 1) * 0.1), self.room
