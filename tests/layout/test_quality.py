@@ -40,6 +40,8 @@ APART = {
     "sheet-lists": 2.5,  # Letter: a heading, the sentence introducing a list and the list's
     # first item go to the second column together, where the first has three lines left; A4
     # (1.3): they stay in the first, and the second's gaps reach their limits short of it
+    "en-single-column-0.3": 3.5,  # too long for one column of 75 characters a line, set in
+    # two, whose sections (a chart in the third) end 3.4 lines apart on Letter, 2.1 on A4
     "fr-two-column-0.6": 1.8,  # Letter (A4: within a line): its sections go 13 and 11 lines,
     # a paragraph split across the gutter would leave a widow, and the smaller sizes whose
     # columns end together hyphenate a paragraph's last line but one or part a number
@@ -81,9 +83,13 @@ MORE_HYPHENATED = {
     "pt-two-column-list": 0.21,  # A4: 8 of 39 lines, and more at every size down to one that
     # leaves the page 6% blank
     "sheet-lists": 0.23,  # 4 of 18 lines, in list items of about 45 letters a line
+    "en-single-column-list": 0.24,  # Letter: too long for one column of 75 characters a
+    # line, set in two of about 45: 5 of 21 lines
 }
 BEFORE_LAST = {
     "kenya": 1,  # a two-line list item
+    "en-single-column-list": 2,  # Letter: two-line list items, in two columns (one would
+    # run past 75 characters a line)
     "en-two-column-list": 2,  # two items: each weighs a line at a column's foot in the fit,
     # and the sizes that set them without leave the page 9% blank
     "es-sidebar-0.5": 1,
