@@ -22,7 +22,7 @@ from ..quality import Line, PageQuality, measure, source_text
 from ..visual import DATA
 
 LONG_LINE = 75
-SHEETS = ["peru-single", "ukraine-sidebar"]
+SHEETS = ["peru-single", "ukraine-sidebar", "colombia-two"]
 FEWER = re.compile(r"about (\d+) fewer words in the sections")
 
 
@@ -59,23 +59,33 @@ def _columns(quality: PageQuality) -> int:
 
 
 def _fewer(tree: dict[str, Any], cut: int) -> dict[str, Any]:
-    """``tree`` with ``cut`` words fewer in its sections, each section's last words, in
-    proportion to the words it holds."""
-    counts = [len(section.get("body", "").split()) for section in tree["sections"]]
-    total = sum(counts)
-    sections = []
-    for section, count in zip(tree["sections"], counts, strict=True):
-        if not count:
-            sections.append(section)
-            continue
-        words = section["body"].split(" ")
-        keep = max(3, len(words) - round(cut * count / total))
-        sections.append({**section, "body": " ".join(words[:keep]).rstrip(",;:") + "."})
+    """``tree`` with ``cut`` words fewer in its sections: the last words of its longest, as the
+    advice to cut names it."""
+    sections = list(tree["sections"])
+    longest = max(range(len(sections)), key=lambda i: len(sections[i].get("body", "").split()))
+    words = sections[longest]["body"].split(" ")
+    body = " ".join(words[: max(3, len(words) - cut)]).rstrip(",;:") + "."
+    sections[longest] = {**sections[longest], "body": body}
     return {**tree, "sections": sections}
 
 
-@pytest.mark.parametrize("paper", ["letter", "a4"])
-@pytest.mark.parametrize("name", SHEETS)
+@pytest.mark.parametrize(
+    ("name", "paper"),
+    [
+        pytest.param(
+            name,
+            paper,
+            marks=pytest.mark.xfail(
+                name == "colombia-two" and paper == "letter",
+                reason="its lead runs across the whole width, 121 characters a line: only so "
+                "does the page hold it at 8 pt (at 75, 14 pt past the page)",
+                strict=True,
+            ),
+        )
+        for name in SHEETS
+        for paper in ("letter", "a4")
+    ],
+)
 def test_lines_keep_to_75_characters_or_the_writer_is_told_what_would(
     name: str, paper: str
 ) -> None:
