@@ -27,7 +27,7 @@ class Theme(NamedTuple):
     family: str | Family = "Noto Sans"  # a shipped family's name, or an office's faces
     heading_family: str | Family = "Noto Sans"  # the title's, headings', key figures', labels'
     layout: str = "two-column"
-    fixed_layout: bool = False  # the writer named the layout: the page keeps to it
+    fixed_layout: bool = False  # the writer named the layout: the page keeps to it if it can
 
     # Page grid, in points.
     safe_edge: float = 21.6  # 0.3 in: nothing prints nearer the paper's edge

@@ -49,10 +49,18 @@ CASES: dict[str, Path | dict[str, Any] | Book] = {
     "niger-fr": ROOT / "examples" / "niger-fr.yaml",
     "mali-blocks": ROOT / "examples" / "mali-blocks.yaml",  # a chart, a table and a photo
     "two-column-extras": {**SAMPLE_TREE, **EXTRAS},
-    "single-column-extras": {**SAMPLE_TREE, **EXTRAS, "design": {"layout": "single-column"}},
+    # what one column, and a sidebar, hold in lines of at most 75 characters (the whole
+    # sample goes to two columns): its first section, its first two
+    "single-column-extras": {
+        **SAMPLE_TREE,
+        **EXTRAS,
+        "sections": SAMPLE_TREE["sections"][:1],
+        "design": {"layout": "single-column"},
+    },
     "sidebar-serif": {
         **SAMPLE_TREE,
         **EXTRAS,
+        "sections": SAMPLE_TREE["sections"][:2],
         "design": {
             "layout": "sidebar",
             "font": "Noto Serif",

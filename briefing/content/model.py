@@ -278,7 +278,8 @@ class Design:
         "headings hanging in the margin; sidebar: a main column and a side panel for the key "
         "figures, facts and contacts. Not given: two columns, or one column of larger type "
         "for content too short to fill two or split too unevenly between them; given, the "
-        "page keeps to it.",
+        "page keeps to it, unless one column or a sidebar holds the sections only in lines "
+        "longer than 75 characters and two columns hold them in shorter ones.",
         "sidebar",
         default=None,
     )

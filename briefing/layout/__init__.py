@@ -33,7 +33,7 @@ from .overflow import (
 from .parts import Parts, Sheet
 from .records import Group, Page, Placed, Region, Role, Shape, Tag, fit_line
 from .specs import type_specs
-from .variants import Layout, TwoColumn
+from .variants import Layout
 
 PAPER = {"letter": LETTER, "a4": A4}
 FILL = 0.06  # of the page's height: a page with no more left at a column's foot is full
@@ -148,23 +148,32 @@ def compose(checked: Checked, paper: str, folio: str = "") -> Page:
         )
         if fewer is not None and _better(fewer, settled, empty):
             settled = fewer
-    if settled is None:  # closed up, in the arrangement that holds the most and fits so
+    held: Layout | None = None  # the arrangement fewer words would set in comfortable lines
+    if settled is None or tried[settled.index].long:
+        # closed up, in the arrangement that holds the most and fits so: of those whose lines
+        # keep to the comfortable length first, before lines longer than that fit
         smallest = [make(scale=floor) for make in makers]
-        order = sorted(range(len(tried)), key=lambda i: _crowding(smallest[i]))
-        wide = [partial(makers[i], scale=floor, wide=True) for i in order]
-        settled = _closed_up(
-            [(i, smallest[i], wide[n]) for n, i in enumerate(order)],
-            theme.min_air,
-            partial(_two_columns_hold, checked, sheet, paper),
+        order = sorted(
+            (i for i, variant in enumerate(tried) if settled is None or not variant.long),
+            key=lambda i: (tried[i].long, _crowding(smallest[i])),
         )
+        wide = [partial(makers[i], scale=floor, wide=True) for i in order]
+        closed = _closed_up([(i, smallest[i], wide[n]) for n, i in enumerate(order)], theme.min_air)
+        if closed is not None:
+            settled = closed
+        elif settled is None:
+            raise ContentError([overflow_problem(smallest[order[0]])])
+        held = smallest[order[0]]
     measured, filled = settled.measured, settled.filled
     _refuse_exhibits(measured)
     page = measured.page(filled.air, filled.arrangement)
     warnings = []
-    if not tried[settled.index].chosen:
+    variant = tried[settled.index]
+    if not variant.chosen:
         apart = 0.0 if settled.replaced is None else fit.apart(*settled.replaced)
-        warnings.append(switched_warning(measured, theme.layout, apart))
-    long = long_warning(measured) if tried[settled.index].long else None
+        named = makers[0](scale=floor) if variant.last else None  # the layout named, too long
+        warnings.append(switched_warning(measured, theme.layout, apart, named))
+    long = long_warning(measured, held) if variant.long and held is not None else None
     if long is not None:
         warnings.append(long)
     if measured.wide:
@@ -193,7 +202,9 @@ def _arrangements(
         makers.append(make)
         ceiling = max(cap, theme.max_scale)
         uneven = None if variant.uneven is None else variant.uneven * limit
-        arrangements.append(fit.Arrangement(make, floor, ceiling, uneven, variant.apart))
+        arrangements.append(
+            fit.Arrangement(make, floor, ceiling, uneven, variant.apart, variant.last)
+        )
     return arrangements, makers
 
 
@@ -217,16 +228,13 @@ def _crowding(layout: Layout) -> float:
 
 
 def _closed_up(
-    candidates: list[tuple[int, Layout, Callable[[], Layout]]],
-    least: float,
-    instead: Callable[[], bool],
-) -> fit.Settled[Layout]:
-    """Content too long for every arrangement at its floor: of ``candidates`` (each an
-    arrangement's index, its content measured there, and the same with its lead across the
-    whole width), the least crowded first, the first that fits with its gaps closed up a
-    little (to ``least`` of their size), else the first that fits so with its lead across
-    the whole width; :class:`ContentError` saying what to cut in the least crowded if none
-    does, and that two columns would hold it, if ``instead`` finds so."""
+    candidates: list[tuple[int, Layout, Callable[[], Layout]]], least: float
+) -> fit.Settled[Layout] | None:
+    """Content too long for the arrangements tried at their floors: of ``candidates`` (each
+    an arrangement's index, its content measured there, and the same with its lead across the
+    whole width), the first that fits with its gaps closed up a little (to ``least`` of their
+    size), else the first that fits so with its lead across the whole width; None if none
+    does."""
     _refuse_exhibits(candidates[0][1])
     for widened in (False, True):
         for index, smallest, wide in candidates:
@@ -234,24 +242,7 @@ def _closed_up(
             filled = fit.fullest(layout.filled, least, 1.0)
             if filled is not None:
                 return fit.Settled(index, layout, filled)
-    raise ContentError([overflow_problem(candidates[0][1], instead())])
-
-
-def _two_columns_hold(checked: Checked, sheet: Sheet, paper: str) -> bool:
-    """Whether content too long for the layout the writer named fits in two columns."""
-    theme = checked.theme
-    if not theme.fixed_layout or theme.layout == "two-column":
-        return False
-    width, height = PAPER[paper]
-    least, cap = TwoColumn.bounds(sheet, width)
-    floor = theme.min_body_size / theme.body_size
-    return any(
-        fit.fullest(two.filled, theme.min_air, 1.0) is not None
-        for two in (
-            TwoColumn(sheet, width, height, floor, cap=cap, least=least, wide=wide)
-            for wide in (False, True)
-        )
-    )
+    return None
 
 
 def _refuse_exhibits(layout: Layout) -> None:

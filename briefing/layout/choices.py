@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from ..theme import Theme
-from .variants import LAYOUTS, Layout, Sidebar, SingleColumn, Wrapped
+from .variants import LAYOUTS, Layout, Sidebar, SingleColumn, TwoColumn, Wrapped
 
 STRIP = 3.0  # body lines between the ends of a panel and its main column, at most
 
@@ -22,6 +22,7 @@ class Variant(NamedTuple):
     uneven: float | None
     long: bool = False  # its body's lines may be longer than comfortable
     apart: bool = False  # tried too when the columns before it end more than a line apart
+    last: bool = False  # tried only when no variant before it fits
 
 
 def variants(theme: Theme) -> list[Variant]:
@@ -32,10 +33,11 @@ def variants(theme: Theme) -> list[Variant]:
     under a far shorter panel; a narrower panel, whose parts run longer beside a main column
     that runs shorter, for a panel short of its main text; the contacts and QR code, then the
     facts too, in a closing row under a panel far longer than its text, beside the lead, at
-    its usual width, then wider); then, for a layout the writer named, the same with lines
-    longer than comfortable, for content too long for it; for two columns by default, one
-    column of larger type for content too short for two, or split so unevenly between two
-    that they end apart."""
+    its usual width, then wider); then, for one column or a sidebar the writer named, two
+    columns, and last the layout named with lines longer than comfortable, for content too
+    long for it (neither for a page only part empty); for two columns by default, one column
+    of larger type for content too short for two, or split so unevenly between two that they
+    end apart."""
     kind = LAYOUTS[theme.layout]
     found = [Variant(kind, {}, True, None)]
     if kind is Sidebar:  # its panel beside the lead, not the plain one, first
@@ -61,5 +63,8 @@ def variants(theme: Theme) -> list[Variant]:
         ]
         found += [Variant(Sidebar, {"raised": True, **options}, True, STRIP) for options in closing]
     if theme.fixed_layout:
-        return [*found, Variant(kind, {}, True, None, long=True)]
+        longer = Variant(kind, {}, True, None, long=True, last=True)
+        if kind is TwoColumn:
+            return [*found, longer]
+        return [*found, Variant(TwoColumn, {}, False, None, last=True), longer]
     return [*found, Variant(SingleColumn, {}, False, None, apart=True)]

@@ -150,6 +150,7 @@ class Arrangement(Generic[F]):
     # this (a measure of ``Filled.gap``); None: only when it is too long, or part empty.
     uneven: float | None
     apart: bool = False  # tried too when that page's columns end more than a body line apart
+    last: bool = False  # tried only when no arrangement before it fits at its floor
 
 
 @dataclass(frozen=True)
@@ -171,10 +172,13 @@ def settle(arrangements: Sequence[Arrangement[F]], limit: float, empty: float) -
     (or more than a body line apart, for one whose :attr:`Arrangement.apart` says so), or
     (for all) when it is too long, leaves more than ``empty`` points blank at the foot
     (short content in a layout whose type has stopped growing), or breaks a heading, a
-    telephone number or an e-mail address over two lines. A page is good enough to stop
-    at when its columns end within ``limit``. None if none fits at its floor."""
+    telephone number or an e-mail address over two lines; one whose
+    :attr:`Arrangement.last` says so, only when none before it fits. A page is good enough to
+    stop at when its columns end within ``limit``. None if none fits at its floor."""
     found: Settled[F] | None = None
     for index, arrangement in enumerate(arrangements):
+        if found is not None and arrangement.last:
+            continue
         if (
             found is not None
             and found.filled.blank <= empty

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 from ..content.checks import words_of
 from ..errors import Problem
-from .columns import stacked_height
 from .exhibits import Exhibit
 from .variants import Layout, Sidebar
 
 
-def overflow_problem(layout: Layout, two_columns: bool = False) -> Problem:
-    """Why the content, measured at the floor in ``layout``, does not fit, and what to cut;
-    or, if ``two_columns`` hold it, that layout instead."""
+def overflow_problem(layout: Layout) -> Problem:
+    """Why the content, measured at the floor in ``layout``, does not fit, and what to cut."""
     t, c = layout.theme, layout.sheet.content
     frame = layout.frame(1.0)
     needed, room = layout.demand(1.0)
@@ -79,10 +77,7 @@ def overflow_problem(layout: Layout, two_columns: bool = False) -> Problem:
     leading = layout.specs["body"].leading
     counts = [words_of(s) for s in c.sections]
     words = sum(counts)
-    exhibits = [b.box for b in layout.blocks if isinstance(b.box, Exhibit)]
-    shown = sum(e.height + e.before for e in exhibits) / layout.columns
-    text = stacked_height(layout.blocks) / layout.columns - shown
-    cut = max(1, round(words * over / max(text, 1.0)))
+    exhibits, shown, cut = _cut(layout)
     each = ", ".join(f"{s.heading} {n}" for s, n in zip(c.sections, counts, strict=True))
     per_column = "per column " if layout.columns > 1 else ""
     # figures alone are blamed only where cutting words would gut the text and removing the
@@ -96,7 +91,7 @@ def overflow_problem(layout: Layout, two_columns: bool = False) -> Problem:
             + (f"; words per section: {each}" if words else ""),
             largest.written.locate(),
             f"fewer or smaller charts, tables or photos (the largest is this {largest.kind}, "
-            f"{largest.height:.0f} pt tall), or fewer words{_instead(two_columns)}",
+            f"{largest.height:.0f} pt tall), or fewer words",
         )
     longest = max(range(len(counts)), key=lambda index: counts[index])
     figures = ""
@@ -112,26 +107,48 @@ def overflow_problem(layout: Layout, two_columns: bool = False) -> Problem:
         f"words per section: {each}",
         c.sections[longest].heading.locate(),
         f"about {cut} fewer words in the sections (they hold {words}; this one, the longest, "
-        f"{counts[longest]}){_instead(two_columns)}",
+        f"{counts[longest]})",
     )
 
 
-def _instead(two_columns: bool) -> str:
-    """The advice to set the sections in two columns, where they would fit."""
-    return (
-        ", or the two-column layout, which holds them (design: layout: two-column, or no layout)"
-        if two_columns
-        else ""
-    )
+def _cut(layout: Layout) -> tuple[list[Exhibit], float, int]:
+    """The charts, tables and photos of content measured at the floor in ``layout``, the
+    height they take (a column's share), and about how many fewer words in the sections would
+    fit it: as many as the lines of their paragraphs and list items in the height that runs
+    past the page hold (their headings and gaps stay)."""
+    needed, room = layout.demand(1.0)
+    words = sum(words_of(s) for s in layout.sheet.content.sections)
+    exhibits = [b.box for b in layout.blocks if isinstance(b.box, Exhibit)]
+    shown = sum(e.height + e.before for e in exhibits) / layout.columns
+    text = sum(b.lines * b.leading for b in layout.blocks if b.role in _TEXT) / layout.columns
+    return exhibits, shown, max(1, round(words * (needed - room) / max(text, 1.0)))
 
 
+_TEXT = ("P", "LBody")  # the roles of the blocks that hold the sections' words
 _LETTERS_A_WORD = 6  # with the space after it, in English, French, Spanish, Portuguese
 
 
-def switched_warning(layout: Layout, instead: str, apart: float = 0.0) -> Problem:
+def switched_warning(
+    layout: Layout, instead: str, apart: float = 0.0, named: Layout | None = None
+) -> Problem:
     """The sections are set in ``layout``'s arrangement instead of the ``instead`` one, which
     would leave the page emptier, or its columns ending ``apart`` body lines apart (to a
-    half line), if more than one."""
+    half line), if more than one; or which, as the writer ``named`` it (measured at its
+    floor), holds them only in lines longer than comfortable."""
+    t, c = layout.theme, layout.sheet.content
+    if named is not None:
+        cut, words = _cut(named)[2], sum(words_of(s) for s in c.sections)
+        fewer = f", or about {cut} fewer words in the sections to keep {instead}"
+        return Problem(
+            f"the sections are set in the {layout.name} layout: the {instead} layout holds "
+            f"them only in lines of more than the {t.long_line} characters that read "
+            "comfortably",
+            c.title.locate(),
+            # fewer words to keep the layout named, unless that would gut the text
+            f"design: layout: {layout.name} to keep it so{fewer if cut <= words / 2 else ''}",
+            "warning",
+            "design.layout",
+        )
     apart = round(apart * 2) / 2
     why = (
         f"they split so unevenly between the {instead} layout's columns that these would end "
@@ -141,7 +158,7 @@ def switched_warning(layout: Layout, instead: str, apart: float = 0.0) -> Proble
     )
     return Problem(
         f"the sections are set in the {layout.name} layout, in larger type: {why}",
-        layout.sheet.content.title.locate(),
+        c.title.locate(),
         f"design: layout: {layout.name} to keep it so, design: layout: {instead} to keep "
         f"{instead}, or more text",
         "warning",
@@ -149,9 +166,11 @@ def switched_warning(layout: Layout, instead: str, apart: float = 0.0) -> Proble
     )
 
 
-def long_warning(layout: Layout) -> Problem | None:
-    """The body's lines are longer than read comfortably, in the layout the writer named;
-    None if, at the size the page took, they are not."""
+def long_warning(layout: Layout, held: Layout) -> Problem | None:
+    """The body's lines are longer than read comfortably, in the layout the writer named,
+    which no arrangement holds in lines comfortable to read; with about how many fewer words
+    the one that holds most (``held``, measured at its floor) would. None if, at the size the
+    page took, they are not."""
     t, body = layout.theme, layout.specs["body"]
     letters = layout.column_width / (layout.sheet.em_per_letter(body) * body.size)
     if round(letters) <= t.long_line:
@@ -159,9 +178,10 @@ def long_warning(layout: Layout) -> Problem | None:
     return Problem(
         f"the body's lines hold about {letters:.0f} characters in the {layout.name} layout, "
         f"more than the {t.long_line} that read comfortably, with body text at "
-        f"{body.size:.1f} pt",
+        f"{body.size:.1f} pt: no layout holds the sections in shorter lines",
         layout.sheet.content.title.locate(),
-        "fewer words, or the two-column layout (design: layout: two-column, or no layout)",
+        f"about {_cut(held)[2]} fewer words in the sections, to set them in lines of at most "
+        f"{t.long_line} characters in the {held.name} layout",
         "warning",
         "design.layout",
     )

@@ -40,6 +40,8 @@ APART = {
     "sheet-lists": 2.5,  # Letter: a heading, the sentence introducing a list and the list's
     # first item go to the second column together, where the first has three lines left; A4
     # (1.3): they stay in the first, and the second's gaps reach their limits short of it
+    "en-single-column-0.3": 3.5,  # too long for one column of 75 characters a line, set in
+    # two, whose sections (a chart in the third) end 3.4 lines apart on Letter, 2.1 on A4
     "fr-two-column-0.6": 1.8,  # Letter (A4: within a line): its sections go 13 and 11 lines,
     # a paragraph split across the gutter would leave a widow, and the smaller sizes whose
     # columns end together hyphenate a paragraph's last line but one or part a number
@@ -82,12 +84,16 @@ MORE_HYPHENATED = {
     # that leaves the page 6% blank
     "sheet-lists": 0.23,  # Letter: 4 of 18 lines at 10.88 pt, 3 at 10.66 and 10.56 pt (an
     # item set ragged there), 1 at 10.46 pt and below, which part "300 | firearms"
+    "en-single-column-list": 0.24,  # Letter: too long for one column of 75 characters a
+    # line, set in two of about 45: 5 of 21 lines
 }
 BEFORE_LAST = {
     "kenya": 1,  # Letter: "Corrections: classification of prisoners and reha-" at every size
     # from 10.75 pt to 10.27 pt (a column 22-23 ems wide); the item sets whole on two lines
     # only at 26 ems (9 pt; at 10.2 pt the page is 7% blank), on three at 21.7 ems (10.86 pt:
     # too long for the page)
+    "en-single-column-list": 2,  # Letter: two-line list items, in two columns (one would
+    # run past 75 characters a line)
     "en-two-column-list": 2,  # Letter, "exter-" and "classi-": the sizes with one (9.0 to
     # 9.1 pt) end the columns 1.5 to 2 lines apart, the one with none (8.7 pt) leaves 7% blank
     "pt-two-column-list": 1,  # A4, "tam-": the sizes without it have 8 hyphenated lines
