@@ -6,8 +6,14 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from ..theme import Theme
-from .variants import LAYOUTS, Layout, Sidebar, SingleColumn, TwoColumn, Wrapped
+from .sidebar import Sidebar, Wrapped
+from .variants import Layout, SingleColumn, TwoColumn
 
+LAYOUTS: dict[str, type[Layout]] = {
+    "two-column": TwoColumn,
+    "single-column": SingleColumn,
+    "sidebar": Sidebar,
+}
 STRIP = 3.0  # body lines between the ends of a panel and its main column, at most
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 from ..content.checks import words_of
 from ..errors import Problem
 from .exhibits import Exhibit
-from .variants import Layout, Sidebar
+from .sidebar import Sidebar
+from .variants import Layout
 
 
 def overflow_problem(layout: Layout) -> Problem:

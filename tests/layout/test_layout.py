@@ -22,7 +22,7 @@ from briefing.content.runs import Run
 from briefing.fonts import register
 from briefing.layout import PAPER, Page, fit_line
 from briefing.layout.parts import Sheet
-from briefing.layout.variants import Sidebar
+from briefing.layout.sidebar import Sidebar
 from briefing.pipeline import render, run_checks
 from briefing.text.spec import TypeSpec
 from briefing.text.textbox import typeset

@@ -1,0 +1,348 @@
+"""The sidebar layout (``variants``' third): one main column, and a tinted panel beside it
+holding the key figures, facts, contacts and QR code; or, for a panel longer than its main
+text, the contacts and QR code (and then the facts) in a closing row across the foot; for a main
+text far longer than its panel, the text running on in two columns under it (``Wrapped``)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from ..text.textbox import TextBox
+from ..theme import Theme
+from .columns import Column, arrange, on_grid, pack, realize, shortest
+from .panel import below, ink, spread
+from .parts import Parts, Sheet
+from .records import EMPTY, ROW_PARTS, Region, Shape
+from .specs import type_specs
+from .variants import Frame, Layout
+
+
+class Sidebar(Layout):
+    """A main column and a tinted side panel taking ``share`` of the text width."""
+
+    name = "sidebar"
+
+    def __init__(
+        self,
+        sheet: Sheet,
+        width: float,
+        height: float,
+        scale: float,
+        cap: float = math.inf,
+        least: float = 0.0,
+        wide: bool = False,
+        share: float | None = None,
+        paired: bool = False,
+        raised: bool = False,
+        closing: int = 0,
+    ) -> None:
+        self.share = sheet.theme.sidebar_share if share is None else share
+        self.paired = paired  # the key figures two to a row
+        self.raised = raised  # the panel starts level with the lead
+        self.closing = closing  # a row at the foot: 1, the contacts and QR code; 2, facts too
+        self.closing_parts = ROW_PARTS[2 - closing :] if closing else ()
+        self._sized: dict[float, tuple[list[Region], frozenset[str]] | None] = {}  # by factor
+        super().__init__(sheet, width, height, scale, cap, least, wide)
+
+    @classmethod
+    def measure(cls, theme: Theme, inner: float, **options: float) -> float:
+        """The main column's width, beside a panel of ``share`` (the theme's unless given)."""
+        return (inner - theme.column_gap) * (1 - options.get("share", theme.sidebar_share))
+
+    def widths(self) -> tuple[float, float, float]:
+        """(the main column's width, the same, no rail)."""
+        t = self.theme
+        side = (self.inner - t.column_gap) * self.share
+        main = self.inner - side - t.column_gap
+        return main, main, 0.0
+
+    @property
+    def side_width(self) -> float:
+        """The panel's width."""
+        return self.inner - self.main_width - self.theme.column_gap
+
+    @property
+    def pad(self) -> float:
+        """The panel's inner padding."""
+        return self.theme.sidebar_padding * self.scale
+
+    def measure_extras(self, parts: Parts) -> list[Region]:
+        """The panel's parts (:meth:`side_parts`), set smaller when that keeps a heading, a
+        telephone number or an e-mail address of theirs on one line that breaks as measured:
+        in steps of :data:`PANEL_STEP` of their size, up to :data:`PANEL_SHRINK` of them and
+        never below the design's size; its closing row kept as :attr:`row`."""
+        found, self.row = self.side_parts(parts)
+        self.first = parts.elements  # as the layout numbers the body (:meth:`_resized`)
+        self.broken = self._breaks(parts)
+        for step in range(1, PANEL_SHRINK + 1):
+            factor = 1 - step * PANEL_STEP
+            if not self.broken or self.body_scale * factor < 1 - 1e-9:
+                break
+            smaller = self._resized(factor)
+            if smaller is not None and not smaller[1]:
+                found, self.broken = smaller
+        return found
+
+    def _breaks(self, parts: Parts) -> frozenset[str]:
+        """The headings, telephone numbers and e-mail addresses in the panel that ``parts``
+        would break over two lines (the contacts' not, when they are in the closing row)."""
+        width = self.side_width - 2 * self.pad
+        return frozenset(parts.broken(width, self.closing < 2, not self.closing))
+
+    def side_parts(self, parts: Parts) -> tuple[list[Region], Region]:
+        """Key figures, facts, contacts and the QR code, stacked in the panel; with
+        ``closing``, the contacts and QR code in a row across the foot instead, as the
+        two-column layout sets them, and with ``closing`` 2 the facts too, in a strip above
+        them: (the panel's parts, the row)."""
+        width = self.side_width - 2 * self.pad
+        found = parts.figure_stack(width, self.paired)
+        if self.closing < 2:
+            found.append(parts.facts(width, stacked=True))
+            strip = EMPTY
+        else:
+            strip = parts.facts(self.inner, stacked=False)
+        if self.closing:
+            row = parts.closing(self.inner)
+        else:
+            found += [parts.contacts(width), parts.online(width, stacked=True)]
+            row = EMPTY
+        if not strip.empty and not row.empty:
+            below = strip.height + self.theme.block_gap * self.scale
+            row = Region(
+                strip.entries + [e._replace(top=e.top + below) for e in row.entries],
+                strip.shapes + [shape._replace(y=shape.y + below) for shape in row.shapes],
+                below + row.height,
+            )
+        elif not strip.empty:
+            row = strip
+        return [region for region in found if not region.empty], row
+
+    def lead_width(self) -> float:
+        """The main column's width, when the panel starts beside the lead."""
+        return self.main_width if self.raised else self.inner
+
+    @property
+    def rise(self) -> float:
+        """How far above the main column's top the panel starts: level with the lead, if it
+        does, which then runs in the main column's width beside it."""
+        if self.lead.empty or not self.raised:
+            return 0.0
+        return self.lead.height + self.theme.block_gap * self.scale
+
+    def frame(self, air: float, end: float | None = None) -> Frame:
+        """The body in the main column, under the lead; the panel beside both, its parts
+        spread down toward where the main column's letters end (``end`` points below its top,
+        :meth:`reach`; the foot if not given) for their last letters to end level with them
+        (:meth:`level`), each gap up to :data:`PANEL_GAP` body lines as a reader sees it
+        (:func:`spread`), and set larger when that leaves them short of it (:meth:`_panel`);
+        the tint ends where they do, or level with the main column when that ends lower (the
+        parts' letters, not the tint, are what the fit weighs). The panel reads after the lead,
+        before the main column: where a writer puts its fields, before the sections. A closing
+        row goes under both, at the foot or right below the lower of them (the room the fit
+        weighs is to the foot), read last."""
+        t = self.theme
+        regions, shapes, y = self.head()
+        body_top = y - t.block_gap * self.scale
+        foot, bottom = self.foot()
+        row = t.block_gap * self.scale  # the gap over a closing row
+        if not self.row.empty:
+            bottom += self.row.height + row
+        if not self.extras:
+            if not self.row.empty:
+                lowest = bottom if end is None else max(bottom, body_top - end)
+                self.close(self.row, lowest - row, foot, shapes)
+            return Frame(regions, foot, shapes, body_top, bottom)
+        gap = t.side_gap * self.scale
+        panel_top = body_top + self.rise
+        room = panel_top - bottom
+        reach = room if end is None else min(end + self.rise + self.level(), room)
+        extras = self.extras if end is None else self._panel(reach, gap)
+        stack = self._stack(extras, gap)
+        extra = spread(extras, gap, reach - stack, PANEL_GAP * self.line)
+        side_x = self.left + self.main_width + t.column_gap
+        top = panel_top - self.pad
+        side: list[tuple[Region, float, float]] = []
+        for region, more in zip(extras, [0.0, *extra], strict=True):
+            top -= more
+            side.append((region, side_x + self.pad, top))
+            top -= region.height + gap
+        panel_bottom = max(bottom, top + gap - self.pad)
+        tint = panel_bottom if end is None else max(bottom, min(panel_bottom, body_top - end))
+        if not self.row.empty:
+            self.close(self.row, tint - row, foot, shapes)
+        shapes.append(Shape("rect", side_x, tint, self.side_width, panel_top - tint, t.tint))
+        letters = top + gap - ink(extras[-1])[1]
+        return Frame(regions + side, foot, shapes, body_top, bottom, stack, room, letters)
+
+    def level(self) -> float:
+        """How far below the main column's last letters the panel's parts reach, padding
+        and all, for their last letters to end level with them."""
+        return self.pad - ink(self.extras[-1])[1]
+
+    def reach(self, columns: list[Column]) -> float:
+        """How far below the body's top the letters of its last line end, as a reader
+        measures them (:func:`panel.below`), as the panel's are weighed against them (a
+        Persian main column's letters end 0.74 em below their baseline: with the panel's
+        tint level with its lines, its English address ended 1.1 lines above them)."""
+        ends = [
+            (piece.top + piece.height, box)
+            for column in realize(self.blocks, columns)
+            for _, box, piece in column
+        ]
+        end, box = max(ends, key=lambda e: e[0], default=(0.0, None))
+        return end + below(box) if isinstance(box, TextBox) else end
+
+    def panel_filled(self, air: float, columns: list[Column]) -> float:
+        """The share of the panel's tint down to where its parts' letters end, spread as far
+        apart as they go (the rest is blank at its foot)."""
+        frame = self.frame(air, self.reach(columns))
+        if not frame.side:
+            return 1.0
+        tint = frame.shapes[-1]  # drawn last
+        return 1 - (frame.panel - tint.y) / tint.height
+
+    def _stack(self, extras: list[Region], gap: float) -> float:
+        """The height of the panel's parts stacked ``gap`` apart, with its padding."""
+        return sum(r.height for r in extras) + gap * (len(extras) - 1) + 2 * self.pad
+
+    def _panel(self, reach: float, gap: float) -> list[Region]:
+        """The panel's parts: as measured, or, when their gaps spread as far as they go
+        (:func:`spread`) would still end them over a body line short of ``reach``, set
+        larger, in steps of :data:`PANEL_STEP` of their size, up to the largest whose stack
+        ``reach`` holds; the panel's text stays a step smaller than the body
+        (:data:`PANEL_TEXT`), and grows to that size as the last step."""
+        stack = self._stack(self.extras, gap)
+        most = sum(spread(self.extras, gap, math.inf, PANEL_GAP * self.line))
+        if stack + most >= reach - self.line:
+            return self.extras
+        specs, best = self.specs, self.extras
+        largest = PANEL_TEXT * specs["body"].size / max(specs["label"].size, specs["fact"].size)
+        steps = math.floor((largest - 1) / PANEL_STEP + 1e-9)
+        factors = [1 + step * PANEL_STEP for step in range(1, steps + 1)]
+        for factor in factors + [largest] * (largest > 1 + steps * PANEL_STEP + 1e-6):
+            grown = self._resized(factor)
+            if grown is None or grown[1] - self.broken or self._stack(grown[0], gap) > reach:
+                break  # (nor a heading, number or address broken that the panel keeps whole)
+            best = grown[0]
+        return best
+
+    def _resized(self, factor: float) -> tuple[list[Region], frozenset[str]] | None:
+        """The panel's parts measured ``factor`` times their size, and what of theirs breaks
+        (:meth:`_breaks`); None if they would not number their structure elements as the
+        measured ones do."""
+        if factor not in self._sized:
+            sheet, t = self.sheet, self.theme
+            scale, body = self.scale * factor, self.body_scale * factor
+            specs = type_specs(t, sheet.faces, sheet.words, scale, body, sheet.heading_faces)
+            parts = Parts(sheet, specs, scale, body)
+            parts.elements = self.extras_first
+            sized = self.side_parts(parts)[0], self._breaks(parts)
+            self._sized[factor] = sized if parts.elements == self.first else None
+        return self._sized[factor]
+
+    def filled(self, air: float) -> tuple[list[Column], float, float] | None:
+        """The main column as :meth:`Layout.filled` arranges it, and how far it and the panel
+        are from ending together at the foot."""
+        if self.closing and not self.extras:
+            return None  # every part gone to the closing row: no sidebar left to arrange
+        found = super().filled(air)
+        if found is None or not self.extras:
+            return found
+        columns = found[0]
+        end = self.reach(columns)
+        frame = self.frame(air, end)
+        feet = [frame.body_top - end - frame.body_bottom, frame.panel - frame.body_bottom]
+        return columns, 2 * max(feet) - min(feet), min(feet)
+
+
+class Wrapped(Sidebar):
+    """The sidebar layout for a main text far longer than its panel: the text beside the
+    panel while the panel lasts, then in two columns across the page below it. The blocks
+    beside it are set at the main column's width, those below at a half column's, under the
+    same structure numbers; the text passes from one to the other between two blocks, at the
+    first that ends below the panel's foot or at most :data:`WRAP_SHORT` lines above it (the
+    panel's parts spread down to it), and only when the text below fills at least
+    :data:`BELOW_LINES` lines a column."""
+
+    def __init__(self, *args: Any, **options: Any) -> None:
+        super().__init__(*args, **options)  # as a sidebar, then the text split at the panel
+        t, parts = self.theme, self.parts
+        self.half = (self.inner - t.column_gap) / 2
+        self.beside, self.beside_end, self.below = 0, 0.0, 0.0
+        stacked = pack(self.blocks, [1e9])
+        if not self.extras or stacked is None:
+            return
+        panel = self.frame(1.0).side - self.rise  # where the panel ends, below the body's top
+        last, ends = parts.elements, {p.block: p.top + p.height for p in stacked[0]}
+        for index in range(1, len(self.blocks)):
+            above = self.blocks[index - 1]
+            if ends[index - 1] < panel - WRAP_SHORT * above.leading or above.keep_with_next:
+                continue
+            parts.elements = self.first
+            below = parts.body(self.half, 0.0)
+            parts.elements = last
+            if sum(b.lines for b in below[index:] if not b.keep_with_next) < 2 * BELOW_LINES:
+                return  # a strip of a few lines under the panel reads as a stray: no wrap
+            gap = max(above.after, below[index].before, t.block_gap * self.scale)
+            self.beside, self.beside_end = index, ends[index - 1]
+            self.below = on_grid(max(self.beside_end, panel) + gap / 2, self.line / 2)
+            self.blocks = self.blocks[:index] + below[index:]
+            self.strained = any(block.strained for block in self.blocks)
+            self.awkward = sum(block.awkward for block in self.blocks)
+            return
+
+    def frame(self, air: float, end: float | None = None) -> Frame:
+        """The sidebar's frame, its panel spread down to where the text beside it ends."""
+        return super().frame(air, self.beside_end if self.beside else end)
+
+    def level(self) -> float:
+        """None past the text beside the panel, over the columns below it."""
+        return 0.0 if self.beside else super().level()
+
+    def demand(self, air: float) -> tuple[float, float]:
+        """(height needed, height available): the text beside the panel, then below it."""
+        if not self.beside:
+            return super().demand(air)
+        frame = self.frame(air)
+        rest = shortest(self.blocks[self.beside :], 2, 1e9, air)
+        needed = self.below + (rest[0] if rest else 1e9)
+        return needed, frame.body_top - frame.body_bottom
+
+    def filled(self, air: float) -> tuple[list[Column], float, float] | None:
+        """The text beside the panel as it is set, then the rest in two columns below it, as
+        :func:`columns.arrange` arranges them."""
+        if not self.beside:
+            return super().filled(air)
+        frame = self.frame(air)
+        room = frame.body_top - frame.body_bottom + 1e-6
+        beside = pack(self.blocks[: self.beside], [1e9], air)
+        line = self.line
+        below = arrange(self.blocks[self.beside :], 2, room - self.below, air, line)
+        if beside is None or below is None:
+            return None
+        moved = [[p._replace(block=p.block + self.beside) for p in column] for column in below[0]]
+        return [beside[0], *moved], below[1], below[2]
+
+    def reach(self, columns: list[Column]) -> float:
+        """How far below the body's top its last line ends: below the panel."""
+        if not self.beside:
+            return super().reach(columns)
+        return self.below + super().reach(columns[1:])
+
+    def places(self, top: float) -> list[tuple[float, float, float]]:
+        """The main column beside the panel, then two columns below it."""
+        if not self.beside:
+            return super().places(top)
+        under, step = top - self.below, self.half + self.theme.column_gap
+        return [(self.left, top, self.main_width)] + [
+            (self.left + index * step, under, self.half) for index in range(2)
+        ]
+
+
+PANEL_STEP = 0.04  # of their size: the steps a short panel's parts grow in
+PANEL_SHRINK = 3  # steps a panel's parts go smaller at most, to keep an address on one line
+PANEL_TEXT = 0.95  # of the body's size: the largest a panel's text grows to, a step below it
+PANEL_GAP = 2.0  # body lines: the widest gap between a panel's parts as seen, a section's most
+BELOW_LINES = 5  # lines a column of the text below a wrapped panel holds at least
+WRAP_SHORT = 1.5  # body lines the text beside a wrapped panel may end above it
