@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import re
+from collections.abc import Iterator
 from typing import Literal, NamedTuple
 from urllib.parse import unquote
 
@@ -494,3 +497,28 @@ LANGUAGES = {
         data="数据",
     ),
 }
+
+
+# Fields whose text is not the writer's words: what the date line's digits need not match.
+_NOT_WORDS = frozenset({"design", "online", "logo", "style", "phone", "email", "file", "url"})
+_LIST_NUMBER = re.compile(r"^[ \t]*\d+[.)](?=[ \t])", re.MULTILINE)
+
+
+def _typed(value: object) -> Iterator[str]:
+    """The text of every field of ``value`` (the content, or a part of it) written in words,
+    but a numbered list's numbers (Markdown's, in Western digits whatever the language)."""
+    if isinstance(value, str):
+        yield _LIST_NUMBER.sub("", value)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _typed(item)
+    elif dataclasses.is_dataclass(value):
+        for field in dataclasses.fields(value):
+            if field.name not in _NOT_WORDS:
+                yield from _typed(getattr(value, field.name))
+
+
+def words_for(code: str, content: object) -> Language:
+    """The words of language ``code``, its numbers in the digits the writer typed in
+    ``content`` (the content model: :meth:`Language.writing`)."""
+    return LANGUAGES[code].writing(" ".join(_typed(content)))

@@ -7,11 +7,9 @@ in one run: a wrong field never hides the problems of the others.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import typing
 import unicodedata
-from collections.abc import Iterator
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -21,10 +19,10 @@ from reportlab.lib.pagesizes import A4, LETTER
 from ..brand import CJK_EXTRA, cjk_file
 from ..errors import ContentError, Problem
 from ..fonts import backing, describe, drawn_by, lacking, missing, register, script_faces
-from ..language import CJK_LETTERS, LANGUAGES, SCALE, Language
-from ..theme import MIN_CONTRAST, Theme, contrast, grayscale, text_pairs
+from ..language import CJK_LETTERS, LANGUAGES, SCALE, Language, words_for
+from ..theme import Theme
 from . import markup
-from .design import size_problems, themed
+from .design import colour_problems, size_problems, themed
 from .fields import Cell, Text
 from .markup import Paragraph
 from .model import Block as ModelBlock
@@ -108,25 +106,6 @@ class Checked(NamedTuple):
     words: Language  # the language's words, its numbers in the writer's digits
 
 
-# Fields whose text is not the writer's words: what the date line's digits need not match.
-_NOT_WORDS = frozenset({"design", "online", "logo", "style", "phone", "email", "file", "url"})
-_LIST_NUMBER = re.compile(r"^[ \t]*\d+[.)](?=[ \t])", re.MULTILINE)
-
-
-def _typed(value: object) -> Iterator[str]:
-    """The text of every field of ``value`` (the content, or a part of it) written in words,
-    but a numbered list's numbers (Markdown's, in Western digits whatever the language)."""
-    if isinstance(value, str):
-        yield _LIST_NUMBER.sub("", value)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _typed(item)
-    elif dataclasses.is_dataclass(value):
-        for field in dataclasses.fields(value):
-            if field.name not in _NOT_WORDS:
-                yield from _typed(getattr(value, field.name))
-
-
 def check_sheet(source: Source, base: Path) -> Checked:
     """Run every content rule on a parsed file; raise :class:`ContentError` with all it finds.
 
@@ -159,7 +138,7 @@ def check_sheet(source: Source, base: Path) -> Checked:
             problems + warnings(content) + _photo_warnings(content, theme, photos),
             key=attrgetter("location"),
         ),  # the rules' own problems are warnings only, here
-        LANGUAGES[content.language].writing(" ".join(_typed(content))),
+        words_for(content.language, content),
     )
 
 
@@ -490,46 +469,6 @@ def _other_script(text: Text, run: tuple[int, int, str], family: str, language: 
         start,
         "warning",
     )
-
-
-def colour_problems(design: Design, theme: Theme) -> list[Problem]:
-    """An error for each design colour that gives text under 4.5:1 contrast, in colour or gray,
-    somewhere its layout prints it: one for the colour, naming every such use."""
-    problems = []
-    for name in ("primary", "accent"):
-        colour = getattr(design, name)
-        if colour is None:
-            continue
-        low: dict[str, tuple[float, str]] = {}  # each use too low, with its ratio
-        for use, (fore, back) in text_pairs(theme).items():
-            if colour.upper() not in (fore.upper(), back.upper()):
-                continue
-            for kind, a, b in (
-                ("", fore, back),
-                (" in grayscale", grayscale(fore), grayscale(back)),
-            ):
-                ratio = contrast(a, b)
-                if ratio < MIN_CONTRAST:
-                    low[use] = (ratio, kind)
-                    break
-        if low:
-            use, (ratio, kind) = next(iter(low.items()))
-            others = [other for other in low if other != use]
-            also = f" (and too little for {_listed(others)})" if others else ""
-            problems.append(
-                colour.problem(
-                    f"the {name} colour {colour} gives {use} a contrast of only {ratio:.1f}:1"
-                    f"{kind}{also}",
-                    f"a colour with at least {MIN_CONTRAST}:1 contrast for text, in colour and "
-                    "when photocopied in gray (darker for text on white, for example)",
-                )
-            )
-    return problems
-
-
-def _listed(names: list[str]) -> str:
-    """Names in a sentence: ``a``, ``a and b``, ``a, b and c``."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def warnings(content: Content) -> list[Problem]:
