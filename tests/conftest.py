@@ -77,7 +77,8 @@ def run_process(
         capture_output=True,
         text=True,
         env=environment,
-        timeout=120,
+        timeout=600,  # against a hung process, not a timing: drawing the full Chinese face takes
+        # two minutes on a busy machine of two cores
     )
 
 
