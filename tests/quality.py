@@ -468,19 +468,27 @@ def _columns(
 def set_ragged(lines: list[Line]) -> set[int | None]:
     """The paragraphs set ragged on purpose (a justified one that no setting keeps within the
     tolerance in its column): several lines, every word space of every line natural, some line
-    but the last short of the others. A justified paragraph reaches its edge with spaces wider
-    or narrower than natural but for a line that fits exactly, now and then, never all."""
+    but the last short of the others, or over half an em short of the widest body line that
+    starts where it does (a two-line list item's first). A justified paragraph reaches its edge
+    with spaces wider or narrower than natural but for a line that fits exactly, now and then,
+    never all."""
+    body = [line for line in lines if line.body]
     paragraphs: dict[int | None, list[Line]] = {}
-    for line in lines:
-        if line.body:
-            paragraphs.setdefault(line.block, []).append(line)
+    for line in body:
+        paragraphs.setdefault(line.block, []).append(line)
+
+    def short(found: list[Line]) -> bool:
+        widths = [ln.x1 - ln.x0 for ln in found]
+        column = max(ln.x1 - ln.x0 for ln in body if abs(ln.x0 - found[0].x0) < 1)
+        return min(widths[:-1]) < max(max(widths) - 1, column - found[0].size / 2)
+
     return {
         block
         for block, found in paragraphs.items()
         if len(found) > 1
         and any(ln.spaces for ln in found[:-1])
         and all(abs(space - 1) <= NATURAL for ln in found for space in ln.spaces)
-        and min(ln.x1 - ln.x0 for ln in found[:-1]) < max(ln.x1 - ln.x0 for ln in found) - 1
+        and short(found)
     }
 
 

@@ -233,13 +233,17 @@ def _closed_up(
     """Content too long for the arrangements tried at their floors: of ``candidates`` (each
     an arrangement's index, its content measured there, and the same with its lead across the
     whole width), the first that fits with its gaps closed up a little (to ``least`` of their
-    size), else the first that fits so with its lead across the whole width; None if none
-    does."""
+    size: by whole half lines, else, where only that fits, off the grid), else the first that
+    fits so with its lead across the whole width; None if none does."""
     _refuse_exhibits(candidates[0][1])
     for widened in (False, True):
         for index, smallest, wide in candidates:
             layout = wide() if widened else smallest
             filled = fit.fullest(layout.filled, least, 1.0)
+            if filled is None:
+                for block in layout.blocks:
+                    block.grid = 0.0  # each gap closed by its share: the lines leave the grid
+                filled = fit.fullest(layout.filled, least, 1.0)
             if filled is not None:
                 return fit.Settled(index, layout, filled)
     return None

@@ -35,6 +35,7 @@ class Packable:
         "before",
         "box",
         "element",
+        "grid",
         "hang",
         "height",
         "keep_with_next",
@@ -68,6 +69,7 @@ class Packable:
         self.label_x = label_x  # the label's left, from the column's
         self.whole = isinstance(box, Exhibit)  # never split, never spread
         self.topic = False  # a paragraph with a run-in head: its gap spreads further
+        self.grid = 0.0  # the body's half line, which its gaps close up by (0: as air says)
         self.loose: dict[int, TextBox | None] = {}  # set a line longer (1) or shorter (-1)
         if isinstance(box, Exhibit):
             self.lines, self.leading, self.height = 1, box.height, box.height
@@ -126,10 +128,16 @@ def _together(previous: Packable, block: Packable) -> bool:
 
 
 def _gap(previous: Packable | None, block: Packable, air: float) -> float:
+    """The space between two blocks, its change by ``air`` rounded to whole steps of the
+    block's grid (half lines), so that closing gaps up keeps every line on it."""
     if previous is None or (previous.hang and not block.hang):  # text starts level with a
         return 0.0  # hanging heading
     gap = max(previous.after, block.before)
-    return gap if _together(previous, block) else gap * air
+    if _together(previous, block):
+        return gap
+    if not block.grid:
+        return gap * air
+    return gap + round(gap * (air - 1) / block.grid) * block.grid
 
 
 def _introduces(blocks: list[Packable], index: int) -> bool:

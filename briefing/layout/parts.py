@@ -529,8 +529,10 @@ def _to_grid(blocks: list[Packable], grid: float) -> None:
     photo's gaps each a whole number of steps, and the space it takes too (the picture at its
     top); a heading above its text (not one hanging in a rail, which its text starts level
     with) with its gap above it and the gap to what follows it, that gap widened. (A list's
-    items stand a quarter line apart: the gap after a list is widened where it is packed.)"""
+    items stand a quarter line apart: the gap after a list is widened where it is packed.)
+    Every block keeps ``grid``: a page closed up closes its gaps by whole steps of it."""
     for block in blocks:
+        block.grid = grid
         if block.whole:
             block.before = block.after = max(round(block.before / grid), 1) * grid
             block.height = block.leading = on_grid(block.height, grid)

@@ -86,6 +86,10 @@ MORE_HYPHENATED = {
     # item set ragged there), 1 at 10.46 pt and below, which part "300 | firearms"
     "en-single-column-list": 0.24,  # Letter: too long for one column of 75 characters a
     # line, set in two of about 45: 5 of 21 lines
+    "sheet-colombia": 0.22,  # Letter, at the 8 pt floor (the page closed up, no other size):
+    # 3 of 14 lines, each paragraph's fewest within the tolerance (without "suc-" its lines
+    # need 1.21 of their stretch, without "ac-" 1.26, without "eradi-" see BEFORE_LAST)
+    "sheet-jamaica": 0.25,  # 1 of 4 lines: "Con-" (A4), "Constab-" (Letter), see BEFORE_LAST
 }
 BEFORE_LAST = {
     "kenya": 1,  # Letter: "Corrections: classification of prisoners and reha-" at every size
@@ -100,6 +104,12 @@ BEFORE_LAST = {
     "sheet-lists": 3,  # Letter, list items: set whole at 10.85 pt, they need word spaces of
     # 1.9 ("by | 35 percent"), 2.0 ("interruption | programs") and 1.7 natural spaces ("and |
     # Montego Bay"), at 10.46 pt and below "300 | firearms" parts
+    "sheet-colombia": 1,  # Letter, "eradi-", at the 8 pt floor (29.7 ems): the item's first
+    # line ending "through" needs 1.83 natural spaces, ending "eradication" 1.02 of its shrink
+    "sheet-jamaica": 1,  # "Con-" (A4) or "Constab-" (Letter): the body is 14 pt, the design's
+    # largest, at every size the fit tries; "...of the Jamaica | Constabulary Force" needs 1.93
+    # natural spaces on A4 (26.7 ems), 2.3 on Letter (28 ems), one line 2.8 and 2.2 times its
+    # shrink
 }
 SOFT_HYPHEN = "\u00ad"  # a hyphen the line breaker added (a typed one reads "-")
 
@@ -122,6 +132,12 @@ SET_RAGGED = {
     "en-sidebar-list": 1,  # Letter: "Facing an influx of detainees" in a half column under
     # the panel, 25.6 ems at 9.25 pt, the only size of the only arrangement that fits: on five
     # lines it needs 1.74 natural spaces, on four its lines shrink past their limit
+    "sheet-indonesia": 2,  # A4, at 10.76 pt (the largest that fits) to 10.16: the item
+    # "training for 5,000 election monitors in | 34 provinces;" needs 2.2 to 2.7 natural spaces
+    # (1.62 to 2.06 parting "34 | provinces"), on one line from 10.10 pt; "USAID partners
+    # with Nahdlatul Ulama and Muham-" shrinks 1.17 times its limit, "...and" needs 1.85
+    # natural spaces, justified from 9.99 pt, where the page is 7% blank and 5 of 22 lines
+    # hyphenated
 }
 
 
