@@ -201,8 +201,9 @@ def _tightness(space: float) -> int:
 
 
 # Neighbouring lines of a paragraph more than one class of tightness apart, on every page of the
-# corpus together, at most (37 before a paragraph set so was set again without, where it can be).
-JUMPS = 29
+# corpus together, at most (37 before a paragraph set so was set again without, where it can be;
+# 29 before the reviewers' Iraq, Indonesia, Colombia and Jamaica sheets joined it).
+JUMPS = 30
 
 
 def test_few_neighbouring_lines_are_more_than_one_class_of_tightness_apart() -> None:
