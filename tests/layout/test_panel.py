@@ -22,14 +22,18 @@ def _sidebar(name: str) -> dict[str, Any]:
     return {**tree, "design": {**tree.get("design", {}), "layout": "sidebar"}}
 
 
+def _tint(page: Any) -> dict[str, Any]:
+    """The sidebar panel's tint on a pdfplumber page: its tallest rectangle narrower than half
+    the page."""
+    return max((r for r in page.rects if r["width"] < page.width / 2), key=lambda r: r["height"])
+
+
 def _panel(data: bytes) -> tuple[list[Line], list[Line], float]:
     """The lines in the sidebar's panel, top down; the body's lines beside it; a body line."""
     quality = measure(data, "")[0]
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         page = pdf.pages[0]
-        tint = max(
-            (r for r in page.rects if r["width"] < page.width / 2), key=lambda r: r["height"]
-        )
+        tint = _tint(page)
     inside = [
         ln
         for ln in quality.lines
@@ -86,9 +90,7 @@ def test_a_key_figure_keeps_the_panels_padding(name: str, paper: str) -> None:
     value = max(ln.size for ln in inside)
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         sheet = pdf.pages[0]
-        tint = max(
-            (r for r in sheet.rects if r["width"] < sheet.width / 2), key=lambda r: r["height"]
-        )
+        tint = _tint(sheet)
         chars = [
             c
             for c in sheet.chars
