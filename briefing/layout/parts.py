@@ -453,6 +453,9 @@ class Parts:
         for heading, shown in self.sheet.sections:
             section = (f"Sect:{self.element()}",)
             box = typeset(heading, headings, room)
+            if box.size < body.size:  # a word too wide for the column at the body's size:
+                # hyphenated, the heading never smaller than the body
+                box = typeset(heading, headings._replace(hyphenation=body.hyphenation), room)
             blocks.append(Packable(box, "H2", self.element(), section, True, bool(rail)))
             for part in shown:
                 if isinstance(part, list):

@@ -579,6 +579,27 @@ def test_a_heading_word_too_wide_for_the_rail_puts_the_headings_above_their_text
     )
 
 
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_heading_word_too_wide_for_a_column_is_never_set_smaller_than_the_body(
+    paper: str,
+) -> None:
+    """Too long for one column of comfortable lines, a sheet whose heading holds a 34-letter
+    word goes to two columns, where the word at the body's size was wider than a column: the
+    heading was set at 11.63 pt beside an 11.79 pt body. It may hyphenate instead; the page
+    picks its size, and no heading is smaller than the body."""
+    word = "Interinstitutionalizationprocesses"
+    tree = sized(0.5, "single-column", headings=["Context", word, "Results"])
+    data, _ = render(run_checks(tree), paper)
+    quality = measure(data, "")[0]
+    heads = [ln for ln in quality.lines if quality.roles[ln.block or 0] == "/H2"]
+    assert len(quality.columns) == 2
+    assert min(ln.size for ln in heads) >= quality.body_size - 0.01, [
+        (ln.text, ln.size, quality.body_size) for ln in heads
+    ]
+    shown = "".join(ln.text.rstrip("-\u00ad") for ln in heads)
+    assert word.upper() in shown
+
+
 def test_contacts_without_a_qr_code_stand_side_by_side() -> None:
     """The closing row, with no QR code beside the contacts, sets them side by side across
     the page instead of stacking them in its left half."""
