@@ -355,8 +355,10 @@ def _lines(
     """The page's lines, block by block in structure order, each block's in drawing order;
     untagged text last."""
     blocks = {mcid: block for block, mcid in order}
-    space_em = {
-        c["fontname"]: c["width"] / c["size"] for c in chars if c["text"] == " " and c["size"]
+    space_em = {  # (not the glyphs of no width that read as spaces: ``shaping.unseen``)
+        c["fontname"]: c["width"] / c["size"]
+        for c in chars
+        if c["text"] == " " and c["size"] and c["width"]
     }
     drawn = {id(c): index for index, c in enumerate(chars)}  # content stream order
     baselines: dict[tuple[int | None, float], list[dict[str, Any]]] = {}

@@ -504,12 +504,18 @@ def nothing(font: str) -> str | None:
 
 
 def unseen(font: str) -> str:
-    """The code of ``font``'s full stop that reads as nothing: drawn invisible, it gives a text
-    object a width (``textbox``, the parts of a right-to-left line)."""
+    """The codes of an invisible text object that ends a part of a right-to-left line for
+    PDFium (``textbox._parts``): ``font``'s empty glyph, its full stop (which gives the object
+    a width) and the empty glyph again, each read as a space. PDFium reads them at the end of
+    the part before, after the space it puts there and before its line break: as spaces they
+    make one stretch of white space with both, which Chrome's find takes for one space (as
+    zero-width spaces they parted it in two: a phrase across the break was not found)."""
     from reportlab.pdfbase.pdfmetrics import getFont
 
-    face_font = getFont(font)
-    return chr(_code(face_font, face_font.face.charToGlyph[ord(".")], ""))
+    face_font, empty = getFont(font), _empty_glyph(font)
+    stop = _code(face_font, face_font.face.charToGlyph[ord(".")], " ")
+    blank = chr(_code(face_font, empty, " ")) if empty is not None else ""
+    return blank + chr(stop) + blank
 
 
 Outline = tuple[tuple[str, tuple[float, ...]], ...]  # path operations, in font units

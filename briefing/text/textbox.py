@@ -192,7 +192,7 @@ class TextBox(Flowable):
                     text = canvas.beginText(part.end, y - _HAIR)
                     text.setFont(runs[0].font, size)
                     text.setTextRenderMode(3)
-                    _glyphs_out(text, shaping.unseen(runs[0].font), runs[0].font, _Ends(0.0, 0.0))
+                    _glyphs_out(text, shaping.unseen(runs[0].font), runs[0].font, _NO_ENDS)
                     text.setTextRenderMode(0)
                     canvas.drawText(text)
             for left, right, colour in underlines:
