@@ -263,6 +263,23 @@ def test_chrome_finds_the_words_beside_an_address_in_a_right_to_left_line(
         assert all(_typed(phrase) in read for phrase in phrases), reader
 
 
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_each_reader_reads_brackets_in_right_to_left_text_as_typed(
+    tmp_path: Path, paper: str
+) -> None:
+    # A bracket in a right-to-left line is drawn as its mirror image. Read under the code of
+    # the mirror image, pdf.js and pypdf read readers-ar's "(UNICEF)" as ")UNICEF(" and PDFium,
+    # which mirrors a bracket again where it reads it right to left, as "(UNICEF (". Now each
+    # reads what was typed, and Chrome's find finds it with the words beside it.
+    pdf = tmp_path / f"{paper}.pdf"
+    pdf.write_bytes(render(run_checks(ROOT / "tests" / "data" / "readers-ar.yaml"), paper)[0])
+    phrases = ["اليونيسف (UNICEF) على", "العالمية (WHO)،"]
+    for name, reader in readers.READERS.items():
+        read = _typed(reader(pdf))
+        assert [p for p in phrases if p not in read] == [], (name, read)
+    assert all(readers.chrome_finds(readers.pdfium(pdf), phrase) for phrase in phrases)
+
+
 def _typed(text: str) -> str:
     """``text`` as a search compares it: without format characters (the zero-width spaces of
     empty glyphs, the Arabic letter marks of spaces at a run's end), its white space one space."""

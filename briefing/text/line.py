@@ -510,7 +510,8 @@ def _display(
         elif shaping.needs_shaping(cell.text):
             cell = cell._replace(shown=shaping.shaped(cell.text, cell.font, odd))
         elif odd:
-            cell = cell._replace(shown=shaping.edged(shaping.mirrored(cell.text), cell.font))
+            turned = shaping.turned(cell.text, cell.font)
+            cell = cell._replace(shown=shaping.edged(turned, cell.font))
         else:  # left to right: kerned, with ligatures
             cell = cell._replace(glyphs=_kerned(cell.text, cell.font))
         out.append(cell._replace(x=at[index]))

@@ -647,6 +647,33 @@ def display_order(run_levels: list[int]) -> list[int]:
     return order
 
 
+def turned(text: str, font: str) -> str:
+    """``text`` reversed for a right-to-left run, in codes of ``font``: each bracket drawn as
+    its mirror image (UAX #9, rule L4) under a code that reads as the bracket typed, between
+    the Arabic letter mark and the left-to-right mark. pdf.js and pypdf read a glyph as its
+    code maps it; PDFium mirrors a bracket again where it reads it right to left, after a
+    right-to-left letter: after the left-to-right mark it reads it left to right, alone, as
+    the Arabic letter mark ends the stretch (docs/readers.md). Chrome's find ignores both."""
+    from bidi.mirror import MIRRORED
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    face_font, empty = getFont(font), _empty_glyph(font)
+    out = []
+    for char in reversed(text):
+        image = MIRRORED.get(char, char)
+        gid = face_font.face.charToGlyph.get(ord(image)) if image != char else None
+        if gid is None or empty is None:
+            out.append(image)
+            continue
+        advance = _advance(font, gid)  # the mark's, the bracket's none
+        bracket = _code(face_font, gid, EDGE_SPACE + char, -advance)
+        out.append(chr(bracket) + chr(_code(face_font, empty, _LEFT_TO_RIGHT, advance)))
+    return "".join(out)
+
+
+_LEFT_TO_RIGHT = "\u200e"  # the left-to-right mark
+
+
 def mirrored(text: str) -> str:
     """``text`` reversed for a right-to-left run, its brackets mirrored (UAX #9, rule L4)."""
     from bidi.mirror import MIRRORED

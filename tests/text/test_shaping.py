@@ -134,6 +134,11 @@ def _text_layer(path: Path) -> str:
     return re.sub("[\u034f\u200b\u061c]", "", "".join(readers.pypdf(path).splitlines()))
 
 
+def _typed(text: str) -> str:
+    """``text`` without format characters (the marks a bracket reads with, ``shaping.turned``)."""
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+
+
 def _lines(path: Path) -> list[list[dict[str, Any]]]:
     """The words of the page, a list for each line, top down."""
     with pdfplumber.open(path) as document:
@@ -154,20 +159,22 @@ def _rows(boxes: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return rows
 
 
-def _glyph_outlines(path: Path, face: str) -> list[tuple[Any, ...]]:
+def _glyph_outlines(path: Path, face: str, first: bool = True) -> list[tuple[Any, ...]]:
     """The outlines of the glyphs that draw ink in the first text drawn in the face named
-    ``face``, left to right, each as its coordinates (from the embedded font)."""
+    ``face`` (or in all of it, in content order), left to right, each as its coordinates
+    (from the embedded font)."""
     draws = [(font, codes) for _, font, codes in _draws(path) if font.endswith(face)]
     assert draws, f"nothing drawn in {face}"
-    font_name, codes = draws[0]
+    out = []
     with pikepdf.open(path) as document:
-        fonts_ = document.pages[0].Resources.Font.values()
-        font = next(f for f in fonts_ if str(f.BaseFont) == font_name)
-        data = font.FontDescriptor.FontFile2.read_bytes()
-    embedded = TTFont(io.BytesIO(data))
-    cmap = next(iter(embedded["cmap"].tables)).cmap
-    glyf = embedded["glyf"]
-    return [_outline(glyf, cmap[code]) for code in codes if glyf[cmap[code]].numberOfContours]
+        fonts_ = {str(f.BaseFont): f for f in document.pages[0].Resources.Font.values()}
+        for font_name, codes in draws[:1] if first else draws:
+            data = fonts_[font_name].FontDescriptor.FontFile2.read_bytes()
+            embedded = TTFont(io.BytesIO(data))
+            cmap = next(iter(embedded["cmap"].tables)).cmap
+            glyf = embedded["glyf"]
+            out += [_outline(glyf, cmap[c]) for c in codes if glyf[cmap[c]].numberOfContours]
+    return out
 
 
 def _outline(glyf: Any, name: str) -> tuple[Any, ...]:
@@ -262,20 +269,34 @@ def test_latin_words_figures_and_brackets_sit_in_order_inside_arabic(tmp_path: P
     text = "بنسبة (INL) 20% عام 2018 فقط"
     path = _pdf(text, _style("Arab"), tmp_path, width=300)
     (line,) = _lines(path)
-    shown = [w["text"] for w in line]
-    # Right to left: "(INL)", then "20%", then "2018"; each reads left to right inside.
-    assert shown.index("2018") < shown.index("20%") < shown.index("(INL)"), shown
+    shown = [_typed(w["text"]) for w in line]
+    # Right to left: "(INL)", then "20%", then "2018"; each reads left to right inside (its
+    # brackets drawn mirrored read as typed: a page read left to right shows ")INL(").
+    assert shown.index("2018") < shown.index("20%") < shown.index(")INL("), shown
     _reads(path, text)
 
 
-def test_brackets_around_arabic_are_mirrored(tmp_path: Path) -> None:
-    path = _pdf("قال (نعم) اليوم", _style("Arab"), tmp_path)
-    with pdfplumber.open(path) as document:
-        chars = sorted(document.pages[0].chars, key=lambda c: c["x0"])
-    brackets = [c["text"] for c in chars if c["text"] in "()"]
-    # The opening bracket of reading order sits on the right, drawn facing left: ")" ... "("
-    # as read left to right on the page would be wrong; the page shows "(" left, ")" right.
-    assert brackets == ["(", ")"]
+@pytest.mark.parametrize("inside", ["نعم", "INL"])
+def test_brackets_in_right_to_left_text_are_drawn_mirrored_and_read_as_typed(
+    tmp_path: Path, inside: str
+) -> None:
+    text = f"قال ({inside}) اليوم"
+    style = _style("Arab")
+    path = _pdf(text, style, tmp_path)
+    # The opening bracket of reading order sits on the right, drawn facing left, as ")": the
+    # page shows "(" left, ")" right. Drawn in reading order: the opening one first (in the
+    # Latin face: the Arabic one has no brackets).
+    regular = TTFont(FONT_DIR / f"{style.faces.regular}.ttf")
+    cmap = regular.getBestCmap()
+    opening, closing = (_outline(regular["glyf"], cmap[ord(c)]) for c in "()")
+    drawn = _glyph_outlines(path, style.faces.regular, first=False)
+    assert [o for o in drawn if o in (opening, closing)] == [closing, opening]
+    # Read as typed by PDFium (which mirrors a bracket it reads right to left again) and
+    # pypdf (which does not), and found by Chrome's find (pdf.js: tests/test_readers.py).
+    phrase = f"({inside})"
+    assert phrase in _typed(readers.pypdf(path)), readers.pypdf(path)
+    assert phrase in _typed(readers.pdfium(path)), readers.pdfium(path)
+    assert readers.chrome_finds(readers.pdfium(path), text)
 
 
 def test_arabic_figures_stay_in_the_arabic_face_and_latin_in_the_latin(tmp_path: Path) -> None:
@@ -895,7 +916,7 @@ def test_a_link_of_arabic_and_latin_words_is_one_annotation_a_line(tmp_path: Pat
     (annotation,) = annotations
     left, _, right, _ = (float(v) for v in annotation.Rect)
     inside = [w for w in _lines(path)[0] if left - 1 <= w["x0"] and w["x1"] <= right + 1]
-    assert {w["text"] for w in inside} >= {"INL", "(2024)"}
+    assert {_typed(w["text"]) for w in inside} >= {"INL", ")2024("}  # (mirrored, above)
 
 
 @pytest.mark.parametrize("width", [96.0, 120.0, 151.0])  # lines of ideographs only
