@@ -4,6 +4,7 @@ measured where the words landed (``quality.measure``)."""
 from __future__ import annotations
 
 import functools
+import re
 import statistics
 import tempfile
 import unicodedata
@@ -325,6 +326,35 @@ def test_two_columns_end_within_a_line_of_each_other(name: str, paper: str) -> N
     if len(gaps) == 2:
         lines = APART.get((name, own if paper == "own" else _other(name)), 1.0)
         assert abs(gaps[0] - gaps[1]) <= lines * LINE * quality.body_size, quality.columns
+
+
+@pytest.mark.parametrize(("name", "paper"), sorted(APART))
+def test_columns_that_end_apart_tell_the_writer_what_would_end_them_together(
+    name: str, paper: str
+) -> None:
+    """A page of :data:`APART` tells the writer how far apart its columns end, and about how
+    many more words in which section (the one that ends the shorter column) would end them
+    together: so many of that section's own words more, and they end within a line."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "sheet.pdf"
+        result = build({**SHEETS[name], "paper": paper}, out)
+    (told,) = [w for w in result.warnings if w.message.startswith("the columns end")]
+    expected = told.expected or ""
+    found = re.search(r"about (\d+) more words", expected)
+    index = re.fullmatch(r"sections\[(\d+)\]", told.field)
+    assert found and index, told
+    sections = [dict(section) for section in SHEETS[name]["sections"]]
+    section = sections[int(index[1])]
+    assert f"'{section['heading']}'" in expected  # named, as the writer wrote it
+    words = re.sub(r"^\s*(?:[-*]|\d+\.)\s+|\*", "", section["body"], flags=re.MULTILINE).split()
+    section["body"] = " ".join([section["body"].rstrip(), *(words * 9)[: int(found[1])]])
+    longer = {**SHEETS[name], "sections": sections, "paper": paper}
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "sheet.pdf"
+        build(longer, out)
+        (quality,) = measure(out, source_text(longer))
+    gaps = [c.gap for c in quality.columns if c.gap is not None]
+    assert len(gaps) == 2 and abs(gaps[0] - gaps[1]) <= LINE * quality.body_size, quality.columns
 
 
 def test_sections_that_split_unevenly_between_two_columns_are_set_in_one() -> None:
