@@ -23,6 +23,7 @@ from . import fit
 from .choices import Variant, variants
 from .exhibits import Exhibit
 from .overflow import (
+    apart_warning,
     long_warning,
     overflow_problem,
     panel_warning,
@@ -180,6 +181,8 @@ def compose(checked: Checked, paper: str, folio: str = "") -> Page:
         warnings.append(wide_warning(measured))
     if page.blank > FILL:
         warnings.append(short_warning(measured, page.blank))
+    elif measured.columns > 1 and fit.apart(measured, filled) > 1 + 1e-6:
+        warnings.append(apart_warning(measured, filled.arrangement, fit.apart(measured, filled)))
     filled_share = measured.panel_filled(filled.air, filled.arrangement)
     if filled_share < PANEL_FILLED:
         warnings.append(panel_warning(measured, filled_share))

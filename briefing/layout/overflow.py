@@ -1,11 +1,15 @@
 """What to tell a writer about the fit: content that cannot fit even at the smallest type (how
 far past the page it runs, where, and about how much to cut), content set in the other layout,
-and content too short to fill the page (how full it is, and about how much would fill it)."""
+content too short to fill the page (how full it is, and about how much would fill it), and
+columns that end apart (about how many more words where would end them together)."""
 
 from __future__ import annotations
 
+import math
+
 from ..content.checks import words_of
 from ..errors import Problem
+from .columns import Column
 from .exhibits import Exhibit
 from .sidebar import Sidebar
 from .variants import Layout
@@ -240,4 +244,26 @@ def panel_warning(layout: Layout, filled: float) -> Problem:
         "row above the sections (design: layout: two-column, or no layout)",
         "warning",
         "design.layout",
+    )
+
+
+def apart_warning(layout: Layout, columns: list[Column], apart: float) -> Problem:
+    """The columns end ``apart`` body lines apart (more than one): no break between them ends
+    them together at a size that sets the text well. About as many more words as those lines
+    hold, in the section that ends the shorter column, lengthen it to end with the other."""
+    c, body = layout.sheet.content, layout.specs["body"]
+    ends = [max((piece.top + piece.height for piece in column), default=0.0) for column in columns]
+    short = columns[ends.index(min(ends))]
+    last = short[-1].block if short else len(layout.blocks) - 1
+    section = sum(block.role == "H2" for block in layout.blocks[: last + 1]) - 1
+    letters = layout.column_width / (layout.sheet.em_per_letter(body) * body.size)
+    more = 5 * math.ceil(apart * letters / _LETTERS_A_WORD / 5)
+    heading = c.sections[section].heading
+    return Problem(
+        f"the columns end {apart:.1f} lines apart: no break between them ends them together "
+        "at a size that sets the text well",
+        heading.locate(),
+        f"about {more} more words in the section '{heading}', which ends the shorter column",
+        "warning",
+        f"sections[{section}]",
     )

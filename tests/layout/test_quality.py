@@ -4,6 +4,7 @@ measured where the words landed (``quality.measure``)."""
 from __future__ import annotations
 
 import functools
+import re
 import statistics
 import tempfile
 import unicodedata
@@ -34,17 +35,34 @@ EDGE = 0.3 * 72  # nothing prints nearer the paper's edge, in points
 FILL = 0.06  # no column ends further above the footer, as a share of the page height
 ROUGHLY = 0.02  # of the page height: the blank at the foot, measured from glyphs
 LINE = 1.38 + 0.2  # a body line's leading, in body sizes, and a little
-# Pages whose columns end further apart (in lines): their sections split unevenly at every size
-# and no gap of theirs can grow further without opening a hole.
+# Pages whose columns end further apart, on one paper (in LINEs, as measured; the reasons count
+# body lines): every break between their columns leaves one short, its gaps at their limits, at
+# every size whose page is not emptier than FILL or hyphenated more; no paragraph of theirs
+# sets a line longer within the tolerance (TeX's looseness), and none has a chart or photo.
 APART = {
-    "sheet-lists": 2.5,  # Letter: a heading, the sentence introducing a list and the list's
-    # first item go to the second column together, where the first has three lines left; A4
-    # (1.3): they stay in the first, and the second's gaps reach their limits short of it
-    "en-single-column-0.3": 3.5,  # too long for one column of 75 characters a line, set in
-    # two, whose sections (a chart in the third) end 3.4 lines apart on Letter, 2.1 on A4
-    "fr-two-column-0.6": 1.8,  # Letter (A4: within a line): its sections go 13 and 11 lines,
-    # a paragraph split across the gutter would leave a widow, and the smaller sizes whose
-    # columns end together hyphenate a paragraph's last line but one or part a number
+    # Results' heading, its one introducing line and first (two-line) item need 90 pt where
+    # the first column has 82 left (its gaps then grow to their limits and end it 3 lines
+    # short); with its section gaps closed by half a line they fit, and the second column's
+    # gaps at their limits end it 1.7 lines short. Its items run 1 to 3 lines: none splits
+    # two and two. Smaller sizes: 1.75 lines apart, or within one at 9.6 pt, 105 pt blank.
+    ("sheet-lists", "letter"): 2.5,  # 2.40
+    # The heading, its line and first item stay in the first column, which ends a line
+    # from the foot, and the second column's gaps at their limits end it 3.5 lines short;
+    # with the item in the second column, the heading would keep one line at the first's foot
+    # and its line would end a column away from its list; with all three there, the first
+    # column's gaps at their limits end it 4.7 lines short.
+    ("sheet-lists", "a4"): 2.3,  # 2.18
+    # Set in two columns (one of 75 characters a line does not hold it): Results' topic of
+    # 9 lines (10 on A4) goes on in the second column after 2, and the one gap there is at its
+    # limit of a line; a line fewer in the first would leave the heading a lone line at its
+    # foot. Smaller sizes end them 3 lines apart on Letter, 1.5 on A4 as here.
+    ("en-single-column-0.3", "letter"): 2.3,  # 2.18
+    ("en-single-column-0.3", "a4"): 1.4,  # 1.31
+    # Its sections go 13 and 11 lines; the second's paragraph of 5 split 3 and 2 would end
+    # the first column on "per-": set with that line whole, its first line stretches to 1.72
+    # natural spaces (past LOOSEST); 4 and 1 leaves a widow. The sizes whose columns end
+    # within a line (9.8 to 10 pt) hyphenate a paragraph's last line but one.
+    ("fr-two-column-0.6", "letter"): 1.8,  # 1.75
 }
 
 
@@ -302,11 +320,41 @@ def test_two_columns_end_within_a_line_of_each_other(name: str, paper: str) -> N
     """Within a line, on the sheet's own paper and on the other; a few pages, whose sections
     split unevenly at every size, within the lines :data:`APART` says (the columns' gaps grow
     to a line at most, not into holes)."""
+    own = SHEETS[name].get("paper", "letter")
     quality = page(name, None if paper == "own" else _other(name))
     gaps = [c.gap for c in quality.columns if c.gap is not None]
     if len(gaps) == 2:
-        lines = APART.get(name, 1.0)
+        lines = APART.get((name, own if paper == "own" else _other(name)), 1.0)
         assert abs(gaps[0] - gaps[1]) <= lines * LINE * quality.body_size, quality.columns
+
+
+@pytest.mark.parametrize(("name", "paper"), sorted(APART))
+def test_columns_that_end_apart_tell_the_writer_what_would_end_them_together(
+    name: str, paper: str
+) -> None:
+    """A page of :data:`APART` tells the writer how far apart its columns end, and about how
+    many more words in which section (the one that ends the shorter column) would end them
+    together: so many of that section's own words more, and they end within a line."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "sheet.pdf"
+        result = build({**SHEETS[name], "paper": paper}, out)
+    (told,) = [w for w in result.warnings if w.message.startswith("the columns end")]
+    expected = told.expected or ""
+    found = re.search(r"about (\d+) more words", expected)
+    index = re.fullmatch(r"sections\[(\d+)\]", told.field)
+    assert found and index, told
+    sections = [dict(section) for section in SHEETS[name]["sections"]]
+    section = sections[int(index[1])]
+    assert f"'{section['heading']}'" in expected  # named, as the writer wrote it
+    words = re.sub(r"^\s*(?:[-*]|\d+\.)\s+|\*", "", section["body"], flags=re.MULTILINE).split()
+    section["body"] = " ".join([section["body"].rstrip(), *(words * 9)[: int(found[1])]])
+    longer = {**SHEETS[name], "sections": sections, "paper": paper}
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "sheet.pdf"
+        build(longer, out)
+        (quality,) = measure(out, source_text(longer))
+    gaps = [c.gap for c in quality.columns if c.gap is not None]
+    assert len(gaps) == 2 and abs(gaps[0] - gaps[1]) <= LINE * quality.body_size, quality.columns
 
 
 def test_sections_that_split_unevenly_between_two_columns_are_set_in_one() -> None:
