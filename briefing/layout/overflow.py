@@ -255,7 +255,7 @@ def apart_warning(layout: Layout, columns: list[Column], apart: float) -> Proble
     ends = [max((piece.top + piece.height for piece in column), default=0.0) for column in columns]
     short = columns[ends.index(min(ends))]
     last = short[-1].block if short else len(layout.blocks) - 1
-    section = sum(block.role == "H2" for block in layout.blocks[: last + 1]) - 1
+    section = max(sum(block.role == "H2" for block in layout.blocks[: last + 1]) - 1, 0)
     letters = layout.column_width / (layout.sheet.em_per_letter(body) * body.size)
     more = 5 * math.ceil(apart * letters / _LETTERS_A_WORD / 5)
     heading = c.sections[section].heading
