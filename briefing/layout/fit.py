@@ -116,7 +116,7 @@ class Fillable(Measure, Protocol[C_co]):
 
     scale: float
     strained: bool  # a paragraph has a line looser than good typesetting allows
-    awkward: int  # paragraphs whose last line but one ends with a hyphen
+    awkward: int  # paragraphs whose last line but one ends with a hyphen (``Setting.awkward``)
     broken: frozenset[str]  # headings, telephone numbers and e-mail addresses over two lines
 
     @property

@@ -176,6 +176,25 @@ def address_points(word: str) -> list[int]:
     return points
 
 
+def label_points(word: str) -> list[int]:
+    """``address_points`` of a web or e-mail address (``word``) that leave neither its host
+    name's (or e-mail domain's) first label alone before them ("www | .example.org") nor its
+    last alone after them ("info@example | .org"): where it may break in a line that its
+    readers put in order by themselves, searched for whole by its host name's parts."""
+    if "@" in word and "//" not in word:
+        first, last = word.find("@") + 1, len(word)
+    else:
+        first = word.find("//") + 2 if "//" in word else 0
+        last = word.find("/", first)
+        last = len(word) if last < 0 else last
+    return [
+        point
+        for point in address_points(word)
+        if not first < point < last
+        or ("." in word[first:point] and (last < len(word) or "." in word[point + 1 : last]))
+    ]
+
+
 def address_letters(word: str) -> list[int]:
     """Offsets in a web address's path (after the slash that ends its host) between two
     letters or digits, each with another beside it: where a long address may also break when

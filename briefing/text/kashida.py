@@ -1,71 +1,90 @@
 """Kashidas: Arabic words lengthened by a tatweel to justify a line, as a typographer would.
 
 Joined letters cannot be spaced apart, so a justified Arabic line that its spaces cannot fill
-lengthens some of its words instead, by one kashida or two, between two letters that join.
-``room`` says how far a word may lengthen (``measure`` gives its box that much stretch, so the
-breaker counts on it); ``lengthened`` chooses the words of a placed line (``line``).
+lengthens a few of its words instead, each by one kashida at its most suitable join (the W3C's
+Arabic layout requirements, alreq, as Word and InDesign choose it): never two neighbouring
+words, at most ``MOST`` a line. ``room`` says how far a word may lengthen by a tatweel
+(``measure`` gives its box that much stretch); the breaker counts on ``MOST`` of a line's, and
+only for a paragraph that no breaks keep within the tolerance so on longer kashidas, then on
+one in every word (``setting``: the paragraph is awkward, and the page weighs another size).
+``lengthened`` chooses the words of a placed line (``line``).
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import unicodedata
 
 from . import shaping
 
 LETTERS = 4  # a kashida lengthens a word of this many letters or more
-LONG = 6  # and a word of this many by two, one after the other at the same join
-_AFTER = frozenset("سشصض")  # the best joins: after these letters
-_BEFORE_FINAL = frozenset("ةهد")  # then before these, ending a word
-
-
-def count(text: str) -> int:
-    """How many kashidas ``text`` may take: none for a word too short or without two letters
-    that join."""
-    if not shaping.joins(text):
-        return 0
-    letters = _letters(text)
-    if letters < LETTERS or not place(text)[1]:
-        return 0
-    return 2 if letters >= LONG else 1
+MOST = 3  # words of a line lengthened, at most (the breaker counts on as many)
+LONGEST = 3  # tatweels a kashida is long, at most: more than one only past the tolerance
+# Where a kashida goes best, by rank (alreq, and Microsoft's order of justification classes):
+# after seen, sheen, sad or dad; then before these letters ending a word: teh marbuta, heh
+# and dal; alef, tah, lam, kaf and gaf; then before a medial beh-like letter before a final
+# reh or yeh; then before a final waw, ain, qaf or feh; then the word's last join.
+_AFTER = frozenset("سشصضڛ")
+_BEFORE_FINAL = (frozenset("ةهۀدذ"), frozenset("اأإآٱطظلكکگ"))
+_BEH = frozenset("بتثنيئىپیٹ")
+_REH_YEH = frozenset("رزژيىی")
+_BEFORE_LAST = frozenset("وؤعغقف")
 
 
 @functools.lru_cache(maxsize=20_000)
 def room(text: str, font: str) -> float:
-    """How far ``text`` may lengthen by its kashidas, at unit size."""
-    most = count(text)
-    return most * shaping.width(shaping.KASHIDA, font) if most else 0.0
+    """How far ``text`` may lengthen by a kashida, at unit size: none for a word of fewer
+    than ``LETTERS`` letters or without two letters that join."""
+    if not shaping.joins(text) or _letters(text) < LETTERS or not place(text)[1]:
+        return 0.0
+    return shaping.width(shaping.KASHIDA, font)
 
 
 def lengthened(
-    words: list[tuple[int, str, str]], wanted: float, size: float, most: float, slack: float
+    words: list[tuple[int, int, str, str]], wanted: float, size: float, most: float, slack: float
 ) -> dict[int, tuple[str, float]]:
-    """Words of a justified line (item index, text, font) lengthened by kashidas to take
-    ``wanted`` points, or a little more, never more than ``most``: as few words as can take
-    it, the best placed and longest first (``place``), each by all its kashidas (two in a
-    long word) before the next takes any, as a scribe stretches a word or two of a line, not
-    every word a little; then a third in the long words, past what the breaker counts on,
-    only for what the spaces' ``slack`` cannot take. By item index: the word's text with its
-    kashidas, and its width in points."""
-    ranked = []
-    for i, text, font in words:
-        if count(text):
-            rank, at = place(text)
-            ranked.append((rank, -_letters(text), i, at, text, font))
-    ranked.sort(key=lambda r: r[:3])
-    taken = dict.fromkeys((r[2] for r in ranked), 0)
-    for third in (False, True):  # a third in long words only where spaces would gape
-        for _, _, i, _, text, font in ranked:
-            step = shaping.width(shaping.KASHIDA, font) * size
-            most_here = 3 if third and count(text) == 2 else count(text)
-            while taken[i] < most_here and wanted > (slack if third else 0.0) and step <= most:
-                taken[i] += 1
+    """Words of a justified line (item index, the word's place in the line, text, font)
+    lengthened by a kashida each to take ``wanted`` points, or a little more, never more than
+    ``most``: as few as can take it, at most ``MOST``, the best placed first (``place``), then
+    the farthest from those chosen (spread across the line), then the longest; one a word,
+    never two neighbouring words. Only past what the spaces' ``slack`` takes too (a paragraph
+    no breaks keep within the tolerance so) do those grow, a tatweel each in turn, to
+    ``LONGEST``, and then more words take one (neighbours last), and grow. By item index: the
+    word's text with its kashida, and its width in points."""
+    ranked = [
+        (place(text)[0], -_letters(text), at_word, i, text, font)
+        for i, at_word, text, font in words
+        if room(text, font)
+    ]
+    chosen: list[tuple[int, int, str, str]] = []
+    long: dict[int, int] = {}  # tatweels, by item index
+    every = len(ranked)
+    for apart, count, left in ((True, MOST, 0.0), (True, every, slack), (False, every, slack)):
+        while len(chosen) < count and wanted > left + 1e-6:
+            places = [c[0] for c in chosen]
+            free = [r for r in ranked if all(abs(r[2] - a) > apart for a in places)]
+            if not free:
+                break
+            *_, at_word, i, text, font = min(
+                free, key=lambda r: (r[0], -min((abs(r[2] - a) for a in places), default=0), r[1])
+            )
+            step = room(text, font) * size
+            if step > most:
+                break
+            chosen.append((at_word, i, text, font))
+            long[i] = 1
+            wanted, most = wanted - step, most - step
+        for length, (_, i, text, font) in itertools.product(range(2, LONGEST + 1), chosen):
+            step = room(text, font) * size  # longer, a tatweel each in turn, best placed first
+            if long[i] < length and slack + 1e-6 < wanted and step <= most:
+                long[i] = length
                 wanted, most = wanted - step, most - step
     out: dict[int, tuple[str, float]] = {}
-    for _, _, i, at, text, font in ranked:
-        if taken[i]:
-            longer = text[:at] + shaping.STRETCH * taken[i] + text[at:]
-            out[i] = (longer, shaping.width(longer, font) * size)
+    for _, i, text, font in chosen:
+        at = place(text)[1]
+        longer = text[:at] + shaping.STRETCH * long[i] + text[at:]
+        out[i] = (longer, shaping.width(longer, font) * size)
     return out
 
 
@@ -75,32 +94,41 @@ def _letters(text: str) -> int:
 
 @functools.lru_cache(maxsize=20_000)
 def place(word: str) -> tuple[int, int]:
-    """Where a kashida goes best in ``word``: its rank (0 best) and its offset, between two
-    letters that join (never inside lam-alef); the offset is 0 if there is no such place.
-    Best after seen, sheen, sad or dad; then before a final teh marbuta, heh or dal; then the
-    last join of the word."""
-    joins: list[int] = []
-    for index in range(1, len(word)):
-        after = word[index]
-        at = index - 1
-        while at > 0 and unicodedata.category(word[at]) == "Mn":
-            at -= 1
-        before = word[at]
+    """Where a kashida goes best in ``word``: its rank (0 best, ``_AFTER`` and on) and its
+    offset, between two letters that join (never inside lam-alef), the last of its rank;
+    the offset is 0 if there is no such place."""
+    letters = [i for i, char in enumerate(word) if unicodedata.category(char) == "Lo"]
+    best = (len(_BEFORE_FINAL) + 4, 0)
+    for before, after in itertools.pairwise(letters):
+        first, second = word[before], word[after]
         if (
-            shaping.joins(before)
-            and shaping.joins(after)
-            and unicodedata.category(before) == "Lo"
-            and unicodedata.category(after) == "Lo"
-            and before not in shaping.JOINS_RIGHT_ONLY
-            and not (before == "ل" and after in "اأإآٱ")
+            not shaping.joins(first)
+            or not shaping.joins(second)
+            or first in shaping.JOINS_RIGHT_ONLY
+            or (first == "ل" and second in "اأإآٱ")
+            or after != before + 1 + _marks(word, before)
         ):
-            joins.append(index)
-    if not joins:
-        return 0, 0
-    last_letter = max(i for i, char in enumerate(word) if unicodedata.category(char) == "Lo")
-    for index in reversed(joins):
-        if word[index - 1] in _AFTER:
-            return 0, index
-    if joins[-1] == last_letter and word[last_letter] in _BEFORE_FINAL:
-        return 1, joins[-1]
-    return 2, joins[-1]
+            continue
+        final = after == letters[-1]
+        last = word[letters[-1]] if after == letters[-2] else ""  # the letter after, ending
+        if first in _AFTER:
+            rank = 0
+        elif final and any(second in kind for kind in _BEFORE_FINAL):
+            rank = 1 + next(k for k, kind in enumerate(_BEFORE_FINAL) if second in kind)
+        elif second in _BEH and last in _REH_YEH:
+            rank = len(_BEFORE_FINAL) + 1
+        elif final and second in _BEFORE_LAST:
+            rank = len(_BEFORE_FINAL) + 2
+        else:
+            rank = len(_BEFORE_FINAL) + 3
+        if rank <= best[0]:
+            best = (rank, after)
+    return best
+
+
+def _marks(word: str, at: int) -> int:
+    """How many combining marks follow the letter at ``at``."""
+    count = 0
+    while at + 1 + count < len(word) and unicodedata.category(word[at + 1 + count]) == "Mn":
+        count += 1
+    return count

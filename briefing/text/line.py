@@ -46,7 +46,6 @@ EXPANSION = COMPRESSION / TOLERANCE  # at a ratio of 1
 # counts on them: ``kashida.room``, ``measure.MOST_LETTER_SPACING``).
 SCRIPT_TOLERANCE = 1.0
 _LOOSEST = 0.5  # ems a space may grow by past what justifying allows; past it, ragged
-_KASHIDAS_AFTER = 0.5  # of their stretch, what spaces take in Arabic before kashidas do
 # Bidirectional text: what keeps its left-to-right order inside a right-to-left paragraph (a
 # web or e-mail address, a telephone number or other digits grouped by spaces, an amount of
 # money and the Latin words after it), isolated (LRI ... PDI) before the algorithm runs.
@@ -125,15 +124,19 @@ def place(
     if spec.cjk and justify:  # Chinese: every character is spaced out a little
         word_space, char_space = 0.0, extra / followed if followed > 0 else 0.0
     elif joined and word_space > space * SPACE_STRETCH * SCRIPT_TOLERANCE:
-        # Arabic letters cannot be spaced apart: words grow by kashidas instead, once the
-        # spaces have taken half their stretch (as far as the spaces, at most shrunk, let
-        # them), and the spaces take the rest
+        # Arabic letters cannot be spaced apart: a few words grow by a kashida each, for what
+        # the spaces would take past half their stretch (1.5 natural spaces); the spaces take
+        # the rest, never tighter than their natural width, to 1.6 natural spaces before
+        # kashidas grow longer, or more words take one
         widest = space * SPACE_STRETCH * SCRIPT_TOLERANCE
-        first = widest * _KASHIDAS_AFTER
-        most = extra + spaces * space * SPACE_SHRINK
-        words = [(i, fragments[i].text, fragments[i].font) for i in shown]
-        slack = spaces * (widest - first)
-        elongated = kashida.lengthened(words, extra - spaces * first, size, most, slack)
+        places = itertools.accumulate((items[i].kind == "glue" for i in shown), initial=0)
+        words = [
+            (i, at, fragments[i].text, fragments[i].font)
+            for i, at in zip(shown, places, strict=False)
+            if items[i].kind == "box"
+        ]
+        slack = spaces * space * SPACE_STRETCH * (TOLERANCE - SCRIPT_TOLERANCE)
+        elongated = kashida.lengthened(words, extra - spaces * widest, size, extra, slack)
         grown = sum(width - items[i].width * size for i, (_, width) in elongated.items())
         word_space = (extra - grown) / spaces
         if word_space > _LOOSEST * size:  # gaping (before a word too long for the line)

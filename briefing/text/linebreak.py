@@ -19,6 +19,7 @@ trials rather than one for every legal break.
 from __future__ import annotations
 
 import bisect
+import math
 from itertools import pairwise
 from typing import Literal, NamedTuple
 
@@ -73,6 +74,7 @@ class Rules(NamedTuple):
     expand: float = 0.0  # how far boxes stretch at a ratio of 1, by their width
     compress: float = 0.0  # and how far they shrink at a ratio of -1
     tracking: float = 0.0  # how much of boxes' own stretch and shrink (letter spacing) counts
+    grow: float = math.inf  # how far a line's boxes stretch together at most (Arabic: kashidas)
     looseness: int = 0  # lines more than the best breaks take (TeX's \looseness), if they can
     untie: bool = False  # words that belong together may part (at ``TIE``)
 
@@ -171,7 +173,7 @@ class Breaker:
         tie, rag, inside = self.tie, self.rag, self.inside
         total_w, total_y, total_z, glues = self.total_w, self.total_y, self.total_z, self.glues
         total_b, total_t, total_s = self.total_b, self.total_t, self.total_s
-        expand, compress, tracking = rules.expand, rules.compress, rules.tracking
+        expand, compress, tracking, grow = rules.expand, rules.compress, rules.tracking, rules.grow
         tightest, starts, first_point, limit_point = (
             self.tightest(compress, tracking),
             self.starts,
@@ -233,7 +235,7 @@ class Breaker:
                     stretch = total_y[end] - base_y + ragged + expand * (total_b[end] - base_b)
                     if rag[end] and glues[end] == glues[start]:  # an address's pieces alone
                         stretch += ADDRESS_RAG * width
-                    stretch += tracking * (total_t[end] - base_t)
+                    stretch += tracking * min(total_t[end] - base_t, grow)
                     if stretch:
                         ratio = (width - natural) / stretch
                     else:  # a line that cannot stretch is as good as it gets only when full

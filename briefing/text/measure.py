@@ -35,6 +35,7 @@ from .collect import (
     face,
     faces_of,
     grouped,
+    label_points,
     tied,
     words,
 )
@@ -231,13 +232,14 @@ def _word(
     begin, end = address(text)
     if end:  # a break after a hyphen in an address looks like a hyphen
         # between letters too, but in a sheet of another script, whose lines the readers of
-        # the text put in order by themselves (an address's pieces would be read apart)
+        # the text put in order by themselves (an address's pieces would be read apart), where
+        # it breaks at its marks only, and never next to its host name's first or last label
         inside = text[begin:end]
         syllabic = set(syllables(inside, hyphenation))  # where its words' syllables meet
         for point in address_letters(inside) if script_faces is None and justified else ():
             penalty = _ADDRESS_SYLLABLE_PENALTY if point in syllabic else _ADDRESS_LETTER_PENALTY
             breaks_at[begin + point] = (penalty, False, False, True)
-        for point in address_points(text[begin:end]):
+        for point in address_points(inside) if script_faces is None else label_points(inside):
             breaks_at[begin + point] = (_ADDRESS_PENALTY, False, False, False)
     elif hyphenation:
         for point in dash_points(text):

@@ -10,6 +10,9 @@ size). One that keeps it only by parting a number from its unit ("$3.5 | million
 ragged too, where that takes no more lines, and strained as well: the page weighs it as a
 paragraph too loose to justify, and tries smaller sizes, further, for one that keeps them
 together and justified (no setting on a line more keeps them within the tolerance either).
+A justified Arabic paragraph counts on a kashida of one tatweel in three words of a line at
+most; one that needs them longer, or in more words, is awkward: the page weighs another size
+(``kashida``).
 Text that must not break inside
 a word (headings, names, labels: ragged, without hyphenation) is set smaller when one word is
 wider than its box; justified text breaks such a word anywhere, as a last resort
@@ -23,7 +26,7 @@ import functools
 import math
 
 from ..content.runs import Runs
-from . import shaping
+from . import kashida, shaping
 from .line import COMPRESSION, EXPANSION, SCRIPT_TOLERANCE, SetLine, place
 from .linebreak import TOLERANCE, Breaker, Line, Rules, jumps
 from .measure import SOFT_HYPHEN, Measured, measure, split_boxes
@@ -56,7 +59,8 @@ class Setting:
         self.room = room  # the line width, at unit size
         self.lines = lines
         self.strained = strained  # a line had to be looser than letter spacing can make good
-        # the last line but one had to end with a hyphen, or words that belong together part
+        # the last line but one had to end with a hyphen, or words that belong together part,
+        # or Arabic words take longer kashidas, or more of them, than a typographer's few
         self.awkward = awkward
         self._drawn: list[SetLine | None] = [None] * len(lines)
 
@@ -185,6 +189,28 @@ def _least_loose(breaker: Breaker, room: float, rules: Rules) -> list[Line] | No
     return best
 
 
+def _kashida_lines(
+    breaker: Breaker, room: float, rules: Rules, kashidas: float
+) -> tuple[list[Line] | None, Rules, bool]:
+    """An Arabic paragraph's lines, as a typographer sets them: spaces to 1.6 natural and a
+    kashida of one tatweel in ``kashida.MOST`` words of a line at most (``kashidas`` the
+    widest); else kashidas longer, to ``kashida.LONGEST`` tatweels; else in as many words as it
+    takes; each the next too where its lines set a loose line beside a tight one, if that
+    sets none. The rules of the lines found (else of the last tried), and whether they needed
+    more than the first."""
+    few = rules._replace(tolerance=TOLERANCE, grow=kashida.MOST * kashidas)
+    rungs = [few._replace(tracking=n / TOLERANCE) for n in range(1, kashida.LONGEST + 1)]
+    rungs.append(rungs[-1]._replace(grow=math.inf))
+    found: tuple[list[Line], Rules, bool] | None = None
+    for rung, tried in enumerate(rungs):
+        lines = breaker.breaks(room, tried)
+        if lines is not None and found is None:
+            found = lines, tried, rung > 0
+        if lines is not None and not jumps(lines):  # (a loose line beside a tight one)
+            return lines, tried, rung > 0
+    return found or (None, rungs[-1], True)
+
+
 def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     size = spec.size
     room = (width - spec.indent) / size
@@ -207,22 +233,36 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     )
     if justified and glyph_lines:  # glyphs stretch and shrink a little (hz)
         rules = rules._replace(expand=EXPANSION, compress=COMPRESSION)
+    kashidas = 0.0  # how far an Arabic word grows by a kashida, at most
     if justified and not glyph_lines and not spec.cjk:  # kashidas and letter spacing help
         rules = rules._replace(tracking=1 / SCRIPT_TOLERANCE)  # Arabic, Hebrew from the first
-    # First without hyphenating, if every line then is about as good as it gets (as TeX does).
-    lines = measured.breaker.breaks(room, rules._replace(tolerance=_UNHYPHENATED, hyphenate=False))
-    if justified and glyph_lines:  # then letter spacing may help too, a little
-        rules = rules._replace(tracking=1 / TOLERANCE)
-        if lines is None:  # and still without hyphens, if it can
-            lines = measured.breaker.breaks(room, rules._replace(hyphenate=False))
-    if lines is None:  # hyphens, never two in a row nor on the line before the last
-        lines = measured.breaker.breaks(room, rules._replace(most_hyphens=1, **_NOT_LAST))
-    if lines is None:  # two in a row only where nothing else works
-        lines = measured.breaker.breaks(room, rules._replace(**_NOT_LAST))
-    if lines is None:  # nor one before the last line (its tail would start that line)
-        lines = measured.breaker.breaks(room, rules._replace(most_hyphens=1))
-    if lines is None:
-        lines = measured.breaker.breaks(room, rules)
+        kashidas = max(
+            (
+                i.stretch
+                for i, f in zip(measured.items, measured.fragments, strict=True)
+                if shaping.joins(f.text)
+            ),
+            default=0.0,
+        )
+    longer = False  # an Arabic paragraph's kashidas longer, or in more words, than a few
+    if kashidas:
+        lines, rules, longer = _kashida_lines(measured.breaker, room, rules, kashidas)
+    else:  # first without hyphenating, if every line then is about as good as it gets (TeX)
+        lines = measured.breaker.breaks(
+            room, rules._replace(tolerance=_UNHYPHENATED, hyphenate=False)
+        )
+        if justified and glyph_lines:  # then letter spacing may help too, a little
+            rules = rules._replace(tracking=1 / TOLERANCE)
+            if lines is None:  # and still without hyphens, if it can
+                lines = measured.breaker.breaks(room, rules._replace(hyphenate=False))
+        if lines is None:  # hyphens, never two in a row nor on the line before the last
+            lines = measured.breaker.breaks(room, rules._replace(most_hyphens=1, **_NOT_LAST))
+        if lines is None:  # two in a row only where nothing else works
+            lines = measured.breaker.breaks(room, rules._replace(**_NOT_LAST))
+        if lines is None:  # nor one before the last line (its tail would start that line)
+            lines = measured.breaker.breaks(room, rules._replace(most_hyphens=1))
+        if lines is None:
+            lines = measured.breaker.breaks(room, rules)
     untied = False
     if lines is None and justified:  # words that belong together part, not to gape a line
         lines = measured.breaker.breaks(room, rules._replace(untie=True))
@@ -256,9 +296,11 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     # The line before the last hyphenated (no setting within the tolerance avoids it: its tail
     # would start the last line) makes a paragraph awkward, so the page weighs another size (a
     # two-line list item's first line too: another size may set it whole); so does a number
-    # parted from its unit ("$3.5 | million"), which no setting within the tolerance keeps.
+    # parted from its unit ("$3.5 | million"), which no setting within the tolerance keeps, and
+    # Arabic lines that need kashidas longer, or in more words, than a typographer's few.
     before_last = len(lines) > 1 and measured.fragments[lines[-2].end].text == SOFT_HYPHEN
-    setting = Setting(measured, spec, size, room, lines, strained, before_last or untied)
+    awkward = before_last or untied or longer
+    setting = Setting(measured, spec, size, room, lines, strained, awkward)
     # A line of words too loose for its spaces, glyphs and letter spacing is strained (a line
     # of one or two words beside a long address is not).
     loose = [i for i, line in enumerate(lines[:-1]) if line.ratio > tolerance]

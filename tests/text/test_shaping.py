@@ -857,7 +857,7 @@ def _isolated_inks(faces: Faces, letters: str) -> list[float]:
 
 
 @pytest.mark.parametrize("width", [150.0, 200.0])
-def test_kashidas_lengthen_only_words_of_four_letters_or_more_once_or_twice(
+def test_kashidas_lengthen_only_words_of_four_letters_or_more_by_three_tatweels_at_most(
     width: float, tmp_path: Path
 ) -> None:
     text = (
@@ -868,27 +868,67 @@ def test_kashidas_lengthen_only_words_of_four_letters_or_more_once_or_twice(
     words = _words_drawn(path)
     assert sum(k for _, k in words) > 0  # some lines are lengthened
     assert all(letters >= 4 for letters, k in words if k)
-    assert all(k <= 1 for letters, k in words if letters < 6)
-    assert all(k <= 3 for _, k in words)  # a third only where the spaces would gape
+    assert all(k <= kashida.LONGEST for _, k in words)  # more than one only past the tolerance
     # and the spaces stay within 1.6 natural spaces (0.26 em at 11 pt)
     for line in _lines(path)[:-1]:
         gaps = [b["x0"] - a["x1"] for a, b in itertools.pairwise(line)]
         assert max(gaps, default=0.0) <= 1.6 * 0.26 * 11 + 0.1
 
 
-def test_kashidas_lengthen_as_few_words_as_can_take_them_each_by_all_it_may() -> None:
-    """Two kashidas' worth, on a line of three long words: the best placed word takes both
-    (a scribe stretches a word or two of a line), where each of two words took one."""
+def test_a_paragraph_that_needs_more_than_three_kashidas_of_one_tatweel_a_line_is_awkward(
+    tmp_path: Path,
+) -> None:
+    """The breaker counts first on a kashida of one tatweel in three words of a line at most;
+    a paragraph that no breaks keep within the tolerance so (a 200 pt column of long words)
+    takes longer ones, and is awkward: the page weighs another size."""
+    text = (
+        "من المستشفيات والمؤسسات في الجامعات والمدارس مع المكتبات والمتاحف عن الحدائق "
+        "والملاعب إلى المستوصفات والمختبرات على المسارح والمعارض في المحافظات "
+    ) * 2
+    style = _style("Arab", "justify")
+    for width, awkward in ((300.0, False), (200.0, True)):
+        assert typeset((Run(text),), style, width).setting.awkward is awkward
+        words = _words_drawn(_pdf(text, style, tmp_path, width))
+        assert (max(k for _, k in words) > 1) is awkward, width
+
+
+def test_kashidas_go_in_few_words_apart_at_the_best_joins() -> None:
+    """Two kashidas' worth, on a line of five long words: two words take one each, after a
+    seen first, never two neighbours; three words at most, and kashidas longer, a tatweel
+    each in turn, only for what the spaces' slack cannot take."""
     faces = fonts.script_faces("Arab")
     assert faces is not None
-    line = [
-        (i, word, faces.regular) for i, word in enumerate(["المستشفيات", "والمؤسسات", "المكتبات"])
-    ]
+    texts = ["المستشفيات", "والمؤسسات", "المكتبات", "والمدارس", "الحدائق"]
+    line = [(i, i, word, faces.regular) for i, word in enumerate(texts)]
     step = shaping.width(shaping.KASHIDA, faces.regular) * 11
     out = kashida.lengthened(line, 2 * step, 11, 10 * step, 0.0)
-    assert [text.count(shaping.STRETCH) for text, _ in out.values()] == [2]
-    out = kashida.lengthened(line, 3 * step, 11, 10 * step, 0.0)
-    assert sorted(text.count(shaping.STRETCH) for text, _ in out.values()) == [1, 2]
+    assert sorted(out) == [0, 4]  # after a sheen, and before a final qaf (apart)
+    assert out[0][0] == "المستش\ufdd0فيات"
+    assert all(text.count(shaping.STRETCH) == 1 for text, _ in out.values())
+    out = kashida.lengthened(line, 5 * step, 11, 10 * step, 5 * step)
+    assert len(out) == 3 and sorted(out) == [0, 2, 4]
+    assert all(text.count(shaping.STRETCH) == 1 for text, _ in out.values())
+    out = kashida.lengthened(line, 5 * step, 11, 10 * step, 0.0)
+    assert sorted(text.count(shaping.STRETCH) for text, _ in out.values()) == [1, 2, 2]
+    out = kashida.lengthened(line, 10 * step, 11, 20 * step, 0.0)  # then a neighbour too
+    assert sorted(text.count(shaping.STRETCH) for text, _ in out.values()) == [1, 3, 3, 3]
+
+
+@pytest.mark.parametrize(
+    ("word", "before"),
+    [
+        ("المستشفيات", "ف"),  # after a sheen (the last of its rank)
+        ("مدرسة", "ة"),  # after a seen, before a final teh marbuta
+        ("الجامعة", "ة"),  # before a final teh marbuta
+        ("الدنيا", "ا"),  # before a final alef
+        ("كبير", "ي"),  # before a medial beh-like letter before a final reh
+        ("الحدائق", "ق"),  # before a final qaf
+        ("تدريب", "ب"),  # the last join
+    ],
+)
+def test_a_kashida_goes_at_the_most_suitable_join(word: str, before: str) -> None:
+    rank, at = kashida.place(word)
+    assert at and word[at] == before, (word, rank, at)
 
 
 @pytest.mark.parametrize("script", ["Arab", "Hebr"])

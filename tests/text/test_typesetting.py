@@ -18,7 +18,7 @@ from briefing.fonts import register
 from briefing.layout import fit
 from briefing.layout.columns import Packable, Portion, first_part, flush, pack, shortest
 from briefing.pipeline import render, run_checks
-from briefing.text.collect import address_points, tied
+from briefing.text.collect import address_points, label_points, tied
 from briefing.text.hyphenation import hyphen_points
 from briefing.text.linebreak import INFINITE, Breaker, Item, Line, Rules
 from briefing.text.measure import SOFT_HYPHEN
@@ -111,6 +111,20 @@ def test_addresses_break_after_a_slash_and_before_a_dot_or_hyphen_without_a_hyph
     measured = measure_runs(plain(f"See {url} for more."), style())
     hyphens = [p for p in measured.fragments if p.text == SOFT_HYPHEN]
     assert not hyphens, "an address is never hyphenated"
+
+
+def test_an_address_in_a_sheet_of_another_script_breaks_past_its_host_names_ends() -> None:
+    # "www | .example.org" and "info@example | .org." in a right-to-left line: Chrome's find
+    # and the phrase read back missed the address
+    def pieces(word: str) -> list[str]:
+        return [word[:p] + "|" + word[p:] for p in label_points(word)]
+
+    assert pieces("info@example.org") == pieces("www.example.org") == []
+    assert pieces("www.example.org/afghanistan") == [
+        "www.example|.org/afghanistan",
+        "www.example.org/|afghanistan",
+    ]
+    assert "https://www.state|.gov/inl" in pieces("https://www.state.gov/inl")
 
 
 def test_the_last_word_of_a_paragraph_is_never_hyphenated() -> None:
