@@ -29,6 +29,7 @@ class Variant(NamedTuple):
     long: bool = False  # its body's lines may be longer than comfortable
     apart: bool = False  # tried too when the columns before it end more than a line apart
     last: bool = False  # tried only when no variant before it fits
+    full: bool = False  # replaces a page only where it leaves no more blank than a full one
 
 
 def variants(theme: Theme) -> list[Variant]:
@@ -57,7 +58,7 @@ def variants(theme: Theme) -> list[Variant]:
         found.append(
             Variant(Sidebar, {"share": shares[1], "raised": True, "paired": True}, True, 1.0)
         )
-        found.append(Variant(Wrapped, {}, True, STRIP))
+        found.append(Variant(Wrapped, {}, True, STRIP, full=True))
         found += [
             Variant(Sidebar, {"share": theme.sidebar_share - step * theme.sidebar_step}, True, 1.0)
             for step in (1, 2)

@@ -257,7 +257,7 @@ class Sidebar(Layout):
 
 
 class Wrapped(Sidebar):
-    """The sidebar layout for a main text far longer than its panel: the text beside the
+    """The sidebar layout for a main text longer than its panel: the text beside the
     panel while the panel lasts, then in two columns across the page below it. The blocks
     beside it are set at the main column's width, those below at a half column's, under the
     same structure numbers; the text passes from one to the other between two blocks, at the
@@ -344,5 +344,6 @@ PANEL_STEP = 0.04  # of their size: the steps a short panel's parts grow in
 PANEL_SHRINK = 3  # steps a panel's parts go smaller at most, to keep an address on one line
 PANEL_TEXT = 0.95  # of the body's size: the largest a panel's text grows to, a step below it
 PANEL_GAP = 2.0  # body lines: the widest gap between a panel's parts as seen, a section's most
-BELOW_LINES = 5  # lines a column of the text below a wrapped panel holds at least
+BELOW_LINES = 3  # lines a column of the text below a wrapped panel holds at least: under a
+# short panel a final section in two columns, never a stray strip of one or two lines
 WRAP_SHORT = 1.5  # body lines the text beside a wrapped panel may end above it
