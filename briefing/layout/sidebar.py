@@ -269,7 +269,7 @@ class Wrapped(Sidebar):
         super().__init__(*args, **options)  # as a sidebar, then the text split at the panel
         t, parts = self.theme, self.parts
         self.half = (self.inner - t.column_gap) / 2
-        self.beside, self.beside_end, self.below = 0, 0.0, 0.0
+        self.beside, self.beside_end, self.below, self.letters = 0, 0.0, 0.0, 0.0
         stacked = pack(self.blocks, [1e9])
         if not self.extras or stacked is None:
             return
@@ -287,18 +287,17 @@ class Wrapped(Sidebar):
             gap = max(above.after, below[index].before, t.block_gap * self.scale)
             self.beside, self.beside_end = index, ends[index - 1]
             self.below = on_grid(max(self.beside_end, panel) + gap / 2, self.line / 2)
+            self.letters = super().reach([[p for p in stacked[0] if p.block < index]])
             self.blocks = self.blocks[:index] + below[index:]
             self.strained = any(block.strained for block in self.blocks)
             self.awkward = sum(block.awkward for block in self.blocks)
             return
 
     def frame(self, air: float, end: float | None = None) -> Frame:
-        """The sidebar's frame, its panel spread down to where the text beside it ends."""
-        return super().frame(air, self.beside_end if self.beside else end)
-
-    def level(self) -> float:
-        """None past the text beside the panel, over the columns below it."""
-        return 0.0 if self.beside else super().level()
+        """The sidebar's frame, its panel's letters spread down to where those of the text
+        beside it end (:attr:`letters`; its tint then ends above the columns below it, as
+        :attr:`below` leaves room for the panel spread as far as it goes)."""
+        return super().frame(air, self.letters if self.beside else end)
 
     def demand(self, air: float) -> tuple[float, float]:
         """(height needed, height available): the text beside the panel, then below it."""
