@@ -40,7 +40,8 @@ def variants(theme: Theme) -> list[Variant]:
     under a far shorter panel; a narrower panel, whose parts run longer beside a main column
     that runs shorter, for a panel short of its main text; the contacts and QR code, then the
     facts too, in a closing row under a panel far longer than its text, beside the lead, at
-    its usual width, then wider); then, for one column or a sidebar the writer named, two
+    its usual width, then wider, then the same starting with the main column, for a panel
+    left so far shorter than its text); then, for one column or a sidebar the writer named, two
     columns, and last the layout named with lines longer than comfortable, for content too
     long for it (neither for a page only part empty); for two columns by default, one column
     of larger type for content too short for two, or split so unevenly between two that they
@@ -68,7 +69,11 @@ def variants(theme: Theme) -> list[Variant]:
             {"closing": 1, "share": shares[1], "paired": True},
             {"closing": 2},
         ]
-        found += [Variant(Sidebar, {"raised": True, **options}, True, STRIP) for options in closing]
+        found += [
+            Variant(Sidebar, {"raised": raised, **options}, True, STRIP)
+            for raised in (True, False)
+            for options in closing
+        ]
     if theme.fixed_layout:
         longer = Variant(kind, {}, True, None, long=True, last=True)
         if kind is TwoColumn:

@@ -130,13 +130,6 @@ UNLEVEL = {
     ("sheet-short-panel", "letter"): 1.45,  # two key figures, one gap: the text beside passes
     ("sheet-short-panel", "a4"): 1.45,  # below between paragraphs, after the second 1.42 lines
     # below the figures spread 2 lines apart, after the first 1.8 above them stacked tight
-    ("liberia-sidebar", "letter"): 1.8,  # the panel 1.76 below, its text at 14 pt (the most)
-    # and the page 10% blank; the theme's panel breaks the e-mail address (0.6 lines apart),
-    # the rest end further apart, two columns 2.25
-    ("liberia-sidebar", "a4"): 7.5,  # the contacts in the closing row, the panel 7.4 above:
-    # kept in it they break the address (0.0 apart), a wider panel (0.38: 0.3 apart)
-    # hyphenates a quarter of the lines and leaves 16% of the page blank, and too little text
-    # follows the panel to run on under it
     ("senegal-panel", "letter"): 12.1,  # one key figure, the writer told (62% empty): the text
     ("senegal-panel", "a4"): 12.1,  # run on under it ends level on Letter but leaves 17% of
     # the page blank (4% beside it), too little follows it on A4; 12 to 25 lines apart else
