@@ -310,7 +310,8 @@ class Wrapped(Sidebar):
 
     def filled(self, air: float) -> tuple[list[Column], float, float] | None:
         """The text beside the panel as it is set, then the rest in two columns below it, as
-        :func:`columns.arrange` arranges them."""
+        :func:`columns.arrange` arranges them; how far apart they end, or the panel's letters
+        and those of the text beside it, if further."""
         if not self.beside:
             return super().filled(air)
         frame = self.frame(air)
@@ -321,7 +322,9 @@ class Wrapped(Sidebar):
         if beside is None or below is None:
             return None
         moved = [[p._replace(block=p.block + self.beside) for p in column] for column in below[0]]
-        return [beside[0], *moved], below[1], below[2]
+        gap, blank = below[1:]
+        panel = abs(frame.panel - (frame.body_top - self.letters))
+        return [beside[0], *moved], blank + max(gap - blank, 2 * panel), blank
 
     def reach(self, columns: list[Column]) -> float:
         """How far below the body's top its last line ends: below the panel."""
