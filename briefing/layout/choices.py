@@ -41,7 +41,7 @@ def variants(theme: Theme) -> list[Variant]:
     runs shorter, for a panel short of its main text, then with the text run on under it
     too; the contacts and QR code, then the facts too, in a closing row under a panel far
     longer than its text, beside the lead, at its usual width, then wider, then the same
-    starting with the main column, for a panel left so far shorter than its text); then, for
+    starting with the main column, for a panel left more than a line from its text); then, for
     one column or a sidebar the writer named, two columns, and last the layout named with
     lines longer than comfortable, for content too long for it (neither for a page only part
     empty); for two columns by default, one column of larger type for content too short for
@@ -69,7 +69,7 @@ def variants(theme: Theme) -> list[Variant]:
             {"closing": 2},
         ]
         found += [
-            Variant(Sidebar, {"raised": raised, **options}, True, STRIP)
+            Variant(Sidebar, {"raised": raised, **options}, True, STRIP if raised else 1.0)
             for raised in (True, False)
             for options in closing
         ]

@@ -134,8 +134,6 @@ UNLEVEL = {
     ("sheet-fa", "a4"): 3.2,  # as a sidebar: two key figures, one gap, the panel at its
     # narrowest (0.26 of the width); 0.22 ends them 2.7 and 1.9 lines apart, 0.18 0.9 and 1.2
     # with the figures' labels a word a line
-    ("sheet-jordan-sidebar", "a4"): 1.2,  # with the contacts the panel fits no size; in the
-    # closing row it ends 3.15 above (the theme's width), 1.15 below (0.42, figures paired)
 }
 
 
