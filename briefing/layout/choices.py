@@ -38,10 +38,10 @@ def variants(theme: Theme) -> list[Variant]:
     long main text; a wider panel, beside the lead or starting with the main column, and its
     key figures two to a row, for a panel and a main column that end apart; the text run on
     under a shorter panel; a narrower panel, whose parts run longer beside a main column that
-    runs shorter, for a panel short of its main text, then with the text run on under it
-    too; the contacts and QR code, then the facts too, in a closing row under a panel far
-    longer than its text, beside the lead, at its usual width, then wider, then the same
-    starting with the main column, for a panel left more than a line from its text); then, for
+    runs shorter, for a panel short of its main text; the contacts and QR code, then the
+    facts too, in a closing row under a panel far longer than its text, beside the lead, at
+    its usual width, then wider, then the same starting with the main column, for a panel
+    left more than a line from its text); then, for
     one column or a sidebar the writer named, two columns, and last the layout named with
     lines longer than comfortable, for content too long for it (neither for a page only part
     empty); for two columns by default, one column of larger type for content too short for
@@ -62,7 +62,6 @@ def variants(theme: Theme) -> list[Variant]:
         found.append(Variant(Wrapped, {}, True, STRIP, full=True))
         narrower = [{"share": theme.sidebar_share - step * theme.sidebar_step} for step in (1, 2)]
         found += [Variant(Sidebar, options, True, 1.0) for options in narrower]
-        found += [Variant(Wrapped, options, True, 1.0, full=True) for options in narrower]
         closing: list[dict[str, Any]] = [
             {"closing": 1},
             {"closing": 1, "share": shares[1], "paired": True},
