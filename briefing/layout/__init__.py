@@ -206,7 +206,7 @@ def _arrangements(
         ceiling = max(cap, theme.max_scale)
         uneven = None if variant.uneven is None else variant.uneven * limit
         arrangements.append(
-            fit.Arrangement(make, floor, ceiling, uneven, variant.apart, variant.last)
+            fit.Arrangement(make, floor, ceiling, uneven, variant.apart, variant.last, variant.full)
         )
     return arrangements, makers
 

@@ -29,6 +29,7 @@ class Variant(NamedTuple):
     long: bool = False  # its body's lines may be longer than comfortable
     apart: bool = False  # tried too when the columns before it end more than a line apart
     last: bool = False  # tried only when no variant before it fits
+    full: bool = False  # replaces a page only where it leaves no more blank than a full one
 
 
 def variants(theme: Theme) -> list[Variant]:
@@ -36,14 +37,15 @@ def variants(theme: Theme) -> list[Variant]:
     a sidebar: its panel beside the lead first, then starting with the main column, for a
     long main text; a wider panel, beside the lead or starting with the main column, and its
     key figures two to a row, for a panel and a main column that end apart; the text run on
-    under a far shorter panel; a narrower panel, whose parts run longer beside a main column
-    that runs shorter, for a panel short of its main text; the contacts and QR code, then the
+    under a shorter panel; a narrower panel, whose parts run longer beside a main column that
+    runs shorter, for a panel short of its main text; the contacts and QR code, then the
     facts too, in a closing row under a panel far longer than its text, beside the lead, at
-    its usual width, then wider); then, for one column or a sidebar the writer named, two
-    columns, and last the layout named with lines longer than comfortable, for content too
-    long for it (neither for a page only part empty); for two columns by default, one column
-    of larger type for content too short for two, or split so unevenly between two that they
-    end apart."""
+    its usual width, then wider, then the same starting with the main column, for a panel
+    left more than a line from its text); then, for
+    one column or a sidebar the writer named, two columns, and last the layout named with
+    lines longer than comfortable, for content too long for it (neither for a page only part
+    empty); for two columns by default, one column of larger type for content too short for
+    two, or split so unevenly between two that they end apart."""
     kind = LAYOUTS[theme.layout]
     found = [Variant(kind, {}, True, None)]
     if kind is Sidebar:  # its panel beside the lead, not the plain one, first
@@ -57,17 +59,19 @@ def variants(theme: Theme) -> list[Variant]:
         found.append(
             Variant(Sidebar, {"share": shares[1], "raised": True, "paired": True}, True, 1.0)
         )
-        found.append(Variant(Wrapped, {}, True, STRIP))
-        found += [
-            Variant(Sidebar, {"share": theme.sidebar_share - step * theme.sidebar_step}, True, 1.0)
-            for step in (1, 2)
-        ]
+        found.append(Variant(Wrapped, {}, True, STRIP, full=True))
+        narrower = [{"share": theme.sidebar_share - step * theme.sidebar_step} for step in (1, 2)]
+        found += [Variant(Sidebar, options, True, 1.0) for options in narrower]
         closing: list[dict[str, Any]] = [
             {"closing": 1},
             {"closing": 1, "share": shares[1], "paired": True},
             {"closing": 2},
         ]
-        found += [Variant(Sidebar, {"raised": True, **options}, True, STRIP) for options in closing]
+        found += [
+            Variant(Sidebar, {"raised": raised, **options}, True, STRIP if raised else 1.0)
+            for raised in (True, False)
+            for options in closing
+        ]
     if theme.fixed_layout:
         longer = Variant(kind, {}, True, None, long=True, last=True)
         if kind is TwoColumn:

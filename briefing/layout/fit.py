@@ -151,6 +151,7 @@ class Arrangement(Generic[F]):
     uneven: float | None
     apart: bool = False  # tried too when that page's columns end more than a body line apart
     last: bool = False  # tried only when no arrangement before it fits at its floor
+    full: bool = False  # replaces a page only where it leaves no more blank than a full one
 
 
 @dataclass(frozen=True)
@@ -191,22 +192,27 @@ def settle(arrangements: Sequence[Arrangement[F]], limit: float, empty: float) -
         ):
             continue
         result = _settle(arrangement, limit, empty)
-        if result is not None and (found is None or _ahead(result, found)):
+        full = empty if arrangement.full else math.inf  # the blank it may not go past
+        if result is not None and (found is None or _ahead(result, found, full)):
             replaced = None if found is None else (found.measured, found.filled)
             found = Settled(index, *result, replaced)
     return found
 
 
-def _ahead(result: tuple[F, Filled[Any]], found: Settled[F]) -> bool:
+def _ahead(result: tuple[F, Filled[Any]], found: Settled[F], empty: float) -> bool:
     """Whether an arrangement's page does better than the one found before it: fewer
     headings, telephone numbers and e-mail addresses broken over two lines (a panel's
     "inl-monrovia@example.org" in three pieces, where a wider panel keeps it whole); else not
-    more than :data:`HYPHENATED` of its lines hyphenated where that one's are not (a narrower
-    panel that ends with its text, but breaks a third of its lines); else fewer flaws."""
-    pages = (result, (found.measured, found.filled))
+    more than ``empty`` left blank at its foot where that one leaves no more (a short sheet's
+    text run on in two columns under its one key figure left 17% of the page blank, the panel
+    beside it 4%: :attr:`Arrangement.full`); else not more than :data:`HYPHENATED` of its
+    lines hyphenated where that one's are not (a narrower panel that ends with its text, but
+    breaks a third of its lines); else fewer flaws."""
+    emptier = result[1].blank > empty >= found.filled.blank
+    pages = ((*result, emptier), (found.measured, found.filled, False))
     ranks = [
-        (len(measured.broken), hyphenated(measured) > HYPHENATED, _flaws(measured, filled))
-        for measured, filled in pages
+        (len(measured.broken), more, hyphenated(measured) > HYPHENATED, _flaws(measured, filled))
+        for measured, filled, more in pages
     ]
     return ranks[0] < ranks[1]
 

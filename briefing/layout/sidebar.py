@@ -257,7 +257,7 @@ class Sidebar(Layout):
 
 
 class Wrapped(Sidebar):
-    """The sidebar layout for a main text far longer than its panel: the text beside the
+    """The sidebar layout for a main text longer than its panel: the text beside the
     panel while the panel lasts, then in two columns across the page below it. The blocks
     beside it are set at the main column's width, those below at a half column's, under the
     same structure numbers; the text passes from one to the other between two blocks, at the
@@ -269,7 +269,7 @@ class Wrapped(Sidebar):
         super().__init__(*args, **options)  # as a sidebar, then the text split at the panel
         t, parts = self.theme, self.parts
         self.half = (self.inner - t.column_gap) / 2
-        self.beside, self.beside_end, self.below = 0, 0.0, 0.0
+        self.beside, self.beside_end, self.below, self.letters = 0, 0.0, 0.0, 0.0
         stacked = pack(self.blocks, [1e9])
         if not self.extras or stacked is None:
             return
@@ -287,18 +287,17 @@ class Wrapped(Sidebar):
             gap = max(above.after, below[index].before, t.block_gap * self.scale)
             self.beside, self.beside_end = index, ends[index - 1]
             self.below = on_grid(max(self.beside_end, panel) + gap / 2, self.line / 2)
+            self.letters = super().reach([[p for p in stacked[0] if p.block < index]])
             self.blocks = self.blocks[:index] + below[index:]
             self.strained = any(block.strained for block in self.blocks)
             self.awkward = sum(block.awkward for block in self.blocks)
             return
 
     def frame(self, air: float, end: float | None = None) -> Frame:
-        """The sidebar's frame, its panel spread down to where the text beside it ends."""
-        return super().frame(air, self.beside_end if self.beside else end)
-
-    def level(self) -> float:
-        """None past the text beside the panel, over the columns below it."""
-        return 0.0 if self.beside else super().level()
+        """The sidebar's frame, its panel's letters spread down to where those of the text
+        beside it end (:attr:`letters`; its tint then ends above the columns below it, as
+        :attr:`below` leaves room for the panel spread as far as it goes)."""
+        return super().frame(air, self.letters if self.beside else end)
 
     def demand(self, air: float) -> tuple[float, float]:
         """(height needed, height available): the text beside the panel, then below it."""
@@ -311,7 +310,8 @@ class Wrapped(Sidebar):
 
     def filled(self, air: float) -> tuple[list[Column], float, float] | None:
         """The text beside the panel as it is set, then the rest in two columns below it, as
-        :func:`columns.arrange` arranges them."""
+        :func:`columns.arrange` arranges them; how far apart they end, or the panel's letters
+        and those of the text beside it, if further."""
         if not self.beside:
             return super().filled(air)
         frame = self.frame(air)
@@ -322,7 +322,9 @@ class Wrapped(Sidebar):
         if beside is None or below is None:
             return None
         moved = [[p._replace(block=p.block + self.beside) for p in column] for column in below[0]]
-        return [beside[0], *moved], below[1], below[2]
+        gap, blank = below[1:]
+        panel = abs(frame.panel - (frame.body_top - self.letters))
+        return [beside[0], *moved], blank + max(gap - blank, 2 * panel), blank
 
     def reach(self, columns: list[Column]) -> float:
         """How far below the body's top its last line ends: below the panel."""
@@ -344,5 +346,6 @@ PANEL_STEP = 0.04  # of their size: the steps a short panel's parts grow in
 PANEL_SHRINK = 3  # steps a panel's parts go smaller at most, to keep an address on one line
 PANEL_TEXT = 0.95  # of the body's size: the largest a panel's text grows to, a step below it
 PANEL_GAP = 2.0  # body lines: the widest gap between a panel's parts as seen, a section's most
-BELOW_LINES = 5  # lines a column of the text below a wrapped panel holds at least
+BELOW_LINES = 3  # lines a column of the text below a wrapped panel holds at least: under a
+# short panel a final section in two columns, never a stray strip of one or two lines
 WRAP_SHORT = 1.5  # body lines the text beside a wrapped panel may end above it

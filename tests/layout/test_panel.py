@@ -13,6 +13,7 @@ import yaml
 from briefing.pipeline import render, run_checks
 from briefing.theme import Theme
 
+from ..corpus import load, sheets
 from ..quality import Line, measure
 from ..visual import DATA
 
@@ -102,13 +103,61 @@ def test_a_key_figure_keeps_the_panels_padding(name: str, paper: str) -> None:
     assert max(c["x1"] for c in chars) <= tint["x1"] - pad + 0.1
 
 
+def _sidebars() -> dict[str, dict[str, Any]]:
+    """Every sidebar sheet: the corpus's, those in ``tests/data``, and the two Persian sheets
+    set as sidebars."""
+    found = {name: tree for name, tree in sheets().items() if _layout(tree) == "sidebar"}
+    for path in sorted(DATA.glob("*.yaml")):
+        tree = load(path)
+        if _layout(tree) == "sidebar":
+            found.setdefault(path.stem, tree)
+    found.update({name: _sidebar(name) for name in ("sheet-fa", "readers-fa")})
+    return found
+
+
+def _layout(tree: dict[str, Any]) -> str | None:
+    """The layout a sheet's content names, if any."""
+    layout: str | None = tree.get("design", {}).get("layout")
+    return layout
+
+
+SIDEBARS = _sidebars()
+SLACK = 0.05  # body lines: the depths of glyphs, read back
+# Pages whose panel and main text end further apart than a body line (the most, either way), at
+# every arrangement the fit tries that keeps their addresses whole and their lines within the
+# hyphens allowed (the page chosen as read back; the others as the fit measures them).
+UNLEVEL = {
+    ("sheet-short-panel", "letter"): 1.45,  # two key figures, one gap: the text beside passes
+    ("sheet-short-panel", "a4"): 1.45,  # below between paragraphs, after the second 1.42 lines
+    # below the figures spread 2 lines apart, after the first 1.8 above them stacked tight;
+    # beside a narrower panel 0.8 and 0.2 apart, but a second paragraph set ragged on Letter
+    ("senegal-panel", "letter"): 12.1,  # one key figure, the writer told (62% empty): the text
+    ("senegal-panel", "a4"): 12.1,  # run on under it ends level on Letter but leaves 17% of
+    # the page blank (4% beside it), too little follows it on A4; 12 to 25 lines apart else
+    ("sheet-fa", "letter"): 4.1,  # a single-column sheet 70% full at 14 pt (the most), set
+    ("sheet-fa", "a4"): 3.2,  # as a sidebar: two key figures, one gap, the panel at its
+    # narrowest (0.26 of the width); 0.22 ends them 2.7 and 1.9 lines apart, 0.18 0.9 and 1.2
+    # with the figures' labels a word a line
+}
+
+
 @pytest.mark.parametrize("paper", ["letter", "a4"])
-@pytest.mark.parametrize("name", ["afghanistan-sidebar", "readers-fa"])
-def test_a_panels_letters_end_within_a_body_line_of_its_main_texts(name: str, paper: str) -> None:
-    """The panel's last letters and the main column's, as a reader measures them: a Persian
-    main column's end 0.74 em below their baseline, and with the panel's tint level with its
-    lines they ended 1.11 (Letter) and 1.17 (A4) body lines below the panel's English
-    address (afghanistan-sidebar)."""
-    inside, beside, line = _panel(render(run_checks(_sidebar(name)), paper)[0])
-    apart = max(ln.bottom for ln in beside) - max(ln.bottom for ln in inside)
-    assert abs(apart) <= line, apart / line
+@pytest.mark.parametrize("name", SIDEBARS)
+def test_a_panel_and_its_main_text_end_within_a_body_line(name: str, paper: str) -> None:
+    """The panel's last line of letters and the main column's beside it, as a reader measures
+    them: a Persian main column's letters end 0.74 em below their baseline (with the panel's
+    tint level with its lines, afghanistan-sidebar's ended 1.11 lines below the panel's English
+    address); a short panel's main text runs on in two columns under it (Ghana's panel ended
+    4.5 and 5.6 lines above its text). A page set in another layout has no panel, and says so;
+    the pages in :data:`UNLEVEL` end as far apart as it says."""
+    data, laid = render(run_checks(SIDEBARS[name]), paper)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        narrow = [r for r in page.rects if r["width"] < page.width / 2]
+        panel = bool(narrow) and _tint(page)["height"] > 0.15 * page.height
+    if not panel:
+        assert [w for w in laid.warnings if w.field == "design.layout"], laid.warnings
+        return
+    inside, beside, line = _panel(data)
+    apart = (max(ln.bottom for ln in beside) - max(ln.bottom for ln in inside)) / line
+    assert abs(apart) <= UNLEVEL.get((name, paper), 1.0) + SLACK, apart

@@ -501,6 +501,31 @@ def test_settle_keeps_the_gaps_as_designed_and_reports_what_is_left() -> None:
     assert fit.settle([fit.Arrangement(lambda s: Fake(s, 200, 100), 0.8, 1.0, None)], 5, 6) is None
 
 
+class Apart(Fake):
+    """Content that fits at every scale, its columns ``gap`` from ending together at the foot
+    and ``blank`` left under the lowest."""
+
+    def __init__(self, scale: float, gap: float, blank: float) -> None:
+        super().__init__(scale, 50, 100)
+        self.gap, self.blank = gap, blank
+
+    def filled(self, air: float) -> tuple[str, float, float] | None:
+        return "columns", self.gap, self.blank
+
+
+@pytest.mark.parametrize(("full", "expected"), [(True, 0), (False, 1)])
+def test_an_arrangement_that_must_keep_the_page_full_does_not_replace_a_full_one(
+    full: bool, expected: int
+) -> None:
+    """A panel ending 50 points above its main text on a page 4 points from full, then the
+    text run on under it, ending level (20) but 17 points short of the foot, past the 6 a
+    full page may leave: with :attr:`fit.Arrangement.full`, the full page is kept."""
+    beside = fit.Arrangement(lambda s: Apart(s, 50, 4), 0.8, 1.0, None)
+    under = fit.Arrangement(lambda s: Apart(s, 20, 17), 0.8, 1.0, 5, full=full)
+    settled = fit.settle([beside, under], 5, 6)
+    assert settled is not None and settled.index == expected
+
+
 @pytest.mark.parametrize("strained_above", [None, 0.95])
 def test_settle_steps_down_far_for_a_strained_page_and_briefly_for_an_uneven_one(
     strained_above: float | None,
