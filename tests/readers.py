@@ -83,6 +83,13 @@ def printed(text: str) -> str:
     return text.replace(EDGE_SPACE, "")
 
 
+def typed(text: str) -> str:
+    """``text`` as a search compares it: without format characters (the zero-width spaces of
+    empty glyphs, the Arabic letter marks of spaces at a run's end, the marks a bracket in a
+    right-to-left line reads with), its white space one space."""
+    return " ".join("".join(c for c in text if unicodedata.category(c) != "Cf").split())
+
+
 def chrome_finds(text: str, phrase: str) -> bool:
     """Whether Chrome's find in a PDF finds ``phrase`` in ``text`` (PDFium's): Chromium's
     ``PDFiumEngine::SearchUsingICU`` makes each run of white space one space and drops

@@ -6,7 +6,6 @@ each reader does with the glyphs, and where each falls short)."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -259,8 +258,15 @@ def test_chrome_finds_the_words_beside_an_address_in_a_right_to_left_line(
     text = readers.pdfium(pdf)
     assert [phrase for phrase in phrases if not readers.chrome_finds(text, phrase)] == []
     for reader in ("pypdf", "pdf.js"):  # which read them as before
-        read = _typed(readers.READERS[reader](pdf))
-        assert all(_typed(phrase) in read for phrase in phrases), reader
+        read = readers.typed(readers.READERS[reader](pdf))
+        assert all(readers.typed(phrase) in read for phrase in phrases), reader
+
+
+def _readers_ar(folder: Path, paper: str) -> Path:
+    """The readers-ar sheet built on ``paper`` in ``folder``."""
+    pdf = folder / f"{paper}.pdf"
+    pdf.write_bytes(render(run_checks(ROOT / "tests" / "data" / "readers-ar.yaml"), paper)[0])
+    return pdf
 
 
 @pytest.mark.parametrize("paper", ["letter", "a4"])
@@ -271,19 +277,12 @@ def test_each_reader_reads_brackets_in_right_to_left_text_as_typed(
     # the mirror image, pdf.js and pypdf read readers-ar's "(UNICEF)" as ")UNICEF(" and PDFium,
     # which mirrors a bracket again where it reads it right to left, as "(UNICEF (". Now each
     # reads what was typed, and Chrome's find finds it with the words beside it.
-    pdf = tmp_path / f"{paper}.pdf"
-    pdf.write_bytes(render(run_checks(ROOT / "tests" / "data" / "readers-ar.yaml"), paper)[0])
+    pdf = _readers_ar(tmp_path, paper)
     phrases = ["اليونيسف (UNICEF) على", "العالمية (WHO)،"]
     for name, reader in readers.READERS.items():
-        read = _typed(reader(pdf))
+        read = readers.typed(reader(pdf))
         assert [p for p in phrases if p not in read] == [], (name, read)
     assert all(readers.chrome_finds(readers.pdfium(pdf), phrase) for phrase in phrases)
-
-
-def _typed(text: str) -> str:
-    """``text`` as a search compares it: without format characters (the zero-width spaces of
-    empty glyphs, the Arabic letter marks of spaces at a run's end), its white space one space."""
-    return " ".join("".join(c for c in text if unicodedata.category(c) != "Cf").split())
 
 
 @pytest.mark.parametrize("paper", ["letter", "a4"])
@@ -293,8 +292,7 @@ def test_a_full_stop_after_an_address_in_a_right_to_left_line_is_read_after_it(
     # On A4 the paragraph's last line is the address and its full stop alone, no right-to-left
     # letter in it: PDFium read it left to right, the full stop (drawn left) first
     # (".info@example.org"). On Letter the address follows Arabic words on its line.
-    pdf = tmp_path / f"{paper}.pdf"
-    pdf.write_bytes(render(run_checks(ROOT / "tests" / "data" / "readers-ar.yaml"), paper)[0])
+    pdf = _readers_ar(tmp_path, paper)
     document = pypdfium2.PdfDocument(pdf)
     try:
         found = document[0].get_textpage().search("info@example.org.").get_next()
@@ -303,7 +301,7 @@ def test_a_full_stop_after_an_address_in_a_right_to_left_line_is_read_after_it(
     assert found is not None  # PDFium's own search (Chrome's find uses its text too)
     phrase = "التقرير السنوي على موقعنا www.example.org أو راسلونا على info@example.org."
     for reader in readers.READERS.values():
-        assert phrase in _typed(reader(pdf)), (reader, _typed(reader(pdf))[-200:])
+        assert phrase in readers.typed(reader(pdf)), (reader, readers.typed(reader(pdf))[-200:])
 
 
 @pytest.mark.parametrize("paper", ["letter", "a4"])
@@ -315,7 +313,7 @@ def test_chromes_search_finds_words_lengthened_by_kashidas(tmp_path: Path, paper
     pdf.write_bytes(render(run_checks(ROOT / "examples" / "niger-ar.yaml"), paper)[0])
     text = readers.pdfium(pdf)
     assert not re.search(r"\w\u200b+\w", text)
-    held = Counter(re.findall(r"[\u0621-\u065f]{4,}", _typed(text)))
+    held = Counter(re.findall(r"[\u0621-\u065f]{4,}", readers.typed(text)))
     document = pypdfium2.PdfDocument(pdf)
     try:
         page = document[0].get_textpage()

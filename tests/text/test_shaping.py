@@ -134,11 +134,6 @@ def _text_layer(path: Path) -> str:
     return re.sub("[\u034f\u200b\u061c]", "", "".join(readers.pypdf(path).splitlines()))
 
 
-def _typed(text: str) -> str:
-    """``text`` without format characters (the marks a bracket reads with, ``shaping.turned``)."""
-    return "".join(c for c in text if unicodedata.category(c) != "Cf")
-
-
 def _lines(path: Path) -> list[list[dict[str, Any]]]:
     """The words of the page, a list for each line, top down."""
     with pdfplumber.open(path) as document:
@@ -269,7 +264,7 @@ def test_latin_words_figures_and_brackets_sit_in_order_inside_arabic(tmp_path: P
     text = "بنسبة (INL) 20% عام 2018 فقط"
     path = _pdf(text, _style("Arab"), tmp_path, width=300)
     (line,) = _lines(path)
-    shown = [_typed(w["text"]) for w in line]
+    shown = [readers.typed(w["text"]) for w in line]
     # Right to left: "(INL)", then "20%", then "2018"; each reads left to right inside (its
     # brackets drawn mirrored read as typed: a page read left to right shows ")INL(").
     assert shown.index("2018") < shown.index("20%") < shown.index(")INL("), shown
@@ -294,8 +289,8 @@ def test_brackets_in_right_to_left_text_are_drawn_mirrored_and_read_as_typed(
     # Read as typed by PDFium (which mirrors a bracket it reads right to left again) and
     # pypdf (which does not), and found by Chrome's find (pdf.js: tests/test_readers.py).
     phrase = f"({inside})"
-    assert phrase in _typed(readers.pypdf(path)), readers.pypdf(path)
-    assert phrase in _typed(readers.pdfium(path)), readers.pdfium(path)
+    assert phrase in readers.typed(readers.pypdf(path)), readers.pypdf(path)
+    assert phrase in readers.typed(readers.pdfium(path)), readers.pdfium(path)
     assert readers.chrome_finds(readers.pdfium(path), text)
 
 
@@ -956,7 +951,7 @@ def test_a_link_of_arabic_and_latin_words_is_one_annotation_a_line(tmp_path: Pat
     (annotation,) = annotations
     left, _, right, _ = (float(v) for v in annotation.Rect)
     inside = [w for w in _lines(path)[0] if left - 1 <= w["x0"] and w["x1"] <= right + 1]
-    assert {_typed(w["text"]) for w in inside} >= {"INL", ")2024("}  # (mirrored, above)
+    assert {readers.typed(w["text"]) for w in inside} >= {"INL", ")2024("}  # (mirrored, above)
 
 
 @pytest.mark.parametrize("width", [96.0, 120.0, 151.0])  # lines of ideographs only
