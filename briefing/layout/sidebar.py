@@ -26,24 +26,22 @@ class Sidebar(Layout):
     def __init__(
         self,
         sheet: Sheet,
-        width: float,
-        height: float,
-        scale: float,
-        cap: float = math.inf,
-        least: float = 0.0,
-        wide: bool = False,
+        *args: Any,
         share: float | None = None,
         paired: bool = False,
         raised: bool = False,
         closing: int = 0,
+        **options: Any,
     ) -> None:
+        """A sidebar page of ``sheet``, laid out as :class:`Layout` lays one out (``args`` and
+        ``options``: its size, scale and bounds), its panel taking ``share`` of the width."""
         self.share = sheet.theme.sidebar_share if share is None else share
         self.paired = paired  # the key figures two to a row
         self.raised = raised  # the panel starts level with the lead
         self.closing = closing  # a row at the foot: 1, the contacts and QR code; 2, facts too
         self.closing_parts = ROW_PARTS[2 - closing :] if closing else ()
         self._sized: dict[float, tuple[list[Region], frozenset[str]] | None] = {}  # by factor
-        super().__init__(sheet, width, height, scale, cap, least, wide)
+        super().__init__(sheet, *args, **options)
 
     @classmethod
     def measure(cls, theme: Theme, inner: float, **options: float) -> float:
