@@ -30,7 +30,7 @@ import pypdfium2
 
 from briefing.text.collect import tied
 
-from . import readers
+from . import kerning, readers
 
 LOOSE = 2.0  # a word space wider than this many natural spaces is loose
 NATURAL = 0.02  # a word space within this of a natural space is one (unjustified)
@@ -98,6 +98,8 @@ class PageQuality(NamedTuple):
     split_words: tuple[str, ...]  # "devel- oped": a source word in two pieces
     missing_words: tuple[str, ...]  # source words not found whole in the text layer
     roles: tuple[str, ...] = ()  # each block's structure role ("/H2"), indexed by Line.block
+    kerns: int = 0  # letter pairs the faces kern (HarfBuzz), as ``kerning.unkerned`` reads them
+    unkerned: tuple[str, ...] = ()  # those of them whose kern the page does not show
 
     def figures(self) -> dict[str, object]:
         """The counts and extremes, for a table or a report."""
@@ -117,6 +119,7 @@ class PageQuality(NamedTuple):
             "glued": len(self.glued_words),
             "split": len(self.split_words),
             "missing": len(self.missing_words),
+            "kerned %": round(100 - 100 * len(self.unkerned) / self.kerns) if self.kerns else None,
         }
 
 
@@ -696,6 +699,7 @@ def measure(pdf: bytes | Path, source: str) -> list[PageQuality]:
                     layer,
                     *(_reader_words(layer, source) if rtl else _words(layer, source)),
                     tuple(structure.roles),
+                    *kerning.unkerned(chars, rtl),
                 )
             )
     return results
