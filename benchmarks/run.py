@@ -343,22 +343,6 @@ def main() -> None:
         "target well under 100 ms",
     )
 
-    print("\n# Kerning through ReportLab's shaping (uharfbuzz): affordable?")
-    try:
-        plain_ms, kerned_ms = kerning_cost(3 if args.quick else 7)
-        row("the sheet's body text set and drawn (new process), no kerning", f"{plain_ms:.1f} ms")
-        row(
-            "the same with kerning (uharfbuzz shaping)",
-            f"{kerned_ms:.1f} ms",
-            f"{kerned_ms / plain_ms:.1f} times: not used",
-        )
-    except ImportError:
-        row(
-            "kerning (uharfbuzz shaping)",
-            "not measured",
-            "pip install uharfbuzz to measure it; ReportLab then imports it on every start",
-        )
-
     print("\n# Peak memory of one build (whole process, maximum resident set)")
     for name, mb in peaks.items():
         row(f"peak memory: {name}", f"{mb:.0f} MB", "target < 100 MB" if "briefing" in name else "")
@@ -443,58 +427,6 @@ def register_faces() -> Any:
     from briefing.fonts import register
 
     return register("Noto Sans")
-
-
-_KERNING = """
-import io, sys, time, yaml
-from reportlab.lib.enums import TA_JUSTIFY
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
-shaping = int(sys.argv[3])
-content = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
-texts = [" ".join(p.split()).replace("**", "") for s in content["sections"]
-         for p in s["body"].split("\\n\\n")]
-pdfmetrics.registerFont(TTFont("Body", sys.argv[2], shapable=bool(shaping)))
-style = ParagraphStyle("body", fontName="Body", fontSize=9.6, leading=13.2, alignment=TA_JUSTIFY,
-                       hyphenationLang="en_US", shaping=shaping)
-Paragraph("Loading hyphenation patterns", style).wrap(40, 1e9)  # not what is measured
-start = time.perf_counter()
-canvas, y = Canvas(io.BytesIO()), 750.0
-for text in texts:
-    paragraph = Paragraph(text, style)
-    height = paragraph.wrap(247, 1e9)[1]
-    paragraph.drawOn(canvas, 48, y - height)
-    y -= height
-canvas.save()
-print((time.perf_counter() - start) * 1000)
-"""
-
-
-def kerning_cost(runs: int) -> tuple[float, float]:
-    """Milliseconds to set and draw the sample's body text in a fresh process, without and with
-    ReportLab's uharfbuzz shaping (how ReportLab kerns). Fresh processes, because ReportLab
-    remembers every word it has shaped: a warm loop over the same text would hide the cost."""
-    import uharfbuzz  # noqa: F401 - shaping needs it; ImportError tells the caller
-
-    font = str(FONTS / "NotoSans-Regular.ttf")
-    times = []
-    for shaping in ("0", "1"):
-        runs_ms = [
-            float(
-                subprocess.run(
-                    [PYTHON, "-c", _KERNING, str(SAMPLE), font, shaping],
-                    check=True,
-                    capture_output=True,
-                    text=True,
-                ).stdout
-            )
-            for _ in range(runs)
-        ]
-        times.append(statistics.median(runs_ms))
-    return times[0], times[1]
 
 
 def watch_latency(cli: list[str], edits: int) -> list[float]:
