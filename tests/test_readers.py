@@ -286,6 +286,24 @@ def test_each_reader_reads_brackets_in_right_to_left_text_as_typed(
 
 
 @pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize(
+    ("name", "phrase"), [("readers-he", "(יוני עד ספטמבר)"), ("sheet-fa", "(TSCTP)")]
+)
+def test_a_bracket_starting_a_part_of_a_justified_line_is_read_as_typed(
+    tmp_path: Path, name: str, phrase: str, paper: str
+) -> None:
+    # Where the opening bracket starts a part of a right-to-left line drawn in parts (before
+    # a left-to-right word), pdf.js was left with an item of no width, skipping the mark after
+    # the bracket, and read the jump back to the word as a line's end: "( TSCTP)".
+    tree = yaml.safe_load((ROOT / "tests" / "data" / f"{name}.yaml").read_text("utf-8"))
+    tree["design"] = {**tree.get("design", {}), "layout": "two-column"}
+    pdf = tmp_path / "sheet.pdf"
+    pdf.write_bytes(render(run_checks(tree), paper)[0])
+    for reader, read in readers.READERS.items():
+        assert phrase in readers.typed(read(pdf)), reader
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
 def test_a_full_stop_after_an_address_in_a_right_to_left_line_is_read_after_it(
     tmp_path: Path, paper: str
 ) -> None:

@@ -665,9 +665,9 @@ def turned(text: str, font: str) -> str:
         if gid is None or empty is None:
             out.append(image)
             continue
-        advance = _advance(font, gid)  # the mark's, the bracket's none
-        bracket = _code(face_font, gid, EDGE_SPACE + char, -advance)
-        out.append(chr(bracket) + chr(_code(face_font, empty, _LEFT_TO_RIGHT, advance)))
+        half = _advance(font, gid) // 2  # the bracket's advance, shared with the mark
+        bracket = _code(face_font, gid, EDGE_SPACE + char, -half)
+        out.append(chr(bracket) + chr(_code(face_font, empty, _LEFT_TO_RIGHT, half)))
     return "".join(out)
 
 
