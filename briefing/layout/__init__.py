@@ -243,10 +243,8 @@ def _closed_up(
         for index, smallest, wide in candidates:
             layout = wide() if widened else smallest
             filled = fit.fullest(layout.filled, least, 1.0)
-            if filled is None:
-                for block in layout.blocks:
-                    block.grid = 0.0  # each gap closed by its share: the lines leave the grid
-                filled = fit.fullest(layout.filled, least, 1.0)
+            if filled is None:  # each gap closed by its share: the lines leave the grid
+                filled = fit.fullest(partial(layout.filled, grid=False), least, 1.0)
             if filled is not None:
                 return fit.Settled(index, layout, filled)
     return None

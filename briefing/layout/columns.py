@@ -127,15 +127,16 @@ def _together(previous: Packable, block: Packable) -> bool:
     return previous.keep_with_next or (block.role == "LBody" and previous.role in ("P", "LBody"))
 
 
-def _gap(previous: Packable | None, block: Packable, air: float) -> float:
+def _gap(previous: Packable | None, block: Packable, air: float, grid: bool) -> float:
     """The space between two blocks, its change by ``air`` rounded to whole steps of the
-    block's grid (half lines), so that closing gaps up keeps every line on it."""
+    block's grid (half lines), so that closing gaps up keeps every line on it; if not
+    ``grid``, by its share (the lines leave the grid)."""
     if previous is None or (previous.hang and not block.hang):  # text starts level with a
         return 0.0  # hanging heading
     gap = max(previous.after, block.before)
     if _together(previous, block):
         return gap
-    if not block.grid:
+    if not (grid and block.grid):
         return gap * air
     return gap + round(gap * (air - 1) / block.grid) * block.grid
 
@@ -147,19 +148,19 @@ def _introduces(blocks: list[Packable], index: int) -> bool:
 
 
 def _can_start(
-    blocks: list[Packable], index: int, room: float, heading: Packable, air: float
+    blocks: list[Packable], index: int, room: float, heading: Packable, air: float, grid: bool
 ) -> bool:
     """Whether the block after a heading can begin in ``room`` (a paragraph that introduces a
     list, with the list's first lines after it, or with its own last two lines left over)."""
     if index >= len(blocks):
         return True
     block = blocks[index]
-    room -= _gap(heading, block, air)
+    room -= _gap(heading, block, air, grid)
     lines = int((room + _EPS) / block.leading)
     if block.height <= room + _EPS:
         if not _introduces(blocks, index):
             return True
-        if _can_start(blocks, index + 1, room - block.height, block, air):
+        if _can_start(blocks, index + 1, room - block.height, block, air, grid):
             return True
         lines = block.lines - 2
     if block.keep_with_next:
@@ -168,10 +169,15 @@ def _can_start(
 
 
 def pack(
-    blocks: list[Packable], heights: list[float], air: float = 1.0, lists: bool = True
+    blocks: list[Packable],
+    heights: list[float],
+    air: float = 1.0,
+    lists: bool = True,
+    grid: bool = True,
 ) -> list[Column] | None:
     """Flow the blocks into columns of these heights; None if some are left over. A list
-    that goes on in the next column leaves two of its lines on each side, if ``lists``."""
+    that goes on in the next column leaves two of its lines on each side, if ``lists``; the
+    gaps change by ``air`` as :func:`_gap` says (on the ``grid`` or off it)."""
     columns: list[Column] = []
     index, line = 0, 0
     for height in heights:
@@ -181,13 +187,18 @@ def pack(
             block = blocks[index]
             if previous is not None and previous.hang and block.hang:
                 used = max(used, floor)  # a heading with no text: the next goes under it
-            gap = _gap(previous, block, air)
+            gap = _gap(previous, block, air, grid)
             if previous is not None and previous.role == "LBody" and block.role != "LBody":
                 gap = on_grid(used + gap, previous.leading / 2) - used  # items: quarter lines
             room = height - used - gap
             if block.keep_with_next:
                 if block.height > room + _EPS or not _can_start(
-                    blocks, index + 1, room - (0.0 if block.hang else block.height), block, air
+                    blocks,
+                    index + 1,
+                    room - (0.0 if block.hang else block.height),
+                    block,
+                    air,
+                    grid,
                 ):
                     break
                 column.append(Portion(index, 0, block.lines, used + gap, block.height))
@@ -205,7 +216,7 @@ def pack(
                 take
                 and line + take == block.lines
                 and _introduces(blocks, index)
-                and not _can_start(blocks, index + 1, room - take * block.leading, block, air)
+                and not _can_start(blocks, index + 1, room - take * block.leading, block, air, grid)
             ):  # a list's first lines follow what introduces it, or its last two lines do
                 take = first_part(block, line, take - 2)
             if take == 0:
@@ -273,22 +284,27 @@ def on_grid(height: float, half: float) -> float:
     return height + (0.0 if short > half - _EPS else short)
 
 
-def stacked_height(blocks: list[Packable], air: float = 1.0) -> float:
+def stacked_height(blocks: list[Packable], air: float = 1.0, grid: bool = True) -> float:
     """The height of all blocks in one column of unlimited height."""
-    columns = pack(blocks, [1e9], air)
+    columns = pack(blocks, [1e9], air, grid=grid)
     return max((p.top + p.height for p in columns[0]), default=0.0) if columns else 0.0
 
 
 def shortest(
-    blocks: list[Packable], count: int, limit: float, air: float = 1.0, lists: bool = True
+    blocks: list[Packable],
+    count: int,
+    limit: float,
+    air: float = 1.0,
+    lists: bool = True,
+    grid: bool = True,
 ) -> tuple[float, list[Column]] | None:
     """The lowest equal height (at most ``limit``) of ``count`` columns that hold every block
-    (``lists``: as :func:`pack`)."""
+    (``lists``, ``grid``: as :func:`pack`)."""
     if not blocks:
         return 0.0, [[] for _ in range(count)]
-    total = stacked_height(blocks, air)
+    total = stacked_height(blocks, air, grid)
     high = min(limit, total + _EPS)  # everything fits in the first column at the total height
-    best = pack(blocks, [high] * count, air, lists)
+    best = pack(blocks, [high] * count, air, lists, grid)
     if best is None:
         return None
     # Balanced columns are usually a line or two above the even share: search upward from it
@@ -297,7 +313,7 @@ def shortest(
     step = min(block.leading for block in blocks) / 2
     trial_height = low + step
     while trial_height < high:
-        trial = pack(blocks, [trial_height] * count, air, lists)
+        trial = pack(blocks, [trial_height] * count, air, lists, grid)
         if trial is not None:
             high, best = trial_height, trial
             break
@@ -305,7 +321,7 @@ def shortest(
         trial_height = low + step
     while high - low > _CLOSE_ENOUGH:
         middle = (low + high) / 2
-        trial = pack(blocks, [middle] * count, air, lists)
+        trial = pack(blocks, [middle] * count, air, lists, grid)
         if trial is None:
             low = middle
         else:
@@ -331,7 +347,7 @@ def realize(
 
 
 def arrange(
-    blocks: list[Packable], count: int, room: float, air: float, line: float
+    blocks: list[Packable], count: int, room: float, air: float, line: float, grid: bool = True
 ) -> tuple[list[Column], float, float] | None:
     """The blocks in ``count`` columns of ``room`` at ``air``, and how far they are from ending
     together at the foot (:func:`flush`); None if they do not fit. Columns are balanced, then
@@ -339,23 +355,29 @@ def arrange(
     dozen half ``line``s more, and first columns up to as much shorter, the one whose columns
     end nearest the foot and each other. A list goes on in the next column with two of its
     lines on each side, unless only a lone line of it there ends the columns within a line of
-    each other."""
-    best = _arranged(blocks, count, room, air, line, True)
+    each other. Gaps change by ``air`` on the ``grid`` or off it (:func:`_gap`)."""
+    best = _arranged(blocks, count, room, air, line, True, grid)
     if best is not None and count > 1 and (best[1] - best[2]) / 2 > line + _EPS:
-        widowed = _arranged(blocks, count, room, air, line, False)
+        widowed = _arranged(blocks, count, room, air, line, False, grid)
         if widowed is not None and (widowed[1] - widowed[2]) / 2 <= line + _EPS:
             return widowed
     return best
 
 
 def _arranged(
-    blocks: list[Packable], count: int, room: float, air: float, line: float, lists: bool
+    blocks: list[Packable],
+    count: int,
+    room: float,
+    air: float,
+    line: float,
+    lists: bool,
+    grid: bool,
 ) -> tuple[list[Column], float, float] | None:
     """:func:`arrange`, a list's lines kept two on each side of a column break if ``lists``."""
     if count == 1:
-        single = pack(blocks, [room], air)
+        single = pack(blocks, [room], air, grid=grid)
         return None if single is None else flush(blocks, single, room, line)
-    balanced = shortest(blocks, count, room, air, lists)
+    balanced = shortest(blocks, count, room, air, lists, grid)
     if balanced is None:
         return None
     options = [balanced[1]]
@@ -365,7 +387,7 @@ def _arranged(
             [balanced[0] + more * line / 2] * count,
             [balanced[0] - more * line / 2] * (count - 1) + [room],
         ):
-            option = pack(blocks, heights, air, lists) if max(heights) <= room else None
+            option = pack(blocks, heights, air, lists, grid) if max(heights) <= room else None
             if option is not None:
                 options.append(option)
     flushed = [flush(blocks, option, room, line) for option in options]

@@ -239,12 +239,12 @@ class Sidebar(Layout):
             self._sized[factor] = sized if parts.elements == self.first else None
         return self._sized[factor]
 
-    def filled(self, air: float) -> tuple[list[Column], float, float] | None:
+    def filled(self, air: float, grid: bool = True) -> tuple[list[Column], float, float] | None:
         """The main column as :meth:`Layout.filled` arranges it, and how far it and the panel
         are from ending together at the foot."""
         if self.closing and not self.extras:
             return None  # every part gone to the closing row: no sidebar left to arrange
-        found = super().filled(air)
+        found = super().filled(air, grid)
         if found is None or not self.extras:
             return found
         columns = found[0]
@@ -306,17 +306,17 @@ class Wrapped(Sidebar):
         needed = self.below + (rest[0] if rest else 1e9)
         return needed, frame.body_top - frame.body_bottom
 
-    def filled(self, air: float) -> tuple[list[Column], float, float] | None:
+    def filled(self, air: float, grid: bool = True) -> tuple[list[Column], float, float] | None:
         """The text beside the panel as it is set, then the rest in two columns below it, as
         :func:`columns.arrange` arranges them; how far apart they end, or the panel's letters
         and those of the text beside it, if further."""
         if not self.beside:
-            return super().filled(air)
+            return super().filled(air, grid)
         frame = self.frame(air)
         room = frame.body_top - frame.body_bottom + 1e-6
-        beside = pack(self.blocks[: self.beside], [1e9], air)
+        beside = pack(self.blocks[: self.beside], [1e9], air, grid=grid)
         line = self.line
-        below = arrange(self.blocks[self.beside :], 2, room - self.below, air, line)
+        below = arrange(self.blocks[self.beside :], 2, room - self.below, air, line, grid)
         if beside is None or below is None:
             return None
         moved = [[p._replace(block=p.block + self.beside) for p in column] for column in below[0]]

@@ -232,14 +232,15 @@ class Layout:
             return frame.side, frame.side_room
         return needed, room
 
-    def filled(self, air: float) -> tuple[list[Column], float, float] | None:
-        """The body's columns at ``air``, and how far they are from ending together at the
-        foot (:func:`columns.arrange`); None if it does not fit."""
+    def filled(self, air: float, grid: bool = True) -> tuple[list[Column], float, float] | None:
+        """The body's columns at ``air`` (its gaps closed up on the ``grid`` of half lines, or
+        off it), and how far they are from ending together at the foot
+        (:func:`columns.arrange`); None if it does not fit."""
         frame = self.frame(air)
         room = frame.body_top - frame.body_bottom + 1e-6
         if frame.side > frame.side_room:
             return None
-        return arrange(self.blocks, self.columns, room, air, self.line)
+        return arrange(self.blocks, self.columns, room, air, self.line, grid)
 
     def reach(self, columns: list[Column]) -> float:
         """How far below the body's top its last line ends."""

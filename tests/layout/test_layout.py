@@ -219,6 +219,17 @@ def test_long_content_is_scaled_down_not_clipped() -> None:
     assert page.blank < 0.06  # a long page is full to its foot
 
 
+def test_content_that_no_half_lines_closed_from_its_gaps_hold_closes_each_by_its_share() -> None:
+    """The sample's text at 1.17 times its length, as a sidebar on A4: at the smallest type,
+    its gaps closed by whole half lines do not hold it in two columns; each closed by its share
+    (its lines off the grid) does, on one page, its lead at its own width (on the grid it would
+    need the whole width)."""
+    data, page = laid_out({**sized(1.17, "sidebar", extras=True), "paper": "a4"})
+    assert len(PdfReader(io.BytesIO(data)).pages) == 1
+    assert page.body_size == Theme().min_body_size and page.air < 1
+    assert not [w for w in page.warnings if "whole width" in w.message], page.warnings
+
+
 def test_floor_is_configurable(tmp_path: Path) -> None:
     tree = sized(1.6, "two-column")
     tree["design"]["min_body_size"] = 9.5

@@ -37,31 +37,39 @@ ROUGHLY = 0.02  # of the page height: the blank at the foot, measured from glyph
 LINE = 1.38 + 0.2  # a body line's leading, in body sizes, and a little
 # Pages whose columns end further apart, on one paper (in LINEs, as measured; the reasons count
 # body lines): every break between their columns leaves one short, its gaps at their limits, at
-# every size whose page is not emptier than FILL or hyphenated more; no paragraph of theirs
-# sets a line longer within the tolerance (TeX's looseness), and none has a chart or photo.
+# every size whose page is not emptier than FILL or hyphenated more; no paragraph of the
+# shorter column sets a line longer within the tolerance (TeX's looseness), none of the longer
+# a line shorter, and none has a chart or photo (the corpus keeps the sample's headings and
+# text).
 APART = {
     # Results' heading, its one introducing line and first (two-line) item need 90 pt where
     # the first column has 82 left (its gaps then grow to their limits and end it 3 lines
     # short); with its section gaps closed by half a line they fit, and the second column's
     # gaps at their limits end it 1.7 lines short. Its items run 1 to 3 lines: none splits
     # two and two. Smaller sizes: 1.75 lines apart, or within one at 9.6 pt, 105 pt blank.
+    # Its introducing line alone at the first column's foot would leave the heading one line
+    # there; a three-line item split 2 and 1 needs the heading and first item there too.
     ("sheet-lists", "letter"): 2.5,  # 2.40
     # The heading, its line and first item stay in the first column, which ends a line
     # from the foot, and the second column's gaps at their limits end it 3.5 lines short;
     # with the item in the second column, the heading would keep one line at the first's foot
     # and its line would end a column away from its list; with all three there, the first
-    # column's gaps at their limits end it 4.7 lines short.
+    # column's gaps at their limits end it 4.7 lines short. An item split at the gutter moves
+    # lines into the first column, the longer; from 11.02 to 9.9 pt, 1.5 lines apart at best.
     ("sheet-lists", "a4"): 2.3,  # 2.18
     # Set in two columns (one of 75 characters a line does not hold it): Results' topic of
     # 9 lines (10 on A4) goes on in the second column after 2, and the one gap there is at its
     # limit of a line; a line fewer in the first would leave the heading a lone line at its
-    # foot. Smaller sizes end them 3 lines apart on Letter, 1.5 on A4 as here.
+    # foot. Smaller sizes end them 3 lines apart on Letter, 1.5 on A4 as here; the topic sets
+    # a line longer at 1.9 natural spaces.
     ("en-single-column-0.3", "letter"): 2.3,  # 2.18
     ("en-single-column-0.3", "a4"): 1.4,  # 1.31
     # Its sections go 13 and 11 lines; the second's paragraph of 5 split 3 and 2 would end
     # the first column on "per-": set with that line whole, its first line stretches to 1.72
     # natural spaces (past LOOSEST); 4 and 1 leaves a widow. The sizes whose columns end
-    # within a line (9.8 to 10 pt) hyphenate a paragraph's last line but one.
+    # within a line of their own (9.75 to 9.99 pt) hyphenate a paragraph's last line but one;
+    # those that do not (9.64 to 9.73 pt) leave 39 to 44 pt under them, 8% of the page above
+    # the footer.
     ("fr-two-column-0.6", "letter"): 1.8,  # 1.75
 }
 
