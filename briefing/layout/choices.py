@@ -41,11 +41,12 @@ def variants(theme: Theme) -> list[Variant]:
     runs shorter, for a panel short of its main text; the contacts and QR code, then the
     facts too, in a closing row under a panel far longer than its text, beside the lead, at
     its usual width, then wider, then the same starting with the main column, for a panel
-    left more than a line from its text); then, for
-    one column or a sidebar the writer named, two columns, and last the layout named with
-    lines longer than comfortable, for content too long for it (neither for a page only part
-    empty); for two columns by default, one column of larger type for content too short for
-    two, or split so unevenly between two that they end apart."""
+    left more than a line from its text); then, for a sidebar the writer named, one column
+    with the key figures in a row, for a panel still more than a line from its text or a page
+    part empty; for one column or a sidebar the writer named, two columns, and last the
+    layout named with lines longer than comfortable, for content too long for it (neither
+    for a page only part empty); for two columns by default, one column of larger type for
+    content too short for two, or split so unevenly between two that they end apart."""
     kind = LAYOUTS[theme.layout]
     found = [Variant(kind, {}, True, None)]
     if kind is Sidebar:  # its panel beside the lead, not the plain one, first
@@ -76,5 +77,7 @@ def variants(theme: Theme) -> list[Variant]:
         longer = Variant(kind, {}, True, None, long=True, last=True)
         if kind is TwoColumn:
             return [*found, longer]
+        if kind is Sidebar:  # a panel still apart from its text: its figures in a row instead
+            found.append(Variant(SingleColumn, {}, False, None, apart=True))
         return [*found, Variant(TwoColumn, {}, False, None, last=True), longer]
     return [*found, Variant(SingleColumn, {}, False, None, apart=True)]

@@ -137,9 +137,9 @@ def switched_warning(
     layout: Layout, instead: str, apart: float = 0.0, named: Layout | None = None
 ) -> Problem:
     """The sections are set in ``layout``'s arrangement instead of the ``instead`` one, which
-    would leave the page emptier, or its columns ending ``apart`` body lines apart (to a
-    half line), if more than one; or which, as the writer ``named`` it (measured at its
-    floor), holds them only in lines longer than comfortable."""
+    would leave the page emptier, or its columns (a sidebar's panel and main text) ending
+    ``apart`` body lines apart (to a half line), if more than one; or which, as the writer
+    ``named`` it (measured at its floor), holds them only in lines longer than comfortable."""
     t, c = layout.theme, layout.sheet.content
     if named is not None:
         cut, words = _cut(named)[2], sum(words_of(s) for s in c.sections)
@@ -155,6 +155,23 @@ def switched_warning(
             "design.layout",
         )
     apart = round(apart * 2) / 2
+    if instead == "sidebar":
+        why = (
+            f"its panel and main text (or the columns run on under the panel) would end "
+            f"{apart:g} lines apart"
+            if apart > 1
+            else "it would leave more of the page blank"
+        )
+        row = " (its key figures in a row above them)" if c.key_figures else ""
+        return Problem(
+            f"the sections are set in the {layout.name} layout, with no side panel{row}: in "
+            f"the sidebar layout {why}, at every size and panel width tried",
+            c.title.locate(),
+            f"more key figures or facts to fill the panel, or design: layout: {layout.name} to "
+            "keep it so",
+            "warning",
+            "design.layout",
+        )
     why = (
         f"they split so unevenly between the {instead} layout's columns that these would end "
         f"{apart:g} lines apart"

@@ -49,9 +49,29 @@ def _panel(data: bytes) -> tuple[list[Line], list[Line], float]:
     return sorted(inside, key=lambda ln: ln.top), beside, line
 
 
-@pytest.mark.parametrize("paper", ["letter", "a4"])
+# Sidebar pages set in one column instead, the key figures in a band across the page: at
+# every size, width and arrangement the fit tries as a sidebar, their panel ended apart from
+# their main text (by as many body lines), or the page was part blank.
+ONE_COLUMN = {
+    ("senegal-panel", "letter"): "12.1 lines",  # one key figure, its panel 62% empty
+    ("senegal-panel", "a4"): "12.1 lines",
+    ("sheet-fa", "letter"): "4.1 lines",  # two key figures beside a short Persian text, the
+    ("sheet-fa", "a4"): "3.2 lines",  # panel at its narrowest
+    ("sheet-short-panel", "letter"): "1.42 lines",  # two key figures, one gap: its text run
+    ("sheet-short-panel", "a4"): "1.42 lines",  # on under it passes below between paragraphs
+    ("liberia-sidebar", "a4"): "9% blank",  # the panel level, the body at its largest
+}
+
+
+def _panels(*names: str) -> list[tuple[str, str]]:
+    """Each of ``names`` on each paper where it is set as a sidebar."""
+    pages = [(name, paper) for name in names for paper in ("letter", "a4")]
+    return [page for page in pages if page not in ONE_COLUMN]
+
+
 @pytest.mark.parametrize(
-    "name", ["readers-fa", "sheet-fa", "ghana-sidebar", "liberia-sidebar", "afghanistan-sidebar"]
+    ("name", "paper"),
+    _panels("readers-fa", "ghana-sidebar", "liberia-sidebar", "afghanistan-sidebar"),
 )
 def test_a_panels_parts_spread_short_of_a_hole_as_a_reader_sees_them(name: str, paper: str) -> None:
     """The gaps between a panel's parts grow to two body lines at most, as a section's gap
@@ -80,8 +100,9 @@ def test_a_panel_keeps_its_contacts_on_one_line_where_another_arrangement_does(
         assert marks <= {ln.text.strip() for ln in lines}
 
 
-@pytest.mark.parametrize("paper", ["letter", "a4"])
-@pytest.mark.parametrize("name", ["afghanistan-sidebar", "liberia-sidebar", "sheet-fa"])
+@pytest.mark.parametrize(
+    ("name", "paper"), _panels("afghanistan-sidebar", "liberia-sidebar", "readers-fa")
+)
 def test_a_key_figure_keeps_the_panels_padding(name: str, paper: str) -> None:
     """Every glyph of a key figure's value, the space a reader reads at its end too, lies
     inside the panel's padding (as far in as its lines start): "۷٫۴ میلیون دلار" was set as
@@ -123,22 +144,6 @@ def _layout(tree: dict[str, Any]) -> str | None:
 
 SIDEBARS = _sidebars()
 SLACK = 0.05  # body lines: the depths of glyphs, read back
-# Pages whose panel and main text end further apart than a body line (the most, either way), at
-# every arrangement the fit tries that keeps their addresses whole and their lines within the
-# hyphens allowed (the page chosen as read back; the others as the fit measures them).
-UNLEVEL = {
-    ("sheet-short-panel", "letter"): 1.45,  # two key figures, one gap: the text beside passes
-    ("sheet-short-panel", "a4"): 1.45,  # below between paragraphs, after the second 1.42 lines
-    # below the figures spread 2 lines apart, after the first 1.8 above them stacked tight;
-    # beside a narrower panel 0.8 and 0.2 apart, but a second paragraph set ragged on Letter
-    ("senegal-panel", "letter"): 12.1,  # one key figure, the writer told (62% empty): the text
-    ("senegal-panel", "a4"): 12.1,  # run on under it ends level on Letter but leaves 17% of
-    # the page blank (4% beside it), too little follows it on A4; 12 to 25 lines apart else
-    ("sheet-fa", "letter"): 4.1,  # a single-column sheet 70% full at 14 pt (the most), set
-    ("sheet-fa", "a4"): 3.2,  # as a sidebar: two key figures, one gap, the panel at its
-    # narrowest (0.26 of the width); 0.22 ends them 2.7 and 1.9 lines apart, 0.18 0.9 and 1.2
-    # with the figures' labels a word a line
-}
 
 
 @pytest.mark.parametrize("paper", ["letter", "a4"])
@@ -148,8 +153,7 @@ def test_a_panel_and_its_main_text_end_within_a_body_line(name: str, paper: str)
     them: a Persian main column's letters end 0.74 em below their baseline (with the panel's
     tint level with its lines, afghanistan-sidebar's ended 1.11 lines below the panel's English
     address); a short panel's main text runs on in two columns under it (Ghana's panel ended
-    4.5 and 5.6 lines above its text). A page set in another layout has no panel, and says so;
-    the pages in :data:`UNLEVEL` end as far apart as it says."""
+    4.5 and 5.6 lines above its text). A page set in another layout has no panel, and says so."""
     data, laid = render(run_checks(SIDEBARS[name]), paper)
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         page = pdf.pages[0]
@@ -160,4 +164,37 @@ def test_a_panel_and_its_main_text_end_within_a_body_line(name: str, paper: str)
         return
     inside, beside, line = _panel(data)
     apart = (max(ln.bottom for ln in beside) - max(ln.bottom for ln in inside)) / line
-    assert abs(apart) <= UNLEVEL.get((name, paper), 1.0) + SLACK, apart
+    assert abs(apart) <= 1.0 + SLACK, apart
+
+
+@pytest.mark.parametrize(("name", "paper"), ONE_COLUMN)
+def test_a_panel_apart_from_its_text_at_every_width_gives_way_to_one_column(
+    name: str, paper: str
+) -> None:
+    """The pages in :data:`ONE_COLUMN` are set in one column, with no side panel: their key
+    figures side by side in a tinted band across the page, and the writer told why."""
+    tree = SIDEBARS[name]
+    data, laid = render(run_checks(tree), paper)
+    (told,) = [w for w in laid.warnings if w.field == "design.layout"]
+    assert told.message.startswith("the sections are set in the single-column layout, with no")
+    theme = Theme()
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        (band,) = [r for r in page.rects if _hex(r["non_stroking_color"]) == theme.tint]
+        values = [
+            c
+            for c in page.chars
+            if band["x0"] <= c["x0"] < c["x1"] <= band["x1"]
+            and band["top"] <= c["top"] < c["bottom"] <= band["bottom"]
+        ]
+    largest = max(c["size"] for c in values)
+    values = [c for c in values if abs(c["size"] - largest) < 0.1]  # the figures' values
+    assert band["width"] > page.width - 2 * theme.margin_x - 1
+    assert len({round(c["top"]) for c in values}) == 1  # side by side, in one row
+    if len(tree["key_figures"]) > 1:  # spread across the band, not stacked at one side
+        assert max(c["x1"] for c in values) - min(c["x0"] for c in values) > band["width"] / 2
+
+
+def _hex(color: tuple[float, ...]) -> str:
+    """A pdfplumber RGB fill as the theme writes a colour."""
+    return "#" + "".join(f"{round(v * 255):02X}" for v in color)

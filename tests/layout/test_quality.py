@@ -153,8 +153,6 @@ def test_justified_lines_reach_the_edge_with_spaces_at_most_1_6_natural(name: st
 # on a page, at most: where no size the page's fit tries keeps a number with its unit and every
 # line within 1.6 natural spaces (a paragraph set ragged weighs as one too loose).
 SET_RAGGED = {
-    "sheet-short-panel": 1,  # "In 2023 Peru eradicated over | 25,000 hectares" at 17 ems: the
-    # sizes that set it justified leave its columns five lines apart
     "en-sidebar-list": 1,  # Letter: "Facing an influx of detainees" in a half column under
     # the panel, 25.6 ems at 9.25 pt, the only size of the only arrangement that fits: on five
     # lines it needs 1.74 natural spaces, on four its lines shrink past their limit
