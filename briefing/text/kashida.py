@@ -48,10 +48,11 @@ def lengthened(
     lengthened by a kashida each to take ``wanted`` points, or a little more, never more than
     ``most``: as few as can take it, at most ``MOST``, the best placed first (``place``), then
     the farthest from those chosen (spread across the line), then the longest; one a word,
-    never two neighbouring words. Only past what the spaces' ``slack`` takes too (a paragraph
-    no breaks keep within the tolerance so) do those grow, a tatweel each in turn, to
-    ``LONGEST``, and then more words take one (neighbours last), and grow. By item index: the
-    word's text with its kashida, and its width in points."""
+    never two neighbouring words. Where those cannot take it, they grow, a tatweel each in
+    turn, to ``LONGEST``; then more words take one (neighbours last), and grow; and where no
+    word is left to take one, they grow longer still (to twice ``LONGEST``) for what is past
+    the spaces' ``slack``. By item index: the word's text with its kashida, and its width in
+    points."""
     ranked = [
         (place(text)[0], -_letters(text), at_word, i, text, font)
         for i, at_word, text, font in words
@@ -60,8 +61,8 @@ def lengthened(
     chosen: list[tuple[int, int, str, str]] = []
     long: dict[int, int] = {}  # tatweels, by item index
     every = len(ranked)
-    for apart, count, left in ((True, MOST, 0.0), (True, every, slack), (False, every, slack)):
-        while len(chosen) < count and wanted > left + 1e-6:
+    for apart, count in ((True, MOST), (True, every), (False, every)):
+        while len(chosen) < count and wanted > 1e-6:
             places = [c[0] for c in chosen]
             free = [r for r in ranked if all(abs(r[2] - a) > apart for a in places)]
             if not free:
@@ -77,9 +78,15 @@ def lengthened(
             wanted, most = wanted - step, most - step
         for length, (_, i, text, font) in itertools.product(range(2, LONGEST + 1), chosen):
             step = room(text, font) * size  # longer, a tatweel each in turn, best placed first
-            if long[i] < length and slack + 1e-6 < wanted and step <= most:
+            if long[i] < length and wanted > 1e-6 and step <= most:
                 long[i] = length
                 wanted, most = wanted - step, most - step
+    for _, i, text, font in itertools.cycle(chosen) if chosen else ():  # no word is left
+        step = room(text, font) * size
+        if wanted <= slack + 1e-6 or step > most or long[i] == 2 * LONGEST:
+            break
+        long[i] += 1
+        wanted, most = wanted - step, most - step
     out: dict[int, tuple[str, float]] = {}
     for _, i, text, font in chosen:
         at = place(text)[1]

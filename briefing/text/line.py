@@ -125,9 +125,10 @@ def place(
         word_space, char_space = 0.0, extra / followed if followed > 0 else 0.0
     elif joined and word_space > space * SPACE_STRETCH * SCRIPT_TOLERANCE:
         # Arabic letters cannot be spaced apart: a few words grow by a kashida each, for what
-        # the spaces would take past half their stretch (1.5 natural spaces); the spaces take
-        # the rest, never tighter than their natural width, to 1.6 natural spaces before
-        # kashidas grow longer, or more words take one
+        # the spaces would take past half their stretch (1.5 natural spaces), longer or in
+        # more words where those cannot take it; the spaces take the rest, never tighter than
+        # their natural width, and past 1.5 natural spaces only where no word is left (a line
+        # a class of tightness looser than one with spaces to 1.5 beside it, to the breaker)
         widest = space * SPACE_STRETCH * SCRIPT_TOLERANCE
         places = itertools.accumulate((items[i].kind == "glue" for i in shown), initial=0)
         words = [

@@ -75,6 +75,9 @@ class Rules(NamedTuple):
     compress: float = 0.0  # and how far they shrink at a ratio of -1
     tracking: float = 0.0  # how much of boxes' own stretch and shrink (letter spacing) counts
     grow: float = math.inf  # how far a line's boxes stretch together at most (Arabic: kashidas)
+    # boxes grow only for what the spaces cannot take (kashidas): a line's class of tightness
+    # is then its spaces' own, as drawn
+    spaces_first: bool = False
     looseness: int = 0  # lines more than the best breaks take (TeX's \looseness), if they can
     untie: bool = False  # words that belong together may part (at ``TIE``)
 
@@ -86,6 +89,7 @@ class Line(NamedTuple):
     end: int
     ratio: float  # how far its glue stretches (> 0) or shrinks (< 0), 1 being all of it
     hyphen: bool  # ends at a flagged penalty
+    fit: int = 1  # its class of tightness (``_fitness``), as its spaces are drawn
 
 
 _WORST = 10.0  # a line's stretch ratio counts as this at most: a line that cannot stretch
@@ -174,6 +178,7 @@ class Breaker:
         total_w, total_y, total_z, glues = self.total_w, self.total_y, self.total_z, self.glues
         total_b, total_t, total_s = self.total_b, self.total_t, self.total_s
         expand, compress, tracking, grow = rules.expand, rules.compress, rules.tracking, rules.grow
+        spaces_first = rules.spaces_first
         tightest, starts, first_point, limit_point = (
             self.tightest(compress, tracking),
             self.starts,
@@ -223,6 +228,7 @@ class Breaker:
                 natural = total_w[end] - base_w + extra[end]
                 final = penalty is not None and penalty <= -INFINITE
                 too_loose = False
+                spaced = None
                 if natural > width:
                     shrink = total_z[end] - base_z + compress * (total_b[end] - base_b)
                     shrink += tracking * (total_s[end] - base_s)
@@ -235,7 +241,12 @@ class Breaker:
                     stretch = total_y[end] - base_y + ragged + expand * (total_b[end] - base_b)
                     if rag[end] and glues[end] == glues[start]:  # an address's pieces alone
                         stretch += ADDRESS_RAG * width
-                    stretch += tracking * min(total_t[end] - base_t, grow)
+                    grown = tracking * min(total_t[end] - base_t, grow)
+                    if spaces_first and stretch:  # spaces to their stretch, then kashidas
+                        # (all of theirs at the tolerance), then spaces: how spaces are drawn
+                        spaced = width - natural
+                        spaced = min(spaced, max(stretch, spaced - grown * tolerance)) / stretch
+                    stretch += grown
                     if stretch:
                         ratio = (width - natural) / stretch
                     else:  # a line that cannot stretch is as good as it gets only when full
@@ -260,7 +271,7 @@ class Breaker:
                     demerits += penalty * penalty if penalty > 0 else -penalty * penalty
                     if flagged and hyphens:
                         demerits += rules.double_hyphen
-                fit = _fitness(ratio)
+                fit = _fitness(ratio if spaced is None else spaced)
                 if start_break >= 0:
                     if fit - fitness > 1 or fitness - fit > 1:
                         demerits += rules.clash if fit - fitness in (3, -3) else rules.fitness
@@ -296,7 +307,7 @@ class Breaker:
             _, previous, ratio = best[now]
             assert previous is not None
             begin = starts[previous[0]] if previous[0] >= 0 else 0
-            lines.append(Line(begin, now[0], ratio, now[1] > 0))
+            lines.append(Line(begin, now[0], ratio, now[1] > 0, now[3]))
             now = previous
         lines.reverse()
         return lines
@@ -305,7 +316,7 @@ class Breaker:
 def jumps(lines: list[Line], apart: int = 1) -> int:
     """How many neighbouring lines (the last aside, which may end short) are more than
     ``apart`` classes of tightness apart (2: a very loose line beside a tight one)."""
-    classes = [_fitness(line.ratio) for line in lines[:-1]]
+    classes = [line.fit for line in lines[:-1]]
     return sum(abs(a - b) > apart for a, b in pairwise(classes))
 
 

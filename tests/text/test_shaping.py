@@ -890,7 +890,8 @@ def test_a_paragraph_that_needs_more_than_three_kashidas_of_one_tatweel_a_line_i
 def test_kashidas_go_in_few_words_apart_at_the_best_joins() -> None:
     """Two kashidas' worth, on a line of five long words: two words take one each, after a
     seen first, never two neighbours; three words at most, and kashidas longer, a tatweel
-    each in turn, only for what the spaces' slack cannot take."""
+    each in turn, before more words take one; where no word is left to take one, longer still,
+    for what the spaces' slack cannot take, to twice the longest."""
     faces = fonts.script_faces("Arab")
     assert faces is not None
     texts = ["المستشفيات", "والمؤسسات", "المكتبات", "والمدارس", "الحدائق"]
@@ -901,12 +902,18 @@ def test_kashidas_go_in_few_words_apart_at_the_best_joins() -> None:
     assert out[0][0] == "المستش\ufdd0فيات"
     assert all(text.count(shaping.STRETCH) == 1 for text, _ in out.values())
     out = kashida.lengthened(line, 5 * step, 11, 10 * step, 5 * step)
-    assert len(out) == 3 and sorted(out) == [0, 2, 4]
-    assert all(text.count(shaping.STRETCH) == 1 for text, _ in out.values())
-    out = kashida.lengthened(line, 5 * step, 11, 10 * step, 0.0)
+    assert sorted(out) == [0, 2, 4]
     assert sorted(text.count(shaping.STRETCH) for text, _ in out.values()) == [1, 2, 2]
     out = kashida.lengthened(line, 10 * step, 11, 20 * step, 0.0)  # then a neighbour too
     assert sorted(text.count(shaping.STRETCH) for text, _ in out.values()) == [1, 3, 3, 3]
+    apart = line[::2]  # three words, none left to take one past three tatweels each
+    for wanted, slack, most, grown in (
+        (11, 0, 20, [3, 4, 4]),
+        (11, 1, 20, [3, 3, 4]),  # the spaces take one tatweel's worth
+        (30, 0, 40, [6, 6, 6]),
+    ):
+        out = kashida.lengthened(apart, wanted * step, 11, most * step, slack * step)
+        assert sorted(text.count(shaping.STRETCH) for text, _ in out.values()) == grown
 
 
 @pytest.mark.parametrize(
