@@ -273,10 +273,12 @@ def main() -> None:
     if "briefing" in renderers:
         from briefing.content.markup import _parsed
         from briefing.text.measure import _measured
+        from briefing.text.textbox import _boxes
 
         def uncached() -> bytes:
             _parsed.clear()  # every text parsed and every paragraph measured anew, as for
             _measured.cache_clear()  # text never seen
+            _boxes.clear()
             return renderers["briefing"]()
 
         row(

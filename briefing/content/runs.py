@@ -49,6 +49,7 @@ def link(href: str, text: str, colour: str = "") -> Runs:
     return (Run(_spaced(text), link=href, colour=colour),)
 
 
+@functools.lru_cache(maxsize=4096)  # a sheet's labels and headings, at every trial scale
 def _spaced(text: str) -> str:
     return _WHITE.sub(" ", text).strip(" ")
 

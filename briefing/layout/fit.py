@@ -19,7 +19,7 @@ _INSIDE = 0.25  # a guess stays this share of the bracket inside it: the bracket
 AIR_STEPS = 5
 FULL = 0.5  # points: a column ending this near the foot is full
 SETTLE_STEPS = 12  # smaller scales tried for a page with a paragraph it cannot set well
-SETTLE_APART = 6  # of them, for a page set well whose columns end apart or short of the foot
+SETTLE_APART = 6  # sizes, its largest one of them, for a page set well that ends apart or short
 STEP = 0.006  # of scale, each (a twentieth of a point of body size)
 STRAINED = 3  # body lines at a column's foot a paragraph set ragged (none justified is good) weighs
 HYPHENATED = 0.15  # of the body's lines that go on in their paragraph: more ending with a hyphen
@@ -221,9 +221,10 @@ def _settle(
     arrangement: Arrangement[F], limit: float, empty: float
 ) -> tuple[F, Filled[Any]] | None:
     """One arrangement at its largest scale, its page filled; if a column still ends more
-    than ``limit`` above the foot, up to :data:`SETTLE_APART` steps smaller when that fills
-    the page better (a long section that will not split evenly); up to :data:`SETTLE_STEPS`
-    when a paragraph cannot be set well at that size (a narrow column, a hard language)."""
+    than ``limit`` above the foot, a step smaller, to :data:`SETTLE_APART` sizes in all, when
+    that fills the page better (a long section that will not split evenly); to
+    :data:`SETTLE_STEPS` steps when a paragraph cannot be set well at that size (a narrow
+    column, a hard language)."""
     tried: list[F] = []  # every measure taken, so a smaller scale already seen is reused
 
     def measure(scale: float) -> F:
@@ -233,7 +234,7 @@ def _settle(
     best = largest(measure, arrangement.floor, arrangement.ceiling)
     found: tuple[F, Filled[Any]] | None = None
     for step in range(SETTLE_STEPS + 1):
-        if best is None or (step >= SETTLE_APART and found is not None and not found[0].strained):
+        if best is None:
             break
         filled = fullest(best.filled, 1.0, 1.0)
         better = filled is not None and (
@@ -242,13 +243,27 @@ def _settle(
         if better and filled is not None:
             found = (best, filled)
         smaller = best.scale - STEP
-        if _good(found, limit) or _done(found, limit, empty) or smaller < arrangement.floor:
+        if (
+            _good(found, limit)
+            or _done(found, limit, empty)
+            or smaller < arrangement.floor
+            or _stepped(step + 1, found)  # (a smaller size is measured only to be weighed)
+        ):
             break
         seen = [m for m in tried if smaller - STEP / 2 < m.scale < best.scale and fits(m)]
         best = max(seen, key=lambda m: m.scale) if seen else measure(smaller)
         if not fits(best):
             break
     return found
+
+
+def _stepped(steps: int, found: tuple[Fillable[Any], Filled[Any]] | None) -> bool:
+    """Whether :func:`_settle` has stepped as far as it may: :data:`SETTLE_STEPS` sizes
+    smaller than its largest, or :data:`SETTLE_APART` sizes, the largest one of them, for a
+    page whose paragraphs are all set well."""
+    return steps > SETTLE_STEPS or (
+        steps >= SETTLE_APART and found is not None and not found[0].strained
+    )
 
 
 def hyphenated(measured: Fillable[Any]) -> float:

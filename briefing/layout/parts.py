@@ -4,6 +4,7 @@ marking banner."""
 
 from __future__ import annotations
 
+import functools
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -46,7 +47,6 @@ class Sheet:
             )
         ]
         self.facts = checked.facts
-        self.digits = str.maketrans(WESTERN, self.words.digits)  # a list's numbers (Persian)
         italic = any(isinstance(run, Run) and run.italic for runs in self.texts() for run in runs)
         self.faces = register(self.theme.family, italic)
         self.heading_faces = register(self.theme.heading_family, italic)
@@ -508,7 +508,7 @@ class Parts:
 
     def _label(self, item: Paragraph) -> Runs:
         """An item's bullet or number in the sheet's digits, and the no-break space after it."""
-        return joined(plain(item.label.translate(self.sheet.digits)), (Run("\u00a0"),))
+        return _marker(item.label, self.sheet.words.digits)
 
     def _indents(self, parts: list[Paragraph]) -> list[tuple[float, float]]:
         """Of each part, a list level's indent (the theme's, or as wide as the list's widest
@@ -524,6 +524,13 @@ class Parts:
                 out.append((least, 0.0))
             start = end + 1
         return out
+
+
+@functools.lru_cache(maxsize=1024)  # each list item's, at every trial size
+def _marker(label: str, digits: str) -> Runs:
+    """A list item's bullet or number in ``digits`` (for 0 to 9), and the no-break space
+    after it."""
+    return joined(plain(label.translate(str.maketrans(WESTERN, digits))), (Run("\u00a0"),))
 
 
 def _to_grid(blocks: list[Packable], grid: float) -> None:

@@ -9,6 +9,8 @@ headings and the band are in capitals only in a script that has them.
 
 from __future__ import annotations
 
+import functools
+
 from ..fonts import Faces, script_faces
 from ..language import Language
 from ..text.spec import TypeSpec
@@ -17,6 +19,7 @@ from ..theme import Theme
 CASED = frozenset({"Latn", "Cyrl"})  # the scripts with capitals, of the languages offered
 
 
+@functools.lru_cache(maxsize=1024)
 def type_specs(
     theme: Theme,
     faces: Faces,
@@ -33,7 +36,8 @@ def type_specs(
     a whole one, so that baselines keep to one grid. Headings are never smaller than the
     body, and the subtitle stays as much larger than it as designed. The title, subtitle,
     headings, key figures, fact labels and the band are in the ``display`` faces (the
-    design's heading font), if given."""
+    design's heading font), if given. Kept in the process (each trial size's, for every
+    arrangement and build), so the one dict is shared: read, never changed."""
     t = theme
     grown, scale = scale, scale if body_scale is None else body_scale
     text = max(grown, scale)  # the lead and labels stay larger than the body, as designed

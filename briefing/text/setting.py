@@ -24,6 +24,9 @@ from __future__ import annotations
 
 import functools
 import math
+from collections import OrderedDict
+from collections.abc import Hashable
+from typing import Generic, TypeVar
 
 from ..content.runs import Runs
 from . import kashida, shaping
@@ -105,17 +108,46 @@ def set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     known = _settings.get(key)
     if known is not None and known[0] is measured.breaker:
         return known[1]
-    if len(_settings) >= _KEPT:
-        _settings.clear()
     setting = _set_lines(measured, spec, width)
-    _settings[key] = (measured.breaker, setting)
+    _settings.put(key, (measured.breaker, setting))
     return setting
 
 
-# Each paragraph's settings by its breaker (held, so that its id names it), spec and width: as
-# many as the layout's trials of a few dozen sheets ask for.
-_settings: dict[tuple[int, TypeSpec, float], tuple[Breaker, Setting]] = {}
-_KEPT = 8192
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class Recent(Generic[K, V]):
+    """Results kept in the process by their arguments, up to ``most``, the least recently
+    used going first (never all at once: a sheet's own trials stay)."""
+
+    def __init__(self, most: int) -> None:
+        self.most = most
+        self._kept: OrderedDict[K, V] = OrderedDict()
+
+    def get(self, key: K) -> V | None:
+        """The result kept for ``key``, or None."""
+        found = self._kept.get(key)
+        if found is not None:
+            self._kept.move_to_end(key)
+        return found
+
+    def put(self, key: K, value: V) -> None:
+        """Keep ``value`` for ``key``."""
+        while len(self._kept) >= self.most:
+            self._kept.popitem(last=False)
+        self._kept[key] = value
+
+    def clear(self) -> None:
+        """Forget every result."""
+        self._kept.clear()
+
+
+# Each paragraph's settings by its breaker (held, so that its id names it), spec and width: a
+# sheet's fit trials on both papers ask for up to about 9,000 (an Arabic sidebar sheet on A4
+# weighs sixteen arrangements at ten sizes each).
+KEPT = 16_384
+_settings: Recent[tuple[int, TypeSpec, float], tuple[Breaker, Setting]] = Recent(KEPT)
 
 
 @functools.lru_cache(maxsize=4096)

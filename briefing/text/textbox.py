@@ -33,7 +33,7 @@ from ..language import BIDI_CONTROLS
 from . import shaping
 from .line import PlacedRun, SetLine, several_parts
 from .measure import SOFT_HYPHEN, measure
-from .setting import Setting, set_lines
+from .setting import KEPT, Recent, Setting, set_lines
 from .spec import TypeSpec
 
 _UNDERLINE_OFFSET = 0.12  # below the baseline, in ems
@@ -544,5 +544,15 @@ def _fill_operator(hex_colour: str) -> str:
 
 
 def typeset(runs: Runs, spec: TypeSpec, width: float) -> TextBox:
-    """``runs`` set in ``spec`` at ``width`` points."""
-    return TextBox(width, set_lines(measure(runs, spec), spec, width))
+    """``runs`` set in ``spec`` at ``width`` points: the same box for the same text, spec and
+    width in a process (the fit's trials ask for most of a page's boxes in every arrangement,
+    and every build of ``watch`` and ``preview`` again)."""
+    key = (runs, spec, width)
+    box = _boxes.get(key)
+    if box is None:
+        box = TextBox(width, set_lines(measure(runs, spec), spec, width))
+        _boxes.put(key, box)
+    return box
+
+
+_boxes: Recent[tuple[Runs, TypeSpec, float], TextBox] = Recent(KEPT)
