@@ -103,7 +103,8 @@ def main() -> None:
         *table(side_header, side),
         "",
         "Every sheet, briefing alone (the targets: no loose line, hyphen run, column-end hyphen, "
-        "broken, glued, split or missing word; foot gap at most 6%; edge at least 0.3 in):",
+        "broken, glued, split or missing word; foot gap at most 6%; edge at least 0.3 in; every "
+        "pair the face kerns kerned, read line by line):",
         "",
         *table(every_header, every),
         "",
