@@ -682,6 +682,20 @@ def test_a_runs_colour_is_set_as_reportlab_sets_it() -> None:
         assert ours._fillColorObj == theirs._fillColorObj
 
 
+def _counted_breaks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Each paragraph the breaker breaks from now on (its first three items' widths), as it
+    breaks it."""
+    broken: list[str] = []
+    breaks = Breaker.breaks
+
+    def counted(self: Breaker, width: float, rules: Rules) -> list[Line] | None:
+        broken.append(" ".join(str(item.width) for item in self.items[:3]))
+        return breaks(self, width, rules)
+
+    monkeypatch.setattr(Breaker, "breaks", counted)
+    return broken
+
+
 def test_a_rebuild_after_one_edit_shapes_and_breaks_only_the_paragraph_edited(
     tmp_path: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -694,14 +708,7 @@ def test_a_rebuild_after_one_edit_shapes_and_breaks_only_the_paragraph_edited(
     edited = text.replace("proactively respond", "proactively answer")
     assert edited != text
     sheet.write_text(edited, encoding="utf-8")
-    broken: list[str] = []
-    breaks = Breaker.breaks
-
-    def counted(self: Breaker, width: float, rules: Rules) -> list[Line] | None:
-        broken.append(" ".join(str(item.width) for item in self.items[:3]))
-        return breaks(self, width, rules)
-
-    monkeypatch.setattr(Breaker, "breaks", counted)
+    broken = _counted_breaks(monkeypatch)
     shaped = shaping.shape.cache_info().misses
     pdf = render(run_checks(sheet))[0]
     assert len(set(broken)) == 1  # the paragraph edited, at each width the layout tries
@@ -722,14 +729,7 @@ def test_an_arabic_script_sidebar_sheet_is_rebuilt_on_both_papers_breaking_nothi
     text = (ROOT / "tests" / "data" / "afghanistan-sidebar.yaml").read_text(encoding="utf-8")
     sheet.write_text(text, encoding="utf-8")
     first = {paper: render(run_checks(sheet), paper)[0] for paper in ("letter", "a4")}
-    broken: list[str] = []
-    breaks = Breaker.breaks
-
-    def counted(self: Breaker, width: float, rules: Rules) -> list[Line] | None:
-        broken.append(" ".join(str(item.width) for item in self.items[:3]))
-        return breaks(self, width, rules)
-
-    monkeypatch.setattr(Breaker, "breaks", counted)
+    broken = _counted_breaks(monkeypatch)
     for paper, pdf in first.items():
         assert render(run_checks(sheet), paper)[0] == pdf
     assert not broken
