@@ -279,7 +279,9 @@ class Design:
         "figures, facts and contacts. Not given: two columns, or one column of larger type "
         "for content too short to fill two or split too unevenly between them; given, the "
         "page keeps to it, unless one column or a sidebar holds the sections only in lines "
-        "longer than 75 characters and two columns hold them in shorter ones.",
+        "longer than 75 characters and two columns hold them in shorter ones, or a sidebar's "
+        "panel ends more than a line from its text at every size (or leaves the page part "
+        "blank) and one column, its key figures in a row, composes the page better.",
         "sidebar",
         default=None,
     )
