@@ -8,7 +8,9 @@ from __future__ import annotations
 import math
 
 from ..content.checks import words_of
-from ..errors import Problem
+from ..content.model import Content
+from ..content.reader import value_of
+from ..errors import Location, Problem
 from .columns import Column
 from .exhibits import Exhibit
 from .sidebar import Sidebar
@@ -129,6 +131,16 @@ def _cut(layout: Layout) -> tuple[list[Exhibit], float, int]:
     return exhibits, shown, max(1, round(words * (needed - room) / max(text, 1.0)))
 
 
+def _layout_named(content: Content) -> Location:
+    """Where the writer named the layout (``design: layout:``, in the content file or its style
+    file), for a warning about the arrangement; the title's place if it is not named there."""
+    source = content.title.source
+    node = value_of(value_of(source.root, "design"), "layout") if source else None
+    if source is None or node is None or node.start_mark is None:
+        return content.title.locate()
+    return source.at(node.start_mark)
+
+
 _TEXT = ("P", "LBody")  # the roles of the blocks that hold the sections' words
 _LETTERS_A_WORD = 6  # with the space after it, in English, French, Spanish, Portuguese
 
@@ -148,7 +160,7 @@ def switched_warning(
             f"the sections are set in the {layout.name} layout: the {instead} layout holds "
             f"them only in lines of more than the {t.long_line} characters that read "
             "comfortably",
-            c.title.locate(),
+            _layout_named(c),
             # fewer words to keep the layout named, unless that would gut the text
             f"design: layout: {layout.name} to keep it so{fewer if cut <= words / 2 else ''}",
             "warning",
@@ -166,7 +178,7 @@ def switched_warning(
         return Problem(
             f"the sections are set in the {layout.name} layout, with no side panel{row}: in "
             f"the sidebar layout {why}, at every size and panel width tried",
-            c.title.locate(),
+            _layout_named(c),
             f"more key figures or facts to fill the panel, or design: layout: {layout.name} to "
             "keep it so",
             "warning",
@@ -180,7 +192,7 @@ def switched_warning(
     )
     return Problem(
         f"the sections are set in the {layout.name} layout, in larger type: {why}",
-        c.title.locate(),
+        _layout_named(c),
         f"design: layout: {layout.name} to keep it so, design: layout: {instead} to keep "
         f"{instead}, or more text",
         "warning",
@@ -201,7 +213,7 @@ def long_warning(layout: Layout, held: Layout) -> Problem | None:
         f"the body's lines hold about {letters:.0f} characters in the {layout.name} layout, "
         f"more than the {t.long_line} that read comfortably, with body text at "
         f"{body.size:.1f} pt: no layout holds the sections in shorter lines",
-        layout.sheet.content.title.locate(),
+        _layout_named(layout.sheet.content),
         f"about {_cut(held)[2]} fewer words in the sections, to set them in lines of at most "
         f"{t.long_line} characters in the {held.name} layout",
         "warning",
@@ -256,7 +268,7 @@ def panel_warning(layout: Layout, filled: float) -> Problem:
     return Problem(
         f"the sidebar's panel is {1 - filled:.0%} empty: its key figures, facts and contacts "
         f"take {filled:.0%} of its height beside the main text",
-        c.title.locate(),
+        _layout_named(c),
         "more key figures or facts, or the two-column layout, which sets the key figures in a "
         "row above the sections (design: layout: two-column, or no layout)",
         "warning",

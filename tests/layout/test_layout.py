@@ -29,7 +29,7 @@ from briefing.text.spec import TypeSpec
 from briefing.text.textbox import typeset
 from briefing.theme import Theme, grayscale
 
-from ..conftest import ROOT, SAMPLE, run
+from ..conftest import ROOT, SAMPLE, run, write
 from ..corpus import LAYOUTS, sheets, sized
 from ..quality import measure, source_text
 from ..visual import DATA, EXTRAS, SAMPLE_TREE
@@ -157,15 +157,17 @@ def test_a_sidebar_panel_mostly_empty_tint_gives_way_to_one_column(tmp_path: Pat
     """One key figure beside a main text that fills the page: the panel's tint ran level with
     the text, three fifths of it blank under the figure (its letters 12 lines above the
     text's); the page is set in one column instead, the figure in a band across it, and the
-    writer is told why, with what would keep the sidebar. Sidebar pages whose panels are full
-    keep them, untold."""
+    writer is told why, with what would keep the sidebar, at the layout it names (in the
+    content file, or in its style file). Sidebar pages whose panels are full keep them,
+    untold."""
     source = tmp_path / "senegal.yaml"
-    source.write_text((DATA / "senegal-panel.yaml").read_text(encoding="utf-8"))
+    text = (DATA / "senegal-panel.yaml").read_text(encoding="utf-8")
+    source.write_text(text)
     result = run("build", source, "-o", tmp_path / "senegal.pdf", cwd=tmp_path)
     assert result.returncode == 0
     (line,) = [ln for ln in result.stderr.splitlines() if "panel " in ln]
     assert (
-        "senegal.yaml:3:8: warning: the sections are set in the single-column layout, with no "
+        "senegal.yaml:9:11: warning: the sections are set in the single-column layout, with no "
         "side panel (its key figures in a row above them): in the sidebar layout its panel and "
         "main text (or the columns run on under the panel) would end 12 lines apart"
     ) in line
@@ -173,6 +175,12 @@ def test_a_sidebar_panel_mostly_empty_tint_gives_way_to_one_column(tmp_path: Pat
     with pdfplumber.open(tmp_path / "senegal.pdf") as pdf:
         page = pdf.pages[0]
         assert not [r for r in page.rects if r["width"] < page.width / 2 and r["height"] > 100]
+    write(tmp_path / "house.yaml", "# the office's design\ndesign:\n  layout: sidebar\n")
+    source.write_text(text.replace("design:\n  layout: sidebar\n", "style: house.yaml\n"))
+    result = run("build", source, "-o", tmp_path / "senegal.pdf", cwd=tmp_path)
+    assert result.returncode == 0
+    (line,) = [ln for ln in result.stderr.splitlines() if "panel " in ln]
+    assert "house.yaml:3:11: warning: the sections are set in the single-column layout" in line
     corpus = sheets()
     for name in ("en-sidebar-0.3", "ar-sidebar"):
         assert not [w for w in laid_out(corpus[name])[1].warnings if "panel" in w.message]
