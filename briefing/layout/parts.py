@@ -328,8 +328,10 @@ class Parts:
             ]
         return max(lines) + HAIR
 
-    def online(self, width: float, stacked: bool) -> Region:
-        """The QR code of the online version, its caption beside it or (stacked) below."""
+    def online(self, width: float, stacked: bool, baseline: float = 0.0) -> Region:
+        """The QR code of the online version, its caption beside it or (stacked) below; beside
+        it, the caption's first baseline ``baseline`` below the top, if that is lower than its
+        own (level with the contacts' heading beside it)."""
         t, c, s = self.theme, self.content, self.body_scale
         if not c.online:
             return EMPTY
@@ -353,9 +355,10 @@ class Parts:
             return Region(entries, [], below + caption.height)
         gap = t.qr_gap * s
         caption = self.text(caption_text, "fact", width - size - gap)
+        drop = max(baseline - caption.size, 0.0)  # its box level with the code's top, or lower
         entries = [Entry(code, 0.0, 0.0, "Figure", group, alt)]
-        entries.append(Entry(caption, size + gap, 0.0, "P", group))  # level with its top
-        return Region(entries, [], max(size, caption.height))
+        entries.append(Entry(caption, size + gap, drop, "P", group))
+        return Region(entries, [], max(size, drop + caption.height))
 
     def closing(self, width: float) -> Region:
         """The contacts and the QR code side by side, below the body: the contacts in
@@ -385,7 +388,9 @@ class Parts:
 
     def _closing_row(self, width: float, shift: float) -> Region:
         """The closing row, its QR code ``shift`` from its start."""
-        contacts, online = self.contacts(shift, 1), self.online(width - shift, False)
+        contacts = self.contacts(shift, 1)
+        heading = self.specs["side heading"].size  # its first baseline, below the row's top
+        online = self.online(width - shift, False, heading)
         entries = contacts.entries + [e._replace(x=e.x + shift) for e in online.entries]
         return Region(entries, contacts.shapes, max(contacts.height, online.height))
 
