@@ -93,6 +93,7 @@ class PageQuality(NamedTuple):
     columns: tuple[Column, ...]
     edge_text: float  # points from the nearest glyph to the paper's edge
     edge_ink: float  # the same for anything painted: glyphs, shapes, images
+    footer_rule: float  # the top of the footer's rule, from the page's top (its height if none)
     text_layer: str  # the text in structure order, soft hyphens joined
     glued_words: tuple[str, ...]  # "andcorrections": two source words with no space between
     split_words: tuple[str, ...]  # "devel- oped": a source word in two pieces
@@ -285,6 +286,17 @@ def _ink(page: Any) -> list[dict[str, Any]]:
         or (o.get("stroke") and not _white(o["stroking_color"]))
     ]
     return [c for c in page.chars if readers.printed(c["text"]).strip()] + shapes + page.images
+
+
+def footer_rule(page: Any) -> float:
+    """The top of the footer's hairline: the lowest line across over half the page in its
+    last 110 points (as the issue's ``composition.py`` finds it); the page's height if none."""
+    rules = [
+        o["top"]
+        for o in page.lines + page.rects
+        if o["width"] > page.width / 2 and o["height"] < 2 and o["top"] > page.height - 110
+    ]
+    return float(max(rules, default=page.height))
 
 
 def _edges(page: Any, ink: list[dict[str, Any]]) -> tuple[float, float]:
@@ -696,6 +708,7 @@ def measure(pdf: bytes | Path, source: str) -> list[PageQuality]:
                     _columns(lines, ink, float(page.height), rtl),
                     text_edge,
                     ink_edge,
+                    footer_rule(page),
                     layer,
                     *(_reader_words(layer, source) if rtl else _words(layer, source)),
                     tuple(structure.roles),

@@ -31,7 +31,7 @@ from .overflow import (
     switched_warning,
     wide_warning,
 )
-from .parts import Parts, Sheet
+from .parts import Parts, Sheet, over_rule
 from .records import Group, Page, Placed, Region, Role, Shape, Tag, fit_line
 from .specs import type_specs
 from .variants import Layout
@@ -139,7 +139,7 @@ def compose(checked: Checked, paper: str, folio: str = "") -> Page:
     tried = variants(theme)
     floor = theme.min_body_size / theme.body_size  # the design's smallest; the body's may be more
     arrangements, makers = _arrangements(tried, sheet, paper, limit)
-    empty = FILL * height
+    empty = FILL * height - over_rule(theme)  # the blank a reader sees, down to the rule
     settled = fit.settle(arrangements, limit, empty)
     if settled is not None and fit.hyphenated(settled.measured) > fit.HYPHENATED:
         # lines so short that many end in a hyphen: the body a little smaller, its lines

@@ -25,6 +25,7 @@ from .widths import HAIR
 
 if TYPE_CHECKING:
     from ..content.checks import Checked
+    from ..theme import Theme
 
 
 class Sheet:
@@ -86,6 +87,7 @@ class Sheet:
 
 
 _EM = 0.47  # the mean advance of English text in Noto Sans, in ems, for a sheet with no text
+_RULE_DROP = 2.0  # the footer's rule, below the top of the footer
 _CLOSING_STEP = 0.05  # of the width: how much narrower the contacts beside a long address go
 
 
@@ -414,7 +416,7 @@ class Parts:
             right = self.text(date, "date", end - width * share)
             entries.append(Entry(right, width * share, t.footer_rise, "P"))
         entries += [folio] if folio else []
-        rule = Shape("line", 0, 2, width, 0, t.rule, t.rule_width)
+        rule = Shape("line", 0, _RULE_DROP, width, 0, t.rule, t.rule_width)
         height = max(e.flowable.height for e in entries) + t.footer_rise
         return Region(entries, [rule], height)
 
@@ -577,3 +579,9 @@ def _hanging_space(label: TextBox) -> float:
     text = shaping.unedged(last.shown, last.font) if last.shown else last.text
     space = text[len(text.rstrip()) :]
     return plain_width(space, last.font) * label.size
+
+
+def over_rule(theme: Theme) -> float:
+    """How far above the footer's rule the body's room ends: the blank at a page's foot, as a
+    reader sees it, runs down to the rule."""
+    return theme.footer_rise + _RULE_DROP

@@ -28,7 +28,7 @@ from typing import ClassVar, NamedTuple
 from ..theme import Theme
 from .columns import Column, arrange, realize, shortest
 from .exhibits import Exhibit
-from .parts import Parts, Sheet
+from .parts import Parts, Sheet, over_rule
 from .records import ROW_PARTS, Page, Placed, Region, Shape
 from .specs import type_specs
 from .widths import HAIR
@@ -252,7 +252,8 @@ class Layout:
 
     def page(self, air: float, columns: list[Column]) -> Page:
         """Everything placed, with the body's gaps spread by ``air`` into these ``columns``;
-        the blank at the foot measured to the footer, under a closing row moved up to them."""
+        the blank at the foot measured to the footer's rule, under a closing row moved up to
+        them."""
         t = self.theme
         end = self.reach(columns)
         frame, foot = self.frame(air, end), self.frame(air).body_bottom
@@ -265,7 +266,8 @@ class Layout:
             self.sheet.faces.regular,
             list(frame.shapes),
             [],
-            (min(frame.body_top - end, frame.panel or math.inf) - foot) / self.height,
+            (min(frame.body_top - end, frame.panel or math.inf) - foot + over_rule(t))
+            / self.height,
             closing=self.closing_parts,
         )
         for region, x, top in frame.regions:

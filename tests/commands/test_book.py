@@ -12,6 +12,7 @@ from briefing.commands.book import _highest
 from briefing.content.fields import Text
 
 from ..conftest import MINIMAL, run
+from ..quality import footer_rule
 
 NAVY = (0.066667, 0.180392, 0.317647)  # the default primary colour, #112E51, as drawn
 
@@ -31,12 +32,6 @@ def _book(tmp_path: Path, *sheets: Path, paper: str = "letter") -> Path:
     result = run("book", *sheets, "-o", book, "--paper", paper, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     return book
-
-
-def _footer_rule(page: pdfplumber.page.Page) -> float:
-    """The top of the footer's hairline: the lowest line across the text width."""
-    across = [e for e in page.lines + page.rects if e["width"] > page.width / 2 and e["height"] < 1]
-    return max(e["top"] for e in across)
 
 
 @pytest.mark.parametrize(
@@ -83,12 +78,12 @@ def test_the_cover_and_contents_carry_the_highest_marking_and_the_sheets_frame(
             for p in (contents, marked)
         ]
         assert heads[0] == heads[1]  # the marking and the band's organization, alike
-        sheet_foot = [w for w in marked.extract_words() if w["top"] > _footer_rule(marked)]
-        foot = [w for w in contents.extract_words() if w["top"] > _footer_rule(contents)]
+        sheet_foot = [w for w in marked.extract_words() if w["top"] > footer_rule(marked)]
+        foot = [w for w in contents.extract_words() if w["top"] > footer_rule(contents)]
         foot, sheet_foot = foot[:-1], sheet_foot[:-1]  # the bottom banner aside
         assert " ".join(w["text"] for w in foot[:-1]) == "Test Office Updated January 2, 2024"
         assert foot[-1]["text"] == "2" and sheet_foot[-1]["text"] == "5"
-        assert _footer_rule(contents) == _footer_rule(marked)
+        assert footer_rule(contents) == footer_rule(marked)
         assert {round(w["bottom"], 1) for w in foot} == {round(w["bottom"], 1) for w in sheet_foot}
         assert foot[-1]["x1"] == pytest.approx(sheet_foot[-1]["x1"], abs=0.01)
 
@@ -115,8 +110,8 @@ def test_the_cover_is_composed_over_the_whole_page(tmp_path: Path, count: int, p
             assert listed == names
         else:
             assert listed == names[: len(listed)] and 40 < len(listed) < 150
-            assert [w for w in words if w["bottom"] < _footer_rule(cover)][-1]["text"] == "…"
-        rule = _footer_rule(cover)
+            assert [w for w in words if w["bottom"] < footer_rule(cover)][-1]["text"] == "…"
+        rule = footer_rule(cover)
         lowest = max(
             w["bottom"] for w in words if w["bottom"] < rule and w["top"] > panel["bottom"]
         )
@@ -199,7 +194,7 @@ def test_the_book_frame_on_a_minimal_sheet(tmp_path: Path) -> None:
     with pdfplumber.open(_book(tmp_path, tmp_path / "a.yaml")) as pdf:
         cover, contents, _ = pdf.pages
         assert "Testland" in cover.extract_text()
-        foot = [w for w in contents.extract_words() if w["top"] > _footer_rule(contents)]
+        foot = [w for w in contents.extract_words() if w["top"] > footer_rule(contents)]
         assert [w["text"] for w in foot] == ["Test", "Office", "2"]
 
 
