@@ -5,6 +5,7 @@ marking banner."""
 from __future__ import annotations
 
 import functools
+import math
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -526,11 +527,19 @@ class Parts:
         for end in [*(k for k, part in enumerate(parts) if part.kind == "paragraph"), len(parts)]:
             labels = [self._label(item) for item in parts[start:end] if item.label]
             widest = max((natural_width(r, self.specs["bullet"]) for r in labels), default=0.0)
-            out += [(max(least, widest + HAIR), widest)] * (end - start)
+            out += [(self._indent(least, widest), widest)] * (end - start)
             if end < len(parts):
                 out.append((least, 0.0))
             start = end + 1
         return out
+
+    def _indent(self, least: float, widest: float) -> float:
+        """A list level's indent: ``least``, or as wide as its ``widest`` label needs; in whole
+        characters of a Chinese body (the nearest to ``least``), as its lines are (clreq)."""
+        body = self.specs["body"]
+        if not body.cjk:
+            return max(least, widest + HAIR)
+        return max(round(least / body.size), math.ceil((widest + HAIR) / body.size)) * body.size
 
 
 @functools.lru_cache(maxsize=1024)  # each list item's, at every trial size

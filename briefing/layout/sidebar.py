@@ -49,10 +49,11 @@ class Sidebar(Layout):
         return (inner - theme.column_gap) * (1 - options.get("share", theme.sidebar_share))
 
     def widths(self) -> tuple[float, float, float]:
-        """(the main column's width, the same, no rail)."""
+        """(the main column's width, the same, no rail); the panel takes what a Chinese main
+        column's lines leave."""
         t = self.theme
         side = (self.inner - t.column_gap) * self.share
-        main = self.inner - side - t.column_gap
+        main = self.whole(self.inner - side - t.column_gap)
         return main, main, 0.0
 
     @property
@@ -266,7 +267,7 @@ class Wrapped(Sidebar):
     def __init__(self, *args: Any, **options: Any) -> None:
         super().__init__(*args, **options)  # as a sidebar, then the text split at the panel
         t, parts = self.theme, self.parts
-        self.half = (self.inner - t.column_gap) / 2
+        self.half = self.whole((self.inner - t.column_gap) / 2)  # the gap takes what is left
         self.beside, self.beside_end, self.below, self.letters = 0, 0.0, 0.0, 0.0
         stacked = pack(self.blocks, [1e9])
         if not self.extras or stacked is None:
@@ -334,7 +335,7 @@ class Wrapped(Sidebar):
         """The main column beside the panel, then two columns below it."""
         if not self.beside:
             return super().places(top)
-        under, step = top - self.below, self.half + self.theme.column_gap
+        under, step = top - self.below, self.inner - self.half
         return [(self.left, top, self.main_width)] + [
             (self.left + index * step, under, self.half) for index in range(2)
         ]

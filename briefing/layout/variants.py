@@ -75,7 +75,7 @@ class Layout:
             t, sheet.faces, sheet.words, scale, self.body_scale, sheet.heading_faces
         )
         parts = self.parts = Parts(sheet, self.specs, scale, self.body_scale)
-        self.left, self.inner = t.margin_x, width - 2 * t.margin_x
+        self.left, self.inner = self.area(width)
         self.main_width, self.column_width, self.rail = self.widths()
         self.marking = parts.marking(self.inner)
         self.band = parts.band(self.inner)
@@ -106,6 +106,17 @@ class Layout:
             for line in range(block.lines - 1)
         ]
         return sum(ends), len(ends)
+
+    def area(self, width: float) -> tuple[float, float]:
+        """Where the text area starts on paper ``width`` wide, and its width: between the
+        margins."""
+        return self.theme.margin_x, width - 2 * self.theme.margin_x
+
+    def whole(self, width: float) -> float:
+        """``width`` rounded down to whole characters of the body where it is Chinese, whose
+        lines are (clreq's line length); else as it is."""
+        body = self.specs["body"]
+        return math.floor(width / body.size + 1e-6) * body.size if body.cjk else width
 
     def widths(self) -> tuple[float, float, float]:
         """(the body's width, a column's width, the hanging headings' rail)."""
@@ -354,6 +365,14 @@ class TwoColumn(Layout):
     columns = 2
     name = "two-column"
 
+    def area(self, width: float) -> tuple[float, float]:
+        """Between the margins; narrower by what each column holds past whole characters of
+        a Chinese body, and centred, so that its full lines reach the text area's edges."""
+        left, inner = super().area(width)
+        column = self.measure(self.theme, inner)
+        spare = 2 * (column - self.whole(column))
+        return left + spare / 2, inner - spare
+
     def widths(self) -> tuple[float, float, float]:
         """(the body's width, a column's width, no rail)."""
         return self.inner, self.measure(self.theme, self.inner), 0.0
@@ -381,7 +400,8 @@ class SingleColumn(Layout):
         need = self.parts.widest_heading_word() + HAIR + t.rail_gap * self.body_scale
         least = self.inner - self.measure(t, self.inner)
         rail = least if self.above else min(max(least, need), self.inner * WIDEST_RAIL)
-        return self.inner, self.inner - rail, rail
+        column = self.whole(self.inner - rail)  # the rail takes what Chinese lines leave
+        return self.inner, column, self.inner - column
 
     @functools.cached_property
     def above(self) -> bool:
