@@ -127,6 +127,34 @@ def test_an_address_in_a_sheet_of_another_script_breaks_past_its_host_names_ends
     assert "https://www.state|.gov/inl" in pieces("https://www.state.gov/inl")
 
 
+def test_a_name_costs_more_to_hyphenate_than_a_sentences_first_word_or_a_lower_case_part() -> None:
+    """A capitalised word inside a sentence is a name ("the Jamaica Constab-ulary"): breaking
+    it costs as three hyphens more (as "re-spond" does), so the breaker takes it only where
+    every other setting needs more hyphens, two in a row or none within the tolerance; a
+    sentence's first word, and a compound's part in lower case ("INL-gov-erned"), cost as any
+    word does."""
+    measured = measure_runs(
+        plain("Constabulary men. The Constabulary and INL-governed men."), style()
+    )
+    costs: list[tuple[str, set[float]]] = []  # each hyphenated word's first letters, costs
+    word = ""  # the word so far
+    for item, fragment in zip(measured.items, measured.fragments, strict=True):
+        if item.kind == "glue":
+            word = ""
+        elif item.kind == "box":
+            word += fragment.text
+        elif fragment.text == SOFT_HYPHEN:
+            if SOFT_HYPHEN not in word:  # its first hyphenation point
+                costs.append((word[:3], set()))
+            costs[-1][1].add(item.penalty)
+            word += SOFT_HYPHEN
+    assert costs == [
+        ("Con", {1000.0}),  # a sentence's first word
+        ("Con", {2000.0}),  # a name
+        ("INL", {1000.0}),  # "gov-erned"
+    ]
+
+
 def test_the_last_word_of_a_paragraph_is_never_hyphenated() -> None:
     measured = measure_runs(plain("The countries developed"), style())
     assert [p.text for p in measured.fragments if p.text == SOFT_HYPHEN] == ["\u00ad"]  # coun-tries
