@@ -99,6 +99,7 @@ class PageQuality(NamedTuple):
     split_words: tuple[str, ...]  # "devel- oped": a source word in two pieces
     missing_words: tuple[str, ...]  # source words not found whole in the text layer
     roles: tuple[str, ...] = ()  # each block's structure role ("/H2"), indexed by Line.block
+    lone_items: tuple[str, ...] = ()  # a list's items alone at a column's head (``_lone_items``)
     kerns: int = 0  # letter pairs the faces kern (HarfBuzz), as ``kerning.unkerned`` reads them
     unkerned: tuple[str, ...] = ()  # those of them whose kern the page does not show
 
@@ -186,23 +187,35 @@ class _Structure(NamedTuple):
     roles: list[str]
     in_section: list[bool]
     has_sections: bool
+    items: list[tuple[int, int] | None]  # each block's outermost list and item (/L, /LI), if any
 
 
 def _structure(pdf: pikepdf.Pdf) -> _Structure:
     order: dict[int, list[tuple[int, int]]] = {}
     roles: list[str] = []
     in_section: list[bool] = []
+    items: list[tuple[int, int] | None] = []
+    item: tuple[int, int] | None = None  # the outermost list and item being walked
+    lists = 0
 
     def new_block(role: str, section: bool) -> int:
         roles.append(role)
         in_section.append(section)
+        items.append(item)
         return len(roles) - 1
 
     def walk(element: Any, block: int | None, page: Any, section: bool) -> None:
         """Record ``element``'s marked content; an inline element's goes to its block."""
+        nonlocal item, lists
         role = str(element.get("/S"))
         page = element.get("/Pg", page)
         section = section or role == "/Sect"
+        outer = item
+        if role == "/L" and item is None:
+            lists += 1
+            item = (lists, -1)
+        elif role == "/LI" and item is not None and item[1] < 0:
+            item = (item[0], len(roles))
         if role in GROUPING:
             block = None
         elif role not in INLINE or block is None:
@@ -216,12 +229,14 @@ def _structure(pdf: pikepdf.Pdf) -> _Structure:
                 order.setdefault(where.objgen[0], []).append((block, mcid))
             elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
                 walk(kid, block, page, section)
+        if outer is None or role == "/LI":
+            item = outer
 
     root = pdf.Root.get("/StructTreeRoot")
     if root is not None:
         for kid in _kids(root):
             walk(kid, None, None, False)
-    return _Structure(order, roles, in_section, any(in_section))
+    return _Structure(order, roles, in_section, any(in_section), items)
 
 
 SHOW = {"Tj", "TJ", "'", '"'}
@@ -482,6 +497,54 @@ def _columns(
     return tuple(out)
 
 
+def _lone_items(lines: list[Line], structure: _Structure, rtl: bool) -> tuple[str, ...]:
+    """The first line of each column that holds a list going on from another column in one
+    item alone, whole or a lone line of it: what a designer calls a list's widow."""
+    columns = [  # a label goes with the narrowest column: read items by their text
+        [ln for ln in column if structure.roles[ln.block or 0] != "/Lbl"]
+        for column in _group(lines, rtl)
+    ]
+    where = {id(ln): n for n, column in enumerate(columns) for ln in column}
+    texts = [ln for ln in lines if id(ln) in where and structure.roles[ln.block or 0] == "/LBody"]
+    out = []
+    for number, column in enumerate(columns):
+        head = min(column, key=lambda ln: ln.top, default=None)
+        own = structure.items[head.block or 0] if head in texts else None
+        if head is None or own is None:
+            continue
+        listed = [ln for ln in texts if (structure.items[ln.block or 0] or own)[0] == own[0]]
+        before = [ln for ln in listed[: listed.index(head)] if where[id(ln)] != number]
+        if not before or (
+            before[-1].top < head.top and abs(_start(before[-1], rtl) - _start(head, rtl)) < 1
+        ):
+            continue  # not a list going on from another column (but from above a sidebar's
+            # panel, in its own)
+        here = [structure.items[ln.block or 0] for ln in listed if where[id(ln)] == number]
+        whole = all(where[id(ln)] == number for ln in listed if ln.block == head.block)
+        if set(here) == {own} and (whole or len(here) < 2):
+            out.append(head.text)
+    return tuple(out)
+
+
+def name_hyphens(lines: list[Line]) -> tuple[str, ...]:
+    """The body's line ends that hyphenate a name ("Constab-"): a capitalised word, or a
+    compound's capitalised part ("Anti-Corrup-"), but for a sentence's first word."""
+    out = []
+    for paragraph in _paragraphs([ln for ln in lines if ln.body]):
+        before = ""  # the word before a line's last
+        for line in paragraph[:-1]:
+            words = line.text.split() or [""]
+            before, last = (words[-2] if len(words) > 1 else before), words[-1]
+            part = re.split(r"[-–—/]", last)[-1].lstrip("\"'“‘(«¿¡")
+            first = part == last.lstrip("\"'“‘(«¿¡") and (
+                not before or before.rstrip("\"'”’)»").endswith((".", "!", "?"))
+            )
+            if last.endswith(SOFT_HYPHEN) and part[:1].isupper() and not first:
+                out.append(last)
+            before = last
+    return tuple(out)
+
+
 def set_ragged(lines: list[Line]) -> set[int | None]:
     """The paragraphs set ragged on purpose (a justified one that no setting keeps within the
     tolerance in its column): several lines, every word space of every line natural, some line
@@ -712,6 +775,7 @@ def measure(pdf: bytes | Path, source: str) -> list[PageQuality]:
                     layer,
                     *(_reader_words(layer, source) if rtl else _words(layer, source)),
                     tuple(structure.roles),
+                    _lone_items(lines, structure, rtl),
                     *kerning.unkerned(chars, rtl),
                 )
             )

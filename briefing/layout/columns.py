@@ -22,6 +22,7 @@ _EPS = 1e-6
 _CLOSE_ENOUGH = 1.0  # points: balanced column heights are searched to this
 _TALLER = 6  # half lines above the balanced height tried for columns that end together
 _SECTION_APART = (1.5, 2.0)  # lines a section's gap grows to at most, in one column and in two
+_WIDOW = 1.5  # lines apart columns may end to keep a list's last item from a column's top alone
 
 
 class Packable:
@@ -246,26 +247,27 @@ def _list_of(block: Packable) -> tuple[str, ...]:
 
 def _widowed(blocks: list[Packable], column: Column, index: int) -> int:
     """How many pieces at the foot of a column ending before block ``index`` go on to the
-    next with it, where the rest of a list, less than two lines, would stand alone at the
-    next column's top (a list's widow): the item before it; the list's items in the column,
-    if fewer than two of its lines would stay (or stand there: its orphan), with the
-    paragraph that introduces it and that one's heading; 0 if none need to, or none can (an
-    item split between columns, a column left empty)."""
+    next with it, where the rest of a list, less than two lines or one item, would stand
+    alone at the next column's top (a list's widow): the item before it; the list's items in
+    the column, if fewer than two of its lines would stay (or stand there: its orphan), with
+    the paragraph that introduces it and that one's heading; 0 if none need to, or none can
+    (an item split between columns, a column left empty)."""
     own = _list_of(blocks[index]) if index < len(blocks) else ()
     if not own or not column or column[-1].block != index - 1:
         return 0
-    rest = 0
+    rest, items = 0, 0
     for block in blocks[index:]:
         if _list_of(block) != own:
             break
-        rest += block.lines
+        rest, items = rest + block.lines, items + 1
+    lone = rest < 2 or items < 2  # a line, or an item, alone at the next column's top
     count, kept = 0, 0
     while count < len(column) and _list_of(blocks[column[-1 - count].block]) == own:
         kept += column[-1 - count].lines
         count += 1
-    if (rest >= 2 and kept >= 2) or not count:
+    if (not lone and kept >= 2) or not count:
         return 0
-    moved = 1 if rest < 2 and kept - column[-1].lines >= 2 else count
+    moved = 1 if lone and kept - column[-1].lines >= 2 else count
     for piece in column[len(column) - moved :]:
         if piece.first or piece.lines != blocks[piece.block].lines:
             return 0  # an item split between columns: it stays
@@ -354,10 +356,11 @@ def arrange(
     each grows its gaps toward the foot; of the balanced heights from the lowest up to half a
     dozen half ``line``s more, and first columns up to as much shorter, the one whose columns
     end nearest the foot and each other. A list goes on in the next column with two of its
-    lines on each side, unless only a lone line of it there ends the columns within a line of
-    each other. Gaps change by ``air`` on the ``grid`` or off it (:func:`_gap`)."""
+    lines on each side and two of its items after, unless only its last item alone there ends
+    the columns within a line of each other, where they would otherwise end more than
+    ``_WIDOW`` lines apart. Gaps change by ``air`` on the ``grid`` or off it (:func:`_gap`)."""
     best = _arranged(blocks, count, room, air, line, True, grid)
-    if best is not None and count > 1 and (best[1] - best[2]) / 2 > line + _EPS:
+    if best is not None and count > 1 and (best[1] - best[2]) / 2 > _WIDOW * line + _EPS:
         widowed = _arranged(blocks, count, room, air, line, False, grid)
         if widowed is not None and (widowed[1] - widowed[2]) / 2 <= line + _EPS:
             return widowed

@@ -13,6 +13,7 @@ measured once at unit size and broken at any width and size.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -47,7 +48,11 @@ SOFT_HYPHEN = "\u00ad"  # a line-end hyphen: drawn as a hyphen, read as nothing
 SPACE_STRETCH = 1 / 2  # of a space: at the tolerance of 2, spaces stretch to twice their width
 SPACE_SHRINK = 1 / 3
 _HYPHEN_PENALTY = 1000.0  # a hyphen costs more than many lines at the tolerance: fewest hyphens
-_UNLIKED_PENALTY = 2000.0  # a hyphen after two letters ("re-spond"), or in a capitalized word
+_UNLIKED_PENALTY = 2000.0  # a hyphen after two letters ("re-spond"), or in a name (as much as
+# three more hyphens: taken only where a setting without it needs more hyphens, or two in a row)
+_OPENING = "\"'“‘(«¿¡"  # marks a sentence's first word may follow
+_CLOSING = "\"'”’)»"  # and its last word may be followed by, after its stop
+_PART = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")  # the letters of a word before a break
 _ADDRESS_PENALTY = ADDRESS_BREAK  # a break inside a web or e-mail address (``address_points``)
 _ADDRESS_LETTER_PENALTY = 3000.0  # and between two letters of its path (``address_letters``)
 _ADDRESS_SYLLABLE_PENALTY = 1000.0  # between two syllables there
@@ -178,6 +183,7 @@ def _measured(
             script_faces,
             justified if cjk else None,
             justified,
+            not before or before.rstrip(_CLOSING).endswith((".", "!", "?")),
         )
         items += word_items
         fragments += word_fragments
@@ -193,6 +199,16 @@ def _measured(
             for item, fragment in zip(items, fragments, strict=True)
         ]
     return _measured_items(items, fragments, runs)
+
+
+def _named(text: str, point: int, opening: bool) -> bool:
+    """Whether the part of word ``text`` broken at ``point`` is capitalised ("Constab-ulary",
+    "Anti-Nar-cotics"; not "INL-gov-erned"): a name, but for a sentence's first word
+    (``opening``)."""
+    part = _PART.search(text, 0, point)
+    if part is None or not part.group()[:1].isupper():
+        return False
+    return not (opening and not text[: part.start()].strip(_OPENING))
 
 
 def _measured_items(items: list[Item], fragments: list[Fragment], runs: Runs) -> Measured:
@@ -215,6 +231,7 @@ def _word(
     script_faces: Faces | None = None,
     cjk: bool | None = None,
     justified: bool = True,
+    opening: bool = False,
 ) -> tuple[list[Item], list[Fragment]]:
     """The boxes of one word (as (text, run) parts), with a penalty at each place it may
     break; measured once for every paragraph and build of a process that sets it. A web
@@ -249,8 +266,8 @@ def _word(
             for point in hyphen_points(text, hyphenation):
                 if text[point - 1] not in DASHES:
                     short = point < 3 or not text[point - 3].isalpha()  # "re-spond"
-                    name = text[:1].isupper()  # a name, or a sentence's first word
-                    penalty = _UNLIKED_PENALTY if short or name else _HYPHEN_PENALTY
+                    unliked = short or _named(text, point, opening)
+                    penalty = _UNLIKED_PENALTY if unliked else _HYPHEN_PENALTY
                     breaks_at.setdefault(point, (penalty, True, True, False))
     glue_at: set[int] = set()
     if cjk is not None or CJK.search(text):  # Chinese, in a Chinese sheet or another

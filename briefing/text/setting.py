@@ -41,6 +41,9 @@ _UNHYPHENATED = 1.0  # the tolerance of lines set without hyphenating
 _TRACKED = 4.0  # the tolerance of lines that letter spacing helps
 _RAGGED = 3.0  # stretch at a ragged line's end, in ems: how uneven ragged lines may be
 _JUMP = 1e8  # what a line two classes tighter or looser than the one before costs, to smooth
+# Of a paragraph's lines that go on, the share its hyphens may reach to set it without a loose
+# line beside a tight one (a page's share stays within 15%: few paragraphs need them)
+_SMOOTHING = 0.25
 _NOT_LAST = {"hyphen_before_last": False}  # no hyphen on a paragraph's last line but one
 
 
@@ -153,8 +156,9 @@ _settings: Recent[tuple[int, TypeSpec, float], tuple[Breaker, Setting]] = Recent
 @functools.lru_cache(maxsize=4096)
 def looser(setting: Setting, looseness: int = 1) -> Setting | None:
     """``setting``'s paragraph set ``looseness`` lines longer (TeX's \\looseness; shorter if
-    negative), its lines within the tolerance with hyphens and letter spacing, for columns that
-    end a line apart; None if it cannot be, or is not justified Latin, Greek or Cyrillic."""
+    negative), its lines within the tolerance with hyphens and letter spacing, as smooth as
+    ``_smoother`` sets them, for columns that end a line apart; None if it cannot be, or is
+    not justified Latin, Greek or Cyrillic."""
     spec, measured = setting.spec, setting.measured
     if spec.align != "justify" or spec.cjk or measured.shaped or spec.direction == "rtl":
         return None
@@ -169,6 +173,8 @@ def looser(setting: Setting, looseness: int = 1) -> Setting | None:
     lines = measured.breaker.breaks(setting.room, rules)
     if lines is None or len(lines) != len(setting.lines) + looseness:
         return None
+    if jumps(lines):  # a loose line beside a tight one
+        lines = _smoother(measured.breaker, setting.room, rules, lines)
     return Setting(measured, spec, setting.size, setting.room, lines)
 
 
@@ -180,8 +186,9 @@ def _hyphens(lines: list[Line]) -> int:
 def _smoother(breaker: Breaker, room: float, rules: Rules, lines: list[Line]) -> list[Line]:
     """``lines``, or the paragraph set on as many lines with fewer neighbouring lines more
     than one class of tightness apart, within the tolerance with letter spacing: without
-    hyphens if it can, else with no more hyphens than it has (one more to part a very loose
-    line from a tight one), none on its last line but one nor two in a row."""
+    hyphens if that sets none, else the one of the two with fewer, with no more hyphens than
+    it has (one more to part a very loose line from a tight one) or ``_SMOOTHING`` of its
+    lines that go on, none on its last line but one nor two in a row."""
     smooth = rules._replace(
         tolerance=TOLERANCE,
         emergency=False,
@@ -190,19 +197,24 @@ def _smoother(breaker: Breaker, room: float, rules: Rules, lines: list[Line]) ->
         most_hyphens=1,
         **_NOT_LAST,
     )
-    budget = _hyphens(lines) + bool(jumps(lines, 2))
-    for found in (
-        breaker.breaks(room, smooth._replace(hyphenate=False)),
-        breaker.breaks(room, smooth),
-    ):
+    hyphens = _hyphens(lines)
+    budget = max(hyphens + bool(jumps(lines, 2)), int(_SMOOTHING * (len(lines) - 1) + 1e-9))
+    best = lines
+    for tried in (smooth._replace(hyphenate=False), smooth):
+        found = breaker.breaks(room, tried)
+        if found is not None and len(found) != len(lines):  # as many lines (TeX's looseness)
+            more = len(lines) - len(found) + tried.looseness
+            found = breaker.breaks(room, tried._replace(looseness=more))
         if (
             found is not None
             and len(found) == len(lines)
-            and jumps(found) < jumps(lines)
+            and jumps(found) < jumps(best)
             and _hyphens(found) <= budget
         ):
-            return found
-    return lines
+            best = found
+        if not jumps(best):
+            break
+    return best
 
 
 def _least_loose(breaker: Breaker, room: float, rules: Rules) -> list[Line] | None:
