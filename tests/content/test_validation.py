@@ -216,7 +216,7 @@ def test_writers_warnings_on_pasted_bullets_acronym_groups_and_few_sections(
             body: Another short section.
           - heading: Long
             body: LONG
-        """.replace("LONG", " ".join(["Plenty of words here."] * 60)),
+        """.replace("LONG", " ".join(["Plenty of words here."] * 90)),
     )
     result = run("check", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (0, "content.yaml: ok, 2 warnings\n")
