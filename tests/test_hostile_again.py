@@ -373,3 +373,36 @@ def test_a_mark_with_no_letter_under_it_is_an_error_where_it_is_typed(tmp_path: 
         "letter under it; expected the mark typed after the letter it belongs on, or no mark"
     ), result.stderr
     assert (tmp_path / "content.pdf").read_bytes() == b"previous"
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("שנת 5-6 7/8 סוף", "ףוס 7/8 5-6 תנש"),  # printed 'ףוס 8/6 7-5 תנש': '6 7' isolated
+        ("ב-100 000 שקל", "לקש 100 000-ב"),  # digits grouped by a space stay together
+        ("שנת 10,000 20,000 סוף", "ףוס 20,000 10,000 תנש"),  # printed '000,000 20,10'
+        ("סך 1 200,50 סוף", "ףוס 1 200,50 ךס"),  # printed '50,1 200'
+        ("טלפון +227 20 72 26 61 כאן", "ןאכ +227 20 72 26 61 ןופלט"),
+        ("טלפון +504 2236-9320 כאן", "ןאכ +504 2236-9320 ןופלט"),  # not '9320-+504 2236'
+    ],
+)
+def test_figures_in_a_right_to_left_line_are_ordered_as_the_bidirectional_algorithm_orders_them(
+    tmp_path: Path, typed: str, shown: str
+) -> None:
+    """Two figures a space apart inside a range and a fraction ('5-6 7/8') were taken for one
+    number grouped by spaces ('6 7'), isolated, and printed '8/6 7-5'."""
+    import pdfplumber
+
+    sheet = (
+        "organization: T\ntitle: T\nlanguage: he\ndesign:\n  layout: single-column\n"
+        f"sections:\n  - heading: H\n    body: {typed}\n"
+    )
+    (tmp_path / "content.yaml").write_text(sheet, encoding="utf-8")
+    built = run("build", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    with pdfplumber.open(tmp_path / "content.pdf") as document:
+        words = readers.page_words(document.pages[0])
+    line = next(w for w in words if any(char.isdigit() for char in w["text"]))["top"]
+    body = [w for w in words if abs(w["top"] - line) < 3 and w["text"] != "H"]  # not the heading
+    printed = "".join(readers.typed(w["text"]) for w in sorted(body, key=lambda w: w["x0"]))
+    assert printed == shown.replace(" ", "")  # left to right

@@ -47,10 +47,13 @@ EXPANSION = COMPRESSION / TOLERANCE  # at a ratio of 1
 SCRIPT_TOLERANCE = 1.0
 _LOOSEST = 0.5  # ems a space may grow by past what justifying allows; past it, ragged
 # Bidirectional text: what keeps its left-to-right order inside a right-to-left paragraph (a
-# web or e-mail address, a telephone number or other digits grouped by spaces, an amount of
-# money and the Latin words after it), isolated (LRI ... PDI) before the algorithm runs.
+# web or e-mail address, an international telephone number, a number grouped by spaces, '1 200,50',
+# but not figures a space apart in a range, a fraction or a list, '5-6 7/8', '10,000 20,000'; an
+# amount of money and the Latin words after it), isolated (LRI ... PDI) before the algorithm runs.
 _LEFT_TO_RIGHT = (  # compiled by ``re`` when first used: only right-to-left lines need it
-    rf"(?i:{WEB}|{MAIL}|\+?\d+(?:[ \u00a0]\d+)+|[$€£¥]\s?\d(?:[\d.,]*\d)?(?:\s+[a-z]+)*)"
+    rf"(?i:{WEB}|{MAIL}|\+\d+(?:[ \u00a0-]\d+)+"
+    rf"|(?<!\d)(?<!\d[-/:.,])\d+(?:[ \u00a0]\d+)+(?:[.,]\d+)?(?!\d|[-/:.,]\d)"
+    rf"|[$€£¥]\s?\d(?:[\d.,]*\d)?(?:\s+[a-z]+)*)"
 )
 _ISOLATE, _POP_ISOLATE = "\u2066", "\u2069"
 # A number's signs are a run of their own after these (European, Arabic-Indic, Persian digits)
