@@ -48,10 +48,40 @@ class Result(NamedTuple):
         return layout.fit_line(self.scale, self.body_size, self.blank)
 
 
-def run_checks(content: ContentSource) -> checks.Checked:
+def run_checks(content: ContentSource, paper: str | None = None) -> checks.Checked:
     """Run every content rule (the stage both ``check`` and ``build`` run), or raise
-    :class:`ContentError` with every problem found."""
-    return checks.check_sheet(_attached(content), _base(content))
+    :class:`ContentError` with every problem found: with the content's errors, the page's too,
+    laid out on ``paper`` (or the content's own) where it still can be (:func:`_measured`)."""
+    return _checked(_attached(content), _base(content), paper)
+
+
+def examined(content: ContentSource) -> tuple[checks.Checked | None, list[Problem]]:
+    """A sheet's every problem, errors and warnings (not its page's), and its content as the
+    layout takes it, even with errors where it can still be laid out (None where not);
+    :class:`ContentError` if it cannot be read."""
+    return checks.examine(_attached(content), _base(content))
+
+
+def _checked(source: Source, base: Path, paper: str | None) -> checks.Checked:
+    """:func:`run_checks` of a sheet read and parsed."""
+    checked, problems = checks.examine(source, base)
+    if checked is not None and not any(p.severity == "error" for p in problems):
+        return checked
+    raise ContentError(problems + (_measured(checked, paper) if checked is not None else []))
+
+
+def _measured(checked: checks.Checked, paper: str | None) -> list[Problem]:
+    """The errors of the page of content with errors, laid out only to measure it (nothing is
+    drawn): content past the page, a figure that cannot be set. Its warnings (a page short, a
+    layout changed) wait for the whole content; none where it cannot be laid out after all (no
+    guess, and no traceback in place of the content's own errors)."""
+    try:
+        lay_out(checked, paper)
+    except ContentError as error:
+        return error.problems
+    except Exception:  # noqa: BLE001 - the content's errors say what to mend first
+        return []
+    return []
 
 
 def _attached(content: ContentSource) -> Source:
@@ -91,8 +121,9 @@ def check(content: ContentSource, paper: str | None = None) -> tuple[Content, li
     The page is laid out too (a few milliseconds), on ``paper`` or the content's own, so that
     content too long for it fails here as it fails to build.
     """
-    checked = run_checks(content)
-    page = lay_out(checked, checked_paper(paper))
+    paper = checked_paper(paper)
+    checked = run_checks(content, paper)
+    page = lay_out(checked, paper)
     return checked.content, [*checked.warnings, *page.warnings]
 
 
@@ -180,7 +211,7 @@ def make(
     else:
         target = Path(content).with_suffix(".pdf")
     source = _attached(content)
-    checked = checks.check_sheet(source, _base(content))
+    checked = _checked(source, _base(content), paper)
     model, warnings = checked.content, checked.warnings
     preview = target.with_suffix(".png") if "png" in formats else None
     web = target.with_suffix(".html") if "html" in formats else None

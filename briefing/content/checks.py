@@ -112,19 +112,42 @@ def check_sheet(source: Source, base: Path) -> Checked:
     ``base`` is the folder that file names in the content (the logo, photos) start from; a file
     name written in the content's style file starts from the style file's folder.
     """
+    checked, problems = examine(source, base)
+    if checked is None or any(p.severity == "error" for p in problems):
+        raise ContentError(problems)
+    return checked
+
+
+def examine(source: Source, base: Path) -> tuple[Checked | None, list[Problem]]:
+    """Every problem of a parsed file (:func:`check_sheet`) in file order, the writer's warnings
+    too where every field was read as written (else guesses: a misspelt 'bdy:' is no empty
+    section); and the content as the layout takes it, with errors too where it can be laid out
+    to measure it (:func:`_composable`), else None."""
     validated = validate(source)
     content = validated.content
     if source.style is not None:  # its values not used here are checked too
         validated.problems.extend(validate_style(source.style).problems)
     design: Design = validated.fields.get("design", Design())  # even when other fields are wrong
+    wrong = len(validated.problems)  # fields not read as written
     theme = themed(design, chosen(design, base, validated.problems))
+    faces_read = len(validated.problems) == wrong
     problems, formatted, logo = _rules(validated, theme, base)
     problems += size_problems(source, theme)
     language = validated.fields.get("language", "en")
     problems += own_words(design, theme.family, theme.heading_family, language)
     photos = _photos(validated, theme, base, problems)
-    if content is None or any(p.severity == "error" for p in problems):
-        raise ContentError(problems)
+    if content is not None and not wrong:
+        problems += warnings(content) + _photo_warnings(content, theme, photos)
+    problems.sort(key=attrgetter("location"))
+    if content is None:
+        return None, problems
+    if any(p.severity == "error" for p in problems):
+        if not (faces_read and _composable(validated, content, formatted, photos)):
+            return None, problems
+        if logo is None and content.logo is not None:  # an empty box where it stands
+            from .pictures import empty
+
+            logo = empty(content.logo.file, theme.logo_height)
     return Checked(
         content,
         theme,
@@ -134,11 +157,26 @@ def check_sheet(source: Source, base: Path) -> Checked:
         [formatted[id(s.body)] if s.body else [] for s in content.sections],
         [[_shown(block, formatted, photos) for block in s.blocks] for s in content.sections],
         logo,
-        sorted(
-            problems + warnings(content) + _photo_warnings(content, theme, photos),
-            key=attrgetter("location"),
-        ),  # the rules' own problems are warnings only, here
+        problems,
         words_for(content.language, content),
+    ), problems
+
+
+def _composable(
+    validated: Validated, content: Content, formatted: dict[int, Any], photos: dict[int, Picture]
+) -> bool:
+    """Whether content with errors can be laid out to measure it: every entry and object read
+    whole (a field of a wrong type is simply absent; a character no font has is set as the
+    font's blank, a wrong link as text), every photo read (else its size is unknown), no word,
+    paragraph or figure past the limits that spare the layout's time."""
+    shown = [b.photo for s in content.sections for b in s.blocks if b.photo is not None]
+    bodies = [text for text in validated.texts if text.markdown == "blocks"]
+    return (
+        validated.whole
+        and all(id(photo) in photos for photo in shown)
+        and not any(_long_words(text) for text in validated.texts)
+        and not _crowded(bodies, formatted)
+        and not _crowded_figures(validated.built)
     )
 
 

@@ -229,6 +229,12 @@ def load_logo(logo: Logo, base: Path, problems: list[Problem]) -> Picture | None
     return None
 
 
+def empty(name: str, height: float) -> Picture:
+    """A square box of ``height`` with nothing in it: a logo that cannot be read, on a page with
+    errors laid out only to measure it."""
+    return Picture(Path(name), height, height, "", Drawing(height, height))
+
+
 def load_photo(
     photo: Photo, base: Path, problems: list[Problem], widest: tuple[float, float]
 ) -> Picture | None:

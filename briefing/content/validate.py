@@ -39,6 +39,7 @@ class Validated(NamedTuple):
     texts: list[Text]  # every printed text read, even in entries that failed, in file order
     fields: dict[str, Any]  # the top-level fields that are right, even when others are not
     built: list[Any]  # every object read whole (a photo, a chart), even in entries that failed
+    whole: bool = True  # whether no list entry, mapping entry or object was left out as wrong
 
 
 def validate(source: Source) -> Validated:
@@ -54,11 +55,10 @@ def validate(source: Source) -> Validated:
         )
         return Validated(None, problems, texts, {}, [])
     spec = typing.cast(ObjectSpec, spec_of(Content))
-    context = _Context(source, problems, texts, [])
+    context = _Context(source, problems, texts, [], [])
     fields, complete = _read(spec, source.root, context, "")
-    return Validated(
-        Content(**fields) if complete else None, problems, texts, fields, context.built
-    )
+    content = Content(**fields) if complete else None
+    return Validated(content, problems, texts, fields, context.built, not context.dropped)
 
 
 def validate_style(source: Source) -> Validated:
@@ -83,7 +83,7 @@ def validate_style(source: Source) -> Validated:
         )
     elif root is None:
         return Validated(None, problems, texts, {}, [])
-    context = _Context(source, problems, texts, [])
+    context = _Context(source, problems, texts, [], [])
     spec = typing.cast(ObjectSpec, spec_of(Content, STYLE_FIELDS))
     fields, _ = _read(spec, root, context, "")
     return Validated(None, problems, texts, fields, context.built)
@@ -100,6 +100,7 @@ class _Context(NamedTuple):
     problems: list[Problem]
     texts: list[Text]
     built: list[Any]
+    dropped: list[str]  # the paths of entries and objects left out as wrong
 
     def mismatch(self, node: yaml.Node, expected: str, path: str) -> Any:
         """Add a problem saying what ``node`` holds and what was expected; return ``_MISSING``."""
@@ -164,7 +165,10 @@ def _convert(spec: Spec, node: yaml.Node, context: _Context, path: str) -> Any:
             _convert(spec.item, item, context, f"{path}[{index}]")
             for index, item in enumerate(node.value)
         ]
-        return [item for item in items if item is not _MISSING]
+        kept = [item for item in items if item is not _MISSING]
+        if len(kept) < len(items):
+            context.dropped.append(path)
+        return kept
     if isinstance(spec, MapSpec):
         return _mapping(spec, node, context, path)
     if isinstance(spec, EitherSpec):
@@ -230,6 +234,8 @@ def _mapping(spec: MapSpec, node: yaml.Node, context: _Context, path: str) -> An
         value = _convert(spec.value, value_node, context, where)
         if key is not _MISSING and value is not _MISSING:
             values[key] = value
+        else:
+            context.dropped.append(where)
     return values
 
 
@@ -256,6 +262,8 @@ def _field(f: Field, node: yaml.Node, context: _Context, path: str) -> Any:
     problem = _outside(f, value, node, context, path)
     if problem is not None:
         context.problems.append(problem)
+        if isinstance(value, (list, dict)):  # entries past a limit: not the field's whole text
+            context.dropped.append(path)
         return _MISSING
     if f.declared.metadata["printed"]:
         for text in _texts(value):
@@ -291,11 +299,13 @@ def _outside(f: Field, value: Any, node: yaml.Node, context: _Context, path: str
 def _object(spec: ObjectSpec, node: yaml.Node, context: _Context, path: str) -> Any:
     values, complete = _read(spec, node, context, path)
     if not complete:
+        context.dropped.append(path)
         return _MISSING
     value = spec.kind(**values)
     context.built.append(value)
     rule = _RULES.get(spec.kind)
     if rule is not None and not rule(value, typing.cast(yaml.MappingNode, node), context, path):
+        context.dropped.append(path)
         return _MISSING
     return value
 
