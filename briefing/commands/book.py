@@ -32,7 +32,7 @@ from ..language import LANGUAGES, Language
 from ..layout import Page, Placed, Role, Shape
 from ..output import PAPERS, checked_paper, write_atomic
 from ..pdf import writer as pdf
-from ..pipeline import CREATOR, epoch_of, refuse_overwriting, run_checks, sources, title_of
+from ..pipeline import CREATOR, epoch_of, examined, refuse_overwriting, sources, title_of
 from ..text.setting import natural_width
 from ..text.spec import TypeSpec
 from ..text.textbox import TextBox, typeset
@@ -114,16 +114,21 @@ def build_book(
     paper = checked_paper(paper)
     if order not in ORDERS:
         raise UsageError(f"order is one of {', '.join(ORDERS)}; got {order!r}")
-    found: list[tuple[Path, Checked]] = []
-    problems: list[Problem] = []
+    found: list[tuple[Path, Checked]] = []  # the sheets that can be laid out, even with errors
+    problems: list[Problem] = []  # every sheet's errors and warnings
     for content in contents:
         try:
-            found.append((content, run_checks(content)))
+            checked, told = examined(content)
         except ContentError as error:
             problems += error.problems
-    if problems:
-        raise ContentError(problems)
+            continue
+        problems += told
+        if checked is not None:
+            found.append((content, checked))
+    failed = any(problem.severity == "error" for problem in problems)
     if not found:
+        if failed:
+            raise ContentError(problems)
         raise ValueError("a book needs at least one content file")
     if order == "title":
         found.sort(key=lambda sheet: title_of(sheet[1].content).casefold())
@@ -156,7 +161,8 @@ def build_book(
             sheets.append(layout.compose(styled, paper, folio))
         except ContentError as error:  # it may fit alone, on its own paper, and not here
             problems += [_in_book(problem, checked, styled, paper) for problem in error.problems]
-    if problems:
+            failed = True
+    if failed:  # every sheet's problems at once, those of the book's pages too
         raise ContentError(problems)
     warnings = [warning for _, checked in found for warning in checked.warnings]
     cover = _cover(name, latest or _today(), models, framed, paper, words)

@@ -1,6 +1,6 @@
 """Every problem in one round: a sheet's content errors told together with what its page
 measures (content past the page), wherever the content can still be laid out, in ``build``,
-``check``, ``watch`` and ``preview``; never a PDF written or replaced on an error."""
+``check``, ``watch``, ``preview`` and a book; never a PDF written or replaced on an error."""
 
 from __future__ import annotations
 
@@ -208,6 +208,23 @@ def test_content_that_cannot_be_laid_out_says_nothing_of_the_page(
 ) -> None:
     (old, new), error = NOT_COMPOSED[case]
     assert build_bad(tmp_path, LONG.replace(old, new, 1)) == [error]
+
+
+def test_a_book_tells_every_sheets_problems_in_one_round(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(SHEET.replace("Niger\n", "Niger 🦁\n", 1), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(SHEET, encoding="utf-8")
+    assert run("book", "a.yaml", "b.yaml", "-o", "book.pdf", cwd=tmp_path).returncode == 2
+    (tmp_path / "a.yaml").write_text(SHEET, encoding="utf-8")
+    assert run("book", "a.yaml", "b.yaml", "-o", "book.pdf", cwd=tmp_path).returncode == 0
+    before = (tmp_path / "book.pdf").read_bytes()
+    (tmp_path / "a.yaml").write_text(SHEET.replace("Niger\n", "Niger 🦁\n", 1), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(LONG, encoding="utf-8")
+    result = run("book", "a.yaml", "b.yaml", "-o", "book.pdf", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    first, second = result.stderr.splitlines()
+    assert first == GLYPH.replace("content.yaml", "a.yaml")
+    assert re.fullmatch(past("b.yaml"), second) and "in the book" in second, second
+    assert (tmp_path / "book.pdf").read_bytes() == before
 
 
 @pytest.mark.parametrize("command", ["watch", "preview"])
