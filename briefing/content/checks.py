@@ -120,9 +120,8 @@ def check_sheet(source: Source, base: Path) -> Checked:
 
 def examine(source: Source, base: Path) -> tuple[Checked | None, list[Problem]]:
     """Every problem of a parsed file (:func:`check_sheet`) in file order, the writer's warnings
-    too where every field was read as written (else guesses: a misspelt 'bdy:' is no empty
-    section); and the content as the layout takes it, with errors too where it can be laid out
-    to measure it (:func:`_composable`), else None."""
+    too where every field reads as written (else guesses: under 'bdy:' a section has no text);
+    the content as the layout takes it, also with errors where it can be (:func:`_composable`)."""
     validated = validate(source)
     content = validated.content
     if source.style is not None:  # its values not used here are checked too
@@ -142,12 +141,13 @@ def examine(source: Source, base: Path) -> tuple[Checked | None, list[Problem]]:
     if content is None:
         return None, problems
     if any(p.severity == "error" for p in problems):
+        from .pictures import empty, outlined  # each that cannot be loaded: an empty box
+
+        photos = outlined(content, photos, base)
         if not (faces_read and _composable(validated, content, formatted, photos)):
             return None, problems
-        if logo is None and content.logo is not None:  # an empty box where it stands
-            from .pictures import empty
-
-            logo = empty(content.logo.file, theme.logo_height)
+        if logo is None and content.logo is not None:
+            logo = empty(content.logo.file, theme.logo_height, theme.logo_height)
     return Checked(
         content,
         theme,
@@ -167,8 +167,8 @@ def _composable(
 ) -> bool:
     """Whether content with errors can be laid out to measure it: every entry and object read
     whole (a field of a wrong type is simply absent; a character no font has is set as the
-    font's blank, a wrong link as text), every photo read (else its size is unknown), no word,
-    paragraph or figure past the limits that spare the layout's time."""
+    font's blank, a wrong link as text), every photo's size known, no word, paragraph or figure
+    past the limits that spare the layout's time."""
     shown = [b.photo for s in content.sections for b in s.blocks if b.photo is not None]
     bodies = [text for text in validated.texts if text.markdown == "blocks"]
     return (

@@ -25,7 +25,7 @@ from .. import cache
 from ..errors import Problem
 from ..flowables import Flowable, Image
 from .fields import Text
-from .model import Logo, Photo
+from .model import Content, Logo, Photo
 
 MAX_PIXELS = 50_000_000  # a larger image is refused before it is decoded
 MAX_SIDE = 1200  # pixels on the longer side: more than a logo needs in print; larger is scaled
@@ -229,10 +229,34 @@ def load_logo(logo: Logo, base: Path, problems: list[Problem]) -> Picture | None
     return None
 
 
-def empty(name: str, height: float) -> Picture:
-    """A square box of ``height`` with nothing in it: a logo that cannot be read, on a page with
-    errors laid out only to measure it."""
-    return Picture(Path(name), height, height, "", Drawing(height, height))
+def empty(name: str, width: float, height: float) -> Picture:
+    """A box of ``width`` by ``height`` with nothing in it: a logo or photo that cannot be
+    loaded, on a page with errors laid out only to measure it."""
+    return Picture(Path(name), width, height, "", Drawing(width, height))
+
+
+def outlined(content: Content, photos: dict[int, Picture], base: Path) -> dict[int, Picture]:
+    """The loaded ``photos`` of ``content`` by their ids, and for each photo that cannot be
+    loaded (too many pixels, its data broken) an empty box of the size its file gives, if any."""
+    found = dict(photos)
+    for photo in (b.photo for s in content.sections for b in s.blocks if b.photo is not None):
+        size = None if id(photo) in found else _size(photo.file.folder(base) / str(photo.file))
+        if size is not None:
+            found[id(photo)] = empty(photo.file, *size)
+    return found
+
+
+def _size(path: Path) -> tuple[int, int] | None:
+    """The size a PNG or JPEG file gives, upright as its EXIF orientation says; None if it is
+    no such file."""
+    try:
+        if not path.is_file():  # none, or none to read (a pipe)
+            return None
+        with _open(path) as image:
+            (width, height), turned = image.size, image.getexif().get(0x0112) in (5, 6, 7, 8)
+    except Exception:  # noqa: BLE001 - not a PNG or JPEG file: its size is unknown
+        return None
+    return (height, width) if turned else (width, height)
 
 
 def load_photo(

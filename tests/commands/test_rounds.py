@@ -143,6 +143,45 @@ def test_a_logo_that_cannot_be_read_is_measured_as_an_empty_box_of_its_height(
     ]
 
 
+BROKEN = (
+    "content.yaml:151:17: error: the file 'broken.jpg' is not a readable PNG or JPEG image; "
+    "expected a PNG or JPEG file, named relative to the content file"
+)
+PHOTOS = {  # a photo's mistake, the orientation its file gives, and what is said of it
+    "cut short": (("whole.jpg", "broken.jpg"), 1, BROKEN),
+    "cut short, turned a quarter": (("whole.jpg", "broken.jpg"), 6, BROKEN),
+    "an empty alt": (
+        ("alt: The river", "alt:"),
+        1,
+        "content.yaml:152:15: error: the photo's alt is empty; expected 'alt:' saying what the "
+        "photo shows, for readers who cannot see it (or 'decorative: true' for a photo that "
+        "only decorates)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", PHOTOS)
+def test_a_photo_with_a_mistake_is_measured_at_the_size_its_file_gives(
+    tmp_path: Path, case: str
+) -> None:
+    from PIL import Image
+
+    (old, new), orientation, error = PHOTOS[case]
+    exif = Image.Exif()
+    exif[0x0112] = orientation  # 6: turned a quarter, upright 1200 by 1800
+    with Image.open(ROOT / "examples" / "mali-niger-river.jpg") as river:
+        river.save(tmp_path / "whole.jpg", exif=exif, quality=90)
+    data = (tmp_path / "whole.jpg").read_bytes()
+    (tmp_path / "broken.jpg").write_bytes(data[: len(data) * 9 // 10])  # cut short
+    photo = "    blocks:\n      - photo:\n          file: whole.jpg\n          alt: The river\n"
+    whole = LONG.replace("  - heading: Results\n", "  - heading: Results\n" + photo)
+    (tmp_path / "whole.yaml").write_text(whole, encoding="utf-8")
+    (measured,) = run("check", "whole.yaml", cwd=tmp_path).stderr.splitlines()
+    assert re.match(r"whole\.yaml:29:14: error: the content runs about \d+ pt", measured)
+    lines = build_bad(tmp_path, whole.replace(old, new))
+    assert lines == [measured.replace("whole.yaml", "content.yaml"), error]  # as far past
+
+
 def test_a_style_file_error_is_told_with_the_sheets_page(tmp_path: Path) -> None:
     (tmp_path / "house.yaml").write_text(
         "organization: U.S. Department of State\ndesign:\n  margins: 2 furlongs\n",
