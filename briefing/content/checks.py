@@ -106,22 +106,12 @@ class Checked(NamedTuple):
     words: Language  # the language's words, its numbers in the writer's digits
 
 
-def check_sheet(source: Source, base: Path) -> Checked:
-    """Run every content rule on a parsed file; raise :class:`ContentError` with all it finds.
-
-    ``base`` is the folder that file names in the content (the logo, photos) start from; a file
-    name written in the content's style file starts from the style file's folder.
-    """
-    checked, problems = examine(source, base)
-    if checked is None or any(p.severity == "error" for p in problems):
-        raise ContentError(problems)
-    return checked
-
-
 def examine(source: Source, base: Path) -> tuple[Checked | None, list[Problem]]:
-    """Every problem of a parsed file (:func:`check_sheet`) in file order, the writer's warnings
-    too where every field reads as written (else guesses: under 'bdy:' a section has no text);
-    the content as the layout takes it, also with errors where it can be (:func:`_composable`)."""
+    """Every problem of a parsed file in file order, the writer's warnings too where every
+    field reads as written (else guesses: under 'bdy:' a section has no text); the content as
+    the layout takes it, also with errors where it can be (:func:`_composable`). ``base`` is
+    the folder that file names in the content (the logo, photos) start from; a file name
+    written in the content's style file starts from the style file's folder."""
     validated = validate(source)
     content = validated.content
     if source.style is not None:  # its values not used here are checked too

@@ -19,14 +19,14 @@ from PIL import Image
 
 import briefing
 from briefing import ContentError
-from briefing.content.checks import ChartShown, PhotoShown, TableShown, check_sheet
+from briefing.content.checks import ChartShown, PhotoShown, TableShown
 from briefing.content.fields import Text
 from briefing.content.model import Photo
 from briefing.content.pictures import MAX_PIXELS, PHOTO_DPI, load_photo
-from briefing.content.reader import read
 from briefing.content.runs import Run
 from briefing.content.schema import json_schema
 from briefing.errors import Problem
+from briefing.pipeline import run_checks
 
 from ..conftest import MINIMAL, run, unfitted, without_fit
 
@@ -448,7 +448,7 @@ def test_the_issues_example_is_prepared_for_layout(tmp_path: Path) -> None:
     Image.new("RGBA", (600, 200), (0, 0, 0, 0)).save(tmp_path / "band.png")
     path = tmp_path / "content.yaml"
     path.write_text(EXAMPLE, "utf-8")
-    prepared = check_sheet(read(path), tmp_path)
+    prepared = run_checks(path)
     assert [len(blocks) for blocks in prepared.blocks] == [4, 2]
     chart, table, photo, text = prepared.blocks[0]
     assert isinstance(chart, ChartShown)
@@ -489,7 +489,7 @@ def test_the_issues_example_is_prepared_for_layout(tmp_path: Path) -> None:
 def test_content_without_blocks_has_none(tmp_path: Path) -> None:
     path = tmp_path / "content.yaml"
     path.write_text(MINIMAL, "utf-8")
-    assert check_sheet(read(path), tmp_path).blocks == [[]]
+    assert run_checks(path).blocks == [[]]
 
 
 def test_a_section_with_neither_body_nor_blocks_is_still_warned_empty(tmp_path: Path) -> None:
@@ -648,7 +648,7 @@ def test_more_figures_or_table_rows_than_any_page_holds_are_refused_before_layou
     path.write_text(HEAD.split("  - heading")[0] + sections, "utf-8")
     started = time.process_time()
     with pytest.raises(ContentError) as error:
-        check_sheet(read(path), tmp_path)
+        run_checks(path)
     assert time.process_time() - started < 10
     lines = path.read_text("utf-8").splitlines()
     tables = [number for number, line in enumerate(lines, 1) if line == "      - table:"]
@@ -787,7 +787,7 @@ def test_a_number_written_with_an_exponent_is_a_number(tmp_path: Path) -> None:
     path = tmp_path / "content.yaml"
     blocks = "      - chart: {type: bar, title: T, data: {A: 1e9, B: 2.5E-3, C: -1E3}}\n"
     path.write_text(HEAD + blocks, "utf-8")
-    ((chart,),) = check_sheet(read(path), tmp_path).blocks
+    ((chart,),) = run_checks(path).blocks
     assert isinstance(chart, ChartShown)
     assert chart.series == [("", [1e9, 0.0025, -1000.0])]
 
