@@ -93,6 +93,18 @@ INTERNALS = (
         )
         for name in ("_enforceColorSpace", "_fillColorObj")
     ),
+    *(
+        Internal(
+            "reportlab.pdfgen.canvas",
+            "Canvas",
+            name,
+            "text/textbox.py: a line's text object written at once, as ReportLab's writes it: "
+            "its colour in the colour space it enforces (none), its opacity set only where the "
+            "state's differs",
+            instance=True,
+        )
+        for name in ("_enforceColorSpace", "_extgstate")
+    ),
     Internal(
         "reportlab.pdfbase.ttfonts",
         "ShapedStr",

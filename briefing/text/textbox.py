@@ -133,9 +133,14 @@ class TextBox(Flowable):
         for index in range(self.first, self.first + self.count):
             line = self.setting.drawn(index)
             shift = _shift(spec, room, line.width)
+            rtl = spec.direction == "rtl"  # (a left-to-right paragraph has no plan to make)
+            if not rtl and _plain(canvas, line, shift, y, size):  # most lines
+                for run in line.runs:
+                    _marks(canvas, run, line, shift + run.x, y, size)
+                y -= self.leading
+                continue
             underlines = []
             reach = _reach(line.runs, shift)  # one link annotation a link and line
-            rtl = spec.direction == "rtl"  # (a left-to-right paragraph has no plan to make)
             starts = [_start(line, run, shift) for run in line.runs] if rtl else []
             parts = _parts(line, starts) if rtl else {}
             # A line in display order: a text object a run, each at its place.
@@ -338,20 +343,42 @@ def _marks(canvas: Canvas, run: PlacedRun, line: SetLine, x: float, y: float, si
 
 def _glyphs_out(text: PDFTextObject, glyphs: str, font_name: str, ends: _Ends) -> bool:
     """Draw kerned glyphs (a ``ShapedStr`` on one baseline, or codes at their advances) as
-    ReportLab's ``textOut`` does, operator for operator, from their groups between kerning
-    adjustments (``_groups``, found once in a process), with the empty glyphs of ``ends``:
-    False, drawing nothing, where ReportLab's own way is needed (glyphs in two subsets of the
-    font, marks raised or lowered). The operator is written again as it was the last time
-    the same glyphs were drawn with the same codes (a rebuild of the lines a process kept)."""
+    ReportLab's ``textOut`` does, operator for operator (``_glyph_operator``): False, drawing
+    nothing, where ReportLab's own way is needed."""
+    document = text._canvas._doc
+    size, leading = text._fontsize, text._leading
+    found = _glyph_operator(glyphs, font_name, ends, document, text._curSubset, size, leading)
+    if found is None:
+        return False
+    text._code.append(found[0])
+    text._curSubset = found[1]
+    return True
+
+
+def _glyph_operator(
+    glyphs: str,
+    font_name: str,
+    ends: _Ends,
+    document: Any,
+    current: int,
+    size: float,
+    leading: float,
+) -> tuple[str, int] | None:
+    """The operators that show ``glyphs`` (with the empty glyphs of ``ends``) in ``document``,
+    the font's subset ``current`` set before them, and the subset they set: from their groups
+    between kerning adjustments (``_groups``, found once in a process). None where ReportLab's
+    own way is needed (glyphs in two subsets of the font, marks raised or lowered). The
+    operator is written again as it was the last time the same glyphs were drawn with the
+    same codes (a rebuild of the lines a process kept)."""
     font = getFont(font_name)
     found = _groups(glyphs) if hasattr(glyphs, "__shapeData__") else [(0, len(glyphs), "")]
     if found is None:
-        return False
+        return None
     groups, (first, last, tail) = list(found), ends
     for more, move in tail:  # the runs drawn after this one, each moved to
         extra = _groups(more) if hasattr(more, "__shapeData__") else [(0, len(more), "")]
         if extra is None:
-            return False
+            return None
         start, end, after = groups[-1]
         groups[-1] = (start, end, _adjustment([float(after or 0), move]))
         groups += [(start + len(glyphs), end + len(glyphs), after) for start, end, after in extra]
@@ -367,19 +394,15 @@ def _glyphs_out(text: PDFTextObject, glyphs: str, font_name: str, ends: _Ends) -
         groups[-1] = (start, end, _adjustment(moves))
         groups.append((end, end + 1, ""))
         glyphs += empty
-    document = text._canvas._doc
     split = _split(font, glyphs, document)
     if len(split) != 1:
-        return False
+        return None
     subset, codes = split[0]
-    out = []
-    if subset != text._curSubset:
+    shown = _shown(glyphs, ends, codes, groups)
+    if subset != current:
         name = font.getSubsetInternalName(subset, document)
-        out.append(_font_set(name, text._fontsize, text._leading))
-        text._curSubset = subset
-    out.append(_shown(glyphs, ends, codes, groups))
-    text._code.append(" ".join(out))
-    return True
+        shown = f"{_font_set(name, size, leading)} {shown}"
+    return shown, subset
 
 
 @lru_cache(maxsize=256)
@@ -391,16 +414,19 @@ def _font_set(name: str, size: float, leading: float) -> str:
 def _split(font: Any, glyphs: str, document: Any) -> list[tuple[int, bytes]]:
     """``font.splitString(glyphs, document)``: the codes ``document`` gives ``glyphs``, in the
     subsets of ``font`` they fall in. Glyphs that ReportLab gave codes in its first subset
-    earlier (seen here: it never changes a code it gave) are looked up, not split again."""
-    known = _codes.setdefault(document, {}).setdefault(font.fontName, ({}, set()))
-    table, seen = known
-    if glyphs and seen.issuperset(glyphs):
-        return [(0, glyphs.translate(table).encode("latin-1"))]
-    split: list[tuple[int, bytes]] = font.splitString(glyphs, document)
-    if len(split) == 1 and split[0][0] == 0:
-        table.update(zip(map(ord, glyphs), split[0][1], strict=True))
-        seen.update(glyphs)
-    return split
+    earlier (seen here: it never changes a code it gave) are looked up; only the others are
+    split, in the order they come (ReportLab gives codes in the order it meets glyphs)."""
+    if not glyphs:
+        return font.splitString(glyphs, document)
+    table, seen = _codes.setdefault(document, {}).setdefault(font.fontName, ({}, set()))
+    if not seen.issuperset(glyphs):
+        new = "".join(dict.fromkeys(glyph for glyph in glyphs if glyph not in seen))
+        split: list[tuple[int, bytes]] = font.splitString(new, document)
+        if len(split) != 1 or split[0][0] != 0:  # in another subset: split as ReportLab does
+            return font.splitString(glyphs, document)
+        table.update(zip(map(ord, new), split[0][1], strict=True))
+        seen.update(new)
+    return [(0, glyphs.translate(table).encode("latin-1"))]
 
 
 # The codes each document gave each font's glyphs in its first subset, as ReportLab split them
@@ -483,15 +509,57 @@ def _adjustment(numbers: list[float]) -> str:
     return "" if value == "0" else value
 
 
+def _plain(canvas: Canvas, line: SetLine, x: float, y: float, size: float) -> bool:
+    """Draw a line of runs in turn with no link as ``TextBox.draw`` draws it, operator for
+    operator, its operators joined at once: False, drawing nothing, where its own way is
+    needed (runs each at its place, a link, a colour's opacity to set, glyphs ReportLab
+    splits itself)."""
+    if line.visual or canvas._enforceColorSpace is not None:
+        return False
+    alpha, document, leading = canvas._extgstate.getValue("ca"), canvas._doc, size * 1.2
+    before, after = _spacing_operators(line.word_space, line.char_space, line.scale)
+    out = ["BT", _origin(x, y), *before]
+    for run in line.runs:
+        if run.link or _colour(run.colour).alpha != alpha:
+            return False
+        found = _glyph_operator(_drawn(run), run.font, _NO_ENDS, document, -1, size, leading)
+        if found is None:
+            return False
+        out += (_fill_operator(run.colour), found[0])
+    if line.runs:
+        document.ensureMinPdfVersion("transparency")  # as setting a run's opacity does
+    canvas._code.append(" ".join([*out, *after, "ET"]))
+    return True
+
+
+def _origin(x: float, y: float) -> str:
+    """The operator that starts a text object at ``x``, ``y``, as ReportLab writes it."""
+    return f"1 0 0 1 {fp_str(x, y)} Tm"
+
+
 def _spacing(text: PDFTextObject, line: SetLine, undo: bool = False) -> None:
     """Set a line's word and letter spacing and horizontal scale where they differ from the
-    defaults (0, 0, 100%); with ``undo``, set them back, as they last past the text object."""
-    if line.word_space:
-        text.setWordSpace(0.0 if undo else line.word_space)
-    if line.char_space:
-        text.setCharSpace(0.0 if undo else line.char_space)
-    if line.scale != 1.0:
-        text.setHorizScale(100.0 if undo else line.scale * 100)
+    defaults; with ``undo``, set them back, as they last past the text object."""
+    text._code += _spacing_operators(line.word_space, line.char_space, line.scale)[undo]
+
+
+@lru_cache(maxsize=1024)
+def _spacing_operators(
+    word: float, char: float, scale: float
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The operators that set word spacing ``word``, letter spacing ``char`` and horizontal
+    scale ``scale`` where they differ from the defaults (0, 0, 100%), and those that set them
+    back, as ReportLab's ``setWordSpace``, ``setCharSpace`` and ``setHorizScale`` write them."""
+    changed = [
+        (f"{fp_str(value)} {operator}", f"{fp_str(default)} {operator}")
+        for value, default, operator, differs in (
+            (word, 0.0, "Tw", word),
+            (char, 0.0, "Tc", char),
+            (scale * 100, 100.0, "Tz", scale != 1.0),
+        )
+        if differs
+    ]
+    return tuple(set_ for set_, _ in changed), tuple(undo for _, undo in changed)
 
 
 def _reach(runs: list[PlacedRun], shift: float) -> dict[str, tuple[float, float]]:
