@@ -99,9 +99,13 @@ def register(family: str | Family, italic: bool = True) -> Faces:
 
 
 def _as_family(faces: Faces) -> None:
-    """Tell ReportLab the faces of one family, so ``<b>`` and ``<i>`` pick them."""
+    """Tell ReportLab the faces of one family, so ``<b>`` and ``<i>`` pick them (once: it keeps
+    them, and each check of a sheet's text asks again)."""
     from reportlab.pdfbase import pdfmetrics
 
+    if faces in _families:
+        return
+    _families.add(faces)
     pdfmetrics.registerFontFamily(
         faces.regular,
         normal=faces.regular,
@@ -112,6 +116,7 @@ def _as_family(faces: Faces) -> None:
 
 
 _registered: set[str] = set()
+_families: set[Faces] = set()  # the families told to ReportLab
 _behind: dict[str, str] = {}  # an office's family's name: the shipped family that backs it
 _members: dict[str, tuple[str, ...]] = {}  # an office's regular face: all its faces
 
