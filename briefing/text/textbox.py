@@ -513,23 +513,49 @@ def _plain(canvas: Canvas, line: SetLine, x: float, y: float, size: float) -> bo
     """Draw a line of runs in turn with no link as ``TextBox.draw`` draws it, operator for
     operator, its operators joined at once: False, drawing nothing, where its own way is
     needed (runs each at its place, a link, a colour's opacity to set, glyphs ReportLab
-    splits itself)."""
+    splits itself). The operators are written again as they were the last time the line was
+    drawn at the same place with the same codes (``_lines``)."""
     if line.visual or canvas._enforceColorSpace is not None:
         return False
-    alpha, document, leading = canvas._extgstate.getValue("ca"), canvas._doc, size * 1.2
-    before, after = _spacing_operators(line.word_space, line.char_space, line.scale)
-    out = ["BT", _origin(x, y), *before]
+    alpha, document = canvas._extgstate.getValue("ca"), canvas._doc
+    codes = []  # each run's glyphs as the document codes them, and the subset it names
     for run in line.runs:
         if run.link or _colour(run.colour).alpha != alpha:
             return False
-        found = _glyph_operator(_drawn(run), run.font, _NO_ENDS, document, -1, size, leading)
-        if found is None:
+        font = getFont(run.font)
+        split = _split(font, _drawn(run), document)
+        if len(split) != 1:
             return False
-        out += (_fill_operator(run.colour), found[0])
+        codes.append((font.getSubsetInternalName(split[0][0], document), split[0][1]))
+    key = (x, y, size, codes)
+    kept = _lines.get(id(line))
+    if kept is None or kept[0] is not line or kept[1] != key:
+        written = _line_operators(line, x, y, size, document)
+        if written is None:
+            return False
+        if len(_lines) > _KEPT_GROUPS:
+            _lines.clear()
+        kept = _lines[id(line)] = (line, key, written)
     if line.runs:
         document.ensureMinPdfVersion("transparency")  # as setting a run's opacity does
-    canvas._code.append(" ".join([*out, *after, "ET"]))
+    canvas._code.append(kept[2])
     return True
+
+
+# What each plain line last wrote (kept while its setting is): where, in which size and codes.
+_lines: dict[int, tuple[SetLine, tuple[float, float, float, list[tuple[str, bytes]]], str]] = {}
+
+
+def _line_operators(line: SetLine, x: float, y: float, size: float, document: Any) -> str | None:
+    """The text object of a plain line (``_plain``) at ``x``, ``y`` in ``document``, or None."""
+    before, after = _spacing_operators(line.word_space, line.char_space, line.scale)
+    out = ["BT", _origin(x, y), *before]
+    for run in line.runs:
+        found = _glyph_operator(_drawn(run), run.font, _NO_ENDS, document, -1, size, size * 1.2)
+        if found is None:
+            return None
+        out += (_fill_operator(run.colour), found[0])
+    return " ".join([*out, *after, "ET"])
 
 
 def _origin(x: float, y: float) -> str:
