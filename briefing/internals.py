@@ -106,6 +106,14 @@ INTERNALS = (
         for name in ("_enforceColorSpace", "_extgstate")
     ),
     Internal(
+        "reportlab.pdfgen.canvas",
+        "Canvas",
+        "_fillMode",
+        "text/textbox.py: the marks of a run written again as they were drawn in the same fill "
+        "mode",
+        instance=True,
+    ),
+    Internal(
         "reportlab.pdfbase.ttfonts",
         "ShapedStr",
         "__shapeData__",

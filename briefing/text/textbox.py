@@ -319,11 +319,23 @@ def _ends(part: _Part, line: SetLine, runs: list[tuple[PlacedRun, float]], size:
 
 def _marks(canvas: Canvas, run: PlacedRun, line: SetLine, x: float, y: float, size: float) -> None:
     """Draw the marks of a run of right-to-left glyphs, starting at ``x`` on baseline ``y``,
-    as outlines in its colour (see ``shaping.shaped``)."""
+    as outlines in its colour (see ``shaping.shaped``). Their operators are written again as
+    they were the last time the run was drawn at the same place, where the colour's opacity
+    is the one set (``_marked``)."""
     if not isinstance(run.shown, shaping.Drawn) or not run.shown.marks:
         return
+    colour = _colour(run.colour)
+    key = (x, y, size, line.char_space, line.word_space, run.colour, canvas._fillMode)
+    again = canvas._enforceColorSpace is None and colour.alpha == canvas._extgstate.getValue("ca")
+    kept = _marked.get(id(run.shown))
     canvas.saveState()
-    canvas.setFillColor(_colour(run.colour))
+    start = len(canvas._code)
+    if again and kept is not None and kept[0] is run.shown and kept[1] == key:
+        canvas._code += kept[2]
+        canvas._doc.ensureMinPdfVersion("transparency")  # as setting the opacity does
+        canvas.restoreState()
+        return
+    canvas.setFillColor(colour)
     for mark in run.shown.marks:
         operations, units = shaping.outline(mark.font, mark.gid)
         left = (
@@ -338,7 +350,15 @@ def _marks(canvas: Canvas, run: PlacedRun, line: SetLine, x: float, y: float, si
             ]
             getattr(path, operation)(*placed)
         canvas.drawPath(path, stroke=0, fill=1)
+    if again:
+        if len(_marked) > _KEPT_GROUPS:
+            _marked.clear()
+        _marked[id(run.shown)] = (run.shown, key, canvas._code[start:])
     canvas.restoreState()
+
+
+# What the marks of each run last wrote (kept while its line's setting is), and where.
+_marked: dict[int, tuple[Any, tuple[Any, ...], list[str]]] = {}
 
 
 def _glyphs_out(text: PDFTextObject, glyphs: str, font_name: str, ends: _Ends) -> bool:

@@ -215,6 +215,22 @@ def test_lines_written_at_once_are_as_the_text_object_writes_them(
     assert render(checked)[0] == fast
 
 
+def test_marks_written_again_are_as_drawn_anew(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An Arabic sheet's marks, written again as they were drawn the last time, make the
+    bytes that drawing them anew makes."""
+    checked = run_checks(ROOT / "examples" / "niger-ar.yaml")
+    render(checked)
+    assert textbox._marked  # kept
+    again = render(checked)[0]
+
+    class Forgetful(dict[int, Any]):
+        def __setitem__(self, key: int, value: Any) -> None:
+            pass
+
+    monkeypatch.setattr(textbox, "_marked", Forgetful())
+    assert render(checked)[0] == again
+
+
 def test_a_line_break_keeps_a_space_for_readers() -> None:
     s = style(align="left", hyphenation="")
     runs = (Run("U.S. Embassy", bold=True), BREAK, Run("Political Section"))
