@@ -641,14 +641,19 @@ def _colour(hex_colour: str) -> Color:
 
 def _fill(text: PDFTextObject, hex_colour: str) -> None:
     """Set a run's colour as ReportLab's ``setFillColor`` does (an operator a run), with the
-    operator found once."""
+    operator found once, and its opacity only where it is not the one set (where ReportLab
+    writes nothing)."""
     colour = _colour(hex_colour)
     if text._enforceColorSpace is not None:
         text.setFillColor(colour)
         return
     text._fillColorObj = colour
     text._code.append(_fill_operator(hex_colour))
-    text.setFillAlpha(colour.alpha)
+    canvas = text._canvas
+    if colour.alpha == canvas._extgstate.getValue("ca"):
+        canvas._doc.ensureMinPdfVersion("transparency")  # as setting it does
+    else:
+        text.setFillAlpha(colour.alpha)
 
 
 @cache
