@@ -28,7 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from ..content.runs import Runs
-from ..flowables import Flowable
+from ..flowables import Flowable, Kept, filled
 from ..language import BIDI_CONTROLS
 from . import shaping
 from .line import PlacedRun, SetLine, several_parts
@@ -319,46 +319,36 @@ def _ends(part: _Part, line: SetLine, runs: list[tuple[PlacedRun, float]], size:
 
 def _marks(canvas: Canvas, run: PlacedRun, line: SetLine, x: float, y: float, size: float) -> None:
     """Draw the marks of a run of right-to-left glyphs, starting at ``x`` on baseline ``y``,
-    as outlines in its colour (see ``shaping.shaped``). Their operators are written again as
-    they were the last time the run was drawn at the same place, where the colour's opacity
-    is the one set (``_marked``)."""
-    if not isinstance(run.shown, shaping.Drawn) or not run.shown.marks:
+    as outlines in its colour (see ``shaping.shaped``); written again as they were the last
+    time the run was drawn at the same place (``filled``)."""
+    shown = run.shown
+    if not isinstance(shown, shaping.Drawn) or not shown.marks:
         return
-    colour = _colour(run.colour)
-    key = (x, y, size, line.char_space, line.word_space, run.colour, canvas._fillMode)
-    again = canvas._enforceColorSpace is None and colour.alpha == canvas._extgstate.getValue("ca")
-    kept = _marked.get(id(run.shown))
-    canvas.saveState()
-    start = len(canvas._code)
-    if again and kept is not None and kept[0] is run.shown and kept[1] == key:
-        canvas._code += kept[2]
-        canvas._doc.ensureMinPdfVersion("transparency")  # as setting the opacity does
-        canvas.restoreState()
-        return
-    canvas.setFillColor(colour)
-    for mark in run.shown.marks:
-        operations, units = shaping.outline(mark.font, mark.gid)
-        left = (
-            x + mark.x * size / 1000 + mark.glyphs * line.char_space + mark.spaces * line.word_space
-        )
-        bottom = y + mark.y * size / 1000
-        path = canvas.beginPath()
-        for operation, points in operations:
-            placed = [
-                (left if k % 2 == 0 else bottom) + value * size / units
-                for k, value in enumerate(points)
-            ]
-            getattr(path, operation)(*placed)
-        canvas.drawPath(path, stroke=0, fill=1)
-    if again:
-        if len(_marked) > _KEPT_GROUPS:
-            _marked.clear()
-        _marked[id(run.shown)] = (run.shown, key, canvas._code[start:])
-    canvas.restoreState()
+
+    def draw() -> None:
+        for mark in shown.marks:
+            operations, units = shaping.outline(mark.font, mark.gid)
+            left = (
+                x
+                + mark.x * size / 1000
+                + mark.glyphs * line.char_space
+                + mark.spaces * line.word_space
+            )
+            bottom = y + mark.y * size / 1000
+            path = canvas.beginPath()
+            for operation, points in operations:
+                placed = [
+                    (left if k % 2 == 0 else bottom) + value * size / units
+                    for k, value in enumerate(points)
+                ]
+                getattr(path, operation)(*placed)
+            canvas.drawPath(path, stroke=0, fill=1)
+
+    key = (id(shown), x, y, size, line.char_space, line.word_space, run.colour, canvas._fillMode)
+    filled(canvas, _colour(run.colour), _marked, key, shown, draw)
 
 
-# What the marks of each run last wrote (kept while its line's setting is), and where.
-_marked: dict[int, tuple[Any, tuple[Any, ...], list[str]]] = {}
+_marked: Kept = {}  # what the marks of each run last wrote (kept while its line's setting is)
 
 
 def _glyphs_out(text: PDFTextObject, glyphs: str, font_name: str, ends: _Ends) -> bool:

@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from briefing.content.runs import BREAK, Run, plain, run_in
 from briefing.fonts import register
+from briefing.graphics import qr
 from briefing.layout import fit
 from briefing.layout.columns import Packable, Portion, first_part, flush, pack, shortest
 from briefing.pipeline import render, run_checks
@@ -215,19 +216,20 @@ def test_lines_written_at_once_are_as_the_text_object_writes_them(
     assert render(checked)[0] == fast
 
 
-def test_marks_written_again_are_as_drawn_anew(monkeypatch: pytest.MonkeyPatch) -> None:
-    """An Arabic sheet's marks, written again as they were drawn the last time, make the
-    bytes that drawing them anew makes."""
+def test_shapes_written_again_are_as_drawn_anew(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An Arabic sheet's marks and its QR code, written again as they were drawn the last
+    time, make the bytes that drawing them anew makes."""
     checked = run_checks(ROOT / "examples" / "niger-ar.yaml")
     render(checked)
-    assert textbox._marked  # kept
+    assert textbox._marked and qr._drawn  # kept
     again = render(checked)[0]
 
-    class Forgetful(dict[int, Any]):
-        def __setitem__(self, key: int, value: Any) -> None:
+    class Forgetful(dict[Any, Any]):
+        def __setitem__(self, key: Any, value: Any) -> None:
             pass
 
     monkeypatch.setattr(textbox, "_marked", Forgetful())
+    monkeypatch.setattr(qr, "_drawn", Forgetful())
     assert render(checked)[0] == again
 
 
