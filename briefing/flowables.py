@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 import types
+from collections.abc import Callable, Hashable
 from typing import Any
 
 
@@ -47,4 +48,32 @@ _package_apart()
 
 from reportlab.platypus.flowables import Flowable, Image  # noqa: E402
 
-__all__ = ["Flowable", "Image"]
+__all__ = ["Flowable", "Image", "filled"]
+
+Kept = dict[Hashable, tuple[object, list[str]]]
+
+
+def filled(
+    canvas: Any, colour: Any, kept: Kept, key: Hashable, owner: object, draw: Callable[[], None]
+) -> None:
+    """Draw with ``draw`` filled in ``colour`` (a ReportLab colour), the graphics state saved
+    and restored about it; its operators are kept in ``kept`` under ``key`` (with ``owner``)
+    and written again as they were the next time, where ``key`` and the same ``owner`` ask
+    (they hold all else the drawing depends on), the colour's opacity is the one set (then
+    set by no operator) and no colour space is enforced (shapes drawn in every build: an
+    Arabic run's marks, a QR code's modules)."""
+    again = canvas._enforceColorSpace is None and colour.alpha == canvas._extgstate.getValue("ca")
+    known = kept.get(key) if again else None
+    canvas.saveState()
+    start = len(canvas._code)
+    if known is not None and known[0] is owner:
+        canvas._code += known[1]
+        canvas._doc.ensureMinPdfVersion("transparency")  # as setting the opacity does
+    else:
+        canvas.setFillColor(colour)
+        draw()
+        if again:
+            if len(kept) > 20_000:
+                kept.clear()
+            kept[key] = (owner, canvas._code[start:])
+    canvas.restoreState()

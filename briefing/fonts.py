@@ -85,6 +85,9 @@ def register(family: str | Family, italic: bool = True) -> Faces:
 
     if not isinstance(family, str):
         return _register_own(family)
+    done = _shipped.get((family, italic))  # (each check of a sheet's text asks again)
+    if done is not None:
+        return done
     stem = FAMILIES[family]
     faces = Faces(family, *(f"{stem}-{face}" for face in _FACE_NAMES))
     wanted = [faces.regular, faces.bold] + ([faces.italic, faces.bold_italic] if italic else [])
@@ -95,13 +98,18 @@ def register(family: str | Family, italic: bool = True) -> Faces:
             pdfmetrics.registerFont(font)
             _registered.add(name)
     _as_family(faces)
+    _shipped[family, italic] = faces
     return faces
 
 
 def _as_family(faces: Faces) -> None:
-    """Tell ReportLab the faces of one family, so ``<b>`` and ``<i>`` pick them."""
+    """Tell ReportLab the faces of one family, so ``<b>`` and ``<i>`` pick them (once: it keeps
+    them, and each check of a sheet's text asks again)."""
     from reportlab.pdfbase import pdfmetrics
 
+    if faces in _families:
+        return
+    _families.add(faces)
     pdfmetrics.registerFontFamily(
         faces.regular,
         normal=faces.regular,
@@ -112,6 +120,8 @@ def _as_family(faces: Faces) -> None:
 
 
 _registered: set[str] = set()
+_families: set[Faces] = set()  # the families told to ReportLab
+_shipped: dict[tuple[str, bool], Faces] = {}  # a shipped family registered, with italics or not
 _behind: dict[str, str] = {}  # an office's family's name: the shipped family that backs it
 _members: dict[str, tuple[str, ...]] = {}  # an office's regular face: all its faces
 

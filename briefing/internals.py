@@ -93,6 +93,27 @@ INTERNALS = (
         )
         for name in ("_enforceColorSpace", "_fillColorObj")
     ),
+    *(
+        Internal(
+            "reportlab.pdfgen.canvas",
+            "Canvas",
+            name,
+            "text/textbox.py: a line's text object written at once, as ReportLab's writes it: "
+            "its colour in the colour space it enforces (none), its opacity set only where the "
+            "state's differs; flowables.py: shapes written again as they were (an Arabic "
+            "run's marks, a QR code) on the same terms",
+            instance=True,
+        )
+        for name in ("_enforceColorSpace", "_extgstate")
+    ),
+    Internal(
+        "reportlab.pdfgen.canvas",
+        "Canvas",
+        "_fillMode",
+        "flowables.py: shapes written again (an Arabic run's marks, a QR code) as they were "
+        "drawn in the same fill mode",
+        instance=True,
+    ),
     Internal(
         "reportlab.pdfbase.ttfonts",
         "ShapedStr",

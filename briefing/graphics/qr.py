@@ -10,7 +10,7 @@ from functools import lru_cache
 from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib.colors import HexColor
 
-from ..flowables import Flowable
+from ..flowables import Flowable, Kept, filled
 
 QUIET = 2  # modules of blank around the code (its quiet zone)
 
@@ -24,13 +24,19 @@ class QrCode(Flowable):
         self.url, self.width, self.height, self.colour = url, size, size, colour
 
     def draw(self) -> None:
-        """Each run of dark modules in a row, one filled rectangle."""
+        """Each run of dark modules in a row, one filled rectangle: written again as they were
+        the last time the same code was drawn (``filled``)."""
         canvas = self.canv
-        canvas.saveState()
-        canvas.setFillColor(HexColor(self.colour))
-        for x, y, width, height in _runs(self.url, self.width):
-            canvas.rect(x, y, width, height, stroke=0, fill=1)
-        canvas.restoreState()
+
+        def draw() -> None:
+            for x, y, width, height in _runs(self.url, self.width):
+                canvas.rect(x, y, width, height, stroke=0, fill=1)
+
+        key = (self.url, self.width, self.colour, canvas._fillMode)
+        filled(canvas, HexColor(self.colour), _drawn, key, None, draw)
+
+
+_drawn: Kept = {}  # the operators of each code drawn
 
 
 def qr_code(url: str, size: float, colour: str) -> Drawing:

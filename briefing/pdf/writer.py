@@ -36,6 +36,7 @@ from ..language import LANGUAGES, Language
 from ..layout import Group, Page, Placed, Shape, Tag
 from ..text import shaping
 from ..text.textbox import TextBox
+from . import objects
 
 _GROUPS: dict[str, Group] = {  # a parent key's prefix: the element it is
     "Sect": "Sect",
@@ -350,53 +351,56 @@ class _TaggedCanvas(Canvas):
             page_refs.append(doc.Reference(page))
         tree_root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
         tree_ref = doc.Reference(tree_root)
-        refs: dict[int, Any] = {}
+        refs: dict[int, bytes] = {}  # each element's reference
         first_key = len(pages)  # ParentTree keys after the pages' are the annotations'
         for key, (_, annotation) in enumerate(self._annotations, start=first_key):
             annotation["StructParent"] = key
 
-        def build(element: _Element, parent_ref: Any) -> Any:
-            node = PDFDictionary(
-                {"Type": PDFName("StructElem"), "S": PDFName(element.role), "P": parent_ref}
-            )
-            if element.alt:
-                node["Alt"] = PDFString(element.alt)
-            if element.lang:
-                node["Lang"] = PDFString(element.lang)
-            if element.actual:  # what Acrobat and screen readers read (docs/readers.md)
-                node["ActualText"] = PDFString(element.actual)
-            if element.bbox:
-                bounds = PDFArray([round(v, 2) for v in element.bbox])
-                node["A"] = PDFDictionary({"O": PDFName("Layout"), "BBox": bounds})
-            if element.role == "TH":  # a header cell heads its column
-                node["A"] = PDFDictionary({"O": PDFName("Table"), "Scope": PDFName("Column")})
+        pages_at = [objects.reference(doc, ref) for ref in page_refs]
+
+        def build(element: _Element, parent: bytes) -> bytes:
+            node = objects.Formatted()
             ref = doc.Reference(node)
-            refs[id(element)] = ref
-            kids: list[Any] = []
+            refs[id(element)] = at = objects.reference(doc, ref)
+            entries = {"Type": b"/StructElem", "S": objects.name(element.role), "P": parent}
+            for key, text in (("Alt", element.alt), ("Lang", element.lang)):
+                if text:
+                    entries[key] = PDFString(text).format(doc)
+            if element.actual:  # what Acrobat and screen readers read (docs/readers.md)
+                entries["ActualText"] = PDFString(element.actual).format(doc)
+            if element.bbox:
+                bounds = objects.array([objects.number(round(v, 2)) for v in element.bbox])
+                entries["A"] = objects.dictionary({"O": b"/Layout", "BBox": bounds})
+            if element.role == "TH":  # a header cell heads its column
+                entries["A"] = objects.dictionary({"O": b"/Table", "Scope": b"/Column"})
+            kids: list[bytes] = []
             for child in element.children:
                 if isinstance(child, _Mcid):
-                    node["Pg"] = page_refs[child.page]
-                    kids.append(child.mcid)
+                    entries["Pg"] = pages_at[child.page]
+                    kids.append(objects.number(child.mcid))
                 elif isinstance(child, _Annotation):
                     objr = {
-                        "Type": PDFName("OBJR"),
-                        "Obj": doc.Reference(child.dictionary),
-                        "Pg": page_refs[child.page],
+                        "Type": b"/OBJR",
+                        "Obj": objects.reference(doc, doc.Reference(child.dictionary)),
+                        "Pg": pages_at[child.page],
                     }
-                    kids.append(PDFDictionary(objr))
+                    kids.append(objects.dictionary(objr))
                 else:
-                    kids.append(build(child, ref))
-            node["K"] = PDFArray(kids)
-            return ref
+                    kids.append(build(child, at))
+            entries["K"] = objects.array(kids)
+            node.data = objects.dictionary(entries)
+            return at
 
-        document = build(self._root, tree_ref)
-        nums: list[Any] = []
+        document = build(self._root, objects.reference(doc, tree_ref))
+        nums: list[bytes] = []
         for index, owners in enumerate(self._mcids[: len(pages)]):
-            nums += [index, PDFArray([refs[id(element)] for element in owners])]
+            owned = objects.array([refs[id(element)] for element in owners])
+            nums += [objects.number(index), owned]
         for key, (link, _) in enumerate(self._annotations, start=first_key):
-            nums += [key, refs[id(link)]]
-        tree_root["K"] = document
-        tree_root["ParentTree"] = doc.Reference(PDFDictionary({"Nums": PDFArray(nums)}))
+            nums += [objects.number(key), refs[id(link)]]
+        tree_root["K"] = objects.Formatted(document)
+        parent_tree = objects.dictionary({"Nums": objects.array(nums)})
+        tree_root["ParentTree"] = doc.Reference(objects.Formatted(parent_tree))
         tree_root["ParentTreeNextKey"] = first_key + len(self._annotations)
         catalog = doc.Catalog
         catalog.__NoDefault__ = [*catalog.__NoDefault__, "OutputIntents"]
@@ -557,10 +561,14 @@ class _Stream(pdfdoc.PDFStream):
 class _Deflate(pdfdoc.PDFStreamFilterZCompress):
     """ReportLab's Flate filter, keeping what it made of binary data: a font subset, its
     ToUnicode map or the colour profile, the same bytes in each build of the same text, is
-    compressed once."""
+    compressed once. A page's drawing operators, new in each build, are compressed at level 5
+    rather than zlib's default 6: half the time (the sample's page 1.1 -> 0.56 ms), the files
+    0.2% larger (the corpus's sheets on both papers: 5,366,247 -> 5,377,906 bytes in all)."""
 
     def encode(self, text: str | bytes) -> bytes:
-        return _deflated(text) if isinstance(text, bytes) else super().encode(text)
+        if isinstance(text, bytes):
+            return _deflated(text)
+        return zlib.compress(text.encode("utf-8"), 5)
 
 
 @lru_cache(maxsize=64)

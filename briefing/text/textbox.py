@@ -28,7 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from ..content.runs import Runs
-from ..flowables import Flowable
+from ..flowables import Flowable, Kept, filled
 from ..language import BIDI_CONTROLS
 from . import shaping
 from .line import PlacedRun, SetLine, several_parts
@@ -133,9 +133,14 @@ class TextBox(Flowable):
         for index in range(self.first, self.first + self.count):
             line = self.setting.drawn(index)
             shift = _shift(spec, room, line.width)
+            rtl = spec.direction == "rtl"  # (a left-to-right paragraph has no plan to make)
+            if not rtl and _plain(canvas, line, shift, y, size):  # most lines
+                for run in line.runs:
+                    _marks(canvas, run, line, shift + run.x, y, size)
+                y -= self.leading
+                continue
             underlines = []
             reach = _reach(line.runs, shift)  # one link annotation a link and line
-            rtl = spec.direction == "rtl"  # (a left-to-right paragraph has no plan to make)
             starts = [_start(line, run, shift) for run in line.runs] if rtl else []
             parts = _parts(line, starts) if rtl else {}
             # A line in display order: a text object a run, each at its place.
@@ -314,44 +319,76 @@ def _ends(part: _Part, line: SetLine, runs: list[tuple[PlacedRun, float]], size:
 
 def _marks(canvas: Canvas, run: PlacedRun, line: SetLine, x: float, y: float, size: float) -> None:
     """Draw the marks of a run of right-to-left glyphs, starting at ``x`` on baseline ``y``,
-    as outlines in its colour (see ``shaping.shaped``)."""
-    if not isinstance(run.shown, shaping.Drawn) or not run.shown.marks:
+    as outlines in its colour (see ``shaping.shaped``); written again as they were the last
+    time the run was drawn at the same place (``filled``)."""
+    shown = run.shown
+    if not isinstance(shown, shaping.Drawn) or not shown.marks:
         return
-    canvas.saveState()
-    canvas.setFillColor(_colour(run.colour))
-    for mark in run.shown.marks:
-        operations, units = shaping.outline(mark.font, mark.gid)
-        left = (
-            x + mark.x * size / 1000 + mark.glyphs * line.char_space + mark.spaces * line.word_space
-        )
-        bottom = y + mark.y * size / 1000
-        path = canvas.beginPath()
-        for operation, points in operations:
-            placed = [
-                (left if k % 2 == 0 else bottom) + value * size / units
-                for k, value in enumerate(points)
-            ]
-            getattr(path, operation)(*placed)
-        canvas.drawPath(path, stroke=0, fill=1)
-    canvas.restoreState()
+
+    def draw() -> None:
+        for mark in shown.marks:
+            operations, units = shaping.outline(mark.font, mark.gid)
+            left = (
+                x
+                + mark.x * size / 1000
+                + mark.glyphs * line.char_space
+                + mark.spaces * line.word_space
+            )
+            bottom = y + mark.y * size / 1000
+            path = canvas.beginPath()
+            for operation, points in operations:
+                placed = [
+                    (left if k % 2 == 0 else bottom) + value * size / units
+                    for k, value in enumerate(points)
+                ]
+                getattr(path, operation)(*placed)
+            canvas.drawPath(path, stroke=0, fill=1)
+
+    key = (id(shown), x, y, size, line.char_space, line.word_space, run.colour, canvas._fillMode)
+    filled(canvas, _colour(run.colour), _marked, key, shown, draw)
+
+
+_marked: Kept = {}  # what the marks of each run last wrote (kept while its line's setting is)
 
 
 def _glyphs_out(text: PDFTextObject, glyphs: str, font_name: str, ends: _Ends) -> bool:
     """Draw kerned glyphs (a ``ShapedStr`` on one baseline, or codes at their advances) as
-    ReportLab's ``textOut`` does, operator for operator, from their groups between kerning
-    adjustments (``_groups``, found once in a process), with the empty glyphs of ``ends``:
-    False, drawing nothing, where ReportLab's own way is needed (glyphs in two subsets of the
-    font, marks raised or lowered). The operator is written again as it was the last time
-    the same glyphs were drawn with the same codes (a rebuild of the lines a process kept)."""
+    ReportLab's ``textOut`` does, operator for operator (``_glyph_operator``): False, drawing
+    nothing, where ReportLab's own way is needed."""
+    document = text._canvas._doc
+    size, leading = text._fontsize, text._leading
+    found = _glyph_operator(glyphs, font_name, ends, document, text._curSubset, size, leading)
+    if found is None:
+        return False
+    text._code.append(found[0])
+    text._curSubset = found[1]
+    return True
+
+
+def _glyph_operator(
+    glyphs: str,
+    font_name: str,
+    ends: _Ends,
+    document: Any,
+    current: int,
+    size: float,
+    leading: float,
+) -> tuple[str, int] | None:
+    """The operators that show ``glyphs`` (with the empty glyphs of ``ends``) in ``document``,
+    the font's subset ``current`` set before them, and the subset they set: from their groups
+    between kerning adjustments (``_groups``, found once in a process). None where ReportLab's
+    own way is needed (glyphs in two subsets of the font, marks raised or lowered). The
+    operator is written again as it was the last time the same glyphs were drawn with the
+    same codes (a rebuild of the lines a process kept)."""
     font = getFont(font_name)
     found = _groups(glyphs) if hasattr(glyphs, "__shapeData__") else [(0, len(glyphs), "")]
     if found is None:
-        return False
+        return None
     groups, (first, last, tail) = list(found), ends
     for more, move in tail:  # the runs drawn after this one, each moved to
         extra = _groups(more) if hasattr(more, "__shapeData__") else [(0, len(more), "")]
         if extra is None:
-            return False
+            return None
         start, end, after = groups[-1]
         groups[-1] = (start, end, _adjustment([float(after or 0), move]))
         groups += [(start + len(glyphs), end + len(glyphs), after) for start, end, after in extra]
@@ -367,19 +404,15 @@ def _glyphs_out(text: PDFTextObject, glyphs: str, font_name: str, ends: _Ends) -
         groups[-1] = (start, end, _adjustment(moves))
         groups.append((end, end + 1, ""))
         glyphs += empty
-    document = text._canvas._doc
     split = _split(font, glyphs, document)
     if len(split) != 1:
-        return False
+        return None
     subset, codes = split[0]
-    out = []
-    if subset != text._curSubset:
+    shown = _shown(glyphs, ends, codes, groups)
+    if subset != current:
         name = font.getSubsetInternalName(subset, document)
-        out.append(_font_set(name, text._fontsize, text._leading))
-        text._curSubset = subset
-    out.append(_shown(glyphs, ends, codes, groups))
-    text._code.append(" ".join(out))
-    return True
+        shown = f"{_font_set(name, size, leading)} {shown}"
+    return shown, subset
 
 
 @lru_cache(maxsize=256)
@@ -391,16 +424,19 @@ def _font_set(name: str, size: float, leading: float) -> str:
 def _split(font: Any, glyphs: str, document: Any) -> list[tuple[int, bytes]]:
     """``font.splitString(glyphs, document)``: the codes ``document`` gives ``glyphs``, in the
     subsets of ``font`` they fall in. Glyphs that ReportLab gave codes in its first subset
-    earlier (seen here: it never changes a code it gave) are looked up, not split again."""
-    known = _codes.setdefault(document, {}).setdefault(font.fontName, ({}, set()))
-    table, seen = known
-    if glyphs and seen.issuperset(glyphs):
-        return [(0, glyphs.translate(table).encode("latin-1"))]
-    split: list[tuple[int, bytes]] = font.splitString(glyphs, document)
-    if len(split) == 1 and split[0][0] == 0:
-        table.update(zip(map(ord, glyphs), split[0][1], strict=True))
-        seen.update(glyphs)
-    return split
+    earlier (seen here: it never changes a code it gave) are looked up; only the others are
+    split, in the order they come (ReportLab gives codes in the order it meets glyphs)."""
+    if not glyphs:
+        return font.splitString(glyphs, document)
+    table, seen = _codes.setdefault(document, {}).setdefault(font.fontName, ({}, set()))
+    if not seen.issuperset(glyphs):
+        new = "".join(dict.fromkeys(glyph for glyph in glyphs if glyph not in seen))
+        split: list[tuple[int, bytes]] = font.splitString(new, document)
+        if len(split) != 1 or split[0][0] != 0:  # in another subset: split as ReportLab does
+            return font.splitString(glyphs, document)
+        table.update(zip(map(ord, new), split[0][1], strict=True))
+        seen.update(new)
+    return [(0, glyphs.translate(table).encode("latin-1"))]
 
 
 # The codes each document gave each font's glyphs in its first subset, as ReportLab split them
@@ -483,15 +519,83 @@ def _adjustment(numbers: list[float]) -> str:
     return "" if value == "0" else value
 
 
+def _plain(canvas: Canvas, line: SetLine, x: float, y: float, size: float) -> bool:
+    """Draw a line of runs in turn with no link as ``TextBox.draw`` draws it, operator for
+    operator, its operators joined at once: False, drawing nothing, where its own way is
+    needed (runs each at its place, a link, a colour's opacity to set, glyphs ReportLab
+    splits itself). The operators are written again as they were the last time the line was
+    drawn at the same place with the same codes (``_lines``)."""
+    if line.visual or canvas._enforceColorSpace is not None:
+        return False
+    alpha, document = canvas._extgstate.getValue("ca"), canvas._doc
+    codes = []  # each run's glyphs as the document codes them, and the subset it names
+    for run in line.runs:
+        if run.link or _colour(run.colour).alpha != alpha:
+            return False
+        font = getFont(run.font)
+        split = _split(font, _drawn(run), document)
+        if len(split) != 1:
+            return False
+        codes.append((font.getSubsetInternalName(split[0][0], document), split[0][1]))
+    key = (x, y, size, codes)
+    kept = _lines.get(id(line))
+    if kept is None or kept[0] is not line or kept[1] != key:
+        written = _line_operators(line, x, y, size, document)
+        if written is None:
+            return False
+        if len(_lines) > _KEPT_GROUPS:
+            _lines.clear()
+        kept = _lines[id(line)] = (line, key, written)
+    if line.runs:
+        document.ensureMinPdfVersion("transparency")  # as setting a run's opacity does
+    canvas._code.append(kept[2])
+    return True
+
+
+# What each plain line last wrote (kept while its setting is): where, in which size and codes.
+_lines: dict[int, tuple[SetLine, tuple[float, float, float, list[tuple[str, bytes]]], str]] = {}
+
+
+def _line_operators(line: SetLine, x: float, y: float, size: float, document: Any) -> str | None:
+    """The text object of a plain line (``_plain``) at ``x``, ``y`` in ``document``, or None."""
+    before, after = _spacing_operators(line.word_space, line.char_space, line.scale)
+    out = ["BT", _origin(x, y), *before]
+    for run in line.runs:
+        found = _glyph_operator(_drawn(run), run.font, _NO_ENDS, document, -1, size, size * 1.2)
+        if found is None:
+            return None
+        out += (_fill_operator(run.colour), found[0])
+    return " ".join([*out, *after, "ET"])
+
+
+def _origin(x: float, y: float) -> str:
+    """The operator that starts a text object at ``x``, ``y``, as ReportLab writes it."""
+    return f"1 0 0 1 {fp_str(x, y)} Tm"
+
+
 def _spacing(text: PDFTextObject, line: SetLine, undo: bool = False) -> None:
     """Set a line's word and letter spacing and horizontal scale where they differ from the
-    defaults (0, 0, 100%); with ``undo``, set them back, as they last past the text object."""
-    if line.word_space:
-        text.setWordSpace(0.0 if undo else line.word_space)
-    if line.char_space:
-        text.setCharSpace(0.0 if undo else line.char_space)
-    if line.scale != 1.0:
-        text.setHorizScale(100.0 if undo else line.scale * 100)
+    defaults; with ``undo``, set them back, as they last past the text object."""
+    text._code += _spacing_operators(line.word_space, line.char_space, line.scale)[undo]
+
+
+@lru_cache(maxsize=1024)
+def _spacing_operators(
+    word: float, char: float, scale: float
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The operators that set word spacing ``word``, letter spacing ``char`` and horizontal
+    scale ``scale`` where they differ from the defaults (0, 0, 100%), and those that set them
+    back, as ReportLab's ``setWordSpace``, ``setCharSpace`` and ``setHorizScale`` write them."""
+    changed = [
+        (f"{fp_str(value)} {operator}", f"{fp_str(default)} {operator}")
+        for value, default, operator, differs in (
+            (word, 0.0, "Tw", word),
+            (char, 0.0, "Tc", char),
+            (scale * 100, 100.0, "Tz", scale != 1.0),
+        )
+        if differs
+    ]
+    return tuple(set_ for set_, _ in changed), tuple(undo for _, undo in changed)
 
 
 def _reach(runs: list[PlacedRun], shift: float) -> dict[str, tuple[float, float]]:
@@ -527,14 +631,19 @@ def _colour(hex_colour: str) -> Color:
 
 def _fill(text: PDFTextObject, hex_colour: str) -> None:
     """Set a run's colour as ReportLab's ``setFillColor`` does (an operator a run), with the
-    operator found once."""
+    operator found once, and its opacity only where it is not the one set (where ReportLab
+    writes nothing)."""
     colour = _colour(hex_colour)
     if text._enforceColorSpace is not None:
         text.setFillColor(colour)
         return
     text._fillColorObj = colour
     text._code.append(_fill_operator(hex_colour))
-    text.setFillAlpha(colour.alpha)
+    canvas = text._canvas
+    if colour.alpha == canvas._extgstate.getValue("ca"):
+        canvas._doc.ensureMinPdfVersion("transparency")  # as setting it does
+    else:
+        text.setFillAlpha(colour.alpha)
 
 
 @cache

@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable
 
 from briefing.fonts import register
 from briefing.layout import Page, Placed
+from briefing.pdf import objects
 from briefing.pdf import writer as pdf
 from briefing.pipeline import render, run_checks
 
@@ -320,3 +321,27 @@ def test_renders_from_four_threads_at_once_leave_later_pdfs_as_a_fresh_process_m
     path = tmp_path / "later.pdf"
     path.write_bytes(later)
     assert failures(path) == []
+
+
+@pytest.mark.parametrize("multiline", [0, 1])
+def test_objects_written_as_bytes_are_as_reportlab_formats_them(
+    multiline: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The structure tree's objects, written straight to bytes, are ReportLab's byte for byte."""
+    monkeypatch.setattr(rl_config, "pdfMultiLine", multiline)
+    document = pdfdoc.PDFDocument()
+    refs = [document.Reference(pdfdoc.PDFDictionary({"N": n})) for n in range(3)]
+    values: list[Any] = [7, 0.5, round(123.456789, 2), -3, *refs, pdfdoc.PDFName("Layout")]
+    for count in (0, 1, 6, 7, 12, 13, 25):
+        sequence = [values[k % len(values)] for k in range(count)]
+        expected = pdfdoc.PDFArray(sequence).format(document)
+        assert objects.array([pdfdoc.format(v, document) for v in sequence]) == expected
+        keys = [f"K{k:02d}" if k % 3 else f"A{k}" for k in reversed(range(count))]
+        entries = dict(zip(keys, sequence, strict=True))
+        expected = pdfdoc.PDFDictionary(entries).format(document)
+        formatted = {key: pdfdoc.format(value, document) for key, value in entries.items()}
+        assert objects.dictionary(formatted) == expected
+    assert objects.reference(document, refs[2]) == refs[2].format(document)
+    assert objects.name("H#1 x") == pdfdoc.format(pdfdoc.PDFName("H#1 x"), document)
+    assert [objects.number(v) for v in (0.25, 3, 1e-7)] == [b".25", b"3", b"0"]
+    assert objects.Formatted(b"<< >>").format(document) == b"<< >>"

@@ -15,9 +15,11 @@ from reportlab.pdfgen.canvas import Canvas
 
 from briefing.content.runs import BREAK, Run, plain, run_in
 from briefing.fonts import register
+from briefing.graphics import qr
 from briefing.layout import fit
 from briefing.layout.columns import Packable, Portion, first_part, flush, pack, shortest
 from briefing.pipeline import render, run_checks
+from briefing.text import textbox
 from briefing.text.collect import address_points, label_points, tied
 from briefing.text.hyphenation import hyphen_points
 from briefing.text.line import COMPRESSION, EXPANSION
@@ -189,6 +191,46 @@ def test_justified_lines_fill_the_measure_and_the_text_layer_has_whole_words() -
         assert line.width == pytest.approx(180, abs=0.01)
     layer = "".join(run.text for line in lines for run in line.runs)
     assert layer.replace(SOFT_HYPHEN, "") == text  # line ends keep their space or soft hyphen
+
+
+@pytest.mark.parametrize("sheet", ["content.yaml", "examples/niger-fr.yaml"])
+def test_lines_written_at_once_are_as_the_text_object_writes_them(
+    sheet: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plain line's operators joined at once, and glyphs given codes only where new to the
+    document, make the bytes that ReportLab's text object and its own split make."""
+    checked = run_checks(ROOT / sheet)
+    drawn: list[bool] = []
+    plain_line = textbox._plain
+
+    def counted(*args: Any) -> bool:
+        drawn.append(plain_line(*args))
+        return drawn[-1]
+
+    monkeypatch.setattr(textbox, "_plain", counted)
+    fast = render(checked)[0]
+    assert drawn.count(True) > 30  # most lines: links and coloured runs the other way
+    monkeypatch.setattr(textbox, "_plain", lambda *a: False)
+    assert render(checked)[0] == fast
+    monkeypatch.setattr(textbox, "_split", lambda font, glyphs, doc: font.splitString(glyphs, doc))
+    assert render(checked)[0] == fast
+
+
+def test_shapes_written_again_are_as_drawn_anew(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An Arabic sheet's marks and its QR code, written again as they were drawn the last
+    time, make the bytes that drawing them anew makes."""
+    checked = run_checks(ROOT / "examples" / "niger-ar.yaml")
+    render(checked)
+    assert textbox._marked and qr._drawn  # kept
+    again = render(checked)[0]
+
+    class Forgetful(dict[Any, Any]):
+        def __setitem__(self, key: Any, value: Any) -> None:
+            pass
+
+    monkeypatch.setattr(textbox, "_marked", Forgetful())
+    monkeypatch.setattr(qr, "_drawn", Forgetful())
+    assert render(checked)[0] == again
 
 
 def test_a_line_break_keeps_a_space_for_readers() -> None:
