@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import re
+import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -732,6 +733,40 @@ def _words(layer: str, source: str) -> tuple[tuple[str, ...], tuple[str, ...], t
     )
     missing = tuple((Counter(_tokens(source)) - Counter(tokens)).elements())
     return glued, split, missing
+
+
+class Across(NamedTuple):
+    """How a page's two columns of paragraphs stand across the gutter (:func:`across`)."""
+
+    share: float  # of the right column's baselines, those level with a line of the left's
+    lined: bool  # each column's baselines stand whole body lines apart: a grid of whole lines
+
+
+def across(page: PageQuality) -> Across | None:
+    """Of a page of two columns (its paragraphs' lines left and right of its middle), the
+    share of the right column's baselines on the left column's grid (its first baseline and
+    whole body lines from it, to half a point), and whether each column keeps to a grid of
+    whole lines of its own; None for a page without two such columns."""
+    lines = [ln for ln in page.lines if ln.body and ln.block is not None]
+    lines = [ln for ln in lines if page.roles[ln.block or 0] == "/P"]
+    steps = [
+        below.base - above.base
+        for above, below in pairwise(sorted(lines, key=lambda ln: (ln.block, -ln.base)))
+        if above.block == below.block and abs(above.x0 - below.x0) < 2
+    ]
+    left = [ln.base for ln in lines if ln.x1 < page.width / 2]
+    right = [ln.base for ln in lines if ln.x0 > page.width / 2]
+    if not (steps and left and right):
+        return None
+    line = -statistics.fmean(steps)  # (baselines are read to a tenth of a point)
+
+    def off(base: float, first: float) -> float:
+        return abs((first - base + line / 2) % line - line / 2)
+
+    return Across(
+        sum(off(base, max(left)) <= 0.5 for base in right) / len(right),
+        all(off(base, max(side)) <= 0.5 for side in (left, right) for base in side),
+    )
 
 
 def measure(pdf: bytes | Path, source: str) -> list[PageQuality]:

@@ -206,7 +206,16 @@ def _arrangements(
         ceiling = max(cap, theme.max_scale)
         uneven = None if variant.uneven is None else variant.uneven * limit
         arrangements.append(
-            fit.Arrangement(make, floor, ceiling, uneven, variant.apart, variant.last, variant.full)
+            fit.Arrangement(
+                make,
+                floor,
+                ceiling,
+                uneven,
+                variant.apart,
+                variant.last,
+                variant.full,
+                Layout.lined,
+            )
         )
     return arrangements, makers
 

@@ -23,6 +23,7 @@ _CLOSE_ENOUGH = 1.0  # points: balanced column heights are searched to this
 _TALLER = 6  # half lines above the balanced height tried for columns that end together
 _SECTION_APART = (1.5, 2.0)  # lines a section's gap grows to at most, in one column and in two
 _WIDOW = 1.5  # lines apart columns may end to keep a list's last item from a column's top alone
+OFF, HALVES, LINES = 0, 1, 2  # the grid a page's body keeps to: none, half lines, whole lines
 
 
 class Packable:
@@ -128,10 +129,10 @@ def _together(previous: Packable, block: Packable) -> bool:
     return previous.keep_with_next or (block.role == "LBody" and previous.role in ("P", "LBody"))
 
 
-def _gap(previous: Packable | None, block: Packable, air: float, grid: bool) -> float:
+def _gap(previous: Packable | None, block: Packable, air: float, grid: int) -> float:
     """The space between two blocks, its change by ``air`` rounded to whole steps of the
-    block's grid (half lines), so that closing gaps up keeps every line on it; if not
-    ``grid``, by its share (the lines leave the grid)."""
+    ``grid`` (half lines, or whole ones), so that closing gaps up keeps every line on it;
+    if :data:`OFF`, by its share (the lines leave the grid)."""
     if previous is None or (previous.hang and not block.hang):  # text starts level with a
         return 0.0  # hanging heading
     gap = max(previous.after, block.before)
@@ -139,7 +140,21 @@ def _gap(previous: Packable | None, block: Packable, air: float, grid: bool) -> 
         return gap
     if not (grid and block.grid):
         return gap * air
-    return gap + round(gap * (air - 1) / block.grid) * block.grid
+    step = block.grid * grid
+    return gap + round(gap * (air - 1) / step) * step
+
+
+def _lined(top: float, block: Packable, first: bool) -> float:
+    """Where a block that would stand at ``top`` goes on the grid of whole lines: its text's
+    first line on a line; a heading above its text so that its text's is (the space above
+    it widened), but at a column's top (``first``), level with the other's first line (the
+    space below it widened, where its text goes on a line)."""
+    line = 2 * block.grid
+    if not line:
+        return top
+    above = block.keep_with_next and not block.hang and not first
+    rest = block.height + block.after if above else 0.0
+    return on_grid(top + rest, line) - rest
 
 
 def _introduces(blocks: list[Packable], index: int) -> bool:
@@ -149,7 +164,7 @@ def _introduces(blocks: list[Packable], index: int) -> bool:
 
 
 def _can_start(
-    blocks: list[Packable], index: int, room: float, heading: Packable, air: float, grid: bool
+    blocks: list[Packable], index: int, room: float, heading: Packable, air: float, grid: int
 ) -> bool:
     """Whether the block after a heading can begin in ``room`` (a paragraph that introduces a
     list, with the list's first lines after it, or with its own last two lines left over)."""
@@ -174,11 +189,13 @@ def pack(
     heights: list[float],
     air: float = 1.0,
     lists: bool = True,
-    grid: bool = True,
+    grid: int = HALVES,
 ) -> list[Column] | None:
     """Flow the blocks into columns of these heights; None if some are left over. A list
     that goes on in the next column leaves two of its lines on each side, if ``lists``; the
-    gaps change by ``air`` as :func:`_gap` says (on the ``grid`` or off it)."""
+    gaps change by ``air`` as :func:`_gap` says (on the ``grid`` or off it); on one of whole
+    :data:`LINES`, each block's text starts on a line (:func:`_lined`), but a list's, which
+    follows what it belongs to."""
     columns: list[Column] = []
     index, line = 0, 0
     for height in heights:
@@ -191,6 +208,10 @@ def pack(
             gap = _gap(previous, block, air, grid)
             if previous is not None and previous.role == "LBody" and block.role != "LBody":
                 gap = on_grid(used + gap, previous.leading / 2) - used  # items: quarter lines
+            if grid == LINES and not (
+                previous is not None and block.role == "LBody" and _together(previous, block)
+            ):
+                gap = _lined(used + gap, block, previous is None) - used
             room = height - used - gap
             if block.keep_with_next:
                 if block.height > room + _EPS or not _can_start(
@@ -206,7 +227,7 @@ def pack(
                 if block.hang:  # what comes after its text does after it too, on the grid
                     floor = used + gap + block.height
                     if index + 1 < len(blocks):
-                        floor = on_grid(floor, blocks[index + 1].leading / 2)
+                        floor = on_grid(floor, blocks[index + 1].leading / 2 * max(grid, 1))
                     used += gap
                 else:
                     used += gap + block.height
@@ -286,7 +307,7 @@ def on_grid(height: float, half: float) -> float:
     return height + (0.0 if short > half - _EPS else short)
 
 
-def stacked_height(blocks: list[Packable], air: float = 1.0, grid: bool = True) -> float:
+def stacked_height(blocks: list[Packable], air: float = 1.0, grid: int = HALVES) -> float:
     """The height of all blocks in one column of unlimited height."""
     columns = pack(blocks, [1e9], air, grid=grid)
     return max((p.top + p.height for p in columns[0]), default=0.0) if columns else 0.0
@@ -298,7 +319,7 @@ def shortest(
     limit: float,
     air: float = 1.0,
     lists: bool = True,
-    grid: bool = True,
+    grid: int = HALVES,
 ) -> tuple[float, list[Column]] | None:
     """The lowest equal height (at most ``limit``) of ``count`` columns that hold every block
     (``lists``, ``grid``: as :func:`pack`)."""
@@ -349,7 +370,7 @@ def realize(
 
 
 def arrange(
-    blocks: list[Packable], count: int, room: float, air: float, line: float, grid: bool = True
+    blocks: list[Packable], count: int, room: float, air: float, line: float, grid: int = HALVES
 ) -> tuple[list[Column], float, float] | None:
     """The blocks in ``count`` columns of ``room`` at ``air``, and how far they are from ending
     together at the foot (:func:`flush`); None if they do not fit. Columns are balanced, then
@@ -374,12 +395,12 @@ def _arranged(
     air: float,
     line: float,
     lists: bool,
-    grid: bool,
+    grid: int,
 ) -> tuple[list[Column], float, float] | None:
     """:func:`arrange`, a list's lines kept two on each side of a column break if ``lists``."""
     if count == 1:
         single = pack(blocks, [room], air, grid=grid)
-        return None if single is None else flush(blocks, single, room, line)
+        return None if single is None else flush(blocks, single, room, line, grid)
     balanced = shortest(blocks, count, room, air, lists, grid)
     if balanced is None:
         return None
@@ -393,13 +414,13 @@ def _arranged(
             option = pack(blocks, heights, air, lists, grid) if max(heights) <= room else None
             if option is not None:
                 options.append(option)
-    flushed = [flush(blocks, option, room, line) for option in options]
+    flushed = [flush(blocks, option, room, line, grid) for option in options]
     pick = min(range(len(options)), key=lambda i: flushed[i][1])
     best = flushed[pick]
     for given in (0.0, 0.5, 1.0):  # of the lines apart, the share the longest column gives
         loose = loosened(blocks, options[pick], line, given)  # its gaps as designed
         if loose is not options[pick]:
-            best = min(best, flush(blocks, loose, room, line), key=lambda a: a[1])
+            best = min(best, flush(blocks, loose, room, line, grid), key=lambda a: a[1])
     return best
 
 
@@ -440,22 +461,22 @@ def loosened(
 
 
 def flush(
-    blocks: list[Packable], columns: list[Column], height: float, line: float
+    blocks: list[Packable], columns: list[Column], height: float, line: float, grid: int = HALVES
 ) -> tuple[list[Column], float, float]:
     """The columns ending together, as near ``height`` as they can; how far they are from
     it (the largest space left at a column's foot, plus how much higher that column ends than
     the lowest); and the space under the lowest. A column's gaps between paragraphs and
-    sections (as packed) grow by whole half ``line``s (:func:`_halves`), each to
-    its limit (:func:`_spread`), so that no gap opens into a hole and the baselines of every
-    column keep to one grid of half lines. A column that could grow past where another can
-    end stops there. Of these, the first that ends the columns within a line of each other:
-    each kind of gap grown in every column at once (as wide across the gutter); the kinds in
-    their order across the page; each column's in its own order; none (columns that end level,
-    short of the foot). The items of a list on both sides of the gutter grow in every column
-    at once, or in one alone only when nothing else ends the columns together (which then
-    weighs a line more). If none does, the one that ends them nearest each other and the
-    foot."""
-    half = line / 2
+    sections (as packed) grow by whole half ``line``s (:func:`_halves`; whole lines on the
+    ``grid`` of :data:`LINES`), each to its limit (:func:`_spread`), so that no gap opens into
+    a hole and the baselines of every column keep to one grid. A column that could grow past
+    where another can end stops there. Of these, the first that ends the columns within a
+    line of each other: each kind of gap grown in every column at once (as wide across the
+    gutter); the kinds in their order across the page; each column's in its own order; none
+    (columns that end level, short of the foot). The items of a list on both sides of the
+    gutter grow in every column at once, or in one alone only when nothing else ends the
+    columns together (which then weighs a line more). If none does, the one that ends them
+    nearest each other and the foot."""
+    half = line if grid == LINES else line / 2
     section = _SECTION_APART[len(columns) > 1]
     limits = [_spread(blocks, column, line, section) for column in columns]
     ends = [_end(column) for column in columns]

@@ -59,6 +59,7 @@ class Page(NamedTuple):
     blank: float = 0.0  # the share of the page's height left at the foot of the body
     warnings: tuple[Problem, ...] = ()  # what the writer should know about the fit
     closing: tuple[str, ...] = ()  # what the row at the foot holds: "facts", "contacts", "online"
+    lined: bool = False  # the body on a grid of whole lines: its columns' lines level
 
     @property
     def fit(self) -> str:

@@ -21,12 +21,14 @@ bullets to the right of their items; the text in each box runs in its spec's dir
 
 from __future__ import annotations
 
+import copy
 import functools
 import math
+from itertools import pairwise
 from typing import ClassVar, NamedTuple
 
 from ..theme import Theme
-from .columns import Column, arrange, realize, shortest
+from .columns import HALVES, LINES, OFF, Column, arrange, realize, shortest
 from .exhibits import Exhibit
 from .parts import Parts, Sheet, over_rule
 from .records import ROW_PARTS, Page, Placed, Region, Shape
@@ -57,6 +59,7 @@ class Layout:
     closing_parts: tuple[str, ...] = ROW_PARTS[1:]  # what the closing row holds, read last
     # the headings, telephone numbers and e-mail addresses broken over two lines (in a panel)
     broken: frozenset[str] = frozenset()
+    grid = HALVES  # the grid the body keeps to (``columns.pack``)
 
     def __init__(
         self,
@@ -117,6 +120,22 @@ class Layout:
         lines are (clreq's line length); else as it is."""
         body = self.specs["body"]
         return math.floor(width / body.size + 1e-6) * body.size if body.cjk else width
+
+    def placed(self, columns: list[Column]) -> tuple[int, int]:
+        """Of the body's paragraphs as ``columns`` place them (a paragraph set a line longer
+        or shorter where it is so), the lines that end with a hyphen (as :attr:`hyphens`), and
+        those two classes of tightness or more from the line before (their last lines aside,
+        which may end short)."""
+        boxes = {}
+        for piece in (piece for column in columns for piece in column):
+            block = self.blocks[piece.block]
+            box = (block.looser(piece.loose) if piece.loose else None) or block.box
+            if not isinstance(box, Exhibit) and block.role in ("P", "LBody"):
+                boxes[piece.block] = box.setting.lines[:-1]
+        return (
+            sum(line.hyphen for lines in boxes.values() for line in lines),
+            sum(abs(a.fit - b.fit) > 1 for lines in boxes.values() for a, b in pairwise(lines)),
+        )
 
     def widths(self) -> tuple[float, float, float]:
         """(the body's width, a column's width, the hanging headings' rail)."""
@@ -237,21 +256,42 @@ class Layout:
     def demand(self, air: float) -> tuple[float, float]:
         """(height needed, height available) of the tighter of the body and the sidebar."""
         frame = self.frame(air)
-        result = shortest(self.blocks, self.columns, 1e9, air)
+        result = shortest(self.blocks, self.columns, 1e9, air, grid=self.grid)
         needed, room = (result[0] if result else 1e9), frame.body_top - frame.body_bottom
         if frame.side and frame.side * room > needed * frame.side_room:
             return frame.side, frame.side_room
         return needed, room
 
     def filled(self, air: float, grid: bool = True) -> tuple[list[Column], float, float] | None:
-        """The body's columns at ``air`` (its gaps closed up on the ``grid`` of half lines, or
-        off it), and how far they are from ending together at the foot
-        (:func:`columns.arrange`); None if it does not fit."""
+        """The body's columns at ``air`` (its gaps closed up on its ``grid``, or off it), and
+        how far they are from ending together at the foot (:func:`columns.arrange`); None if
+        it does not fit."""
         frame = self.frame(air)
         room = frame.body_top - frame.body_bottom + 1e-6
         if frame.side > frame.side_room:
             return None
-        return arrange(self.blocks, self.columns, room, air, self.line, grid)
+        return arrange(self.blocks, self.columns, room, air, self.line, self.grid if grid else OFF)
+
+    def balanced(self, within: bool) -> tuple[float, float] | None:
+        """The body's columns balanced at air 1 (:func:`columns.shortest`), within its room if
+        ``within`` (None if they do not fit in it), else at the height they need: how many
+        body lines apart they end, and how many more than the room they take."""
+        frame = self.frame(1.0)
+        room = frame.body_top - frame.body_bottom + 1e-6
+        found = shortest(self.blocks, self.columns, room if within else 1e9, grid=self.grid)
+        if found is None:
+            return None
+        ends = [max((p.top + p.height for p in column), default=0.0) for column in found[1]]
+        return (max(ends) - min(ends)) / self.line, (found[0] - room) / self.line
+
+    def lined(self) -> Layout | None:
+        """The same content with its body on a grid of whole lines, so that its lines stand
+        level across the gutter (``columns.LINES``); None in one column."""
+        if self.columns < 2:
+            return None
+        lined = copy.copy(self)
+        lined.grid = LINES
+        return lined
 
     def reach(self, columns: list[Column]) -> float:
         """How far below the body's top its last line ends."""
@@ -280,6 +320,7 @@ class Layout:
             (min(frame.body_top - end, frame.panel or math.inf) - foot + over_rule(t))
             / self.height,
             closing=self.closing_parts,
+            lined=self.grid == LINES,
         )
         for region, x, top in frame.regions:
             self._put(page, region, x, top)

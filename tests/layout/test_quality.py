@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from briefing import build
+from briefing.pipeline import render, run_checks
 from briefing.theme import Theme
 
 from ..corpus import load, published, sheets
@@ -21,6 +22,7 @@ from ..quality import (
     COLUMN_GAP,
     Line,
     PageQuality,
+    across,
     measure,
     name_hyphens,
     parted,
@@ -81,18 +83,21 @@ APART = {
 
 
 @functools.cache
-def built(name: str, paper: str | None = None) -> tuple[PageQuality, tuple[str, ...]]:
+def built(name: str, paper: str | None = None) -> tuple[PageQuality, tuple[str, ...], bool]:
     """The one page of sheet ``name`` (on ``paper``, if not its own), built and measured once,
-    and the fit's warnings."""
-    with tempfile.TemporaryDirectory() as folder:
-        out = Path(folder) / "sheet.pdf"
-        result = build({**SHEETS[name], **({"paper": paper} if paper else {})}, out)
-        pages = measure(out, source_text(SHEETS[name]))
+    the fit's warnings, and whether it set the body on a grid of whole lines."""
+    checked = run_checks(SHEETS[name])
+    data, laid = render(checked, paper)
+    pages = measure(data, source_text(SHEETS[name]))
     assert len(pages) == 1
-    return pages[0], tuple(
-        w.message
-        for w in result.warnings
-        if w.field == "design.layout" or w.message.startswith("the page is")
+    return (
+        pages[0],
+        tuple(
+            w.message
+            for w in [*checked.warnings, *laid.warnings]
+            if w.field == "design.layout" or w.message.startswith("the page is")
+        ),
+        laid.lined,
     )
 
 
@@ -374,7 +379,7 @@ def test_columns_reach_the_footer_or_the_writer_is_told_how_full_the_page_is(nam
     the blank at the foot, or a warning says how full the page is, and only then (to
     :data:`ROUGHLY`). The fit measured the blank to the body's foot, 10 points above the rule:
     pages up to 7% blank to the rule went untold."""
-    quality, warned = built(name)
+    quality, warned, _ = built(name)
     rule = quality.footer_rule
     lowest = max(ln.bottom for ln in quality.lines if ln.bottom < rule)
     blank = (rule - lowest) / quality.height
@@ -448,7 +453,7 @@ def test_sections_that_split_unevenly_between_two_columns_are_set_in_one() -> No
     """The Laos sheet's five short sections split between two columns on Letter so that these
     end three lines apart at every size (the first in a hole): one column of larger type, and
     the writer told why. On A4 they end within a line, and stay two."""
-    quality, warned = built("zh-laos", "letter")
+    quality, warned, _ = built("zh-laos", "letter")
     assert len(quality.columns) == 1
     assert [w for w in warned if "columns that these would end 3 lines apart" in w], warned
     assert len(page("zh-laos", "a4").columns) == 2
@@ -595,6 +600,35 @@ def test_paragraphs_keep_to_one_grid_of_half_lines(name: str) -> None:
     first = max((ln.base for ln in lines), default=0.0)
     off = [ln.text for ln in lines if abs((first - ln.base) / (line / 2) % 1 - 0.5) < 0.4]
     assert not off, off
+
+
+@pytest.mark.parametrize("paper", ["own", "other"])
+@pytest.mark.parametrize("name", SHEETS)
+def test_a_page_on_a_grid_of_whole_lines_has_its_lines_level_across_the_gutter(
+    name: str, paper: str
+) -> None:
+    """Where the fit sets a page's two columns on a grid of whole lines, each column's
+    paragraph lines stand whole lines apart, and every one of the right column's level with a
+    line of the left's (:func:`across`), on either paper."""
+    quality, _, lined = built(name, None if paper == "own" else _other(name))
+    found = across(quality)
+    assert not lined or found is None or found == (1.0, True), found
+
+
+# Of the corpus's pages of two columns on both papers, the share at least whose right column's
+# lines all stand level with the left's: 6 of 39, each set on a grid of whole lines (0 on half
+# lines alone); the rest would need their type more than 6 steps smaller (3.6%) to take a whole
+# line between paragraphs, or end their columns further apart, emptier or more hyphenated so.
+LEVEL = 0.15
+
+
+def test_pages_of_two_columns_have_their_lines_level_across_the_gutter() -> None:
+    """Of the corpus's pages of two columns, at least :data:`LEVEL` have every line of the
+    right column level with a line of the left's (:func:`across`)."""
+    found = [across(page(name, paper)) for name in SHEETS for paper in (None, _other(name))]
+    two = [f.share for f in found if f is not None]
+    level = sum(share == 1.0 for share in two)
+    assert level >= LEVEL * len(two), (level, len(two))
 
 
 @pytest.mark.parametrize("name", SHEETS)

@@ -632,6 +632,68 @@ def test_settle_steps_down_far_for_a_strained_page_and_briefly_for_an_uneven_one
         assert not [s for s in trials if s < 1.0]
 
 
+class Gridded(Fake):
+    """A full page at scale 1 that, on a grid of whole lines (:meth:`lined`), fits only from
+    scale ``fits`` down, its balanced columns ``spread`` lines apart and ``over`` lines too
+    long where it does not fit; the scales it is arranged at on whole lines go to ``log``."""
+
+    def __init__(self, scale: float, fits: float, spread: float, over: float, log: list[float]):
+        super().__init__(scale, 100, 100)
+        self.fits, self.spread, self.over, self.log = fits, spread, over, log
+        self.whole = False
+
+    def lined(self) -> Gridded:
+        lined = Gridded(self.scale, self.fits, self.spread, self.over, self.log)
+        lined.whole = True
+        return lined
+
+    def placed(self, arrangement: Any) -> tuple[int, int]:
+        return 0, 0
+
+    def balanced(self, within: bool) -> tuple[float, float] | None:
+        fits = self.scale <= self.fits + 1e-9
+        return None if within and not fits else (self.spread, 0.0 if fits else self.over)
+
+    def filled(self, air: float) -> tuple[str, float, float] | None:
+        if not self.whole:
+            return super().filled(air)
+        self.log.append(self.scale)
+        return ("lines", 0.0, 0.0) if self.scale <= self.fits + 1e-9 else None
+
+
+@pytest.mark.parametrize(
+    ("fits", "spread", "over", "arranged"),
+    [
+        (1 - 2 * fit.STEP, 1.0, 1.0, [1.0, 1 - 2 * fit.STEP]),  # taken at the first that fits
+        (1.0, 3.0, 0.0, []),  # balanced columns 3 lines apart: never arranged
+        (1 - 2 * fit.STEP, 1.0, 2.0, []),  # 2 lines too long at its size: not tried
+        (0.9, 1.0, 1.0, [1.0]),  # not even at the smallest size: no size between measured
+    ],
+)
+def test_whole_lines_are_arranged_only_where_bounds_say_they_can_end_the_columns_together(
+    fits: float, spread: float, over: float, arranged: list[float]
+) -> None:
+    """A settled page is set on whole lines at its size or the first smaller one whose whole
+    lines fit, and arranged at no other; not at all where its balanced columns end more than
+    two lines apart or are too long by more than a line and a half, and no size between is
+    measured where the smallest does not fit."""
+    log: list[float] = []
+    measured: list[float] = []
+
+    def measure(scale: float) -> Gridded:
+        measured.append(scale)
+        return Gridded(scale, fits, spread, over, log)
+
+    found = fit.settle([fit.Arrangement(measure, 0.8, 1.0, None, lined=Gridded.lined)], 5, 6)
+    assert found is not None
+    assert log == pytest.approx(arranged)
+    taken = bool(arranged) and arranged[-1] <= fits
+    assert found.measured.whole == taken
+    assert found.measured.scale == pytest.approx(fits if taken else 1.0)
+    if fits < 1 - 5 * fit.STEP:
+        assert sorted({round(s, 4) for s in measured}) == [round(1 - 5 * fit.STEP, 4), 1.0]
+
+
 def test_a_ragged_address_breaks_only_at_its_own_marks_a_justified_one_between_letters() -> None:
     """The QR code's caption is ragged: its address breaks after a slash or before a hyphen,
     never inside "international"; justified, a line may end between two letters of the path,
