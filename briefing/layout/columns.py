@@ -646,26 +646,27 @@ def _halves(
 
     kinds = {gap: kind(*gap) for gap in gaps}
 
-    def fits(gap: tuple[int, int]) -> bool:
-        """Whether ``gap`` can grow a half line and stay no wider than the gaps of a kind
-        before it, and a half line narrower than a section's (whose rule parts it)."""
-        ceiling = [size[g] - half * (kinds[g] == 0) for g in gaps if kinds[g] < kinds[gap]]
-        return bool(steps[gap]) and size[gap] + half <= min(ceiling, default=math.inf) + _EPS
+    def ceiling(k: int) -> float:
+        """How wide a gap of kind ``k`` may grow: no wider than the gaps of a kind before it,
+        and a half line narrower than a section's (whose rule parts it)."""
+        return min(
+            (size[g] - half * (kinds[g] == 0) for g in gaps if kinds[g] < k), default=math.inf
+        )
 
+    of_kind = [[g for g in gaps if kinds[g] == k] for k in range(4)]
     left = [int(want / half + _EPS) if want > 0 else 0 for want in wants]
     grown: list[dict[int, float]] = [{} for _ in columns]
     while True:
         before = sum(left)
-        for k in range(4):
+        for k, kind_gaps in enumerate(of_kind):
+            most = ceiling(k) + _EPS  # the gaps of kind k do not move it
             for c in [None] if together else range(len(columns)):
-                these = [
-                    g for g in gaps if kinds[g] == k and (together or (g[0] == c and steps[g]))
-                ]
+                these = [g for g in kind_gaps if together or (g[0] == c and steps[g])]
                 counts = [sum(g[0] == d for g in these) for d in range(len(columns))]
                 if (
                     these
                     and all(count <= room for count, room in zip(counts, left, strict=True))
-                    and all(fits(g) for g in these)
+                    and all(steps[g] and size[g] + half <= most for g in these)
                 ):
                     for g in these:
                         size[g] += half
