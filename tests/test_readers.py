@@ -346,3 +346,47 @@ def test_chromes_search_finds_words_lengthened_by_kashidas(tmp_path: Path, paper
     finally:
         document.close()
     assert len(held) > 200 and missed == {}
+
+
+# Words too wide for any line (a half column's heading, the lead, a paragraph, a list item)
+LONG_WORDS = {
+    "he": "בתיהמשפטוהמשטרהוהשותפיםבאזורכדילהכשירקציניםולשפראתהצדקבבתיהמשפטבכלשנהושנהבאזור",
+    "ar": "وزارةالخارجيةالأمريكيةتعملمعالشركاءفيالمنطقةلتدريبالضباطوتحسينالعدالةفيالمحاكمكلعام",
+    "fa": "وزارت\u200cامورخارجهآمریکابامشارکتشرکایمنطقهبرایآموزشافسرانوبهبودعدالتدردادگاههاهرسال",
+}
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("language", list(LONG_WORDS))
+def test_each_reader_reads_a_right_to_left_word_broken_at_a_lines_end_whole(
+    tmp_path: Path, language: str, paper: str
+) -> None:
+    # Hebrew, Arabic and Persian are not hyphenated: a word too wide for any line broke after a
+    # letter with nothing drawn or read there, and every reader read two words (the heading's,
+    # the lead's, the paragraph's and the list item's: each reader read 1 of the 4 whole, the
+    # one the lead held on a line). Each now reads a soft hyphen at the line's end, as after a
+    # Latin word's hyphen, which the measure (tests/readers.py) and search join.
+    word = LONG_WORDS[language]
+    sentence = {"he": "המשטרה עובדת עם שותפים באזור.", "ar": "تعمل الوزارة مع الشركاء."}
+    plain = sentence.get(language, "وزارت با شرکای منطقه همکاری می‌کند.")
+    tree = {
+        "organization": "Test Office",
+        "title": "Testland",
+        "language": language,
+        "design": {"layout": "two-column"},
+        "lead": f"{plain} {word} {plain}",
+        "sections": [
+            {"heading": word, "body": plain},
+            {
+                "heading": "B",
+                "body": f"{plain} {plain} {word} {plain}\n\n- {plain} {word}\n- {plain}",
+            },
+        ],
+    }
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(render(run_checks(tree), paper)[0])
+    whole = readers.words(word)[0]
+    for name, reader in readers.READERS.items():
+        assert readers.words(reader(pdf)).count(whole) == 4, name
+    raw = readers.pypdf(pdf)
+    assert re.search(f"{whole[:3]}[^\\s\u00ad]*\u00ad\\s", raw), "no word broken at a line's end"

@@ -207,6 +207,8 @@ def place(
     visual = rtl or (measured.shaped and any(shaping.needs_shaping(p.text) for p in placed))
     if visual:
         placed = _display(placed, line_levels, rtl, size, word_space, char_space)
+    if rtl and _inside_word(items, fragments, line.end):
+        placed = _broken(placed)
     if (
         (end.kind == "glue" and ending.text)
         or (end.penalty <= -INFINITE and not last)
@@ -523,6 +525,43 @@ def _display(
             cell = cell._replace(glyphs=_kerned(cell.text, cell.font))
         out.append(cell._replace(x=at[index]))
     return out
+
+
+def _inside_word(items: list[Item], fragments: list[Fragment], end: int) -> bool:
+    """Whether a line ending at item ``end`` ends inside a right-to-left word, with nothing
+    drawn there (Hebrew, Arabic and Persian are not hyphenated: a word too wide for any line)."""
+    if items[end].kind != "penalty" or fragments[end].text or end + 1 >= len(items):
+        return False
+    before, after = fragments[end - 1].text, fragments[end + 1].text
+    return (
+        items[end].penalty > -INFINITE
+        and items[end - 1].kind == items[end + 1].kind == "box"
+        and shaping.has_rtl(before)
+        and unicodedata.category(before[-1:] or " ")[0] in "LM"
+        and unicodedata.category(after[:1] or " ")[0] in "LM"
+    )
+
+
+def _broken(runs: list[PlacedRun]) -> list[PlacedRun]:
+    """The runs of a right-to-left line that ends inside a word, in display order, read with
+    a soft hyphen at the line's end, as a Latin word's hyphen is, and every reader takes the
+    word for one: an empty glyph before the line's leftmost glyph, which PDFium reads (pdf.js
+    drops a soft hyphen alone), and one read as a soft hyphen and a space, drawn after the
+    line in a text object of its own with no ink, which pdf.js reads and PDFium passes over
+    (pypdf reads both; docs/readers.md)."""
+    from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
+
+    left = min(range(len(runs)), key=lambda k: runs[k].x)
+    run = runs[left]
+    codes = shaping.broken(run.font)
+    if not isinstance(run.shown, shaping.Drawn) or codes is None:
+        return runs
+    shown = shaping.Drawn(codes[0] + run.shown)
+    data = [ShapeData(0, 0.0, 0.0, 0.0, 0.0, 0.0), *run.shown.glyphs.__shapeData__]  # type: ignore[attr-defined]
+    shown.glyphs = ShapedStr(shown, shapeData=data)
+    shown.marks = tuple(mark._replace(glyphs=mark.glyphs + 1) for mark in run.shown.marks)
+    after = run._replace(text="", width=0.0, shown=codes[1])
+    return [*runs[:left], run._replace(shown=shown), *runs[left + 1 :], after]
 
 
 def _signs(text: str, start: int, end: int) -> bool:
