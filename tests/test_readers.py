@@ -46,9 +46,9 @@ SHEETS: dict[str, Path | dict[str, Any]] = {
     },
 }
 # The least share of the words each reader returns whole, and of those the share in the order
-# the page reads them (``reading_order``); pdf.js drops soft hyphens at line ends.
-WORDS = {**dict.fromkeys(readers.READERS, 0.99), "pdf.js": 0.98}
-ORDER = {**dict.fromkeys(readers.READERS, 0.98), "pdf.js": 0.97}
+# the page reads them (``reading_order``)
+WORDS = dict.fromkeys(readers.READERS, 0.99)
+ORDER = dict.fromkeys(readers.READERS, 0.98)
 FOOT = ("contacts", "online")  # printed in a row at the foot of two columns or one
 
 
@@ -346,6 +346,23 @@ def test_chromes_search_finds_words_lengthened_by_kashidas(tmp_path: Path, paper
     finally:
         document.close()
     assert len(held) > 200 and missed == {}
+
+
+@pytest.mark.parametrize("sheet", ["en", "en-lists", "en-sidebar"])
+def test_firefox_reads_a_word_hyphenated_at_a_lines_end_whole(
+    built: dict[str, tuple[Path, str]], sheet: str
+) -> None:
+    # pdf.js skips a glyph whose reading ends with a format character: a line-end hyphen read
+    # as a soft hyphen alone was skipped, and it read the word's pieces ("com", "munity") as
+    # two words (the sample sheet's 5 on Letter, Kenya's 3, the Philippines' 1). The hyphen
+    # reads as a soft hyphen and a space now, which it reads, as PDFium and pypdf read the
+    # soft hyphen.
+    pdf, _ = built[sheet]
+    broken = re.findall(r"(\w+)\u00ad\s+(\w+)", readers.pypdf(pdf))
+    read, joined = readers.words(readers.pdfjs(pdf)), readers.words(readers.pypdf(pdf))
+    assert broken, "no word hyphenated at a line's end"
+    for word in {(first + rest).lower() for first, rest in broken}:
+        assert read.count(word) == joined.count(word) > 0, word
 
 
 # Words too wide for any line (a half column's heading, the lead, a paragraph, a list item)

@@ -399,10 +399,22 @@ def _on_grid(item: Item, fragment: Fragment) -> bool:
 
 
 def _unshaped(fragment: Fragment) -> shaping.Glyphs:
-    """A box's glyphs when it was not shaped: a soft hyphen (which shaping hides) as is."""
+    """A box's glyphs when it was not shaped: a line-end hyphen (which shaping hides)."""
     if fragment.text == SOFT_HYPHEN:
-        return shaping.plain_glyphs(fragment.text, fragment.font)
+        return _hyphen(fragment.font)
     return shaping.glyphs(fragment.text, fragment.font)
+
+
+def _hyphen(font: str) -> shaping.Glyphs:
+    """A line-end hyphen in ``font``, read as a soft hyphen and a space: pdf.js skips a glyph
+    whose reading ends with a format character, a soft hyphen alone, and read the word's two
+    pieces as two words; PDFium and pypdf read it as before (docs/readers.md)."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    hyphen = shaping.plain_glyphs(SOFT_HYPHEN, font)
+    if ord(SOFT_HYPHEN) not in getFont(font).face.charToGlyph:  # drawn as ReportLab can
+        return hyphen
+    return hyphen._replace(codes=shaping.reading(SOFT_HYPHEN, font, " "))
 
 
 def _bidi_text(item: Item, fragment: Fragment) -> str:
@@ -642,7 +654,7 @@ def _kerned(text: str, font: str, more: str = "") -> str:
         codes = codes[:-1] + shaping.reading(codes[-1], font, more)
     offsets = list(shape.offsets or [(0.0, 0.0)] * len(codes))
     if word != text:
-        hyphen = shaping.plain_glyphs(SOFT_HYPHEN, font)
+        hyphen = _hyphen(font)
         codes, advances = codes + hyphen.codes, advances + list(hyphen.advances)
         offsets.append((0.0, 0.0))
     return shaping.drawn(codes, advances, offsets, font)

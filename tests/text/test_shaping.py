@@ -556,8 +556,9 @@ def test_a_long_latin_word_hyphenated_in_an_arabic_line_keeps_its_hyphen_after_i
     text = f"و {word} و"
     path = _pdf(text, _style("Arab", "justify"), tmp_path)
     latin = [w["text"] for line in _lines(path) for w in line if w["text"][0].isascii()]
-    assert len(latin) > 1 and all(part.endswith("\u00ad") for part in latin[:-1])
-    assert "".join(part.removesuffix("\u00ad") for part in latin) == word
+    # the hyphen read as a soft hyphen and a space (pdf.js skips a soft hyphen alone)
+    assert len(latin) > 1 and all(part.endswith("\u00ad ") for part in latin[:-1])
+    assert "".join(part.removesuffix("\u00ad ") for part in latin) == word
 
 
 def test_hebrew_and_arabic_words_in_a_latin_paragraph_are_drawn_in_their_faces_and_order(
@@ -1002,7 +1003,7 @@ def test_a_paragraph_is_always_set_however_narrow_its_column(
 ) -> None:
     style = _style(script, "justify", hyphenation="en_US" if script == "Latn" else "")
     path = _pdf(text, style, tmp_path, width=width)
-    drawn = {c["text"] for c in _chars(path)} - {"\u00ad"}  # a hyphen added, read as nothing
+    drawn = {c["text"] for c in _chars(path)} - {"\u00ad "}  # a hyphen added (a soft one)
     typed = text if isinstance(text, str) else "".join(r.text for r in text if isinstance(r, Run))
     assert drawn == set(typed.replace(" ", ""))
 
