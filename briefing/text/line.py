@@ -331,6 +331,11 @@ def _glyph_line(
         offsets += shape.offsets or [(0.0, 0.0)] * len(shape.codes)
         x += sum(shape.advances) / 1000 * size * scale
         x += tracking * (len(shape.codes) - 1 + tracked)
+    empty = shaping.nothing(key[0]) if key and _after_dash(end, ending, texts) else None
+    if empty is not None:  # PDFium takes a typed hyphen ending a line for a soft one
+        codes.append(empty)
+        advances.append(0.0)
+        offsets.append((0.0, 0.0))
     close()
     tie = end.kind == "penalty" and end.penalty == TIE  # before the space of words parted
     if (end.kind == "glue" and ending.text) or tie or (end.penalty <= -INFINITE and not last):
@@ -340,6 +345,13 @@ def _glyph_line(
         font = ending.font or (placed[-1].font if placed else spec.faces.regular)
         placed.append(PlacedRun(" ", font, colour, ending.link, x, 0.0))
     return SetLine(placed, 0.0, 0.0, x, False, scale, rest > 0 or gaping)
+
+
+def _after_dash(end: Item, ending: Fragment, texts: list[str]) -> bool:
+    """Whether a line ends after a hyphen typed between two words ("non-|intrusive"), where
+    PDFium would take it for a soft hyphen, drop it and join the two (docs/readers.md): an
+    empty glyph after it, which reads as nothing, keeps it."""
+    return end.kind == "penalty" and not ending.text and "".join(texts).endswith("-")
 
 
 def _grid(drawn: list[tuple[Item, Fragment]], extra: float, full: bool) -> list[float] | None:
