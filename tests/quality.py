@@ -672,7 +672,8 @@ def _text_layer(chars: list[dict[str, Any]], order: list[tuple[int, int]]) -> st
     blocks: dict[int, list[str]] = {}
     for block, mcid in order:
         blocks.setdefault(block, []).extend(by_mcid.get(mcid, []))
-    return re.sub(f"{SOFT_HYPHEN}[ \t]*", "", "\n".join("".join(t) for t in blocks.values()))
+    layer = "\n".join("".join(t) for t in blocks.values()).replace(readers.NOTHING, "")
+    return re.sub(f"{SOFT_HYPHEN}[ \t]*", "", layer)
 
 
 def _pdfium_text(data: bytes, index: int) -> str:

@@ -351,7 +351,12 @@ def _after_dash(end: Item, ending: Fragment, texts: list[str]) -> bool:
     """Whether a line ends after a hyphen typed between two words ("non-|intrusive"), where
     PDFium would take it for a soft hyphen, drop it and join the two (docs/readers.md): an
     empty glyph after it, which reads as nothing, keeps it."""
-    return end.kind == "penalty" and not ending.text and "".join(texts).endswith("-")
+    return (
+        end.kind == "penalty"
+        and end.penalty > -INFINITE
+        and not ending.text
+        and "".join(texts).endswith("-")
+    )
 
 
 def _grid(drawn: list[tuple[Item, Fragment]], extra: float, full: bool) -> list[float] | None:
