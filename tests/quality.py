@@ -673,17 +673,19 @@ def _text_layer(chars: list[dict[str, Any]], order: list[tuple[int, int]]) -> st
     blocks: dict[int, list[str]] = {}
     for block, mcid in order:
         blocks.setdefault(block, []).extend(by_mcid.get(mcid, []))
-    return "\n".join("".join(t) for t in blocks.values()).replace(SOFT_HYPHEN, "")
+    layer = "\n".join("".join(t) for t in blocks.values()).replace(readers.NOTHING, "")
+    return re.sub(f"{SOFT_HYPHEN}[ \t]*", "", layer)
 
 
 def _pdfium_text(data: bytes, index: int) -> str:
-    """The text of page ``index`` as PDFium reads it, soft hyphens (U+FFFE) joined."""
+    """The text of page ``index`` as PDFium reads it, soft hyphens (U+FFFE, or U+00AD where
+    a right-to-left word breaks) joined."""
     document = pypdfium2.PdfDocument(data)
     try:
         text = document[index].get_textpage().get_text_range()
     finally:
         document.close()
-    return re.sub("\ufffe\\s*", "", text.replace("\u200b", ""))
+    return re.sub("[\ufffe\u00ad]\\s*", "", text.replace("\u200b", ""))
 
 
 def _reader_words(layer: str, source: str) -> tuple[tuple[str, ...], ...]:

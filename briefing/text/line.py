@@ -207,6 +207,8 @@ def place(
     visual = rtl or (measured.shaped and any(shaping.needs_shaping(p.text) for p in placed))
     if visual:
         placed = _display(placed, line_levels, rtl, size, word_space, char_space)
+    if rtl and _inside_word(items, fragments, line.end):
+        placed = _broken(placed)
     if (
         (end.kind == "glue" and ending.text)
         or (end.penalty <= -INFINITE and not last)
@@ -329,6 +331,11 @@ def _glyph_line(
         offsets += shape.offsets or [(0.0, 0.0)] * len(shape.codes)
         x += sum(shape.advances) / 1000 * size * scale
         x += tracking * (len(shape.codes) - 1 + tracked)
+    empty = shaping.nothing(key[0]) if key and _after_dash(end, ending, texts) else None
+    if empty is not None:  # PDFium takes a typed hyphen ending a line for a soft one
+        codes.append(empty)
+        advances.append(0.0)
+        offsets.append((0.0, 0.0))
     close()
     tie = end.kind == "penalty" and end.penalty == TIE  # before the space of words parted
     if (end.kind == "glue" and ending.text) or tie or (end.penalty <= -INFINITE and not last):
@@ -338,6 +345,18 @@ def _glyph_line(
         font = ending.font or (placed[-1].font if placed else spec.faces.regular)
         placed.append(PlacedRun(" ", font, colour, ending.link, x, 0.0))
     return SetLine(placed, 0.0, 0.0, x, False, scale, rest > 0 or gaping)
+
+
+def _after_dash(end: Item, ending: Fragment, texts: list[str]) -> bool:
+    """Whether a line ends after a hyphen typed between two words ("non-|intrusive"), where
+    PDFium would take it for a soft hyphen, drop it and join the two (docs/readers.md): an
+    empty glyph after it, which reads as nothing, keeps it."""
+    return (
+        end.kind == "penalty"
+        and end.penalty > -INFINITE
+        and not ending.text
+        and "".join(texts).endswith("-")
+    )
 
 
 def _grid(drawn: list[tuple[Item, Fragment]], extra: float, full: bool) -> list[float] | None:
@@ -397,10 +416,22 @@ def _on_grid(item: Item, fragment: Fragment) -> bool:
 
 
 def _unshaped(fragment: Fragment) -> shaping.Glyphs:
-    """A box's glyphs when it was not shaped: a soft hyphen (which shaping hides) as is."""
+    """A box's glyphs when it was not shaped: a line-end hyphen (which shaping hides)."""
     if fragment.text == SOFT_HYPHEN:
-        return shaping.plain_glyphs(fragment.text, fragment.font)
+        return _hyphen(fragment.font)
     return shaping.glyphs(fragment.text, fragment.font)
+
+
+def _hyphen(font: str) -> shaping.Glyphs:
+    """A line-end hyphen in ``font``, read as a soft hyphen and a space: pdf.js skips a glyph
+    whose reading ends with a format character, a soft hyphen alone, and read the word's two
+    pieces as two words; PDFium and pypdf read it as before (docs/readers.md)."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    hyphen = shaping.plain_glyphs(SOFT_HYPHEN, font)
+    if ord(SOFT_HYPHEN) not in getFont(font).face.charToGlyph:  # drawn as ReportLab can
+        return hyphen
+    return hyphen._replace(codes=shaping.reading(SOFT_HYPHEN, font, " "))
 
 
 def _bidi_text(item: Item, fragment: Fragment) -> str:
@@ -525,6 +556,43 @@ def _display(
     return out
 
 
+def _inside_word(items: list[Item], fragments: list[Fragment], end: int) -> bool:
+    """Whether a line ending at item ``end`` ends inside a right-to-left word, with nothing
+    drawn there (Hebrew, Arabic and Persian are not hyphenated: a word too wide for any line)."""
+    if items[end].kind != "penalty" or fragments[end].text or end + 1 >= len(items):
+        return False
+    before, after = fragments[end - 1].text, fragments[end + 1].text
+    return (
+        items[end].penalty > -INFINITE
+        and items[end - 1].kind == items[end + 1].kind == "box"
+        and shaping.has_rtl(before)
+        and unicodedata.category(before[-1:] or " ")[0] in "LM"
+        and unicodedata.category(after[:1] or " ")[0] in "LM"
+    )
+
+
+def _broken(runs: list[PlacedRun]) -> list[PlacedRun]:
+    """The runs of a right-to-left line that ends inside a word, in display order, read with
+    a soft hyphen at the line's end, as a Latin word's hyphen is, and every reader takes the
+    word for one: an empty glyph before the line's leftmost glyph, which PDFium reads (pdf.js
+    drops a soft hyphen alone), and one read as a soft hyphen and a space, drawn after the
+    line in a text object of its own with no ink, which pdf.js reads and PDFium passes over
+    (pypdf reads both; docs/readers.md)."""
+    from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
+
+    left = min(range(len(runs)), key=lambda k: runs[k].x)
+    run = runs[left]
+    codes = shaping.broken(run.font)
+    if not isinstance(run.shown, shaping.Drawn) or codes is None:
+        return runs
+    shown = shaping.Drawn(codes[0] + run.shown)
+    data = [ShapeData(0, 0.0, 0.0, 0.0, 0.0, 0.0), *run.shown.glyphs.__shapeData__]  # type: ignore[attr-defined]
+    shown.glyphs = ShapedStr(shown, shapeData=data)
+    shown.marks = tuple(mark._replace(glyphs=mark.glyphs + 1) for mark in run.shown.marks)
+    after = run._replace(text="", width=0.0, shown=codes[1])
+    return [*runs[:left], run._replace(shown=shown), *runs[left + 1 :], after]
+
+
 def _signs(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` (of a line's ``text``), right to left after a number in
     European digits, is the signs after it (a full stop, a comma, a percent sign, an Arabic
@@ -603,7 +671,7 @@ def _kerned(text: str, font: str, more: str = "") -> str:
         codes = codes[:-1] + shaping.reading(codes[-1], font, more)
     offsets = list(shape.offsets or [(0.0, 0.0)] * len(codes))
     if word != text:
-        hyphen = shaping.plain_glyphs(SOFT_HYPHEN, font)
+        hyphen = _hyphen(font)
         codes, advances = codes + hyphen.codes, advances + list(hyphen.advances)
         offsets.append((0.0, 0.0))
     return shaping.drawn(codes, advances, offsets, font)

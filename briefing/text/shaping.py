@@ -454,7 +454,10 @@ def _whole_numbers(text: str, glyphs: tuple[Glyph, ...]) -> tuple[Glyph, ...]:
 
 
 _edges: set[tuple[str, str]] = set()  # (font, code): the space's glyph, read after EDGE_SPACE
-_turns: set[tuple[str, str]] = set()  # (font, code): an empty glyph read as EDGE_SPACE alone
+# (font, code): an empty glyph at the start of a run, read as EDGE_SPACE alone or as the soft
+# hyphen of a word broken there (``broken``)
+_turns: set[tuple[str, str]] = set()
+_SOFT_HYPHEN = "\u00ad"
 
 
 def edged(codes: str, font: str) -> str:
@@ -479,16 +482,28 @@ def edged(codes: str, font: str) -> str:
     return "".join(out)
 
 
+def broken(font: str) -> tuple[str, str] | None:
+    """The codes of ``font``'s empty glyph read as a soft hyphen, and as a soft hyphen and a
+    space, for a word broken at a line's end with nothing drawn (``line._broken``); the first
+    is drawn at the start of a run, as ``edged`` draws its own (``lead``). None for a face
+    without an empty glyph."""
+    empty = nothing(font)
+    if empty is None:
+        return None
+    _turns.add((font, reading(empty, font, _SOFT_HYPHEN)))
+    return reading(empty, font, _SOFT_HYPHEN), reading(empty, font, _SOFT_HYPHEN + " ")
+
+
 def unedged(codes: str, font: str) -> str:
     """``codes`` as they were before ``edged``: its spaces plain, without its empty glyph."""
     return "".join(" " if (font, c) in _edges else c for c in codes if (font, c) not in _turns)
 
 
 def lead(codes: str, font: str) -> tuple[int, int]:
-    """What ``edged`` put at the start of ``codes`` that word and letter spacing move
-    otherwise than before: (the word spaces they skip, the glyphs they move): (1, 1) for a
-    space after an empty glyph, (1, 0) for a space alone (a face without an empty glyph),
-    else (0, 0)."""
+    """What ``edged`` or ``broken`` put at the start of ``codes`` that word and letter
+    spacing move otherwise than before: (the word spaces they skip, the glyphs they move):
+    (1, 1) for a space after an empty glyph, (1, 0) for a space alone (a face without an
+    empty glyph), (0, 1) for an empty glyph alone (a soft hyphen), else (0, 0)."""
     turned = bool(codes) and (font, codes[0]) in _turns
     first = codes[int(turned) : int(turned) + 1]
     return int((font, first) in _edges), int(turned)
