@@ -44,7 +44,7 @@ from .hyphenation import hyphen_points, syllables
 from .linebreak import ADDRESS_BREAK, INFINITE, TIE, TOLERANCE, Breaker, Item
 from .spec import TypeSpec
 
-SOFT_HYPHEN = "\u00ad"  # a line-end hyphen: drawn as a hyphen, read as nothing
+SOFT_HYPHEN = shaping.SOFT_HYPHEN
 SPACE_STRETCH = 1 / 2  # of a space: at the tolerance of 2, spaces stretch to twice their width
 SPACE_SHRINK = 1 / 3
 _HYPHEN_PENALTY = 1000.0  # a hyphen costs more than many lines at the tolerance: fewest hyphens

@@ -453,11 +453,11 @@ def _whole_numbers(text: str, glyphs: tuple[Glyph, ...]) -> tuple[Glyph, ...]:
     return tuple(g._replace(cluster=starts.get(g.cluster, g.cluster)) for g in glyphs)
 
 
+SOFT_HYPHEN = "\u00ad"  # a line-end hyphen: drawn as a hyphen, read as a soft one (``line``)
 _edges: set[tuple[str, str]] = set()  # (font, code): the space's glyph, read after EDGE_SPACE
 # (font, code): an empty glyph at the start of a run, read as EDGE_SPACE alone or as the soft
 # hyphen of a word broken there (``broken``)
 _turns: set[tuple[str, str]] = set()
-_SOFT_HYPHEN = "\u00ad"
 
 
 def edged(codes: str, font: str) -> str:
@@ -490,8 +490,8 @@ def broken(font: str) -> tuple[str, str] | None:
     empty = nothing(font)
     if empty is None:
         return None
-    _turns.add((font, reading(empty, font, _SOFT_HYPHEN)))
-    return reading(empty, font, _SOFT_HYPHEN), reading(empty, font, _SOFT_HYPHEN + " ")
+    _turns.add((font, reading(empty, font, SOFT_HYPHEN)))
+    return reading(empty, font, SOFT_HYPHEN), reading(empty, font, SOFT_HYPHEN + " ")
 
 
 def unedged(codes: str, font: str) -> str:
