@@ -173,7 +173,7 @@ def _measured(
             fragments.append(pending_space)
             pending_space = None
         word_items, word_fragments = _word(
-            tuple(word),
+            tuple((part, _style(run)) for part, run in word),
             faces,
             bold,
             italic,
@@ -199,6 +199,12 @@ def _measured(
             for item, fragment in zip(items, fragments, strict=True)
         ]
     return _measured_items(items, fragments, runs)
+
+
+def _style(run: Run) -> Run:
+    """``run`` as a word of it is measured: its weight, slant, link and colour, not its text
+    (so that a word is measured once, whatever paragraph it is in: an edited one, a date)."""
+    return run._replace(text="")
 
 
 def _named(text: str, point: int, opening: bool) -> bool:

@@ -856,6 +856,24 @@ def test_a_rebuild_after_one_edit_shapes_and_breaks_only_the_paragraph_edited(
     ).replace("\n", " ")
 
 
+def test_a_rebuild_after_the_date_is_edited_measures_only_the_new_days_word(
+    tmp_path: Any,
+) -> None:
+    """The footer's date line is a paragraph new to the process, but its words are not: each
+    is measured once whatever paragraph it is in ("May" and "2019" again, "17," anew)."""
+    from briefing.text import measure
+
+    sheet = tmp_path / "sheet.yaml"
+    text = (ROOT / "content.yaml").read_text(encoding="utf-8")
+    sheet.write_text(text, encoding="utf-8")
+    render(run_checks(sheet))
+    sheet.write_text(text.replace("date: 2019-05-01", "date: 2019-05-17"), encoding="utf-8")
+    measured = measure._word.cache_info().misses
+    pdf = render(run_checks(sheet))[0]
+    assert measure._word.cache_info().misses - measured <= 1  # (none: seen in another sheet)
+    assert "May 17, 2019" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+
+
 def test_an_arabic_script_sidebar_sheet_is_rebuilt_on_both_papers_breaking_nothing_again(
     tmp_path: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
