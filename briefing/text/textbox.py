@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, ref
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.rl_accel import escapePDF, fp_str
@@ -410,7 +410,7 @@ def _glyph_operator(
     subset, codes = split[0]
     shown = _shown(glyphs, ends, codes, groups)
     if subset != current:
-        name = font.getSubsetInternalName(subset, document)
+        name = _subset_name(font, subset, document)
         shown = f"{_font_set(name, size, leading)} {shown}"
     return shown, subset
 
@@ -428,7 +428,7 @@ def _split(font: Any, glyphs: str, document: Any) -> list[tuple[int, bytes]]:
     split, in the order they come (ReportLab gives codes in the order it meets glyphs)."""
     if not glyphs:
         return font.splitString(glyphs, document)
-    table, seen = _codes.setdefault(document, {}).setdefault(font.fontName, ({}, set()))
+    table, seen, _ = _coded(font, document)
     if not seen.issuperset(glyphs):
         new = "".join(dict.fromkeys(glyph for glyph in glyphs if glyph not in seen))
         split: list[tuple[int, bytes]] = font.splitString(new, document)
@@ -439,8 +439,41 @@ def _split(font: Any, glyphs: str, document: Any) -> list[tuple[int, bytes]]:
     return [(0, glyphs.translate(table).encode("latin-1"))]
 
 
-# The codes each document gave each font's glyphs in its first subset, as ReportLab split them
-_codes: WeakKeyDictionary[Any, dict[str, tuple[dict[int, int], set[str]]]] = WeakKeyDictionary()
+class _Coded(NamedTuple):
+    """What a document gave a font's glyphs in its first subset, as ReportLab split them."""
+
+    table: dict[int, int]  # each glyph's code
+    seen: set[str]  # the glyphs coded
+    name: list[str]  # the subset's name, once asked for
+
+
+def _coded(font: Any, document: Any) -> _Coded:
+    """What ``document`` gave ``font``'s glyphs (the last document drawn on found at once)."""
+    global _last
+    last = _last
+    if last is not None and last[0]() is document:
+        fonts = last[1]
+    else:
+        fonts = _codes.setdefault(document, {})
+        _last = (ref(document), fonts)
+    coded = fonts.get(font.fontName)
+    if coded is None:
+        coded = fonts[font.fontName] = _Coded({}, set(), [])
+    return coded
+
+
+def _subset_name(font: Any, subset: int, document: Any) -> str:
+    """``font.getSubsetInternalName(subset, document)``, the first's asked once a document."""
+    if subset:
+        return str(font.getSubsetInternalName(subset, document))
+    name = _coded(font, document).name
+    if not name:
+        name.append(font.getSubsetInternalName(0, document))
+    return name[0]
+
+
+_codes: WeakKeyDictionary[Any, dict[str, _Coded]] = WeakKeyDictionary()
+_last: tuple[ref[Any], dict[str, _Coded]] | None = None
 
 
 def _shown(glyphs: str, ends: _Ends, codes: bytes, groups: list[tuple[int, int, str]]) -> str:
@@ -536,7 +569,7 @@ def _plain(canvas: Canvas, line: SetLine, x: float, y: float, size: float) -> bo
         split = _split(font, _drawn(run), document)
         if len(split) != 1:
             return False
-        codes.append((font.getSubsetInternalName(split[0][0], document), split[0][1]))
+        codes.append((_subset_name(font, split[0][0], document), split[0][1]))
     key = (x, y, size, codes)
     kept = _lines.get(id(line))
     if kept is None or kept[0] is not line or kept[1] != key:
