@@ -65,9 +65,9 @@ class Sheet:
             for _, shown in self.sections:
                 for part in shown:
                     for paragraph in part if isinstance(part, list) else ():
-                        items = measure(paragraph.runs, body).items
-                        width += sum(item.width for item in items if item.kind != "penalty")
-                        letters += sum(len(r.text) for r in paragraph.runs if isinstance(r, Run))
+                        advance, count = _advance(paragraph.runs, body)
+                        width += advance
+                        letters += count
             em = width / letters if letters else _EM
             self._em = round(em / 2 if body.cjk else em, 3)  # an edit seldom moves it
         return self._em
@@ -85,6 +85,15 @@ class Sheet:
                 elif isinstance(part, list):
                     texts += [paragraph.runs for paragraph in part]
         return texts
+
+
+@functools.lru_cache(maxsize=1024)
+def _advance(runs: Runs, body: TypeSpec) -> tuple[float, int]:
+    """A paragraph's advance in ``body`` at unit size (its words and spaces), and how many
+    characters it has: summed once in a process (each build of a sheet asks again)."""
+    items = measure(runs, body).items
+    width = sum(item.width for item in items if item.kind != "penalty")
+    return width, sum(len(run.text) for run in runs if isinstance(run, Run))
 
 
 _EM = 0.47  # the mean advance of English text in Noto Sans, in ems, for a sheet with no text
