@@ -370,6 +370,9 @@ def _glyph_problems(text: Text, chosen: Chosen, language: str) -> list[Problem]:
     family, but the sheet's language is not that text's; the right one is suggested), else an
     error for each."""
     script = LANGUAGES[language].script
+    absent = missing(text, chosen, script)
+    if not absent:  # the usual case: no problem to word
+        return []
     latin = register(chosen, italic=False)
     family = latin.family
     faces = script_faces(script, family)
@@ -380,7 +383,7 @@ def _glyph_problems(text: Text, chosen: Chosen, language: str) -> list[Problem]:
         fonts += f", nor in {behind.family} behind it"
     scripts = f"{_SCRIPT_NAMES[script]}, " if faces is not None else ""
     scripts += "Latin, Greek or Cyrillic"
-    offsets, lent = borrowed(text, chosen, missing(text, chosen, script))
+    offsets, lent = borrowed(text, chosen, absent)
     found: list[tuple[int, Problem]] = [(0, warning) for warning in lent]  # by offset
     run: tuple[int, int, str] | None = None  # the other script's run being read: start, end, script
     for offset in offsets:
