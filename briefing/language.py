@@ -520,5 +520,9 @@ def _typed(value: object) -> Iterator[str]:
 
 def words_for(code: str, content: object) -> Language:
     """The words of language ``code``, its numbers in the digits the writer typed in
-    ``content`` (the content model: :meth:`Language.writing`)."""
-    return LANGUAGES[code].writing(" ".join(_typed(content)))
+    ``content`` (the content model: :meth:`Language.writing`), which a language whose digits
+    are Western needs not read."""
+    language = LANGUAGES[code]
+    if set(language.digits) <= set(WESTERN):
+        return language
+    return language.writing(" ".join(_typed(content)))

@@ -282,6 +282,24 @@ def test_persian_writes_its_numbers_in_persian_digits() -> None:
     assert LANGUAGES["ar"].describe_page("النيجر", 12) == "النيجر، الصفحة 12"
 
 
+def test_the_digits_typed_are_read_only_for_a_language_with_digits_of_its_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A sheet in a language written in Western digits is not read for its digits (each
+    build of an English sheet walked its whole content); a Persian one is, and keeps the
+    Western digits its writer typed."""
+    import briefing.language as language
+
+    read: list[object] = []
+    typed = language._typed
+    monkeypatch.setattr(language, "_typed", lambda value: (read.append(value), typed(value))[1])
+    content = ["Niger 2024"]  # (a part of the content model: its fields' text)
+    assert language.words_for("en", content) is LANGUAGES["en"]
+    assert read == []
+    assert language.words_for("fa", content).digits == "0123456789"
+    assert read[0] is content
+
+
 def test_a_character_no_font_of_the_sheet_draws_is_an_error_naming_the_fonts(
     tmp_path: Path,
 ) -> None:
