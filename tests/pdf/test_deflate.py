@@ -25,7 +25,8 @@ sys.stdout.buffer.write(render(run_checks(sys.argv[1]), sys.argv[2])[0])
 
 def test_a_page_compressed_on_from_a_kept_state_is_zlibs_bytes() -> None:
     """Pages edited anywhere (in a state's first byte, its last, past the end), shorter and
-    longer, each compressed on from the recent page that shares most: zlib's bytes."""
+    longer, each compressed on from the recent page that shares most: zlib's bytes; and a
+    page so long that its states are kept further apart."""
     chance = random.Random(7)
     page = bytes(chance.choices(b"BT ET Tj TJ 0123456789 ()/F1+0\n", k=5 * deflate.STEP + 99))
     for _ in range(200):
@@ -34,6 +35,15 @@ def test_a_page_compressed_on_from_a_kept_state_is_zlibs_bytes() -> None:
             at = chance.choice([0, deflate.STEP - 1, deflate.STEP, chance.randint(0, len(data))])
             data[at:at] = bytes(chance.choices(b"xyz", k=chance.randint(0, 40)))
         assert deflate.compress(bytes(data)) == zlib.compress(bytes(data), deflate.LEVEL)
+    long = page * deflate.MOST  # its states further apart, as many as a page keeps at most
+    for data in (
+        b"",
+        long,
+        long[:-1] + b"x",
+        long[: len(long) // 2] + b"y" + long[len(long) // 2 :],
+    ):
+        assert deflate.compress(data) == zlib.compress(data, deflate.LEVEL)
+    assert len(deflate._recent[-1].states) <= deflate.MOST
 
 
 def _fed(monkeypatch: pytest.MonkeyPatch) -> list[int]:
