@@ -407,3 +407,50 @@ def test_each_reader_reads_a_right_to_left_word_broken_at_a_lines_end_whole(
         assert readers.words(reader(pdf)).count(whole) == 4, name
     raw = readers.pypdf(pdf)
     assert re.search(f"{whole[:3]}[^\\s\u00ad]*\u00ad\\s", raw), "no word broken at a line's end"
+
+
+# A prefix letter, a hyphen and a number (Hebrew writes "ו-75%", "and 75%"), in the body, the
+# lead, a list, a key figure's label and a table's cell, in each right-to-left language
+PREFIXED = {
+    "he": ("ו-75%", "ב-2018", "מ-1,200", "הסיוע גדל", "מהמשפחות קיבלו עזרה"),
+    "ar": ("و-75%", "ب-2018", "و-1,200", "زادت المساعدة", "من الأسر تلقت العون"),
+    "fa": ("و-۷۵٪", "در-2018", "و-1,200", "کمک افزایش یافت", "خانوارها کمک گرفتند"),
+}
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("layout", ["two-column", "sidebar"])
+@pytest.mark.parametrize("language", list(PREFIXED))
+def test_each_reader_reads_a_hyphen_before_a_number_in_a_right_to_left_line_before_it(
+    tmp_path: Path, language: str, layout: str, paper: str
+) -> None:
+    # In a right-to-left line the hyphen between a prefix and a number is drawn right of the
+    # number, and PDFium, which takes it for part of the number, read it after it: "ו75%-",
+    # "ב2018-", "מ1,200-" (Chrome's find missed every one). It now reads with the Arabic letter
+    # mark before it, a right-to-left letter to PDFium, which keeps it with the word before.
+    one, two, three, start, end = PREFIXED[language]
+    line = f"{start} {one} {end}، {two} {three}."
+    tree = {
+        "organization": "Test Office",
+        "title": "Testland",
+        "language": language,
+        "design": {"layout": layout},
+        "lead": line,
+        "key_figures": [{"value": "75%", "label": line}],
+        "sections": [
+            {"heading": start, "body": f"{line} {line}\n\n- {line}\n- {end}"},
+            {
+                "heading": end,
+                "body": line,
+                "blocks": [
+                    {"table": {"columns": [start, end], "rows": [[one, two], [three, end]]}}
+                ],
+            },
+        ],
+    }
+    pdf = tmp_path / "prefixed.pdf"
+    pdf.write_bytes(render(run_checks(tree), paper)[0])
+    for name, reader in readers.READERS.items():  # 6 lines and a table hold each
+        read = readers.typed(reader(pdf))
+        assert [read.count(phrase) for phrase in (one, two, three)] == [7, 7, 7], (name, read)
+    assert readers.chrome_finds(readers.pdfium(pdf), f"{start} {one} {end}")

@@ -426,14 +426,14 @@ def shaped(text: str, font: str, rtl: bool, more: str = "") -> Drawn:
     return out
 
 
-def reading(code: str, font: str, more: str) -> str:
-    """A code that draws the glyph that ``code`` draws in ``font``, and reads as it does and
-    then as ``more``."""
+def reading(code: str, font: str, more: str, before: str = "") -> str:
+    """A code that draws the glyph that ``code`` draws in ``font``, and reads as ``before``,
+    as it does and then as ``more``."""
     from reportlab.pdfbase.pdfmetrics import getFont
 
     face_font = getFont(font)
     face = face_font.face
-    letters = source(face.name.decode("latin-1"), ord(code)) + more
+    letters = before + source(face.name.decode("latin-1"), ord(code)) + more
     return chr(_code(face_font, face.charToGlyph[ord(code)], letters))
 
 
