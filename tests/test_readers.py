@@ -406,7 +406,10 @@ def test_each_reader_reads_a_right_to_left_word_broken_at_a_lines_end_whole(
     for name, reader in readers.READERS.items():
         assert readers.words(reader(pdf)).count(whole) == 4, name
     raw = readers.pypdf(pdf)
-    assert re.search(f"{whole[:3]}[^\\s\u00ad]*\u00ad\\s", raw), "no word broken at a line's end"
+    assert re.search(f"{whole[:3]}[^\\s\u00ad]*\u00ad+\\s", raw), "no word broken at a line's end"
+    # pypdf read the soft hyphen PDFium reads at the start of the line too ("\u00adבתי...")
+    for name, reader in readers.READERS.items():
+        assert not re.search("(?m)^[\\s\u061c\u200b]*\u00ad", reader(pdf)), name
 
 
 # A prefix letter, a hyphen and a number (Hebrew writes "ו-75%", "and 75%"), in the body, the

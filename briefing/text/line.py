@@ -585,7 +585,7 @@ def _broken(runs: list[PlacedRun]) -> list[PlacedRun]:
     word for one: an empty glyph before the line's leftmost glyph, which PDFium reads (pdf.js
     drops a soft hyphen alone), and one read as a soft hyphen and a space, drawn after the
     line in a text object of its own with no ink, which pdf.js reads and PDFium passes over
-    (pypdf reads both; docs/readers.md)."""
+    (pypdf reads both, at the line's end; docs/readers.md)."""
     from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
     left = min(range(len(runs)), key=lambda k: runs[k].x)

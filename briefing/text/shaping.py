@@ -483,15 +483,18 @@ def edged(codes: str, font: str) -> str:
 
 
 def broken(font: str) -> tuple[str, str] | None:
-    """The codes of ``font``'s empty glyph read as a soft hyphen, and as a soft hyphen and a
-    space, for a word broken at a line's end with nothing drawn (``line._broken``); the first
-    is drawn at the start of a run, as ``edged`` draws its own (``lead``). None for a face
-    without an empty glyph."""
+    """The codes of ``font``'s empty glyph read as a zero-width space and a soft hyphen, and
+    as a soft hyphen and a space, for a word broken at a line's end with nothing drawn
+    (``line._broken``); the first is drawn at the start of a run, as ``edged`` draws its own
+    (``lead``): read as two characters, pypdf takes it for neutral and reads it at the end of
+    the right-to-left letters after it, not before them (a soft hyphen alone is a left-to-right
+    letter to it). None for a face without an empty glyph."""
     empty = nothing(font)
     if empty is None:
         return None
-    _turns.add((font, reading(empty, font, SOFT_HYPHEN)))
-    return reading(empty, font, SOFT_HYPHEN), reading(empty, font, SOFT_HYPHEN + " ")
+    first = reading(empty, font, "\u200b" + SOFT_HYPHEN)
+    _turns.add((font, first))
+    return first, reading(empty, font, SOFT_HYPHEN + " ")
 
 
 def unedged(codes: str, font: str) -> str:
