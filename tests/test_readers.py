@@ -15,6 +15,7 @@ import pypdfium2
 import pytest
 import yaml
 
+from briefing.content import design
 from briefing.pipeline import render, run_checks
 
 from . import readers
@@ -457,3 +458,22 @@ def test_each_reader_reads_a_hyphen_before_a_number_in_a_right_to_left_line_befo
         read = readers.typed(reader(pdf))
         assert [read.count(phrase) for phrase in (one, two, three)] == [7, 7, 7], (name, read)
     assert readers.chrome_finds(readers.pdfium(pdf), f"{start} {one} {end}")
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_firefox_reads_a_tall_key_figure_apart_from_its_label(
+    tmp_path: Path, paper: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # pdf.js ends a line where the text moves back left and down by more than half the size
+    # of the text before it, and joins the two with no space otherwise: a value set at 30 pt
+    # (34.5 pt on the page) read "$24 millionin INL assistance since 2015", "1,200police".
+    # The label's first baseline is now more than half the value's size below its last.
+    themed = design.Theme
+    monkeypatch.setattr(design, "Theme", lambda: themed(figure_value_size=30))
+    tree = yaml.safe_load((ROOT / "tests" / "data" / "ghana-sidebar.yaml").read_text("utf-8"))
+    tree["design"] = {"layout": "two-column"}
+    pdf = tmp_path / "tall.pdf"
+    pdf.write_bytes(render(run_checks(tree), paper)[0])
+    for name, reader in readers.READERS.items():
+        lines = reader(pdf).splitlines()
+        assert "$24 million" in lines and "1,200" in lines, (name, lines[:12])
