@@ -569,7 +569,8 @@ def _inside_word(items: list[Item], fragments: list[Fragment], end: int) -> bool
     drawn there (Hebrew, Arabic and Persian are not hyphenated: a word too wide for any line)."""
     if items[end].kind != "penalty" or fragments[end].text or end + 1 >= len(items):
         return False
-    before, after = fragments[end - 1].text, fragments[end + 1].text
+    before = fragments[end - 1].text.removesuffix(shaping.JOINER)  # (``measure._chunks``)
+    after = fragments[end + 1].text.removeprefix(shaping.JOINER)
     return (
         items[end].penalty > -INFINITE
         and items[end - 1].kind == items[end + 1].kind == "box"

@@ -48,6 +48,7 @@ _NUMBER = re.compile(r"[\u0660-\u066c\u06f0-\u06f9]+")
 # Signs after a number that PDFium takes for part of it (of the bidirectional classes CS and
 # ET, weak to it, as figures are): a full stop, a comma, a colon, a percent sign
 NUMBER_SIGNS = frozenset(".,:%\u060c\u066a")
+JOINER = "\u200d"  # either side of a break between two joining letters: they keep their forms
 JOINS_RIGHT_ONLY = frozenset("ءآأؤإاةدذرزوٱژڈڑۀۃۄۅۆۇۈۉۊۋۍۏ")  # Arabic: never to the next letter
 _FIRST_PRIVATE = 0xE000
 _PRESENTATION_FORMS = range(0xFB00, 0xFF00)  # Latin, Hebrew and Arabic presentation forms
@@ -382,6 +383,8 @@ def shaped(text: str, font: str, rtl: bool, more: str = "") -> Drawn:
         if stretch[index + 1]:
             spans[index] = spans[index + 1] + sum(g.x_advance for g in clusters[index + 1][1])
     for index, (cluster, members) in enumerate(clusters):
+        if text[cluster : ends[cluster]] == JOINER:  # no ink, no advance: read as nothing
+            continue
         if stretch[index] and codes:  # outlines, spanned by the glyph drawn before them
             for glyph in members:
                 x, y = pen + glyph.x_offset * scale, glyph.y_offset * scale
@@ -483,12 +486,10 @@ def edged(codes: str, font: str) -> str:
 
 
 def broken(font: str) -> tuple[str, str] | None:
-    """The codes of ``font``'s empty glyph read as a zero-width space and a soft hyphen, and
+    """The codes of ``font``'s empty glyph read as a zero-width space and a soft hyphen (two
+    characters: neutral to pypdf, which reads them after the letters, at the line's end), and
     as a soft hyphen and a space, for a word broken at a line's end with nothing drawn
-    (``line._broken``); the first is drawn at the start of a run, as ``edged`` draws its own
-    (``lead``): read as two characters, pypdf takes it for neutral and reads it at the end of
-    the right-to-left letters after it, not before them (a soft hyphen alone is a left-to-right
-    letter to it). None for a face without an empty glyph."""
+    (``line._broken``); the first is drawn at a run's start, as ``edged`` draws its own."""
     empty = nothing(font)
     if empty is None:
         return None
