@@ -15,6 +15,7 @@ import pypdfium2
 import pytest
 import yaml
 
+from briefing.content import design
 from briefing.pipeline import render, run_checks
 
 from . import readers
@@ -370,6 +371,7 @@ LONG_WORDS = {
     "he": "בתיהמשפטוהמשטרהוהשותפיםבאזורכדילהכשירקציניםולשפראתהצדקבבתיהמשפטבכלשנהושנהבאזור",
     "ar": "وزارةالخارجيةالأمريكيةتعملمعالشركاءفيالمنطقةلتدريبالضباطوتحسينالعدالةفيالمحاكمكلعام",
     "fa": "وزارت\u200cامورخارجهآمریکابامشارکتشرکایمنطقهبرایآموزشافسرانوبهبودعدالتدردادگاههاهرسال",
+    "ar-joined": "بتثجحخسشصضطظعغفقكلمنهي" * 4,  # no letter that does not join the next
 }
 
 
@@ -385,11 +387,11 @@ def test_each_reader_reads_a_right_to_left_word_broken_at_a_lines_end_whole(
     # Latin word's hyphen, which the measure (tests/readers.py) and search join.
     word = LONG_WORDS[language]
     sentence = {"he": "המשטרה עובדת עם שותפים באזור.", "ar": "تعمل الوزارة مع الشركاء."}
-    plain = sentence.get(language, "وزارت با شرکای منطقه همکاری می‌کند.")
+    plain = sentence.get(language[:2], "وزارت با شرکای منطقه همکاری می‌کند.")
     tree = {
         "organization": "Test Office",
         "title": "Testland",
-        "language": language,
+        "language": language[:2],
         "design": {"layout": "two-column"},
         "lead": f"{plain} {word} {plain}",
         "sections": [
@@ -406,4 +408,73 @@ def test_each_reader_reads_a_right_to_left_word_broken_at_a_lines_end_whole(
     for name, reader in readers.READERS.items():
         assert readers.words(reader(pdf)).count(whole) == 4, name
     raw = readers.pypdf(pdf)
-    assert re.search(f"{whole[:3]}[^\\s\u00ad]*\u00ad\\s", raw), "no word broken at a line's end"
+    assert re.search(f"{whole[:3]}[^\\s\u00ad]*\u00ad+\\s", raw), "no word broken at a line's end"
+    # pypdf read the soft hyphen PDFium reads at the start of the line too ("\u00adבתי...")
+    for name, reader in readers.READERS.items():
+        assert not re.search("(?m)^[\\s\u061c\u200b]*\u00ad", reader(pdf)), name
+
+
+# A prefix letter, a hyphen and a number (Hebrew writes "ו-75%", "and 75%"), in the body, the
+# lead, a list, a key figure's label and a table's cell, in each right-to-left language
+PREFIXED = {
+    "he": ("ו-75%", "ב-2018", "מ-1,200", "הסיוע גדל", "מהמשפחות קיבלו עזרה"),
+    "ar": ("و-75%", "ب-2018", "و-1,200", "زادت المساعدة", "من الأسر تلقت العون"),
+    "fa": ("و-۷۵٪", "در-2018", "و-1,200", "کمک افزایش یافت", "خانوارها کمک گرفتند"),
+}
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("layout", ["two-column", "sidebar"])
+@pytest.mark.parametrize("language", list(PREFIXED))
+def test_each_reader_reads_a_hyphen_before_a_number_in_a_right_to_left_line_before_it(
+    tmp_path: Path, language: str, layout: str, paper: str
+) -> None:
+    # In a right-to-left line the hyphen between a prefix and a number is drawn right of the
+    # number, and PDFium, which takes it for part of the number, read it after it: "ו75%-",
+    # "ב2018-", "מ1,200-" (Chrome's find missed every one). It now reads with the Arabic letter
+    # mark before it, a right-to-left letter to PDFium, which keeps it with the word before.
+    one, two, three, start, end = PREFIXED[language]
+    line = f"{start} {one} {end}، {two} {three}."
+    tree = {
+        "organization": "Test Office",
+        "title": "Testland",
+        "language": language,
+        "design": {"layout": layout},
+        "lead": line,
+        "key_figures": [{"value": "75%", "label": line}],
+        "sections": [
+            {"heading": start, "body": f"{line} {line}\n\n- {line}\n- {end}"},
+            {
+                "heading": end,
+                "body": line,
+                "blocks": [
+                    {"table": {"columns": [start, end], "rows": [[one, two], [three, end]]}}
+                ],
+            },
+        ],
+    }
+    pdf = tmp_path / "prefixed.pdf"
+    pdf.write_bytes(render(run_checks(tree), paper)[0])
+    for name, reader in readers.READERS.items():  # 6 lines and a table hold each
+        read = readers.typed(reader(pdf))
+        assert [read.count(phrase) for phrase in (one, two, three)] == [7, 7, 7], (name, read)
+    assert readers.chrome_finds(readers.pdfium(pdf), f"{start} {one} {end}")
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_firefox_reads_a_tall_key_figure_apart_from_its_label(
+    tmp_path: Path, paper: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # pdf.js ends a line where the text moves back left and down by more than half the size
+    # of the text before it, and joins the two with no space otherwise: a value set at 30 pt
+    # (34.5 pt on the page) read "$24 millionin INL assistance since 2015", "1,200police".
+    # The label's first baseline is now more than half the value's size below its last.
+    themed = design.Theme
+    monkeypatch.setattr(design, "Theme", lambda: themed(figure_value_size=30))
+    tree = yaml.safe_load((ROOT / "tests" / "data" / "ghana-sidebar.yaml").read_text("utf-8"))
+    tree["design"] = {"layout": "two-column"}
+    pdf = tmp_path / "tall.pdf"
+    pdf.write_bytes(render(run_checks(tree), paper)[0])
+    for name, reader in readers.READERS.items():
+        lines = reader(pdf).splitlines()
+        assert "$24 million" in lines and "1,200" in lines, (name, lines[:12])

@@ -238,7 +238,11 @@ class Parts:
         group = (f"Figure:{self.element()}",)
         shown = typeset(value, spec._replace(cjk=False), width - _closing_space(spec))
         caption = self.text(label, "label", width)
-        below = shown.height + t.label_gap * s
+        # pdf.js reads the label on the value's line, with no space ("$24 millionin INL"),
+        # where its first baseline is within half the value's size below the value's last (a
+        # tenth of a point to spare: the page rounds positions)
+        last = shown.height - shown.leading + shown.size  # the value's last baseline
+        below = max(shown.height + t.label_gap * s, last + shown.size / 2 - caption.size + 0.1)
         entries = [Entry(shown, 0.0, 0.0, "P", group), Entry(caption, 0.0, below, "P", group)]
         return Region(entries, [], below + caption.height)
 

@@ -61,6 +61,8 @@ _DIGITS = frozenset(
     "0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
     "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
 )
+# Signs before a number that PDFium takes for part of it ("ו-75%"): a run of their own (``_ahead``)
+_BEFORE = re.compile(r"(?<![-+\u2212])[-+\u2212]+(?=[0-9\u0660-\u0669\u06f0-\u06f9])")
 _SEPARATORS = frozenset(",.\u066b\u066c")  # inside a number: its decimal and thousands signs
 _ARABIC_MARK = "\u061c"  # its context for digits at a paragraph's start
 _IDEOGRAPHS = "\u2e80"  # Chinese characters and full-width punctuation start here
@@ -519,6 +521,7 @@ def _display(
                     level % 2 and run.text[index - 1] == " " and (apart or _marked(run.text, index))
                 )
                 or (level % 2 and _signs(text, offset + start, offset + index))
+                or (level % 2 and _BEFORE.match(text, offset + index))
                 or _before_parts(text, levels, offset + index)
             ):
                 part, width = run.text[start:index], run.width
@@ -545,6 +548,11 @@ def _display(
                 cell = cell._replace(shown=shaping.shaped(cell.text, cell.font, False, read))
             else:
                 cell = cell._replace(glyphs=_kerned(cell.text, cell.font, read))
+        elif odd and _ahead(cell, cells[index + 1 :]):  # PDFium: the mark keeps them before
+            marked = (
+                shaping.reading(c, cell.font, "", shaping.EDGE_SPACE) for c in cell.text[::-1]
+            )
+            cell = cell._replace(shown="".join(marked))
         elif shaping.needs_shaping(cell.text):
             cell = cell._replace(shown=shaping.shaped(cell.text, cell.font, odd))
         elif odd:
@@ -561,7 +569,8 @@ def _inside_word(items: list[Item], fragments: list[Fragment], end: int) -> bool
     drawn there (Hebrew, Arabic and Persian are not hyphenated: a word too wide for any line)."""
     if items[end].kind != "penalty" or fragments[end].text or end + 1 >= len(items):
         return False
-    before, after = fragments[end - 1].text, fragments[end + 1].text
+    before = fragments[end - 1].text.removesuffix(shaping.JOINER)  # (``measure._chunks``)
+    after = fragments[end + 1].text.removeprefix(shaping.JOINER)
     return (
         items[end].penalty > -INFINITE
         and items[end - 1].kind == items[end + 1].kind == "box"
@@ -577,7 +586,7 @@ def _broken(runs: list[PlacedRun]) -> list[PlacedRun]:
     word for one: an empty glyph before the line's leftmost glyph, which PDFium reads (pdf.js
     drops a soft hyphen alone), and one read as a soft hyphen and a space, drawn after the
     line in a text object of its own with no ink, which pdf.js reads and PDFium passes over
-    (pypdf reads both; docs/readers.md)."""
+    (pypdf reads both, at the line's end; docs/readers.md)."""
     from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
     left = min(range(len(runs)), key=lambda k: runs[k].x)
@@ -659,6 +668,14 @@ def _number_signs(number: PlacedRun, level: int, signs: PlacedRun, next_level: i
         and set(signs.text) <= shaping.NUMBER_SIGNS
         and (number.colour, number.link) == (signs.colour, signs.link)
     )
+
+
+def _ahead(signs: PlacedRun, after: list[tuple[PlacedRun, int]]) -> bool:
+    """Whether ``signs`` (right to left) are the signs before a number, the next of the cells
+    ``after`` ("ו-75%"): drawn right of it, PDFium read them after it ("ו75%-"); read with the
+    Arabic letter mark first (a right-to-left letter to it), they stay with the words before."""
+    found = _BEFORE.match(signs.text + after[0][0].text[:1]) if after else None
+    return found is not None and found.end() == len(signs.text) and after[0][1] % 2 == 0
 
 
 def _kerned(text: str, font: str, more: str = "") -> str:

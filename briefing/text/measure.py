@@ -458,18 +458,29 @@ def _chunks(text: str, font: str, limit: float, syllabic: set[int]) -> Iterator[
     """``text`` in pieces no wider than ``limit`` (but a single letter), each as long as it
     can be: cut where two of its ``syllabic`` syllables meet, if one fits, else between
     letters with their marks, in Arabic after a letter that does not join the next where
-    there is one."""
+    there is one, else with a zero-width joiner on each side of the cut, so that the two
+    letters there keep the forms they join with (``shaping.JOINER``)."""
     points = [i for i in range(1, len(text)) if not unicodedata.category(text[i]).startswith("M")]
     clean = set(points)
     if shaping.joins(text):
         clean = {
             i
             for i in points
-            if text[i - 1] in shaping.JOINS_RIGHT_ONLY or not shaping.joins(text[i - 1])
+            if text[i - 1] in shaping.JOINS_RIGHT_ONLY
+            or not shaping.joins(text[i - 1])
+            or not shaping.joins(text[i])
         }
-    start = 0
-    while text_width(text[start:], font) > limit:
-        fitting = [p for p in points if p > start and text_width(text[start:p], font) <= limit]
+
+    def _joiner(at: int) -> str:
+        return "" if at in clean else shaping.JOINER
+
+    start, joiner = 0, ""
+    while text_width(joiner + text[start:], font) > limit:
+        fitting = [
+            p
+            for p in points
+            if p > start and text_width(joiner + text[start:p] + _joiner(p), font) <= limit
+        ]
         if not fitting:
             fitting = [p for p in points if p > start][:1]
             if not fitting:
@@ -477,6 +488,6 @@ def _chunks(text: str, font: str, limit: float, syllabic: set[int]) -> Iterator[
         end = max((p for p in fitting if p in syllabic), default=0) or max(
             (p for p in fitting if p in clean), default=fitting[-1]
         )
-        yield text[start:end]
-        start = end
-    yield text[start:] if start else text
+        yield joiner + text[start:end] + _joiner(end)
+        start, joiner = end, _joiner(end)
+    yield joiner + text[start:] if start else text

@@ -48,6 +48,7 @@ _NUMBER = re.compile(r"[\u0660-\u066c\u06f0-\u06f9]+")
 # Signs after a number that PDFium takes for part of it (of the bidirectional classes CS and
 # ET, weak to it, as figures are): a full stop, a comma, a colon, a percent sign
 NUMBER_SIGNS = frozenset(".,:%\u060c\u066a")
+JOINER = "\u200d"  # either side of a break between two joining letters: they keep their forms
 JOINS_RIGHT_ONLY = frozenset("ءآأؤإاةدذرزوٱژڈڑۀۃۄۅۆۇۈۉۊۋۍۏ")  # Arabic: never to the next letter
 _FIRST_PRIVATE = 0xE000
 _PRESENTATION_FORMS = range(0xFB00, 0xFF00)  # Latin, Hebrew and Arabic presentation forms
@@ -382,6 +383,8 @@ def shaped(text: str, font: str, rtl: bool, more: str = "") -> Drawn:
         if stretch[index + 1]:
             spans[index] = spans[index + 1] + sum(g.x_advance for g in clusters[index + 1][1])
     for index, (cluster, members) in enumerate(clusters):
+        if text[cluster : ends[cluster]] == JOINER:  # no ink, no advance: read as nothing
+            continue
         if stretch[index] and codes:  # outlines, spanned by the glyph drawn before them
             for glyph in members:
                 x, y = pen + glyph.x_offset * scale, glyph.y_offset * scale
@@ -426,14 +429,14 @@ def shaped(text: str, font: str, rtl: bool, more: str = "") -> Drawn:
     return out
 
 
-def reading(code: str, font: str, more: str) -> str:
-    """A code that draws the glyph that ``code`` draws in ``font``, and reads as it does and
-    then as ``more``."""
+def reading(code: str, font: str, more: str, before: str = "") -> str:
+    """A code that draws the glyph that ``code`` draws in ``font``, and reads as ``before``,
+    as it does and then as ``more``."""
     from reportlab.pdfbase.pdfmetrics import getFont
 
     face_font = getFont(font)
     face = face_font.face
-    letters = source(face.name.decode("latin-1"), ord(code)) + more
+    letters = before + source(face.name.decode("latin-1"), ord(code)) + more
     return chr(_code(face_font, face.charToGlyph[ord(code)], letters))
 
 
@@ -483,15 +486,16 @@ def edged(codes: str, font: str) -> str:
 
 
 def broken(font: str) -> tuple[str, str] | None:
-    """The codes of ``font``'s empty glyph read as a soft hyphen, and as a soft hyphen and a
-    space, for a word broken at a line's end with nothing drawn (``line._broken``); the first
-    is drawn at the start of a run, as ``edged`` draws its own (``lead``). None for a face
-    without an empty glyph."""
+    """The codes of ``font``'s empty glyph read as a zero-width space and a soft hyphen (two
+    characters: neutral to pypdf, which reads them after the letters, at the line's end), and
+    as a soft hyphen and a space, for a word broken at a line's end with nothing drawn
+    (``line._broken``); the first is drawn at a run's start, as ``edged`` draws its own."""
     empty = nothing(font)
     if empty is None:
         return None
-    _turns.add((font, reading(empty, font, SOFT_HYPHEN)))
-    return reading(empty, font, SOFT_HYPHEN), reading(empty, font, SOFT_HYPHEN + " ")
+    first = reading(empty, font, "\u200b" + SOFT_HYPHEN)
+    _turns.add((font, first))
+    return first, reading(empty, font, SOFT_HYPHEN + " ")
 
 
 def unedged(codes: str, font: str) -> str:

@@ -26,7 +26,7 @@ from briefing.content.runs import BREAK, Run, Runs
 from briefing.fonts import FONT_DIR, Faces
 from briefing.layout import Page, Placed
 from briefing.pdf import writer as pdf
-from briefing.text import kashida, shaping
+from briefing.text import kashida, measure, shaping
 from briefing.text.spec import Align, TypeSpec
 from briefing.text.textbox import typeset
 
@@ -1079,3 +1079,28 @@ def test_a_hyphen_typed_between_words_that_ends_a_line_is_read_by_every_reader(
     for name, reader in readers.READERS.items():
         read = re.sub(r"-[\u200b\s]+", "-", re.sub("[\u00ad\ufffe]\\s*", "", reader(path)))
         assert [word for word in compounds if word not in read] == [], name
+
+
+@pytest.mark.parametrize("design", ["Noto Sans", "Noto Serif"])
+def test_an_arabic_word_of_joining_letters_broken_keeps_each_letters_form(design: str) -> None:
+    # A word too wide for any line, with no letter that does not join the next, broke after a
+    # joining letter: the letter before the break was drawn in its final form, the one after
+    # in its initial ("ص|ض" of "...خسشصضطظ..."), not as in the word. A zero-width joiner on
+    # each side of the break keeps both joined; it is drawn and read as nothing.
+    word, zwj = "بتثجحخسشصضطظعغفقكلمنهي" * 3, "\u200d"
+    faces = fonts.script_faces("Arab", design)
+    assert faces is not None
+    font = faces.regular
+    limit = measure.text_width(word, font) / 3
+    pieces = list(measure._chunks(word, font, limit, set()))
+    assert len(pieces) >= 3 and "".join(pieces).replace(zwj, "") == word
+
+    def forms(text: str) -> dict[int, int]:  # glyph by the letter it starts, in logical order
+        return {g.cluster: g.gid for g in shaping.shape(text, font, True) if g.x_advance}
+
+    whole, at = forms(word), 0
+    for piece in pieces:
+        lead = len(piece) - len(piece.lstrip(zwj))
+        drawn = {at + k - lead: gid for k, gid in forms(piece).items()}
+        assert drawn == {k: whole[k] for k in drawn}, piece
+        at += len(piece.strip(zwj))
