@@ -82,7 +82,9 @@ def test_at_most_two_hyphenated_lines_in_a_row() -> None:
     items = [Item("box", 4), hyphen, Item("box", 4), hyphen, Item("box", 4), hyphen]
     items += [Item("box", 4), END]
     assert Breaker(items).breaks(5, Rules()) is None
-    lines = Breaker(items).breaks(5, Rules(most_hyphens=3))
+    # nor, by default, does the line before the last end with one (its tail would start it)
+    assert Breaker(items).breaks(5, Rules(most_hyphens=3)) is None
+    lines = Breaker(items).breaks(5, Rules(most_hyphens=3, hyphen_before_last=True))
     assert [line.hyphen for line in lines or []] == [True, True, True, False]
 
 
