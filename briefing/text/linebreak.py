@@ -6,8 +6,9 @@ which ``setting`` tries at several tolerances and ``line`` places.
 Every line of a paragraph is chosen together, to keep the sum of the lines' demerits least:
 demerits grow with the cube of how far a line's spaces stretch or shrink, and with hyphens,
 hyphens on consecutive lines, lines of very different tightness next to each other (the best
-way to each break is kept for each class of tightness, as TeX does), and a single word alone on
-the last line. Widths are in any unit, so a paragraph measured once at unit size
+way to each break is kept for each class of tightness, as TeX does), and a single word alone
+on the last line; the line before the last never ends with a
+hyphen, unless the rules allow it. Widths are in any unit, so a paragraph measured once at unit size
 is broken at every trial scale by dividing the line width by the size.
 
 ``Breaker`` does the work that does not depend on the width once (cumulative widths, the legal
@@ -69,8 +70,8 @@ class Rules(NamedTuple):
     fitness: float = 10_000.0  # a line two classes tighter or looser than the one before (TeX's)
     clash: float = 1_000_000.0  # a very loose line beside a tight one: as bad as a hyphen
     runt: float = 1_000_000.0  # a last line holding a single word: worse than a loose line
-    final_hyphen: float = 100_000_000.0  # the line before the last hyphenated: almost never
-    hyphen_before_last: bool = True  # whether it may be at all (at ``final_hyphen``)
+    hyphen_before_last: bool = False  # the line before the last may end with a hyphen (else
+    # never: its tail would start the last line)
     expand: float = 0.0  # how far boxes stretch at a ratio of 1, by their width
     compress: float = 0.0  # and how far they shrink at a ratio of -1
     tracking: float = 0.0  # how much of boxes' own stretch and shrink (letter spacing) counts
@@ -277,10 +278,8 @@ class Breaker:
                         demerits += rules.clash if fit - fitness in (3, -3) else rules.fitness
                     if final and glues[end] == glues[start]:
                         demerits += rules.runt
-                    if final and hyphens:
-                        if not hyphen_before_last:
-                            continue
-                        demerits += rules.final_hyphen
+                    if final and hyphens and not hyphen_before_last:
+                        continue
                 total = so_far + demerits
                 group = (end, run, count + counted)
                 floor = least.get(group)

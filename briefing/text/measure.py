@@ -269,10 +269,12 @@ def _word(
             dash = text[point - 1] != "/"
             breaks_at[point] = (_HYPHEN_PENALTY if dash else _SLASH_PENALTY, False, dash, False)
         if not last:
+            typed = min((p for p, at in breaks_at.items() if at[2]), default=len(text))
             for point in hyphen_points(text, hyphenation):
                 if text[point - 1] not in DASHES:
                     short = point < 3 or not text[point - 3].isalpha()  # "re-spond"
-                    unliked = short or _named(text, point, opening)
+                    # (or past a hyphen typed in the word, which had better end the line)
+                    unliked = short or point > typed or _named(text, point, opening)
                     penalty = _UNLIKED_PENALTY if unliked else _HYPHEN_PENALTY
                     breaks_at.setdefault(point, (penalty, True, True, False))
     glue_at: set[int] = set()

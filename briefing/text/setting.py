@@ -10,6 +10,9 @@ size). One that keeps it only by parting a number from its unit ("$3.5 | million
 ragged too, where that takes no more lines, and strained as well: the page weighs it as a
 paragraph too loose to justify, and tries smaller sizes, further, for one that keeps them
 together and justified (no setting on a line more keeps them within the tolerance either).
+No line before a paragraph's last ends with a hyphen (its tail would start the last line): a
+paragraph that only such a hyphen keeps within the tolerance is set ragged, and is awkward (as
+a hyphen there weighed before: the page weighs another size).
 A justified Arabic paragraph counts on a kashida of one tatweel in three words of a line at
 most; one that needs them longer, or in more words, is awkward: the page weighs another size
 (``kashida``).
@@ -44,7 +47,6 @@ _JUMP = 1e8  # what a line two classes tighter or looser than the one before cos
 # Of a paragraph's lines that go on, the share its hyphens may reach to set it without a loose
 # line beside a tight one (a page's share stays within 15%: few paragraphs need them)
 _SMOOTHING = 0.25
-_NOT_LAST = {"hyphen_before_last": False}  # no hyphen on a paragraph's last line but one
 
 
 class Setting:
@@ -65,7 +67,8 @@ class Setting:
         self.room = room  # the line width, at unit size
         self.lines = lines
         self.strained = strained  # a line had to be looser than letter spacing can make good
-        # the last line but one had to end with a hyphen, or words that belong together part,
+        # only a hyphen ending the last line but one would have justified it (it is set ragged
+        # instead), or words that belong together part,
         # or Arabic words take longer kashidas, or more of them, than a typographer's few
         self.awkward = awkward
         self._drawn: list[SetLine | None] = [None] * len(lines)
@@ -168,7 +171,6 @@ def looser(setting: Setting, looseness: int = 1) -> Setting | None:
         tracking=1 / TOLERANCE,
         most_hyphens=1,
         looseness=looseness,
-        hyphen_before_last=False,
     )
     lines = measured.breaker.breaks(setting.room, rules)
     if lines is None or len(lines) != len(setting.lines) + looseness:
@@ -195,7 +197,6 @@ def _smoother(breaker: Breaker, room: float, rules: Rules, lines: list[Line]) ->
         fitness=_JUMP,
         clash=_JUMP,
         most_hyphens=1,
-        **_NOT_LAST,
     )
     hyphens = _hyphens(lines)
     budget = max(hyphens + bool(jumps(lines, 2)), int(_SMOOTHING * (len(lines) - 1) + 1e-9))
@@ -215,6 +216,12 @@ def _smoother(breaker: Breaker, room: float, rules: Rules, lines: list[Line]) ->
         if not jumps(best):
             break
     return best
+
+
+def _runt(breaker: Breaker, lines: list[Line]) -> bool:
+    """Whether the last of several ``lines`` holds a single word."""
+    last = lines[-1]
+    return len(lines) > 1 and breaker.glues[last.end] == breaker.glues[last.start]
 
 
 def _least_loose(breaker: Breaker, room: float, rules: Rules) -> list[Line] | None:
@@ -304,16 +311,23 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
         )
         if justified and glyph_lines:  # then letter spacing may help too, a little
             rules = rules._replace(tracking=1 / TOLERANCE)
-            if lines is None:  # and still without hyphens, if it can
-                lines = measured.breaker.breaks(room, rules._replace(hyphenate=False))
-        if lines is None:  # hyphens, never two in a row nor on the line before the last
-            lines = measured.breaker.breaks(room, rules._replace(most_hyphens=1, **_NOT_LAST))
-        if lines is None:  # two in a row only where nothing else works
-            lines = measured.breaker.breaks(room, rules._replace(**_NOT_LAST))
-        if lines is None:  # nor one before the last line (its tail would start that line)
+            if lines is None or _runt(measured.breaker, lines):  # still without hyphens, if
+                # it can (and a word alone on the last line taken up, if that can be)
+                found = measured.breaker.breaks(room, rules._replace(hyphenate=False))
+                if lines is None or (found is not None and not _runt(measured.breaker, found)):
+                    lines = found
+        if lines is None:  # hyphens, never two in a row
             lines = measured.breaker.breaks(room, rules._replace(most_hyphens=1))
-        if lines is None:
+        if lines is None:  # two in a row only where nothing else works
             lines = measured.breaker.breaks(room, rules)
+    if lines is None and justified and glyph_lines and not spec.cjk:  # never a hyphen before
+        # the last line (its tail would start that line): where only one keeps the tolerance, the
+        # paragraph is set ragged, and weighs a line at a column's foot (the page tries sizes)
+        ending = measured.breaker.breaks(room, rules._replace(hyphen_before_last=True))
+        if ending is not None:
+            instead = _ragged(measured, spec, width)
+            instead.strained, instead.awkward = False, True
+            return instead
     untied = False
     if lines is None and justified:  # words that belong together part, not to gape a line
         lines = measured.breaker.breaks(room, rules._replace(untie=True))
@@ -336,7 +350,7 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
         measured = split_boxes(
             measured, max(room - hyphen, 1e-3), spec.faces, True, spec.hyphenation
         )
-        rules = rules._replace(most_hyphens=len(measured.items))
+        rules = rules._replace(most_hyphens=len(measured.items), hyphen_before_last=True)
         lines = measured.breaker.breaks(room, rules)
     if lines is None:  # a column narrower than a letter and a hyphen: the lines overrun it
         lines = measured.breaker.breaks(max(room, measured.widest + hyphen), rules)
@@ -344,9 +358,10 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
         raise RuntimeError("a paragraph could not be broken into lines")
     if justified and glyph_lines and jumps(lines):  # a loose line beside a tight one
         lines = _smoother(measured.breaker, room, rules, lines)
-    # The line before the last hyphenated (no setting within the tolerance avoids it: its tail
-    # would start the last line) makes a paragraph awkward, so the page weighs another size (a
-    # two-line list item's first line too: another size may set it whole); so does a number
+    # The line before the last hyphenated (only where boxes too wide for the line parted: its
+    # tail starts the last line) makes a paragraph awkward, so the page weighs another size, as
+    # a paragraph set ragged for want of one does (a two-line list item's first line too:
+    # another size may set it whole); so does a number
     # parted from its unit ("$3.5 | million"), which no setting within the tolerance keeps, and
     # Arabic lines that need kashidas longer, or in more words, than a typographer's few.
     before_last = len(lines) > 1 and measured.fragments[lines[-2].end].text == SOFT_HYPHEN

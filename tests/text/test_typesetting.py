@@ -82,7 +82,9 @@ def test_at_most_two_hyphenated_lines_in_a_row() -> None:
     items = [Item("box", 4), hyphen, Item("box", 4), hyphen, Item("box", 4), hyphen]
     items += [Item("box", 4), END]
     assert Breaker(items).breaks(5, Rules()) is None
-    lines = Breaker(items).breaks(5, Rules(most_hyphens=3))
+    # nor, by default, does the line before the last end with one (its tail would start it)
+    assert Breaker(items).breaks(5, Rules(most_hyphens=3)) is None
+    lines = Breaker(items).breaks(5, Rules(most_hyphens=3, hyphen_before_last=True))
     assert [line.hyphen for line in lines or []] == [True, True, True, False]
 
 
@@ -130,12 +132,12 @@ def test_an_address_in_a_sheet_of_another_script_breaks_past_its_host_names_ends
     assert "https://www.state|.gov/inl" in pieces("https://www.state.gov/inl")
 
 
-def test_a_name_costs_more_to_hyphenate_than_a_sentences_first_word_or_a_lower_case_part() -> None:
+def test_a_name_or_a_compounds_second_part_costs_more_to_hyphenate_than_a_first_word() -> None:
     """A capitalised word inside a sentence is a name ("the Jamaica Constab-ulary"): breaking
     it costs as three hyphens more (as "re-spond" does), so the breaker takes it only where
-    every other setting needs more hyphens, two in a row or none within the tolerance; a
-    sentence's first word, and a compound's part in lower case ("INL-gov-erned"), cost as any
-    word does."""
+    every other setting needs more hyphens, two in a row or none within the tolerance; so does
+    a compound's part after its typed hyphen ("INL-gov-erned", "Anti-Corrup-tion"), which the
+    line had better end with; a sentence's first word costs as any word does."""
     measured = measure_runs(
         plain("Constabulary men. The Constabulary and INL-governed men."), style()
     )
@@ -154,7 +156,7 @@ def test_a_name_costs_more_to_hyphenate_than_a_sentences_first_word_or_a_lower_c
     assert costs == [
         ("Con", {1000.0}),  # a sentence's first word
         ("Con", {2000.0}),  # a name
-        ("INL", {1000.0}),  # "gov-erned"
+        ("INL", {2000.0}),  # "gov-erned", after "INL-" (a break there costs 1000)
     ]
 
 
@@ -919,6 +921,30 @@ def test_a_paragraph_that_would_part_a_number_from_its_unit_is_set_ragged_instea
         ends = {round(line["x1"]) for line in lines[:-1]}
         assert (len(ends) > 1) == ragged, (width, ends)  # justified lines end together
         assert box.setting.awkward == box.setting.strained == ragged
+
+
+def test_no_line_before_a_paragraphs_last_ends_with_a_hyphen_it_is_set_ragged_instead() -> None:
+    """At 23 ems this item is justified within the tolerance only as "...prisoners and reha- |
+    bilitation programs...", whose last line would start with a word's tail: it is set ragged
+    instead, and weighs as that hyphen did (awkward, not strained: the page weighs another
+    size); at 26 ems it is justified without one."""
+    text = (
+        "Corrections: classification of prisoners and rehabilitation programs in the Kenya "
+        "Prisons Service."
+    )
+    for width, ragged in ((230, True), (260, False)):
+        box = typeset(plain(text), style(), width)
+        buffer = io.BytesIO()
+        canvas = Canvas(buffer)
+        box.drawOn(canvas, 20, 700)
+        canvas.save()
+        with pdfplumber.open(io.BytesIO(buffer.getvalue())) as pdf:
+            lines = pdf.pages[0].extract_text_lines()
+        assert len(lines) > 1
+        assert not lines[-2]["text"].endswith(("-", SOFT_HYPHEN)), lines[-2]["text"]
+        full = max(round(line["x1"]) for line in lines)
+        assert (round(lines[0]["x1"]) < full - 5) == ragged, width  # justified lines are full
+        assert (box.setting.awkward, box.setting.strained) == (ragged, False)
 
 
 def test_a_number_of_one_digit_keeps_its_unit_a_year_and_an_article_part_from_their_words() -> None:
