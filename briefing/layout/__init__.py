@@ -214,7 +214,7 @@ def _arrangements(
                 variant.apart,
                 variant.last,
                 variant.full,
-                Layout.lined,
+                Layout.halved,
             )
         )
     return arrangements, makers
@@ -251,6 +251,7 @@ def _closed_up(
     for widened in (False, True):
         for index, smallest, wide in candidates:
             layout = wide() if widened else smallest
+            layout = layout.halved() or layout  # closed up by half lines
             filled = fit.fullest(layout.filled, least, 1.0)
             if filled is None:  # each gap closed by its share: the lines leave the grid
                 filled = fit.fullest(partial(layout.filled, grid=False), least, 1.0)

@@ -132,29 +132,35 @@ def _together(previous: Packable, block: Packable) -> bool:
 def _gap(previous: Packable | None, block: Packable, air: float, grid: int) -> float:
     """The space between two blocks, its change by ``air`` rounded to whole steps of the
     ``grid`` (half lines, or whole ones), so that closing gaps up keeps every line on it;
-    if :data:`OFF`, by its share (the lines leave the grid)."""
+    if :data:`OFF`, by its share (the lines leave the grid). On whole lines, a heading's text
+    follows it on the next line (:func:`_slot`), and blocks that belong together (a list's
+    items) stand none or a whole line apart."""
     if previous is None or (previous.hang and not block.hang):  # text starts level with a
         return 0.0  # hanging heading
     gap = max(previous.after, block.before)
+    line = 2 * block.grid if grid == LINES else 0.0
+    if line and previous.keep_with_next and not previous.hang and block.role in ("P", "LBody"):
+        return _slot(previous, line) - previous.height  # its text on the next line
     if _together(previous, block):
-        return gap
+        # items none apart, or a line (a list a line under what introduces it)
+        return math.floor(gap / line + 0.5 + _EPS) * line if line else gap
     if not (grid and block.grid):
         return gap * air
     step = block.grid * grid
     return gap + round(gap * (air - 1) / step) * step
 
 
-def _lined(top: float, block: Packable, first: bool) -> float:
-    """Where a block that would stand at ``top`` goes on the grid of whole lines: its text's
-    first line on a line; a heading above its text so that its text's is (the space above
-    it widened), but at a column's top (``first``), level with the other's first line (the
-    space below it widened, where its text goes on a line)."""
-    line = 2 * block.grid
-    if not line:
-        return top
-    above = block.keep_with_next and not block.hang and not first
-    rest = block.height + block.after if above else 0.0
-    return on_grid(top + rest, line) - rest
+def _slot(heading: Packable, line: float) -> float:
+    """The whole ``line``s a heading above its text takes on the grid of whole lines, its
+    text on the next line after its last (its box a quarter line into the next at most)."""
+    return max(on_grid(heading.height - line / 4, line), line)
+
+
+def _lined(top: float, block: Packable) -> float:
+    """Where a block that would stand at ``top`` goes on the grid of whole lines: its first
+    line on a line; a heading too, its text on the next (:func:`_slot`), at a column's top
+    as in its middle."""
+    return on_grid(top, 2 * block.grid) if block.grid else top
 
 
 def _introduces(blocks: list[Packable], index: int) -> bool:
@@ -194,8 +200,8 @@ def pack(
     """Flow the blocks into columns of these heights; None if some are left over. A list
     that goes on in the next column leaves two of its lines on each side, if ``lists``; the
     gaps change by ``air`` as :func:`_gap` says (on the ``grid`` or off it); on one of whole
-    :data:`LINES`, each block's text starts on a line (:func:`_lined`), but a list's, which
-    follows what it belongs to."""
+    :data:`LINES`, each block's text starts on a line (:func:`_lined`), a list's a whole line
+    or none after what it belongs to (:func:`_gap`)."""
     columns: list[Column] = []
     index, line = 0, 0
     for height in heights:
@@ -211,7 +217,7 @@ def pack(
             if grid == LINES and not (
                 previous is not None and block.role == "LBody" and _together(previous, block)
             ):
-                gap = _lined(used + gap, block, previous is None) - used
+                gap = _lined(used + gap, block) - used
             room = height - used - gap
             if block.keep_with_next:
                 if block.height > room + _EPS or not _can_start(
@@ -475,7 +481,8 @@ def flush(
     (columns that end level, short of the foot). The items of a list on both sides of the
     gutter grow in every column at once, or in one alone only when nothing else ends the
     columns together (which then weighs a line more). If none does, the one that ends them
-    nearest each other and the foot."""
+    nearest each other and the foot. On the grid of :data:`LINES`, the gaps of a kind grow in
+    every column at once, or none do."""
     half = line if grid == LINES else line / 2
     section = _SECTION_APART[len(columns) > 1]
     limits = [_spread(blocks, column, line, section) for column in columns]
@@ -492,6 +499,9 @@ def flush(
     def growths() -> Iterator[list[dict[int, float]]]:
         if len(columns) > 1:
             yield _halves(blocks, columns, limits, wants, half, True)  # a kind across the page
+            if grid == LINES:  # whole lines: never one column's gaps alone
+                yield [{} for _ in columns]
+                return
         # the items of a list on both sides of the gutter as far apart on either side, if
         # that ends the columns together; if not, as each column needs
         own = _unshared(blocks, columns, limits, shared)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Generic, Protocol, TypeVar
 
 STEPS = 7  # trial scales at most
@@ -21,8 +21,6 @@ FULL = 0.5  # points: a column ending this near the foot is full
 SETTLE_STEPS = 12  # smaller scales tried for a page with a paragraph it cannot set well
 SETTLE_APART = 6  # sizes, its largest one of them, for a page set well that ends apart or short
 STEP = 0.006  # of scale, each (a twentieth of a point of body size)
-LINED_APART = 2  # body lines apart past which balanced columns on whole lines are not arranged
-LINED_LONG = 1.5  # body lines too long at a page's size past which its whole lines are not tried
 STRAINED = 3  # body lines at a column's foot a paragraph set ragged (none justified is good) weighs
 HYPHENATED = 0.15  # of the body's lines that go on in their paragraph: more ending with a hyphen
 # is too many, and each one past it weighs this many body lines at a column's foot
@@ -136,11 +134,6 @@ class Fillable(Measure, Protocol[C_co]):
         the line before them, as ``arrangement`` places them."""
         ...
 
-    def balanced(self, within: bool) -> tuple[float, float] | None:
-        """How many body lines apart its columns end when balanced, and how many more than
-        its room they take, within its room if ``within`` (None if they do not fit in it)."""
-        ...
-
     def filled(self, air: float) -> tuple[C_co, float, float] | None:
         """The arrangement at ``air``, how far its columns are from ending together at the
         foot, and the space left under the lowest; None if it does not fit."""
@@ -164,8 +157,8 @@ class Arrangement(Generic[F]):
     apart: bool = False  # tried too when that page's columns end more than a body line apart
     last: bool = False  # tried only when no arrangement before it fits at its floor
     full: bool = False  # replaces a page only where it leaves no more blank than a full one
-    # the content measured with its body on a grid of whole lines (None: not its layout's)
-    lined: Callable[[F], F | None] | None = None
+    # the content measured with its body on a grid of half lines (None: it is, or has none)
+    halved: Callable[[F], F | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -189,8 +182,9 @@ def settle(arrangements: Sequence[Arrangement[F]], limit: float, empty: float) -
     (short content in a layout whose type has stopped growing), or breaks a heading, a
     telephone number or an e-mail address over two lines; one whose
     :attr:`Arrangement.last` says so, only when none before it fits. A page is good enough to
-    stop at when its columns end within ``limit``. None if none fits at its floor. The page
-    chosen, on a grid of whole lines where that is no worse (:func:`_on_lines`)."""
+    stop at when its columns end within ``limit``. None if none fits at its floor. Each
+    arrangement's page on its grid of whole lines, or of half lines where that is better
+    (:func:`_on_halves`)."""
     found: Settled[F] | None = None
     for index, arrangement in enumerate(arrangements):
         if found is not None and arrangement.last:
@@ -206,14 +200,11 @@ def settle(arrangements: Sequence[Arrangement[F]], limit: float, empty: float) -
             and not found.measured.broken
         ):
             continue
-        result = _settle(arrangement, limit, empty)
+        result = _on_halves(arrangement, _settle(arrangement, limit, empty), limit, empty)
         full = empty if arrangement.full else math.inf  # the blank it may not go past
         if result is not None and (found is None or _ahead(result, found, full)):
             replaced = None if found is None else (found.measured, found.filled)
             found = Settled(index, *result, replaced)
-    lined = None if found is None else _on_lines(arrangements[found.index], found, limit, empty)
-    if found is not None and lined is not None:
-        found = Settled(found.index, *lined, found.replaced)
     return found
 
 
@@ -275,48 +266,30 @@ def _settle(
     return found
 
 
-def _on_lines(
-    arrangement: Arrangement[F], found: Settled[F], limit: float, empty: float
+def _on_halves(
+    arrangement: Arrangement[F], lined: tuple[F, Filled[Any]] | None, limit: float, empty: float
 ) -> tuple[F, Filled[Any]] | None:
-    """The page ``found`` with its body on a grid of whole lines (:attr:`Arrangement.lined`),
-    where that is no worse (:func:`_no_worse`), at the first of its size and the smaller ones
-    (:data:`SETTLE_APART` in all, as a page that ends apart or short steps down) whose whole
-    lines fit; None if that one is worse, or none fits. Bounds found without arranging pass
-    over a size whose settings are worse (more paragraphs set ragged, hyphenated before their
-    last line, or hyphens past :data:`HYPHENATED`), and try none where, at the page's size,
-    the balanced columns end more than :data:`LINED_APART` lines apart, as growing gaps by
-    whole lines closes no more than a line of that (a paragraph's gap is a line already), or
-    take :data:`LINED_LONG` lines more than the room; nor where the smallest size does not
-    fit (text set smaller takes no more lines)."""
-    make = arrangement.lined
-    if make is None or found.filled.air != 1.0:
-        return None
-    page, theirs = (found.measured, found.filled), found.measured
-    steps = [s for s in range(SETTLE_APART) if theirs.scale - s * STEP >= arrangement.floor]
-    sizes: dict[int, F | None] = {}
+    """The page of an arrangement whose columns keep to a grid of whole lines (``lined``, as
+    :func:`_settle` found it), where it is as good as a page need be (:func:`_done`), else the
+    same content on half lines (:attr:`Arrangement.halved`), settled again, where the page on
+    whole lines is worse than it (:func:`_no_worse`): its columns more than a line apart, more
+    blank at its foot or more flaws, as gaps of whole lines may leave it."""
+    make = arrangement.halved
+    if make is None or (lined is not None and _done(lined, limit, empty)):
+        return lined
+    probe = lined[0] if lined is not None else arrangement.measure(arrangement.floor)
+    if make(probe) is None:
+        return lined  # (its columns keep to half lines already)
 
-    def lined(step: int) -> F | None:
-        if step not in sizes:
-            measured = arrangement.measure(theirs.scale - step * STEP) if step else theirs
-            sizes[step] = make(measured)
-        return sizes[step]
+    def measure(scale: float) -> F:
+        measured = make(arrangement.measure(scale))
+        assert measured is not None
+        return measured
 
-    for step in steps:
-        measured = lined(step)
-        if measured is None:
-            return None  # (its layout's columns have no grid of whole lines)
-        if any(a > b for a, b in zip(_setting(measured), _setting(theirs), strict=True)):
-            continue
-        balanced = measured.balanced(within=step > 0)  # (at its own size, even if too long)
-        if balanced is not None and (balanced[0] > LINED_APART + 1e-6 or balanced[1] > LINED_LONG):
-            return None
-        filled = None if balanced is None else fullest(measured.filled, 1.0, 1.0)
-        if filled is not None:
-            return (measured, filled) if _no_worse((measured, filled), page, limit, empty) else None
-        smallest = lined(steps[-1]) if step == 0 else None
-        if smallest is not None and smallest.balanced(within=True) is None:
-            return None
-    return None
+    halved = _settle(replace(arrangement, measure=measure), limit, empty)
+    if halved is None or (lined is not None and _no_worse(lined, halved, limit, empty)):
+        return lined
+    return halved
 
 
 def _no_worse(

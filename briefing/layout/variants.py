@@ -59,7 +59,7 @@ class Layout:
     closing_parts: tuple[str, ...] = ROW_PARTS[1:]  # what the closing row holds, read last
     # the headings, telephone numbers and e-mail addresses broken over two lines (in a panel)
     broken: frozenset[str] = frozenset()
-    grid = HALVES  # the grid the body keeps to (``columns.pack``)
+    grid = HALVES  # the grid the body keeps to (``columns.pack``): whole lines in columns
 
     def __init__(
         self,
@@ -92,6 +92,8 @@ class Layout:
         self.footer = parts.footer(self.inner)
         self.strained = any(block.strained for block in self.blocks)
         self.awkward = sum(block.awkward for block in self.blocks)
+        if self.columns > 1:  # their lines level across the gutter
+            self.grid = LINES
 
     @property
     def line(self) -> float:
@@ -272,26 +274,14 @@ class Layout:
             return None
         return arrange(self.blocks, self.columns, room, air, self.line, self.grid if grid else OFF)
 
-    def balanced(self, within: bool) -> tuple[float, float] | None:
-        """The body's columns balanced at air 1 (:func:`columns.shortest`), within its room if
-        ``within`` (None if they do not fit in it), else at the height they need: how many
-        body lines apart they end, and how many more than the room they take."""
-        frame = self.frame(1.0)
-        room = frame.body_top - frame.body_bottom + 1e-6
-        found = shortest(self.blocks, self.columns, room if within else 1e9, grid=self.grid)
-        if found is None:
+    def halved(self) -> Layout | None:
+        """The same content with its body on a grid of half lines (``columns.HALVES``), whose
+        gaps may end its columns nearer together than whole lines; None if it is already."""
+        if self.grid == HALVES:
             return None
-        ends = [max((p.top + p.height for p in column), default=0.0) for column in found[1]]
-        return (max(ends) - min(ends)) / self.line, (found[0] - room) / self.line
-
-    def lined(self) -> Layout | None:
-        """The same content with its body on a grid of whole lines, so that its lines stand
-        level across the gutter (``columns.LINES``); None in one column."""
-        if self.columns < 2:
-            return None
-        lined = copy.copy(self)
-        lined.grid = LINES
-        return lined
+        halved = copy.copy(self)
+        halved.grid = HALVES
+        return halved
 
     def reach(self, columns: list[Column]) -> float:
         """How far below the body's top its last line ends."""

@@ -635,65 +635,45 @@ def test_settle_steps_down_far_for_a_strained_page_and_briefly_for_an_uneven_one
 
 
 class Gridded(Fake):
-    """A full page at scale 1 that, on a grid of whole lines (:meth:`lined`), fits only from
-    scale ``fits`` down, its balanced columns ``spread`` lines apart and ``over`` lines too
-    long where it does not fit; the scales it is arranged at on whole lines go to ``log``."""
+    """A page on a grid of whole lines whose columns end ``apart`` (in points) from each other
+    at the foot; on half lines (:meth:`halved`) they end level; the scales measured on half
+    lines go to ``log``."""
 
-    def __init__(self, scale: float, fits: float, spread: float, over: float, log: list[float]):
+    def __init__(self, scale: float, apart: float, log: list[float], whole: bool = True):
         super().__init__(scale, 100, 100)
-        self.fits, self.spread, self.over, self.log = fits, spread, over, log
-        self.whole = False
+        self.apart, self.log, self.whole = apart, log, whole
 
-    def lined(self) -> Gridded:
-        lined = Gridded(self.scale, self.fits, self.spread, self.over, self.log)
-        lined.whole = True
-        return lined
+    def halved(self) -> Gridded | None:
+        if not self.whole:
+            return None
+        self.log.append(self.scale)
+        return Gridded(self.scale, 0.0, self.log, False)
 
     def placed(self, arrangement: Any) -> tuple[int, int]:
         return 0, 0
 
-    def balanced(self, within: bool) -> tuple[float, float] | None:
-        fits = self.scale <= self.fits + 1e-9
-        return None if within and not fits else (self.spread, 0.0 if fits else self.over)
-
     def filled(self, air: float) -> tuple[str, float, float] | None:
-        if not self.whole:
-            return super().filled(air)
-        self.log.append(self.scale)
-        return ("lines", 0.0, 0.0) if self.scale <= self.fits + 1e-9 else None
+        needed, room = self.demand(air)
+        if needed > room:
+            return None
+        return ("lines" if self.whole else "halves", 2 * self.apart, 0.0)
 
 
-@pytest.mark.parametrize(
-    ("fits", "spread", "over", "arranged"),
-    [
-        (1 - 2 * fit.STEP, 1.0, 1.0, [1.0, 1 - 2 * fit.STEP]),  # taken at the first that fits
-        (1.0, 3.0, 0.0, []),  # balanced columns 3 lines apart: never arranged
-        (1 - 2 * fit.STEP, 1.0, 2.0, []),  # 2 lines too long at its size: not tried
-        (0.9, 1.0, 1.0, [1.0]),  # not even at the smallest size: no size between measured
-    ],
-)
-def test_whole_lines_are_arranged_only_where_bounds_say_they_can_end_the_columns_together(
-    fits: float, spread: float, over: float, arranged: list[float]
+@pytest.mark.parametrize(("apart", "taken"), [(0.0, "lines"), (10.0, "lines"), (15.0, "halves")])
+def test_a_page_keeps_to_whole_lines_unless_half_lines_end_its_columns_nearer(
+    apart: float, taken: str
 ) -> None:
-    """A settled page is set on whole lines at its size or the first smaller one whose whole
-    lines fit, and arranged at no other; not at all where its balanced columns end more than
-    two lines apart or are too long by more than a line and a half, and no size between is
-    measured where the smallest does not fit."""
+    """A page of columns is set on a grid of whole lines, and settled again on half lines
+    only where its columns end more than half a ``limit`` (a line: 10 points) apart, to take
+    that page where it is better."""
     log: list[float] = []
-    measured: list[float] = []
-
-    def measure(scale: float) -> Gridded:
-        measured.append(scale)
-        return Gridded(scale, fits, spread, over, log)
-
-    found = fit.settle([fit.Arrangement(measure, 0.8, 1.0, None, lined=Gridded.lined)], 5, 6)
+    arrangement = fit.Arrangement(
+        lambda scale: Gridded(scale, apart, log), 0.8, 1.0, None, halved=Gridded.halved
+    )
+    found = fit.settle([arrangement], 20, 6)
     assert found is not None
-    assert log == pytest.approx(arranged)
-    taken = bool(arranged) and arranged[-1] <= fits
-    assert found.measured.whole == taken
-    assert found.measured.scale == pytest.approx(fits if taken else 1.0)
-    if fits < 1 - 5 * fit.STEP:
-        assert sorted({round(s, 4) for s in measured}) == [round(1 - 5 * fit.STEP, 4), 1.0]
+    assert found.filled.arrangement == taken
+    assert bool(log) == (apart > 10.0)
 
 
 def test_a_ragged_address_breaks_only_at_its_own_marks_a_justified_one_between_letters() -> None:
