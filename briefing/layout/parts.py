@@ -476,7 +476,7 @@ class Parts:
                 else:
                     exhibit = setter.photo(part, width, section)
                 blocks.append(Packable(exhibit, "Figure", self.element(), section))
-        _to_grid(blocks, grid)
+        to_grid(blocks, grid)
         return blocks
 
     def _text(
@@ -549,7 +549,7 @@ def _marker(label: str, digits: str) -> Runs:
     return joined(plain(label.translate(str.maketrans(WESTERN, digits))), (Run("\u00a0"),))
 
 
-def _to_grid(blocks: list[Packable], grid: float) -> None:
+def to_grid(blocks: list[Packable], grid: float) -> None:
     """Fit the blocks that are not paragraphs, and their gaps, to whole steps of ``grid``, so
     that the text after them keeps to the lines of the text beside them: a chart's, table's or
     photo's gaps each a whole number of steps, and the space it takes too (the picture at its
