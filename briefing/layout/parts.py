@@ -265,7 +265,10 @@ class Parts:
     def _fact_cells(self, width: float, per_row: int, pad: float) -> list[float]:
         """The widths of a row's cells of facts: each as wide as its widest label or value
         needs on one line, the narrowest first, as long as the rest can have as much (the
-        widest share what is left, and wrap); what is left over shared equally."""
+        widest share what is left, and wrap); what is left over shared equally. A stack's one
+        cell is the whole width, whatever its facts need."""
+        if per_row == 1:
+            return [width]
         need = [0.0] * per_row
         for index, fact in enumerate(self.content.at_a_glance):
             label = natural_width(plain(fact.label), self.specs["fact label"])

@@ -13,6 +13,7 @@ from ..text.setting import set_lines
 from ..text.textbox import TextBox
 from ..theme import Theme
 from .columns import Column, Packable, Portion, arrange, on_grid, pack, realize, shortest
+from .fit import Filled
 from .panel import below, ink, spread
 from .parts import Parts, Sheet, to_grid
 from .records import EMPTY, ROW_PARTS, Region, Shape
@@ -212,7 +213,8 @@ class Sidebar(Layout):
         (:func:`spread`) would still end them over a body line short of ``reach``, set
         larger, in steps of :data:`PANEL_STEP` of their size, up to the largest whose stack
         ``reach`` holds; the panel's text stays a step smaller than the body
-        (:data:`PANEL_TEXT`), and grows to that size as the last step."""
+        (:data:`PANEL_TEXT`), and grows to that size as the last step; that one tried first,
+        as a panel far shorter than its text takes it."""
         stack = self._stack(self.extras, gap)
         most = sum(spread(self.extras, gap, math.inf, PANEL_GAP * self.line))
         if stack + most >= reach - self.line:
@@ -221,12 +223,24 @@ class Sidebar(Layout):
         largest = PANEL_TEXT * specs["body"].size / max(specs["label"].size, specs["fact"].size)
         steps = math.floor((largest - 1) / PANEL_STEP + 1e-9)
         factors = [1 + step * PANEL_STEP for step in range(1, steps + 1)]
-        for factor in factors + [largest] * (largest > 1 + steps * PANEL_STEP + 1e-6):
-            grown = self._resized(factor)
-            if grown is None or grown[1] - self.broken or self._stack(grown[0], gap) > reach:
-                break  # (nor a heading, number or address broken that the panel keeps whole)
-            best = grown[0]
+        factors += [largest] * (largest > 1 + steps * PANEL_STEP + 1e-6)
+        widest = self._grown(factors[-1], reach, gap) if factors else None
+        if widest is not None:  # (those between are no taller and break nothing more)
+            return widest
+        for factor in factors:
+            grown = self._grown(factor, reach, gap)
+            if grown is None:
+                break
+            best = grown
         return best
+
+    def _grown(self, factor: float, reach: float, gap: float) -> list[Region] | None:
+        """The panel's parts set ``factor`` times their size, if they stack within ``reach``,
+        numbered as measured, with no heading, number or address broken that it keeps whole."""
+        grown = self._resized(factor)
+        if grown is None or grown[1] - self.broken or self._stack(grown[0], gap) > reach:
+            return None
+        return grown[0]
 
     def _resized(self, factor: float) -> tuple[list[Region], frozenset[str]] | None:
         """The panel's parts measured ``factor`` times their size, and what of theirs breaks
@@ -374,6 +388,20 @@ class Wrapped(Sidebar):
             *spanned,
             *[(self.left + index * step, under - self.span, self.half) for index in range(2)],
         ]
+
+
+def mends(page: Layout, filled: Filled[Any]) -> bool:
+    """Whether a closing row, which takes parts out of a panel, may mend ``page`` as
+    ``filled``: its panel breaks a heading, a telephone number or an e-mail address, or its
+    letters end below its main text's (not above them, nor with the text run on under it, as
+    the row would only make it shorter still); any page with no panel."""
+    if page.broken or not isinstance(page, Sidebar) or not page.extras:
+        return True
+    if isinstance(page, Wrapped) and page.beside:
+        return False
+    end = page.reach(filled.arrangement)
+    frame = page.frame(filled.air, end)
+    return frame.panel < frame.body_top - end
 
 
 PANEL_STEP = 0.04  # of their size: the steps a short panel's parts grow in
