@@ -33,6 +33,7 @@ from .overflow import (
 )
 from .parts import Parts, Sheet, over_rule
 from .records import Group, Page, Placed, Region, Role, Shape, Tag, fit_line
+from .sidebar import mends
 from .specs import type_specs
 from .variants import Layout
 
@@ -215,6 +216,7 @@ def _arrangements(
                 variant.last,
                 variant.full,
                 Layout.halved,
+                mends if variant.row else None,
             )
         )
     return arrangements, makers

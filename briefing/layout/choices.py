@@ -30,14 +30,16 @@ class Variant(NamedTuple):
     apart: bool = False  # tried too when the columns before it end more than a line apart
     last: bool = False  # tried only when no variant before it fits
     full: bool = False  # replaces a page only where it leaves no more blank than a full one
+    row: bool = False  # a closing row: tried only where it may mend the page (``sidebar.mends``)
 
 
 def variants(theme: Theme) -> list[Variant]:
     """The theme's layout, then the variants of it to try when it leaves a column short (for
     a sidebar: its panel beside the lead first, then starting with the main column, for a
-    long main text; a wider panel, beside the lead or starting with the main column, and its
-    key figures two to a row, for a panel and a main column that end apart; the text run on
-    under a shorter panel; a narrower panel, whose parts run longer beside a main column that
+    long main text; the text run on under a shorter panel (before the wider ones, which make
+    a main text longer than its panel longer still); a wider panel, beside the lead or
+    starting with the main column, and its key figures two to a row, for a panel and a main
+    column that end apart; a narrower panel, whose parts run longer beside a main column that
     runs shorter, for a panel short of its main text; the contacts and QR code, then the
     facts too, in a closing row under a panel far longer than its text, beside the lead, at
     its usual width, then wider, then the same starting with the main column, for a panel
@@ -52,6 +54,7 @@ def variants(theme: Theme) -> list[Variant]:
     if kind is Sidebar:  # its panel beside the lead, not the plain one, first
         shares = [theme.sidebar_share + step * theme.sidebar_step for step in (1, 2)]
         found = [Variant(Sidebar, {"raised": True}, True, None), Variant(Sidebar, {}, True, 0.5)]
+        found.append(Variant(Wrapped, {}, True, STRIP, full=True))
         found += [
             Variant(Sidebar, {"share": s, "raised": raised}, True, 1.0)
             for s in shares
@@ -60,7 +63,6 @@ def variants(theme: Theme) -> list[Variant]:
         found.append(
             Variant(Sidebar, {"share": shares[1], "raised": True, "paired": True}, True, 1.0)
         )
-        found.append(Variant(Wrapped, {}, True, STRIP, full=True))
         narrower = [{"share": theme.sidebar_share - step * theme.sidebar_step} for step in (1, 2)]
         found += [Variant(Sidebar, options, True, 1.0) for options in narrower]
         closing: list[dict[str, Any]] = [
@@ -69,7 +71,9 @@ def variants(theme: Theme) -> list[Variant]:
             {"closing": 2},
         ]
         found += [
-            Variant(Sidebar, {"raised": raised, **options}, True, STRIP if raised else 1.0)
+            Variant(
+                Sidebar, {"raised": raised, **options}, True, STRIP if raised else 1.0, row=True
+            )
             for raised in (True, False)
             for options in closing
         ]

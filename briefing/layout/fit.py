@@ -159,6 +159,8 @@ class Arrangement(Generic[F]):
     full: bool = False  # replaces a page only where it leaves no more blank than a full one
     # the content measured with its body on a grid of half lines (None: it is, or has none)
     halved: Callable[[F], F | None] | None = None
+    # tried only where this says it may mend the page found before it (None: wherever)
+    mends: Callable[[F, Filled[Any]], bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,9 @@ def settle(arrangements: Sequence[Arrangement[F]], limit: float, empty: float) -
     found: Settled[F] | None = None
     for index, arrangement in enumerate(arrangements):
         if found is not None and arrangement.last:
+            continue
+        mends = arrangement.mends
+        if found is not None and mends is not None and not mends(found.measured, found.filled):
             continue
         if (
             found is not None

@@ -278,7 +278,10 @@ class Parts:
     def _fact_cells(self, width: float, per_row: int, pad: float) -> list[float]:
         """The widths of a row's cells of facts: each as wide as its widest label or value
         needs on one line, the narrowest first, as long as the rest can have as much (the
-        widest share what is left, and wrap); what is left over shared equally."""
+        widest share what is left, and wrap); what is left over shared equally. A stack's one
+        cell is the whole width, whatever its facts need."""
+        if per_row == 1:
+            return [width]
         need = [0.0] * per_row
         for index, fact in enumerate(self.content.at_a_glance):
             label = natural_width(plain(fact.label), self.specs["fact label"])
@@ -489,7 +492,7 @@ class Parts:
                 else:
                     exhibit = setter.photo(part, width, section)
                 blocks.append(Packable(exhibit, "Figure", self.element(), section))
-        _to_grid(blocks, grid)
+        to_grid(blocks, grid)
         return blocks
 
     def _text(
@@ -562,7 +565,7 @@ def _marker(label: str, digits: str) -> Runs:
     return joined(plain(label.translate(str.maketrans(WESTERN, digits))), (Run("\u00a0"),))
 
 
-def _to_grid(blocks: list[Packable], grid: float) -> None:
+def to_grid(blocks: list[Packable], grid: float) -> None:
     """Fit the blocks that are not paragraphs, and their gaps, to whole steps of ``grid``, so
     that the text after them keeps to the lines of the text beside them: a chart's, table's or
     photo's gaps each a whole number of steps, and the space it takes too (the picture at its

@@ -1,18 +1,21 @@
 """The sidebar layout (``variants``' third): one main column, and a tinted panel beside it
 holding the key figures, facts, contacts and QR code; or, for a panel longer than its main
 text, the contacts and QR code (and then the facts) in a closing row across the foot; for a main
-text far longer than its panel, the text running on in two columns under it (``Wrapped``)."""
+text far longer than its panel, the text running on in two columns under it (``Wrapped``), a
+short last section under its heading across the page."""
 
 from __future__ import annotations
 
 import math
 from typing import Any
 
+from ..text.setting import set_lines
 from ..text.textbox import TextBox
 from ..theme import Theme
-from .columns import Column, arrange, on_grid, pack, realize, shortest
+from .columns import Column, Packable, Portion, arrange, on_grid, pack, realize, shortest
+from .fit import Filled
 from .panel import below, ink, spread
-from .parts import Parts, Sheet
+from .parts import Parts, Sheet, to_grid
 from .records import EMPTY, ROW_PARTS, Region, Shape
 from .specs import type_specs
 from .variants import Frame, Layout
@@ -210,7 +213,8 @@ class Sidebar(Layout):
         (:func:`spread`) would still end them over a body line short of ``reach``, set
         larger, in steps of :data:`PANEL_STEP` of their size, up to the largest whose stack
         ``reach`` holds; the panel's text stays a step smaller than the body
-        (:data:`PANEL_TEXT`), and grows to that size as the last step."""
+        (:data:`PANEL_TEXT`), and grows to that size as the last step; that one tried first,
+        as a panel far shorter than its text takes it."""
         stack = self._stack(self.extras, gap)
         most = sum(spread(self.extras, gap, math.inf, PANEL_GAP * self.line))
         if stack + most >= reach - self.line:
@@ -219,12 +223,24 @@ class Sidebar(Layout):
         largest = PANEL_TEXT * specs["body"].size / max(specs["label"].size, specs["fact"].size)
         steps = math.floor((largest - 1) / PANEL_STEP + 1e-9)
         factors = [1 + step * PANEL_STEP for step in range(1, steps + 1)]
-        for factor in factors + [largest] * (largest > 1 + steps * PANEL_STEP + 1e-6):
-            grown = self._resized(factor)
-            if grown is None or grown[1] - self.broken or self._stack(grown[0], gap) > reach:
-                break  # (nor a heading, number or address broken that the panel keeps whole)
-            best = grown[0]
+        factors += [largest] * (largest > 1 + steps * PANEL_STEP + 1e-6)
+        widest = self._grown(factors[-1], reach, gap) if factors else None
+        if widest is not None:  # (those between are no taller and break nothing more)
+            return widest
+        for factor in factors:
+            grown = self._grown(factor, reach, gap)
+            if grown is None:
+                break
+            best = grown
         return best
+
+    def _grown(self, factor: float, reach: float, gap: float) -> list[Region] | None:
+        """The panel's parts set ``factor`` times their size, if they stack within ``reach``,
+        numbered as measured, with no heading, number or address broken that it keeps whole."""
+        grown = self._resized(factor)
+        if grown is None or grown[1] - self.broken or self._stack(grown[0], gap) > reach:
+            return None
+        return grown[0]
 
     def _resized(self, factor: float) -> tuple[list[Region], frozenset[str]] | None:
         """The panel's parts measured ``factor`` times their size, and what of theirs breaks
@@ -262,13 +278,15 @@ class Wrapped(Sidebar):
     same structure numbers; the text passes from one to the other between two blocks, at the
     first that ends below the panel's foot or at most :data:`WRAP_SHORT` lines above it (the
     panel's parts spread down to it), and only when the text below fills at least
-    :data:`BELOW_LINES` lines a column."""
+    :data:`BELOW_LINES` lines a column. Where that text is one short section (at most
+    :data:`SPAN_LINES` lines a column), its heading goes across the page, over both columns."""
 
     def __init__(self, *args: Any, **options: Any) -> None:
         super().__init__(*args, **options)  # as a sidebar, then the text split at the panel
         t, parts = self.theme, self.parts
         self.half = self.whole((self.inner - t.column_gap) / 2)  # the gap takes what is left
         self.beside, self.beside_end, self.below, self.letters = 0, 0.0, 0.0, 0.0
+        self.span = 0.0  # how far below :attr:`below` the columns start, under a heading
         stacked = pack(self.blocks, [1e9])
         if not self.extras or stacked is None:
             return
@@ -287,10 +305,30 @@ class Wrapped(Sidebar):
             self.beside, self.beside_end = index, ends[index - 1]
             self.below = on_grid(max(self.beside_end, panel) + gap / 2, self.line / 2)
             self.letters = super().reach([[p for p in stacked[0] if p.block < index]])
+            head, rest = below[index], below[index + 1 :]
+            if (
+                head.keep_with_next
+                and rest
+                and not any(b.keep_with_next for b in rest)
+                and sum(b.lines for b in rest) <= 2 * SPAN_LINES
+            ):  # one short section below
+                below[index] = head = self._across(head, rest[0])
+                self.span = head.height + max(head.after, rest[0].before)
+                self.below = on_grid(self.below + t.heading_rule * self.scale, self.line / 2)
             self.blocks = self.blocks[:index] + below[index:]
             self.strained = any(block.strained for block in self.blocks)
             self.awkward = sum(block.awkward for block in self.blocks)
             return
+
+    def _across(self, heading: Packable, text: Packable) -> Packable:
+        """``heading`` set across the text width, over ``text`` (its rule across under the
+        panel's tint, clear of it: :attr:`below` lower by the rule's rise)."""
+        box = heading.box
+        assert isinstance(box, TextBox)  # a heading is text
+        wide = TextBox(self.inner, set_lines(box.setting.measured, box.spec, self.inner))
+        block = Packable(wide, heading.role, heading.element, heading.parents, True)
+        to_grid([block, text], heading.grid)
+        return block
 
     def frame(self, air: float, end: float | None = None) -> Frame:
         """The sidebar's frame, its panel's letters spread down to where those of the text
@@ -303,9 +341,14 @@ class Wrapped(Sidebar):
         if not self.beside:
             return super().demand(air)
         frame = self.frame(air)
-        rest = shortest(self.blocks[self.beside :], 2, 1e9, air)
-        needed = self.below + (rest[0] if rest else 1e9)
+        rest = shortest(self.blocks[self.columned :], 2, 1e9, air)
+        needed = self.below + self.span + (rest[0] if rest else 1e9)
         return needed, frame.body_top - frame.body_bottom
+
+    @property
+    def columned(self) -> int:
+        """The first block in the two columns below the panel (after a heading across them)."""
+        return self.beside + (self.span > 0)
 
     def filled(self, air: float, grid: bool = True) -> tuple[list[Column], float, float] | None:
         """The text beside the panel as it is set, then the rest in two columns below it, as
@@ -316,29 +359,49 @@ class Wrapped(Sidebar):
         frame = self.frame(air)
         room = frame.body_top - frame.body_bottom + 1e-6
         beside = pack(self.blocks[: self.beside], [1e9], air, grid=grid)
-        line = self.line
-        below = arrange(self.blocks[self.beside :], 2, room - self.below, air, line, grid)
+        start, line = self.columned, self.line
+        below = arrange(self.blocks[start:], 2, room - self.below - self.span, air, line, grid)
         if beside is None or below is None:
             return None
-        moved = [[p._replace(block=p.block + self.beside) for p in column] for column in below[0]]
+        moved = [[p._replace(block=p.block + start) for p in column] for column in below[0]]
+        head = self.blocks[self.beside]
+        spanned = [[Portion(self.beside, 0, head.lines, 0.0, head.height)]] if self.span else []
         gap, blank = below[1:]
         panel = abs(frame.panel - (frame.body_top - self.letters))
-        return [beside[0], *moved], blank + max(gap - blank, 2 * panel), blank
+        return [beside[0], *spanned, *moved], blank + max(gap - blank, 2 * panel), blank
 
     def reach(self, columns: list[Column]) -> float:
         """How far below the body's top its last line ends: below the panel."""
         if not self.beside:
             return super().reach(columns)
-        return self.below + super().reach(columns[1:])
+        return self.below + self.span + super().reach(columns[1 + (self.span > 0) :])
 
     def places(self, top: float) -> list[tuple[float, float, float]]:
-        """The main column beside the panel, then two columns below it."""
+        """The main column beside the panel, then two columns below it (under a heading
+        across them)."""
         if not self.beside:
             return super().places(top)
         under, step = top - self.below, self.inner - self.half
-        return [(self.left, top, self.main_width)] + [
-            (self.left + index * step, under, self.half) for index in range(2)
+        spanned = [(self.left, under, self.inner)] if self.span else []
+        return [
+            (self.left, top, self.main_width),
+            *spanned,
+            *[(self.left + index * step, under - self.span, self.half) for index in range(2)],
         ]
+
+
+def mends(page: Layout, filled: Filled[Any]) -> bool:
+    """Whether a closing row, which takes parts out of a panel, may mend ``page`` as
+    ``filled``: its panel breaks a heading, a telephone number or an e-mail address, or its
+    letters end below its main text's (not above them, nor with the text run on under it, as
+    the row would only make it shorter still); any page with no panel."""
+    if page.broken or not isinstance(page, Sidebar) or not page.extras:
+        return True
+    if isinstance(page, Wrapped) and page.beside:
+        return False
+    end = page.reach(filled.arrangement)
+    frame = page.frame(filled.air, end)
+    return frame.panel < frame.body_top - end
 
 
 PANEL_STEP = 0.04  # of their size: the steps a short panel's parts grow in
@@ -347,4 +410,8 @@ PANEL_TEXT = 0.95  # of the body's size: the largest a panel's text grows to, a 
 PANEL_GAP = 2.0  # body lines: the widest gap between a panel's parts as seen, a section's most
 BELOW_LINES = 3  # lines a column of the text below a wrapped panel holds at least: under a
 # short panel a final section in two columns, never a stray strip of one or two lines
+SPAN_LINES = 6  # lines a column of the text below a wrapped panel holds at most, for its one
+# section to stand under its heading across both (a longer one reads as two columns under a
+# heading at the top of the first, as two columns do; split so, a short one's heading and first
+# lines stood at one column's foot and the rest of it at the next one's top, beside them)
 WRAP_SHORT = 1.5  # body lines the text beside a wrapped panel may end above it

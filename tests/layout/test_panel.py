@@ -198,3 +198,33 @@ def test_a_panel_apart_from_its_text_at_every_width_gives_way_to_one_column(
 def _hex(color: tuple[float, ...]) -> str:
     """A pdfplumber RGB fill as the theme writes a colour."""
     return "#" + "".join(f"{round(v * 255):02X}" for v in color)
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("name", ["ghana-sidebar", "honduras-sidebar"])
+def test_a_last_section_run_on_under_a_panel_stands_under_its_heading_across_the_page(
+    name: str, paper: str
+) -> None:
+    """A main text run on in two columns under its panel, when what runs on is one section:
+    its heading across the page, its rule clear of the panel's tint, and its text in two
+    columns under it that start level and end within a body line. Its heading and two lines
+    stood at the foot of the left column and the rest of its sentence at the top of the right
+    ("since | 2019."), level with the heading: a broken block."""
+    data = render(run_checks(load(DATA / f"{name}.yaml")), paper)[0]
+    quality = measure(data, "")[0]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        tint = _tint(page)
+        rules = [r for r in page.lines if r["width"] > page.width / 2]
+    heading = max(
+        (ln for ln in quality.lines if quality.roles[ln.block or 0] == "/H2"), key=lambda ln: ln.top
+    )
+    under = [ln for ln in quality.lines if ln.body and ln.top > tint["bottom"]]
+    left = [ln for ln in under if ln.x0 < page.width / 2]
+    right = [ln for ln in under if ln.x0 >= page.width / 2]
+    line = Theme().body_leading * quality.body_size
+    assert left and right and all(ln.top > heading.bottom for ln in under)
+    assert abs(min(ln.top for ln in left) - min(ln.top for ln in right)) < 0.5
+    assert abs(max(ln.bottom for ln in left) - max(ln.bottom for ln in right)) <= line + 0.5
+    (rule,) = [r for r in rules if tint["bottom"] < r["top"] < heading.top]
+    assert rule["x1"] >= tint["x1"] - 0.5 and rule["top"] - tint["bottom"] > 2
