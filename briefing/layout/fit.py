@@ -306,7 +306,9 @@ def _no_worse(
     ``other``'s measure: a list's items grown apart on one side weigh a line more in it), no
     more blank at its foot than ``empty`` or than ``other``, and no more hyphens (past
     :data:`HYPHENATED`, or as placed), paragraphs set ragged or hyphenated before their last
-    line, or lines two classes of tightness from the line before them than ``other``."""
+    line, or lines two classes of tightness from the line before them than ``other``, unless
+    ``other`` is not even good enough to rank with it (its columns apart or its foot blank, which
+    its flaws, that weigh those settings, already said)."""
     (measured, filled), (theirs, their) = page, other
     ours, rank = _rank(*page, limit, empty), _rank(*other, limit, empty)
     hyphens, jumps = measured.placed(filled.arrangement)
@@ -316,9 +318,14 @@ def _no_worse(
         and ours[1] <= rank[1] + measured.line
         and apart(*page) <= 1 + 1e-6
         and filled.blank <= max(their.blank, empty) + 1e-6
-        and all(a <= b for a, b in zip(_setting(measured), _setting(theirs), strict=True))
-        and hyphens <= their_hyphens
-        and jumps <= their_jumps
+        and (
+            ours[0] < rank[0]
+            or (
+                all(a <= b for a, b in zip(_setting(measured), _setting(theirs), strict=True))
+                and hyphens <= their_hyphens
+                and jumps <= their_jumps
+            )
+        )
     )
 
 

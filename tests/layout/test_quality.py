@@ -144,6 +144,9 @@ SET_RAGGED = {
     "en-sidebar-list": 1,  # Letter: "Facing an influx of detainees" in a half column under
     # the panel, 25.6 ems at 9.25 pt, the only size of the only arrangement that fits: on five
     # lines it needs 1.74 natural spaces, on four its lines shrink past their limit
+    "en-single-column-0.3": 1,  # Letter, 10.05 pt on whole lines: "Corrections." goes on in the
+    # second column, justified only with a hyphen before its last line; on half lines at 9.7 pt
+    # it was justified, the columns 2.5 lines apart
     "sheet-indonesia": 2,  # A4, at 10.76 pt (the largest that fits) to 10.16: the item
     # "training for 5,000 election monitors in | 34 provinces;" needs 2.2 to 2.7 natural spaces
     # (1.62 to 2.06 parting "34 | provinces"), on one line from 10.10 pt; "USAID partners
@@ -228,7 +231,9 @@ def _tightness(space: float) -> int:
 # (sheet-lists, sheet-colombia, en-two-column-0.3); 5 in items and paragraphs of 3 to 7 lines
 # whose setting without them takes a hyphen more than a quarter of their lines allows
 # (mozambique-pt, pt-two-column-list, en-two-column-0.9, en-single-column-list); 1 of a line
-# at 0.41 of its shrink that the breaker classes as decent (en-two-column-list). TODO-JUMPS
+# at 0.41 of its shrink that the breaker classes as decent (en-two-column-list). 16 since two
+# columns keep to a grid of whole lines, their type a step or two larger to fill the page, and
+# no paragraph's last line but one ends with a hyphen: pages set at other sizes.
 JUMPS = 16
 
 
@@ -242,8 +247,13 @@ def test_few_neighbouring_lines_are_more_than_one_class_of_tightness_apart() -> 
 # other setting within 1.6 natural spaces takes more hyphens or two in a row. Never breaking a
 # name sets 15 more paragraphs of 10 pages of the tests' sheets ragged instead, and parts a
 # number from its unit on another (11 on main too, where a sentence's first word cost as much).
-# TODO-NAMES
-NAMES = 14
+# 17 since two columns keep to a grid of whole lines, their type a step or two larger to fill
+# the page, and no paragraph's last line but one ends with a hyphen (Jamaica's "Con-" and
+# "Constab-" and sheet-lists' "Mon-" went with it): "Penitencia-" (guatemala-es), "Inter-" and
+# "Prose-" (kenya), "Counterter-" (en-two-column-1.5), "Nige-" (en-two-column-long-headings A4),
+# "Repú-" twice and "Mo-" twice (pt-two-column-list), "Di-" (sheet-colombia A4), "Com-", "In-",
+# "Muham-" (sheet-indonesia), "Anti-Corrup-" (sheet-lists, both papers), "Secu-" (sheet-lists A4).
+NAMES = 17
 
 
 def test_few_names_are_hyphenated() -> None:
@@ -605,11 +615,11 @@ def test_the_samples_columns_keep_to_one_grid_of_whole_lines(paper: str) -> None
 
 
 # Of the corpus's pages of two columns on both papers, the share at least whose right column's
-# lines all stand level with the left's: 20 of 39 (6 when whole lines were tried only after
+# lines all stand level with the left's: 19 of 39 (6 when whole lines were tried only after
 # half lines, at the same size or smaller), each set on a grid of whole lines; the rest end
 # their columns more than a line apart on whole lines (a kind of gap grown in both columns at
 # once, or none), or would be emptier or more hyphenated so, and keep to half lines.
-LEVEL = 0.5
+LEVEL = 0.48
 
 
 def test_pages_of_two_columns_have_their_lines_level_across_the_gutter() -> None:
