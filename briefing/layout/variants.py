@@ -74,6 +74,7 @@ class Layout:
         t = sheet.theme
         self.sheet, self.theme, self.width, self.height, self.scale = sheet, t, width, height, scale
         self.body_scale = min(max(scale, least), cap)
+        self.least = least  # the scale the body may shrink to
         self.specs = type_specs(
             t, sheet.faces, sheet.words, scale, self.body_scale, sheet.heading_faces
         )
@@ -420,35 +421,22 @@ class SingleColumn(Layout):
 
     name = "single-column"
 
-    def __init__(
-        self,
-        sheet: Sheet,
-        width: float,
-        height: float,
-        scale: float,
-        cap: float = math.inf,
-        least: float = 0.0,
-        wide: bool = False,
-    ) -> None:
-        """As :class:`Layout`; whether the body may run lines longer than comfortable
-        (:attr:`long`: ``least`` below the rail's bounds)."""
-        self.long = least < self.bounds(sheet, width)[0] - 1e-9
-        super().__init__(sheet, width, height, scale, cap, least, wide)
-
     def widths(self) -> tuple[float, float, float]:
         """(the body's width, the column's width, the rail's width): the rail as wide as the
         widest word of a heading needs, up to :data:`WIDEST_RAIL` of the width (a heading
         set smaller to fit it, down to the body's size); where a word is wider still at the
         body's size, the headings go above their text (:attr:`above`), never hyphenated nor
         smaller than the body, and the column takes the whole width, up to
-        :attr:`Theme.long_line` characters of the body unless :attr:`long` (beside an empty
-        rail, its indent read as a white strip down the page under a lead and key figures that
-        start at the margin)."""
+        :attr:`Theme.long_line` characters of the body unless it may run lines longer than
+        comfortable (:attr:`least` below the rail's bounds; beside an empty rail, its indent
+        read as a white strip down the page under a lead and key figures that start at the
+        margin)."""
         t = self.theme
         if self.above:
             body = self.specs["body"]
-            longest = t.long_line * self.sheet.em_per_letter(body) * body.size
-            return self.inner, self.whole(min(self.inner, math.inf if self.long else longest)), 0.0
+            long = self.least < self.bounds(self.sheet, self.width)[0] - 1e-9
+            longest = math.inf if long else t.long_line * self.sheet.em_per_letter(body) * body.size
+            return self.inner, self.whole(min(self.inner, longest)), 0.0
         need = self.parts.widest_heading_word() + HAIR + t.rail_gap * self.body_scale
         least = self.inner - self.measure(t, self.inner)
         rail = min(max(least, need), self.inner * WIDEST_RAIL)
