@@ -878,6 +878,17 @@ def test_an_arabic_script_sidebar_sheet_is_rebuilt_on_both_papers_breaking_nothi
     assert len(set(broken)) == 1  # the paragraph edited, at each width the layout tries
 
 
+def _set_and_read(text: str, width: float) -> tuple[TextBox, list[dict[str, Any]]]:
+    """``text`` set ``width`` wide, and its lines as pdfplumber reads them back from a PDF."""
+    box = typeset(plain(text), style(), width)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    box.drawOn(canvas, 20, 700)
+    canvas.save()
+    with pdfplumber.open(io.BytesIO(buffer.getvalue())) as pdf:
+        return box, pdf.pages[0].extract_text_lines()
+
+
 def test_a_paragraph_that_would_part_a_number_from_its_unit_is_set_ragged_instead() -> None:
     """At 17 ems, "In 2023 Peru eradicated over" is the only first line that keeps "25,000
     hectares" together, far too loose to justify: rather than part them ("25,000 |
@@ -889,13 +900,7 @@ def test_a_paragraph_that_would_part_a_number_from_its_unit_is_set_ragged_instea
         "seized more than 30 metric tons of cocaine."
     )
     for width, ragged in ((171, True), (200, False)):
-        box = typeset(plain(text), style(), width)
-        buffer = io.BytesIO()
-        canvas = Canvas(buffer)
-        box.drawOn(canvas, 20, 700)
-        canvas.save()
-        with pdfplumber.open(io.BytesIO(buffer.getvalue())) as pdf:
-            lines = pdf.pages[0].extract_text_lines()
+        box, lines = _set_and_read(text, width)
         texts = [line["text"] for line in lines]
         assert not any(a.rstrip().endswith("25,000") for a in texts[:-1]), texts
         ends = {round(line["x1"]) for line in lines[:-1]}
@@ -913,13 +918,7 @@ def test_no_line_before_a_paragraphs_last_ends_with_a_hyphen_it_is_set_ragged_in
         "Prisons Service."
     )
     for width, ragged in ((230, True), (260, False)):
-        box = typeset(plain(text), style(), width)
-        buffer = io.BytesIO()
-        canvas = Canvas(buffer)
-        box.drawOn(canvas, 20, 700)
-        canvas.save()
-        with pdfplumber.open(io.BytesIO(buffer.getvalue())) as pdf:
-            lines = pdf.pages[0].extract_text_lines()
+        box, lines = _set_and_read(text, width)
         assert len(lines) > 1
         assert not lines[-2]["text"].endswith(("-", SOFT_HYPHEN)), lines[-2]["text"]
         full = max(round(line["x1"]) for line in lines)
