@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from typing import NamedTuple
 
-from ..text.setting import looser
 from ..text.textbox import TextBox
+from .breaks import broken, rebroken, widowed
 from .exhibits import Exhibit
-from .records import Role
+from .packable import Column as Column
+from .packable import Packable as Packable
+from .packable import Portion as Portion
 
 _EPS = 1e-6
 _CLOSE_ENOUGH = 1.0  # points: balanced column heights are searched to this
@@ -24,91 +25,6 @@ _TALLER = 6  # half lines above the balanced height tried for columns that end t
 _SECTION_APART = (1.5, 2.0)  # lines a section's gap grows to at most, in one column and in two
 _WIDOW = 1.5  # lines apart columns may end to keep a list's last item from a column's top alone
 OFF, HALVES, LINES = 0, 1, 2  # the grid a page's body keeps to: none, half lines, whole lines
-
-
-class Packable:
-    """A set paragraph or an exhibit, with its place in the document's structure and what
-    packing needs (its line count, leading, height and spaces, worked out once: packing reads
-    them often)."""
-
-    __slots__ = (
-        "after",
-        "awkward",
-        "before",
-        "box",
-        "element",
-        "grid",
-        "hang",
-        "height",
-        "keep_with_next",
-        "label",
-        "label_x",
-        "leading",
-        "lines",
-        "loose",
-        "parents",
-        "role",
-        "strained",
-        "topic",
-        "whole",
-    )
-
-    def __init__(
-        self,
-        box: TextBox | Exhibit,
-        role: Role,
-        element: int,
-        parents: tuple[str, ...],
-        keep_with_next: bool = False,
-        hang: bool = False,
-        label: TextBox | None = None,
-        label_x: float = 0.0,
-    ) -> None:
-        self.box, self.role, self.element, self.parents = box, role, element, parents
-        self.keep_with_next = keep_with_next  # headings: never the last thing in a column
-        self.hang = hang  # a hanging heading: it sits beside its text, not above it
-        self.label = label  # a list item's bullet or number, beside its first line
-        self.label_x = label_x  # the label's left, from the column's
-        self.whole = isinstance(box, Exhibit)  # never split, never spread
-        self.topic = False  # a paragraph with a run-in head: its gap spreads further
-        self.grid = 0.0  # the body's half line, which its gaps close up by (0: as air says)
-        self.loose: dict[int, TextBox | None] = {}  # set a line longer (1) or shorter (-1)
-        if isinstance(box, Exhibit):
-            self.lines, self.leading, self.height = 1, box.height, box.height
-            self.before, self.after, self.strained = box.before, box.after, False
-            self.awkward = False
-            return
-        self.lines, self.leading, self.height = box.count, box.leading, box.height
-        step = box.size / box.spec.size  # a heading set smaller for a wide word
-        self.before = box.spec.space_before * step  # at air 1
-        self.after = box.spec.space_after * step
-        self.strained = box.setting.strained
-        self.awkward = box.setting.awkward  # a hyphen before its last line
-
-    def looser(self, lines: int) -> TextBox | None:
-        """The paragraph set ``lines`` lines longer (shorter if negative), as well as its lines
-        allow (``setting.looser``), or None; a heading, a chart, table or photo never is."""
-        if lines not in self.loose:
-            setting = None
-            if isinstance(self.box, TextBox) and not self.keep_with_next:
-                setting = looser(self.box.setting, lines)
-            self.loose[lines] = None if setting is None else TextBox(self.box.width, setting)
-        return self.loose[lines]
-
-
-class Portion(NamedTuple):
-    """Some lines of a block, placed in a column ``top`` points below the column's top; of
-    its looser setting if ``loose``."""
-
-    block: int
-    first: int  # the first line's index
-    lines: int
-    top: float
-    height: float
-    loose: int = 0  # lines more (or fewer) than its block's setting: a looser one's
-
-
-Column = list[Portion]
 
 
 def first_part(block: Packable, first: int, room: int) -> int:
@@ -257,54 +173,11 @@ def pack(
                 line += take
                 break
             index, line = index + 1, 0
-        if lists and line == 0 and (moved := _widowed(blocks, column, index)):
+        if lists and line == 0 and (moved := widowed(blocks, column, index)):
             index = column[-moved].block
             del column[-moved:]
         columns.append(column)
     return columns if index == len(blocks) else None
-
-
-def _list_of(block: Packable) -> tuple[str, ...]:
-    """The outermost list a list item is in (its place in the structure); () for a paragraph."""
-    for depth, key in enumerate(block.parents):
-        if key.startswith("L:"):
-            return block.parents[: depth + 1]
-    return ()
-
-
-def _widowed(blocks: list[Packable], column: Column, index: int) -> int:
-    """How many pieces at the foot of a column ending before block ``index`` go on to the
-    next with it, where the rest of a list, less than two lines or one item, would stand
-    alone at the next column's top (a list's widow): the item before it; the list's items in
-    the column, if fewer than two of its lines would stay (or stand there: its orphan), with
-    the paragraph that introduces it and that one's heading; 0 if none need to, or none can
-    (an item split between columns, a column left empty)."""
-    own = _list_of(blocks[index]) if index < len(blocks) else ()
-    if not own or not column or column[-1].block != index - 1:
-        return 0
-    rest, items = 0, 0
-    for block in blocks[index:]:
-        if _list_of(block) != own:
-            break
-        rest, items = rest + block.lines, items + 1
-    lone = rest < 2 or items < 2  # a line, or an item, alone at the next column's top
-    count, kept = 0, 0
-    while count < len(column) and _list_of(blocks[column[-1 - count].block]) == own:
-        kept += column[-1 - count].lines
-        count += 1
-    if (not lone and kept >= 2) or not count:
-        return 0
-    moved = 1 if lone and kept - column[-1].lines >= 2 else count
-    for piece in column[len(column) - moved :]:
-        if piece.first or piece.lines != blocks[piece.block].lines:
-            return 0  # an item split between columns: it stays
-    if moved == count:  # what introduces the list goes with it
-        for step in (moved, moved + 1):
-            if step < len(column):
-                block = blocks[column[-1 - step].block]
-                if (step == moved and block.role == "P") or block.keep_with_next:
-                    moved += not column[-1 - step].first
-    return moved if moved < len(column) else 0
 
 
 def on_grid(height: float, half: float) -> float:
@@ -411,6 +284,7 @@ def _arranged(
     if balanced is None:
         return None
     options = [balanced[1]]
+    tried = [[balanced[0]] * count]
     for more in range(1, _TALLER + 1):
         # taller columns, or a shorter first column that leaves a heading to the next
         for heights in (
@@ -420,13 +294,31 @@ def _arranged(
             option = pack(blocks, heights, air, lists, grid) if max(heights) <= room else None
             if option is not None:
                 options.append(option)
+                tried.append(heights)
     flushed = [flush(blocks, option, room, line, grid) for option in options]
-    pick = min(range(len(options)), key=lambda i: flushed[i][1])
-    best = flushed[pick]
-    for given in (0.0, 0.5, 1.0):  # of the lines apart, the share the longest column gives
-        loose = loosened(blocks, options[pick], line, given)  # its gaps as designed
-        if loose is not options[pick]:
-            best = min(best, flush(blocks, loose, room, line, grid), key=lambda a: a[1])
+
+    def weighed(page: tuple[list[Column], float, float]) -> float:
+        """How far a page is from its columns ending together at the foot, its breaks
+        weighed in on the grid of whole lines (:func:`broken`)."""
+        return page[1] + (broken(blocks, page[0], line) if grid == LINES else 0.0)
+
+    order = sorted(range(len(options)), key=lambda i: weighed(flushed[i]))
+    picks = order[:1]  # and, if its breaks weigh, the nearest whose breaks do not
+    if grid == LINES and broken(blocks, options[order[0]], line):
+        heights = tried[order[0]]
+        for option in rebroken(
+            blocks, options[order[0]], lambda changed: pack(changed, heights, air, lists, grid)
+        ):
+            options.append(option)
+            flushed.append(flush(blocks, option, room, line, grid))
+        order = sorted(range(len(options)), key=lambda i: weighed(flushed[i]))
+        picks = order[:1] + [i for i in order if not broken(blocks, options[i], line)][:1]
+    best = flushed[order[0]]
+    for pick in picks:
+        for given in (0.0, 0.5, 1.0):  # of the lines apart, the share the longest column gives
+            loose = loosened(blocks, options[pick], line, given)  # its gaps as designed
+            if loose is not options[pick]:
+                best = min(best, flush(blocks, loose, room, line, grid), key=weighed)
     return best
 
 
@@ -519,13 +411,29 @@ def flush(
     found = []
     for growth in growths():
         out, apart, under = _grown(columns, ends, growth, height)
-        if _items_apart(blocks, columns, growth, shared):  # weighs a line more
-            found.append((out, apart + line, under))
-        else:
-            found.append((out, apart, under))
-        if (apart - under) / 2 <= line + _EPS:  # ending within a line
+        holed = grid == LINES and _holed(blocks, columns, growth, line)
+        # each weighs a line more: a list's items apart on one side, a section's lone gap
+        found.append(
+            (out, apart + line * (_items_apart(blocks, columns, growth, shared) + holed), under)
+        )
+        if (apart - under) / 2 <= line + _EPS and not holed:  # ending within a line
             return found[-1]
     return min(found, key=lambda f: round(f[1], 6))
+
+
+def _holed(
+    blocks: list[Packable], columns: list[Column], growth: list[dict[int, float]], line: float
+) -> bool:
+    """Whether ``growth`` opens a hole: a section's gap (above a heading) grown by a whole
+    ``line`` or more, the only one on the page that grows (a designer leaves a column a line
+    short, or the foot blank, before one gap stands twice as wide as the rest)."""
+    grown = [
+        more
+        for column, grows in zip(columns, growth, strict=True)
+        for i, more in grows.items()
+        if more > _EPS and blocks[column[i].block].keep_with_next
+    ]
+    return len(grown) == 1 and grown[0] >= line - _EPS
 
 
 def _split_lists(blocks: list[Packable], columns: list[Column]) -> set[tuple[str, ...]]:

@@ -1,0 +1,147 @@
+"""What a column break costs: a list's lone item, a heading at a column's foot with too little
+of its text, a paragraph's short tail at a column's head (each weighed in body lines against
+the columns ending level), and which pieces go on to the next column with a list's widow."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from itertools import pairwise
+
+from ..text.textbox import TextBox
+from .packable import Column, Packable
+
+
+def list_of(block: Packable) -> tuple[str, ...]:
+    """The outermost list a list item is in (its place in the structure); () for a paragraph."""
+    for depth, key in enumerate(block.parents):
+        if key.startswith("L:"):
+            return block.parents[: depth + 1]
+    return ()
+
+
+def widowed(blocks: list[Packable], column: Column, index: int) -> int:
+    """How many pieces at the foot of a column ending before block ``index`` go on to the
+    next with it, where the rest of a list, less than two lines or one item, would stand
+    alone at the next column's top (a list's widow): the item before it; the list's items in
+    the column, if fewer than two of its lines would stay (or stand there: its orphan), with
+    the paragraph that introduces it and that one's heading; 0 if none need to, or none can
+    (an item split between columns, a column left empty)."""
+    own = list_of(blocks[index]) if index < len(blocks) else ()
+    if not own or not column or column[-1].block != index - 1:
+        return 0
+    rest, items = 0, 0
+    for block in blocks[index:]:
+        if list_of(block) != own:
+            break
+        rest, items = rest + block.lines, items + 1
+    lone = rest < 2 or items < 2  # a line, or an item, alone at the next column's top
+    count, kept = 0, 0
+    while count < len(column) and list_of(blocks[column[-1 - count].block]) == own:
+        kept += column[-1 - count].lines
+        count += 1
+    if (not lone and kept >= 2) or not count:
+        return 0
+    moved = 1 if lone and kept - column[-1].lines >= 2 else count
+    for piece in column[len(column) - moved :]:
+        if piece.first or piece.lines != blocks[piece.block].lines:
+            return 0  # an item split between columns: it stays
+    if moved == count:  # what introduces the list goes with it
+        for step in (moved, moved + 1):
+            if step < len(column):
+                block = blocks[column[-1 - step].block]
+                if (step == moved and block.role == "P") or block.keep_with_next:
+                    moved += not column[-1 - step].first
+    return moved if moved < len(column) else 0
+
+
+# What each break weighs, in body lines of a page's ``gap`` (twice how far apart its columns
+# end: two weigh as much as columns a line further apart)
+LONE = 2.0  # a list's item alone at a column's foot (its first) or head (its last or its end)
+HEADED = 1.0  # a heading with two lines of its text (or fewer) at a column's foot
+TAIL = 1.0  # a paragraph's last two lines opening a column (TeX's widow rule allows it)
+
+
+def broken(blocks: list[Packable], columns: list[Column], line: float) -> float:
+    """What the breaks between ``columns`` weigh, in points: :data:`LONE` for a list's item
+    alone on one side of a break with the rest of its list on the other, :data:`HEADED` for a
+    heading whose text goes on in the next column with two lines or fewer under it, and
+    :data:`TAIL` for a paragraph's last two lines at the next column's head."""
+    weight = 0.0
+    for column, after in pairwise(columns):
+        if not column or not after:
+            continue
+        foot, head = column[-1], after[0]
+        own, next_own = list_of(blocks[foot.block]), list_of(blocks[head.block])
+        if (
+            own
+            and own == next_own
+            and (_alone(blocks, column[::-1], own) or _alone(blocks, after, own))
+        ):
+            weight += LONE
+        under = 0
+        for piece in column[::-1]:
+            if blocks[piece.block].keep_with_next:
+                if under <= 2 and not blocks[head.block].keep_with_next:
+                    weight += HEADED
+                break
+            under += piece.lines
+            if under > 2:
+                break
+        if head.first and head.lines == 2 and head.first + 2 == blocks[head.block].lines:
+            weight += TAIL
+    return weight * line
+
+
+def _alone(blocks: list[Packable], pieces: Column, own: tuple[str, ...]) -> bool:
+    """Whether the ``pieces`` of list ``own`` at one side of a break (nearest it first) are
+    one item or part of one."""
+    return len(pieces) == 1 or list_of(blocks[pieces[1].block]) != own
+
+
+def rebroken(
+    blocks: list[Packable],
+    columns: list[Column],
+    pack: Callable[[list[Packable]], list[Column] | None],
+) -> list[list[Column]]:
+    """``columns`` packed again (``pack``) with their breaks moved: of each column but the
+    last, its longest two whole paragraphs set a line shorter (TeX's looseness), or a line
+    longer, one or both at a time, so that more of the next column's text, or less, comes up
+    into it (a list's lone item, a heading's third line, a paragraph's third last)."""
+    out = []
+    for column in columns[:-1]:
+        whole = sorted(
+            (p for p in column if not p.first and p.lines == blocks[p.block].lines),
+            key=lambda p: -p.lines,
+        )[:2]
+        ways = [[p.block] for p in whole] + ([[p.block for p in whole]] if len(whole) > 1 else [])
+        for step in (-1, 1):
+            for way in ways:
+                changed = list(blocks)
+                for index in way:
+                    box = blocks[index].looser(step)
+                    if box is None:
+                        break
+                    changed[index] = _reset(blocks[index], box)
+                else:
+                    option = pack(changed)
+                    if option is not None and all(
+                        not p.first and p.lines == changed[p.block].lines
+                        for c in option
+                        for p in c
+                        if p.block in way
+                    ):
+                        out.append(
+                            [
+                                [p._replace(loose=step) if p.block in way else p for p in c]
+                                for c in option
+                            ]
+                        )
+    return out
+
+
+def _reset(block: Packable, box: TextBox) -> Packable:
+    """``block`` set as ``box`` sets it (its lines and height): a looser setting of it."""
+    reset = copy.copy(block)
+    reset.box, reset.lines, reset.height = box, box.count, box.height
+    return reset

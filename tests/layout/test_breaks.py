@@ -1,0 +1,77 @@
+"""Where a column breaks and what a column's gaps grow into, read back from the PDF: a
+paragraph's tail opening a column, a section's gap grown alone into a hole."""
+
+from __future__ import annotations
+
+import functools
+import statistics
+from itertools import pairwise
+
+import pytest
+
+from briefing.pipeline import render, run_checks
+
+from ..corpus import EXAMPLES, load
+from ..quality import Line, PageQuality, measure, source_text
+from ..visual import DATA
+
+
+@functools.cache
+def page(name: str, paper: str) -> PageQuality:
+    """The one page of sheet ``name`` (of ``tests/data``, or an example) on ``paper``, built
+    and measured once."""
+    path = DATA / f"{name}.yaml"
+    tree = load(path if path.exists() else EXAMPLES / f"{name}.yaml")
+    data, _ = render(run_checks(tree), paper)
+    pages = measure(data, source_text(tree))
+    assert len(pages) == 1
+    return pages[0]
+
+
+def _line(quality: PageQuality) -> float:
+    """The body's leading: the median step between a paragraph's baselines."""
+    steps = [
+        a.base - b.base
+        for a, b in pairwise(quality.lines)
+        if a.body and b.body and a.block == b.block and 0 < a.base - b.base < 30
+    ]
+    return statistics.median(steps)
+
+
+def _text(quality: PageQuality) -> list[Line]:
+    """The body's lines of paragraphs and list items."""
+    return [
+        ln
+        for ln in quality.lines
+        if ln.body and ln.block is not None and quality.roles[ln.block] in ("/P", "/LBody")
+    ]
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_paragraph_goes_on_in_the_next_column_with_three_lines_where_it_can(paper: str) -> None:
+    """mexico-facts' topics are long enough to leave three lines or more at the head of the
+    right column (main on A4: a topic's last two lines opened it; now the topic before it is
+    set a line longer, and three lines open it, on the same grid of whole lines at 9.7 pt)."""
+    quality = page("mexico-facts", paper)
+    middle = quality.width / 2
+    text = _text(quality)
+    right = [ln for ln in text if ln.x0 > middle]
+    head = min(right, key=lambda ln: ln.top)
+    if any(ln.block == head.block and ln.x1 < middle for ln in text):  # goes on from the left
+        assert sum(ln.block == head.block for ln in right) >= 3, head.text
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_section_gap_does_not_grow_alone_into_a_hole(paper: str) -> None:
+    """mexico-facts' one heading in the right column ("LOOKING AHEAD") stands a line under
+    the text above it, as its other gaps do, the column a line short rather than its one gap
+    grown to two (main: 2.3 lines read on Letter, its only gap grown a whole line)."""
+    quality = page("mexico-facts", paper)
+    line = _line(quality)
+    text = _text(quality)
+    lowest = max(ln.bottom for ln in text)  # the closing row's headings are under it
+    for head in (ln for ln in quality.lines if quality.roles[ln.block or 0] == "/H2"):
+        above = [ln for ln in text if ln.bottom <= head.top and abs(ln.x0 - head.x0) < 2]
+        if above and head.top < lowest:
+            last = max(above, key=lambda ln: ln.bottom)
+            assert (head.top - last.bottom) / line <= 1.6, (head.text, last.text)
