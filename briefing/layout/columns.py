@@ -176,8 +176,24 @@ def pack(
         if lists and line == 0 and (moved := widowed(blocks, column, index)):
             index = column[-moved].block
             del column[-moved:]
-        columns.append(column)
+        columns.append(_centred(blocks, column, air) if grid == LINES else column)
     return columns if index == len(blocks) else None
+
+
+def _centred(blocks: list[Packable], column: Column, air: float) -> Column:
+    """``column`` with each chart, table or photo between text (not under its heading) moved
+    down by half the space the grid of whole lines leaves under it past its gap (the text
+    after it goes on the next line): that space shared above and below it, not a hole under
+    its source; every line of text where it was."""
+    out = list(column)
+    for i in range(1, len(out) - 1):
+        piece, after = out[i], out[i + 1]
+        if blocks[piece.block].whole and not blocks[out[i - 1].block].keep_with_next:
+            below = after.top - piece.top - piece.height
+            slack = below - _gap(blocks[piece.block], blocks[after.block], air, LINES)
+            if slack > _EPS:
+                out[i] = piece._replace(top=piece.top + slack / 2)
+    return out
 
 
 def on_grid(height: float, half: float) -> float:
