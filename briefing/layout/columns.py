@@ -274,7 +274,10 @@ def arrange(
     end nearest the foot and each other. A list goes on in the next column with two of its
     lines on each side and two of its items after, unless only its last item alone there ends
     the columns within a line of each other, where they would otherwise end more than
-    ``_WIDOW`` lines apart. Gaps change by ``air`` on the ``grid`` or off it (:func:`_gap`)."""
+    ``_WIDOW`` lines apart. On the grid of whole lines, what its breaks cost weighs in
+    (:func:`breaks.broken`), and a break that costs may move by a paragraph set a line
+    shorter or longer (:func:`breaks.rebroken`). Gaps change by ``air`` on the ``grid`` or off
+    it (:func:`_gap`)."""
     best = _arranged(blocks, count, room, air, line, True, grid)
     if best is not None and count > 1 and (best[1] - best[2]) / 2 > _WIDOW * line + _EPS:
         widowed = _arranged(blocks, count, room, air, line, False, grid)
