@@ -478,3 +478,37 @@ def test_firefox_reads_a_tall_key_figure_apart_from_its_label(
     for name, reader in readers.READERS.items():
         lines = reader(pdf).splitlines()
         assert "$24 million" in lines and "1,200" in lines, (name, lines[:12])
+
+
+# A zero-width joiner and non-joiner typed inside words: Persian writes "می‌خواهم" with a
+# non-joiner; a joiner keeps a letter joined where it ends a word or meets a non-joining one
+FORMATTED = {
+    "fa": "من می\u200cخواهم کتاب\u200cها را بخوانم و ن\u200dه نخواهم.",
+    "ar": "هذا اختبار ل\u200dكلمة و\u200dأخرى في النص.",
+    "en": "A zero\u200dwidth joiner and a zero\u200cwidth non-joiner.",
+}
+
+
+@pytest.mark.parametrize("language", list(FORMATTED))
+def test_a_joiner_or_non_joiner_typed_is_read_as_typed(tmp_path: Path, language: str) -> None:
+    # The joiner put on each side of a break inside an Arabic word (measure._chunks) was left
+    # out of the drawing and the reading, and so was every joiner typed in a right-to-left
+    # line: PDFium and pypdf read "لكلمة" for "ل\u200dكلمة". A break's joiner is now a code of
+    # its own, shaped as a joiner; a joiner typed is drawn and read as the non-joiner is.
+    line = FORMATTED[language]
+    tree = {
+        "organization": "Test Office",
+        "title": "Testland",
+        "language": language,
+        "lead": line,
+        "sections": [{"heading": "H", "body": f"{line}\n\n- {line}"}],
+    }
+    pdf = tmp_path / "formatted.pdf"
+    pdf.write_bytes(render(run_checks(tree), "letter")[0])
+    for name in ("pdfium", "pypdf"):
+        read = readers.printed(readers.READERS[name](pdf)).replace(readers.NOTHING, "")
+        assert " ".join(read.split()).count(line) == 3, (name, read)
+    read = readers.typed(readers.pdfjs(pdf))  # which skips a glyph read as a format character
+    assert read.count(readers.typed(line)) == 3, read
+    if language != "en":  # the structure's text, which Acrobat and screen readers read
+        assert _actual_texts(pdf).count(line) == 3, _actual_texts(pdf)

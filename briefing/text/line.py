@@ -448,7 +448,7 @@ def _bidi_levels(texts: tuple[str, ...], rtl: bool) -> tuple[tuple[int, ...], ..
     right-to-left paragraph, addresses, telephone numbers and amounts keep their own order
     (isolated left to right), and an Arabic paragraph starts in the Arabic context (a figure
     alone orders its digits and signs as it would among words)."""
-    text = "".join(texts)
+    text = "".join(texts).replace(shaping.JOINER, "\u200d")  # (a break's: ``measure._chunks``)
     kept = list(range(len(text)))  # where each character of ``text`` is in the marked text
     marked = text
     if rtl:

@@ -111,7 +111,7 @@ class TextBox(Flowable):
                 fragments[i].text for i in range(line.start, line.end) if items[i].kind != "penalty"
             ]
             out.append(" " if items[line.end].kind == "glue" else "")
-        text = "".join(out).replace(SOFT_HYPHEN, "").replace(shaping.JOINER * 2, "")  # (a break)
+        text = "".join(out).replace(SOFT_HYPHEN, "").replace(shaping.JOINER, "")  # (a break)
         return "".join(char for char in text if char not in BIDI_CONTROLS).strip()
 
     def ends_with_hyphen(self, line: int) -> bool:
