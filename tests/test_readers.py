@@ -512,3 +512,31 @@ def test_a_joiner_or_non_joiner_typed_is_read_as_typed(tmp_path: Path, language:
     assert read.count(readers.typed(line)) == 3, read
     if language != "en":  # the structure's text, which Acrobat and screen readers read
         assert _actual_texts(pdf).count(line) == 3, _actual_texts(pdf)
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("language", ["he", "ar-joined"])
+def test_a_paragraph_running_on_in_the_next_column_inside_a_word_reads_it_whole(
+    tmp_path: Path, language: str, paper: str
+) -> None:
+    # A paragraph's parts in two columns are one structure element, its /ActualText their
+    # texts joined with a space, where the left column ends inside a broken word too: Acrobat
+    # and screen readers read two words ("...כדילהכשירקצי ניםולשפר...", and in Arabic each
+    # piece with the joiner kept at the break). They join after a space only where one is.
+    word = LONG_WORDS[language][: 62 if language == "he" else 56]
+    plain = "המשטרה עובדת" if language == "he" else "تعمل الوزارة"
+    tree = {
+        "organization": "Test Office",
+        "title": "Testland",
+        "language": language[:2],
+        "design": {"layout": "two-column"},
+        "lead": plain,
+        "sections": [{"heading": plain, "body": " ".join([plain, word, plain] * 6)}],
+    }
+    pdf = tmp_path / "split.pdf"
+    pdf.write_bytes(render(run_checks(tree), paper)[0])
+    with pikepdf.open(pdf) as document:  # the paragraph is drawn in two parts (two columns)
+        marked = re.findall(rb"/MCID (\d+)", document.pages[0].Contents.read_bytes())
+    actual = _actual_texts(pdf)
+    assert len(marked) > len(actual) and len(readers.words(actual[-1])) == 30, actual[-1]
+    assert all(readers.words(text) for text in actual)
