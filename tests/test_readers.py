@@ -540,3 +540,25 @@ def test_a_paragraph_running_on_in_the_next_column_inside_a_word_reads_it_whole(
     actual = _actual_texts(pdf)
     assert len(marked) > len(actual) and len(readers.words(actual[-1])) == 30, actual[-1]
     assert all(readers.words(text) for text in actual)
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_web_address_broken_between_two_letters_reads_whole(tmp_path: Path, paper: str) -> None:
+    # A justified line may break an address's path between two letters, with nothing drawn
+    # there: every reader read the two pieces as two words ("narc", "otics"). The line's end
+    # now reads as a soft hyphen and a space, as after a hyphen added, which PDFium joins.
+    address = "https://www.state.gov/bureau-of-international-narcotics-and-law-enforcement-affairs/"
+    line = f"The bureau publishes its reports at {address} every year for the public."
+    tree = {
+        "organization": "Test Office",
+        "title": "Testland",
+        "design": {"layout": "sidebar"},
+        "lead": line,
+        "sections": [{"heading": "A", "body": f"{line}\n\n- {line}"}],
+    }
+    pdf = tmp_path / "address.pdf"
+    pdf.write_bytes(render(run_checks(tree), paper)[0])
+    wanted = set(readers.words(f"{tree['organization']} {tree['title']} A {line}"))
+    for name, reader in readers.READERS.items():
+        assert set(readers.words(reader(pdf))) == wanted, name
+    assert re.search(r"[a-z]\ufffe[a-z]", readers.pdfium(pdf)), "no address broken in a word"

@@ -334,6 +334,8 @@ def _glyph_line(
         x += sum(shape.advances) / 1000 * size * scale
         x += tracking * (len(shape.codes) - 1 + tracked)
     empty = shaping.nothing(key[0]) if key and _after_dash(end, ending, texts) else None
+    if key and end.letter and (blank := shaping.nothing(key[0])):  # inside an address: read
+        empty = shaping.reading(blank, key[0], SOFT_HYPHEN + " ")  # as a hyphen added is
     if empty is not None:  # PDFium takes a typed hyphen ending a line for a soft one
         codes.append(empty)
         advances.append(0.0)
