@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .. import cache, fonts
-from . import widened
+from . import joiners, widened
 
 _SHAPED = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew and Arabic blocks
 _JOINING = re.compile(r"[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")  # Arabic blocks
@@ -223,7 +223,7 @@ def glyphs(text: str, font: str, ligatures: bool = True) -> Glyphs:
         return Glyphs(text, kept, None, tuple(range(len(text))))
     face_font = getFont(font)
     scale = 1000 / face_font.face.unitsPerEm
-    shaped_glyphs = shape(text, font, False, ligatures)
+    shaped_glyphs = joiners.folded(text, shape(text, font, False, ligatures))
     ends = dict(itertools.pairwise([*sorted({g.cluster for g in shaped_glyphs}), len(text)]))
     codes: list[str] = []
     read: set[int] = set()
