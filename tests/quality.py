@@ -383,7 +383,7 @@ def _spaces(chars: list[dict[str, Any]], space_em: dict[str, float]) -> tuple[fl
 def _unseen_hyphen(char: dict[str, Any]) -> bool:
     """Whether ``char`` is a soft hyphen read at a line's end where none is drawn (an address
     broken between two letters: ``line._glyph_line``), which a reader of the paper never sees."""
-    return not char["width"] and char["text"].rstrip(" ") == SOFT_HYPHEN
+    return not char["width"] and char["text"] == SOFT_HYPHEN + " "
 
 
 def _lines(
