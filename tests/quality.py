@@ -380,6 +380,12 @@ def _spaces(chars: list[dict[str, Any]], space_em: dict[str, float]) -> tuple[fl
     return tuple(out)
 
 
+def _unseen_hyphen(char: dict[str, Any]) -> bool:
+    """Whether ``char`` is a soft hyphen read at a line's end where none is drawn (an address
+    broken between two letters: ``line._glyph_line``), which a reader of the paper never sees."""
+    return not char["width"] and char["text"] == SOFT_HYPHEN + " "
+
+
 def _lines(
     chars: list[dict[str, Any]], order: list[tuple[int, int]], structure: _Structure
 ) -> list[Line]:
@@ -405,7 +411,7 @@ def _lines(
     keyed = []
     for (block, base), row in baselines.items():
         for piece in _split(row):
-            text = "".join(c["text"] for c in piece).rstrip(" ")
+            text = "".join(c["text"] for c in piece if not _unseen_hyphen(c)).rstrip(" ")
             size = Counter(round(c["size"], 2) for c in piece).most_common(1)[0][0]
             role = structure.roles[block] if block is not None else ""
             body = (

@@ -478,3 +478,89 @@ def test_firefox_reads_a_tall_key_figure_apart_from_its_label(
     for name, reader in readers.READERS.items():
         lines = reader(pdf).splitlines()
         assert "$24 million" in lines and "1,200" in lines, (name, lines[:12])
+
+
+# A zero-width joiner and non-joiner typed inside words: Persian writes "می‌خواهم" with a
+# non-joiner; a joiner keeps a letter joined where it ends a word or meets a non-joining one
+FORMATTED = {
+    "fa": "من می\u200cخواهم کتاب\u200cها را بخوانم و ن\u200dه نخواهم.",
+    "ar": "هذا اختبار ل\u200dكلمة و\u200dأخرى في النص.",
+    "en": "A zero\u200dwidth joiner and a zero\u200cwidth non-joiner: Auf\u200clage.",
+}
+
+
+@pytest.mark.parametrize("language", list(FORMATTED))
+def test_a_joiner_or_non_joiner_typed_is_read_as_typed(tmp_path: Path, language: str) -> None:
+    # The joiner put on each side of a break inside an Arabic word (measure._chunks) was left
+    # out of the drawing and the reading, and so was every joiner typed in a right-to-left
+    # line: PDFium and pypdf read "لكلمة" for "ل\u200dكلمة". A break's joiner is now a code of
+    # its own, shaped as a joiner; a joiner typed is drawn and read as the non-joiner is.
+    # pdf.js read neither in Latin: each is read with the letter after it now.
+    line = FORMATTED[language]
+    tree = {
+        "organization": "Test Office",
+        "title": "Testland",
+        "language": language,
+        "lead": line,
+        "sections": [{"heading": "H", "body": f"{line}\n\n- {line}"}],
+    }
+    pdf = tmp_path / "formatted.pdf"
+    pdf.write_bytes(render(run_checks(tree), "letter")[0])
+    exact = ("pdfium", "pypdf", "pdf.js") if language == "en" else ("pdfium", "pypdf")
+    for name in exact:
+        read = readers.printed(readers.READERS[name](pdf)).replace(readers.NOTHING, "")
+        assert " ".join(read.split()).count(line) == 3, (name, read)
+    read = readers.typed(readers.pdfjs(pdf))  # which skips a glyph read as a format character
+    assert read.count(readers.typed(line)) == 3, read
+    if language != "en":  # the structure's text, which Acrobat and screen readers read
+        assert _actual_texts(pdf).count(line) == 3, _actual_texts(pdf)
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("language", ["he", "ar-joined"])
+def test_a_paragraph_running_on_in_the_next_column_inside_a_word_reads_it_whole(
+    tmp_path: Path, language: str, paper: str
+) -> None:
+    # A paragraph's parts in two columns are one structure element, its /ActualText their
+    # texts joined with a space, where the left column ends inside a broken word too: Acrobat
+    # and screen readers read two words ("...כדילהכשירקצי ניםולשפר...", and in Arabic each
+    # piece with the joiner kept at the break). They join after a space only where one is.
+    word = LONG_WORDS[language][: 62 if language == "he" else 56]
+    plain = "המשטרה עובדת" if language == "he" else "تعمل الوزارة"
+    tree = {
+        "organization": "Test Office",
+        "title": "Testland",
+        "language": language[:2],
+        "design": {"layout": "two-column"},
+        "lead": plain,
+        "sections": [{"heading": plain, "body": " ".join([plain, word, plain] * 6)}],
+    }
+    pdf = tmp_path / "split.pdf"
+    pdf.write_bytes(render(run_checks(tree), paper)[0])
+    with pikepdf.open(pdf) as document:  # the paragraph is drawn in two parts (two columns)
+        marked = re.findall(rb"/MCID (\d+)", document.pages[0].Contents.read_bytes())
+    actual = _actual_texts(pdf)
+    assert len(marked) > len(actual) and len(readers.words(actual[-1])) == 30, actual[-1]
+    assert all(readers.words(text) for text in actual)
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_web_address_broken_between_two_letters_reads_whole(tmp_path: Path, paper: str) -> None:
+    # A justified line may break an address's path between two letters, with nothing drawn
+    # there: every reader read the two pieces as two words ("narc", "otics"). The line's end
+    # now reads as a soft hyphen and a space, as after a hyphen added, which PDFium joins.
+    address = "https://www.state.gov/bureau-of-international-narcotics-and-law-enforcement-affairs/"
+    line = f"The bureau publishes its reports at {address} every year for the public."
+    tree = {
+        "organization": "Test Office",
+        "title": "Testland",
+        "design": {"layout": "sidebar"},
+        "lead": line,
+        "sections": [{"heading": "A", "body": f"{line}\n\n- {line}"}],
+    }
+    pdf = tmp_path / "address.pdf"
+    pdf.write_bytes(render(run_checks(tree), paper)[0])
+    wanted = set(readers.words(f"{tree['organization']} {tree['title']} A {line}"))
+    for name, reader in readers.READERS.items():
+        assert set(readers.words(reader(pdf))) == wanted, name
+    assert re.search(r"[a-z]\ufffe[a-z]", readers.pdfium(pdf)), "no address broken in a word"

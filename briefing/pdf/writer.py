@@ -208,8 +208,10 @@ class _TaggedCanvas(Canvas):
             element = self._elements[key] = _Element(item.role, alt=item.alt)
             self._parent((*part, *item.parents)).children.append(element)
         box = item.flowable
-        if isinstance(box, TextBox) and box.setting.rtl and shaping.has_rtl(text := box.reading()):
-            element.actual = f"{element.actual} {text}".strip()  # a part in each column
+        if isinstance(box, TextBox) and box.setting.rtl:  # a part in each column: the next
+            text = box.reading()  # after the space this one ends with, or inside a word
+            if shaping.has_rtl(text) or element.actual:
+                element.actual += text
         if item.role == "Figure":  # its bounds, for reflow and for readers that show it
             box = (item.x, item.y, item.x + item.width, item.y + item.height)
             old = element.bbox or box
@@ -367,7 +369,7 @@ class _TaggedCanvas(Canvas):
                 if text:
                     entries[key] = PDFString(text).format(doc)
             if element.actual:  # what Acrobat and screen readers read (docs/readers.md)
-                entries["ActualText"] = PDFString(element.actual).format(doc)
+                entries["ActualText"] = PDFString(element.actual.rstrip()).format(doc)
             if element.bbox:
                 bounds = objects.array([objects.number(round(v, 2)) for v in element.bbox])
                 entries["A"] = objects.dictionary({"O": b"/Layout", "BBox": bounds})

@@ -334,6 +334,8 @@ def _glyph_line(
         x += sum(shape.advances) / 1000 * size * scale
         x += tracking * (len(shape.codes) - 1 + tracked)
     empty = shaping.nothing(key[0]) if key and _after_dash(end, ending, texts) else None
+    if key and end.letter and (blank := shaping.nothing(key[0])):  # inside an address: read
+        empty = shaping.reading(blank, key[0], SOFT_HYPHEN + " ")  # as a hyphen added is
     if empty is not None:  # PDFium takes a typed hyphen ending a line for a soft one
         codes.append(empty)
         advances.append(0.0)
@@ -448,7 +450,7 @@ def _bidi_levels(texts: tuple[str, ...], rtl: bool) -> tuple[tuple[int, ...], ..
     right-to-left paragraph, addresses, telephone numbers and amounts keep their own order
     (isolated left to right), and an Arabic paragraph starts in the Arabic context (a figure
     alone orders its digits and signs as it would among words)."""
-    text = "".join(texts)
+    text = "".join(texts).replace(shaping.JOINER, "\u200d")  # (a break's: ``measure._chunks``)
     kept = list(range(len(text)))  # where each character of ``text`` is in the marked text
     marked = text
     if rtl:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .. import cache, fonts
-from . import widened
+from . import joiners, widened
 
 _SHAPED = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew and Arabic blocks
 _JOINING = re.compile(r"[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")  # Arabic blocks
@@ -48,7 +48,7 @@ _NUMBER = re.compile(r"[\u0660-\u066c\u06f0-\u06f9]+")
 # Signs after a number that PDFium takes for part of it (of the bidirectional classes CS and
 # ET, weak to it, as figures are): a full stop, a comma, a colon, a percent sign
 NUMBER_SIGNS = frozenset(".,:%\u060c\u066a")
-JOINER = "\u200d"  # either side of a break between two joining letters: they keep their forms
+JOINER = "\ufdd1"  # beside a break between joining letters: shaped as U+200D, read as nothing
 JOINS_RIGHT_ONLY = frozenset("ءآأؤإاةدذرزوٱژڈڑۀۃۄۅۆۇۈۉۊۋۍۏ")  # Arabic: never to the next letter
 _FIRST_PRIVATE = 0xE000
 _PRESENTATION_FORMS = range(0xFB00, 0xFF00)  # Latin, Hebrew and Arabic presentation forms
@@ -153,7 +153,7 @@ def shape(text: str, font: str, rtl: bool, ligatures: bool = True) -> tuple[Glyp
     hb = _harfbuzz()
     buffer = hb.Buffer()
     buffer.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
-    buffer.add_str(text)
+    buffer.add_str(text.replace(JOINER, "\u200d"))
     buffer.guess_segment_properties()
     buffer.direction = "rtl" if rtl else "ltr"
     hb.shape(_hb_font(font), buffer, {} if ligatures else _UNLINKED)
@@ -223,7 +223,7 @@ def glyphs(text: str, font: str, ligatures: bool = True) -> Glyphs:
         return Glyphs(text, kept, None, tuple(range(len(text))))
     face_font = getFont(font)
     scale = 1000 / face_font.face.unitsPerEm
-    shaped_glyphs = shape(text, font, False, ligatures)
+    shaped_glyphs = joiners.folded(text, shape(text, font, False, ligatures))
     ends = dict(itertools.pairwise([*sorted({g.cluster for g in shaped_glyphs}), len(text)]))
     codes: list[str] = []
     read: set[int] = set()

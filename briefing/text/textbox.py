@@ -102,7 +102,7 @@ class TextBox(Flowable):
 
     def reading(self) -> str:
         """The text of this box's lines in reading order, as typed (a line-end hyphen, the
-        controls of the bidirectional algorithm and kashidas left out)."""
+        controls of the bidirectional algorithm and kashidas left out), and the space after."""
         measured = self.setting.measured
         items, fragments = measured.items, measured.fragments
         out = []
@@ -111,8 +111,8 @@ class TextBox(Flowable):
                 fragments[i].text for i in range(line.start, line.end) if items[i].kind != "penalty"
             ]
             out.append(" " if items[line.end].kind == "glue" else "")
-        text = "".join(out).replace(SOFT_HYPHEN, "").replace(shaping.JOINER * 2, "")  # (a break)
-        return "".join(char for char in text if char not in BIDI_CONTROLS).strip()
+        text = "".join(out).replace(SOFT_HYPHEN, "").replace(shaping.JOINER, "")  # (a break)
+        return "".join(char for char in text if char not in BIDI_CONTROLS).lstrip()
 
     def ends_with_hyphen(self, line: int) -> bool:
         """Whether line ``line`` (from this box's first) ends with a hyphen."""

@@ -1087,7 +1087,7 @@ def test_an_arabic_word_of_joining_letters_broken_keeps_each_letters_form(design
     # joining letter: the letter before the break was drawn in its final form, the one after
     # in its initial ("ص|ض" of "...خسشصضطظ..."), not as in the word. A zero-width joiner on
     # each side of the break keeps both joined; it is drawn and read as nothing.
-    word, zwj = "بتثجحخسشصضطظعغفقكلمنهي" * 3, "\u200d"
+    word, zwj = "بتثجحخسشصضطظعغفقكلمنهي" * 3, shaping.JOINER
     faces = fonts.script_faces("Arab", design)
     assert faces is not None
     font = faces.regular
