@@ -495,6 +495,9 @@ class Fake:
         needed, room = self.demand(air)
         return ("columns", room - needed, room - needed) if needed <= room else None
 
+    def placed(self, arrangement: Any) -> tuple[int, int]:
+        return self.hyphens[0], 0
+
 
 @pytest.mark.parametrize(
     ("text", "room", "expected"),
@@ -647,7 +650,9 @@ class Gridded(Fake):
         if not self.whole:
             return None
         self.log.append(self.scale)
-        return Gridded(self.scale, 0.0, self.log, False)
+        halved = type(self)(self.scale, 0.0, self.log, False)
+        halved.awkward = self.awkward
+        return halved
 
     def placed(self, arrangement: Any) -> tuple[int, int]:
         return 0, 0
@@ -674,6 +679,43 @@ def test_a_page_keeps_to_whole_lines_unless_half_lines_end_its_columns_nearer(
     assert found is not None
     assert found.filled.arrangement == taken
     assert bool(log) == (apart > 10.0)
+
+
+@pytest.mark.parametrize(("apart", "taken"), [(10.0, "lines"), (15.0, "halves")])
+def test_a_page_on_whole_lines_within_the_rules_is_kept_where_half_lines_end_it_level(
+    apart: float, taken: str
+) -> None:
+    """A page with a paragraph set before its last line with a hyphen is not as good as a page
+    need be, so it is settled on half lines too, where its columns end level: its page on whole
+    lines is kept where its columns end a body line apart (10 points) and it is full, though
+    its flaws weigh two lines more; one and a half lines apart, it is not."""
+    log: list[float] = []
+
+    def measure(scale: float) -> Gridded:
+        page = Gridded(scale, apart, log)
+        page.awkward = 1
+        return page
+
+    arrangement = fit.Arrangement(measure, 0.8, 1.0, None, halved=Gridded.halved)
+    found = fit.settle([arrangement], 20, 6)
+    assert found is not None and log
+    assert found.filled.arrangement == taken
+
+
+def test_columns_a_body_line_apart_end_within_a_line_at_any_size() -> None:
+    """Columns that end a body line apart at the page's size rank with level ones, where the
+    type has grown past the design's (whose line, half of ``limit``, is shorter): a page on
+    whole lines a line apart at 10.8 pt ranked as uneven, and fell back to half lines."""
+
+    def filled(apart: float) -> fit.Filled[str]:
+        return fit.Filled(1.0, "columns", 2 * apart, 0.0)
+
+    grown, small = Fake(1.2, 50, 100), Fake(0.9, 50, 100)
+    grown.line, small.line = 12.0, 9.0
+    assert not fit._rank(grown, filled(12.0), 20, 30)[0]
+    assert fit._rank(grown, filled(12.5), 20, 30)[0]
+    assert not fit._rank(small, filled(10.0), 20, 30)[0]  # half of limit, at least
+    assert fit._rank(small, filled(10.5), 20, 30)[0]
 
 
 def test_a_ragged_address_breaks_only_at_its_own_marks_a_justified_one_between_letters() -> None:
