@@ -465,10 +465,14 @@ class SingleColumn(Layout):
 
     def block_width(self) -> float:
         """The rail and the column: short of the text width where the headings go above
-        their text and the column stops at :attr:`Theme.long_line` characters, which the key
-        figures and the closing row then stop at too (a strip of key figures 10 to 28 points
-        wider than the text under it read as a ragged right edge), the lead and the footer."""
-        return self.rail + self.column_width
+        their text and the column stops at :attr:`Theme.long_line` characters less than
+        :data:`ALIGNED` of it short of the margin, which the key figures, the closing row, the
+        lead and the footer then stop at too (a strip of key figures 10 to 28 points past the
+        text under it read as a ragged right edge; a column further short reads as one of its
+        own, its key figures as wide as they were: at 11.5 pt, 106 points short, in a strip of
+        its width their labels took three lines, and the page went to two columns)."""
+        width = self.rail + self.column_width
+        return width if width > (1 - ALIGNED) * self.inner else self.inner
 
     @classmethod
     def measure(cls, theme: Theme, inner: float, **options: float) -> float:
@@ -477,3 +481,5 @@ class SingleColumn(Layout):
 
 
 WIDEST_RAIL = 0.32  # of the text width: the most hanging headings take
+ALIGNED = 0.1  # of the text width: the most a column may stop short of the margin for the
+# rest of the page to stop with it
