@@ -90,7 +90,7 @@ class Layout:
         self.extras = self.measure_extras(parts)
         self.first = parts.elements  # the body's structure elements are numbered from here
         self.blocks = parts.body(self.column_width, self.hanging())
-        self.footer = parts.footer(self.inner)
+        self.footer = parts.footer(self.block_width())
         self.strained = any(block.strained for block in self.blocks)
         self.awkward = sum(block.awkward for block in self.blocks)
         if self.columns > 1:  # their lines level across the gutter
@@ -174,12 +174,15 @@ class Layout:
         return smallest / t.body_size, max(largest, t.min_body_size) / t.body_size
 
     def measure_extras(self, parts: Parts) -> list[Region]:
-        """The key figures and facts (strips above the body), then the closing row."""
-        return [
-            parts.figures(self.inner),
-            parts.facts(self.inner, stacked=False),
-            parts.closing(self.inner),
-        ]
+        """The key figures and facts (strips above the body), then the closing row: as wide
+        as the body (:meth:`block_width`)."""
+        width = self.block_width()
+        return [parts.figures(width), parts.facts(width, stacked=False), parts.closing(width)]
+
+    def block_width(self) -> float:
+        """The width of the body, and of the strips above it, the row below it and the
+        footer: the text width."""
+        return self.inner
 
     # -- the frame ------------------------------------------------------------------------
 
@@ -251,7 +254,8 @@ class Layout:
         t = self.theme
         gap = t.block_gap * self.scale
         after.insert(0, (row, self.left, top))
-        shapes.append(Shape("line", self.left, top + gap / 2, self.inner, 0, t.rule, t.rule_width))
+        rule = Shape("line", self.left, top + gap / 2, self.block_width(), 0, t.rule, t.rule_width)
+        shapes.append(rule)
         return top + gap
 
     # -- measuring and placing --------------------------------------------------------------
@@ -455,6 +459,21 @@ class SingleColumn(Layout):
         """The rail, or none for headings above their text."""
         return 0.0 if self.above else self.rail
 
+    def lead_width(self) -> float:
+        """The body's width (:meth:`block_width`)."""
+        return self.block_width()
+
+    def block_width(self) -> float:
+        """The rail and the column: short of the text width where the headings go above
+        their text and the column stops at :attr:`Theme.long_line` characters less than
+        :data:`ALIGNED` of it short of the margin, which the key figures, the closing row, the
+        lead and the footer then stop at too (a strip of key figures 10 to 28 points past the
+        text under it read as a ragged right edge; a column further short reads as one of its
+        own, its key figures as wide as they were: at 11.5 pt, 106 points short, in a strip of
+        its width their labels took three lines, and the page went to two columns)."""
+        width = self.rail + self.column_width
+        return width if width > (1 - ALIGNED) * self.inner else self.inner
+
     @classmethod
     def measure(cls, theme: Theme, inner: float, **options: float) -> float:
         """The column's width, beside the rail."""
@@ -462,3 +481,5 @@ class SingleColumn(Layout):
 
 
 WIDEST_RAIL = 0.32  # of the text width: the most hanging headings take
+ALIGNED = 0.1  # of the text width: the most a column may stop short of the margin for the
+# rest of the page to stop with it

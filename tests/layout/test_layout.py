@@ -636,6 +636,32 @@ def test_a_heading_word_too_wide_for_the_rail_puts_the_headings_above_their_text
 
 
 @pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_column_of_75_characters_under_headings_above_it_sets_the_pages_measure(
+    paper: str,
+) -> None:
+    """One column whose headings go above its text stops its lines at 75 characters, short
+    of the margin (honduras-rail at 14 pt: 73.5 a line): the key figures' strip and the
+    footer's rule end where its full lines do, the lead no further (the strip and the rule
+    ran to the margin, 10 pt past the text on A4 and 26.7 on Letter: a ragged right edge)."""
+    data, _ = render(run_checks(DATA / "honduras-rail.yaml"), paper)
+    rows: dict[float, list[float]] = {}
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        (strip,) = [r for r in page.rects if r["x0"] > Theme().margin_x - 1 and r["width"] > 100]
+        rule = max(page.lines, key=lambda line: line["top"])  # the footer's
+        for char in page.chars:  # the letters' right ends, line by line
+            if char["text"].isalnum():
+                rows.setdefault(round(char["top"]), []).append(char["x1"])
+        body = [max(row) for top, row in rows.items() if top > strip["bottom"]]
+        above = [max(row) for top, row in rows.items() if top < strip["top"]]
+    edge = sorted(body)[len(body) // 2]  # a justified line's (most are)
+    assert edge < page.width - Theme().margin_x - 5  # short of the margin
+    assert strip["x1"] == pytest.approx(edge, abs=0.5)
+    assert rule["x1"] == pytest.approx(edge, abs=0.5)
+    assert max(above) <= edge + 0.5
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
 def test_a_heading_word_too_wide_for_a_column_is_never_set_smaller_than_the_body(
     paper: str,
 ) -> None:
