@@ -564,10 +564,11 @@ def set_ragged(lines: list[Line]) -> set[int | None]:
     for line in body:
         paragraphs.setdefault(line.block, []).append(line)
 
-    def short(found: list[Line]) -> bool:
-        widths = [ln.x1 - ln.x0 for ln in found]
-        column = max(ln.x1 - ln.x0 for ln in body if abs(ln.x0 - found[0].x0) < 1)
-        return min(widths[:-1]) < max(max(widths) - 1, column - found[0].size / 2)
+    def short(found: list[Line]) -> bool:  # (of lines of words: not an address's run over)
+        widths = [ln.x1 - ln.x0 for ln in found if ln.spaces]
+        column = max(ln.x1 - ln.x0 for ln in body if abs(ln.x0 - found[0].x0) < 1 and ln.spaces)
+        going_on = [ln.x1 - ln.x0 for ln in found[:-1] if ln.spaces]
+        return min(going_on) < max(max(widths) - 1, column - found[0].size / 2)
 
     return {
         block

@@ -35,12 +35,8 @@ from .measure import (
     text_width,
 )
 from .spec import TypeSpec
+from .spread import COMPRESSION, spread
 
-# Lines of Latin, Cyrillic or Greek: glyphs stretch at most 2% at the tolerance and shrink at
-# most 2% at full shrink (hz, as pdfTeX's font expansion; the PDF horizontal scale), and letter
-# spacing takes at most 0.02 em more either way, where spaces and glyphs cannot fill a line.
-COMPRESSION = 0.02  # of the boxes' width, at a ratio of -1
-EXPANSION = COMPRESSION / TOLERANCE  # at a ratio of 1
 # The tolerance of lines that glyphs cannot help by stretching (Arabic, Hebrew, Chinese): their
 # spaces stretch by half at most, and kashidas or letter spacing take the rest (the breaker
 # counts on them: ``kashida.room``, ``measure.MOST_LETTER_SPACING``).
@@ -243,8 +239,8 @@ def _glyph_line(
     last: bool,
 ) -> SetLine:
     """A line of Latin, Cyrillic or Greek placed glyph by glyph, kerned: justified by its
-    spaces and the glyphs' expansion at one ratio (as the breaker chose it), then by letter
-    spacing, and only past both by spaces looser than the tolerance."""
+    spaces, then the glyphs' expansion and letter spacing in steps (``spread``), and only past
+    all of them by spaces looser than the tolerance."""
     items, fragments = measured.items, measured.fragments
     end, ending = items[line.end], fragments[line.end]
     hyphen = end.kind == "penalty" and bool(ending.text)
@@ -275,22 +271,22 @@ def _glyph_line(
     grid = None  # Chinese, justified: its ideographs on the grid, and its last line's too
     if spec.cjk and spec.align == "justify":
         grid = _grid(drawn, room - natural / size, justify)
-    if justify and grid is None:
+    scale = 1.0
+    if justify and grid is None:  # spaces first; glyphs and letters in steps past ``EVEN``
         extra = room * size - natural
+        sign = 1.0 if extra > 0 else -1.0
         give = sum(item.stretch if extra > 0 else item.shrink for item in glue) * size
-        give += (EXPANSION if extra > 0 else COMPRESSION) * boxes * (not spec.cjk)
-        # letter spacing at the same ratio, as the breaker counts it (all of it at the
-        # tolerance, and at full shrink): a loose line is not spaced by its spaces alone
-        spacing = MOST_LETTER_SPACING * size / (TOLERANCE if extra > 0 else 1.0) if count else 0.0
-        give += spacing * count
-        ratio = max(min(extra / give if give else 0.0, TOLERANCE), -1.0)
-        tracking = ratio * spacing
-        rest = extra - ratio * give
-        rest = rest if glue and rest > 0 else 0.0
+        widest = COMPRESSION * (not spec.cjk)  # glyphs' expansion either way, at most
+        spacing = MOST_LETTER_SPACING * size if count else 0.0  # a letter's, at most
+        most = TOLERANCE if extra > 0 else 1.0
+        shared = spread(extra, give, widest * boxes + spacing * count, most)
+        ratio, tracking = sign * shared.spaces, sign * shared.share * spacing
+        scale += sign * shared.share * widest
+        rest = shared.rest if glue and extra > 0 else 0.0
         gaping = rest > _LOOSEST * size * len(glue)
         if gaping:  # beside an address that breaks nowhere: ragged
             ratio = tracking = rest = 0.0
-    scale = 1.0 + ratio * (EXPANSION if ratio > 0 else COMPRESSION) * (not spec.cjk)
+            scale = 1.0
     unit = 1000 / (size * scale)  # points to thousandths of an em, in the scaled text
     placed: list[PlacedRun] = []
     codes: list[str] = []

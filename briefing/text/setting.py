@@ -33,10 +33,11 @@ from typing import Generic, TypeVar
 
 from ..content.runs import Runs
 from . import kashida, shaping
-from .line import COMPRESSION, EXPANSION, SCRIPT_TOLERANCE, SetLine, place
+from .line import SCRIPT_TOLERANCE, SetLine, place
 from .linebreak import TOLERANCE, Breaker, Line, Rules, jumps
 from .measure import SOFT_HYPHEN, Measured, measure, split_boxes
 from .spec import TypeSpec
+from .spread import COMPRESSION, EXPANSION
 
 UNBROKEN = 1e5  # points: a width no one line of text needs to break at
 _SMALLEST_STEP = 0.5  # how far text that must not break may step down for a wide word
