@@ -9,7 +9,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from ..text.textbox import TextBox
-from .packable import Column, Packable
+from .packable import Column, Packable, whole_pieces
 
 
 def list_of(block: Packable) -> tuple[str, ...]:
@@ -43,9 +43,8 @@ def widowed(blocks: list[Packable], column: Column, index: int) -> int:
     if (not lone and kept >= 2) or not count:
         return 0
     moved = 1 if lone and kept - column[-1].lines >= 2 else count
-    for piece in column[len(column) - moved :]:
-        if piece.first or piece.lines != blocks[piece.block].lines:
-            return 0  # an item split between columns: it stays
+    if len(whole_pieces(blocks, column[len(column) - moved :])) < moved:
+        return 0  # an item split between columns: it stays
     if moved == count:  # what introduces the list goes with it
         for step in (moved, moved + 1):
             if step < len(column):
@@ -110,11 +109,8 @@ def rebroken(
     into it (a list's lone item, a heading's third line, a paragraph's third last)."""
     out = []
     for column in columns[:-1]:
-        whole = sorted(
-            (p for p in column if not p.first and p.lines == blocks[p.block].lines),
-            key=lambda p: -p.lines,
-        )[:2]
-        ways = [[p.block] for p in whole] + ([[p.block for p in whole]] if len(whole) > 1 else [])
+        longest = [column[i].block for i in whole_pieces(blocks, column)[:2]]
+        ways = [[b] for b in longest] + ([longest] if len(longest) > 1 else [])
         for step in (-1, 1):
             for way in ways:
                 changed = list(blocks)
@@ -125,12 +121,10 @@ def rebroken(
                     changed[index] = _reset(blocks[index], box)
                 else:
                     option = pack(changed)
-                    if option is not None and all(
-                        not p.first and p.lines == changed[p.block].lines
-                        for c in option
-                        for p in c
-                        if p.block in way
-                    ):
+                    if option is None:
+                        continue
+                    moved = [p for c in option for p in c if p.block in way]
+                    if len(whole_pieces(changed, moved)) == len(moved):  # none split
                         out.append(
                             [
                                 [p._replace(loose=step) if p.block in way else p for p in c]

@@ -18,6 +18,7 @@ from .exhibits import Exhibit
 from .packable import Column as Column
 from .packable import Packable as Packable
 from .packable import Portion as Portion
+from .packable import whole_pieces
 
 _EPS = 1e-6
 _CLOSE_ENOUGH = 1.0  # points: balanced column heights are searched to this
@@ -358,13 +359,11 @@ def loosened(
             step, wanted, stop = -1, gives, 0.0
         else:
             step, wanted, stop = 1, int((top - end) / line + 0.25), top + 1e-6
-        whole = [
+        chosen = [
             i
-            for i, piece in enumerate(column)
-            if not piece.first and piece.lines == blocks[piece.block].lines
-        ]
-        whole.sort(key=lambda i: -column[i].lines)
-        chosen = [i for i in whole if blocks[column[i].block].looser(step) is not None][:wanted]
+            for i in whole_pieces(blocks, column)
+            if blocks[column[i].block].looser(step) is not None
+        ][:wanted]
         shift, moved = 0.0, []
         for index, piece in enumerate(column):
             piece = piece._replace(top=piece.top + shift)

@@ -1,5 +1,6 @@
-"""What packing flows into columns: a set paragraph or an exhibit (:class:`Packable`), and the
-lines of it placed in a column (:class:`Portion`)."""
+"""What packing flows into columns: a set paragraph or an exhibit (:class:`Packable`), the
+lines of it placed in a column (:class:`Portion`), and which of those hold a block whole
+(:func:`whole_pieces`: what a column break may set a line looser or tighter)."""
 
 from __future__ import annotations
 
@@ -94,3 +95,14 @@ class Portion(NamedTuple):
 
 
 Column = list[Portion]
+
+
+def whole_pieces(blocks: list[Packable], pieces: Column) -> list[int]:
+    """Where in ``pieces`` a block stands whole (every line of it, as ``blocks`` set it): the
+    longest first, in their order where as long."""
+    found = [
+        i
+        for i, piece in enumerate(pieces)
+        if not piece.first and piece.lines == blocks[piece.block].lines
+    ]
+    return sorted(found, key=lambda i: -pieces[i].lines)

@@ -19,6 +19,7 @@ from briefing.fonts import register
 from briefing.graphics import qr
 from briefing.layout import fit
 from briefing.layout.columns import Packable, Portion, first_part, flush, pack, shortest
+from briefing.layout.packable import whole_pieces
 from briefing.pipeline import render, run_checks
 from briefing.text import textbox
 from briefing.text.collect import address_points, label_points, tied
@@ -500,6 +501,20 @@ def test_columns_that_cannot_both_grow_to_the_foot_end_level_short_of_it() -> No
     grown, _, blank = flush(blocks, columns, 110, 10.0)
     assert [[p.top for p in c] for c in grown] == [[p.top for p in c] for c in columns]
     assert blank == pytest.approx(15.0)
+
+
+def test_what_a_column_break_may_move_is_a_whole_paragraph_the_longest_first() -> None:
+    """Of a column's pieces, those that hold their block whole (what a break sets a line
+    looser or tighter, or takes on with a list's widow), the longest first and in column
+    order where as long; not a paragraph's tail, nor its head, nor a piece of a paragraph
+    set since a line longer."""
+    blocks = [block(4), block(5), block(2), block(5), block(6)]
+    column = [Portion(0, 2, 2, 0, 20), Portion(1, 0, 5, 25, 50), Portion(2, 0, 2, 80, 20)]
+    column += [Portion(3, 0, 5, 105, 50), Portion(4, 0, 3, 160, 30)]
+    assert whole_pieces(blocks, column) == [1, 3, 2]
+    blocks[3] = block(6)
+    assert whole_pieces(blocks, column) == [1, 2]
+    assert whole_pieces(blocks, column[3:]) == []
 
 
 @pytest.mark.parametrize(
