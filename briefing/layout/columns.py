@@ -265,6 +265,10 @@ def realize(
     return placed
 
 
+# The pages of :func:`arrange` flushed, by their columns (as packed)
+Flushed = dict[tuple[tuple[Portion, ...], ...], tuple[list[Column], float, float]]
+
+
 def arrange(
     blocks: list[Packable], count: int, room: float, air: float, line: float, grid: int = HALVES
 ) -> tuple[list[Column], float, float] | None:
@@ -278,10 +282,12 @@ def arrange(
     ``_WIDOW`` lines apart. On the grid of whole lines, what its breaks cost weighs in
     (:func:`breaks.broken`), and a break that costs may move by a paragraph set a line
     shorter or longer (:func:`breaks.rebroken`). Gaps change by ``air`` on the ``grid`` or off
-    it (:func:`_gap`)."""
-    best = _arranged(blocks, count, room, air, line, True, grid)
+    it (:func:`_gap`). Columns packed alike (by taller heights, a list's lines kept two on
+    each side or not) are flushed once."""
+    flushed: Flushed = {}
+    best = _arranged(blocks, count, room, air, line, True, grid, flushed)
     if best is not None and count > 1 and (best[1] - best[2]) / 2 > _WIDOW * line + _EPS:
-        widowed = _arranged(blocks, count, room, air, line, False, grid)
+        widowed = _arranged(blocks, count, room, air, line, False, grid, flushed)
         if widowed is not None and (widowed[1] - widowed[2]) / 2 <= line + _EPS:
             return widowed
     return best
@@ -295,8 +301,10 @@ def _arranged(
     line: float,
     lists: bool,
     grid: int,
+    flushed: Flushed,
 ) -> tuple[list[Column], float, float] | None:
-    """:func:`arrange`, a list's lines kept two on each side of a column break if ``lists``."""
+    """:func:`arrange`, a list's lines kept two on each side of a column break if ``lists``;
+    each page flushed kept in ``flushed``."""
     if count == 1:
         single = pack(blocks, [room], air, grid=grid)
         return None if single is None else flush(blocks, single, room, line, grid)
@@ -315,14 +323,22 @@ def _arranged(
             if option is not None:
                 options.append(option)
                 tried.append(heights)
-    flushed = [flush(blocks, option, room, line, grid) for option in options]
+
+    def flushed_once(columns: list[Column]) -> tuple[list[Column], float, float]:
+        """``columns`` flushed (:func:`flush`), once for the same columns."""
+        key = tuple(map(tuple, columns))
+        if key not in flushed:
+            flushed[key] = flush(blocks, columns, room, line, grid)
+        return flushed[key]
+
+    pages = [flushed_once(option) for option in options]
 
     def weighed(page: tuple[list[Column], float, float]) -> float:
         """How far a page is from its columns ending together at the foot, its breaks
         weighed in on the grid of whole lines (:func:`broken`)."""
         return page[1] + (broken(blocks, page[0], line) if grid == LINES else 0.0)
 
-    order = sorted(range(len(options)), key=lambda i: weighed(flushed[i]))
+    order = sorted(range(len(options)), key=lambda i: weighed(pages[i]))
     picks = order[:1]  # and, if its breaks weigh, the nearest whose breaks do not
     if grid == LINES and broken(blocks, options[order[0]], line):
         heights = tried[order[0]]
@@ -330,15 +346,15 @@ def _arranged(
             blocks, options[order[0]], lambda changed: pack(changed, heights, air, lists, grid)
         ):
             options.append(option)
-            flushed.append(flush(blocks, option, room, line, grid))
-        order = sorted(range(len(options)), key=lambda i: weighed(flushed[i]))
+            pages.append(flushed_once(option))
+        order = sorted(range(len(options)), key=lambda i: weighed(pages[i]))
         picks = order[:1] + [i for i in order if not broken(blocks, options[i], line)][:1]
-    best = flushed[order[0]]
+    best = pages[order[0]]
     for pick in picks:
         for given in (0.0, 0.5, 1.0):  # of the lines apart, the share the longest column gives
             loose = loosened(blocks, options[pick], line, given)  # its gaps as designed
             if loose is not options[pick]:
-                best = min(best, flush(blocks, loose, room, line, grid), key=weighed)
+                best = min(best, flushed_once(loose), key=weighed)
     return best
 
 
