@@ -5,9 +5,10 @@ the columns ending level), and which pieces go on to the next column with a list
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from itertools import pairwise
 
+from ..text.setting import Recent
 from ..text.textbox import TextBox
 from .packable import Column, Packable, whole_pieces
 
@@ -102,11 +103,54 @@ def rebroken(
     blocks: list[Packable],
     columns: list[Column],
     pack: Callable[[list[Packable]], list[Column] | None],
+    packing: Hashable,
 ) -> list[list[Column]]:
     """``columns`` packed again (``pack``) with their breaks moved: of each column but the
     last, its longest two whole paragraphs set a line shorter (TeX's looseness), or a line
     longer, one or both at a time, so that more of the next column's text, or less, comes up
-    into it (a list's lone item, a heading's third line, a paragraph's third last)."""
+    into it (a list's lone item, a heading's third line, a paragraph's third last). Worked
+    out once in the process for the same blocks (as packing reads them), ``columns`` and
+    ``packing`` (what else ``pack`` packs by: heights, air, the grid): every build of
+    ``watch`` and ``preview`` whose body did not change would weigh them again."""
+    key = (tuple(map(_read, blocks)), tuple(map(tuple, columns)), packing)
+    known = _moved.get(key)
+    if known is None:
+        known = _rebroken(blocks, columns, pack)
+        _moved.put(key, known)
+    return known
+
+
+_moved: Recent[Hashable, list[list[Column]]] = Recent(256)  # sizes weighed, those of recent builds
+
+
+def _read(block: Packable) -> tuple[object, ...]:
+    """What packing, and setting a paragraph looser, read of a block: its setting (its lines,
+    their hyphens, its looser settings; none for an exhibit), its place in the structure, its
+    role, spaces and height."""
+    box = block.box
+    setting = (box.setting, box.first) if isinstance(box, TextBox) else None
+    return (
+        setting,
+        block.role,
+        block.parents,
+        block.keep_with_next,
+        block.hang,
+        block.whole,
+        block.grid,
+        block.before,
+        block.after,
+        block.lines,
+        block.leading,
+        block.height,
+    )
+
+
+def _rebroken(
+    blocks: list[Packable],
+    columns: list[Column],
+    pack: Callable[[list[Packable]], list[Column] | None],
+) -> list[list[Column]]:
+    """:func:`rebroken`, worked out."""
     out = []
     for column in columns[:-1]:
         longest = [column[i].block for i in whole_pieces(blocks, column)[:2]]

@@ -343,7 +343,10 @@ def _arranged(
     if grid == LINES and broken(blocks, options[order[0]], line):
         heights = tried[order[0]]
         for option in rebroken(
-            blocks, options[order[0]], lambda changed: pack(changed, heights, air, lists, grid)
+            blocks,
+            options[order[0]],
+            lambda changed: pack(changed, heights, air, lists, grid),
+            (tuple(heights), air, lists, grid),
         ):
             options.append(option)
             pages.append(flushed_once(option))

@@ -1,16 +1,21 @@
 """Where a column breaks and what a column's gaps grow into, read back from the PDF: a
-paragraph's tail opening a column, a section's gap grown alone into a hole."""
+paragraph's tail opening a column, a section's gap grown alone into a hole, a break weighed
+once in a process."""
 
 from __future__ import annotations
 
 import functools
 import statistics
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 
+from briefing.layout import breaks
 from briefing.pipeline import render, run_checks
+from briefing.text.setting import Recent
 
+from ..conftest import SAMPLE
 from ..corpus import EXAMPLES, load
 from ..quality import Line, PageQuality, measure, source_text
 from ..visual import DATA
@@ -92,3 +97,28 @@ def test_the_text_after_a_table_is_no_further_from_its_source_than_two_lines(pap
         after = min(below, key=lambda ln: ln.top, default=None)
         if after in text:  # (not a heading: a section's gap)
             assert (after.top - source.bottom) / line <= 2.0, (source.text, after.text)
+
+
+def test_a_rebuild_whose_body_did_not_change_weighs_its_column_breaks_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sample's left column ends with a heading and two lines of its text: the break is
+    weighed against paragraphs set a line looser or tighter (``breaks.rebroken``) once in the
+    process; a rebuild after its date is edited, as ``watch`` and ``preview`` make, places
+    the body's lines where they were and weighs no break again."""
+    sheet = tmp_path / "sheet.yaml"
+    text = SAMPLE.read_text(encoding="utf-8")
+    sheet.write_text(text, encoding="utf-8")
+    weighed = []
+    work = breaks._rebroken
+    monkeypatch.setattr(breaks, "_moved", Recent(256))  # (as a new process)
+    monkeypatch.setattr(breaks, "_rebroken", lambda *args: weighed.append(1) or work(*args))
+    first = measure(render(run_checks(sheet))[0], source_text(load(sheet)))[0]
+    assert weighed
+    sheet.write_text(text.replace("date: 2019-05-01", "date: 2019-05-17"), encoding="utf-8")
+    done = len(weighed)
+    again = measure(render(run_checks(sheet))[0], source_text(load(sheet)))[0]
+    assert len(weighed) == done
+    body = [[(ln.text, ln.x0, ln.top) for ln in q.lines if ln.body] for q in (first, again)]
+    assert body[0] == body[1]
+    assert any("May 17, 2019" in ln.text for ln in again.lines)
