@@ -385,11 +385,13 @@ def loosened(
         ][:wanted]
         shift, moved = 0.0, []
         for index, piece in enumerate(column):
-            piece = piece._replace(top=piece.top + shift)
             leading = blocks[piece.block].leading * step
             if index in chosen and (step < 0 or end + shift + leading <= stop):
-                piece = piece._replace(lines=piece.lines + step, height=piece.height + leading)
-                piece, shift, changed = piece._replace(loose=step), shift + leading, True
+                top, lines, height = piece.top + shift, piece.lines + step, piece.height + leading
+                piece = piece._replace(top=top, lines=lines, height=height, loose=step)
+                shift, changed = shift + leading, True
+            elif shift:
+                piece = piece._replace(top=piece.top + shift)
             moved.append(piece)
         out.append(moved)
     return out if changed else columns
