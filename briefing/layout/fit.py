@@ -118,6 +118,7 @@ class Fillable(Measure, Protocol[C_co]):
     scale: float
     strained: bool  # a paragraph has a line looser than good typesetting allows
     awkward: int  # paragraphs whose last line but one ends with a hyphen (``Setting.awkward``)
+    ragged: int  # justified paragraphs set ragged instead (``Packable.ragged``)
     broken: frozenset[str]  # headings, telephone numbers and e-mail addresses over two lines
 
     @property
@@ -264,7 +265,8 @@ def _settle(
             _good(found, limit)
             or _done(found, limit, empty)
             or smaller < arrangement.floor
-            or _stepped(step + 1, found)  # (a smaller size is measured only to be weighed)
+            or _stepped(step + 1, found, limit, empty)  # (a smaller size is measured
+            # only to be weighed)
         ):
             break
         seen = [m for m in tried if smaller - STEP / 2 < m.scale < best.scale and fits(m)]
@@ -337,7 +339,10 @@ def _no_worse(
     points blank, weighed 34 points more than half lines ending them a quarter line apart with
     a list's items grown on one side), with its columns within a line of each other (whatever
     ``other``'s measure: a list's items grown apart on one side weigh a line more in it), no
-    more blank at its foot than ``empty`` or than ``other``, and no more hyphens (past
+    more blank at its foot than ``empty`` or than ``other`` (a line more where only its foot is
+    past the rules: en-two-column-0.3 A4 justified on whole lines, its lines level, 8.6 points
+    more blank than on half lines; any more where it ranks ahead of ``other``), and no more
+    hyphens (past
     :data:`HYPHENATED`, or as placed), paragraphs set ragged or hyphenated before their last
     line, or lines two classes of tightness from the line before them than ``other``, unless
     ``other`` is not even good enough to rank with it (its columns apart or its foot blank, which
@@ -348,9 +353,12 @@ def _no_worse(
     their_hyphens, their_jumps = theirs.placed(their.arrangement)
     return (
         ours[0] <= rank[0]
-        and (not ours[0] or ours[1] <= rank[1] + measured.line)
+        and (_within(*page, limit, empty) or ours[1] <= rank[1] + measured.line)
         and apart(*page) <= 1 + 1e-6
-        and filled.blank <= max(their.blank, empty) + 1e-6
+        and (
+            filled.blank <= max(their.blank + (ours[0] == 1) * measured.line, empty) + 1e-6
+            or ours[0] < rank[0]
+        )
         and (
             ours[0] < rank[0]
             or (
@@ -368,12 +376,18 @@ def _setting(measured: Fillable[Any]) -> tuple[int, int, int]:
     return measured.strained, measured.awkward, _over(measured)
 
 
-def _stepped(steps: int, found: tuple[Fillable[Any], Filled[Any]] | None) -> bool:
+def _stepped(
+    steps: int, found: tuple[Fillable[Any], Filled[Any]] | None, limit: float, empty: float
+) -> bool:
     """Whether :func:`_settle` has stepped as far as it may: :data:`SETTLE_STEPS` sizes
     smaller than its largest, or :data:`SETTLE_APART` sizes, the largest one of them, for a
-    page whose paragraphs are all set well."""
+    page whose paragraphs are all set well, unless one is set ragged on a page within the
+    rules (:func:`_within`): a smaller size may justify it."""
     return steps > SETTLE_STEPS or (
-        steps >= SETTLE_APART and found is not None and not found[0].strained
+        steps >= SETTLE_APART
+        and found is not None
+        and not found[0].strained
+        and not (found[0].ragged and _within(*found, limit, empty))
     )
 
 
@@ -405,14 +419,24 @@ def _flaws(measured: Fillable[Any], filled: Filled[Any] | None) -> float:
 
 def _rank(
     measured: Fillable[Any], filled: Filled[Any], limit: float, empty: float
-) -> tuple[bool, float]:
-    """How a size's page ranks among the sizes of one arrangement, least first: one hyphenated
-    within :data:`HYPHENATED` (as its columns place its paragraphs), its columns ending within
-    a body line of each other (:func:`_even`) and no more than ``empty`` left under the
-    lowest, before any other; then by its flaws (:func:`_flaws`)."""
-    return not (_even(measured, filled, limit, empty) and not _over(measured, filled)), _flaws(
-        measured, filled
-    )
+) -> tuple[int, float]:
+    """How a size's page ranks among the sizes of one arrangement, least first: one within the
+    rules (:func:`_within`) with every justified paragraph justified; then one within them with
+    a paragraph set ragged, or one with every paragraph justified within them but for the blank
+    at its foot (a designer rates en-two-column-0.3 a clear step worse with one paragraph set
+    ragged on a full page than justified with 10% of its page blank, A4); then any other; each
+    by its flaws (:func:`_flaws`)."""
+    within, flaws = _within(measured, filled, limit, empty), _flaws(measured, filled)
+    if not measured.ragged and (within or _within(measured, filled, limit, math.inf)):
+        return int(not within), flaws
+    return 2 - within, flaws
+
+
+def _within(measured: Fillable[Any], filled: Filled[Any], limit: float, empty: float) -> bool:
+    """Whether a page keeps to the rules: its columns ending within a body line of each other
+    with no more than ``empty`` left under the lowest (:func:`_even`), and hyphenated within
+    :data:`HYPHENATED` as its columns place its paragraphs."""
+    return _even(measured, filled, limit, empty) and not _over(measured, filled)
 
 
 def _even(measured: Fillable[Any], filled: Filled[Any], limit: float, empty: float) -> bool:

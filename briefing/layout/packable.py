@@ -33,6 +33,7 @@ class Packable:
         "lines",
         "loose",
         "parents",
+        "ragged",
         "role",
         "strained",
         "topic",
@@ -62,7 +63,7 @@ class Packable:
         if isinstance(box, Exhibit):
             self.lines, self.leading, self.height = 1, box.height, box.height
             self.before, self.after, self.strained = box.before, box.after, False
-            self.awkward = False
+            self.awkward = self.ragged = False
             return
         self.lines, self.leading, self.height = box.count, box.leading, box.height
         step = box.size / box.spec.size  # a heading set smaller for a wide word
@@ -70,6 +71,8 @@ class Packable:
         self.after = box.spec.space_after * step
         self.strained = box.setting.strained
         self.awkward = box.setting.awkward  # a hyphen before its last line
+        # a paragraph or list item, justified, set ragged instead (``setting._ragged``)
+        self.ragged = role in ("P", "LBody") and box.setting.spec.align == "left"
 
     def looser(self, lines: int) -> TextBox | None:
         """The paragraph set ``lines`` lines longer (shorter if negative), as well as its lines

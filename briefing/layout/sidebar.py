@@ -318,6 +318,7 @@ class Wrapped(Sidebar):
             self.blocks = self.blocks[:index] + below[index:]
             self.strained = any(block.strained for block in self.blocks)
             self.awkward = sum(block.awkward for block in self.blocks)
+            self.ragged = sum(block.ragged for block in self.blocks)
             return
 
     def _across(self, heading: Packable, text: Packable) -> Packable:

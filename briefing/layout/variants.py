@@ -93,6 +93,7 @@ class Layout:
         self.footer = parts.footer(self.block_width())
         self.strained = any(block.strained for block in self.blocks)
         self.awkward = sum(block.awkward for block in self.blocks)
+        self.ragged = sum(block.ragged for block in self.blocks)
         if self.columns > 1:  # their lines level across the gutter
             self.grid = LINES
 

@@ -140,14 +140,6 @@ SET_RAGGED = {
     "en-sidebar-list": 1,  # Letter: "Facing an influx of detainees" in a half column under
     # the panel, 25.6 ems at 9.25 pt, the only size of the only arrangement that fits: on five
     # lines it needs 1.74 natural spaces, on four its lines shrink past their limit
-    "en-single-column-0.3": 1,  # Letter, 10.05 pt on whole lines: "Corrections." goes on in the
-    # second column, justified only with a hyphen before its last line; on half lines at 9.7 pt
-    # it was justified, the columns 2.5 lines apart
-    "en-two-column-0.3": 1,  # Letter, 12.31 pt on whole lines, its columns a line apart:
-    # "Corrections. INL's corrections program..." (12 lines, over the gutter) justified only
-    # with a hyphen before its last line; at 12.48 pt 3 of 19 lines hyphenated, at 12.36 to
-    # 12.42 a paragraph no setting keeps within 1.6 natural spaces, below 12.25 the page 7%
-    # blank; on half lines at 12.2 pt the columns end 1.31 lines apart
     "sheet-indonesia": 2,  # A4, at 10.76 pt (the largest that fits) to 10.16: the item
     # "training for 5,000 election monitors in | 34 provinces;" needs 2.2 to 2.7 natural spaces
     # (1.62 to 2.06 parting "34 | provinces"), on one line from 10.10 pt; "USAID partners
@@ -162,6 +154,26 @@ def test_no_number_parts_from_its_unit_nor_is_its_paragraph_set_ragged_instead(n
     lines = list(page(name).lines)
     assert parted(lines) == ()
     assert len(set_ragged(lines)) <= SET_RAGGED.get(name, 0)
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_page_justified_within_a_line_ranks_before_one_full_with_a_paragraph_set_ragged(
+    paper: str,
+) -> None:
+    """en-two-column-0.3 fills its page with its columns a line apart only with a paragraph set
+    ragged ("Corrections. INL's corrections program...", Letter, 12.31 pt; "The United States
+    seeks...", A4, 12.61 pt); a designer rates that a clear step worse than every paragraph
+    justified with the page's foot blank. Every paragraph justified, its columns ending within
+    a body line of each other (Letter 12.2 pt, level; A4 12.4 pt, a line apart; both on whole
+    lines), and the writer told how full the page is where it is emptier than :data:`FILL`."""
+    quality, warned, lined = built("en-two-column-0.3", paper)
+    assert set_ragged(list(quality.lines)) == set()
+    gaps = [c.gap for c in quality.columns if c.gap is not None]
+    assert len(gaps) == 2 and abs(gaps[0] - gaps[1]) <= LINE * quality.body_size
+    lowest = max(ln.bottom for ln in quality.lines if ln.bottom < quality.footer_rule)
+    blank = (quality.footer_rule - lowest) / quality.height
+    assert blank <= FILL or any(w.startswith("the page is") for w in warned), blank
+    assert lined and across(quality) == (1.0, True)
 
 
 # On A4 the Mali sheet's columns are 19.7 to 21 ems wide at every size that fills the page (12.1

@@ -543,6 +543,7 @@ class Fake:
     def __init__(self, scale: float, text: float, room: float) -> None:
         self.scale, self.text, self.room = scale, text, room
         self.strained, self.awkward, self.line, self.hyphens = False, 0, 10.0, (0, 0)
+        self.ragged = 0
         self.broken: frozenset[str] = frozenset()
 
     def demand(self, air: float) -> tuple[float, float]:
@@ -621,6 +622,34 @@ def test_a_paragraph_set_ragged_weighs_three_body_lines_at_the_foot() -> None:
     assert fit._flaws(strained, filled(5)) > fit._flaws(plain, filled(30))
     assert fit._flaws(strained, filled(5)) < fit._flaws(plain, filled(40))
     assert not fit._good((strained, filled(0)), 20) and fit._good((plain, filled(0)), 20)
+
+
+def test_a_page_with_a_paragraph_set_ragged_ranks_after_one_justified_within_the_rules() -> None:
+    """A page within the rules with a paragraph set ragged ranks after one justified within
+    them, with one justified but emptier at its foot than a full page may be (by their flaws,
+    the blank counted), and before one justified whose columns end more than a line apart; a
+    size that sets one ragged steps on down, as one with a strained paragraph does, to a size
+    that justifies it (en-two-column-0.3 Letter: a line a column smaller, level, 7% blank)."""
+    justified, ragged = Fake(1.0, 50, 100), Fake(1.0, 50, 100)
+    ragged.ragged, ragged.awkward = 1, 1
+
+    def rank(fake: Fake, gap: float, blank: float) -> tuple[int, float]:
+        return fit._rank(fake, fit.Filled(1.0, "columns", gap, blank), 20, 30)
+
+    assert rank(justified, 25, 25) < rank(ragged, 0, 0)
+    assert rank(justified, 35, 35) < rank(ragged, 30, 20) < rank(justified, 60, 50)
+    assert rank(ragged, 30, 20) < rank(justified, 40, 0)  # 2 lines apart
+    trials: list[float] = []
+
+    def measure(scale: float) -> Fake:
+        trials.append(scale)
+        fake = Fake(scale, 60, 100)
+        fake.ragged = fake.awkward = int(scale > 0.95)
+        return fake
+
+    settled = fit.settle([fit.Arrangement(measure, 0.8, 1.0, None)], 5, 200)
+    assert settled is not None and not settled.measured.ragged
+    assert settled.measured.scale <= 0.95 < max(trials)
 
 
 def test_settle_keeps_the_gaps_as_designed_and_reports_what_is_left() -> None:
