@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from functools import partial
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from reportlab.lib.pagesizes import A4, LETTER
 
@@ -21,6 +21,7 @@ from ..errors import ContentError
 from ..text.spec import TypeSpec
 from . import fit
 from .choices import Variant, variants
+from .columns import LINES, sections_grown
 from .exhibits import Exhibit
 from .overflow import (
     apart_warning,
@@ -31,16 +32,17 @@ from .overflow import (
     switched_warning,
     wide_warning,
 )
-from .parts import Parts, Sheet, over_rule
+from .parts import FILL, Parts, Sheet, spare
 from .records import Group, Page, Placed, Region, Role, Shape, Tag, fit_line
 from .sidebar import mends
 from .specs import type_specs
 from .variants import Layout
 
 PAPER = {"letter": LETTER, "a4": A4}
-FILL = 0.06  # of the page's height: a page with no more left at a column's foot is full
 FEWER_HYPHENS = 45  # characters a line at least, for a page that has too many
 PANEL_FILLED = 0.5  # of a sidebar panel's tint: its parts end above, and it reads as empty
+GROW = 0.01  # of scale: a step of the design's growth in place of section gaps grown a line
+GROWN = 24  # such steps at most
 
 __all__ = [
     "PAPER",
@@ -140,7 +142,7 @@ def compose(checked: Checked, paper: str, folio: str = "") -> Page:
     tried = variants(theme)
     floor = theme.min_body_size / theme.body_size  # the design's smallest; the body's may be more
     arrangements, makers = _arrangements(tried, sheet, paper, limit)
-    empty = FILL * height - over_rule(theme)  # the blank a reader sees, down to the rule
+    empty = spare(theme, height)  # the blank a reader sees, down to the rule
     settled = fit.settle(arrangements, limit, empty)
     if settled is not None and fit.hyphenated(settled.measured) > fit.HYPHENATED:
         # lines so short that many end in a hyphen: the body a little smaller, its lines
@@ -206,6 +208,7 @@ def _arrangements(
         makers.append(make)
         ceiling = max(cap, theme.max_scale)
         uneven = None if variant.uneven is None else variant.uneven * limit
+        grown = partial(_grown, make, ceiling, spare(theme, height))
         arrangements.append(
             fit.Arrangement(
                 make,
@@ -217,9 +220,42 @@ def _arrangements(
                 variant.full,
                 Layout.halved,
                 mends if variant.row else None,
+                grown,
             )
         )
     return arrangements, makers
+
+
+def _grown(
+    make: Callable[..., Layout],
+    ceiling: float,
+    empty: float,
+    measured: Layout,
+    filled: fit.Filled[Any],
+) -> tuple[Layout, fit.Filled[Any]]:
+    """A page on whole lines whose section gaps grew a line to fill it (a heading under two
+    blank lines reads as a hole: :func:`columns.sections_grown`), or that leaves more than
+    ``empty`` blank at its foot, with its design grown instead (issue 23, rule 3): the title,
+    lead, key figures and headings larger by steps of :data:`GROW` (up to ``ceiling``), the
+    body as it is; of those whose sections' gaps stay a line, their columns within a line of
+    each other and no more than ``empty`` blank at the foot, the fullest; else as it is."""
+    holes = sections_grown(measured.blocks, filled.arrangement, measured.line)
+    if measured.grid != LINES or not (holes or filled.blank > empty):
+        return measured, filled
+    found = []
+    for step in range(1, GROWN + 1):
+        scale = measured.scale + step * GROW
+        grown = make(scale=scale, cap=measured.body_scale) if scale <= ceiling else None
+        page = None if grown is None else fit.fullest(grown.filled, 1.0, 1.0)
+        if grown is None or page is None:
+            break
+        if (
+            not sections_grown(grown.blocks, page.arrangement, grown.line)
+            and fit.apart(grown, page) <= 1 + 1e-6
+            and page.blank <= empty
+        ):
+            found.append((grown, page))
+    return min(found, key=lambda f: round(f[1].gap, 1), default=(measured, filled))
 
 
 def _better(fewer: fit.Settled[Layout], settled: fit.Settled[Layout], empty: float) -> bool:

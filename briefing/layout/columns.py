@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from itertools import pairwise
 
 from ..text.textbox import TextBox
 from .breaks import broken, rebroken, widowed
@@ -50,17 +51,19 @@ def _gap(previous: Packable | None, block: Packable, air: float, grid: int) -> f
     """The space between two blocks, its change by ``air`` rounded to whole steps of the
     ``grid`` (half lines, or whole ones), so that closing gaps up keeps every line on it;
     if :data:`OFF`, by its share (the lines leave the grid). On whole lines, a heading's text
-    follows it on the next line (:func:`_slot`), and blocks that belong together (a list's
-    items) stand none or a whole line apart."""
+    follows it on the next line (:func:`_slot`), and blocks that belong together stand none
+    or a whole line apart: a list's items none, and the list under what introduces it as they
+    do (on half lines, a quarter line: a list belongs to its sentence, its bullets mark it)."""
     if previous is None or (previous.hang and not block.hang):  # text starts level with a
         return 0.0  # hanging heading
     gap = max(previous.after, block.before)
+    if previous.role == "P" and block.role == "LBody":
+        gap = block.after  # a list under what introduces it as its items stand
     line = 2 * block.grid if grid == LINES else 0.0
     if line and previous.keep_with_next and not previous.hang and block.role in ("P", "LBody"):
         return _slot(previous, line) - previous.height  # its text on the next line
     if _together(previous, block):
-        # items none apart, or a line (a list a line under what introduces it)
-        return math.floor(gap / line + 0.5 + _EPS) * line if line else gap
+        return math.floor(gap / line + 0.5 + _EPS) * line if line else gap  # items none apart
     if not (grid and block.grid):
         return gap * air
     step = block.grid * grid
@@ -270,7 +273,12 @@ Flushed = dict[tuple[tuple[Portion, ...], ...], tuple[list[Column], float, float
 
 
 def arrange(
-    blocks: list[Packable], count: int, room: float, air: float, line: float, grid: int = HALVES
+    blocks: list[Packable],
+    count: int,
+    room: float,
+    air: float,
+    line: float,
+    grid: int = HALVES,
 ) -> tuple[list[Column], float, float] | None:
     """The blocks in ``count`` columns of ``room`` at ``air``, and how far they are from ending
     together at the foot (:func:`flush`); None if they do not fit. Columns are balanced, then
@@ -279,17 +287,19 @@ def arrange(
     end nearest the foot and each other. A list goes on in the next column with two of its
     lines on each side and two of its items after, unless only its last item alone there ends
     the columns within a line of each other, where they would otherwise end more than
-    ``_WIDOW`` lines apart. On the grid of whole lines, what its breaks cost weighs in
-    (:func:`breaks.broken`), and a break that costs may move by a paragraph set a line
-    shorter or longer (:func:`breaks.rebroken`). Gaps change by ``air`` on the ``grid`` or off
-    it (:func:`_gap`). Columns packed alike (by taller heights, a list's lines kept two on
-    each side or not) are flushed once."""
+    ``_WIDOW`` lines apart (the widow then weighs two lines, as :func:`breaks.broken` weighs
+    one, so that the fit takes it only where no size ends the columns together without). On
+    the grid of whole lines, what its breaks cost weighs in (:func:`breaks.broken`), and a
+    break that costs may move by a paragraph set a line shorter or longer
+    (:func:`breaks.rebroken`). Gaps change by ``air`` on the ``grid`` or off it
+    (:func:`_gap`). Columns packed alike (by taller heights, a list's lines kept two on each
+    side or not) are flushed once."""
     flushed: Flushed = {}
     best = _arranged(blocks, count, room, air, line, True, grid, flushed)
     if best is not None and count > 1 and (best[1] - best[2]) / 2 > _WIDOW * line + _EPS:
         widowed = _arranged(blocks, count, room, air, line, False, grid, flushed)
         if widowed is not None and (widowed[1] - widowed[2]) / 2 <= line + _EPS:
-            return widowed
+            return widowed[0], widowed[1] + 2 * line, widowed[2]  # a widow weighs two lines
     return best
 
 
@@ -398,7 +408,11 @@ def loosened(
 
 
 def flush(
-    blocks: list[Packable], columns: list[Column], height: float, line: float, grid: int = HALVES
+    blocks: list[Packable],
+    columns: list[Column],
+    height: float,
+    line: float,
+    grid: int = HALVES,
 ) -> tuple[list[Column], float, float]:
     """The columns ending together, as near ``height`` as they can; how far they are from
     it (the largest space left at a column's foot, plus how much higher that column ends than
@@ -413,11 +427,16 @@ def flush(
     gutter grow in every column at once, or in one alone only when nothing else ends the
     columns together (which then weighs a line more). If none does, the one that ends them
     nearest each other and the foot. On the grid of :data:`LINES`, the gaps of a kind grow in
-    every column at once, or none do."""
+    every column at once, or none do; a list's gap under what introduces it grows a line only
+    where the columns as packed end more than a line apart (a list a line under its sentence
+    reads as a hole)."""
     half = line if grid == LINES else line / 2
     section = _SECTION_APART[len(columns) > 1]
-    limits = [_spread(blocks, column, line, section) for column in columns]
     ends = [_end(column) for column in columns]
+    _, apart, under = _grown(columns, ends, [{} for _ in columns], height)
+    within = (apart - under) / 2 <= line + _EPS  # the columns as packed
+    lists = grid == LINES and not within
+    limits = [_spread(blocks, column, line, section, lists) for column in columns]
     reach = [
         end + sum(int(most / half + _EPS) for most in spread.values()) * half
         for end, spread in zip(ends, limits, strict=True)
@@ -473,6 +492,25 @@ def _holed(
         if more > _EPS and blocks[column[i].block].keep_with_next
     ]
     return len(grown) == 1 and grown[0] >= line - _EPS
+
+
+def sections_grown(blocks: list[Packable], columns: list[Column], line: float) -> bool:
+    """Whether a section's gap in ``columns`` grew a whole ``line`` (on the grid of whole lines:
+    a heading under two blank lines)."""
+    return any(
+        blocks[piece.block].keep_with_next
+        and not blocks[piece.block].hang
+        and piece.top - above.top - above.height > 1.5 * line
+        for column in columns
+        for above, piece in pairwise(column)
+    )
+
+
+def _introduced(blocks: list[Packable], column: Column, index: int) -> bool:
+    """Whether the gap above piece ``index`` is a list's under the paragraph that introduces
+    it."""
+    above, below = blocks[column[index - 1].block], blocks[column[index].block]
+    return above.role == "P" and below.role == "LBody"
 
 
 def _split_lists(blocks: list[Packable], columns: list[Column]) -> set[tuple[str, ...]]:
@@ -551,19 +589,22 @@ def _end(column: Column) -> float:
 
 
 def _spread(
-    blocks: list[Packable], column: Column, line: float, section: float
+    blocks: list[Packable], column: Column, line: float, section: float, lists: bool
 ) -> dict[int, float]:
     """The gaps of a column that may grow (by the index of the piece below each) and how far
     each may: to ``section`` ``line``s above a heading (one and a half in one column, with
     the space a line's letters leave no more than two and a half lines from text to text;
     two in two columns, whose gaps grow to end them together), to one and a half above a
     paragraph with a run-in head (a topic), three quarters between a list's items, one
-    elsewhere; each from the gap as packed (after a list, made up to the grid)."""
+    elsewhere; each from the gap as packed (after a list, made up to the grid); if ``lists``,
+    a list's gap under what introduces it a line too (on whole lines, where the columns as
+    packed end more than a line apart: :func:`flush`)."""
     limits = {}
     for i in range(1, len(column)):
         above, below = blocks[column[i - 1].block], blocks[column[i].block]
         item = above.role == below.role == "LBody"  # items spread too
-        if column[i].first or (_together(above, below) and not item):
+        intro = lists and _introduced(blocks, column, i)
+        if column[i].first or (_together(above, below) and not (item or intro)):
             continue
         most = 0.75 if item else section if below.keep_with_next else 1.5 if below.topic else 1.0
         gap = column[i].top - column[i - 1].top - column[i - 1].height  # after a list, on grid
@@ -586,8 +627,9 @@ def _halves(
     anywhere on the page (nor within a half line of a section's), so that sections stand
     further apart than topics, and topics no closer than paragraphs, paragraphs than a list's
     items, each evenly, in every column alike; if ``together``, a kind's gaps in every column
-    at once, so that they stay as wide across the gutter as in a column. What no kind can
-    share evenly stays at the foot."""
+    at once, so that they stay as wide across the gutter as in a column. A list's gap under
+    what introduces it grows last, by its own limit (on whole lines, where :func:`_spread`
+    lets it). What no kind can share evenly stays at the foot."""
     gaps = [(c, i) for c, spread in enumerate(limits) for i in spread]
     steps = {(c, i): int(limits[c][i] / half + _EPS) for c, i in gaps}
     size = {
@@ -599,18 +641,22 @@ def _halves(
         above, below = blocks[columns[c][i - 1].block], blocks[columns[c][i].block]
         if below.keep_with_next or below.topic:
             return 0 if below.keep_with_next else 1
-        return 3 if above.role == below.role == "LBody" else 2
+        if below.role == "LBody" and above.role in ("P", "LBody"):
+            return 3 if above.role == "LBody" else 4
+        return 2
 
     kinds = {gap: kind(*gap) for gap in gaps}
 
     def ceiling(k: int) -> float:
         """How wide a gap of kind ``k`` may grow: no wider than the gaps of a kind before it,
         and a half line narrower than a section's (whose rule parts it)."""
+        if k == 4:  # a list under its sentence: as its own limit says
+            return math.inf
         return min(
             (size[g] - half * (kinds[g] == 0) for g in gaps if kinds[g] < k), default=math.inf
         )
 
-    of_kind = [[g for g in gaps if kinds[g] == k] for k in range(4)]
+    of_kind = [[g for g in gaps if kinds[g] == k] for k in range(5)]
     left = [int(want / half + _EPS) if want > 0 else 0 for want in wants]
     grown: list[dict[int, float]] = [{} for _ in columns]
     while True:

@@ -163,6 +163,8 @@ class Arrangement(Generic[F]):
     halved: Callable[[F], F | None] | None = None
     # tried only where this says it may mend the page found before it (None: wherever)
     mends: Callable[[F, Filled[Any]], bool] | None = None
+    # a size's filled page, its design grown where that fills it better (None: as it is)
+    grown: Callable[[F, Filled[Any]], tuple[F, Filled[Any]]] | None = None
 
 
 @dataclass(frozen=True)
@@ -254,12 +256,11 @@ def _settle(
     for step in range(SETTLE_STEPS + 1):
         if best is None:
             break
-        filled = fullest(best.filled, 1.0, 1.0)
-        better = filled is not None and (
-            found is None or _rank(best, filled, limit, empty) < _rank(*found, limit, empty)
-        )
-        if better and filled is not None:
-            found = (best, filled)
+        page = _filled(arrangement, best)
+        if page is not None and (
+            found is None or _rank(*page, limit, empty) < _rank(*found, limit, empty)
+        ):
+            found = page
         smaller = best.scale - STEP
         if (
             _good(found, limit)
@@ -323,10 +324,19 @@ def _on_halves(
         measured = whole(scale)
         if any(a > b for a, b in zip(_setting(measured), settings, strict=True)):
             continue  # (set worse than it: never as good, whatever its columns)
-        filled = fullest(measured.filled, 1.0, 1.0)
-        if filled is not None and _no_worse((measured, filled), halved, limit, empty):
-            return measured, filled
+        page = _filled(arrangement, measured)
+        if page is not None and _no_worse(page, halved, limit, empty):
+            return page
     return halved
+
+
+def _filled(arrangement: Arrangement[F], measured: F) -> tuple[F, Filled[Any]] | None:
+    """A size's page filled (:func:`fullest`), its design grown where the arrangement grows it
+    (:attr:`Arrangement.grown`); None if it does not fit."""
+    filled = fullest(measured.filled, 1.0, 1.0)
+    if filled is None or arrangement.grown is None:
+        return None if filled is None else (measured, filled)
+    return arrangement.grown(measured, filled)
 
 
 def _no_worse(

@@ -98,6 +98,7 @@ def _advance(runs: Runs, body: TypeSpec) -> tuple[float, int]:
 
 _EM = 0.47  # the mean advance of English text in Noto Sans, in ems, for a sheet with no text
 _RULE_DROP = 2.0  # the footer's rule, below the top of the footer
+FILL = 0.06  # of the page's height: a page with no more left at a column's foot is full
 _CLOSING_STEP = 0.05  # of the width: how much narrower the contacts beside a long address go
 
 
@@ -604,6 +605,12 @@ def _hanging_space(label: TextBox) -> float:
     text = shaping.unedged(last.shown, last.font) if last.shown else last.text
     space = text[len(text.rstrip()) :]
     return plain_width(space, last.font) * label.size
+
+
+def spare(theme: Theme, height: float) -> float:
+    """The blank a full page of ``height`` may leave under its body's lowest line (:data:`FILL`
+    of it, down to the footer's rule)."""
+    return FILL * height - over_rule(theme)
 
 
 def over_rule(theme: Theme) -> float:
