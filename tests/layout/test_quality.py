@@ -254,7 +254,11 @@ def test_few_neighbouring_lines_are_more_than_one_class_of_tightness_apart() -> 
 # "Prose-" (kenya), "Counterter-" (en-two-column-1.5), "Nige-" (en-two-column-long-headings A4),
 # "Repú-" twice and "Mo-" twice (pt-two-column-list), "Di-" (sheet-colombia A4), "Com-", "In-",
 # "Muham-" (sheet-indonesia), "Anti-Corrup-" (sheet-lists, both papers), "Secu-" (sheet-lists A4).
-NAMES = 17
+# 18 since a word set bold in regular text is never hyphenated: guatemala-es's "Mi-" became
+# "Minis-" and "Pe-" where "policía comuni-taria" (bold) was hyphenated, as many hyphens.
+# "Anti-Corrup-tion" stays: at every size the fit weighs (10.6 to 11.2 pt) no setting breaks it
+# only at its typed hyphen within the tolerance (a line at 2.3 to 2.8 times its stretch).
+NAMES = 18
 
 
 def test_few_names_are_hyphenated() -> None:
