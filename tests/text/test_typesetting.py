@@ -98,6 +98,21 @@ def test_a_lone_last_word_costs_a_little_looseness() -> None:
     assert len(lines or []) == 2
 
 
+def test_a_short_word_alone_on_the_last_line_costs_more_than_lines_that_jump() -> None:
+    """Rule 4: a last line shorter than ``SHORT_LAST`` ems (a short word alone) is taken only
+    where no other setting exists, at a cost above neighbouring lines two classes apart; a
+    longer word alone costs more than a hyphen (penalty 1,000), less than such a jump."""
+    items = words(3, 3, 3, 3, 3, 1)  # 3 3 3 3 3 | 1, or all on one line at its shrink
+    rules = Rules(fitness=1e8, clash=1e8)
+    breaker = Breaker(items)
+    assert ends(breaker.breaks(19.5, rules._replace(lone=0.0))) == [9, len(items) - 1]
+    assert ends(breaker.breaks(19.5, rules)) == [len(items) - 1]
+    assert breaker.last_line(10, 11, rules) == rules.lone > rules.clash
+    assert breaker.last_line(8, 11, rules) == 0.0  # two words, 5 ems
+    assert breaker.last_line(8, 9, rules) == rules.runt  # one word, 3 ems
+    assert 1000.0**2 < rules.runt < rules.clash
+
+
 # -- setting text ----------------------------------------------------------------------------
 
 
