@@ -552,6 +552,25 @@ def name_hyphens(lines: list[Line]) -> tuple[str, ...]:
     return tuple(out)
 
 
+# A word of letters, perhaps with an apostrophe, in quotes, brackets or punctuation: not a number,
+# nor a piece of an address
+_WORD = re.compile(r"\W*[^\W\d_]+(?:['’][^\W\d_]+)?\W*")
+
+
+def lone_words(page: PageQuality) -> tuple[str, ...]:
+    """The last lines of paragraphs, list items and labels (the body, the lead, the facts'
+    labels) of several lines that hold a single word, as :data:`_WORD` reads one (Chinese has
+    no spaces between words)."""
+    return tuple(
+        lines[-1].text.strip()
+        for lines in _paragraphs(list(page.lines))
+        if len(lines) > 1
+        and page.roles[lines[-1].block or 0] in BODY_ROLES
+        and _WORD.fullmatch(lines[-1].text.strip())
+        and not any(map(_ideograph, lines[-1].text))
+    )
+
+
 def set_ragged(lines: list[Line]) -> set[int | None]:
     """The paragraphs set ragged on purpose (a justified one that no setting keeps within the
     tolerance in its column): several lines, every word space of every line natural, some line

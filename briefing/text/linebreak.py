@@ -6,10 +6,10 @@ which ``setting`` tries at several tolerances and ``line`` places.
 Every line of a paragraph is chosen together, to keep the sum of the lines' demerits least:
 demerits grow with the cube of how far a line's spaces stretch or shrink, and with hyphens,
 hyphens on consecutive lines, lines of very different tightness next to each other (the best
-way to each break is kept for each class of tightness, as TeX does), and a single word alone
-on the last line; the line before the last never ends with a
-hyphen, unless the rules allow it. Widths are in any unit, so a paragraph measured once at unit size
-is broken at every trial scale by dividing the line width by the size.
+way to each break is kept for each class of tightness, as TeX does), and a short last line
+(``last_line``); the line before the last never ends with a hyphen, unless the rules allow it.
+Widths are in ems (a paragraph is measured once at unit size), and a paragraph is broken at
+every trial scale by dividing the line width by the size.
 
 ``Breaker`` does the work that does not depend on the width once (cumulative widths, the legal
 breaks). The search then runs forward from each reachable break: the line ends a start can reach
@@ -36,6 +36,9 @@ ADDRESS_RAG = 0.15
 # The largest stretch ratio of a line, unless the rules say otherwise: spaces stretch by half
 # their width at a ratio of 1 (``measure.SPACE_STRETCH``), so at most to 1.59 times their width.
 TOLERANCE = 1.18
+# A last line narrower than this, in ems (a word of about four letters: "and", "it."), is a
+# short word alone, which rule 4 never allows where another setting exists.
+SHORT_LAST = 2.5
 
 Kind = Literal["box", "glue", "penalty"]
 
@@ -69,7 +72,9 @@ class Rules(NamedTuple):
     most_hyphens: int = 2  # hyphenated lines in a row, at most
     fitness: float = 10_000.0  # a line two classes tighter or looser than the one before (TeX's)
     clash: float = 1_000_000.0  # a very loose line beside a tight one: as bad as a hyphen
-    runt: float = 1_000_000.0  # a last line holding a single word: worse than a loose line
+    runt: float = 3_000_000.0  # a last line holding a single word: worse than a loose line or
+    # a hyphen (not than one after two letters, or in a name)
+    lone: float = 1e9  # a last line shorter than ``SHORT_LAST``: worse than any jump in tightness
     hyphen_before_last: bool = False  # the line before the last may end with a hyphen (else
     # never: its tail would start the last line)
     expand: float = 0.0  # how far boxes stretch at a ratio of 1, by their width
@@ -142,6 +147,7 @@ class Breaker:
         ]
         self._tightest: dict[tuple[float, float], list[float]] = {}
         self.forced = [i for i in self.points if items[i].penalty <= -INFINITE]
+        self.forced_at = frozenset(self.forced)
         self.extra = [item.width if item.kind == "penalty" else 0.0 for item in items]
         # Breaks inside a word: at a hyphen added, or between two letters of an address.
         self.inside = [item.kind == "penalty" and (item.width > 0 or item.letter) for item in items]
@@ -171,11 +177,20 @@ class Breaker:
             self._tightest[compress, tracking] = found
         return found
 
+    def last_line(self, start: int, end: int, rules: Rules) -> float:
+        """What a paragraph's last line (or the last before a line break), items ``start`` to
+        ``end``, costs beyond its badness: ``rules.lone`` if it is shorter than ``SHORT_LAST``
+        (a short word alone), else ``rules.runt`` if it holds a single word (as InDesign's and
+        later breakers' last-line demerits; TeX has none)."""
+        if self.total_w[end] - self.total_w[start] < SHORT_LAST:
+            return rules.lone
+        return rules.runt if self.glues[end] == self.glues[start] else 0.0
+
     def breaks(self, width: float, rules: Rules) -> list[Line] | None:
         """The lines of least total demerits, or None if no sequence of breaks keeps every line
         within ``rules.tolerance`` and ``width``."""
         points, extra, cost, flagged_at = self.points, self.extra, self.cost, self.flagged
-        tie, rag, inside = self.tie, self.rag, self.inside
+        tie, rag, inside, forced = self.tie, self.rag, self.inside, self.forced_at
         total_w, total_y, total_z, glues = self.total_w, self.total_y, self.total_z, self.glues
         total_b, total_t, total_s = self.total_b, self.total_t, self.total_s
         expand, compress, tracking, grow = rules.expand, rules.compress, rules.tracking, rules.grow
@@ -276,8 +291,9 @@ class Breaker:
                 if start_break >= 0:
                     if fit - fitness > 1 or fitness - fit > 1:
                         demerits += rules.clash if fit - fitness in (3, -3) else rules.fitness
-                    if final and glues[end] == glues[start]:
-                        demerits += rules.runt
+                    if final and start_break not in forced:  # (a line after a line break
+                        # is as it was typed)
+                        demerits += self.last_line(start, end, rules)
                     if final and hyphens and not hyphen_before_last:
                         continue
                 total = so_far + demerits

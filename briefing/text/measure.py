@@ -145,6 +145,7 @@ def _measured(
     last_word = max((i for i, w in enumerate(found) if isinstance(w, list)), default=-1)
     pending_space: Fragment | None = None
     before = ""  # the word before
+    head = True  # the words so far are bold, in regular text: a run-in head
     for index, word in enumerate(found):
         if word is None:
             if items and items[-1].kind == "box":
@@ -172,6 +173,9 @@ def _measured(
             items.append(Item("glue", space, stretch, shrink))
             fragments.append(pending_space)
             pending_space = None
+        # a word set bold in regular text: a run-in head's, while no other word came before
+        emphasised = not bold and all(run.bold for _, run in word)
+        head = head and emphasised
         word_items, word_fragments = _word(
             tuple((part, _style(run)) for part, run in word),
             faces,
@@ -179,11 +183,12 @@ def _measured(
             italic,
             colour,
             hyphenation,
-            index == last_word,
+            index == last_word or (emphasised and not head),
             script_faces,
             justified if cjk else None,
             justified,
             not before or before.rstrip(_CLOSING).endswith((".", "!", "?")),
+            emphasised and head,
         )
         items += word_items
         fragments += word_fragments
@@ -233,14 +238,17 @@ def _word(
     italic: bool,
     colour: str,
     hyphenation: str,
-    last: bool,
+    whole: bool,
     script_faces: Faces | None = None,
     cjk: bool | None = None,
     justified: bool = True,
     opening: bool = False,
+    emphasis: bool = False,
 ) -> tuple[list[Item], list[Fragment]]:
     """The boxes of one word (as (text, run) parts), with a penalty at each place it may
-    break; measured once for every paragraph and build of a process that sets it. A web
+    break, but for hyphenation points in a ``whole`` word (a paragraph's last, or a key term
+    set bold in regular text, which reads as one), and at a cost as a name's in a run-in head
+    (``emphasis``); measured once for every paragraph and build of a process that sets it. A web
     address breaks between two letters of its path only in a ``justified`` paragraph, whose
     lines it must fill (a ragged caption breaks it at its own marks).
 
@@ -268,13 +276,13 @@ def _word(
         for point in dash_points(text):
             dash = text[point - 1] != "/"
             breaks_at[point] = (_HYPHEN_PENALTY if dash else _SLASH_PENALTY, False, dash, False)
-        if not last:
+        if not whole:
             typed = min((p for p, at in breaks_at.items() if at[2]), default=len(text))
             for point in hyphen_points(text, hyphenation):
                 if text[point - 1] not in DASHES:
                     short = point < 3 or not text[point - 3].isalpha()  # "re-spond"
                     # (or past a hyphen typed in the word, which had better end the line)
-                    unliked = short or point > typed or _named(text, point, opening)
+                    unliked = short or point > typed or emphasis or _named(text, point, opening)
                     penalty = _UNLIKED_PENALTY if unliked else _HYPHEN_PENALTY
                     breaks_at.setdefault(point, (penalty, True, True, False))
     glue_at: set[int] = set()

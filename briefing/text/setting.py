@@ -34,7 +34,7 @@ from typing import Generic, TypeVar
 from ..content.runs import Runs
 from . import kashida, shaping
 from .line import SCRIPT_TOLERANCE, SetLine, place
-from .linebreak import TOLERANCE, Breaker, Line, Rules, jumps
+from .linebreak import SHORT_LAST, TOLERANCE, Breaker, Line, Rules, jumps
 from .measure import SOFT_HYPHEN, Measured, measure, split_boxes
 from .spec import TypeSpec
 from .spread import COMPRESSION, EXPANSION
@@ -44,6 +44,7 @@ _SMALLEST_STEP = 0.5  # how far text that must not break may step down for a wid
 _UNHYPHENATED = 1.0  # the tolerance of lines set without hyphenating
 _TRACKED = 4.0  # the tolerance of lines that letter spacing helps
 _RAGGED = 3.0  # stretch at a ragged line's end, in ems: how uneven ragged lines may be
+_RAGGED_ALONE = 1.5  # the tolerance of ragged lines that take up a word alone on the last
 _JUMP = 1e8  # what a line two classes tighter or looser than the one before costs, to smooth
 # Of a paragraph's lines that go on, the share its hyphens may reach to set it without a loose
 # line beside a tight one (a page's share stays within 15%: few paragraphs need them)
@@ -176,6 +177,8 @@ def looser(setting: Setting, looseness: int = 1) -> Setting | None:
     lines = measured.breaker.breaks(setting.room, rules)
     if lines is None or len(lines) != len(setting.lines) + looseness:
         return None
+    if _short(measured.breaker, lines) and not _short(measured.breaker, setting.lines):
+        return None  # not at the cost of a short word alone on its last line
     if jumps(lines):  # a loose line beside a tight one
         lines = _smoother(measured.breaker, setting.room, rules, lines)
     return Setting(measured, spec, setting.size, setting.room, lines)
@@ -188,7 +191,8 @@ def _hyphens(lines: list[Line]) -> int:
 
 def _smoother(breaker: Breaker, room: float, rules: Rules, lines: list[Line]) -> list[Line]:
     """``lines``, or the paragraph set on as many lines with fewer neighbouring lines more
-    than one class of tightness apart, within the tolerance with letter spacing: without
+    than one class of tightness apart (or as few, and no word alone on its last line, but
+    never a short word alone where it had none), within the tolerance with letter spacing: without
     hyphens if that sets none, else the one of the two with fewer, with no more hyphens than
     it has (one more to part a very loose line from a tight one) or ``_SMOOTHING`` of its
     lines that go on, none on its last line but one nor two in a row."""
@@ -210,11 +214,12 @@ def _smoother(breaker: Breaker, room: float, rules: Rules, lines: list[Line]) ->
         if (
             found is not None
             and len(found) == len(lines)
-            and jumps(found) < jumps(best)
+            and (jumps(found), _alone(breaker, found)) < (jumps(best), _alone(breaker, best))
             and _hyphens(found) <= budget
+            and (_short(breaker, best) or not _short(breaker, found))
         ):
             best = found
-        if not jumps(best):
+        if not jumps(best) and not _alone(breaker, best):
             break
     return best
 
@@ -223,6 +228,21 @@ def _runt(breaker: Breaker, lines: list[Line]) -> bool:
     """Whether the last of several ``lines`` holds a single word."""
     last = lines[-1]
     return len(lines) > 1 and breaker.glues[last.end] == breaker.glues[last.start]
+
+
+def _alone(breaker: Breaker, lines: list[Line] | None) -> bool:
+    """Whether the last of several ``lines`` holds a single word, or a short one alone."""
+    return lines is not None and (_runt(breaker, lines) or _short(breaker, lines))
+
+
+def _short(breaker: Breaker, lines: list[Line] | None) -> bool:
+    """Whether the last of several ``lines`` is a short word alone (``SHORT_LAST``), which
+    rule 4 never allows where another setting exists; not after a line break, nor if there
+    are no lines."""
+    if lines is None or len(lines) < 2 or lines[-2].end in breaker.forced_at:
+        return False
+    last = lines[-1]
+    return breaker.total_w[last.end] - breaker.total_w[last.start] < SHORT_LAST
 
 
 def _least_loose(breaker: Breaker, room: float, rules: Rules) -> list[Line] | None:
@@ -317,10 +337,12 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
                 found = measured.breaker.breaks(room, rules._replace(hyphenate=False))
                 if lines is None or (found is not None and not _runt(measured.breaker, found)):
                     lines = found
-        if lines is None:  # hyphens, never two in a row
-            lines = measured.breaker.breaks(room, rules._replace(most_hyphens=1))
-        if lines is None:  # two in a row only where nothing else works
-            lines = measured.breaker.breaks(room, rules)
+        for tried in (rules._replace(most_hyphens=1), rules):  # hyphens, never two in a row;
+            # two in a row only where nothing else works (or takes up a short word alone)
+            if lines is None or _short(measured.breaker, lines):
+                found = measured.breaker.breaks(room, tried)
+                if lines is None or (found is not None and not _short(measured.breaker, found)):
+                    lines = found
     if lines is None and justified and glyph_lines and not spec.cjk:  # never a hyphen before
         # the last line (its tail would start that line): where only one keeps the tolerance, the
         # paragraph is set ragged, and weighs a line at a column's foot (the page tries sizes)
@@ -357,6 +379,13 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
         lines = measured.breaker.breaks(max(room, measured.widest + hyphen), rules)
     if lines is None:
         raise RuntimeError("a paragraph could not be broken into lines")
+    if not justified and _alone(measured.breaker, lines):  # ragged lines shorter, if that
+        # takes up a word alone on the last
+        found = measured.breaker.breaks(
+            room, rules._replace(tolerance=_RAGGED_ALONE, hyphenate=False)
+        )
+        if found is not None and not _alone(measured.breaker, found):
+            lines = found
     if justified and glyph_lines and jumps(lines):  # a loose line beside a tight one
         lines = _smoother(measured.breaker, room, rules, lines)
     # The line before the last hyphenated (only where boxes too wide for the line parted: its
@@ -364,9 +393,10 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     # a paragraph set ragged for want of one does (a two-line list item's first line too:
     # another size may set it whole); so does a number
     # parted from its unit ("$3.5 | million"), which no setting within the tolerance keeps, and
-    # Arabic lines that need kashidas longer, or in more words, than a typographer's few.
+    # Arabic lines that need kashidas longer, or in more words, than a typographer's few, and
+    # a short word alone on the last line where no setting takes it up (rule 4).
     before_last = len(lines) > 1 and measured.fragments[lines[-2].end].text == SOFT_HYPHEN
-    awkward = before_last or untied or longer
+    awkward = before_last or untied or longer or _short(measured.breaker, lines)
     setting = Setting(measured, spec, size, room, lines, strained, awkward)
     # A line of words too loose for its spaces, glyphs and letter spacing is strained (a line
     # of one or two words beside a long address is not).

@@ -33,6 +33,7 @@ from briefing.text.spread import COMPRESSION, EXPANSION
 from briefing.text.textbox import TextBox, typeset
 
 from ..conftest import MINIMAL, ROOT
+from ..corpus import example
 from ..quality import measure, source_text
 from ..visual import SAMPLE_TREE
 
@@ -98,6 +99,21 @@ def test_a_lone_last_word_costs_a_little_looseness() -> None:
     assert len(lines or []) == 2
 
 
+def test_a_short_word_alone_on_the_last_line_costs_more_than_lines_that_jump() -> None:
+    """Rule 4: a last line shorter than ``SHORT_LAST`` ems (a short word alone) is taken only
+    where no other setting exists, at a cost above neighbouring lines two classes apart; a
+    longer word alone costs more than a hyphen (penalty 1,000), less than such a jump."""
+    items = words(3, 3, 3, 3, 3, 1)  # 3 3 3 3 3 | 1, or all on one line at its shrink
+    rules = Rules(fitness=1e8, clash=1e8)
+    breaker = Breaker(items)
+    assert ends(breaker.breaks(19.5, rules._replace(lone=0.0))) == [9, len(items) - 1]
+    assert ends(breaker.breaks(19.5, rules)) == [len(items) - 1]
+    assert breaker.last_line(10, 11, rules) == rules.lone > rules.clash
+    assert breaker.last_line(8, 11, rules) == 0.0  # two words, 5 ems
+    assert breaker.last_line(8, 9, rules) == rules.runt  # one word, 3 ems
+    assert 1000.0**2 < rules.runt < rules.clash
+
+
 # -- setting text ----------------------------------------------------------------------------
 
 
@@ -161,6 +177,45 @@ def test_a_name_or_a_compounds_second_part_costs_more_to_hyphenate_than_a_first_
         ("Con", {2000.0}),  # a name
         ("INL", {2000.0}),  # "gov-erned", after "INL-" (a break there costs 1000)
     ]
+
+
+def test_a_bold_phrase_in_regular_text_breaks_between_its_words_never_inside_them() -> None:
+    """A key term set bold ("**policía comunitaria**") reads as one: none of its words is
+    hyphenated, as the regular words around it may be; a run-in head's cost as a name's."""
+    runs = (
+        Run("The programs of "),
+        Run("community policing", bold=True),
+        Run(" train officers in conflict resolution."),
+    )
+    measured = measure_runs(runs, style())
+    word, hyphenated = "", []
+    for item, fragment in zip(measured.items, measured.fragments, strict=True):
+        word = "" if item.kind == "glue" else word + fragment.text
+        if fragment.text == SOFT_HYPHEN:
+            hyphenated.append(word)
+    assert not [w for w in hyphenated if w.startswith(("com", "pol"))], hyphenated
+    assert any(w.startswith("of") for w in hyphenated), hyphenated  # "of-fi-cers"
+    head = measure_runs((Run("Counternarcotics.", bold=True), Run(" We train.")), style())
+    costs = {
+        i.penalty for i, f in zip(head.items, head.fragments, strict=True) if f.text == SOFT_HYPHEN
+    }
+    assert costs == {2000.0}
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_no_bold_word_ends_a_line_hyphenated_on_the_page(paper: str) -> None:
+    """guatemala-es's "**policía comunitaria**" (on letter, "comuni-" before) breaks between
+    its words, as read back from the PDF: no soft hyphen ends a bold word."""
+    data, _ = render(run_checks(example("guatemala-es.yaml")), paper)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        chars = pdf.pages[0].chars
+    hyphenated = [
+        (before["text"], before["fontname"])
+        for before, char in pairwise(chars)
+        if char["text"].startswith(SOFT_HYPHEN)
+    ]
+    assert hyphenated, "the page hyphenates regular words"
+    assert [found for found in hyphenated if "Bold" in found[1]] == []
 
 
 def test_the_last_word_of_a_paragraph_is_never_hyphenated() -> None:
