@@ -25,7 +25,6 @@ from . import kashida, shaping
 from .collect import MAIL, PUNCTUATION_FULL, WEB
 from .linebreak import INFINITE, TIE, TOLERANCE, Item, Line
 from .measure import (
-    MOST_LETTER_SPACING,
     SOFT_HYPHEN,
     SPACE_SHRINK,
     SPACE_STRETCH,
@@ -35,11 +34,11 @@ from .measure import (
     text_width,
 )
 from .spec import TypeSpec
-from .spread import COMPRESSION, spread
+from .spread import COMPRESSION, MOST_LETTER_SPACING, spread
 
 # The tolerance of lines that glyphs cannot help by stretching (Arabic, Hebrew, Chinese): their
 # spaces stretch by half at most, and kashidas or letter spacing take the rest (the breaker
-# counts on them: ``kashida.room``, ``measure.MOST_LETTER_SPACING``).
+# counts on them: ``kashida.room``, ``spread.MOST_LETTER_SPACING``).
 SCRIPT_TOLERANCE = 1.0
 _LOOSEST = 0.5  # ems a space may grow by past what justifying allows; past it, ragged
 # Bidirectional text: what keeps its left-to-right order inside a right-to-left paragraph (a

@@ -6,10 +6,12 @@ which ``setting`` tries at several tolerances and ``line`` places.
 Every line of a paragraph is chosen together, to keep the sum of the lines' demerits least:
 demerits grow with the cube of how far a line's spaces stretch or shrink, and with hyphens,
 hyphens on consecutive lines, lines of very different tightness next to each other (the best
-way to each break is kept for each class of tightness, as TeX does), and a short last line
-(``last_line``); the line before the last never ends with a hyphen, unless the rules allow it.
-Widths are in ems (a paragraph is measured once at unit size), and a paragraph is broken at
-every trial scale by dividing the line width by the size.
+way to each break is kept for each class of tightness, as TeX does), a short last line
+(``last_line``), and where the rules ask, neighbouring lines that look unlike as drawn (their
+word spaces and glyph widths, by the square: ``Breaker.drawn``); the line before the last
+never ends with a hyphen, unless the rules allow it. Widths are in ems (a paragraph is measured
+once at unit size), and a paragraph is broken at every trial scale by dividing the line width
+by the size.
 
 ``Breaker`` does the work that does not depend on the width once (cumulative widths, the legal
 breaks). The search then runs forward from each reachable break: the line ends a start can reach
@@ -23,6 +25,8 @@ import bisect
 import math
 from itertools import pairwise
 from typing import Literal, NamedTuple
+
+from .spread import COMPRESSION, MOST_LETTER_SPACING, STEPS, spread
 
 INFINITE = 10_000  # a penalty this high forbids a break; its negative forces one
 # Words that belong together ("18 months", "FY 2010"): a break between them costs this, and
@@ -85,6 +89,10 @@ class Rules(NamedTuple):
     # is then its spaces' own, as drawn
     spaces_first: bool = False
     looseness: int = 0  # lines more than the best breaks take (TeX's \looseness), if they can
+    # Latin, Cyrillic and Greek: how neighbouring lines differ as drawn (``Breaker.drawn``), their
+    # word spaces in natural spaces and their glyphs' expansion as ``_GLYPHS`` natural spaces at
+    # its most, costs by the square, times this
+    even: float = 0.0
     untie: bool = False  # words that belong together may part (at ``TIE``)
 
 
@@ -99,8 +107,12 @@ class Line(NamedTuple):
 
 
 _WORST = 10.0  # a line's stretch ratio counts as this at most: a line that cannot stretch
-# (break, hyphenated lines in a row, lines so far if counted, the fitness class of its line)
-_Key = tuple[int, int, int, int]
+# (break, hyphenated lines in a row, lines so far if counted, the fitness class of its line, and
+# where neighbours' differences cost, its word space as drawn in steps of ``_SHADE`` natural
+# spaces and its glyphs' expansion in ``STEPS``)
+_Key = tuple[int, int, int, int, int, int]
+_SHADE = 0.1
+_GLYPHS = 0.5  # natural spaces: how far apart glyphs at their widest and at their own width look
 
 
 class Breaker:
@@ -139,6 +151,16 @@ class Breaker:
         self.total_b = total_b  # the boxes' width, which glyph expansion stretches
         self.total_t = total_t  # how far the boxes grow (letter spacing, kashidas), at most
         self.total_s = total_s  # and how far they tighten
+        # Boxes drawn after a box with no space between (a word's syllables), before each
+        # item: letter spacing goes between them too, as it is drawn.
+        self.joins = [0] * (count + 1)
+        joined, box = 0, False
+        for index, item in enumerate(items):
+            self.joins[index] = joined
+            if item.kind != "penalty":
+                joined += box and item.kind == "box"
+                box = item.kind == "box"
+        self.joins[count] = joined
         self.points = [
             i
             for i, item in enumerate(items)
@@ -186,6 +208,29 @@ class Breaker:
             return rules.lone
         return rules.runt if self.glues[end] == self.glues[start] else 0.0
 
+    def drawn(self, start: int, end: int, width: float) -> tuple[float, float]:
+        """A justified line of items ``start`` to ``end`` (the break) at ``width``, as ``spread``
+        draws it: its word space in natural spaces (0: it has none), and the share of their most
+        its glyphs' expansion and letter spacing (between syllables too) take, less than none
+        where they tighten; its spaces take the room first, the glyphs only past 1.5 natural
+        spaces, or 0.83."""
+        w, b = self.total_w, self.total_b
+        glue = w[end] - w[start] - b[end] + b[start]
+        if not glue:
+            return 0.0, 0.0
+        extra = width - w[end] + w[start] - self.extra[end]
+        totals = self.total_y if extra > 0 else self.total_z
+        give = totals[end] - totals[start]
+        if not give:
+            return 1.0, 0.0
+        joins = self.joins[end] - self.joins[start + 1] + (self.extra[end] > 0)
+        glyphs = COMPRESSION * (b[end] - b[start]) + self.total_t[end] - self.total_t[start]
+        shared = spread(
+            extra, give, glyphs + MOST_LETTER_SPACING * joins, TOLERANCE if extra > 0 else 1.0
+        )
+        space = 1.0 + math.copysign(shared.spaces * give + shared.rest, extra) / glue
+        return space, math.copysign(shared.share, extra)
+
     def breaks(self, width: float, rules: Rules) -> list[Line] | None:
         """The lines of least total demerits, or None if no sequence of breaks keeps every line
         within ``rules.tolerance`` and ``width``."""
@@ -209,10 +254,15 @@ class Breaker:
         )
         line_penalty, most, worst = rules.line_penalty, rules.most_hyphens, _WORST
         hyphenate, hyphen_before_last = rules.hyphenate, rules.hyphen_before_last
+        even = rules.even
         end_of_paragraph = self.forced[-1]
-        # For each node: (total demerits, the node its line started from, its line's ratio).
-        best: dict[_Key, tuple[float, _Key | None, float]] = {(-1, 0, 0, 1): (0.0, None, 0.0)}
-        order: list[_Key] = [(-1, 0, 0, 1)]
+        # For each node: (total demerits, the node its line started from, its line's ratio, and
+        # as drawn where neighbours' differences cost, its word space in natural spaces, 0 if it
+        # has none or ends short, and its glyphs' expansion).
+        best: dict[_Key, tuple[float, _Key | None, float, tuple[float, float]]] = {
+            (-1, 0, 0, 1, 0, 0): (0.0, None, 0.0, (0.0, 0.0))
+        }
+        order: list[_Key] = [(-1, 0, 0, 1, 0, 0)]
         # A node is kept for each fitness class its line may end in, as TeX does, but only while
         # it is within what neighbouring classes can cost of the best at its break: no worse
         # one can win after it.
@@ -224,10 +274,10 @@ class Breaker:
         while done < len(order):
             key = order[done]
             done += 1
-            start_break, hyphens, count, fitness = key
+            start_break, hyphens, count, fitness, _, _ = key
             if start_break == end_of_paragraph:
                 continue
-            so_far = best[key][0]
+            so_far, _, _, before = best[key]
             if so_far > least[start_break, hyphens, count] + adjacent:
                 continue
             start = starts[start_break] if start_break >= 0 else 0
@@ -288,6 +338,10 @@ class Breaker:
                     if flagged and hyphens:
                         demerits += rules.double_hyphen
                 fit = _fitness(ratio if spaced is None else spaced)
+                drawn = (0.0, 0.0)
+                if even and not final:
+                    drawn = self.drawn(start, end, width)
+                    demerits += even * _apart(before, drawn)
                 if start_break >= 0:
                     if fit - fitness > 1 or fitness - fit > 1:
                         demerits += rules.clash if fit - fitness in (3, -3) else rules.fitness
@@ -303,13 +357,13 @@ class Breaker:
                     least[group] = total
                 elif total > floor + adjacent:
                     continue
-                new_key = (*group, fit)
+                new_key = (*group, fit, round(drawn[0] / _SHADE), round(drawn[1] * STEPS))
                 known = best.get(new_key)
                 if known is None:
-                    best[new_key] = (total, key, ratio)
+                    best[new_key] = (total, key, ratio, drawn)
                     insort(order, new_key, lo=done)
                 elif total < known[0]:
-                    best[new_key] = (total, key, ratio)
+                    best[new_key] = (total, key, ratio, drawn)
         ends = [(found[0], k) for k, found in best.items() if k[0] == end_of_paragraph]
         if ends and rules.looseness:  # of the line counts that keep the tolerance, the one asked
             wanted = min(ends)[1][2] + rules.looseness
@@ -319,7 +373,7 @@ class Breaker:
         lines: list[Line] = []
         now: _Key | None = min(ends)[1]
         while now is not None and now[0] >= 0:
-            _, previous, ratio = best[now]
+            _, previous, ratio, _ = best[now]
             assert previous is not None
             begin = starts[previous[0]] if previous[0] >= 0 else 0
             lines.append(Line(begin, now[0], ratio, now[1] > 0, now[3]))
@@ -333,6 +387,15 @@ def jumps(lines: list[Line], apart: int = 1) -> int:
     ``apart`` classes of tightness apart (2: a very loose line beside a tight one)."""
     classes = [line.fit for line in lines[:-1]]
     return sum(abs(a - b) > apart for a, b in pairwise(classes))
+
+
+def _apart(above: tuple[float, float], below: tuple[float, float]) -> float:
+    """How far two neighbouring lines as drawn (``Breaker.drawn``) are apart, squared: their
+    word spaces' difference and their glyphs' (as ``_GLYPHS`` natural spaces at their most);
+    nothing where either has no spaces or ends short."""
+    if not above[0] or not below[0]:
+        return 0.0
+    return (above[0] - below[0]) ** 2 + (_GLYPHS * (above[1] - below[1])) ** 2
 
 
 def _fitness(ratio: float) -> int:

@@ -43,6 +43,7 @@ from .collect import (
 from .hyphenation import hyphen_points, syllables
 from .linebreak import ADDRESS_BREAK, INFINITE, TIE, TOLERANCE, Breaker, Item
 from .spec import TypeSpec
+from .spread import MOST_LETTER_SPACING
 
 SOFT_HYPHEN = shaping.SOFT_HYPHEN
 SPACE_STRETCH = 1 / 2  # of a space: at the tolerance of 2, spaces stretch to twice their width
@@ -51,6 +52,7 @@ _HYPHEN_PENALTY = 1000.0  # a hyphen costs more than many lines at the tolerance
 _UNLIKED_PENALTY = 2000.0  # a hyphen after two letters ("re-spond"), or in a name (as much as
 # three more hyphens: taken only where a setting without it needs more hyphens, or two in a row)
 _OPENING = "\"'“‘(«¿¡"  # marks a sentence's first word may follow
+_SPACED = ":;!?»"  # marks French sets off from the word before by a space: never a line's first
 _CLOSING = "\"'”’)»"  # and its last word may be followed by, after its stop
 _PART = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")  # the letters of a word before a break
 _ADDRESS_PENALTY = ADDRESS_BREAK  # a break inside a web or e-mail address (``address_points``)
@@ -60,7 +62,6 @@ _SLASH_PENALTY = 50.0  # a break after a slash typed in a word; after a typed hy
 # the line ends with one as it does at a hyphenation point, and costs as much
 _CJK_STRETCH = 0.1  # ems a break between ideographs may stretch by, in justified text
 _CJK_LATIN_STRETCH = 0.5  # and between an ideograph and a Latin word or figure (clreq)
-MOST_LETTER_SPACING = 0.02  # ems, either way, in a justified line its spaces cannot fill
 _NOTHING = ("", "", "", "")  # what a forced break or a kept-together penalty draws
 
 
@@ -161,8 +162,9 @@ def _measured(
         if pending_space is not None:
             after = "".join(part for part, _ in word)
             last = index == last_word and (bool(hyphenation) or not justified)
-            if after[0] in "–—" or tied(before, after, last):
-                # a dash stays with the word before it, and words that belong together; in
+            if after[0] in "–—" or not after.strip(_SPACED) or tied(before, after, last):
+                # a dash stays with the word before it, as does a mark set off by a space
+                # (French "sécurité :"), and words that belong together; in
                 # justified text, but for a number's groups of digits and a short last word,
                 # they part (``TIE``) where no setting within the tolerance keeps them so
                 apart = justified and not last and not grouped(before, after)

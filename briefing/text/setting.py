@@ -10,6 +10,8 @@ size). One that keeps it only by parting a number from its unit ("$3.5 | million
 ragged too, where that takes no more lines, and strained as well: the page weighs it as a
 paragraph too loose to justify, and tries smaller sizes, further, for one that keeps them
 together and justified (no setting on a line more keeps them within the tolerance either).
+A paragraph whose neighbouring lines' word spaces, as drawn, are far apart is set again on as
+many lines, with no more hyphens, their differences costing (``_evener``).
 No line before a paragraph's last ends with a hyphen (its tail would start the last line): a
 paragraph that only such a hyphen keeps within the tolerance is set ragged, and is awkward (as
 a hyphen there weighed before: the page weighs another size).
@@ -29,6 +31,7 @@ import functools
 import math
 from collections import OrderedDict
 from collections.abc import Hashable
+from itertools import pairwise
 from typing import Generic, TypeVar
 
 from ..content.runs import Runs
@@ -37,18 +40,25 @@ from .line import SCRIPT_TOLERANCE, SetLine, place
 from .linebreak import SHORT_LAST, TOLERANCE, Breaker, Line, Rules, jumps
 from .measure import SOFT_HYPHEN, Measured, measure, split_boxes
 from .spec import TypeSpec
-from .spread import COMPRESSION, EXPANSION
+from .spread import COMPRESSION
 
 UNBROKEN = 1e5  # points: a width no one line of text needs to break at
 _SMALLEST_STEP = 0.5  # how far text that must not break may step down for a wide word
 _UNHYPHENATED = 1.0  # the tolerance of lines set without hyphenating
 _TRACKED = 4.0  # the tolerance of lines that letter spacing helps
+EXPANSION = COMPRESSION / TOLERANCE  # how far glyphs stretch at a ratio of 1 (2% at the tolerance)
 _RAGGED = 3.0  # stretch at a ragged line's end, in ems: how uneven ragged lines may be
 _RAGGED_ALONE = 1.5  # the tolerance of ragged lines that take up a word alone on the last
 _JUMP = 1e8  # what a line two classes tighter or looser than the one before costs, to smooth
 # Of a paragraph's lines that go on, the share its hyphens may reach to set it without a loose
 # line beside a tight one (a page's share stays within 15%: few paragraphs need them)
 _SMOOTHING = 0.25
+
+# A paragraph two of whose neighbouring lines' word spaces, as drawn, differ by more than this
+# many natural spaces is set again with their differences costing ``_EVEN`` by their square (a
+# hyphen costs 10 times as much, a line at the tolerance a third): ``_evener``
+_UNEVEN = 0.3
+_EVEN = 1e5
 
 
 class Setting:
@@ -181,6 +191,7 @@ def looser(setting: Setting, looseness: int = 1) -> Setting | None:
         return None  # not at the cost of a short word alone on its last line
     if jumps(lines):  # a loose line beside a tight one
         lines = _smoother(measured.breaker, setting.room, rules, lines)
+    lines = _evener(measured.breaker, setting.room, rules, lines)
     return Setting(measured, spec, setting.size, setting.room, lines)
 
 
@@ -222,6 +233,48 @@ def _smoother(breaker: Breaker, room: float, rules: Rules, lines: list[Line]) ->
         if not jumps(best) and not _alone(breaker, best):
             break
     return best
+
+
+def _unevenness(breaker: Breaker, room: float, lines: list[Line]) -> list[float]:
+    """How far the word spaces of each two neighbouring lines that go on in their paragraph
+    are apart, as drawn, in natural spaces (lines of no spaces aside)."""
+    spaces = [breaker.drawn(line.start, line.end, room)[0] for line in lines[:-1]]
+    return [abs(a - b) for a, b in pairwise(spaces) if a and b]
+
+
+def _evener(breaker: Breaker, room: float, rules: Rules, lines: list[Line]) -> list[Line]:
+    """``lines``, or, where two neighbours' word spaces are more than ``_UNEVEN`` apart as
+    drawn, the paragraph set on as many lines with the squares of their differences costing
+    ``_EVEN`` (``Rules.even``), if that sets them nearer, with no more hyphens nor lines two
+    classes of tightness from the one before (the page weighs the paragraph as it did), none
+    ending inside a word where one ended at a typed hyphen, nor two neighbours further apart."""
+    apart = _unevenness(breaker, room, lines)
+    if max(apart, default=0.0) <= _UNEVEN or any(line.ratio > TOLERANCE for line in lines[:-1]):
+        return lines
+    hyphens = _hyphens(lines)
+    tried = rules._replace(
+        tolerance=TOLERANCE, emergency=False, even=_EVEN, most_hyphens=1, hyphenate=hyphens > 0
+    )
+    found = breaker.breaks(room, tried)
+    if found is not None and len(found) != len(lines):  # as many lines (TeX's looseness)
+        more = len(lines) - len(found) + tried.looseness
+        found = breaker.breaks(room, tried._replace(looseness=more))
+    if found is None or len(found) != len(lines) or jumps(found) > jumps(lines):
+        return lines
+    nearer = _unevenness(breaker, room, found)
+    if (
+        _hyphens(found) > hyphens
+        or _inside(breaker, found) > _inside(breaker, lines)
+        or max(nearer, default=0.0) > max(apart)
+        or sum(d * d for d in nearer) >= sum(d * d for d in apart)
+    ):
+        return lines
+    return found
+
+
+def _inside(breaker: Breaker, lines: list[Line]) -> int:
+    """How many of ``lines`` end inside a word (a hyphen added, not typed)."""
+    return sum(breaker.inside[line.end] for line in lines)
 
 
 def _runt(breaker: Breaker, lines: list[Line]) -> bool:
@@ -388,6 +441,8 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
             lines = found
     if justified and glyph_lines and jumps(lines):  # a loose line beside a tight one
         lines = _smoother(measured.breaker, room, rules, lines)
+    if justified and glyph_lines and not spec.cjk:
+        lines = _evener(measured.breaker, room, rules, lines)
     # The line before the last hyphenated (only where boxes too wide for the line parted: its
     # tail starts the last line) makes a paragraph awkward, so the page weighs another size, as
     # a paragraph set ragged for want of one does (a two-line list item's first line too:

@@ -16,14 +16,12 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from .linebreak import TOLERANCE
-
 # Lines of Latin, Cyrillic or Greek: glyphs stretch at most 2% at the tolerance and shrink at
 # most 2% at full shrink (hz, as pdfTeX's font expansion; the PDF horizontal scale), and letter
-# spacing takes at most 0.02 em more either way (``measure.MOST_LETTER_SPACING``): the breaker
-# counts them with the spaces at one ratio.
+# spacing takes at most 0.02 em more either way (``MOST_LETTER_SPACING``): the breaker
+# counts them with the spaces at one ratio (``setting.EXPANSION``: 2% at the tolerance).
 COMPRESSION = 0.02  # of the boxes' width, at a ratio of -1
-EXPANSION = COMPRESSION / TOLERANCE  # at a ratio of 1
+MOST_LETTER_SPACING = 0.02  # ems, either way, in a justified line its spaces cannot fill
 STEPS = 4  # glyph expansion and letter spacing: in steps of a quarter of their most
 EVEN = 1.0, 0.5  # how far spaces stretch, and shrink, before glyphs and letters do (a ratio)
 

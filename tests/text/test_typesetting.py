@@ -27,9 +27,9 @@ from briefing.text.hyphenation import hyphen_points
 from briefing.text.linebreak import INFINITE, TOLERANCE, Breaker, Item, Line, Rules, jumps
 from briefing.text.measure import SOFT_HYPHEN
 from briefing.text.measure import measure as measure_runs
-from briefing.text.setting import Setting, set_lines
+from briefing.text.setting import EXPANSION, Setting, set_lines
 from briefing.text.spec import TypeSpec
-from briefing.text.spread import COMPRESSION, EXPANSION
+from briefing.text.spread import COMPRESSION
 from briefing.text.textbox import TextBox, typeset
 
 from ..conftest import MINIMAL, ROOT
