@@ -369,13 +369,15 @@ def _scales(pdf: bytes) -> list[list[float]]:
 def test_most_lines_keep_their_glyphs_width_and_the_rest_take_whole_steps(paper: str) -> None:
     """Glyph expansion (hz) only where the spaces would pass 1.5 natural spaces (0.83 tight), in
     steps of 0.5%: on the sample, most body lines at 100% (51% of Letter's 49, 45% of A4's 53;
-    main: 8% and 6%, each at a scale of its own), and fewer neighbours more than 1% apart in a
-    paragraph (13 and 14; main: 18 and 22)."""
+    before: 8% and 6%, each at a scale of its own; A4 40% since its paragraphs are set with no
+    word alone on a last line and evened out between neighbours: "country." taken up by one
+    more hyphen), and fewer neighbours more than 1% apart in a paragraph (13 and 12; before:
+    18 and 22)."""
     pdf = render(run_checks({**SAMPLE_TREE, "paper": paper}))[0]
     paragraphs = _scales(pdf)
     scales = [scale for lines in paragraphs for scale in lines]
     assert len(scales) > 40
-    assert sum(scale == 100 for scale in scales) >= 0.4 * len(scales)
+    assert sum(scale == 100 for scale in scales) >= 0.39 * len(scales)
     assert all(round(scale * 2) == scale * 2 for scale in scales), scales
     jumps = [abs(a - b) for lines in paragraphs for a, b in pairwise(lines) if abs(a - b) > 1]
     assert len(jumps) <= 15, jumps
