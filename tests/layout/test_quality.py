@@ -8,6 +8,7 @@ import re
 import statistics
 import tempfile
 import unicodedata
+from collections.abc import Callable, Iterable
 from itertools import pairwise
 from pathlib import Path
 
@@ -277,13 +278,18 @@ def test_few_neighbouring_lines_are_more_than_one_class_of_tightness_apart() -> 
 NAMES = 18
 
 
-def test_few_names_are_hyphenated() -> None:
-    names = [
+def _on_both_papers(found: Callable[[PageQuality], Iterable[str]]) -> list[str]:
+    """What ``found`` finds on every page of the corpus on both papers, together."""
+    return [
         word
         for name in SHEETS
         for paper in (None, _other(name))
-        for word in name_hyphens(list(page(name, paper).lines))
+        for word in found(page(name, paper))
     ]
+
+
+def test_few_names_are_hyphenated() -> None:
+    names = _on_both_papers(lambda quality: name_hyphens(list(quality.lines)))
     assert len(names) <= NAMES, names
 
 
@@ -298,12 +304,7 @@ LONE_WORDS = 64
 
 
 def test_few_last_lines_hold_a_word_alone_and_none_a_short_word() -> None:
-    alone = [
-        word
-        for name in SHEETS
-        for paper in (None, _other(name))
-        for word in lone_words(page(name, paper))
-    ]
+    alone = _on_both_papers(lone_words)
     assert len(alone) <= LONE_WORDS, alone
     assert [word for word in alone if sum(map(str.isalpha, word)) < 4] == []
 
