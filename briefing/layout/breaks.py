@@ -5,12 +5,17 @@ the columns ending level), and which pieces go on to the next column with a list
 from __future__ import annotations
 
 import copy
+import functools
 from collections.abc import Callable, Hashable
 from itertools import pairwise
+from typing import Concatenate, ParamSpec, TypeVar
 
 from ..text.setting import Recent
 from ..text.textbox import TextBox
 from .packable import Column, Packable, whole_pieces
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def list_of(block: Packable) -> tuple[str, ...]:
@@ -123,10 +128,34 @@ def rebroken(
 _moved: Recent[Hashable, list[list[Column]]] = Recent(256)  # sizes weighed, those of recent builds
 
 
+def kept(
+    packing: Callable[Concatenate[list[Packable], P], R],
+) -> Callable[Concatenate[list[Packable], P], R]:
+    """``packing`` (blocks into columns, a function of what it reads of them, :func:`_read`,
+    and of its other arguments) worked out once in the process for the same of both: a fit
+    trial asked again, and every build of ``watch`` and ``preview`` whose body did not change,
+    finds its columns. The least recently used go first, past :data:`PACKINGS`."""
+    known: Recent[Hashable, tuple[R]] = Recent(PACKINGS)
+
+    @functools.wraps(packing)
+    def packed(blocks: list[Packable], /, *args: P.args, **kwargs: P.kwargs) -> R:
+        key = (tuple(map(_read, blocks)), args, tuple(kwargs.items()))
+        found = known.get(key)
+        if found is None:
+            found = (packing(blocks, *args, **kwargs),)
+            known.put(key, found)
+        return found[0]
+
+    return packed
+
+
+PACKINGS = 1024  # of each function: a long sheet's trials on both papers ask for about 300, 4 kB each
+
+
 def _read(block: Packable) -> tuple[object, ...]:
     """What packing, and setting a paragraph looser, read of a block: its setting (its lines,
     their hyphens, its looser settings; none for an exhibit), its place in the structure, its
-    role, spaces and height."""
+    role, spaces and height, and whether its gap spreads as a run-in head's."""
     box = block.box
     setting = (box.setting, box.first) if isinstance(box, TextBox) else None
     return (
@@ -142,6 +171,7 @@ def _read(block: Packable) -> tuple[object, ...]:
         block.lines,
         block.leading,
         block.height,
+        block.topic,
     )
 
 

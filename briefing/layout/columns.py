@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from ..text.textbox import TextBox
-from .breaks import broken, rebroken, widowed
+from .breaks import broken, kept, rebroken, widowed
 from .exhibits import Exhibit
 from .packable import Column as Column
 from .packable import Packable as Packable
@@ -212,6 +212,7 @@ def stacked_height(blocks: list[Packable], air: float = 1.0, grid: int = HALVES)
     return max((p.top + p.height for p in columns[0]), default=0.0) if columns else 0.0
 
 
+@kept
 def shortest(
     blocks: list[Packable],
     count: int,
@@ -272,6 +273,7 @@ def realize(
 Flushed = dict[tuple[tuple[Portion, ...], ...], tuple[list[Column], float, float]]
 
 
+@kept
 def arrange(
     blocks: list[Packable],
     count: int,
