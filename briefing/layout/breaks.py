@@ -8,7 +8,7 @@ import copy
 import functools
 from collections.abc import Callable, Hashable
 from itertools import pairwise
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar, cast
 
 from ..text.setting import Recent
 from ..text.textbox import TextBox
@@ -134,22 +134,23 @@ def kept(
     """``packing`` (blocks into columns, a function of what it reads of them, :func:`_read`,
     and of its other arguments) worked out once in the process for the same of both: a fit
     trial asked again, and every build of ``watch`` and ``preview`` whose body did not change,
-    finds its columns. The least recently used go first, past :data:`PACKINGS`."""
-    known: Recent[Hashable, tuple[R]] = Recent(PACKINGS)
+    finds its columns (in :data:`_packed`)."""
 
     @functools.wraps(packing)
     def packed(blocks: list[Packable], /, *args: P.args, **kwargs: P.kwargs) -> R:
-        key = (tuple(map(_read, blocks)), args, tuple(kwargs.items()))
-        found = known.get(key)
+        key = (packing.__name__, tuple(map(_read, blocks)), args, tuple(kwargs.items()))
+        found = _packed.get(key)
         if found is None:
             found = (packing(blocks, *args, **kwargs),)
-            known.put(key, found)
-        return found[0]
+            _packed.put(key, found)
+        return cast(R, found[0])
 
     return packed
 
 
-PACKINGS = 1024  # of each function: a long sheet's trials on both papers ask for about 300, 4 kB each
+# Columns packed and balanced, the least recently used going first: a long sheet's trials on
+# both papers ask for about 500, each kept about 4 kB.
+_packed: Recent[Hashable, tuple[object]] = Recent(2048)
 
 
 def _read(block: Packable) -> tuple[object, ...]:

@@ -117,6 +117,7 @@ def test_a_rebuild_whose_body_did_not_change_weighs_its_column_breaks_once(
     weighed = []
     work = breaks._rebroken
     monkeypatch.setattr(breaks, "_moved", Recent(256))  # (as a new process)
+    monkeypatch.setattr(breaks, "_packed", Recent(2048))
     monkeypatch.setattr(breaks, "_rebroken", lambda *args: weighed.append(1) or work(*args))
     first = measure(render(run_checks(sheet))[0], source_text(load(sheet)))[0]
     assert weighed
