@@ -581,7 +581,7 @@ def _section_gaps(quality: PageQuality) -> list[tuple[float, str, str]]:
 # line: the design grows instead (title, lead, key figures, headings), its body as it is; at
 # most 1.5 lines as measured. (es-two-column-1.8 A4, whose sections' gaps grew a line each at
 # 8.59 pt, is set on half lines since its paragraphs' gaps took 15.8% of a column.)
-SECTION_GAP = 1.5
+LINED_SECTION_GAP = 1.5
 
 
 @pytest.mark.parametrize("paper", ["own", "other"])
@@ -593,7 +593,9 @@ def test_on_whole_lines_no_heading_stands_under_two_blank_lines(name: str, paper
     on = None if paper == "own" else _other(name)
     quality, _, lined = built(name, on)
     wide = [
-        (round(g, 2), b) for g, _, b in _section_gaps(quality) if lined and g > SECTION_GAP + 0.02
+        (round(g, 2), b)
+        for g, _, b in _section_gaps(quality)
+        if lined and g > LINED_SECTION_GAP + 0.02
     ]
     assert wide == [], wide
 
