@@ -26,6 +26,12 @@ STRAINED = 3  # body lines at a column's foot a paragraph set ragged (none justi
 HYPHENATED = 0.15  # of the body's lines that go on in their paragraph: more ending with a hyphen
 # is too many, and each one past it weighs this many body lines at a column's foot
 OVER = 0.5
+BANDED = 0.1  # of a column's height: whole blank lines between its paragraphs past this read as
+# bands of holes (guatemala-es A4's right column 11.5%, paragraphs of 3 to 5 lines; the sample's
+# 7%, of 7 to 11), where half lines set them as a page need be and their gaps, grown to fill
+THINNER = 0.75  # the columns, take at most this of whole lines' share (guatemala-es A4 6.0 of
+# 11.5%; its Letter 10.2 of 12.5% and en-two-column-0.9 A4 9.4 of 11.5%, gaps grown to a line
+# and a half in one column, keep to whole lines)
 
 
 class Measure(Protocol):
@@ -134,6 +140,11 @@ class Fillable(Measure, Protocol[C_co]):
     def placed(self, arrangement: Any) -> tuple[int, int]:
         """The body's lines that end with a hyphen, and those two classes of tightness from
         the line before them, as ``arrangement`` places them."""
+        ...
+
+    def banded(self, arrangement: Any) -> float:
+        """The largest share of a column's height, as ``arrangement`` places the body, that
+        the gaps between its paragraphs take (a heading's aside)."""
         ...
 
     def filled(self, air: float) -> tuple[C_co, float, float] | None:
@@ -285,16 +296,19 @@ def _on_halves(
     empty: float,
 ) -> tuple[F, Filled[Any]] | None:
     """The page of an arrangement whose columns keep to a grid of whole lines (``lined``, as
-    :func:`_settle` found it), where it is as good as a page need be (:func:`_done`), else the
-    same content on half lines (:attr:`Arrangement.halved`), settled again, where the page on
-    whole lines is worse than it (:func:`_no_worse`): its columns more than a line apart, more
-    blank at its foot, more flaws or more hyphens, as gaps of whole lines may leave it; and
-    then whole lines at that page's size or up to :data:`FINE` half steps smaller, where one
-    is no worse than it (hyphens come and go with a twentieth of a point). Each scale is
-    measured once (``tried``: those the search on whole lines took); only the columns are
-    arranged again on the other grid."""
+    :func:`_settle` found it), where it is as good as a page need be (:func:`_done`) and not
+    banded (:func:`_banded`), else the same content on half lines (:attr:`Arrangement.halved`),
+    settled again, where the page on whole lines is worse than it (:func:`_no_worse`): its
+    columns more than a line apart, more blank at its foot, more flaws or more hyphens, as gaps
+    of whole lines may leave it, or banded where the page on half lines is as good as a page
+    need be and its gaps thinner (:func:`_thinner`); and then whole lines at that page's size
+    or up to :data:`FINE` half steps smaller, where one is no worse than it (and not banded,
+    where the gaps chose half lines; hyphens come and go with a twentieth of a point). Each
+    scale is measured once (``tried``: those the search on whole lines took); only the columns
+    are arranged again on the other grid."""
     make = arrangement.halved
-    if make is None or (lined is not None and _done(lined, limit, empty)):
+    done = lined is not None and _done(lined, limit, empty)
+    if make is None or (lined is not None and done and not _banded(lined)):
         return lined
     probe = lined[0] if lined is not None else arrangement.measure(arrangement.floor)
     if make(probe) is None:
@@ -314,7 +328,15 @@ def _on_halves(
         return measured
 
     halved = _settle(replace(arrangement, measure=measure), limit, empty, [])
-    if halved is None or (lined is not None and _no_worse(lined, halved, limit, empty)):
+    if halved is None:
+        return lined
+    thinner = (
+        lined is not None
+        and _banded(lined)
+        and _done(halved, limit, empty)
+        and _thinner(halved, lined)
+    )
+    if lined is not None and (done or _no_worse(lined, halved, limit, empty)) and not thinner:
         return lined
     settings = _setting(halved[0])
     for step in range(FINE + 1):  # whole lines at its size, or a few fine steps smaller
@@ -325,9 +347,26 @@ def _on_halves(
         if any(a > b for a, b in zip(_setting(measured), settings, strict=True)):
             continue  # (set worse than it: never as good, whatever its columns)
         page = _filled(arrangement, measured)
-        if page is not None and _no_worse(page, halved, limit, empty):
+        if (
+            page is not None
+            and not (thinner and _banded(page))
+            and _no_worse(page, halved, limit, empty)
+        ):
             return page
     return halved
+
+
+def _banded(page: tuple[Fillable[Any], Filled[Any]]) -> bool:
+    """Whether the gaps between a column's paragraphs take more than :data:`BANDED` of it."""
+    return page[0].banded(page[1].arrangement) > BANDED
+
+
+def _thinner(
+    page: tuple[Fillable[Any], Filled[Any]], other: tuple[Fillable[Any], Filled[Any]]
+) -> bool:
+    """Whether the gaps between a column's paragraphs take at most :data:`THINNER` of the
+    share of it that ``other``'s take."""
+    return page[0].banded(page[1].arrangement) <= THINNER * other[0].banded(other[1].arrangement)
 
 
 def _filled(arrangement: Arrangement[F], measured: F) -> tuple[F, Filled[Any]] | None:

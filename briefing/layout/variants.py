@@ -141,6 +141,24 @@ class Layout:
             sum(abs(a.fit - b.fit) > 1 for lines in boxes.values() for a, b in pairwise(lines)),
         )
 
+    def banded(self, columns: list[Column]) -> float:
+        """The largest share of a column's height (to its last line) that the gaps between its
+        paragraphs, list items and exhibits take: a heading's, above it or under it, aside."""
+        shares = [
+            sum(
+                after.top - piece.top - piece.height
+                for piece, after in pairwise(column)
+                if not (
+                    self.blocks[piece.block].keep_with_next
+                    or self.blocks[after.block].keep_with_next
+                )
+            )
+            / (column[-1].top + column[-1].height)
+            for column in columns
+            if column
+        ]
+        return max(shares, default=0.0)
+
     def widths(self) -> tuple[float, float, float]:
         """(the body's width, a column's width, the hanging headings' rail)."""
         return self.inner, self.inner, 0.0

@@ -785,20 +785,25 @@ class Gridded(Fake):
     at the foot; on half lines (:meth:`halved`) they end level; the scales measured on half
     lines go to ``log``."""
 
-    def __init__(self, scale: float, apart: float, log: list[float], whole: bool = True):
+    def __init__(
+        self, scale: float, apart: float, log: list[float], whole: bool = True, gaps: float = 0.0
+    ):
         super().__init__(scale, 100, 100)
-        self.apart, self.log, self.whole = apart, log, whole
+        self.apart, self.log, self.whole, self.gaps = apart, log, whole, gaps
 
     def halved(self) -> Gridded | None:
         if not self.whole:
             return None
         self.log.append(self.scale)
-        halved = type(self)(self.scale, 0.0, self.log, False)
+        halved = type(self)(self.scale, 0.0, self.log, False, self.gaps / 2)
         halved.awkward = self.awkward
         return halved
 
     def placed(self, arrangement: Any) -> tuple[int, int]:
         return 0, 0
+
+    def banded(self, arrangement: Any) -> float:
+        return self.gaps
 
     def filled(self, air: float) -> tuple[str, float, float] | None:
         needed, room = self.demand(air)
@@ -807,21 +812,31 @@ class Gridded(Fake):
         return ("lines" if self.whole else "halves", 2 * self.apart, 0.0)
 
 
-@pytest.mark.parametrize(("apart", "taken"), [(0.0, "lines"), (10.0, "lines"), (15.0, "halves")])
+@pytest.mark.parametrize(
+    ("apart", "gaps", "taken"),
+    [
+        (0.0, 0.0, "lines"),
+        (10.0, 0.0, "lines"),
+        (15.0, 0.0, "halves"),
+        (0.0, 0.09, "lines"),
+        (0.0, 0.12, "halves"),
+    ],
+)
 def test_a_page_keeps_to_whole_lines_unless_half_lines_end_its_columns_nearer(
-    apart: float, taken: str
+    apart: float, gaps: float, taken: str
 ) -> None:
     """A page of columns is set on a grid of whole lines, and settled again on half lines
-    only where its columns end more than half a ``limit`` (a line: 10 points) apart, to take
-    that page where it is better."""
+    only where its columns end more than half a ``limit`` (a line: 10 points) apart, or its
+    paragraphs' gaps take more than :data:`fit.BANDED` of a column (half lines halving them),
+    to take that page where it is better."""
     log: list[float] = []
     arrangement = fit.Arrangement(
-        lambda scale: Gridded(scale, apart, log), 0.8, 1.0, None, halved=Gridded.halved
+        lambda scale: Gridded(scale, apart, log, gaps=gaps), 0.8, 1.0, None, halved=Gridded.halved
     )
     found = fit.settle([arrangement], 20, 6)
     assert found is not None
     assert found.filled.arrangement == taken
-    assert bool(log) == (apart > 10.0)
+    assert bool(log) == (apart > 10.0 or gaps > fit.BANDED)
 
 
 @pytest.mark.parametrize(("apart", "taken"), [(10.0, "lines"), (15.0, "halves")])
