@@ -255,8 +255,9 @@ def _settle(
     than ``limit`` above the foot, a step smaller, to :data:`SETTLE_APART` sizes in all, when
     that fills the page better (a long section that will not split evenly); to
     :data:`SETTLE_STEPS` steps when a paragraph cannot be set well at that size (a narrow
-    column, a hard language). Every measure taken goes to ``tried``, so a smaller scale
-    already seen is reused."""
+    column, a hard language); a page whose columns end a whole line apart (:func:`_notched`)
+    only for one that ends them level, with no more hyphens. Every measure taken goes to
+    ``tried``, so a smaller scale already seen is reused."""
 
     def measure(scale: float) -> F:
         tried.append(arrangement.measure(scale))
@@ -264,18 +265,24 @@ def _settle(
 
     best = largest(measure, arrangement.floor, arrangement.ceiling)
     found: tuple[F, Filled[Any]] | None = None
+    notch = math.inf  # the hyphens of the first page done but for its columns a line apart:
+    # only a page that ends them level, with no more, replaces it
     for step in range(SETTLE_STEPS + 1):
         if best is None:
             break
         page = _filled(arrangement, best)
-        if page is not None and (
-            found is None or _rank(*page, limit, empty) < _rank(*found, limit, empty)
+        if (
+            page is not None
+            and (found is None or _rank(*page, limit, empty) < _rank(*found, limit, empty))
+            and (notch == math.inf or (not _notched(page) and _hyphens(page) <= notch))
         ):
             found = page
         smaller = best.scale - STEP
+        if found is not None and notch == math.inf and _done(found, limit, empty):
+            notch = _hyphens(found) if _notched(found) else notch
         if (
             _good(found, limit)
-            or _done(found, limit, empty)
+            or (_done(found, limit, empty) and not _notched(found))
             or smaller < arrangement.floor
             or _stepped(step + 1, found, limit, empty)  # (a smaller size is measured
             # only to be weighed)
@@ -506,6 +513,17 @@ def apart(measured: Fillable[Any], filled: Filled[Any]) -> float:
 def _apart(measured: Fillable[Any], filled: Filled[Any]) -> bool:
     """Whether a page's columns end more than a body line apart."""
     return apart(measured, filled) > 1 + 1e-6
+
+
+def _notched(found: tuple[Fillable[Any], Filled[Any]] | None) -> bool:
+    """Whether a page's columns end a whole body line apart (a notch at the foot a designer
+    sees): a smaller size that ends them level, with no more hyphens, is looked for."""
+    return found is not None and apart(*found) > 1 - 1e-6
+
+
+def _hyphens(page: tuple[Fillable[Any], Filled[Any]]) -> int:
+    """The body's lines that end with a hyphen, as a page's columns place them."""
+    return page[0].placed(page[1].arrangement)[0]
 
 
 def _good(found: tuple[Fillable[Any], Filled[Any]] | None, limit: float) -> bool:
