@@ -8,9 +8,7 @@ words, at most ``MOST`` a line. ``room`` says how far a word may lengthen by a t
 only for a paragraph that no breaks keep within the tolerance so on longer kashidas (to
 ``LONGEST`` tatweels: about half an em, never one long stroke), then on one in every word,
 then, where no word is left, on twice as long ones (``setting``: the paragraph is awkward, and
-the page weighs another size); a line's badness counts only the ``MOST`` short ones, so lines
-take more only where the paragraph needs them. ``lengthened`` chooses the words of a placed
-line (``line``).
+the page weighs another size). ``lengthened`` chooses the words of a placed line (``line``).
 """
 
 from __future__ import annotations

@@ -88,8 +88,6 @@ class Rules(NamedTuple):
     # boxes grow only for what the spaces cannot take (kashidas): a line's class of tightness
     # is then its spaces' own, as drawn
     spaces_first: bool = False
-    counted: float = math.inf  # how far the boxes' growth counts in a line's badness, at most
-    # (Arabic: a few kashidas' worth, so that lines take more only where the paragraph must)
     looseness: int = 0  # lines more than the best breaks take (TeX's \looseness), if they can
     # Latin, Cyrillic and Greek: how neighbouring lines differ as drawn (``Breaker.drawn``), their
     # word spaces in natural spaces and their glyphs' expansion as ``_GLYPHS`` natural spaces at
@@ -297,7 +295,6 @@ class Breaker:
                 final = penalty is not None and penalty <= -INFINITE
                 too_loose = False
                 spaced = None
-                grown = 0.0
                 if natural > width:
                     shrink = total_z[end] - base_z + compress * (total_b[end] - base_b)
                     shrink += tracking * (total_s[end] - base_s)
@@ -334,10 +331,7 @@ class Breaker:
                 loose = loose or too_loose
                 if ratio > worst:
                     ratio = worst
-                rated = ratio
-                if ratio > 0 and grown > rules.counted:
-                    rated = min((width - natural) / (stretch - grown + rules.counted), worst)
-                badness = line_penalty + 100.0 * rated * rated * abs(rated)
+                badness = line_penalty + 100.0 * ratio * ratio * abs(ratio)
                 demerits = badness * badness
                 if penalty is not None and not final:
                     demerits += penalty * penalty if penalty > 0 else -penalty * penalty

@@ -320,8 +320,7 @@ def _kashida_lines(
     """An Arabic paragraph's lines, as a typographer sets them: spaces to 1.6 natural and a
     kashida of one tatweel in ``kashida.MOST`` words of a line at most (``kashidas`` the
     widest); else kashidas longer, to ``kashida.LONGEST`` tatweels; else in as many words as it
-    takes; else twice as long, where no word is left (a line's badness counting the first
-    kashidas only, so that only lines that need more take them); each the next too where its
+    takes; else twice as long, where no word is left; each the next too where its
     lines set a loose line beside a tight one, if that sets none (a line classed by its spaces
     as drawn, to 1.5 natural before kashidas, and a line two classes from the one before
     costing as much as it can). The rules of the lines found (else of the last tried), and
@@ -329,7 +328,6 @@ def _kashida_lines(
     few = rules._replace(
         tolerance=TOLERANCE,
         grow=kashida.MOST * kashidas,
-        counted=kashida.MOST * kashidas / TOLERANCE,
         spaces_first=True,
         fitness=_JUMP,
         clash=_JUMP,
