@@ -18,11 +18,14 @@ from typing import Any
 import pdfplumber
 import pikepdf
 import pytest
+from fontTools.ttLib import TTFont
 
-from briefing import build
+from briefing import build, fonts
 from briefing.commands.book import build_book
+from briefing.fonts import FONT_DIR
 from briefing.language import LANGUAGES
 from briefing.pipeline import render, run_checks
+from briefing.text import shaping
 
 from . import readers
 from .corpus import load, right_to_left
@@ -270,3 +273,48 @@ def test_a_persian_sheet_numbers_its_list_and_dates_its_footer_in_the_writers_di
     web = (tmp_path / "sheet.html").read_text("utf-8")
     shown = ("۱۲ مه ۲۰۱۹" in web, "12 مه 2019" in web, 'class="persian"' in web)
     assert shown == (own, not own, own)
+
+
+def kashidas(data: bytes) -> list[float]:
+    """Each kashida drawn on a page, its length in ems: a run of tatweel strokes (filled
+    outlines as wide and as high as the ink of an Arabic face's tatweel, at some size), each
+    one advance from the one before on the same baseline (``shaping.shaped``)."""
+    inks = []
+    faces = fonts.script_faces("Arab")
+    assert faces is not None
+    for face in (faces.regular, faces.bold):
+        font = TTFont(FONT_DIR / f"{face}.ttf")
+        gid = font.getBestCmap()[ord(shaping.KASHIDA)]
+        glyph = font["glyf"][gid]
+        glyph.recalcBounds(font["glyf"])
+        em = font["head"].unitsPerEm
+        box = ((glyph.xMax - glyph.xMin) / em, (glyph.yMax - glyph.yMin) / em)
+        inks.append((*box, font["hmtx"][gid][0] / em))
+    strokes = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for shape in pdf.pages[0].curves + pdf.pages[0].rects:
+            width, height = shape["x1"] - shape["x0"], shape["bottom"] - shape["top"]
+            for ink, high, advance in inks if shape["fill"] and height > 0 else ():
+                size = height / high
+                if abs(width / size - ink) < 0.005:
+                    strokes.append((round(shape["bottom"], 1), shape["x0"], size, advance))
+                    break
+    runs: list[list[tuple[float, float, float, float]]] = []
+    for stroke in sorted(strokes):
+        last = runs[-1][-1] if runs else None
+        if last and last[0] == stroke[0] and abs(stroke[1] - last[1] - last[3] * last[2]) < 0.05:
+            runs[-1].append(stroke)
+        else:
+            runs.append([stroke])
+    return [len(run) * run[0][3] for run in runs]
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("name", ["sheet-iraq", "niger-ar"])
+def test_no_kashida_is_longer_than_two_tatweels(name: str, paper: str) -> None:
+    """A justified Arabic line's kashidas go in more words before any grows past two tatweels
+    (about half an em): read back from the tatweels' strokes drawn on the page (sheet-iraq's
+    were three, 0.81 em, in its list item and its first paragraph)."""
+    tree = SHEETS.get(name) or load(DATA / f"{name}.yaml")
+    found = kashidas(render(run_checks(tree), paper)[0])
+    assert found and max(found) < 0.6

@@ -5,9 +5,10 @@ lengthens a few of its words instead, each by one kashida at its most suitable j
 Arabic layout requirements, alreq, as Word and InDesign choose it): never two neighbouring
 words, at most ``MOST`` a line. ``room`` says how far a word may lengthen by a tatweel
 (``measure`` gives its box that much stretch); the breaker counts on ``MOST`` of a line's, and
-only for a paragraph that no breaks keep within the tolerance so on longer kashidas, then on
-one in every word (``setting``: the paragraph is awkward, and the page weighs another size).
-``lengthened`` chooses the words of a placed line (``line``).
+only for a paragraph that no breaks keep within the tolerance so on longer kashidas (to
+``LONGEST`` tatweels: about half an em, never one long stroke), then on one in every word,
+then, where no word is left, on twice as long ones (``setting``: the paragraph is awkward, and
+the page weighs another size). ``lengthened`` chooses the words of a placed line (``line``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from . import shaping
 
 LETTERS = 4  # a kashida lengthens a word of this many letters or more
 MOST = 3  # words of a line lengthened, at most (the breaker counts on as many)
-LONGEST = 3  # tatweels a kashida is long, at most: more than one only past the tolerance
+LONGEST = 2  # tatweels a kashida is long, at most (twice as many where no word is left)
 # Where a kashida goes best, by rank (alreq, and Microsoft's order of justification classes):
 # after seen, sheen, sad or dad; then before these letters ending a word: teh marbuta, heh
 # and dal; alef, tah, lam, kaf and gaf; then before a medial beh-like letter before a final

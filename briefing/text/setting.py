@@ -320,10 +320,11 @@ def _kashida_lines(
     """An Arabic paragraph's lines, as a typographer sets them: spaces to 1.6 natural and a
     kashida of one tatweel in ``kashida.MOST`` words of a line at most (``kashidas`` the
     widest); else kashidas longer, to ``kashida.LONGEST`` tatweels; else in as many words as it
-    takes; each the next too where its lines set a loose line beside a tight one, if that
-    sets none (a line classed by its spaces as drawn, to 1.5 natural before kashidas, and a
-    line two classes from the one before costing as much as it can). The rules of the lines
-    found (else of the last tried), and whether they needed more than the first."""
+    takes; else twice as long, where no word is left; each the next too where its
+    lines set a loose line beside a tight one, if that sets none (a line classed by its spaces
+    as drawn, to 1.5 natural before kashidas, and a line two classes from the one before
+    costing as much as it can). The rules of the lines found (else of the last tried), and
+    whether they needed more than the first."""
     few = rules._replace(
         tolerance=TOLERANCE,
         grow=kashida.MOST * kashidas,
@@ -333,6 +334,7 @@ def _kashida_lines(
     )
     rungs = [few._replace(tracking=n / TOLERANCE) for n in range(1, kashida.LONGEST + 1)]
     rungs.append(rungs[-1]._replace(grow=math.inf))
+    rungs.append(rungs[-1]._replace(tracking=2 * kashida.LONGEST / TOLERANCE))
     found: tuple[list[Line], Rules, bool] | None = None
     for rung, tried in enumerate(rungs):
         lines = breaker.breaks(room, tried)

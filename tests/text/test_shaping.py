@@ -856,18 +856,22 @@ def _isolated_inks(faces: Faces, letters: str) -> list[float]:
 
 
 @pytest.mark.parametrize("width", [150.0, 200.0])
-def test_kashidas_lengthen_only_words_of_four_letters_or_more_by_three_tatweels_at_most(
+def test_kashidas_lengthen_only_words_of_four_letters_or_more_by_two_tatweels_at_most(
     width: float, tmp_path: Path
 ) -> None:
+    """Two tatweels a kashida at most; more, to twice as many, only in a paragraph that no
+    breaks keep within the tolerance so (awkward: the page weighs another size)."""
     text = (
         "من المستشفيات والمؤسسات في الجامعات والمدارس مع المكتبات والمتاحف عن الحدائق "
         "والملاعب إلى المستوصفات والمختبرات على المسارح والمعارض في المحافظات "
     ) * 2
-    path = _pdf(text, _style("Arab", "justify"), tmp_path, width=width)
+    style = _style("Arab", "justify")
+    path = _pdf(text, style, tmp_path, width=width)
     words = _words_drawn(path)
     assert sum(k for _, k in words) > 0  # some lines are lengthened
     assert all(letters >= 4 for letters, k in words if k)
-    assert all(k <= kashida.LONGEST for _, k in words)  # more than one only past the tolerance
+    awkward = typeset((Run(text),), style, width).setting.awkward
+    assert max(k for _, k in words) <= (2 if awkward else 1) * kashida.LONGEST
     # and the spaces stay within 1.6 natural spaces (0.26 em at 11 pt)
     for line in _lines(path)[:-1]:
         gaps = [b["x0"] - a["x1"] for a, b in itertools.pairwise(line)]
@@ -908,13 +912,20 @@ def test_kashidas_go_in_few_words_apart_at_the_best_joins() -> None:
     out = kashida.lengthened(line, 5 * step, 11, 10 * step, 5 * step)
     assert sorted(out) == [0, 2, 4]
     assert sorted(text.count(shaping.STRETCH) for text, _ in out.values()) == [1, 2, 2]
-    out = kashida.lengthened(line, 10 * step, 11, 20 * step, 0.0)  # then a neighbour too
-    assert sorted(text.count(shaping.STRETCH) for text, _ in out.values()) == [1, 3, 3, 3]
-    apart = line[::2]  # three words, none left to take one past three tatweels each
+    out = kashida.lengthened(line, 7 * step, 11, 20 * step, 0.0)  # then a neighbour too
+    assert {i: text.count(shaping.STRETCH) for i, (text, _) in out.items()} == {
+        0: 2,
+        2: 2,
+        4: 2,
+        1: 1,
+    }
+    out = kashida.lengthened(line, 10 * step, 11, 20 * step, 0.0)  # every word, two each
+    assert sorted(text.count(shaping.STRETCH) for text, _ in out.values()) == [2] * 5
+    apart = line[::2]  # three words, none left to take one past two tatweels each
     for wanted, slack, most, grown in (
         (11, 0, 20, [3, 4, 4]),
         (11, 1, 20, [3, 3, 4]),  # the spaces take one tatweel's worth
-        (30, 0, 40, [6, 6, 6]),
+        (30, 0, 40, [4, 4, 4]),
     ):
         out = kashida.lengthened(apart, wanted * step, 11, most * step, slack * step)
         assert sorted(text.count(shaping.STRETCH) for text, _ in out.values()) == grown
