@@ -53,3 +53,36 @@ def spread(parts: list[Region], gap: float, spare: float, most: float) -> list[f
         extra[joint] = min(caps[joint], left / (len(caps) - placed))
         left -= extra[joint]
     return extra
+
+
+def opened(parts: list[Region], spare: float, most: float) -> list[Region]:
+    """``parts`` with ``spare`` shared equally among the gaps between their items
+    (:func:`_items`: each fact, each contact), none growing by more than ``most``: a panel
+    whose gaps between its parts are spread as far as they go (:func:`spread`) reaches on to
+    its main text's last line by its facts' and contacts' gaps."""
+    starts = [_items(part) for part in parts]
+    count = sum(len(found) for found in starts)
+    if not count or spare <= 0:
+        return parts
+    each = min(spare / count, most)
+    out = []
+    for part, found in zip(parts, starts, strict=True):
+
+        def shift(top: float, found: list[float] = found) -> float:
+            return each * sum(start <= top + 1e-6 for start in found)
+
+        entries = [entry._replace(top=entry.top + shift(entry.top)) for entry in part.entries]
+        shapes = [shape._replace(y=shape.y + shift(shape.y)) for shape in part.shapes]
+        out.append(Region(entries, shapes, part.height + each * len(found)))
+    return out
+
+
+def _items(region: Region) -> list[float]:
+    """The tops of ``region``'s items after its first, below its heading: each row of its
+    boxes after the second that does not go on with the item above it (a fact's value, under
+    its label, in the fact's own group)."""
+    rows = sorted({entry.top for entry in region.entries})
+    groups = [
+        {e.parents for e in region.entries if e.top == top and len(e.parents) > 1} for top in rows
+    ]
+    return [rows[i] for i in range(2, len(rows)) if not groups[i] & groups[i - 1]]

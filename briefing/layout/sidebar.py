@@ -14,9 +14,9 @@ from ..text.textbox import TextBox
 from ..theme import Theme
 from .columns import Column, Packable, Portion, arrange, on_grid, pack, realize, shortest
 from .fit import Filled
-from .panel import below, ink, spread
+from .panel import below, ink, opened, spread
 from .parts import Parts, Sheet, to_grid
-from .records import EMPTY, ROW_PARTS, Region, Shape
+from .records import EMPTY, ROW_PARTS, Page, Region, Shape
 from .specs import type_specs
 from .variants import Frame, Layout
 
@@ -41,6 +41,7 @@ class Sidebar(Layout):
         self.share = sheet.theme.sidebar_share if share is None else share
         self.paired = paired  # the key figures two to a row
         self.raised = raised  # the panel starts level with the lead
+        self.placing = False  # the page placed, not weighed: its panel's items open (:meth:`page`)
         self.closing = closing  # a row at the foot: 1, the contacts and QR code; 2, facts too
         self.closing_parts = ROW_PARTS[2 - closing :] if closing else ()
         self._sized: dict[float, tuple[list[Region], frozenset[str]] | None] = {}  # by factor
@@ -138,6 +139,8 @@ class Sidebar(Layout):
         :meth:`reach`; the foot if not given) for their last letters to end level with them
         (:meth:`level`), each gap up to :data:`PANEL_GAP` body lines as a reader sees it
         (:func:`spread`), and set larger when that leaves them short of it (:meth:`_panel`);
+        on the page placed, their facts and contacts then apart, each by up to
+        :data:`ITEM_GAP` (:func:`opened`);
         the tint ends where they do, or level with the main column when that ends lower (the
         parts' letters, not the tint, are what the fit weighs). The panel reads after the lead,
         before the main column: where a writer puts its fields, before the sections. A closing
@@ -160,8 +163,11 @@ class Sidebar(Layout):
         room = panel_top - bottom
         reach = room if end is None else min(end + self.rise + self.level(), room)
         extras = self.extras if end is None else self._panel(reach, gap)
-        stack = self._stack(extras, gap)
-        extra = spread(extras, gap, reach - stack, PANEL_GAP * self.line)
+        stack, most = self._stack(extras, gap), PANEL_GAP * self.line
+        extra = spread(extras, gap, reach - stack, most)
+        if self.placing and end is not None:  # short of its text, its gaps at their most
+            extras = opened(extras, reach - stack - sum(extra), ITEM_GAP * self.line)
+            extra = spread(extras, gap, reach - self._stack(extras, gap), most)
         side_x = self.left + self.main_width + t.column_gap
         top = panel_top - self.pad
         side: list[tuple[Region, float, float]] = []
@@ -176,6 +182,17 @@ class Sidebar(Layout):
         shapes.append(Shape("rect", side_x, tint, self.side_width, panel_top - tint, t.tint))
         letters = top + gap - ink(extras[-1])[1]
         return Frame(regions + side, foot, shapes, body_top, bottom, stack, room, letters)
+
+    def page(self, air: float, columns: list[Column]) -> Page:
+        """The page placed as :class:`Layout` places it, its panel's facts and contacts
+        opened to end level with its text (:meth:`frame`): the fit weighs the panel as set,
+        and chooses what it chose (opened while weighed, sheet-he's text went to 12.73 pt from
+        12.67 and two of its lines 0.71 and 1.48 spaces wide stood together)."""
+        self.placing = True
+        try:
+            return super().page(air, columns)
+        finally:
+            self.placing = False
 
     def level(self) -> float:
         """How far below the main column's last letters the panel's parts reach, padding
@@ -408,6 +425,7 @@ def mends(page: Layout, filled: Filled[Any]) -> bool:
 PANEL_STEP = 0.04  # of their size: the steps a short panel's parts grow in
 PANEL_SHRINK = 3  # steps a panel's parts go smaller at most, to keep an address on one line
 PANEL_TEXT = 0.95  # of the body's size: the largest a panel's text grows to, a step below it
+ITEM_GAP = 0.5  # body lines: the most a panel's facts and contacts move apart, each from the last
 PANEL_GAP = 2.0  # body lines: the widest gap between a panel's parts as seen, a section's most
 BELOW_LINES = 3  # lines a column of the text below a wrapped panel holds at least: under a
 # short panel a final section in two columns, never a stray strip of one or two lines

@@ -165,6 +165,27 @@ def test_a_panel_and_its_main_text_end_within_a_body_line(name: str, paper: str)
     inside, beside, line = _panel(data)
     apart = (max(ln.bottom for ln in beside) - max(ln.bottom for ln in inside)) / line
     assert abs(apart) <= 1.0 + SLACK, apart
+    baselines = (min(ln.base for ln in inside) - min(ln.base for ln in beside)) / line
+    assert abs(baselines) <= 1.0, baselines
+
+
+@pytest.mark.parametrize(
+    ("name", "paper"),
+    [("sheet-jordan-sidebar", "letter"), ("ghana-sidebar", "letter"), ("ghana-sidebar", "a4")],
+)
+def test_a_panel_spread_to_its_cap_opens_its_facts_to_end_level_with_its_text(
+    name: str, paper: str
+) -> None:
+    """A panel whose gaps between its parts are spread to two body lines and still end above
+    its text's last line opens the gaps between its facts and contacts, each by half a body
+    line at most, for its last baseline to stand level with the text's (a tenth of a line):
+    sheet-jordan-sidebar's stood 0.95 lines above it on Letter, ghana-sidebar's 0.77 and 0.82
+    on Letter and A4; no gap between two of its lines grows over two lines as seen."""
+    inside, beside, line = _panel(render(run_checks(SIDEBARS[name]), paper)[0])
+    apart = (min(ln.base for ln in inside) - min(ln.base for ln in beside)) / line
+    gaps = [b.top - a.bottom for a, b in itertools.pairwise(inside)]
+    assert abs(apart) <= 0.1, apart
+    assert max(gaps) <= 2 * line + 0.5, max(gaps) / line
 
 
 @pytest.mark.parametrize(("name", "paper"), ONE_COLUMN)
