@@ -398,11 +398,10 @@ def _no_worse(
     more blank at its foot than ``empty`` or than ``other`` (a line more where only its foot is
     past the rules: en-two-column-0.3 A4 justified on whole lines, its lines level, 8.6 points
     more blank than on half lines; any more where it ranks ahead of ``other``), and no more
-    hyphens (past
-    :data:`HYPHENATED`, or as placed), paragraphs set ragged or hyphenated before their last
-    line, or lines two classes of tightness from the line before them than ``other``, unless
-    ``other`` is not even good enough to rank with it (its columns apart or its foot blank, which
-    its flaws, that weigh those settings, already said)."""
+    hyphens (past :data:`HYPHENATED`, or as placed), paragraphs set ragged or hyphenated
+    before their last line, or lines two classes of tightness from the line before them than
+    ``other``, unless ``other`` is not even good enough to rank with it (its columns apart or
+    its foot blank, which its flaws, that weigh those settings, already said)."""
     (measured, filled), (theirs, their) = page, other
     ours, rank = _rank(*page, limit, empty), _rank(*other, limit, empty)
     hyphens, jumps = measured.placed(filled.arrangement)
