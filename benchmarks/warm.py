@@ -60,17 +60,6 @@ def renderer(sheet: str, edit: str) -> Callable[[], bytes]:
     return run
 
 
-def median_ms(run: Callable[[], object], repeat: int) -> float:
-    """Median wall time of ``run`` in milliseconds, after two untimed calls."""
-    run(), run()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
-
-
 def main() -> None:
     """Time the sheets named, and the pairs if asked; print the medians."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
@@ -79,6 +68,8 @@ def main() -> None:
     parser.add_argument("--edit", choices=("date", "word", "none"), default="none")
     parser.add_argument("--typst", action="store_true", help="pairs with typst-py on the sample")
     args = parser.parse_args()
+    from run import median_ms
+
     found = {sheet: median_ms(renderer(sheet, args.edit), args.repeat) for sheet in args.sheets}
     if args.typst:
         from run import briefing_renderer, peer_data, typst_renderer
