@@ -73,9 +73,4 @@ class _Renderer(renderPDF._PDFRenderer):
         anchor = state["textAnchor"]
         x = string.x - {"end": width, "middle": width / 2}.get(anchor, 0.0)
         box = TextBox(width, setting)
-        canvas = self._canvas
-        canvas.saveState()
-        canvas.translate(x, string.y - box.height + box.size)  # its baseline on the string's
-        box.canv = canvas
-        box.draw()
-        canvas.restoreState()
+        box.drawOn(self._canvas, x, string.y - box.height + box.size)  # on the string's baseline

@@ -84,13 +84,7 @@ class TextBox(Flowable):
     """Lines ``first`` to ``first + count`` of a paragraph set at one width (all of them, or
     one part of a split)."""
 
-    def __init__(
-        self,
-        width: float,
-        setting: Setting,
-        first: int = 0,
-        count: int = -1,
-    ) -> None:
+    def __init__(self, width: float, setting: Setting, first: int = 0, count: int = -1) -> None:
         super().__init__()
         self.setting, self.first = setting, first
         self.spec = spec = setting.spec
@@ -124,10 +118,18 @@ class TextBox(Flowable):
             return self
         return TextBox(self.width, self.setting, self.first + first, count)
 
-    def draw(self) -> None:
-        """Draw the lines, top down, with the first baseline one font size below the top: a
-        text object a line, links inside the canvas's link context, underlines after."""
-        canvas, spec, size = self.canv, self.spec, self.size
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        """Draw at ``x``, ``y`` as ``Flowable.drawOn`` does, without keeping ``canvas`` on the
+        box: threads building one sheet at once draw the same box (``typeset``)."""
+        canvas.saveState()
+        canvas.translate(x, y)
+        self._draw(canvas)
+        canvas.restoreState()
+
+    def _draw(self, canvas: Canvas) -> None:
+        """The lines, top down, the first baseline one font size below the top: a text object
+        a line, links inside the canvas's link context, underlines after."""
+        spec, size = self.spec, self.size
         y = self.height - size
         room = self.width - spec.indent
         for index in range(self.first, self.first + self.count):
@@ -499,10 +501,8 @@ def _shown(glyphs: str, ends: _Ends, codes: bytes, groups: list[tuple[int, int, 
     return shown
 
 
-# What each run of glyphs last wrote (kept while its line's setting is): the empty glyphs
-# about it, its codes and its operator.
+# What each run of glyphs last wrote (kept while its line's setting is): ends, codes, operator.
 _written: dict[int, tuple[str, _Ends, bytes, str]] = {}
-
 
 # The groups of each run of glyphs drawn (kept while its line's setting is): ReportLab's TJ
 # array for it, but for the codes, which each document gives anew.
