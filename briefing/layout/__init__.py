@@ -260,13 +260,16 @@ def _grown(
 
 def _better(fewer: fit.Settled[Layout], settled: fit.Settled[Layout], empty: float) -> bool:
     """Whether the page with fewer hyphens is composed as well: its columns end within a body
-    line of each other (or as near as before), it is no emptier (or full), and no paragraph
-    of it is set ragged."""
+    line of each other (or as near as before), it is no emptier (or full), and no more of its
+    paragraphs are set ragged, nor strained where that page's are not (mali-units A4, two
+    set ragged at every size near its own: 5 of 33 lines hyphenated at 12 pt, 3 of 31 at
+    11.3)."""
     apart = [(s.filled.gap - s.filled.blank) / 2 for s in (fewer, settled)]
     return (
         apart[0] <= max(apart[1], fewer.measured.line) + 1e-6
         and fewer.filled.blank <= max(settled.filled.blank, empty)
-        and not fewer.measured.strained
+        and fewer.measured.strained <= settled.measured.strained
+        and fewer.measured.ragged <= settled.measured.ragged
         and fit.hyphenated(fewer.measured) < fit.hyphenated(settled.measured)
     )
 
