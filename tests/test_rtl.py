@@ -326,6 +326,9 @@ def test_no_kashida_is_longer_than_two_tatweels(name: str, paper: str) -> None:
     assert found and max(found) < 0.6
 
 
+_MARKS = dict.fromkeys(map(ord, "\u061c\u200b\u200e\u200f"))  # bidi marks, a zero-width space
+
+
 @pytest.mark.parametrize(
     ("name", "paper", "ending"),
     [
@@ -356,4 +359,20 @@ def test_a_word_alone_on_a_last_line_is_taken_up_by_a_few_kashidas(
     assert len(before) == 1 and 0 < len(drawn) <= 3 and max(drawn) < 0.6, drawn
 
 
-_MARKS = dict.fromkeys(map(ord, "\u061c\u200b\u200e\u200f"))  # bidi marks, a zero-width space
+def test_an_arabic_paragraph_set_a_line_longer_ends_the_columns_level() -> None:
+    """sheet-iraq with a longer first section (A4): a right-to-left paragraph set a line longer
+    or shorter (``setting.looser``), with kashidas of at most two tatweels in a few words of
+    a line, ends the columns level (on main none was, and the right column ended 17 pt above
+    the left)."""
+    tree = load(DATA / "sheet-iraq.yaml")
+    more = "وتعمل الحكومة على تعزيز التعاون الإقليمي وتطوير القدرات المؤسسية في مجالات الأمن"
+    context = tree["sections"][0]
+    tree["sections"][0] = {**context, "body": context["body"].rstrip().rstrip(".") + f" {more}."}
+    data = render(run_checks(tree), "a4")[0]
+    quality = measure(data, source_text(tree))[0]
+    ends = [
+        max(ln.bottom for ln in column)
+        for column in columns([ln for ln in quality.lines if ln.body])
+    ]
+    assert len(ends) == 2 and abs(ends[0] - ends[1]) < 1, ends
+    assert max(kashidas(data)) < 0.6

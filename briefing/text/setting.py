@@ -172,11 +172,32 @@ _settings: Recent[tuple[int, TypeSpec, float], tuple[Breaker, Setting]] = Recent
 @functools.lru_cache(maxsize=4096)
 def looser(setting: Setting, looseness: int = 1) -> Setting | None:
     """``setting``'s paragraph set ``looseness`` lines longer (TeX's \\looseness; shorter if
-    negative), its lines within the tolerance with hyphens and letter spacing, as smooth as
-    ``_smoother`` sets them, for columns that end a line apart; None if it cannot be, or is
-    not justified Latin, Greek or Cyrillic."""
+    negative), for columns that end a line apart: Latin, Greek or Cyrillic within the
+    tolerance with hyphens and letter spacing, as smooth as ``_smoother`` sets them; Arabic
+    with kashidas of at most ``kashida.LONGEST`` tatweels in a few words of a line, Hebrew
+    with letter spacing, with no loose line beside a tight one; None if it cannot be, or is
+    not justified, or is Chinese."""
     spec, measured = setting.spec, setting.measured
-    if spec.align != "justify" or spec.cjk or measured.shaped or spec.direction == "rtl":
+    if spec.align != "justify" or spec.cjk:
+        return None
+    breaker, room = measured.breaker, setting.room
+    if measured.shaped or spec.direction == "rtl":
+        kashidas = _kashidas(measured)
+        tried = (
+            _rungs(Rules(), kashidas)[: kashida.LONGEST]
+            if kashidas
+            else [Rules(tolerance=SCRIPT_TOLERANCE, tracking=1 / SCRIPT_TOLERANCE)]
+        )
+        alone = _alone(breaker, setting.lines)
+        for rules in tried:
+            lines = breaker.breaks(room, rules._replace(looseness=looseness))
+            if (
+                lines is not None
+                and len(lines) == len(setting.lines) + looseness
+                and not jumps(lines)
+                and (alone or not _alone(breaker, lines))
+            ):
+                return Setting(measured, spec, setting.size, room, lines)
         return None
     rules = Rules(
         expand=EXPANSION,
@@ -185,15 +206,15 @@ def looser(setting: Setting, looseness: int = 1) -> Setting | None:
         most_hyphens=1,
         looseness=looseness,
     )
-    lines = measured.breaker.breaks(setting.room, rules)
+    lines = breaker.breaks(room, rules)
     if lines is None or len(lines) != len(setting.lines) + looseness:
         return None
-    if _short(measured.breaker, lines) and not _short(measured.breaker, setting.lines):
+    if _short(breaker, lines) and not _short(breaker, setting.lines):
         return None  # not at the cost of a short word alone on its last line
     if jumps(lines):  # a loose line beside a tight one
-        lines = _smoother(measured.breaker, setting.room, rules, lines)
-    lines = _evener(measured.breaker, setting.room, rules, lines)
-    return Setting(measured, spec, setting.size, setting.room, lines)
+        lines = _smoother(breaker, room, rules, lines)
+    lines = _evener(breaker, room, rules, lines)
+    return Setting(measured, spec, setting.size, room, lines)
 
 
 def _hyphens(lines: list[Line]) -> int:
