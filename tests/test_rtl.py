@@ -276,9 +276,15 @@ def test_a_persian_sheet_numbers_its_list_and_dates_its_footer_in_the_writers_di
 
 
 def kashidas(data: bytes) -> list[float]:
-    """Each kashida drawn on a page, its length in ems: a run of tatweel strokes (filled
-    outlines as wide and as high as the ink of an Arabic face's tatweel, at some size), each
-    one advance from the one before on the same baseline (``shaping.shaped``)."""
+    """Each kashida drawn on a page, its length in ems (``kashida_runs``)."""
+    return [length for _, length in kashida_runs(data)]
+
+
+def kashida_runs(data: bytes) -> list[tuple[float, float]]:
+    """Each kashida drawn on a page: the bottom of its strokes, in points from the page's top,
+    and its length in ems: a run of tatweel strokes (filled outlines as wide and as high as
+    the ink of an Arabic face's tatweel, at some size), each one advance from the one before
+    on the same baseline (``shaping.shaped``)."""
     inks = []
     faces = fonts.script_faces("Arab")
     assert faces is not None
@@ -306,7 +312,7 @@ def kashidas(data: bytes) -> list[float]:
             runs[-1].append(stroke)
         else:
             runs.append([stroke])
-    return [len(run) * run[0][3] for run in runs]
+    return [(run[0][0], len(run) * run[0][3]) for run in runs]
 
 
 @pytest.mark.parametrize("paper", ["letter", "a4"])
@@ -318,3 +324,55 @@ def test_no_kashida_is_longer_than_two_tatweels(name: str, paper: str) -> None:
     tree = SHEETS.get(name) or load(DATA / f"{name}.yaml")
     found = kashidas(render(run_checks(tree), paper)[0])
     assert found and max(found) < 0.6
+
+
+_MARKS = dict.fromkeys(map(ord, "\u061c\u200b\u200e\u200f"))  # bidi marks, a zero-width space
+
+
+@pytest.mark.parametrize(
+    ("name", "paper", "ending"),
+    [
+        ("jordan-ar", "a4", "في عمّان."),
+        ("readers-ar", "a4", "للبنات والبنين."),
+        ("readers-fa", "a4", "پخش می‌شود."),
+    ],
+)
+def test_a_word_alone_on_a_last_line_is_taken_up_by_a_few_kashidas(
+    name: str, paper: str, ending: str
+) -> None:
+    """A list item whose last line would hold one word (on main: "عمّان." and "والبنين." of
+    two Arabic items, "می‌شود." of a Persian one) takes a word more onto it with kashidas of
+    at most two tatweels in at most three words of its other line."""
+    tree = load(DATA / f"{name}.yaml")
+    data = render(run_checks(tree), paper)[0]
+    quality = measure(data, source_text(tree))[0]
+    shown = ending[::-1]  # the text read back is in display order
+    last = [ln for ln in quality.lines if ln.body and ln.text.translate(_MARKS).strip() == shown]
+    assert len(last) == 1, [ln.text for ln in quality.lines if ln.body]
+    before = [ln for ln in quality.lines if ln.block == last[0].block and ln is not last[0]]
+    drawn = [
+        length
+        for bottom, length in kashida_runs(data)
+        for ln in before
+        if ln.top <= bottom <= ln.bottom + 1
+    ]
+    assert len(before) == 1 and 0 < len(drawn) <= 3 and max(drawn) < 0.6, drawn
+
+
+def test_an_arabic_paragraph_set_a_line_longer_ends_the_columns_level() -> None:
+    """sheet-iraq with a longer first section (A4): a right-to-left paragraph set a line longer
+    or shorter (``setting.looser``), with kashidas of at most two tatweels in a few words of
+    a line, ends the columns level (on main none was, and the right column ended 17 pt above
+    the left)."""
+    tree = load(DATA / "sheet-iraq.yaml")
+    more = "وتعمل الحكومة على تعزيز التعاون الإقليمي وتطوير القدرات المؤسسية في مجالات الأمن"
+    context = tree["sections"][0]
+    tree["sections"][0] = {**context, "body": context["body"].rstrip().rstrip(".") + f" {more}."}
+    data = render(run_checks(tree), "a4")[0]
+    quality = measure(data, source_text(tree))[0]
+    ends = [
+        max(ln.bottom for ln in column)
+        for column in columns([ln for ln in quality.lines if ln.body])
+    ]
+    assert len(ends) == 2 and abs(ends[0] - ends[1]) < 1, ends
+    assert max(kashidas(data)) < 0.6

@@ -17,7 +17,8 @@ paragraph that only such a hyphen keeps within the tolerance is set ragged, and 
 a hyphen there weighed before: the page weighs another size).
 A justified Arabic paragraph counts on a kashida of one tatweel in three words of a line at
 most; one that needs them longer, or in more words, is awkward: the page weighs another size
-(``kashida``).
+(``kashida``). A word alone on its last line is taken up by kashidas of two tatweels in those
+few words, where they can, never by kashidas in every word.
 Text that must not break inside
 a word (headings, names, labels: ragged, without hyphenation) is set smaller when one word is
 wider than its box; justified text breaks such a word anywhere, as a last resort
@@ -171,11 +172,32 @@ _settings: Recent[tuple[int, TypeSpec, float], tuple[Breaker, Setting]] = Recent
 @functools.lru_cache(maxsize=4096)
 def looser(setting: Setting, looseness: int = 1) -> Setting | None:
     """``setting``'s paragraph set ``looseness`` lines longer (TeX's \\looseness; shorter if
-    negative), its lines within the tolerance with hyphens and letter spacing, as smooth as
-    ``_smoother`` sets them, for columns that end a line apart; None if it cannot be, or is
-    not justified Latin, Greek or Cyrillic."""
+    negative), for columns that end a line apart: Latin, Greek or Cyrillic within the
+    tolerance with hyphens and letter spacing, as smooth as ``_smoother`` sets them; Arabic
+    with kashidas of at most ``kashida.LONGEST`` tatweels in a few words of a line, Hebrew
+    with letter spacing, with no loose line beside a tight one; None if it cannot be, or is
+    not justified, or is Chinese."""
     spec, measured = setting.spec, setting.measured
-    if spec.align != "justify" or spec.cjk or measured.shaped or spec.direction == "rtl":
+    if spec.align != "justify" or spec.cjk:
+        return None
+    breaker, room = measured.breaker, setting.room
+    if measured.shaped or spec.direction == "rtl":
+        kashidas = _kashidas(measured)
+        tried = (
+            _rungs(Rules(), kashidas)[: kashida.LONGEST]
+            if kashidas
+            else [Rules(tolerance=SCRIPT_TOLERANCE, tracking=1 / SCRIPT_TOLERANCE)]
+        )
+        alone = _alone(breaker, setting.lines)
+        for rules in tried:
+            lines = breaker.breaks(room, rules._replace(looseness=looseness))
+            if (
+                lines is not None
+                and len(lines) == len(setting.lines) + looseness
+                and not jumps(lines)
+                and (alone or not _alone(breaker, lines))
+            ):
+                return Setting(measured, spec, setting.size, room, lines)
         return None
     rules = Rules(
         expand=EXPANSION,
@@ -184,15 +206,15 @@ def looser(setting: Setting, looseness: int = 1) -> Setting | None:
         most_hyphens=1,
         looseness=looseness,
     )
-    lines = measured.breaker.breaks(setting.room, rules)
+    lines = breaker.breaks(room, rules)
     if lines is None or len(lines) != len(setting.lines) + looseness:
         return None
-    if _short(measured.breaker, lines) and not _short(measured.breaker, setting.lines):
+    if _short(breaker, lines) and not _short(breaker, setting.lines):
         return None  # not at the cost of a short word alone on its last line
     if jumps(lines):  # a loose line beside a tight one
-        lines = _smoother(measured.breaker, setting.room, rules, lines)
-    lines = _evener(measured.breaker, setting.room, rules, lines)
-    return Setting(measured, spec, setting.size, setting.room, lines)
+        lines = _smoother(breaker, room, rules, lines)
+    lines = _evener(breaker, room, rules, lines)
+    return Setting(measured, spec, setting.size, room, lines)
 
 
 def _hyphens(lines: list[Line]) -> int:
@@ -314,17 +336,22 @@ def _least_loose(breaker: Breaker, room: float, rules: Rules) -> list[Line] | No
     return best
 
 
-def _kashida_lines(
-    breaker: Breaker, room: float, rules: Rules, kashidas: float
-) -> tuple[list[Line] | None, Rules, bool]:
-    """An Arabic paragraph's lines, as a typographer sets them: spaces to 1.6 natural and a
-    kashida of one tatweel in ``kashida.MOST`` words of a line at most (``kashidas`` the
-    widest); else kashidas longer, to ``kashida.LONGEST`` tatweels; else in as many words as it
-    takes; else twice as long, where no word is left; each the next too where its
-    lines set a loose line beside a tight one, if that sets none (a line classed by its spaces
-    as drawn, to 1.5 natural before kashidas, and a line two classes from the one before
-    costing as much as it can). The rules of the lines found (else of the last tried), and
-    whether they needed more than the first."""
+def _kashidas(measured: Measured) -> float:
+    """How far an Arabic word of the paragraph grows by a kashida, at most (0: none does)."""
+    return max(
+        (
+            i.stretch
+            for i, f in zip(measured.items, measured.fragments, strict=True)
+            if shaping.joins(f.text)
+        ),
+        default=0.0,
+    )
+
+
+def _rungs(rules: Rules, kashidas: float) -> list[Rules]:
+    """``rules`` for an Arabic paragraph, by the kashidas they count on, the fewest first: a
+    tatweel in ``kashida.MOST`` words of a line at most (``kashidas`` the widest), then longer,
+    to ``kashida.LONGEST`` tatweels; then in as many words as it takes; then twice as long."""
     few = rules._replace(
         tolerance=TOLERANCE,
         grow=kashida.MOST * kashidas,
@@ -335,12 +362,34 @@ def _kashida_lines(
     rungs = [few._replace(tracking=n / TOLERANCE) for n in range(1, kashida.LONGEST + 1)]
     rungs.append(rungs[-1]._replace(grow=math.inf))
     rungs.append(rungs[-1]._replace(tracking=2 * kashida.LONGEST / TOLERANCE))
+    return rungs
+
+
+def _kashida_lines(
+    breaker: Breaker, room: float, rules: Rules, kashidas: float
+) -> tuple[list[Line] | None, Rules, bool]:
+    """An Arabic paragraph's lines, as a typographer sets them: spaces to 1.6 natural and a
+    kashida of one tatweel in ``kashida.MOST`` words of a line at most (``kashidas`` the
+    widest); else kashidas longer, to ``kashida.LONGEST`` tatweels; else in as many words as it
+    takes; else twice as long, where no word is left; each the next too where its
+    lines set a loose line beside a tight one, if that sets none (a line classed by its spaces
+    as drawn, to 1.5 natural before kashidas, and a line two classes from the one before
+    costing as much as it can). Lines found that leave a word alone on the last line (or a
+    short word) give way to the next rungs' of a few words' kashidas, to ``kashida.LONGEST``
+    tatweels, that take it up with no loose line beside a tight one: the paragraph is no more
+    awkward for it. The rules of the lines found (else of the last tried), and whether they
+    needed more than the first."""
+    rungs = _rungs(rules, kashidas)
     found: tuple[list[Line], Rules, bool] | None = None
     for rung, tried in enumerate(rungs):
         lines = breaker.breaks(room, tried)
         if lines is not None and found is None:
             found = lines, tried, rung > 0
         if lines is not None and not jumps(lines):  # (a loose line beside a tight one)
+            for later in rungs[rung + 1 : kashida.LONGEST] if _alone(breaker, lines) else ():
+                other = breaker.breaks(room, later)  # a word alone taken up by kashidas
+                if other is not None and not jumps(other) and not _alone(breaker, other):
+                    return other, later, rung > 0
             return lines, tried, rung > 0
     return found or (None, rungs[-1], True)
 
@@ -370,14 +419,7 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
     kashidas = 0.0  # how far an Arabic word grows by a kashida, at most
     if justified and not glyph_lines and not spec.cjk:  # kashidas and letter spacing help
         rules = rules._replace(tracking=1 / SCRIPT_TOLERANCE)  # Arabic, Hebrew from the first
-        kashidas = max(
-            (
-                i.stretch
-                for i, f in zip(measured.items, measured.fragments, strict=True)
-                if shaping.joins(f.text)
-            ),
-            default=0.0,
-        )
+        kashidas = _kashidas(measured)
     longer = False  # an Arabic paragraph's kashidas longer, or in more words, than a few
     if kashidas:
         lines, rules, longer = _kashida_lines(measured.breaker, room, rules, kashidas)
