@@ -30,6 +30,7 @@ from .measure import (
     SPACE_STRETCH,
     Fragment,
     Measured,
+    in_address,
     plain_width,
     text_width,
 )
@@ -269,7 +270,7 @@ def _glyph_line(
         joined.append(False)
     grid = None  # Chinese, justified: its ideographs on the grid, and its last line's too
     if spec.cjk and spec.align == "justify":
-        grid = _grid(drawn, room - natural / size, justify)
+        grid = _grid(drawn, room - natural / size, justify, in_address(items, line.end + 1))
     scale = 1.0
     if justify and grid is None:  # spaces first; glyphs and letters in steps past ``EVEN``
         extra = room * size - natural
@@ -358,7 +359,9 @@ def _after_dash(end: Item, ending: Fragment, texts: list[str]) -> bool:
     )
 
 
-def _grid(drawn: list[tuple[Item, Fragment]], extra: float, full: bool) -> list[float] | None:
+def _grid(
+    drawn: list[tuple[Item, Fragment]], extra: float, full: bool, ragged: bool = False
+) -> list[float] | None:
     """A line of Chinese kept on its grid (every ideograph a whole number of ems from the
     line's start) where Latin words or figures break it: what each item adds (in ems), each
     Latin run's shortfall from a whole em split between the breaks either side of it (clreq's
@@ -367,7 +370,9 @@ def _grid(drawn: list[tuple[Item, Fragment]], extra: float, full: bool) -> list[
     shared either side of one inside it. None where there is no such run, or where that does
     not fill a full line (one whose punctuation is compressed, or short by more) with at most
     :data:`_BESIDE` beside a run and nothing taken from one (a figure drawn over the
-    character before it), which is justified as before."""
+    character before it), which is justified as before. A line ending in or before an address
+    (``ragged``) gives its run :data:`_BESIDE` at most and may end short, as a line of an
+    address's pieces does, rather than space its ideographs apart."""
     adds = [0.0] * len(drawn)
     x = 0.0  # where the next item starts, in ems
     opened: int | None = None  # the break before the Latin run going on, if any
@@ -389,6 +394,8 @@ def _grid(drawn: list[tuple[Item, Fragment]], extra: float, full: bool) -> list[
                 x, opened = x + short, None
         x += item.width
     left = extra - sum(adds)
+    if ragged:
+        left = min(left, _BESIDE - adds[opened]) if opened is not None else 0.0
     if full and opened is not None:  # a run ends the line
         last, whole = [opened], True
     else:  # a line a character short: an em, the grid kept
@@ -399,7 +406,7 @@ def _grid(drawn: list[tuple[Item, Fragment]], extra: float, full: bool) -> list[
         left = 0.0
     fits = abs(left) < 1e-6 if full else left > -1e-6
     within = min(adds) > -1e-6 and max(adds) <= _BESIDE + 1e-6  # never into a neighbour
-    return adds if any(adds) and fits and within else None
+    return adds if (any(adds) or ragged) and fits and within else None
 
 
 def _punctuated(drawn: list[tuple[Item, Fragment]], glue: int) -> bool:

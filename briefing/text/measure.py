@@ -264,15 +264,17 @@ def _word(
     breaks_at: dict[int, tuple[float, bool, bool, bool]] = {}
     begin, end = address(text)
     if end:  # a break after a hyphen in an address looks like a hyphen
-        # between letters too, but in a sheet of another script, whose lines the readers of
-        # the text put in order by themselves (an address's pieces would be read apart), where
-        # it breaks at its marks only, and never next to its host name's first or last label
+        # between letters too, but in a sheet of another script, where it breaks at its marks
+        # only: never next to its host name's first or last label in a right-to-left one,
+        # whose lines the readers of the text put in order by themselves (an address's pieces
+        # would be read apart), at any of them in Chinese, whose lines read left to right
         inside = text[begin:end]
         syllabic = set(syllables(inside, hyphenation))  # where its words' syllables meet
         for point in address_letters(inside) if script_faces is None and justified else ():
             penalty = _ADDRESS_SYLLABLE_PENALTY if point in syllabic else _ADDRESS_LETTER_PENALTY
             breaks_at[begin + point] = (penalty, False, False, True)
-        for point in address_points(inside) if script_faces is None else label_points(inside):
+        marks = address_points if script_faces is None or cjk is not None else label_points
+        for point in marks(inside):
             breaks_at[begin + point] = (_ADDRESS_PENALTY, False, False, False)
     elif hyphenation:
         for point in dash_points(text):
@@ -445,10 +447,10 @@ def split_boxes(
             items.append(item)
             fragments.append(fragment)
             continue
-        in_address = bool(ADDRESS.match(fragment.text)) or _in_address(measured.items, index)
+        addressed = bool(ADDRESS.match(fragment.text)) or in_address(measured.items, index)
         font = fragment.font
-        hyphen = 0.0 if in_address or font not in hyphened else plain_width("-", font)
-        syllabic = set() if in_address else set(syllables(fragment.text.lower(), hyphenation))
+        hyphen = 0.0 if addressed or font not in hyphened else plain_width("-", font)
+        syllabic = set() if addressed else set(syllables(fragment.text.lower(), hyphenation))
         for number, chunk in enumerate(_chunks(fragment.text, font, limit - hyphen, syllabic)):
             if number:
                 items.append(Item("penalty", hyphen, penalty=INFINITE - 1, flagged=False))
@@ -459,7 +461,7 @@ def split_boxes(
     return _measured_items(items, fragments, measured.runs)
 
 
-def _in_address(items: list[Item], index: int) -> bool:
+def in_address(items: list[Item], index: int) -> bool:
     """Whether box ``index`` is part of an address broken at its slashes and dots: a break of
     an address's cost is next to it."""
     beside = [items[i] for i in (index - 1, index + 1) if 0 <= i < len(items)]

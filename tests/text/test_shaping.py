@@ -634,6 +634,37 @@ def test_an_address_after_chinese_punctuation_breaks_where_an_address_may(tmp_pa
     assert {round(c["size"], 2) for c in _chars(path)} == {11.0}  # never shrunk
 
 
+ADDRESSED = (
+    "包含资金数据的完整国别概况发布于https://www.state.gov/bureau-of-international-narcotics-and-"
+    "law-enforcement-affairs-work-by-country/kenya-summary。"
+)
+
+
+@pytest.mark.parametrize("width", [187.0, 200.0, 242.0, 255.0, 300.0])
+def test_a_chinese_line_before_an_address_keeps_its_characters_on_the_grid(
+    width: float, tmp_path: Path
+) -> None:
+    """Sixteen characters and then an address that breaks only far into it: the line before
+    it, or before its first break, had its characters spaced apart to fill it (a Kenya sheet's
+    12.6 pt apart at 10.6 pt); they now stand a whole number of ems from its start, the
+    address half an em after them at most, and the line ends short rather than spaced out."""
+    path = _pdf(ADDRESSED, _style("Hans", "justify"), tmp_path, width=width)
+    rows = [sorted(row, key=lambda c: c["x0"]) for row in _rows(_chars(path))]
+    assert "".join(c["text"] for row in rows for c in row) == ADDRESSED
+    first = rows[0]
+    han = [c for c in first if "\u4e00" <= c["text"] <= "\u9fff"]
+    assert [round(c["x0"] - LEFT, 2) for c in han] == [11.0 * k for k in range(16)]
+    latin = first[len(han) :]
+    if latin:  # the address starts on the line, a fraction of an em after the characters
+        assert 0 <= latin[0]["x0"] - han[-1]["x1"] <= 5.5 + 0.05
+    assert first[-1]["x1"] <= LEFT + width + 0.5  # (a letter's kerning with the next line's)
+    # the address breaks inside itself, at its marks: after a slash, before a dot or hyphen
+    assert all(
+        row[-1]["text"] == "/" or after[0]["text"] in ".-"
+        for row, after in itertools.pairwise(rows[1:])
+    )
+
+
 @pytest.mark.parametrize(
     "run",
     [
