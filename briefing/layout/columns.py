@@ -140,13 +140,9 @@ def pack(
                 gap = _lined(used + gap, block) - used
             room = height - used - gap
             if block.keep_with_next:
+                rest = room - (0.0 if block.hang else block.height)
                 if block.height > room + _EPS or not _can_start(
-                    blocks,
-                    index + 1,
-                    room - (0.0 if block.hang else block.height),
-                    block,
-                    air,
-                    grid,
+                    blocks, index + 1, rest, block, air, grid
                 ):
                     break
                 column.append(Portion(index, 0, block.lines, used + gap, block.height))
@@ -508,13 +504,6 @@ def sections_grown(blocks: list[Packable], columns: list[Column], line: float) -
     )
 
 
-def _introduced(blocks: list[Packable], column: Column, index: int) -> bool:
-    """Whether the gap above piece ``index`` is a list's under the paragraph that introduces
-    it."""
-    above, below = blocks[column[index - 1].block], blocks[column[index].block]
-    return above.role == "P" and below.role == "LBody"
-
-
 def _split_lists(blocks: list[Packable], columns: list[Column]) -> set[tuple[str, ...]]:
     """The lists (their place in the structure) with items in more than one column."""
     seen: dict[tuple[str, ...], int] = {}
@@ -605,13 +594,23 @@ def _spread(
     for i in range(1, len(column)):
         above, below = blocks[column[i - 1].block], blocks[column[i].block]
         item = above.role == below.role == "LBody"  # items spread too
-        intro = lists and _introduced(blocks, column, i)
+        intro = lists and _kind(above, below) == 4  # a list under its sentence
         if column[i].first or (_together(above, below) and not (item or intro)):
             continue
         most = 0.75 if item else section if below.keep_with_next else 1.5 if below.topic else 1.0
         gap = column[i].top - column[i - 1].top - column[i - 1].height  # after a list, on grid
         limits[i] = max(most * line - gap, 0.0)
     return limits
+
+
+def _kind(above: Packable, below: Packable) -> int:
+    """The kind of the gap between two blocks, in the order they grow: a heading's (0), a
+    topic's (1), a paragraph's (2), a list item's (3), a list's under its sentence (4)."""
+    if below.keep_with_next or below.topic:
+        return 0 if below.keep_with_next else 1
+    if below.role == "LBody" and above.role in ("P", "LBody"):
+        return 3 if above.role == "LBody" else 4
+    return 2
 
 
 def _halves(
@@ -639,15 +638,9 @@ def _halves(
         for c, i in gaps
     }
 
-    def kind(c: int, i: int) -> int:
-        above, below = blocks[columns[c][i - 1].block], blocks[columns[c][i].block]
-        if below.keep_with_next or below.topic:
-            return 0 if below.keep_with_next else 1
-        if below.role == "LBody" and above.role in ("P", "LBody"):
-            return 3 if above.role == "LBody" else 4
-        return 2
-
-    kinds = {gap: kind(*gap) for gap in gaps}
+    kinds = {
+        (c, i): _kind(blocks[columns[c][i - 1].block], blocks[columns[c][i].block]) for c, i in gaps
+    }
 
     def ceiling(k: int) -> float:
         """How wide a gap of kind ``k`` may grow: no wider than the gaps of a kind before it,
