@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 from ..text.textbox import TextBox
 from .breaks import broken, kept, rebroken, widowed
@@ -140,13 +140,9 @@ def pack(
                 gap = _lined(used + gap, block) - used
             room = height - used - gap
             if block.keep_with_next:
+                rest = room - (0.0 if block.hang else block.height)
                 if block.height > room + _EPS or not _can_start(
-                    blocks,
-                    index + 1,
-                    room - (0.0 if block.hang else block.height),
-                    block,
-                    air,
-                    grid,
+                    blocks, index + 1, rest, block, air, grid
                 ):
                     break
                 column.append(Portion(index, 0, block.lines, used + gap, block.height))
@@ -286,14 +282,14 @@ def arrange(
     together at the foot (:func:`flush`); None if they do not fit. Columns are balanced, then
     each grows its gaps toward the foot; of the balanced heights from the lowest up to half a
     dozen half ``line``s more, and first columns up to as much shorter, the one whose columns
-    end nearest the foot and each other. A list goes on in the next column with two of its
-    lines on each side and two of its items after, unless only its last item alone there ends
-    the columns within a line of each other, where they would otherwise end more than
-    ``_WIDOW`` lines apart (the widow then weighs two lines, as :func:`breaks.broken` weighs
-    one, so that the fit takes it only where no size ends the columns together without). On
-    the grid of whole lines, what its breaks cost weighs in (:func:`breaks.broken`), and a
-    break that costs may move by a paragraph set a line shorter or longer
-    (:func:`breaks.rebroken`). Gaps change by ``air`` on the ``grid`` or off it
+    end nearest the foot and each other, with each kind of gap as wide in all (:func:`_uneven`).
+    A list goes on in the next column with two of its lines on each side and two of its items
+    after, unless only its last item alone there ends the columns within a line of each other,
+    where they would otherwise end more than ``_WIDOW`` lines apart (the widow then weighs two
+    lines, as :func:`breaks.broken` weighs one, so that the fit takes it only where no size ends
+    the columns together without). On the grid of whole lines, what its breaks cost weighs in
+    (:func:`breaks.broken`), and a break that costs may move by a paragraph set a line shorter
+    or longer (:func:`breaks.rebroken`). Gaps change by ``air`` on the ``grid`` or off it
     (:func:`_gap`). Columns packed alike (by taller heights, a list's lines kept two on each
     side or not) are flushed once."""
     flushed: Flushed = {}
@@ -345,12 +341,14 @@ def _arranged(
 
     pages = [flushed_once(option) for option in options]
 
-    def weighed(page: tuple[list[Column], float, float]) -> float:
-        """How far a page is from its columns ending together at the foot, its breaks
-        weighed in on the grid of whole lines (:func:`broken`)."""
-        return page[1] + (broken(blocks, page[0], line) if grid == LINES else 0.0)
+    def weighed(i: int) -> float:
+        """How far page ``i`` is from its columns ending together at the foot, a line more for
+        a kind of gap grown unevenly (:func:`_uneven`), its breaks weighed on whole lines."""
+        page = pages[i]
+        more = broken(blocks, page[0], line) if grid == LINES else 0.0
+        return page[1] + more + line * _uneven(blocks, options[i], page[0])
 
-    order = sorted(range(len(options)), key=lambda i: weighed(pages[i]))
+    order = sorted(range(len(options)), key=weighed)
     picks = order[:1]  # and, if its breaks weigh, the nearest whose breaks do not
     if grid == LINES and broken(blocks, options[order[0]], line):
         heights = tried[order[0]]
@@ -362,15 +360,17 @@ def _arranged(
         ):
             options.append(option)
             pages.append(flushed_once(option))
-        order = sorted(range(len(options)), key=lambda i: weighed(pages[i]))
+        order = sorted(range(len(options)), key=weighed)
         picks = order[:1] + [i for i in order if not broken(blocks, options[i], line)][:1]
-    best = pages[order[0]]
+    best = order[0]
     for pick in picks:
         for given in (0.0, 0.5, 1.0):  # of the lines apart, the share the longest column gives
             loose = loosened(blocks, options[pick], line, given)  # its gaps as designed
             if loose is not options[pick]:
-                best = min(best, flushed_once(loose), key=weighed)
-    return best
+                options.append(loose)
+                pages.append(flushed_once(loose))
+                best = min(best, len(pages) - 1, key=weighed)
+    return pages[best]
 
 
 def loosened(
@@ -508,13 +508,6 @@ def sections_grown(blocks: list[Packable], columns: list[Column], line: float) -
     )
 
 
-def _introduced(blocks: list[Packable], column: Column, index: int) -> bool:
-    """Whether the gap above piece ``index`` is a list's under the paragraph that introduces
-    it."""
-    above, below = blocks[column[index - 1].block], blocks[column[index].block]
-    return above.role == "P" and below.role == "LBody"
-
-
 def _split_lists(blocks: list[Packable], columns: list[Column]) -> set[tuple[str, ...]]:
     """The lists (their place in the structure) with items in more than one column."""
     seen: dict[tuple[str, ...], int] = {}
@@ -566,6 +559,26 @@ def _items_apart(
     return len(grown) > 1
 
 
+def _uneven(blocks: list[Packable], packed: list[Column], grown: list[Column]) -> bool:
+    """Whether the columns as ``grown`` from ``packed`` (:func:`flush`) set a section's or a
+    paragraph's gap (:func:`_kind`; a topic's as a paragraph's) wider in one column than another
+    (more other widths, where they differed as packed): es-two-column-1.8 A4's paragraphs a
+    line apart on the left, half a line on the right, where one width for both was wanted."""
+    widths: dict[int, dict[int, tuple[set[float], set[float]]]] = {}
+    for c, (before, after) in enumerate(zip(packed, grown, strict=True)):
+        for i in range(1, len(before)):
+            kind = _kind(blocks[before[i - 1].block], blocks[before[i].block])
+            if kind < 3 and not before[i].first:  # (a list's items: :func:`_items_apart`)
+                sizes = widths.setdefault(kind + (kind == 1), {}).setdefault(c, (set(), set()))
+                for size, column in zip(sizes, (before, after), strict=True):
+                    size.add(round(column[i].top - column[i - 1].top - column[i - 1].height, 2))
+    return any(
+        len(a[1] ^ b[1]) > len(a[0] ^ b[0])
+        for sides in widths.values()
+        for a, b in combinations(sides.values(), 2)
+    )
+
+
 def _grown(
     columns: list[Column], ends: list[float], growth: list[dict[int, float]], height: float
 ) -> tuple[list[Column], float, float]:
@@ -605,13 +618,23 @@ def _spread(
     for i in range(1, len(column)):
         above, below = blocks[column[i - 1].block], blocks[column[i].block]
         item = above.role == below.role == "LBody"  # items spread too
-        intro = lists and _introduced(blocks, column, i)
+        intro = lists and _kind(above, below) == 4  # a list under its sentence
         if column[i].first or (_together(above, below) and not (item or intro)):
             continue
         most = 0.75 if item else section if below.keep_with_next else 1.5 if below.topic else 1.0
         gap = column[i].top - column[i - 1].top - column[i - 1].height  # after a list, on grid
         limits[i] = max(most * line - gap, 0.0)
     return limits
+
+
+def _kind(above: Packable, below: Packable) -> int:
+    """The kind of the gap between two blocks, in the order they grow: a heading's (0), a
+    topic's (1), a paragraph's (2), a list item's (3), a list's under its sentence (4)."""
+    if below.keep_with_next or below.topic:
+        return 0 if below.keep_with_next else 1
+    if below.role == "LBody" and above.role in ("P", "LBody"):
+        return 3 if above.role == "LBody" else 4
+    return 2
 
 
 def _halves(
@@ -639,15 +662,9 @@ def _halves(
         for c, i in gaps
     }
 
-    def kind(c: int, i: int) -> int:
-        above, below = blocks[columns[c][i - 1].block], blocks[columns[c][i].block]
-        if below.keep_with_next or below.topic:
-            return 0 if below.keep_with_next else 1
-        if below.role == "LBody" and above.role in ("P", "LBody"):
-            return 3 if above.role == "LBody" else 4
-        return 2
-
-    kinds = {gap: kind(*gap) for gap in gaps}
+    kinds = {
+        (c, i): _kind(blocks[columns[c][i - 1].block], blocks[columns[c][i].block]) for c, i in gaps
+    }
 
     def ceiling(k: int) -> float:
         """How wide a gap of kind ``k`` may grow: no wider than the gaps of a kind before it,

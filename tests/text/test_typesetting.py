@@ -18,7 +18,7 @@ from briefing.content.runs import BREAK, Run, plain, run_in
 from briefing.fonts import register
 from briefing.graphics import qr
 from briefing.layout import fit
-from briefing.layout.columns import Packable, Portion, first_part, flush, pack, shortest
+from briefing.layout.columns import Packable, Portion, _uneven, first_part, flush, pack, shortest
 from briefing.layout.packable import whole_pieces
 from briefing.pipeline import render, run_checks
 from briefing.text import textbox
@@ -507,6 +507,26 @@ def test_a_lists_items_grow_apart_all_together_or_not_at_all() -> None:
     assert tops == pytest.approx([0, 22.5, 45, 75])
     tops = [p.top for p in flush(blocks, [column], 120, 10.0)[0][0]]
     assert tops == pytest.approx([0, 27.5, 55, 85])
+
+
+def test_a_kind_of_gap_grown_in_one_column_alone_is_uneven() -> None:
+    """Paragraphs half a line apart in both columns, the first 2.5 lines short of the foot:
+    where the second is full, only the first's gaps grow (to a line, 15 points short, then),
+    which :func:`columns.arrange` weighs a line more than where the columns end (the same gap a
+    line apart on one side of the gutter and half a line on the other); where the second is
+    two lines short, both columns' gaps grow alike (each a line), and the columns end level."""
+    blocks = [block(3, after=5), block(3, after=5), block(3, after=5), block(6, after=5)]
+    left = [Portion(0, 0, 3, 0, 30), Portion(1, 0, 3, 35, 30), Portion(2, 0, 3, 70, 30)]
+    for last, feet in ((6, [15.0, 0.0]), (4, [15.0, 15.0])):
+        blocks.append(block(last))
+        right = [Portion(3, 0, 6, 0, 60), Portion(4, 0, last, 65, 10 * last)]
+        grown = flush(blocks, [left, right], 125, 10.0)[0]
+        ends = [125 - max(p.top + p.height for p in column) for column in grown]
+        gaps = [[p.top - q.top - q.height for q, p in pairwise(c)] for c in grown]
+        assert gaps == [[10.0, 10.0], [5.0 if last == 6 else 10.0]]
+        assert ends == pytest.approx(feet)
+        assert _uneven(blocks, [left, right], grown) == (last == 6)
+        blocks.pop()
 
 
 def test_gaps_keep_their_order_across_the_gutter_while_the_columns_end_within_a_line() -> None:
