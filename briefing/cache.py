@@ -66,14 +66,17 @@ def prune(prefix: str, keep: int) -> None:
             old.unlink(missing_ok=True)
 
 
+MOST_KEPT = 30_000  # results in one entry, at most: about a megabyte, loaded in a few ms
+
+
 class Kept:
     """Results of pure work kept across processes in one entry: each result under a section
     (what it was made from, such as a face's file, ``section``) and its arguments. Loaded at the
     first look-up, stored again by :func:`flush` when the process added to it; threads that
     build at once (the API's callers, the live preview) share it."""
 
-    def __init__(self, name: str, key: Callable[[], str]) -> None:
-        self.name, self._key = name, key
+    def __init__(self, name: str, key: Callable[[], str], most: int = MOST_KEPT) -> None:
+        self.name, self._key, self.most = name, key, most  # results in the entry, at most
         self._data: dict[str, dict[Any, Any]] | None = None
         self._added: dict[str, dict[Any, Any]] = {}  # since the entry was read or stored
         self._lock = threading.Lock()
@@ -94,25 +97,29 @@ class Kept:
         return data.get(section, {}).get(arguments)
 
     def put(self, section: str, arguments: Any, result: Any) -> None:
-        """Keep ``result`` (plain data) for ``arguments`` under ``section``."""
+        """Keep ``result`` (plain data) for ``arguments`` under ``section``; past the most
+        results since the last store (a long ``preview`` stores none), only the newest."""
         with self._lock:
-            self._loaded().setdefault(section, {})[arguments] = result
+            data = self._loaded()
+            if sum(map(len, self._added.values())) >= self.most:
+                data.clear()
+                self._added.clear()
+            data.setdefault(section, {})[arguments] = result
             self._added.setdefault(section, {})[arguments] = result
 
     def flush(self) -> None:
-        """Store the entry if this process added to it; past :data:`MOST_KEPT` results, only
-        those this process added."""
+        """Store the entry if this process added to it; past its most results, only those this
+        process added."""
         with self._lock:
             if not self._added or self._data is None:
                 return
             data = self._data
-            if sum(map(len, data.values())) > MOST_KEPT:  # a fresh start, from this process's
+            if sum(map(len, data.values())) > self.most:  # a fresh start, from this process's
                 data = self._data = self._added
             store(self.name, self._key(), data)
             self._added = {}
 
 
-MOST_KEPT = 30_000  # results in one entry, at most: about a megabyte, loaded in a few ms
 _kept: list[Kept] = []
 
 

@@ -6,6 +6,8 @@ import io
 import marshal
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pikepdf
@@ -103,12 +105,24 @@ def test_kept_results_are_stored_when_new_and_start_afresh_past_the_most(
     cache.flush()  # nothing new: not written again
     assert (cache_home / "things.1").stat().st_mtime_ns == stored
     assert cache.Kept("things", lambda: "2").get("a face", "word") is None  # another key
-    monkeypatch.setattr(cache, "MOST_KEPT", 1)
+    monkeypatch.setattr(again, "most", 1)
     again.put("another face", "word", 3)
     again.flush()  # two results, over the most: only this process's are kept
     fresh = cache.Kept("things", lambda: "1")
     assert fresh.get("a face", "word") is None
     assert fresh.get("another face", "word") == 3
+
+
+def test_a_process_that_stores_nothing_keeps_its_newest_results_only(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process that stores no entry (a long ``preview``) keeps at most an entry's most
+    results in memory: past them, it starts afresh with the newest."""
+    monkeypatch.setattr(cache, "_kept", [])
+    kept = cache.Kept("things", lambda: "1", most=2)
+    for word in ("a", "bb", "ccc"):
+        kept.put("a face", word, len(word))
+    assert [kept.get("a face", word) for word in ("a", "bb", "ccc")] == [None, None, 3]
 
 
 def _build(tmp_path: Path, name: str) -> bytes:
@@ -124,12 +138,53 @@ def test_builds_are_the_same_with_an_empty_a_full_or_a_damaged_cache(
 ) -> None:
     first = _build(tmp_path, "empty")
     entries = sorted(p.name.split(".")[0] for p in cache_home.iterdir())
-    assert entries == ["NotoSans-Bold", "NotoSans-Regular", "hyph_en_US", "hyphens", "shapes"]
+    assert entries == [
+        "NotoSans-Bold",
+        "NotoSans-Regular",
+        "hyph_en_US",
+        "hyphens",
+        "lines",
+        "shapes",
+    ]
     assert _build(tmp_path, "full") == first
     for entry in cache_home.iterdir():
         entry.write_bytes(damage)
     assert _build(tmp_path, "damaged") == first
     assert all(entry.read_bytes() != damage for entry in cache_home.iterdir())  # made again
+
+
+# A build in a new process that counts the line-break searches it makes (``Breaker.search``)
+_COUNTED = """
+import sys
+from briefing.commands import cli
+from briefing.text import linebreak
+searched, search = [], linebreak.Breaker.search
+linebreak.Breaker.search = lambda *args: searched.append(1) or search(*args)
+cli.main(["build", sys.argv[1], "-o", sys.argv[2]])
+print("searched", len(searched))
+"""
+
+
+def test_a_build_of_a_sheet_built_before_breaks_none_of_its_paragraphs_again(
+    cache_home: Path, tmp_path: Path
+) -> None:
+    """The lines found for each paragraph, at each width and by each rule the fit tries, are
+    kept in the cache: the sample built again in a new process searches for none (the first
+    build, for some hundred), and its PDF is the first's, byte for byte."""
+    searched = []
+    for name in ("first", "again"):
+        out = tmp_path / f"{name}.pdf"
+        done = subprocess.run(
+            [sys.executable, "-c", _COUNTED, str(SAMPLE), str(out)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=True,
+        )
+        searched.append(int(done.stdout.split("searched ")[-1]))
+    assert searched[0] > 100 and searched[1] == 0
+    assert (tmp_path / "first.pdf").read_bytes() == (tmp_path / "again.pdf").read_bytes()
 
 
 def test_a_cache_folder_that_cannot_be_made_only_means_no_cache(

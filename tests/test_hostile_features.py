@@ -5,6 +5,7 @@ scripts, books, watch and preview): each input gets a located message from ``che
 from __future__ import annotations
 
 import os
+import re
 import time
 import unicodedata
 from pathlib import Path
@@ -153,9 +154,11 @@ def test_a_table_cell_of_a_digit_many_spaces_and_a_letter_is_read_in_linear_time
 
     for cell in ("1" + " " * 60_000 + "a", " " * 60_000 + "a", "$" + " " * 60_000 + "x"):
         start = time.perf_counter()
-        assert not _NUMBER.match(cell)
+        assert not re.match(_NUMBER, cell)
         assert time.perf_counter() - start < 0.5  # 45 s before
-    assert all(_NUMBER.match(c) for c in ("3,100,000", "(250)", "€ 40", "2.5bn", "1 200 €", "12 %"))
+    assert all(
+        re.match(_NUMBER, c) for c in ("3,100,000", "(250)", "€ 40", "2.5bn", "1 200 €", "12 %")
+    )
 
 
 def test_a_photo_that_is_a_link_loop_is_called_one(tmp_path: Path) -> None:

@@ -171,10 +171,9 @@ def _composable(
 
 
 # A number as a table cell holds it: 3,100,000  -4.5  $1.2  12%  (250)  € 40  2.5bn  1 200 €
-# $96.0 million (no two repeats that can match the same spaces: linear, whatever a cell holds)
-_NUMBER = re.compile(
-    rf"(?i)^[-+−(]?\s*(?:[$€£¥]\s*)?[-−]?\d[\d,.\s\u00a0\u202f]*(?:{SCALE}\s*)?[$€£¥]?\)?$"
-)
+# $96.0 million (no two repeats that can match the same spaces: linear, whatever a cell holds);
+# compiled by ``re`` when a table is first read (a millisecond, and most sheets have none)
+_NUMBER = rf"(?i)^[-+−(]?\s*(?:[$€£¥]\s*)?[-−]?\d[\d,.\s\u00a0\u202f]*(?:{SCALE}\s*)?[$€£¥]?\)?$"
 _MINUS = re.compile(r"(^|\s|\()-(?=\s*[$€£¥]?\s*\d)")  # a hyphen written as a minus sign
 MIN_PHOTO_DPI = 150  # a photo with fewer pixels per inch across a column prints blurred
 _NO_NUMBER = {"", "-", "–", "—", "n/a", "N/A", "…"}  # a cell of a column of numbers left empty
@@ -184,7 +183,7 @@ def _numeric(cells: list[Cell]) -> bool:
     """Whether a table column holds numbers (and nothing else but empty cells): set flush right."""
     written = [cell.replace("*", "").strip() for cell in cells]
     given = [cell for cell in written if cell not in _NO_NUMBER]
-    return bool(given) and all(_NUMBER.match(cell) for cell in given)
+    return bool(given) and all(re.match(_NUMBER, cell) for cell in given)
 
 
 def _minus_signs(runs: Runs) -> Runs:

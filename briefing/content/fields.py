@@ -6,7 +6,6 @@ once, in ``model``, and everything about it comes from that declaration.
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import datetime
 import functools
@@ -168,8 +167,11 @@ def _date(value: str) -> datetime.date:
     year, month, day = map(int, match.groups())
     if not 1 <= month <= 12:
         raise Mistake(f"there is no month {month}", _CALENDAR, 5)
-    last = calendar.monthrange(year, month)[1]
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    last = 29 if month == 2 and leap else _DAYS[month]
     if not 1 <= day <= last:
+        import calendar  # the month's name, as the locale spells it
+
         name = calendar.month_name[month]
         raise Mistake(f"there is no {name} {day}: {name} {year} has {last} days", _CALENDAR, 8)
     return datetime.date(year, month, day)
@@ -211,6 +213,7 @@ def _boolean(value: str) -> bool:
 
 
 _CALENDAR = "a day of the calendar, written YYYY-MM-DD"
+_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # each month's (a common year)
 # a day of the calendar (29 February of every year: the format says which years have one), for
 # editors that check a pattern but not the date format
 _DAY = (

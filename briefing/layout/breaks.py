@@ -10,9 +10,9 @@ from collections.abc import Callable, Hashable
 from itertools import pairwise
 from typing import Concatenate, ParamSpec, TypeVar, cast
 
-from ..text.setting import Recent
+from ..text.setting import KEPT, Recent, Setting
 from ..text.textbox import TextBox
-from .packable import Column, Packable, whole_pieces
+from .packable import Column, Packable, asked, whole_pieces
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -115,52 +115,72 @@ def rebroken(
     longer, one or both at a time, so that more of the next column's text, or less, comes up
     into it (a list's lone item, a heading's third line, a paragraph's third last). Worked
     out once in the process for the same blocks (as packing reads them), ``columns`` and
-    ``packing`` (what else ``pack`` packs by: heights, air, the grid): every build of
-    ``watch`` and ``preview`` whose body did not change would weigh them again."""
+    ``packing`` (what else ``pack`` packs by: heights, air, the grid) (:func:`_once`): every
+    build of ``watch`` and ``preview`` whose body did not change would weigh them again."""
     key = (tuple(map(_read, blocks)), tuple(map(tuple, columns)), packing)
-    known = _moved.get(key)
-    if known is None:
-        known = _rebroken(blocks, columns, pack)
-        _moved.put(key, known)
-    return known
-
-
-_moved: Recent[Hashable, list[list[Column]]] = Recent(256)  # sizes weighed, those of recent builds
+    return _once(_moved, key, blocks, lambda: _rebroken(blocks, columns, pack))
 
 
 def kept(
     packing: Callable[Concatenate[list[Packable], P], R],
 ) -> Callable[Concatenate[list[Packable], P], R]:
     """``packing`` (blocks into columns, a function of what it reads of them, :func:`_read`,
-    and of its other arguments) worked out once in the process for the same of both: a fit
-    trial asked again, and every build of ``watch`` and ``preview`` whose body did not change,
-    finds its columns (in :data:`_packed`)."""
+    and of its other arguments) worked out once in the process for the same of both
+    (:func:`_once`): a fit trial asked again, and every build of ``watch`` and ``preview``
+    whose body did not change, or changed a paragraph's words but not where its lines end
+    with a hyphen, finds its columns (in :data:`_packed`)."""
 
     @functools.wraps(packing)
     def packed(blocks: list[Packable], /, *args: P.args, **kwargs: P.kwargs) -> R:
         key = (packing.__name__, tuple(map(_read, blocks)), args, tuple(kwargs.items()))
-        found = _packed.get(key)
-        if found is None:
-            found = (packing(blocks, *args, **kwargs),)
-            _packed.put(key, found)
-        return cast(R, found[0])
+        return _once(_packed, key, blocks, lambda: packing(blocks, *args, **kwargs))
 
     return packed
 
 
+# A result kept, and the looser settings it asked of its blocks: each one's index, its lines
+# more or fewer, and what packing reads of it (:func:`_shape`)
+Kept = tuple[object, tuple[tuple[int, int, object], ...]]
+
+_moved: Recent[Hashable, Kept] = Recent(256)  # sizes weighed, those of recent builds
+
 # Columns packed and balanced, the least recently used going first: a long sheet's trials on
 # both papers ask for about 500, each kept about 4 kB.
-_packed: Recent[Hashable, tuple[object]] = Recent(2048)
+_packed: Recent[Hashable, Kept] = Recent(2048)
+
+
+def _once(
+    kept: Recent[Hashable, Kept], key: Hashable, blocks: list[Packable], work: Callable[[], R]
+) -> R:
+    """What ``work`` gives for ``blocks``, kept in ``kept`` by ``key`` (what it reads of each
+    block) and by the looser settings it asked of them (a paragraph set a line longer or
+    shorter, which only some results ask for: each is worked out only when asked, here too),
+    as packing reads them: found again where those read the same, the text changed or not."""
+    found = kept.get(key)
+    if found is not None and all(
+        _shape(blocks[index].looser(lines)) == shape for index, lines, shape in found[1]
+    ):
+        return cast(R, found[0])
+    outer, asked.blocks = asked.blocks, []
+    try:
+        result = work()
+        where = {id(block): index for index, block in enumerate(blocks)}
+        reads = {(where.get(id(block), -1), lines) for block, lines in asked.blocks}
+    finally:
+        asked.blocks = outer  # (which notes the shapes' settings below, asked here too)
+    if all(index >= 0 for index, _ in reads):  # none asked of a block it was not given
+        shapes = tuple((i, lines, _shape(blocks[i].looser(lines))) for i, lines in sorted(reads))
+        kept.put(key, (result, shapes))
+    return result
 
 
 def _read(block: Packable) -> tuple[object, ...]:
-    """What packing, and setting a paragraph looser, read of a block: its setting (its lines,
-    their hyphens, its looser settings; none for an exhibit), its place in the structure, its
-    role, spaces and height, and whether its gap spreads as a run-in head's."""
-    box = block.box
-    setting = (box.setting, box.first) if isinstance(box, TextBox) else None
+    """What packing, and setting a paragraph looser, read of a block (but its looser
+    settings: :func:`_once`): its lines and which end with a hyphen (:func:`_shape`; none for
+    an exhibit), its place in the structure, its role, spaces and height, and whether its gap
+    spreads as a run-in head's."""
     return (
-        setting,
+        _shape(block.box) if isinstance(block.box, TextBox) else None,
         block.role,
         block.parents,
         block.keep_with_next,
@@ -174,6 +194,19 @@ def _read(block: Packable) -> tuple[object, ...]:
         block.height,
         block.topic,
     )
+
+
+def _shape(box: TextBox | None) -> tuple[int, tuple[bool, ...]] | None:
+    """What packing reads of a set paragraph: how many lines, and which end with a hyphen."""
+    if box is None:
+        return None
+    return box.count, _hyphens(box.setting)[box.first : box.first + box.count]
+
+
+@functools.lru_cache(maxsize=KEPT)
+def _hyphens(setting: Setting) -> tuple[bool, ...]:
+    """Which of a setting's lines end with a hyphen."""
+    return tuple(line.hyphen for line in setting.lines)
 
 
 def _rebroken(

@@ -4,6 +4,7 @@ lines of it placed in a column (:class:`Portion`), and which of those hold a blo
 
 from __future__ import annotations
 
+import threading
 from typing import NamedTuple
 
 from ..text.setting import looser
@@ -76,13 +77,26 @@ class Packable:
 
     def looser(self, lines: int) -> TextBox | None:
         """The paragraph set ``lines`` lines longer (shorter if negative), as well as its lines
-        allow (``setting.looser``), or None; a heading, a chart, table or photo never is."""
+        allow (``setting.looser``), or None; a heading, a chart, table or photo never is. Noted
+        in :data:`asked` while columns are worked out."""
+        if asked.blocks is not None:
+            asked.blocks.append((self, lines))
         if lines not in self.loose:
             setting = None
             if isinstance(self.box, TextBox) and not self.keep_with_next:
                 setting = looser(self.box.setting, lines)
             self.loose[lines] = None if setting is None else TextBox(self.box.width, setting)
         return self.loose[lines]
+
+
+class Asked(threading.local):
+    """The looser settings asked of blocks in this thread (the block, its lines more or
+    fewer) while ``breaks.kept`` works columns out, which it keeps them by; None meanwhile."""
+
+    blocks: list[tuple[Packable, int]] | None = None
+
+
+asked = Asked()
 
 
 class Portion(NamedTuple):

@@ -330,7 +330,7 @@ _SERVER = {"http", "socketserver", "watchfiles", "webbrowser"}  # preview's, and
         (["preview", "--help"], {"reportlab", "yaml", *_PARSERS, *_SERVER}, {"argparse"}),
         (
             ["build", str(SAMPLE), "-o", "{out}"],
-            {"pypdfium2", *_PARSERS, *_SERVER},
+            {"pypdfium2", "html", "calendar", *_PARSERS, *_SERVER},
             {"reportlab", "yaml"},
         ),
         (["preview", "--port", "70000"], {"reportlab", "yaml", *_SERVER}, {"argparse"}),
@@ -339,8 +339,9 @@ _SERVER = {"http", "socketserver", "watchfiles", "webbrowser"}  # preview's, and
 def test_what_a_command_loads(
     tmp_path: Path, args: list[str], absent: set[str], present: set[str]
 ) -> None:
-    """Help loads no ReportLab; a build no peer Markdown parser, mdurl only for a link, and no
-    web server; preview loads its server only once its arguments are good."""
+    """Help loads no ReportLab; a build no peer Markdown parser, mdurl only for a link, no web
+    server, nor ``html`` or ``calendar`` (a millisecond each); preview loads its server only
+    once its arguments are good."""
     argv = [a.format(out=tmp_path / "out.pdf") for a in args]
     result = subprocess.run([sys.executable, "-c", _LOADED, *argv], capture_output=True, text=True)
     loaded = set(json.loads(result.stdout))

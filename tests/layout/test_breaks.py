@@ -1,6 +1,7 @@
 """Where a column breaks and what a column's gaps grow into, read back from the PDF: a
 paragraph's tail opening a column, a section's gap grown alone into a hole, a break weighed
-once in a process, columns packed again only for a body that changed."""
+once in a process, columns packed again only for a body whose lines changed, a paragraph
+broken again only where its text changed."""
 
 from __future__ import annotations
 
@@ -9,13 +10,17 @@ import io
 import statistics
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pytest
 
 from briefing.layout import breaks, columns
 from briefing.pipeline import render, run_checks
-from briefing.text.setting import Recent
+from briefing.text import measure as measuring
+from briefing.text import setting
+from briefing.text.measure import Measured
+from briefing.text.setting import Recent, Setting
 
 from ..conftest import SAMPLE
 from ..corpus import EXAMPLES, load
@@ -132,8 +137,9 @@ def test_a_rebuild_packs_columns_again_only_where_an_edit_changed_the_body(
 ) -> None:
     """Built again after its date is edited, as ``watch`` and ``preview`` build it, the
     sample's columns are those the process kept (its body did not change: no column is packed
-    again) and the new date is on the page; after one word of a paragraph is edited, its
-    columns are packed again and the new word is on the page, the old one gone."""
+    again) and the new date is on the page; after one word of a paragraph is edited to a
+    longer one, which moves where its lines end, its columns are packed again and the new
+    word is on the page, the old one gone."""
     sheet = tmp_path / "sheet.yaml"
     text = SAMPLE.read_text(encoding="utf-8")
     sheet.write_text(text, encoding="utf-8")
@@ -150,6 +156,44 @@ def test_a_rebuild_packs_columns_again_only_where_an_edit_changed_the_body(
     edited = _words(render(run_checks(sheet))[0])
     assert packed
     assert "neediest" in edited and "poorest" not in edited
+
+
+def test_a_one_word_edit_sets_that_paragraph_alone_and_packs_no_column_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Built again after one number of a paragraph is edited (a year, drawn as wide), as
+    ``watch`` and ``preview`` build it, the sample measures that paragraph alone, shapes at
+    most the new word, breaks that paragraph alone into lines (at each size the fit tries)
+    and packs no column again: its lines end where they did, with hyphens where they did, so
+    the columns kept for the body before are its columns. The page is the one before, line
+    for line, but for the new year."""
+    sheet = tmp_path / "sheet.yaml"
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert text.count("created in 2018") == 1
+    sheet.write_text(text, encoding="utf-8")
+    before = measure(render(run_checks(sheet))[0], source_text(load(sheet)))[0]
+    broken: list[str] = []
+    packed: list[int] = []
+    work, pack = setting._set_lines, columns.pack
+
+    def set_lines(measured: Measured, *args: Any) -> Setting:
+        broken.append("".join(fragment.text for fragment in measured.fragments))
+        return work(measured, *args)
+
+    monkeypatch.setattr(setting, "_set_lines", set_lines)
+    monkeypatch.setattr(columns, "pack", lambda *a, **k: packed.append(1) or pack(*a, **k))
+    paragraphs, words = measuring._measured.cache_info(), measuring._word.cache_info()
+    sheet.write_text(text.replace("created in 2018", "created in 2031"), encoding="utf-8")
+    after = measure(render(run_checks(sheet))[0], source_text(load(sheet)))[0]
+    assert measuring._measured.cache_info().misses == paragraphs.misses + 1
+    assert measuring._word.cache_info().misses <= words.misses + 1
+    assert broken and all("in 2031." in paragraph for paragraph in broken)
+    assert not packed
+    lines = [[(ln.text, ln.x0, ln.top) for ln in q.lines] for q in (before, after)]
+    changed = [(a, b) for a, b in zip(*lines, strict=True) if a != b]
+    assert len(lines[0]) == len(lines[1]) and len(changed) == 1
+    ((old, new),) = changed
+    assert "2018" in old[0] and new == (old[0].replace("2018", "2031"), old[1], old[2])
 
 
 def _words(pdf: bytes) -> str:
