@@ -145,10 +145,8 @@ SET_RAGGED = {
     # 1.90 (2.08 at 8.86 pt)
     "en-single-column-list": 2,  # Letter, 11.14 pt (21 ems): "INL mentoring and advising" 1.63,
     # "INL's police engagement programming" 3.14
-    "pt-two-column-list": 1,  # A4, 9.96 pt (22.8 ems), the largest size within 15% of its
-    # lines hyphenated: "A longa costa de Moçambique..." justified only with a hyphen before
-    # its last line, or its last line but one at 1.24 of its stretch (at 10.37 pt, 7 of 41
-    # lines hyphenated, "Redes criminosas transnacionais" 2.13 natural spaces)
+    "pt-two-column-list": 1,  # A4, 10.37 pt (21.9 ems): "Redes criminosas transnacionais" 2.13
+    # (1.95 at 10.54 pt)
     "sheet-colombia": 1,  # Letter, at the 8 pt floor (29.7 ems): "...opium poppy through
     # eradication" 1.83
     "sheet-jamaica": 1,  # A4, 14 pt, the design's largest (26.8 ems): "...units of the Jamaica
