@@ -255,10 +255,9 @@ def _settle(
     than ``limit`` above the foot, a step smaller, to :data:`SETTLE_APART` sizes in all, when
     that fills the page better (a long section that will not split evenly); to
     :data:`SETTLE_STEPS` steps when a paragraph cannot be set well at that size (a narrow
-    column, a hard language) or its hyphens are past their share; a page whose columns end a
-    whole line apart (:func:`_notched`) only for one that ends them level, with no more
-    hyphens. Every measure taken goes to ``tried``, so a smaller scale already seen is
-    reused."""
+    column, a hard language); a page whose columns end a whole line apart (:func:`_notched`)
+    only for one that ends them level, with no more hyphens. Every measure taken goes to
+    ``tried``, so a smaller scale already seen is reused."""
 
     def measure(scale: float) -> F:
         tried.append(arrangement.measure(scale))
@@ -437,15 +436,12 @@ def _stepped(
 ) -> bool:
     """Whether :func:`_settle` has stepped as far as it may: :data:`SETTLE_STEPS` sizes
     smaller than its largest, or :data:`SETTLE_APART` sizes, the largest one of them, for a
-    page whose paragraphs are all set well and hyphenated within :data:`HYPHENATED` (a
-    smaller size may set fewer: pt-two-column-list A4, 7 of 41 lines at 10.37 pt, 5 of 37 at
-    9.96), unless one is set ragged on a page within the rules (:func:`_within`): a smaller
-    size may justify it."""
+    page whose paragraphs are all set well, unless one is set ragged on a page within the
+    rules (:func:`_within`): a smaller size may justify it."""
     return steps > SETTLE_STEPS or (
         steps >= SETTLE_APART
         and found is not None
         and not found[0].strained
-        and not _over(*found)
         and not (found[0].ragged and _within(*found, limit, empty))
     )
 

@@ -800,29 +800,6 @@ def test_settle_steps_down_far_for_a_strained_page_and_briefly_for_an_uneven_one
         assert not [s for s in trials if s < 1.0]
 
 
-def test_settle_steps_down_past_a_few_sizes_for_a_page_hyphenated_past_the_share() -> None:
-    """A page short of its foot, 4 of its 20 lines that go on hyphenated (past 15%) at every
-    size down to 0.95, goes on down past :data:`fit.SETTLE_APART` sizes, as a strained one does,
-    to a size within the share (pt-two-column-list A4: 7 of 41 lines at 10.37 pt, 5 of 37 at
-    9.96); one within it at its largest is kept there."""
-    for over_above in (0.95, 1.1):
-        trials: list[float] = []
-
-        def measure(scale: float, above: float = over_above, log: list[float] = trials) -> Fake:
-            log.append(scale)
-            fake = Fake(scale, 60, 100)  # short: never full, never good
-            fake.hyphens = (4, 20) if scale > above else (3, 20)
-            return fake
-
-        settled = fit.settle([fit.Arrangement(measure, 0.8, 1.0, None)], 5, 6)
-        assert settled is not None and fit.hyphenated(settled.measured) <= fit.HYPHENATED
-        below = {round(s, 4) for s in trials if s < 1.0}
-        if over_above < 1.0:
-            assert settled.measured.scale <= over_above and len(below) >= fit.SETTLE_APART
-        else:
-            assert settled.measured.scale == 1.0 and len(below) + 1 == fit.SETTLE_APART
-
-
 class Gridded(Fake):
     """A page on a grid of whole lines whose columns end ``apart`` (in points) from each other
     at the foot; on half lines (:meth:`halved`) they end level; the scales measured on half
