@@ -114,11 +114,15 @@ def page(name: str, paper: str | None = None) -> PageQuality:
 # reaches it with kashidas, Hebrew and Latin with letter spacing (and Latin glyph expansion).
 LOOSEST = 1.6
 # Of a page's body lines that go on in their paragraph, at most, on every page of the corpus
-# on both papers: a page past it is set a size or more smaller where that keeps within it
-# (pt-two-column-list A4 7 of 41 lines at 10.37 pt, 5 of 38 at 9.96; mali-units A4 5 of 33 at
-# 12 pt, 3 of 31 at 11.3). (No paragraph's last line but one ends with a hyphen: one that only
-# such a hyphen keeps within the tolerance is set ragged, see SET_RAGGED.)
+# on both papers: a page past it is set a size smaller where that keeps within it and composes
+# as well (mali-units A4 5 of 33 at 12 pt, 3 of 31 at 11.3). (No paragraph's last line but one
+# ends with a hyphen: one that only such a hyphen keeps within the tolerance is set ragged, see
+# SET_RAGGED.)
 HYPHENATED = 0.15
+# The one page past it: 7 of 41 lines at 10.37 pt; the largest size within it, 9.96 pt (5 of
+# 38), sets a list item ragged, opens one list's gaps to whole lines and leaves two lines blank
+# at the foot (a designer rated it a point below the page at 10.37)
+HYPHENATED_PAST = {("pt-two-column-list", "a4"): 7 / 41}
 SOFT_HYPHEN = "\u00ad"  # a hyphen the line breaker added (a typed one reads "-")
 
 
@@ -404,14 +408,16 @@ def test_few_hyphens_and_none_on_a_paragraphs_last_line_but_one(name: str, other
     breaker drew (not one typed, nor an address broken between two letters, which draws none);
     the line before a paragraph's last never does (its tail would start the last line); on
     the sheet's own paper and on the other, on every page of the corpus."""
-    paper = ("letter" if _tree(name).get("paper") == "a4" else "a4") if other else None
+    own = _tree(name).get("paper", "letter")
+    paper = ("letter" if own == "a4" else "a4") if other else None
     paragraphs: dict[int | None, list[Line]] = {}
     for line in page(name, paper).lines:
         if line.body:
             paragraphs.setdefault(line.block, []).append(line)
     going_on = [line for lines in paragraphs.values() for line in lines[:-1]]
     hyphenated = [line.text for line in going_on if line.text.endswith(SOFT_HYPHEN)]
-    assert len(hyphenated) <= HYPHENATED * len(going_on), (len(going_on), hyphenated)
+    most = HYPHENATED_PAST.get((name, paper or own), HYPHENATED)
+    assert len(hyphenated) <= most * len(going_on) + 1e-9, (len(going_on), hyphenated)
     before_last = [lines[-2].text for lines in paragraphs.values() if len(lines) > 1]
     hyphen_before_last = [text for text in before_last if text.endswith(SOFT_HYPHEN)]
     assert hyphen_before_last == []
