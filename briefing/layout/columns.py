@@ -560,16 +560,16 @@ def _items_apart(
 
 
 def _uneven(blocks: list[Packable], packed: list[Column], grown: list[Column]) -> bool:
-    """Whether the columns as ``grown`` from ``packed`` (:func:`flush`) set a section's or a
-    paragraph's gap (:func:`_kind`; a topic's as a paragraph's) wider in one column than another
-    (more other widths, where they differed as packed): es-two-column-1.8 A4's paragraphs a
-    line apart on the left, half a line on the right, where one width for both was wanted."""
+    """Whether the columns as ``grown`` from ``packed`` (:func:`flush`) set a section's gap or a
+    paragraph's (a topic's as one) wider in one column than another (more other widths than as
+    packed): es-two-column-1.8 A4's paragraphs a line apart left, half a line right."""
     widths: dict[int, dict[int, tuple[set[float], set[float]]]] = {}
     for c, (before, after) in enumerate(zip(packed, grown, strict=True)):
         for i in range(1, len(before)):
             kind = _kind(blocks[before[i - 1].block], blocks[before[i].block])
-            if kind < 3 and not before[i].first:  # (a list's items: :func:`_items_apart`)
-                sizes = widths.setdefault(kind + (kind == 1), {}).setdefault(c, (set(), set()))
+            if kind < ITEM and not before[i].first:  # (a list's items: :func:`_items_apart`)
+                kind = PARAGRAPH if kind == TOPIC else kind
+                sizes = widths.setdefault(kind, {}).setdefault(c, (set(), set()))
                 for size, column in zip(sizes, (before, after), strict=True):
                     size.add(round(column[i].top - column[i - 1].top - column[i - 1].height, 2))
     return any(
@@ -618,7 +618,7 @@ def _spread(
     for i in range(1, len(column)):
         above, below = blocks[column[i - 1].block], blocks[column[i].block]
         item = above.role == below.role == "LBody"  # items spread too
-        intro = lists and _kind(above, below) == 4  # a list under its sentence
+        intro = lists and _kind(above, below) == INTRO
         if column[i].first or (_together(above, below) and not (item or intro)):
             continue
         most = 0.75 if item else section if below.keep_with_next else 1.5 if below.topic else 1.0
@@ -627,14 +627,16 @@ def _spread(
     return limits
 
 
+HEADING, TOPIC, PARAGRAPH, ITEM, INTRO = range(5)  # the kinds of gap, in the order they grow
+
+
 def _kind(above: Packable, below: Packable) -> int:
-    """The kind of the gap between two blocks, in the order they grow: a heading's (0), a
-    topic's (1), a paragraph's (2), a list item's (3), a list's under its sentence (4)."""
+    """The kind of the gap between two blocks (above a list under its sentence: ``INTRO``)."""
     if below.keep_with_next or below.topic:
-        return 0 if below.keep_with_next else 1
+        return HEADING if below.keep_with_next else TOPIC
     if below.role == "LBody" and above.role in ("P", "LBody"):
-        return 3 if above.role == "LBody" else 4
-    return 2
+        return ITEM if above.role == "LBody" else INTRO
+    return PARAGRAPH
 
 
 def _halves(
@@ -669,13 +671,12 @@ def _halves(
     def ceiling(k: int) -> float:
         """How wide a gap of kind ``k`` may grow: no wider than the gaps of a kind before it,
         and a half line narrower than a section's (whose rule parts it)."""
-        if k == 4:  # a list under its sentence: as its own limit says
+        if k == INTRO:  # as its own limit says
             return math.inf
-        return min(
-            (size[g] - half * (kinds[g] == 0) for g in gaps if kinds[g] < k), default=math.inf
-        )
+        narrower = (size[g] - half * (kinds[g] == HEADING) for g in gaps if kinds[g] < k)
+        return min(narrower, default=math.inf)
 
-    of_kind = [[g for g in gaps if kinds[g] == k] for k in range(5)]
+    of_kind = [[g for g in gaps if kinds[g] == k] for k in range(INTRO + 1)]
     left = [int(want / half + _EPS) if want > 0 else 0 for want in wants]
     grown: list[dict[int, float]] = [{} for _ in columns]
     while True:
