@@ -559,16 +559,22 @@ _WORD = re.compile(r"\W*[^\W\d_]+(?:['’][^\W\d_]+)?\W*")
 
 def lone_words(page: PageQuality) -> tuple[str, ...]:
     """The last lines of paragraphs, list items and labels (the body, the lead, the facts'
-    labels) of several lines that hold a single word, as :data:`_WORD` reads one (Chinese has
-    no spaces between words)."""
+    labels) of several lines that hold a single word, as :data:`_WORD` reads one, its
+    combining marks and joining controls aside (a shadda, a Hebrew point, a Persian word's
+    zero-width non-joiner); Chinese has no spaces between words."""
     return tuple(
         lines[-1].text.strip()
         for lines in _paragraphs(list(page.lines))
         if len(lines) > 1
         and page.roles[lines[-1].block or 0] in BODY_ROLES
-        and _WORD.fullmatch(lines[-1].text.strip())
+        and _WORD.fullmatch(_unmarked(lines[-1].text.strip()))
         and not any(map(_ideograph, lines[-1].text))
     )
+
+
+def _unmarked(text: str) -> str:
+    """``text`` without its combining marks and format controls (bidi marks, joiners)."""
+    return "".join(char for char in text if unicodedata.category(char) not in ("Mn", "Cf"))
 
 
 def set_ragged(lines: list[Line]) -> set[int | None]:

@@ -29,7 +29,7 @@ from briefing.text import shaping
 
 from . import readers
 from .corpus import load, right_to_left
-from .quality import Line, PageQuality, measure, source_text
+from .quality import Line, PageQuality, lone_words, measure, source_text
 from .visual import DATA, ROOT
 
 SHEETS: dict[str, dict[str, Any]] = {
@@ -376,3 +376,16 @@ def test_an_arabic_paragraph_set_a_line_longer_ends_the_columns_level() -> None:
     ]
     assert len(ends) == 2 and abs(ends[0] - ends[1]) < 1, ends
     assert max(kashidas(data)) < 0.6
+
+
+@pytest.mark.parametrize("word", ["عمّان.", "قاضيًا.", "می‌شود."])
+def test_a_word_with_marks_alone_on_a_last_line_is_counted_as_one(word: str) -> None:
+    """A word alone on a paragraph's last line counts as one with a shadda, a tanween or a
+    Persian zero-width non-joiner in it (the quality helper read none of them as a word: its
+    marks are no word characters): read back from a page whose first paragraph ends with one
+    after a line break."""
+    tree = load(DATA / "jordan-ar.yaml")
+    first = tree["sections"][0]
+    tree["sections"][0] = {**first, "body": first["body"].rstrip() + f"\\\n{word}\n"}
+    quality = measure(render(run_checks(tree), "a4")[0], source_text(tree))[0]
+    assert [found.translate(_MARKS)[::-1] for found in lone_words(quality)].count(word) == 1
