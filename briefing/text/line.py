@@ -23,7 +23,7 @@ from typing import NamedTuple
 from ..language import BIDI_CONTROLS
 from . import kashida, shaping
 from .collect import MAIL, PUNCTUATION_FULL, WEB
-from .linebreak import INFINITE, TIE, TOLERANCE, Item, Line
+from .linebreak import ADDRESS_BREAK, INFINITE, TIE, TOLERANCE, Item, Line
 from .measure import (
     SOFT_HYPHEN,
     SPACE_SHRINK,
@@ -125,11 +125,10 @@ def place(
     if spec.cjk and justify:  # Chinese: every character is spaced out a little
         word_space, char_space = 0.0, extra / followed if followed > 0 else 0.0
     elif joined and word_space > space * SPACE_STRETCH * SCRIPT_TOLERANCE:
-        # Arabic letters cannot be spaced apart: a few words grow by a kashida each, for what
-        # the spaces would take past half their stretch (1.5 natural spaces), longer or in
-        # more words where those cannot take it; the spaces take the rest, never tighter than
-        # their natural width, and past 1.5 natural spaces only where no word is left (a line
-        # a class of tightness looser than one with spaces to 1.5 beside it, to the breaker)
+        # Arabic letters cannot be spaced apart: a few words grow by a kashida each for what the
+        # spaces would take past 1.5 natural spaces, longer or in more words where those cannot;
+        # the spaces take the rest, never tighter than natural, past 1.5 only where no word is
+        # left (twice as long first, but before an address: its line ends ragged instead)
         widest = space * SPACE_STRETCH * SCRIPT_TOLERANCE
         places = itertools.accumulate((items[i].kind == "glue" for i in shown), initial=0)
         words = [
@@ -138,6 +137,7 @@ def place(
             if items[i].kind == "box"
         ]
         slack = spaces * space * SPACE_STRETCH * (TOLERANCE - SCRIPT_TOLERANCE)
+        slack = math.inf if end.penalty == ADDRESS_BREAK else slack
         elongated = kashida.lengthened(words, extra - spaces * widest, size, extra, slack)
         grown = sum(width - items[i].width * size for i, (_, width) in elongated.items())
         word_space = (extra - grown) / spaces
@@ -162,6 +162,12 @@ def place(
                 word_space, char_space = 0.0, 0.0
         else:  # letter spacing widens the spaces too
             word_space = widest - 2 * char_space
+    # spaces past the tolerance's (1.6 natural spaces) where letter spacing or kashidas could not
+    # fill the line (Chinese keeps its spaces, spacing its characters); before an address or
+    # its pieces, the line is ragged instead (the breaker counts on it: ``Rules.address_words``)
+    strained = word_space + 2 * char_space > space * SPACE_STRETCH * TOLERANCE + 1e-6
+    if strained and end.penalty == ADDRESS_BREAK:
+        word_space, char_space, elongated, strained = 0.0, 0.0, {}, False
     bidi = _bidi_levels(tuple(map(_bidi_text, items, fragments)), rtl) if visual else ()
     line_levels: list[int] = []  # the embedding level of each character of the line's runs
     # Runs of one face, colour and link: their texts and widths, started at ``start``.
@@ -221,11 +227,7 @@ def place(
         at = -plain_width(" ", font) * size if rtl else x
         edge = shaping.edged(" ", font) if rtl and last else ""  # (pdf.js: a new line)
         placed.append(PlacedRun(" ", font, colour, ending.link, at, 0.0, edge))
-    # spaces past the tolerance's (1.6 natural spaces) where letter spacing or kashidas could not
-    # fill the line (Chinese keeps its spaces, spacing its characters)
-    strained = word_space + 2 * char_space > space * SPACE_STRETCH * TOLERANCE + 1e-6
-    strained = strained and not spec.cjk
-    return SetLine(placed, word_space, char_space, x, visual, strained=strained)
+    return SetLine(placed, word_space, char_space, x, visual, strained=strained and not spec.cjk)
 
 
 def _glyph_line(

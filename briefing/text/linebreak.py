@@ -57,7 +57,9 @@ class Item(NamedTuple):
     """A box (something drawn), glue (a space that may stretch or shrink) or a penalty (a place
     to break at some cost, adding ``width`` if taken, such as a hyphen). A box's ``stretch``
     and ``shrink`` are how far it grows (by letter spacing or a kashida) and tightens, at
-    most (``Rules.tracking``)."""
+    most (``Rules.tracking``). Glue before a web or e-mail address carries ``ADDRESS_BREAK``
+    as its penalty (a break there costs nothing more): a line of words may end short there, as
+    at the address's marks, where the rules say (``Rules.address_words``)."""
 
     kind: Kind
     width: float
@@ -100,6 +102,9 @@ class Rules(NamedTuple):
     # its most, costs by the square, times this
     even: float = 0.0
     untie: bool = False  # words that belong together may part (at ``TIE``)
+    # a line of words may end short at an address's marks, or before it, as its pieces' lines
+    # (an address that breaks at its marks only, right to left: its line may not fill)
+    address_words: bool = False
 
 
 class Line(NamedTuple):
@@ -183,7 +188,8 @@ class Breaker:
         self.cost = [item.penalty if item.kind == "penalty" else None for item in items]
         self.flagged = [item.flagged for item in items]
         self.tie = [item.kind == "penalty" and item.penalty == TIE for item in items]
-        self.rag = [item.kind == "penalty" and item.penalty == ADDRESS_BREAK for item in items]
+        self.rag = [item.penalty == ADDRESS_BREAK for item in items]  # (and before an address)
+        self.ahead = [item.kind == "glue" and item.penalty == ADDRESS_BREAK for item in items]
         self.starts = [_line_start(items, i) for i in range(count)]
         # For each item: the first legal break at or after it, and the index (among the breaks)
         # just past the forced break that ends its line.
@@ -259,7 +265,13 @@ class Breaker:
         """The lines of least total demerits, or None if no sequence of breaks keeps every line
         within ``rules.tolerance`` and ``width``."""
         points, extra, cost, flagged_at = self.points, self.extra, self.cost, self.flagged
-        tie, rag, inside, forced = self.tie, self.rag, self.inside, self.forced_at
+        tie, rag, ahead, inside, forced = (
+            self.tie,
+            self.rag,
+            self.ahead,
+            self.inside,
+            self.forced_at,
+        )
         total_w, total_y, total_z, glues = self.total_w, self.total_y, self.total_z, self.glues
         total_b, total_t, total_s = self.total_b, self.total_t, self.total_s
         expand, compress, tracking, grow = rules.expand, rules.compress, rules.tracking, rules.grow
@@ -329,7 +341,9 @@ class Breaker:
                     ratio = 0.0  # the last line may end short
                 else:
                     stretch = total_y[end] - base_y + ragged + expand * (total_b[end] - base_b)
-                    if rag[end] and glues[end] == glues[start]:  # an address's pieces alone
+                    if rag[end] and (
+                        rules.address_words or (not ahead[end] and glues[end] == glues[start])
+                    ):  # an address's pieces alone (or words before them, as the rules say)
                         stretch += ADDRESS_RAG * width
                     grown = tracking * min(total_t[end] - base_t, grow)
                     if spaces_first and stretch:  # spaces to their stretch, then kashidas

@@ -172,7 +172,8 @@ def _measured(
                 fragments.append(Fragment(*_NOTHING))
             space = plain_width(" ", pending_space.font)  # a space measures the same shaped
             stretch, shrink = (space * SPACE_STRETCH, space * SPACE_SHRINK) if justified else (0, 0)
-            items.append(Item("glue", space, stretch, shrink))
+            ahead = ADDRESS_BREAK if ADDRESS.match(after) else 0.0  # (``Item``)
+            items.append(Item("glue", space, stretch, shrink, ahead))
             fragments.append(pending_space)
             pending_space = None
         # a word set bold in regular text: a run-in head's, while no other word came before

@@ -183,11 +183,10 @@ def looser(setting: Setting, looseness: int = 1) -> Setting | None:
     breaker, room = measured.breaker, setting.room
     if measured.shaped or spec.direction == "rtl":
         kashidas = _kashidas(measured)
-        tried = (
-            _rungs(Rules(), kashidas)[: kashida.LONGEST]
-            if kashidas
-            else [Rules(tolerance=SCRIPT_TOLERANCE, tracking=1 / SCRIPT_TOLERANCE)]
+        script = Rules(
+            tolerance=SCRIPT_TOLERANCE, tracking=1 / SCRIPT_TOLERANCE, address_words=True
         )
+        tried = _rungs(script, kashidas)[: kashida.LONGEST] if kashidas else [script]
         alone = _alone(breaker, setting.lines)
         for rules in tried:
             lines = breaker.breaks(room, rules._replace(looseness=looseness))
@@ -418,7 +417,8 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
         rules = rules._replace(expand=EXPANSION, compress=COMPRESSION)
     kashidas = 0.0  # how far an Arabic word grows by a kashida, at most
     if justified and not glyph_lines and not spec.cjk:  # kashidas and letter spacing help
-        rules = rules._replace(tracking=1 / SCRIPT_TOLERANCE)  # Arabic, Hebrew from the first
+        rules = rules._replace(tracking=1 / SCRIPT_TOLERANCE, address_words=True)  # Arabic,
+        # Hebrew: letter spacing from the first, and a line before an address's pieces short
         kashidas = _kashidas(measured)
     longer = False  # an Arabic paragraph's kashidas longer, or in more words, than a few
     if kashidas:
