@@ -277,14 +277,14 @@ def test_a_persian_sheet_numbers_its_list_and_dates_its_footer_in_the_writers_di
 
 def kashidas(data: bytes) -> list[float]:
     """Each kashida drawn on a page, its length in ems (``kashida_runs``)."""
-    return [length for _, length in kashida_runs(data)]
+    return [length for _, length, _ in kashida_runs(data)]
 
 
-def kashida_runs(data: bytes) -> list[tuple[float, float]]:
+def kashida_runs(data: bytes) -> list[tuple[float, float, float]]:
     """Each kashida drawn on a page: the bottom of its strokes, in points from the page's top,
-    and its length in ems: a run of tatweel strokes (filled outlines as wide and as high as
-    the ink of an Arabic face's tatweel, at some size), each one advance from the one before
-    on the same baseline (``shaping.shaped``)."""
+    its length in ems, and its left edge: a run of tatweel strokes (filled outlines as wide
+    and as high as the ink of an Arabic face's tatweel, at some size), each one advance from
+    the one before on the same baseline (``shaping.shaped``)."""
     inks = []
     faces = fonts.script_faces("Arab")
     assert faces is not None
@@ -312,7 +312,7 @@ def kashida_runs(data: bytes) -> list[tuple[float, float]]:
             runs[-1].append(stroke)
         else:
             runs.append([stroke])
-    return [(run[0][0], len(run) * run[0][3]) for run in runs]
+    return [(run[0][0], len(run) * run[0][3], run[0][1]) for run in runs]
 
 
 @pytest.mark.parametrize("paper", ["letter", "a4"])
@@ -354,7 +354,7 @@ def test_a_word_alone_on_a_last_line_is_taken_up_by_a_few_kashidas(
     before = [ln for ln in quality.lines if ln.block == last[0].block and ln is not last[0]]
     drawn = [
         length
-        for bottom, length in kashida_runs(data)
+        for bottom, length, _ in kashida_runs(data)
         for ln in before
         if ln.top <= bottom <= ln.bottom + 1
     ]
@@ -391,3 +391,21 @@ def test_a_word_with_marks_alone_on_a_last_line_is_counted_as_one(word: str) -> 
     tree["sections"][0] = {**first, "body": first["body"].rstrip() + f"\\\n{word}\n"}
     quality = measure(render(run_checks(tree), "a4")[0], source_text(tree))[0]
     assert [found.translate(_MARKS)[::-1] for found in lone_words(quality)].count(word) == 1
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_bold_label_takes_no_kashida_the_text_after_it_does(paper: str) -> None:
+    """A list item's run-in label ("آموزش رادیویی:", bold) reads as one: no kashida is drawn
+    inside it, and the item's regular words take them (readers-fa: on main its labels took one
+    of two tatweels, "آمــوزش" on A4 and "بستـهٔ" on Letter)."""
+    data = render(run_checks(load(DATA / "readers-fa.yaml")), paper)[0]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        bold = [c for c in pdf.pages[0].chars if "Bold" in c["fontname"] and c["top"] > 400]
+    drawn = kashida_runs(data)
+    inside = [
+        (bottom, x)
+        for bottom, _, x in drawn
+        for c in bold
+        if c["top"] <= bottom <= c["bottom"] + 1 and c["x0"] - 1 <= x <= c["x1"] + 1
+    ]
+    assert bold and drawn and inside == []

@@ -134,7 +134,7 @@ def place(
         words = [
             (i, at, fragments[i].text, fragments[i].font)
             for i, at in zip(shown, places, strict=False)
-            if items[i].kind == "box"
+            if items[i].kind == "box" and items[i].stretch  # (not a run-in head's)
         ]
         slack = spaces * space * SPACE_STRETCH * (TOLERANCE - SCRIPT_TOLERANCE)
         slack = math.inf if end.penalty == ADDRESS_BREAK else slack

@@ -322,11 +322,14 @@ def _word(
             following = part[point : points[index + 1]] if index + 1 < len(points) else ""
             if glyphs is not None and glue_at and (blank or following):
                 glyphs, after = _half_width(glyphs, chunk, blank)
-            if glyphs is None:  # Arabic grows by a kashida, Hebrew by letter spacing (and
-                # tightens by it, as far)
+            if glyphs is None:  # Arabic grows by a kashida, but in a run-in head (a label,
+                # which reads as one: the text after it takes them), Hebrew by letter spacing
+                # (and tightens by it, as far)
                 clean = _unsteered(chunk)
                 joined = shaping.joins(clean)
-                grows = kashida.room(clean, font) if joined else _spacing(clean)
+                grows = (
+                    (0.0 if emphasis else kashida.room(clean, font)) if joined else _spacing(clean)
+                )
                 items.append(Item("box", text_width(clean, font), grows, 0.0 if joined else grows))
             else:  # letter spacing may go between its glyphs, either way: all of it at the
                 # tolerance, and all of it at full shrink (a ratio of -1)
