@@ -66,6 +66,8 @@ class Item(NamedTuple):
     penalty: float = 0.0
     flagged: bool = False  # a hyphen: consecutive flagged breaks cost more
     letter: bool = False  # between two letters with no mark (an address): as a hyphen is taken
+    kern: float = 0.0  # the kerning the box before a break takes with the letter after it, in
+    # ems (less than none: closer), given back where the line ends there
 
 
 class Rules(NamedTuple):
@@ -176,7 +178,8 @@ class Breaker:
         self._tightest: dict[tuple[float, float], list[float]] = {}
         self.forced = [i for i in self.points if items[i].penalty <= -INFINITE]
         self.forced_at = frozenset(self.forced)
-        self.extra = [item.width if item.kind == "penalty" else 0.0 for item in items]
+        self.extra = [item.width - item.kern if item.kind == "penalty" else 0.0 for item in items]
+        self.hyphened = [item.kind == "penalty" and item.width > 0 for item in items]
         # Breaks inside a word: at a hyphen added, or between two letters of an address.
         self.inside = [item.kind == "penalty" and (item.width > 0 or item.letter) for item in items]
         # A penalty's cost, or None for glue; forced breaks are the paragraph's (or a line's) end.
@@ -229,7 +232,7 @@ class Breaker:
         give = totals[end] - totals[start]
         if not give:
             return 1.0, 0.0
-        joins = self.joins[end] - self.joins[start + 1] + (self.extra[end] > 0)
+        joins = self.joins[end] - self.joins[start + 1] + self.hyphened[end]
         glyphs = COMPRESSION * (b[end] - b[start]) + self.total_t[end] - self.total_t[start]
         shared = spread(
             extra, give, glyphs + MOST_LETTER_SPACING * joins, TOLERANCE if extra > 0 else 1.0
