@@ -368,7 +368,7 @@ class Breaker:
                 drawn = (0.0, 0.0)
                 if even and not final:
                     drawn = self.drawn(start, end, width)
-                    demerits += even * _apart(before, drawn)
+                    demerits += even * apart(before, drawn)
                 if start_break >= 0:
                     if fit - fitness > 1 or fitness - fit > 1:
                         demerits += rules.clash if fit - fitness in (3, -3) else rules.fitness
@@ -428,7 +428,7 @@ def jumps(lines: list[Line], apart: int = 1) -> int:
     return sum(abs(a - b) > apart for a, b in pairwise(classes))
 
 
-def _apart(above: tuple[float, float], below: tuple[float, float]) -> float:
+def apart(above: tuple[float, float], below: tuple[float, float]) -> float:
     """How far two neighbouring lines as drawn (``Breaker.drawn``) are apart, squared: their
     word spaces' difference and their glyphs' (as ``_GLYPHS`` natural spaces at their most);
     nothing where either has no spaces or ends short."""
