@@ -53,6 +53,14 @@ def kern(name: str, pair: str) -> float:
     return (advances[0] - advances[1]) / font[1]
 
 
+@functools.cache
+def advance(name: str, char: str) -> float | None:
+    """The advance, in ems, of ``char``'s glyph in face ``name`` (None: not a bundled face's)."""
+    font = _font(name)
+    glyph = font[0].get_nominal_glyph(ord(char)) if font else None
+    return None if font is None or glyph is None else font[0].get_glyph_h_advance(glyph) / font[1]
+
+
 def _pieces(chars: Iterable[dict[str, Any]]) -> Iterable[list[dict[str, Any]]]:
     """Runs of one face and size on one baseline, in one marked-content sequence, left to
     right, parted where a gap is wider than an em (a gutter, a panel's edge)."""

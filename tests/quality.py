@@ -59,6 +59,7 @@ class Line(NamedTuple):
     body: bool  # body text (at the body size, in a section when the page has sections)
     spaces: tuple[float, ...]  # each word space in units of the font's natural space
     base: float = 0.0  # the baseline, in points up from the paper's foot
+    glyphs: float = 0.0  # its glyphs' expansion and letter spacing (``_glyphs``)
 
     @property
     def hyphenated(self) -> bool:
@@ -380,6 +381,27 @@ def _spaces(chars: list[dict[str, Any]], space_em: dict[str, float]) -> tuple[fl
     return tuple(out)
 
 
+EXPANSION = 0.02  # of a glyph's width, and ems of letter spacing: the most a line takes
+
+
+def _glyphs(chars: list[dict[str, Any]]) -> float:
+    """How far a line's glyphs are widened (hz: the PDF's horizontal scale) and its letters
+    spaced, together, as a share of their most (``EXPANSION``): 0 as the face draws them, less
+    than none where they tighten; the medians of its letters' widths against their faces'
+    advances and of the gaps between two letters the face does not kern."""
+    scales, gaps = [], []
+    for a, b in pairwise(chars):
+        own = kerning.advance(a["fontname"], a["text"]) if len(a["text"]) == 1 else None
+        if not own or not a["text"].isalpha():
+            continue
+        scales.append(a["width"] / (own * a["size"]) - 1)
+        if b["text"].isalpha() and not kerning.kern(a["fontname"], a["text"] + b["text"]):
+            gaps.append((b["x0"] - a["x1"]) / a["size"])
+    if not scales or not gaps:
+        return 0.0
+    return (statistics.median(scales) + statistics.median(gaps)) / (2 * EXPANSION)
+
+
 def _unseen_hyphen(char: dict[str, Any]) -> bool:
     """Whether ``char`` is a soft hyphen read at a line's end where none is drawn (an address
     broken between two letters: ``line._glyph_line``), which a reader of the paper never sees."""
@@ -433,6 +455,7 @@ def _lines(
                 body,
                 () if role == "/Figure" else _spaces(piece, space_em),  # a chart's labels
                 base,
+                _glyphs(piece),
             )
             first = min(drawn[id(c)] for c in piece)
             keyed.append(((block is None, block or 0, first), line))

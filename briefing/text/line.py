@@ -33,6 +33,7 @@ from .measure import (
     in_address,
     plain_width,
     text_width,
+    unkerned,
 )
 from .spec import TypeSpec
 from .spread import COMPRESSION, MOST_LETTER_SPACING, spread
@@ -247,6 +248,8 @@ def _glyph_line(
     end, ending = items[line.end], fragments[line.end]
     hyphen = end.kind == "penalty" and bool(ending.text)
     drawn = [(items[i], fragments[i]) for i in shown]
+    if end.kind == "penalty" and end.kern and drawn:  # no kerning with the next line's first
+        drawn[-1] = unkerned(*drawn[-1], end.kern)
     if hyphen:
         drawn.append((Item("box", end.width), ending))
     glyphs = [
@@ -306,8 +309,7 @@ def _glyph_line(
     track = tracking * unit
     for k, ((item, fragment), shape, tracked) in enumerate(zip(drawn, glyphs, joined, strict=True)):
         here = (fragment.font, fragment.colour, fragment.link)
-        if here != key and (fragment.text or shape is not None):  # (room between ideographs
-            # goes to the glyph before it)
+        if here != key and (fragment.text or shape is not None):  # (ideographs' room: before)
             close()
             key, texts, codes, advances, offsets, start = here, [], [], [], [], x
         texts.append(fragment.text)

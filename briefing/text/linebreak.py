@@ -68,6 +68,8 @@ class Item(NamedTuple):
     penalty: float = 0.0
     flagged: bool = False  # a hyphen: consecutive flagged breaks cost more
     letter: bool = False  # between two letters with no mark (an address): as a hyphen is taken
+    kern: float = 0.0  # the kerning the box before a break takes with the letter after it, in
+    # ems (less than none: closer), given back where the line ends there
 
 
 class Rules(NamedTuple):
@@ -181,7 +183,8 @@ class Breaker:
         self._tightest: dict[tuple[float, float], list[float]] = {}
         self.forced = [i for i in self.points if items[i].penalty <= -INFINITE]
         self.forced_at = frozenset(self.forced)
-        self.extra = [item.width if item.kind == "penalty" else 0.0 for item in items]
+        self.extra = [item.width - item.kern if item.kind == "penalty" else 0.0 for item in items]
+        self.hyphened = [item.kind == "penalty" and item.width > 0 for item in items]
         # Breaks inside a word: at a hyphen added, or between two letters of an address.
         self.inside = [item.kind == "penalty" and (item.width > 0 or item.letter) for item in items]
         # A penalty's cost, or None for glue; forced breaks are the paragraph's (or a line's) end.
@@ -235,7 +238,7 @@ class Breaker:
         give = totals[end] - totals[start]
         if not give:
             return 1.0, 0.0
-        joins = self.joins[end] - self.joins[start + 1] + (self.extra[end] > 0)
+        joins = self.joins[end] - self.joins[start + 1] + self.hyphened[end]
         glyphs = COMPRESSION * (b[end] - b[start]) + self.total_t[end] - self.total_t[start]
         shared = spread(
             extra, give, glyphs + MOST_LETTER_SPACING * joins, TOLERANCE if extra > 0 else 1.0
@@ -379,7 +382,7 @@ class Breaker:
                 drawn = (0.0, 0.0)
                 if even and not final:
                     drawn = self.drawn(start, end, width)
-                    demerits += even * _apart(before, drawn)
+                    demerits += even * apart(before, drawn)
                 if start_break >= 0:
                     if fit - fitness > 1 or fitness - fit > 1:
                         demerits += rules.clash if fit - fitness in (3, -3) else rules.fitness
@@ -439,7 +442,7 @@ def jumps(lines: list[Line], apart: int = 1) -> int:
     return sum(abs(a - b) > apart for a, b in pairwise(classes))
 
 
-def _apart(above: tuple[float, float], below: tuple[float, float]) -> float:
+def apart(above: tuple[float, float], below: tuple[float, float]) -> float:
     """How far two neighbouring lines as drawn (``Breaker.drawn``) are apart, squared: their
     word spaces' difference and their glyphs' (as ``_GLYPHS`` natural spaces at their most);
     nothing where either has no spaces or ends short."""

@@ -366,10 +366,30 @@ def _word(
             elif offset + point in breaks_at and point < len(part):
                 penalty, hyphen, flagged, letter = breaks_at[offset + point]
                 wide = plain_width("-", font) if hyphen else 0.0
-                items.append(Item("penalty", wide, penalty=penalty, flagged=flagged, letter=letter))
+                kern = _kern(glyphs, chunk, font)
+                items.append(Item("penalty", wide, 0, 0, penalty, flagged, letter, kern))
                 fragments.append(Fragment(SOFT_HYPHEN if hyphen else "", font, shade, run.link))
         offset += len(part)
     return items, fragments
+
+
+def _kern(glyphs: shaping.Glyphs | None, chunk: str, font: str) -> float:
+    """The kerning the last glyph of ``glyphs`` (``chunk`` shaped with what follows it) takes
+    with the letter after it, in ems: 0 where that glyph is not the last letter's alone."""
+    if glyphs is None or not glyphs.codes or glyphs.clusters[-1] != len(chunk) - 1:
+        return 0.0
+    alone = shaping.glyphs(chunk[-1], font).advances
+    return (glyphs.advances[-1] - alone[0]) / 1000 if len(alone) == 1 else 0.0
+
+
+def unkerned(item: Item, fragment: Fragment, kern: float) -> tuple[Item, Fragment]:
+    """A box drawn at a line's end without the ``kern`` (ems) its last glyph takes with the
+    letter after it, which starts the next line."""
+    if fragment.glyphs is None:
+        return item, fragment
+    advances = fragment.glyphs.advances
+    glyphs = fragment.glyphs._replace(advances=(*advances[:-1], advances[-1] - kern * 1000))
+    return item._replace(width=item.width - kern), fragment._replace(glyphs=glyphs)
 
 
 def _half_width(glyphs: shaping.Glyphs, chunk: str, blank: float) -> tuple[shaping.Glyphs, float]:

@@ -38,7 +38,7 @@ from typing import Generic, TypeVar
 from ..content.runs import Runs
 from . import kashida, shaping
 from .line import SCRIPT_TOLERANCE, SetLine, place
-from .linebreak import SHORT_LAST, TOLERANCE, Breaker, Line, Rules, jumps
+from .linebreak import SHORT_LAST, TOLERANCE, Breaker, Line, Rules, apart, jumps
 from .measure import SOFT_HYPHEN, Measured, measure, split_boxes
 from .spec import TypeSpec
 from .spread import COMPRESSION
@@ -257,10 +257,11 @@ def _smoother(breaker: Breaker, room: float, rules: Rules, lines: list[Line]) ->
 
 
 def _unevenness(breaker: Breaker, room: float, lines: list[Line]) -> list[float]:
-    """How far the word spaces of each two neighbouring lines that go on in their paragraph
-    are apart, as drawn, in natural spaces (lines of no spaces aside)."""
-    spaces = [breaker.drawn(line.start, line.end, room)[0] for line in lines[:-1]]
-    return [abs(a - b) for a, b in pairwise(spaces) if a and b]
+    """How far each two neighbouring lines that go on in their paragraph are apart, as drawn
+    (``apart``): their word spaces' difference in natural spaces, with their glyphs' expansion
+    and letter spacing's (lines of no spaces aside)."""
+    drawn = [breaker.drawn(line.start, line.end, room) for line in lines[:-1]]
+    return [math.sqrt(apart(a, b)) for a, b in pairwise(drawn) if a[0] and b[0]]
 
 
 def _evener(breaker: Breaker, room: float, rules: Rules, lines: list[Line]) -> list[Line]:

@@ -4,6 +4,7 @@ measured where the words landed (``quality.measure``)."""
 from __future__ import annotations
 
 import functools
+import math
 import re
 import statistics
 import tempfile
@@ -362,6 +363,38 @@ def _jumps(quality: PageQuality) -> list[str]:
         for a, b in pairwise([ln for ln in lines[:-1] if ln.spaces])
         if abs(_tightness(statistics.median(a.spaces)) - _tightness(statistics.median(b.spaces)))
         > 1
+    ]
+
+
+# Neighbouring lines of a paragraph that look much lighter or darker than each other, on every
+# page of the corpus together, at most: more than half a natural space apart as the breaker
+# weighs them (``linebreak.apart``: their word spaces' difference and half that of their glyphs'
+# expansion and letter spacing, as a share of their most), a letter-spaced line beside a
+# squeezed one (sample: "Corrections. INL's corrections program has sup-", 1.46 natural spaces
+# and its glyphs at their widest, over "ported Nigerien-led efforts...", 0.90 and at their
+# narrowest). 133 measured; 135 before a paragraph was set again more evenly where its lines'
+# spaces were within 0.3 natural spaces of each other and their glyphs were not.
+PATCHY = 133
+UNLIKE = 0.5
+
+
+def test_few_neighbouring_lines_look_much_lighter_or_darker_than_each_other() -> None:
+    patchy = [text for name in SHEETS for text in _patchy(page(name))]
+    assert len(patchy) <= PATCHY, patchy
+
+
+def _patchy(quality: PageQuality) -> list[str]:
+    """The body's lines more than ``UNLIKE`` from the line before them in their paragraph (its
+    last line aside), their word spaces and glyphs together."""
+    return [
+        f"{statistics.median(a.spaces):.2f} {a.glyphs:+.2f} | "
+        f"{statistics.median(b.spaces):.2f} {b.glyphs:+.2f} {b.text}"
+        for lines in _paragraphs(quality).values()
+        for a, b in pairwise([ln for ln in lines[:-1] if ln.spaces])
+        if math.hypot(
+            statistics.median(a.spaces) - statistics.median(b.spaces), (a.glyphs - b.glyphs) / 2
+        )
+        > UNLIKE
     ]
 
 

@@ -665,6 +665,35 @@ def test_a_chinese_line_before_an_address_keeps_its_characters_on_the_grid(
     )
 
 
+KERNED_AT_BREAK = (
+    "The full country summary, with funding figures, is published at https://www.state.gov/"
+    "bureau-of-international-narcotics-and-law-enforcement-affairs-work-by-country/kenya-summary"
+)
+
+
+@pytest.mark.parametrize("width", [189.0, 192.0, 195.0])
+def test_a_line_broken_inside_a_shaped_word_keeps_no_kerning_with_the_next_line(
+    width: float, tmp_path: Path
+) -> None:
+    """The address breaks after "www", before ".", a pair Noto Sans kerns by 0.04 em: the
+    line's last "w" drew 0.43 pt past the column, its advance kerned against the dot that
+    starts the next line. A line's last glyph is drawn at its own advance."""
+    style = _style("Latn", "justify", hyphenation="en_US")
+    assert (
+        shaping.glyphs("w.", style.faces.regular).advances[0]
+        < shaping.glyphs("w", style.faces.regular).advances[0]
+    )  # (the pair is kerned)
+    path = _pdf(KERNED_AT_BREAK, style, tmp_path, width=width)
+    rows = [sorted(row, key=lambda c: c["x0"]) for row in _rows(_chars(path))]
+    broken = [
+        row for row, after in itertools.pairwise(rows) if row[-1]["text"] + after[0]["text"] == "w."
+    ]
+    assert len(broken) == 1
+    assert abs(broken[0][-1]["x1"] - (LEFT + width)) < 0.01  # at the edge, no further
+    read = _text_layer(path).replace(" ", "").replace("\u00ad", "")  # (hyphens added)
+    assert read == KERNED_AT_BREAK.replace(" ", "")
+
+
 @pytest.mark.parametrize(
     "run",
     [
