@@ -127,9 +127,8 @@ def place(
         word_space, char_space = 0.0, extra / followed if followed > 0 else 0.0
     elif joined and word_space > space * SPACE_STRETCH * SCRIPT_TOLERANCE:
         # Arabic letters cannot be spaced apart: a few words grow by a kashida each for what the
-        # spaces would take past 1.5 natural spaces, longer or in more words where those cannot;
-        # the spaces take the rest, never tighter than natural, past 1.5 only where no word is
-        # left (twice as long first, but before an address: its line ends ragged instead)
+        # spaces would take past 1.5 natural, longer or in more words where those cannot; the
+        # spaces take the rest, past 1.5 only where no word is left (before an address: ragged)
         widest = space * SPACE_STRETCH * SCRIPT_TOLERANCE
         places = itertools.accumulate((items[i].kind == "glue" for i in shown), initial=0)
         words = [
@@ -163,9 +162,8 @@ def place(
                 word_space, char_space = 0.0, 0.0
         else:  # letter spacing widens the spaces too
             word_space = widest - 2 * char_space
-    # spaces past the tolerance's (1.6 natural spaces) where letter spacing or kashidas could not
-    # fill the line (Chinese keeps its spaces, spacing its characters); before an address or
-    # its pieces, the line is ragged instead (the breaker counts on it: ``Rules.address_words``)
+    # spaces past 1.6 natural where letter spacing or kashidas could not fill the line (Chinese
+    # spaces its characters); before an address, ragged instead (``Rules.address_words``)
     strained = word_space + 2 * char_space > space * SPACE_STRETCH * TOLERANCE + 1e-6
     if strained and end.penalty == ADDRESS_BREAK:
         word_space, char_space, elongated, strained = 0.0, 0.0, {}, False
