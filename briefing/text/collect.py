@@ -73,8 +73,11 @@ _ACRONYMS = re.compile(r"\W*[A-Z0-9]+([-/][A-Z0-9]+)+\W*")  # AML/CFT, (PRC-US)
 # never before closing punctuation nor after opening punctuation (UAX #14's classes CL, CP,
 # EX, IS, NS and closing QU; OP and opening QU: the kinsoku rules).
 CJK = _Ideographs(f"[{CJK_LETTERS}]")
+# The middle dot between the parts of a name written in Chinese ("乔莫·肯雅塔"), which the Chinese
+# face draws an em wide: Chinese punctuation beside ideographs (clreq), never a line's first
+MIDDLE_DOT = "\u00b7"
 _NO_LINE_START = frozenset(
-    "。，、．：；！？）」』】〕〉》〙〗〛”’・ー…‥々〻〜～％‰℃°"
+    "。，、．：；！？）」』】〕〉》〙〗〛”’・ー…‥々〻〜～％‰℃°\u00b7"
     "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ)]},.:;!?%"
 )
 _NO_LINE_END = frozenset("（「『【〔〈《〘〖〚“‘([{")

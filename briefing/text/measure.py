@@ -26,6 +26,7 @@ from .collect import (
     ADDRESS,
     CJK,
     DASHES,
+    MIDDLE_DOT,
     OPENING_FULL,
     PUNCTUATION_FULL,
     address,
@@ -307,6 +308,7 @@ def _word(
         if glue_at:  # full-width punctuation stands alone, to be set half-width
             cuts |= {i for i, char in enumerate(part) if char in PUNCTUATION_FULL} - {0}
             cuts |= {i + 1 for i, char in enumerate(part) if char in PUNCTUATION_FULL}
+            cuts |= {i for i, char in enumerate(part) if char == MIDDLE_DOT} - {0}
             cuts.discard(len(part))
         shade = run.colour or colour
         points = [*sorted(cuts), len(part)]
@@ -338,7 +340,8 @@ def _word(
             if following in OPENING_FULL and glue_at and shapes[index + 1] is not None:
                 blank = shaping.glyphs(following, fonts[point] if fonts else font).advances[0]
                 blank /= 2000
-            if offset + point in glue_at or after or blank:
+            dot = bool(glue_at) and following == MIDDLE_DOT  # spaced as ideographs, unbroken
+            if offset + point in glue_at or after or blank or dot:
                 # between ideographs (stretching a little, or a quarter em beside a Latin
                 # word), or the blank halves of punctuation: kept where they meet another
                 # character, one of them where two meet, none at a line's end; compressed
@@ -348,10 +351,10 @@ def _word(
                 blanks = after + blank
                 width = blanks - max(after, blank) if meet else blanks
                 grows = 0.0
-                if offset + point in glue_at and cjk:
+                if (offset + point in glue_at or dot) and cjk:
                     # a quarter em between scripts, but not beside full-width punctuation
                     beside = text[offset + point - 1], following[:1]
-                    ideographs = all(CJK.match(c) for c in beside)
+                    ideographs = all(CJK.match(c) or c == MIDDLE_DOT for c in beside)
                     punctuated = any(c in PUNCTUATION_FULL for c in beside)
                     grows = _CJK_STRETCH if ideographs or punctuated else _CJK_LATIN_STRETCH
                 if offset + point not in glue_at:  # no break: kinsoku
