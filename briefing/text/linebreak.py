@@ -39,8 +39,9 @@ INFINITE = 10_000  # a penalty this high forbids a break; its negative forces on
 # is taken only by rules that ``untie`` (no setting within the tolerance keeps them together).
 TIE = 5_000.0
 # A break inside a web or e-mail address at its own marks ("/", before "." or "-"): a line of
-# nothing but the address's pieces that ends there may end short, as a ragged line does, by
-# ``ADDRESS_RAG`` of the line at a ratio of 1, rather than break the address between letters.
+# nothing but the address's pieces (or a line of Chinese) that ends there may end short, as a
+# ragged line does, by ``ADDRESS_RAG`` of the line at a ratio of 1, rather than break the
+# address between letters.
 ADDRESS_BREAK = 30.0
 ADDRESS_RAG = 0.15
 # The largest stretch ratio of a line, unless the rules say otherwise: spaces stretch by half
@@ -100,6 +101,7 @@ class Rules(NamedTuple):
     # its most, costs by the square, times this
     even: float = 0.0
     untie: bool = False  # words that belong together may part (at ``TIE``)
+    cjk: bool = False  # Chinese: a line that ends inside an address may end short
 
 
 class Line(NamedTuple):
@@ -278,7 +280,7 @@ class Breaker:
         )
         line_penalty, most, worst = rules.line_penalty, rules.most_hyphens, _WORST
         hyphenate, hyphen_before_last = rules.hyphenate, rules.hyphen_before_last
-        even = rules.even
+        even, cjk = rules.even, rules.cjk
         end_of_paragraph = self.forced[-1]
         # For each node: (total demerits, the node its line started from, its line's ratio, and
         # as drawn where neighbours' differences cost, its word space in natural spaces, 0 if it
@@ -329,7 +331,8 @@ class Breaker:
                     ratio = 0.0  # the last line may end short
                 else:
                     stretch = total_y[end] - base_y + ragged + expand * (total_b[end] - base_b)
-                    if rag[end] and glues[end] == glues[start]:  # an address's pieces alone
+                    if rag[end] and (cjk or glues[end] == glues[start]):  # an address's
+                        # pieces alone, or any line of Chinese (which keeps its grid)
                         stretch += ADDRESS_RAG * width
                     grown = tracking * min(total_t[end] - base_t, grow)
                     if spaces_first and stretch:  # spaces to their stretch, then kashidas

@@ -413,6 +413,7 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
         tolerance=tolerance,
         ragged=0.0 if justified else _RAGGED,
         balance=spec.balance,
+        cjk=spec.cjk,
     )
     if justified and glyph_lines:  # glyphs stretch and shrink a little (hz)
         rules = rules._replace(expand=EXPANSION, compress=COMPRESSION)
