@@ -101,6 +101,8 @@ class Rules(NamedTuple):
     # its most, costs by the square, times this
     even: float = 0.0
     untie: bool = False  # words that belong together may part (at ``TIE``)
+    squeeze: float = 1.0  # how much of its shrink a line's badness and class count (Chinese:
+    # punctuation's blank halves compressed before ideographs part, as clreq orders them)
     cjk: bool = False  # Chinese: a line that ends inside an address may end short
 
 
@@ -280,7 +282,7 @@ class Breaker:
         )
         line_penalty, most, worst = rules.line_penalty, rules.most_hyphens, _WORST
         hyphenate, hyphen_before_last = rules.hyphenate, rules.hyphen_before_last
-        even, cjk = rules.even, rules.cjk
+        even, squeeze, cjk = rules.even, rules.squeeze, rules.cjk
         end_of_paragraph = self.forced[-1]
         # For each node: (total demerits, the node its line started from, its line's ratio, and
         # as drawn where neighbours' differences cost, its word space in natural spaces, 0 if it
@@ -358,13 +360,14 @@ class Breaker:
                 loose = loose or too_loose
                 if ratio > worst:
                     ratio = worst
-                badness = line_penalty + 100.0 * ratio * ratio * abs(ratio)
+                felt = ratio * squeeze if ratio < 0 else ratio
+                badness = line_penalty + 100.0 * felt * felt * abs(felt)
                 demerits = badness * badness
                 if penalty is not None and not final:
                     demerits += penalty * penalty if penalty > 0 else -penalty * penalty
                     if flagged and hyphens:
                         demerits += rules.double_hyphen
-                fit = _fitness(ratio if spaced is None else spaced)
+                fit = _fitness(felt if spaced is None else spaced)
                 drawn = (0.0, 0.0)
                 if even and not final:
                     drawn = self.drawn(start, end, width)
