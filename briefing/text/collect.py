@@ -73,8 +73,11 @@ _ACRONYMS = re.compile(r"\W*[A-Z0-9]+([-/][A-Z0-9]+)+\W*")  # AML/CFT, (PRC-US)
 # never before closing punctuation nor after opening punctuation (UAX #14's classes CL, CP,
 # EX, IS, NS and closing QU; OP and opening QU: the kinsoku rules).
 CJK = _Ideographs(f"[{CJK_LETTERS}]")
+# The middle dot between the parts of a name written in Chinese ("乔莫·肯雅塔"), which the Chinese
+# face draws an em wide: Chinese punctuation beside ideographs (clreq), never a line's first
+MIDDLE_DOT = "\u00b7"
 _NO_LINE_START = frozenset(
-    "。，、．：；！？）」』】〕〉》〙〗〛”’・ー…‥々〻〜～％‰℃°"
+    "。，、．：；！？）」』】〕〉》〙〗〛”’・ー…‥々〻〜～％‰℃°\u00b7"
     "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ)]},.:;!?%"
 )
 _NO_LINE_END = frozenset("（「『【〔〈《〘〖〚“‘([{")
@@ -181,18 +184,23 @@ def label_points(word: str) -> list[int]:
     name's (or e-mail domain's) first label alone before them ("www | .example.org") nor its
     last alone after them ("info@example | .org"): where it may break in a line that its
     readers put in order by themselves, searched for whole by its host name's parts."""
-    if "@" in word and "//" not in word:
-        first, last = word.find("@") + 1, len(word)
-    else:
-        first = word.find("//") + 2 if "//" in word else 0
-        last = word.find("/", first)
-        last = len(word) if last < 0 else last
+    first, last = host(word)
     return [
         point
         for point in address_points(word)
         if not first < point < last
         or ("." in word[first:point] and (last < len(word) or "." in word[point + 1 : last]))
     ]
+
+
+def host(word: str) -> tuple[int, int]:
+    """Where the host name of a web address (``word``) starts and ends, or an e-mail
+    address's domain."""
+    if "@" in word and "//" not in word:
+        return word.find("@") + 1, len(word)
+    first = word.find("//") + 2 if "//" in word else 0
+    last = word.find("/", first)
+    return first, len(word) if last < 0 else last
 
 
 def address_letters(word: str) -> list[int]:

@@ -22,7 +22,8 @@ from typing import NamedTuple
 
 from ..language import BIDI_CONTROLS
 from . import kashida, shaping
-from .collect import MAIL, PUNCTUATION_FULL, WEB
+from .collect import MAIL, WEB
+from .grid import kept
 from .linebreak import ADDRESS_BREAK, INFINITE, TIE, TOLERANCE, Item, Line
 from .measure import (
     SOFT_HYPHEN,
@@ -62,8 +63,6 @@ _DIGITS = frozenset(
 _BEFORE = re.compile(r"(?<![-+\u2212])[-+\u2212]+(?=[0-9\u0660-\u0669\u06f0-\u06f9])")
 _SEPARATORS = frozenset(",.\u066b\u066c")  # inside a number: its decimal and thousands signs
 _ARABIC_MARK = "\u061c"  # its context for digits at a paragraph's start
-_IDEOGRAPHS = "\u2e80"  # Chinese characters and full-width punctuation start here
-_BESIDE = 0.5  # ems a break beside a Latin run in Chinese takes at most, to keep the grid
 _APART = 0.5  # ems of word space past which right-to-left words are drawn apart (``_display``)
 # Characters of one kind to PDFium's reading of a line (weak: figures, their signs, marks)
 _WEAK = frozenset({"EN", "AN", "NSM", "CS", "ES", "ET", "BN"})
@@ -273,7 +272,7 @@ def _glyph_line(
         joined.append(False)
     grid = None  # Chinese, justified: its ideographs on the grid, and its last line's too
     if spec.cjk and spec.align == "justify":
-        grid = _grid(drawn, room - natural / size, justify, in_address(items, line.end + 1))
+        grid = kept(drawn, room - natural / size, justify, in_address(items, line.end + 1))
     scale = 1.0
     if justify and grid is None:  # spaces first; glyphs and letters in steps past ``EVEN``
         extra = room * size - natural
@@ -359,68 +358,6 @@ def _after_dash(end: Item, ending: Fragment, texts: list[str]) -> bool:
         and not ending.text
         and "".join(texts).endswith("-")
     )
-
-
-def _grid(
-    drawn: list[tuple[Item, Fragment]], extra: float, full: bool, ragged: bool = False
-) -> list[float] | None:
-    """A line of Chinese kept on its grid (every ideograph a whole number of ems from the
-    line's start) where Latin words or figures break it: what each item adds (in ems), each
-    Latin run's shortfall from a whole em split between the breaks either side of it (clreq's
-    spacing between scripts), within the line's ``extra``. A ``full`` (justified) line gives
-    what is left to its last run, an em at most: all of it to a run ending the line, or an em
-    shared either side of one inside it. None where there is no such run, or where that does
-    not fill a full line (one whose punctuation is compressed, or short by more) with at most
-    :data:`_BESIDE` beside a run and nothing taken from one (a figure drawn over the
-    character before it), which is justified as before. A line ending in or before an address
-    (``ragged``) gives its run :data:`_BESIDE` at most and may end short, as a line of an
-    address's pieces does, rather than space its ideographs apart."""
-    adds = [0.0] * len(drawn)
-    x = 0.0  # where the next item starts, in ems
-    opened: int | None = None  # the break before the Latin run going on, if any
-    last: list[int] = []  # the breaks either side of the last run closed
-    for k, (item, fragment) in enumerate(drawn):
-        if item.kind == "glue" and not fragment.text and 0 < k < len(drawn) - 1:
-            before, after = _on_grid(*drawn[k - 1]), _on_grid(*drawn[k + 1])
-            if before and not after:
-                opened = k
-            elif after and not before:
-                at = x + item.width
-                short = math.ceil(at - 1e-6) - at
-                last = [k] if opened is None else [opened, k]  # (the line starts with the run)
-                # none beside full-width punctuation, whose blank half is room enough (clreq)
-                spaced = [side for side in last if not _punctuated(drawn, side)]
-                last = spaced or last
-                for side in last:
-                    adds[side] += short / len(last)
-                x, opened = x + short, None
-        x += item.width
-    left = extra - sum(adds)
-    if ragged:
-        left = min(left, _BESIDE - adds[opened]) if opened is not None else 0.0
-    if full and opened is not None:  # a run ends the line
-        last, whole = [opened], True
-    else:  # a line a character short: an em, the grid kept
-        whole = abs(left - 1) < 1e-6
-    if full and last and whole and -1e-6 < left < 1 + 1e-6:
-        for side in last:
-            adds[side] += left / len(last)
-        left = 0.0
-    fits = abs(left) < 1e-6 if full else left > -1e-6
-    within = min(adds) > -1e-6 and max(adds) <= _BESIDE + 1e-6  # never into a neighbour
-    return adds if (any(adds) or ragged) and fits and within else None
-
-
-def _punctuated(drawn: list[tuple[Item, Fragment]], glue: int) -> bool:
-    """Whether the glue at ``glue`` has full-width punctuation on one side of it."""
-    before, after = drawn[glue - 1][1].text, drawn[glue + 1][1].text
-    return before[-1:] in PUNCTUATION_FULL or after[:1] in PUNCTUATION_FULL
-
-
-def _on_grid(item: Item, fragment: Fragment) -> bool:
-    """Whether a box keeps to the grid of Chinese characters: a character of its own (or
-    full-width punctuation), or anything a whole number of ems wide; not a Latin word."""
-    return fragment.text[:1] >= _IDEOGRAPHS or abs(item.width - round(item.width)) < 1e-6
 
 
 def _unshaped(fragment: Fragment) -> shaping.Glyphs:

@@ -39,8 +39,9 @@ INFINITE = 10_000  # a penalty this high forbids a break; its negative forces on
 # is taken only by rules that ``untie`` (no setting within the tolerance keeps them together).
 TIE = 5_000.0
 # A break inside a web or e-mail address at its own marks ("/", before "." or "-"): a line of
-# nothing but the address's pieces that ends there may end short, as a ragged line does, by
-# ``ADDRESS_RAG`` of the line at a ratio of 1, rather than break the address between letters.
+# nothing but the address's pieces (or a line of Chinese) that ends there may end short, as a
+# ragged line does, by ``ADDRESS_RAG`` of the line at a ratio of 1, rather than break the
+# address between letters.
 ADDRESS_BREAK = 30.0
 ADDRESS_RAG = 0.15
 # The largest stretch ratio of a line, unless the rules say otherwise: spaces stretch by half
@@ -107,6 +108,9 @@ class Rules(NamedTuple):
     # a line of words may end short at an address's marks, or before it, as its pieces' lines
     # (an address that breaks at its marks only, right to left: its line may not fill)
     address_words: bool = False
+    squeeze: float = 1.0  # how much of its shrink a line's badness and class count (Chinese:
+    # punctuation's blank halves compressed before ideographs part, as clreq orders them)
+    cjk: bool = False  # Chinese: a line that ends inside an address may end short
 
 
 class Line(NamedTuple):
@@ -293,7 +297,7 @@ class Breaker:
         )
         line_penalty, most, worst = rules.line_penalty, rules.most_hyphens, _WORST
         hyphenate, hyphen_before_last = rules.hyphenate, rules.hyphen_before_last
-        even = rules.even
+        even, squeeze, cjk = rules.even, rules.squeeze, rules.cjk
         end_of_paragraph = self.forced[-1]
         # For each node: (total demerits, the node its line started from, its line's ratio, and
         # as drawn where neighbours' differences cost, its word space in natural spaces, 0 if it
@@ -345,8 +349,10 @@ class Breaker:
                 else:
                     stretch = total_y[end] - base_y + ragged + expand * (total_b[end] - base_b)
                     if rag[end] and (
-                        rules.address_words or (not ahead[end] and glues[end] == glues[start])
-                    ):  # an address's pieces alone (or words before them, as the rules say)
+                        rules.address_words
+                        or (not ahead[end] and (cjk or glues[end] == glues[start]))
+                    ):  # an address's pieces alone, any line of Chinese (which keeps its grid)
+                        # ending in one, or words before one, as the rules say
                         stretch += ADDRESS_RAG * width
                     grown = tracking * min(total_t[end] - base_t, grow)
                     if spaces_first and stretch:  # spaces to their stretch, then kashidas
@@ -372,13 +378,14 @@ class Breaker:
                 loose = loose or too_loose
                 if ratio > worst:
                     ratio = worst
-                badness = line_penalty + 100.0 * ratio * ratio * abs(ratio)
+                felt = ratio * squeeze if ratio < 0 else ratio
+                badness = line_penalty + 100.0 * felt * felt * abs(felt)
                 demerits = badness * badness
                 if penalty is not None and not final:
                     demerits += penalty * penalty if penalty > 0 else -penalty * penalty
                     if flagged and hyphens:
                         demerits += rules.double_hyphen
-                fit = _fitness(ratio if spaced is None else spaced)
+                fit = _fitness(felt if spaced is None else spaced)
                 drawn = (0.0, 0.0)
                 if even and not final:
                     drawn = self.drawn(start, end, width)

@@ -26,6 +26,7 @@ from .collect import (
     ADDRESS,
     CJK,
     DASHES,
+    MIDDLE_DOT,
     OPENING_FULL,
     PUNCTUATION_FULL,
     address,
@@ -36,6 +37,7 @@ from .collect import (
     face,
     faces_of,
     grouped,
+    host,
     label_points,
     tied,
     words,
@@ -58,6 +60,7 @@ _PART = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")  # the letters of a word b
 _ADDRESS_PENALTY = ADDRESS_BREAK  # a break inside a web or e-mail address (``address_points``)
 _ADDRESS_LETTER_PENALTY = 3000.0  # and between two letters of its path (``address_letters``)
 _ADDRESS_SYLLABLE_PENALTY = 1000.0  # between two syllables there
+_HOST_PENALTY = _ADDRESS_LETTER_PENALTY  # and at a mark inside its host name ("www | .state.gov")
 _SLASH_PENALTY = 50.0  # a break after a slash typed in a word; after a typed hyphen or dash,
 # the line ends with one as it does at a hyphenation point, and costs as much
 _CJK_STRETCH = 0.1  # ems a break between ideographs may stretch by, in justified text
@@ -275,8 +278,10 @@ def _word(
             penalty = _ADDRESS_SYLLABLE_PENALTY if point in syllabic else _ADDRESS_LETTER_PENALTY
             breaks_at[begin + point] = (penalty, False, False, True)
         marks = address_points if script_faces is None or cjk is not None else label_points
+        first, last = host(inside)  # its host name breaks only where nothing else fits
         for point in marks(inside):
-            breaks_at[begin + point] = (_ADDRESS_PENALTY, False, False, False)
+            penalty = _HOST_PENALTY if first < point < last else _ADDRESS_PENALTY
+            breaks_at[begin + point] = (penalty, False, False, False)
     elif hyphenation:
         for point in dash_points(text):
             dash = text[point - 1] != "/"
@@ -308,6 +313,7 @@ def _word(
         if glue_at:  # full-width punctuation stands alone, to be set half-width
             cuts |= {i for i, char in enumerate(part) if char in PUNCTUATION_FULL} - {0}
             cuts |= {i + 1 for i, char in enumerate(part) if char in PUNCTUATION_FULL}
+            cuts |= {i for i, char in enumerate(part) if char == MIDDLE_DOT} - {0}
             cuts.discard(len(part))
         shade = run.colour or colour
         points = [*sorted(cuts), len(part)]
@@ -342,7 +348,8 @@ def _word(
             if following in OPENING_FULL and glue_at and shapes[index + 1] is not None:
                 blank = shaping.glyphs(following, fonts[point] if fonts else font).advances[0]
                 blank /= 2000
-            if offset + point in glue_at or after or blank:
+            dot = bool(glue_at) and following == MIDDLE_DOT  # spaced as ideographs, unbroken
+            if offset + point in glue_at or after or blank or dot:
                 # between ideographs (stretching a little, or a quarter em beside a Latin
                 # word), or the blank halves of punctuation: kept where they meet another
                 # character, one of them where two meet, none at a line's end; compressed
@@ -352,10 +359,10 @@ def _word(
                 blanks = after + blank
                 width = blanks - max(after, blank) if meet else blanks
                 grows = 0.0
-                if offset + point in glue_at and cjk:
+                if (offset + point in glue_at or dot) and cjk:
                     # a quarter em between scripts, but not beside full-width punctuation
                     beside = text[offset + point - 1], following[:1]
-                    ideographs = all(CJK.match(c) for c in beside)
+                    ideographs = all(CJK.match(c) or c == MIDDLE_DOT for c in beside)
                     punctuated = any(c in PUNCTUATION_FULL for c in beside)
                     grows = _CJK_STRETCH if ideographs or punctuated else _CJK_LATIN_STRETCH
                 if offset + point not in glue_at:  # no break: kinsoku
@@ -489,7 +496,8 @@ def in_address(items: list[Item], index: int) -> bool:
     """Whether box ``index`` is part of an address broken at its slashes and dots: a break of
     an address's cost is next to it."""
     beside = [items[i] for i in (index - 1, index + 1) if 0 <= i < len(items)]
-    return any(item.kind == "penalty" and item.penalty == _ADDRESS_PENALTY for item in beside)
+    marks = (_ADDRESS_PENALTY, _HOST_PENALTY)
+    return any(item.kind == "penalty" and item.penalty in marks for item in beside)
 
 
 def _chunks(text: str, font: str, limit: float, syllabic: set[int]) -> Iterator[str]:

@@ -50,6 +50,10 @@ _TRACKED = 4.0  # the tolerance of lines that letter spacing helps
 EXPANSION = COMPRESSION / TOLERANCE  # how far glyphs stretch at a ratio of 1 (2% at the tolerance)
 _RAGGED = 3.0  # stretch at a ragged line's end, in ems: how uneven ragged lines may be
 _RAGGED_ALONE = 1.5  # the tolerance of ragged lines that take up a word alone on the last
+# Chinese: a line's punctuation set half-width counts as a ratio of -0.3 at most: dearer than
+# a line set natural (two such lines cost more than a line saved), cheaper than a line of up to
+# 33 ideographs spaced an em apart in all (clreq: compress first, then spread)
+_SQUEEZE = 0.3
 _JUMP = 1e8  # what a line two classes tighter or looser than the one before costs, to smooth
 # Of a paragraph's lines that go on, the share its hyphens may reach to set it without a loose
 # line beside a tight one (a page's share stays within 15%: few paragraphs need them)
@@ -413,6 +417,8 @@ def _set_lines(measured: Measured, spec: TypeSpec, width: float) -> Setting:
         tolerance=tolerance,
         ragged=0.0 if justified else _RAGGED,
         balance=spec.balance,
+        squeeze=_SQUEEZE if spec.cjk else 1.0,
+        cjk=spec.cjk,
     )
     if justified and glyph_lines:  # glyphs stretch and shrink a little (hz)
         rules = rules._replace(expand=EXPANSION, compress=COMPRESSION)
