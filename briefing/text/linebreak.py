@@ -43,6 +43,10 @@ TIE = 5_000.0
 # ragged line does, by ``ADDRESS_RAG`` of the line at a ratio of 1, rather than break the
 # address between letters.
 ADDRESS_BREAK = 30.0
+# At a mark inside its host name ("www | .state.gov"): where nothing else fits, after its
+# path's syllables, before its path's letters.
+HOST_BREAK = 2_000.0
+MARKS = (ADDRESS_BREAK, HOST_BREAK)
 ADDRESS_RAG = 0.15
 # The largest stretch ratio of a line, unless the rules say otherwise: spaces stretch by half
 # their width at a ratio of 1 (``measure.SPACE_STRETCH``), so at most to 1.59 times their width.
@@ -195,7 +199,7 @@ class Breaker:
         self.cost = [item.penalty if item.kind == "penalty" else None for item in items]
         self.flagged = [item.flagged for item in items]
         self.tie = [item.kind == "penalty" and item.penalty == TIE for item in items]
-        self.rag = [item.penalty == ADDRESS_BREAK for item in items]  # (and before an address)
+        self.rag = [item.penalty in MARKS for item in items]  # (and before an address)
         self.ahead = [item.kind == "glue" and item.penalty == ADDRESS_BREAK for item in items]
         self.starts = [_line_start(items, i) for i in range(count)]
         # For each item: the first legal break at or after it, and the index (among the breaks)

@@ -43,7 +43,7 @@ from .collect import (
     words,
 )
 from .hyphenation import hyphen_points, syllables
-from .linebreak import ADDRESS_BREAK, INFINITE, TIE, TOLERANCE, Breaker, Item
+from .linebreak import ADDRESS_BREAK, HOST_BREAK, INFINITE, MARKS, TIE, TOLERANCE, Breaker, Item
 from .spec import TypeSpec
 from .spread import MOST_LETTER_SPACING
 
@@ -60,7 +60,6 @@ _PART = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")  # the letters of a word b
 _ADDRESS_PENALTY = ADDRESS_BREAK  # a break inside a web or e-mail address (``address_points``)
 _ADDRESS_LETTER_PENALTY = 3000.0  # and between two letters of its path (``address_letters``)
 _ADDRESS_SYLLABLE_PENALTY = 1000.0  # between two syllables there
-_HOST_PENALTY = _ADDRESS_LETTER_PENALTY  # and at a mark inside its host name ("www | .state.gov")
 _SLASH_PENALTY = 50.0  # a break after a slash typed in a word; after a typed hyphen or dash,
 # the line ends with one as it does at a hyphenation point, and costs as much
 _CJK_STRETCH = 0.1  # ems a break between ideographs may stretch by, in justified text
@@ -280,7 +279,7 @@ def _word(
         marks = address_points if script_faces is None or cjk is not None else label_points
         first, last = host(inside)  # its host name breaks only where nothing else fits
         for point in marks(inside):
-            penalty = _HOST_PENALTY if first < point < last else _ADDRESS_PENALTY
+            penalty = HOST_BREAK if first < point < last else _ADDRESS_PENALTY
             breaks_at[begin + point] = (penalty, False, False, False)
     elif hyphenation:
         for point in dash_points(text):
@@ -496,8 +495,7 @@ def in_address(items: list[Item], index: int) -> bool:
     """Whether box ``index`` is part of an address broken at its slashes and dots: a break of
     an address's cost is next to it."""
     beside = [items[i] for i in (index - 1, index + 1) if 0 <= i < len(items)]
-    marks = (_ADDRESS_PENALTY, _HOST_PENALTY)
-    return any(item.kind == "penalty" and item.penalty in marks for item in beside)
+    return any(item.kind == "penalty" and item.penalty in MARKS for item in beside)
 
 
 def _chunks(text: str, font: str, limit: float, syllabic: set[int]) -> Iterator[str]:
