@@ -45,7 +45,7 @@ TIE = 5_000.0
 ADDRESS_BREAK = 30.0
 # At a mark inside its host name ("www | .state.gov"): where nothing else fits, after its
 # path's syllables, before its path's letters.
-HOST_BREAK = 2_000.0
+HOST_BREAK = 2_500.0  # (a value no other break costs: it tells the break apart)
 MARKS = (ADDRESS_BREAK, HOST_BREAK)
 ADDRESS_RAG = 0.15
 # The largest stretch ratio of a line, unless the rules say otherwise: spaces stretch by half
