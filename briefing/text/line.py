@@ -24,7 +24,7 @@ from ..language import BIDI_CONTROLS
 from . import kashida, shaping
 from .collect import MAIL, WEB
 from .grid import kept
-from .linebreak import INFINITE, MARKS, TIE, TOLERANCE, Item, Line
+from .linebreak import ADDRESS_MARKS, INFINITE, TIE, TOLERANCE, Item, Line
 from .measure import (
     SOFT_HYPHEN,
     SPACE_SHRINK,
@@ -136,7 +136,7 @@ def place(
             if items[i].kind == "box" and items[i].stretch  # (not a run-in head's)
         ]
         slack = spaces * space * SPACE_STRETCH * (TOLERANCE - SCRIPT_TOLERANCE)
-        slack = math.inf if end.penalty in MARKS else slack
+        slack = math.inf if end.penalty in ADDRESS_MARKS else slack
         elongated = kashida.lengthened(words, extra - spaces * widest, size, extra, slack)
         grown = sum(width - items[i].width * size for i, (_, width) in elongated.items())
         word_space = (extra - grown) / spaces
@@ -164,7 +164,7 @@ def place(
     # spaces past 1.6 natural where letter spacing or kashidas could not fill the line (Chinese
     # spaces its characters); before an address, ragged instead (``Rules.address_words``)
     strained = word_space + 2 * char_space > space * SPACE_STRETCH * TOLERANCE + 1e-6
-    if strained and end.penalty in MARKS:
+    if strained and end.penalty in ADDRESS_MARKS:
         word_space, char_space, elongated, strained = 0.0, 0.0, {}, False
     bidi = _bidi_levels(tuple(map(_bidi_text, items, fragments)), rtl) if visual else ()
     line_levels: list[int] = []  # the embedding level of each character of the line's runs

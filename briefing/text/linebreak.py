@@ -46,7 +46,7 @@ ADDRESS_BREAK = 30.0
 # At a mark inside its host name ("www | .state.gov"): where nothing else fits, after its
 # path's syllables, before its path's letters.
 HOST_BREAK = 2_500.0  # (a value no other break costs: it tells the break apart)
-MARKS = (ADDRESS_BREAK, HOST_BREAK)
+ADDRESS_MARKS = (ADDRESS_BREAK, HOST_BREAK)
 ADDRESS_RAG = 0.15
 # The largest stretch ratio of a line, unless the rules say otherwise: spaces stretch by half
 # their width at a ratio of 1 (``measure.SPACE_STRETCH``), so at most to 1.59 times their width.
@@ -199,7 +199,7 @@ class Breaker:
         self.cost = [item.penalty if item.kind == "penalty" else None for item in items]
         self.flagged = [item.flagged for item in items]
         self.tie = [item.kind == "penalty" and item.penalty == TIE for item in items]
-        self.rag = [item.penalty in MARKS for item in items]  # (and before an address)
+        self.rag = [item.penalty in ADDRESS_MARKS for item in items]  # (and before an address)
         self.ahead = [item.kind == "glue" and item.penalty == ADDRESS_BREAK for item in items]
         self.starts = [_line_start(items, i) for i in range(count)]
         # For each item: the first legal break at or after it, and the index (among the breaks)

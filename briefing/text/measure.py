@@ -43,7 +43,16 @@ from .collect import (
     words,
 )
 from .hyphenation import hyphen_points, syllables
-from .linebreak import ADDRESS_BREAK, HOST_BREAK, INFINITE, MARKS, TIE, TOLERANCE, Breaker, Item
+from .linebreak import (
+    ADDRESS_BREAK,
+    ADDRESS_MARKS,
+    HOST_BREAK,
+    INFINITE,
+    TIE,
+    TOLERANCE,
+    Breaker,
+    Item,
+)
 from .spec import TypeSpec
 from .spread import MOST_LETTER_SPACING
 
@@ -495,7 +504,7 @@ def in_address(items: list[Item], index: int) -> bool:
     """Whether box ``index`` is part of an address broken at its slashes and dots: a break of
     an address's cost is next to it."""
     beside = [items[i] for i in (index - 1, index + 1) if 0 <= i < len(items)]
-    return any(item.kind == "penalty" and item.penalty in MARKS for item in beside)
+    return any(item.kind == "penalty" and item.penalty in ADDRESS_MARKS for item in beside)
 
 
 def _chunks(text: str, font: str, limit: float, syllabic: set[int]) -> Iterator[str]:

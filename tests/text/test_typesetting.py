@@ -24,7 +24,16 @@ from briefing.pipeline import render, run_checks
 from briefing.text import textbox
 from briefing.text.collect import address_points, label_points, tied
 from briefing.text.hyphenation import hyphen_points
-from briefing.text.linebreak import INFINITE, MARKS, TOLERANCE, Breaker, Item, Line, Rules, jumps
+from briefing.text.linebreak import (
+    ADDRESS_MARKS,
+    INFINITE,
+    TOLERANCE,
+    Breaker,
+    Item,
+    Line,
+    Rules,
+    jumps,
+)
 from briefing.text.measure import SOFT_HYPHEN
 from briefing.text.measure import measure as measure_runs
 from briefing.text.setting import EXPANSION, Setting, set_lines
@@ -1191,14 +1200,16 @@ def test_words_tied_together_and_parted_at_a_line_end_keep_their_space_for_reade
 
 
 def test_only_an_address_breaks_at_the_cost_of_an_addresss_marks() -> None:
-    """A break is told for an address's by its cost (``linebreak.MARKS``), and a line that ends
-    at one may end short: no other break of a paragraph costs as much (a hyphen after two
-    letters, "re-spond", cost as a mark in a host name did, and left such lines short)."""
+    """A break is told for an address's by its cost (``linebreak.ADDRESS_MARKS``), and a line
+    that ends at one may end short: no other break of a paragraph costs as much (a hyphen after
+    two letters, "re-spond", cost as a mark in a host name did, and left such lines short)."""
 
     def marks(text: str) -> set[float]:
         items = measure_runs(plain(text), style()).items
-        return {item.penalty for item in items if item.kind == "penalty"} & set(MARKS)
+        return {item.penalty for item in items if item.kind == "penalty"} & set(ADDRESS_MARKS)
 
     words = "Officers respond to Smith-Jones and long-term reforms, re-spond and co-operate."
     assert marks(words) == set()
-    assert marks(f"{words} See https://www.state.gov/bureau-of-international.") == set(MARKS)
+    assert marks(f"{words} See https://www.state.gov/bureau-of-international.") == set(
+        ADDRESS_MARKS
+    )
